@@ -1,0 +1,121 @@
+// Pure JWT text helpers for the simulation core and the UI: no jose, no Buffer, no crypto,
+// so the same code gives the same bytes in Node and in browsers.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const LOOKUP = new Map<string, number>([...ALPHABET].map((ch, i) => [ch, i]));
+const encoder = new TextEncoder();
+// fatal: invalid UTF-8 must be reported, not silently turned into U+FFFD.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Unpadded base64url (RFC 4648 §5) of raw bytes. */
+export function bytesToBase64url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+    if (i + 1 < bytes.length) out += ALPHABET[(n >> 6) & 63]!;
+    if (i + 2 < bytes.length) out += ALPHABET[n & 63]!;
+  }
+  return out;
+}
+
+/** Bytes of an unpadded base64url string, or null if it is not valid base64url. */
+export function base64urlToBytes(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null; // one leftover char cannot hold a whole byte
+  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let j = 0;
+  for (const ch of text) {
+    const v = LOOKUP.get(ch);
+    if (v === undefined) return null;
+    buffer = ((buffer << 6) | v) & 0xfff; // at most 12 bits are ever pending
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[j++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** base64url of the UTF-8 bytes of `text`. */
+export function base64urlEncode(text: string): string {
+  return bytesToBase64url(encoder.encode(text));
+}
+
+/** UTF-8 text behind a base64url string, or null if either layer is invalid. */
+export function base64urlDecode(b64: string): string | null {
+  const bytes = base64urlToBytes(b64);
+  if (bytes === null) return null;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-8 size in bytes: what the token costs on the wire (headers, cookies). */
+export function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+export type DecodedJwt =
+  | {
+      ok: true;
+      header: Record<string, unknown>;
+      payload: Record<string, unknown>;
+      signature: string;
+      parts: [string, string, string];
+    }
+  | { ok: false; detail: string };
+
+function decodeJsonObject(part: string, name: string): Record<string, unknown> | string {
+  const text = base64urlDecode(part);
+  if (text === null) return `The ${name} is not valid base64url text.`;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return `The ${name} is not valid JSON.`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `The ${name} is not a JSON object.`;
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Splits and decodes a compact JWT WITHOUT checking its signature. Never throws. */
+export function decodeJwtParts(token: string): DecodedJwt {
+  const split = token.split('.');
+  if (split.length !== 3) {
+    return { ok: false, detail: `A JWT has 3 parts separated by dots, this one has ${split.length}.` };
+  }
+  const parts = split as [string, string, string];
+  const header = decodeJsonObject(parts[0], 'header');
+  if (typeof header === 'string') return { ok: false, detail: header };
+  const payload = decodeJsonObject(parts[1], 'payload');
+  if (typeof payload === 'string') return { ok: false, detail: payload };
+  return { ok: true, header, payload, signature: parts[2], parts };
+}
+
+/**
+ * What a user who edits the payload produces: new claims, old header and old signature.
+ * A token that cannot be decoded is returned unchanged.
+ */
+export function tamperClaims(token: string, patch: Record<string, unknown>): string {
+  const d = decodeJwtParts(token);
+  if (!d.ok) return token;
+  const payload = base64urlEncode(JSON.stringify({ ...d.payload, ...patch }));
+  return `${d.parts[0]}.${payload}.${d.parts[2]}`;
+}
+
+/**
+ * The classic "alg: none" attack: same payload bytes, unsigned header, empty signature.
+ * A token that cannot be decoded is returned unchanged.
+ */
+export function algNoneToken(token: string): string {
+  const d = decodeJwtParts(token);
+  if (!d.ok) return token;
+  return `${base64urlEncode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${d.parts[1]}.`;
+}

@@ -1,0 +1,22 @@
+// Human-readable text for a RunReport: one block per mode, plus whether the lesson held.
+import type { RunReport } from '../sim/report';
+import type { Scenario } from '../scenarios/scenario';
+
+export function formatReport(report: RunReport, scenario: Scenario): string {
+  const lines = [`${scenario.title} (${report.scenario}, seed ${report.seed})`, scenario.notice, ''];
+  for (const run of report.runs) {
+    const r = run.requests;
+    const reasons = Object.entries(r.byReason).map(([k, v]) => `${k} ${v}`).join(', ');
+    lines.push(
+      `[${run.mode}]`,
+      `  requests      ${r.total} total, ${r.accepted} accepted, ${r.rejected} rejected, ${r.timedOut} timed out (${reasons})`,
+      `  bytes/request ${run.bytes.requestMean} (credential ${run.bytes.credentialMean})`,
+      `  store lookups ${run.storeLookups} (${run.lookupsPerApiRequest} per API request); signature checks ${run.signatureVerifications}`,
+      `  latency       p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
+    );
+    if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${(run.revocation.exposureMs / 1000).toFixed(1)} s`);
+    const failures = scenario.expect(run);
+    lines.push(failures.length ? `  LESSON BROKEN: ${failures.join('; ')}` : '  lesson holds', '');
+  }
+  return lines.join('\n');
+}

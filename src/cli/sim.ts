@@ -1,0 +1,40 @@
+// The headless runner: `npm run sim -- --scenario <id> [--mode session|jwt|both] [--seed <n>] [--json]`.
+import { findScenario, SCENARIOS } from '../scenarios';
+import { runScenario } from '../scenarios/run';
+import { formatReport } from './format';
+import { parseArgs } from './args';
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`sim: ${parsed.error}\n`);
+    return 2;
+  }
+  const { args } = parsed;
+  if (args.list) {
+    for (const s of SCENARIOS) process.stdout.write(args.json ? '' : `${s.id.padEnd(18)} ${s.summary}\n`);
+    if (args.json) process.stdout.write(JSON.stringify(SCENARIOS.map((s) => ({ id: s.id, title: s.title, summary: s.summary, modes: s.modes }))) + '\n');
+    return 0;
+  }
+  const scenario = findScenario(args.scenario ?? '');
+  if (!scenario) {
+    process.stderr.write(`sim: unknown scenario "${args.scenario}" (known: ${SCENARIOS.map((s) => s.id).join(', ')})\n`);
+    return 2;
+  }
+  const modes = (args.modes ?? scenario.modes).filter((m) => scenario.modes.includes(m));
+  if (modes.length === 0) {
+    process.stderr.write(`sim: scenario ${scenario.id} runs only in ${scenario.modes.join(' and ')} mode\n`);
+    return 2;
+  }
+  const report = await runScenario(scenario, modes, args.seed ?? scenario.seed);
+  process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report, scenario));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`sim: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+// Runs a scenario headless: the same code path the app uses, minus the drawing.
+import { SimDriver } from '../sim/driver';
+import { withOptions } from '../sim/options';
+import { modeRun, type ModeRun, type RunReport } from '../sim/report';
+import { scheduleAction } from '../sim/step';
+import type { Mode, SimOptions } from '../sim/types';
+import type { Scenario } from './scenario';
+
+export function scenarioOptions(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}): SimOptions {
+  return withOptions({ ...scenario.options(mode), ...patch, mode, seed });
+}
+
+/** A driver with the scenario's whole timeline scheduled, at time 0. */
+export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}): Promise<SimDriver> {
+  const driver = await SimDriver.create(scenarioOptions(scenario, mode, seed, patch));
+  for (const step of scenario.timeline(mode)) scheduleAction(driver.state, step.action, step.atMs);
+  return driver;
+}
+
+/** Runs the timeline, then lets every request still in flight finish (or time out). */
+export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = scenario.seed): Promise<{ run: ModeRun; driver: SimDriver }> {
+  const driver = await loadScenario(scenario, mode, seed);
+  await driver.runUntil(scenario.durationMs);
+  await driver.runUntil(scenario.durationMs + driver.state.options.requestTimeoutMs + 1);
+  return { run: modeRun(driver.state), driver };
+}
+
+export async function runScenario(scenario: Scenario, modes: Mode[], seed = scenario.seed): Promise<RunReport> {
+  const runs: ModeRun[] = [];
+  for (const mode of modes) runs.push((await runScenarioMode(scenario, mode, seed)).run);
+  return { scenario: scenario.id, seed, runs };
+}

@@ -1,0 +1,38 @@
+// A scenario is plain data: the cluster it sets up, a timeline of actions with captions, what to
+// notice, and an expectation that states its lesson in code over the measured report.
+import type { ModeRun } from '../sim/report';
+import type { Action, Mode, SimOptions } from '../sim/types';
+
+export interface TimelineStep {
+  atMs: number;
+  action: Action;
+  /** A plain sentence for the caption and the scrubber's marker; omitted for routine traffic. */
+  caption?: string;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** One line for the scenario picker. */
+  summary: string;
+  /** What to watch for, two or three sentences. */
+  notice: string;
+  modes: Mode[];
+  seed: number;
+  /** Options for a mode (the topology and settings); the mode itself is filled in by the runner. */
+  options: (mode: Mode) => Partial<SimOptions>;
+  timeline: (mode: Mode) => TimelineStep[];
+  durationMs: number;
+  /** The lesson as code: the failed expectations, each one sentence; empty means the lesson holds. */
+  expect: (run: ModeRun) => string[];
+}
+
+/** Small helper for expectations: collects a message when a condition is false. */
+export function check(failures: string[], condition: boolean, message: string): void {
+  if (!condition) failures.push(message);
+}
+
+/** Traffic of one client: `count` API requests, one every `everyMs`, from `atMs`. */
+export function browse(clientId: string, atMs: number, everyMs: number, count: number): TimelineStep {
+  return { atMs, action: { type: 'traffic', clientId, everyMs, count } };
+}

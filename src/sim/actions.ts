@@ -1,0 +1,193 @@
+// What scenarios and the UI can do to the cluster. Each action is applied at the current virtual
+// time; a request-type action starts a request from a browser, the rest change state directly
+// (an admin console, an operator or an attacker acting outside the request path).
+import { applySetCookie, cookiesFor, serializeSetCookie } from '../auth/cookies';
+import { algNoneToken, tamperClaims } from '../auth/jwtText';
+import { cookieContext, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, startRequest } from './nodes/browser';
+import { requestNewKey } from './nodes/keySet';
+import { deleteUserSessions, revokeUserRefreshFamilies } from './nodes/sessionStore';
+import { randomId128 } from './rng';
+import type { Action, AppServer, Client, SimState } from './types';
+import { log, schedule, shortId, type Tick } from './world';
+
+export function newServer(s: SimState): AppServer {
+  return {
+    id: `server-${s.nextServerNumber++}`,
+    up: true,
+    skewMs: 0,
+    bootedAtMs: s.timeMs,
+    localSessions: {},
+    jwksCache: { kids: [], fetchedAtMs: null },
+    inFlight: 0,
+    handled: 0,
+    storeLookups: 0,
+    signatureVerifications: 0,
+    lastCheck: null,
+  };
+}
+
+export function newClient(id: string, userId: string, kind: Client['kind']): Client {
+  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false };
+}
+
+export function applyAction(t: Tick, action: Action): void {
+  const { s } = t;
+  switch (action.type) {
+    case 'login':
+      return void startRequest(t, action.clientId, 'login');
+    case 'request':
+      return void startRequest(t, action.clientId, 'api', action.path);
+    case 'logout':
+      return void startRequest(t, action.clientId, 'logout');
+    case 'refresh':
+      return void startRequest(t, action.clientId, 'refresh');
+    case 'traffic':
+      if (action.count <= 0) return;
+      startRequest(t, action.clientId, 'api');
+      if (action.count > 1) schedule(s, s.timeMs + action.everyMs, { type: 'action', action: { ...action, count: action.count - 1 } });
+      return;
+    case 'logoutEverywhere':
+      return revokeUser(s, action.userId, `${action.userId} logs out everywhere`);
+    case 'changePassword':
+      bumpUser(s, action.userId, (u) => u.passwordVersion++);
+      return revokeUser(s, action.userId, `${action.userId} changes password`);
+    case 'banUser':
+      bumpUser(s, action.userId, (u) => (u.banned = true));
+      return revokeUser(s, action.userId, `The admin bans ${action.userId}`);
+    case 'changeRole':
+      bumpUser(s, action.userId, (u) => (u.role = action.role));
+      return log(s, 'action', `The admin changes ${action.userId}'s role to ${action.role}.`);
+    case 'setExtraClaims':
+      bumpUser(s, action.userId, (u) => (u.extraClaims = { ...action.claims }));
+      return log(s, 'action', `${action.userId}'s profile now has ${Object.keys(action.claims).length} extra claims for the token.`);
+    default:
+      return applyOperatorAction(t, action);
+  }
+}
+
+function bumpUser(s: SimState, userId: string, change: (u: SimState['users'][string]) => void): void {
+  const user = s.users[userId];
+  if (user) change(user);
+}
+
+/** Revoke every credential of a user; what that achieves depends entirely on the mode. */
+function revokeUser(s: SimState, userId: string, what: string): void {
+  s.revocations.push({ atMs: s.timeMs, userId, credentialId: null, what });
+  if (s.options.mode === 'session') {
+    const n = deleteUserSessions(s, userId);
+    return log(s, 'action', `${what}: ${n} session${n === 1 ? '' : 's'} deleted; the cookie's id now points at nothing.`);
+  }
+  const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
+  const families = revokeUserRefreshFamilies(s, userId);
+  const refreshNote = families ? ` ${families} refresh-token famil${families === 1 ? 'y' : 'ies'} revoked.` : '';
+  if (s.options.denylist) {
+    for (const token of live) s.store.denylist[token.jti] = token.expiresAtMs;
+    return log(s, 'action', `${what}: ${live.length} live token${live.length === 1 ? '' : 's'} put on the denylist.${refreshNote}`);
+  }
+  const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
+  log(s, 'action', `${what}: the servers keep no list of tokens, so ${live.length} issued token${live.length === 1 ? ' stays' : 's stay'} valid for ${Math.max(0, Math.round((until - s.timeMs) / 1000))} s more, until exp.${refreshNote}`);
+}
+
+function findServer(s: SimState, id: string): AppServer | undefined {
+  const server = s.servers.find((sv) => sv.id === id);
+  if (!server) log(s, 'note', `There is no server called ${id}.`);
+  return server;
+}
+
+function applyOperatorAction(t: Tick, action: Action): void {
+  const { s } = t;
+  switch (action.type) {
+    case 'addServer': {
+      const server = newServer(s);
+      s.servers.push(server);
+      return log(s, 'action', `${server.id} joins the cluster with empty memory.`, { nodeId: server.id });
+    }
+    case 'removeServer': {
+      if (s.servers.length <= 1) return log(s, 'note', 'The last server cannot be removed.');
+      if (!findServer(s, action.serverId)) return;
+      s.servers = s.servers.filter((sv) => sv.id !== action.serverId);
+      return log(s, 'action', `${action.serverId} is removed; whatever it held in memory is gone.`);
+    }
+    case 'killServer': {
+      const server = findServer(s, action.serverId);
+      if (!server) return;
+      const lost = Object.keys(server.localSessions).length;
+      Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
+      return log(s, 'action', `${server.id} crashes${lost ? `, losing ${lost} session${lost === 1 ? '' : 's'} it held in memory` : ''}.`, { nodeId: server.id });
+    }
+    case 'restartServer': {
+      const server = findServer(s, action.serverId);
+      if (!server) return;
+      Object.assign(server, { up: true, bootedAtMs: s.timeMs, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
+      return log(s, 'action', `${server.id} restarts with empty memory.`, { nodeId: server.id });
+    }
+    case 'storeDown':
+      s.store.up = false;
+      return log(s, 'action', 'The shared store goes down.', { nodeId: 'store' });
+    case 'storeUp':
+      s.store.up = true;
+      s.store.slowFactor = 1;
+      return log(s, 'action', 'The shared store is back.', { nodeId: 'store' });
+    case 'storeSlow':
+      s.store.slowFactor = Math.max(1, action.factor);
+      return log(s, 'action', `The shared store slows down ${s.store.slowFactor}x.`, { nodeId: 'store' });
+    case 'rotateKey': {
+      const kid = requestNewKey(t);
+      return log(s, 'action', `The issuer rotates its signing key: new key ${kid} is published in the JWKS.`, { nodeId: 'jwks' });
+    }
+    case 'setSkew': {
+      const server = findServer(s, action.serverId);
+      if (!server) return;
+      server.skewMs = action.skewMs;
+      return log(s, 'action', `${server.id}'s clock is now ${action.skewMs >= 0 ? '+' : ''}${Math.round(action.skewMs / 1000)} s off.`, { nodeId: server.id });
+    }
+    case 'setOptions': {
+      const algChanged = action.patch.alg !== undefined && action.patch.alg !== s.options.alg;
+      Object.assign(s.options, action.patch);
+      log(s, 'action', `Settings changed: ${Object.entries(action.patch).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}.`);
+      if (algChanged && s.options.mode === 'jwt') requestNewKey(t);
+      return;
+    }
+    case 'tamper':
+      return tamper(s, action.clientId, action.how);
+    case 'steal':
+      return steal(s, action.fromClientId, action.attackerId);
+    case 'note':
+      return log(s, 'note', action.text);
+    default:
+      return;
+  }
+}
+
+/** Edit the credential the browser holds, as a user with devtools open would. */
+function tamper(s: SimState, clientId: string, how: 'role-admin' | 'alg-none' | 'guess-session'): void {
+  const client = s.clients[clientId];
+  if (!client) return log(s, 'note', `There is no client called ${clientId}.`);
+  if (how === 'guess-session') {
+    const guess = randomId128(s.rng);
+    client.jar = applySetCookie(client.jar, serializeSetCookie({ name: SESSION_COOKIE, value: guess, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
+    return log(s, 'action', `${clientId} replaces its session cookie with a guessed id ${shortId(guess)} (one of 2^128).`, { nodeId: clientId });
+  }
+  const edit = (token: string) => (how === 'alg-none' ? algNoneToken(token) : tamperClaims(token, { role: 'admin' }));
+  const what = how === 'alg-none' ? 'sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
+  if (client.storage.accessToken) {
+    client.storage.accessToken = edit(client.storage.accessToken);
+    return log(s, 'action', `${clientId} ${what}.`, { nodeId: clientId });
+  }
+  const cookie = cookiesFor(client.jar, cookieContext(s)).find((c) => c.name === JWT_COOKIE);
+  if (!cookie) return log(s, 'note', `${clientId} holds no token to tamper with.`);
+  client.jar = applySetCookie(client.jar, serializeSetCookie({ name: JWT_COOKIE, value: edit(cookie.value), path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
+  log(s, 'action', `${clientId} ${what}.`, { nodeId: clientId });
+}
+
+/** The attacker copies every credential the victim's browser holds (XSS, a leaked log, malware). */
+function steal(s: SimState, fromClientId: string, attackerId: string): void {
+  const victim = s.clients[fromClientId];
+  if (!victim) return log(s, 'note', `There is no client called ${fromClientId}.`);
+  const attacker = (s.clients[attackerId] ??= newClient(attackerId, victim.userId, 'attacker'));
+  const wanted = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
+  attacker.jar = { cookies: victim.jar.cookies.filter((c) => wanted.has(c.name)).map((c) => ({ ...c })) };
+  attacker.storage = { ...victim.storage };
+  const n = attacker.jar.cookies.length + (victim.storage.accessToken ? 1 : 0) + (victim.storage.refreshToken ? 1 : 0);
+  log(s, 'action', `${attackerId} steals ${n} credential${n === 1 ? '' : 's'} from ${fromClientId}'s browser.`, { nodeId: attackerId });
+}

@@ -1,0 +1,119 @@
+// Time travel: checkpoints of the plain-JSON state plus deterministic replay. User actions are
+// recorded with the virtual time at which they were dispatched (always between two runUntil calls),
+// so "run to t, dispatch" replays them exactly, here and from a shared link.
+import { SimDriver } from './driver';
+import type { Action, SimState } from './types';
+
+export interface RecordedAction {
+  atMs: number;
+  action: Action;
+}
+
+interface Checkpoint {
+  timeMs: number;
+  state: SimState;
+}
+
+const CHECKPOINT_EVERY_MS = 1_000;
+const MAX_CHECKPOINTS = 240;
+
+export class History {
+  driver: SimDriver;
+  readonly actions: RecordedAction[] = [];
+  private checkpoints: Checkpoint[] = [];
+  /** Distinct virtual times at which events were processed, ascending: the targets of Step. */
+  private eventTimes: number[] = [];
+
+  constructor(driver: SimDriver) {
+    this.driver = driver;
+    this.listen();
+    this.checkpoint();
+  }
+
+  private listen(): void {
+    this.driver.onEvent = (t) => {
+      if (t > (this.eventTimes.at(-1) ?? -1)) this.eventTimes.push(t);
+    };
+  }
+
+  get timeMs(): number {
+    return this.driver.state.timeMs;
+  }
+
+  /** The furthest time this run has reached; scrubbing up to it is a replay, beyond it a run. */
+  get reachedMs(): number {
+    return Math.max(this.timeMs, this.checkpoints.at(-1)?.timeMs ?? 0, this.eventTimes.at(-1) ?? 0);
+  }
+
+  async advanceTo(timeMs: number): Promise<void> {
+    const s = this.driver.state;
+    let lastCheckpoint = this.checkpoints.at(-1)?.timeMs ?? 0;
+    // Run in checkpoint-sized slices so a long jump still leaves places to come back to.
+    while (s.timeMs < timeMs) {
+      const sliceEnd = Math.min(timeMs, lastCheckpoint + CHECKPOINT_EVERY_MS);
+      await this.driver.runUntil(sliceEnd);
+      if (sliceEnd - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
+        this.checkpoint();
+        lastCheckpoint = sliceEnd;
+      }
+    }
+  }
+
+  /** Applies a user action now and records it for replay. */
+  dispatch(action: Action): void {
+    this.actions.push({ atMs: this.timeMs, action });
+    this.driver.dispatch(action);
+  }
+
+  /** Time of the next event still to happen, if any. */
+  nextEventMs(): number | undefined {
+    return this.driver.state.queue[0]?.timeMs;
+  }
+
+  async stepForward(): Promise<void> {
+    const next = this.nextEventMs();
+    if (next !== undefined) await this.advanceTo(Math.max(next, this.timeMs));
+  }
+
+  async stepBack(): Promise<void> {
+    const now = this.timeMs;
+    let target = 0;
+    for (let i = this.eventTimes.length - 1; i >= 0; i--) {
+      if (this.eventTimes[i]! < now) {
+        target = this.eventTimes[i]!;
+        break;
+      }
+    }
+    await this.seek(target);
+  }
+
+  /** Goes to any time: back by restoring a checkpoint and replaying, forward by running. */
+  async seek(timeMs: number): Promise<void> {
+    if (timeMs >= this.timeMs) return this.advanceTo(timeMs);
+    const from = [...this.checkpoints].reverse().find((c) => c.timeMs <= timeMs) ?? this.checkpoints[0]!;
+    this.driver = SimDriver.fromState(from.state, this.driver.keys);
+    this.listen();
+    this.checkpoints = this.checkpoints.filter((c) => c.timeMs <= from.timeMs);
+    this.eventTimes = this.eventTimes.filter((t) => t <= from.timeMs);
+    for (const recorded of this.actions) {
+      if (recorded.atMs <= from.timeMs || recorded.atMs > timeMs) continue;
+      await this.advanceTo(recorded.atMs);
+      this.driver.dispatch(recorded.action);
+    }
+    await this.advanceTo(timeMs);
+  }
+
+  /** Forgets recorded actions after now: a new action after stepping back starts a new branch. */
+  truncateFuture(): void {
+    const now = this.timeMs;
+    for (let i = this.actions.length - 1; i >= 0; i--) if (this.actions[i]!.atMs > now) this.actions.splice(i, 1);
+  }
+
+  private checkpoint(): void {
+    this.checkpoints.push({ timeMs: this.timeMs, state: structuredClone(this.driver.state) });
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      // Thin out evenly, keeping the first: older history stays reachable, just coarser.
+      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i % 2 === 1);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+// A browser (or the attacker's client): builds real HTTP requests from its cookie jar and
+// localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
+import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
+import { bodyOf, headerValues, serializeRequest } from '../http';
+import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
+import { linkLatency, log, recordOutcome, schedule, send, shortId, wallMs, type Tick } from '../world';
+import { statusFor } from '../reasons';
+
+export const SESSION_COOKIE = '__Host-sid';
+export const JWT_COOKIE = '__Host-jwt';
+export const REFRESH_COOKIE = '__Host-refresh';
+
+export const cookieContext = (s: SimState, path = '/') => ({ host: s.options.host, path, secure: true, nowMs: wallMs(s) });
+
+const PATHS: Record<RequestKind, { method: 'GET' | 'POST'; path: string }> = {
+  login: { method: 'POST', path: '/login' },
+  api: { method: 'GET', path: '/api/profile' },
+  logout: { method: 'POST', path: '/logout' },
+  refresh: { method: 'POST', path: '/refresh' },
+};
+
+function bodyFor(s: SimState, client: Client, kind: RequestKind): string {
+  if (kind === 'login') return JSON.stringify({ username: client.userId, password: '********' });
+  if ((kind === 'refresh' || kind === 'logout') && s.options.delivery === 'header' && client.storage.refreshToken)
+    return JSON.stringify({ refresh_token: client.storage.refreshToken });
+  return '';
+}
+
+/** Which credential the request carries, as a reader of the raw request would see it. */
+function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean, kind: RequestKind): CredentialKind {
+  if (kind === 'login' || kind === 'refresh') return 'none';
+  if (bearer || cookieHeader?.includes(`${JWT_COOKIE}=`)) return 'jwt';
+  if (cookieHeader?.includes(`${SESSION_COOKIE}=`)) return s.options.mode === 'session' ? 'session' : 'none';
+  return 'none';
+}
+
+export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?: string): RequestRecord | null {
+  const { s } = t;
+  const client = s.clients[clientId];
+  if (!client) {
+    log(s, 'note', `There is no client called ${clientId}.`);
+    return null;
+  }
+  const route = PATHS[kind];
+  const reqPath = path ?? route.path;
+  const cookieHeader = cookieHeaderValue(client.jar, cookieContext(s, reqPath));
+  const token = client.storage.accessToken;
+  const bearer = (kind === 'api' || kind === 'logout') && s.options.delivery === 'header' && token !== null;
+  const headers: [string, string][] = [['Accept', 'application/json']];
+  let credentialHeader: [string, string] | null = null;
+  if (bearer) {
+    credentialHeader = ['Authorization', `Bearer ${token}`];
+    if (cookieHeader) headers.push(['Cookie', cookieHeader]);
+  } else if (cookieHeader) {
+    credentialHeader = ['Cookie', cookieHeader];
+  }
+  const http = serializeRequest({ method: route.method, path: reqPath, host: s.options.host, headers, credentialHeader, body: bodyFor(s, client, kind) });
+  const credential = credentialOf(s, cookieHeader, bearer, kind);
+  const req: RequestRecord = {
+    id: s.nextRequestId++,
+    clientId,
+    kind,
+    method: route.method,
+    path: reqPath,
+    sentAtMs: s.timeMs,
+    serverId: null,
+    stage: 'to-lb',
+    credential,
+    credentialId: null,
+    httpRequest: http.text,
+    requestBytes: http.bytes,
+    credentialBytes: http.credentialBytes,
+    httpResponse: null,
+    responseBytes: 0,
+    status: null,
+    reason: null,
+    detail: '',
+    decidedAtMs: null,
+    checkedAtMs: null,
+    finishedAtMs: null,
+    storeLookups: 0,
+    signatureVerifications: 0,
+    subjectUserId: null,
+    credentialIssuedAtMs: null,
+    claims: null,
+    pending: {},
+  };
+  s.requests[req.id] = req;
+  if (kind === 'api') {
+    s.metrics.apiRequests++;
+    s.metrics.apiRequestBytes += http.bytes;
+    s.metrics.apiCredentialBytes += http.credentialBytes;
+  }
+  const label = credential === 'session' ? 'cookie' : credential === 'jwt' ? 'JWT' : kind;
+  send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
+  schedule(s, s.timeMs + s.options.requestTimeoutMs, { type: 'timeout', requestId: req.id });
+  const carrying = credential === 'none' ? 'no credential' : credential === 'session' ? 'its session cookie' : 'its JWT';
+  log(s, 'request', `${clientId} sends ${route.method} ${reqPath} carrying ${carrying} (${http.bytes} bytes).`, { requestId: req.id, nodeId: clientId });
+  return req;
+}
+
+/** A response reached the browser: store cookies and tokens, record the outcome. */
+export function onResponse(t: Tick, msg: Message): void {
+  const { s } = t;
+  const req = s.requests[msg.requestId];
+  const client = req && s.clients[req.clientId];
+  if (!req || !client) return; // already timed out: the late answer is dropped, as a browser would
+  const text = req.httpResponse ?? '';
+  for (const header of headerValues(text, 'Set-Cookie')) {
+    const { jar, outcome } = applySetCookie(client.jar, header, cookieContext(s, req.path));
+    client.jar = jar;
+    if (outcome.kind === 'rejected') {
+      s.metrics.cookiesDropped++;
+      log(s, 'cookie', outcome.message, { requestId: req.id, nodeId: client.id, ok: false });
+    }
+  }
+  const reason = req.reason ?? 'ok';
+  if (reason === 'ok') keepTokens(s, client, req.kind, bodyOf(text));
+  if (req.kind === 'logout') client.storage = { accessToken: null, refreshToken: null };
+  if (req.kind === 'refresh') client.refreshing = false;
+  recordOutcome(s, req, reason, statusFor(reason));
+  const verdict = reason === 'ok' ? `${req.status} OK` : `${req.status} ${reason}`;
+  log(s, 'response', `${client.id} gets ${verdict} for ${req.method} ${req.path} after ${Math.round(s.timeMs - req.sentAtMs)} ms.`, { requestId: req.id, nodeId: client.id, reason, ok: reason === 'ok' });
+  if (reason === 'token_expired') maybeRefresh(t, client);
+}
+
+function keepTokens(s: SimState, client: Client, kind: RequestKind, body: string): void {
+  if ((kind !== 'login' && kind !== 'refresh') || s.options.mode !== 'jwt' || s.options.delivery !== 'header') return;
+  try {
+    const parsed = JSON.parse(body) as { access_token?: string; refresh_token?: string };
+    if (parsed.access_token) client.storage.accessToken = parsed.access_token;
+    if (parsed.refresh_token) client.storage.refreshToken = parsed.refresh_token;
+  } catch {
+    log(s, 'note', `${client.id} could not read the login response body.`);
+  }
+}
+
+/** A single-page app's interceptor: on an expired access token, trade the refresh token once. */
+function maybeRefresh(t: Tick, client: Client): void {
+  const { s } = t;
+  if (!s.options.refreshTokens || client.refreshing) return;
+  const hasRefresh = client.storage.refreshToken !== null || cookiesFor(client.jar, cookieContext(s)).some((c) => c.name === REFRESH_COOKIE);
+  if (!hasRefresh) return;
+  client.refreshing = true;
+  startRequest(t, client.id, 'refresh');
+}
+
+export function onTimeout(t: Tick, requestId: number): void {
+  const { s } = t;
+  const req = s.requests[requestId];
+  if (!req) return;
+  const client = s.clients[req.clientId];
+  if (client && req.kind === 'refresh') client.refreshing = false;
+  recordOutcome(s, req, 'timeout', 0);
+  log(s, 'timeout', `${req.clientId}'s ${req.method} ${req.path} timed out after ${s.options.requestTimeoutMs} ms: no response came back.`, { requestId, nodeId: req.clientId, reason: 'timeout', ok: false });
+}
+
+/** Short description of what a client holds, for logs: "sid 3fA9k2…" or "JWT k1". */
+export function describeHolding(s: SimState, client: Client): string {
+  const cookies = cookiesFor(client.jar, cookieContext(s));
+  const sid = cookies.find((c) => c.name === SESSION_COOKIE);
+  if (sid) return `session cookie ${shortId(sid.value)}`;
+  if (client.storage.accessToken || cookies.some((c) => c.name === JWT_COOKIE)) return 'a JWT';
+  return 'nothing';
+}
+

@@ -1,0 +1,45 @@
+// The key set (JWKS): the issuer's signing keys by kid. Rotation publishes a new key at once and
+// keeps the old one published for an overlap, so tokens signed just before still verify.
+import { nextBytes } from '../rng';
+import type { Message, SimState } from '../types';
+import { linkLatency, log, reserveSeq, schedule, send, type Tick } from '../world';
+
+export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready).map((k) => k.kid);
+
+/** Asks the driver for a new key; its 32 seed bytes come from the run's PRNG, so runs replay. */
+export function requestNewKey(t: Tick): string {
+  const { s } = t;
+  const kid = `k${s.keys.nextKeyNumber++}`;
+  const alg = s.options.alg;
+  s.keys.keys.push({ kid, alg, createdAtMs: s.timeMs, ready: false, publicJwk: null });
+  t.effects.push({ kind: 'createKey', kid, alg, seed: nextBytes(s.rng, 32), dueTimeMs: s.timeMs, seq: reserveSeq(s) });
+  return kid;
+}
+
+export function onKeyCreated(t: Tick, kid: string, publicJwk: Record<string, unknown> | null): void {
+  const { s } = t;
+  const key = s.keys.keys.find((k) => k.kid === kid);
+  if (!key) return;
+  key.ready = true;
+  key.publicJwk = publicJwk;
+  const previous = s.keys.activeKid;
+  s.keys.activeKid = kid;
+  if (previous) {
+    schedule(s, s.timeMs + s.options.keyOverlapMs, { type: 'keyRetire', kid: previous });
+    log(s, 'key', `The issuer now signs with key ${kid}; ${previous} stays published for ${Math.round(s.options.keyOverlapMs / 1000)} s so older tokens still verify.`, { nodeId: 'jwks' });
+  } else {
+    log(s, 'key', `Signing key ${kid} (${key.alg}) is ready.`, { nodeId: 'jwks' });
+  }
+}
+
+export function onKeyRetire(t: Tick, kid: string): void {
+  const { s } = t;
+  if (s.keys.activeKid === kid) return;
+  s.keys.keys = s.keys.keys.filter((k) => k.kid !== kid);
+  log(s, 'key', `Key ${kid} is withdrawn from the key set: tokens signed with it no longer verify once servers refresh.`, { nodeId: 'jwks' });
+}
+
+export function onFetch(t: Tick, msg: Message): void {
+  const { s } = t;
+  send(s, { requestId: msg.requestId, kind: 'jwks-reply', from: 'jwks', to: msg.from, credential: 'none', label: 'keys', ok: true, reason: null, storeResult: publishedKids(s) }, linkLatency(s, s.options.latency.serverToJwksMs));
+}

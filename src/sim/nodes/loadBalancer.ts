@@ -1,0 +1,64 @@
+// The load balancer: picks an app server by policy, forwards requests and responses, and (when
+// sticky) pins a browser to a server with an affinity cookie, as real balancers do.
+import { serializeSetCookie } from '../../auth/cookies';
+import { headerValues, parseCookieHeader, utf8Bytes } from '../http';
+import { nextInt } from '../rng';
+import { statusFor } from '../reasons';
+import type { AppServer, Message, RequestRecord, SimState } from '../types';
+import { linkLatency, log, send, type Tick } from '../world';
+import { respondTo } from './respond';
+
+export const AFFINITY_COOKIE = 'lb_affinity';
+
+function affinityOf(req: RequestRecord): string | undefined {
+  const cookie = headerValues(req.httpRequest, 'Cookie')[0];
+  return cookie ? parseCookieHeader(cookie)[AFFINITY_COOKIE] : undefined;
+}
+
+function pick(s: SimState, up: AppServer[], req: RequestRecord): AppServer {
+  const policy = s.options.lbPolicy;
+  if (policy === 'sticky') {
+    const pinned = up.find((sv) => sv.id === affinityOf(req));
+    if (pinned) return pinned;
+  }
+  if (policy === 'random') return up[nextInt(s.rng, up.length)]!;
+  if (policy === 'least-connections') return up.reduce((best, sv) => (sv.inFlight < best.inFlight ? sv : best));
+  const chosen = up[s.lb.rrIndex % up.length]!;
+  s.lb.rrIndex = (s.lb.rrIndex + 1) % Math.max(1, up.length);
+  return chosen;
+}
+
+export function onRequest(t: Tick, msg: Message): void {
+  const { s } = t;
+  const req = s.requests[msg.requestId];
+  if (!req) return;
+  const up = s.servers.filter((sv) => sv.up);
+  if (up.length === 0) {
+    req.reason = 'server_down';
+    req.detail = 'Every app server is down.';
+    req.decidedAtMs = s.timeMs;
+    respondTo(s, req, 'lb', statusFor('server_down'), [], JSON.stringify({ error: 'server_down' }));
+    log(s, 'server', 'The load balancer has no app server up: 503 server_down.', { requestId: req.id, nodeId: 'lb', reason: 'server_down', ok: false });
+    return;
+  }
+  const server = pick(s, up, req);
+  if (s.options.lbPolicy === 'sticky' && affinityOf(req) !== server.id) req.pending.affinity = server.id;
+  req.serverId = server.id;
+  req.stage = 'to-server';
+  server.inFlight++;
+  send(s, { ...msg, from: 'lb', to: server.id }, linkLatency(s, s.options.latency.lbToServerMs));
+}
+
+/** A response passes back through the balancer on its way to the browser. */
+export function onResponse(t: Tick, msg: Message): void {
+  const { s } = t;
+  const req = s.requests[msg.requestId];
+  if (!req) return;
+  const pinTo = req.pending.affinity;
+  if (typeof pinTo === 'string' && req.httpResponse) {
+    const cookie = serializeSetCookie({ name: AFFINITY_COOKIE, value: pinTo, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
+    req.httpResponse = req.httpResponse.replace('\r\n', `\r\nSet-Cookie: ${cookie}\r\n`);
+    req.responseBytes = utf8Bytes(req.httpResponse);
+  }
+  send(s, { ...msg, from: 'lb', to: req.clientId }, linkLatency(s, s.options.latency.clientToLbMs));
+}

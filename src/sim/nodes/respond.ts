@@ -1,0 +1,20 @@
+// Building and sending a response: the one way a request's answer leaves a server (or the balancer).
+import { serializeResponse, utf8Bytes } from '../http';
+import type { RequestRecord, SimState } from '../types';
+import { linkLatency, send } from '../world';
+
+export function respondTo(s: SimState, req: RequestRecord, from: string, status: number, headers: [string, string][], body: string): void {
+  req.httpResponse = serializeResponse(status, headers, body);
+  req.responseBytes = utf8Bytes(req.httpResponse);
+  req.status = status;
+  req.stage = 'to-client';
+  const ok = req.reason === 'ok';
+  const label = ok ? `${status}` : `${status} ${req.reason}`;
+  const fromServer = s.servers.find((sv) => sv.id === from);
+  if (fromServer) {
+    fromServer.inFlight = Math.max(0, fromServer.inFlight - 1);
+    send(s, { requestId: req.id, kind: 'response', from, to: 'lb', credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.lbToServerMs), s.options.serverServiceMs);
+  } else {
+    send(s, { requestId: req.id, kind: 'response', from, to: req.clientId, credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.clientToLbMs));
+  }
+}

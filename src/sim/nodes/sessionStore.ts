@@ -1,0 +1,145 @@
+// The shared store ("Redis"): sessions with TTL, the jti denylist and the refresh-token families.
+// One operation at a time at a fixed capacity, so under load requests queue here: the bottleneck.
+import { randomId128 } from '../rng';
+import type { Message, RefreshRecord, SessionRecord, SimState, StoreOp } from '../types';
+import { linkLatency, log, schedule, send, shortId, type Tick } from '../world';
+
+export type StoreResult =
+  | { unavailable: true }
+  | { found: true; record: SessionRecord }
+  | { found: false; expired: boolean }
+  | { listed: boolean }
+  | { refresh: 'ok'; userId: string; token: string; familyId: string }
+  | { refresh: 'reused' | 'invalid'; userId: string | null }
+  | { done: true };
+
+const serviceMs = (s: SimState): number =>
+  Math.max(s.options.storeServiceMs, 1000 / s.options.storeCapacityOpsPerSec) * s.store.slowFactor;
+
+function reply(s: SimState, query: Message, result: StoreResult): void {
+  send(s, { requestId: query.requestId, kind: 'store-reply', from: 'store', to: query.from, credential: query.credential, label: 'unavailable' in result ? 'down' : 'reply', ok: !('unavailable' in result), reason: null, storeResult: result }, linkLatency(s, s.options.latency.serverToStoreMs));
+}
+
+/** A query arrives: a store that is down refuses the connection at once; otherwise it queues. */
+export function onQuery(t: Tick, msg: Message): void {
+  const { s } = t;
+  if (!s.store.up) {
+    delete s.messages[msg.id];
+    reply(s, msg, { unavailable: true });
+    return;
+  }
+  const start = Math.max(s.timeMs, s.store.busyUntilMs);
+  s.store.busyUntilMs = start + serviceMs(s);
+  s.store.queued++;
+  schedule(s, s.store.busyUntilMs, { type: 'storeServe', messageId: msg.id });
+}
+
+/** The store reaches a queued query: the data is read now, so a deletion before this point wins. */
+export function serve(t: Tick, msg: Message): void {
+  const { s } = t;
+  s.store.queued = Math.max(0, s.store.queued - 1);
+  delete s.messages[msg.id];
+  if (!s.store.up || !msg.storeOp) {
+    reply(s, msg, { unavailable: true });
+    return;
+  }
+  s.store.ops++;
+  const req = s.requests[msg.requestId];
+  if (req && (msg.storeOp.op === 'session-get' || msg.storeOp.op === 'deny-check')) req.checkedAtMs = s.timeMs;
+  reply(s, msg, apply(s, msg.storeOp));
+}
+
+function apply(s: SimState, op: StoreOp): StoreResult {
+  const st = s.store;
+  switch (op.op) {
+    case 'session-get':
+      return getSession(s, op.key);
+    case 'session-set':
+      st.sessions[op.key] = op.value as SessionRecord;
+      return { done: true };
+    case 'session-del': {
+      const record = st.sessions[op.key];
+      delete st.sessions[op.key];
+      if (record) s.revocations.push({ atMs: s.timeMs, userId: record.userId, credentialId: op.key, what: `${record.userId} logs out` });
+      return { done: true };
+    }
+    case 'deny-check':
+      pruneDenylist(s);
+      return { listed: op.key in st.denylist };
+    case 'token-revoke': {
+      const v = op.value as { expMs: number; denylist: boolean; refreshToken: string | null; userId: string };
+      if (v.denylist) st.denylist[op.key] = v.expMs;
+      s.revocations.push({ atMs: s.timeMs, userId: v.userId, credentialId: op.key, what: `${v.userId} logs out` });
+      const family = v.refreshToken ? st.refreshTokens[v.refreshToken]?.familyId : undefined;
+      if (family) st.revokedFamilies[family] = s.timeMs;
+      return { done: true };
+    }
+    case 'refresh-put':
+      st.refreshTokens[op.key] = op.value as RefreshRecord;
+      return { done: true };
+    case 'refresh-rotate':
+      return rotateRefresh(s, op.key);
+  }
+}
+
+function getSession(s: SimState, sid: string): StoreResult {
+  const record = s.store.sessions[sid];
+  if (!record) return { found: false, expired: false };
+  if (s.timeMs >= record.expiresAtMs) {
+    delete s.store.sessions[sid];
+    log(s, 'store', `Session ${shortId(sid)} has timed out; the store drops it.`, { nodeId: 'store' });
+    return { found: false, expired: true };
+  }
+  // Sliding idle timeout: every use pushes expiry out, never past the absolute limit.
+  record.lastSeenAtMs = s.timeMs;
+  record.expiresAtMs = Math.min(s.timeMs + s.options.sessionIdleMs, record.absoluteExpiresAtMs);
+  return { found: true, record: { ...record } };
+}
+
+/** Denylist entries are only needed until the token would have expired anyway. */
+function pruneDenylist(s: SimState): void {
+  const now = s.timeMs;
+  for (const [jti, expMs] of Object.entries(s.store.denylist)) if (expMs <= now) delete s.store.denylist[jti];
+}
+
+/** Refresh-token rotation with reuse detection (RFC 9700 4.14.2): a used token coming back revokes its family. */
+function rotateRefresh(s: SimState, token: string): StoreResult {
+  const record = s.store.refreshTokens[token];
+  if (!record || record.expiresAtMs <= s.timeMs || record.familyId in s.store.revokedFamilies)
+    return { refresh: 'invalid', userId: record?.userId ?? null };
+  if (record.used) {
+    s.store.revokedFamilies[record.familyId] = s.timeMs;
+    log(s, 'store', `Refresh token ${shortId(token)} was already used: the store revokes its whole family ${shortId(record.familyId)}.`, { nodeId: 'store', reason: 'refresh_reused', ok: false });
+    return { refresh: 'reused', userId: record.userId };
+  }
+  record.used = true;
+  const next: RefreshRecord = { token: randomId128(s.rng), familyId: record.familyId, userId: record.userId, used: false, expiresAtMs: record.expiresAtMs };
+  s.store.refreshTokens[next.token] = next;
+  return { refresh: 'ok', userId: record.userId, token: next.token, familyId: record.familyId };
+}
+
+/** Admin actions act on the store directly (the admin console talks to it, not through the LB). */
+export function deleteUserSessions(s: SimState, userId: string): number {
+  let count = 0;
+  for (const [sid, rec] of Object.entries(s.store.sessions)) {
+    if (rec.userId === userId) {
+      delete s.store.sessions[sid];
+      count++;
+    }
+  }
+  for (const server of s.servers) {
+    for (const [sid, rec] of Object.entries(server.localSessions)) {
+      if (rec.userId === userId) {
+        delete server.localSessions[sid];
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+export function revokeUserRefreshFamilies(s: SimState, userId: string): number {
+  const families = new Set(Object.values(s.store.refreshTokens).filter((r) => r.userId === userId).map((r) => r.familyId));
+  for (const f of families) s.store.revokedFamilies[f] ??= s.timeMs;
+  return families.size;
+}

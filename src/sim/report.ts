@@ -1,0 +1,55 @@
+// The RunReport of DESIGN.md: the numbers a run produced, measured, never estimated.
+import type { ReasonCode } from './reasons';
+import type { Mode, SimState } from './types';
+
+export interface ModeRun {
+  mode: Mode;
+  requests: { total: number; accepted: number; rejected: number; timedOut: number; byReason: Partial<Record<ReasonCode, number>> };
+  /** Means over API requests (GET /api/...): the article's "size sent per request". */
+  bytes: { requestMean: number; credentialMean: number };
+  storeLookups: number;
+  signatureVerifications: number;
+  revocation: { acceptedAfter: number; exposureMs: number } | null;
+  latencyMs: { p50: number; p99: number };
+  /** Extensions (the contract grows, never shrinks). */
+  apiRequests: number;
+  lookupsPerApiRequest: number;
+  cookiesDropped: number;
+  sessionsInStore: number;
+  unfinishedRequests: number;
+}
+
+export interface RunReport {
+  scenario: string;
+  seed: number;
+  runs: ModeRun[];
+}
+
+/** Nearest-rank percentile: an actual observed latency, not an interpolation. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function modeRun(s: SimState): ModeRun {
+  const m = s.metrics;
+  const api = m.apiRequests;
+  return {
+    mode: s.options.mode,
+    requests: { total: m.total, accepted: m.accepted, rejected: m.rejected, timedOut: m.timedOut, byReason: { ...m.byReason } },
+    bytes: { requestMean: api ? round(m.apiRequestBytes / api) : 0, credentialMean: api ? round(m.apiCredentialBytes / api) : 0 },
+    storeLookups: m.storeLookups,
+    signatureVerifications: m.signatureVerifications,
+    revocation: s.revocations.length ? { acceptedAfter: m.acceptedAfterRevocation, exposureMs: round(m.exposureMs) } : null,
+    latencyMs: { p50: round(percentile(m.latenciesMs, 50)), p99: round(percentile(m.latenciesMs, 99)) },
+    apiRequests: api,
+    lookupsPerApiRequest: api ? round(m.storeLookups / api, 2) : 0,
+    cookiesDropped: m.cookiesDropped,
+    sessionsInStore: Object.keys(s.store.sessions).length,
+    unfinishedRequests: Object.keys(s.requests).length,
+  };
+}

@@ -1,0 +1,115 @@
+// The simulation core: createSim builds the initial state, step applies one event.
+// Pure and synchronous: no clock, no I/O, no crypto. Crypto is returned as effects for the driver.
+import { applyAction, newClient, newServer } from './actions';
+import * as appServer from './nodes/appServer';
+import * as browser from './nodes/browser';
+import * as keySet from './nodes/keySet';
+import * as loadBalancer from './nodes/loadBalancer';
+import * as sessionStore from './nodes/sessionStore';
+import { heapPop, heapPeek } from './queue';
+import { seedRng } from './rng';
+import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
+import { schedule, type Tick } from './world';
+
+export interface StepResult {
+  state: SimState;
+  effects: Effect[];
+}
+
+export function createSim(options: SimOptions): StepResult {
+  const s: SimState = {
+    timeMs: 0,
+    seq: 0,
+    rng: seedRng(options.seed),
+    options: structuredClone(options),
+    users: {},
+    clients: {},
+    lb: { rrIndex: 0 },
+    servers: [],
+    nextServerNumber: 1,
+    store: { up: true, slowFactor: 1, sessions: {}, denylist: {}, refreshTokens: {}, revokedFamilies: {}, busyUntilMs: 0, queued: 0, ops: 0 },
+    keys: { activeKid: null, keys: [], nextKeyNumber: 1 },
+    issued: {},
+    requests: {},
+    recent: [],
+    nextRequestId: 1,
+    messages: {},
+    nextMessageId: 1,
+    queue: [],
+    revocations: [],
+    log: { entries: [], total: 0 },
+    metrics: { total: 0, accepted: 0, rejected: 0, timedOut: 0, byReason: {}, apiRequests: 0, apiRequestBytes: 0, apiCredentialBytes: 0, storeLookups: 0, signatureVerifications: 0, latenciesMs: [], acceptedAfterRevocation: 0, exposureMs: 0, cookiesDropped: 0 },
+  };
+  for (const spec of options.clients) {
+    s.clients[spec.id] = newClient(spec.id, spec.userId, spec.kind);
+    if (spec.kind === 'browser') s.users[spec.userId] ??= { id: spec.userId, role: 'user', banned: false, passwordVersion: 1, extraClaims: {} };
+  }
+  for (let i = 0; i < options.servers; i++) s.servers.push(newServer(s));
+  const t: Tick = { s, effects: [] };
+  if (options.mode === 'jwt') keySet.requestNewKey(t);
+  return { state: s, effects: t.effects };
+}
+
+/** Schedules an action at a virtual time (now if omitted): how scripts and the UI drive a run. */
+export function scheduleAction(s: SimState, action: Action, atMs = s.timeMs): void {
+  schedule(s, atMs, { type: 'action', action });
+}
+
+export function nextEventTime(s: SimState): number | undefined {
+  return heapPeek(s.queue)?.timeMs;
+}
+
+/** Pops and applies the next event. The state is updated in place (the driver owns it). */
+export function stepNext(s: SimState): StepResult & { event: SimEvent | undefined } {
+  const item = heapPop(s.queue);
+  if (!item) return { state: s, effects: [], event: undefined };
+  s.timeMs = Math.max(s.timeMs, item.timeMs);
+  return { ...step(s, item.event), event: item.event };
+}
+
+export function step(s: SimState, event: SimEvent): StepResult {
+  const t: Tick = { s, effects: [] };
+  switch (event.type) {
+    case 'action':
+      applyAction(t, event.action);
+      break;
+    case 'arrive':
+      arrive(t, event.messageId);
+      break;
+    case 'storeServe': {
+      const msg = s.messages[event.messageId];
+      if (msg) sessionStore.serve(t, msg);
+      break;
+    }
+    case 'timeout':
+      browser.onTimeout(t, event.requestId);
+      break;
+    case 'keyCreated':
+      keySet.onKeyCreated(t, event.kid, event.publicJwk);
+      break;
+    case 'keyRetire':
+      keySet.onKeyRetire(t, event.kid);
+      break;
+    case 'signed':
+      appServer.onSigned(t, event.requestId, event.token);
+      break;
+    case 'verified':
+      appServer.onVerified(t, event.requestId, event.outcome);
+      break;
+  }
+  return { state: s, effects: t.effects };
+}
+
+/** A message reaches its destination node. */
+function arrive(t: Tick, messageId: number): void {
+  const { s } = t;
+  const msg = s.messages[messageId];
+  if (!msg) return;
+  // A store query stays in flight (as the store's queue) until it is served.
+  if (msg.to !== 'store') delete s.messages[messageId];
+  if (msg.to === 'lb') return msg.kind === 'request' ? loadBalancer.onRequest(t, msg) : loadBalancer.onResponse(t, msg);
+  if (msg.to === 'store') return sessionStore.onQuery(t, msg);
+  if (msg.to === 'jwks') return keySet.onFetch(t, msg);
+  if (s.clients[msg.to]) return browser.onResponse(t, msg);
+  appServer.onMessage(t, msg);
+}

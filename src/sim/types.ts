@@ -1,0 +1,369 @@
+// The simulation's data: plain JSON only (no classes, Maps or CryptoKeys), so that a state can be
+// checkpointed with structuredClone, compared in tests and carried in a link.
+import type { CookieJar } from '../auth/cookies';
+import type { ReasonCode } from './reasons';
+import type { RngState } from './rng';
+import type { Queued } from './queue';
+
+export type Mode = 'session' | 'jwt';
+export type Alg = 'HS256' | 'ES256' | 'EdDSA';
+export type Delivery = 'header' | 'cookie';
+export type LbPolicy = 'round-robin' | 'random' | 'least-connections' | 'sticky';
+export type SessionStorage = 'shared' | 'local';
+export type FailMode = 'open' | 'closed';
+export type NodeId = string;
+
+export interface ClientSpec {
+  id: string;
+  userId: string;
+  kind: 'browser' | 'attacker';
+}
+
+export interface LatencyOptions {
+  clientToLbMs: number;
+  lbToServerMs: number;
+  serverToStoreMs: number;
+  serverToJwksMs: number;
+  jitterMs: number;
+}
+
+export interface SimOptions {
+  mode: Mode;
+  seed: number;
+  servers: number;
+  clients: ClientSpec[];
+  lbPolicy: LbPolicy;
+  sessionStorage: SessionStorage;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  alg: Alg;
+  delivery: Delivery;
+  tokenTtlMs: number;
+  refreshTokens: boolean;
+  refreshTtlMs: number;
+  denylist: boolean;
+  denylistFailMode: FailMode;
+  clockToleranceMs: number;
+  jwksRefreshMs: number;
+  keyOverlapMs: number;
+  issuer: string;
+  audience: string;
+  host: string;
+  latency: LatencyOptions;
+  serverServiceMs: number;
+  storeServiceMs: number;
+  /** Store throughput: one operation takes 1000 / capacity ms, so excess load queues. */
+  storeCapacityOpsPerSec: number;
+  cryptoSignMs: Record<Alg, number>;
+  cryptoVerifyMs: Record<Alg, number>;
+  requestTimeoutMs: number;
+  logCapacity: number;
+  recentRequestsCapacity: number;
+}
+
+export interface User {
+  id: string;
+  role: string;
+  banned: boolean;
+  passwordVersion: number;
+  /** Profile claims that ride in every JWT issued to this user (the token-size lesson). */
+  extraClaims: Record<string, string>;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAtMs: number;
+  lastSeenAtMs: number;
+  /** Derived from the idle and absolute timeouts, whichever comes first. */
+  expiresAtMs: number;
+  absoluteExpiresAtMs: number;
+}
+
+export interface Client {
+  id: string;
+  kind: 'browser' | 'attacker';
+  userId: string;
+  jar: CookieJar;
+  /** What a single-page app keeps in localStorage. */
+  storage: { accessToken: string | null; refreshToken: string | null };
+  /** Set once a token refresh is under way, so a burst of 401s asks for one refresh only. */
+  refreshing: boolean;
+}
+
+export interface AppServer {
+  id: NodeId;
+  up: boolean;
+  skewMs: number;
+  bootedAtMs: number;
+  localSessions: Record<string, SessionRecord>;
+  jwksCache: { kids: string[]; fetchedAtMs: number | null };
+  inFlight: number;
+  handled: number;
+  storeLookups: number;
+  signatureVerifications: number;
+  lastCheck: ServerCheck | null;
+}
+
+export interface ServerCheck {
+  requestId: number;
+  kind: 'lookup' | 'signature' | 'denylist';
+  ok: boolean;
+  atMs: number;
+  reason: ReasonCode;
+}
+
+export interface RefreshRecord {
+  token: string;
+  familyId: string;
+  userId: string;
+  used: boolean;
+  expiresAtMs: number;
+}
+
+export interface SessionStoreNode {
+  up: boolean;
+  slowFactor: number;
+  sessions: Record<string, SessionRecord>;
+  /** Denylisted jti -> the token's exp (ms): the entry is dropped once the token expires anyway. */
+  denylist: Record<string, number>;
+  refreshTokens: Record<string, RefreshRecord>;
+  revokedFamilies: Record<string, number>;
+  busyUntilMs: number;
+  queued: number;
+  ops: number;
+}
+
+export interface KeyInfo {
+  kid: string;
+  alg: Alg;
+  createdAtMs: number;
+  ready: boolean;
+  publicJwk: Record<string, unknown> | null;
+}
+
+export interface KeySetNode {
+  activeKid: string | null;
+  keys: KeyInfo[];
+  nextKeyNumber: number;
+}
+
+export interface IssuedToken {
+  jti: string;
+  userId: string;
+  clientId: string;
+  issuedAtMs: number;
+  expiresAtMs: number;
+}
+
+export type RequestKind = 'login' | 'api' | 'logout' | 'refresh';
+export type CredentialKind = 'session' | 'jwt' | 'none';
+
+export type RequestStage =
+  | 'to-lb'
+  | 'to-server'
+  | 'session-lookup'
+  | 'jwks-fetch'
+  | 'verify'
+  | 'denylist-check'
+  | 'session-create'
+  | 'sign'
+  | 'refresh-rotate'
+  | 'refresh-issue'
+  | 'revoke'
+  | 'to-client'
+  | 'done';
+
+export interface RequestRecord {
+  id: number;
+  clientId: string;
+  kind: RequestKind;
+  method: 'GET' | 'POST';
+  path: string;
+  sentAtMs: number;
+  serverId: NodeId | null;
+  stage: RequestStage;
+  credential: CredentialKind;
+  /** The session id or jti the request carried (after the server parsed it). */
+  credentialId: string | null;
+  httpRequest: string;
+  requestBytes: number;
+  credentialBytes: number;
+  httpResponse: string | null;
+  responseBytes: number;
+  status: number | null;
+  reason: ReasonCode | null;
+  detail: string;
+  decidedAtMs: number | null;
+  /** When the authoritative check happened: the store read for a session or denylist, else the decision. */
+  checkedAtMs: number | null;
+  finishedAtMs: number | null;
+  storeLookups: number;
+  signatureVerifications: number;
+  /** The authenticated user and when the credential was issued, once known. */
+  subjectUserId: string | null;
+  credentialIssuedAtMs: number | null;
+  claims: Record<string, unknown> | null;
+  /** Work the server still has to do after a store reply (e.g. log in after the store write). */
+  pending: Record<string, unknown>;
+}
+
+export type MessageKind =
+  | 'request'
+  | 'response'
+  | 'store-query'
+  | 'store-reply'
+  | 'jwks-fetch'
+  | 'jwks-reply';
+
+export interface StoreOp {
+  op: 'session-get' | 'session-set' | 'session-del' | 'deny-check' | 'token-revoke' | 'refresh-put' | 'refresh-rotate';
+  key: string;
+  value?: unknown;
+}
+
+export interface Message {
+  id: number;
+  requestId: number;
+  kind: MessageKind;
+  from: NodeId;
+  to: NodeId;
+  sendTimeMs: number;
+  recvTimeMs: number;
+  credential: CredentialKind | 'refresh';
+  /** A short label drawn on the travelling dot: "sid 3fA9…", "JWT k1", "GET sess:…". */
+  label: string;
+  ok: boolean | null;
+  reason: ReasonCode | null;
+  storeOp?: StoreOp;
+  storeResult?: unknown;
+}
+
+export type Action =
+  | { type: 'login'; clientId: string }
+  | { type: 'request'; clientId: string; path?: string }
+  | { type: 'traffic'; clientId: string; everyMs: number; count: number }
+  | { type: 'logout'; clientId: string }
+  | { type: 'refresh'; clientId: string }
+  | { type: 'logoutEverywhere'; userId: string }
+  | { type: 'banUser'; userId: string }
+  | { type: 'changePassword'; userId: string }
+  | { type: 'changeRole'; userId: string; role: string }
+  | { type: 'setExtraClaims'; userId: string; claims: Record<string, string> }
+  | { type: 'addServer' }
+  | { type: 'removeServer'; serverId: NodeId }
+  | { type: 'killServer'; serverId: NodeId }
+  | { type: 'restartServer'; serverId: NodeId }
+  | { type: 'storeDown' }
+  | { type: 'storeUp' }
+  | { type: 'storeSlow'; factor: number }
+  | { type: 'rotateKey' }
+  | { type: 'tamper'; clientId: string; how: 'role-admin' | 'alg-none' | 'guess-session' }
+  | { type: 'steal'; fromClientId: string; attackerId: string }
+  | { type: 'setSkew'; serverId: NodeId; skewMs: number }
+  | { type: 'setOptions'; patch: Partial<Pick<SimOptions, 'lbPolicy' | 'denylist' | 'denylistFailMode' | 'refreshTokens' | 'tokenTtlMs' | 'delivery' | 'clockToleranceMs' | 'sessionStorage' | 'alg'>> }
+  | { type: 'note'; text: string };
+
+export interface VerifiedClaims {
+  sub: string;
+  role: string;
+  jti: string;
+  iat: number;
+  exp: number;
+  [extra: string]: unknown;
+}
+
+export type VerifyOutcome =
+  | { ok: true; claims: VerifiedClaims; kid: string }
+  | { ok: false; reason: ReasonCode; detail: string };
+
+export type SimEvent =
+  | { type: 'action'; action: Action }
+  | { type: 'arrive'; messageId: number }
+  | { type: 'storeServe'; messageId: number }
+  | { type: 'timeout'; requestId: number }
+  | { type: 'keyCreated'; kid: string; publicJwk: Record<string, unknown> | null }
+  | { type: 'keyRetire'; kid: string }
+  | { type: 'signed'; requestId: number; token: string }
+  | { type: 'verified'; requestId: number; outcome: VerifyOutcome };
+
+/** Work only the async driver can do (real WebCrypto); results come back as events. */
+export type Effect =
+  | { kind: 'createKey'; kid: string; alg: Alg; seed: number[]; dueTimeMs: number; seq: number }
+  | { kind: 'sign'; requestId: number; kid: string; claims: VerifiedClaims & { iss: string; aud: string }; dueTimeMs: number; seq: number }
+  | {
+      kind: 'verify';
+      requestId: number;
+      token: string;
+      /** The kids this server has in its JWKS cache: it cannot use a key it has not fetched. */
+      knownKids: string[];
+      algorithms: Alg[];
+      issuer: string;
+      audience: string;
+      serverNowMs: number;
+      clockToleranceMs: number;
+      dueTimeMs: number;
+      seq: number;
+    };
+
+export type LogKind = 'action' | 'request' | 'response' | 'store' | 'verify' | 'key' | 'cookie' | 'server' | 'timeout' | 'note';
+
+export interface LogEntry {
+  seq: number;
+  timeMs: number;
+  kind: LogKind;
+  text: string;
+  requestId?: number;
+  nodeId?: NodeId;
+  reason?: ReasonCode;
+  ok?: boolean;
+}
+
+export interface Revocation {
+  atMs: number;
+  userId: string;
+  /** null = every credential of the user; otherwise the one session id or jti revoked. */
+  credentialId: string | null;
+  what: string;
+}
+
+export interface Metrics {
+  total: number;
+  accepted: number;
+  rejected: number;
+  timedOut: number;
+  byReason: Partial<Record<ReasonCode, number>>;
+  apiRequests: number;
+  apiRequestBytes: number;
+  apiCredentialBytes: number;
+  storeLookups: number;
+  signatureVerifications: number;
+  latenciesMs: number[];
+  acceptedAfterRevocation: number;
+  exposureMs: number;
+  cookiesDropped: number;
+}
+
+export interface SimState {
+  timeMs: number;
+  seq: number;
+  rng: RngState;
+  options: SimOptions;
+  users: Record<string, User>;
+  clients: Record<string, Client>;
+  lb: { rrIndex: number };
+  servers: AppServer[];
+  nextServerNumber: number;
+  store: SessionStoreNode;
+  keys: KeySetNode;
+  issued: Record<string, IssuedToken>;
+  requests: Record<number, RequestRecord>;
+  recent: RequestRecord[];
+  nextRequestId: number;
+  messages: Record<number, Message>;
+  nextMessageId: number;
+  queue: Queued<SimEvent>[];
+  revocations: Revocation[];
+  log: { entries: LogEntry[]; total: number };
+  metrics: Metrics;
+}

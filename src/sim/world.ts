@@ -1,0 +1,72 @@
+// Primitives every node uses: scheduling, sending a message, logging and closing a request.
+// A handler receives a Tick: the state it updates in place plus the effects it asks the driver for.
+import { heapPush } from './queue';
+import { nextFloat } from './rng';
+import type { Effect, LogEntry, Message, RequestRecord, SimEvent, SimState } from './types';
+import type { ReasonCode } from './reasons';
+
+export interface Tick {
+  s: SimState;
+  effects: Effect[];
+}
+
+/** Tokens carry wall-clock-looking times; the model maps virtual ms 0 to this instant. */
+export const VIRTUAL_EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+export const wallMs = (s: SimState, skewMs = 0): number => VIRTUAL_EPOCH_MS + s.timeMs + skewMs;
+
+export function schedule(s: SimState, atMs: number, event: SimEvent): void {
+  heapPush(s.queue, { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event });
+}
+
+/** A seq taken now for a result the driver will deliver later, so the order never depends on it. */
+export const reserveSeq = (s: SimState): number => s.seq++;
+
+export function log(s: SimState, kind: LogEntry['kind'], text: string, extra: Partial<LogEntry> = {}): void {
+  s.log.entries.push({ seq: s.log.total, timeMs: s.timeMs, kind, text, ...extra });
+  s.log.total++;
+  // A bounded ring: drop the oldest quarter at once so the cost stays amortised O(1).
+  const cap = s.options.logCapacity;
+  if (s.log.entries.length > cap + Math.ceil(cap / 4)) s.log.entries.splice(0, s.log.entries.length - cap);
+}
+
+/** A link's latency: its base plus seeded jitter, so no two dots move in lockstep. */
+export function linkLatency(s: SimState, baseMs: number): number {
+  const jitter = s.options.latency.jitterMs * nextFloat(s.rng);
+  return Math.round((baseMs + jitter) * 1000) / 1000;
+}
+
+export function send(s: SimState, m: Omit<Message, 'id' | 'sendTimeMs' | 'recvTimeMs'>, latencyMs: number, delayMs = 0): Message {
+  const sendTimeMs = s.timeMs + delayMs;
+  const message: Message = { ...m, id: s.nextMessageId++, sendTimeMs, recvTimeMs: sendTimeMs + latencyMs };
+  s.messages[message.id] = message;
+  schedule(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
+  return message;
+}
+
+export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCode, status: number): void {
+  req.stage = 'done';
+  req.reason = reason;
+  req.status = status;
+  req.finishedAtMs = s.timeMs;
+  const m = s.metrics;
+  m.total++;
+  m.byReason[reason] = (m.byReason[reason] ?? 0) + 1;
+  if (reason === 'ok') m.accepted++;
+  else if (reason === 'timeout') m.timedOut++;
+  else m.rejected++;
+  if (reason !== 'timeout') m.latenciesMs.push(s.timeMs - req.sentAtMs);
+  delete s.requests[req.id];
+  s.recent.push(req);
+  if (s.recent.length > s.options.recentRequestsCapacity) s.recent.shift();
+}
+
+export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 6)}…` : id);
+
+/** "00:12.345" virtual time, for log lines. */
+export function clock(ms: number): string {
+  const total = Math.max(0, ms);
+  const min = Math.floor(total / 60_000);
+  const sec = (total % 60_000) / 1000;
+  return `${String(min).padStart(2, '0')}:${sec.toFixed(3).padStart(6, '0')}`;
+}

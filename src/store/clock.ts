@@ -1,0 +1,28 @@
+// How fast virtual time passes on screen. Hops last from 1 ms to 40 ms of virtual time; shown at a
+// constant speed, the short ones would be invisible. So the clock slows down while a message is in
+// flight (the shortest visible hop takes HOP_REAL_MS at 1x) and glides over idle gaps in about
+// IDLE_REAL_MS. Positions still follow (now - send) / (recv - send), so pause, step and scrub hold.
+import type { Message } from '../sim/types';
+
+export const HOP_REAL_MS = 450;
+export const IDLE_REAL_MS = 500;
+
+/** Virtual ms per real ms while messages are visible. */
+export function hopRate(inFlight: Pick<Message, 'sendTimeMs' | 'recvTimeMs'>[], nowMs: number, speed: number): number | null {
+  let shortest = Infinity;
+  for (const m of inFlight) if (m.sendTimeMs <= nowMs && m.recvTimeMs > nowMs) shortest = Math.min(shortest, m.recvTimeMs - m.sendTimeMs);
+  return Number.isFinite(shortest) ? (speed * Math.max(shortest, 0.5)) / HOP_REAL_MS : null;
+}
+
+/** Virtual ms per real ms across an idle gap, fixed when the gap starts. */
+export function idleRate(gapMs: number, speed: number): number {
+  return (speed * Math.max(gapMs, 1)) / IDLE_REAL_MS;
+}
+
+export const SPEED_MIN = 0.25;
+export const SPEED_MAX = 16;
+
+/** Speeds on a log scale: slider position 0..1 <-> 0.25x..16x. */
+export const speedFromSlider = (p: number): number => SPEED_MIN * (SPEED_MAX / SPEED_MIN) ** Math.min(1, Math.max(0, p));
+export const sliderFromSpeed = (speed: number): number => Math.log(speed / SPEED_MIN) / Math.log(SPEED_MAX / SPEED_MIN);
+export const clampSpeed = (speed: number): number => (Number.isFinite(speed) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) : 1);

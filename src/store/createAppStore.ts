@@ -1,0 +1,129 @@
+// The app's one store (zustand/vanilla): what is loaded, playback settings, the latest world
+// snapshots and what is selected. Actions call the Player; nothing here simulates anything.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { findScenario, SCENARIOS } from '../scenarios';
+import type { Action, Mode, SimOptions } from '../sim/types';
+import { clampSpeed } from './clock';
+import { Player, type Worlds } from './player';
+
+export type View = Mode | 'both';
+
+export type Selection =
+  | { kind: 'request'; mode: Mode; requestId: number }
+  | { kind: 'server'; mode: Mode; serverId: string }
+  | { kind: 'store'; mode: Mode }
+  | { kind: 'keys'; mode: Mode }
+  | { kind: 'client'; mode: Mode; clientId: string };
+
+export interface AppState {
+  scenarioId: string;
+  view: View;
+  seed: number;
+  overrides: Partial<SimOptions>;
+  speed: number;
+  playing: boolean;
+  reducedMotion: boolean;
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  timeMs: number;
+  endMs: number;
+  worlds: Worlds;
+  selection: Selection | null;
+  ended: boolean;
+}
+
+export interface AppActions {
+  load(patch?: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides'>>): Promise<void>;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): Promise<void>;
+  stepBack(): Promise<void>;
+  seek(timeMs: number): Promise<void>;
+  setSpeed(speed: number): void;
+  reset(): Promise<void>;
+  dispatch(action: Action): Promise<void>;
+  select(selection: Selection | null): void;
+  setReducedMotion(on: boolean): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions> & { player: Player };
+
+export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'jwt'] : [view]);
+
+const TIME_PUBLISH_EVERY_MS = 100;
+
+export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed'>> = {}): AppStore {
+  const scenario = findScenario(initial.scenarioId ?? '') ?? SCENARIOS[0]!;
+  let player!: Player;
+  const store = createStore<AppState & AppActions>()((set, get) => ({
+    scenarioId: scenario.id,
+    view: initial.view ?? 'both',
+    seed: initial.seed ?? scenario.seed,
+    overrides: initial.overrides ?? {},
+    speed: clampSpeed(initial.speed ?? 1),
+    playing: false,
+    reducedMotion: false,
+    status: 'loading',
+    error: null,
+    timeMs: 0,
+    endMs: scenario.durationMs,
+    worlds: {},
+    selection: null,
+    ended: false,
+
+    async load(patch = {}) {
+      const next = { ...get(), ...patch };
+      const sc = findScenario(next.scenarioId);
+      if (!sc) {
+        set({ status: 'error', error: `There is no scenario called "${next.scenarioId}".` });
+        return;
+      }
+      const modes = modesOf(next.view).filter((m) => sc.modes.includes(m));
+      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, endMs: sc.durationMs, timeMs: 0 });
+      await player.load(sc, modes.length ? modes : sc.modes, next.seed, next.overrides);
+      if (get().status === 'loading') set({ status: 'ready' });
+    },
+    play() {
+      if (get().status !== 'ready') return;
+      set({ playing: true, ended: false });
+      player.play();
+    },
+    pause() {
+      player.pause();
+      set({ playing: false, timeMs: player.timeMs });
+    },
+    togglePlay() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    step: () => player.step(),
+    stepBack: () => player.stepBack(),
+    seek: (timeMs) => player.seek(timeMs),
+    setSpeed(speed) {
+      player.speed = clampSpeed(speed);
+      set({ speed: player.speed });
+    },
+    reset: () => get().load(),
+    dispatch: (action) => player.dispatch(action),
+    select: (selection) => set({ selection }),
+    setReducedMotion(on) {
+      player.reducedMotion = on;
+      set({ reducedMotion: on });
+    },
+  }));
+  player = new Player({
+    publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
+    ended: () => store.setState({ playing: false, ended: true, timeMs: player.timeMs }),
+    failed: (message) => store.setState({ playing: false, status: 'error', error: message }),
+  });
+  player.speed = store.getState().speed;
+  let lastTimePublish = 0;
+  player.onFrame((timeMs) => {
+    if (Math.abs(timeMs - lastTimePublish) >= TIME_PUBLISH_EVERY_MS) {
+      lastTimePublish = timeMs;
+      store.setState({ timeMs });
+    }
+  });
+  return Object.assign(store, { player });
+}

@@ -1,0 +1,207 @@
+// Drives one or two simulated worlds on one clock: the requestAnimationFrame loop, step, step back,
+// seek and user actions. Async work is serialised on one promise chain, so a click during an
+// advance waits its turn and is recorded at an exact virtual time (which makes replays exact).
+import { History } from '../sim/history';
+import type { Action, Mode, SimOptions } from '../sim/types';
+import { loadScenario } from '../scenarios/run';
+import type { Scenario } from '../scenarios/scenario';
+import { hopRate, idleRate } from './clock';
+import { snapshot, type WorldSnapshot } from './snapshot';
+
+export type Worlds = Partial<Record<Mode, WorldSnapshot>>;
+
+export interface PlayerHooks {
+  /** New snapshots after events were processed (not every frame). */
+  publish(worlds: Worlds, timeMs: number): void;
+  /** Playback stopped by itself (the run has nothing left to do). */
+  ended(): void;
+  /** Something failed; the message is for the user. */
+  failed(message: string): void;
+}
+
+type FrameListener = (timeMs: number) => void;
+
+const REDUCED_MOTION_STEP_MS = 700;
+const MAX_FRAME_MS = 100;
+
+export class Player {
+  private histories: Partial<Record<Mode, History>> = {};
+  private chain: Promise<void> = Promise.resolve();
+  private busy = false;
+  private rafId: number | null = null;
+  private lastFrameAt: number | null = null;
+  private idle: { rate: number } | null = null;
+  private sinceStep = 0;
+  private frameListeners = new Set<FrameListener>();
+  private published = -1;
+  timeMs = 0;
+  endMs = 0;
+  speed = 1;
+  playing = false;
+  reducedMotion = false;
+
+  constructor(private readonly hooks: PlayerHooks) {}
+
+  get modes(): Mode[] {
+    return Object.keys(this.histories) as Mode[];
+  }
+
+  load(scenario: Scenario, modes: Mode[], seed: number, overrides: Partial<SimOptions>): Promise<void> {
+    this.pause();
+    return this.enqueue(async () => {
+      this.histories = {};
+      for (const mode of modes) this.histories[mode] = new History(await loadScenario(scenario, mode, seed, overrides));
+      this.timeMs = 0;
+      this.endMs = scenario.durationMs;
+      this.idle = null;
+      this.published = -1;
+      this.publish(true);
+    });
+  }
+
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  play(): void {
+    if (this.playing) return;
+    this.playing = true;
+    this.lastFrameAt = null;
+    this.rafId = requestAnimationFrame(this.frame);
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.rafId !== null) cancelAnimationFrame(this.rafId);
+    this.rafId = null;
+  }
+
+  step(): Promise<void> {
+    return this.enqueue(async () => {
+      const next = this.nextEventMs();
+      if (next !== undefined) await this.advanceAll(Math.max(next, this.timeMs));
+    });
+  }
+
+  stepBack(): Promise<void> {
+    return this.enqueue(async () => {
+      const primary = this.primary();
+      if (!primary) return;
+      await primary.stepBack();
+      const target = primary.timeMs;
+      for (const h of this.others(primary)) await h.seek(target);
+      this.timeMs = target;
+      this.idle = null;
+      this.publish(true);
+    });
+  }
+
+  seek(timeMs: number): Promise<void> {
+    return this.enqueue(async () => {
+      const target = Math.max(0, timeMs);
+      for (const h of Object.values(this.histories)) await h.seek(target);
+      this.timeMs = target;
+      this.idle = null;
+      this.publish(true);
+    });
+  }
+
+  /** A user action, applied to every world at the current time (after any advance in progress). */
+  dispatch(action: Action): Promise<void> {
+    return this.enqueue(async () => {
+      for (const h of Object.values(this.histories)) {
+        h.truncateFuture();
+        h.dispatch(action);
+      }
+      // Run the instant of the action so its immediate effects (a log line, a deleted session) show.
+      await this.advanceAll(this.timeMs);
+      this.publish(true);
+    });
+  }
+
+  recordedActions() {
+    return this.primary()?.actions ?? [];
+  }
+
+  private frame = (now: number): void => {
+    if (!this.playing) return;
+    const dt = this.lastFrameAt === null ? 16 : Math.min(MAX_FRAME_MS, now - this.lastFrameAt);
+    this.lastFrameAt = now;
+    if (!this.busy) void this.enqueue(() => this.tick(dt));
+    for (const listener of this.frameListeners) listener(this.timeMs);
+    this.rafId = requestAnimationFrame(this.frame);
+  };
+
+  private async tick(dtRealMs: number): Promise<void> {
+    const next = this.nextEventMs();
+    if (next === undefined && this.timeMs >= this.endMs) {
+      this.pause();
+      this.hooks.ended();
+      return;
+    }
+    if (this.reducedMotion) {
+      // No travelling dots: jump from event to event at a readable pace.
+      this.sinceStep += dtRealMs * this.speed;
+      if (this.sinceStep < REDUCED_MOTION_STEP_MS) return;
+      this.sinceStep = 0;
+      await this.advanceAll(next ?? this.endMs);
+      return;
+    }
+    const messages = Object.values(this.histories).flatMap((h) => Object.values(h.driver.state.messages));
+    const rate = hopRate(messages, this.timeMs, this.speed);
+    if (rate !== null) this.idle = null;
+    else this.idle ??= { rate: idleRate((next ?? this.endMs) - this.timeMs, this.speed) };
+    let target = this.timeMs + dtRealMs * (rate ?? this.idle!.rate);
+    // Never glide past the next event while idle: it may start a message we want to see leave.
+    if (rate === null && next !== undefined) target = Math.min(target, next);
+    await this.advanceAll(target);
+  }
+
+  private async advanceAll(timeMs: number): Promise<void> {
+    for (const h of Object.values(this.histories)) await h.advanceTo(timeMs);
+    this.timeMs = timeMs;
+    this.publish(false);
+  }
+
+  private nextEventMs(): number | undefined {
+    const times = Object.values(this.histories)
+      .map((h) => h.nextEventMs())
+      .filter((t): t is number => t !== undefined);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  private primary(): History | undefined {
+    return this.histories.session ?? this.histories.jwt;
+  }
+
+  private others(primary: History): History[] {
+    return Object.values(this.histories).filter((h) => h !== primary);
+  }
+
+  /** Snapshots only when events were processed since the last one (or when forced). */
+  private publish(force: boolean): void {
+    const processed = Object.values(this.histories).reduce((n, h) => n + h.driver.eventsProcessed + h.driver.state.log.total, 0);
+    if (!force && processed === this.published) return;
+    this.published = processed;
+    const worlds: Worlds = {};
+    for (const [mode, h] of Object.entries(this.histories) as [Mode, History][]) worlds[mode] = snapshot(h.driver.state);
+    this.hooks.publish(worlds, this.timeMs);
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      this.busy = true;
+      try {
+        await work();
+      } catch (e) {
+        this.pause();
+        this.hooks.failed(e instanceof Error ? e.message : String(e));
+      } finally {
+        this.busy = false;
+      }
+    };
+    this.chain = this.chain.then(run);
+    return this.chain;
+  }
+}

@@ -1,0 +1,65 @@
+// What the UI draws of one world, copied out of the live simulation state after each batch of
+// events (never per frame). Plain data, so React compares it cheaply and tests build it from a seed.
+import { modeRun, type ModeRun } from '../sim/report';
+import type { AppServer, Client, IssuedToken, KeyInfo, LogEntry, Message, Mode, RequestRecord, SessionRecord, SimOptions, SimState, User } from '../sim/types';
+
+export interface WorldSnapshot {
+  mode: Mode;
+  timeMs: number;
+  options: SimOptions;
+  users: User[];
+  clients: Client[];
+  servers: AppServer[];
+  store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; refreshFamilies: number; revokedFamilies: number };
+  keys: { activeKid: string | null; keys: KeyInfo[] };
+  issued: IssuedToken[];
+  messages: Message[];
+  /** In flight first, then the most recent finished ones, newest last. */
+  requests: RequestRecord[];
+  log: LogEntry[];
+  logTotal: number;
+  report: ModeRun;
+}
+
+const LOG_TAIL = 300;
+const RECENT_REQUESTS = 60;
+
+export function snapshot(s: SimState): WorldSnapshot {
+  const copy = structuredClone({
+    options: s.options,
+    users: Object.values(s.users),
+    clients: Object.values(s.clients),
+    servers: s.servers,
+    sessions: Object.values(s.store.sessions),
+    keys: s.keys,
+    issued: Object.values(s.issued),
+    messages: Object.values(s.messages),
+    requests: [...s.recent.slice(-RECENT_REQUESTS), ...Object.values(s.requests)],
+    log: s.log.entries.slice(-LOG_TAIL),
+  });
+  return {
+    mode: s.options.mode,
+    timeMs: s.timeMs,
+    options: copy.options,
+    users: copy.users,
+    clients: copy.clients,
+    servers: copy.servers,
+    store: {
+      up: s.store.up,
+      slowFactor: s.store.slowFactor,
+      queued: s.store.queued,
+      ops: s.store.ops,
+      sessions: copy.sessions,
+      denylist: Object.entries(s.store.denylist).map(([jti, expMs]) => ({ jti, expMs })),
+      refreshFamilies: new Set(Object.values(s.store.refreshTokens).map((r) => r.familyId)).size,
+      revokedFamilies: Object.keys(s.store.revokedFamilies).length,
+    },
+    keys: { activeKid: copy.keys.activeKid, keys: copy.keys.keys },
+    issued: copy.issued,
+    messages: copy.messages,
+    requests: copy.requests,
+    log: copy.log,
+    logTotal: s.log.total,
+    report: modeRun(s),
+  };
+}

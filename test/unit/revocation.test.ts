@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { findScenario } from '../../src/scenarios';
+import { runScenario } from '../../src/scenarios/run';
+
+describe('the revocation lesson in the RunReport', () => {
+  it('session mode accepts nothing after the ban; JWT mode accepts until exp and reports the window', async () => {
+    const report = await runScenario(findScenario('revocation')!, ['session', 'jwt'], 7);
+    const [session, jwt] = report.runs;
+    expect(session!.revocation).toEqual({ acceptedAfter: 0, exposureMs: 0 });
+    expect(jwt!.revocation!.acceptedAfter).toBeGreaterThan(20);
+    // Banned at 5 s, token lives 30 s: about 25 s of exposure, to the request.
+    expect(jwt!.revocation!.exposureMs).toBeGreaterThan(23_000);
+    expect(jwt!.revocation!.exposureMs).toBeLessThan(26_000);
+    expect(jwt!.requests.byReason.token_expired).toBeGreaterThan(0);
+    expect(session!.requests.byReason.session_unknown).toBeGreaterThan(30);
+  });
+});
