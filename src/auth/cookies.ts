@@ -328,7 +328,7 @@ export function parseSetCookie(header: string, ctx: RequestContext): SetCookieOu
   return isExpired(cookie, ctx.nowMs) ? { kind: 'deleted', name: cookie.name } : { kind: 'stored', cookie };
 }
 
-/** The cookie a new one replaces: same name, domain, host-only flag and path (§5.7 step 23). */
+/** The cookie a new one replaces: same name, domain, host-only flag and path, as §5.7 says. */
 function sameSlot(a: Cookie, b: Cookie): boolean {
   return a.name === b.name && a.domain === b.domain && a.hostOnly === b.hostOnly && a.path === b.path;
 }
