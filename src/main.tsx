@@ -1,10 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createAppStore } from './store/createAppStore';
+import { parseLink } from './store/urlState';
 import { App } from './ui/App';
 import './ui/app.css';
 
+// A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay.
+const { state: link, problems } = parseLink(window.location.search);
+const store = createAppStore({ ...link, notices: problems });
+// For poking at the model from the devtools console while developing.
+if (import.meta.env.DEV) Object.assign(window, { __app: store });
+void store
+  .getState()
+  .load()
+  .then(async () => {
+    if (link.timeMs) await store.getState().seek(link.timeMs);
+    if (link.autoplay) store.getState().play();
+  });
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App store={store} />
   </StrictMode>,
 );

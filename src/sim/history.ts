@@ -48,15 +48,16 @@ export class History {
   async advanceTo(timeMs: number): Promise<void> {
     const s = this.driver.state;
     let lastCheckpoint = this.checkpoints.at(-1)?.timeMs ?? 0;
-    // Run in checkpoint-sized slices so a long jump still leaves places to come back to.
-    while (s.timeMs < timeMs) {
+    // Run in checkpoint-sized slices so a long jump still leaves places to come back to; run at
+    // least once, since events may be due at exactly the current time.
+    do {
       const sliceEnd = Math.min(timeMs, lastCheckpoint + CHECKPOINT_EVERY_MS);
       await this.driver.runUntil(sliceEnd);
       if (sliceEnd - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
         this.checkpoint();
         lastCheckpoint = sliceEnd;
       }
-    }
+    } while (s.timeMs < timeMs);
   }
 
   /** Applies a user action now and records it for replay. */

@@ -30,6 +30,8 @@ export interface AppState {
   worlds: Worlds;
   selection: Selection | null;
   ended: boolean;
+  /** Sentences about input that could not be used (a bad link parameter), shown until dismissed. */
+  notices: string[];
 }
 
 export interface AppActions {
@@ -45,15 +47,17 @@ export interface AppActions {
   dispatch(action: Action): Promise<void>;
   select(selection: Selection | null): void;
   setReducedMotion(on: boolean): void;
+  dismissNotices(): void;
 }
 
-export type AppStore = StoreApi<AppState & AppActions> & { player: Player };
+export type AppStoreState = AppState & AppActions;
+export type AppStore = StoreApi<AppStoreState> & { player: Player };
 
 export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'jwt'] : [view]);
 
 const TIME_PUBLISH_EVERY_MS = 100;
 
-export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed'>> = {}): AppStore {
+export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> = {}): AppStore {
   const scenario = findScenario(initial.scenarioId ?? '') ?? SCENARIOS[0]!;
   let player!: Player;
   const store = createStore<AppState & AppActions>()((set, get) => ({
@@ -71,6 +75,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     worlds: {},
     selection: null,
     ended: false,
+    notices: initial.notices ?? [],
 
     async load(patch = {}) {
       const next = { ...get(), ...patch };
@@ -107,6 +112,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     reset: () => get().load(),
     dispatch: (action) => player.dispatch(action),
     select: (selection) => set({ selection }),
+    dismissNotices: () => set({ notices: [] }),
     setReducedMotion(on) {
       player.reducedMotion = on;
       set({ reducedMotion: on });

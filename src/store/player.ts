@@ -148,6 +148,10 @@ export class Player {
       await this.advanceAll(next ?? this.endMs);
       return;
     }
+    if (next !== undefined && next <= this.timeMs) {
+      await this.advanceAll(this.timeMs); // events due now: run them before choosing a pace
+      return;
+    }
     const messages = Object.values(this.histories).flatMap((h) => Object.values(h.driver.state.messages));
     const rate = hopRate(messages, this.timeMs, this.speed);
     if (rate !== null) this.idle = null;

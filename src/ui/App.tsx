@@ -1,43 +1,90 @@
-import { useEffect, useState } from 'react';
-import { findScenario } from '../scenarios';
-import { runScenarioMode } from '../scenarios/run';
-import { clock } from '../sim/world';
-import type { LogEntry, Mode } from '../sim/types';
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { lazy, Suspense } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Mode } from '../sim/types';
+import type { AppStore, AppStoreState } from '../store/createAppStore';
+import { shownModes } from '../store/selectors';
+import { Controls } from './controls/Controls';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ScenarioBar } from './controls/ScenarioBar';
+import { Caption } from './narration/Caption';
+import { Notices } from './narration/Notices';
+import { DiffStrip } from './narration/DiffStrip';
+import { EventLog } from './narration/EventLog';
+import { Stage } from './stage/Stage';
+import { AppStoreProvider, useApp } from './storeContext';
+import { usePageSignals, useShortcuts } from './useShortcuts';
+import './layout.css';
 
-interface ModeLog {
-  mode: Mode;
-  entries: LogEntry[];
+// Not needed for the first paint: loaded once the stage is up.
+const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
+const ComparisonTable = lazy(() => import('./compare/ComparisonTable').then((m) => ({ default: m.ComparisonTable })));
+
+const selectShell = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' ') });
+
+function Shell() {
+  const { status, error, modesKey } = useApp(useShallow(selectShell));
+  const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
+  const both = modes.length > 1;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          Sessions <span className="vs">vs</span> JWT
+        </h1>
+        <p className="tagline">A wristband the staff must look up, or a badge anyone can check: watch both at work in a small cluster.</p>
+        <ScenarioBar />
+      </header>
+      <main>
+        <Controls />
+        <Notices />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {status === 'loading' && <p className="muted">Preparing the cluster and its keys…</p>}
+        <Caption />
+        <div className={`workspace${both ? ' is-both' : ''}`}>
+          <div className="stages">
+            {modes.map((mode) => (
+              <Stage key={mode} mode={mode} compact={both} />
+            ))}
+            <DiffStrip />
+          </div>
+          <aside className="sidebar">
+            <ErrorBoundary what="inspector">
+              <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
+                <InspectorPanel />
+              </Suspense>
+            </ErrorBoundary>
+          </aside>
+        </div>
+        <ErrorBoundary what="comparison table">
+          <Suspense fallback={null}>
+            <ComparisonTable />
+          </Suspense>
+        </ErrorBoundary>
+        <div className="logs">
+          {modes.map((mode) => (
+            <EventLog key={mode} mode={mode} />
+          ))}
+        </div>
+      </main>
+    </div>
+  );
 }
 
-/** First page: runs the `basic` scenario in both modes and shows each event log as text. */
-export function App() {
-  const [logs, setLogs] = useState<ModeLog[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const scenario = findScenario('basic')!;
-    Promise.all(scenario.modes.map(async (mode) => ({ mode, entries: (await runScenarioMode(scenario, mode)).driver.state.log.entries })))
-      .then(setLogs)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+export function App({ store }: { store: AppStore }) {
+  useShortcuts(store);
+  usePageSignals(store);
   return (
-    <main>
-      <h1>Sessions vs JWT: the basic flows</h1>
-      {error && <p role="alert">The simulation failed: {error}</p>}
-      {!logs && !error && <p>Running the simulation…</p>}
-      <div className="columns">
-        {logs?.map(({ mode, entries }) => (
-          <section key={mode} aria-labelledby={`h-${mode}`}>
-            <h2 id={`h-${mode}`}>{mode === 'session' ? 'Session + cookie' : 'JWT'}</h2>
-            <ol role="log" aria-label={`${mode} event log`}>
-              {entries.map((e) => (
-                <li key={e.seq} className={e.ok === false ? 'bad' : undefined}>
-                  <time>{clock(e.timeMs)}</time> {e.text}
-                </li>
-              ))}
-            </ol>
-          </section>
-        ))}
-      </div>
-    </main>
+    <AppStoreProvider store={store}>
+      <MotionConfig reducedMotion="user">
+        <LazyMotion features={domAnimation} strict>
+          <Shell />
+        </LazyMotion>
+      </MotionConfig>
+    </AppStoreProvider>
   );
 }

@@ -1,0 +1,27 @@
+// Module-level selectors (stable identities); components combine them with useShallow when they
+// pick several fields.
+import type { Mode } from '../sim/types';
+import type { AppActions, AppState } from './createAppStore';
+import type { WorldSnapshot } from './snapshot';
+
+type S = AppState & AppActions;
+
+export const selectWorlds = (s: S) => s.worlds;
+export const selectTimeMs = (s: S) => s.timeMs;
+export const selectPlaying = (s: S) => s.playing;
+export const selectSpeed = (s: S) => s.speed;
+export const selectView = (s: S) => s.view;
+export const selectSelection = (s: S) => s.selection;
+export const selectStatus = (s: S) => s.status;
+export const selectError = (s: S) => s.error;
+export const selectScenarioId = (s: S) => s.scenarioId;
+export const selectEndMs = (s: S) => s.endMs;
+export const selectReducedMotion = (s: S) => s.reducedMotion;
+
+export const worldOf =
+  (mode: Mode) =>
+  (s: S): WorldSnapshot | undefined =>
+    s.worlds[mode];
+
+/** The worlds on screen, session first. */
+export const shownModes = (s: S): Mode[] => (['session', 'jwt'] as const).filter((m) => s.worlds[m] !== undefined);

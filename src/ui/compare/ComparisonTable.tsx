@@ -1,0 +1,72 @@
+// The article's side-by-side table, made tangible: every row shows what this run measured (bold)
+// with the article's claim under it (small, muted). Derived from snapshots only.
+import { useMemo } from 'react';
+import { selectWorlds } from '../../store/selectors';
+import { useApp } from '../storeContext';
+import { compareRows, NOT_LOADED, type CompareRow } from './compareRows';
+import './compare.css';
+
+const COLUMNS = [
+  { mode: 'session', title: 'Session + cookie' },
+  { mode: 'jwt', title: 'JWT' },
+] as const;
+
+function Cell({ measured, claim, mode }: { measured: string | null; claim: string; mode: 'session' | 'jwt' }) {
+  return (
+    <td className={`cmp-cell cmp-${mode}`} data-mode={mode}>
+      {measured === null ? <em className="cmp-missing">{NOT_LOADED}</em> : <strong className="cmp-measured">{measured}</strong>}
+      <span className="cmp-claim">
+        <span className="visually-hidden">The article says: </span>
+        {claim}
+      </span>
+    </td>
+  );
+}
+
+function Row({ row }: { row: CompareRow }) {
+  return (
+    <tr data-row={row.id}>
+      <th scope="row" className="cmp-rowhead">
+        {row.label}
+      </th>
+      {COLUMNS.map(({ mode }) => (
+        <Cell key={mode} mode={mode} measured={row.measured[mode]} claim={row.article[mode]} />
+      ))}
+    </tr>
+  );
+}
+
+export function ComparisonTable() {
+  const worlds = useApp(selectWorlds);
+  const rows = useMemo(() => compareRows(worlds), [worlds]);
+  if (!worlds.session && !worlds.jwt) return null;
+  return (
+    <section className="cmp panel">
+      <div className="cmp-wrap" role="region" aria-label="Comparison table, scrollable" tabIndex={0}>
+        <table className="cmp-table" aria-describedby="cmp-legend">
+          <caption>Sessions vs JWT, measured in this run</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="cmp-corner">
+                <span className="visually-hidden">Question</span>
+              </th>
+              {COLUMNS.map(({ mode, title }) => (
+                <th key={mode} scope="col" className={`cmp-colhead cmp-${mode}`}>
+                  {title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <Row key={row.id} row={row} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p id="cmp-legend" className="cmp-legend">
+        <strong>Bold</strong>: measured in this run so far. Grey: what the article&rsquo;s table claims.
+      </p>
+    </section>
+  );
+}

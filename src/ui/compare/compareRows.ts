@@ -1,0 +1,218 @@
+// The article's side-by-side table, each row filled with what the current run measured. Pure:
+// snapshots in, display strings out. No simulation rules here, only counting and formatting.
+import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
+import type { Mode, RequestRecord } from '../../sim/types';
+import type { WorldSnapshot } from '../../store/snapshot';
+
+export interface CompareRow {
+  id: string;
+  label: string;
+  /** What the article claims, per column. */
+  article: { session: string; jwt: string };
+  /** What this run measured; null when that world is not loaded. */
+  measured: { session: string | null; jwt: string | null };
+}
+
+export type CompareWorlds = { session?: WorldSnapshot; jwt?: WorldSnapshot };
+
+/** Shown in a column whose world is not loaded. */
+export const NOT_LOADED = 'switch to side by side to measure';
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+// ---------------------------------------------------------------------------------------
+// Finding real credentials in a snapshot
+
+/** The newest accepted request that carried verified claims (a JWT the server trusted). */
+function lastAcceptedClaims(w: WorldSnapshot): Record<string, unknown> | null {
+  let best: RequestRecord | null = null;
+  for (const r of w.requests) {
+    if (r.reason !== 'ok' || !r.claims) continue;
+    if (!best || (r.decidedAtMs ?? -1) >= (best.decidedAtMs ?? -1)) best = r;
+  }
+  return best?.claims ?? null;
+}
+
+/** A session id as a browser holds it: the value of a __Host-sid cookie in some client's jar. */
+function sessionCookieValue(w: WorldSnapshot): string | null {
+  for (const c of w.clients) {
+    const cookie = c.jar.cookies.find((k) => k.name === SESSION_COOKIE && k.value);
+    if (cookie) return cookie.value;
+  }
+  return null;
+}
+
+/** A JWT as a client holds it: in localStorage, or in a __Host-jwt cookie. */
+function heldToken(w: WorldSnapshot): string | null {
+  for (const c of w.clients) {
+    if (c.storage.accessToken) return c.storage.accessToken;
+    const cookie = c.jar.cookies.find((k) => k.name === JWT_COOKIE && k.value);
+    if (cookie) return cookie.value;
+  }
+  return null;
+}
+
+/** Random bytes behind an unpadded base64url string (22 characters carry 16 bytes). */
+const base64urlBits = (chars: number): number => Math.floor((chars * 3) / 4) * 8;
+
+// ---------------------------------------------------------------------------------------
+// One measured cell per row and mode
+
+type Measure = (w: WorldSnapshot, mode: Mode) => string;
+
+const whereDataLives: Measure = (w, mode) => {
+  if (mode === 'session') {
+    if (w.options.sessionStorage === 'local') {
+      const held = w.servers.reduce((n, s) => n + Object.keys(s.localSessions).length, 0);
+      return `${plural(held, 'session record')} in ${plural(w.servers.length, 'server')}' memory`;
+    }
+    return `${plural(w.store.sessions.length, 'session record')} in the store`;
+  }
+  const claims = lastAcceptedClaims(w);
+  if (!claims) return 'no token issued yet';
+  const names = Object.keys(claims);
+  const shown = names.length > 4 ? [...names.slice(0, 4), '…'] : names;
+  return `in the token: ${shown.join(', ')} (${plural(names.length, 'claim')})`;
+};
+
+const credential: Measure = (w, mode) => {
+  if (mode === 'session') {
+    const sid = sessionCookieValue(w);
+    if (!sid) return 'no session cookie yet';
+    return `a random id, ${plural(sid.length, 'character')} (${base64urlBits(sid.length)} bits)`;
+  }
+  const token = heldToken(w);
+  if (!token) return 'no token issued yet';
+  return `header.payload.signature, ${plural(token.length, 'character')}`;
+};
+
+const state: Measure = (w, mode) => {
+  if (mode === 'session') {
+    if (w.options.sessionStorage === 'local') {
+      const held = w.servers.reduce((n, s) => n + Object.keys(s.localSessions).length, 0);
+      return `${plural(held, 'session')} held, each on one server`;
+    }
+    return `${plural(w.store.sessions.length, 'session')} held`;
+  }
+  const parts = ['0 records per user'];
+  if (w.options.denylist) parts.push(`denylist: ${plural(w.store.denylist.length, 'entry', 'entries')}`);
+  if (w.options.refreshTokens) parts.push(`${plural(w.store.refreshFamilies, 'refresh-token family', 'refresh-token families')}`);
+  return parts.join('; ');
+};
+
+const lookups: Measure = (w, mode) => {
+  const r = w.report;
+  if (r.apiRequests === 0) return 'no API requests yet';
+  const base = `${r.lookupsPerApiRequest.toFixed(2)} (${plural(r.storeLookups, 'lookup')} / ${plural(r.apiRequests, 'request')})`;
+  return mode === 'jwt' || r.signatureVerifications > 0 ? `${base}, ${plural(r.signatureVerifications, 'signature check')}` : base;
+};
+
+const bytes: Measure = (w) => {
+  const r = w.report;
+  if (r.apiRequests === 0) return 'no API requests yet';
+  return `${r.bytes.requestMean} B, of which the credential ${r.bytes.credentialMean} B`;
+};
+
+const revocation: Measure = (w) => {
+  const rev = w.report.revocation;
+  if (!rev) return 'nothing revoked yet';
+  if (rev.acceptedAfter === 0) return 'immediate: 0 requests accepted after it';
+  return `exposure ${seconds(rev.exposureMs)}: ${plural(rev.acceptedAfter, 'request')} accepted after it`;
+};
+
+const failure: Measure = (w) => {
+  const { byReason, timedOut } = w.report.requests;
+  const storeDown = byReason.store_unavailable ?? 0;
+  const serverDown = byReason.server_down ?? 0;
+  const parts: string[] = [];
+  if (storeDown > 0) parts.push(`${storeDown} rejected: store unavailable`);
+  if (serverDown > 0) parts.push(`${serverDown} rejected: no server up`);
+  if (timedOut > 0) parts.push(`${timedOut} timed out`);
+  return parts.length ? parts.join('; ') : 'no failures so far';
+};
+
+const latency: Measure = (w) => {
+  const r = w.report;
+  if (r.requests.total === 0) return 'no requests answered yet';
+  return `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)}`;
+};
+
+// ---------------------------------------------------------------------------------------
+// The rows: the article's wording, then how to measure it
+
+interface RowSpec {
+  id: string;
+  label: string;
+  article: { session: string; jwt: string };
+  measure: Measure;
+}
+
+const ROWS: RowSpec[] = [
+  {
+    id: 'where-data-lives',
+    label: 'Where user data lives',
+    article: { session: 'Stored server-side (memory, database, or cache)', jwt: 'Packed directly inside the token itself' },
+    measure: whereDataLives,
+  },
+  {
+    id: 'credential',
+    label: 'What the credential holds',
+    article: { session: 'A random session ID (meaningless on its own)', jwt: 'Often the full token, or a reference to it' },
+    measure: credential,
+  },
+  {
+    id: 'state',
+    label: 'State on the servers',
+    article: { session: 'Stateful — server actively tracks sessions', jwt: 'Stateless — server verifies, doesn’t store' },
+    measure: state,
+  },
+  {
+    id: 'lookups',
+    label: 'Store lookups per request',
+    article: { session: 'Looks up the ID in its storage on every request', jwt: 'Verifies the signature, with no storage lookup needed' },
+    measure: lookups,
+  },
+  {
+    id: 'bytes',
+    label: 'Bytes per request',
+    article: { session: 'Small (just an ID)', jwt: 'Larger (full encoded payload)' },
+    measure: bytes,
+  },
+  {
+    id: 'revocation',
+    label: 'Time from revocation to rejection',
+    article: { session: 'Simple — delete the session record', jwt: 'Harder — token stays valid until it expires, unless you add a blocklist' },
+    measure: revocation,
+  },
+  {
+    id: 'failure',
+    label: 'When a server or the store failed',
+    article: {
+      session: 'Needs a shared session store (e.g., Redis) so every server can look up the same session',
+      jwt: 'Easy — any server can verify the token’s signature independently',
+    },
+    measure: failure,
+  },
+  {
+    id: 'latency',
+    label: 'Latency p50 / p99',
+    article: { session: 'A “go check the storage” step on every request', jwt: 'Trades a storage lookup for a cryptographic verification' },
+    measure: latency,
+  },
+];
+
+/** The comparison rows for the worlds present; a missing world's cells are null. */
+export function compareRows(worlds: CompareWorlds): CompareRow[] {
+  const { session, jwt } = worlds;
+  return ROWS.map(({ id, label, article, measure }) => ({
+    id,
+    label,
+    article,
+    measured: {
+      session: session ? measure(session, 'session') : null,
+      jwt: jwt ? measure(jwt, 'jwt') : null,
+    },
+  }));
+}

@@ -1,0 +1,43 @@
+import { useShallow } from 'zustand/react/shallow';
+import { findScenario, SCENARIOS } from '../../scenarios';
+import type { AppStoreState, View } from '../../store/createAppStore';
+import { useApp } from '../storeContext';
+
+const selectBar = (s: AppStoreState) => ({ scenarioId: s.scenarioId, view: s.view, load: s.load });
+
+const VIEWS: { value: View; label: string }[] = [
+  { value: 'both', label: 'Side by side' },
+  { value: 'session', label: 'Session + cookie' },
+  { value: 'jwt', label: 'JWT' },
+];
+
+/** Which lesson, and which world(s) to watch. */
+export function ScenarioBar() {
+  const { scenarioId, view, load } = useApp(useShallow(selectBar));
+  const scenario = findScenario(scenarioId);
+  return (
+    <div className="scenario-bar">
+      <label>
+        <span>Scenario</span>
+        <select value={scenarioId} onChange={(e) => void load({ scenarioId: e.target.value, overrides: {} })} aria-label="Scenario">
+          {SCENARIOS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Mode</span>
+        <select value={view} onChange={(e) => void load({ view: e.target.value as View })} aria-label="Mode">
+          {VIEWS.map((v) => (
+            <option key={v.value} value={v.value}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {scenario && <p className="scenario-summary">{scenario.summary}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// A browser: its cookie jar (what the browser sends by itself) and its localStorage (what page
+// scripts keep), side by side, because where a credential lives decides who can steal it.
+import { COOKIE_NAME_VALUE_LIMIT_BYTES, type Cookie } from '../../auth/cookies';
+import { clock, VIRTUAL_EPOCH_MS } from '../../sim/world';
+import type { WorldSnapshot } from '../../store/snapshot';
+import { TableWrap } from './Facts';
+import { shorten } from './format';
+import { JwtView } from './JwtView';
+
+/** Name + value bytes against the browser's limit, as a bar and as words. */
+function SizeBar({ bytes }: { bytes: number }) {
+  const share = Math.min(100, (bytes / COOKIE_NAME_VALUE_LIMIT_BYTES) * 100);
+  return (
+    <span className="insp-size">
+      <span className="insp-size-bar" aria-hidden="true">
+        <span style={{ width: `${share}%` }} className={share > 80 ? 'is-full' : undefined} />
+      </span>
+      {bytes} / {COOKIE_NAME_VALUE_LIMIT_BYTES} bytes
+    </span>
+  );
+}
+
+const yesNo = (on: boolean) => (on ? 'yes' : 'no');
+
+/** Cookie expiry is stored in wall-looking ms; shown on the simulation clock. */
+function Expiry({ cookie }: { cookie: Cookie }) {
+  if (cookie.expiresAtMs === null) return <>session</>;
+  return <time dateTime={new Date(cookie.expiresAtMs).toISOString()}>{clock(cookie.expiresAtMs - VIRTUAL_EPOCH_MS)}</time>;
+}
+
+function CookieJar({ cookies }: { cookies: Cookie[] }) {
+  if (cookies.length === 0) return <p className="insp-muted">The cookie jar is empty.</p>;
+  return (
+    <TableWrap label="Cookie jar, scrollable">
+      <table className="insp-table">
+        <caption>Cookie jar</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Value</th>
+            <th scope="col">Path</th>
+            <th scope="col">Secure</th>
+            <th scope="col">HttpOnly</th>
+            <th scope="col">SameSite</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Size</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cookies.map((c) => (
+            <tr key={`${c.name};${c.domain};${c.path}`}>
+              <th scope="row" className="insp-mono">
+                {c.name}
+              </th>
+              <td className="insp-mono" title={c.value}>
+                {shorten(c.value)}
+              </td>
+              <td className="insp-mono">{c.path}</td>
+              <td>{yesNo(c.secure)}</td>
+              <td>{c.httpOnly ? 'HttpOnly' : 'no'}</td>
+              <td>{c.sameSite}</td>
+              <td>
+                <Expiry cookie={c} />
+              </td>
+              <td>
+                <SizeBar bytes={c.sizeBytes} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function LocalStorage({ world, access, refresh }: { world: WorldSnapshot; access: string | null; refresh: string | null }) {
+  if (access === null && refresh === null) return <p className="insp-muted">localStorage holds no tokens.</p>;
+  return (
+    <>
+      {refresh !== null && (
+        <p>
+          Refresh token:{' '}
+          <code className="insp-mono" title={refresh}>
+            {shorten(refresh, 16)}
+          </code>
+        </p>
+      )}
+      {access !== null && <JwtView token={access} world={world} title="Access token (localStorage)" />}
+    </>
+  );
+}
+
+export function ClientInspector({ world, clientId }: { world: WorldSnapshot; clientId: string }) {
+  const client = world.clients.find((c) => c.id === clientId);
+  if (!client) return <p className="insp-gone">There is no client called {clientId} in this world any more.</p>;
+  return (
+    <div className="insp-client">
+      <p>
+        {client.kind === 'attacker' ? 'An attacker\u2019s client' : 'A browser'} logged in as <strong>{client.userId}</strong>
+        {client.refreshing ? ', refreshing its token now' : ''}.
+      </p>
+      <p className="insp-lesson">
+        HttpOnly cookies are invisible to page scripts; localStorage is readable by any script on the page, so one XSS bug can read a token kept there.
+      </p>
+      <h4>Cookies</h4>
+      <CookieJar cookies={client.jar.cookies} />
+      <h4>localStorage</h4>
+      <LocalStorage world={world} access={client.storage.accessToken} refresh={client.storage.refreshToken} />
+    </div>
+  );
+}

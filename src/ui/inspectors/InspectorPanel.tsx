@@ -1,0 +1,94 @@
+// The inspector: shows whatever the user clicked on the stage (the store's `selection`) for
+// that mode's world. It only draws the snapshot; every number comes from the simulation.
+import { useCallback, useEffect } from 'react';
+import type { AppStoreState, Selection } from '../../store/createAppStore';
+import { selectSelection, selectTimeMs, selectWorlds } from '../../store/selectors';
+import type { WorldSnapshot } from '../../store/snapshot';
+import { useApp } from '../storeContext';
+import { ClientInspector } from './ClientInspector';
+import { worldName } from './format';
+import { KeysInspector } from './KeysInspector';
+import { RequestInspector } from './RequestInspector';
+import { ServerInspector } from './ServerInspector';
+import { StoreInspector } from './StoreInspector';
+import './inspectors.css';
+
+const selectSelect = (s: AppStoreState) => s.select;
+
+function titleOf(sel: Selection): string {
+  switch (sel.kind) {
+    case 'request':
+      return `Request #${sel.requestId}`;
+    case 'client':
+      return `Client ${sel.clientId}`;
+    case 'server':
+      return `Server ${sel.serverId}`;
+    case 'store':
+      return sel.mode === 'session' ? 'Session store' : 'Store (denylist and refresh tokens)';
+    case 'keys':
+      return 'Key set (JWKS)';
+  }
+}
+
+function Body({ sel, world, timeMs, onOpen }: { sel: Selection; world: WorldSnapshot; timeMs: number; onOpen: (s: Selection) => void }) {
+  switch (sel.kind) {
+    case 'request':
+      return <RequestInspector world={world} requestId={sel.requestId} timeMs={timeMs} />;
+    case 'client':
+      return <ClientInspector world={world} clientId={sel.clientId} />;
+    case 'server':
+      return <ServerInspector world={world} serverId={sel.serverId} timeMs={timeMs} onOpen={onOpen} />;
+    case 'store':
+      return <StoreInspector world={world} />;
+    case 'keys':
+      return <KeysInspector world={world} />;
+  }
+}
+
+/** Escape closes the inspector from anywhere on the page, but only while it shows something. */
+function useEscapeToClose(open: boolean, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, close]);
+}
+
+export default function InspectorPanel() {
+  const selection = useApp(selectSelection);
+  const select = useApp(selectSelect);
+  const worlds = useApp(selectWorlds);
+  const timeMs = useApp(selectTimeMs);
+  const close = useCallback(() => select(null), [select]);
+  useEscapeToClose(selection !== null, close);
+
+  if (!selection) {
+    return (
+      <section aria-label="Inspector" className="insp panel">
+        <h2 className="insp-title">Inspector</h2>
+        <p className="insp-muted">Click a request, a browser, a server, the store or the key set to inspect it.</p>
+      </section>
+    );
+  }
+  const world = worlds[selection.mode];
+  return (
+    <section aria-label="Inspector" className={`insp panel insp-mode-${selection.mode}`}>
+      <div className="insp-head">
+        <h2 className="insp-title">
+          {titleOf(selection)} <span className="insp-world">({worldName(selection.mode)})</span>
+        </h2>
+        <button type="button" onClick={close} aria-keyshortcuts="Escape">
+          Close
+        </button>
+      </div>
+      {world ? (
+        <Body sel={selection} world={world} timeMs={timeMs} onOpen={select} />
+      ) : (
+        <p className="insp-gone">The {worldName(selection.mode)} is not loaded any more, so there is nothing to show.</p>
+      )}
+    </section>
+  );
+}

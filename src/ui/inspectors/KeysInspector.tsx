@@ -1,0 +1,51 @@
+// The key set (JWKS): which key signs now and what each published key looks like. Public keys
+// are safe to publish; an HS256 secret is not, which is the point of showing it missing.
+import type { KeyInfo } from '../../sim/types';
+import { clock } from '../../sim/world';
+import type { WorldSnapshot } from '../../store/snapshot';
+import { Facts } from './Facts';
+import { pretty } from './format';
+
+function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
+  return (
+    <li className="insp-key">
+      <h4>
+        <span className="insp-mono">{k.kid}</span> {active && <span className="insp-badge">signing now</span>}
+      </h4>
+      <Facts
+        label={`Key ${k.kid}`}
+        items={[
+          ['Algorithm', k.alg],
+          ['Created at', clock(k.createdAtMs)],
+          ['Ready', k.ready ? 'yes' : 'no, still being generated'],
+        ]}
+      />
+      {k.publicJwk ? (
+        <pre className="insp-pre insp-json" aria-label={`Public JWK of ${k.kid}`}>
+          {pretty(k.publicJwk)}
+        </pre>
+      ) : (
+        <p className="insp-lesson">HS256: a shared secret, never published; every server must hold it.</p>
+      )}
+    </li>
+  );
+}
+
+export function KeysInspector({ world }: { world: WorldSnapshot }) {
+  const { activeKid, keys } = world.keys;
+  if (keys.length === 0) {
+    return <p className="insp-muted">{world.mode === 'session' ? 'Sessions need no signing keys: the key set is empty in this world.' : 'No key has been created yet.'}</p>;
+  }
+  return (
+    <div className="insp-keys">
+      <p>
+        Active kid: <strong className="insp-mono">{activeKid ?? 'none'}</strong>
+      </p>
+      <ul className="insp-key-list">
+        {keys.map((k) => (
+          <KeyCard key={k.kid} k={k} active={k.kid === activeKid} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// One app server: its health, its clock (skew matters for exp checks), what it has done, the
+// keys it has cached and its last authentication check.
+import { describeReason } from '../../sim/reasons';
+import type { AppServer, Mode } from '../../sim/types';
+import { clock } from '../../sim/world';
+import type { WorldSnapshot } from '../../store/snapshot';
+import type { Selection } from '../../store/createAppStore';
+import { Facts, Verdict } from './Facts';
+import { seconds, virtualIso } from './format';
+import { SessionTable } from './SessionTable';
+
+function JwksCache({ server, world, timeMs }: { server: AppServer; world: WorldSnapshot; timeMs: number }) {
+  const { kids, fetchedAtMs } = server.jwksCache;
+  const refresh = world.options.jwksRefreshMs;
+  const age = fetchedAtMs === null ? null : timeMs - fetchedAtMs;
+  return (
+    <Facts
+      label="Key cache"
+      items={[
+        ['Cached kids', kids.length ? kids.join(', ') : 'none yet'],
+        ['Fetched at', fetchedAtMs === null ? 'never' : clock(fetchedAtMs)],
+        ['Age', age === null ? '—' : `${seconds(age)} of ${seconds(refresh)} before it may refetch${age >= refresh ? ' (stale: an unknown kid triggers a fetch)' : ''}`],
+      ]}
+    />
+  );
+}
+
+function LastCheck({ server, mode, onOpen }: { server: AppServer; mode: Mode; onOpen: (s: Selection) => void }) {
+  const c = server.lastCheck;
+  if (!c) return <>none yet</>;
+  return (
+    <>
+      {c.kind} at {clock(c.atMs)}: <Verdict ok={c.ok}>{c.ok ? 'passed' : `${c.reason}, ${describeReason(c.reason)}`}</Verdict>, for{' '}
+      <button type="button" className="insp-link" onClick={() => onOpen({ kind: 'request', mode, requestId: c.requestId })}>
+        request #{c.requestId}
+      </button>
+    </>
+  );
+}
+
+export function ServerInspector({ world, serverId, timeMs, onOpen }: { world: WorldSnapshot; serverId: string; timeMs: number; onOpen: (s: Selection) => void }) {
+  const server = world.servers.find((s) => s.id === serverId);
+  if (!server) return <p className="insp-gone">{serverId} is no longer part of this cluster: it was removed.</p>;
+  const local = Object.values(server.localSessions);
+  const skewed = timeMs + server.skewMs;
+  return (
+    <div className="insp-server">
+      <Facts
+        label="Server"
+        items={[
+          ['Status', <Verdict key="s" ok={server.up}>{server.up ? 'up' : 'down'}</Verdict>],
+          ['Clock skew', `${server.skewMs >= 0 ? '+' : ''}${seconds(server.skewMs)}`],
+          ['Its clock now', <time key="c" dateTime={virtualIso(skewed)}>{`${clock(skewed)} (${virtualIso(skewed)})`}</time>],
+          ['Booted at', clock(server.bootedAtMs)],
+          ['In flight', server.inFlight],
+          ['Handled', server.handled],
+          ['Store lookups', server.storeLookups],
+          ['Signature verifications', server.signatureVerifications],
+          ['Last check', <LastCheck key="l" server={server} mode={world.mode} onOpen={onOpen} />],
+        ]}
+      />
+      {local.length > 0 && <SessionTable sessions={local} caption={`Sessions in ${server.id}'s memory`} />}
+      {world.mode === 'jwt' && (
+        <>
+          <h4>Key cache (JWKS)</h4>
+          <JwksCache server={server} world={world} timeMs={timeMs} />
+        </>
+      )}
+    </div>
+  );
+}

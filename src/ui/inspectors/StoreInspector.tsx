@@ -1,0 +1,77 @@
+// The shared store: the one place a session (or a denylisted jti) lives, so it is also the
+// one place every request must ask. Its health is the cluster's health in session mode.
+import { clock } from '../../sim/world';
+import type { WorldSnapshot } from '../../store/snapshot';
+import { Facts, TableWrap, Verdict } from './Facts';
+import { shorten } from './format';
+import { SessionTable } from './SessionTable';
+
+function storeStatus(store: WorldSnapshot['store']) {
+  if (!store.up) return <Verdict ok={false}>down</Verdict>;
+  if (store.slowFactor > 1) return <Verdict ok={false}>slow ×{store.slowFactor}</Verdict>;
+  return <Verdict ok>up</Verdict>;
+}
+
+function Denylist({ world }: { world: WorldSnapshot }) {
+  if (!world.options.denylist) return <p className="insp-muted">The denylist is off: no server asks the store about a token.</p>;
+  const list = world.store.denylist;
+  return (
+    <TableWrap label="Denylist, scrollable">
+      <table className="insp-table">
+        <caption>Denylist (revoked token ids)</caption>
+        <thead>
+          <tr>
+            <th scope="col">jti</th>
+            <th scope="col">Dropped at (token exp)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((d) => (
+            <tr key={d.jti}>
+              <th scope="row" className="insp-mono" title={d.jti}>
+                {shorten(d.jti, 8)}
+              </th>
+              <td>{clock(d.expMs)}</td>
+            </tr>
+          ))}
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={2} className="insp-muted">
+                Empty.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+export function StoreInspector({ world }: { world: WorldSnapshot }) {
+  const { store, options } = world;
+  const local = world.mode === 'session' && options.sessionStorage === 'local';
+  return (
+    <div className="insp-store">
+      <Facts
+        label="Store status"
+        items={[
+          ['Status', storeStatus(store)],
+          ['Queued operations', store.queued],
+          ['Operations so far', store.ops],
+        ]}
+      />
+      {local && <p className="insp-lesson">Sessions live in each server&rsquo;s own memory in this setup, not here: open a server to see its sessions.</p>}
+      {world.mode === 'session' ? (
+        <SessionTable sessions={store.sessions} caption="Sessions in the store" />
+      ) : (
+        <>
+          <h4>Denylist</h4>
+          <Denylist world={world} />
+          <p>
+            Refresh-token families: {store.refreshFamilies} ({store.revokedFamilies} revoked).
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

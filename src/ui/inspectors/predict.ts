@@ -1,0 +1,60 @@
+// "Accepted now by": a prediction of each server's verdict on a token, read only from the
+// snapshot (server up, its JWKS cache, its clock skew, the denylist, the allowed alg). The real
+// verdict comes from the servers' WebCrypto check; this only explains what they will look at.
+import type { AppServer } from '../../sim/types';
+import type { WorldSnapshot } from '../../store/snapshot';
+import { VIRTUAL_EPOCH_MS } from '../../sim/world';
+
+export interface Prediction {
+  serverId: string;
+  ok: boolean;
+  why: string;
+}
+
+interface TokenFacts {
+  alg: unknown;
+  kid: unknown;
+  exp: unknown;
+  nbf: unknown;
+  jti: unknown;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Why this server would refuse the token's claims, or null when the claims pass. */
+function claimProblem(world: WorldSnapshot, server: AppServer, t: TokenFacts, timeMs: number): string | null {
+  const o = world.options;
+  // The server's own wall clock: virtual time plus its skew, against the token's seconds.
+  const nowMs = VIRTUAL_EPOCH_MS + timeMs + server.skewMs;
+  const exp = num(t.exp);
+  if (exp !== null && exp * 1000 <= nowMs - o.clockToleranceMs) return 'expired by its clock';
+  const nbf = num(t.nbf);
+  if (nbf !== null && nbf * 1000 > nowMs + o.clockToleranceMs) return 'not valid yet by its clock';
+  if (o.denylist && typeof t.jti === 'string' && world.store.denylist.some((d) => d.jti === t.jti)) return 'revoked (jti on the denylist)';
+  if (o.denylist && !world.store.up && o.denylistFailMode === 'closed') return 'denylist unreachable, fails closed';
+  if (t.alg !== o.alg) return `alg ${String(t.alg)} not allowed (only ${o.alg})`;
+  return null;
+}
+
+function predictOne(world: WorldSnapshot, server: AppServer, t: TokenFacts, timeMs: number): Prediction {
+  const id = server.id;
+  if (!server.up) return { serverId: id, ok: false, why: 'down' };
+  let prefix = '';
+  if (typeof t.kid === 'string' && !server.jwksCache.kids.includes(t.kid)) {
+    const fetched = server.jwksCache.fetchedAtMs;
+    const stale = fetched === null || timeMs - fetched >= world.options.jwksRefreshMs;
+    if (!stale) return { serverId: id, ok: false, why: `kid ${t.kid} unknown (its key cache is fresh, so it will not refetch)` };
+    const published = world.keys.keys.some((k) => k.kid === t.kid && k.ready);
+    if (!published) return { serverId: id, ok: false, why: `kid ${t.kid} unknown, not even in the key set` };
+    prefix = 'will fetch the key set, then ';
+  }
+  const problem = claimProblem(world, server, t, timeMs);
+  if (problem) return { serverId: id, ok: false, why: prefix + problem };
+  return { serverId: id, ok: true, why: `${prefix}signature checks out (if untampered)` };
+}
+
+/** One prediction per server of the world, in the world's order. */
+export function predictAcceptance(world: WorldSnapshot, header: Record<string, unknown>, payload: Record<string, unknown>, timeMs: number): Prediction[] {
+  const facts: TokenFacts = { alg: header.alg, kid: header.kid, exp: payload.exp, nbf: payload.nbf, jti: payload.jti };
+  return world.servers.map((server) => predictOne(world, server, facts, timeMs));
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import type { Mode } from '../../sim/types';
+import { clock } from '../../sim/world';
+import { worldOf } from '../../store/selectors';
+import type { AppStoreState } from '../../store/createAppStore';
+import { useApp } from '../storeContext';
+
+const selectSelect = (s: AppStoreState) => s.select;
+
+/** The text log that carries everything the animation shows; a line with a request opens it. */
+export function EventLog({ mode }: { mode: Mode }) {
+  const world = useApp(worldOf(mode));
+  const select = useApp(selectSelect);
+  const list = useRef<HTMLOListElement>(null);
+  const stick = useRef(true);
+  const count = world?.logTotal ?? 0;
+  useEffect(() => {
+    const el = list.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [count]);
+  if (!world) return null;
+  const hidden = world.logTotal - world.log.length;
+  return (
+    <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
+      <h3 id={`log-title-${mode}`}>{mode === 'session' ? 'Session' : 'JWT'} event log</h3>
+      {hidden > 0 && <p className="eventlog-hidden">{hidden} earlier events not shown.</p>}
+      <ol
+        ref={list}
+        role="log"
+        aria-label={`${mode} event log`}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
+        {world.log.map((e) => (
+          <li key={e.seq} className={e.ok === false ? 'bad' : e.ok ? 'ok' : undefined}>
+            <time>{clock(e.timeMs)}</time>{' '}
+            {e.requestId !== undefined ? (
+              <button type="button" className="linklike" onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}>
+                {e.text}
+              </button>
+            ) : (
+              e.text
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { AppStoreState } from '../../store/createAppStore';
+import { useApp } from '../storeContext';
+
+const selectNotices = (s: AppStoreState) => ({ notices: s.notices, dismiss: s.dismissNotices });
+
+/** Input the app could not use (a bad link parameter), said plainly, with what it did instead. */
+export function Notices() {
+  const { notices, dismiss } = useApp(useShallow(selectNotices));
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="status">
+      <ul>
+        {notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { m } from 'framer-motion';
+import type { KeyboardEvent } from 'react';
+import type { NodeBox } from './layout';
+import type { NodeStatus } from './nodeStatus';
+
+interface Props {
+  box: NodeBox;
+  status: NodeStatus;
+  selected: boolean;
+  onSelect: () => void;
+}
+
+/** One node of the cluster: a labelled box that glides to its place when servers come and go. */
+export function NodeView({ box, status, selected, onSelect }: Props) {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect();
+    }
+  };
+  const label = `${status.title}: ${status.lines.join(', ')}${status.down ? ' (down)' : ''}. Inspect.`;
+  return (
+    <m.g
+      className={`node node-${box.kind}${status.down ? ' is-down' : ''}${selected ? ' is-selected' : ''}`}
+      initial={{ opacity: 0, x: box.x, y: box.y }}
+      animate={{ opacity: 1, x: box.x, y: box.y }}
+      exit={{ opacity: 0 }}
+      transition={{ type: 'spring', stiffness: 260, damping: 30 }}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-pressed={selected}
+      onClick={onSelect}
+      onKeyDown={onKey}
+    >
+      <rect x={-box.w / 2} y={-box.h / 2} width={box.w} height={box.h} rx={8} />
+      <text className="node-title" y={-box.h / 2 + 20} textAnchor="middle">
+        {status.title}
+      </text>
+      {status.lines.slice(0, 2).map((line, i) => (
+        <text key={i} className="node-line" y={-box.h / 2 + 40 + i * 17} textAnchor="middle">
+          {line}
+        </text>
+      ))}
+      {status.flash && (
+        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - 14}, ${-box.h / 2 + 14})`}>
+          <circle r={11} />
+          <text textAnchor="middle" dy={4}>
+            {status.flash.ok ? '✓' : '✗'}
+          </text>
+          <title>{status.flash.text}</title>
+        </g>
+      )}
+    </m.g>
+  );
+}

@@ -1,0 +1,144 @@
+import { AnimatePresence } from 'framer-motion';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message, Mode } from '../../sim/types';
+import type { WorldSnapshot } from '../../store/snapshot';
+import { selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
+import type { Selection } from '../../store/createAppStore';
+import { useApp, useAppStore } from '../storeContext';
+import { edgeEnds, layoutStage, progressAt, type Orientation, type StageLayout } from './layout';
+import { MessageDot, type DotValues } from './MessageDot';
+import { nodeStatus } from './nodeStatus';
+import { NodeView } from './NodeView';
+import './stage.css';
+
+const TALL_BELOW_PX = 640;
+const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
+
+/** Where a message is drawn at `nowMs`; hidden before it leaves (a server still working on it). */
+function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: number; y: number; visible: boolean } {
+  const a = layout.nodes[msg.from];
+  const b = layout.nodes[msg.to];
+  if (!a || !b) return { x: 0, y: 0, visible: false };
+  const { start, end } = edgeEnds(a, b);
+  const p = progressAt(msg, nowMs);
+  return { x: start.x + (end.x - start.x) * p, y: start.y + (end.y - start.y) * p, visible: nowMs >= msg.sendTimeMs };
+}
+
+function useOrientation(ref: React.RefObject<HTMLElement | null>): Orientation {
+  const [orientation, setOrientation] = useState<Orientation>('wide');
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => setOrientation((entry?.contentRect.width ?? 1000) < TALL_BELOW_PX ? 'tall' : 'wide'));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return orientation;
+}
+
+function isSelected(sel: Selection | null, mode: Mode, id: string): boolean {
+  if (!sel || sel.mode !== mode) return false;
+  if (sel.kind === 'server') return sel.serverId === id;
+  if (sel.kind === 'client') return sel.clientId === id;
+  return sel.kind === id || (sel.kind === 'keys' && id === 'jwks');
+}
+
+function selectionFor(world: WorldSnapshot, id: string): Selection {
+  const mode = world.mode;
+  if (id === 'store') return { kind: 'store', mode };
+  if (id === 'jwks' || id === 'lb') return id === 'jwks' ? { kind: 'keys', mode } : { kind: 'server', mode, serverId: world.servers[0]?.id ?? '' };
+  if (world.clients.some((c) => c.id === id)) return { kind: 'client', mode, clientId: id };
+  return { kind: 'server', mode, serverId: id };
+}
+
+/** The cluster diagram of one world: nodes, edges and the messages travelling between them. */
+export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean }) {
+  const world = useApp(worldOf(mode));
+  const selection = useApp(selectSelection);
+  const select = useApp(selectSelect);
+  const reducedMotion = useApp(selectReducedMotion);
+  const store = useAppStore();
+  const ref = useRef<HTMLElement>(null);
+  const orientation = useOrientation(ref);
+
+  const clientsKey = world?.clients.map((c) => `${c.id}:${c.kind}`).join(',') ?? '';
+  const serversKey = world?.servers.map((s) => s.id).join(',') ?? '';
+  const layout = useMemo(() => {
+    const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [] }, orientation);
+  }, [mode, clientsKey, serversKey, orientation]);
+
+  // Dot positions are written straight into MotionValues on every animation frame: no re-render.
+  const dots = useRef(new Map<number, DotValues>());
+  const live = useRef({ layout, messages: world?.messages ?? [] });
+  live.current = { layout, messages: world?.messages ?? [] };
+  const place = useCallback((nowMs: number) => {
+    const { layout: lay, messages } = live.current;
+    for (const msg of messages) {
+      const values = dots.current.get(msg.id);
+      if (!values) continue;
+      const at = placeMessage(lay, msg, nowMs);
+      values.x.set(at.x);
+      values.y.set(at.y);
+      values.opacity.set(at.visible ? 1 : 0);
+    }
+  }, []);
+  const register = useCallback((id: number, values: DotValues | null) => {
+    if (values) dots.current.set(id, values);
+    else dots.current.delete(id);
+  }, []);
+  useLayoutEffect(() => store.player.onFrame(place), [store, place]);
+  useLayoutEffect(() => place(store.player.timeMs));
+
+  const onSelectRequest = useCallback((requestId: number) => select({ kind: 'request', mode, requestId }), [select, mode]);
+  if (!world) return null;
+
+  const title = mode === 'session' ? 'Session + cookie (stateful)' : 'JWT (stateless)';
+  return (
+    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}`} ref={ref} aria-labelledby={`stage-title-${mode}`}>
+      <figcaption id={`stage-title-${mode}`}>{title}</figcaption>
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className={`stage-svg stage-${orientation}`} role="group" aria-label={`${title}: cluster diagram`}>
+        <g className="edges" aria-hidden="true">
+          {layout.edges.map(([from, to]) => {
+            const a = layout.nodes[from];
+            const b = layout.nodes[to];
+            if (!a || !b) return null;
+            const { start, end } = edgeEnds(a, b);
+            return <line key={`${from}-${to}`} x1={start.x} y1={start.y} x2={end.x} y2={end.y} className={to === 'store' ? 'edge-store' : to === 'jwks' ? 'edge-keys' : undefined} />;
+          })}
+        </g>
+        <AnimatePresence>
+          {Object.values(layout.nodes).map((box) => (
+            <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={() => select(selectionFor(world, box.id))} />
+          ))}
+        </AnimatePresence>
+        {!reducedMotion && (
+          <g className="dots">
+            <AnimatePresence>
+              {world.messages.map((msg) => (
+                <MessageDot key={msg.id} message={msg} initial={placeMessage(layout, msg, store.player.timeMs)} register={register} onSelect={onSelectRequest} />
+              ))}
+            </AnimatePresence>
+          </g>
+        )}
+      </svg>
+      {reducedMotion && <InFlightList messages={world.messages} onSelect={onSelectRequest} />}
+    </figure>
+  );
+}
+
+/** Reduced motion: the same information as the dots, as a list of what is on the wire now. */
+function InFlightList({ messages, onSelect }: { messages: Message[]; onSelect: (id: number) => void }) {
+  if (messages.length === 0) return <p className="inflight-empty">Nothing on the wire.</p>;
+  return (
+    <ul className="inflight" aria-label="Messages on the wire">
+      {messages.map((m) => (
+        <li key={m.id}>
+          <button type="button" onClick={() => onSelect(m.requestId)}>
+            {m.from} → {m.to}: {m.label}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,194 @@
+// The inspector panel against a real run of the "revocation" scenario (seed 7, real WebCrypto).
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore, type Selection } from '../../src/store/createAppStore';
+import type { WorldSnapshot } from '../../src/store/snapshot';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+import InspectorPanel from '../../src/ui/inspectors/InspectorPanel';
+import { predictAcceptance } from '../../src/ui/inspectors/predict';
+import { decodeJwtParts } from '../../src/auth/jwtText';
+
+afterEach(cleanup);
+
+async function setup(atMs = 8000): Promise<{ store: AppStore; container: HTMLElement }> {
+  const store = createAppStore({ scenarioId: 'revocation', view: 'both' });
+  await store.getState().load();
+  await store.player.seek(atMs);
+  const { container } = render(
+    <AppStoreProvider store={store}>
+      <InspectorPanel />
+    </AppStoreProvider>,
+  );
+  return { store, container };
+}
+
+const select = (store: AppStore, sel: Selection | null) => act(() => store.getState().select(sel));
+const panel = () => screen.getByRole('region', { name: 'Inspector' });
+const jwtWorld = (store: AppStore): WorldSnapshot => store.getState().worlds.jwt!;
+const sessionWorld = (store: AppStore): WorldSnapshot => store.getState().worlds.session!;
+const firstApi = (w: WorldSnapshot) => w.requests.find((r) => r.kind === 'api' && r.status === 200)!;
+
+describe('InspectorPanel', () => {
+  it('shows a hint when nothing is selected', async () => {
+    await setup();
+    expect(panel().textContent).toContain('Click a request, a browser, a server, the store or the key set to inspect it.');
+    expect(screen.queryByRole('button', { name: 'Close' })).toBeNull();
+  });
+
+  it('shows a JWT request: raw text, the Authorization line marked, byte counts and the three parts', async () => {
+    const { store, container } = await setup();
+    const req = firstApi(jwtWorld(store));
+    await select(store, { kind: 'request', mode: 'jwt', requestId: req.id });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(`Request #${req.id}`);
+    const raw = screen.getByLabelText('Raw HTTP request');
+    expect(raw.textContent).toContain('GET /api/profile HTTP/1.1');
+    const mark = container.querySelector('mark')!;
+    expect(mark.textContent).toMatch(/^Authorization: Bearer eyJ/);
+    expect(mark.className).toContain('insp-mark-jwt');
+    const text = panel().textContent!;
+    expect(text).toContain(`${req.requestBytes} bytes`);
+    expect(text).toContain(`${req.credentialBytes} bytes`);
+    expect(text).toContain(`(${((req.credentialBytes / req.requestBytes) * 100).toFixed(1)} %`);
+    expect(text).toContain(`Response ${req.responseBytes} bytes`);
+    expect(text).toContain('200 ok: accepted');
+    expect(screen.getByLabelText('Raw HTTP response').textContent).toContain('HTTP/1.1 200 OK');
+    const token = mark.textContent!.slice('Authorization: Bearer '.length);
+    const [h, p, s] = token.split('.');
+    expect(container.querySelector('.insp-jwt-encoded .insp-jwt-header')!.textContent).toBe(h);
+    expect(container.querySelector('.insp-jwt-encoded .insp-jwt-payload')!.textContent).toBe(p);
+    expect(container.querySelector('.insp-jwt-encoded .insp-jwt-signature')!.textContent).toBe(s);
+    expect(text).toContain('"alg": "EdDSA"');
+    expect(text).toContain('"sub": "alice"');
+  });
+
+  it('counts the JWT down in simulation time', async () => {
+    const { store, container } = await setup();
+    await select(store, { kind: 'request', mode: 'jwt', requestId: firstApi(jwtWorld(store)).id });
+    const countdown = () => container.querySelector('.insp-countdown')!.textContent;
+    // exp = issue second + 30 s; the token was issued in the run's first second.
+    expect(countdown()).toBe('expires in 22.0 s');
+    await act(() => store.player.seek(12000));
+    expect(countdown()).toBe('expires in 18.0 s');
+    await act(() => store.player.seek(33000));
+    expect(countdown()).toBe('expired 3.0 s ago');
+  });
+
+  it('marks a session request\u2019s Cookie line in session colour', async () => {
+    const { store, container } = await setup();
+    const req = firstApi(sessionWorld(store));
+    await select(store, { kind: 'request', mode: 'session', requestId: req.id });
+    const mark = container.querySelector('mark')!;
+    expect(mark.textContent).toMatch(/^Cookie: __Host-sid=/);
+    expect(mark.className).toContain('insp-mark-session');
+    expect(container.querySelector('.insp-jwt')).toBeNull();
+  });
+
+  it('shows the store\u2019s sessions: alice\u2019s before the ban, none after', async () => {
+    const { store } = await setup(4000);
+    await select(store, { kind: 'store', mode: 'session' });
+    const table = () => screen.getByRole('table', { name: 'Sessions in the store' });
+    const sid = sessionWorld(store).store.sessions[0]!;
+    expect(sid.userId).toBe('alice');
+    expect(within(table()).getByText('alice')).toBeTruthy();
+    expect(within(table()).getByTitle(sid.id)).toBeTruthy();
+    await act(() => store.player.seek(6000));
+    expect(within(table()).queryByText('alice')).toBeNull();
+    expect(within(table()).getByText('No sessions.')).toBeTruthy();
+    expect(panel().textContent).toMatch(/Status\s*✓ up/);
+  });
+
+  it('draws the same store table without animation under reduced motion', async () => {
+    const { store } = await setup(4000);
+    act(() => store.getState().setReducedMotion(true));
+    await select(store, { kind: 'store', mode: 'session' });
+    expect(within(screen.getByRole('table', { name: 'Sessions in the store' })).getByText('alice')).toBeTruthy();
+  });
+
+  it('shows the cookie jar with __Host-sid, HttpOnly and its size against 4096 bytes', async () => {
+    const { store } = await setup();
+    await select(store, { kind: 'client', mode: 'session', clientId: 'alice' });
+    const jar = screen.getByRole('table', { name: 'Cookie jar' });
+    const row = within(jar).getByText('__Host-sid').closest('tr')!;
+    const cookie = sessionWorld(store).clients[0]!.jar.cookies[0]!;
+    expect(row.textContent).toContain('HttpOnly');
+    expect(row.textContent).toContain(`${cookie.sizeBytes} / 4096 bytes`);
+    expect(row.textContent).toContain('session'); // no Expires: a session cookie
+    expect(within(row).getByTitle(cookie.value)).toBeTruthy();
+    expect(panel().textContent).toContain('localStorage is readable by any script');
+  });
+
+  it('predicts "Accepted now by": every server ✓ before exp, ✗ expired after', async () => {
+    const { store } = await setup();
+    await select(store, { kind: 'client', mode: 'jwt', clientId: 'alice' });
+    const list = () => screen.getByRole('list', { name: 'Accepted now by' });
+    expect(within(list()).getByText('server-1').parentElement!.textContent).toContain('✓ signature checks out (if untampered)');
+    expect(list().textContent).not.toContain('✗');
+    expect(panel().textContent).toContain('real WebCrypto');
+    await act(() => store.player.seek(40000));
+    expect(within(list()).getByText('server-1').parentElement!.textContent).toContain('✗ expired');
+  });
+
+  it('predicts down servers, unknown kids, revoked tokens and wrong algs from the snapshot', async () => {
+    const { store } = await setup();
+    const world = structuredClone(jwtWorld(store));
+    const token = world.clients[0]!.storage.accessToken!;
+    const d = decodeJwtParts(token);
+    if (!d.ok) throw new Error(d.detail);
+    const t = store.getState().timeMs;
+    world.servers[0]!.up = false;
+    world.servers[1]!.jwksCache = { kids: [], fetchedAtMs: t - 1000 };
+    world.servers[2]!.jwksCache = { kids: [], fetchedAtMs: null };
+    const rows = predictAcceptance(world, d.header, d.payload, t);
+    expect(rows.map((r) => [r.ok, r.why.split(' ')[0]])).toEqual([
+      [false, 'down'],
+      [false, 'kid'],
+      [true, 'will'],
+    ]);
+    world.options.denylist = true;
+    world.store.denylist = [{ jti: String(d.payload.jti), expMs: 30000 }];
+    expect(predictAcceptance(world, d.header, d.payload, t)[2]!.why).toContain('revoked');
+    world.store.denylist = [];
+    expect(predictAcceptance(world, { ...d.header, alg: 'none' }, d.payload, t)[2]!.why).toContain('not allowed');
+  });
+
+  it('shows a server: status, its clock, the key cache and a link to its last request', async () => {
+    const { store } = await setup();
+    await select(store, { kind: 'server', mode: 'jwt', serverId: 'server-1' });
+    const text = panel().textContent!;
+    expect(text).toContain('Clock skew+0.0 s');
+    expect(text).toContain('2026-01-05T09:00:08.000Z');
+    expect(text).toContain('Cached kidsk1');
+    const last = jwtWorld(store).servers[0]!.lastCheck!;
+    fireEvent.click(screen.getByRole('button', { name: `request #${last.requestId}` }));
+    expect(store.getState().selection).toEqual({ kind: 'request', mode: 'jwt', requestId: last.requestId });
+  });
+
+  it('shows the key set with the public JWK', async () => {
+    const { store } = await setup();
+    await select(store, { kind: 'keys', mode: 'jwt' });
+    expect(panel().textContent).toContain('Active kid: k1');
+    expect(screen.getByLabelText('Public JWK of k1').textContent).toContain('"crv": "Ed25519"');
+  });
+
+  it('closes on Escape and with the Close button', async () => {
+    const { store } = await setup();
+    await select(store, { kind: 'store', mode: 'jwt' });
+    act(() => {
+      fireEvent.keyDown(document.body, { key: 'Escape' });
+    });
+    expect(store.getState().selection).toBeNull();
+    await select(store, { kind: 'keys', mode: 'jwt' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(store.getState().selection).toBeNull();
+  });
+
+  it('says in one sentence when the selected thing is gone', async () => {
+    const { store } = await setup();
+    await select(store, { kind: 'request', mode: 'jwt', requestId: 99999 });
+    expect(panel().textContent).toContain('Request #99999 is no longer shown');
+    await select(store, { kind: 'server', mode: 'session', serverId: 'server-9' });
+    expect(panel().textContent).toContain('server-9 is no longer part of this cluster');
+    await select(store, { kind: 'client', mode: 'session', clientId: 'mallory' });
+    expect(panel().textContent).toContain('There is no client called mallory');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { borderPoint, layoutStage, progressAt, type NodeBox } from '../../src/ui/stage/layout';
+import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS } from '../../src/store/clock';
+
+const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
+
+describe('stage layout', () => {
+  it.each(['wide', 'tall'] as const)('never overlaps nodes and keeps them inside the stage (%s)', (orientation) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {
+        const layout = layoutStage(
+          { mode: mode as 'session' | 'jwt', clients: Array.from({ length: clients }, (_, i) => ({ id: `c${i}`, kind: 'browser' as const })), serverIds: Array.from({ length: servers }, (_, i) => `server-${i + 1}`) },
+          orientation,
+        );
+        const boxes = Object.values(layout.nodes);
+        for (const b of boxes) {
+          expect(b.x - b.w / 2).toBeGreaterThanOrEqual(0);
+          expect(b.x + b.w / 2).toBeLessThanOrEqual(layout.width);
+          expect(b.y - b.h / 2).toBeGreaterThanOrEqual(0);
+          expect(b.y + b.h / 2).toBeLessThanOrEqual(layout.height);
+        }
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
+      }),
+    );
+  });
+
+  it('puts the store in the session world and the key set in the JWT world', () => {
+    const input = { clients: [{ id: 'alice', kind: 'browser' as const }], serverIds: ['server-1'] };
+    expect(Object.keys(layoutStage({ ...input, mode: 'session' }, 'wide').nodes)).toEqual(['alice', 'lb', 'server-1', 'store']);
+    expect(Object.keys(layoutStage({ ...input, mode: 'jwt' }, 'wide').nodes)).toContain('jwks');
+  });
+
+  it('starts and ends messages on the borders of the boxes', () => {
+    const box: NodeBox = { id: 'a', kind: 'lb', x: 100, y: 100, w: 40, h: 20 };
+    expect(borderPoint(box, { x: 300, y: 100 })).toEqual({ x: 120, y: 100 });
+    expect(borderPoint(box, { x: 100, y: 0 })).toEqual({ x: 100, y: 90 });
+  });
+
+  it('places a message by its own send and receive times', () => {
+    expect(progressAt({ sendTimeMs: 100, recvTimeMs: 140 }, 120)).toBe(0.5);
+    expect(progressAt({ sendTimeMs: 100, recvTimeMs: 140 }, 50)).toBe(0);
+    expect(progressAt({ sendTimeMs: 100, recvTimeMs: 140 }, 500)).toBe(1);
+  });
+});
+
+describe('playback clock', () => {
+  it('slows down so the shortest visible hop takes HOP_REAL_MS at 1x', () => {
+    const rate = hopRate([{ sendTimeMs: 0, recvTimeMs: 2 }, { sendTimeMs: 0, recvTimeMs: 40 }], 1, 1)!;
+    expect(2 / rate).toBeCloseTo(HOP_REAL_MS);
+    expect(hopRate([{ sendTimeMs: 10, recvTimeMs: 20 }], 5, 1)).toBeNull();
+    expect(idleRate(1000, 2)).toBeGreaterThan(idleRate(1000, 1));
+  });
+
+  it('maps the speed slider onto 0.25x..16x on a log scale, clamping nonsense', () => {
+    expect(speedFromSlider(0)).toBeCloseTo(0.25);
+    expect(speedFromSlider(1)).toBeCloseTo(16);
+    expect(speedFromSlider(0.5)).toBeCloseTo(2);
+    expect(sliderFromSpeed(2)).toBeCloseTo(0.5);
+    expect(clampSpeed(1000)).toBe(16);
+    expect(clampSpeed(Number.NaN)).toBe(1);
+  });
+});
