@@ -65,6 +65,7 @@ function utf8Bytes(text: string): number {
 
 /** §5.6 step 1-2: control characters other than HTAB make the whole line invalid. */
 function hasControlChar(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   return /[\x00-\x08\x0a-\x1f\x7f]/.test(text);
 }
 
@@ -129,6 +130,7 @@ export function pathMatch(requestPath: string, cookiePath: string): boolean {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E
+// eslint-disable-next-line no-control-regex -- the RFC's delimiter set includes HTAB
 const DATE_DELIMITERS = /[\x09\x20-\x2f\x3b-\x40\x5b-\x60\x7b-\x7e]+/;
 
 interface DateParts {

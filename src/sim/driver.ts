@@ -22,8 +22,6 @@ export class SimDriver {
   readonly keys: KeyRegistry;
   private pending: PendingEffect[] = [];
   eventsProcessed = 0;
-  /** Told the virtual time of every processed event (History uses it for Step back). */
-  onEvent: ((timeMs: number) => void) | null = null;
 
   private constructor(state: SimState, keys: KeyRegistry) {
     this.state = state;
@@ -61,7 +59,6 @@ export class SimDriver {
       if (next === undefined || next.timeMs > untilMs || budget-- <= 0) break;
       const { effects } = stepNext(s);
       this.eventsProcessed++;
-      this.onEvent?.(s.timeMs);
       this.start(effects);
     }
     await this.flush();

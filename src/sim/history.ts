@@ -21,31 +21,28 @@ export class History {
   driver: SimDriver;
   readonly actions: RecordedAction[] = [];
   private checkpoints: Checkpoint[] = [];
-  /** Distinct virtual times at which events were processed, ascending: the targets of Step. */
-  private eventTimes: number[] = [];
 
   constructor(driver: SimDriver) {
     this.driver = driver;
-    this.listen();
     this.checkpoint();
-  }
-
-  private listen(): void {
-    this.driver.onEvent = (t) => {
-      if (t > (this.eventTimes.at(-1) ?? -1)) this.eventTimes.push(t);
-    };
   }
 
   get timeMs(): number {
     return this.driver.state.timeMs;
   }
 
-  /** The furthest time this run has reached; scrubbing up to it is a replay, beyond it a run. */
-  get reachedMs(): number {
-    return Math.max(this.timeMs, this.checkpoints.at(-1)?.timeMs ?? 0, this.eventTimes.at(-1) ?? 0);
+  /** Runs forward to `timeMs`, re-applying recorded actions on the way (after a step back). */
+  async advanceTo(timeMs: number, replayActionsAtNow = false): Promise<void> {
+    const now = this.timeMs;
+    const due = this.actions.filter((r) => (r.atMs > now || (replayActionsAtNow && r.atMs === now)) && r.atMs <= timeMs);
+    for (const recorded of due) {
+      await this.runTo(recorded.atMs);
+      this.driver.dispatch(recorded.action);
+    }
+    await this.runTo(timeMs);
   }
 
-  async advanceTo(timeMs: number): Promise<void> {
+  private async runTo(timeMs: number): Promise<void> {
     const s = this.driver.state;
     let lastCheckpoint = this.checkpoints.at(-1)?.timeMs ?? 0;
     // Run in checkpoint-sized slices so a long jump still leaves places to come back to; run at
@@ -71,37 +68,14 @@ export class History {
     return this.driver.state.queue[0]?.timeMs;
   }
 
-  async stepForward(): Promise<void> {
-    const next = this.nextEventMs();
-    if (next !== undefined) await this.advanceTo(Math.max(next, this.timeMs));
-  }
-
-  async stepBack(): Promise<void> {
-    const now = this.timeMs;
-    let target = 0;
-    for (let i = this.eventTimes.length - 1; i >= 0; i--) {
-      if (this.eventTimes[i]! < now) {
-        target = this.eventTimes[i]!;
-        break;
-      }
-    }
-    await this.seek(target);
-  }
-
   /** Goes to any time: back by restoring a checkpoint and replaying, forward by running. */
   async seek(timeMs: number): Promise<void> {
     if (timeMs >= this.timeMs) return this.advanceTo(timeMs);
     const from = [...this.checkpoints].reverse().find((c) => c.timeMs <= timeMs) ?? this.checkpoints[0]!;
     this.driver = SimDriver.fromState(from.state, this.driver.keys);
-    this.listen();
     this.checkpoints = this.checkpoints.filter((c) => c.timeMs <= from.timeMs);
-    this.eventTimes = this.eventTimes.filter((t) => t <= from.timeMs);
-    for (const recorded of this.actions) {
-      if (recorded.atMs <= from.timeMs || recorded.atMs > timeMs) continue;
-      await this.advanceTo(recorded.atMs);
-      this.driver.dispatch(recorded.action);
-    }
-    await this.advanceTo(timeMs);
+    // A checkpoint is taken before any action dispatched at its own instant, so replay those too.
+    await this.advanceTo(timeMs, true);
   }
 
   /** Forgets recorded actions after now: a new action after stepping back starts a new branch. */

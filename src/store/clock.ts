@@ -4,8 +4,8 @@
 // IDLE_REAL_MS. Positions still follow (now - send) / (recv - send), so pause, step and scrub hold.
 import type { Message } from '../sim/types';
 
-export const HOP_REAL_MS = 450;
-export const IDLE_REAL_MS = 500;
+export const HOP_REAL_MS = 360;
+export const IDLE_REAL_MS = 350;
 
 /** Virtual ms per real ms while messages are visible. */
 export function hopRate(inFlight: Pick<Message, 'sendTimeMs' | 'recvTimeMs'>[], nowMs: number, speed: number): number | null {

@@ -59,7 +59,12 @@ const TIME_PUBLISH_EVERY_MS = 100;
 
 export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> = {}): AppStore {
   const scenario = findScenario(initial.scenarioId ?? '') ?? SCENARIOS[0]!;
-  let player!: Player;
+  // The player reports back into the store; it is only called after the store exists.
+  const player: Player = new Player({
+    publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
+    ended: () => store.setState({ playing: false, ended: true, timeMs: player.timeMs }),
+    failed: (message) => store.setState({ playing: false, status: 'error', error: message }),
+  });
   const store = createStore<AppState & AppActions>()((set, get) => ({
     scenarioId: scenario.id,
     view: initial.view ?? 'both',
@@ -118,11 +123,6 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       set({ reducedMotion: on });
     },
   }));
-  player = new Player({
-    publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
-    ended: () => store.setState({ playing: false, ended: true, timeMs: player.timeMs }),
-    failed: (message) => store.setState({ playing: false, status: 'error', error: message }),
-  });
   player.speed = store.getState().speed;
   let lastTimePublish = 0;
   player.onFrame((timeMs) => {

@@ -23,6 +23,7 @@ type FrameListener = (timeMs: number) => void;
 
 const REDUCED_MOTION_STEP_MS = 700;
 const MAX_FRAME_MS = 100;
+const MAX_EVENTS_PER_STEP = 200;
 
 export class Player {
   private histories: Partial<Record<Mode, History>> = {};
@@ -77,24 +78,25 @@ export class Player {
     this.rafId = null;
   }
 
+  /** To the next moment something is logged: every Step changes what the caption says. */
   step(): Promise<void> {
     return this.enqueue(async () => {
-      const next = this.nextEventMs();
-      if (next !== undefined) await this.advanceAll(Math.max(next, this.timeMs));
+      const logged = this.loggedTotal();
+      for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged; i++) {
+        const next = this.nextEventMs();
+        if (next === undefined) break;
+        await this.advanceAll(Math.max(next, this.timeMs));
+      }
+      this.publish(true);
     });
   }
 
+  /** Back to the previous logged moment: restore a checkpoint, replay up to it. */
   stepBack(): Promise<void> {
-    return this.enqueue(async () => {
-      const primary = this.primary();
-      if (!primary) return;
-      await primary.stepBack();
-      const target = primary.timeMs;
-      for (const h of this.others(primary)) await h.seek(target);
-      this.timeMs = target;
-      this.idle = null;
-      this.publish(true);
-    });
+    const primary = this.primary();
+    const now = this.timeMs;
+    const earlier = primary?.driver.state.log.entries.filter((e) => e.timeMs < now).at(-1);
+    return this.seek(earlier?.timeMs ?? 0);
   }
 
   seek(timeMs: number): Promise<void> {
@@ -179,8 +181,8 @@ export class Player {
     return this.histories.session ?? this.histories.jwt;
   }
 
-  private others(primary: History): History[] {
-    return Object.values(this.histories).filter((h) => h !== primary);
+  private loggedTotal(): number {
+    return Object.values(this.histories).reduce((n, h) => n + h.driver.state.log.total, 0);
   }
 
   /** Snapshots only when events were processed since the last one (or when forced). */

@@ -9,7 +9,7 @@ export function Notices() {
   const { notices, dismiss } = useApp(useShallow(selectNotices));
   if (notices.length === 0) return null;
   return (
-    <div className="notices" role="status">
+    <div className="notices" role="status" aria-label="Notices">
       <ul>
         {notices.map((n) => (
           <li key={n}>{n}</li>

@@ -71,7 +71,6 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   // Dot positions are written straight into MotionValues on every animation frame: no re-render.
   const dots = useRef(new Map<number, DotValues>());
   const live = useRef({ layout, messages: world?.messages ?? [] });
-  live.current = { layout, messages: world?.messages ?? [] };
   const place = useCallback((nowMs: number) => {
     const { layout: lay, messages } = live.current;
     for (const msg of messages) {
@@ -88,7 +87,10 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     else dots.current.delete(id);
   }, []);
   useLayoutEffect(() => store.player.onFrame(place), [store, place]);
-  useLayoutEffect(() => place(store.player.timeMs));
+  useLayoutEffect(() => {
+    live.current = { layout, messages: world?.messages ?? [] };
+    place(store.player.timeMs);
+  });
 
   const onSelectRequest = useCallback((requestId: number) => select({ kind: 'request', mode, requestId }), [select, mode]);
   if (!world) return null;

@@ -24,7 +24,7 @@ export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
   if (server) {
     const lines: string[] = [];
     if (world.mode === 'session' && world.options.sessionStorage === 'local') lines.push(`${plural(Object.keys(server.localSessions).length, 'session')} in memory`);
-    if (world.mode === 'jwt') lines.push(`keys cached: ${server.jwksCache.kids.join(' ') || 'none'}`);
+    if (world.mode === 'jwt') lines.push(`keys: ${server.jwksCache.kids.join(' ') || 'none cached'}`);
     lines.push(`${server.inFlight} in flight${server.skewMs ? `, clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : ''}`);
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;

@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// What a newcomer does: open the site, press Play, watch, pause, step, inspect, compare.
+
+const timeOf = async (page: Page) => {
+  const text = (await page.getByLabel('Simulation time').textContent()) ?? '00:00.000';
+  const [min, sec] = text.split(':');
+  return Number(min) * 60_000 + Number(sec) * 1000;
+};
+
+test('opens, plays both flows and shows them in the event logs', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /Sessions vs JWT/ })).toBeVisible();
+  const caption = page.getByTestId('caption');
+  const before = await caption.textContent();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('checks the JWT', { timeout: 20_000 });
+  await expect(caption).not.toHaveText(before ?? '');
+  await page.screenshot({ path: 'test-results/playing-1280x800.png' });
+});
+
+test('requests travel as dots whose positions change between frames', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const dot = page.locator('.stage-session .dot').first();
+  await expect(dot).toBeAttached({ timeout: 10_000 });
+  const a = await dot.getAttribute('style');
+  await page.waitForTimeout(150);
+  const b = await page.locator('.stage-session .dot').first().getAttribute('style');
+  expect(a).not.toEqual(b);
+});
+
+test('pause, step and step back move the clock by events', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = await timeOf(page);
+  await page.waitForTimeout(400);
+  expect(await timeOf(page)).toBe(paused);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => timeOf(page)).toBeGreaterThan(paused);
+  const stepped = await timeOf(page);
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect.poll(() => timeOf(page)).toBeLessThan(stepped);
+  // Keyboard (focus on the page, not on a button): Space plays, Space pauses, Left steps back.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('every part of the cluster can be inspected', async ({ page }) => {
+  await page.goto('/?speed=8&play=1');
+  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+
+  await page.getByRole('log', { name: 'session event log' }).getByRole('button', { name: /sends GET \/api\/profile/ }).first().click();
+  await expect(inspector).toContainText('GET /api/profile HTTP/1.1');
+  await expect(inspector.locator('mark').first()).toContainText('Cookie: __Host-sid=');
+
+  await page.getByRole('log', { name: 'jwt event log' }).getByRole('button', { name: /sends GET \/api\/profile/ }).first().click();
+  await expect(inspector.locator('mark').first()).toContainText('Authorization: Bearer eyJ');
+  await expect(inspector).toContainText(/expires in|expired/);
+
+  await page.locator('.stage-session').getByRole('button', { name: /alice's browser/ }).click();
+  await expect(inspector).toContainText('__Host-sid');
+  await expect(inspector).toContainText('/ 4096');
+
+  await page.locator('.stage-session').getByRole('button', { name: /Session store/ }).click();
+  await expect(inspector.getByRole('table').first()).toContainText('alice');
+
+  await page.locator('.stage-jwt').getByRole('button', { name: /^server-1/ }).click();
+  await expect(inspector).toContainText('server-1');
+
+  await page.locator('.stage-jwt').getByRole('button', { name: /Key set/ }).click();
+  await expect(inspector).toContainText('k1');
+  await page.keyboard.press('Escape');
+  await expect(inspector).toContainText('Click a request');
+});
+
+test('side by side shows where the worlds disagree after a ban', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=session');
+  await expect(page.locator('.stage')).toHaveCount(1);
+  await page.getByLabel('Mode').selectOption('both');
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await page.getByLabel('Speed').fill('1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const strip = page.getByRole('region', { name: 'Where the outcomes differ' });
+  await expect(strip).toContainText(/session 401 session_unknown, JWT 200 ok - token valid for \d+ s more/, { timeout: 45_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.screenshot({ path: 'test-results/side-by-side-1280x800.png' });
+});
+
+test('a phone-sized screen lays the cluster out top to bottom', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?speed=4&play=1');
+  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await expect(page.locator('.stage-svg.stage-tall').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/phone-390x844.png' });
+  await page.close();
+});
+
+test('a bad link says what it ignored and still runs', async ({ page }) => {
+  await page.goto('/?scenario=nope&seed=abc&mode=weird');
+  const notices = page.getByRole('status', { name: 'Notices' });
+  await expect(notices).toContainText('scenario "nope" that does not exist');
+  await expect(notices).toContainText('seed "abc"');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('log').first()).toContainText('sends POST /login', { timeout: 15_000 });
+});
+
+test('reduced motion: no travelling dots, the same information as text', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await expect(page.locator('.dot')).toHaveCount(0);
+  await expect(page.getByText(/Nothing on the wire|→/).first()).toBeVisible();
+  await context.close();
+});
