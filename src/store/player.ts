@@ -24,6 +24,7 @@ type FrameListener = (timeMs: number) => void;
 const REDUCED_MOTION_STEP_MS = 700;
 const MAX_FRAME_MS = 100;
 const MAX_EVENTS_PER_STEP = 200;
+const PUBLISH_EVERY_MS = 100;
 
 export class Player {
   private histories: Partial<Record<Mode, History>> = {};
@@ -35,6 +36,7 @@ export class Player {
   private sinceStep = 0;
   private frameListeners = new Set<FrameListener>();
   private published = -1;
+  private publishedAt = -Infinity;
   timeMs = 0;
   endMs = 0;
   speed = 1;
@@ -189,6 +191,11 @@ export class Player {
   private publish(force: boolean): void {
     const processed = Object.values(this.histories).reduce((n, h) => n + h.driver.eventsProcessed + h.driver.state.log.total, 0);
     if (!force && processed === this.published) return;
+    // While playing, at most PUBLISH_EVERY_MS apart: copying a busy cluster every frame would
+    // cost more than the frame. Dots keep moving in between (their times are in the messages).
+    const now = performance.now();
+    if (!force && now - this.publishedAt < PUBLISH_EVERY_MS) return;
+    this.publishedAt = now;
     this.published = processed;
     const worlds: Worlds = {};
     for (const [mode, h] of Object.entries(this.histories) as [Mode, History][]) worlds[mode] = snapshot(h.driver.state);

@@ -23,6 +23,7 @@ export interface WorldSnapshot {
 
 const LOG_TAIL = 300;
 const RECENT_REQUESTS = 60;
+const IN_FLIGHT_REQUESTS = 120;
 
 export function snapshot(s: SimState): WorldSnapshot {
   const copy = structuredClone({
@@ -34,7 +35,8 @@ export function snapshot(s: SimState): WorldSnapshot {
     keys: s.keys,
     issued: Object.values(s.issued),
     messages: Object.values(s.messages),
-    requests: [...s.recent.slice(-RECENT_REQUESTS), ...Object.values(s.requests)],
+    // Under heavy load, the newest in-flight requests only: copying hundreds per publish costs frames.
+    requests: [...s.recent.slice(-RECENT_REQUESTS), ...Object.values(s.requests).slice(-IN_FLIGHT_REQUESTS)],
     log: s.log.entries.slice(-LOG_TAIL),
   });
   return {

@@ -18,6 +18,7 @@ import './layout.css';
 
 // Not needed for the first paint: loaded once the stage is up.
 const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
+const InterventionsPanel = lazy(() => import('./interventions/InterventionsPanel').then((m) => ({ default: m.InterventionsPanel })));
 const ComparisonTable = lazy(() => import('./compare/ComparisonTable').then((m) => ({ default: m.ComparisonTable })));
 
 const selectShell = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' ') });
@@ -56,6 +57,11 @@ function Shell() {
             <ErrorBoundary what="inspector">
               <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
                 <InspectorPanel />
+              </Suspense>
+            </ErrorBoundary>
+            <ErrorBoundary what="interventions panel">
+              <Suspense fallback={<p className="muted">Loading the interventions…</p>}>
+                <InterventionsPanel />
               </Suspense>
             </ErrorBoundary>
           </aside>

@@ -1,11 +1,27 @@
-import { useEffect, useRef } from 'react';
-import type { Mode } from '../../sim/types';
+import { memo, useEffect, useRef } from 'react';
+import type { LogEntry, Mode } from '../../sim/types';
 import { clock } from '../../sim/world';
 import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 
 const selectSelect = (s: AppStoreState) => s.select;
+
+/** One line; log entries never change, so a line renders once. */
+const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEntry; mode: Mode; select: AppStoreState['select'] }) {
+  return (
+    <li className={e.ok === false ? 'bad' : e.ok ? 'ok' : undefined}>
+      <time>{clock(e.timeMs)}</time>{' '}
+      {e.requestId !== undefined ? (
+        <button type="button" className="linklike" onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}>
+          {e.text}
+        </button>
+      ) : (
+        e.text
+      )}
+    </li>
+  );
+}, (a, b) => a.entry.seq === b.entry.seq && a.mode === b.mode && a.select === b.select);
 
 /** The text log that carries everything the animation shows; a line with a request opens it. */
 export function EventLog({ mode }: { mode: Mode }) {
@@ -34,16 +50,7 @@ export function EventLog({ mode }: { mode: Mode }) {
         }}
       >
         {world.log.map((e) => (
-          <li key={e.seq} className={e.ok === false ? 'bad' : e.ok ? 'ok' : undefined}>
-            <time>{clock(e.timeMs)}</time>{' '}
-            {e.requestId !== undefined ? (
-              <button type="button" className="linklike" onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}>
-                {e.text}
-              </button>
-            ) : (
-              e.text
-            )}
-          </li>
+          <LogLine key={e.seq} entry={e} mode={mode} select={select} />
         ))}
       </ol>
     </section>

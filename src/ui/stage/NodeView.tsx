@@ -1,5 +1,5 @@
 import { m } from 'framer-motion';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { NodeBox } from './layout';
 import type { NodeStatus } from './nodeStatus';
 
@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** One node of the cluster: a labelled box that glides to its place when servers come and go. */
-export function NodeView({ box, status, selected, onSelect }: Props) {
+function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -54,3 +54,9 @@ export function NodeView({ box, status, selected, onSelect }: Props) {
     </m.g>
   );
 }
+
+const sameStatus = (a: NodeStatus, b: NodeStatus) =>
+  a.title === b.title && a.down === b.down && a.lines.join('|') === b.lines.join('|') && a.flash?.ok === b.flash?.ok && a.flash?.text === b.flash?.text;
+
+/** Snapshots arrive ten times a second; a node re-renders only when what it shows changed. */
+export const NodeView = memo(NodeViewImpl, (a, b) => a.box === b.box && a.selected === b.selected && sameStatus(a.status, b.status));

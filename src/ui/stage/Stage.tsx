@@ -5,19 +5,20 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import { selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
 import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
-import { edgeEnds, layoutStage, progressAt, type Orientation, type StageLayout } from './layout';
+import { CROWD_ID, edgeEnds, layoutStage, progressAt, type Orientation, type StageLayout } from './layout';
 import { MessageDot, type DotValues } from './MessageDot';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
 import './stage.css';
 
 const TALL_BELOW_PX = 640;
+const MAX_DOTS = 80;
 const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
 
 /** Where a message is drawn at `nowMs`; hidden before it leaves (a server still working on it). */
 function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: number; y: number; visible: boolean } {
-  const a = layout.nodes[msg.from];
-  const b = layout.nodes[msg.to];
+  const a = layout.nodes[layout.alias[msg.from] ?? msg.from];
+  const b = layout.nodes[layout.alias[msg.to] ?? msg.to];
   if (!a || !b) return { x: 0, y: 0, visible: false };
   const { start, end } = edgeEnds(a, b);
   const p = progressAt(msg, nowMs);
@@ -47,6 +48,7 @@ function selectionFor(world: WorldSnapshot, id: string): Selection {
   const mode = world.mode;
   if (id === 'store') return { kind: 'store', mode };
   if (id === 'jwks' || id === 'lb') return id === 'jwks' ? { kind: 'keys', mode } : { kind: 'server', mode, serverId: world.servers[0]?.id ?? '' };
+  if (id === CROWD_ID) return { kind: 'client', mode, clientId: world.clients.find((c) => c.kind === 'browser')?.id ?? '' };
   if (world.clients.some((c) => c.id === id)) return { kind: 'client', mode, clientId: id };
   return { kind: 'server', mode, serverId: id };
 }
@@ -94,6 +96,9 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
 
   const onSelectRequest = useCallback((requestId: number) => select({ kind: 'request', mode, requestId }), [select, mode]);
   if (!world) return null;
+  // Level of detail: past MAX_DOTS nobody follows single dots, and the page must stay smooth.
+  const drawn = world.messages.length > MAX_DOTS ? world.messages.slice(-MAX_DOTS) : world.messages;
+  const hiddenDots = world.messages.length - drawn.length;
 
   const title = mode === 'session' ? 'Session + cookie (stateful)' : 'JWT (stateless)';
   return (
@@ -116,11 +121,14 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         </AnimatePresence>
         {!reducedMotion && (
           <g className="dots">
-            <AnimatePresence>
-              {world.messages.map((msg) => (
-                <MessageDot key={msg.id} message={msg} initial={placeMessage(layout, msg, store.player.timeMs)} register={register} onSelect={onSelectRequest} />
-              ))}
-            </AnimatePresence>
+            {drawn.map((msg) => (
+              <MessageDot key={msg.id} message={msg} initial={placeMessage(layout, msg, store.player.timeMs)} register={register} onSelect={onSelectRequest} />
+            ))}
+            {hiddenDots > 0 && (
+              <text className="dots-more" x={layout.width - 8} y={layout.height - 8} textAnchor="end">
+                +{hiddenDots} more messages in flight
+              </text>
+            )}
           </g>
         )}
       </svg>

@@ -20,6 +20,23 @@ export interface StageLayout {
   height: number;
   nodes: Record<string, NodeBox>;
   edges: [string, string][];
+  /** Clients folded into the 'crowd' node: their messages start and end there. */
+  alias: Record<string, string>;
+}
+
+/** Past this many browsers, the rest are drawn as one "crowd" node: 200 boxes help nobody. */
+export const MAX_CLIENT_NODES = 6;
+export const CROWD_ID = 'crowd';
+
+/** The clients drawn one by one (attackers always), plus the crowd of the others. */
+function foldClients(clients: LayoutInput['clients']): { shown: LayoutInput['clients']; alias: Record<string, string> } {
+  if (clients.length <= MAX_CLIENT_NODES) return { shown: clients, alias: {} };
+  const attackers = clients.filter((c) => c.kind === 'attacker');
+  const browsers = clients.filter((c) => c.kind !== 'attacker');
+  const individual = browsers.slice(0, Math.max(1, MAX_CLIENT_NODES - 1 - attackers.length));
+  const alias: Record<string, string> = {};
+  for (const c of browsers.slice(individual.length)) alias[c.id] = CROWD_ID;
+  return { shown: [...individual, { id: CROWD_ID, kind: 'browser' }, ...attackers], alias };
 }
 
 export interface LayoutInput {
@@ -39,10 +56,12 @@ function spread(count: number, start: number, end: number): number[] {
 }
 
 export function layoutStage(input: LayoutInput, orientation: Orientation): StageLayout {
-  return orientation === 'wide' ? wide(input) : tall(input);
+  const { shown, alias } = foldClients(input.clients);
+  const folded = { ...input, clients: shown };
+  return { ...(orientation === 'wide' ? wide(folded) : tall(folded)), alias };
 }
 
-function wide({ mode, clients, serverIds }: LayoutInput): StageLayout {
+function wide({ mode, clients, serverIds }: LayoutInput): Omit<StageLayout, 'alias'> {
   const rows = Math.max(clients.length, serverIds.length, 2);
   const height = Math.max(300, rows * 92 + 40);
   const nodes: Record<string, NodeBox> = {};
@@ -56,7 +75,7 @@ function wide({ mode, clients, serverIds }: LayoutInput): StageLayout {
   return { width: 1000, height, nodes, edges: edgesFor(mode, clients, serverIds) };
 }
 
-function tall({ mode, clients, serverIds }: LayoutInput): StageLayout {
+function tall({ mode, clients, serverIds }: LayoutInput): Omit<StageLayout, 'alias'> {
   const width = 400;
   const nodes: Record<string, NodeBox> = {};
   const put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => (nodes[id] = { id, kind, x, y, w, h });

@@ -1,6 +1,7 @@
 // The few words each node shows at a glance, read from a snapshot. Pure, so tests can read them.
 import type { WorldSnapshot } from '../../store/snapshot';
 import { shortId } from '../../sim/world';
+import { MAX_CLIENT_NODES } from './layout';
 
 export interface NodeStatus {
   title: string;
@@ -14,6 +15,12 @@ const FLASH_MS = 120;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
+  if (id === 'crowd') {
+    const browsers = world.clients.filter((c) => c.kind === 'browser').length;
+    const attackers = world.clients.length - browsers;
+    const folded = browsers - Math.max(1, MAX_CLIENT_NODES - 1 - attackers);
+    return { title: `${folded} more browsers`, lines: ['drawn as one node'], down: false, flash: null };
+  }
   if (id === 'lb') return { title: 'Load balancer', lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
   if (id === 'jwks') {

@@ -1,0 +1,37 @@
+// Free play: every intervention by hand, at any moment. The panel holds no simulation logic: each
+// control dispatches one engine action to every loaded world, and what is enabled or shown comes
+// from the snapshots (the primary world: sessions when both are loaded).
+import { useId } from 'react';
+import { AttackerFieldset } from './AttackerFieldset';
+import { KeysFieldset } from './KeysFieldset';
+import { usePanelModel } from './model';
+import { ServersFieldset } from './ServersFieldset';
+import { SettingsFieldset } from './SettingsFieldset';
+import { StoreFieldset } from './StoreFieldset';
+import { UsersFieldset } from './UsersFieldset';
+import './interventions.css';
+
+export function InterventionsPanel() {
+  const model = usePanelModel();
+  const titleId = useId();
+  return (
+    <section className="iv panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="iv-title">
+        Interventions
+      </h2>
+      {model === null ? (
+        <p className="iv-note">The controls appear once the run is ready.</p>
+      ) : (
+        <>
+          {model.modes.length > 1 && <p className="iv-note">Each action applies to both worlds at the same moment.</p>}
+          <UsersFieldset model={model} />
+          <AttackerFieldset model={model} />
+          <ServersFieldset model={model} />
+          <StoreFieldset store={model.store} />
+          <KeysFieldset keys={model.keys} />
+          <SettingsFieldset model={model} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// What the panel needs from the snapshots, reduced to a small plain object. The store hook keeps
+// it as a JSON string, so the panel re-renders only when one of these facts changes, not on
+// every published frame of the run.
+import { useMemo } from 'react';
+import type { Action, Mode, SimOptions } from '../../sim/types';
+import type { AppStoreState } from '../../store/createAppStore';
+import { useApp } from '../storeContext';
+
+/** The settings the engine lets `setOptions` change while a run goes on. */
+export type LiveOptions = Required<Extract<Action, { type: 'setOptions' }>['patch']>;
+export type LiveKey = keyof LiveOptions;
+
+/** Which world a setting means something in ('any': both). */
+export const SETTING_SCOPE: Record<LiveKey, Mode | 'any'> = {
+  lbPolicy: 'any',
+  sessionStorage: 'session',
+  denylist: 'jwt',
+  denylistFailMode: 'jwt',
+  refreshTokens: 'jwt',
+  tokenTtlMs: 'jwt',
+  clockToleranceMs: 'jwt',
+  delivery: 'jwt',
+  alg: 'jwt',
+};
+
+const LIVE_KEYS = Object.keys(SETTING_SCOPE) as LiveKey[];
+
+export interface PanelModel {
+  modes: Mode[];
+  users: { id: string; role: string; banned: boolean }[];
+  clients: { id: string; userId: string; kind: 'browser' | 'attacker' }[];
+  servers: { id: string; up: boolean; skewMs: number }[];
+  store: { up: boolean; slowFactor: number };
+  /** The JWT world's key set; null when no JWT world is loaded. */
+  keys: { activeKid: string | null; kids: string[] } | null;
+  settings: LiveOptions;
+}
+
+/** Null until a run is ready: actions dispatched while loading would land in the next run. */
+export function panelModel(s: AppStoreState): PanelModel | null {
+  const primary = s.worlds.session ?? s.worlds.jwt;
+  if (s.status !== 'ready' || !primary) return null;
+  const optionsFor = (key: LiveKey): SimOptions => {
+    const scope = SETTING_SCOPE[key];
+    return (scope === 'any' ? primary : (s.worlds[scope] ?? primary)).options;
+  };
+  const settings = Object.fromEntries(LIVE_KEYS.map((key) => [key, optionsFor(key)[key]])) as LiveOptions;
+  const jwt = s.worlds.jwt;
+  return {
+    modes: (['session', 'jwt'] as const).filter((m) => s.worlds[m] !== undefined),
+    users: primary.users.map((u) => ({ id: u.id, role: u.role, banned: u.banned })),
+    clients: primary.clients.map((c) => ({ id: c.id, userId: c.userId, kind: c.kind })),
+    servers: primary.servers.map((sv) => ({ id: sv.id, up: sv.up, skewMs: sv.skewMs })),
+    store: { up: primary.store.up, slowFactor: primary.store.slowFactor },
+    keys: jwt ? { activeKid: jwt.keys.activeKid, kids: jwt.keys.keys.map((k) => k.kid) } : null,
+    settings,
+  };
+}
+
+const selectPanelKey = (s: AppStoreState): string => JSON.stringify(panelModel(s));
+
+export function usePanelModel(): PanelModel | null {
+  const key = useApp(selectPanelKey);
+  return useMemo(() => JSON.parse(key) as PanelModel | null, [key]);
+}
+
+const selectDispatch = (s: AppStoreState) => s.dispatch;
+
+/** Sends one action to every loaded world at the current time; the engine logs what happened. */
+export function useIntervene(): (action: Action) => void {
+  const dispatch = useApp(selectDispatch);
+  return (action) => void dispatch(action);
+}

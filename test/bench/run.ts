@@ -1,0 +1,116 @@
+// `npm run bench`: speed, size and frame-pacing figures, printed with their ratios. Nothing here
+// asserts on wall-clock time; the targets are read by people (and quoted in the issue notes).
+import react from '@vitejs/plugin-react';
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { findScenario } from '../../src/scenarios';
+import { runScenarioMode } from '../../src/scenarios/run';
+import { SimDriver } from '../../src/sim/driver';
+import { withOptions } from '../../src/sim/options';
+
+const OUT = resolve('dist-bench');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function engine(): Promise<void> {
+  console.log('\n== engine (headless, real crypto) ==');
+  for (const mode of ['session', 'jwt'] as const) {
+    const clients = Array.from({ length: 50 }, (_, i) => ({ id: `u${i}`, userId: `u${i}`, kind: 'browser' as const }));
+    const driver = await SimDriver.create(withOptions({ mode, seed: 1, servers: 4, clients, logCapacity: 2000 }));
+    clients.forEach((c, i) => {
+      driver.dispatch({ type: 'login', clientId: c.id }, i);
+      driver.dispatch({ type: 'traffic', clientId: c.id, everyMs: 100, count: 200 }, 500 + i);
+    });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    await driver.runUntil(30_000);
+    const wallMs = performance.now() - started;
+    const m = driver.state.metrics;
+    console.log(
+      `${mode.padEnd(7)} 50 browsers x 200 requests: ${driver.eventsProcessed} events, ${m.total} requests in ${wallMs.toFixed(0)} ms ` +
+        `= ${Math.round(driver.eventsProcessed / (wallMs / 1000))} events/s, ${Math.round(m.total / (wallMs / 1000))} requests/s; ` +
+        `${m.signatureVerifications} real signature checks; heap +${kb(process.memoryUsage().heapUsed - heapBefore)}`,
+    );
+  }
+  const started = performance.now();
+  await runScenarioMode(findScenario('revocation')!, 'jwt');
+  console.log(`revocation scenario (jwt) end to end: ${(performance.now() - started).toFixed(0)} ms`);
+}
+
+/** Gzipped bytes of the JavaScript a page loads before first paint (entry + modulepreloads). */
+function initialJsGzip(dir: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
+}
+
+async function bundle(): Promise<void> {
+  console.log('\n== bundle (production build, gzip) ==');
+  await build({ logLevel: 'silent', build: { outDir: join(OUT, 'app'), emptyOutDir: true } });
+  await build({ root: resolve('test/bench/floor'), configFile: false, base: './', plugins: [react()], logLevel: 'silent', build: { outDir: join(OUT, 'floor'), emptyOutDir: true } });
+  const app = initialJsGzip(join(OUT, 'app'));
+  const floor = initialJsGzip(join(OUT, 'floor'));
+  console.log(`initial JS of the app: ${kb(app)}; dependency floor (React, framer-motion m+domAnimation, jose, zustand): ${kb(floor)}`);
+  console.log(`the app adds ${kb(app - floor)} over the floor (target: at most 25.0 KB) -> ${app - floor <= 25 * 1024 ? 'within target' : 'OVER TARGET'}`);
+}
+
+async function measureFrames(url: string, setup: (page: import('@playwright/test').Page) => Promise<void>) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  await setup(page);
+  // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+  const deltas = (await page.evaluate(`new Promise((done) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + 5000;
+    const frame = (t) => { out.push(t - last); last = t; if (t < end) requestAnimationFrame(frame); else done(out); };
+    requestAnimationFrame(frame);
+  })`)) as number[];
+  const inFlight = (await page.evaluate(`window.__bench.getState().worlds.session?.messages.length ?? 0`)) as number;
+  const drawn = (await page.evaluate(`document.querySelectorAll('.dot').length`)) as number;
+  await browser.close();
+  const within = deltas.filter((d) => d <= 20).length / deltas.length;
+  return { frames: deltas.length, within, inFlight, drawn };
+}
+
+async function frames(): Promise<void> {
+  console.log('\n== frame pacing (headless Chromium, built app, 5 s each) ==');
+  await build({ root: resolve('test/bench/stress'), configFile: false, base: './', plugins: [react()], logLevel: 'silent', build: { outDir: join(OUT, 'stress'), emptyOutDir: true } });
+  const server = await preview({ configFile: false, root: resolve('test/bench/stress'), build: { outDir: join(OUT, 'stress') }, preview: { port: 4391, strictPort: true }, logLevel: 'silent' });
+  const url = 'http://localhost:4391/';
+  try {
+    const idle = await measureFrames(url, async (page) => {
+      await page.waitForFunction(`window.__bench.getState().status === 'ready'`);
+    });
+    const busy = await measureFrames(url, async (page) => {
+      await page.waitForFunction(`window.__bench.getState().status === 'ready'`);
+      await page.evaluate(`window.__bench.getState().play()`);
+      await page.waitForFunction(`(window.__bench.getState().worlds.session?.messages.length ?? 0) >= 200`, undefined, { timeout: 60_000 });
+    });
+    console.log(`idle page:    ${idle.frames} frames, ${(idle.within * 100).toFixed(1)}% within 20 ms`);
+    console.log(`playing page: ${busy.frames} frames, ${(busy.within * 100).toFixed(1)}% within 20 ms, ${busy.inFlight} messages in flight (${busy.drawn} drawn as dots)`);
+    const ratio = busy.within / idle.within;
+    console.log(`ratio playing/idle: ${ratio.toFixed(3)} (target: at least 0.95) -> ${ratio >= 0.95 ? 'within target' : 'BELOW TARGET'}`);
+  } finally {
+    server.httpServer.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (!only || only === 'engine') await engine();
+  if (!only || only === 'bundle') await bundle();
+  if (!only || only === 'frames') await frames();
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,176 @@
+// The interventions panel against a real run of the "basic" scenario (seed 7, both worlds, real
+// WebCrypto): every click goes through the store to the engine, and the checks read the snapshots.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/store/createAppStore';
+import type { WorldSnapshot } from '../../src/store/snapshot';
+import { InterventionsPanel } from '../../src/ui/interventions/InterventionsPanel';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+
+afterEach(cleanup);
+
+async function setup(view: 'both' | 'session' | 'jwt' = 'both'): Promise<AppStore> {
+  const store = createAppStore({ scenarioId: 'basic', view });
+  await store.getState().load();
+  await store.player.seek(2000);
+  render(
+    <AppStoreProvider store={store}>
+      <InterventionsPanel />
+    </AppStoreProvider>,
+  );
+  return store;
+}
+
+const session = (store: AppStore): WorldSnapshot => store.getState().worlds.session!;
+const jwt = (store: AppStore): WorldSnapshot => store.getState().worlds.jwt!;
+const button = (name: string) => screen.getByRole('button', { name });
+
+/** Runs a UI event, then lets `ms` of virtual time pass so the engine's answer shows. */
+async function after(event: () => void, store: AppStore, ms = 500): Promise<void> {
+  await act(async () => {
+    event();
+    await store.player.seek(store.player.timeMs + ms);
+  });
+}
+
+/** The visible text that says why a control is disabled. */
+function reasonOf(el: HTMLElement): string {
+  const id = el.getAttribute('aria-describedby');
+  expect(id, 'a disabled control points at its reason').toBeTruthy();
+  return document.getElementById(id!)?.textContent ?? '';
+}
+
+describe('InterventionsPanel', () => {
+  it('groups the controls in labelled fieldsets', async () => {
+    await setup();
+    for (const name of ['Users', 'Attacker', 'Servers', 'Store', 'Keys', 'Settings']) expect(screen.getByRole('group', { name })).toBeTruthy();
+    // In side by side, tampering with a token and guessing a session id are both offered.
+    expect(button('Tamper alice: set role to admin')).toBeTruthy();
+    expect(button('Tamper alice: guess a session id')).toBeTruthy();
+  });
+
+  it('bans alice: the session world deletes her session, the JWT world keeps accepting her token', async () => {
+    const store = await setup();
+    const bannedAt = store.player.timeMs;
+    await after(() => fireEvent.click(button('Ban alice')), store);
+    expect(session(store).log.some((e) => /bans alice/.test(e.text))).toBe(true);
+    await after(() => fireEvent.click(button('Request from alice')), store, 1000);
+    const later = (w: WorldSnapshot) => w.requests.filter((r) => r.kind === 'api' && r.sentAtMs > bannedAt && r.finishedAtMs !== null);
+    expect(later(session(store)).length).toBeGreaterThan(0);
+    expect(later(session(store)).every((r) => r.reason === 'session_unknown')).toBe(true);
+    expect(later(jwt(store)).length).toBeGreaterThan(0);
+    expect(later(jwt(store)).every((r) => r.status === 200)).toBe(true);
+    // Banning twice makes no sense: the button says so.
+    const ban = button('Ban alice') as HTMLButtonElement;
+    expect(ban.disabled).toBe(true);
+    expect(reasonOf(ban)).toBe('alice is already banned');
+    expect(within(screen.getByRole('group', { name: 'alice' })).getByText('banned')).toBeTruthy();
+  });
+
+  it('kills server-2 in both worlds and offers to restart it', async () => {
+    const store = await setup();
+    await after(() => fireEvent.click(button('Kill server-2')), store);
+    expect(button('Restart server-2')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Kill server-2' })).toBeNull();
+    for (const w of [session(store), jwt(store)]) expect(w.servers.find((s) => s.id === 'server-2')?.up).toBe(false);
+    await after(() => fireEvent.click(button('Restart server-2')), store);
+    expect(button('Kill server-2')).toBeTruthy();
+    for (const w of [session(store), jwt(store)]) expect(w.servers.find((s) => s.id === 'server-2')?.up).toBe(true);
+  });
+
+  it('removes servers until one is left, then says the last one cannot go', async () => {
+    const store = await setup();
+    await after(() => fireEvent.click(button('Remove server-1')), store);
+    await after(() => fireEvent.click(button('Remove server-2')), store);
+    for (const w of [session(store), jwt(store)]) expect(w.servers.map((s) => s.id)).toEqual(['server-3']);
+    const remove = button('Remove server-3') as HTMLButtonElement;
+    expect(remove.disabled).toBe(true);
+    expect(reasonOf(remove)).toBe('The last server cannot be removed');
+    expect(screen.getByText('The last server cannot be removed')).toBeTruthy();
+    await after(() => fireEvent.click(button('Add server')), store);
+    expect(session(store).servers).toHaveLength(2);
+    expect((button('Remove server-3') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('sets a server clock skew from the select', async () => {
+    const store = await setup();
+    await after(() => fireEvent.change(screen.getByRole('combobox', { name: 'Clock skew of server-1' }), { target: { value: '-30000' } }), store);
+    for (const w of [session(store), jwt(store)]) expect(w.servers.find((s) => s.id === 'server-1')?.skewMs).toBe(-30000);
+    expect((screen.getByRole('combobox', { name: 'Clock skew of server-1' }) as HTMLSelectElement).value).toBe('-30000');
+  });
+
+  it('takes the store down and brings it back', async () => {
+    const store = await setup();
+    await after(() => fireEvent.click(button('Take the store down')), store);
+    expect(button('Bring the store back')).toBeTruthy();
+    expect(session(store).store.up).toBe(false);
+    expect(jwt(store).store.up).toBe(false);
+    await after(() => fireEvent.click(button('Bring the store back')), store);
+    expect(button('Take the store down')).toBeTruthy();
+    expect(session(store).store.up).toBe(true);
+  });
+
+  it('slows the store ×5 and back to normal', async () => {
+    const store = await setup();
+    await after(() => fireEvent.click(button('Slow the store ×5')), store);
+    expect(session(store).store.slowFactor).toBe(5);
+    await after(() => fireEvent.click(button('Store at normal speed')), store);
+    expect(session(store).store.slowFactor).toBe(1);
+  });
+
+  it('changes the load-balancer policy live', async () => {
+    const store = await setup();
+    const policy = () => screen.getByRole('combobox', { name: 'Load-balancer policy' }) as HTMLSelectElement;
+    expect(policy().value).toBe('round-robin');
+    await after(() => fireEvent.change(policy(), { target: { value: 'sticky' } }), store);
+    expect(session(store).options.lbPolicy).toBe('sticky');
+    expect(jwt(store).options.lbPolicy).toBe('sticky');
+    expect(policy().value).toBe('sticky');
+  });
+
+  it('turns the denylist on and sets the token lifetime', async () => {
+    const store = await setup();
+    await after(() => fireEvent.click(screen.getByRole('checkbox', { name: 'Denylist' })), store);
+    expect(jwt(store).options.denylist).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Denylist' }) as HTMLInputElement).checked).toBe(true);
+    await after(() => fireEvent.change(screen.getByRole('combobox', { name: 'Token lifetime' }), { target: { value: '10000' } }), store);
+    expect(jwt(store).options.tokenTtlMs).toBe(10_000);
+  });
+
+  it('rotates the key: k2 joins the JWT world\u2019s keys', async () => {
+    const store = await setup();
+    expect(jwt(store).keys.keys.map((k) => k.kid)).toEqual(['k1']);
+    await after(() => fireEvent.click(button('Rotate key')), store);
+    expect(jwt(store).keys.keys.map((k) => k.kid)).toContain('k2');
+  });
+
+  it('steals alice\u2019s credentials, then lets the attacker replay them', async () => {
+    const store = await setup();
+    const replay = screen.getByRole('button', { name: 'Attacker replays' }) as HTMLButtonElement;
+    expect(replay.disabled).toBe(true);
+    expect(reasonOf(replay)).toBe('Steal a credential first');
+    await after(() => fireEvent.click(button("Steal alice's credentials")), store);
+    expect(session(store).clients.some((c) => c.id === 'mallory' && c.kind === 'attacker')).toBe(true);
+    const stolenAt = store.player.timeMs;
+    await after(() => fireEvent.click(button('Attacker mallory replays')), store, 1000);
+    for (const w of [session(store), jwt(store)]) {
+      const replayed = w.requests.filter((r) => r.clientId === 'mallory' && r.sentAtMs >= stolenAt);
+      expect(replayed.length).toBe(1);
+      expect(replayed[0]!.status).toBe(200);
+    }
+  });
+
+  it('in a session-only view, disables the key and token settings and says why', async () => {
+    await setup('session');
+    const rotate = button('Rotate key') as HTMLButtonElement;
+    expect(rotate.disabled).toBe(true);
+    expect(reasonOf(rotate)).toMatch(/JWT only/);
+    const ttl = screen.getByRole('combobox', { name: 'Token lifetime' }) as HTMLSelectElement;
+    expect(ttl.disabled).toBe(true);
+    expect(reasonOf(ttl)).toMatch(/JWT only/);
+    expect((screen.getByRole('combobox', { name: 'Load-balancer policy' }) as HTMLSelectElement).disabled).toBe(false);
+    // Only the tampering that means something for sessions is offered.
+    expect(screen.queryByRole('button', { name: 'Tamper alice: set role to admin' })).toBeNull();
+    expect(button('Tamper alice: guess a session id')).toBeTruthy();
+  });
+});

@@ -1,0 +1,37 @@
+import { act, render } from '@testing-library/react';
+import { LazyMotion, domAnimation } from 'framer-motion';
+import { Profiler } from 'react';
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { Stage } from '../../src/ui/stage/Stage';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+
+// Positions go to MotionValues from the one animation loop: React must not re-render per frame.
+describe('playback rendering', () => {
+  it('renders the stage far less often than frames are drawn, while dots keep moving', async () => {
+    const store = createAppStore({ scenarioId: 'basic', view: 'session' });
+    await store.getState().load();
+    let commits = 0;
+    let frames = 0;
+    store.player.onFrame(() => frames++);
+    render(
+      <AppStoreProvider store={store}>
+        <LazyMotion features={domAnimation} strict>
+          <Profiler id="stage" onRender={() => commits++}>
+            <Stage mode="session" />
+          </Profiler>
+        </LazyMotion>
+      </AppStoreProvider>,
+    );
+    const before = commits;
+    const timeBefore = store.player.timeMs;
+    act(() => store.getState().play());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    act(() => store.getState().pause());
+    const renders = commits - before;
+    expect(store.player.timeMs).toBeGreaterThan(timeBefore);
+    expect(frames).toBeGreaterThan(30);
+    // Re-renders follow events (a handful of messages sent and received), not frames.
+    expect(renders).toBeLessThan(frames / 3);
+  });
+});
