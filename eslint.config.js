@@ -32,7 +32,7 @@ function simRestrictions({ allowTokens = false } = {}) {
 }
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-bench/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,
