@@ -1,22 +1,58 @@
-import { check, browse, type Scenario } from './scenario';
+import { check, browse, countFor, type Scenario, type TimelineStep } from './scenario';
 
 const TOKEN_TTL_MS = 30_000;
 const BAN_AT_MS = 5_000;
+// Second half (after the comparison table's 20 s mark): Bob, and in the JWT world the denylist.
+const BOB_LOGIN_AT_MS = 21_000;
+const DENYLIST_ON_AT_MS = 22_000;
+const BOB_BROWSE_FROM_MS = 22_500;
+const BOB_REQUESTS = 18; // 22.5 s .. 39.5 s, one a second
+const BOB_REVOKED_AT_MS = 30_000;
+/** Bob's requests after his logout-everywhere: 30.5 s .. 39.5 s. */
+const BOB_AFTER_REVOKE = 10;
+/** Requests verified while the denylist is on: Alice's 22.5 s .. 29.5 s (her token ends at 30 s) and all of Bob's. */
+const DENYLIST_LOOKUPS = 8 + BOB_REQUESTS;
 
 export const revocation: Scenario = {
   id: 'revocation',
   title: 'Ban a user',
-  summary: 'The admin bans Alice: her session dies at once; her JWT keeps working until it expires.',
+  summary: 'The admin bans Alice: her session dies at once; her JWT keeps working until it expires. Then a denylist makes revocation instant again, at a price.',
   notice:
-    'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here), unless a denylist is consulted on every request.',
+    'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
   modes: ['session', 'jwt'],
   seed: 7,
-  options: () => ({ servers: 3, tokenTtlMs: TOKEN_TTL_MS, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
-  timeline: () => [
-    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in.' },
-    browse('alice', 500, 1_000, 40),
-    { atMs: BAN_AT_MS, action: { type: 'banUser', userId: 'alice' }, caption: 'The admin bans Alice. Watch whether her next requests still get in.' },
-  ],
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: TOKEN_TTL_MS,
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'bob', userId: 'bob', kind: 'browser' },
+    ],
+  }),
+  timeline: (mode) => {
+    const steps: TimelineStep[] = [
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in.' },
+      browse('alice', 500, 1_000, 40),
+      { atMs: BAN_AT_MS, action: { type: 'banUser', userId: 'alice' }, caption: 'The admin bans Alice. Watch whether her next requests still get in.' },
+      { atMs: BOB_LOGIN_AT_MS, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in and starts browsing.' },
+      browse('bob', BOB_BROWSE_FROM_MS, 1_000, BOB_REQUESTS),
+      {
+        atMs: BOB_REVOKED_AT_MS,
+        action: { type: 'logoutEverywhere', userId: 'bob' },
+        caption:
+          mode === 'session'
+            ? 'Bob logs out everywhere: his session is deleted and his very next request is refused.'
+            : 'Bob logs out everywhere: his token goes on the denylist, and his very next request is refused.',
+      },
+    ];
+    if (mode === 'jwt')
+      steps.push({
+        atMs: DENYLIST_ON_AT_MS,
+        action: { type: 'setOptions', patch: { denylist: true } },
+        caption: 'The operators turn the denylist on: from now on every valid token costs a store lookup, even Alice\u2019s, which was never listed.',
+      });
+    return steps.sort((a, b) => a.atMs - b.atMs);
+  },
   durationMs: 42_000,
   expect: (run) => {
     const f: string[] = [];
@@ -25,11 +61,16 @@ export const revocation: Scenario = {
     if (!rev) return f;
     if (run.mode === 'session') {
       check(f, rev.acceptedAfter === 0, `no request may be accepted after the ban, got ${rev.acceptedAfter}`);
-      check(f, (run.requests.byReason.session_unknown ?? 0) > 30, 'requests after the ban should fail with session_unknown');
+      check(f, countFor(run, 'alice', 'session_unknown') > 30, 'Alice\u2019s requests after the ban should fail with session_unknown');
+      check(f, countFor(run, 'bob', 'session_unknown') === BOB_AFTER_REVOKE, `each of Bob\u2019s ${BOB_AFTER_REVOKE} requests after his logout-everywhere should fail, got ${countFor(run, 'bob', 'session_unknown')}`);
     } else {
       check(f, rev.acceptedAfter >= 20, `the JWT should keep being accepted until exp, got ${rev.acceptedAfter} requests`);
       check(f, rev.exposureMs > TOKEN_TTL_MS - BAN_AT_MS - 2_000 && rev.exposureMs <= TOKEN_TTL_MS - BAN_AT_MS + 1_000, `exposure should be about ${(TOKEN_TTL_MS - BAN_AT_MS) / 1000} s, got ${rev.exposureMs} ms`);
-      check(f, (run.requests.byReason.token_expired ?? 0) > 0, 'after exp the token should be rejected as expired');
+      check(f, countFor(run, 'alice', 'token_expired') > 0, 'after exp the token should be rejected as expired');
+      // The denylist half: instant revocation again, paid for with a lookup per request.
+      check(f, countFor(run, 'bob', 'token_revoked') === BOB_AFTER_REVOKE, `with the denylist on, each of Bob\u2019s ${BOB_AFTER_REVOKE} requests after his logout-everywhere should be refused, got ${countFor(run, 'bob', 'token_revoked')}`);
+      check(f, countFor(run, 'bob', 'ok') === 1 + BOB_REQUESTS - BOB_AFTER_REVOKE, `Bob should get in only before his logout-everywhere, got ${countFor(run, 'bob', 'ok')} accepted`);
+      check(f, run.storeLookups === DENYLIST_LOOKUPS, `every valid token after the denylist went on should cost one lookup (${DENYLIST_LOOKUPS}), got ${run.storeLookups}`);
     }
     return f;
   },

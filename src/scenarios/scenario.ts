@@ -1,6 +1,7 @@
 // A scenario is plain data: the cluster it sets up, a timeline of actions with captions, what to
 // notice, and an expectation that states its lesson in code over the measured report.
 import type { ModeRun } from '../sim/report';
+import type { ReasonCode } from '../sim/reasons';
 import type { Action, Mode, SimOptions } from '../sim/types';
 
 export interface TimelineStep {
@@ -19,7 +20,11 @@ export interface Scenario {
   notice: string;
   modes: Mode[];
   seed: number;
-  /** Options for a mode (the topology and settings); the mode itself is filled in by the runner. */
+  /**
+   * Options for a mode (the topology and settings); the mode itself is filled in by the runner.
+   * To compare two settings within one mode (HS256 then EdDSA, fail closed then fail open), change
+   * them mid-run with a `setOptions` step and give each phase its own clients or its own figure.
+   */
   options: (mode: Mode) => Partial<SimOptions>;
   timeline: (mode: Mode) => TimelineStep[];
   durationMs: number;
@@ -35,4 +40,19 @@ export function check(failures: string[], condition: boolean, message: string): 
 /** Traffic of one client: `count` API requests, one every `everyMs`, from `atMs`. */
 export function browse(clientId: string, atMs: number, everyMs: number, count: number): TimelineStep {
   return { atMs, action: { type: 'traffic', clientId, everyMs, count } };
+}
+
+/** How many requests of the run ended with `reason` (0 when none did). */
+export function count(run: ModeRun, reason: ReasonCode): number {
+  return run.requests.byReason[reason] ?? 0;
+}
+
+/** How many requests of one client ended with `reason` (0 when none did). */
+export function countFor(run: ModeRun, clientId: string, reason: ReasonCode): number {
+  return run.byClient[clientId]?.[reason] ?? 0;
+}
+
+/** Every request of one client, whatever its outcome. */
+export function totalFor(run: ModeRun, clientId: string): number {
+  return Object.values(run.byClient[clientId] ?? {}).reduce((sum, n) => sum + n, 0);
 }

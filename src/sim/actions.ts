@@ -4,7 +4,7 @@
 import { applySetCookie, cookiesFor, serializeSetCookie } from '../auth/cookies';
 import { algNoneToken, tamperClaims } from '../auth/jwtText';
 import { cookieContext, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, startRequest } from './nodes/browser';
-import { requestNewKey } from './nodes/keySet';
+import { noteSigningKeyHolders, requestNewKey } from './nodes/keySet';
 import { deleteUserSessions, revokeUserRefreshFamilies } from './nodes/sessionStore';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, SimState } from './types';
@@ -100,6 +100,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
     case 'addServer': {
       const server = newServer(s);
       s.servers.push(server);
+      noteSigningKeyHolders(s);
       return log(s, 'action', `${server.id} joins the cluster with empty memory.`, { nodeId: server.id });
     }
     case 'removeServer': {

@@ -1,5 +1,6 @@
 // The RunReport of DESIGN.md: the numbers a run produced, measured, never estimated.
 import type { ReasonCode } from './reasons';
+import { signingKeyHolders } from './nodes/keySet';
 import type { Mode, SimState } from './types';
 
 export interface ModeRun {
@@ -17,6 +18,15 @@ export interface ModeRun {
   cookiesDropped: number;
   sessionsInStore: number;
   unfinishedRequests: number;
+  /** Bytes of the largest credential header one API request carried. */
+  credentialBytesMax: number;
+  /** Accepted requests that acted on a role the user no longer has (a JWT's stale claim). */
+  staleRoleAccepts: number;
+  /** Nodes holding key material that can mint tokens, at the end of the run and at its peak. */
+  signingKeyHolders: number;
+  signingKeyHoldersMax: number;
+  /** Outcomes per client id (logins and refreshes included), like requests.byReason. */
+  byClient: Record<string, Partial<Record<ReasonCode, number>>>;
 }
 
 export interface RunReport {
@@ -51,5 +61,10 @@ export function modeRun(s: SimState): ModeRun {
     cookiesDropped: m.cookiesDropped,
     sessionsInStore: Object.keys(s.store.sessions).length,
     unfinishedRequests: Object.keys(s.requests).length,
+    credentialBytesMax: m.apiCredentialBytesMax,
+    staleRoleAccepts: m.staleRoleAccepts,
+    signingKeyHolders: signingKeyHolders(s),
+    signingKeyHoldersMax: m.signingKeyHoldersMax,
+    byClient: Object.fromEntries(Object.entries(m.byClient).map(([id, reasons]) => [id, { ...reasons }])),
   };
 }

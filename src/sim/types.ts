@@ -342,6 +342,14 @@ export interface Metrics {
   acceptedAfterRevocation: number;
   exposureMs: number;
   cookiesDropped: number;
+  /** Largest credential header of one API request (bytes): the token-size lesson's peak. */
+  apiCredentialBytesMax: number;
+  /** Accepted requests whose effective role (session: the user's; JWT: the claim) differs from the user's current role. */
+  staleRoleAccepts: number;
+  /** Peak of signingKeyHolders (see nodes/keySet.ts) over the run. */
+  signingKeyHoldersMax: number;
+  /** Outcomes per client id (every request kind), counted like byReason. */
+  byClient: Record<string, Partial<Record<ReasonCode, number>>>;
 }
 
 export interface SimState {

@@ -52,6 +52,8 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   const m = s.metrics;
   m.total++;
   m.byReason[reason] = (m.byReason[reason] ?? 0) + 1;
+  const mine = (m.byClient[req.clientId] ??= {});
+  mine[reason] = (mine[reason] ?? 0) + 1;
   if (reason === 'ok') m.accepted++;
   else if (reason === 'timeout') m.timedOut++;
   else m.rejected++;

@@ -12,6 +12,8 @@ import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './browser';
 import { respondTo } from './respond';
 import type { StoreResult } from './sessionStore';
 
+// "The token…" reads "the token…" mid-sentence; "JWT…" and ids stay as they are.
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 const serverOf = (s: SimState, id: string | null): AppServer | undefined => s.servers.find((sv) => sv.id === id);
 const cookiesOf = (req: RequestRecord) => parseCookieHeader(headerValues(req.httpRequest, 'Cookie')[0] ?? '');
 
@@ -62,7 +64,11 @@ function authenticateSession(t: Tick, server: AppServer, req: RequestRecord): vo
     const now = s.timeMs + server.skewMs;
     if (record && now >= record.expiresAtMs) delete server.localSessions[sid];
     const live = record && now < record.expiresAtMs ? record : null;
-    if (live) live.lastSeenAtMs = now;
+    if (live) {
+      // Sliding idle timeout, as the shared store does: every use pushes expiry out.
+      live.lastSeenAtMs = now;
+      live.expiresAtMs = Math.min(now + s.options.sessionIdleMs, live.absoluteExpiresAtMs);
+    }
     return sessionDecided(t, server, req, live, !!record && !live, 'its own memory');
   }
   storeQuery(t, server, req, { op: 'session-get', key: sid }, 'session-lookup');
@@ -93,10 +99,11 @@ function authenticateJwt(t: Tick, server: AppServer, req: RequestRecord): void {
   const parts = decodeJwtParts(token);
   if (parts.ok && typeof parts.payload.jti === 'string') req.credentialId = parts.payload.jti;
   req.pending.token = token;
-  const kid = parts.ok ? parts.header.kid : undefined;
   const cache = server.jwksCache;
+  // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
+  // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen.
   const stale = cache.fetchedAtMs === null || s.timeMs - cache.fetchedAtMs >= s.options.jwksRefreshMs;
-  if (typeof kid === 'string' && !cache.kids.includes(kid) && stale) return fetchJwks(t, server, req);
+  if (stale) return fetchJwks(t, server, req);
   verify(t, server, req);
 }
 
@@ -175,6 +182,9 @@ function accept(t: Tick, server: AppServer, req: RequestRecord): void {
   req.decidedAtMs = s.timeMs;
   req.checkedAtMs ??= s.timeMs;
   countIfRevoked(s, req);
+  // The stale-claims lesson: what the server acted on versus what is true right now.
+  const current = s.users[userId]?.role;
+  if (current !== undefined && role !== current) s.metrics.staleRoleAccepts++;
   respondTo(s, req, server.id, 200, [], JSON.stringify({ user: userId, role, server: server.id }));
   const how = s.options.mode === 'session' ? `session ${shortId(req.credentialId ?? '')}` : 'the JWT';
   log(s, 'server', `${server.id} accepts ${how}: ${userId} (role ${role}).`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
@@ -201,7 +211,7 @@ function reject(t: Tick, server: AppServer, req: RequestRecord, reason: ReasonCo
   req.detail = detail ?? describeReason(reason);
   req.decidedAtMs = s.timeMs;
   respondTo(s, req, server.id, statusFor(reason), [], JSON.stringify({ error: reason }));
-  log(s, 'server', `${server.id} rejects ${req.method} ${req.path}: ${reason}, ${req.detail.replace(/\.$/, '')}.`, { requestId: req.id, nodeId: server.id, reason, ok: false });
+  log(s, 'server', `${server.id} rejects ${req.method} ${req.path}: ${reason} (${lowerFirst(req.detail.replace(/\.$/, ''))}).`, { requestId: req.id, nodeId: server.id, reason, ok: false });
 }
 
 // ---- the store ------------------------------------------------------------------------------

@@ -90,6 +90,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     s.metrics.apiRequests++;
     s.metrics.apiRequestBytes += http.bytes;
     s.metrics.apiCredentialBytes += http.credentialBytes;
+    s.metrics.apiCredentialBytesMax = Math.max(s.metrics.apiCredentialBytesMax, http.credentialBytes);
   }
   const label = credential === 'session' ? 'cookie' : credential === 'jwt' ? 'JWT' : kind;
   send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
@@ -121,7 +122,8 @@ export function onResponse(t: Tick, msg: Message): void {
   recordOutcome(s, req, reason, statusFor(reason));
   const verdict = reason === 'ok' ? `${req.status} OK` : `${req.status} ${reason}`;
   log(s, 'response', `${client.id} gets ${verdict} for ${req.method} ${req.path} after ${Math.round(s.timeMs - req.sentAtMs)} ms.`, { requestId: req.id, nodeId: client.id, reason, ok: reason === 'ok' });
-  if (reason === 'token_expired') maybeRefresh(t, client);
+  // An expired bearer token comes back as token_expired; an expired JWT cookie is simply gone.
+  if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }
 
 function keepTokens(s: SimState, client: Client, kind: RequestKind, body: string): void {
@@ -151,6 +153,9 @@ export function onTimeout(t: Tick, requestId: number): void {
   if (!req) return;
   const client = s.clients[req.clientId];
   if (client && req.kind === 'refresh') client.refreshing = false;
+  // The server still counts the abandoned request as in flight; it will never answer it now.
+  const server = s.servers.find((sv) => sv.id === req.serverId);
+  if (server && req.stage !== 'to-lb' && req.stage !== 'to-client') server.inFlight = Math.max(0, server.inFlight - 1);
   recordOutcome(s, req, 'timeout', 0);
   log(s, 'timeout', `${req.clientId}'s ${req.method} ${req.path} timed out after ${s.options.requestTimeoutMs} ms: no response came back.`, { requestId, nodeId: req.clientId, reason: 'timeout', ok: false });
 }

@@ -6,6 +6,23 @@ import { linkLatency, log, reserveSeq, schedule, send, type Tick } from '../worl
 
 export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready).map((k) => k.kid);
 
+/**
+ * How many nodes hold key material that can mint a valid token (the microservices lesson). The
+ * issuer (the key set node) signs every token. With HS256 the same shared secret must also sit
+ * on every app server that verifies; with EdDSA/ES256 the servers need only the public key. A
+ * published HS256 key (during a rotation's overlap too) still counts. No keys (session mode): 0.
+ */
+export function signingKeyHolders(s: SimState): number {
+  const published = s.keys.keys.filter((k) => k.ready);
+  if (published.length === 0) return 0;
+  return published.some((k) => k.alg === 'HS256') ? s.servers.length + 1 : 1;
+}
+
+/** Keeps the run's peak of signingKeyHolders; called wherever keys or servers are added. */
+export function noteSigningKeyHolders(s: SimState): void {
+  s.metrics.signingKeyHoldersMax = Math.max(s.metrics.signingKeyHoldersMax, signingKeyHolders(s));
+}
+
 /** Asks the driver for a new key; its 32 seed bytes come from the run's PRNG, so runs replay. */
 export function requestNewKey(t: Tick): string {
   const { s } = t;
@@ -22,6 +39,7 @@ export function onKeyCreated(t: Tick, kid: string, publicJwk: Record<string, unk
   if (!key) return;
   key.ready = true;
   key.publicJwk = publicJwk;
+  noteSigningKeyHolders(s);
   const previous = s.keys.activeKid;
   s.keys.activeKid = kid;
   if (previous) {

@@ -1,0 +1,54 @@
+import { browse, check, countFor, type Scenario } from './scenario';
+
+const TOKEN_TTL_MS = 30_000;
+const SKEW_MS = 20_000;
+const TOLERANCE_MS = 25_000;
+const ALICE_REQUESTS = 29; // 0.5 s .. 28.5 s: all before her token's exp by the true clock
+const FIX_AT_MS = 30_000;
+const BOB_REQUESTS = 24; // 31.5 s .. 54.5 s
+
+export const clockSkew: Scenario = {
+  id: 'clock-skew',
+  title: 'Servers whose clocks disagree',
+  summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance fixes it.',
+  notice:
+    'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock. The fast server thinks Alice\u2019s token expired 20 s early; the slow one thinks it was issued in the future and refuses it for its first 20 s. Sessions never compare clocks across machines. Verifying with a clock tolerance wider than the skew makes all servers agree again.',
+  modes: ['jwt'],
+  seed: 31,
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: TOKEN_TTL_MS,
+    clockToleranceMs: 0,
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'bob', userId: 'bob', kind: 'browser' },
+    ],
+  }),
+  timeline: () => [
+    { atMs: 0, action: { type: 'setSkew', serverId: 'server-2', skewMs: SKEW_MS }, caption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.' },
+    { atMs: 0, action: { type: 'setSkew', serverId: 'server-3', skewMs: -SKEW_MS } },
+    { atMs: 200, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in on server-1: her token says issued now, expires in 30 s.' },
+    browse('alice', 500, 1_000, ALICE_REQUESTS),
+    { atMs: 1_000, action: { type: 'note', text: 'server-3 reads the iat as 20 s in its future.' }, caption: 'server-3, 20 s behind, reads the token as issued in the future: token_not_yet_valid.' },
+    { atMs: 10_500, action: { type: 'note', text: 'server-2 reads the exp as already past.' }, caption: 'From 10 s on, server-2, 20 s ahead, reads the token as expired: token_expired, 20 s early.' },
+    {
+      atMs: FIX_AT_MS,
+      action: { type: 'setOptions', patch: { clockToleranceMs: TOLERANCE_MS } },
+      caption: 'The fix: every server verifies with a 25 s clock tolerance, wider than the skew.',
+    },
+    { atMs: 30_500, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in: every server accepts his token, whatever its clock says.' },
+    browse('bob', 31_500, 1_000, BOB_REQUESTS),
+  ],
+  durationMs: 55_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const early = countFor(run, 'alice', 'token_expired');
+    const notYet = countFor(run, 'alice', 'token_not_yet_valid');
+    check(f, notYet >= 3, `the slow server should refuse the fresh token as not yet valid, got ${notYet}`);
+    check(f, early >= 3, `the fast server should refuse the token as expired before its exp, got ${early}`);
+    check(f, countFor(run, 'alice', 'ok') >= 1 + ALICE_REQUESTS / 3, `the correct server should accept it throughout, got ${countFor(run, 'alice', 'ok')}`);
+    check(f, countFor(run, 'alice', 'ok') < 1 + ALICE_REQUESTS, 'without tolerance some servers must disagree');
+    check(f, countFor(run, 'bob', 'ok') === 1 + BOB_REQUESTS, `with the tolerance every server should accept Bob\u2019s token, got ${countFor(run, 'bob', 'ok')} of ${1 + BOB_REQUESTS}`);
+    return f;
+  },
+};

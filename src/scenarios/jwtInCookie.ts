@@ -1,0 +1,61 @@
+import { browse, check, count, type Scenario } from './scenario';
+
+/** "Cookie: __Host-sid=" + 22 characters + CRLF: the whole credential of a session request. */
+const SESSION_COOKIE_LINE_BYTES = 43;
+const API_REQUESTS = 8;
+
+export const jwtInCookie: Scenario = {
+  id: 'jwt-in-cookie',
+  title: 'A JWT in a cookie',
+  summary: 'The same cookie mechanism carries either a 22-character session id or the whole signed token: the cookie is only the delivery truck.',
+  notice:
+    'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
+  modes: ['session', 'jwt'],
+  seed: 11,
+  options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  timeline: (mode) => [
+    {
+      atMs: 0,
+      action: { type: 'login', clientId: 'alice' },
+      caption:
+        mode === 'session'
+          ? 'Alice logs in: the answer sets a __Host-sid cookie holding only a random session id.'
+          : 'Alice logs in: the answer sets a __Host-jwt cookie holding the whole signed token.',
+    },
+    {
+      atMs: 500,
+      action: { type: 'request', clientId: 'alice' },
+      caption:
+        mode === 'session'
+          ? 'The browser attaches the cookie by itself; the server must look the id up in the store.'
+          : 'The browser attaches the cookie by itself, exactly as with a session, but the server only checks the signature: no lookup.',
+    },
+    browse('alice', 1_000, 500, API_REQUESTS - 1),
+    {
+      atMs: 5_000,
+      action: { type: 'logout', clientId: 'alice' },
+      caption: 'Alice logs out: the server answers with a Set-Cookie that clears the cookie, whichever credential it held.',
+    },
+    {
+      atMs: 6_000,
+      action: { type: 'request', clientId: 'alice' },
+      caption: 'The browser no longer has a cookie to send, so this request carries nothing at all.',
+    },
+  ],
+  durationMs: 7_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const total = 1 + API_REQUESTS + 1 + 1;
+    check(f, run.requests.total === total && run.requests.accepted === total - 1, `login, ${API_REQUESTS} requests and the logout should be accepted, got ${run.requests.accepted} of ${run.requests.total}`);
+    check(f, count(run, 'no_credentials') === 1, `the request after logout should carry no cookie at all, got ${count(run, 'no_credentials')} no_credentials`);
+    if (run.mode === 'session') {
+      check(f, run.credentialBytesMax === SESSION_COOKIE_LINE_BYTES, `the session cookie line should be ${SESSION_COOKIE_LINE_BYTES} bytes, got ${run.credentialBytesMax}`);
+      check(f, run.storeLookups === API_REQUESTS + 1, `each request with the cookie (and the logout) should cost one store lookup, got ${run.storeLookups}`);
+    } else {
+      check(f, run.credentialBytesMax > 6 * SESSION_COOKIE_LINE_BYTES, `the __Host-jwt cookie should carry the whole token (over ${6 * SESSION_COOKIE_LINE_BYTES} bytes), got ${run.credentialBytesMax}`);
+      check(f, run.storeLookups === 0, `a JWT in a cookie still needs no store lookup, got ${run.storeLookups}`);
+      check(f, run.signatureVerifications === API_REQUESTS + 1, `every request with the cookie (and the logout) should verify one signature, got ${run.signatureVerifications}`);
+    }
+    return f;
+  },
+};

@@ -1,0 +1,52 @@
+import { browse, check, count, countFor, type Scenario } from './scenario';
+
+const TOKEN_TTL_MS = 30_000;
+const JWKS_REFRESH_MS = 15_000;
+const KEY_OVERLAP_MS = 35_000;
+const ROTATE_AT_MS = 5_000;
+const ALICE_REQUESTS = 29; // 0.5 s .. 28.5 s: all before her token's exp
+const BOB_REQUESTS = 28; // 6.5 s .. 33.5 s
+
+export const keyRotation: Scenario = {
+  id: 'key-rotation',
+  title: 'Rotating the signing key',
+  summary: 'The issuer starts signing with a new key: servers that cached the key set a moment ago refuse the new tokens until their cache may refresh; old tokens keep working during the overlap.',
+  notice:
+    'Servers verify with keys they fetched from the key set (JWKS) and refetch at most every 15 s here. After the rotation, Bob\u2019s brand-new token names a kid no server has cached, so each server refuses it (kid_unknown) until its cache is old enough to refetch. Alice\u2019s older token still verifies because the old key stays published for an overlap longer than a token lives.',
+  modes: ['jwt'],
+  seed: 19,
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: TOKEN_TTL_MS,
+    jwksRefreshMs: JWKS_REFRESH_MS,
+    keyOverlapMs: KEY_OVERLAP_MS,
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'bob', userId: 'bob', kind: 'browser' },
+    ],
+  }),
+  timeline: () => [
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.' },
+    browse('alice', 500, 1_000, ALICE_REQUESTS),
+    { atMs: ROTATE_AT_MS, action: { type: 'rotateKey' }, caption: 'The issuer rotates its key: k2 is published and signs from now on; k1 stays published for 35 s.' },
+    { atMs: 6_000, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in and gets a token signed with k2.' },
+    {
+      atMs: 6_500,
+      action: { type: 'traffic', clientId: 'bob', everyMs: 1_000, count: BOB_REQUESTS },
+      caption: 'No server has k2 in its cache, and the cache is too fresh to refetch: Bob is refused with kid_unknown.',
+    },
+    { atMs: 16_000, action: { type: 'note', text: 'The servers\u2019 key caches are old enough to refetch.' }, caption: 'About 15 s after each server\u2019s last fetch it may refetch the key set; it finds k2 and Bob gets in.' },
+    { atMs: 20_000, action: { type: 'note', text: 'Alice\u2019s k1 token still verifies.' }, caption: 'Alice\u2019s k1 token keeps verifying the whole time: the overlap outlasts her token.' },
+  ],
+  durationMs: 35_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const bobRefused = countFor(run, 'bob', 'kid_unknown');
+    check(f, bobRefused >= 3, `fresh key caches should refuse Bob\u2019s new token for a while, got ${bobRefused} kid_unknown`);
+    check(f, bobRefused <= JWKS_REFRESH_MS / 1000, `no server may refuse the new kid longer than its refresh interval (${JWKS_REFRESH_MS / 1000} requests), got ${bobRefused}`);
+    check(f, countFor(run, 'bob', 'ok') === 1 + BOB_REQUESTS - bobRefused, `once the caches refresh Bob should always get in, got ${countFor(run, 'bob', 'ok')} accepted`);
+    check(f, countFor(run, 'alice', 'ok') === 1 + ALICE_REQUESTS, `Alice\u2019s k1 token should verify during the whole overlap, got ${countFor(run, 'alice', 'ok')} of ${1 + ALICE_REQUESTS} accepted`);
+    check(f, count(run, 'signature_invalid') === 0, 'a rotation never makes a signature invalid');
+    return f;
+  },
+};

@@ -1,0 +1,70 @@
+import { check, type Scenario, type TimelineStep } from './scenario';
+
+const CLIENTS = 40;
+const EVERY_MS = 500;
+/** Scaled down so the queue shows with 40 users: 20 users (40 req/s) fit easily, 40 users (80 req/s) do not. */
+const STORE_OPS_PER_SEC = 75;
+/** One round trip without queueing is about 100 ms (client 40 ms each way, plus the hops). */
+const ROUND_TRIP_MS = 100;
+const ids = Array.from({ length: CLIENTS }, (_, i) => `user-${String(i + 1).padStart(2, '0')}`);
+/** The second half of the users arrives later, doubling the load. */
+const SECOND_WAVE_AT_MS = 10_000;
+const END_TRAFFIC_MS = 24_000;
+
+function userSteps(id: string, i: number): TimelineStep[] {
+  const wave = i < CLIENTS / 2 ? 0 : SECOND_WAVE_AT_MS;
+  const loginAt = wave + (i % (CLIENTS / 2)) * 60 + 7 * (i % 3);
+  const from = loginAt + 800;
+  return [
+    { atMs: loginAt, action: { type: 'login', clientId: id } },
+    { atMs: from, action: { type: 'traffic', clientId: id, everyMs: EVERY_MS, count: Math.floor((END_TRAFFIC_MS - from) / EVERY_MS) } },
+  ];
+}
+
+export const load: Scenario = {
+  id: 'load',
+  title: 'Forty users at once',
+  summary: 'Forty users, two a second each, and servers added as load grows: the shared session store becomes the bottleneck; signature checks grow with the servers.',
+  notice:
+    `Every session request needs one operation on the shared store, which serves ${STORE_OPS_PER_SEC} operations a second here. When the second wave of users doubles the traffic, requests queue at the store and session latency grows, and adding app servers does not help because they all wait on the same store. JWT requests are checked by whichever server gets them, so their latency stays flat.`,
+  modes: ['session', 'jwt'],
+  seed: 43,
+  options: () => ({
+    servers: 2,
+    storeCapacityOpsPerSec: STORE_OPS_PER_SEC,
+    tokenTtlMs: 5 * 60_000,
+    logCapacity: 500,
+    recentRequestsCapacity: 100,
+    clients: ids.map((id) => ({ id, userId: id, kind: 'browser' as const })),
+  }),
+  timeline: (mode) => {
+    const steps: TimelineStep[] = ids.flatMap(userSteps);
+    steps.push(
+      { atMs: 0, action: { type: 'note', text: 'Twenty users log in and browse.' }, caption: 'Twenty users log in and each sends two requests a second.' },
+      { atMs: 6_000, action: { type: 'addServer' }, caption: 'A third app server joins.' },
+      {
+        atMs: SECOND_WAVE_AT_MS,
+        action: { type: 'note', text: 'Twenty more users arrive.' },
+        caption: mode === 'session' ? 'Twenty more users arrive: the store now gets more lookups a second than it can serve, and requests queue there.' : 'Twenty more users arrive: each server just checks more signatures.',
+      },
+      { atMs: 14_000, action: { type: 'addServer' }, caption: mode === 'session' ? 'A fourth app server joins: it does not help, they all wait on the same store.' : 'A fourth app server joins: the signature checks spread over one more server.' },
+    );
+    return steps.sort((a, b) => a.atMs - b.atMs);
+  },
+  durationMs: END_TRAFFIC_MS + 1_000,
+  expect: (run) => {
+    const f: string[] = [];
+    check(f, run.apiRequests > 1_000, `the run should carry a real load, got ${run.apiRequests} API requests`);
+    check(f, run.requests.rejected === 0 && run.requests.timedOut === 0, `nothing should fail, only slow down, got ${run.requests.rejected} refused, ${run.requests.timedOut} timed out`);
+    if (run.mode === 'session') {
+      check(f, run.storeLookups === run.apiRequests, 'every session request should cost one store lookup');
+      check(f, run.latencyMs.p99 > 3 * ROUND_TRIP_MS, `queueing at the store should show in the tail: p99 ${run.latencyMs.p99} ms, over three round trips (${3 * ROUND_TRIP_MS} ms)`);
+      check(f, run.latencyMs.p99 > 2 * run.latencyMs.p50, `the tail should be far behind the median: p99 ${run.latencyMs.p99} ms vs p50 ${run.latencyMs.p50} ms`);
+    } else {
+      check(f, run.storeLookups === 0, `JWT requests should not touch the store, got ${run.storeLookups}`);
+      check(f, run.signatureVerifications === run.apiRequests, 'every JWT request should be verified by the server that took it');
+      check(f, run.latencyMs.p99 < 1.3 * ROUND_TRIP_MS, `with no shared bottleneck even the tail should stay near one round trip: p99 ${run.latencyMs.p99} ms`);
+    }
+    return f;
+  },
+};

@@ -1,0 +1,60 @@
+import { check, type Scenario, type TimelineStep } from './scenario';
+
+const SERVICES = 5;
+const SWITCH_AT_MS = 15_000;
+const KEY_OVERLAP_MS = 10_000;
+const USERS = ['alice', 'bob'] as const;
+const BEFORE = 14; // 0.5 s .. 13.5 s
+const AFTER = 20; // 16.5 s .. 35.5 s
+
+export const microservices: Scenario = {
+  id: 'microservices',
+  title: 'Five services, one signing key',
+  summary: 'Five services verify tokens on their own. With HS256 each of them holds the secret that can mint tokens; with EdDSA only the issuer does.',
+  notice:
+    'Here the five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Midway the issuer switches to EdDSA: services need only the public key, and once the old HS256 key is withdrawn only the issuer can sign.',
+  modes: ['jwt'],
+  seed: 41,
+  options: () => ({
+    servers: SERVICES,
+    alg: 'HS256',
+    tokenTtlMs: 60_000,
+    jwksRefreshMs: 5_000,
+    keyOverlapMs: KEY_OVERLAP_MS,
+    clients: USERS.map((id) => ({ id, userId: id, kind: 'browser' as const })),
+  }),
+  timeline: () => {
+    const steps: TimelineStep[] = [
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Tokens are signed with HS256: the issuer and all five services share one secret.' },
+      { atMs: 100, action: { type: 'login', clientId: 'bob' } },
+      { atMs: 500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: BEFORE }, caption: 'Each service checks signatures itself, with no store lookup; but each one could also sign a token for anyone.' },
+      { atMs: 600, action: { type: 'traffic', clientId: 'bob', everyMs: 1_000, count: BEFORE } },
+      {
+        atMs: SWITCH_AT_MS,
+        action: { type: 'setOptions', patch: { alg: 'EdDSA' } },
+        caption: 'The issuer switches to EdDSA: a new key pair, whose public half is all a service needs to verify.',
+      },
+      { atMs: SWITCH_AT_MS + 500, action: { type: 'login', clientId: 'alice' }, caption: 'The services now accept only EdDSA, so the users log in again and get EdDSA tokens.' },
+      { atMs: SWITCH_AT_MS + 600, action: { type: 'login', clientId: 'bob' } },
+      { atMs: SWITCH_AT_MS + 1_500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: AFTER } },
+      { atMs: SWITCH_AT_MS + 1_600, action: { type: 'traffic', clientId: 'bob', everyMs: 1_000, count: AFTER } },
+      {
+        atMs: SWITCH_AT_MS + KEY_OVERLAP_MS,
+        action: { type: 'note', text: 'The old HS256 key is withdrawn.' },
+        caption: 'The HS256 key is withdrawn: from now on no service holds anything that can mint a token.',
+      },
+    ];
+    return steps;
+  },
+  durationMs: 37_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const apiRequests = USERS.length * (BEFORE + AFTER);
+    check(f, run.signingKeyHoldersMax === SERVICES + 1, `with HS256 the issuer and all ${SERVICES} services should hold the signing secret (${SERVICES + 1}), got ${run.signingKeyHoldersMax}`);
+    check(f, run.signingKeyHolders === 1, `with EdDSA only the issuer should hold a signing key, got ${run.signingKeyHolders}`);
+    check(f, run.requests.rejected === 0 && run.requests.accepted === run.requests.total, `every request should be accepted under both algorithms, got ${run.requests.rejected} refused`);
+    check(f, run.storeLookups === 0, `services verify on their own, with no lookup, got ${run.storeLookups}`);
+    check(f, run.signatureVerifications === apiRequests, `every request should be verified by the service it reached (${apiRequests}), got ${run.signatureVerifications}`);
+    return f;
+  },
+};

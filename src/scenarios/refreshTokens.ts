@@ -1,0 +1,66 @@
+import { browse, check, countFor, type Scenario } from './scenario';
+
+const ACCESS_TTL_MS = 10_000;
+const STEAL_AT_MS = 3_000;
+const MALLORY_USES_AT_MS = [5_000, 14_000];
+const ALICE_LOGIN_AGAIN_AT_MS = 25_000;
+const BAN_BOB_AT_MS = 33_000;
+
+export const refreshTokens: Scenario = {
+  id: 'refresh-tokens',
+  title: 'Short tokens, rotating refresh tokens',
+  summary: 'A 10-second access token plus a refresh token that is replaced on every use: a ban bites within 10 s, and a stolen refresh token gives itself away.',
+  notice:
+    'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
+  modes: ['jwt'],
+  seed: 17,
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: ACCESS_TTL_MS,
+    refreshTokens: true,
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'bob', userId: 'bob', kind: 'browser' },
+      { id: 'mallory', userId: 'alice', kind: 'attacker' },
+    ],
+  }),
+  timeline: () => [
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in: she gets a 10-second access token and a refresh token.' },
+    { atMs: 100, action: { type: 'login', clientId: 'bob' } },
+    browse('alice', 500, 1_000, 45),
+    browse('bob', 600, 1_000, 45),
+    { atMs: STEAL_AT_MS, action: { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' }, caption: 'Mallory copies both of Alice\u2019s tokens.' },
+    { atMs: MALLORY_USES_AT_MS[0]!, action: { type: 'request', clientId: 'mallory' }, caption: 'The stolen access token works, but only until it expires.' },
+    {
+      atMs: 10_000,
+      action: { type: 'note', text: 'Alice\u2019s access token expires; her browser refreshes it.' },
+      caption: 'Alice\u2019s access token expires: her browser trades the refresh token for a new pair; the old refresh token is now marked used.',
+    },
+    {
+      atMs: MALLORY_USES_AT_MS[1]!,
+      action: { type: 'request', clientId: 'mallory' },
+      caption: 'Mallory\u2019s copy has expired too, so her client presents the stolen refresh token, which Alice already used: reuse detected, the whole family is revoked.',
+    },
+    {
+      atMs: 20_000,
+      action: { type: 'note', text: 'Alice\u2019s current access token expires; its refresh token belongs to the revoked family.' },
+      caption: 'Alice\u2019s next refresh fails as well: the family is gone, so she has to log in again. A theft cost her a login, not her account.',
+    },
+    { atMs: ALICE_LOGIN_AGAIN_AT_MS, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in again and starts a fresh family.' },
+    { atMs: BAN_BOB_AT_MS, action: { type: 'banUser', userId: 'bob' }, caption: 'The admin bans Bob: his refresh family is revoked, and his access token dies within 10 s.' },
+  ],
+  durationMs: 46_000,
+  expect: (run) => {
+    const f: string[] = [];
+    check(f, countFor(run, 'mallory', 'ok') === 1, `the stolen access token should work once, before it expires, got ${countFor(run, 'mallory', 'ok')}`);
+    check(f, countFor(run, 'mallory', 'refresh_reused') === 1, `Mallory\u2019s refresh with an already used token should be caught as reuse, got ${countFor(run, 'mallory', 'refresh_reused')}`);
+    check(f, countFor(run, 'alice', 'refresh_invalid') >= 1, 'after the reuse, Alice\u2019s own next refresh should fail: the whole family is revoked');
+    check(f, countFor(run, 'alice', 'refresh_reused') === 0, 'Alice never reuses a refresh token herself');
+    const rev = run.revocation;
+    check(f, rev !== null && rev.acceptedAfter > 0, 'Bob\u2019s still valid access token should get in for a moment after the ban');
+    check(f, rev !== null && rev.exposureMs <= ACCESS_TTL_MS, `the ban should bite within one access lifetime (${ACCESS_TTL_MS / 1000} s), got ${rev ? rev.exposureMs : 'none'} ms`);
+    check(f, countFor(run, 'bob', 'refresh_invalid') >= 1, 'Bob\u2019s refresh after the ban should be refused');
+    check(f, rev !== null && rev.acceptedAfter <= ACCESS_TTL_MS / 1000, `Bob browses once a second, so at most ${ACCESS_TTL_MS / 1000} requests may slip in after the ban, got ${rev ? rev.acceptedAfter : 'none'}`);
+    return f;
+  },
+};

@@ -1,0 +1,101 @@
+import { check, count, countFor, type Scenario, type TimelineStep } from './scenario';
+
+// Three users on four servers, so round-robin does not pin anyone by accident (3 and 4 share no factor).
+const USERS = ['alice', 'bob', 'carol'] as const;
+const EVERY_MS = 1_000;
+
+// Four phases, each a stretch of traffic from every user (one request a second each).
+const ONE_SERVER = { loginAtMs: 0, fromMs: 500, count: 5 }; // 0.5 s .. 4.5 s on the single server
+const ROUND_ROBIN = { fromMs: 7_500, count: 10 }; // 7.5 s .. 16.5 s on four servers, no stickiness
+const STICKY = { policyAtMs: 18_000, loginAtMs: 18_500, fromMs: 19_500, count: 14, killAtMs: 26_000 }; // 19.5 s .. 32.5 s
+const SHARED = { switchAtMs: 34_000, loginAtMs: 34_500, fromMs: 35_500, count: 10 }; // 35.5 s .. 44.5 s
+/** The server Alice is pinned to in this seeded run (her sticky login lands there). */
+const KILLED = 'server-3';
+/** One user's requests in the sticky phase after the crash: 26.5 s .. 32.5 s. */
+const AFTER_KILL = 7;
+
+const stagger = (i: number): number => i * 150;
+
+function phaseTraffic(fromMs: number, n: number): TimelineStep[] {
+  return USERS.map((id, i) => ({ atMs: fromMs + stagger(i), action: { type: 'traffic', clientId: id, everyMs: EVERY_MS, count: n } }));
+}
+
+function logins(atMs: number, caption: string): TimelineStep[] {
+  return USERS.map((id, i) => ({ atMs: atMs + stagger(i), action: { type: 'login', clientId: id }, ...(i === 0 ? { caption } : {}) }));
+}
+
+export const scaleOut: Scenario = {
+  id: 'scale-out',
+  title: 'From one server to four',
+  summary: 'Sessions kept in each server\u2019s memory break when a second server appears; sticky routing hides it until a server dies; a shared store fixes it. JWTs need none of this.',
+  notice:
+    'With sessions in local memory, only the server that created a session knows it, so round-robin makes users look logged out three times in four. Sticky routing pins each user to one server, until that server crashes and takes its sessions with it. A shared store lets any server answer; a JWT was verifiable on any server all along.',
+  modes: ['session', 'jwt'],
+  seed: 21,
+  options: () => ({
+    servers: 1,
+    sessionStorage: 'local',
+    lbPolicy: 'round-robin',
+    tokenTtlMs: 5 * 60_000,
+    clients: USERS.map((id) => ({ id, userId: id, kind: 'browser' as const })),
+  }),
+  timeline: (mode) => {
+    const session = mode === 'session';
+    const steps: TimelineStep[] = [
+      ...logins(ONE_SERVER.loginAtMs, session ? 'Three users log in on the only server; it keeps their sessions in its own memory.' : 'Three users log in on the only server and get signed tokens.'),
+      ...phaseTraffic(ONE_SERVER.fromMs, ONE_SERVER.count),
+      { atMs: 6_000, action: { type: 'addServer' }, caption: 'Traffic grows: three more servers join behind the round-robin load balancer.' },
+      { atMs: 6_300, action: { type: 'addServer' } },
+      { atMs: 6_600, action: { type: 'addServer' } },
+      {
+        atMs: ROUND_ROBIN.fromMs,
+        action: { type: 'note', text: 'Requests are now spread over four servers.' },
+        caption: session ? 'Three requests in four land on a server that never saw the session: the user looks logged out.' : 'Every server can check the signature: nothing changes for the users.',
+      },
+      ...phaseTraffic(ROUND_ROBIN.fromMs, ROUND_ROBIN.count),
+      { atMs: STICKY.policyAtMs, action: { type: 'setOptions', patch: { lbPolicy: 'sticky' } }, caption: 'The operators make the load balancer sticky: an affinity cookie pins each browser to one server.' },
+      ...logins(STICKY.loginAtMs, 'Everyone logs in again, each on the server they are now pinned to.'),
+      ...phaseTraffic(STICKY.fromMs, STICKY.count),
+      {
+        atMs: STICKY.killAtMs,
+        action: { type: 'killServer', serverId: KILLED },
+        caption: session ? `${KILLED} crashes: the sessions in its memory are gone, and so are its users\u2019 logins.` : `${KILLED} crashes: its users are sent elsewhere and their tokens still verify.`,
+      },
+      {
+        atMs: SHARED.switchAtMs,
+        action: { type: 'setOptions', patch: { sessionStorage: 'shared', lbPolicy: 'round-robin' } },
+        caption: session ? 'The fix: sessions move to a shared store that every server asks, and routing is plain round-robin again.' : 'Routing is plain round-robin again; tokens never needed a shared store.',
+      },
+      { atMs: SHARED.switchAtMs + 100, action: { type: 'restartServer', serverId: KILLED } },
+      ...logins(SHARED.loginAtMs, 'Everyone logs in once more; their sessions now live in the shared store.'),
+      ...phaseTraffic(SHARED.fromMs, SHARED.count),
+    ];
+    return steps.sort((a, b) => a.atMs - b.atMs);
+  },
+  durationMs: 46_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const users = USERS.length;
+    const roundRobinRequests = users * ROUND_ROBIN.count;
+    const sharedRequests = users * SHARED.count;
+    if (run.mode === 'session') {
+      const unknown = count(run, 'session_unknown');
+      // Round-robin over four servers: three requests in four miss the one server that knows the session.
+      const roundRobinMisses = Math.floor((roundRobinRequests * 3) / 4);
+      check(f, unknown >= roundRobinMisses - 2, `round-robin should make about three requests in four look logged out (${roundRobinMisses}), got ${unknown} session_unknown`);
+      // Sticky routing then works, until the crash logs the pinned user out for the rest of the phase.
+      check(f, unknown >= roundRobinMisses + AFTER_KILL - 1, `the crash should log a pinned user out for the rest of the sticky phase (${AFTER_KILL} more failures), got ${unknown - roundRobinMisses} more`);
+      check(f, unknown <= roundRobinRequests + AFTER_KILL, `nothing but round-robin and the crash should fail, got ${unknown} session_unknown`);
+      check(f, countFor(run, 'alice', 'session_unknown') >= AFTER_KILL, `Alice, pinned to ${KILLED}, should lose her login when it crashes, got ${countFor(run, 'alice', 'session_unknown')} failures`);
+      check(f, run.storeLookups === sharedRequests, `only the shared-store phase should ask the store, once per request (${sharedRequests}), got ${run.storeLookups}`);
+      check(f, run.sessionsInStore === users, `the shared store should end up holding every user\u2019s session, got ${run.sessionsInStore}`);
+    } else {
+      const sent = users * (3 + ONE_SERVER.count + ROUND_ROBIN.count + STICKY.count + SHARED.count); // three logins each
+      check(f, run.requests.total === sent, `every user should have sent ${sent / users} requests, got ${run.requests.total} in all`);
+      check(f, count(run, 'session_unknown') === 0 && run.requests.rejected === 0, `a JWT should be accepted on any server, got ${run.requests.rejected} rejections`);
+      check(f, run.storeLookups === 0, `tokens never need the store, got ${run.storeLookups} lookups`);
+      check(f, run.requests.timedOut <= 2, `only requests caught inside the crashing server may be lost, got ${run.requests.timedOut} timeouts`);
+    }
+    return f;
+  },
+};

@@ -1,0 +1,63 @@
+import { browse, check, type Scenario } from './scenario';
+
+const TOKEN_TTL_MS = 30_000;
+const DEMOTE_AT_MS = 5_000;
+const PROMOTE_BOB_AT_MS = 8_000;
+const REQUESTS = 34; // 0.5 s .. 33.5 s
+/** Alice's requests from the demotion until her token's exp (30 s): 5.5 s .. 29.5 s. */
+const ALICE_STALE = 25;
+/** Bob's requests from his promotion until his token's exp: 8.6 s .. 29.6 s. */
+const BOB_STALE = 22;
+
+export const staleClaims: Scenario = {
+  id: 'stale-claims',
+  title: 'Stale claims',
+  summary: 'The admin demotes Alice and promotes Bob: a session sees the new role on the next request; a JWT repeats the old role until it expires.',
+  notice:
+    'A session server reads the user\u2019s role from its own records on every request, so a role change counts at once. A JWT carries the role it was signed with: Alice keeps acting as an admin, and Bob keeps being served as an ordinary user, until their tokens expire and a new one says otherwise.',
+  modes: ['session', 'jwt'],
+  seed: 29,
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: TOKEN_TTL_MS,
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'bob', userId: 'bob', kind: 'browser' },
+    ],
+  }),
+  timeline: (mode) => [
+    { atMs: 0, action: { type: 'changeRole', userId: 'alice', role: 'admin' }, caption: 'Alice is an admin; Bob is an ordinary user.' },
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: mode === 'jwt' ? 'Both log in; their tokens say role "admin" and role "user".' : 'Both log in; the server will read their roles on each request.' },
+    { atMs: 100, action: { type: 'login', clientId: 'bob' } },
+    browse('alice', 500, 1_000, REQUESTS),
+    browse('bob', 600, 1_000, REQUESTS),
+    {
+      atMs: DEMOTE_AT_MS,
+      action: { type: 'changeRole', userId: 'alice', role: 'user' },
+      caption: mode === 'jwt' ? 'The admin demotes Alice. Her token still says "admin", and every server believes it.' : 'The admin demotes Alice: her very next request is served as an ordinary user.',
+    },
+    {
+      atMs: PROMOTE_BOB_AT_MS,
+      action: { type: 'changeRole', userId: 'bob', role: 'admin' },
+      caption: mode === 'jwt' ? 'The admin promotes Bob. His token still says "user" until it expires.' : 'The admin promotes Bob: it counts at once.',
+    },
+    {
+      atMs: TOKEN_TTL_MS,
+      action: { type: 'note', text: 'The tokens signed at login expire now.' },
+      caption: mode === 'jwt' ? 'The tokens expire: only a fresh login would carry the new roles.' : 'Nothing happens here in the session world: there is no copy of the role to go stale.',
+    },
+  ],
+  durationMs: 35_000,
+  expect: (run) => {
+    const f: string[] = [];
+    if (run.mode === 'session') {
+      check(f, run.staleRoleAccepts === 0, `a session reads the current role, so no request may act on an old one, got ${run.staleRoleAccepts}`);
+      check(f, run.requests.accepted === 2 * (1 + REQUESTS), `every request should be accepted, got ${run.requests.accepted}`);
+    } else {
+      const stale = ALICE_STALE + BOB_STALE;
+      check(f, run.staleRoleAccepts === stale, `every request between a role change and the token\u2019s exp should act on the old role (${stale}), got ${run.staleRoleAccepts}`);
+      check(f, (run.requests.byReason.token_expired ?? 0) > 0, 'the tokens should expire, ending the stale window');
+    }
+    return f;
+  },
+};

@@ -1,0 +1,64 @@
+import { browse, check, countFor, totalFor, type Scenario } from './scenario';
+
+const TOKEN_TTL_MS = 30_000;
+const STEAL_AT_MS = 3_000;
+const LOGOUT_AT_MS = 6_000;
+const REPLAY_FROM_MS = 7_000;
+const REPLAYS = 30; // 7 s .. 36 s, one a second
+/** Replays before the token's exp (30 s after a login in the first second): 7 s .. 29 s. */
+const REPLAYS_BEFORE_EXP = 23;
+
+export const stolenCredential: Scenario = {
+  id: 'stolen-credential',
+  title: 'A stolen credential',
+  summary: 'Mallory copies Alice\u2019s credential, Alice logs out, Mallory replays it: a dead session id, or a token that works until it expires.',
+  notice:
+    'Logging out deletes a session on the server, so the copy Mallory holds points at nothing from that moment. Logging out of a JWT only clears Alice\u2019s own copy: the servers remember nothing to delete, so Mallory\u2019s copy stays valid until exp (30 s here).',
+  modes: ['session', 'jwt'],
+  seed: 13,
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: TOKEN_TTL_MS,
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'mallory', userId: 'alice', kind: 'attacker' },
+    ],
+  }),
+  timeline: (mode) => [
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in.' },
+    browse('alice', 1_000, 1_000, 4),
+    {
+      atMs: STEAL_AT_MS,
+      action: { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' },
+      caption: mode === 'session' ? 'Mallory copies Alice\u2019s session cookie (a leaked log or malware; HttpOnly keeps it from page scripts).' : 'Mallory copies Alice\u2019s token from localStorage (a leaked log, malware, or an injected script).',
+    },
+    {
+      atMs: LOGOUT_AT_MS,
+      action: { type: 'logout', clientId: 'alice' },
+      caption: mode === 'session' ? 'Alice logs out: the server deletes her session record.' : 'Alice logs out: her browser forgets the token, but the servers have nothing to delete.',
+    },
+    {
+      atMs: REPLAY_FROM_MS,
+      action: { type: 'traffic', clientId: 'mallory', everyMs: 1_000, count: REPLAYS },
+      caption: mode === 'session' ? 'Mallory replays the copied cookie: the id points at nothing any more.' : 'Mallory replays the copied token: every server still accepts it, until exp.',
+    },
+  ],
+  durationMs: REPLAY_FROM_MS + REPLAYS * 1_000,
+  expect: (run) => {
+    const f: string[] = [];
+    check(f, totalFor(run, 'mallory') === REPLAYS, `Mallory should have sent ${REPLAYS} requests, got ${totalFor(run, 'mallory')}`);
+    check(f, run.revocation !== null, 'the logout should count as a revocation');
+    const stolenOk = countFor(run, 'mallory', 'ok');
+    if (run.mode === 'session') {
+      check(f, stolenOk === 0, `no replay may get in after the logout, got ${stolenOk}`);
+      check(f, countFor(run, 'mallory', 'session_unknown') === REPLAYS, `every replay should fail with session_unknown, got ${countFor(run, 'mallory', 'session_unknown')}`);
+      check(f, run.revocation?.acceptedAfter === 0, 'nothing may be accepted after the logout');
+    } else {
+      check(f, stolenOk === REPLAYS_BEFORE_EXP, `every replay before exp should get in (${REPLAYS_BEFORE_EXP}), got ${stolenOk}`);
+      check(f, countFor(run, 'mallory', 'token_expired') === REPLAYS - REPLAYS_BEFORE_EXP, `replays after exp should fail with token_expired, got ${countFor(run, 'mallory', 'token_expired')}`);
+      const exposure = run.revocation?.exposureMs ?? 0;
+      check(f, exposure > TOKEN_TTL_MS - LOGOUT_AT_MS - 2_000 && exposure < TOKEN_TTL_MS - LOGOUT_AT_MS, `the stolen token should work for about ${(TOKEN_TTL_MS - LOGOUT_AT_MS) / 1000} s after the logout, got ${exposure} ms`);
+    }
+    return f;
+  },
+};

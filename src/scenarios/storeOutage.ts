@@ -1,0 +1,78 @@
+import { browse, check, count, countFor, type Scenario, type TimelineStep } from './scenario';
+
+// Requests go out at x.5 s (one a second per user); everything else happens on whole seconds.
+const BROWSE_FROM_MS = 1_500;
+const REQUESTS = 41; // 1.5 s .. 41.5 s
+const OUTAGE_1 = { downAtMs: 8_000, upAtMs: 14_000 }; // 6 requests per user inside
+const DENYLIST_ON_AT_MS = 17_000;
+const BOB_REVOKED_AT_MS = 19_000;
+const OUTAGE_2 = { downAtMs: 24_000, openAtMs: 30_000, upAtMs: 36_000 }; // 6 fail-closed + 6 fail-open requests per user
+const PER_WINDOW = 6;
+
+export const storeOutage: Scenario = {
+  id: 'store-outage',
+  title: 'The shared store goes down',
+  summary: 'The session store fails: every session request fails with it. JWTs carry on, until a denylist makes them depend on the store too: fail closed or fail open?',
+  notice:
+    'A session cannot be checked without the store, so while it is down every logged-in user is refused (fail closed, store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also consult a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
+  modes: ['session', 'jwt'],
+  seed: 5,
+  options: () => ({
+    servers: 3,
+    tokenTtlMs: 5 * 60_000,
+    denylistFailMode: 'closed',
+    clients: [
+      { id: 'alice', userId: 'alice', kind: 'browser' },
+      { id: 'bob', userId: 'bob', kind: 'browser' },
+    ],
+  }),
+  timeline: (mode) => {
+    const session = mode === 'session';
+    const steps: TimelineStep[] = [
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice and Bob log in and browse, one request a second each.' },
+      { atMs: 200, action: { type: 'login', clientId: 'bob' } },
+      browse('alice', BROWSE_FROM_MS, 1_000, REQUESTS),
+      browse('bob', BROWSE_FROM_MS + 100, 1_000, REQUESTS),
+      {
+        atMs: OUTAGE_1.downAtMs,
+        action: { type: 'storeDown' },
+        caption: session ? 'The shared store goes down: no server can tell who a session id belongs to, so everyone is refused.' : 'The shared store goes down: the JWT servers never ask it, so nobody notices.',
+      },
+      { atMs: OUTAGE_1.upAtMs, action: { type: 'storeUp' }, caption: 'The store is back.' },
+      {
+        atMs: BOB_REVOKED_AT_MS,
+        action: { type: 'logoutEverywhere', userId: 'bob' },
+        caption: session ? 'Bob logs out everywhere; his browser keeps sending the old cookie and is refused.' : 'Bob logs out everywhere: his token goes on the denylist; his browser keeps sending it and is refused.',
+      },
+      { atMs: OUTAGE_2.downAtMs, action: { type: 'storeDown' }, caption: session ? 'The store goes down a second time: everyone is refused again.' : 'The store goes down again: the denylist cannot be read, and the servers fail closed: everyone is refused.' },
+      { atMs: OUTAGE_2.upAtMs, action: { type: 'storeUp' }, caption: 'The store is back.' },
+    ];
+    if (!session)
+      steps.push(
+        { atMs: DENYLIST_ON_AT_MS, action: { type: 'setOptions', patch: { denylist: true } }, caption: 'The JWT servers turn the denylist on (fail closed): every valid token now costs a store lookup.' },
+        {
+          atMs: OUTAGE_2.openAtMs,
+          action: { type: 'setOptions', patch: { denylistFailMode: 'open' } },
+          caption: 'Still down; the operators switch to fail open: users get in again, and so does Bob\u2019s revoked token.',
+        },
+      );
+    return steps.sort((a, b) => a.atMs - b.atMs);
+  },
+  durationMs: 42_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const unavailable = count(run, 'store_unavailable');
+    if (run.mode === 'session') {
+      const down = 2 * (PER_WINDOW + 2 * PER_WINDOW); // two users; the second outage lasts twice as long
+      check(f, unavailable === down, `every request while the store is down should fail with store_unavailable (${down}), got ${unavailable}`);
+      check(f, run.revocation?.acceptedAfter === 0, `nothing may be accepted after Bob\u2019s logout-everywhere, got ${run.revocation?.acceptedAfter}`);
+    } else {
+      check(f, countFor(run, 'alice', 'store_unavailable') === PER_WINDOW, `Alice should be refused only while the denylist is down and the servers fail closed (${PER_WINDOW}), got ${countFor(run, 'alice', 'store_unavailable')}`);
+      check(f, countFor(run, 'alice', 'ok') === 1 + REQUESTS - PER_WINDOW, `the first outage should not touch Alice at all, got ${countFor(run, 'alice', 'ok')} accepted of ${1 + REQUESTS}`);
+      check(f, unavailable === 2 * PER_WINDOW, `fail closed should refuse both users for the whole window (${2 * PER_WINDOW}), got ${unavailable}`);
+      check(f, run.revocation?.acceptedAfter === PER_WINDOW, `fail open should let Bob\u2019s revoked token in for the whole window (${PER_WINDOW}), got ${run.revocation?.acceptedAfter}`);
+      check(f, countFor(run, 'bob', 'token_revoked') > PER_WINDOW, `with the store up, Bob\u2019s revoked token should be refused, got ${countFor(run, 'bob', 'token_revoked')}`);
+    }
+    return f;
+  },
+};

@@ -1,0 +1,53 @@
+import { browse, check, count, type Scenario, type TimelineStep } from './scenario';
+
+const SERVERS = 3;
+const REQUESTS = 11; // 0.5 s .. 10.5 s
+/** Requests sent while the credential is tampered with: 2.5-4.5 s and 6.5-8.5 s, one per server each time. */
+const PER_ATTACK = SERVERS;
+
+export const tampering: Scenario = {
+  id: 'tampering',
+  title: 'Editing the credential',
+  summary: 'Alice edits her token to say role "admin", then tries alg "none": every server refuses. In the session world she can only guess ids.',
+  notice:
+    'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
+  modes: ['session', 'jwt'],
+  seed: 23,
+  options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  timeline: (mode) => {
+    const jwt = mode === 'jwt';
+    const steps: TimelineStep[] = [
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in as an ordinary user.' },
+      browse('alice', 500, 1_000, REQUESTS),
+      jwt
+        ? { atMs: 2_000, action: { type: 'tamper', clientId: 'alice', how: 'role-admin' }, caption: 'Alice decodes her token, changes role to "admin" and puts it back, keeping the old signature.' }
+        : { atMs: 2_000, action: { type: 'tamper', clientId: 'alice', how: 'guess-session' }, caption: 'A session cookie holds no role to edit; Alice tries a guessed session id instead.' },
+      {
+        atMs: 2_500,
+        action: { type: 'note', text: jwt ? 'Each server recomputes the signature over the edited bytes.' : 'Each server looks the guessed id up in the store.' },
+        caption: jwt ? 'Each server checks the signature over the edited bytes: it does not match, on every server.' : 'The store has no such session, on every server.',
+      },
+      { atMs: 5_000, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in again to get a clean credential.' },
+      jwt
+        ? { atMs: 6_000, action: { type: 'tamper', clientId: 'alice', how: 'alg-none' }, caption: 'Now she sets the header to alg "none" and drops the signature: "trust me, unsigned".' }
+        : { atMs: 6_000, action: { type: 'note', text: 'There is nothing to strip from a session id: it is not signed, it is looked up.' }, caption: 'There is no signature to strip from a session id: the store lookup is the only check.' },
+      { atMs: 9_000, action: { type: 'login', clientId: 'alice' }, caption: jwt ? 'The servers accept only EdDSA, so "none" is refused. Alice logs in once more.' : 'Alice logs in once more.' },
+    ];
+    return steps.sort((a, b) => a.atMs - b.atMs);
+  },
+  durationMs: 11_000,
+  expect: (run) => {
+    const f: string[] = [];
+    const logins = 3;
+    if (run.mode === 'jwt') {
+      check(f, count(run, 'signature_invalid') === PER_ATTACK, `every request with the edited role should fail its signature check (${PER_ATTACK}, one per server), got ${count(run, 'signature_invalid')}`);
+      check(f, count(run, 'alg_not_allowed') === PER_ATTACK, `every alg "none" request should be refused (${PER_ATTACK}), got ${count(run, 'alg_not_allowed')}`);
+      check(f, run.requests.accepted === logins + REQUESTS - 2 * PER_ATTACK, `only untampered requests may get in (${logins + REQUESTS - 2 * PER_ATTACK}), got ${run.requests.accepted}`);
+      check(f, run.signatureVerifications === REQUESTS, `every request should have been checked by a server, got ${run.signatureVerifications}`);
+    } else {
+      check(f, count(run, 'session_unknown') === PER_ATTACK, `every request with the guessed id should find no session (${PER_ATTACK}), got ${count(run, 'session_unknown')}`);
+      check(f, run.requests.accepted === logins + REQUESTS - PER_ATTACK, `only requests with a real session id may get in (${logins + REQUESTS - PER_ATTACK}), got ${run.requests.accepted}`);
+    }
+    return f;
+  },
+};

@@ -1,0 +1,62 @@
+import { check, count, type Scenario, type TimelineStep } from './scenario';
+
+/** Profile sizes, in extra claims, for each round of logging in again. */
+export const TOKEN_SIZE_STEPS = [0, 12, 24, 36, 48] as const;
+const ROUND_MS = 6_000;
+const REQUESTS_PER_ROUND = 3;
+const SESSION_COOKIE_LINE_BYTES = 43;
+const COOKIE_LIMIT_BYTES = 4096;
+
+/** A realistic-looking group membership claim, about 70 characters. */
+function profileClaims(n: number): Record<string, string> {
+  const claims: Record<string, string> = {};
+  for (let i = 1; i <= n; i++) claims[`grp${String(i).padStart(2, '0')}`] = `org:engineering/platform/squad-${String(i).padStart(2, '0')}:read,write,deploy,approve`;
+  return claims;
+}
+
+function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineStep[] {
+  const t = 1_000 + index * ROUND_MS;
+  const steps: TimelineStep[] = [];
+  if (index > 0) steps.push({ atMs: t, action: { type: 'logout', clientId: 'alice' } });
+  const last = index === TOKEN_SIZE_STEPS.length - 1;
+  const caption =
+    mode === 'session'
+      ? `Alice\u2019s profile grows to ${step} groups; she logs in again. Her cookie is still a 22-character id.`
+      : last
+        ? `Now ${step} groups: the token no longer fits in a 4096-byte cookie. The browser silently drops it, and her requests carry nothing.`
+        : `Alice\u2019s profile grows to ${step} groups; she logs in again and every one of them rides in every request.`;
+  steps.push(
+    { atMs: t + 300, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
+    { atMs: t + 600, action: { type: 'login', clientId: 'alice' }, ...(index === 0 ? { caption: mode === 'session' ? 'Alice logs in: her cookie holds a session id.' : 'Alice logs in: her cookie holds the whole token, with a small profile.' } : {}) },
+    { atMs: t + 1_500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: REQUESTS_PER_ROUND } },
+  );
+  return steps;
+}
+
+export const tokenSize: Scenario = {
+  id: 'token-size',
+  title: 'A token that outgrows its cookie',
+  summary: 'Every claim added to the profile rides in every request, until the token no longer fits in a cookie and the browser silently drops it.',
+  notice:
+    'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',
+  modes: ['session', 'jwt'],
+  seed: 37,
+  options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  timeline: (mode) => TOKEN_SIZE_STEPS.flatMap((step, i) => round(step, i, mode)),
+  durationMs: 1_000 + TOKEN_SIZE_STEPS.length * ROUND_MS,
+  expect: (run) => {
+    const f: string[] = [];
+    const rounds = TOKEN_SIZE_STEPS.length;
+    if (run.mode === 'session') {
+      check(f, run.credentialBytesMax === SESSION_COOKIE_LINE_BYTES, `the session cookie should stay ${SESSION_COOKIE_LINE_BYTES} bytes whatever the profile, got up to ${run.credentialBytesMax}`);
+      check(f, run.cookiesDropped === 0 && run.requests.rejected === 0, `nothing should be dropped or refused, got ${run.cookiesDropped} dropped, ${run.requests.rejected} refused`);
+    } else {
+      check(f, run.cookiesDropped === 1, `the browser should drop exactly the one oversized cookie, got ${run.cookiesDropped}`);
+      check(f, count(run, 'no_credentials') === REQUESTS_PER_ROUND, `the requests after the drop should carry nothing (${REQUESTS_PER_ROUND} no_credentials), got ${count(run, 'no_credentials')}`);
+      check(f, run.credentialBytesMax > COOKIE_LIMIT_BYTES * 0.75 && run.credentialBytesMax < COOKIE_LIMIT_BYTES, `the largest token that still fitted should be close to the limit, got ${run.credentialBytesMax} bytes`);
+      check(f, run.credentialBytesMax > 10 * SESSION_COOKIE_LINE_BYTES, 'a grown token should weigh far more than a session id');
+      check(f, run.requests.accepted === rounds * 2 - 1 + (rounds - 1) * REQUESTS_PER_ROUND, `every login and logout, and every request before the drop, should be accepted, got ${run.requests.accepted}`);
+    }
+    return f;
+  },
+};

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { decodeJwtParts } from '../../src/auth/jwtText';
+import { SimDriver } from '../../src/sim/driver';
+import { headerValues } from '../../src/sim/http';
+import { withOptions } from '../../src/sim/options';
+import type { Action, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+
+// The browser node, driven through the real engine: what lands in the cookie jar and in
+// localStorage, what the next request carries, and what happens when no answer comes back.
+
+type Script = [atMs: number, action: Action][];
+
+async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
+  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
+  for (const [atMs, action] of script) driver.dispatch(action, atMs);
+  await driver.runUntil(untilMs);
+  return driver;
+}
+
+const requestsOf = (s: SimState, clientId: string, kind?: RequestRecord['kind']): RequestRecord[] =>
+  s.recent.filter((r) => r.clientId === clientId && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
+
+const only = <T>(items: T[]): T => {
+  expect(items).toHaveLength(1);
+  return items[0]!;
+};
+
+describe('browser: session cookies', () => {
+  it("stores the login's Set-Cookie with HttpOnly, Secure and SameSite, and sends it back", async () => {
+    const d = await run({ mode: 'session' }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+    ], 3_000);
+    const s = d.state;
+    const login = only(requestsOf(s, 'alice', 'login'));
+    const setCookie = only(headerValues(login.httpResponse ?? '', 'Set-Cookie'));
+    expect(setCookie).toMatch(/^__Host-sid=[A-Za-z0-9_-]{22}; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+
+    const cookie = only(s.clients.alice!.jar.cookies);
+    expect(cookie).toMatchObject({ name: '__Host-sid', httpOnly: true, secure: true, sameSite: 'Lax', path: '/', hostOnly: true, domain: 'app.example', expiresAtMs: null });
+    // The id in the jar is the one the store holds.
+    expect(Object.keys(s.store.sessions)).toEqual([cookie.value]);
+
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([`__Host-sid=${cookie.value}`]);
+    expect(headerValues(api.httpRequest, 'Authorization')).toEqual([]);
+    expect(api.credential).toBe('session');
+    expect(api.credentialBytes).toBe(new TextEncoder().encode(`Cookie: __Host-sid=${cookie.value}\r\n`).length);
+    expect(api).toMatchObject({ reason: 'ok', status: 200 });
+  });
+
+  it('a request before login carries nothing and is answered 401 no_credentials', async () => {
+    const d = await run({ mode: 'session' }, [[0, { type: 'request', clientId: 'alice' }]], 2_000);
+    const api = only(requestsOf(d.state, 'alice'));
+    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(api).toMatchObject({ credential: 'none', credentialBytes: 0, reason: 'no_credentials', status: 401 });
+  });
+
+  it("logout's Max-Age=0 cookie empties the jar, so the next request has no credentials", async () => {
+    const d = await run({ mode: 'session' }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [1_000, { type: 'logout', clientId: 'alice' }],
+      [2_000, { type: 'request', clientId: 'alice' }],
+    ], 4_000);
+    const s = d.state;
+    const logout = only(requestsOf(s, 'alice', 'logout'));
+    expect(logout.reason).toBe('ok');
+    expect(headerValues(logout.httpResponse ?? '', 'Set-Cookie')[0]).toMatch(/^__Host-sid=; .*Max-Age=0/);
+    expect(s.clients.alice!.jar.cookies).toEqual([]);
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(api.reason).toBe('no_credentials');
+  });
+});
+
+describe('browser: JWT delivery', () => {
+  it('header delivery keeps the token in storage and sends it as Authorization: Bearer', async () => {
+    const d = await run({ mode: 'jwt', delivery: 'header' }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+    ], 3_000);
+    const s = d.state;
+    const token = s.clients.alice!.storage.accessToken;
+    expect(token).not.toBeNull();
+    const parts = decodeJwtParts(token!);
+    expect(parts.ok).toBe(true);
+    if (parts.ok) expect(parts.payload).toMatchObject({ sub: 'alice', role: 'user', iss: 'https://app.example', aud: 'app.example/api' });
+    // Nothing in the jar: header delivery uses no cookie at all.
+    expect(s.clients.alice!.jar.cookies).toEqual([]);
+    const login = only(requestsOf(s, 'alice', 'login'));
+    expect(JSON.parse(login.httpResponse!.split('\r\n\r\n')[1]!)).toMatchObject({ access_token: token, token_type: 'Bearer', expires_in: 60 });
+
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(headerValues(api.httpRequest, 'Authorization')).toEqual([`Bearer ${token}`]);
+    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(api.credential).toBe('jwt');
+    expect(api.credentialBytes).toBe(new TextEncoder().encode(`Authorization: Bearer ${token}\r\n`).length);
+    expect(api.reason).toBe('ok');
+  });
+
+  it('cookie delivery keeps the JWT in an HttpOnly cookie that expires with the token, out of reach of scripts', async () => {
+    const d = await run({ mode: 'jwt', delivery: 'cookie', tokenTtlMs: 20_000 }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+    ], 3_000);
+    const s = d.state;
+    expect(s.clients.alice!.storage).toEqual({ accessToken: null, refreshToken: null });
+    const cookie = only(s.clients.alice!.jar.cookies);
+    expect(cookie).toMatchObject({ name: '__Host-jwt', httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+    expect(cookie.expiresAtMs! - cookie.creationMs).toBe(20_000);
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([`__Host-jwt=${cookie.value}`]);
+    expect(headerValues(api.httpRequest, 'Authorization')).toEqual([]);
+    expect(api).toMatchObject({ credential: 'jwt', reason: 'ok' });
+  });
+
+  // Forty 100-character profile claims make a JWT of about 6 kB, over the 4096-byte cookie limit.
+  const bigClaims = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`claim${i}`, 'x'.repeat(100)]));
+
+  it('a JWT cookie over 4096 bytes is silently dropped: the login "succeeds" but the next request has no credentials', async () => {
+    const d = await run({ mode: 'jwt', delivery: 'cookie' }, [
+      [0, { type: 'setExtraClaims', userId: 'alice', claims: bigClaims }],
+      [10, { type: 'login', clientId: 'alice' }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+    ], 3_000);
+    const s = d.state;
+    const login = only(requestsOf(s, 'alice', 'login'));
+    expect(login).toMatchObject({ reason: 'ok', status: 200 });
+    const sent = only(headerValues(login.httpResponse ?? '', 'Set-Cookie'));
+    expect(sent.length).toBeGreaterThan(4096);
+
+    expect(s.metrics.cookiesDropped).toBe(1);
+    const dropLine = only(s.log.entries.filter((e) => e.kind === 'cookie'));
+    expect(dropLine).toMatchObject({ requestId: login.id, nodeId: 'alice', ok: false });
+    expect(dropLine.text).toMatch(/dropped cookie __Host-jwt: name \+ value is \d+ bytes, over the 4096-byte limit/);
+    expect(s.clients.alice!.jar.cookies).toEqual([]);
+
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(api).toMatchObject({ credential: 'none', reason: 'no_credentials', status: 401 });
+  });
+
+  it('the same oversized token works with header delivery, at the price of a huge request', async () => {
+    const d = await run({ mode: 'jwt', delivery: 'header' }, [
+      [0, { type: 'setExtraClaims', userId: 'alice', claims: bigClaims }],
+      [10, { type: 'login', clientId: 'alice' }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+    ], 3_000);
+    const s = d.state;
+    expect(s.metrics.cookiesDropped).toBe(0);
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(api.reason).toBe('ok');
+    expect(api.credentialBytes).toBeGreaterThan(4096);
+    expect(s.metrics.apiCredentialBytes).toBe(api.credentialBytes);
+  });
+});
+
+describe('browser: timeouts', () => {
+  it('a request whose server dies mid-flight times out exactly once, at requestTimeoutMs', async () => {
+    // The store is slowed so the request is still waiting for its lookup when server-1 crashes.
+    const d = await run({ mode: 'session', servers: 1, requestTimeoutMs: 3_000 }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [500, { type: 'storeSlow', factor: 1_000 }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+      [1_100, { type: 'killServer', serverId: 'server-1' }],
+      [2_000, { type: 'restartServer', serverId: 'server-1' }],
+    ], 20_000);
+    const s = d.state;
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(api).toMatchObject({ reason: 'timeout', status: 0, stage: 'done', finishedAtMs: 4_000 });
+    expect(s.metrics).toMatchObject({ total: 2, accepted: 1, timedOut: 1, rejected: 0 });
+    expect(s.metrics.byReason).toEqual({ ok: 1, timeout: 1 });
+    // The store's late reply reached a dead server and was lost; nothing answered the browser.
+    expect(s.log.entries.some((e) => e.requestId === api.id && /server-1 is down: the store-reply .* is lost/.test(e.text))).toBe(true);
+    const timeoutLines = s.log.entries.filter((e) => e.kind === 'timeout');
+    expect(timeoutLines.map((e) => [e.requestId, e.reason, e.timeMs])).toEqual([[api.id, 'timeout', 4_000]]);
+    expect(s.log.entries.some((e) => e.kind === 'response' && e.requestId === api.id)).toBe(false);
+    expect(Object.keys(s.requests)).toEqual([]);
+    // A timeout has no latency sample: only the login's.
+    expect(s.metrics.latenciesMs).toHaveLength(1);
+  });
+
+  it('an answer that arrives after the timeout is dropped, not counted a second time', async () => {
+    // 0.2 ms x 30 000 = 6 s per store operation: the answer comes back after the 5 s timeout.
+    const d = await run({ mode: 'session', servers: 1 }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [500, { type: 'storeSlow', factor: 30_000 }],
+      [1_000, { type: 'request', clientId: 'alice' }],
+    ], 30_000);
+    const s = d.state;
+    const api = only(requestsOf(s, 'alice', 'api'));
+    expect(api.reason).toBe('timeout');
+    expect(api.finishedAtMs).toBe(6_000);
+    // The store did serve the lookup (login write + this read), but the browser had given up.
+    expect(s.store.ops).toBe(2);
+    expect(s.log.entries.some((e) => e.kind === 'response' && e.requestId === api.id)).toBe(false);
+    expect(s.metrics).toMatchObject({ total: 2, accepted: 1, timedOut: 1 });
+    expect(s.metrics.byReason).toEqual({ ok: 1, timeout: 1 });
+  });
+});
