@@ -1,12 +1,10 @@
 import { check, browse, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 export const basic: Scenario = {
-  id: 'basic',
-  title: 'Log in and browse',
-  summary: 'Both flows of the article step by step: a session id looked up in the store, or a signed token checked on the spot.',
+  ...meta('basic'),
   notice:
     'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
-  modes: ['session', 'jwt'],
   seed: 7,
   options: () => ({ servers: 3, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
   timeline: (mode) => [

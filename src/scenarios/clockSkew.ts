@@ -1,4 +1,5 @@
 import { browse, check, countFor, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
 const SKEW_MS = 20_000;
@@ -8,12 +9,9 @@ const FIX_AT_MS = 30_000;
 const BOB_REQUESTS = 24; // 31.5 s .. 54.5 s
 
 export const clockSkew: Scenario = {
-  id: 'clock-skew',
-  title: 'Servers whose clocks disagree',
-  summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance fixes it.',
+  ...meta('clock-skew'),
   notice:
     'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock. The fast server thinks Alice\u2019s token expired 20 s early; the slow one thinks it was issued in the future and refuses it for its first 20 s. Sessions never compare clocks across machines. Verifying with a clock tolerance wider than the skew makes all servers agree again.',
-  modes: ['jwt'],
   seed: 31,
   options: () => ({
     servers: 3,

@@ -1,16 +1,14 @@
 import { browse, check, count, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 /** "Cookie: __Host-sid=" + 22 characters + CRLF: the whole credential of a session request. */
 const SESSION_COOKIE_LINE_BYTES = 43;
 const API_REQUESTS = 8;
 
 export const jwtInCookie: Scenario = {
-  id: 'jwt-in-cookie',
-  title: 'A JWT in a cookie',
-  summary: 'The same cookie mechanism carries either a 22-character session id or the whole signed token: the cookie is only the delivery truck.',
+  ...meta('jwt-in-cookie'),
   notice:
     'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
-  modes: ['session', 'jwt'],
   seed: 11,
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
   timeline: (mode) => [

@@ -1,4 +1,5 @@
 import { browse, check, count, countFor, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
 const JWKS_REFRESH_MS = 15_000;
@@ -8,12 +9,9 @@ const ALICE_REQUESTS = 29; // 0.5 s .. 28.5 s: all before her token's exp
 const BOB_REQUESTS = 28; // 6.5 s .. 33.5 s
 
 export const keyRotation: Scenario = {
-  id: 'key-rotation',
-  title: 'Rotating the signing key',
-  summary: 'The issuer starts signing with a new key: servers that cached the key set a moment ago refuse the new tokens until their cache may refresh; old tokens keep working during the overlap.',
+  ...meta('key-rotation'),
   notice:
     'Servers verify with keys they fetched from the key set (JWKS) and refetch at most every 15 s here. After the rotation, Bob\u2019s brand-new token names a kid no server has cached, so each server refuses it (kid_unknown) until its cache is old enough to refetch. Alice\u2019s older token still verifies because the old key stays published for an overlap longer than a token lives.',
-  modes: ['jwt'],
   seed: 19,
   options: () => ({
     servers: 3,

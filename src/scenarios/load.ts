@@ -1,4 +1,5 @@
 import { check, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 const CLIENTS = 40;
 const EVERY_MS = 500;
@@ -22,12 +23,9 @@ function userSteps(id: string, i: number): TimelineStep[] {
 }
 
 export const load: Scenario = {
-  id: 'load',
-  title: 'Forty users at once',
-  summary: 'Forty users, two a second each, and servers added as load grows: the shared session store becomes the bottleneck; signature checks grow with the servers.',
+  ...meta('load'),
   notice:
     `Every session request needs one operation on the shared store, which serves ${STORE_OPS_PER_SEC} operations a second here. When the second wave of users doubles the traffic, requests queue at the store and session latency grows, and adding app servers does not help because they all wait on the same store. JWT requests are checked by whichever server gets them, so their latency stays flat.`,
-  modes: ['session', 'jwt'],
   seed: 43,
   options: () => ({
     servers: 2,

@@ -1,4 +1,5 @@
 import { check, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 const SERVICES = 5;
 const SWITCH_AT_MS = 15_000;
@@ -8,12 +9,9 @@ const BEFORE = 14; // 0.5 s .. 13.5 s
 const AFTER = 20; // 16.5 s .. 35.5 s
 
 export const microservices: Scenario = {
-  id: 'microservices',
-  title: 'Five services, one signing key',
-  summary: 'Five services verify tokens on their own. With HS256 each of them holds the secret that can mint tokens; with EdDSA only the issuer does.',
+  ...meta('microservices'),
   notice:
     'Here the five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Midway the issuer switches to EdDSA: services need only the public key, and once the old HS256 key is withdrawn only the issuer can sign.',
-  modes: ['jwt'],
   seed: 41,
   options: () => ({
     servers: SERVICES,

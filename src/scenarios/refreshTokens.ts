@@ -1,4 +1,5 @@
 import { browse, check, countFor, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 const ACCESS_TTL_MS = 10_000;
 const STEAL_AT_MS = 3_000;
@@ -7,12 +8,9 @@ const ALICE_LOGIN_AGAIN_AT_MS = 25_000;
 const BAN_BOB_AT_MS = 33_000;
 
 export const refreshTokens: Scenario = {
-  id: 'refresh-tokens',
-  title: 'Short tokens, rotating refresh tokens',
-  summary: 'A 10-second access token plus a refresh token that is replaced on every use: a ban bites within 10 s, and a stolen refresh token gives itself away.',
+  ...meta('refresh-tokens'),
   notice:
     'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
-  modes: ['jwt'],
   seed: 17,
   options: () => ({
     servers: 3,

@@ -1,4 +1,5 @@
 import { check, browse, countFor, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
 const BAN_AT_MS = 5_000;
@@ -14,12 +15,9 @@ const BOB_AFTER_REVOKE = 10;
 const DENYLIST_LOOKUPS = 8 + BOB_REQUESTS;
 
 export const revocation: Scenario = {
-  id: 'revocation',
-  title: 'Ban a user',
-  summary: 'The admin bans Alice: her session dies at once; her JWT keeps working until it expires. Then a denylist makes revocation instant again, at a price.',
+  ...meta('revocation'),
   notice:
     'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
-  modes: ['session', 'jwt'],
   seed: 7,
   options: () => ({
     servers: 3,

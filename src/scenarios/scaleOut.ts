@@ -1,4 +1,5 @@
 import { check, count, countFor, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 // Three users on four servers, so round-robin does not pin anyone by accident (3 and 4 share no factor).
 const USERS = ['alice', 'bob', 'carol'] as const;
@@ -25,12 +26,9 @@ function logins(atMs: number, caption: string): TimelineStep[] {
 }
 
 export const scaleOut: Scenario = {
-  id: 'scale-out',
-  title: 'From one server to four',
-  summary: 'Sessions kept in each server\u2019s memory break when a second server appears; sticky routing hides it until a server dies; a shared store fixes it. JWTs need none of this.',
+  ...meta('scale-out'),
   notice:
     'With sessions in local memory, only the server that created a session knows it, so round-robin makes users look logged out three times in four. Sticky routing pins each user to one server, until that server crashes and takes its sessions with it. A shared store lets any server answer; a JWT was verifiable on any server all along.',
-  modes: ['session', 'jwt'],
   seed: 21,
   options: () => ({
     servers: 1,

@@ -1,4 +1,5 @@
 import { browse, check, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
 const DEMOTE_AT_MS = 5_000;
@@ -10,12 +11,9 @@ const ALICE_STALE = 25;
 const BOB_STALE = 22;
 
 export const staleClaims: Scenario = {
-  id: 'stale-claims',
-  title: 'Stale claims',
-  summary: 'The admin demotes Alice and promotes Bob: a session sees the new role on the next request; a JWT repeats the old role until it expires.',
+  ...meta('stale-claims'),
   notice:
     'A session server reads the user\u2019s role from its own records on every request, so a role change counts at once. A JWT carries the role it was signed with: Alice keeps acting as an admin, and Bob keeps being served as an ordinary user, until their tokens expire and a new one says otherwise.',
-  modes: ['session', 'jwt'],
   seed: 29,
   options: () => ({
     servers: 3,

@@ -1,4 +1,5 @@
 import { browse, check, countFor, totalFor, type Scenario } from './scenario';
+import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
 const STEAL_AT_MS = 3_000;
@@ -9,12 +10,9 @@ const REPLAYS = 30; // 7 s .. 36 s, one a second
 const REPLAYS_BEFORE_EXP = 23;
 
 export const stolenCredential: Scenario = {
-  id: 'stolen-credential',
-  title: 'A stolen credential',
-  summary: 'Mallory copies Alice\u2019s credential, Alice logs out, Mallory replays it: a dead session id, or a token that works until it expires.',
+  ...meta('stolen-credential'),
   notice:
     'Logging out deletes a session on the server, so the copy Mallory holds points at nothing from that moment. Logging out of a JWT only clears Alice\u2019s own copy: the servers remember nothing to delete, so Mallory\u2019s copy stays valid until exp (30 s here).',
-  modes: ['session', 'jwt'],
   seed: 13,
   options: () => ({
     servers: 3,

@@ -1,4 +1,5 @@
 import { browse, check, count, countFor, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 // Requests go out at x.5 s (one a second per user); everything else happens on whole seconds.
 const BROWSE_FROM_MS = 1_500;
@@ -10,12 +11,9 @@ const OUTAGE_2 = { downAtMs: 24_000, openAtMs: 30_000, upAtMs: 36_000 }; // 6 fa
 const PER_WINDOW = 6;
 
 export const storeOutage: Scenario = {
-  id: 'store-outage',
-  title: 'The shared store goes down',
-  summary: 'The session store fails: every session request fails with it. JWTs carry on, until a denylist makes them depend on the store too: fail closed or fail open?',
+  ...meta('store-outage'),
   notice:
     'A session cannot be checked without the store, so while it is down every logged-in user is refused (fail closed, store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also consult a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
-  modes: ['session', 'jwt'],
   seed: 5,
   options: () => ({
     servers: 3,

@@ -1,4 +1,5 @@
 import { browse, check, count, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 const SERVERS = 3;
 const REQUESTS = 11; // 0.5 s .. 10.5 s
@@ -6,12 +7,9 @@ const REQUESTS = 11; // 0.5 s .. 10.5 s
 const PER_ATTACK = SERVERS;
 
 export const tampering: Scenario = {
-  id: 'tampering',
-  title: 'Editing the credential',
-  summary: 'Alice edits her token to say role "admin", then tries alg "none": every server refuses. In the session world she can only guess ids.',
+  ...meta('tampering'),
   notice:
     'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
-  modes: ['session', 'jwt'],
   seed: 23,
   options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
   timeline: (mode) => {

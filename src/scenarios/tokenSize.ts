@@ -1,4 +1,5 @@
 import { check, count, type Scenario, type TimelineStep } from './scenario';
+import { meta } from './catalog';
 
 /** Profile sizes, in extra claims, for each round of logging in again. */
 export const TOKEN_SIZE_STEPS = [0, 12, 24, 36, 48] as const;
@@ -34,12 +35,9 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
 }
 
 export const tokenSize: Scenario = {
-  id: 'token-size',
-  title: 'A token that outgrows its cookie',
-  summary: 'Every claim added to the profile rides in every request, until the token no longer fits in a cookie and the browser silently drops it.',
+  ...meta('token-size'),
   notice:
     'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',
-  modes: ['session', 'jwt'],
   seed: 37,
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
   timeline: (mode) => TOKEN_SIZE_STEPS.flatMap((step, i) => round(step, i, mode)),

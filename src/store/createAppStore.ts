@@ -1,7 +1,8 @@
 // The app's one store (zustand/vanilla): what is loaded, playback settings, the latest world
 // snapshots and what is selected. Actions call the Player; nothing here simulates anything.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { findScenario, SCENARIOS } from '../scenarios';
+import { CATALOG, findMeta } from '../scenarios/catalog';
+import type { Scenario } from '../scenarios/scenario';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { clampSpeed } from './clock';
 import { Player, type Worlds } from './player';
@@ -17,8 +18,11 @@ export type Selection =
 
 export interface AppState {
   scenarioId: string;
+  /** The loaded lesson (its script arrives on demand); null until the first load finishes. */
+  scenario: Scenario | null;
   view: View;
-  seed: number;
+  /** null: the scenario's own seed. */
+  seed: number | null;
   overrides: Partial<SimOptions>;
   speed: number;
   playing: boolean;
@@ -58,7 +62,7 @@ export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'j
 const TIME_PUBLISH_EVERY_MS = 100;
 
 export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> = {}): AppStore {
-  const scenario = findScenario(initial.scenarioId ?? '') ?? SCENARIOS[0]!;
+  const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   // The player reports back into the store; it is only called after the store exists.
   const player: Player = new Player({
     publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
@@ -66,9 +70,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     failed: (message) => store.setState({ playing: false, status: 'error', error: message }),
   });
   const store = createStore<AppState & AppActions>()((set, get) => ({
-    scenarioId: scenario.id,
+    scenarioId: first.id,
+    scenario: null,
     view: initial.view ?? 'both',
-    seed: initial.seed ?? scenario.seed,
+    seed: initial.seed ?? null,
     overrides: initial.overrides ?? {},
     speed: clampSpeed(initial.speed ?? 1),
     playing: false,
@@ -76,7 +81,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     status: 'loading',
     error: null,
     timeMs: 0,
-    endMs: scenario.durationMs,
+    endMs: 0,
     worlds: {},
     selection: null,
     ended: false,
@@ -84,14 +89,23 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
 
     async load(patch = {}) {
       const next = { ...get(), ...patch };
-      const sc = findScenario(next.scenarioId);
-      if (!sc) {
+      const entry = findMeta(next.scenarioId);
+      if (!entry) {
         set({ status: 'error', error: `There is no scenario called "${next.scenarioId}".` });
         return;
       }
+      player.pause();
+      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0 });
+      let sc: Scenario;
+      try {
+        sc = await entry.load();
+      } catch (e) {
+        set({ status: 'error', error: `The scenario could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection and reload.` });
+        return;
+      }
       const modes = modesOf(next.view).filter((m) => sc.modes.includes(m));
-      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, endMs: sc.durationMs, timeMs: 0 });
-      await player.load(sc, modes.length ? modes : sc.modes, next.seed, next.overrides);
+      set({ scenario: sc, endMs: sc.durationMs });
+      await player.load(sc, modes.length ? modes : sc.modes, next.seed ?? sc.seed, next.overrides);
       if (get().status === 'loading') set({ status: 'ready' });
     },
     play() {

@@ -1,6 +1,6 @@
 // The part of the app's state a link carries: scenario, mode, seed, speed and playback position.
 // Parsing never throws: a bad value is dropped with a sentence saying why, the rest still loads.
-import { findScenario } from '../scenarios';
+import { findMeta } from '../scenarios/catalog';
 import { LIMITS } from '../sim/options';
 import { SPEED_MAX, SPEED_MIN } from './clock';
 import type { View } from './createAppStore';
@@ -27,7 +27,7 @@ export function parseLink(search: string): ParsedLink {
   const problems: string[] = [];
   const scenario = params.get('scenario');
   if (scenario !== null) {
-    if (findScenario(scenario)) state.scenarioId = scenario;
+    if (findMeta(scenario)) state.scenarioId = scenario;
     else problems.push(`The link names a scenario "${scenario.slice(0, 40)}" that does not exist; showing the first one instead.`);
   }
   const mode = params.get('mode');
@@ -49,8 +49,9 @@ export function parseLink(search: string): ParsedLink {
   return { state, problems };
 }
 
-export function linkFor(s: { scenarioId: string; view: View; seed: number; speed: number; timeMs: number }): string {
-  const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view, seed: String(s.seed) });
+export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }): string {
+  const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
+  if (s.seed !== null) params.set('seed', String(s.seed));
   if (s.speed !== 1) params.set('speed', String(Math.round(s.speed * 100) / 100));
   if (s.timeMs > 0) params.set('t', String(Math.round(s.timeMs)));
   return `?${params.toString()}`;

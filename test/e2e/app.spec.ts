@@ -13,7 +13,7 @@ test('opens, plays both flows and shows them in the event logs', async ({ page }
   await expect(page.getByRole('heading', { name: /Sessions vs JWT/ })).toBeVisible();
   const caption = page.getByTestId('caption');
   const before = await caption.textContent();
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
   await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('checks the JWT', { timeout: 20_000 });
   await expect(caption).not.toHaveText(before ?? '');
@@ -22,7 +22,7 @@ test('opens, plays both flows and shows them in the event logs', async ({ page }
 
 test('requests travel as dots whose positions change between frames', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   const dot = page.locator('.stage-session .dot').first();
   await expect(dot).toBeAttached({ timeout: 10_000 });
   const a = await dot.getAttribute('style');
@@ -33,29 +33,29 @@ test('requests travel as dots whose positions change between frames', async ({ p
 
 test('pause, step and step back move the clock by events', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForTimeout(1500);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const paused = await timeOf(page);
   await page.waitForTimeout(400);
   expect(await timeOf(page)).toBe(paused);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => timeOf(page)).toBeGreaterThan(paused);
   const stepped = await timeOf(page);
-  await page.getByRole('button', { name: 'Step back' }).click();
+  await page.getByRole('button', { name: 'Step back', exact: true }).click();
   await expect.poll(() => timeOf(page)).toBeLessThan(stepped);
   // Keyboard (focus on the page, not on a button): Space plays, Space pauses, Left steps back.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
 test('every part of the cluster can be inspected', async ({ page }) => {
   await page.goto('/?speed=8&play=1');
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
 
   await page.getByRole('log', { name: 'session event log' }).getByRole('button', { name: /sends GET \/api\/profile/ }).first().click();
@@ -88,10 +88,10 @@ test('side by side shows where the worlds disagree after a ban', async ({ page }
   await page.getByLabel('Mode').selectOption('both');
   await expect(page.locator('.stage')).toHaveCount(2);
   await page.getByLabel('Speed').fill('1');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   const strip = page.getByRole('region', { name: 'Where the outcomes differ' });
   await expect(strip).toContainText(/session 401 session_unknown, JWT 200 ok - token valid for \d+ s more/, { timeout: 45_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.screenshot({ path: 'test-results/side-by-side-1280x800.png' });
 });
 
@@ -111,7 +111,7 @@ test('a bad link says what it ignored and still runs', async ({ page }) => {
   const notices = page.getByRole('status', { name: 'Notices' });
   await expect(notices).toContainText('scenario "nope" that does not exist');
   await expect(notices).toContainText('seed "abc"');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('log').first()).toContainText('sends POST /login', { timeout: 15_000 });
 });
 
@@ -119,7 +119,7 @@ test('reduced motion: no travelling dots, the same information as text', async (
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
   await expect(page.locator('.dot')).toHaveCount(0);
   await expect(page.getByText(/Nothing on the wire|→/).first()).toBeVisible();

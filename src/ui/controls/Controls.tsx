@@ -1,5 +1,4 @@
 import { useShallow } from 'zustand/react/shallow';
-import { findScenario } from '../../scenarios';
 import type { AppStoreState } from '../../store/createAppStore';
 import { sliderFromSpeed, speedFromSlider } from '../../store/clock';
 import { clock } from '../../sim/world';
@@ -12,7 +11,7 @@ const selectControls = (s: AppStoreState) => ({
   timeMs: s.timeMs,
   endMs: s.endMs,
   ready: s.status === 'ready',
-  scenarioId: s.scenarioId,
+  scenario: s.scenario,
   view: s.view,
   togglePlay: s.togglePlay,
   step: s.step,
@@ -27,7 +26,7 @@ const formatSpeed = (speed: number) => `${speed < 1 ? speed.toFixed(2).replace(/
 /** Playback: play/pause, step, step back, speed (log scale), reset and the timeline scrubber. */
 export function Controls() {
   const c = useApp(useShallow(selectControls));
-  const scenario = findScenario(c.scenarioId);
+  const scenario = c.scenario;
   const markers = scenario?.timeline(c.view === 'jwt' ? 'jwt' : 'session').filter((step) => step.caption) ?? [];
   const end = Math.max(c.endMs, c.timeMs);
   return (

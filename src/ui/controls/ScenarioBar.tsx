@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { findScenario, SCENARIOS } from '../../scenarios';
+import { CATALOG, findMeta } from '../../scenarios/catalog';
 import type { AppStoreState, View } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 
@@ -14,13 +14,13 @@ const VIEWS: { value: View; label: string }[] = [
 /** Which lesson, and which world(s) to watch. */
 export function ScenarioBar() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));
-  const scenario = findScenario(scenarioId);
+  const scenario = findMeta(scenarioId);
   return (
     <div className="scenario-bar">
       <label>
         <span>Scenario</span>
-        <select value={scenarioId} onChange={(e) => void load({ scenarioId: e.target.value, overrides: {} })} aria-label="Scenario">
-          {SCENARIOS.map((s) => (
+        <select value={scenarioId} onChange={(e) => void load({ scenarioId: e.target.value, overrides: {}, seed: null })} aria-label="Scenario">
+          {CATALOG.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
             </option>

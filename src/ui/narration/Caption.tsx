@@ -1,11 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { findScenario } from '../../scenarios';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 
 const selectCaption = (s: AppStoreState) => {
   const primary = s.worlds.session ?? s.worlds.jwt;
-  const scenario = findScenario(s.scenarioId);
+  const scenario = s.scenario;
   const mode = primary?.mode ?? 'session';
   const step = scenario?.timeline(mode).filter((st) => st.caption && st.atMs <= s.timeMs).at(-1);
   const last = primary?.log.filter((e) => e.kind !== 'key').at(-1);

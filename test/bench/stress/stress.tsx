@@ -1,6 +1,6 @@
 // The real app, on a scenario with 200 browsers keeping requests in flight: the frame-pacing bench.
 import { createRoot } from 'react-dom/client';
-import { SCENARIOS } from '../../../src/scenarios';
+import { CATALOG } from '../../../src/scenarios/catalog';
 import type { Scenario } from '../../../src/scenarios/scenario';
 import { createAppStore } from '../../../src/store/createAppStore';
 import { App } from '../../../src/ui/App';
@@ -23,7 +23,7 @@ const stress: Scenario = {
   durationMs: 600_000,
   expect: () => [],
 };
-SCENARIOS.push(stress);
+CATALOG.push({ id: stress.id, title: stress.title, summary: stress.summary, modes: stress.modes, load: async () => stress });
 const store = createAppStore({ scenarioId: stress.id, view: 'session', speed: 16 });
 Object.assign(window, { __bench: store });
 void store.getState().load();

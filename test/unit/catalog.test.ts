@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../src/scenarios';
+import { CATALOG } from '../../src/scenarios/catalog';
+
+// The picker's lazy catalog and the eager list must describe the same lessons, in the same order.
+describe('scenario catalog', () => {
+  it('lists every scenario once, in library order, and each entry loads that scenario', async () => {
+    expect(CATALOG.map((c) => c.id)).toEqual(SCENARIOS.map((s) => s.id));
+    for (const entry of CATALOG) {
+      const loaded = await entry.load();
+      const eager = SCENARIOS.find((s) => s.id === entry.id)!;
+      expect(loaded).toBe(eager);
+      expect([loaded.title, loaded.summary, loaded.modes]).toEqual([entry.title, entry.summary, entry.modes]);
+    }
+  });
+});
