@@ -111,7 +111,9 @@ function fetchJwks(t: Tick, server: AppServer, req: RequestRecord): void {
   const { s } = t;
   req.stage = 'jwks-fetch';
   send(s, { requestId: req.id, kind: 'jwks-fetch', from: server.id, to: 'jwks', credential: 'none', label: 'GET jwks', ok: null, reason: null }, linkLatency(s, s.options.latency.serverToJwksMs));
-  log(s, 'key', `${server.id} does not know this token's key id yet: it fetches the key set (JWKS).`, { requestId: req.id, nodeId: server.id });
+  const fetchedAt = server.jwksCache.fetchedAtMs;
+  const why = fetchedAt === null ? 'has no keys cached yet' : `last fetched the key set ${Math.round((s.timeMs - fetchedAt) / 1000)} s ago`;
+  log(s, 'key', `${server.id} ${why}: it fetches the key set (JWKS) before checking the signature.`, { requestId: req.id, nodeId: server.id });
 }
 
 function onJwksReply(t: Tick, server: AppServer, req: RequestRecord, kids: string[]): void {

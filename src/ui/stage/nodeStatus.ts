@@ -48,7 +48,7 @@ function storeStatus(world: WorldSnapshot): NodeStatus {
   const state = !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up';
   if (world.mode === 'session') {
     const local = world.options.sessionStorage === 'local';
-    return { title: 'Session store', lines: [local ? 'unused: sessions in server memory' : plural(st.sessions.length, 'session'), `${state}${st.queued ? `, ${st.queued} queued` : ''}`], down: !st.up, flash: null };
+    return { title: 'Session store', lines: [local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), `${state}${st.queued ? `, ${st.queued} queued` : ''}`], down: !st.up, flash: null };
   }
   const used = world.options.denylist || world.options.refreshTokens;
   const what = [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? plural(st.refreshFamilies, 'refresh family') : ''].filter(Boolean).join(', ');

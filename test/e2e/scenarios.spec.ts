@@ -1,0 +1,41 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Three lessons played in the built app, checked the way a learner reads them: the caption,
+// the reason a request was refused, and the comparison table's measured numbers.
+
+const lesson = (page: Page) => page.locator('.caption-lesson');
+const sessionLog = (page: Page) => page.getByRole('log', { name: 'session event log' });
+const jwtLog = (page: Page) => page.getByRole('log', { name: 'jwt event log' });
+const row = (page: Page, header: RegExp) => page.getByRole('table', { name: /measured in this run/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: header }) });
+
+test('revocation: the banned session dies at once, the JWT lives on until exp', async ({ page }) => {
+  await page.goto('/?scenario=revocation&speed=16&play=1');
+  await expect(lesson(page)).toContainText('The admin bans Alice', { timeout: 30_000 });
+  await expect(sessionLog(page)).toContainText('401 session_unknown', { timeout: 30_000 });
+  await expect(jwtLog(page)).toContainText(/stay(s)? valid for \d+ s more, until exp/);
+  const revocation = row(page, /revocation to rejection/);
+  await expect(revocation.getByRole('cell').nth(0)).toContainText('immediate: 0 requests accepted after it');
+  await expect(revocation.getByRole('cell').nth(1)).toContainText(/exposure \d+\.\d s: \d+ requests accepted after it/, { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/revocation-1280x800.png', fullPage: true });
+});
+
+test('scale-out: sessions in server memory look logged out behind a round-robin balancer', async ({ page }) => {
+  await page.goto('/?scenario=scale-out&speed=16&play=1');
+  await expect(lesson(page)).toContainText('three more servers join', { timeout: 30_000 });
+  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-4/ })).toBeVisible();
+  await expect(sessionLog(page)).toContainText('401 session_unknown', { timeout: 30_000 });
+  await expect(jwtLog(page)).not.toContainText('session_unknown');
+  await expect(row(page, /Store lookups per request/).getByRole('cell').nth(1)).toContainText(/^0\.00/);
+  await page.screenshot({ path: 'test-results/scale-out-1280x800.png', fullPage: true });
+});
+
+test('store-outage: session auth fails closed while JWT carries on', async ({ page }) => {
+  await page.goto('/?scenario=store-outage&speed=16&play=1');
+  await expect(lesson(page)).toContainText('The shared store goes down', { timeout: 30_000 });
+  await expect(sessionLog(page)).toContainText('503 store_unavailable', { timeout: 30_000 });
+  await expect(page.locator('.stage-session').getByRole('button', { name: /Session store.*down/ })).toBeVisible();
+  const failures = row(page, /server or the store failed/);
+  await expect(failures.getByRole('cell').nth(0)).toContainText('store unavailable');
+  await expect(failures.getByRole('cell').nth(1)).toContainText('no failures so far');
+  await page.screenshot({ path: 'test-results/store-outage-1280x800.png', fullPage: true });
+});
