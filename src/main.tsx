@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/createAppStore';
-import { parseLink } from './store/urlState';
+import { linkFor, parseLink } from './store/urlState';
 import { App } from './ui/App';
 import './ui/app.css';
 
@@ -17,6 +17,12 @@ void store
     if (link.timeMs) await store.getState().seek(link.timeMs);
     if (link.autoplay) store.getState().play();
   });
+
+// Keep the address bar pointing at what is loaded, so a reload or a copied URL shows the same lesson.
+store.subscribe((s, prev) => {
+  if (s.scenarioId !== prev.scenarioId || s.view !== prev.view || s.seed !== prev.seed)
+    window.history.replaceState(null, '', linkFor({ ...s, speed: 1, timeMs: 0 }));
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -125,3 +125,18 @@ test('reduced motion: no travelling dots, the same information as text', async (
   await expect(page.getByText(/Nothing on the wire|→/).first()).toBeVisible();
   await context.close();
 });
+
+test('a copied link reopens the same lesson at the same moment', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=jwt&speed=8&play=1');
+  await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const at = await page.getByLabel('Simulation time').textContent();
+  await page.getByRole('button', { name: 'Copy a link to this moment' }).click();
+  const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
+  expect(url).toContain('scenario=revocation');
+  expect(url).toContain('mode=jwt');
+  await page.goto(url);
+  await expect(page.getByLabel('Simulation time')).toHaveText(at ?? '', { timeout: 15_000 });
+  await expect(page.getByLabel('Scenario')).toHaveValue('revocation');
+  await expect(page.locator('.stage')).toHaveCount(1);
+});

@@ -3,6 +3,7 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { sliderFromSpeed, speedFromSlider } from '../../store/clock';
 import { clock } from '../../sim/world';
 import { useApp } from '../storeContext';
+import { ShareLink } from './ShareLink';
 import './controls.css';
 
 const selectControls = (s: AppStoreState) => ({
@@ -58,6 +59,7 @@ export function Controls() {
           />
           <output>{formatSpeed(c.speed)}</output>
         </label>
+        <ShareLink />
         <span className="time" aria-label="Simulation time">
           {clock(c.timeMs)}
         </span>
