@@ -1,9 +1,8 @@
 // Drives one or two simulated worlds on one clock: the requestAnimationFrame loop, step, step back,
 // seek and user actions. Async work is serialised on one promise chain, so a click during an
 // advance waits its turn and is recorded at an exact virtual time (which makes replays exact).
-import { History } from '../sim/history';
+import type { History } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
-import { loadScenario } from '../scenarios/run';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { snapshot, type WorldSnapshot } from './snapshot';
@@ -20,6 +19,15 @@ export interface PlayerHooks {
 }
 
 type FrameListener = (timeMs: number) => void;
+
+/**
+ * The simulation engine (with jose and WebCrypto) arrives in its own chunk, fetched while the
+ * first scenario loads: the page's first paint needs only the shell.
+ */
+async function loadEngine() {
+  const [{ History }, { loadScenario }] = await Promise.all([import('../sim/history'), import('../scenarios/run')]);
+  return { History, loadScenario };
+}
 
 const REDUCED_MOTION_STEP_MS = 700;
 const MAX_FRAME_MS = 100;
@@ -52,6 +60,7 @@ export class Player {
   load(scenario: Scenario, modes: Mode[], seed: number, overrides: Partial<SimOptions>): Promise<void> {
     this.pause();
     return this.enqueue(async () => {
+      const { History, loadScenario } = await loadEngine();
       this.histories = {};
       for (const mode of modes) this.histories[mode] = new History(await loadScenario(scenario, mode, seed, overrides));
       this.timeMs = 0;

@@ -54,7 +54,9 @@ test('pause, step and step back move the clock by events', async ({ page }) => {
 
 test('every part of the cluster can be inspected', async ({ page }) => {
   await page.goto('/?speed=8&play=1');
-  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+  // Wait for an answered API request in both worlds (a login's 200 comes first).
+  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK for GET /api/profile', { timeout: 20_000 });
+  await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK for GET /api/profile', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
 
@@ -85,7 +87,7 @@ test('every part of the cluster can be inspected', async ({ page }) => {
 test('side by side shows where the worlds disagree after a ban', async ({ page }) => {
   await page.goto('/?scenario=revocation&mode=session');
   await expect(page.locator('.stage')).toHaveCount(1);
-  await page.getByLabel('Mode').selectOption('both');
+  await page.getByLabel('Mode', { exact: true }).selectOption('both');
   await expect(page.locator('.stage')).toHaveCount(2);
   await page.getByLabel('Speed').fill('1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
