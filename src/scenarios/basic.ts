@@ -6,6 +6,7 @@ export const basic: Scenario = {
   notice:
     'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
   seed: 7,
+  speed: 1,
   options: () => ({ servers: 3, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
   timeline: (mode) => [
     {

@@ -27,6 +27,7 @@ export const load: Scenario = {
   notice:
     `Every session request needs one operation on the shared store, which serves ${STORE_OPS_PER_SEC} operations a second here. When the second wave of users doubles the traffic, requests queue at the store and session latency grows, and adding app servers does not help because they all wait on the same store. JWT requests are checked by whichever server gets them, so their latency stays flat.`,
   seed: 43,
+  speed: 16,
   options: () => ({
     servers: 2,
     storeCapacityOpsPerSec: STORE_OPS_PER_SEC,

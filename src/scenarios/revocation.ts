@@ -19,6 +19,7 @@ export const revocation: Scenario = {
   notice:
     'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
   seed: 7,
+  speed: 2,
   options: () => ({
     servers: 3,
     tokenTtlMs: TOKEN_TTL_MS,

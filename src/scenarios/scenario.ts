@@ -20,6 +20,8 @@ export interface Scenario {
   notice: string;
   modes: Mode[];
   seed: number;
+  /** Playback speed the lesson opens at, so its key moments arrive within a minute (default 1x). */
+  speed?: number;
   /**
    * Options for a mode (the topology and settings); the mode itself is filled in by the runner.
    * To compare two settings within one mode (HS256 then EdDSA, fail closed then fail open), change

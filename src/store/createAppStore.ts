@@ -63,6 +63,7 @@ const TIME_PUBLISH_EVERY_MS = 100;
 
 export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
+  let speedFromLink = initial.speed !== undefined;
   // The player reports back into the store; it is only called after the store exists.
   const player: Player = new Player({
     publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
@@ -104,6 +105,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         return;
       }
       const modes = modesOf(next.view).filter((m) => sc.modes.includes(m));
+      // A new lesson opens at its own tempo, unless a link chose the speed.
+      if (sc !== get().scenario && !speedFromLink) get().setSpeed(sc.speed ?? 1);
+      speedFromLink = false;
       set({ scenario: sc, endMs: sc.durationMs });
       await player.load(sc, modes.length ? modes : sc.modes, next.seed ?? sc.seed, next.overrides);
       if (get().status === 'loading') set({ status: 'ready' });

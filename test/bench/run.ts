@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { findScenario } from '../../src/scenarios';
+import { CATALOG } from '../../src/scenarios/catalog';
 import { runScenarioMode } from '../../src/scenarios/run';
 import { SimDriver } from '../../src/sim/driver';
 import { withOptions } from '../../src/sim/options';
@@ -125,11 +126,47 @@ async function frames(): Promise<void> {
   }
 }
 
+/** Real seconds from Play until each lesson's last captioned step, at the speed it opens with. */
+async function tempo(): Promise<void> {
+  console.log('\n== lesson tempo (built app, headless Chromium, default speed; target: within a minute) ==');
+  const dir = join(OUT, 'app');
+  await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
+  const server = await preview({ configFile: false, root: resolve('.'), build: { outDir: dir }, preview: { port: 4393, strictPort: true }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const seconds = (text: string | null) => {
+    const [m, s] = (text ?? '0:0').split(':');
+    return Number(m) * 60 + Number(s);
+  };
+  try {
+    for (const entry of CATALOG) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`http://localhost:4393/?scenario=${entry.id}&play=1`);
+      await page.locator('.marker').first().waitFor();
+      const labels = await page.locator('.marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const last = Math.max(...labels.map((l) => seconds(/Jump to (\d+:[\d.]+)/.exec(l)?.[1] ?? null)));
+      const started = Date.now();
+      let now = 0;
+      while (Date.now() - started < 120_000 && now < last) {
+        await page.waitForTimeout(250);
+        now = seconds(await page.getByLabel('Simulation time').textContent());
+      }
+      const speed = await page.getByLabel('Speed').getAttribute('aria-valuetext');
+      const took = (Date.now() - started) / 1000;
+      console.log(`${entry.id.padEnd(18)} at ${speed?.padEnd(4)} last step (${last.toFixed(1)} s simulated) after ${took.toFixed(0)} s ${now >= last && took <= 60 ? '' : '-> OVER A MINUTE'}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'engine') await engine();
   if (!only || only === 'bundle') await bundle();
   if (!only || only === 'frames') await frames();
+  if (!only || only === 'tempo') await tempo();
 }
 
 main().then(
