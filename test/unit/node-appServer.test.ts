@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { SimDriver } from '../../src/sim/driver';
 import { bodyOf } from '../../src/sim/http';
-import { withOptions } from '../../src/sim/options';
 import { modeRun } from '../../src/sim/report';
-import type { Action, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import type { RequestRecord } from '../../src/sim/types';
+import { run, type Script, requestsOf } from './support/run';
 
 // The app server node: how it authenticates (store lookup vs signature check), what it keeps in
 // its own memory (local sessions, the JWKS cache), and how its clock and the token's text matter.
-
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
-
-const requestsOf = (s: SimState, clientId: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => r.clientId === clientId && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
 
 const outcomes = (rs: RequestRecord[]) => rs.map((r) => [r.serverId, r.reason]);
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { SimDriver } from '../../src/sim/driver';
 import { headerValues } from '../../src/sim/http';
-import { withOptions } from '../../src/sim/options';
-import type { Action, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import { run, requestsOf } from './support/run';
 
 // The browser node, driven through the real engine: what lands in the cookie jar and in
 // localStorage, what the next request carries, and what happens when no answer comes back.
-
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
-
-const requestsOf = (s: SimState, clientId: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => r.clientId === clientId && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
 
 const only = <T>(items: T[]): T => {
   expect(items).toHaveLength(1);

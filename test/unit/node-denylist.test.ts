@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SimDriver } from '../../src/sim/driver';
-import { withOptions } from '../../src/sim/options';
-import type { Action, ClientSpec, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import type { ClientSpec } from '../../src/sim/types';
+import { run, type Script, requestsOf, reasons } from './support/run';
 
 // The jti denylist in the shared store: what makes a JWT revocable, what it costs (a store
 // lookup per request again), and what happens when the store is down (fail open or closed).
-
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
 
 const clients: ClientSpec[] = [
   { id: 'alice', userId: 'alice', kind: 'browser' },
@@ -21,10 +11,6 @@ const clients: ClientSpec[] = [
   { id: 'mallory', userId: 'mallory', kind: 'attacker' },
 ];
 
-const requestsOf = (s: SimState, clientId: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => r.clientId === clientId && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
-
-const reasons = (rs: RequestRecord[]) => rs.map((r) => r.reason);
 
 // Mallory copies alice's token, alice logs out, mallory replays the token.
 const stolenThenLogout: Script = [

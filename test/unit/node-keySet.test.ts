@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { SimDriver } from '../../src/sim/driver';
-import { withOptions } from '../../src/sim/options';
-import type { Action, ClientSpec, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import type { ClientSpec, SimOptions, SimState } from '../../src/sim/types';
+import { run, type Script, requestsOf } from './support/run';
 
 // The key set (JWKS) node: the signing key, rotation with an overlap, retirement, and what the
 // servers' key caches make of it.
-
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
 
 const clients: ClientSpec[] = [
   { id: 'alice', userId: 'alice', kind: 'browser' },
   { id: 'bob', userId: 'bob', kind: 'browser' },
 ];
-
-const requestsOf = (s: SimState, clientId: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => r.clientId === clientId && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
 
 const kidOf = (token: string | null): unknown => {
   const parts = decodeJwtParts(token ?? '');

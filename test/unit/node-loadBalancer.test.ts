@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SimDriver } from '../../src/sim/driver';
 import { headerValues } from '../../src/sim/http';
-import { withOptions } from '../../src/sim/options';
-import type { Action, ClientSpec, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import type { ClientSpec, RequestRecord } from '../../src/sim/types';
+import { run, type Script, requestsOf } from './support/run';
 
 // The load balancer node: which server each request lands on (req.serverId), the sticky
 // affinity cookie, and the 503 it answers itself when no server is up.
 
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
-
 const browsers = (...ids: string[]): ClientSpec[] => ids.map((id) => ({ id, userId: id, kind: 'browser' }));
-
-const requestsOf = (s: SimState, clientId?: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => (clientId === undefined || r.clientId === clientId) && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
 
 const servedBy = (rs: RequestRecord[]): (string | null)[] => rs.map((r) => r.serverId);
 

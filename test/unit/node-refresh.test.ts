@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { SimDriver } from '../../src/sim/driver';
 import { bodyOf } from '../../src/sim/http';
-import { withOptions } from '../../src/sim/options';
-import type { Action, ClientSpec, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import type { ClientSpec } from '../../src/sim/types';
+import { run, type Script, requestsOf } from './support/run';
 
 // Refresh tokens: the browser trades one for a new access token when the old one expires; the
 // store rotates them and revokes a whole family when a used one comes back (RFC 9700 4.14.2).
-
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
-
-const requestsOf = (s: SimState, clientId: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => r.clientId === clientId && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
 
 const jtiOf = (token: string | null): unknown => {
   const parts = decodeJwtParts(token ?? '');

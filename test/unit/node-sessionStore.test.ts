@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SimDriver } from '../../src/sim/driver';
 import { withOptions } from '../../src/sim/options';
 import { modeRun, percentile } from '../../src/sim/report';
-import type { Action, ClientSpec, RequestRecord, SimOptions, SimState } from '../../src/sim/types';
+import type { Action, ClientSpec, RequestRecord, SimState } from '../../src/sim/types';
+import { run, type Script, requestsOf, reasons } from './support/run';
 
 // The shared session store node: session timeouts, outages, slowness and its throughput limit.
 
-type Script = [atMs: number, action: Action][];
-
-async function run(patch: Partial<SimOptions>, script: Script, untilMs: number): Promise<SimDriver> {
-  const driver = await SimDriver.create(withOptions({ logCapacity: 100_000, recentRequestsCapacity: 100_000, ...patch }));
-  for (const [atMs, action] of script) driver.dispatch(action, atMs);
-  await driver.runUntil(untilMs);
-  return driver;
-}
-
-const requestsOf = (s: SimState, clientId?: string, kind?: RequestRecord['kind']): RequestRecord[] =>
-  s.recent.filter((r) => (clientId === undefined || r.clientId === clientId) && (kind === undefined || r.kind === kind)).sort((a, b) => a.id - b.id);
-
-const reasons = (rs: RequestRecord[]) => rs.map((r) => r.reason);
 const latency = (r: RequestRecord) => r.finishedAtMs! - r.sentAtMs;
 
 function requestsAt(clientId: string, times: number[]): Script {
