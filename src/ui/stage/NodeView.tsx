@@ -7,13 +7,14 @@ interface Props {
   box: NodeBox;
   status: NodeStatus;
   selected: boolean;
-  onSelect: () => void;
+  /** null: nothing to inspect, so the node is not a control. */
+  onSelect: (() => void) | null;
 }
 
 /** One node of the cluster: a labelled box that glides to its place when servers come and go. */
 function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
+    if (onSelect && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
       onSelect();
     }
@@ -26,12 +27,8 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
       animate={{ opacity: 1, x: box.x, y: box.y }}
       exit={{ opacity: 0 }}
       transition={{ type: 'spring', stiffness: 260, damping: 30 }}
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      aria-pressed={selected}
-      onClick={onSelect}
-      onKeyDown={onKey}
+      {...(onSelect ? { role: 'button', tabIndex: 0, 'aria-pressed': selected, onClick: onSelect, onKeyDown: onKey } : { role: 'img' })}
+      aria-label={onSelect ? label : label.replace(' Inspect.', '')}
     >
       <rect x={-box.w / 2} y={-box.h / 2} width={box.w} height={box.h} rx={8} />
       <text className="node-title" y={-box.h / 2 + 20} textAnchor="middle">
@@ -59,4 +56,4 @@ const sameStatus = (a: NodeStatus, b: NodeStatus) =>
   a.title === b.title && a.down === b.down && a.lines.join('|') === b.lines.join('|') && a.flash?.ok === b.flash?.ok && a.flash?.text === b.flash?.text;
 
 /** Snapshots arrive ten times a second; a node re-renders only when what it shows changed. */
-export const NodeView = memo(NodeViewImpl, (a, b) => a.box === b.box && a.selected === b.selected && sameStatus(a.status, b.status));
+export const NodeView = memo(NodeViewImpl, (a, b) => a.box === b.box && a.selected === b.selected && !a.onSelect === !b.onSelect && sameStatus(a.status, b.status));

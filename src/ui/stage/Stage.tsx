@@ -44,10 +44,12 @@ function isSelected(sel: Selection | null, mode: Mode, id: string): boolean {
   return sel.kind === id || (sel.kind === 'keys' && id === 'jwks');
 }
 
-function selectionFor(world: WorldSnapshot, id: string): Selection {
+/** What clicking a node inspects; the load balancer has nothing to inspect beyond its policy. */
+function selectionFor(world: WorldSnapshot, id: string): Selection | null {
   const mode = world.mode;
+  if (id === 'lb') return null;
   if (id === 'store') return { kind: 'store', mode };
-  if (id === 'jwks' || id === 'lb') return id === 'jwks' ? { kind: 'keys', mode } : { kind: 'server', mode, serverId: world.servers[0]?.id ?? '' };
+  if (id === 'jwks') return { kind: 'keys', mode };
   if (id === CROWD_ID) return { kind: 'client', mode, clientId: world.clients.find((c) => c.kind === 'browser')?.id ?? '' };
   if (world.clients.some((c) => c.id === id)) return { kind: 'client', mode, clientId: id };
   return { kind: 'server', mode, serverId: id };
@@ -116,7 +118,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         </g>
         <AnimatePresence>
           {Object.values(layout.nodes).map((box) => (
-            <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={() => select(selectionFor(world, box.id))} />
+            <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
           ))}
         </AnimatePresence>
         {!reducedMotion && (
