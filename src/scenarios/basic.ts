@@ -1,4 +1,4 @@
-import { check, browse, type Scenario } from './scenario';
+import { check, browse, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 export const basic: Scenario = {
@@ -7,7 +7,7 @@ export const basic: Scenario = {
     'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
   seed: 7,
   speed: 1,
-  options: () => ({ servers: 3, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  options: () => ({ servers: 3, clients: browsers('alice') }),
   timeline: (mode) => [
     {
       atMs: 0,

@@ -1,4 +1,4 @@
-import { browse, check, countFor, type Scenario } from './scenario';
+import { browse, check, countFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
@@ -19,8 +19,7 @@ export const clockSkew: Scenario = {
     tokenTtlMs: TOKEN_TTL_MS,
     clockToleranceMs: 0,
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
-      { id: 'bob', userId: 'bob', kind: 'browser' },
+      ...browsers('alice', 'bob'),
     ],
   }),
   timeline: () => [

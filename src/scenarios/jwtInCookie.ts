@@ -1,4 +1,4 @@
-import { browse, check, count, type Scenario } from './scenario';
+import { browse, check, count, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 /** "Cookie: __Host-sid=" + 22 characters + CRLF: the whole credential of a session request. */
@@ -11,7 +11,7 @@ export const jwtInCookie: Scenario = {
     'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
   seed: 11,
   speed: 1,
-  options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 60_000, clients: browsers('alice') }),
   timeline: (mode) => [
     {
       atMs: 0,

@@ -1,4 +1,4 @@
-import { browse, check, count, countFor, type Scenario } from './scenario';
+import { browse, check, count, countFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
@@ -20,8 +20,7 @@ export const keyRotation: Scenario = {
     jwksRefreshMs: JWKS_REFRESH_MS,
     keyOverlapMs: KEY_OVERLAP_MS,
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
-      { id: 'bob', userId: 'bob', kind: 'browser' },
+      ...browsers('alice', 'bob'),
     ],
   }),
   timeline: () => [

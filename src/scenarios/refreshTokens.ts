@@ -1,4 +1,4 @@
-import { browse, check, countFor, type Scenario } from './scenario';
+import { browse, check, countFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 const ACCESS_TTL_MS = 10_000;
@@ -18,8 +18,7 @@ export const refreshTokens: Scenario = {
     tokenTtlMs: ACCESS_TTL_MS,
     refreshTokens: true,
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
-      { id: 'bob', userId: 'bob', kind: 'browser' },
+      ...browsers('alice', 'bob'),
       { id: 'mallory', userId: 'alice', kind: 'attacker' },
     ],
   }),

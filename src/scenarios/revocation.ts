@@ -1,4 +1,4 @@
-import { check, browse, countFor, type Scenario, type TimelineStep } from './scenario';
+import { check, browse, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
@@ -24,8 +24,7 @@ export const revocation: Scenario = {
     servers: 3,
     tokenTtlMs: TOKEN_TTL_MS,
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
-      { id: 'bob', userId: 'bob', kind: 'browser' },
+      ...browsers('alice', 'bob'),
     ],
   }),
   timeline: (mode) => {

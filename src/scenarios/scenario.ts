@@ -2,7 +2,7 @@
 // notice, and an expectation that states its lesson in code over the measured report.
 import type { ModeRun } from '../sim/report';
 import type { ReasonCode } from '../sim/reasons';
-import type { Action, Mode, SimOptions } from '../sim/types';
+import type { Action, ClientSpec, Mode, SimOptions } from '../sim/types';
 
 export interface TimelineStep {
   atMs: number;
@@ -58,3 +58,6 @@ export function countFor(run: ModeRun, clientId: string, reason: ReasonCode): nu
 export function totalFor(run: ModeRun, clientId: string): number {
   return Object.values(run.byClient[clientId] ?? {}).reduce((sum, n) => sum + n, 0);
 }
+
+/** Browser clients named after their users: `browsers('alice', 'bob')`. */
+export const browsers = (...ids: string[]): ClientSpec[] => ids.map((id) => ({ id, userId: id, kind: 'browser' }));

@@ -1,4 +1,4 @@
-import { browse, check, type Scenario } from './scenario';
+import { browse, check, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
@@ -20,8 +20,7 @@ export const staleClaims: Scenario = {
     servers: 3,
     tokenTtlMs: TOKEN_TTL_MS,
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
-      { id: 'bob', userId: 'bob', kind: 'browser' },
+      ...browsers('alice', 'bob'),
     ],
   }),
   timeline: (mode) => [

@@ -1,4 +1,4 @@
-import { browse, check, countFor, totalFor, type Scenario } from './scenario';
+import { browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 
 const TOKEN_TTL_MS = 30_000;
@@ -19,7 +19,7 @@ export const stolenCredential: Scenario = {
     servers: 3,
     tokenTtlMs: TOKEN_TTL_MS,
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
+      ...browsers('alice'),
       { id: 'mallory', userId: 'alice', kind: 'attacker' },
     ],
   }),

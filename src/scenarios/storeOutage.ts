@@ -1,4 +1,4 @@
-import { browse, check, count, countFor, type Scenario, type TimelineStep } from './scenario';
+import { browse, check, count, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
 
 // Requests go out at x.5 s (one a second per user); everything else happens on whole seconds.
@@ -21,8 +21,7 @@ export const storeOutage: Scenario = {
     tokenTtlMs: 5 * 60_000,
     denylistFailMode: 'closed',
     clients: [
-      { id: 'alice', userId: 'alice', kind: 'browser' },
-      { id: 'bob', userId: 'bob', kind: 'browser' },
+      ...browsers('alice', 'bob'),
     ],
   }),
   timeline: (mode) => {

@@ -1,4 +1,4 @@
-import { browse, check, count, type Scenario, type TimelineStep } from './scenario';
+import { browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
 
 const SERVERS = 3;
@@ -12,7 +12,7 @@ export const tampering: Scenario = {
     'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
   seed: 23,
   speed: 1,
-  options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: browsers('alice') }),
   timeline: (mode) => {
     const jwt = mode === 'jwt';
     const steps: TimelineStep[] = [

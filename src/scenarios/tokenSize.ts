@@ -1,4 +1,4 @@
-import { check, count, type Scenario, type TimelineStep } from './scenario';
+import { check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
 
 /** Profile sizes, in extra claims, for each round of logging in again. */
@@ -40,7 +40,7 @@ export const tokenSize: Scenario = {
     'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',
   seed: 37,
   speed: 2,
-  options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: [{ id: 'alice', userId: 'alice', kind: 'browser' }] }),
+  options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: browsers('alice') }),
   timeline: (mode) => TOKEN_SIZE_STEPS.flatMap((step, i) => round(step, i, mode)),
   durationMs: 1_000 + TOKEN_SIZE_STEPS.length * ROUND_MS,
   expect: (run) => {
