@@ -14,7 +14,10 @@ void store
   .getState()
   .load()
   .then(async () => {
-    if (link.timeMs) await store.getState().seek(link.timeMs);
+    // A position past the lesson's end (a typo, an old link) would replay hours of simulation.
+    const scenario = store.getState().scenario;
+    const endMs = scenario ? scenario.durationMs + 10_000 : 0;
+    if (link.timeMs) await store.getState().seek(Math.min(link.timeMs, endMs));
     if (link.autoplay) store.getState().play();
   });
 

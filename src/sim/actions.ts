@@ -133,6 +133,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
       s.store.slowFactor = Math.max(1, action.factor);
       return log(s, 'action', `The shared store slows down ${s.store.slowFactor}x.`, { nodeId: 'store' });
     case 'rotateKey': {
+      if (s.options.mode !== 'jwt') return log(s, 'note', 'Sessions sign nothing: there is no key to rotate in this world.');
       const kid = requestNewKey(t);
       return log(s, 'action', `The issuer rotates its signing key: new key ${kid} is published in the JWKS.`, { nodeId: 'jwks' });
     }
@@ -169,6 +170,7 @@ function tamper(s: SimState, clientId: string, how: 'role-admin' | 'alg-none' | 
     client.jar = applySetCookie(client.jar, serializeSetCookie({ name: SESSION_COOKIE, value: guess, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
     return log(s, 'action', `${clientId} replaces its session cookie with a guessed id ${shortId(guess)} (one of 2^128).`, { nodeId: clientId });
   }
+  if (s.options.mode !== 'jwt') return log(s, 'note', `${clientId} holds a session id, not a token: there are no claims to edit in this world.`);
   const edit = (token: string) => (how === 'alg-none' ? algNoneToken(token) : tamperClaims(token, { role: 'admin' }));
   const what = how === 'alg-none' ? 'sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
   if (client.storage.accessToken) {

@@ -88,7 +88,9 @@ export class History {
     this.checkpoints.push({ timeMs: this.timeMs, state: structuredClone(this.driver.state) });
     if (this.checkpoints.length > MAX_CHECKPOINTS) {
       // Thin out evenly, keeping the first: older history stays reachable, just coarser.
-      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i % 2 === 1);
+      // The newest stays too: replay after it must not re-apply actions it already holds.
+      const last = this.checkpoints.length - 1;
+      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i === last || i % 2 === 1);
     }
   }
 }

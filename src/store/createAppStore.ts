@@ -64,6 +64,7 @@ const TIME_PUBLISH_EVERY_MS = 100;
 export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   let speedFromLink = initial.speed !== undefined;
+  let loadTicket = 0;
   // The player reports back into the store; it is only called after the store exists.
   const player: Player = new Player({
     publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
@@ -95,6 +96,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         set({ status: 'error', error: `There is no scenario called "${next.scenarioId}".` });
         return;
       }
+      const ticket = ++loadTicket;
       player.pause();
       set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0 });
       let sc: Scenario;
@@ -104,13 +106,14 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         set({ status: 'error', error: `The scenario could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection and reload.` });
         return;
       }
+      if (ticket !== loadTicket) return; // the user picked another lesson meanwhile
       const modes = modesOf(next.view).filter((m) => sc.modes.includes(m));
       // A new lesson opens at its own tempo, unless a link chose the speed.
       if (sc !== get().scenario && !speedFromLink) get().setSpeed(sc.speed ?? 1);
       speedFromLink = false;
       set({ scenario: sc, endMs: sc.durationMs });
       await player.load(sc, modes.length ? modes : sc.modes, next.seed ?? sc.seed, next.overrides);
-      if (get().status === 'loading') set({ status: 'ready' });
+      if (ticket === loadTicket && get().status === 'loading') set({ status: 'ready' });
     },
     play() {
       if (get().status !== 'ready') return;

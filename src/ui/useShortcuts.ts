@@ -11,8 +11,11 @@ export function useShortcuts(store: AppStore): void {
       if (e.ctrlKey || e.metaKey || e.altKey || (target && (TYPING.has(target.tagName) || target.isContentEditable))) return;
       const s = store.getState();
       if (e.key === ' ') s.togglePlay();
-      else if (e.key === 'ArrowRight') void s.step();
-      else if (e.key === 'ArrowLeft') void s.stepBack();
+      else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        // Stepping means looking closely: stop the clock first, as the disabled buttons imply.
+        if (s.playing) s.pause();
+        void (e.key === 'ArrowRight' ? s.step() : s.stepBack());
+      }
       else if (e.key === '+' || e.key === '=') s.setSpeed(s.speed * 2);
       else if (e.key === '-' || e.key === '_') s.setSpeed(s.speed / 2);
       else return;

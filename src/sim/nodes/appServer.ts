@@ -131,7 +131,9 @@ function verify(t: Tick, server: AppServer, req: RequestRecord): void {
     requestId: req.id,
     token: String(req.pending.token),
     knownKids: [...server.jwksCache.kids],
-    algorithms: [o.alg],
+    // Every published key's algorithm: tokens signed before an algorithm change stay valid during
+    // the overlap; the key named by kid must still match the token's alg (no alg confusion).
+    algorithms: [...new Set(s.keys.keys.filter((k) => k.ready).map((k) => k.alg))],
     issuer: o.issuer,
     audience: o.audience,
     serverNowMs: wallMs(s, server.skewMs),

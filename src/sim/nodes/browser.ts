@@ -155,7 +155,7 @@ export function onTimeout(t: Tick, requestId: number): void {
   if (client && req.kind === 'refresh') client.refreshing = false;
   // The server still counts the abandoned request as in flight; it will never answer it now.
   const server = s.servers.find((sv) => sv.id === req.serverId);
-  if (server && req.stage !== 'to-lb' && req.stage !== 'to-client') server.inFlight = Math.max(0, server.inFlight - 1);
+  if (server && req.sentAtMs >= server.bootedAtMs && req.stage !== 'to-lb' && req.stage !== 'to-client') server.inFlight = Math.max(0, server.inFlight - 1);
   recordOutcome(s, req, 'timeout', 0);
   log(s, 'timeout', `${req.clientId}'s ${req.method} ${req.path} timed out after ${s.options.requestTimeoutMs} ms: no response came back.`, { requestId, nodeId: req.clientId, reason: 'timeout', ok: false });
 }

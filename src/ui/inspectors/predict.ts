@@ -16,6 +16,7 @@ interface TokenFacts {
   kid: unknown;
   exp: unknown;
   nbf: unknown;
+  iat: unknown;
   jti: unknown;
 }
 
@@ -28,11 +29,13 @@ function claimProblem(world: WorldSnapshot, server: AppServer, t: TokenFacts, ti
   const nowMs = VIRTUAL_EPOCH_MS + timeMs + server.skewMs;
   const exp = num(t.exp);
   if (exp !== null && exp * 1000 <= nowMs - o.clockToleranceMs) return 'expired by its clock';
-  const nbf = num(t.nbf);
-  if (nbf !== null && nbf * 1000 > nowMs + o.clockToleranceMs) return 'not valid yet by its clock';
+  // The servers refuse a token issued "in the future" by their clock, as they do one with nbf ahead.
+  const notBefore = num(t.nbf) ?? num(t.iat);
+  if (notBefore !== null && notBefore * 1000 > nowMs + o.clockToleranceMs) return 'not valid yet by its clock';
+  const allowed = [...new Set(world.keys.keys.filter((k) => k.ready).map((k) => k.alg))];
+  if (typeof t.alg !== 'string' || !allowed.includes(t.alg as (typeof allowed)[number])) return `alg ${String(t.alg)} not allowed (only ${allowed.join(', ')})`;
+  if (o.denylist && !world.store.up) return o.denylistFailMode === 'closed' ? 'denylist unreachable, fails closed' : null;
   if (o.denylist && typeof t.jti === 'string' && world.store.denylist.some((d) => d.jti === t.jti)) return 'revoked (jti on the denylist)';
-  if (o.denylist && !world.store.up && o.denylistFailMode === 'closed') return 'denylist unreachable, fails closed';
-  if (t.alg !== o.alg) return `alg ${String(t.alg)} not allowed (only ${o.alg})`;
   return null;
 }
 
@@ -55,6 +58,6 @@ function predictOne(world: WorldSnapshot, server: AppServer, t: TokenFacts, time
 
 /** One prediction per server of the world, in the world's order. */
 export function predictAcceptance(world: WorldSnapshot, header: Record<string, unknown>, payload: Record<string, unknown>, timeMs: number): Prediction[] {
-  const facts: TokenFacts = { alg: header.alg, kid: header.kid, exp: payload.exp, nbf: payload.nbf, jti: payload.jti };
+  const facts: TokenFacts = { alg: header.alg, kid: header.kid, exp: payload.exp, nbf: payload.nbf, iat: payload.iat, jti: payload.jti };
   return world.servers.map((server) => predictOne(world, server, facts, timeMs));
 }
