@@ -118,6 +118,8 @@ const bytes: Measure = (w) => {
 const revocation: Measure = (w) => {
   const rev = w.report.revocation;
   if (!rev) return 'nothing revoked yet';
+  // Without a denylist nothing stops a revoked JWT: zero accepted only means nobody tried yet.
+  if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return 'not tried yet: a revoked token would still be accepted until exp';
   if (rev.acceptedAfter === 0) return 'immediate: 0 requests accepted after it';
   return `exposure ${seconds(rev.exposureMs)}: ${plural(rev.acceptedAfter, 'request')} accepted after it`;
 };

@@ -1,5 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
+import { lessonSteps } from '../../store/lesson';
+import { shownModes } from '../../store/selectors';
+import type { Mode } from '../../sim/types';
+import { useMemo } from 'react';
 import { sliderFromSpeed, speedFromSlider } from '../../store/clock';
 import { clock } from '../../sim/world';
 import { useApp } from '../storeContext';
@@ -13,7 +17,7 @@ const selectControls = (s: AppStoreState) => ({
   endMs: s.endMs,
   ready: s.status === 'ready',
   scenario: s.scenario,
-  view: s.view,
+  modesKey: shownModes(s).join(' '),
   togglePlay: s.togglePlay,
   step: s.step,
   stepBack: s.stepBack,
@@ -27,8 +31,8 @@ const formatSpeed = (speed: number) => `${speed < 1 ? speed.toFixed(2).replace(/
 /** Playback: play/pause, step, step back, speed (log scale), reset and the timeline scrubber. */
 export function Controls() {
   const c = useApp(useShallow(selectControls));
-  const scenario = c.scenario;
-  const markers = scenario?.timeline(c.view === 'jwt' ? 'jwt' : 'session').filter((step) => step.caption) ?? [];
+  const { scenario, modesKey } = c;
+  const markers = useMemo(() => lessonSteps(scenario, modesKey.split(' ') as Mode[]), [scenario, modesKey]);
   const end = Math.max(c.endMs, c.timeMs);
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
