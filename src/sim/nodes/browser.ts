@@ -1,7 +1,7 @@
 // A browser (or the attacker's client): builds real HTTP requests from its cookie jar and
 // localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
-import { bodyOf, headerValues, serializeRequest } from '../http';
+import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { linkLatency, log, recordOutcome, schedule, send, shortId, wallMs, type Tick } from '../world';
 import { statusFor } from '../reasons';
@@ -34,6 +34,14 @@ function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean,
   return 'none';
 }
 
+const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
+
+/** Bytes of "Cookie: <the auth cookies>\r\n", as if the line carried nothing else. */
+function credentialCookieBytes(cookieHeader: string): number {
+  const auth = cookieHeader.split('; ').filter((pair) => AUTH_COOKIES.has(pair.slice(0, pair.indexOf('='))));
+  return auth.length ? utf8Bytes(`Cookie: ${auth.join('; ')}\r\n`) : 0;
+}
+
 export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?: string): RequestRecord | null {
   const { s } = t;
   const client = s.clients[clientId];
@@ -55,6 +63,8 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     credentialHeader = ['Cookie', cookieHeader];
   }
   const http = serializeRequest({ method: route.method, path: reqPath, host: s.options.host, headers, credentialHeader, body: bodyFor(s, client, kind) });
+  // A Cookie line may also carry the balancer's affinity cookie: it is not the credential.
+  if (!bearer && cookieHeader) http.credentialBytes = credentialCookieBytes(cookieHeader);
   const credential = credentialOf(s, cookieHeader, bearer, kind);
   const req: RequestRecord = {
     id: s.nextRequestId++,
