@@ -128,7 +128,14 @@ export function onResponse(t: Tick, msg: Message): void {
   const reason = req.reason ?? 'ok';
   if (reason === 'ok') keepTokens(s, client, req.kind, bodyOf(text));
   if (req.kind === 'logout') client.storage = { accessToken: null, refreshToken: null };
-  if (req.kind === 'refresh') client.refreshing = false;
+  if (req.kind === 'refresh') {
+    client.refreshing = false;
+    // A refused refresh token stays refused: drop it rather than retry it on every 401.
+    if (reason === 'refresh_invalid' || reason === 'refresh_reused' || reason === 'user_banned') {
+      client.storage.refreshToken = null;
+      client.jar = { cookies: client.jar.cookies.filter((c) => c.name !== REFRESH_COOKIE) };
+    }
+  }
   recordOutcome(s, req, reason, statusFor(reason));
   const verdict = reason === 'ok' ? `${req.status} OK` : `${req.status} ${reason}`;
   log(s, 'response', `${client.id} gets ${verdict} for ${req.method} ${req.path} after ${Math.round(s.timeMs - req.sentAtMs)} ms.`, { requestId: req.id, nodeId: client.id, reason, ok: reason === 'ok' });
