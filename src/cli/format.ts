@@ -11,7 +11,7 @@ export function formatReport(report: RunReport, scenario: Scenario): string {
       `[${run.mode}]`,
       `  requests      ${r.total} total, ${r.accepted} accepted, ${r.rejected} rejected, ${r.timedOut} timed out (${reasons})`,
       `  bytes/request ${run.bytes.requestMean} (credential ${run.bytes.credentialMean})`,
-      `  store lookups ${run.storeLookups} (${run.lookupsPerApiRequest} per API request); signature checks ${run.signatureVerifications}`,
+      `  store lookups ${run.storeLookups} (${run.lookupsPerApiRequest} per API request), ${run.storeOps} store operations in all; signature checks ${run.signatureVerifications}`,
       `  latency       p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
     );
     if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${(run.revocation.exposureMs / 1000).toFixed(1)} s`);

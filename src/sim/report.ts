@@ -15,6 +15,8 @@ export interface ModeRun {
   /** Extensions (the contract grows, never shrinks). */
   apiRequests: number;
   lookupsPerApiRequest: number;
+  /** Every operation the shared store served: lookups plus writes, refresh rotations, deletes. */
+  storeOps: number;
   cookiesDropped: number;
   sessionsInStore: number;
   unfinishedRequests: number;
@@ -58,6 +60,7 @@ export function modeRun(s: SimState): ModeRun {
     latencyMs: { p50: round(percentile(m.latenciesMs, 50)), p99: round(percentile(m.latenciesMs, 99)) },
     apiRequests: api,
     lookupsPerApiRequest: api ? round(m.storeLookups / api, 2) : 0,
+    storeOps: s.store.ops,
     cookiesDropped: m.cookiesDropped,
     sessionsInStore: Object.keys(s.store.sessions).length,
     unfinishedRequests: Object.keys(s.requests).length,

@@ -58,6 +58,7 @@ function emptyRun(mode: Mode): ModeRun {
     latencyMs: { p50: 0, p99: 0 },
     apiRequests: 0,
     lookupsPerApiRequest: 0,
+    storeOps: 0,
     cookiesDropped: 0,
     sessionsInStore: 0,
     unfinishedRequests: 0,
