@@ -65,10 +65,6 @@ export class SimDriver {
     if (Number.isFinite(untilMs)) s.timeMs = Math.max(s.timeMs, untilMs);
   }
 
-  /** Runs until nothing is left to happen (or until `limitMs`). */
-  async runToEnd(limitMs = 24 * 60 * 60_000): Promise<void> {
-    await this.runUntil(limitMs);
-  }
 
   private start(effects: Effect[]): void {
     for (const effect of effects) this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });

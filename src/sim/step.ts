@@ -7,6 +7,7 @@ import * as keySet from './nodes/keySet';
 import * as loadBalancer from './nodes/loadBalancer';
 import * as sessionStore from './nodes/sessionStore';
 import { heapPop, heapPeek } from './queue';
+import { validateOptions } from './options';
 import { seedRng } from './rng';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
 import { schedule, type Tick } from './world';
@@ -17,6 +18,8 @@ export interface StepResult {
 }
 
 export function createSim(options: SimOptions): StepResult {
+  const problems = validateOptions(options);
+  if (problems.length) throw new RangeError(`These settings cannot run: ${problems.join(' ')}`);
   const s: SimState = {
     timeMs: 0,
     seq: 0,

@@ -133,9 +133,6 @@ export class Player {
     });
   }
 
-  recordedActions() {
-    return this.primary()?.actions ?? [];
-  }
 
   private frame = (now: number): void => {
     if (!this.playing) return;

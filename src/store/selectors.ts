@@ -8,14 +8,7 @@ type S = AppState & AppActions;
 
 export const selectWorlds = (s: S) => s.worlds;
 export const selectTimeMs = (s: S) => s.timeMs;
-export const selectPlaying = (s: S) => s.playing;
-export const selectSpeed = (s: S) => s.speed;
-export const selectView = (s: S) => s.view;
 export const selectSelection = (s: S) => s.selection;
-export const selectStatus = (s: S) => s.status;
-export const selectError = (s: S) => s.error;
-export const selectScenarioId = (s: S) => s.scenarioId;
-export const selectEndMs = (s: S) => s.endMs;
 export const selectReducedMotion = (s: S) => s.reducedMotion;
 
 export const worldOf =

@@ -26,3 +26,11 @@ describe('headless runner flags', () => {
     }
   });
 });
+
+describe('settings a run cannot use', () => {
+  it('are refused with a sentence naming each problem', async () => {
+    const { createSim } = await import('../../src/sim/step');
+    const { withOptions } = await import('../../src/sim/options');
+    expect(() => createSim(withOptions({ servers: 0, seed: 1.5 }))).toThrow(/servers must be between 1 and 12.*seed must be a whole number/);
+  });
+});

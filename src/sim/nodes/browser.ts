@@ -3,7 +3,7 @@
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { linkLatency, log, recordOutcome, schedule, send, shortId, wallMs, type Tick } from '../world';
+import { linkLatency, log, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
 import { statusFor } from '../reasons';
 
 export const SESSION_COOKIE = '__Host-sid';
@@ -177,12 +177,4 @@ export function onTimeout(t: Tick, requestId: number): void {
   log(s, 'timeout', `${req.clientId}'s ${req.method} ${req.path} timed out after ${s.options.requestTimeoutMs} ms: no response came back.`, { requestId, nodeId: req.clientId, reason: 'timeout', ok: false });
 }
 
-/** Short description of what a client holds, for logs: "sid 3fA9k2…" or "JWT k1". */
-export function describeHolding(s: SimState, client: Client): string {
-  const cookies = cookiesFor(client.jar, cookieContext(s));
-  const sid = cookies.find((c) => c.name === SESSION_COOKIE);
-  if (sid) return `session cookie ${shortId(sid.value)}`;
-  if (client.storage.accessToken || cookies.some((c) => c.name === JWT_COOKIE)) return 'a JWT';
-  return 'nothing';
-}
 
