@@ -21,6 +21,8 @@ export interface AppState {
   /** The loaded lesson (its script arrives on demand); null until the first load finishes. */
   scenario: Scenario | null;
   view: View;
+  /** The view the user asked for; \`view\` is what the loaded lesson can show of it. */
+  wantedView: View;
   /** null: the scenario's own seed. */
   seed: number | null;
   overrides: Partial<SimOptions>;
@@ -75,6 +77,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     scenarioId: first.id,
     scenario: null,
     view: initial.view ?? 'both',
+    wantedView: initial.view ?? 'both',
     seed: initial.seed ?? null,
     overrides: initial.overrides ?? {},
     speed: clampSpeed(initial.speed ?? 1),
@@ -107,12 +110,16 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         return;
       }
       if (ticket !== loadTicket) return; // the user picked another lesson meanwhile
-      const modes = modesOf(next.view).filter((m) => sc.modes.includes(m));
+      const wantedView = patch.view ?? next.wantedView;
+      const wanted = modesOf(wantedView).filter((m) => sc.modes.includes(m));
+      const modes = wanted.length ? wanted : sc.modes;
+      // Say which worlds are really shown: a JWT-only lesson asked for side by side shows JWT.
+      const view: View = modes.length > 1 ? 'both' : modes[0]!;
       // A new lesson opens at its own tempo, unless a link chose the speed.
       if (sc !== get().scenario && !speedFromLink) get().setSpeed(sc.speed ?? 1);
       speedFromLink = false;
-      set({ scenario: sc, endMs: sc.durationMs });
-      await player.load(sc, modes.length ? modes : sc.modes, next.seed ?? sc.seed, next.overrides);
+      set({ scenario: sc, endMs: sc.durationMs, view, wantedView });
+      await player.load(sc, modes, next.seed ?? sc.seed, next.overrides);
       if (ticket === loadTicket && get().status === 'loading') set({ status: 'ready' });
     },
     play() {

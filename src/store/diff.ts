@@ -1,5 +1,5 @@
 // Where the two worlds' outcomes differ, request by request: both run the same seeded script, so
-// request #n is the same user action in both (derived view data, no simulation here).
+// a request sent by the same client at the same moment is the same user action in both.
 import type { RequestRecord } from '../sim/types';
 import { VIRTUAL_EPOCH_MS } from '../sim/world';
 import type { WorldSnapshot } from './snapshot';
@@ -18,11 +18,13 @@ function jwtNote(r: RequestRecord): string {
 }
 
 export function outcomeDiffs(session: WorldSnapshot, jwt: WorldSnapshot, limit = 6): OutcomeDiff[] {
-  const jwtById = new Map(jwt.requests.filter((r) => r.stage === 'done').map((r) => [r.id, r]));
+  // Pair by who sent what when: ids drift once one world sends extra requests (token refreshes).
+  const key = (r: RequestRecord) => `${r.clientId}|${r.kind}|${r.sentAtMs}`;
+  const jwtByKey = new Map(jwt.requests.filter((r) => r.stage === 'done').map((r) => [key(r), r]));
   const diffs: OutcomeDiff[] = [];
   for (const s of session.requests) {
-    const j = jwtById.get(s.id);
-    if (!j || s.stage !== 'done' || s.kind !== j.kind || s.reason === j.reason) continue;
+    const j = jwtByKey.get(key(s));
+    if (!j || s.stage !== 'done' || s.reason === j.reason) continue;
     diffs.push({ requestId: s.id, text: `request ${s.id} (${s.method} ${s.path}): session ${outcome(s)}, JWT ${outcome(j)}${jwtNote(j)}` });
   }
   return diffs.slice(-limit);

@@ -92,14 +92,18 @@ export class Player {
   /** To the next moment something is logged: every Step changes what the caption says. */
   step(): Promise<void> {
     return this.enqueue(async () => {
-      const logged = this.loggedTotal();
-      for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged; i++) {
-        const next = this.nextEventMs();
-        if (next === undefined) break;
-        await this.advanceAll(Math.max(next, this.timeMs));
-      }
+      await this.advanceToNextLogged();
       this.publish(true);
     });
+  }
+
+  private async advanceToNextLogged(): Promise<void> {
+    const logged = this.loggedTotal();
+    for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged; i++) {
+      const next = this.nextEventMs();
+      if (next === undefined) break;
+      await this.advanceAll(Math.max(next, this.timeMs));
+    }
   }
 
   /** Back to the previous logged moment: restore a checkpoint, replay up to it. */
@@ -155,7 +159,9 @@ export class Player {
       this.sinceStep += dtRealMs * this.speed;
       if (this.sinceStep < REDUCED_MOTION_STEP_MS) return;
       this.sinceStep = 0;
-      await this.advanceAll(next ?? this.endMs);
+      // One logged moment per beat (a request sent, a check, an answer), as Step does.
+      if (next === undefined) await this.advanceAll(this.endMs);
+      else await this.advanceToNextLogged();
       return;
     }
     if (next !== undefined && next <= this.timeMs) {

@@ -142,3 +142,13 @@ test('a copied link reopens the same lesson at the same moment', async ({ page }
   await expect(page.getByLabel('Scenario')).toHaveValue('revocation');
   await expect(page.locator('.stage')).toHaveCount(1);
 });
+
+test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ page }) => {
+  await page.goto('/?scenario=key-rotation&mode=both');
+  await expect(page.getByLabel('Mode', { exact: true })).toHaveValue('jwt');
+  await expect(page.locator('.stage')).toHaveCount(1);
+  await expect(page.getByRole('option', { name: 'Side by side' })).toBeDisabled();
+  // Back to a lesson with both worlds: the side-by-side wish comes back.
+  await page.getByLabel('Scenario').selectOption('basic');
+  await expect(page.locator('.stage')).toHaveCount(2);
+});

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOG, findMeta } from '../../scenarios/catalog';
-import type { AppStoreState, View } from '../../store/createAppStore';
+import { modesOf, type AppStoreState, type View } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 
 const selectBar = (s: AppStoreState) => ({ scenarioId: s.scenarioId, view: s.view, load: s.load });
@@ -31,7 +31,8 @@ export function ScenarioBar() {
         <span>Mode</span>
         <select value={view} onChange={(e) => void load({ view: e.target.value as View })} aria-label="Mode">
           {VIEWS.map((v) => (
-            <option key={v.value} value={v.value}>
+            // A lesson that exists in one world only cannot show the other.
+            <option key={v.value} value={v.value} disabled={!!scenario && !modesOf(v.value).every((m) => scenario.modes.includes(m))}>
               {v.label}
             </option>
           ))}
