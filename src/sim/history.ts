@@ -57,6 +57,14 @@ export class History {
     } while (s.timeMs < timeMs);
   }
 
+  /** Takes over actions recorded elsewhere (a link): those due now apply now, the rest on the way. */
+  adopt(actions: readonly RecordedAction[]): void {
+    for (const recorded of actions) {
+      this.actions.push(recorded);
+      if (recorded.atMs <= this.timeMs) this.driver.dispatch(recorded.action);
+    }
+  }
+
   /** Applies a user action now and records it for replay. */
   dispatch(action: Action): void {
     this.actions.push({ atMs: this.timeMs, action });

@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CATALOG, findMeta } from '../scenarios/catalog';
 import type { Scenario } from '../scenarios/scenario';
+import type { RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { clampSpeed } from './clock';
 import { Player, type Worlds } from './player';
@@ -63,10 +64,12 @@ export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'j
 
 const TIME_PUBLISH_EVERY_MS = 100;
 
-export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> = {}): AppStore {
+export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> & { actions?: readonly RecordedAction[] } = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   let speedFromLink = initial.speed !== undefined;
   let loadTicket = 0;
+  // A link's interventions belong to the lesson it names: replayed on the first load only.
+  let linkActions = initial.actions ?? [];
   // The player reports back into the store; it is only called after the store exists.
   const player: Player = new Player({
     publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
@@ -119,7 +122,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (sc !== get().scenario && !speedFromLink) get().setSpeed(sc.speed ?? 1);
       speedFromLink = false;
       set({ scenario: sc, endMs: sc.durationMs, view, wantedView });
-      await player.load(sc, modes, next.seed ?? sc.seed, next.overrides);
+      await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, linkActions);
+      linkActions = [];
       if (ticket === loadTicket && get().status === 'loading') set({ status: 'ready' });
     },
     play() {

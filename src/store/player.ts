@@ -1,7 +1,7 @@
 // Drives one or two simulated worlds on one clock: the requestAnimationFrame loop, step, step back,
 // seek and user actions. Async work is serialised on one promise chain, so a click during an
 // advance waits its turn and is recorded at an exact virtual time (which makes replays exact).
-import type { History } from '../sim/history';
+import type { History, RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
@@ -57,15 +57,22 @@ export class Player {
     return Object.keys(this.histories) as Mode[];
   }
 
-  load(scenario: Scenario, modes: Mode[], seed: number, overrides: Partial<SimOptions>): Promise<void> {
+  load(scenario: Scenario, modes: Mode[], seed: number, overrides: Partial<SimOptions>, actions: readonly RecordedAction[] = []): Promise<void> {
     this.pause();
     return this.enqueue(async () => {
       const { History, loadScenario } = await loadEngine();
       this.histories = {};
-      for (const mode of modes) this.histories[mode] = new History(await loadScenario(scenario, mode, seed, overrides));
+      for (const mode of modes) {
+        const history = new History(await loadScenario(scenario, mode, seed, overrides));
+        // Interventions from a link: History re-applies recorded actions as time reaches them.
+        history.adopt(actions);
+        this.histories[mode] = history;
+      }
       this.timeMs = 0;
       this.endMs = scenario.durationMs;
       this.idle = null;
+      // An intervention at the very start shows at once, as it did when it was made.
+      if (actions.some((a) => a.atMs <= 0)) await this.advanceAll(0);
       this.published = -1;
       this.publish(true);
     });
@@ -95,6 +102,11 @@ export class Player {
       await this.advanceToNextLogged();
       this.publish(true);
     });
+  }
+
+  /** The user's interventions so far, for a link that replays them. */
+  recordedActions(): readonly RecordedAction[] {
+    return (this.histories.session ?? this.histories.jwt)?.actions ?? [];
   }
 
   private async advanceToNextLogged(): Promise<void> {

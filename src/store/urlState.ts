@@ -3,9 +3,13 @@
 import { findMeta } from '../scenarios/catalog';
 import { LIMITS } from '../sim/options';
 import { SPEED_MAX, SPEED_MIN } from './clock';
+import type { RecordedAction } from '../sim/history';
+import type { Action } from '../sim/types';
 import type { View } from './createAppStore';
 
 export interface LinkState {
+  /** Interventions made by hand, replayed at their times: a teacher's own situation. */
+  actions?: RecordedAction[];
   scenarioId?: string;
   view?: View;
   seed?: number;
@@ -46,13 +50,42 @@ export function parseLink(search: string): ParsedLink {
   number('speed', SPEED_MIN, SPEED_MAX, false, (n) => (state.speed = n));
   number('t', 0, 24 * 60 * 60_000, false, (n) => (state.timeMs = n));
   if (params.get('play') === '1') state.autoplay = true;
+  const actions = params.get('a');
+  if (actions !== null) {
+    const parsed = parseActions(actions);
+    if (parsed) state.actions = parsed;
+    else problems.push('The link\'s interventions could not be read; the lesson plays without them.');
+  }
   return { state, problems };
 }
 
-export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }): string {
+const MAX_LINK_ACTIONS = 200;
+const MAX_LINK_TIME_MS = 24 * 60 * 60_000;
+/** What a link may replay: what the interventions panel can do (no self-repeating traffic). */
+const LINKABLE: ReadonlySet<Action['type']> = new Set<Action['type']>([
+  'login', 'request', 'logout', 'refresh', 'logoutEverywhere', 'banUser', 'changePassword', 'changeRole', 'setExtraClaims',
+  'addServer', 'removeServer', 'killServer', 'restartServer', 'storeDown', 'storeUp', 'storeSlow', 'rotateKey', 'tamper', 'steal', 'setSkew', 'setOptions', 'note',
+]);
+
+function parseActions(text: string): RecordedAction[] | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value) || value.length > MAX_LINK_ACTIONS) return null;
+    const ok = value.every((r: unknown) => {
+      const rec = r as { atMs?: unknown; action?: { type?: unknown } };
+      return typeof rec?.atMs === 'number' && rec.atMs >= 0 && rec.atMs <= MAX_LINK_TIME_MS && typeof rec.action?.type === 'string' && LINKABLE.has(rec.action.type as Action['type']);
+    });
+    return ok ? (value as RecordedAction[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }, actions: readonly RecordedAction[] = []): string {
   const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
   if (s.seed !== null) params.set('seed', String(s.seed));
   if (s.speed !== 1) params.set('speed', String(Math.round(s.speed * 100) / 100));
   if (s.timeMs > 0) params.set('t', String(Math.round(s.timeMs)));
+  if (actions.length) params.set('a', JSON.stringify(actions));
   return `?${params.toString()}`;
 }

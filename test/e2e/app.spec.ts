@@ -152,3 +152,14 @@ test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ p
   await page.getByLabel('Scenario').selectOption('basic');
   await expect(page.locator('.stage')).toHaveCount(2);
 });
+
+test('a link carries the interventions made by hand', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=session');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'Kill server-2' }).click();
+  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy a link to this moment' }).click();
+  const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
+  await page.goto(url);
+  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible({ timeout: 15_000 });
+});

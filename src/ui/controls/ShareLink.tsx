@@ -9,7 +9,7 @@ export function ShareLink() {
   const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
   const copy = async () => {
     const s: AppStoreState = store.getState();
-    const url = `${window.location.origin}${window.location.pathname}${linkFor({ ...s, timeMs: store.player.timeMs })}`;
+    const url = `${window.location.origin}${window.location.pathname}${linkFor({ ...s, timeMs: store.player.timeMs }, store.player.recordedActions())}`;
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
