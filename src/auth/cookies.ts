@@ -1,3 +1,4 @@
+import { byteLength } from './jwtText';
 // A pure cookie jar after RFC 6265bis §5.6 (parsing Set-Cookie) and §5.7 (storage) and
 // §5.8 (the Cookie header). Time is always the caller's virtual clock (nowMs), never the
 // wall clock, so a replayed simulation keeps exactly the same cookies. Everything is plain
@@ -57,11 +58,6 @@ export type SetCookieOutcome =
 // ---------------------------------------------------------------------------------------
 // Small helpers
 
-const encoder = new TextEncoder();
-
-function utf8Bytes(text: string): number {
-  return encoder.encode(text).length;
-}
 
 /** §5.6 step 1-2: control characters other than HTAB make the whole line invalid. */
 function hasControlChar(text: string): boolean {
@@ -218,7 +214,7 @@ function readAttribute(attrs: ParsedAttributes, raw: string): ParsedAttributes {
   const eq = raw.indexOf('=');
   const name = trimWs(eq === -1 ? raw : raw.slice(0, eq)).toLowerCase();
   const value = eq === -1 ? '' : trimWs(raw.slice(eq + 1));
-  if (utf8Bytes(value) > COOKIE_ATTRIBUTE_VALUE_LIMIT_BYTES) return attrs;
+  if (byteLength(value) > COOKIE_ATTRIBUTE_VALUE_LIMIT_BYTES) return attrs;
   switch (name) {
     case 'expires':
       return { ...attrs, expiresAtMs: parseCookieDate(value) ?? attrs.expiresAtMs };
@@ -295,7 +291,7 @@ function parseCookie(header: string, ctx: RequestContext): Parsed {
   const value = trimWs(pair.slice(eq + 1));
   if (!name) return reject('malformed', dropped('', 'the cookie has an empty name'));
 
-  const sizeBytes = utf8Bytes(name) + utf8Bytes(value);
+  const sizeBytes = byteLength(name) + byteLength(value);
   if (sizeBytes > COOKIE_NAME_VALUE_LIMIT_BYTES) {
     return reject('too_large', dropped(name, `name + value is ${sizeBytes} bytes, over the ${COOKIE_NAME_VALUE_LIMIT_BYTES}-byte limit`));
   }

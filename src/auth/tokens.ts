@@ -5,7 +5,9 @@ import { SignJWT, exportJWK, jwtVerify } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
 import type { ReasonCode } from '../sim/reasons';
 
-export type Alg = 'HS256' | 'ES256' | 'EdDSA';
+import type { Alg } from '../sim/types';
+
+export type { Alg };
 
 export interface KeyMaterial {
   kid: string;

@@ -1,10 +1,12 @@
 // Real HTTP/1.1 text for every message a browser sends or receives: byte counts in the report
 // are the UTF-8 length of exactly this text, never an estimate.
 
-const CRLF = '\r\n';
-const encoder = new TextEncoder();
+import { byteLength as utf8Bytes } from '../auth/jwtText';
 
-export const utf8Bytes = (text: string): number => encoder.encode(text).length;
+/** UTF-8 length: what the text costs on the wire (one counter for the whole project). */
+export { utf8Bytes };
+
+const CRLF = '\r\n';
 
 export interface HttpRequestParts {
   method: 'GET' | 'POST';

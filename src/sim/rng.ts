@@ -2,6 +2,8 @@
 // Its state is four plain numbers inside the simulation state, so checkpoints copy it and
 // a replay from the same seed draws the same ids, jitter and load-balancer picks.
 
+import { bytesToBase64url as encodeBase64url } from '../auth/jwtText';
+
 export type RngState = [number, number, number, number];
 
 export function seedRng(seed: number): RngState {
@@ -50,17 +52,8 @@ export function nextBytes(s: RngState, count: number): number[] {
   return out;
 }
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-export function bytesToBase64url(bytes: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += B64URL[(n >>> (18 - 6 * c)) & 63];
-  }
-  return out;
-}
+/** base64url of PRNG bytes, through the one encoder the project has (auth/jwtText). */
+export const bytesToBase64url = (bytes: readonly number[]): string => encodeBase64url(Uint8Array.from(bytes));
 
 /** A 128-bit random id, base64url (22 characters): the strength OWASP asks of a session id. */
 export function randomId128(s: RngState): string {

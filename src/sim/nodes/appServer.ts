@@ -72,9 +72,7 @@ function authenticateSession(t: Tick, server: AppServer, req: RequestRecord): vo
     return sessionDecided(t, server, req, live, !!record && !live, 'its own memory');
   }
   storeQuery(t, server, req, { op: 'session-get', key: sid }, 'session-lookup');
-  req.storeLookups++;
-  server.storeLookups++;
-  s.metrics.storeLookups++;
+  countLookup(s, server, req);
   log(s, 'store', `${server.id} looks up session ${shortId(sid)} in the shared store.`, { requestId: req.id, nodeId: server.id });
 }
 
@@ -163,9 +161,7 @@ export function onVerified(t: Tick, requestId: number, outcome: VerifyOutcome): 
   log(s, 'verify', `${server.id} checks the JWT's signature with key ${outcome.kid}: valid, ${c.sub} (role ${c.role}), ${leftS} s left.`, { requestId, nodeId: server.id, ok: true });
   if (s.options.denylist) {
     storeQuery(t, server, req, { op: 'deny-check', key: c.jti }, 'denylist-check');
-    req.storeLookups++;
-    server.storeLookups++;
-    s.metrics.storeLookups++;
+    countLookup(s, server, req);
     return;
   }
   authorized(t, server, req);
@@ -225,6 +221,13 @@ function storeQuery(t: Tick, server: AppServer, req: RequestRecord, op: StoreOp,
   req.stage = stage;
   const label = op.op === 'session-get' ? `GET ${shortId(op.key)}` : op.op === 'deny-check' ? 'denylist?' : op.op;
   send(s, { requestId: req.id, kind: 'store-query', from: server.id, to: 'store', credential: req.credential, label, ok: null, reason: null, storeOp: op }, linkLatency(s, s.options.latency.serverToStoreMs));
+}
+
+/** An authentication lookup in the shared store, counted per request, per server and per run. */
+function countLookup(s: SimState, server: AppServer, req: RequestRecord): void {
+  req.storeLookups++;
+  server.storeLookups++;
+  s.metrics.storeLookups++;
 }
 
 function onStoreReply(t: Tick, server: AppServer, req: RequestRecord, result: StoreResult): void {

@@ -2,6 +2,7 @@
 import type { WorldSnapshot } from '../../store/snapshot';
 import { shortId } from '../../sim/world';
 import { MAX_CLIENT_NODES } from './layout';
+import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
 
 export interface NodeStatus {
   title: string;
@@ -59,8 +60,8 @@ function storeStatus(world: WorldSnapshot): NodeStatus {
 export function holding(world: WorldSnapshot, clientId: string): string {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return '';
-  const sid = client.jar.cookies.find((c) => c.name === '__Host-sid');
+  const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
   if (sid) return `wristband: sid ${shortId(sid.value)}`;
-  if (client.storage.accessToken || client.jar.cookies.some((c) => c.name === '__Host-jwt')) return 'badge: a signed JWT';
+  if (client.storage.accessToken || client.jar.cookies.some((c) => c.name === JWT_COOKIE)) return 'badge: a signed JWT';
   return 'not logged in';
 }
