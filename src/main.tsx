@@ -1,13 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/createAppStore';
+import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink } from './store/urlState';
 import { App } from './ui/App';
 import './ui/app.css';
 
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay.
 const { state: link, problems } = parseLink(window.location.search);
-const store = createAppStore({ ...link, notices: problems });
+const store = createAppStore({ ...link, notices: problems, questionsOn: link.questionsOn ?? questionsPreference() });
+// The learner's "Ask me questions" choice is remembered (a link's q=0 is not: it is the teacher's).
+store.subscribe((s, prev) => {
+  if (s.questionsOn !== prev.questionsOn) rememberQuestions(s.questionsOn);
+});
 // For poking at the model from the devtools console while developing.
 if (import.meta.env.DEV) Object.assign(window, { __app: store });
 void store

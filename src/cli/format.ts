@@ -1,6 +1,7 @@
 // Human-readable text for a RunReport: one block per mode, plus whether the lesson held.
 import type { RunReport } from '../sim/report';
 import type { Scenario } from '../scenarios/scenario';
+import { plural } from '../format';
 
 export function formatReport(report: RunReport, scenario: Scenario): string {
   const lines = [`${scenario.title} (${report.scenario}, seed ${report.seed})`, scenario.notice, ''];
@@ -11,7 +12,7 @@ export function formatReport(report: RunReport, scenario: Scenario): string {
       `[${run.mode}]`,
       `  requests      ${r.total} total, ${r.accepted} accepted, ${r.rejected} rejected, ${r.timedOut} timed out (${reasons})`,
       `  bytes/request ${run.bytes.requestMean} (credential ${run.bytes.credentialMean})`,
-      `  store lookups ${run.storeLookups} (${run.lookupsPerApiRequest} per API request), ${run.storeOps} store operations in all; signature checks ${run.signatureVerifications}`,
+      `  store lookups ${run.storeLookups}: ${run.apiStoreLookups} by ${plural(run.apiRequests, 'API request')} (${run.lookupsPerApiRequest} each)${run.storeLookups > run.apiStoreLookups ? `, ${run.storeLookups - run.apiStoreLookups} by logouts` : ''}; ${plural(run.storeOps, 'store operation')} in all; ${plural(run.signatureVerifications, 'signature check')}`,
       `  latency       p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
     );
     if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${(run.revocation.exposureMs / 1000).toFixed(1)} s`);

@@ -1,5 +1,7 @@
 import { check, browse, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { clock, firstFinishedInBoth, formatNumber, perWorld, plural, where } from './outcomes';
+import type { RequestRecord } from '../sim/types';
 
 export const basic: Scenario = {
   ...meta('basic'),
@@ -22,6 +24,34 @@ export const basic: Scenario = {
     browse('alice', 1_000, 500, 8),
   ],
   durationMs: 6_000,
+  questions: [
+    {
+      id: 'basic-first-request',
+      atMs: 400,
+      modes: ['session', 'jwt'],
+      prompt: 'Alice is logged in. To know who sends her first request, the server that receives it\u2026',
+      choices: [
+        { id: 'split', text: 'asks the store with the session, but only checks a signature with the JWT' },
+        { id: 'both-store', text: 'asks the store in both worlds: a server cannot know her otherwise' },
+        { id: 'neither', text: 'asks nobody in either world: the login already told every server' },
+        { id: 'reversed', text: 'checks a signature with the session and asks the store with the JWT' },
+      ],
+      outcome: (worlds) => {
+        const pair = firstFinishedInBoth(worlds, 'alice', 400);
+        if (!pair) return null;
+        const { session, jwt } = pair;
+        const asks = (r: RequestRecord) => r.storeLookups > 0;
+        const choiceId = asks(session) && !asks(jwt) ? 'split' : asks(session) && asks(jwt) ? 'both-store' : !asks(session) && asks(jwt) ? 'reversed' : 'neither';
+        const what = (r: RequestRecord) => `${plural(r.storeLookups, 'store lookup')} and ${plural(r.signatureVerifications, 'signature check')}`;
+        return { choiceId, why: `Her request at ${clock(session.sentAtMs)} cost ${what(session)} on ${where(session)} with the session, and ${what(jwt)} on ${where(jwt)} with the JWT.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `with sessions, ${plural(r.apiRequests, 'request')} cost ${plural(r.storeLookups, 'store lookup')}, each carrying a ${formatNumber(r.bytes.credentialMean)}-byte cookie`,
+      jwt: (r) => `with JWTs, ${plural(r.apiRequests, 'request')} cost ${plural(r.storeLookups, 'store lookup')} and ${plural(r.signatureVerifications, 'signature check')}, but each carried ${plural(r.bytes.credentialMean, 'byte')} of token`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     check(f, run.requests.total === 10 && run.requests.accepted === 10, `all 10 requests (login + 9) should be accepted, got ${run.requests.accepted} of ${run.requests.total}`);

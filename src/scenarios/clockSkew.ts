@@ -1,9 +1,12 @@
-import { browse, check, countFor, type Scenario, browsers } from './scenario';
+import { browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, clock, describe, duration, firstNFinishedAfter, list, perWorld, plural, sentenceCase, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const SKEW_MS = 20_000;
 const TOLERANCE_MS = 25_000;
+/** Asked once Alice holds her token and one server has taken it, before her next three requests (1.5-3.5 s). */
+const ASK_AT_MS = 1_200;
 const ALICE_REQUESTS = 29; // 0.5 s .. 28.5 s: all before her token's exp by the true clock
 const FIX_AT_MS = 30_000;
 const BOB_REQUESTS = 24; // 31.5 s .. 54.5 s
@@ -38,6 +41,37 @@ export const clockSkew: Scenario = {
     browse('bob', 31_500, 1_000, BOB_REQUESTS),
   ],
   durationMs: 55_000,
+  questions: [
+    {
+      id: 'clock-skew-three-servers',
+      atMs: ASK_AT_MS,
+      modes: ['jwt'],
+      prompt: `Alice\u2019s fresh token now goes to each server in turn: server-2\u2019s clock runs ${SKEW_MS / 1000} s fast, server-3\u2019s ${SKEW_MS / 1000} s slow. Of her next three requests\u2026`,
+      choices: [
+        { id: 'all', text: 'all three are accepted: the signature is valid on every server' },
+        { id: 'slow', text: 'two are accepted: the slow server thinks the token was issued in the future' },
+        { id: 'fast', text: 'two are accepted: the fast server thinks the token has already expired' },
+        { id: 'few', text: 'one or none is accepted: servers with different clocks cannot agree on anything' },
+      ],
+      outcome: (worlds) => {
+        const rs = worlds.jwt && firstNFinishedAfter(worlds.jwt, 'alice', ASK_AT_MS, 3);
+        if (!rs) return null;
+        const ok = rs.filter(accepted);
+        const refused = rs.filter((r) => !accepted(r));
+        const refusedWhy = refused.map((r) => `at ${clock(r.sentAtMs)} ${where(r)} answered ${describe(r)}`);
+        const okWhy = ok.length ? `${list(ok.map((r) => `${where(r)} (${clock(r.sentAtMs)})`))} accepted it` : 'no server accepted it';
+        const why = `${sentenceCase([...refusedWhy, okWhy].join('; '))}.`;
+        if (ok.length === rs.length) return { choiceId: 'all', why };
+        if (ok.length === rs.length - 1) return { choiceId: refused[0]!.reason === 'token_expired' ? 'fast' : 'slow', why };
+        return { choiceId: 'few', why };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      jwt: (r) =>
+        `without a tolerance, Alice\u2019s valid token was refused ${times(countFor(r, 'alice', 'token_not_yet_valid'))} as not yet valid and ${times(countFor(r, 'alice', 'token_expired'))} as expired (${countFor(r, 'alice', 'ok')} of ${plural(totalFor(r, 'alice'), 'request')} accepted); with a ${duration(TOLERANCE_MS)} tolerance, ${countFor(r, 'bob', 'ok')} of Bob\u2019s ${plural(totalFor(r, 'bob'), 'request')} were accepted`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const early = countFor(run, 'alice', 'token_expired');

@@ -1,5 +1,6 @@
 import { browse, check, count, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, times, where } from './outcomes';
 
 /** "Cookie: __Host-sid=" + 22 characters + CRLF: the whole credential of a session request. */
 const SESSION_COOKIE_LINE_BYTES = 43;
@@ -42,6 +43,30 @@ export const jwtInCookie: Scenario = {
     },
   ],
   durationMs: 7_000,
+  questions: [
+    {
+      id: 'jwt-in-cookie-after-logout',
+      atMs: 5_500,
+      modes: ['jwt'],
+      prompt: 'Alice has logged out, and the token was in an HttpOnly cookie. Her browser sends one more request. It\u2026',
+      choices: [
+        { id: 'still-sent', text: 'still carries the token and gets in: a JWT cannot be logged out' },
+        { id: 'nothing', text: 'carries nothing: the logout answer told the browser to clear the cookie' },
+        { id: 'sent-refused', text: 'carries the token, and the server refuses it' },
+      ],
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', 5_500);
+        if (!r) return null;
+        const choiceId = r.credential === 'none' || r.reason === 'no_credentials' ? 'nothing' : accepted(r) ? 'still-sent' : 'sent-refused';
+        return { choiceId, why: `Her request at ${clock(r.sentAtMs)} carried ${plural(r.credentialBytes, 'byte')} of credential and got ${describe(r)} from ${where(r)}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `the __Host-sid cookie header weighed ${plural(r.credentialBytesMax, 'byte')}, and the servers asked the store ${times(r.storeLookups)}`,
+      jwt: (r) => `the __Host-jwt cookie header weighed up to ${plural(r.credentialBytesMax, 'byte')}, and the servers asked the store ${times(r.storeLookups)} but checked ${plural(r.signatureVerifications, 'signature')}`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const total = 1 + API_REQUESTS + 1 + 1;

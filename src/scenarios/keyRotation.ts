@@ -1,10 +1,13 @@
-import { browse, check, count, countFor, type Scenario, browsers } from './scenario';
+import { browse, check, count, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const JWKS_REFRESH_MS = 15_000;
 const KEY_OVERLAP_MS = 35_000;
 const ROTATE_AT_MS = 5_000;
+/** The question is asked once Bob holds his k2 token (login at 6 s), before his first request (6.5 s). */
+const ASK_AT_MS = 6_300;
 const ALICE_REQUESTS = 29; // 0.5 s .. 28.5 s: all before her token's exp
 const BOB_REQUESTS = 28; // 6.5 s .. 33.5 s
 
@@ -37,6 +40,31 @@ export const keyRotation: Scenario = {
     { atMs: 20_000, action: { type: 'note', text: 'Alice\u2019s k1 token still verifies.' }, caption: 'Alice\u2019s k1 token keeps verifying the whole time: the overlap outlasts her token.' },
   ],
   durationMs: 35_000,
+  questions: [
+    {
+      id: 'key-rotation-new-kid',
+      atMs: ASK_AT_MS,
+      modes: ['jwt'],
+      prompt: 'Bob\u2019s brand-new token is signed with the new key k2; the servers fetched the key set before the rotation. His first request is\u2026',
+      choices: [
+        { id: 'accepted', text: 'accepted: k2 is published in the key set, so the server just uses it' },
+        { id: 'kid-unknown', text: 'refused (kid_unknown): the server\u2019s cached key set has no k2, and the cache is too fresh to refetch' },
+        { id: 'signature-invalid', text: 'refused as a forgery: a rotation makes signatures invalid' },
+      ],
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'bob', ASK_AT_MS);
+        if (!r) return null;
+        const choiceId = accepted(r) ? 'accepted' : r.reason === 'kid_unknown' ? 'kid-unknown' : 'signature-invalid';
+        const how = accepted(r) ? ': the server had k2 (it refetched the key set)' : r.reason === 'kid_unknown' ? ': its cached key set, fetched before the rotation, had no k2' : '';
+        return { choiceId, why: `His request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}${how}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      jwt: (r) =>
+        `Bob, holding a k2 token, had ${countFor(r, 'bob', 'ok')} of ${plural(totalFor(r, 'bob'), 'request')} accepted and ${countFor(r, 'bob', 'kid_unknown')} refused as kid_unknown until the servers\u2019 key caches refreshed; Alice\u2019s k1 token kept working through the overlap (${countFor(r, 'alice', 'ok')} of ${plural(totalFor(r, 'alice'), 'request')} accepted), and ${plural(count(r, 'signature_invalid'), 'signature check')} failed`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const bobRefused = countFor(run, 'bob', 'kid_unknown');

@@ -1,5 +1,7 @@
 import { check, type Scenario, type TimelineStep } from './scenario';
 import { meta } from './catalog';
+import { clock, duration, perWorld, plural } from './outcomes';
+import type { WorldView } from './scenario';
 
 const CLIENTS = 40;
 const EVERY_MS = 500;
@@ -11,6 +13,14 @@ const ids = Array.from({ length: CLIENTS }, (_, i) => `user-${String(i + 1).padS
 /** The second half of the users arrives later, doubling the load. */
 const SECOND_WAVE_AT_MS = 10_000;
 const END_TRAFFIC_MS = 24_000;
+/** How long after the second wave the load question looks at the latest latencies. */
+const SETTLE_MS = 4_000;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 function userSteps(id: string, i: number): TimelineStep[] {
   const wave = i < CLIENTS / 2 ? 0 : SECOND_WAVE_AT_MS;
@@ -51,6 +61,36 @@ export const load: Scenario = {
     return steps.sort((a, b) => a.atMs - b.atMs);
   },
   durationMs: END_TRAFFIC_MS + 1_000,
+  questions: [
+    {
+      id: 'load-second-wave',
+      atMs: SECOND_WAVE_AT_MS - 100,
+      modes: ['session', 'jwt'],
+      prompt: 'Twenty more users are about to arrive, doubling the traffic. A few seconds later, a typical request takes\u2026',
+      choices: [
+        { id: 'same', text: 'about as long as before in both worlds: there are servers enough' },
+        { id: 'session-slower', text: 'much longer with sessions (they queue at the store), about as long with JWTs' },
+        { id: 'both-slower', text: 'much longer in both worlds: twice the users, twice the wait' },
+        { id: 'failing', text: 'forever: requests start failing' },
+      ],
+      outcome: (worlds) => {
+        const { session, jwt } = worlds;
+        if (!session || !jwt || Math.min(session.timeMs, jwt.timeMs) < SECOND_WAVE_AT_MS + SETTLE_MS) return null;
+        const failing = [session, jwt].some((w) => w.requests.some((r) => r.finishedAtMs !== null && r.reason !== 'ok'));
+        // Typical now: the median of the most recent finished requests; before: the run's median so far.
+        const now = (w: WorldView) => median(w.requests.filter((r) => r.kind === 'api' && r.finishedAtMs !== null).map((r) => r.finishedAtMs! - r.sentAtMs));
+        const slower = (w: WorldView) => now(w) > 1.5 * w.report.latencyMs.p50;
+        const choiceId = failing ? 'failing' : slower(session) && slower(jwt) ? 'both-slower' : slower(session) ? 'session-slower' : slower(jwt) ? 'both-slower' : 'same';
+        const say = (w: WorldView, name: string) => `${duration(now(w))} ${name} (the run\u2019s median so far: ${duration(w.report.latencyMs.p50)})`;
+        return { choiceId, why: `At ${clock(session.timeMs)}, the latest requests took a median of ${say(session, 'with sessions')} and ${say(jwt, 'with JWTs')}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `with sessions, ${plural(r.apiRequests, 'request')} waited on one store (${plural(r.storeLookups, 'lookup')}): median ${duration(r.latencyMs.p50)}, p99 ${duration(r.latencyMs.p99)}`,
+      jwt: (r) => `with JWTs, ${plural(r.apiRequests, 'request')} were checked by whichever server took them: median ${duration(r.latencyMs.p50)}, p99 ${duration(r.latencyMs.p99)}`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     check(f, run.apiRequests > 1_000, `the run should carry a real load, got ${run.apiRequests} API requests`);

@@ -1,9 +1,12 @@
 import { check, type Scenario, type TimelineStep } from './scenario';
 import { meta } from './catalog';
+import { clock, perWorld, plural } from './outcomes';
 
 const SERVICES = 5;
 const SWITCH_AT_MS = 15_000;
 const KEY_OVERLAP_MS = 10_000;
+/** When the old HS256 key is withdrawn (the overlap after the switch ends). */
+const WITHDRAW_AT_MS = SWITCH_AT_MS + KEY_OVERLAP_MS;
 const USERS = ['alice', 'bob'] as const;
 const BEFORE = 14; // 0.5 s .. 13.5 s
 const AFTER = 20; // 16.5 s .. 35.5 s
@@ -46,6 +49,31 @@ export const microservices: Scenario = {
     return steps;
   },
   durationMs: 37_000,
+  questions: [
+    {
+      id: 'microservices-signers',
+      atMs: WITHDRAW_AT_MS - 200,
+      modes: ['jwt'],
+      prompt: `The old HS256 key is about to be withdrawn. After that, how many of the ${SERVICES} services and the issuer hold a key that can sign a token for any user?`,
+      choices: [
+        { id: 'issuer', text: 'only the issuer: the services hold only the public key' },
+        { id: 'everyone', text: `all ${SERVICES + 1}: every node that verifies can also sign` },
+        { id: 'none', text: 'none: with a public key set, nobody needs a signing key' },
+      ],
+      outcome: (worlds) => {
+        const jwt = worlds.jwt;
+        if (!jwt || jwt.timeMs < WITHDRAW_AT_MS + 100) return null;
+        const n = jwt.report.signingKeyHolders;
+        const choiceId = n === 0 ? 'none' : n === 1 ? 'issuer' : 'everyone';
+        return { choiceId, why: `At ${clock(jwt.timeMs)}, ${plural(n, 'node')} ${n === 1 ? 'holds' : 'hold'} key material that can sign, down from ${jwt.report.signingKeyHoldersMax} while the HS256 secret was published.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      jwt: (r) =>
+        `with HS256, ${plural(r.signingKeyHoldersMax, 'node')} held a key that could sign anyone\u2019s token; with EdDSA, ${r.signingKeyHolders}; ${r.requests.accepted} of ${plural(r.requests.total, 'request')} were accepted under both algorithms, with ${plural(r.signatureVerifications, 'signature check')} and ${plural(r.storeLookups, 'store lookup')}`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const apiRequests = USERS.length * (BEFORE + AFTER);

@@ -1,5 +1,6 @@
 import { browse, check, countFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, clock, describe, duration, firstFinishedAfter, perWorld, plural, times, where } from './outcomes';
 
 const ACCESS_TTL_MS = 10_000;
 const STEAL_AT_MS = 3_000;
@@ -48,6 +49,42 @@ export const refreshTokens: Scenario = {
     { atMs: BAN_BOB_AT_MS, action: { type: 'banUser', userId: 'bob' }, caption: 'The admin bans Bob: his refresh family is revoked, and his access token dies within 10 s.' },
   ],
   durationMs: 46_000,
+  questions: [
+    {
+      id: 'refresh-reuse',
+      atMs: MALLORY_USES_AT_MS[1]! - 200,
+      modes: ['jwt'],
+      prompt: 'Mallory tries again with what she copied: Alice\u2019s old access token and the refresh token Alice\u2019s browser has since traded in. What happens?',
+      choices: [
+        { id: 'access-works', text: 'her copied access token still gets her in: it looks valid to every server' },
+        { id: 'new-pair', text: 'her client refreshes and gets a fresh pair: a refresh token is as good as a password' },
+        { id: 'family-revoked', text: 'her refresh is refused and the whole family is revoked: Alice will have to log in again too' },
+        { id: 'refused-only', text: 'her refresh is refused, but only Mallory is affected; Alice keeps refreshing' },
+      ],
+      outcome: (worlds) => {
+        const jwt = worlds.jwt;
+        const after = MALLORY_USES_AT_MS[1]! - 200;
+        const api = jwt && firstFinishedAfter(jwt, 'mallory', after);
+        if (!jwt || !api) return null;
+        if (accepted(api)) return { choiceId: 'access-works', why: `Her request at ${clock(api.sentAtMs)} got ${describe(api)} from ${where(api)}: the copied access token had not expired yet.` };
+        const refresh = firstFinishedAfter(jwt, 'mallory', api.sentAtMs, 'refresh');
+        if (!refresh) return null;
+        const first = `Her access token was refused at ${clock(api.sentAtMs)} (${api.reason}), so her client presented the refresh token at ${clock(refresh.sentAtMs)} and got ${describe(refresh)}`;
+        if (accepted(refresh)) return { choiceId: 'new-pair', why: `${first}: the store had not seen it used.` };
+        if (refresh.reason === 'refresh_reused') return { choiceId: 'family-revoked', why: `${first}: the store had marked it used when Alice refreshed, so it revoked the whole family, Alice\u2019s current refresh token included.` };
+        return { choiceId: 'refused-only', why: `${first}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      jwt: (r) => {
+        const rev = r.revocation;
+        const within = rev && rev.exposureMs <= ACCESS_TTL_MS ? `, within one access lifetime (${duration(ACCESS_TTL_MS)})` : '';
+        const ban = rev ? `; Bob\u2019s ban bit after ${duration(rev.exposureMs)}${within}, with ${plural(rev.acceptedAfter, 'request')} accepted after it` : '';
+        return `the stolen access token got in ${times(countFor(r, 'mallory', 'ok'))}; reusing the stolen refresh token was caught ${times(countFor(r, 'mallory', 'refresh_reused'))} and revoked the family, so ${plural(countFor(r, 'alice', 'refresh_invalid'), 'refresh', 'refreshes')} of Alice\u2019s failed and she had to log in again${ban}`;
+      },
+    }),
   expect: (run) => {
     const f: string[] = [];
     check(f, countFor(run, 'mallory', 'ok') === 1, `the stolen access token should work once, before it expires, got ${countFor(run, 'mallory', 'ok')}`);

@@ -1,8 +1,11 @@
 import { check, browse, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, claimMoment, clock, describe, duration, firstFinishedAfter, firstNFinishedAfter, list, perWorld, plural, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const BAN_AT_MS = 5_000;
+/** The question is asked just after the ban, before Alice's next request (5.5 s). */
+const ASK_AT_MS = BAN_AT_MS + 100;
 // Second half (after the comparison table's 20 s mark): Bob, and in the JWT world the denylist.
 const BOB_LOGIN_AT_MS = 21_000;
 const DENYLIST_ON_AT_MS = 22_000;
@@ -52,6 +55,50 @@ export const revocation: Scenario = {
     return steps.sort((a, b) => a.atMs - b.atMs);
   },
   durationMs: 42_000,
+  questions: [
+    {
+      id: 'revocation-ban',
+      atMs: ASK_AT_MS,
+      modes: ['jwt'],
+      prompt: 'The admin has banned Alice. Her next requests in the JWT world are\u2026',
+      choices: [
+        { id: 'refused', text: 'refused: the ban reaches every server at once' },
+        { id: 'accepted', text: 'accepted: her token stays valid until it expires' },
+        { id: 'load-balancer', text: 'refused by the load balancer, before any server sees them' },
+        { id: 'mixed', text: 'accepted on some servers, refused on others' },
+      ],
+      outcome: (worlds) => {
+        const jwt = worlds.jwt;
+        // One request per server: Alice's next three, round-robin over three servers.
+        const rs = jwt && firstNFinishedAfter(jwt, 'alice', ASK_AT_MS, 3);
+        if (!rs) return null;
+        const ok = rs.filter(accepted);
+        const first = rs[0]!;
+        const span = `from ${clock(first.sentAtMs)} to ${clock(rs[rs.length - 1]!.sentAtMs)}`;
+        const servers = list([...new Set(rs.map(where))]);
+        const session = worlds.session && firstFinishedAfter(worlds.session, 'alice', ASK_AT_MS);
+        const contrast = session ? ` In the session world her request at ${clock(session.sentAtMs)} got ${describe(session)}.` : '';
+        if (ok.length === rs.length) {
+          const exp = claimMoment(first, 'exp');
+          const until = exp === null ? 'until it expires' : `until its exp at ${clock(exp)}`;
+          return { choiceId: 'accepted', why: `All ${rs.length} of her requests ${span} got ${describe(first)} (${servers}): each server only checked the signature and knows nothing of the ban, so the token works ${until}.${contrast}` };
+        }
+        if (ok.length > 0) return { choiceId: 'mixed', why: `${ok.length} of her ${rs.length} requests ${span} got in and the others were refused (${list(rs.filter((r) => !accepted(r)).map((r) => `${where(r)}: ${describe(r)}`))}).${contrast}` };
+        if (rs.every((r) => r.serverId === null)) return { choiceId: 'load-balancer', why: `Her requests ${span} never reached a server: ${describe(first)}.${contrast}` };
+        return { choiceId: 'refused', why: `Her request at ${clock(first.sentAtMs)} got ${describe(first)} from ${where(first)}, and so did the next ${rs.length - 1} (${servers}): the ban reached the servers at once.${contrast}` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `deleting the session revoked Alice at once (${plural(r.revocation?.acceptedAfter ?? 0, 'request')} accepted after the ban)`,
+      jwt: (r) => {
+        const rev = r.revocation;
+        const ban = rev ? `Alice\u2019s JWT was still accepted ${times(rev.acceptedAfter)} over ${duration(rev.exposureMs)} after the ban, until it expired` : 'no revocation was measured in the JWT world';
+        const bob = countFor(r, 'bob', 'token_revoked');
+        return `${ban}; the denylist then refused Bob\u2019s revoked token ${times(bob)}, at the cost of ${plural(r.storeLookups, 'store lookup')}`;
+      },
+    }),
   expect: (run) => {
     const f: string[] = [];
     const rev = run.revocation;

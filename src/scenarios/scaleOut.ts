@@ -1,5 +1,6 @@
 import { check, count, countFor, type Scenario, type TimelineStep } from './scenario';
 import { meta } from './catalog';
+import { accepted, byWorlds, clock, describe, firstFinishedInBoth, firstNFinishedAfter, list, perWorld, plural, where } from './outcomes';
 
 // Three users on four servers, so round-robin does not pin anyone by accident (3 and 4 share no factor).
 const USERS = ['alice', 'bob', 'carol'] as const;
@@ -66,12 +67,60 @@ export const scaleOut: Scenario = {
         caption: session ? 'The fix: sessions move to a shared store that every server asks, and routing is plain round-robin again.' : 'Routing is plain round-robin again; tokens never needed a shared store.',
       },
       { atMs: SHARED.switchAtMs + 100, action: { type: 'restartServer', serverId: KILLED } },
-      ...logins(SHARED.loginAtMs, 'Everyone logs in once more; their sessions now live in the shared store.'),
+      ...logins(SHARED.loginAtMs, session ? 'Everyone logs in once more; their sessions now live in the shared store.' : 'Everyone logs in once more and gets a fresh token; nothing is stored for them anywhere.'),
       ...phaseTraffic(SHARED.fromMs, SHARED.count),
     ];
     return steps.sort((a, b) => a.atMs - b.atMs);
   },
   durationMs: 46_000,
+  questions: [
+    {
+      id: 'scale-out-round-robin',
+      atMs: ROUND_ROBIN.fromMs - 100,
+      modes: ['session'],
+      prompt: 'Three more servers have joined behind a round-robin load balancer, and each session still lives in the memory of the server that created it. Of the users\u2019 next four requests in the session world\u2026',
+      choices: [
+        { id: 'all', text: 'all four get in: the load balancer knows where each session lives' },
+        { id: 'some', text: 'only about one in four gets in: only the server that created a session knows it' },
+        { id: 'none', text: 'none gets in: adding servers logs everyone out' },
+      ],
+      outcome: (worlds) => {
+        const rs = worlds.session && firstNFinishedAfter(worlds.session, null, ROUND_ROBIN.fromMs - 100, 4);
+        if (!rs) return null;
+        const ok = rs.filter(accepted);
+        const refused = rs.filter((r) => !accepted(r));
+        const span = `sent from ${clock(rs[0]!.sentAtMs)} to ${clock(rs[rs.length - 1]!.sentAtMs)}`;
+        const okWhy = ok.length ? ` (${list(ok.map((r) => `${r.clientId}\u2019s on ${where(r)}`))})` : '';
+        const refusedWhy = refused.length ? `; ${refused.length === 1 ? 'the other got' : `the other ${refused.length} got`} ${describe(refused[0]!)}` : '';
+        const choiceId = ok.length === rs.length ? 'all' : ok.length === 0 ? 'none' : 'some';
+        return { choiceId, why: `${ok.length} of the ${rs.length} requests ${span} got in${okWhy}${refusedWhy}.` };
+      },
+    },
+    {
+      id: 'scale-out-crash',
+      atMs: STICKY.killAtMs + 100,
+      modes: ['session', 'jwt'],
+      prompt: `${KILLED} has crashed, and sticky routing had pinned Alice to it. Her next request\u2026`,
+      choices: [
+        { id: 'both', text: 'is accepted in both worlds: the load balancer sends her to another server' },
+        { id: 'jwt-only', text: 'is refused with the session (it lived in the crashed server\u2019s memory), accepted with the JWT' },
+        { id: 'neither', text: 'is refused in both worlds: her server is gone' },
+        { id: 'session-only', text: 'is accepted with the session, refused with the JWT' },
+      ],
+      outcome: (worlds) => {
+        const pair = firstFinishedInBoth(worlds, 'alice', STICKY.killAtMs + 100);
+        if (!pair) return null;
+        const { session, jwt } = pair;
+        const choiceId = byWorlds(accepted(session), accepted(jwt), { both: 'both', sessionOnly: 'session-only', jwtOnly: 'jwt-only', neither: 'neither' });
+        return { choiceId, why: `Her request at ${clock(session.sentAtMs)} went to ${where(session)} with the session and got ${describe(session)}; with the JWT it went to ${where(jwt)} and got ${describe(jwt)}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `with sessions in server memory, ${count(r, 'session_unknown')} of ${plural(r.apiRequests, 'request')} looked logged out (round-robin, then the crash), and the shared store that fixed it cost ${plural(r.storeLookups, 'lookup')}`,
+      jwt: (r) => `${r.requests.accepted} of ${plural(r.requests.total, 'JWT request')} were accepted by whichever server got them, with ${plural(r.storeLookups, 'store lookup')}`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const users = USERS.length;

@@ -2,13 +2,44 @@
 // notice, and an expectation that states its lesson in code over the measured report.
 import type { ModeRun } from '../sim/report';
 import type { ReasonCode } from '../sim/reasons';
-import type { Action, ClientSpec, Mode, SimOptions } from '../sim/types';
+import type { Action, ClientSpec, Mode, RequestRecord, SimOptions } from '../sim/types';
 
 export interface TimelineStep {
   atMs: number;
   action: Action;
   /** A plain sentence for the caption and the scrubber's marker; omitted for routine traffic. */
   caption?: string;
+}
+
+/** What a question's outcome reads of one world: its clock, its recent requests and its report. */
+export interface WorldView {
+  mode: Mode;
+  timeMs: number;
+  /** The most recent finished requests (oldest first), then those in flight. */
+  requests: RequestRecord[];
+  report: ModeRun;
+}
+
+export type WorldViews = Partial<Record<Mode, WorldView>>;
+
+/**
+ * Predict, then see: playback pauses at `atMs` and asks; the learner picks a choice; the answer is
+ * then read from the run itself (`outcome`), never from a hard-coded key.
+ */
+export interface Question {
+  id: string;
+  /** Virtual time at which playback pauses to ask. */
+  atMs: number;
+  /** The worlds the question is about: it is asked only when all of them are on screen. */
+  modes: Mode[];
+  prompt: string;
+  /** Three or four answers, written around the common misconceptions. */
+  choices: { id: string; text: string }[];
+  /**
+   * Which choice the run bore out, with one sentence of why (citing what happened), read from the
+   * worlds as they are now; null while the run has not decided yet (playback goes on until it has).
+   */
+  outcome: (worlds: WorldViews) => { choiceId: string; why: string } | null;
 }
 
 export interface Scenario {
@@ -30,6 +61,10 @@ export interface Scenario {
   options: (mode: Mode) => Partial<SimOptions>;
   timeline: (mode: Mode) => TimelineStep[];
   durationMs: number;
+  /** Predictions asked at the lesson's key moments, in time order (optional). */
+  questions?: Question[];
+  /** The one-line takeaway shown at the end, with the numbers measured in this run (one report per world shown). */
+  takeaway?: (reports: Partial<Record<Mode, ModeRun>>) => string;
   /** The lesson as code: the failed expectations, each one sentence; empty means the lesson holds. */
   expect: (run: ModeRun) => string[];
 }

@@ -1,5 +1,6 @@
 import { browse, check, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, claimMoment, clock, describe, firstFinishedAfter, perWorld, plural, servedRole, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const DEMOTE_AT_MS = 5_000;
@@ -46,6 +47,36 @@ export const staleClaims: Scenario = {
     },
   ],
   durationMs: 35_000,
+  questions: [
+    {
+      id: 'stale-claims-demoted',
+      atMs: DEMOTE_AT_MS + 100,
+      modes: ['jwt'],
+      prompt: 'The admin has just demoted Alice to an ordinary user. Her next request in the JWT world is served as\u2026',
+      choices: [
+        { id: 'admin', text: 'an admin: her token still says "admin" until it expires' },
+        { id: 'user', text: 'an ordinary user: every server checks her current role' },
+        { id: 'refused', text: 'nothing: the role change makes her token invalid' },
+      ],
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', DEMOTE_AT_MS + 100);
+        if (!r) return null;
+        const session = worlds.session && firstFinishedAfter(worlds.session, 'alice', DEMOTE_AT_MS + 100);
+        const contrast = session && accepted(session) ? ` In the session world, ${where(session)} read her current role from the store on the same request.` : '';
+        if (!accepted(r)) return { choiceId: 'refused', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}.${contrast}` };
+        const role = servedRole(r);
+        const iat = claimMoment(r, 'iat');
+        const exp = claimMoment(r, 'exp');
+        const signed = iat !== null && exp !== null ? `, signed at ${clock(iat)} and valid until ${clock(exp)}` : '';
+        return { choiceId: role === 'admin' ? 'admin' : 'user', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}, which acted on role "${role ?? 'unknown'}" from her token${signed}.${contrast}` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `with sessions, ${plural(r.staleRoleAccepts, 'request')} acted on an old role`,
+      jwt: (r) => `with JWTs, ${plural(r.staleRoleAccepts, 'request')} ${r.staleRoleAccepts === 1 ? 'was' : 'were'} served with a role the user no longer had, until the tokens expired`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     if (run.mode === 'session') {

@@ -1,9 +1,12 @@
 import { browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, byWorlds, claimMoment, clock, describe, duration, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const STEAL_AT_MS = 3_000;
 const LOGOUT_AT_MS = 6_000;
+/** The question is asked once the logout is done (about 6.1 s), before Mallory's first replay (7 s). */
+const ASK_AT_MS = LOGOUT_AT_MS + 500;
 const REPLAY_FROM_MS = 7_000;
 const REPLAYS = 30; // 7 s .. 36 s, one a second
 /** Replays before the token's exp (30 s after a login in the first second): 7 s .. 29 s. */
@@ -43,6 +46,36 @@ export const stolenCredential: Scenario = {
     },
   ],
   durationMs: REPLAY_FROM_MS + REPLAYS * 1_000,
+  questions: [
+    {
+      id: 'stolen-replay',
+      atMs: ASK_AT_MS,
+      modes: ['session', 'jwt'],
+      prompt: 'Alice has logged out. Mallory now replays the credential she copied earlier. Her first replay is\u2026',
+      choices: [
+        { id: 'neither', text: 'refused in both worlds: logging out ends the login everywhere' },
+        { id: 'jwt-only', text: 'refused with the session, accepted with the JWT: no server has anything to forget' },
+        { id: 'both', text: 'accepted in both worlds: a copied credential works until it expires' },
+        { id: 'session-only', text: 'accepted with the session, refused with the JWT' },
+      ],
+      outcome: (worlds) => {
+        const pair = firstFinishedInBoth(worlds, 'mallory', ASK_AT_MS);
+        if (!pair) return null;
+        const { session, jwt } = pair;
+        const choiceId = byWorlds(accepted(session), accepted(jwt), { both: 'both', sessionOnly: 'session-only', jwtOnly: 'jwt-only', neither: 'neither' });
+        const exp = claimMoment(jwt, 'exp');
+        const jwtWhy = accepted(jwt) ? `: logging out deleted nothing on the servers, and the token is valid until ${exp === null ? 'its exp' : clock(exp)}` : '';
+        const sessionWhy = accepted(session) ? '' : ', because the logout deleted the session record';
+        return { choiceId, why: `With the session, her replay at ${clock(session.sentAtMs)} got ${describe(session)}${sessionWhy}; with the JWT, her replay at ${clock(jwt.sentAtMs)} got ${describe(jwt)} from ${where(jwt)}${jwtWhy}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `after Alice logged out, ${countFor(r, 'mallory', 'ok')} of Mallory\u2019s ${plural(totalFor(r, 'mallory'), 'replay')} of the session cookie got in`,
+      jwt: (r) =>
+        `Mallory\u2019s copy of the JWT got in ${times(countFor(r, 'mallory', 'ok'))} over ${duration(r.revocation?.exposureMs ?? 0)} after Alice logged out, until it expired (then ${plural(countFor(r, 'mallory', 'token_expired'), 'refusal')} as token_expired)`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     check(f, totalFor(run, 'mallory') === REPLAYS, `Mallory should have sent ${REPLAYS} requests, got ${totalFor(run, 'mallory')}`);

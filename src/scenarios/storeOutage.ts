@@ -1,5 +1,6 @@
 import { browse, check, count, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, byWorlds, clock, describe, describeWithDetail, firstFinishedAfter, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
 // Requests go out at x.5 s (one a second per user); everything else happens on whole seconds.
 const BROWSE_FROM_MS = 1_500;
@@ -57,6 +58,51 @@ export const storeOutage: Scenario = {
     return steps.sort((a, b) => a.atMs - b.atMs);
   },
   durationMs: 42_000,
+  questions: [
+    {
+      id: 'store-outage-down',
+      atMs: OUTAGE_1.downAtMs + 100,
+      modes: ['session', 'jwt'],
+      prompt: 'The shared store has just gone down. Alice\u2019s next request\u2026',
+      choices: [
+        { id: 'neither', text: 'is refused in both worlds: nobody can check a login without the store' },
+        { id: 'jwt-only', text: 'is refused with the session (no server can look it up), accepted with the JWT' },
+        { id: 'both', text: 'is accepted in both worlds: the servers remember who she is' },
+        { id: 'session-only', text: 'is accepted with the session, refused with the JWT' },
+      ],
+      outcome: (worlds) => {
+        const pair = firstFinishedInBoth(worlds, 'alice', OUTAGE_1.downAtMs + 100);
+        if (!pair) return null;
+        const { session, jwt } = pair;
+        const choiceId = byWorlds(accepted(session), accepted(jwt), { both: 'both', sessionOnly: 'session-only', jwtOnly: 'jwt-only', neither: 'neither' });
+        const jwtHow = jwt.storeLookups === 0 && accepted(jwt) ? ', checking the signature without asking the store' : '';
+        return { choiceId, why: `At ${clock(session.sentAtMs)}, the session request got ${describe(session)} from ${where(session)}; the JWT request got ${describe(jwt)} from ${where(jwt)}${jwtHow}.` };
+      },
+    },
+    {
+      id: 'store-outage-denylist',
+      atMs: OUTAGE_2.downAtMs + 100,
+      modes: ['jwt'],
+      prompt: 'The store is down again, and the JWT servers now check a denylist kept there (failing closed). Alice\u2019s next request in the JWT world\u2026',
+      choices: [
+        { id: 'accepted', text: 'is accepted: a JWT never needs the store' },
+        { id: 'unavailable', text: 'is refused (503): the server cannot read the denylist, so it refuses everyone' },
+        { id: 'revoked', text: 'is refused (401): the outage revoked her token' },
+      ],
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', OUTAGE_2.downAtMs + 100);
+        if (!r) return null;
+        const choiceId = accepted(r) ? 'accepted' : r.reason === 'store_unavailable' ? 'unavailable' : 'revoked';
+        return { choiceId, why: `Her request at ${clock(r.sentAtMs)} got ${describeWithDetail(r)}${accepted(r) ? ': her signature was valid and nothing blocked it' : ''}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `${plural(count(r, 'store_unavailable'), 'session request')} ${count(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused while the store was down`,
+      jwt: (r) =>
+        `${plural(count(r, 'store_unavailable'), 'JWT request')} ${count(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused, only once the servers depended on the denylist, and failing open let Bob\u2019s revoked token back in ${times(r.revocation?.acceptedAfter ?? 0)}`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const unavailable = count(run, 'store_unavailable');

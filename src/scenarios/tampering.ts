@@ -1,5 +1,6 @@
 import { browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, servedRole, times, where } from './outcomes';
 
 const SERVERS = 3;
 const REQUESTS = 11; // 0.5 s .. 10.5 s
@@ -30,11 +31,54 @@ export const tampering: Scenario = {
       jwt
         ? { atMs: 6_000, action: { type: 'tamper', clientId: 'alice', how: 'alg-none' }, caption: 'Now she sets the header to alg "none" and drops the signature: "trust me, unsigned".' }
         : { atMs: 6_000, action: { type: 'note', text: 'There is nothing to strip from a session id: it is not signed, it is looked up.' }, caption: 'There is no signature to strip from a session id: the store lookup is the only check.' },
-      { atMs: 9_000, action: { type: 'login', clientId: 'alice' }, caption: jwt ? 'The servers accept only EdDSA, so "none" is refused. Alice logs in once more.' : 'Alice logs in once more.' },
+      { atMs: 9_000, action: { type: 'login', clientId: 'alice' }, caption: jwt ? 'The servers accept only EdDSA, so "none" was refused on each try. Alice logs in once more.' : 'Alice logs in once more.' },
     ];
     return steps.sort((a, b) => a.atMs - b.atMs);
   },
   durationMs: 11_000,
+  questions: [
+    {
+      id: 'tampering-role',
+      atMs: 2_200,
+      modes: ['jwt'],
+      prompt: 'Alice has changed the role in her token to "admin" and kept the old signature. Her next request\u2026',
+      choices: [
+        { id: 'admin', text: 'is served as an admin: the server trusts the claims in the token' },
+        { id: 'user', text: 'is served as an ordinary user: the server ignores the edited claim' },
+        { id: 'refused', text: 'is refused: the signature no longer matches the edited bytes' },
+      ],
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', 2_200);
+        if (!r) return null;
+        if (!accepted(r)) return { choiceId: 'refused', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}: the signature covers the exact bytes of the claims.` };
+        const role = servedRole(r);
+        return { choiceId: role === 'admin' ? 'admin' : 'user', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}, served with role "${role ?? 'unknown'}".` };
+      },
+    },
+    {
+      id: 'tampering-alg-none',
+      atMs: 6_200,
+      modes: ['jwt'],
+      prompt: 'Now Alice sets the header to alg "none" and drops the signature. Her next request\u2026',
+      choices: [
+        { id: 'accepted', text: 'is accepted: an unsigned token has no signature that could fail' },
+        { id: 'alg', text: 'is refused: the servers accept only the algorithm they sign with' },
+        { id: 'other', text: 'is refused as malformed: a JWT must have a signature part' },
+      ],
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', 6_200);
+        if (!r) return null;
+        const choiceId = accepted(r) ? 'accepted' : r.reason === 'alg_not_allowed' ? 'alg' : 'other';
+        return { choiceId, why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `a guessed session id found no session ${times(count(r, 'session_unknown'))} in ${plural(r.apiRequests, 'request')}`,
+      jwt: (r) =>
+        `the edited token failed its signature check ${times(count(r, 'signature_invalid'))} and the unsigned one was refused ${times(count(r, 'alg_not_allowed'))}; only untampered tokens got in (${r.requests.accepted} of ${plural(r.requests.total, 'request')}, logins included)`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const logins = 3;

@@ -1,5 +1,6 @@
 import { check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
+import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, where } from './outcomes';
 
 /** Profile sizes, in extra claims, for each round of logging in again. */
 export const TOKEN_SIZE_STEPS = [0, 12, 24, 36, 48] as const;
@@ -7,6 +8,8 @@ const ROUND_MS = 6_000;
 const REQUESTS_PER_ROUND = 3;
 const SESSION_COOKIE_LINE_BYTES = 43;
 const COOKIE_LIMIT_BYTES = 4096;
+/** Asked as the last round starts (its logout at 25 s), before the profile grows and she logs in again. */
+const ASK_AT_MS = 1_000 + (TOKEN_SIZE_STEPS.length - 1) * ROUND_MS + 200;
 
 /** A realistic-looking group membership claim, about 70 characters. */
 function profileClaims(n: number): Record<string, string> {
@@ -43,6 +46,37 @@ export const tokenSize: Scenario = {
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: browsers('alice') }),
   timeline: (mode) => TOKEN_SIZE_STEPS.flatMap((step, i) => round(step, i, mode)),
   durationMs: 1_000 + TOKEN_SIZE_STEPS.length * ROUND_MS,
+  questions: [
+    {
+      id: 'token-size-limit',
+      atMs: ASK_AT_MS,
+      modes: ['jwt'],
+      prompt: `Alice\u2019s profile is about to grow from ${TOKEN_SIZE_STEPS[TOKEN_SIZE_STEPS.length - 2]} to ${TOKEN_SIZE_STEPS[TOKEN_SIZE_STEPS.length - 1]} groups, and she logs in again; the token travels in a cookie. Her next request in the JWT world\u2026`,
+      choices: [
+        { id: 'bigger', text: 'is accepted: the token just gets bigger' },
+        { id: 'server-refuses', text: 'is refused by the server: the header is too large' },
+        { id: 'dropped', text: 'carries no credentials: the browser silently drops a cookie over 4096 bytes' },
+      ],
+      outcome: (worlds) => {
+        const jwt = worlds.jwt;
+        const r = jwt && firstFinishedAfter(jwt, 'alice', ASK_AT_MS);
+        if (!jwt || !r) return null;
+        if (accepted(r)) return { choiceId: 'bigger', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}, carrying ${plural(r.credentialBytes, 'byte')} of token.` };
+        if (r.reason === 'no_credentials')
+          return {
+            choiceId: 'dropped',
+            why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: the new token did not fit in a ${COOKIE_LIMIT_BYTES}-byte cookie, so the browser dropped it without a word (${plural(jwt.report.cookiesDropped, 'cookie')} dropped); the largest token that still fitted weighed ${plural(jwt.report.credentialBytesMax, 'byte')}.`,
+          };
+        return { choiceId: 'server-refuses', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}.` };
+      },
+    },
+  ],
+  takeaway: (reports) =>
+    perWorld(reports, {
+      session: (r) => `the session cookie stayed ${plural(r.credentialBytesMax, 'byte')} whatever the profile`,
+      jwt: (r) =>
+        `the JWT grew to ${plural(r.credentialBytesMax, 'byte')} on every request (${plural(r.bytes.credentialMean, 'byte')} on average), until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(count(r, 'no_credentials'), 'request')} went out with no credentials`,
+    }),
   expect: (run) => {
     const f: string[] = [];
     const rounds = TOKEN_SIZE_STEPS.length;

@@ -7,8 +7,9 @@ import { cookieContext, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, startRequest
 import { noteSigningKeyHolders, requestNewKey } from './nodes/keySet';
 import { deleteUserSessions, revokeUserRefreshFamilies } from './nodes/sessionStore';
 import { randomId128 } from './rng';
-import type { Action, AppServer, Client, SimState } from './types';
+import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
 import { log, schedule, shortId, type Tick } from './world';
+import { plural, word } from '../format';
 
 export function newServer(s: SimState): AppServer {
   return {
@@ -27,7 +28,7 @@ export function newServer(s: SimState): AppServer {
 }
 
 export function newClient(id: string, userId: string, kind: Client['kind']): Client {
-  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false };
+  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, forged: null };
 }
 
 export function applyAction(t: Tick, action: Action): void {
@@ -75,17 +76,20 @@ function revokeUser(s: SimState, userId: string, what: string): void {
   s.revocations.push({ atMs: s.timeMs, userId, credentialId: null, what });
   if (s.options.mode === 'session') {
     const n = deleteUserSessions(s, userId);
-    return log(s, 'action', `${what}: ${n} session${n === 1 ? '' : 's'} deleted; the cookie's id now points at nothing.`);
+    return log(s, 'action', `${what}: ${plural(n, 'session')} deleted; the cookie's id now points at nothing.`);
   }
   const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
   const families = revokeUserRefreshFamilies(s, userId);
-  const refreshNote = families ? ` ${families} refresh-token famil${families === 1 ? 'y' : 'ies'} revoked.` : '';
+  const refreshNote = families ? ` ${plural(families, 'refresh-token family')} revoked.` : '';
   if (s.options.denylist) {
     for (const token of live) s.store.denylist[token.jti] = token.expiresAtMs;
-    return log(s, 'action', `${what}: ${live.length} live token${live.length === 1 ? '' : 's'} put on the denylist.${refreshNote}`);
+    return log(s, 'action', `${what}: ${plural(live.length, 'live token')} put on the denylist.${refreshNote}`);
   }
   const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
-  log(s, 'action', `${what}: the servers keep no list of tokens, so ${live.length} issued token${live.length === 1 ? ' stays' : 's stay'} valid for ${Math.max(0, Math.round((until - s.timeMs) / 1000))} s more, until exp.${refreshNote}`);
+  const stays = live.length
+    ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${Math.round((until - s.timeMs) / 1000)} s more, until exp`
+    : 'no issued token is still valid';
+  log(s, 'action', `${what}: the servers keep no list of tokens, so ${stays}.${refreshNote}`);
 }
 
 function findServer(s: SimState, id: string): AppServer | undefined {
@@ -113,8 +117,9 @@ function applyOperatorAction(t: Tick, action: Action): void {
       const server = findServer(s, action.serverId);
       if (!server) return;
       const lost = Object.keys(server.localSessions).length;
+      if (server.up) s.metrics.serverCrashes++;
       Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
-      return log(s, 'action', `${server.id} crashes${lost ? `, losing ${lost} session${lost === 1 ? '' : 's'} it held in memory` : ''}.`, { nodeId: server.id });
+      return log(s, 'action', `${server.id} crashes${lost ? `, losing ${plural(lost, 'session')} it held in memory` : ''}.`, { nodeId: server.id });
     }
     case 'restartServer': {
       const server = findServer(s, action.serverId);
@@ -123,6 +128,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
       return log(s, 'action', `${server.id} restarts with empty memory.`, { nodeId: server.id });
     }
     case 'storeDown':
+      if (s.store.up) s.metrics.storeOutages++;
       s.store.up = false;
       return log(s, 'action', 'The shared store goes down.', { nodeId: 'store' });
     case 'storeUp':
@@ -162,12 +168,13 @@ function applyOperatorAction(t: Tick, action: Action): void {
 }
 
 /** Edit the credential the browser holds, as a user with devtools open would. */
-function tamper(s: SimState, clientId: string, how: 'role-admin' | 'alg-none' | 'guess-session'): void {
+function tamper(s: SimState, clientId: string, how: ForgeHow): void {
   const client = s.clients[clientId];
   if (!client) return log(s, 'note', `There is no client called ${clientId}.`);
   if (how === 'guess-session') {
     const guess = randomId128(s.rng);
     client.jar = applySetCookie(client.jar, serializeSetCookie({ name: SESSION_COOKIE, value: guess, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
+    client.forged = how;
     return log(s, 'action', `${clientId} replaces its session cookie with a guessed id ${shortId(guess)} (one of 2^128).`, { nodeId: clientId });
   }
   if (s.options.mode !== 'jwt') return log(s, 'note', `${clientId} holds a session id, not a token: there are no claims to edit in this world.`);
@@ -175,11 +182,13 @@ function tamper(s: SimState, clientId: string, how: 'role-admin' | 'alg-none' | 
   const what = how === 'alg-none' ? 'sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
   if (client.storage.accessToken) {
     client.storage.accessToken = edit(client.storage.accessToken);
+    client.forged = how;
     return log(s, 'action', `${clientId} ${what}.`, { nodeId: clientId });
   }
   const cookie = cookiesFor(client.jar, cookieContext(s)).find((c) => c.name === JWT_COOKIE);
   if (!cookie) return log(s, 'note', `${clientId} holds no token to tamper with.`);
   client.jar = applySetCookie(client.jar, serializeSetCookie({ name: JWT_COOKIE, value: edit(cookie.value), path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
+  client.forged = how;
   log(s, 'action', `${clientId} ${what}.`, { nodeId: clientId });
 }
 
@@ -192,5 +201,6 @@ function steal(s: SimState, fromClientId: string, attackerId: string): void {
   attacker.jar = { cookies: victim.jar.cookies.filter((c) => wanted.has(c.name)).map((c) => ({ ...c })) };
   attacker.storage = { ...victim.storage };
   const n = attacker.jar.cookies.length + (victim.storage.accessToken ? 1 : 0) + (victim.storage.refreshToken ? 1 : 0);
-  log(s, 'action', `${attackerId} steals ${n} credential${n === 1 ? '' : 's'} from ${fromClientId}'s browser.`, { nodeId: attackerId });
+  attacker.forged = victim.forged;
+  log(s, 'action', `${attackerId} steals ${plural(n, 'credential')} from ${fromClientId}'s browser.`, { nodeId: attackerId });
 }

@@ -29,6 +29,13 @@ export interface ModeRun {
   signingKeyHoldersMax: number;
   /** Outcomes per client id (logins and refreshes included), like requests.byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
+  /** Store lookups made by API requests (storeLookups also counts logouts' lookups). */
+  apiStoreLookups: number;
+  /** API requests with no credential at all (nothing to look up), and session ones looked up in a server's own memory. */
+  apiWithoutCredential: number;
+  apiMemoryLookups: number;
+  /** What failed during the run: server crashes, store outages (whether or not a request noticed). */
+  failures: { serverCrashes: number; storeOutages: number };
 }
 
 export interface RunReport {
@@ -59,7 +66,7 @@ export function modeRun(s: SimState): ModeRun {
     revocation: s.revocations.length ? { acceptedAfter: m.acceptedAfterRevocation, exposureMs: round(m.exposureMs) } : null,
     latencyMs: { p50: round(percentile(m.latenciesMs, 50)), p99: round(percentile(m.latenciesMs, 99)) },
     apiRequests: api,
-    lookupsPerApiRequest: api ? round(m.storeLookups / api, 2) : 0,
+    lookupsPerApiRequest: api ? round(m.apiStoreLookups / api, 2) : 0,
     storeOps: s.store.ops,
     cookiesDropped: m.cookiesDropped,
     sessionsInStore: Object.keys(s.store.sessions).length,
@@ -69,5 +76,9 @@ export function modeRun(s: SimState): ModeRun {
     signingKeyHolders: signingKeyHolders(s),
     signingKeyHoldersMax: m.signingKeyHoldersMax,
     byClient: Object.fromEntries(Object.entries(m.byClient).map(([id, reasons]) => [id, { ...reasons }])),
+    apiStoreLookups: m.apiStoreLookups,
+    apiWithoutCredential: m.apiWithoutCredential,
+    apiMemoryLookups: m.apiMemoryLookups,
+    failures: { serverCrashes: m.serverCrashes, storeOutages: m.storeOutages },
   };
 }

@@ -89,7 +89,11 @@ export interface Client {
   storage: { accessToken: string | null; refreshToken: string | null };
   /** Set once a token refresh is under way, so a burst of 401s asks for one refresh only. */
   refreshing: boolean;
+  /** How the client forged the credential it holds (tamper), until a login, refresh or logout replaces it. */
+  forged: ForgeHow | null;
 }
+
+export type ForgeHow = 'role-admin' | 'alg-none' | 'guess-session';
 
 export interface AppServer {
   id: NodeId;
@@ -204,6 +208,10 @@ export interface RequestRecord {
   subjectUserId: string | null;
   credentialIssuedAtMs: number | null;
   claims: Record<string, unknown> | null;
+  /** The role the server acted on when it accepted: the user's role then (session) or the token's claim (JWT). */
+  actedAsRole: string | null;
+  /** The forged credential the request carried (copied from its client when sent), null when untouched. */
+  forged: ForgeHow | null;
   /** Work the server still has to do after a store reply (e.g. log in after the store write). */
   pending: Record<string, unknown>;
 }
@@ -258,7 +266,7 @@ export type Action =
   | { type: 'storeUp' }
   | { type: 'storeSlow'; factor: number }
   | { type: 'rotateKey' }
-  | { type: 'tamper'; clientId: string; how: 'role-admin' | 'alg-none' | 'guess-session' }
+  | { type: 'tamper'; clientId: string; how: ForgeHow }
   | { type: 'steal'; fromClientId: string; attackerId: string }
   | { type: 'setSkew'; serverId: NodeId; skewMs: number }
   | { type: 'setOptions'; patch: Partial<Pick<SimOptions, 'lbPolicy' | 'denylist' | 'denylistFailMode' | 'refreshTokens' | 'tokenTtlMs' | 'delivery' | 'clockToleranceMs' | 'sessionStorage' | 'alg'>> }
@@ -350,6 +358,38 @@ export interface Metrics {
   signingKeyHoldersMax: number;
   /** Outcomes per client id (every request kind), counted like byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
+  /** Store lookups made for API requests only (logouts look their session up too). */
+  apiStoreLookups: number;
+  /** API requests that carried no credential, and session API requests checked in a server's own memory (no store lookup). */
+  apiWithoutCredential: number;
+  apiMemoryLookups: number;
+  /** Times an up server crashed, and times the store went down from up. */
+  serverCrashes: number;
+  storeOutages: number;
+}
+
+/**
+ * What one world served for one finished request: the small, never mutated record the side-by-side
+ * strip compares across worlds. Kept for the whole run (the newest SERVED_CAPACITY of them).
+ */
+export interface Served {
+  /** Position over the whole run (0, 1, 2...), also after the oldest entries are dropped. */
+  seq: number;
+  requestId: number;
+  clientId: string;
+  kind: RequestKind;
+  method: 'GET' | 'POST';
+  path: string;
+  sentAtMs: number;
+  finishedAtMs: number;
+  status: number;
+  reason: ReasonCode;
+  /** Who the server acted as and with which role (null unless accepted). */
+  userId: string | null;
+  role: string | null;
+  /** The exp of the JWT accepted (virtual ms), null otherwise. */
+  expMs: number | null;
+  forged: ForgeHow | null;
 }
 
 export interface SimState {
@@ -367,6 +407,8 @@ export interface SimState {
   issued: Record<string, IssuedToken>;
   requests: Record<number, RequestRecord>;
   recent: RequestRecord[];
+  /** Every finished request's outcome in finishing order, bounded (see SERVED_CAPACITY in world.ts). */
+  served: { entries: Served[]; total: number };
   nextRequestId: number;
   messages: Record<number, Message>;
   nextMessageId: number;

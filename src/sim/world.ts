@@ -2,7 +2,7 @@
 // A handler receives a Tick: the state it updates in place plus the effects it asks the driver for.
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
-import type { Effect, LogEntry, Message, RequestRecord, SimEvent, SimState } from './types';
+import type { Effect, LogEntry, Message, RequestRecord, Served, SimEvent, SimState } from './types';
 import type { ReasonCode } from './reasons';
 
 export interface Tick {
@@ -61,6 +61,40 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   delete s.requests[req.id];
   s.recent.push(req);
   if (s.recent.length > s.options.recentRequestsCapacity) s.recent.shift();
+  recordServed(s, req, reason, status);
+}
+
+/**
+ * How many Served entries a world keeps: a whole lesson's worth (the load lesson finishes ~1,400
+ * requests per world), so the strip covers the run. Every checkpoint clones them, like the log, so
+ * the cap stays at the log's size; the strip's tracker reads each entry as it arrives, so a longer
+ * run is still compared whole while it plays.
+ */
+export const SERVED_CAPACITY = 2_000;
+
+function recordServed(s: SimState, req: RequestRecord, reason: ReasonCode, status: number): void {
+  const ok = reason === 'ok';
+  const exp = ok ? Number(req.claims?.exp) : NaN;
+  const entry: Served = {
+    seq: s.served.total++,
+    requestId: req.id,
+    clientId: req.clientId,
+    kind: req.kind,
+    method: req.method,
+    path: req.path,
+    sentAtMs: req.sentAtMs,
+    finishedAtMs: s.timeMs,
+    status,
+    reason,
+    userId: ok ? req.subjectUserId : null,
+    role: ok ? req.actedAsRole : null,
+    expMs: Number.isFinite(exp) ? exp * 1000 - VIRTUAL_EPOCH_MS : null,
+    forged: req.forged,
+  };
+  const list = s.served.entries;
+  list.push(entry);
+  // Like the log: drop the oldest fifth at once, so the cost stays amortised O(1).
+  if (list.length > SERVED_CAPACITY + SERVED_CAPACITY / 5) list.splice(0, list.length - SERVED_CAPACITY);
 }
 
 export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 6)}…` : id);

@@ -2,11 +2,14 @@
 // snapshots and what is selected. Actions call the Player; nothing here simulates anything.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CATALOG, findMeta } from '../scenarios/catalog';
-import type { Scenario } from '../scenarios/scenario';
+import type { Question, Scenario } from '../scenarios/scenario';
 import type { RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { clampSpeed } from './clock';
+import { lessonSteps } from './lesson';
+import { dwellMs, pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
+import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, NO_WEBCRYPTO_NOTICE, runnableModes } from './secureContext';
 
 export type View = Mode | 'both';
 
@@ -16,6 +19,17 @@ export type Selection =
   | { kind: 'store'; mode: Mode }
   | { kind: 'keys'; mode: Mode }
   | { kind: 'client'; mode: Mode; clientId: string };
+
+/** A prediction on screen: asked, maybe answered, then revealed from the run. */
+export interface AskedQuestion {
+  question: Question;
+  choiceId: string | null;
+  /** What the run did (read from the worlds, never from a key); null until it has happened. */
+  result: { choiceId: string; why: string; correct: boolean } | null;
+}
+
+/** What the drawer shows: nothing, or the inspector and the interventions (opened from one of them). */
+export type Drawer = 'closed' | 'inspector' | 'interventions';
 
 export interface AppState {
   scenarioId: string;
@@ -39,6 +53,14 @@ export interface AppState {
   ended: boolean;
   /** Sentences about input that could not be used (a bad link parameter), shown until dismissed. */
   notices: string[];
+  /** Predictions are asked at key moments unless the learner (or a link's q=0) turned them off. */
+  questionsOn: boolean;
+  question: AskedQuestion | null;
+  /** Playback is holding so a caption can be read. */
+  holding: boolean;
+  drawer: Drawer;
+  /** Whether playback has ever started in this lesson (before: the lesson's opening is shown). */
+  started: boolean;
 }
 
 export interface AppActions {
@@ -55,6 +77,16 @@ export interface AppActions {
   select(selection: Selection | null): void;
   setReducedMotion(on: boolean): void;
   dismissNotices(): void;
+  /** The learner's prediction; playback goes on and the run reveals the answer. */
+  answer(choiceId: string): void;
+  /** Close the question card (skipped, or read). */
+  dismissQuestion(): void;
+  setQuestionsOn(on: boolean): void;
+  /** Let a held caption go and move to the next key moment (a chapter). */
+  nextMoment(): Promise<void>;
+  previousMoment(): Promise<void>;
+  openDrawer(drawer: Exclude<Drawer, 'closed'>): void;
+  closeDrawer(): void;
 }
 
 export type AppStoreState = AppState & AppActions;
@@ -64,18 +96,48 @@ export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'j
 
 const TIME_PUBLISH_EVERY_MS = 100;
 
-export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices'>> & { actions?: readonly RecordedAction[] } = {}): AppStore {
+/** The questions of a lesson that can be asked with these worlds on screen. */
+const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
+
+export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; webCrypto?: boolean } = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   let speedFromLink = initial.speed !== undefined;
   let loadTicket = 0;
   // A link's interventions belong to the lesson it names: replayed on the first load only.
   let linkActions = initial.actions ?? [];
+  // Not a secure context (plain http on a LAN): no crypto.subtle, so the JWT world cannot run here.
+  const webCrypto = initial.webCrypto ?? hasWebCrypto();
   // The player reports back into the store; it is only called after the store exists.
   const player: Player = new Player({
-    publish: (worlds, timeMs) => store.setState({ worlds, timeMs }),
+    publish: (worlds, timeMs) => {
+      store.setState({ worlds, timeMs });
+      revealIfDecided();
+    },
     ended: () => store.setState({ playing: false, ended: true, timeMs: player.timeMs }),
     failed: (message) => store.setState({ playing: false, status: 'error', error: message }),
+    ask: (id) => {
+      const question = store.getState().scenario?.questions?.find((q) => q.id === id);
+      if (question) store.setState({ playing: false, question: { question, choiceId: null, result: null } });
+    },
+    holding: (on) => store.setState({ holding: on }),
   });
+  /** Once the learner has answered and the run has decided, mark the answer and hold so it is read. */
+  const revealIfDecided = () => {
+    const { question: asked, worlds } = store.getState();
+    if (!asked || asked.choiceId === null || asked.result) return;
+    const outcome = asked.question.outcome(worlds);
+    if (!outcome) return;
+    store.setState({ question: { ...asked, result: { ...outcome, correct: outcome.choiceId === asked.choiceId } } });
+    player.hold(dwellMs(outcome.why));
+  };
+  /** The lesson's reading pace and questions, for the worlds on screen. */
+  const pace = () => {
+    const { scenario, questionsOn } = store.getState();
+    const modes = player.modes;
+    if (!scenario) return;
+    player.setPacing(pacingFor(lessonSteps(scenario, modes), questionsOn ? askable(scenario, modes) : []));
+  };
+  const chapterTimes = (): number[] => lessonSteps(store.getState().scenario, player.modes).map((st) => st.atMs);
   const store = createStore<AppState & AppActions>()((set, get) => ({
     scenarioId: first.id,
     scenario: null,
@@ -93,7 +155,12 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     worlds: {},
     selection: null,
     ended: false,
-    notices: initial.notices ?? [],
+    notices: webCrypto ? (initial.notices ?? []) : [NO_WEBCRYPTO_NOTICE, ...(initial.notices ?? [])],
+    questionsOn: initial.questionsOn ?? true,
+    question: null,
+    holding: false,
+    drawer: 'closed',
+    started: false,
 
     async load(patch = {}) {
       const next = { ...get(), ...patch };
@@ -104,7 +171,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       }
       const ticket = ++loadTicket;
       player.pause();
-      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0 });
+      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false });
       let sc: Scenario;
       try {
         sc = await entry.load();
@@ -114,8 +181,13 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       }
       if (ticket !== loadTicket) return; // the user picked another lesson meanwhile
       const wantedView = patch.view ?? next.wantedView;
-      const wanted = modesOf(wantedView).filter((m) => sc.modes.includes(m));
-      const modes = wanted.length ? wanted : sc.modes;
+      const runnable = runnableModes(sc.modes, webCrypto);
+      if (runnable.length === 0) {
+        set({ scenario: sc, status: 'error', error: JWT_ONLY_NEEDS_WEBCRYPTO, worlds: {} });
+        return;
+      }
+      const wanted = modesOf(wantedView).filter((m) => runnable.includes(m));
+      const modes = wanted.length ? wanted : runnable;
       // Say which worlds are really shown: a JWT-only lesson asked for side by side shows JWT.
       const view: View = modes.length > 1 ? 'both' : modes[0]!;
       // A new lesson opens at its own tempo, unless a link chose the speed.
@@ -124,11 +196,15 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       set({ scenario: sc, endMs: sc.durationMs, view, wantedView });
       await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, linkActions);
       linkActions = [];
+      if (ticket === loadTicket) pace();
       if (ticket === loadTicket && get().status === 'loading') set({ status: 'ready' });
     },
     play() {
       if (get().status !== 'ready') return;
-      set({ playing: true, ended: false });
+      // An unanswered question waits for its answer (or to be closed) before playback goes on.
+      const asked = get().question;
+      if (asked && asked.choiceId === null) return;
+      set({ playing: true, ended: false, started: true });
       player.play();
     },
     pause() {
@@ -141,15 +217,48 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     step: () => player.step(),
     stepBack: () => player.stepBack(),
-    seek: (timeMs) => player.seek(timeMs),
+    async seek(timeMs) {
+      const asked = get().question;
+      if (asked && !asked.result) set({ question: null });
+      await player.seek(timeMs);
+    },
     setSpeed(speed) {
       player.speed = clampSpeed(speed);
       set({ speed: player.speed });
     },
     reset: () => get().load(),
     dispatch: (action) => player.dispatch(action),
-    select: (selection) => set({ selection }),
+    select: (selection) => set(selection ? { selection, drawer: 'inspector' } : { selection }),
     dismissNotices: () => set({ notices: [] }),
+    answer(choiceId) {
+      const asked = get().question;
+      if (!asked || asked.choiceId !== null || !asked.question.choices.some((c) => c.id === choiceId)) return;
+      set({ question: { ...asked, choiceId } });
+      revealIfDecided();
+      get().play();
+    },
+    dismissQuestion() {
+      set({ question: null });
+      player.release();
+    },
+    setQuestionsOn(on) {
+      set({ questionsOn: on, ...(on ? {} : { question: null }) });
+      pace();
+    },
+    async nextMoment() {
+      const now = player.timeMs;
+      const next = chapterTimes().find((t) => t + 1 > now);
+      player.release();
+      if (next !== undefined) await get().seek(next + 1);
+    },
+    async previousMoment() {
+      const now = player.timeMs;
+      // The moment before the one on screen (a chapter starts 1 ms after its caption's time).
+      const earlier = chapterTimes().filter((t) => t + 1 <= now);
+      await get().seek(earlier.length >= 2 ? earlier.at(-2)! + 1 : 0);
+    },
+    openDrawer: (drawer) => set({ drawer }),
+    closeDrawer: () => set({ drawer: 'closed', selection: null }),
     setReducedMotion(on) {
       player.reducedMotion = on;
       set({ reducedMotion: on });

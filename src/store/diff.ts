@@ -1,31 +1,222 @@
-// Where the two worlds' outcomes differ, request by request: both run the same seeded script, so
-// a request sent by the same client at the same moment is the same user action in both.
-import type { RequestRecord } from '../sim/types';
-import { VIRTUAL_EPOCH_MS } from '../sim/world';
+// Where the two worlds disagree, over the whole run: what each world *served* for the same user
+// action (status, reason, and who and which role the server acted as), paired by who sent what
+// when. Both worlds run the same seeded script, so a request sent by the same client at the same
+// moment, carrying the same (un)forged credential, is the same action in both. A request only one
+// world received (a token refresh, an attack scripted in one world only) is not a disagreement.
+//
+// Incremental: a DiffTracker reads only the Served entries it has not seen yet, so a publish every
+// 100 ms costs the new requests, not the whole run.
+import { plural, seconds } from '../format';
+import type { Served } from '../sim/types';
 import type { WorldSnapshot } from './snapshot';
 
-export interface OutcomeDiff {
-  requestId: number;
+/** Both worlds' answers to one user action. */
+export interface ServedPair {
+  key: string;
+  clientId: string;
+  sentAtMs: number;
+  session: Served;
+  jwt: Served;
+  /** null when both worlds served the same; else what differs, the grouping signature. */
+  difference: string | null;
+}
+
+/** A run of one client's consecutive requests that differed the same way. */
+export interface DiffGroup {
+  clientId: string;
+  /** Requests that differed, out of `of` requests of this client between the first and the last. */
+  count: number;
+  of: number;
+  first: ServedPair;
+  last: ServedPair;
+  /** "5.5–29.5 s, alice, 25 requests: session refused (401 session_unknown); JWT accepted as alice (role user), token valid until exp at 30.0 s" */
   text: string;
 }
 
-const outcome = (r: RequestRecord) => (r.reason === 'ok' ? `${r.status} ok` : r.reason === 'timeout' ? 'timed out' : `${r.status} ${r.reason}`);
-
-function jwtNote(r: RequestRecord): string {
-  if (r.reason !== 'ok' || !r.claims || r.decidedAtMs === null) return '';
-  const left = Number(r.claims.exp) - (VIRTUAL_EPOCH_MS + r.decidedAtMs) / 1000;
-  return ` - token valid for ${Math.max(0, Math.round(left))} s more`;
+export interface OutcomeDiffs {
+  /** Requests both worlds received and answered. */
+  compared: number;
+  /** How many of them got a different answer. */
+  differing: number;
+  /** The first request the worlds answered differently, pinned. */
+  first: { pair: ServedPair; text: string } | null;
+  /** Runs of the same difference, in time order. */
+  groups: DiffGroup[];
+  /** Finished requests only one world received (left out of the comparison). */
+  oneWorldOnly: number;
 }
 
-export function outcomeDiffs(session: WorldSnapshot, jwt: WorldSnapshot, limit = 6): OutcomeDiff[] {
-  // Pair by who sent what when: ids drift once one world sends extra requests (token refreshes).
-  const key = (r: RequestRecord) => `${r.clientId}|${r.kind}|${r.sentAtMs}`;
-  const jwtByKey = new Map(jwt.requests.filter((r) => r.stage === 'done').map((r) => [key(r), r]));
-  const diffs: OutcomeDiff[] = [];
-  for (const s of session.requests) {
-    const j = jwtByKey.get(key(s));
-    if (!j || s.stage !== 'done' || s.reason === j.reason) continue;
-    diffs.push({ requestId: s.id, text: `request ${s.id} (${s.method} ${s.path}): session ${outcome(s)}, JWT ${outcome(j)}${jwtNote(j)}` });
+export const EMPTY_DIFFS: OutcomeDiffs = { compared: 0, differing: 0, first: null, groups: [], oneWorldOnly: 0 };
+
+// ---------------------------------------------------------------------------------------------
+// What one world served, in words
+
+/** A request's pairing key: who sent what, when, and whether (and how) its credential was forged. */
+const keyOf = (e: Served): string => `${e.clientId}|${e.kind}|${e.method} ${e.path}|${e.sentAtMs}|${e.forged ?? ''}`;
+
+/** What the server did, as compared across worlds (the exp of a token is not: only one world has one). */
+const servedAs = (e: Served): string => (e.reason === 'ok' ? `ok as ${e.userId ?? '?'} role ${e.role ?? '?'}` : e.reason);
+
+/** "accepted as alice (role user)", "refused (401 session_unknown)", "timed out". */
+export function servedText(e: Served, untilExp = false): string {
+  if (e.reason === 'timeout') return 'timed out (no answer)';
+  if (e.reason !== 'ok') return `refused (${e.status} ${e.reason})`;
+  const who = e.kind === 'api' || e.kind === 'logout' ? ` as ${e.userId ?? 'nobody'} (role ${e.role ?? 'none'})` : '';
+  const exp = untilExp && e.expMs !== null ? `, token valid until exp at ${seconds(e.expMs)}` : '';
+  return `accepted${who}${exp}`;
+}
+
+function differenceOf(session: Served, jwt: Served): string | null {
+  const a = servedAs(session);
+  const b = servedAs(jwt);
+  return a === b ? null : `${a} / ${b}`;
+}
+
+const range = (from: number, to: number): string => (from === to ? `at ${seconds(from)}` : `${seconds(from).replace(' s', '')}–${seconds(to)}`);
+const what = (e: Served): string => (e.kind === 'api' ? 'request' : e.kind);
+
+function groupText(g: Omit<DiffGroup, 'text'>): string {
+  const n = g.of > g.count ? `${g.count} of ${plural(g.of, what(g.first.jwt))}` : plural(g.count, what(g.first.jwt));
+  // The JWT side tells how long a token stays good: its exp, read from the last request of the run.
+  return `${range(g.first.sentAtMs, g.last.sentAtMs)}, ${g.clientId}, ${n}: session ${servedText(g.last.session)}; JWT ${servedText(g.last.jwt, true)}`;
+}
+
+function firstText(p: ServedPair): string {
+  const e = p.jwt;
+  return `First difference at ${seconds(p.sentAtMs)}: ${p.clientId}'s ${e.method} ${e.path} (request ${p.session.requestId} in the session world, ${e.requestId} in the JWT world): session ${servedText(p.session)}; JWT ${servedText(p.jwt, true)}.`;
+}
+
+type OpenGroup = Omit<DiffGroup, 'text'> & { difference: string; agreeing: number };
+
+/**
+ * Groups each client's differing requests into runs of the same difference, in time order. A run
+ * ends at a different difference or at two agreeing requests in a row; a single agreeing request
+ * (round-robin landing on the one server that knows the session) stays inside the run as "7 of 9".
+ */
+export function groupDiffs(pairs: readonly ServedPair[]): DiffGroup[] {
+  const open = new Map<string, OpenGroup>();
+  const done: OpenGroup[] = [];
+  const close = (clientId: string) => {
+    const g = open.get(clientId);
+    if (g) done.push(g);
+    open.delete(clientId);
+  };
+  for (const p of pairs) {
+    const current = open.get(p.clientId);
+    if (p.difference === null) {
+      if (current && ++current.agreeing >= 2) close(p.clientId);
+      continue;
+    }
+    if (current && current.difference === p.difference) {
+      current.count++;
+      current.of += current.agreeing + 1;
+      current.agreeing = 0;
+      current.last = p;
+      continue;
+    }
+    close(p.clientId);
+    open.set(p.clientId, { clientId: p.clientId, count: 1, of: 1, first: p, last: p, difference: p.difference, agreeing: 0 });
   }
-  return diffs.slice(-limit);
+  done.push(...open.values());
+  return done
+    .sort((a, b) => a.first.sentAtMs - b.first.sentAtMs || a.first.session.requestId - b.first.session.requestId)
+    .map(({ difference: _d, agreeing: _a, ...g }) => ({ ...g, text: groupText(g) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tracker: pairs new entries as they finish, keeps the pairs in time order
+
+/** Pairs kept at most (agreeing ones included); the first difference stays pinned beyond it. */
+const MAX_PAIRS = 20_000;
+
+interface Side {
+  /** The last entry read, by identity: a replay (step back, seek) makes new entries, so we start over. */
+  last: Served | null;
+  waiting: Map<string, Served>;
+}
+
+export class DiffTracker {
+  private session: Side = { last: null, waiting: new Map() };
+  private jwt: Side = { last: null, waiting: new Map() };
+  private pairs: ServedPair[] = [];
+  private firstPair: ServedPair | null = null;
+  private dropped = 0;
+  private result: OutcomeDiffs = EMPTY_DIFFS;
+  private dirty = true;
+
+  update(session: WorldSnapshot, jwt: WorldSnapshot): OutcomeDiffs {
+    if (!this.continues(this.session, session.served) || !this.continues(this.jwt, jwt.served)) this.reset();
+    this.read(this.session, this.jwt, session.served, 'session');
+    this.read(this.jwt, this.session, jwt.served, 'jwt');
+    if (!this.dirty) return this.result;
+    this.dirty = false;
+    const timeout = Math.max(session.options.requestTimeoutMs, jwt.options.requestTimeoutMs);
+    const settled = Math.min(session.timeMs, jwt.timeMs) - timeout - 1;
+    const gone = (side: Side) => [...side.waiting.values()].filter((e) => e.sentAtMs < settled).length;
+    const groups = groupDiffs(this.pairs);
+    this.result = {
+      compared: this.pairs.length + this.dropped,
+      differing: groups.reduce((n, g) => n + g.count, 0),
+      first: this.firstPair ? { pair: this.firstPair, text: firstText(this.firstPair) } : null,
+      groups,
+      oneWorldOnly: gone(this.session) + gone(this.jwt),
+    };
+    return this.result;
+  }
+
+  private reset(): void {
+    this.session = { last: null, waiting: new Map() };
+    this.jwt = { last: null, waiting: new Map() };
+    this.pairs = [];
+    this.firstPair = null;
+    this.dropped = 0;
+    this.dirty = true;
+  }
+
+  /** True when `served` extends what this side has read (the last entry read is still there, unchanged). */
+  private continues(side: Side, served: readonly Served[]): boolean {
+    if (side.last === null) return true;
+    const newest = served[served.length - 1];
+    if (!newest || newest.seq < side.last.seq) return false;
+    const at = side.last.seq - (served[0]?.seq ?? 0);
+    return at < 0 || served[at] === side.last;
+  }
+
+  private read(side: Side, other: Side, served: readonly Served[], mode: 'session' | 'jwt'): void {
+    const lastSeq = side.last?.seq ?? -1;
+    const from = Math.max(0, lastSeq + 1 - (served[0]?.seq ?? 0));
+    for (let i = from; i < served.length; i++) {
+      const e = served[i]!;
+      const key = keyOf(e);
+      const match = other.waiting.get(key);
+      if (match) {
+        other.waiting.delete(key);
+        const s = mode === 'session' ? e : match;
+        const j = mode === 'jwt' ? e : match;
+        this.add({ key, clientId: e.clientId, sentAtMs: e.sentAtMs, session: s, jwt: j, difference: differenceOf(s, j) });
+      } else {
+        side.waiting.set(key, e);
+      }
+      side.last = e;
+    }
+  }
+
+  private add(pair: ServedPair): void {
+    this.dirty = true;
+    // Finishing order is nearly sending order: insert from the end.
+    let i = this.pairs.length;
+    while (i > 0 && (this.pairs[i - 1]!.sentAtMs > pair.sentAtMs || (this.pairs[i - 1]!.sentAtMs === pair.sentAtMs && this.pairs[i - 1]!.session.requestId > pair.session.requestId))) i--;
+    this.pairs.splice(i, 0, pair);
+    if (pair.difference !== null && (this.firstPair === null || pair.sentAtMs < this.firstPair.sentAtMs)) this.firstPair = pair;
+    if (this.pairs.length > MAX_PAIRS) {
+      const cut = this.pairs.length - MAX_PAIRS;
+      this.pairs.splice(0, cut);
+      this.dropped += cut;
+    }
+  }
+}
+
+/** Every disagreement of the run so far, in one call (tests, and the first render). */
+export function outcomeDiffs(session: WorldSnapshot, jwt: WorldSnapshot): OutcomeDiffs {
+  return new DiffTracker().update(session, jwt);
 }

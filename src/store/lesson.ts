@@ -1,14 +1,24 @@
 // The captioned steps of a lesson for the worlds on screen. Side by side, a step whose caption
-// differs between the worlds reads "Session: … JWT: …", and steps only one world has still show.
+// differs between the worlds keeps one labelled line per world, and steps only one world has
+// still show.
 import type { Scenario } from '../scenarios/scenario';
 import type { Mode } from '../sim/types';
 
+export interface WorldCaption {
+  /** null: the same words hold in every world on screen. */
+  mode: Mode | null;
+  text: string;
+}
+
 export interface LessonStep {
   atMs: number;
+  /** The lines to show, one per world when the worlds say different things. */
+  lines: WorldCaption[];
+  /** The lines as one sentence ("Session: … JWT: …"), for a marker's title or a transcript. */
   caption: string;
 }
 
-const LABEL: Record<Mode, string> = { session: 'Session', jwt: 'JWT' };
+export const WORLD_LABEL: Record<Mode, string> = { session: 'Session', jwt: 'JWT' };
 
 export function lessonSteps(scenario: Scenario | null, modes: Mode[]): LessonStep[] {
   if (!scenario) return [];
@@ -18,7 +28,8 @@ export function lessonSteps(scenario: Scenario | null, modes: Mode[]): LessonSte
     for (const step of scenario.timeline(mode)) {
       if (!step.caption) continue;
       const at = byTime.get(step.atMs) ?? new Map<Mode, string>();
-      if (!at.has(mode)) at.set(mode, step.caption);
+      // Two captions of one world at the same moment are both shown (stale-claims opens with two).
+      at.set(mode, at.has(mode) ? `${at.get(mode)} ${step.caption}` : step.caption);
       byTime.set(step.atMs, at);
     }
   }
@@ -26,7 +37,8 @@ export function lessonSteps(scenario: Scenario | null, modes: Mode[]): LessonSte
     .sort(([a], [b]) => a - b)
     .map(([atMs, captions]) => {
       const distinct = new Set(captions.values());
-      const caption = distinct.size === 1 && captions.size === shown.length ? [...distinct][0]! : [...captions].map(([m, c]) => `${LABEL[m]}: ${c}`).join(' ');
-      return { atMs, caption };
+      const shared = distinct.size === 1 && captions.size === shown.length;
+      const lines: WorldCaption[] = shared ? [{ mode: null, text: [...distinct][0]! }] : [...captions].map(([mode, text]) => ({ mode: shown.length > 1 ? mode : null, text }));
+      return { atMs, lines, caption: lines.map((l) => (l.mode ? `${WORLD_LABEL[l.mode]}: ${l.text}` : l.text)).join(' ') };
     });
 }

@@ -5,6 +5,7 @@ import type { History, RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
+import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
 import { snapshot, type WorldSnapshot } from './snapshot';
 
 export type Worlds = Partial<Record<Mode, WorldSnapshot>>;
@@ -16,6 +17,10 @@ export interface PlayerHooks {
   ended(): void;
   /** Something failed; the message is for the user. */
   failed(message: string): void;
+  /** Playback reached a question and paused itself. */
+  ask(questionId: string): void;
+  /** Playback holds so a caption can be read (true), or flows again (false). */
+  holding(on: boolean): void;
 }
 
 type FrameListener = (timeMs: number) => void;
@@ -33,6 +38,8 @@ const REDUCED_MOTION_STEP_MS = 700;
 const MAX_FRAME_MS = 100;
 const MAX_EVENTS_PER_STEP = 200;
 const PUBLISH_EVERY_MS = 100;
+/** A held caption waits this far (virtual ms) before the next one's moment, so it is not yet replaced. */
+const HOLD_BEFORE_MS = 0.01;
 
 export class Player {
   private histories: Partial<Record<Mode, History>> = {};
@@ -45,6 +52,14 @@ export class Player {
   private frameListeners = new Set<FrameListener>();
   private published = -1;
   private publishedAt = -Infinity;
+  private pacing: Pacing = NO_PACING;
+  /** The caption on screen (the last one whose moment has passed), and how long it has been read. */
+  private captionIndex = -1;
+  private captionShownMs = 0;
+  /** An explicit hold (an answer being revealed), in real ms. */
+  private holdLeftMs = 0;
+  private nextQuestion = 0;
+  private isHolding = false;
   timeMs = 0;
   endMs = 0;
   speed = 1;
@@ -73,9 +88,33 @@ export class Player {
       this.idle = null;
       // An intervention at the very start shows at once, as it did when it was made.
       if (actions.some((a) => a.atMs <= 0)) await this.advanceAll(0);
+      this.syncPacing();
       this.published = -1;
       this.publish(true);
     });
+  }
+
+  /** The lesson's reading pace and questions (see pacing.ts); applies from the current moment. */
+  setPacing(pacing: Pacing): void {
+    this.pacing = pacing;
+    this.syncPacing();
+  }
+
+  /** Let a held caption or answer go: the learner has read it ("Next"). */
+  release(): void {
+    this.holdLeftMs = 0;
+    this.captionShownMs = Infinity;
+    this.setHolding(false);
+  }
+
+  /** Hold playback for `ms` of real time (an answer is being revealed). */
+  hold(ms: number): void {
+    this.holdLeftMs = Math.max(this.holdLeftMs, ms);
+  }
+
+  /** Resolves once the work queued so far (advances, seeks, actions) is done. */
+  settled(): Promise<void> {
+    return this.chain;
   }
 
   onFrame(listener: FrameListener): () => void {
@@ -100,6 +139,7 @@ export class Player {
   step(): Promise<void> {
     return this.enqueue(async () => {
       await this.advanceToNextLogged();
+      this.passStops(null);
       this.publish(true);
     });
   }
@@ -132,6 +172,7 @@ export class Player {
       for (const h of Object.values(this.histories)) await h.seek(target);
       this.timeMs = target;
       this.idle = null;
+      this.syncPacing();
       this.publish(true);
     });
   }
@@ -166,14 +207,24 @@ export class Player {
       this.hooks.ended();
       return;
     }
+    this.captionShownMs += dtRealMs;
+    if (this.holdLeftMs > 0) {
+      this.holdLeftMs -= dtRealMs;
+      this.setHolding(true);
+      return;
+    }
     if (this.reducedMotion) {
       // No travelling dots: jump from event to event at a readable pace.
       this.sinceStep += dtRealMs * this.speed;
       if (this.sinceStep < REDUCED_MOTION_STEP_MS) return;
       this.sinceStep = 0;
+      const { target, ask, held } = this.paced(next ?? this.endMs);
+      if (held) return;
       // One logged moment per beat (a request sent, a check, an answer), as Step does.
-      if (next === undefined) await this.advanceAll(this.endMs);
+      if (ask) await this.advanceAll(target);
+      else if (next === undefined) await this.advanceAll(this.endMs);
       else await this.advanceToNextLogged();
+      this.passStops(ask);
       return;
     }
     if (next !== undefined && next <= this.timeMs) {
@@ -184,10 +235,72 @@ export class Player {
     const rate = hopRate(messages, this.timeMs, this.speed);
     if (rate !== null) this.idle = null;
     else this.idle ??= { rate: idleRate((next ?? this.endMs) - this.timeMs, this.speed) };
-    let target = this.timeMs + dtRealMs * (rate ?? this.idle!.rate);
+    let wanted = this.timeMs + dtRealMs * (rate ?? this.idle!.rate);
     // Never glide past the next event while idle: it may start a message we want to see leave.
-    if (rate === null && next !== undefined) target = Math.min(target, next);
+    if (rate === null && next !== undefined) wanted = Math.min(wanted, next);
+    const { target, ask, held } = this.paced(wanted);
+    if (held && target <= this.timeMs) return;
     await this.advanceAll(target);
+    this.passStops(ask);
+  }
+
+  /**
+   * How far playback may go toward `wanted`: up to a question's moment (then it asks), and not
+   * into the next caption's moment while the current one has not been on screen long enough.
+   */
+  private paced(wanted: number): { target: number; ask: QuestionStop | null; held: boolean } {
+    let target = wanted;
+    let ask: QuestionStop | null = null;
+    const question = this.pacing.questions[this.nextQuestion];
+    if (question && question.atMs <= target) {
+      target = Math.max(this.timeMs, question.atMs);
+      ask = question;
+    }
+    const shown = this.pacing.captions[this.captionIndex];
+    const upcoming = this.pacing.captions[this.captionIndex + 1];
+    const unread = shown !== undefined && this.captionShownMs < dwellAtSpeed(shown.dwellMs, this.speed);
+    const held = upcoming !== undefined && upcoming.atMs <= target && unread;
+    if (held) {
+      target = Math.max(this.timeMs, upcoming.atMs - HOLD_BEFORE_MS);
+      if (ask && ask.atMs > target) ask = null;
+    }
+    this.setHolding(held);
+    return { target, ask, held };
+  }
+
+  /** After an advance: the caption now on screen, and the question reached (which pauses). */
+  private passStops(ask: QuestionStop | null): void {
+    const captions = this.pacing.captions;
+    while (captions[this.captionIndex + 1] !== undefined && captions[this.captionIndex + 1]!.atMs <= this.timeMs) {
+      this.captionIndex++;
+      this.captionShownMs = 0;
+    }
+    if (ask && this.timeMs >= ask.atMs) {
+      this.nextQuestion++;
+      this.pause();
+      this.setHolding(false);
+      this.publish(true);
+      this.hooks.ask(ask.id);
+    }
+    // Questions that a step jumped over are not asked afterwards.
+    while ((this.pacing.questions[this.nextQuestion]?.atMs ?? Infinity) < this.timeMs) this.nextQuestion++;
+  }
+
+  /** After a jump (load, seek): the caption on screen counts as just shown; later questions are still to come. */
+  private syncPacing(): void {
+    const captions = this.pacing.captions;
+    this.captionIndex = captions.findLastIndex((c) => c.atMs <= this.timeMs);
+    this.captionShownMs = 0;
+    this.holdLeftMs = 0;
+    const next = this.pacing.questions.findIndex((q) => q.atMs > this.timeMs || (this.timeMs === 0 && q.atMs === 0));
+    this.nextQuestion = next === -1 ? this.pacing.questions.length : next;
+    this.setHolding(false);
+  }
+
+  private setHolding(on: boolean): void {
+    if (on === this.isHolding) return;
+    this.isHolding = on;
+    this.hooks.holding(on);
   }
 
   private async advanceAll(timeMs: number): Promise<void> {

@@ -1,7 +1,7 @@
 // What the UI draws of one world, copied out of the live simulation state after each batch of
 // events (never per frame). Plain data, so React compares it cheaply and tests build it from a seed.
 import { modeRun, type ModeRun } from '../sim/report';
-import type { AppServer, Client, IssuedToken, KeyInfo, LogEntry, Message, Mode, RequestRecord, SessionRecord, SimOptions, SimState, User } from '../sim/types';
+import type { AppServer, Client, IssuedToken, KeyInfo, LogEntry, Message, Mode, RequestRecord, Served, SessionRecord, SimOptions, SimState, User } from '../sim/types';
 
 export interface WorldSnapshot {
   mode: Mode;
@@ -18,6 +18,12 @@ export interface WorldSnapshot {
   requests: RequestRecord[];
   log: LogEntry[];
   logTotal: number;
+  /**
+   * What this world served for every finished request of the run (the newest few thousand), oldest
+   * first. The entries are never mutated once recorded, so they are shared, not copied: a publish
+   * copies an array of references only.
+   */
+  served: readonly Served[];
   report: ModeRun;
 }
 
@@ -62,6 +68,7 @@ export function snapshot(s: SimState): WorldSnapshot {
     requests: copy.requests,
     log: copy.log,
     logTotal: s.log.total,
+    served: s.served.entries.slice(),
     report: modeRun(s),
   };
 }

@@ -16,6 +16,8 @@ export interface LinkState {
   speed?: number;
   timeMs?: number;
   autoplay?: boolean;
+  /** q=0: no prediction questions (a teacher's choice for this link). */
+  questionsOn?: boolean;
 }
 
 export interface ParsedLink {
@@ -50,6 +52,11 @@ export function parseLink(search: string): ParsedLink {
   number('speed', SPEED_MIN, SPEED_MAX, false, (n) => (state.speed = n));
   number('t', 0, 24 * 60 * 60_000, false, (n) => (state.timeMs = n));
   if (params.get('play') === '1') state.autoplay = true;
+  const q = params.get('q');
+  if (q !== null) {
+    if (q === '0' || q === '1') state.questionsOn = q === '1';
+    else problems.push(`The link's q "${q.slice(0, 20)}" must be 0 (no questions) or 1; it was ignored.`);
+  }
   const actions = params.get('a');
   if (actions !== null) {
     const parsed = parseActions(actions);

@@ -1,14 +1,25 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/createAppStore';
 
-const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
+/**
+ * Controls that own their keys: Space on a focused button, stage node, link, form field or choice
+ * acts on that control only, so the page-wide shortcuts stay out of its way.
+ */
+const OWNS_KEYS =
+  'button, a[href], input, select, textarea, [contenteditable=""], [contenteditable="true"], [role=button], [role=link], [role=checkbox], [role=radio], [role=radiogroup], [role=slider], [role=spinbutton], [role=switch], [role=tab], [role=menuitem], [role=option], [role=combobox], [role=textbox]';
+
+/** Whether a key pressed with focus on `target` belongs to that control rather than to the page. */
+export function ownsKeys(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const el = target as Element;
+  return el.closest(OWNS_KEYS) !== null || (el instanceof HTMLElement && el.isContentEditable);
+}
 
 /** Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. */
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey || (target && (TYPING.has(target.tagName) || target.isContentEditable))) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
       const s = store.getState();
       if (e.key === ' ') s.togglePlay();
       else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {

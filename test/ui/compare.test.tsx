@@ -4,12 +4,13 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { ComparisonTable } from '../../src/ui/compare/ComparisonTable';
+import { DiffStrip } from '../../src/ui/narration/DiffStrip';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 
 afterEach(cleanup);
 
-async function setup(view: 'both' | 'session' | 'jwt' = 'both', atMs = 20_000): Promise<AppStore> {
-  const store = createAppStore({ scenarioId: 'revocation', view });
+async function setup(view: 'both' | 'session' | 'jwt' = 'both', atMs = 20_000, scenarioId = 'revocation'): Promise<AppStore> {
+  const store = createAppStore({ scenarioId, view });
   await store.getState().load();
   await store.player.seek(atMs);
   render(
@@ -111,8 +112,8 @@ describe('ComparisonTable', () => {
   it('reports no failures and real latencies in this scenario', async () => {
     await setup();
     const failure = cells('When a server or the store failed');
-    expect(measured(failure.session)).toBe('no failures so far');
-    expect(measured(failure.jwt)).toBe('no failures so far');
+    expect(measured(failure.session)).toBe('nothing failed so far');
+    expect(measured(failure.jwt)).toBe('nothing failed so far');
     const latency = cells('Latency p50 / p99');
     expect(measured(latency.session)).toMatch(/^\d+\.\d ms \/ \d+\.\d ms$/);
     expect(firstNumber(measured(latency.session))).toBeGreaterThan(0);
@@ -125,5 +126,61 @@ describe('ComparisonTable', () => {
     expect(session.textContent).toContain('switch to side by side to measure');
     expect(session.textContent).toContain('Small (just an ID)');
     expect(firstNumber(measured(jwt))).toBeGreaterThan(0);
+  });
+
+  it('does not ask for side by side in a JWT-only lesson, where that choice is disabled', async () => {
+    await setup('both', 5_000, 'refresh-tokens');
+    const { session, jwt } = cells('Bytes per request');
+    expect(session.textContent).toContain('this lesson has no session world');
+    expect(session.textContent).not.toContain('switch to side by side');
+    expect(firstNumber(measured(jwt))).toBeGreaterThan(0);
+  });
+});
+
+describe('DiffStrip', () => {
+  async function strip(scenarioId: string, atMs: number): Promise<AppStore> {
+    const store = createAppStore({ scenarioId, view: 'both' });
+    await store.getState().load();
+    await store.player.seek(atMs);
+    render(
+      <AppStoreProvider store={store}>
+        <DiffStrip />
+      </AppStoreProvider>,
+    );
+    return store;
+  }
+  const region = () => screen.getByRole('region', { name: 'Where the outcomes differ' });
+  const runs = () => within(region()).queryAllByRole('listitem').map((li) => li.textContent ?? '');
+
+  it('revocation: pins the first difference and keeps the 401-vs-200 run first, in time order, as the run goes on', async () => {
+    const store = await strip('revocation', 20_000);
+    expect(region().textContent).toMatch(/First difference at 5\.5 s: alice's GET \/api\/profile/);
+    expect(runs()).toEqual([expect.stringMatching(/^5\.5–1\d\.5 s, alice, \d+ requests: session refused \(401 session_unknown\); JWT accepted as alice \(role user\), token valid until exp at 30\.0 s$/)]);
+
+    await act(() => store.player.seek(42_000));
+    const later = runs();
+    expect(later[0]).toBe('5.5–29.5 s, alice, 25 requests: session refused (401 session_unknown); JWT accepted as alice (role user), token valid until exp at 30.0 s');
+    expect(later).toHaveLength(3);
+    expect(region().textContent).toMatch(/\d+ requests both worlds received, 45 answered differently\./);
+
+    // Clicking a run opens its newest request in the JWT world.
+    await act(async () => within(region()).getAllByRole('button')[1]!.click());
+    expect(store.getState().selection).toMatchObject({ kind: 'request', mode: 'jwt' });
+
+    // Stepping back replays the run: the strip starts over rather than keeping the future.
+    await act(() => store.player.seek(3_000));
+    expect(runs()).toEqual([]);
+    expect(region().textContent).toContain('So far every request both worlds received got the same answer in both.');
+  });
+
+  it('stale-claims: the same 200 served with another role is a disagreement', async () => {
+    await strip('stale-claims', 12_000);
+    expect(runs().some((r) => /alice, \d+ requests: session accepted as alice \(role user\); JWT accepted as alice \(role admin\)/.test(r))).toBe(true);
+  });
+
+  it('tampering: the attacks one world never saw are left out, and said to be', async () => {
+    await strip('tampering', 11_000);
+    expect(runs()).toEqual([]);
+    expect(region().textContent).toMatch(/So far every request both worlds received got the same answer in both\..*requests? only one world received/s);
   });
 });

@@ -1,10 +1,11 @@
 // compareRows is pure: snapshots of a real run in, display strings out.
 import { describe, expect, it } from 'vitest';
+import { findScenario } from '../../src/scenarios';
 import { revocation } from '../../src/scenarios/revocation';
-import { loadScenario } from '../../src/scenarios/run';
+import { loadScenario, runScenarioMode } from '../../src/scenarios/run';
 import type { Mode } from '../../src/sim/types';
 import { snapshot, type WorldSnapshot } from '../../src/store/snapshot';
-import { compareRows, NOT_LOADED, type CompareRow } from '../../src/ui/compare/compareRows';
+import { compareRows, NOT_LOADED, notInLesson, type CompareRow } from '../../src/ui/compare/compareRows';
 
 async function world(mode: Mode, atMs: number): Promise<WorldSnapshot> {
   const driver = await loadScenario(revocation, mode, revocation.seed);
@@ -52,7 +53,7 @@ describe('compareRows', () => {
     expect(row(rows, 'credential').measured.jwt).toBe('no token issued yet');
     expect(row(rows, 'credential').measured.session).toBe('no session cookie yet');
     expect(row(rows, 'bytes').measured.session).toBe('no API requests yet');
-    expect(row(rows, 'failure').measured.jwt).toBe('no failures so far');
+    expect(row(rows, 'failure').measured.jwt).toBe('nothing failed so far');
   });
 
   it('words failures, local session storage and the denylist from the snapshot', async () => {
@@ -64,7 +65,7 @@ describe('compareRows', () => {
     };
     const rows = compareRows({ session: failing });
     expect(row(rows, 'failure').measured.session).toBe('12 rejected: store unavailable; 2 timed out');
-    expect(row(rows, 'where-data-lives').measured.session).toMatch(/^\d+ session records? in 3 servers' memory$/);
+    expect(row(rows, 'where-data-lives').measured.session).toMatch(/^\d+ session records? in the memory of 3 servers$/);
 
     const jwt = await world('jwt', 3_000);
     const denying: WorldSnapshot = {
@@ -76,5 +77,40 @@ describe('compareRows', () => {
     const jrows = compareRows({ jwt: denying });
     expect(row(jrows, 'state').measured.jwt).toBe('0 records per user; denylist: 1 entry');
     expect(row(jrows, 'revocation').measured.jwt).toBe('immediate: 0 requests accepted after it');
+  });
+
+  const finished = async (id: string, mode: Mode) => snapshot((await runScenarioMode(findScenario(id)!, mode)).driver.state);
+
+  it('names a crash nobody’s request noticed: scale-out’s server-3 in the JWT world', async () => {
+    const jwt = await finished('scale-out', 'jwt');
+    expect(jwt.report.failures.serverCrashes).toBe(1);
+    expect(row(compareRows({ jwt }), 'failure').measured.jwt).toBe('1 server crash: 0 requests got a 503 or timed out');
+    const session = await finished('store-outage', 'session');
+    expect(row(compareRows({ session }), 'failure').measured.session).toMatch(/^2 store outages: \d+ rejected: store unavailable$/);
+  });
+
+  it('says why no token is held: a logout is not "no token issued yet", a dropped cookie neither', async () => {
+    const loggedOut = await finished('jwt-in-cookie', 'jwt');
+    expect(row(compareRows({ jwt: loggedOut }), 'credential').measured.jwt).toBe('no client holds a token now (1 token issued so far)');
+    const session = await finished('jwt-in-cookie', 'session');
+    expect(row(compareRows({ session }), 'credential').measured.session).toBe('no browser holds a session cookie now');
+    const dropped = await finished('token-size', 'jwt');
+    expect(row(compareRows({ jwt: dropped }), 'credential').measured.jwt).toBe('none held: the browser dropped 1 cookie over its size limit');
+  });
+
+  it('counts lookups per API request from API requests only: token-size’s logouts are said apart, not averaged in', async () => {
+    const session = await finished('token-size', 'session');
+    const text = row(compareRows({ session }), 'lookups').measured.session!;
+    expect(text).toMatch(/^1\.00 \((\d+) lookups \/ \1 requests\); 4 more lookups by logouts$/);
+    // Requests that made no store lookup are said apart: a server's own memory, or nothing to look up.
+    const scale = row(compareRows({ session: await finished('scale-out', 'session') }), 'lookups').measured.session!;
+    expect(scale).toMatch(/^0\.26 \(30 lookups \/ 117 requests\); 87 requests looked in a server’s own memory instead$/);
+    const bare = row(compareRows({ session: await finished('jwt-in-cookie', 'session') }), 'lookups').measured.session!;
+    expect(bare).toMatch(/; 1 request carried no credential to look up/);
+  });
+
+  it('does not suggest side by side for a lesson that has only one world', () => {
+    expect(notInLesson('session')).toBe('this lesson has no session world');
+    expect(notInLesson('jwt')).toBe('this lesson has no JWT world');
   });
 });

@@ -67,6 +67,10 @@ function emptyRun(mode: Mode): ModeRun {
     signingKeyHolders: 0,
     signingKeyHoldersMax: 0,
     byClient: {},
+    apiStoreLookups: 0,
+    apiWithoutCredential: 0,
+    apiMemoryLookups: 0,
+    failures: { serverCrashes: 0, storeOutages: 0 },
   };
 }
 

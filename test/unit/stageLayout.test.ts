@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { borderPoint, layoutStage, progressAt, type NodeBox } from '../../src/ui/stage/layout';
+import { borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
 import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS } from '../../src/store/clock';
 
 const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
 
 describe('stage layout', () => {
-  it.each(['wide', 'tall'] as const)('never overlaps nodes and keeps them inside the stage (%s)', (orientation) => {
+  it.each([
+    ['wide', { width: 1200, height: 520 }],
+    ['tall', { width: 600, height: 520 }],
+    ['phone', { width: 370, height: 560 }],
+  ] as const)('never overlaps nodes and keeps them inside the stage (%s)', (_name, size) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {
         const layout = layoutStage(
           { mode: mode as 'session' | 'jwt', clients: Array.from({ length: clients }, (_, i) => ({ id: `c${i}`, kind: 'browser' as const })), serverIds: Array.from({ length: servers }, (_, i) => `server-${i + 1}`) },
-          orientation,
+          size,
         );
         const boxes = Object.values(layout.nodes);
         for (const b of boxes) {
@@ -27,8 +31,36 @@ describe('stage layout', () => {
 
   it('puts the store in the session world and the key set in the JWT world', () => {
     const input = { clients: [{ id: 'alice', kind: 'browser' as const }], serverIds: ['server-1'] };
-    expect(Object.keys(layoutStage({ ...input, mode: 'session' }, 'wide').nodes)).toEqual(['alice', 'lb', 'server-1', 'store']);
-    expect(Object.keys(layoutStage({ ...input, mode: 'jwt' }, 'wide').nodes)).toContain('jwks');
+    const size = { width: 1200, height: 500 };
+    expect(Object.keys(layoutStage({ ...input, mode: 'session' }, size).nodes)).toEqual(['alice', 'lb', 'server-1', 'store']);
+    expect(Object.keys(layoutStage({ ...input, mode: 'jwt' }, size).nodes)).toEqual(['alice', 'lb', 'server-1', 'jwks']);
+  });
+
+  it('draws the store in the JWT world only while something uses it, with edges to it', () => {
+    const input = { mode: 'jwt' as const, clients: [{ id: 'alice', kind: 'browser' as const }], serverIds: ['server-1', 'server-2'] };
+    const unused = layoutStage(input, { width: 600, height: 500 });
+    expect(unused.nodes.store).toBeUndefined();
+    expect(unused.edges.some(([, to]) => to === 'store')).toBe(false);
+    const used = layoutStage({ ...input, storeUsed: true }, { width: 600, height: 500 });
+    expect(used.nodes.store).toBeDefined();
+    expect(used.edges.filter(([, to]) => to === 'store')).toHaveLength(2);
+  });
+
+  it('draws 1:1 in the size it is given, lays columns out left to right and narrow stages top to bottom', () => {
+    const input = { mode: 'session' as const, clients: [{ id: 'alice', kind: 'browser' as const }], serverIds: ['server-1'] };
+    const wide = layoutStage(input, { width: 1200, height: 500 });
+    expect([wide.width, wide.height]).toEqual([1200, 500]);
+    expect(wide.nodes.alice!.x).toBeLessThan(wide.nodes.store!.x);
+    const tall = layoutStage(input, { width: 500, height: 520 });
+    expect(tall.nodes.alice!.y).toBeLessThan(tall.nodes.store!.y);
+  });
+
+  it('shortens text to its box instead of shrinking it', () => {
+    expect(fitText(["alice's browser", 'alice'], 200, 14, true)).toBe("alice's browser");
+    expect(fitText(["alice's browser", 'alice'], 60, 14, true)).toBe('alice');
+    const cut = fitText(['wristband: sid 6RDscp…'], 60, 12);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(textWidth(cut, 12)).toBeLessThanOrEqual(60);
   });
 
   it('starts and ends messages on the borders of the boxes', () => {

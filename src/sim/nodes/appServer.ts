@@ -11,6 +11,7 @@ import { linkLatency, log, reserveSeq, send, shortId, VIRTUAL_EPOCH_MS, wallMs, 
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './browser';
 import { respondTo } from './respond';
 import type { StoreResult } from './sessionStore';
+import { timeLeft } from '../../format';
 
 // "The token…" reads "the token…" mid-sentence; "JWT…" and ids stay as they are.
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
@@ -60,6 +61,7 @@ function authenticateSession(t: Tick, server: AppServer, req: RequestRecord): vo
   if (!sid) return reject(t, server, req, 'no_credentials');
   req.credentialId = sid;
   if (s.options.sessionStorage === 'local') {
+    if (req.kind === 'api') s.metrics.apiMemoryLookups++;
     const record = server.localSessions[sid];
     const now = s.timeMs + server.skewMs;
     if (record && now >= record.expiresAtMs) delete server.localSessions[sid];
@@ -157,8 +159,10 @@ export function onVerified(t: Tick, requestId: number, outcome: VerifyOutcome): 
   req.subjectUserId = c.sub;
   req.credentialId = c.jti;
   req.credentialIssuedAtMs = s.issued[c.jti]?.issuedAtMs ?? c.iat * 1000 - VIRTUAL_EPOCH_MS;
-  const leftS = Math.round(c.exp - wallMs(s, server.skewMs) / 1000);
-  log(s, 'verify', `${server.id} checks the JWT's signature with key ${outcome.kid}: valid, ${c.sub} (role ${c.role}), ${leftS} s left.`, { requestId, nodeId: server.id, ok: true });
+  // Within the clock tolerance a token past its exp still passes: say so, never "-13 s left".
+  const leftMs = c.exp * 1000 - wallMs(s, server.skewMs);
+  const left = leftMs > 0 ? timeLeft(leftMs, 0) : `${timeLeft(leftMs, 0)} by its clock, within the ${Math.round(s.options.clockToleranceMs / 1000)} s tolerance`;
+  log(s, 'verify', `${server.id} checks the JWT's signature with key ${outcome.kid}: valid, ${c.sub} (role ${c.role}), ${left}.`, { requestId, nodeId: server.id, ok: true });
   if (s.options.denylist) {
     storeQuery(t, server, req, { op: 'deny-check', key: c.jti }, 'denylist-check');
     countLookup(s, server, req);
@@ -179,6 +183,7 @@ function accept(t: Tick, server: AppServer, req: RequestRecord): void {
   // A session reads the user's current role; a JWT can only say what was true when it was signed.
   const role = s.options.mode === 'session' ? (s.users[userId]?.role ?? 'user') : String(req.claims?.role ?? 'user');
   req.reason = 'ok';
+  req.actedAsRole = role;
   req.decidedAtMs = s.timeMs;
   req.checkedAtMs ??= s.timeMs;
   countIfRevoked(s, req);
@@ -228,6 +233,7 @@ function countLookup(s: SimState, server: AppServer, req: RequestRecord): void {
   req.storeLookups++;
   server.storeLookups++;
   s.metrics.storeLookups++;
+  if (req.kind === 'api') s.metrics.apiStoreLookups++;
 }
 
 function onStoreReply(t: Tick, server: AppServer, req: RequestRecord, result: StoreResult): void {

@@ -93,6 +93,8 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     subjectUserId: null,
     credentialIssuedAtMs: null,
     claims: null,
+    actedAsRole: null,
+    forged: kind === 'api' || kind === 'logout' ? client.forged : null,
     pending: {},
   };
   s.requests[req.id] = req;
@@ -101,6 +103,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     s.metrics.apiRequestBytes += http.bytes;
     s.metrics.apiCredentialBytes += http.credentialBytes;
     s.metrics.apiCredentialBytesMax = Math.max(s.metrics.apiCredentialBytesMax, http.credentialBytes);
+    if (credential === 'none') s.metrics.apiWithoutCredential++;
   }
   const label = credential === 'session' ? 'cookie' : credential === 'jwt' ? 'JWT' : kind;
   send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
@@ -128,6 +131,8 @@ export function onResponse(t: Tick, msg: Message): void {
   const reason = req.reason ?? 'ok';
   if (reason === 'ok') keepTokens(s, client, req.kind, bodyOf(text));
   if (req.kind === 'logout') client.storage = { accessToken: null, refreshToken: null };
+  // A fresh login or refresh (or a logout) replaces whatever forged credential the client held.
+  if ((reason === 'ok' && (req.kind === 'login' || req.kind === 'refresh')) || req.kind === 'logout') client.forged = null;
   if (req.kind === 'refresh') {
     client.refreshing = false;
     // A refused refresh token stays refused: drop it rather than retry it on every 401.

@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import { selectWorlds } from '../../store/selectors';
 import { useApp } from '../storeContext';
-import { compareRows, NOT_LOADED, type CompareRow } from './compareRows';
+import type { AppStoreState } from '../../store/createAppStore';
+import { compareRows, NOT_LOADED, notInLesson, type CompareRow } from './compareRows';
 import './compare.css';
 
 const COLUMNS = [
@@ -11,10 +12,15 @@ const COLUMNS = [
   { mode: 'jwt', title: 'JWT' },
 ] as const;
 
+const selectLessonModes = (s: AppStoreState) => s.scenario?.modes;
+
 function Cell({ measured, claim, mode }: { measured: string | null; claim: string; mode: 'session' | 'jwt' }) {
+  const lessonModes = useApp(selectLessonModes);
+  // A lesson without this world: side by side is not offered, so do not suggest it.
+  const missing = lessonModes && !lessonModes.includes(mode) ? notInLesson(mode) : NOT_LOADED;
   return (
     <td className={`cmp-cell cmp-${mode}`} data-mode={mode}>
-      {measured === null ? <em className="cmp-missing">{NOT_LOADED}</em> : <strong className="cmp-measured">{measured}</strong>}
+      {measured === null ? <em className="cmp-missing">{missing}</em> : <strong className="cmp-measured">{measured}</strong>}
       <span className="cmp-claim">
         <span className="visually-hidden">The article says: </span>
         {claim}

@@ -3,6 +3,7 @@
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
 import type { Mode, RequestRecord } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
+import { millis, plural, seconds } from '../../format';
 
 export interface CompareRow {
   id: string;
@@ -18,9 +19,9 @@ export type CompareWorlds = { session?: WorldSnapshot; jwt?: WorldSnapshot };
 /** Shown in a column whose world is not loaded. */
 export const NOT_LOADED = 'switch to side by side to measure';
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+/** Shown instead in the column of a world the lesson does not have (a JWT-only lesson): side by side cannot help. */
+export const notInLesson = (missing: Mode): string => `this lesson has no ${missing === 'jwt' ? 'JWT' : 'session'} world`;
+
 
 // ---------------------------------------------------------------------------------------
 // Finding real credentials in a snapshot
@@ -54,6 +55,9 @@ function heldToken(w: WorldSnapshot): string | null {
   return null;
 }
 
+/** Someone logged in during the run (so a missing cookie is gone, not yet to come). */
+const loggedInOnce = (w: WorldSnapshot): boolean => w.served.some((e) => e.kind === 'login' && e.reason === 'ok');
+
 /** Random bytes behind an unpadded base64url string (22 characters carry 16 bytes). */
 const base64urlBits = (chars: number): number => Math.floor((chars * 3) / 4) * 8;
 
@@ -66,12 +70,12 @@ const whereDataLives: Measure = (w, mode) => {
   if (mode === 'session') {
     if (w.options.sessionStorage === 'local') {
       const held = w.servers.reduce((n, s) => n + Object.keys(s.localSessions).length, 0);
-      return `${plural(held, 'session record')} in ${plural(w.servers.length, 'server')}' memory`;
+      return `${plural(held, 'session record')} in the memory of ${plural(w.servers.length, 'server')}`;
     }
     return `${plural(w.store.sessions.length, 'session record')} in the store`;
   }
   const claims = lastAcceptedClaims(w);
-  if (!claims) return 'no token issued yet';
+  if (!claims) return w.issued.length ? 'in the token (none accepted lately)' : 'no token issued yet';
   const names = Object.keys(claims);
   const shown = names.length > 4 ? [...names.slice(0, 4), '…'] : names;
   return `in the token: ${shown.join(', ')} (${plural(names.length, 'claim')})`;
@@ -80,11 +84,16 @@ const whereDataLives: Measure = (w, mode) => {
 const credential: Measure = (w, mode) => {
   if (mode === 'session') {
     const sid = sessionCookieValue(w);
-    if (!sid) return 'no session cookie yet';
+    if (!sid) return loggedInOnce(w) ? 'no browser holds a session cookie now' : 'no session cookie yet';
     return `a random id, ${plural(sid.length, 'character')} (${base64urlBits(sid.length)} bits)`;
   }
   const token = heldToken(w);
-  if (!token) return 'no token issued yet';
+  if (!token) {
+    // Say why nothing is held: never issued, dropped by the browser (too large), or given up at logout.
+    if (w.issued.length === 0) return 'no token issued yet';
+    if (w.report.cookiesDropped > 0) return `none held: the browser dropped ${plural(w.report.cookiesDropped, 'cookie')} over its size limit`;
+    return `no client holds a token now (${plural(w.issued.length, 'token')} issued so far)`;
+  }
   return `header.payload.signature, ${plural(token.length, 'character')}`;
 };
 
@@ -105,7 +114,17 @@ const state: Measure = (w, mode) => {
 const lookups: Measure = (w, mode) => {
   const r = w.report;
   if (r.apiRequests === 0) return 'no API requests yet';
-  const base = `${r.lookupsPerApiRequest.toFixed(2)} (${plural(r.storeLookups, 'lookup')} / ${plural(r.apiRequests, 'request')})`;
+  // Per API request, counting the lookups API requests made: a logout looks its session up too.
+  // Say where the requests without a store lookup went: no credential to look up, or a server's own memory.
+  const others = r.storeLookups - r.apiStoreLookups;
+  const session = mode === 'session';
+  const notes = [
+    session && r.apiMemoryLookups > 0 ? `${plural(r.apiMemoryLookups, 'request')} looked in a server\u2019s own memory instead` : '',
+    session && r.apiWithoutCredential > 0 ? `${plural(r.apiWithoutCredential, 'request')} carried no credential to look up` : '',
+    !session && r.apiStoreLookups > 0 ? 'each one a denylist check' : '',
+    others > 0 ? `${plural(others, 'more lookup', 'more lookups')} by logouts` : '',
+  ].filter(Boolean);
+  const base = `${r.lookupsPerApiRequest.toFixed(2)} (${plural(r.apiStoreLookups, 'lookup')} / ${plural(r.apiRequests, 'request')})${notes.map((n) => `; ${n}`).join('')}`;
   return mode === 'jwt' || r.signatureVerifications > 0 ? `${base}, ${plural(r.signatureVerifications, 'signature check')}` : base;
 };
 
@@ -126,19 +145,24 @@ const revocation: Measure = (w) => {
 
 const failure: Measure = (w) => {
   const { byReason, timedOut } = w.report.requests;
+  const { serverCrashes, storeOutages } = w.report.failures;
+  const failed = [serverCrashes ? plural(serverCrashes, 'server crash') : '', storeOutages ? plural(storeOutages, 'store outage') : ''].filter(Boolean).join(', ');
   const storeDown = byReason.store_unavailable ?? 0;
   const serverDown = byReason.server_down ?? 0;
   const parts: string[] = [];
   if (storeDown > 0) parts.push(`${storeDown} rejected: store unavailable`);
   if (serverDown > 0) parts.push(`${serverDown} rejected: no server up`);
   if (timedOut > 0) parts.push(`${timedOut} timed out`);
-  return parts.length ? parts.join('; ') : 'no failures so far';
+  if (!failed && parts.length === 0) return 'nothing failed so far';
+  // A failure nobody's request noticed is still a failure: say what failed, then what it cost.
+  const cost = parts.length ? parts.join('; ') : '0 requests got a 503 or timed out';
+  return failed ? `${failed}: ${cost}` : cost;
 };
 
 const latency: Measure = (w) => {
   const r = w.report;
   if (r.requests.total === 0) return 'no requests answered yet';
-  return `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)}`;
+  return `${millis(r.latencyMs.p50)} / ${millis(r.latencyMs.p99)}`;
 };
 
 // ---------------------------------------------------------------------------------------

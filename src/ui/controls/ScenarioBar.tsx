@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOG, findMeta } from '../../scenarios/catalog';
 import { modesOf, type AppStoreState, type View } from '../../store/createAppStore';
+import { runnableModes } from '../../store/secureContext';
 import { useApp } from '../storeContext';
 
 const selectBar = (s: AppStoreState) => ({ scenarioId: s.scenarioId, view: s.view, load: s.load });
@@ -15,6 +16,8 @@ const VIEWS: { value: View; label: string }[] = [
 export function ScenarioBar() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));
   const scenario = findMeta(scenarioId);
+  // Without WebCrypto (not a secure context) the JWT world cannot run: its views are disabled too.
+  const runnable = scenario ? runnableModes(scenario.modes) : [];
   return (
     <div className="scenario-bar">
       <label>
@@ -32,7 +35,7 @@ export function ScenarioBar() {
         <select value={view} onChange={(e) => void load({ view: e.target.value as View })} aria-label="Mode">
           {VIEWS.map((v) => (
             // A lesson that exists in one world only cannot show the other.
-            <option key={v.value} value={v.value} disabled={!!scenario && !modesOf(v.value).every((m) => scenario.modes.includes(m))}>
+            <option key={v.value} value={v.value} disabled={!!scenario && !modesOf(v.value).every((m) => runnable.includes(m))}>
               {v.label}
             </option>
           ))}

@@ -21,7 +21,7 @@ export function ShareLink() {
   };
   return (
     <span className="share">
-      <button type="button" onClick={() => void copy()} aria-label="Copy a link to this moment">
+      <button type="button" onClick={() => void copy()} aria-label="Copy link to this moment">
         Copy link
       </button>
       {shown && (

@@ -6,6 +6,7 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import { TableWrap } from './Facts';
 import { shorten } from './format';
 import { JwtView } from './JwtView';
+import { holdingOf } from '../stage/nodeStatus';
 
 /** Name + value bytes against the browser's limit, as a bar and as words. */
 function SizeBar({ bytes }: { bytes: number }) {
@@ -93,18 +94,29 @@ function LocalStorage({ world, access, refresh }: { world: WorldSnapshot; access
 export function ClientInspector({ world, clientId }: { world: WorldSnapshot; clientId: string }) {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return <p className="insp-gone">There is no client called {clientId} in this world any more.</p>;
+  // The same reading as the node on the stage: logged in only while it holds a credential.
+  const held = holdingOf(world, clientId);
+  const who = client.kind === 'attacker' ? 'An attacker\u2019s client' : 'A browser';
   return (
     <div className="insp-client">
       <p>
-        {client.kind === 'attacker' ? 'An attacker\u2019s client' : 'A browser'} logged in as <strong>{client.userId}</strong>
+        {held.kind === 'none' ? (
+          <>
+            {who} of <strong>{client.userId}</strong>, not logged in: it holds no session cookie and no token
+          </>
+        ) : (
+          <>
+            {who} holding {held.kind === 'session' ? 'a session cookie' : 'a JWT'} of <strong>{client.userId}</strong> ({held.text})
+          </>
+        )}
         {client.refreshing ? ', refreshing its token now' : ''}.
       </p>
       <p className="insp-lesson">
         HttpOnly cookies are invisible to page scripts; localStorage is readable by any script on the page, so one XSS bug can read a token kept there.
       </p>
-      <h4>Cookies</h4>
+      <h3>Cookies</h3>
       <CookieJar cookies={client.jar.cookies} />
-      <h4>localStorage</h4>
+      <h3>localStorage</h3>
       <LocalStorage world={world} access={client.storage.accessToken} refresh={client.storage.refreshToken} />
     </div>
   );

@@ -1,6 +1,6 @@
 // The inspector: shows whatever the user clicked on the stage (the store's `selection`) for
 // that mode's world. It only draws the snapshot; every number comes from the simulation.
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { AppStoreState, Selection } from '../../store/createAppStore';
 import { selectSelection, selectTimeMs, selectWorlds } from '../../store/selectors';
 import type { WorldSnapshot } from '../../store/snapshot';
@@ -45,29 +45,16 @@ function Body({ sel, world, timeMs, onOpen }: { sel: Selection; world: WorldSnap
   }
 }
 
-/** Escape closes the inspector from anywhere on the page, but only while it shows something. */
-function useEscapeToClose(open: boolean, close: () => void): void {
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open, close]);
-}
-
 export default function InspectorPanel() {
   const selection = useApp(selectSelection);
   const select = useApp(selectSelect);
   const worlds = useApp(selectWorlds);
   const timeMs = useApp(selectTimeMs);
   const close = useCallback(() => select(null), [select]);
-  useEscapeToClose(selection !== null, close);
 
   if (!selection) {
     return (
-      <section aria-label="Inspector" className="insp panel">
+      <section id="inspector" tabIndex={-1} aria-label="Inspector" className="insp panel">
         <h2 className="insp-title">Inspector</h2>
         <p className="insp-muted">Click a request, a browser, a server, the store or the key set to inspect it.</p>
       </section>
@@ -75,7 +62,7 @@ export default function InspectorPanel() {
   }
   const world = worlds[selection.mode];
   return (
-    <section aria-label="Inspector" className={`insp panel insp-mode-${selection.mode}`}>
+    <section id="inspector" tabIndex={-1} aria-label="Inspector" className={`insp panel insp-mode-${selection.mode}`}>
       <div className="insp-head">
         <h2 className="insp-title">
           {titleOf(selection)} <span className="insp-world">({worldName(selection.mode)})</span>

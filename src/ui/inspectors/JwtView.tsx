@@ -6,7 +6,7 @@ import { selectTimeMs } from '../../store/selectors';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { useApp } from '../storeContext';
 import { Verdict } from './Facts';
-import { numericDateIso, pretty } from './format';
+import { expiresIn, numericDateIso, pretty } from './format';
 import { predictAcceptance } from './predict';
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
@@ -29,8 +29,7 @@ function EncodedToken({ parts }: { parts: [string, string, string] }) {
 
 /** "expires in 41.2 s" / "expired 3.0 s ago", against the simulation's clock (no skew). */
 export function countdown(expSec: number, timeMs: number): string {
-  const left = expSec * 1000 - (VIRTUAL_EPOCH_MS + timeMs);
-  return left > 0 ? `expires in ${(left / 1000).toFixed(1)} s` : `expired ${(-left / 1000).toFixed(1)} s ago`;
+  return expiresIn(expSec * 1000 - (VIRTUAL_EPOCH_MS + timeMs));
 }
 
 function TokenTimes({ payload, timeMs }: { payload: Record<string, unknown>; timeMs: number }) {
@@ -60,7 +59,7 @@ function AcceptedBy({ world, header, payload, timeMs }: { world: WorldSnapshot; 
   const rows = predictAcceptance(world, header, payload, timeMs);
   return (
     <div className="insp-accepted">
-      <h4>Accepted now by:</h4>
+      <h3>Accepted now by:</h3>
       <ul aria-label="Accepted now by">
         {rows.map((r) => (
           <li key={r.serverId}>
@@ -82,9 +81,9 @@ export function JwtView({ token, world, title = 'JWT' }: { token: string; world?
   const decoded = decodeJwtParts(token);
   return (
     <div className="insp-jwt">
-      <h4>
+      <h3>
         {title} <span className="insp-muted">({byteLength(token)} bytes)</span>
-      </h4>
+      </h3>
       {!decoded.ok ? (
         <>
           <p className="insp-jwt-encoded">{token}</p>
@@ -93,9 +92,9 @@ export function JwtView({ token, world, title = 'JWT' }: { token: string; world?
       ) : (
         <>
           <EncodedToken parts={decoded.parts} />
-          <h5 className="insp-jwt-header">Header</h5>
+          <h4 className="insp-jwt-header">Header</h4>
           <pre className="insp-pre insp-json">{pretty(decoded.header)}</pre>
-          <h5 className="insp-jwt-payload">Payload</h5>
+          <h4 className="insp-jwt-payload">Payload</h4>
           <pre className="insp-pre insp-json">{pretty(decoded.payload)}</pre>
           <p className="insp-muted">Anyone can read these two parts: they are only base64url, not encrypted.</p>
           <TokenTimes payload={decoded.payload} timeMs={timeMs} />

@@ -9,9 +9,9 @@ import { pretty } from './format';
 function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
   return (
     <li className="insp-key">
-      <h4>
+      <h3>
         <span className="insp-mono">{k.kid}</span> {active && <span className="insp-badge">signing now</span>}
-      </h4>
+      </h3>
       <Facts
         label={`Key ${k.kid}`}
         items={[
@@ -25,7 +25,7 @@ function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
           {pretty(k.publicJwk)}
         </pre>
       ) : (
-        <p className="insp-lesson">HS256: a shared secret, never published; every server must hold it.</p>
+        <p className="insp-lesson">HS256: secret provisioned to each server, nothing public. The key set publishes nothing for it, and every server that verifies with it could also sign.</p>
       )}
     </li>
   );

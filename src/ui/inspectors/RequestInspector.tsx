@@ -77,10 +77,10 @@ export function RequestInspector({ world, requestId, timeMs }: { world: WorldSna
         ]}
       />
       <ByteCounts req={req} />
-      <h4>Request as sent</h4>
+      <h3>Request as sent</h3>
       <HttpText text={req.httpRequest} label="Raw HTTP request" marker={requestMarker(req.httpRequest, req.credential, req.credentialBytes)} />
       {req.credentialBytes > 0 && <p className="insp-muted">The highlighted line is the credential the browser attached: it travels with every request.</p>}
-      <h4>Response</h4>
+      <h3>Response</h3>
       {req.httpResponse ? (
         <HttpText text={req.httpResponse} label="Raw HTTP response" marker={responseMarker} />
       ) : (

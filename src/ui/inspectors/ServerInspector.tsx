@@ -17,7 +17,7 @@ function JwksCache({ server, world, timeMs }: { server: AppServer; world: WorldS
     <Facts
       label="Key cache"
       items={[
-        ['Cached kids', kids.length ? kids.join(', ') : 'none yet'],
+        ['Cached kids', kids.length ? kids.join(', ') : 'none cached'],
         ['Fetched at', fetchedAtMs === null ? 'never' : clock(fetchedAtMs)],
         ['Age', age === null ? '—' : `${seconds(age)} of ${seconds(refresh)} before it may refetch${age >= refresh ? ' (stale: an unknown kid triggers a fetch)' : ''}`],
       ]}
@@ -62,7 +62,7 @@ export function ServerInspector({ world, serverId, timeMs, onOpen }: { world: Wo
       {local.length > 0 && <SessionTable sessions={local} caption={`Sessions in ${server.id}'s memory`} />}
       {world.mode === 'jwt' && (
         <>
-          <h4>Key cache (JWKS)</h4>
+          <h3>Key cache (JWKS)</h3>
           <JwksCache server={server} world={world} timeMs={timeMs} />
         </>
       )}

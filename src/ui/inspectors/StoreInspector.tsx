@@ -65,7 +65,7 @@ export function StoreInspector({ world }: { world: WorldSnapshot }) {
         <SessionTable sessions={store.sessions} caption="Sessions in the store" />
       ) : (
         <>
-          <h4>Denylist</h4>
+          <h3>Denylist</h3>
           <Denylist world={world} />
           <p>
             Refresh-token families: {store.refreshFamilies} ({store.revokedFamilies} revoked).

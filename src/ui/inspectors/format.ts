@@ -4,14 +4,8 @@ import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 /** "3fA9k2…" for long ids and tokens; the full value goes in a title attribute. */
 export const shorten = (text: string, keep = 10): string => (text.length > keep + 2 ? `${text.slice(0, keep)}…` : text);
 
-/** "41.2 s" from milliseconds. */
-export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-
-/** "12.5 ms", rounded to a tenth: virtual latencies are fractional. */
-export const millis = (ms: number): string => `${(Math.round(ms * 10) / 10).toFixed(1)} ms`;
-
-/** Share of a part in a whole, "82.9 %"; 0 % when the whole is empty. */
-export const percent = (part: number, whole: number): string => `${whole > 0 ? ((part / whole) * 100).toFixed(1) : '0.0'} %`;
+// Counts and durations come from the one formatting module.
+export { expiresIn, millis, percent, plural, seconds, timeLeft, word } from '../../format';
 
 /** The wall-looking instant of a virtual time: the simulation's epoch plus its ms. */
 export const virtualIso = (virtualMs: number): string => new Date(VIRTUAL_EPOCH_MS + virtualMs).toISOString();

@@ -7,9 +7,9 @@ type How = Extract<Action, { type: 'tamper' }>['how'];
 
 /** Tampering that means something in a world of this mode (a session id cannot be re-signed). */
 const TAMPERS: { how: How; mode: Mode; text: string; spoken: string }[] = [
-  { how: 'role-admin', mode: 'jwt', text: 'role \u2192 admin', spoken: 'set role to admin' },
-  { how: 'alg-none', mode: 'jwt', text: 'alg: none', spoken: 'set alg to none' },
-  { how: 'guess-session', mode: 'session', text: 'Guess session id', spoken: 'guess a session id' },
+  { how: 'role-admin', mode: 'jwt', text: 'Set role to admin', spoken: 'set role to admin' },
+  { how: 'alg-none', mode: 'jwt', text: 'Set alg to none', spoken: 'set alg to none' },
+  { how: 'guess-session', mode: 'session', text: 'Guess a session id', spoken: 'guess a session id' },
 ];
 
 function VictimRow({ clientId, modes }: { clientId: string; modes: Mode[] }) {

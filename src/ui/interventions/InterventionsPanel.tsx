@@ -15,7 +15,7 @@ export function InterventionsPanel() {
   const model = usePanelModel();
   const titleId = useId();
   return (
-    <section className="iv panel" aria-labelledby={titleId}>
+    <section id="interventions" tabIndex={-1} className="iv panel" aria-labelledby={titleId}>
       <h2 id={titleId} className="iv-title">
         Interventions
       </h2>

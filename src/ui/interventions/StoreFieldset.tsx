@@ -15,11 +15,11 @@ export function StoreFieldset({ store }: { store: PanelModel['store'] }) {
           {slow && <> · {store.slowFactor}× slower</>}
         </span>
         {store.up ? (
-          <ActionButton action={{ type: 'storeDown' }} label="Take the store down" tone="danger">
+          <ActionButton action={{ type: 'storeDown' }} label="Take down the store" tone="danger">
             Take down
           </ActionButton>
         ) : (
-          <ActionButton action={{ type: 'storeUp' }} label="Bring the store back">
+          <ActionButton action={{ type: 'storeUp' }} label="Bring back the store">
             Bring back
           </ActionButton>
         )}
@@ -28,7 +28,7 @@ export function StoreFieldset({ store }: { store: PanelModel['store'] }) {
             Normal
           </ActionButton>
         ) : (
-          <ActionButton action={{ type: 'storeSlow', factor: SLOW_FACTOR }} label={`Slow the store ×${SLOW_FACTOR}`}>
+          <ActionButton action={{ type: 'storeSlow', factor: SLOW_FACTOR }} label={`Slow ×${SLOW_FACTOR}: the store answers ${SLOW_FACTOR} times slower`}>
             Slow ×{SLOW_FACTOR}
           </ActionButton>
         )}

@@ -67,7 +67,7 @@ export function usePanelModel(): PanelModel | null {
 const selectDispatch = (s: AppStoreState) => s.dispatch;
 
 /** Sends one action to every loaded world at the current time; the engine logs what happened. */
-export function useIntervene(): (action: Action) => void {
+export function useIntervene(): (action: Action) => Promise<void> {
   const dispatch = useApp(selectDispatch);
-  return (action) => void dispatch(action);
+  return (action) => dispatch(action);
 }

@@ -1,27 +1,64 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps } from '../../store/lesson';
+import { lessonSteps, WORLD_LABEL } from '../../store/lesson';
 import { shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
 const selectCaption = (s: AppStoreState) => {
   const modes = shownModes(s);
-  const step = lessonSteps(s.scenario, modes).filter((st) => st.atMs <= s.timeMs).at(-1);
   // What just happened, in whichever world it happened last (named when both are on screen).
   let now: { timeMs: number; text: string } | null = null;
   for (const mode of modes) {
     const last = s.worlds[mode]?.log.filter((e) => e.kind !== 'key').at(-1);
-    if (last && (!now || last.timeMs >= now.timeMs)) now = { timeMs: last.timeMs, text: modes.length > 1 ? `${mode === 'session' ? 'Session' : 'JWT'}: ${last.text}` : last.text };
+    if (last && (!now || last.timeMs >= now.timeMs)) now = { timeMs: last.timeMs, text: modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text };
   }
-  return { lesson: step?.caption ?? s.scenario?.summary ?? '', now: now?.text ?? 'Press Play to start.', ended: s.ended };
+  return { scenario: s.scenario, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', ended: s.ended, started: s.started, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
-/** One plain sentence for what just happened, announced politely to screen readers. */
+/**
+ * The lesson's words: its opening (what to watch), the caption of the moment (one labelled line
+ * per world when they differ), and at the end its takeaway with this run's numbers. The lesson
+ * line is announced to screen readers; so is what just happened.
+ */
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
+  const modes = useMemo(() => (c.modesKey ? (c.modesKey.split(' ') as Mode[]) : []), [c.modesKey]);
+  const steps = useMemo(() => lessonSteps(c.scenario, modes), [c.scenario, modes]);
+  const step = steps.filter((st) => st.atMs <= c.timeMs).at(-1);
+  const sc = c.scenario;
+  let lesson;
+  if (sc && c.ended && c.worlds) {
+    const reports = Object.fromEntries(modes.map((m) => [m, c.worlds![m]?.report]));
+    lesson = (
+      <p className="caption-line caption-takeaway">
+        <strong>Takeaway: </strong>
+        {sc.takeaway ? sc.takeaway(reports) : sc.summary}
+      </p>
+    );
+  } else if (sc && !c.started && !step) {
+    lesson = (
+      <p className="caption-line caption-opening">
+        <strong>{sc.title}. </strong>
+        What to watch: {sc.notice}
+      </p>
+    );
+  } else if (step) {
+    lesson = step.lines.map((line, i) => (
+      <p key={i} className={`caption-line${line.mode ? ` caption-${line.mode}` : ''}`}>
+        {line.mode && <strong className="caption-world">{WORLD_LABEL[line.mode]}: </strong>}
+        {line.text}
+      </p>
+    ));
+  } else {
+    lesson = <p className="caption-line">{sc?.summary ?? ''}</p>;
+  }
   return (
-    <div className="caption">
-      <p className="caption-lesson">{c.lesson}</p>
+    <div className={`caption${c.holding ? ' is-holding' : ''}`}>
+      <div className="caption-lesson" aria-live="polite" aria-atomic="true" data-testid="lesson-caption">
+        {lesson}
+      </div>
       <p className="caption-now" aria-live="polite" aria-atomic="true" data-testid="caption">
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.now}
       </p>

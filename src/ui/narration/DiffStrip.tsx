@@ -1,33 +1,63 @@
-import { useMemo } from 'react';
-import { outcomeDiffs } from '../../store/diff';
+import { useMemo, useState } from 'react';
+import { DiffTracker, EMPTY_DIFFS, type DiffGroup } from '../../store/diff';
 import { selectWorlds } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
+import { plural } from '../../format';
 import { useApp } from '../storeContext';
 
 const selectSelect = (s: AppStoreState) => s.select;
 
-/** Side by side: the requests whose outcome differs between the two worlds. */
+/** Groups shown at most: the first ones (where the lesson starts to bite) and the newest ones. */
+const SHOWN_HEAD = 5;
+const SHOWN_TAIL = 5;
+
+/** Side by side: what the two worlds served differently, over the whole run, in time order. */
 export function DiffStrip() {
   const worlds = useApp(selectWorlds);
   const select = useApp(selectSelect);
-  const diffs = useMemo(() => (worlds.session && worlds.jwt ? outcomeDiffs(worlds.session, worlds.jwt) : []), [worlds]);
+  // One tracker per strip: each publish it reads only the requests that finished since the last.
+  const [tracker] = useState(() => new DiffTracker());
+  const diffs = useMemo(() => (worlds.session && worlds.jwt ? tracker.update(worlds.session, worlds.jwt) : EMPTY_DIFFS), [tracker, worlds]);
   if (!worlds.session || !worlds.jwt) return null;
+  const { groups } = diffs;
+  const cut = groups.length > SHOWN_HEAD + SHOWN_TAIL;
+  const head = cut ? groups.slice(0, SHOWN_HEAD) : groups;
+  const tail = cut ? groups.slice(-SHOWN_TAIL) : [];
+  const open = (requestId: number) => select({ kind: 'request', mode: 'jwt', requestId });
+  const item = (g: DiffGroup) => (
+    <li key={`${g.clientId}-${g.first.key}`}>
+      <button type="button" className="linklike" onClick={() => open(g.last.jwt.requestId)}>
+        {g.text}
+      </button>
+    </li>
+  );
   return (
     <section className="diffstrip panel" aria-label="Where the outcomes differ">
-      <h3>Where the two worlds disagree</h3>
-      {diffs.length === 0 ? (
-        <p className="muted">So far every request got the same answer in both worlds.</p>
+      <h2>Where the two worlds disagree</h2>
+      {diffs.first === null ? (
+        <p className="muted">So far every request both worlds received got the same answer in both.</p>
       ) : (
-        <ul>
-          {diffs.map((d) => (
-            <li key={d.requestId}>
-              <button type="button" className="linklike" onClick={() => select({ kind: 'request', mode: 'jwt', requestId: d.requestId })}>
-                {d.text}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="diff-first">
+            <button type="button" className="linklike" onClick={() => open(diffs.first!.pair.jwt.requestId)}>
+              {diffs.first.text}
+            </button>
+          </p>
+          <ul className="diff-groups" aria-label="Runs of the same difference, in time order">
+            {head.map(item)}
+            {cut && (
+              <li className="muted diff-more" key="more">
+                … {plural(groups.length - SHOWN_HEAD - SHOWN_TAIL, 'more run')} …
+              </li>
+            )}
+            {tail.map(item)}
+          </ul>
+        </>
       )}
+      <p className="muted diff-count">
+        {plural(diffs.compared, 'request')} both worlds received, {diffs.differing} answered differently
+        {diffs.oneWorldOnly > 0 ? `; ${plural(diffs.oneWorldOnly, 'request')} only one world received (a refresh, or an attack scripted in one world) left out` : ''}.
+      </p>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { clock } from '../../sim/world';
 import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
+import { plural } from '../../format';
 
 const selectSelect = (s: AppStoreState) => s.select;
 
@@ -39,20 +40,21 @@ export function EventLog({ mode }: { mode: Mode }) {
   return (
     <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
       <h3 id={`log-title-${mode}`}>{mode === 'session' ? 'Session' : 'JWT'} event log</h3>
-      {hidden > 0 && <p className="eventlog-hidden">{hidden} earlier events not shown.</p>}
-      <ol
-        ref={list}
-        role="log"
-        aria-label={`${mode} event log`}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
-      >
-        {world.log.map((e) => (
-          <LogLine key={e.seq} entry={e} mode={mode} select={select} />
-        ))}
-      </ol>
+      {hidden > 0 && <p className="eventlog-hidden">{plural(hidden, 'earlier event')} not shown.</p>}
+      {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. */}
+      <div role="log" aria-label={`${mode} event log`}>
+        <ol
+          ref={list}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+          }}
+        >
+          {world.log.map((e) => (
+            <LogLine key={e.seq} entry={e} mode={mode} select={select} />
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

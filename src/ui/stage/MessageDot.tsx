@@ -6,11 +6,13 @@ export interface DotValues {
   x: MotionValue<number>;
   y: MotionValue<number>;
   opacity: MotionValue<number>;
+  /** The status label shows mid-edge only (see Stage), never over a node's name. */
+  labelOpacity: MotionValue<number>;
 }
 
 interface Props {
   message: Message;
-  initial: { x: number; y: number; visible: boolean };
+  initial: { x: number; y: number; visible: boolean; labelled: boolean };
   register: (id: number, values: DotValues | null) => void;
   onSelect: (requestId: number) => void;
 }
@@ -44,18 +46,19 @@ export function MessageDot({ message, initial, register, onSelect }: Props) {
   const x = useMotionValue(initial.x);
   const y = useMotionValue(initial.y);
   const opacity = useMotionValue(initial.visible ? 1 : 0);
+  const labelOpacity = useMotionValue(initial.labelled ? 1 : 0);
   useLayoutEffect(() => {
-    register(message.id, { x, y, opacity });
+    register(message.id, { x, y, opacity, labelOpacity });
     return () => register(message.id, null);
-  }, [message.id, register, x, y, opacity]);
+  }, [message.id, register, x, y, opacity, labelOpacity]);
   const showLabel = message.kind === 'response' ? !message.ok : message.kind === 'request';
   return (
     <m.g className="dot" style={{ x, y, opacity }} onClick={() => onSelect(message.requestId)}>
       <Shape message={message} />
       {showLabel && (
-        <text className={`dot-label${message.ok === false ? ' bad' : ''}`} y={-14} textAnchor="middle">
+        <m.text className={`dot-label${message.ok === false ? ' bad' : ''}`} y={-14} textAnchor="middle" style={{ opacity: labelOpacity }}>
           {message.label}
-        </text>
+        </m.text>
       )}
     </m.g>
   );

@@ -1,6 +1,7 @@
 import { m } from 'framer-motion';
-import { memo, type KeyboardEvent } from 'react';
-import type { NodeBox } from './layout';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
+import { measureText } from './measureText';
 import type { NodeStatus } from './nodeStatus';
 
 interface Props {
@@ -13,6 +14,11 @@ interface Props {
 
 /** One node of the cluster: a labelled box that glides to its place when servers come and go. */
 function NodeViewImpl({ box, status, selected, onSelect }: Props) {
+  // A click focuses the node (SVG does not by itself), so closing the inspector can return here.
+  const select = (e: MouseEvent<SVGGElement>) => {
+    e.currentTarget.focus({ preventScroll: true });
+    onSelect?.();
+  };
   const onKey = (e: KeyboardEvent) => {
     if (onSelect && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
@@ -20,6 +26,13 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
     }
   };
   const label = `${status.title}: ${status.lines.join(', ')}${status.down ? ' (down)' : ''}. Inspect.`;
+  // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
+  // Servers keep room for the check chip on their top-right corner, so it never covers the name.
+  const chip = box.kind === 'server' ? 36 : 12;
+  const title = fitText([status.title, ...(status.short ? [status.short] : [])], box.w - chip, FONT.title, true, measureText);
+  const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
+  const lines = status.lines.slice(0, lineCount).map((line) => fitText([line], box.w - 12, FONT.line, false, measureText));
+  const top = -box.h / 2;
   return (
     <m.g
       className={`node node-${box.kind}${status.down ? ' is-down' : ''}${selected ? ' is-selected' : ''}`}
@@ -27,20 +40,22 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
       animate={{ opacity: 1, x: box.x, y: box.y }}
       exit={{ opacity: 0 }}
       transition={{ type: 'spring', stiffness: 260, damping: 30 }}
-      {...(onSelect ? { role: 'button', tabIndex: 0, 'aria-pressed': selected, onClick: onSelect, onKeyDown: onKey } : { role: 'img' })}
-      aria-label={onSelect ? label : label.replace(' Inspect.', '')}
+      {...(onSelect ? { role: 'button', tabIndex: 0, 'aria-pressed': selected, onClick: (e: MouseEvent<SVGGElement>) => select(e), onKeyDown: onKey } : { role: 'img' })}
     >
+      {/* The name, from an SVG <title> rather than aria-label: the drawn text is shortened to fit the
+          box, and an aria-label that does not contain the visible text fails WCAG 2.5.3 (label in name). */}
+      <title>{onSelect ? label : label.replace(' Inspect.', '')}</title>
       <rect x={-box.w / 2} y={-box.h / 2} width={box.w} height={box.h} rx={8} />
-      <text className="node-title" y={-box.h / 2 + 20} textAnchor="middle">
-        {status.title}
+      <text className="node-title" y={top + 18} textAnchor="middle">
+        {title}
       </text>
-      {status.lines.slice(0, 2).map((line, i) => (
-        <text key={i} className="node-line" y={-box.h / 2 + 40 + i * 17} textAnchor="middle">
+      {lines.map((line, i) => (
+        <text key={i} className="node-line" y={top + TITLE_ROW_PX + 12 + i * LINE_ROW_PX} textAnchor="middle">
           {line}
         </text>
       ))}
       {status.flash && (
-        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - 14}, ${-box.h / 2 + 14})`}>
+        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - 4}, ${top + 4})`}>
           <circle r={11} />
           <text textAnchor="middle" dy={4}>
             {status.flash.ok ? '✓' : '✗'}

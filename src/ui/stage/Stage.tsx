@@ -5,36 +5,46 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import { selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
 import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
-import { CROWD_ID, edgeEnds, layoutStage, progressAt, type Orientation, type StageLayout } from './layout';
+import { CROWD_ID, edgeEnds, layoutStage, orientationFor, progressAt, type StageLayout, type StageSize } from './layout';
 import { MessageDot, type DotValues } from './MessageDot';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
 import './stage.css';
 
-const TALL_BELOW_PX = 640;
 const MAX_DOTS = 80;
+/** Status labels ride along the middle of an edge only, so they never cover a node's name. */
+const LABEL_FROM = 0.18;
+const LABEL_TO = 0.82;
+const FALLBACK_SIZE: StageSize = { width: 600, height: 420 };
 const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
 
 /** Where a message is drawn at `nowMs`; hidden before it leaves (a server still working on it). */
-function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: number; y: number; visible: boolean } {
+function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: number; y: number; visible: boolean; labelled: boolean } {
   const a = layout.nodes[layout.alias[msg.from] ?? msg.from];
   const b = layout.nodes[layout.alias[msg.to] ?? msg.to];
-  if (!a || !b) return { x: 0, y: 0, visible: false };
+  if (!a || !b) return { x: 0, y: 0, visible: false, labelled: false };
   const { start, end } = edgeEnds(a, b);
   const p = progressAt(msg, nowMs);
-  return { x: start.x + (end.x - start.x) * p, y: start.y + (end.y - start.y) * p, visible: nowMs >= msg.sendTimeMs };
+  const visible = nowMs >= msg.sendTimeMs;
+  return { x: start.x + (end.x - start.x) * p, y: start.y + (end.y - start.y) * p, visible, labelled: visible && p >= LABEL_FROM && p <= LABEL_TO };
 }
 
-function useOrientation(ref: React.RefObject<HTMLElement | null>): Orientation {
-  const [orientation, setOrientation] = useState<Orientation>('wide');
+/** The drawing area's size in CSS px (whole pixels, so sub-pixel jitter does not re-lay the stage). */
+function useStageSize(ref: React.RefObject<HTMLElement | null>): StageSize {
+  const [size, setSize] = useState<StageSize>(FALLBACK_SIZE);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setOrientation((entry?.contentRect.width ?? 1000) < TALL_BELOW_PX ? 'tall' : 'wide'));
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentRect;
+      if (!box || box.width < 1) return;
+      const next = { width: Math.round(box.width), height: Math.round(box.height) };
+      setSize((prev) => (prev.width === next.width && prev.height === next.height ? prev : next));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  return orientation;
+  return size;
 }
 
 function isSelected(sel: Selection | null, mode: Mode, id: string): boolean {
@@ -62,15 +72,16 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const select = useApp(selectSelect);
   const reducedMotion = useApp(selectReducedMotion);
   const store = useAppStore();
-  const ref = useRef<HTMLElement>(null);
-  const orientation = useOrientation(ref);
+  const canvas = useRef<HTMLDivElement>(null);
+  const size = useStageSize(canvas);
 
   const clientsKey = world?.clients.map((c) => `${c.id}:${c.kind}`).join(',') ?? '';
   const serversKey = world?.servers.map((s) => s.id).join(',') ?? '';
+  const storeUsed = !!world && (world.options.denylist || world.options.refreshTokens);
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
-    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [] }, orientation);
-  }, [mode, clientsKey, serversKey, orientation]);
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size);
+  }, [mode, clientsKey, serversKey, storeUsed, size]);
 
   // Dot positions are written straight into MotionValues on every animation frame: no re-render.
   const dots = useRef(new Map<number, DotValues>());
@@ -84,6 +95,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
       values.x.set(at.x);
       values.y.set(at.y);
       values.opacity.set(at.visible ? 1 : 0);
+      values.labelOpacity.set(at.labelled ? 1 : 0);
     }
   }, []);
   const register = useCallback((id: number, values: DotValues | null) => {
@@ -104,9 +116,10 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
 
   const title = mode === 'session' ? 'Session + cookie (stateful)' : 'JWT (stateless)';
   return (
-    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}`} ref={ref} aria-labelledby={`stage-title-${mode}`}>
+    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption id={`stage-title-${mode}`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className={`stage-svg stage-${orientation}`} role="group" aria-label={`${title}: cluster diagram`}>
+      <div className="stage-canvas" ref={canvas}>
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className={`stage-svg stage-${orientationFor(layout)}`} role="group" aria-label={`${title}: cluster diagram`}>
         <g className="edges" aria-hidden="true">
           {layout.edges.map(([from, to]) => {
             const a = layout.nodes[from];
@@ -134,6 +147,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
           </g>
         )}
       </svg>
+      </div>
       {reducedMotion && <InFlightList messages={world.messages} onSelect={onSelectRequest} />}
     </figure>
   );

@@ -1,6 +1,6 @@
 // Where each node of the cluster sits on the stage, and the point a message is at along an edge.
-// Pure geometry (tested without a DOM): 'wide' lays the cluster out left to right, 'tall' top to
-// bottom for phones.
+// Pure geometry (tested without a DOM), in the stage's own CSS pixels: 'wide' lays the cluster out
+// left to right, 'tall' top to bottom (a column of a side-by-side view, or a phone).
 import type { Mode } from '../../sim/types';
 
 export type Orientation = 'wide' | 'tall';
@@ -43,11 +43,29 @@ export interface LayoutInput {
   mode: Mode;
   clients: { id: string; kind: 'browser' | 'attacker' }[];
   serverIds: string[];
+  /** The JWT world draws the shared store only while something uses it (denylist, refresh tokens). */
+  storeUsed?: boolean;
 }
 
-/** The right-hand column: the session store, or the key set plus the store (denylist, refresh). */
-const backends = (mode: Mode): { id: string; kind: NodeKind }[] =>
-  mode === 'session' ? [{ id: 'store', kind: 'store' }] : [{ id: 'jwks', kind: 'jwks' }, { id: 'store', kind: 'store' }];
+/** The stage's size in CSS px: the layout is drawn 1:1, so a 12 px label is 12 px on screen. */
+export interface StageSize {
+  width: number;
+  height: number;
+}
+
+/** Text sizes in CSS px (never under 11 on screen, since the SVG is not scaled). */
+export const FONT = { title: 14, line: 12, label: 12 } as const;
+/** A node's title row, then one row per status line. */
+export const TITLE_ROW_PX = 22;
+export const LINE_ROW_PX = 15;
+const MARGIN = 8;
+const NODE_MIN_W = 96;
+/** Below this width the cluster is drawn top to bottom (browsers on top, stores at the bottom). */
+export const WIDE_MIN_PX = 760;
+
+/** The right-hand column: the session store, or the key set plus the store when it is used. */
+const backends = (mode: Mode, storeUsed: boolean): { id: string; kind: NodeKind }[] =>
+  mode === 'session' ? [{ id: 'store', kind: 'store' }] : storeUsed ? [{ id: 'jwks', kind: 'jwks' }, { id: 'store', kind: 'store' }] : [{ id: 'jwks', kind: 'jwks' }];
 
 /** Centres of `count` items spread evenly over [start, end]. */
 function spread(count: number, start: number, end: number): number[] {
@@ -55,55 +73,95 @@ function spread(count: number, start: number, end: number): number[] {
   return Array.from({ length: count }, (_, i) => start + step * (i + 0.5));
 }
 
-export function layoutStage(input: LayoutInput, orientation: Orientation): StageLayout {
+export const orientationFor = (size: StageSize): Orientation => (size.width >= WIDE_MIN_PX && size.width >= size.height * 1.25 ? 'wide' : 'tall');
+
+export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const { shown, alias } = foldClients(input.clients);
   const folded = { ...input, clients: shown };
-  return { ...(orientation === 'wide' ? wide(folded) : tall(folded)), alias };
+  const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(240, Math.floor(size.height)) };
+  return { ...(orientationFor(fitted) === 'wide' ? wide(folded, fitted) : tall(folded, fitted)), alias };
 }
 
-function wide({ mode, clients, serverIds }: LayoutInput): Omit<StageLayout, 'alias'> {
-  const rows = Math.max(clients.length, serverIds.length, 2);
-  const height = Math.max(300, rows * 92 + 40);
+type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => void;
+
+function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Omit<StageLayout, 'alias'> {
+  const back = backends(mode, storeUsed);
+  const rowsNeeded = Math.max(clients.length, serverIds.length);
+  // Each node needs at least its title row; the stage grows rather than shrink text.
+  const height = Math.max(size.height, rowsNeeded * (TITLE_ROW_PX + 10) + 2 * MARGIN);
+  const { width } = size;
   const nodes: Record<string, NodeBox> = {};
-  const put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => (nodes[id] = { id, kind, x, y, w, h });
-  spread(clients.length, 20, height - 20).forEach((y, i) => put(clients[i]!.id, clients[i]!.kind, 95, y, 170, 70));
-  put('lb', 'lb', 335, height / 2, 140, 64);
-  const serverH = Math.min(78, (height - 40) / serverIds.length - 12);
-  spread(serverIds.length, 20, height - 20).forEach((y, i) => put(serverIds[i]!, 'server', 580, y, 190, serverH));
-  const back = backends(mode);
-  spread(back.length, 20, height - 20).forEach((y, i) => put(back[i]!.id, back[i]!.kind, 880, y, 200, 92));
-  return { width: 1000, height, nodes, edges: edgesFor(mode, clients, serverIds) };
+  const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
+  const col = (share: number, max: number) => Math.min(max, Math.max(NODE_MIN_W, width * share));
+  const [cw, lw, sw, bw] = [col(0.17, 190), col(0.14, 150), col(0.19, 200), col(0.2, 220)];
+  const xs = [MARGIN + cw / 2, 0, 0, width - MARGIN - bw / 2];
+  xs[1] = xs[0]! + (xs[3]! - xs[0]!) / 3;
+  xs[2] = xs[0]! + ((xs[3]! - xs[0]!) * 2) / 3;
+  const rowH = (n: number, max: number) => Math.min(max, (height - 2 * MARGIN) / n - 10);
+  spread(clients.length, MARGIN, height - MARGIN).forEach((y, i) => put(clients[i]!.id, clients[i]!.kind, xs[0]!, y, cw, rowH(clients.length, 64)));
+  put('lb', 'lb', xs[1]!, height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
+  spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70)));
+  spread(back.length, MARGIN, height - MARGIN).forEach((y, i) => put(back[i]!.id, back[i]!.kind, xs[3]!, y, bw, rowH(back.length, 84)));
+  return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
 }
 
-function tall({ mode, clients, serverIds }: LayoutInput): Omit<StageLayout, 'alias'> {
-  const width = 400;
+function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Omit<StageLayout, 'alias'> {
+  const back = backends(mode, storeUsed);
+  const { width } = size;
+  const inner = width - 2 * MARGIN;
   const nodes: Record<string, NodeBox> = {};
-  const put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => (nodes[id] = { id, kind, x, y, w, h });
-  const clientW = Math.min(170, 380 / clients.length - 10);
-  spread(clients.length, 10, width - 10).forEach((x, i) => put(clients[i]!.id, clients[i]!.kind, x, 45, clientW, 70));
-  put('lb', 'lb', width / 2, 150, 150, 50);
-  const perRow = Math.min(serverIds.length, 4);
+  const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
+  const gapX = 8;
+  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor((inner + gapX) / (NODE_MIN_W + gapX))));
   const serverRows = Math.ceil(serverIds.length / perRow);
-  const serverW = Math.min(180, 380 / perRow - 8);
+  const [clientH, lbH, serverH, backH] = [TITLE_ROW_PX + LINE_ROW_PX + 12, TITLE_ROW_PX + LINE_ROW_PX + 6, TITLE_ROW_PX + 2 * LINE_ROW_PX + 10, TITLE_ROW_PX + 2 * LINE_ROW_PX + 10];
+  const serverBlock = serverRows * serverH + (serverRows - 1) * 8;
+  const content = clientH + lbH + serverBlock + backH;
+  // Three gaps between the four rows share the free height; messages need room to be seen.
+  const gap = Math.max(34, Math.min(110, (size.height - 2 * MARGIN - content) / 3));
+  const height = Math.max(size.height, content + 3 * gap + 2 * MARGIN);
+  const top = MARGIN + (height - 2 * MARGIN - content - 3 * gap) / 2;
+  const clientW = Math.min(190, inner / clients.length - gapX);
+  spread(clients.length, MARGIN, width - MARGIN).forEach((x, i) => put(clients[i]!.id, clients[i]!.kind, x, top + clientH / 2, clientW, clientH));
+  const lbY = top + clientH + gap + lbH / 2;
+  put('lb', 'lb', width / 2, lbY, Math.min(200, inner), lbH);
+  const serversTop = lbY + lbH / 2 + gap;
+  const serverW = Math.min(200, inner / perRow - gapX);
   serverIds.forEach((id, i) => {
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, serverIds.length - row * perRow);
-    const x = spread(inRow, 10, width - 10)[i % perRow]!;
-    put(id, 'server', x, 250 + row * 92, serverW, 78);
+    const x = spread(inRow, MARGIN, width - MARGIN)[i % perRow]!;
+    put(id, 'server', x, serversTop + row * (serverH + 8) + serverH / 2, serverW, serverH);
   });
-  const backY = 250 + serverRows * 92 + 40;
-  const back = backends(mode);
-  spread(back.length, 10, width - 10).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(185, 380 / back.length - 10), 92));
-  return { width, height: backY + 60, nodes, edges: edgesFor(mode, clients, serverIds) };
+  const backY = serversTop + serverBlock + gap + backH / 2;
+  spread(back.length, MARGIN, width - MARGIN).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(240, inner / back.length - gapX), backH));
+  return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
 }
 
-function edgesFor(mode: Mode, clients: { id: string }[], serverIds: string[]): [string, string][] {
+function edgesFor(mode: Mode, clients: { id: string }[], serverIds: string[], back: { id: string }[]): [string, string][] {
   const edges: [string, string][] = clients.map((c) => [c.id, 'lb']);
   for (const id of serverIds) {
     edges.push(['lb', id]);
-    for (const back of backends(mode)) edges.push([id, back.id]);
+    for (const b of back) edges.push([id, b.id]);
   }
   return edges;
+}
+
+/** A text's width in px, erring wide (DejaVu Sans, the widest common UI font, averages ~0.6 em, bold ~0.68). */
+const EM_PER_CHAR = { regular: 0.6, bold: 0.68 };
+export const textWidth = (text: string, fontPx: number, bold = false): number => text.length * fontPx * (bold ? EM_PER_CHAR.bold : EM_PER_CHAR.regular);
+
+export type MeasureText = (text: string, fontPx: number, bold: boolean) => number;
+
+/** The first candidate that fits `maxPx`, else the last one cut short with an ellipsis. */
+export function fitText(candidates: string[], maxPx: number, fontPx: number, bold = false, measure: MeasureText = textWidth): string {
+  for (const c of candidates) if (measure(c, fontPx, bold) <= maxPx) return c;
+  const last = candidates.at(-1) ?? '';
+  for (let n = last.length - 1; n > 0; n--) {
+    const cut = `${last.slice(0, n).trimEnd()}…`;
+    if (measure(cut, fontPx, bold) <= maxPx) return cut;
+  }
+  return '…';
 }
 
 /** Where the line between two box centres leaves a box: messages start and end at the border. */

@@ -3,9 +3,12 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import { shortId } from '../../sim/world';
 import { MAX_CLIENT_NODES } from './layout';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
+import { plural } from '../../format';
 
 export interface NodeStatus {
   title: string;
+  /** A shorter title for a narrow box. */
+  short?: string;
   lines: string[];
   down: boolean;
   /** A check that just happened on this node: the hologram flash (signature) or a lookup. */
@@ -13,21 +16,17 @@ export interface NodeStatus {
 }
 
 const FLASH_MS = 120;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
   if (id === 'crowd') {
     const browsers = world.clients.filter((c) => c.kind === 'browser').length;
     const attackers = world.clients.length - browsers;
     const folded = browsers - Math.max(1, MAX_CLIENT_NODES - 1 - attackers);
-    return { title: `${folded} more browsers`, lines: ['drawn as one node'], down: false, flash: null };
+    return { title: `${folded} more browsers`, short: `+${folded} browsers`, lines: ['drawn as one node'], down: false, flash: null };
   }
   if (id === 'lb') return { title: 'Load balancer', lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
-  if (id === 'jwks') {
-    const kids = world.keys.keys.filter((k) => k.ready).map((k) => (k.kid === world.keys.activeKid ? `${k.kid}*` : k.kid));
-    return { title: 'Key set (JWKS)', lines: [`${world.options.alg} keys: ${kids.join(' ') || 'none yet'}`, world.options.alg === 'HS256' ? 'shared secret' : 'public keys'], down: false, flash: null };
-  }
+  if (id === 'jwks') return { title: 'Key set (JWKS)', lines: keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
   if (server) {
     const lines: string[] = [];
@@ -40,7 +39,7 @@ export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
     return { title: server.id, lines: server.up ? lines : ['down'], down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
-  if (client) return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, lines: [holding(world, client.id)], down: false, flash: null };
+  if (client) return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [holding(world, client.id)], down: false, flash: null };
   return { title: id, lines: [], down: false, flash: null };
 }
 
@@ -56,12 +55,39 @@ function storeStatus(world: WorldSnapshot): NodeStatus {
   return { title: used ? 'Shared store' : 'Store (unused)', lines: [used ? what : 'JWT needs no lookup', state], down: !st.up, flash: null };
 }
 
-/** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). */
-export function holding(world: WorldSnapshot, clientId: string): string {
-  const client = world.clients.find((c) => c.id === clientId);
-  if (!client) return '';
-  const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (sid) return `wristband: sid ${shortId(sid.value)}`;
-  if (client.storage.accessToken || client.jar.cookies.some((c) => c.name === JWT_COOKIE)) return 'badge: a signed JWT';
-  return 'not logged in';
+/**
+ * The key set's lines: public keys are published; an HS256 secret is not (the issuer provisions it
+ * to every server), so it is never drawn as part of the public set.
+ */
+function keyLines(world: WorldSnapshot): string[] {
+  const ready = world.keys.keys.filter((k) => k.ready);
+  if (ready.length === 0) return ['no keys yet'];
+  const mark = (kid: string) => (kid === world.keys.activeKid ? `${kid}*` : kid);
+  const published = ready.filter((k) => k.alg !== 'HS256').map((k) => mark(k.kid));
+  const secrets = ready.filter((k) => k.alg === 'HS256').map((k) => mark(k.kid));
+  const lines = [published.length ? `public keys: ${published.join(' ')}` : 'publishes no key'];
+  if (secrets.length) lines.push(`HS256: secret ${secrets.join(' ')} provisioned to each server, nothing public`);
+  return lines;
 }
+
+export interface Holding {
+  /** What the client holds: a session id, a JWT, or nothing. */
+  kind: 'session' | 'jwt' | 'none';
+  /** The node's line: "wristband: sid 3fA9k2…", "badge: a signed JWT", "not logged in". */
+  text: string;
+  /** The id held, when any (the session id or the token). */
+  value: string | null;
+}
+
+/** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
+export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
+  const client = world.clients.find((c) => c.id === clientId);
+  if (!client) return { kind: 'none', text: '', value: null };
+  const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (sid) return { kind: 'session', text: `wristband: sid ${shortId(sid.value)}`, value: sid.value };
+  const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
+  if (token) return { kind: 'jwt', text: 'badge: a signed JWT', value: token };
+  return { kind: 'none', text: 'not logged in', value: null };
+}
+
+export const holding = (world: WorldSnapshot, clientId: string): string => holdingOf(world, clientId).text;

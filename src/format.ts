@@ -1,0 +1,50 @@
+// The one place where counts and durations become words: plurals by Intl.PluralRules, durations
+// that never print a negative number ("expired 13 s ago", not "-13 s left"). Pure text helpers,
+// used by the UI, the headless runner and the simulation's log lines alike.
+
+const PLURAL = new Intl.PluralRules('en');
+
+/** The English plural of a regular noun phrase (its last word changes): family -> families, crash -> crashes, key -> keys. */
+function pluralOf(one: string): string {
+  if (/[^aeiou]y$/.test(one)) return `${one.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(one)) return `${one}es`;
+  return `${one}s`;
+}
+
+/** The word for `n` of it: word(1, 'family') = 'family', word(2, 'family') = 'families'; `many` for irregular ones. */
+export function word(n: number, one: string, many?: string): string {
+  return PLURAL.select(n) === 'one' ? one : (many ?? pluralOf(one));
+}
+
+/** A count with its noun: plural(2, 'refresh family') = '2 refresh families', plural(1, 'server') = '1 server'. */
+export function plural(n: number, one: string, many?: string): string {
+  return `${n} ${word(n, one, many)}`;
+}
+
+/** "41.2 s" from milliseconds (one decimal). Signed (a clock offset may be negative): for time left, use timeLeft. */
+export function seconds(ms: number, digits = 1): string {
+  return `${(ms / 1000).toFixed(digits)} s`;
+}
+
+/** "12.5 ms", rounded to a tenth: virtual latencies are fractional. */
+export function millis(ms: number): string {
+  return `${(Math.round(ms * 10) / 10).toFixed(1)} ms`;
+}
+
+/** Share of a part in a whole, "82.9 %"; 0 % when the whole is empty. */
+export function percent(part: number, whole: number): string {
+  return `${whole > 0 ? ((part / whole) * 100).toFixed(1) : '0.0'} %`;
+}
+
+/**
+ * Time until a deadline, never negative: "41.2 s left" before it, "expired 13.0 s ago" after it.
+ * `leftMs` is deadline minus now.
+ */
+export function timeLeft(leftMs: number, digits = 1): string {
+  return leftMs > 0 ? `${seconds(leftMs, digits)} left` : `expired ${seconds(-leftMs, digits)} ago`;
+}
+
+/** The same, phrased for a countdown: "expires in 41.2 s" / "expired 3.0 s ago". */
+export function expiresIn(leftMs: number, digits = 1): string {
+  return leftMs > 0 ? `expires in ${seconds(leftMs, digits)}` : `expired ${seconds(-leftMs, digits)} ago`;
+}

@@ -1,0 +1,164 @@
+// Helpers for questions' outcomes and lessons' takeaways: read what a run did (its recent
+// requests, its report) and say it in words a learner reads, with the numbers.
+//
+// Outcomes see only a world's most recent finished requests (the UI snapshot keeps about 60) plus
+// those in flight, so a question asks about requests sent soon after it is asked.
+import { word } from '../format';
+import type { ModeRun } from '../sim/report';
+import { describeReason, type ReasonCode } from '../sim/reasons';
+import type { Mode, RequestKind, RequestRecord } from '../sim/types';
+import { VIRTUAL_EPOCH_MS } from '../sim/world';
+import type { WorldView, WorldViews } from './scenario';
+
+// ---- words and numbers --------------------------------------------------------------------
+
+/** "1 request", "2 requests", "2 refresh-token families": the app's one plural rule (src/format.ts), with the count rounded for people. */
+export function plural(n: number, one: string, many?: string): string {
+  return `${formatNumber(n)} ${word(n, one, many)}`;
+}
+
+/** A count or measure for people: at most `digits` decimals, no trailing zeros, never "-0". */
+export function formatNumber(n: number, digits = 1): string {
+  if (!Number.isFinite(n)) return '0';
+  const f = 10 ** digits;
+  const r = Math.round(n * f) / f;
+  return (Object.is(r, -0) ? 0 : r).toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+}
+
+/** How often: "0 times", "once", "twice", "25 times". */
+export function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${formatNumber(n)} times`;
+}
+
+/** A duration: "24.6 s", "850 ms" under a second; negative durations read as 0. */
+export function duration(ms: number): string {
+  const v = Math.max(0, Number.isFinite(ms) ? ms : 0);
+  if (v > 0 && v < 1_000) return `${formatNumber(v, 0)} ms`;
+  return `${formatNumber(v / 1_000)} s`;
+}
+
+/** A moment of the run as the player shows it: "00:05.5" (minutes:seconds.tenths). */
+export function clock(ms: number): string {
+  const tenths = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 100));
+  const min = Math.floor(tenths / 600);
+  const sec = Math.floor((tenths % 600) / 10);
+  return `${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${tenths % 10}`;
+}
+
+/** Upper-cases the first letter. */
+export const sentenceCase = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** Joins the non-empty parts of a takeaway with "; " and makes a sentence of them. */
+export function sentence(parts: (string | null | undefined | false)[]): string {
+  const text = parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('; ');
+  if (!text) return '';
+  const s = sentenceCase(text);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/** A takeaway's parts, one per world shown, in the order session then JWT. */
+export function perWorld(reports: Partial<Record<Mode, ModeRun>>, say: Partial<Record<Mode, (run: ModeRun) => string | null>>): string {
+  const parts: (string | null)[] = [];
+  for (const mode of ['session', 'jwt'] as const) {
+    const run = reports[mode];
+    const fn = say[mode];
+    if (run && fn) parts.push(fn(run));
+  }
+  return sentence(parts);
+}
+
+// ---- reading requests ---------------------------------------------------------------------
+
+export const isFinished = (r: RequestRecord): boolean => r.finishedAtMs !== null && r.reason !== null;
+export const accepted = (r: RequestRecord): boolean => r.reason === 'ok';
+
+/** The view's requests, one per id (a finished copy wins), in the order they were sent. */
+export function requestsOf(view: WorldView, clientId?: string, kind?: RequestKind): RequestRecord[] {
+  const byId = new Map<number, RequestRecord>();
+  for (const r of view.requests) {
+    if (clientId !== undefined && r.clientId !== clientId) continue;
+    if (kind !== undefined && r.kind !== kind) continue;
+    const seen = byId.get(r.id);
+    if (!seen || (!isFinished(seen) && isFinished(r))) byId.set(r.id, r);
+  }
+  return [...byId.values()].sort((a, b) => a.sentAtMs - b.sentAtMs || a.id - b.id);
+}
+
+/** The first request of a client (of `kind`) sent at or after `afterMs`, finished or not. */
+export function firstSentAfter(view: WorldView, clientId: string, afterMs: number, kind: RequestKind = 'api'): RequestRecord | null {
+  return requestsOf(view, clientId, kind).find((r) => r.sentAtMs >= afterMs) ?? null;
+}
+
+/**
+ * The first request of a client (of `kind`) sent at or after `afterMs`, once it has finished;
+ * null while it has not been sent or is still in flight.
+ */
+export function firstFinishedAfter(view: WorldView, clientId: string, afterMs: number, kind: RequestKind = 'api'): RequestRecord | null {
+  const r = firstSentAfter(view, clientId, afterMs, kind);
+  return r && isFinished(r) ? r : null;
+}
+
+/**
+ * The first `n` requests (of one client, or of every client when `clientId` is null) sent at or
+ * after `afterMs`, once all of them have finished; null until then.
+ */
+export function firstNFinishedAfter(view: WorldView, clientId: string | null, afterMs: number, n: number, kind: RequestKind = 'api'): RequestRecord[] | null {
+  const rs = requestsOf(view, clientId ?? undefined, kind).filter((r) => r.sentAtMs >= afterMs).slice(0, n);
+  return rs.length === n && rs.every(isFinished) ? rs : null;
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' };
+
+/** What a request got, for a learner: "200 OK", "401 session_unknown (no session with this id exists)". */
+export function describe(r: RequestRecord): string {
+  if (!isFinished(r)) return 'no answer yet';
+  if (r.reason === 'timeout') return 'no answer (it timed out)';
+  if (r.reason === 'ok') return `${r.status ?? 200} ${STATUS_TEXT[r.status ?? 200] ?? 'OK'}`;
+  // One level of brackets: "(the token is not valid yet, nbf or iat in the future)".
+  const words = describeReason(r.reason as ReasonCode).replace(/ \(([^)]*)\)/g, ', $1');
+  return `${r.status ?? ''} ${r.reason} (${words})`.trim();
+}
+
+/** What a request got and from whom, in the server's own words when it gave some: "503 store_unavailable from server-1: the denylist is unreachable and the server fails closed". */
+export function describeWithDetail(r: RequestRecord): string {
+  const detail = r.detail.trim().replace(/\.$/, '');
+  if (!isFinished(r) || r.reason === 'ok' || r.reason === 'timeout' || !detail) return `${describe(r)} from ${where(r)}`;
+  return `${r.status ?? ''} ${r.reason} from ${where(r)}: ${detail[0]!.toLowerCase()}${detail.slice(1)}`.trim();
+}
+
+/** Who answered: "server-2", or "the load balancer" when no server took it. */
+export const where = (r: RequestRecord): string => r.serverId ?? 'the load balancer';
+
+/** "Her request at 00:05.5 got 200 OK from server-2" (the subject is the caller's). */
+export const happened = (r: RequestRecord): string => `at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}`;
+
+/** The role a JWT request was served with (its claim), or null for a session or a refusal. */
+export const servedRole = (r: RequestRecord): string | null => (r.claims && typeof r.claims.role === 'string' ? r.claims.role : null);
+
+/** A token claim (exp, iat) as a moment of the run, or null when the request carried none. */
+export function claimMoment(r: RequestRecord, claim: 'exp' | 'iat'): number | null {
+  const v = r.claims?.[claim];
+  return typeof v === 'number' ? v * 1_000 - VIRTUAL_EPOCH_MS : null;
+}
+
+/** The first request of a client sent at or after `afterMs` in both worlds, once both have finished. */
+export function firstFinishedInBoth(worlds: WorldViews, clientId: string, afterMs: number, kind: RequestKind = 'api'): { session: RequestRecord; jwt: RequestRecord } | null {
+  if (!worlds.session || !worlds.jwt) return null;
+  const session = firstFinishedAfter(worlds.session, clientId, afterMs, kind);
+  const jwt = firstFinishedAfter(worlds.jwt, clientId, afterMs, kind);
+  return session && jwt ? { session, jwt } : null;
+}
+
+/** Picks the choice for a two-world question from which worlds accepted. */
+export function byWorlds<T extends string>(sessionOk: boolean, jwtOk: boolean, ids: { both: T; sessionOnly: T; jwtOnly: T; neither: T }): T {
+  if (sessionOk && jwtOk) return ids.both;
+  if (sessionOk) return ids.sessionOnly;
+  if (jwtOk) return ids.jwtOnly;
+  return ids.neither;
+}
+
+/** A list for a sentence: "a", "a and b", "a, b and c". */
+export function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,26 @@
+import type { MouseEvent } from 'react';
+import type { AppStoreState } from '../store/createAppStore';
+import { useApp } from './storeContext';
+
+const selectOpen = (s: AppStoreState) => s.openDrawer;
+
+/** The first two tab stops: straight to the worlds, or to the interventions (in their drawer). */
+export function SkipLinks() {
+  const openDrawer = useApp(selectOpen);
+  const toInterventions = () => openDrawer('interventions');
+  const toStage = (e: MouseEvent) => {
+    e.preventDefault();
+    document.getElementById('stage')?.focus();
+  };
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      <a href="#stage" className="skip-link" onClick={toStage}>
+        Skip to the stage
+      </a>
+      {/* A button, not a link: the interventions live in a drawer that has to be opened first. */}
+      <button type="button" className="skip-link" onClick={toInterventions}>
+        Skip to the interventions
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Mode } from '../../sim/types';
+import { clock } from '../../sim/world';
+import type { AppStoreState } from '../../store/createAppStore';
+import { lessonSteps } from '../../store/lesson';
+import { shownModes } from '../../store/selectors';
+import { useApp } from '../storeContext';
+
+const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek });
+
+/** The lesson's story so far, one caption a line with its time; a line takes you back there. */
+export function Transcript() {
+  const t = useApp(useShallow(selectTranscript));
+  const steps = useMemo(() => lessonSteps(t.scenario, t.modesKey ? (t.modesKey.split(' ') as Mode[]) : []), [t.scenario, t.modesKey]);
+  const told = steps.filter((st) => st.atMs <= t.timeMs);
+  return (
+    <section className="transcript panel" aria-labelledby="transcript-title">
+      <h2 id="transcript-title">The lesson so far</h2>
+      {told.length === 0 ? (
+        <p className="muted">The captions will collect here as the lesson plays.</p>
+      ) : (
+        <ol>
+          {told.map((st) => (
+            <li key={st.atMs}>
+              <button type="button" className="linklike" onClick={() => void t.seek(st.atMs + 1)}>
+                <time>{clock(st.atMs)}</time> {st.caption}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectTargetsAtLeast24, focusRingContrast } from './support/a11y';
+
+// Issue 7, item 7: no axe-core violations (any impact, experimental rules included) in the states
+// a learner meets, a focus ring of 3:1, focus that never falls to <body>, Space that acts on the
+// focused control only, skip links, and pointer targets of at least 24x24 CSS px.
+
+const ready = (page: Page) => expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 20_000 });
+const focusedIsBody = (page: Page) => page.evaluate(() => !document.activeElement || document.activeElement === document.body);
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return el ? `${el.tagName.toLowerCase()}#${el.id} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? ''}` : 'none';
+});
+
+test('no axe violations at load, side by side while playing, and with an inspector open', async ({ page }) => {
+  test.setTimeout(90_000); // three full axe runs on a slow machine
+  await page.goto('/?scenario=revocation&mode=both');
+  await ready(page);
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await expectNoAxeViolations(page, 'at load');
+  await expectTargetsAtLeast24(page, 'at load');
+
+  await page.goto('/?scenario=revocation&mode=both&play=1');
+  await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await expectNoAxeViolations(page, 'while playing side by side');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  await page.locator('.stage-session').getByRole('button', { name: /alice's browser/ }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('/ 4096');
+  await expectNoAxeViolations(page, 'with the browser inspector open');
+  await expectTargetsAtLeast24(page, 'with an inspector open, after playing');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('no axe violations at 390x844, and targets stay 24x24', async ({ page }) => {
+    await page.goto('/?scenario=revocation&mode=both&play=1');
+    await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+    await expectNoAxeViolations(page, 'at 390x844 while playing');
+    await expectTargetsAtLeast24(page, 'at 390x844');
+  });
+});
+
+test('keyboard: skip links, a 3:1 focus ring, Space on a control acts on that control only', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=both&q=0');
+  await ready(page);
+
+  // The first tab stop skips to the stage.
+  await page.keyboard.press('Tab');
+  const toStage = page.getByRole('link', { name: 'Skip to the stage' });
+  await expect(toStage).toBeFocused();
+  await expect(toStage).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stage');
+
+  // The second one to the interventions (in their drawer, wherever it is; a link or a button).
+  await toStage.focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link', { hasText: 'Skip to the interventions' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#interventions'))).toBe(true);
+  await page.keyboard.press('Escape');
+
+  // Every focus ring in the first tab stops stands out 3:1 from what is behind it.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await focusRingContrast(page);
+    expect(ring.ratio, `focus ring of ${ring.element}: ${ring.ring.join(' + ')} on ${ring.background}`).toBeGreaterThanOrEqual(3);
+  }
+  const node = page.locator('.stage-session').getByRole('button', { name: /alice's browser/ });
+  await node.focus();
+  const nodeRing = await focusRingContrast(page);
+  expect(nodeRing.ratio, `focus ring of a stage node: ${nodeRing.ring.join(' + ')} on ${nodeRing.background}`).toBeGreaterThanOrEqual(3);
+
+  // Space on a focused stage node opens its inspector and does not start playback.
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('Client alice');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Space on a focused button presses that button only: Step steps, playback stays paused.
+  const lines = page.locator('[role=log] li');
+  const before = await lines.count();
+  await page.getByRole('button', { name: 'Step', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => lines.count()).toBeGreaterThan(before);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('focus never falls to <body>: Ban, Remove server and Reset', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=both&q=0');
+  await ready(page);
+  await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  const ban = page.getByRole('button', { name: 'Ban alice' });
+  await ban.focus();
+  await page.keyboard.press('Enter');
+  await expect(ban).toHaveAttribute('aria-disabled', 'true');
+  await expect(ban).toBeFocused();
+
+  await page.getByRole('button', { name: 'Remove server-3' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove server-3' })).toHaveCount(0);
+  await expect.poll(() => focusedIsBody(page), { message: 'focus after removing server-3' }).toBe(false);
+  expect(await page.evaluate(() => !!document.activeElement?.closest('fieldset'))).toBe(true);
+  await page.keyboard.press('Escape');
+
+  const reset = page.getByRole('button', { name: 'Reset', exact: true });
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  await ready(page);
+  expect(await focused(page)).toContain('Reset');
+});

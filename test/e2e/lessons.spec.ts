@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/a11y';
+
+// A lesson counts only when a learner sees both worlds and can read them: on ordinary laptop
+// screens both stages sit inside the viewport, text on the stage is 11 px or more, no two labels
+// on the stage overlap, and every lesson's key moment is photographed for a human to look at.
+
+const LAPTOPS = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+const LESSONS = ['revocation', 'scale-out', 'load', 'microservices'];
+const ALL_LESSONS = ['basic', 'jwt-in-cookie', 'revocation', 'stolen-credential', 'scale-out', 'store-outage', 'refresh-tokens', 'key-rotation', 'tampering', 'stale-claims', 'clock-skew', 'token-size', 'microservices', 'load'];
+
+async function ready(page: Page) {
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.locator('.stage .node').first()).toBeVisible();
+}
+
+/** What a learner's eye gets: each world's hidden share, the smallest stage text, overlapping labels. */
+function measureStages(page: Page) {
+  return page.evaluate(() => {
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    return [...document.querySelectorAll<HTMLElement>('.stage')].map((stage) => {
+      const r = stage.getBoundingClientRect();
+      const visible = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0)) * Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
+      const texts = [...stage.querySelectorAll<SVGTextElement>('.node text')].filter((t) => t.getBoundingClientRect().width > 0);
+      const fonts = [...stage.querySelectorAll<SVGTextElement>('svg text')]
+        .filter((t) => t.getBoundingClientRect().width > 0)
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1));
+      const boxes = texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+      const overlaps: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.box;
+          const b = boxes[j]!.box;
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`"${boxes[i]!.text}" / "${boxes[j]!.text}"`);
+        }
+      return { world: stage.className, hiddenShare: 1 - visible / (r.width * r.height), minFontPx: Math.min(...fonts), overlaps };
+    });
+  });
+}
+
+for (const viewport of LAPTOPS) {
+  test(`both worlds fit a ${viewport.width}x${viewport.height} screen, legibly`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await browser.newPage({ viewport });
+    for (const id of LESSONS) {
+      // Mid-lesson, where the cluster is busiest (servers added, crowds drawn).
+      await page.goto(`/?scenario=${id}&mode=both&q=0&t=20000`);
+      await ready(page);
+      await expect(page.getByLabel('Simulation time')).not.toHaveText('00:00.000', { timeout: 30_000 });
+      const stages = await measureStages(page);
+      const both = id === 'microservices' ? 1 : 2; // a JWT-only lesson shows one world
+      expect(stages, id).toHaveLength(both);
+      for (const s of stages) {
+        expect(s.hiddenShare, `${id} ${s.world} hidden share`).toBeLessThanOrEqual(0.001);
+        expect(s.minFontPx, `${id} ${s.world} smallest stage text`).toBeGreaterThanOrEqual(11);
+        expect(s.overlaps, `${id} ${s.world} overlapping labels`).toEqual([]);
+      }
+    }
+    await page.close();
+  });
+}
+
+test('a phone stacks the worlds, each fully visible below the sticky controls in turn', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&mode=both&q=0');
+  await ready(page);
+  const sticky = await page.locator('.sticky-top').boundingBox();
+  for (const world of ['.stage-session', '.stage-jwt']) {
+    await page.locator(world).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect.poll(async () => (await page.locator(world).boundingBox())!.y).toBeGreaterThanOrEqual(sticky!.height - 1);
+    const box = (await page.locator(world).boundingBox())!;
+    expect(box.y + box.height, world).toBeLessThanOrEqual(844 + 1);
+  }
+  await page.close();
+});
+
+test('a question pauses the lesson, is a radiogroup named by its question, and the run marks the answer', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=both&speed=4');
+  await ready(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const group = page.getByRole('radiogroup', { name: /banned/ });
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'with a question open');
+  await page.screenshot({ path: 'test-results/question-1280x800.png' });
+  await group.getByRole('radio').first().check();
+  await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/question-answered-1280x800.png' });
+});
+
+test('the inspector opens where the eye is, and Escape returns focus to the node', async ({ browser }) => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const page = await browser.newPage({ viewport });
+    await page.goto('/?scenario=basic&mode=both&q=0');
+    await ready(page);
+    const node = page.locator('.stage-session').getByRole('button', { name: /alice's browser/ });
+    await node.click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect(inspector).toBeInViewport();
+    await page.keyboard.press('Escape');
+    await expect(inspector).toBeHidden();
+    await expect(node).toBeFocused();
+    await page.close();
+  }
+});
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`every lesson at its key moment, ${viewport.width}x${viewport.height} (screenshots)`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const page = await browser.newPage({ viewport });
+    for (const id of ALL_LESSONS) {
+      await page.goto(`/?scenario=${id}&mode=both&q=0`);
+      await ready(page);
+      // The key moment: a few key moments in (as a learner would skip there), then a few events on.
+      for (let i = 0; i < 3; i++) {
+        const before = await page.getByLabel('Simulation time').textContent();
+        await page.getByRole('button', { name: 'Next key moment' }).click();
+        await expect(page.getByLabel('Simulation time')).not.toHaveText(before ?? '');
+      }
+      for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await expect(page.getByTestId('lesson-caption')).not.toBeEmpty();
+      await page.screenshot({ path: `test-results/lesson-${id}-${viewport.width}x${viewport.height}.png` });
+    }
+    await page.close();
+  });
+}

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { lessonSteps } from '../../src/store/lesson';
+import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
+
+const FRAME_MS = 16;
+
+/**
+ * Plays a lesson at its opening tempo on a fake clock (one requestAnimationFrame every 16 ms) and
+ * measures, in that fake real time, how long each caption stayed on screen.
+ */
+async function captionTimes(scenarioId: string) {
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+  const store = createAppStore({ scenarioId, view: 'both', questionsOn: false });
+  await store.getState().load();
+  const { scenario, speed } = store.getState();
+  const steps = lessonSteps(scenario, store.player.modes);
+  const shownAt = new Map<number, number>();
+  const hiddenAt = new Map<number, number>();
+  let current: number | undefined;
+  let realMs = 0;
+  store.getState().play();
+  for (let frame = 0; frame < 12_000 && !store.getState().ended; frame++) {
+    vi.advanceTimersByTime(FRAME_MS);
+    realMs += FRAME_MS;
+    await store.player.settled();
+    const on = steps.filter((s) => s.atMs <= store.player.timeMs).at(-1)?.atMs;
+    if (on !== current) {
+      if (current !== undefined) hiddenAt.set(current, realMs);
+      if (on !== undefined) shownAt.set(on, realMs);
+      current = on;
+    }
+  }
+  return { steps, shownAt, hiddenAt, speed, ended: store.getState().ended };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('narration at a reading pace', () => {
+  it.each(['scale-out', 'clock-skew'])('keeps every caption of %s on screen for its reading time at the opening tempo', async (id) => {
+    const { steps, shownAt, hiddenAt, speed, ended } = await captionTimes(id);
+    expect(ended).toBe(true);
+    expect(speed).toBeGreaterThan(1);
+    expect(shownAt.size).toBe(steps.length);
+    for (const step of steps) {
+      const hidden = hiddenAt.get(step.atMs);
+      if (hidden === undefined) continue; // the last caption stays until the end
+      const onScreen = hidden - shownAt.get(step.atMs)!;
+      const needed = dwellAtSpeed(dwellMs(step.lines.map((l) => l.text).join(' ')), speed);
+      expect(onScreen, `"${step.caption}" was on screen ${onScreen} ms, needs ${needed}`).toBeGreaterThanOrEqual(needed - FRAME_MS);
+    }
+  }, 120_000);
+
+  it('reads 3 words a second, and never less than 2.5 s', () => {
+    expect(dwellMs('Alice logs in.')).toBe(2_500);
+    const long = Array.from({ length: 30 }, () => 'word').join(' ');
+    expect(dwellMs(long)).toBe(10_000);
+    expect(dwellAtSpeed(9_000, 4)).toBe(9_000);
+    expect(dwellAtSpeed(9_000, 16)).toBe(2_250);
+  });
+});

@@ -1,0 +1,87 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/store/createAppStore';
+import { parseLink } from '../../src/store/urlState';
+import { QuestionCard } from '../../src/ui/narration/QuestionCard';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+
+const FRAME_MS = 16;
+
+/** Plays on a fake clock (one animation frame per 16 ms) until `done` or the lesson ends. */
+async function playUntil(store: AppStore, done: () => boolean, maxFrames = 20_000) {
+  store.getState().play();
+  for (let i = 0; i < maxFrames && !done() && !store.getState().ended; i++) {
+    await act(async () => {
+      vi.advanceTimersByTime(FRAME_MS);
+      await store.player.settled();
+    });
+  }
+}
+
+async function setup(link = '?scenario=revocation&mode=both&speed=4') {
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+  const { state } = parseLink(link);
+  const store = createAppStore({ ...state, questionsOn: state.questionsOn ?? true });
+  await store.getState().load();
+  render(
+    <AppStoreProvider store={store}>
+      <QuestionCard />
+    </AppStoreProvider>,
+  );
+  return store;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('predict, then see', () => {
+  it('pauses at the key moment, asks, and marks the answer from what the run then does', async () => {
+    const store = await setup();
+    const question = store.getState().scenario!.questions![0]!;
+    await playUntil(store, () => store.getState().question !== null);
+    expect(store.getState().playing).toBe(false);
+    expect(store.player.timeMs).toBe(question.atMs);
+    const group = screen.getByRole('radiogroup', { name: question.prompt });
+    expect(group.querySelectorAll('input[type=radio]')).toHaveLength(question.choices.length);
+    // Nothing is revealed before the run has decided.
+    expect(screen.queryByText(/Right|Not this time/)).toBeNull();
+
+    const picked = question.choices[0]!;
+    fireEvent.click(screen.getByRole('radio', { name: picked.text }));
+    expect(store.getState().playing).toBe(true);
+    await playUntil(store, () => store.getState().question?.result != null);
+
+    const result = store.getState().question!.result!;
+    // The run's own answer: the same outcome read from the worlds now on screen.
+    expect(result.choiceId).toBe(question.outcome(store.getState().worlds)!.choiceId);
+    expect(result.correct).toBe(result.choiceId === picked.id);
+    expect(screen.getByRole('status').textContent).toContain(result.correct ? '✓ Right.' : '✗ Not this time');
+    expect(screen.getByRole('status').textContent).toContain(result.why);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+  }, 60_000);
+
+  it('"Skip all questions" turns them off: playback then runs past every key moment', async () => {
+    const store = await setup();
+    await playUntil(store, () => store.getState().question !== null);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip all questions' }));
+    expect(store.getState().questionsOn).toBe(false);
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    const asked = vi.fn();
+    store.subscribe((s) => s.question && asked());
+    await playUntil(store, () => false);
+    expect(store.getState().ended).toBe(true);
+    expect(asked).not.toHaveBeenCalled();
+  }, 60_000);
+
+  it('a link with q=0 never asks', async () => {
+    const store = await setup('?scenario=revocation&mode=both&speed=16&q=0');
+    expect(store.getState().questionsOn).toBe(false);
+    const question = store.getState().scenario!.questions![0]!;
+    await playUntil(store, () => store.player.timeMs > question.atMs + 1_000);
+    expect(store.player.timeMs).toBeGreaterThan(question.atMs);
+    expect(store.getState().question).toBeNull();
+  }, 60_000);
+});

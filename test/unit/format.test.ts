@@ -1,0 +1,69 @@
+// The one formatting module, and the words built on it: plurals, durations that never go
+// negative, the key set's honest HS256 line, and one reading of what a browser holds.
+import { describe, expect, it } from 'vitest';
+import { expiresIn, plural, seconds, timeLeft, word } from '../../src/format';
+import { findScenario } from '../../src/scenarios';
+import { runScenarioMode, loadScenario } from '../../src/scenarios/run';
+import { snapshot } from '../../src/store/snapshot';
+import { holdingOf, nodeStatus } from '../../src/ui/stage/nodeStatus';
+
+describe('plural', () => {
+  it('follows Intl.PluralRules: one for 1, other for 0 and 2', () => {
+    expect(plural(1, 'server')).toBe('1 server');
+    expect(plural(0, 'server')).toBe('0 servers');
+    expect(plural(2, 'refresh family')).toBe('2 refresh families');
+    expect(plural(1, 'refresh family')).toBe('1 refresh family');
+    expect(plural(3, 'server crash')).toBe('3 server crashes');
+    expect(plural(2, 'denylist entry')).toBe('2 denylist entries');
+    expect(plural(2, 'key')).toBe('2 keys');
+    expect(word(2, 'stays', 'stay')).toBe('stay');
+  });
+});
+
+describe('durations', () => {
+  it('never prints a negative time left', () => {
+    expect(timeLeft(41_234)).toBe('41.2 s left');
+    expect(timeLeft(-13_000)).toBe('expired 13.0 s ago');
+    expect(timeLeft(-13_000, 0)).toBe('expired 13 s ago');
+    expect(expiresIn(3_000)).toBe('expires in 3.0 s');
+    expect(expiresIn(-3_000)).toBe('expired 3.0 s ago');
+    expect(expiresIn(0)).toBe('expired 0.0 s ago');
+    // A clock offset is signed on purpose.
+    expect(seconds(-20_000)).toBe('-20.0 s');
+  });
+
+  it('clock-skew: a token accepted within the tolerance after its exp is logged as expired, never "-13 s left"', async () => {
+    const { driver } = await runScenarioMode(findScenario('clock-skew')!, 'jwt');
+    const lines = driver.state.log.entries.map((e) => e.text);
+    expect(lines.some((l) => /-\d+ s left/.test(l))).toBe(false);
+    expect(lines).toContain("server-2 checks the JWT's signature with key k1: valid, bob (role user), expired 13 s ago by its clock, within the 25 s tolerance.");
+    expect(lines.filter((l) => /checks the JWT's signature/.test(l)).every((l) => /\d+ s left\.$|expired \d+ s ago by its clock, within the 25 s tolerance\.$/.test(l))).toBe(true);
+  });
+});
+
+describe('node status words', () => {
+  it('refresh-tokens: "2 refresh families", not "familys"', async () => {
+    const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
+    await driver.runUntil(2_000);
+    const lines = nodeStatus(snapshot(driver.state), 'store').lines.join(' ');
+    expect(lines).toContain('2 refresh families');
+    expect(lines).not.toMatch(/familys/);
+  });
+
+  it('microservices: the HS256 secret is not drawn inside the public key set; EdDSA keys are', async () => {
+    const driver = await loadScenario(findScenario('microservices')!, 'jwt');
+    await driver.runUntil(2_000);
+    const hs = nodeStatus(snapshot(driver.state), 'jwks').lines;
+    expect(hs).toEqual(['publishes no key', 'HS256: secret k1* provisioned to each server, nothing public']);
+    await driver.runUntil(27_000);
+    const ed = nodeStatus(snapshot(driver.state), 'jwks').lines;
+    expect(ed).toEqual(['public keys: k2*']);
+  });
+
+  it('a browser that logged out holds nothing, and says "not logged in" on the node and in the inspector alike', async () => {
+    const { driver } = await runScenarioMode(findScenario('jwt-in-cookie')!, 'jwt');
+    const world = snapshot(driver.state);
+    expect(holdingOf(world, 'alice')).toEqual({ kind: 'none', text: 'not logged in', value: null });
+    expect(nodeStatus(world, 'alice').lines).toEqual(['not logged in']);
+  });
+});

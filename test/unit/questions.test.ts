@@ -1,0 +1,214 @@
+// Predict, then see: every question is asked before the run decides it, is decided by the run
+// soon after, and its answer comes from the run (changing the run changes the answer). Every
+// takeaway reads its numbers from the real reports, in words a person reads.
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS, findScenario } from '../../src/scenarios';
+import { clock, duration, formatNumber, plural, times } from '../../src/scenarios/outcomes';
+import { loadScenario, runScenarioMode } from '../../src/scenarios/run';
+import type { Scenario } from '../../src/scenarios/scenario';
+import { worldViewOf } from '../../src/scenarios/worldView';
+import { modeRun, type ModeRun } from '../../src/sim/report';
+import type { Mode } from '../../src/sim/types';
+import { ask, GIVE_UP_AFTER_MS, type Patches } from './support/questions';
+
+const REQUIRED = ['revocation', 'stolen-credential', 'scale-out', 'store-outage', 'refresh-tokens', 'key-rotation', 'tampering', 'stale-claims', 'clock-skew', 'token-size'];
+
+const scenario = (id: string): Scenario => {
+  const s = findScenario(id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return s;
+};
+
+const question = (scenarioId: string, questionId: string) => {
+  const q = scenario(scenarioId).questions?.find((x) => x.id === questionId);
+  if (!q) throw new Error(`no question ${questionId} in ${scenarioId}`);
+  return q;
+};
+
+describe('outcome helpers', () => {
+  it('formats numbers, durations, moments and plurals for people', () => {
+    expect(plural(1, 'request')).toBe('1 request');
+    expect(plural(2, 'request')).toBe('2 requests');
+    expect(plural(2, 'family', 'families')).toBe('2 families');
+    expect(times(1)).toBe('once');
+    expect(times(25)).toBe('25 times');
+    expect(formatNumber(24.600000001)).toBe('24.6');
+    expect(formatNumber(-0.01)).toBe('0');
+    expect(duration(24_552.1)).toBe('24.6 s');
+    expect(duration(-13_000)).toBe('0 s');
+    expect(duration(921.3)).toBe('921 ms');
+    expect(clock(5_500)).toBe('00:05.5');
+    expect(clock(65_049)).toBe('01:05.0');
+  });
+});
+
+describe('questions', () => {
+  it('every required lesson asks at least one question, in time order, with 3 or 4 distinct choices', () => {
+    for (const id of REQUIRED) expect(scenario(id).questions?.length ?? 0, id).toBeGreaterThan(0);
+    for (const s of SCENARIOS) {
+      const qs = s.questions ?? [];
+      expect(qs.map((q) => q.atMs), s.id).toEqual([...qs.map((q) => q.atMs)].sort((a, b) => a - b));
+      expect(new Set(qs.map((q) => q.id)).size, s.id).toBe(qs.length);
+      for (const q of qs) {
+        expect(q.choices.length, q.id).toBeGreaterThanOrEqual(3);
+        expect(q.choices.length, q.id).toBeLessThanOrEqual(4);
+        expect(new Set(q.choices.map((c) => c.id)).size, q.id).toBe(q.choices.length);
+        expect(q.modes.every((m) => s.modes.includes(m)), q.id).toBe(true);
+        expect(q.atMs, q.id).toBeGreaterThan(0);
+        expect(q.atMs, q.id).toBeLessThan(s.durationMs);
+      }
+    }
+  });
+
+  for (const s of SCENARIOS) {
+    for (const q of s.questions ?? []) {
+      it(`${s.id} / ${q.id}: asked before the fact, then decided by the run`, async () => {
+        const a = await ask(s, q);
+        // Prediction before the fact: undecided when asked, and nothing sent since.
+        expect(a.atAsk).toBeNull();
+        expect(a.sentAfterAsk).toBe(0);
+        expect(a.outcome, `undecided ${GIVE_UP_AFTER_MS} ms after ${q.atMs}`).not.toBeNull();
+        expect(q.choices.map((c) => c.id)).toContain(a.outcome!.choiceId);
+        expect(a.outcome!.why).toMatch(/\d/);
+        expect(a.outcome!.why).not.toMatch(/NaN|undefined|Infinity|null/);
+        expect(a.outcome!.why).toMatch(/[.!?]$/);
+        // Decided soon after being asked, so the recent-requests window still holds the evidence.
+        expect(a.decidedAtMs! - q.atMs).toBeLessThanOrEqual(5_000);
+      });
+    }
+  }
+
+  it('on other seeds too, every question is asked before the fact and decided by the run', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      for (const s of SCENARIOS) {
+        for (const q of s.questions ?? []) {
+          const a = await ask(s, q, {}, seed);
+          const label = `${s.id} / ${q.id} on seed ${seed}`;
+          expect(a.atAsk, label).toBeNull();
+          expect(a.sentAfterAsk, label).toBe(0);
+          expect(q.choices.map((c) => c.id), label).toContain(a.outcome?.choiceId);
+        }
+      }
+    }
+  });
+
+  // Mutations: the same question on a run whose options flip the behaviour must get a different
+  // answer, which proves the answer is read from the run and not from a key.
+  const MUTATIONS: { scenario: string; question: string; patches: Patches; from: string; to: string }[] = [
+    { scenario: 'revocation', question: 'revocation-ban', patches: { jwt: { denylist: true } }, from: 'accepted', to: 'refused' },
+    { scenario: 'stolen-credential', question: 'stolen-replay', patches: { jwt: { denylist: true } }, from: 'jwt-only', to: 'neither' },
+    { scenario: 'scale-out', question: 'scale-out-round-robin', patches: { session: { sessionStorage: 'shared' } }, from: 'some', to: 'all' },
+    { scenario: 'store-outage', question: 'store-outage-down', patches: { jwt: { denylist: true } }, from: 'jwt-only', to: 'neither' },
+    { scenario: 'store-outage', question: 'store-outage-denylist', patches: { jwt: { denylistFailMode: 'open' } }, from: 'unavailable', to: 'accepted' },
+    { scenario: 'refresh-tokens', question: 'refresh-reuse', patches: { jwt: { tokenTtlMs: 20_000 } }, from: 'family-revoked', to: 'access-works' },
+    { scenario: 'key-rotation', question: 'key-rotation-new-kid', patches: { jwt: { jwksRefreshMs: 500 } }, from: 'kid-unknown', to: 'accepted' },
+    { scenario: 'stale-claims', question: 'stale-claims-demoted', patches: { jwt: { tokenTtlMs: 3_000 } }, from: 'admin', to: 'refused' },
+    { scenario: 'clock-skew', question: 'clock-skew-three-servers', patches: { jwt: { clockToleranceMs: 25_000 } }, from: 'slow', to: 'all' },
+    { scenario: 'token-size', question: 'token-size-limit', patches: { jwt: { delivery: 'header' } }, from: 'dropped', to: 'bigger' },
+    { scenario: 'load', question: 'load-second-wave', patches: { session: { storeCapacityOpsPerSec: 5_000 } }, from: 'session-slower', to: 'same' },
+    { scenario: 'microservices', question: 'microservices-signers', patches: { jwt: { keyOverlapMs: 60_000 } }, from: 'issuer', to: 'everyone' },
+  ];
+
+  for (const m of MUTATIONS) {
+    it(`${m.scenario} / ${m.question}: the answer follows the run (${m.from} -> ${m.to} with ${JSON.stringify(m.patches)})`, async () => {
+      const s = scenario(m.scenario);
+      const q = question(m.scenario, m.question);
+      const plain = await ask(s, q);
+      const mutated = await ask(s, q, m.patches);
+      expect(plain.outcome?.choiceId).toBe(m.from);
+      expect(mutated.atAsk).toBeNull();
+      expect(mutated.outcome?.choiceId).toBe(m.to);
+      expect(mutated.outcome?.why).not.toBe(plain.outcome?.why);
+    });
+  }
+
+  it('an outcome decided from the UI-sized window matches one decided from every request', async () => {
+    const s = scenario('revocation');
+    const q = question('revocation', 'revocation-ban');
+    const d = await loadScenario(s, 'jwt', s.seed, { recentRequestsCapacity: 100_000 });
+    await d.runUntil(q.atMs + 3_000);
+    const narrow = q.outcome({ jwt: worldViewOf(d.state) });
+    const wide = q.outcome({ jwt: worldViewOf(d.state, 100_000) });
+    expect(narrow).toEqual(wide);
+  });
+});
+
+const NOUNS: Record<string, string> = {
+  request: 'requests', lookup: 'lookups', time: 'times', byte: 'bytes', cookie: 'cookies', refusal: 'refusals', replay: 'replays',
+  node: 'nodes', signature: 'signatures', check: 'checks', refresh: 'refreshes', session: 'sessions', family: 'families',
+};
+const MODIFIERS = new Set(['store', 'signature', 'session', 'jwt', 'more', 'refresh-token']);
+const SINGULAR_OF = Object.fromEntries(Object.entries(NOUNS).map(([one, many]) => [many, one]));
+
+/** "1 requests", "2 request", "1 store lookups": a count whose noun disagrees with it. */
+function pluralProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const m of text.matchAll(/(?<![\d.\w-])(\d+(?:\.\d+)?) ([A-Za-z-]+)(?: ([A-Za-z-]+))?/g)) {
+    const n = Number(m[1]);
+    let word = m[2]!.toLowerCase();
+    if (MODIFIERS.has(word) && m[3]) word = m[3].toLowerCase();
+    if (word === 'of') continue;
+    if (n === 1 && SINGULAR_OF[word]) problems.push(`"${m[0]}" should be singular`);
+    if (n !== 1 && NOUNS[word]) problems.push(`"${m[0]}" should be plural`);
+  }
+  return problems;
+}
+
+/** Checks a takeaway reads like a sentence with measured numbers and nothing broken. */
+function expectReadable(text: string, label: string): void {
+  expect(text.length, label).toBeGreaterThan(20);
+  expect(text, label).toMatch(/\d/);
+  expect(text, label).not.toMatch(/NaN|undefined|Infinity|null|\[object/);
+  // No negative number (a hyphen inside a name like server-2 or user-01 is not a minus).
+  expect(text, label).not.toMatch(/(^|[\s(])[-\u2212]\d/);
+  // Plurals: "1 request", never "1 requests"; "2 requests", never "2 request".
+  for (const problem of pluralProblems(text)) expect.fail(`${label}: ${problem} in "${text}"`);
+  expect(text, label).not.toMatch(/refreshs|familys|entrys|1 times/);
+  expect(text, label).not.toMatch(/\d\.\d{2,}/);
+  expect(text, label).toMatch(/^[A-Z_\d]/);
+  expect(text, label).toMatch(/\.$/);
+}
+
+describe('takeaways', () => {
+  it('the plural check catches what it should', () => {
+    expect(pluralProblems('1 requests, 2 request, 1 store lookups, 0 signature check')).toHaveLength(4);
+    expect(pluralProblems('1 request, 2 requests, 1 store lookup, 3 of 4 requests, 24.6 s, 921 ms, server-2 answered')).toEqual([]);
+  });
+
+  it('every lesson has one', () => {
+    for (const s of SCENARIOS) expect(typeof s.takeaway, s.id).toBe('function');
+  });
+
+  for (const s of SCENARIOS) {
+    it(`${s.id}: reads the measured numbers of each world shown, together and alone`, async () => {
+      const reports: Partial<Record<Mode, ModeRun>> = {};
+      for (const mode of s.modes) reports[mode] = (await runScenarioMode(s, mode)).run;
+      expectReadable(s.takeaway!(reports), `${s.id} (${s.modes.join(' + ')})`);
+      if (s.modes.length > 1) {
+        for (const mode of s.modes) {
+          const alone = s.takeaway!({ [mode]: reports[mode] });
+          expectReadable(alone, `${s.id} (${mode} alone)`);
+          expect(alone.length).toBeLessThan(s.takeaway!(reports).length);
+        }
+      }
+    });
+
+    it(`${s.id}: does not break on a run that has barely started`, async () => {
+      const reports: Partial<Record<Mode, ModeRun>> = {};
+      for (const mode of s.modes) reports[mode] = modeRun((await loadScenario(s, mode)).state);
+      const text = s.takeaway!(reports);
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/NaN|undefined|Infinity|null/);
+      expect(text).not.toMatch(/(^|[\s(])-\d/);
+    });
+  }
+
+  it('revocation: the numbers are the report\u2019s', async () => {
+    const s = scenario('revocation');
+    const jwt = (await runScenarioMode(s, 'jwt')).run;
+    const text = s.takeaway!({ jwt });
+    expect(text).toContain(`${jwt.revocation!.acceptedAfter} times`);
+    expect(text).toContain(duration(jwt.revocation!.exposureMs));
+    expect(text).toContain(`${jwt.storeLookups} store lookups`);
+  });
+});

@@ -1,0 +1,72 @@
+// Issue 7, item 8: without crypto.subtle (plain http on a LAN) the page says why the JWT world
+// needs a secure context, and the session world still loads and plays.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, NO_WEBCRYPTO_NOTICE, runnableModes } from '../../src/store/secureContext';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('secure context detection', () => {
+  it('sees crypto.subtle, or its absence', () => {
+    expect(hasWebCrypto()).toBe(true); // Node 20 has WebCrypto
+    expect(hasWebCrypto({ crypto: { subtle: {} } })).toBe(true);
+    expect(hasWebCrypto({ crypto: { subtle: undefined } })).toBe(false);
+    expect(hasWebCrypto({ crypto: {} })).toBe(false);
+    expect(hasWebCrypto({})).toBe(false);
+  });
+
+  it('keeps every world with WebCrypto, the session world only without', () => {
+    expect(runnableModes(['session', 'jwt'], true)).toEqual(['session', 'jwt']);
+    expect(runnableModes(['session', 'jwt'], false)).toEqual(['session']);
+    expect(runnableModes(['jwt'], false)).toEqual([]);
+    expect(runnableModes(['session'], false)).toEqual(['session']);
+  });
+
+  it('says so in one sentence that names HTTPS and localhost', () => {
+    expect(NO_WEBCRYPTO_NOTICE).toMatch(/HTTPS/);
+    expect(NO_WEBCRYPTO_NOTICE).toMatch(/localhost/);
+    expect(NO_WEBCRYPTO_NOTICE.split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length).toBe(1);
+  });
+});
+
+describe('the app without crypto.subtle', () => {
+  /** What a page served over plain http sees: crypto without subtle. */
+  const insecure = () => vi.stubGlobal('crypto', { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) });
+
+  it('loads side by side as the session world only, says why, and plays it', async () => {
+    insecure();
+    expect(hasWebCrypto()).toBe(false);
+    const store = createAppStore({ scenarioId: 'revocation', view: 'both' });
+    expect(store.getState().notices).toEqual([NO_WEBCRYPTO_NOTICE]);
+    await store.getState().load();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.error).toBeNull();
+    expect(s.view).toBe('session');
+    expect(Object.keys(s.worlds)).toEqual(['session']);
+    // The session world runs without any WebCrypto call: step to a few logged moments.
+    for (let i = 0; i < 5; i++) await store.getState().step();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().worlds.session!.log.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the link notices after its own sentence', () => {
+    const store = createAppStore({ webCrypto: false, notices: ['The seed "abc" is not a number.'] });
+    expect(store.getState().notices).toEqual([NO_WEBCRYPTO_NOTICE, 'The seed "abc" is not a number.']);
+    expect(createAppStore({ webCrypto: true }).getState().notices).toEqual([]);
+  });
+
+  it('a JWT-only lesson says it needs a secure context instead of crashing', async () => {
+    const store = createAppStore({ scenarioId: 'key-rotation', view: 'jwt', webCrypto: false });
+    await store.getState().load();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error).toBe(JWT_ONLY_NEEDS_WEBCRYPTO);
+    expect(store.getState().worlds).toEqual({});
+    // Back to a lesson with a session world: it loads.
+    await store.getState().load({ scenarioId: 'basic' });
+    expect(store.getState().status).toBe('ready');
+    expect(Object.keys(store.getState().worlds)).toEqual(['session']);
+  });
+});
