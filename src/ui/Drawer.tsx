@@ -17,14 +17,15 @@ const selectDrawer = (s: AppStoreState) => ({ drawer: s.drawer, closeDrawer: s.c
 export function Drawer() {
   const { drawer, closeDrawer, selectionKey } = useApp(useShallow(selectDrawer));
   const panel = useRef<HTMLElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const opener = useRef<HTMLElement | SVGElement | null>(null);
   const open = drawer !== 'closed';
 
   // Each new thing to inspect (or the drawer opening) brings focus in, remembering where it was.
   useEffect(() => {
     if (!open) return;
     const active = document.activeElement;
-    if (active instanceof HTMLElement && !panel.current?.contains(active)) opener.current = active;
+    // A stage node is an SVG element: it can hold focus too.
+    if ((active instanceof HTMLElement || active instanceof SVGElement) && active !== document.body && !panel.current?.contains(active)) opener.current = active;
     // Into the part that was asked for, once its lazy chunk has rendered.
     const target = drawer === 'interventions' ? '#interventions' : '#inspector';
     let tries = 0;

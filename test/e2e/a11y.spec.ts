@@ -90,6 +90,7 @@ test('keyboard: skip links, a 3:1 focus ring, Space on a control acts on that co
 });
 
 test('focus never falls to <body>: Ban, Remove server and Reset', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto('/?scenario=basic&mode=both&q=0');
   await ready(page);
   await page.getByRole('button', { name: 'Interventions', exact: true }).click();
@@ -98,6 +99,11 @@ test('focus never falls to <body>: Ban, Remove server and Reset', async ({ page 
   await page.keyboard.press('Enter');
   await expect(ban).toHaveAttribute('aria-disabled', 'true');
   await expect(ban).toBeFocused();
+  // The focus ring on a white panel (the interventions) stands out too.
+  const ring = await focusRingContrast(page);
+  expect(ring.ratio, `focus ring of ${ring.element}: ${ring.ring.join(' + ')} on ${ring.background}`).toBeGreaterThanOrEqual(3);
+  await expectNoAxeViolations(page, 'with the interventions open, after a ban');
+  await expectTargetsAtLeast24(page, 'with the interventions open');
 
   await page.getByRole('button', { name: 'Remove server-3' }).focus();
   await page.keyboard.press('Enter');

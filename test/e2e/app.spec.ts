@@ -9,7 +9,7 @@ const timeOf = async (page: Page) => {
 };
 
 test('opens, plays both flows and shows them in the event logs', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?q=0');
   await expect(page.getByRole('heading', { name: /Sessions vs JWT/ })).toBeVisible();
   const caption = page.getByTestId('caption');
   const before = await caption.textContent();
@@ -53,7 +53,7 @@ test('pause, step and step back move the clock by events', async ({ page }) => {
 });
 
 test('every part of the cluster can be inspected', async ({ page }) => {
-  await page.goto('/?speed=8&play=1');
+  await page.goto('/?speed=8&play=1&q=0');
   // Wait for an answered API request in both worlds (a login's 200 comes first).
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK for GET /api/profile', { timeout: 20_000 });
   await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK for GET /api/profile', { timeout: 20_000 });

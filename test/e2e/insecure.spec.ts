@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/a11y';
 
 // Issue 7, item 8: served over plain http on a LAN there is no crypto.subtle. The page says why the
 // JWT world needs a secure context, and the session world still draws and plays.
@@ -22,4 +23,5 @@ test('without WebCrypto the session world plays and the page says how to get the
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
+  await expectNoAxeViolations(page, 'without WebCrypto');
 });

@@ -15,6 +15,7 @@ const MAX_DOTS = 80;
 /** Status labels ride along the middle of an edge only, so they never cover a node's name. */
 const LABEL_FROM = 0.18;
 const LABEL_TO = 0.82;
+/** Until the canvas is measured (and where nothing can measure it, as in tests). */
 const FALLBACK_SIZE: StageSize = { width: 600, height: 420 };
 const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
 
@@ -30,8 +31,8 @@ function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: nu
 }
 
 /** The drawing area's size in CSS px (whole pixels, so sub-pixel jitter does not re-lay the stage). */
-function useStageSize(ref: React.RefObject<HTMLElement | null>): StageSize {
-  const [size, setSize] = useState<StageSize>(FALLBACK_SIZE);
+function useStageSize(ref: React.RefObject<HTMLElement | null>): StageSize | null {
+  const [size, setSize] = useState<StageSize | null>(typeof ResizeObserver === 'undefined' ? FALLBACK_SIZE : null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -39,7 +40,7 @@ function useStageSize(ref: React.RefObject<HTMLElement | null>): StageSize {
       const box = entry?.contentRect;
       if (!box || box.width < 1) return;
       const next = { width: Math.round(box.width), height: Math.round(box.height) };
-      setSize((prev) => (prev.width === next.width && prev.height === next.height ? prev : next));
+      setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -80,7 +81,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const storeUsed = !!world && (world.options.denylist || world.options.refreshTokens);
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
-    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size);
+    // Before the canvas is measured, lay out at the fallback size but draw nothing (no glide from it).
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeUsed, size]);
 
   // Dot positions are written straight into MotionValues on every animation frame: no re-render.
@@ -119,6 +121,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption id={`stage-title-${mode}`}>{title}</figcaption>
       <div className="stage-canvas" ref={canvas}>
+      {size && (
       <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className={`stage-svg stage-${orientationFor(layout)}`} role="group" aria-label={`${title}: cluster diagram`}>
         <g className="edges" aria-hidden="true">
           {layout.edges.map(([from, to]) => {
@@ -147,6 +150,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
           </g>
         )}
       </svg>
+      )}
       </div>
       {reducedMotion && <InFlightList messages={world.messages} onSelect={onSelectRequest} />}
     </figure>
