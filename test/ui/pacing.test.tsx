@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CATALOG } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
 import { lessonSteps } from '../../src/store/lesson';
 import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
@@ -37,10 +38,10 @@ async function captionTimes(scenarioId: string) {
 afterEach(() => vi.useRealTimers());
 
 describe('narration at a reading pace', () => {
-  it.each(['scale-out', 'clock-skew'])('keeps every caption of %s on screen for its reading time at the opening tempo', async (id) => {
+  it.each(CATALOG.map((c) => c.id))('keeps every caption of %s on screen for its reading time at the opening tempo', async (id) => {
     const { steps, shownAt, hiddenAt, speed, ended } = await captionTimes(id);
+    let shortest = Infinity;
     expect(ended).toBe(true);
-    expect(speed).toBeGreaterThan(1);
     expect(shownAt.size).toBe(steps.length);
     for (const step of steps) {
       const hidden = hiddenAt.get(step.atMs);
@@ -48,7 +49,9 @@ describe('narration at a reading pace', () => {
       const onScreen = hidden - shownAt.get(step.atMs)!;
       const needed = dwellAtSpeed(dwellMs(step.lines.map((l) => l.text).join(' ')), speed);
       expect(onScreen, `"${step.caption}" was on screen ${onScreen} ms, needs ${needed}`).toBeGreaterThanOrEqual(needed - FRAME_MS);
+      shortest = Math.min(shortest, onScreen);
     }
+    if (process.env.PRINT_DWELL) console.log(`${id}: shortest caption on screen ${shortest} ms at ${speed}x`);
   }, 120_000);
 
   it('reads 3 words a second, and never less than 2.5 s', () => {

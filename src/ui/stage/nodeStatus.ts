@@ -22,7 +22,7 @@ export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
     const browsers = world.clients.filter((c) => c.kind === 'browser').length;
     const attackers = world.clients.length - browsers;
     const folded = browsers - Math.max(1, MAX_CLIENT_NODES - 1 - attackers);
-    return { title: `${folded} more browsers`, short: `+${folded} browsers`, lines: ['drawn as one node'], down: false, flash: null };
+    return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], down: false, flash: null };
   }
   if (id === 'lb') return { title: 'Load balancer', lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
