@@ -89,7 +89,7 @@ test('keyboard: skip links, a 3:1 focus ring, Space on a control acts on that co
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
-test('focus never falls to <body>: Ban, Remove server and Reset', async ({ page }) => {
+test('focus never falls to <body>: Ban, Remove server, Reset, Dismiss', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?scenario=basic&mode=both&q=0');
   await ready(page);
@@ -117,4 +117,30 @@ test('focus never falls to <body>: Ban, Remove server and Reset', async ({ page 
   await page.keyboard.press('Enter');
   await ready(page);
   expect(await focused(page)).toContain('Reset');
+
+  // Dismissing the notices removes them, button and all: focus goes on to the stage.
+  await page.goto('/?scenario=basic&seed=abc&q=0');
+  await page.getByRole('status', { name: 'Notices' }).getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Notices' })).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stage');
+});
+
+test('a question: answering keeps focus on the pick, closing the card hands focus to the stage', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/?scenario=revocation&mode=both&play=1&speed=4');
+  const group = page.getByRole('radiogroup');
+  const first = group.getByRole('radio').first();
+  await expect(first).toBeVisible({ timeout: 30_000 });
+  await expectNoAxeViolations(page, 'with a question open');
+  await first.focus();
+  await page.keyboard.press('Space');
+  await expect(first).toBeChecked();
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute('aria-disabled', 'true');
+  const close = page.getByRole('button', { name: /Continue|Skip all questions/ }).first();
+  await close.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedIsBody(page)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('stage');
 });

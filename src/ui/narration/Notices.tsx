@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
+import { keepFocusIn } from '../focus';
 import { useApp } from '../storeContext';
 
 const selectNotices = (s: AppStoreState) => ({ notices: s.notices, dismiss: s.dismissNotices });
@@ -15,7 +16,14 @@ export function Notices() {
           <li key={n}>{n}</li>
         ))}
       </ul>
-      <button type="button" onClick={dismiss}>
+      <button
+        type="button"
+        onClick={() => {
+          dismiss();
+          // The notices (and this button) are gone: focus goes on to the stage, not to <body>.
+          requestAnimationFrame(() => keepFocusIn(null, 'stage'));
+        }}
+      >
         Dismiss
       </button>
     </div>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
+import { keepFocusIn } from '../focus';
 import { useApp } from '../storeContext';
 
 const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing });
@@ -15,9 +16,12 @@ export function QuestionCard() {
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
   const textOf = (id: string) => question.choices.find((c) => c.id === id)?.text ?? id;
+  // The card goes away with the button that closed it: focus goes on to the stage, not to <body>.
+  const refocus = () => requestAnimationFrame(() => keepFocusIn(null, 'stage'));
   const close = () => {
     q.dismiss();
     if (result && !q.playing) q.play();
+    refocus();
   };
   return (
     <section className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : ''}`} aria-labelledby={promptId}>
@@ -27,7 +31,8 @@ export function QuestionCard() {
       <div role="radiogroup" aria-labelledby={promptId} className="question-choices">
         {question.choices.map((choice) => (
           <label key={choice.id} className={`question-choice${result?.choiceId === choice.id ? ' is-answer' : ''}${choiceId === choice.id ? ' is-picked' : ''}`}>
-            <input type="radio" name={question.id} value={choice.id} checked={choiceId === choice.id} disabled={choiceId !== null} onChange={() => q.answer(choice.id)} />
+            {/* aria-disabled once answered, not disabled: the picked radio keeps focus (answer() takes one pick only). */}
+            <input type="radio" name={question.id} value={choice.id} checked={choiceId === choice.id} aria-disabled={choiceId !== null || undefined} onChange={() => q.answer(choice.id)} />
             <span>{choice.text}</span>
           </label>
         ))}
@@ -50,7 +55,13 @@ export function QuestionCard() {
             {result ? 'Continue' : 'Skip this question'}
           </button>
         )}
-        <button type="button" onClick={() => q.setQuestionsOn(false)}>
+        <button
+          type="button"
+          onClick={() => {
+            q.setQuestionsOn(false);
+            refocus();
+          }}
+        >
           Skip all questions
         </button>
       </div>
