@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../store/createAppStore';
 import { ErrorBoundary } from './ErrorBoundary';
+import { focusById } from './focus';
 import { useApp } from './storeContext';
 
 const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
@@ -27,14 +28,10 @@ export function Drawer() {
     // A stage node is an SVG element: it can hold focus too.
     if ((active instanceof HTMLElement || active instanceof SVGElement) && active !== document.body && !panel.current?.contains(active)) opener.current = active;
     // Into the part that was asked for, once its lazy chunk has rendered.
-    const target = drawer === 'interventions' ? '#interventions' : '#inspector';
+    const target = drawer === 'interventions' ? 'interventions' : 'inspector';
     let tries = 0;
     const focusIn = () => {
-      const el = panel.current?.querySelector<HTMLElement>(target);
-      if (el) {
-        el.focus({ preventScroll: false });
-        el.scrollIntoView?.({ block: 'start' });
-      } else if (tries++ < 20) frame = requestAnimationFrame(focusIn);
+      if (!focusById(target) && tries++ < 20) frame = requestAnimationFrame(focusIn);
     };
     let frame = requestAnimationFrame(focusIn);
     return () => cancelAnimationFrame(frame);
@@ -45,7 +42,7 @@ export function Drawer() {
     const back = opener.current;
     opener.current = null;
     if (back?.isConnected) back.focus();
-    else document.getElementById('stage')?.focus();
+    else focusById('stage');
   }, [closeDrawer]);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { AppStoreState } from '../store/createAppStore';
+import { focusById } from './focus';
 import { useApp } from './storeContext';
 
 const selectOpen = (s: AppStoreState) => s.openDrawer;
@@ -10,7 +11,7 @@ export function SkipLinks() {
   const toInterventions = () => openDrawer('interventions');
   const toStage = (e: MouseEvent) => {
     e.preventDefault();
-    document.getElementById('stage')?.focus();
+    focusById('stage');
   };
   return (
     <nav className="skip-links" aria-label="Skip links">

@@ -26,18 +26,21 @@ test('requests travel as dots whose positions change between frames', async ({ p
   const dot = page.locator('.stage-session .dot').first();
   await expect(dot).toBeAttached({ timeout: 10_000 });
   const a = await dot.getAttribute('style');
-  await page.waitForTimeout(150);
-  const b = await page.locator('.stage-session .dot').first().getAttribute('style');
-  expect(a).not.toEqual(b);
+  await expect.poll(() => page.locator('.stage-session .dot').first().getAttribute('style')).not.toEqual(a);
 });
 
 test('pause, step and step back move the clock by events', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForTimeout(1500);
+  await expect.poll(() => timeOf(page)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const paused = await timeOf(page);
-  await page.waitForTimeout(400);
+  // Twenty animation frames later (a condition, not a sleep), the paused clock has not moved.
+  await page.evaluate(() => new Promise<void>((done) => {
+    let left = 20;
+    const tick = () => (--left > 0 ? requestAnimationFrame(tick) : done());
+    requestAnimationFrame(tick);
+  }));
   expect(await timeOf(page)).toBe(paused);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => timeOf(page)).toBeGreaterThan(paused);

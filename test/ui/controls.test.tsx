@@ -1,10 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { Controls } from '../../src/ui/controls/Controls';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { useShortcuts } from '../../src/ui/useShortcuts';
 import type { AppStore } from '../../src/store/createAppStore';
+import { runFrames, fakeFrames } from './support/frames';
 
 function Harness({ store }: { store: AppStore }) {
   useShortcuts(store);
@@ -26,15 +27,20 @@ afterEach(cleanup);
 
 describe('playback controls', () => {
   it('Play becomes Pause and back, and the clock runs only while playing', async () => {
-    const store = await setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
-    await act(() => new Promise((r) => setTimeout(r, 400)));
-    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    const paused = store.player.timeMs;
-    expect(paused).toBeGreaterThan(0);
-    await act(() => new Promise((r) => setTimeout(r, 200)));
-    expect(store.player.timeMs).toBe(paused);
+    fakeFrames();
+    try {
+      const store = await setup();
+      fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+      expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+      await runFrames(store, 25); // 400 ms of frames
+      fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+      const paused = store.player.timeMs;
+      expect(paused).toBeGreaterThan(0);
+      await runFrames(store, 12); // 200 ms more
+      expect(store.player.timeMs).toBe(paused);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Step moves to the next logged moment and Step back returns to the one before', async () => {

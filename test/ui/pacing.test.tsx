@@ -3,15 +3,14 @@ import { CATALOG } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
 import { lessonSteps } from '../../src/store/lesson';
 import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
-
-const FRAME_MS = 16;
+import { FRAME_MS, nextFrame, fakeFrames } from './support/frames';
 
 /**
  * Plays a lesson at its opening tempo on a fake clock (one requestAnimationFrame every 16 ms) and
  * measures, in that fake real time, how long each caption stayed on screen.
  */
 async function captionTimes(scenarioId: string) {
-  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+  fakeFrames();
   const store = createAppStore({ scenarioId, view: 'both', questionsOn: false });
   await store.getState().load();
   const { scenario, speed } = store.getState();
@@ -22,9 +21,8 @@ async function captionTimes(scenarioId: string) {
   let realMs = 0;
   store.getState().play();
   for (let frame = 0; frame < 12_000 && !store.getState().ended; frame++) {
-    vi.advanceTimersByTime(FRAME_MS);
+    await nextFrame(store);
     realMs += FRAME_MS;
-    await store.player.settled();
     const on = steps.filter((s) => s.atMs <= store.player.timeMs).at(-1)?.atMs;
     if (on !== current) {
       if (current !== undefined) hiddenAt.set(current, realMs);

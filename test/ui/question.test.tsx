@@ -1,25 +1,19 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
 import { QuestionCard } from '../../src/ui/narration/QuestionCard';
 import { AppStoreProvider } from '../../src/ui/storeContext';
-
-const FRAME_MS = 16;
+import { runFrames, fakeFrames } from './support/frames';
 
 /** Plays on a fake clock (one animation frame per 16 ms) until `done` or the lesson ends. */
-async function playUntil(store: AppStore, done: () => boolean, maxFrames = 20_000) {
+async function playUntil(store: AppStore, done: () => boolean) {
   store.getState().play();
-  for (let i = 0; i < maxFrames && !done() && !store.getState().ended; i++) {
-    await act(async () => {
-      vi.advanceTimersByTime(FRAME_MS);
-      await store.player.settled();
-    });
-  }
+  await runFrames(store, 20_000, done);
 }
 
 async function setup(link = '?scenario=revocation&mode=both&speed=4') {
-  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+  fakeFrames();
   const { state } = parseLink(link);
   const store = createAppStore({ ...state, questionsOn: state.questionsOn ?? true });
   await store.getState().load();

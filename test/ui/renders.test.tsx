@@ -1,14 +1,16 @@
 import { act, render } from '@testing-library/react';
 import { LazyMotion, domAnimation } from 'framer-motion';
 import { Profiler } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import { runFrames, fakeFrames } from './support/frames';
 
 // Positions go to MotionValues from the one animation loop: React must not re-render per frame.
 describe('playback rendering', () => {
   it('renders the stage far less often than frames are drawn, while dots keep moving', async () => {
+    fakeFrames();
     const store = createAppStore({ scenarioId: 'basic', view: 'session' });
     await store.getState().load();
     let commits = 0;
@@ -26,8 +28,9 @@ describe('playback rendering', () => {
     const before = commits;
     const timeBefore = store.player.timeMs;
     act(() => store.getState().play());
-    await act(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    await runFrames(store, 94); // 1.5 s of frames
     act(() => store.getState().pause());
+    vi.useRealTimers();
     const renders = commits - before;
     expect(store.player.timeMs).toBeGreaterThan(timeBefore);
     expect(frames).toBeGreaterThan(30);

@@ -3,7 +3,8 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
 import { shownModes } from '../../store/selectors';
 import type { Mode } from '../../sim/types';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
+import { useElementSize } from '../useElementSize';
 import { sliderFromSpeed, speedFromSlider } from '../../store/clock';
 import { clock } from '../../sim/world';
 import { useApp } from '../storeContext';
@@ -29,19 +30,6 @@ const selectControls = (s: AppStoreState) => ({
 
 const formatSpeed = (speed: number) => `${speed < 1 ? speed.toFixed(2).replace(/0$/, '') : Number(speed.toFixed(1))}x`;
 
-/** The track's width in CSS px (0 until measured). */
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
-
 /** Markers closer than one target apart would overlap: keep the first of each cluster (Next key moment reaches the rest). */
 export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: number, trackPx: number, minGapPx = 26): T[] {
   if (trackPx <= 0 || endMs <= 0) return steps;
@@ -59,7 +47,7 @@ export function Controls() {
   const { scenario, modesKey } = c;
   const steps = useMemo(() => lessonSteps(scenario, modesKey.split(' ') as Mode[]), [scenario, modesKey]);
   const track = useRef<HTMLDivElement>(null);
-  const trackPx = useWidth(track);
+  const trackPx = useElementSize(track)?.width ?? 0;
   const end = Math.max(c.endMs, c.timeMs);
   const markers = spacedMarkers(steps, end, trackPx);
   return (

@@ -41,7 +41,6 @@ export function ScenarioBar() {
           ))}
         </select>
       </label>
-      {scenario && <p className="scenario-summary">{scenario.summary}</p>}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { AnimatePresence } from 'framer-motion';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
 import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
-import { CROWD_ID, edgeEnds, layoutStage, orientationFor, progressAt, type StageLayout, type StageSize } from './layout';
+import { useElementSize } from '../useElementSize';
+import { CROWD_ID, edgeEnds, layoutStage, progressAt, type StageLayout, type StageSize } from './layout';
 import { MessageDot, type DotValues } from './MessageDot';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
@@ -15,7 +16,7 @@ const MAX_DOTS = 80;
 /** Status labels ride along the middle of an edge only, so they never cover a node's name. */
 const LABEL_FROM = 0.18;
 const LABEL_TO = 0.82;
-/** Until the canvas is measured (and where nothing can measure it, as in tests). */
+/** Where nothing can measure the canvas (tests without ResizeObserver). */
 const FALLBACK_SIZE: StageSize = { width: 600, height: 420 };
 const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
 
@@ -28,24 +29,6 @@ function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: nu
   const p = progressAt(msg, nowMs);
   const visible = nowMs >= msg.sendTimeMs;
   return { x: start.x + (end.x - start.x) * p, y: start.y + (end.y - start.y) * p, visible, labelled: visible && p >= LABEL_FROM && p <= LABEL_TO };
-}
-
-/** The drawing area's size in CSS px (whole pixels, so sub-pixel jitter does not re-lay the stage). */
-function useStageSize(ref: React.RefObject<HTMLElement | null>): StageSize | null {
-  const [size, setSize] = useState<StageSize | null>(typeof ResizeObserver === 'undefined' ? FALLBACK_SIZE : null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      const box = entry?.contentRect;
-      if (!box || box.width < 1) return;
-      const next = { width: Math.round(box.width), height: Math.round(box.height) };
-      setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
 }
 
 function isSelected(sel: Selection | null, mode: Mode, id: string): boolean {
@@ -74,14 +57,15 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const reducedMotion = useApp(selectReducedMotion);
   const store = useAppStore();
   const canvas = useRef<HTMLDivElement>(null);
-  const size = useStageSize(canvas);
+  // Until the canvas is measured nothing is drawn (so nodes do not glide in from a guessed size).
+  const measured = useElementSize(canvas);
+  const size = typeof ResizeObserver === 'undefined' ? FALLBACK_SIZE : measured;
 
   const clientsKey = world?.clients.map((c) => `${c.id}:${c.kind}`).join(',') ?? '';
   const serversKey = world?.servers.map((s) => s.id).join(',') ?? '';
   const storeUsed = !!world && (world.options.denylist || world.options.refreshTokens);
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
-    // Before the canvas is measured, lay out at the fallback size but draw nothing (no glide from it).
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeUsed, size]);
 
@@ -122,7 +106,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
       <figcaption id={`stage-title-${mode}`}>{title}</figcaption>
       <div className="stage-canvas" ref={canvas}>
       {size && (
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className={`stage-svg stage-${orientationFor(layout)}`} role="group" aria-label={`${title}: cluster diagram`}>
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className={`stage-svg stage-${layout.orientation}`} role="group" aria-label={`${title}: cluster diagram`}>
         <g className="edges" aria-hidden="true">
           {layout.edges.map(([from, to]) => {
             const a = layout.nodes[from];

@@ -16,6 +16,7 @@ export interface NodeBox {
 }
 
 export interface StageLayout {
+  orientation: Orientation;
   width: number;
   height: number;
   nodes: Record<string, NodeBox>;
@@ -54,14 +55,14 @@ export interface StageSize {
 }
 
 /** Text sizes in CSS px (never under 11 on screen, since the SVG is not scaled). */
-export const FONT = { title: 14, line: 12, label: 12 } as const;
+export const FONT = { title: 14, line: 12 } as const;
 /** A node's title row, then one row per status line. */
 export const TITLE_ROW_PX = 22;
 export const LINE_ROW_PX = 15;
 const MARGIN = 8;
 const NODE_MIN_W = 96;
 /** Below this width the cluster is drawn top to bottom (browsers on top, stores at the bottom). */
-export const WIDE_MIN_PX = 760;
+const WIDE_MIN_PX = 760;
 
 /** The right-hand column: the session store, or the key set plus the store when it is used. */
 const backends = (mode: Mode, storeUsed: boolean): { id: string; kind: NodeKind }[] =>
@@ -73,18 +74,21 @@ function spread(count: number, start: number, end: number): number[] {
   return Array.from({ length: count }, (_, i) => start + step * (i + 0.5));
 }
 
-export const orientationFor = (size: StageSize): Orientation => (size.width >= WIDE_MIN_PX && size.width >= size.height * 1.25 ? 'wide' : 'tall');
+const orientationFor = (size: StageSize): Orientation => (size.width >= WIDE_MIN_PX && size.width >= size.height * 1.25 ? 'wide' : 'tall');
 
 export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const { shown, alias } = foldClients(input.clients);
   const folded = { ...input, clients: shown };
   const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(240, Math.floor(size.height)) };
-  return { ...(orientationFor(fitted) === 'wide' ? wide(folded, fitted) : tall(folded, fitted)), alias };
+  const orientation = orientationFor(fitted);
+  return { ...(orientation === 'wide' ? wide(folded, fitted) : tall(folded, fitted)), orientation, alias };
 }
 
 type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => void;
 
-function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Omit<StageLayout, 'alias'> {
+type Drawn = Omit<StageLayout, 'alias' | 'orientation'>;
+
+function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Drawn {
   const back = backends(mode, storeUsed);
   const rowsNeeded = Math.max(clients.length, serverIds.length);
   // Each node needs at least its title row; the stage grows rather than shrink text.
@@ -105,7 +109,7 @@ function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
 }
 
-function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Omit<StageLayout, 'alias'> {
+function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Drawn {
   const back = backends(mode, storeUsed);
   const { width } = size;
   const inner = width - 2 * MARGIN;

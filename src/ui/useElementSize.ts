@@ -1,0 +1,27 @@
+import { useLayoutEffect, useState } from 'react';
+
+export interface ElementSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * An element's border-box size in whole CSS px, kept current by a ResizeObserver (whole pixels, so
+ * sub-pixel jitter does not re-render). null until first measured, and where nothing can measure
+ * (no ResizeObserver, as in tests): callers pick their own fallback.
+ */
+export function useElementSize(ref: React.RefObject<Element | null>): ElementSize | null {
+  const [size, setSize] = useState<ElementSize | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      const box = el.getBoundingClientRect();
+      const next = { width: Math.round(box.width), height: Math.round(box.height) };
+      setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
