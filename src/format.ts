@@ -18,7 +18,27 @@ export function word(n: number, one: string, many?: string): string {
 
 /** A count with its noun: plural(2, 'refresh family') = '2 refresh families', plural(1, 'server') = '1 server'. */
 export function plural(n: number, one: string, many?: string): string {
-  return `${n} ${word(n, one, many)}`;
+  return `${formatNumber(n)} ${word(n, one, many)}`;
+}
+
+/** A count or measure for people: at most `digits` decimals, no trailing zeros, never "-0". */
+export function formatNumber(n: number, digits = 1): string {
+  if (!Number.isFinite(n)) return '0';
+  const f = 10 ** digits;
+  const r = Math.round(n * f) / f;
+  return (Object.is(r, -0) ? 0 : r).toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+}
+
+/** How often: "0 times", "once", "twice", "25 times". */
+export function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${formatNumber(n)} times`;
+}
+
+/** A duration that never reads negative: "24.6 s", "850 ms" under a second, "0 s" for less than nothing. */
+export function duration(ms: number): string {
+  const v = Math.max(0, Number.isFinite(ms) ? ms : 0);
+  if (v > 0 && v < 1_000) return `${formatNumber(v, 0)} ms`;
+  return `${formatNumber(v / 1_000)} s`;
 }
 
 /** "41.2 s" from milliseconds (one decimal). Signed (a clock offset may be negative): for time left, use timeLeft. */

@@ -1,7 +1,7 @@
 // Human-readable text for a RunReport: one block per mode, plus whether the lesson held.
 import type { RunReport } from '../sim/report';
 import type { Scenario } from '../scenarios/scenario';
-import { plural } from '../format';
+import { plural, seconds } from '../format';
 
 export function formatReport(report: RunReport, scenario: Scenario): string {
   const lines = [`${scenario.title} (${report.scenario}, seed ${report.seed})`, scenario.notice, ''];
@@ -15,7 +15,7 @@ export function formatReport(report: RunReport, scenario: Scenario): string {
       `  store lookups ${run.storeLookups}: ${run.apiStoreLookups} by ${plural(run.apiRequests, 'API request')} (${run.lookupsPerApiRequest} each)${run.storeLookups > run.apiStoreLookups ? `, ${run.storeLookups - run.apiStoreLookups} by logouts` : ''}; ${plural(run.storeOps, 'store operation')} in all; ${plural(run.signatureVerifications, 'signature check')}`,
       `  latency       p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
     );
-    if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${(run.revocation.exposureMs / 1000).toFixed(1)} s`);
+    if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${seconds(run.revocation.exposureMs)}`);
     const failures = scenario.expect(run);
     lines.push(failures.length ? `  LESSON BROKEN: ${failures.join('; ')}` : '  lesson holds', '');
   }

@@ -36,8 +36,8 @@ export const basic: Scenario = {
         { id: 'neither', text: 'asks nobody in either world: the login already told every server' },
         { id: 'reversed', text: 'checks a signature with the session and asks the store with the JWT' },
       ],
-      outcome: (worlds) => {
-        const pair = firstFinishedInBoth(worlds, 'alice', 400);
+      outcome: (worlds, askedAtMs) => {
+        const pair = firstFinishedInBoth(worlds, 'alice', askedAtMs);
         if (!pair) return null;
         const { session, jwt } = pair;
         const asks = (r: RequestRecord) => r.storeLookups > 0;

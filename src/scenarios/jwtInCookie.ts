@@ -54,8 +54,8 @@ export const jwtInCookie: Scenario = {
         { id: 'nothing', text: 'carries nothing: the logout answer told the browser to clear the cookie' },
         { id: 'sent-refused', text: 'carries the token, and the server refuses it' },
       ],
-      outcome: (worlds) => {
-        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', 5_500);
+      outcome: (worlds, askedAtMs) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', askedAtMs);
         if (!r) return null;
         const choiceId = r.credential === 'none' || r.reason === 'no_credentials' ? 'nothing' : accepted(r) ? 'still-sent' : 'sent-refused';
         return { choiceId, why: `Her request at ${clock(r.sentAtMs)} carried ${plural(r.credentialBytes, 'byte')} of credential and got ${describe(r)} from ${where(r)}.` };

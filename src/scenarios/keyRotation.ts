@@ -1,6 +1,6 @@
 import { browse, check, count, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
-import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, where } from './outcomes';
+import { accepted, firstFinishedAfter, happened, perWorld, plural } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const JWKS_REFRESH_MS = 15_000;
@@ -56,7 +56,7 @@ export const keyRotation: Scenario = {
         if (!r) return null;
         const choiceId = accepted(r) ? 'accepted' : r.reason === 'kid_unknown' ? 'kid-unknown' : 'signature-invalid';
         const how = accepted(r) ? ': the server had k2 (it refetched the key set)' : r.reason === 'kid_unknown' ? ': its cached key set, fetched before the rotation, had no k2' : '';
-        return { choiceId, why: `His request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}${how}.` };
+        return { choiceId, why: `His request ${happened(r)}${how}.` };
       },
     },
   ],

@@ -3,47 +3,19 @@
 //
 // Outcomes see only a world's most recent finished requests (the UI snapshot keeps about 60) plus
 // those in flight, so a question asks about requests sent soon after it is asked.
-import { word } from '../format';
 import type { ModeRun } from '../sim/report';
 import { describeReason, type ReasonCode } from '../sim/reasons';
 import type { Mode, RequestKind, RequestRecord } from '../sim/types';
-import { VIRTUAL_EPOCH_MS } from '../sim/world';
+import { STATUS_TEXT } from '../sim/http';
+import { fromNumericDate, clock as worldClock } from '../sim/world';
 import type { WorldView, WorldViews } from './scenario';
 
-// ---- words and numbers --------------------------------------------------------------------
+// ---- words and numbers: src/format.ts, plus a moment "00:05.5" as the caption reads it -------
 
-/** "1 request", "2 requests", "2 refresh-token families": the app's one plural rule (src/format.ts), with the count rounded for people. */
-export function plural(n: number, one: string, many?: string): string {
-  return `${formatNumber(n)} ${word(n, one, many)}`;
-}
+export { duration, formatNumber, plural, times } from '../format';
 
-/** A count or measure for people: at most `digits` decimals, no trailing zeros, never "-0". */
-export function formatNumber(n: number, digits = 1): string {
-  if (!Number.isFinite(n)) return '0';
-  const f = 10 ** digits;
-  const r = Math.round(n * f) / f;
-  return (Object.is(r, -0) ? 0 : r).toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
-}
-
-/** How often: "0 times", "once", "twice", "25 times". */
-export function times(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${formatNumber(n)} times`;
-}
-
-/** A duration: "24.6 s", "850 ms" under a second; negative durations read as 0. */
-export function duration(ms: number): string {
-  const v = Math.max(0, Number.isFinite(ms) ? ms : 0);
-  if (v > 0 && v < 1_000) return `${formatNumber(v, 0)} ms`;
-  return `${formatNumber(v / 1_000)} s`;
-}
-
-/** A moment of the run as the player shows it: "00:05.5" (minutes:seconds.tenths). */
-export function clock(ms: number): string {
-  const tenths = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 100));
-  const min = Math.floor(tenths / 600);
-  const sec = Math.floor((tenths % 600) / 10);
-  return `${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${tenths % 10}`;
-}
+/** A moment of the run to the tenth of a second: "00:05.5". */
+export const clock = (ms: number): string => worldClock(ms, 1);
 
 /** Upper-cases the first letter. */
 export const sentenceCase = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -107,8 +79,6 @@ export function firstNFinishedAfter(view: WorldView, clientId: string | null, af
   return rs.length === n && rs.every(isFinished) ? rs : null;
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' };
-
 /** What a request got, for a learner: "200 OK", "401 session_unknown (no session with this id exists)". */
 export function describe(r: RequestRecord): string {
   if (!isFinished(r)) return 'no answer yet';
@@ -138,7 +108,7 @@ export const servedRole = (r: RequestRecord): string | null => (r.claims && type
 /** A token claim (exp, iat) as a moment of the run, or null when the request carried none. */
 export function claimMoment(r: RequestRecord, claim: 'exp' | 'iat'): number | null {
   const v = r.claims?.[claim];
-  return typeof v === 'number' ? v * 1_000 - VIRTUAL_EPOCH_MS : null;
+  return typeof v === 'number' ? fromNumericDate(v) : null;
 }
 
 /** The first request of a client sent at or after `afterMs` in both worlds, once both have finished. */
@@ -149,12 +119,12 @@ export function firstFinishedInBoth(worlds: WorldViews, clientId: string, afterM
   return session && jwt ? { session, jwt } : null;
 }
 
-/** Picks the choice for a two-world question from which worlds accepted. */
-export function byWorlds<T extends string>(sessionOk: boolean, jwtOk: boolean, ids: { both: T; sessionOnly: T; jwtOnly: T; neither: T }): T {
-  if (sessionOk && jwtOk) return ids.both;
-  if (sessionOk) return ids.sessionOnly;
-  if (jwtOk) return ids.jwtOnly;
-  return ids.neither;
+/** The choice id of a two-world question, from which worlds accepted: 'both', 'session-only', 'jwt-only' or 'neither'. */
+export function byWorlds(sessionOk: boolean, jwtOk: boolean): 'both' | 'session-only' | 'jwt-only' | 'neither' {
+  if (sessionOk && jwtOk) return 'both';
+  if (sessionOk) return 'session-only';
+  if (jwtOk) return 'jwt-only';
+  return 'neither';
 }
 
 /** A list for a sentence: "a", "a and b", "a, b and c". */

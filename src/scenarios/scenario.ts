@@ -37,9 +37,10 @@ export interface Question {
   choices: { id: string; text: string }[];
   /**
    * Which choice the run bore out, with one sentence of why (citing what happened), read from the
-   * worlds as they are now; null while the run has not decided yet (playback goes on until it has).
+   * worlds as they are now (`askedAtMs` is the question's own `atMs`, so the two cannot drift);
+   * null while the run has not decided yet (playback goes on until it has).
    */
-  outcome: (worlds: WorldViews) => { choiceId: string; why: string } | null;
+  outcome: (worlds: WorldViews, askedAtMs: number) => { choiceId: string; why: string } | null;
 }
 
 export interface Scenario {

@@ -1,6 +1,6 @@
 import { browse, check, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
-import { accepted, claimMoment, clock, describe, firstFinishedAfter, perWorld, plural, servedRole, where } from './outcomes';
+import { accepted, claimMoment, clock, firstFinishedAfter, happened, perWorld, plural, servedRole, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const DEMOTE_AT_MS = 5_000;
@@ -63,12 +63,12 @@ export const staleClaims: Scenario = {
         if (!r) return null;
         const session = worlds.session && firstFinishedAfter(worlds.session, 'alice', DEMOTE_AT_MS + 100);
         const contrast = session && accepted(session) ? ` In the session world, ${where(session)} read her current role from the store on the same request.` : '';
-        if (!accepted(r)) return { choiceId: 'refused', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}.${contrast}` };
+        if (!accepted(r)) return { choiceId: 'refused', why: `Her request ${happened(r)}.${contrast}` };
         const role = servedRole(r);
         const iat = claimMoment(r, 'iat');
         const exp = claimMoment(r, 'exp');
         const signed = iat !== null && exp !== null ? `, signed at ${clock(iat)} and valid until ${clock(exp)}` : '';
-        return { choiceId: role === 'admin' ? 'admin' : 'user', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}, which acted on role "${role ?? 'unknown'}" from her token${signed}.${contrast}` };
+        return { choiceId: role === 'admin' ? 'admin' : 'user', why: `Her request ${happened(r)}, which acted on role "${role ?? 'unknown'}" from her token${signed}.${contrast}` };
       },
     },
   ],

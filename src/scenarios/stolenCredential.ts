@@ -62,7 +62,7 @@ export const stolenCredential: Scenario = {
         const pair = firstFinishedInBoth(worlds, 'mallory', ASK_AT_MS);
         if (!pair) return null;
         const { session, jwt } = pair;
-        const choiceId = byWorlds(accepted(session), accepted(jwt), { both: 'both', sessionOnly: 'session-only', jwtOnly: 'jwt-only', neither: 'neither' });
+        const choiceId = byWorlds(accepted(session), accepted(jwt));
         const exp = claimMoment(jwt, 'exp');
         const jwtWhy = accepted(jwt) ? `: logging out deleted nothing on the servers, and the token is valid until ${exp === null ? 'its exp' : clock(exp)}` : '';
         const sessionWhy = accepted(session) ? '' : ', because the logout deleted the session record';

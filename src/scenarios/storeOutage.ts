@@ -74,7 +74,7 @@ export const storeOutage: Scenario = {
         const pair = firstFinishedInBoth(worlds, 'alice', OUTAGE_1.downAtMs + 100);
         if (!pair) return null;
         const { session, jwt } = pair;
-        const choiceId = byWorlds(accepted(session), accepted(jwt), { both: 'both', sessionOnly: 'session-only', jwtOnly: 'jwt-only', neither: 'neither' });
+        const choiceId = byWorlds(accepted(session), accepted(jwt));
         const jwtHow = jwt.storeLookups === 0 && accepted(jwt) ? ', checking the signature without asking the store' : '';
         return { choiceId, why: `At ${clock(session.sentAtMs)}, the session request got ${describe(session)} from ${where(session)}; the JWT request got ${describe(jwt)} from ${where(jwt)}${jwtHow}.` };
       },

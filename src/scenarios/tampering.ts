@@ -1,6 +1,6 @@
 import { browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
-import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, servedRole, times, where } from './outcomes';
+import { accepted, firstFinishedAfter, happened, perWorld, plural, servedRole, times } from './outcomes';
 
 const SERVERS = 3;
 const REQUESTS = 11; // 0.5 s .. 10.5 s
@@ -47,12 +47,12 @@ export const tampering: Scenario = {
         { id: 'user', text: 'is served as an ordinary user: the server ignores the edited claim' },
         { id: 'refused', text: 'is refused: the signature no longer matches the edited bytes' },
       ],
-      outcome: (worlds) => {
-        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', 2_200);
+      outcome: (worlds, askedAtMs) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', askedAtMs);
         if (!r) return null;
-        if (!accepted(r)) return { choiceId: 'refused', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}: the signature covers the exact bytes of the claims.` };
+        if (!accepted(r)) return { choiceId: 'refused', why: `Her request ${happened(r)}: the signature covers the exact bytes of the claims.` };
         const role = servedRole(r);
-        return { choiceId: role === 'admin' ? 'admin' : 'user', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}, served with role "${role ?? 'unknown'}".` };
+        return { choiceId: role === 'admin' ? 'admin' : 'user', why: `Her request ${happened(r)}, served with role "${role ?? 'unknown'}".` };
       },
     },
     {
@@ -65,11 +65,11 @@ export const tampering: Scenario = {
         { id: 'alg', text: 'is refused: the servers accept only the algorithm they sign with' },
         { id: 'other', text: 'is refused as malformed: a JWT must have a signature part' },
       ],
-      outcome: (worlds) => {
-        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', 6_200);
+      outcome: (worlds, askedAtMs) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', askedAtMs);
         if (!r) return null;
         const choiceId = accepted(r) ? 'accepted' : r.reason === 'alg_not_allowed' ? 'alg' : 'other';
-        return { choiceId, why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}.` };
+        return { choiceId, why: `Her request ${happened(r)}.` };
       },
     },
   ],

@@ -1,6 +1,6 @@
 import { check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
-import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, where } from './outcomes';
+import { accepted, clock, describe, firstFinishedAfter, happened, perWorld, plural } from './outcomes';
 
 /** Profile sizes, in extra claims, for each round of logging in again. */
 export const TOKEN_SIZE_STEPS = [0, 12, 24, 36, 48] as const;
@@ -61,13 +61,13 @@ export const tokenSize: Scenario = {
         const jwt = worlds.jwt;
         const r = jwt && firstFinishedAfter(jwt, 'alice', ASK_AT_MS);
         if (!jwt || !r) return null;
-        if (accepted(r)) return { choiceId: 'bigger', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}, carrying ${plural(r.credentialBytes, 'byte')} of token.` };
+        if (accepted(r)) return { choiceId: 'bigger', why: `Her request ${happened(r)}, carrying ${plural(r.credentialBytes, 'byte')} of token.` };
         if (r.reason === 'no_credentials')
           return {
             choiceId: 'dropped',
             why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: the new token did not fit in a ${COOKIE_LIMIT_BYTES}-byte cookie, so the browser dropped it without a word (${plural(jwt.report.cookiesDropped, 'cookie')} dropped); the largest token that still fitted weighed ${plural(jwt.report.credentialBytesMax, 'byte')}.`,
           };
-        return { choiceId: 'server-refuses', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)} from ${where(r)}.` };
+        return { choiceId: 'server-refuses', why: `Her request ${happened(r)}.` };
       },
     },
   ],

@@ -39,7 +39,8 @@ export function serializeRequest(r: HttpRequestParts): SerializedRequest {
   return { text, bytes: utf8Bytes(text), credentialBytes };
 }
 
-const STATUS_TEXT: Record<number, string> = {
+/** Reason phrases of the statuses the cluster answers with. */
+export const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   401: 'Unauthorized',
   403: 'Forbidden',

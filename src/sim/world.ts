@@ -13,6 +13,9 @@ export interface Tick {
 /** Tokens carry wall-clock-looking times; the model maps virtual ms 0 to this instant. */
 export const VIRTUAL_EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 
+/** A JWT NumericDate (seconds since 1970) as virtual ms of the run. */
+export const fromNumericDate = (sec: number): number => sec * 1000 - VIRTUAL_EPOCH_MS;
+
 export const wallMs = (s: SimState, skewMs = 0): number => VIRTUAL_EPOCH_MS + s.timeMs + skewMs;
 
 export function schedule(s: SimState, atMs: number, event: SimEvent): void {
@@ -88,7 +91,7 @@ function recordServed(s: SimState, req: RequestRecord, reason: ReasonCode, statu
     reason,
     userId: ok ? req.subjectUserId : null,
     role: ok ? req.actedAsRole : null,
-    expMs: Number.isFinite(exp) ? exp * 1000 - VIRTUAL_EPOCH_MS : null,
+    expMs: Number.isFinite(exp) ? fromNumericDate(exp) : null,
     forged: req.forged,
   };
   const list = s.served.entries;
@@ -99,10 +102,11 @@ function recordServed(s: SimState, req: RequestRecord, reason: ReasonCode, statu
 
 export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 6)}…` : id);
 
-/** "00:12.345" virtual time, for log lines. */
-export function clock(ms: number): string {
-  const total = Math.max(0, ms);
+/** "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (rounded, never "00:60.0"). */
+export function clock(ms: number, digits = 3): string {
+  const unit = 10 ** (3 - digits);
+  const total = Math.round(Math.max(0, Number.isFinite(ms) ? ms : 0) / unit) * unit;
   const min = Math.floor(total / 60_000);
   const sec = (total % 60_000) / 1000;
-  return `${String(min).padStart(2, '0')}:${sec.toFixed(3).padStart(6, '0')}`;
+  return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;
 }

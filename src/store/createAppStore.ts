@@ -125,7 +125,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
   const revealIfDecided = () => {
     const { question: asked, worlds } = store.getState();
     if (!asked || asked.choiceId === null || asked.result) return;
-    const outcome = asked.question.outcome(worlds);
+    const outcome = asked.question.outcome(worlds, asked.question.atMs);
     if (!outcome) return;
     store.setState({ question: { ...asked, result: { ...outcome, correct: outcome.choiceId === asked.choiceId } } });
     player.hold(dwellMs(outcome.why));

@@ -58,7 +58,7 @@ const keyOf = (e: Served): string => `${e.clientId}|${e.kind}|${e.method} ${e.pa
 const servedAs = (e: Served): string => (e.reason === 'ok' ? `ok as ${e.userId ?? '?'} role ${e.role ?? '?'}` : e.reason);
 
 /** "accepted as alice (role user)", "refused (401 session_unknown)", "timed out". */
-export function servedText(e: Served, untilExp = false): string {
+function servedText(e: Served, untilExp = false): string {
   if (e.reason === 'timeout') return 'timed out (no answer)';
   if (e.reason !== 'ok') return `refused (${e.status} ${e.reason})`;
   const who = e.kind === 'api' || e.kind === 'logout' ? ` as ${e.userId ?? 'nobody'} (role ${e.role ?? 'none'})` : '';
@@ -72,7 +72,7 @@ function differenceOf(session: Served, jwt: Served): string | null {
   return a === b ? null : `${a} / ${b}`;
 }
 
-const range = (from: number, to: number): string => (from === to ? `at ${seconds(from)}` : `${seconds(from).replace(' s', '')}–${seconds(to)}`);
+const range = (from: number, to: number): string => (from === to ? `at ${seconds(from)}` : `${(from / 1000).toFixed(1)}–${seconds(to)}`);
 const what = (e: Served): string => (e.kind === 'api' ? 'request' : e.kind);
 
 function groupText(g: Omit<DiffGroup, 'text'>): string {

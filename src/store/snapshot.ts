@@ -31,6 +31,14 @@ const LOG_TAIL = 300;
 const RECENT_REQUESTS = 60;
 const IN_FLIGHT_REQUESTS = 120;
 
+/**
+ * The requests a world shows, and what a prediction's outcome reads: the most recent finished
+ * ones, then the newest in flight (under heavy load, copying hundreds per publish costs frames).
+ */
+export function shownRequests(s: SimState): RequestRecord[] {
+  return [...s.recent.slice(-RECENT_REQUESTS), ...Object.values(s.requests).slice(-IN_FLIGHT_REQUESTS)];
+}
+
 export function snapshot(s: SimState): WorldSnapshot {
   const copy = structuredClone({
     options: s.options,
@@ -42,7 +50,7 @@ export function snapshot(s: SimState): WorldSnapshot {
     issued: Object.values(s.issued),
     messages: Object.values(s.messages),
     // Under heavy load, the newest in-flight requests only: copying hundreds per publish costs frames.
-    requests: [...s.recent.slice(-RECENT_REQUESTS), ...Object.values(s.requests).slice(-IN_FLIGHT_REQUESTS)],
+    requests: shownRequests(s),
     log: s.log.entries.slice(-LOG_TAIL),
   });
   return {

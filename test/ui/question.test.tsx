@@ -49,7 +49,7 @@ describe('predict, then see', () => {
 
     const result = store.getState().question!.result!;
     // The run's own answer: the same outcome read from the worlds now on screen.
-    expect(result.choiceId).toBe(question.outcome(store.getState().worlds)!.choiceId);
+    expect(result.choiceId).toBe(question.outcome(store.getState().worlds, question.atMs)!.choiceId);
     expect(result.correct).toBe(result.choiceId === picked.id);
     expect(screen.getByRole('status').textContent).toContain(result.correct ? '✓ Right.' : '✗ Not this time');
     expect(screen.getByRole('status').textContent).toContain(result.why);

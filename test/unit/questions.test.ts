@@ -6,10 +6,9 @@ import { SCENARIOS, findScenario } from '../../src/scenarios';
 import { clock, duration, formatNumber, plural, times } from '../../src/scenarios/outcomes';
 import { loadScenario, runScenarioMode } from '../../src/scenarios/run';
 import type { Scenario } from '../../src/scenarios/scenario';
-import { worldViewOf } from '../../src/scenarios/worldView';
 import { modeRun, type ModeRun } from '../../src/sim/report';
 import type { Mode } from '../../src/sim/types';
-import { ask, GIVE_UP_AFTER_MS, type Patches } from './support/questions';
+import { ask, GIVE_UP_AFTER_MS, worldViewOf, type Patches } from './support/questions';
 
 const REQUIRED = ['revocation', 'stolen-credential', 'scale-out', 'store-outage', 'refresh-tokens', 'key-rotation', 'tampering', 'stale-claims', 'clock-skew', 'token-size'];
 
@@ -127,8 +126,9 @@ describe('questions', () => {
     const q = question('revocation', 'revocation-ban');
     const d = await loadScenario(s, 'jwt', s.seed, { recentRequestsCapacity: 100_000 });
     await d.runUntil(q.atMs + 3_000);
-    const narrow = q.outcome({ jwt: worldViewOf(d.state) });
-    const wide = q.outcome({ jwt: worldViewOf(d.state, 100_000) });
+    const view = worldViewOf(d.state);
+    const narrow = q.outcome({ jwt: view }, q.atMs);
+    const wide = q.outcome({ jwt: { ...view, requests: [...d.state.recent, ...Object.values(d.state.requests)] } }, q.atMs);
     expect(narrow).toEqual(wide);
   });
 });

@@ -7,8 +7,9 @@ import { bodyOf, headerValues, parseCookieHeader } from '../http';
 import { describeReason, statusFor, type ReasonCode } from '../reasons';
 import { randomId128 } from '../rng';
 import type { AppServer, Message, RequestRecord, SessionRecord, SimState, StoreOp, VerifyOutcome } from '../types';
-import { linkLatency, log, reserveSeq, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
+import { fromNumericDate, linkLatency, log, reserveSeq, send, shortId, wallMs, type Tick } from '../world';
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './browser';
+import { acceptedAlgorithms } from './keySet';
 import { respondTo } from './respond';
 import type { StoreResult } from './sessionStore';
 import { timeLeft } from '../../format';
@@ -133,7 +134,7 @@ function verify(t: Tick, server: AppServer, req: RequestRecord): void {
     knownKids: [...server.jwksCache.kids],
     // Every published key's algorithm: tokens signed before an algorithm change stay valid during
     // the overlap; the key named by kid must still match the token's alg (no alg confusion).
-    algorithms: [...new Set(s.keys.keys.filter((k) => k.ready).map((k) => k.alg))],
+    algorithms: acceptedAlgorithms(s.keys.keys),
     issuer: o.issuer,
     audience: o.audience,
     serverNowMs: wallMs(s, server.skewMs),
@@ -158,7 +159,7 @@ export function onVerified(t: Tick, requestId: number, outcome: VerifyOutcome): 
   req.claims = { ...c };
   req.subjectUserId = c.sub;
   req.credentialId = c.jti;
-  req.credentialIssuedAtMs = s.issued[c.jti]?.issuedAtMs ?? c.iat * 1000 - VIRTUAL_EPOCH_MS;
+  req.credentialIssuedAtMs = s.issued[c.jti]?.issuedAtMs ?? fromNumericDate(c.iat);
   // Within the clock tolerance a token past its exp still passes: say so, never "-13 s left".
   const leftMs = c.exp * 1000 - wallMs(s, server.skewMs);
   const left = leftMs > 0 ? timeLeft(leftMs, 0) : `${timeLeft(leftMs, 0)} by its clock, within the ${Math.round(s.options.clockToleranceMs / 1000)} s tolerance`;
@@ -337,7 +338,7 @@ export function onSigned(t: Tick, requestId: number, token: string): void {
   const parts = decodeJwtParts(token);
   const exp = parts.ok ? Number(parts.payload.exp) : 0;
   const jti = String(req.pending.jti);
-  s.issued[jti] = { jti, userId: req.subjectUserId ?? '', clientId: req.clientId, issuedAtMs: s.timeMs, expiresAtMs: exp * 1000 - VIRTUAL_EPOCH_MS };
+  s.issued[jti] = { jti, userId: req.subjectUserId ?? '', clientId: req.clientId, issuedAtMs: s.timeMs, expiresAtMs: fromNumericDate(exp) };
   req.credentialId = jti;
   if (req.kind === 'refresh') return respondTokens(t, server, req, token, String(req.pending.refresh));
   if (!s.options.refreshTokens) return respondTokens(t, server, req, token, null);
@@ -403,7 +404,7 @@ function logout(t: Tick, server: AppServer, req: RequestRecord): void {
     revokedHere();
     return respondLogout(t, server, req);
   }
-  const expMs = Number(req.claims?.exp ?? 0) * 1000 - VIRTUAL_EPOCH_MS;
+  const expMs = fromNumericDate(Number(req.claims?.exp ?? 0));
   storeQuery(t, server, req, { op: 'token-revoke', key: req.credentialId ?? '', value: { expMs, denylist: s.options.denylist, refreshToken, userId } }, 'revoke');
 }
 

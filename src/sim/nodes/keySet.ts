@@ -4,6 +4,12 @@ import { nextBytes } from '../rng';
 import type { Message, SimState } from '../types';
 import { linkLatency, log, reserveSeq, schedule, send, type Tick } from '../world';
 
+/**
+ * The algorithms a server accepts: every published key's, so tokens signed before an algorithm
+ * change stay valid during the overlap. The servers and the inspector's prediction share it.
+ */
+export const acceptedAlgorithms = <A extends string>(keys: readonly { ready: boolean; alg: A }[]): A[] => [...new Set(keys.filter((k) => k.ready).map((k) => k.alg))];
+
 export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready).map((k) => k.kid);
 
 /**

@@ -1,6 +1,6 @@
 // The article's side-by-side table, each row filled with what the current run measured. Pure:
 // snapshots in, display strings out. No simulation rules here, only counting and formatting.
-import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
+import { holdingOf } from '../stage/nodeStatus';
 import type { Mode, RequestRecord } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { millis, plural, seconds } from '../../format';
@@ -36,21 +36,11 @@ function lastAcceptedClaims(w: WorldSnapshot): Record<string, unknown> | null {
   return best?.claims ?? null;
 }
 
-/** A session id as a browser holds it: the value of a __Host-sid cookie in some client's jar. */
-function sessionCookieValue(w: WorldSnapshot): string | null {
+/** The first session id (or JWT) some client holds now, read as the stage's nodes read it. */
+function heldValue(w: WorldSnapshot, kind: 'session' | 'jwt'): string | null {
   for (const c of w.clients) {
-    const cookie = c.jar.cookies.find((k) => k.name === SESSION_COOKIE && k.value);
-    if (cookie) return cookie.value;
-  }
-  return null;
-}
-
-/** A JWT as a client holds it: in localStorage, or in a __Host-jwt cookie. */
-function heldToken(w: WorldSnapshot): string | null {
-  for (const c of w.clients) {
-    if (c.storage.accessToken) return c.storage.accessToken;
-    const cookie = c.jar.cookies.find((k) => k.name === JWT_COOKIE && k.value);
-    if (cookie) return cookie.value;
+    const held = holdingOf(w, c.id);
+    if (held.kind === kind && held.value) return held.value;
   }
   return null;
 }
@@ -83,11 +73,11 @@ const whereDataLives: Measure = (w, mode) => {
 
 const credential: Measure = (w, mode) => {
   if (mode === 'session') {
-    const sid = sessionCookieValue(w);
+    const sid = heldValue(w, 'session');
     if (!sid) return loggedInOnce(w) ? 'no browser holds a session cookie now' : 'no session cookie yet';
     return `a random id, ${plural(sid.length, 'character')} (${base64urlBits(sid.length)} bits)`;
   }
-  const token = heldToken(w);
+  const token = heldValue(w, 'jwt');
   if (!token) {
     // Say why nothing is held: never issued, dropped by the browser (too large), or given up at logout.
     if (w.issued.length === 0) return 'no token issued yet';

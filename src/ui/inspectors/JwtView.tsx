@@ -6,7 +6,8 @@ import { selectTimeMs } from '../../store/selectors';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { useApp } from '../storeContext';
 import { Verdict } from './Facts';
-import { expiresIn, numericDateIso, pretty } from './format';
+import { expiresIn } from '../../format';
+import { numericDateIso, pretty } from './format';
 import { predictAcceptance } from './predict';
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;

@@ -6,7 +6,7 @@ import { clock } from '../../sim/world';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { requestJwt, requestMarker, responseJwt, responseMarker } from './credential';
 import { Facts, Verdict } from './Facts';
-import { millis, percent } from './format';
+import { millis, percent } from '../../format';
 import { HttpText } from './HttpText';
 import { JwtView } from './JwtView';
 

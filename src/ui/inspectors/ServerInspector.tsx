@@ -6,7 +6,8 @@ import { clock } from '../../sim/world';
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Selection } from '../../store/createAppStore';
 import { Facts, Verdict } from './Facts';
-import { seconds, virtualIso } from './format';
+import { seconds } from '../../format';
+import { virtualIso } from './format';
 import { SessionTable } from './SessionTable';
 
 function JwksCache({ server, world, timeMs }: { server: AppServer; world: WorldSnapshot; timeMs: number }) {

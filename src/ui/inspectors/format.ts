@@ -4,9 +4,6 @@ import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 /** "3fA9k2…" for long ids and tokens; the full value goes in a title attribute. */
 export const shorten = (text: string, keep = 10): string => (text.length > keep + 2 ? `${text.slice(0, keep)}…` : text);
 
-// Counts and durations come from the one formatting module.
-export { expiresIn, millis, percent, plural, seconds, timeLeft, word } from '../../format';
-
 /** The wall-looking instant of a virtual time: the simulation's epoch plus its ms. */
 export const virtualIso = (virtualMs: number): string => new Date(VIRTUAL_EPOCH_MS + virtualMs).toISOString();
 

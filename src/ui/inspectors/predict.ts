@@ -3,6 +3,7 @@
 // verdict comes from the servers' WebCrypto check; this only explains what they will look at.
 import type { AppServer } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
+import { acceptedAlgorithms } from '../../sim/nodes/keySet';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 
 export interface Prediction {
@@ -32,7 +33,7 @@ function claimProblem(world: WorldSnapshot, server: AppServer, t: TokenFacts, ti
   // The servers refuse a token issued "in the future" by their clock, as they do one with nbf ahead.
   const notBefore = num(t.nbf) ?? num(t.iat);
   if (notBefore !== null && notBefore * 1000 > nowMs + o.clockToleranceMs) return 'not valid yet by its clock';
-  const allowed = [...new Set(world.keys.keys.filter((k) => k.ready).map((k) => k.alg))];
+  const allowed = acceptedAlgorithms(world.keys.keys);
   if (typeof t.alg !== 'string' || !allowed.includes(t.alg as (typeof allowed)[number])) return `alg ${String(t.alg)} not allowed (only ${allowed.join(', ')})`;
   if (o.denylist && !world.store.up) return o.denylistFailMode === 'closed' ? 'denylist unreachable, fails closed' : null;
   if (o.denylist && typeof t.jti === 'string' && world.store.denylist.some((d) => d.jti === t.jti)) return 'revoked (jti on the denylist)';

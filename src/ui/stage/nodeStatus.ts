@@ -39,7 +39,7 @@ export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
     return { title: server.id, lines: server.up ? lines : ['down'], down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
-  if (client) return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [holding(world, client.id)], down: false, flash: null };
+  if (client) return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [holdingOf(world, client.id).text], down: false, flash: null };
   return { title: id, lines: [], down: false, flash: null };
 }
 
@@ -89,5 +89,3 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   if (token) return { kind: 'jwt', text: 'badge: a signed JWT', value: token };
   return { kind: 'none', text: 'not logged in', value: null };
 }
-
-export const holding = (world: WorldSnapshot, clientId: string): string => holdingOf(world, clientId).text;
