@@ -9,6 +9,7 @@ import { clampSpeed } from './clock';
 import { lessonSteps } from './lesson';
 import { dwellMs, pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
+import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
 import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, NO_WEBCRYPTO_NOTICE, runnableModes } from './secureContext';
 
 export type View = Mode | 'both';
@@ -61,6 +62,16 @@ export interface AppState {
   drawer: Drawer;
   /** Whether playback has ever started in this lesson (before: the lesson's opening is shown). */
   started: boolean;
+  /** The learner's predictions in this lesson, marked by the run (for a host page or an LMS). */
+  answers: Answer[];
+  /** How this page presents the lesson (a teacher's link or embed); fixed for the page's life. */
+  presentation: Presentation;
+}
+
+export interface Answer {
+  id: string;
+  choiceId: string;
+  correct: boolean;
 }
 
 export interface AppActions {
@@ -97,9 +108,9 @@ export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'j
 const TIME_PUBLISH_EVERY_MS = 100;
 
 /** The questions of a lesson that can be asked with these worlds on screen. */
-const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
+export const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
 
-export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; webCrypto?: boolean } = {}): AppStore {
+export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; webCrypto?: boolean; presentation?: Partial<Presentation> } = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   let speedFromLink = initial.speed !== undefined;
   let loadTicket = 0;
@@ -127,7 +138,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     if (!asked || asked.choiceId === null || asked.result) return;
     const outcome = asked.question.outcome(worlds, asked.question.atMs);
     if (!outcome) return;
-    store.setState({ question: { ...asked, result: { ...outcome, correct: outcome.choiceId === asked.choiceId } } });
+    const correct = outcome.choiceId === asked.choiceId;
+    store.setState((s) => ({ question: { ...asked, result: { ...outcome, correct } }, answers: [...s.answers.filter((a) => a.id !== asked.question.id), { id: asked.question.id, choiceId: asked.choiceId!, correct }] }));
     player.hold(dwellMs(outcome.why));
   };
   /** The lesson's reading pace and questions, for the worlds on screen. */
@@ -161,6 +173,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     holding: false,
     drawer: 'closed',
     started: false,
+    answers: [],
+    presentation: { ...DEFAULT_PRESENTATION, ...initial.presentation },
 
     async load(patch = {}) {
       const next = { ...get(), ...patch };
@@ -171,7 +185,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       }
       const ticket = ++loadTicket;
       player.pause();
-      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false });
+      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, answers: [] });
       let sc: Scenario;
       try {
         sc = await entry.load();

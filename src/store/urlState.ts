@@ -18,7 +18,21 @@ export interface LinkState {
   autoplay?: boolean;
   /** q=0: no prediction questions (a teacher's choice for this link). */
   questionsOn?: boolean;
+  /** How the page presents the lesson: embed=1, controls=0, inspect=0. */
+  presentation?: Partial<Presentation>;
 }
+
+/** A teacher's choices for a page in a course: the embed layout, its controls, a clickable stage. */
+export interface Presentation {
+  /** embed=1: only the stage(s), the caption and one row of controls, sized to the frame. */
+  embed: boolean;
+  /** controls=0: the caption and Play only. */
+  controls: boolean;
+  /** inspect=0: clicking the stage opens nothing. */
+  inspect: boolean;
+}
+
+export const DEFAULT_PRESENTATION: Presentation = { embed: false, controls: true, inspect: true };
 
 export interface ParsedLink {
   state: LinkState;
@@ -51,12 +65,21 @@ export function parseLink(search: string): ParsedLink {
   number('seed', LIMITS.seed.min, LIMITS.seed.max, true, (n) => (state.seed = n));
   number('speed', SPEED_MIN, SPEED_MAX, false, (n) => (state.speed = n));
   number('t', 0, 24 * 60 * 60_000, false, (n) => (state.timeMs = n));
-  if (params.get('play') === '1') state.autoplay = true;
-  const q = params.get('q');
-  if (q !== null) {
-    if (q === '0' || q === '1') state.questionsOn = q === '1';
-    else problems.push(`The link's q "${q.slice(0, 20)}" must be 0 (no questions) or 1; it was ignored.`);
-  }
+  const flag = (name: string, meaning: string, set: (on: boolean) => void) => {
+    const raw = params.get(name);
+    if (raw === null) return;
+    if (raw === '0' || raw === '1') set(raw === '1');
+    else problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be 0 or 1 (${meaning}); it was ignored.`);
+  };
+  flag('play', 'start playing', (on) => {
+    if (on) state.autoplay = true;
+  });
+  flag('q', 'prediction questions', (on) => (state.questionsOn = on));
+  const presentation: Partial<Presentation> = {};
+  flag('embed', 'the embed layout', (on) => (presentation.embed = on));
+  flag('controls', 'playback controls', (on) => (presentation.controls = on));
+  flag('inspect', 'a clickable stage', (on) => (presentation.inspect = on));
+  if (Object.keys(presentation).length) state.presentation = presentation;
   const actions = params.get('a');
   if (actions !== null) {
     const parsed = parseActions(actions);
@@ -88,11 +111,25 @@ function parseActions(text: string): RecordedAction[] | null {
   }
 }
 
-export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }, actions: readonly RecordedAction[] = []): string {
+/** What a shared link may add to the moment: the teacher's choices for the page it opens. */
+export interface LinkExtras {
+  autoplay?: boolean;
+  questionsOn?: boolean;
+  presentation?: Partial<Presentation>;
+}
+
+export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }, actions: readonly RecordedAction[] = [], extras: LinkExtras = {}): string {
   const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
   if (s.seed !== null) params.set('seed', String(s.seed));
   if (s.speed !== 1) params.set('speed', String(Math.round(s.speed * 100) / 100));
   if (s.timeMs > 0) params.set('t', String(Math.round(s.timeMs)));
   if (actions.length) params.set('a', JSON.stringify(actions));
+  if (extras.autoplay) params.set('play', '1');
+  if (extras.questionsOn === false) params.set('q', '0');
+  const p = extras.presentation ?? {};
+  if (p.embed) params.set('embed', '1');
+  // Only the choices that differ from a page's default are written.
+  if (p.controls === false) params.set('controls', '0');
+  if (p.inspect === false) params.set('inspect', '0');
   return `?${params.toString()}`;
 }

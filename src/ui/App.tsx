@@ -15,6 +15,7 @@ import { EventLog } from './narration/EventLog';
 import { QuestionCard } from './narration/QuestionCard';
 import { Transcript } from './narration/Transcript';
 import { Drawer } from './Drawer';
+import { EmbedShell } from './EmbedShell';
 import { Legend } from './stage/Legend';
 import { Stage } from './stage/Stage';
 import { SkipLinks } from './SkipLinks';
@@ -95,11 +96,12 @@ function Shell() {
 export function App({ store }: { store: AppStore }) {
   useShortcuts(store);
   usePageSignals(store);
+  const embed = store.getState().presentation.embed;
   return (
     <AppStoreProvider store={store}>
       <MotionConfig reducedMotion="user">
         <LazyMotion features={domAnimation} strict>
-          <Shell />
+          {embed ? <EmbedShell /> : <Shell />}
         </LazyMotion>
       </MotionConfig>
     </AppStoreProvider>

@@ -144,3 +144,22 @@ test('a question: answering keeps focus on the pick, closing the card hands focu
   await expect.poll(() => focusedIsBody(page)).toBe(false);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('stage');
 });
+
+test('no axe violations in the embed layouts and in the Share dialog', async ({ page }) => {
+  test.setTimeout(90_000);
+  for (const viewport of [{ width: 800, height: 600 }, { width: 640, height: 400 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/?embed=1&scenario=revocation&mode=both&play=1&q=0');
+    await ready(page).catch(() => undefined);
+    await expect(page.locator('.stage').first()).toBeVisible({ timeout: 20_000 });
+    await expectNoAxeViolations(page, `embed at ${viewport.width}x${viewport.height}`);
+    await expectTargetsAtLeast24(page, `embed at ${viewport.width}x${viewport.height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?scenario=revocation&mode=both');
+  await ready(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this moment' })).toBeVisible();
+  await expectNoAxeViolations(page, 'with the Share dialog open');
+  await expectTargetsAtLeast24(page, 'with the Share dialog open');
+});

@@ -139,7 +139,7 @@ test('a copied link reopens the same lesson at the same moment', async ({ page }
   await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const at = await page.getByLabel('Simulation time').textContent();
-  await page.getByRole('button', { name: 'Copy link to this moment' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
   expect(url).toContain('scenario=revocation');
   expect(url).toContain('mode=jwt');
@@ -165,7 +165,7 @@ test('a link carries the interventions made by hand', async ({ page }) => {
   await page.getByRole('button', { name: 'Interventions', exact: true }).click();
   await page.getByRole('button', { name: 'Kill server-2' }).click();
   await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Copy link to this moment' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
   await page.goto(url);
   await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible({ timeout: 15_000 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
+import { measureStages } from './support/stages';
 
 // A lesson counts only when a learner sees both worlds and can read them: on ordinary laptop
 // screens both stages sit inside the viewport, text on the stage is 11 px or more, no two labels
@@ -17,31 +18,6 @@ const ALL_LESSONS = ['basic', 'jwt-in-cookie', 'revocation', 'stolen-credential'
 async function ready(page: Page) {
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   await expect(page.locator('.stage .node').first()).toBeVisible();
-}
-
-/** What a learner's eye gets: each world's hidden share, the smallest stage text, overlapping labels. */
-function measureStages(page: Page) {
-  return page.evaluate(() => {
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    return [...document.querySelectorAll<HTMLElement>('.stage')].map((stage) => {
-      const r = stage.getBoundingClientRect();
-      const visible = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0)) * Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
-      const texts = [...stage.querySelectorAll<SVGTextElement>('.node text')].filter((t) => t.getBoundingClientRect().width > 0);
-      const fonts = [...stage.querySelectorAll<SVGTextElement>('svg text')]
-        .filter((t) => t.getBoundingClientRect().width > 0)
-        .map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1));
-      const boxes = texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
-      const overlaps: string[] = [];
-      for (let i = 0; i < boxes.length; i++)
-        for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i]!.box;
-          const b = boxes[j]!.box;
-          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`"${boxes[i]!.text}" / "${boxes[j]!.text}"`);
-        }
-      return { world: stage.className, hiddenShare: 1 - visible / (r.width * r.height), minFontPx: Math.min(...fonts), overlaps };
-    });
-  });
 }
 
 for (const viewport of LAPTOPS) {

@@ -10,6 +10,7 @@ describe('stage layout', () => {
     ['wide', { width: 1200, height: 520 }],
     ['tall', { width: 600, height: 520 }],
     ['phone', { width: 370, height: 560 }],
+    ['short embed', { width: 620, height: 250 }],
   ] as const)('never overlaps nodes and keeps them inside the stage (%s)', (_name, size) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {
@@ -27,6 +28,14 @@ describe('stage layout', () => {
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
       }),
     );
+  });
+
+  it('draws a short, wide canvas (a 640x400 embed) in columns, inside its height', () => {
+    const layout = layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }, { id: 'bob', kind: 'browser' }], serverIds: ['server-1', 'server-2', 'server-3'] }, { width: 620, height: 250 });
+    expect(layout.orientation).toBe('wide');
+    expect(layout.height).toBe(250);
+    // A portrait canvas of the same width keeps its rows.
+    expect(layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }], serverIds: ['server-1'] }, { width: 620, height: 600 }).orientation).toBe('tall');
   });
 
   it('puts the store in the session world and the key set in the JWT world', () => {

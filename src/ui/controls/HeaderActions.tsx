@@ -1,11 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
-import { ShareLink } from './ShareLink';
+import { FullscreenButton } from './FullscreenButton';
+import { ShareDialog } from './ShareDialog';
 
 const selectActions = (s: AppStoreState) => ({ drawer: s.drawer, openDrawer: s.openDrawer, closeDrawer: s.closeDrawer, questionsOn: s.questionsOn, setQuestionsOn: s.setQuestionsOn });
 
-/** Share, predictions on or off, and the drawer with the inspector and the interventions. */
+/** Predictions on or off, Share, Fullscreen, and the drawer with the inspector and the interventions. */
 export function HeaderActions() {
   const a = useApp(useShallow(selectActions));
   const open = a.drawer !== 'closed';
@@ -15,7 +16,8 @@ export function HeaderActions() {
         <input type="checkbox" checked={a.questionsOn} onChange={(e) => a.setQuestionsOn(e.target.checked)} />
         <span>Ask me questions</span>
       </label>
-      <ShareLink />
+      <ShareDialog />
+      <FullscreenButton />
       <button type="button" className="drawer-toggle" aria-expanded={open} aria-controls="drawer" onClick={() => (open ? a.closeDrawer() : a.openDrawer('interventions'))}>
         Interventions
       </button>

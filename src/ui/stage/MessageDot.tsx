@@ -14,7 +14,7 @@ interface Props {
   message: Message;
   initial: { x: number; y: number; visible: boolean; labelled: boolean };
   register: (id: number, values: DotValues | null) => void;
-  onSelect: (requestId: number) => void;
+  onSelect: ((requestId: number) => void) | null;
 }
 
 /** The shape says what travels: a wristband (session cookie), a badge (JWT), a store query… */
@@ -53,7 +53,7 @@ export function MessageDot({ message, initial, register, onSelect }: Props) {
   }, [message.id, register, x, y, opacity, labelOpacity]);
   const showLabel = message.kind === 'response' ? !message.ok : message.kind === 'request';
   return (
-    <m.g className="dot" style={{ x, y, opacity }} onClick={() => onSelect(message.requestId)}>
+    <m.g className={`dot${onSelect ? ' is-inspectable' : ''}`} style={{ x, y, opacity }} onClick={onSelect ? () => onSelect(message.requestId) : undefined}>
       <Shape message={message} />
       {showLabel && (
         <m.text className={`dot-label${message.ok === false ? ' bad' : ''}`} y={-14} textAnchor="middle" style={{ opacity: labelOpacity }}>

@@ -19,6 +19,8 @@ const LABEL_TO = 0.82;
 /** Where nothing can measure the canvas (tests without ResizeObserver). */
 const FALLBACK_SIZE: StageSize = { width: 600, height: 420 };
 const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
+/** inspect=0: a teacher's page where the stage is only watched. */
+const selectInspectable = (s: { presentation: { inspect: boolean } }) => s.presentation.inspect;
 
 /** Where a message is drawn at `nowMs`; hidden before it leaves (a server still working on it). */
 function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: number; y: number; visible: boolean; labelled: boolean } {
@@ -54,6 +56,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const world = useApp(worldOf(mode));
   const selection = useApp(selectSelection);
   const select = useApp(selectSelect);
+  const inspectable = useApp(selectInspectable);
   const reducedMotion = useApp(selectReducedMotion);
   const store = useAppStore();
   const canvas = useRef<HTMLDivElement>(null);
@@ -118,13 +121,13 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         </g>
         <AnimatePresence>
           {Object.values(layout.nodes).map((box) => (
-            <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
+            <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
           ))}
         </AnimatePresence>
         {!reducedMotion && (
           <g className="dots">
             {drawn.map((msg) => (
-              <MessageDot key={msg.id} message={msg} initial={placeMessage(layout, msg, store.player.timeMs)} register={register} onSelect={onSelectRequest} />
+              <MessageDot key={msg.id} message={msg} initial={placeMessage(layout, msg, store.player.timeMs)} register={register} onSelect={inspectable ? onSelectRequest : null} />
             ))}
             {hiddenDots > 0 && (
               <text className="dots-more" x={layout.width - 8} y={layout.height - 8} textAnchor="end">
@@ -136,21 +139,25 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
       </svg>
       )}
       </div>
-      {reducedMotion && <InFlightList messages={world.messages} onSelect={onSelectRequest} />}
+      {reducedMotion && <InFlightList messages={world.messages} onSelect={inspectable ? onSelectRequest : null} />}
     </figure>
   );
 }
 
 /** Reduced motion: the same information as the dots, as a list of what is on the wire now. */
-function InFlightList({ messages, onSelect }: { messages: Message[]; onSelect: (id: number) => void }) {
+function InFlightList({ messages, onSelect }: { messages: Message[]; onSelect: ((id: number) => void) | null }) {
   if (messages.length === 0) return <p className="inflight-empty">Nothing on the wire.</p>;
   return (
     <ul className="inflight" aria-label="Messages on the wire">
       {messages.map((m) => (
         <li key={m.id}>
-          <button type="button" onClick={() => onSelect(m.requestId)}>
-            {m.from} → {m.to}: {m.label}
-          </button>
+          {onSelect ? (
+            <button type="button" onClick={() => onSelect(m.requestId)}>
+              {m.from} → {m.to}: {m.label}
+            </button>
+          ) : (
+            `${m.from} → ${m.to}: ${m.label}`
+          )}
         </li>
       ))}
     </ul>

@@ -74,14 +74,20 @@ function spread(count: number, start: number, end: number): number[] {
   return Array.from({ length: count }, (_, i) => start + step * (i + 0.5));
 }
 
-const orientationFor = (size: StageSize): Orientation => (size.width >= WIDE_MIN_PX && size.width >= size.height * 1.25 ? 'wide' : 'tall');
+/** A short, wide canvas (an embed in a 640x400 frame) that the rows cannot fit still gets columns from here. */
+const WIDE_WHEN_SHORT_MIN_PX = 560;
+
+const isLandscape = (size: StageSize) => size.width >= size.height * 1.25;
 
 export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const { shown, alias } = foldClients(input.clients);
   const folded = { ...input, clients: shown };
   const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(240, Math.floor(size.height)) };
-  const orientation = orientationFor(fitted);
-  return { ...(orientation === 'wide' ? wide(folded, fitted) : tall(folded, fitted)), orientation, alias };
+  if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
+  const rows = tall(folded, fitted);
+  // Rows taller than the canvas would be cut off or scrolled: columns fit a short canvas better.
+  if (rows.height > fitted.height && isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
+  return { ...rows, orientation: 'tall', alias };
 }
 
 type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => void;

@@ -1,0 +1,78 @@
+// The host page API: when the simulator runs in a frame, it tells the page around it what the
+// lesson does (ready, size, captions, questions, completion) and takes a few commands from it.
+// Only window.parent is listened to; every command is validated by parseCommand first.
+import type { AppStore } from '../store/createAppStore';
+import { watchLesson } from './lessonEvents';
+import { parseCommand, type Command, type OutMessage } from './messages';
+
+export interface HostWindows {
+  /** This document's window (where messages arrive). */
+  self: Window;
+  /** The page around the frame; the only sender whose commands count. */
+  parent: Window;
+  /** The element whose height the host should give the frame. */
+  content: Element;
+  warn?: (message: string) => void;
+}
+
+/** The frame's content height, rounded up to a whole CSS pixel. */
+const contentHeight = (content: Element) => Math.ceil(content.getBoundingClientRect().height);
+
+export function connectHost(store: AppStore, { self, parent, content, warn = console.warn }: HostWindows): () => void {
+  // The page around us is unknown (any course site), so '*': nothing posted is secret.
+  const post = (message: OutMessage) => parent.postMessage(message, '*');
+  const stopWatching = watchLesson(store, {
+    ready: (scenario, mode) => post({ type: 'authsim:ready', scenario, mode }),
+    caption: (text, timeMs) => post({ type: 'authsim:caption', text, timeMs: Math.round(timeMs) }),
+    question: (id, text, choices) => post({ type: 'authsim:question', id, text, choices }),
+    answer: (a) => post({ type: 'authsim:answer', id: a.id, choice: a.choiceId, correct: a.correct }),
+    complete: (scenario, mode, summary, score) => post({ type: 'authsim:complete', scenario, mode, summary, score }),
+  });
+
+  let lastHeight = -1;
+  const sendSize = () => {
+    const height = contentHeight(content);
+    // 0: not rendered yet; the observer reports the first real height.
+    if (height === 0 || height === lastHeight) return;
+    lastHeight = height;
+    post({ type: 'authsim:resize', height });
+  };
+  sendSize();
+  const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(sendSize);
+  resize?.observe(content);
+
+  const onMessage = (e: MessageEvent) => {
+    // The frame's own window talks to itself too (dev tools, extensions): not a host command.
+    if (e.source === self) return;
+    if (e.source !== parent) {
+      warn('authsim: ignored a message that did not come from the page around this frame.');
+      return;
+    }
+    const parsed = parseCommand(e.data);
+    if ('problem' in parsed) warn(`authsim: ignored ${parsed.problem}.`);
+    else run(store, parsed.command);
+  };
+  self.addEventListener('message', onMessage);
+  return () => {
+    stopWatching();
+    resize?.disconnect();
+    self.removeEventListener('message', onMessage);
+  };
+}
+
+function run(store: AppStore, command: Command): void {
+  const s = store.getState();
+  switch (command.type) {
+    case 'authsim:play':
+      return s.play();
+    case 'authsim:pause':
+      return s.pause();
+    case 'authsim:step':
+      if (s.playing) s.pause();
+      return void s.step();
+    case 'authsim:seek':
+      return void s.seek(Math.min(command.timeMs, s.endMs + 10_000));
+    case 'authsim:load':
+      return void s.load({ scenarioId: command.scenario, ...(command.mode ? { view: command.mode } : {}), seed: command.seed ?? null });
+  }
+}

@@ -1,0 +1,62 @@
+// The host page API's words (docs/embedding.md): what the simulator posts to window.parent, and
+// the commands it accepts from it. Commands are validated here, where they enter; nothing else
+// in the app sees a message that has not passed `parseCommand`.
+import { findMeta } from '../scenarios/catalog';
+import { LIMITS } from '../sim/options';
+import type { RunReport } from '../sim/report';
+import type { View } from '../store/createAppStore';
+
+/** A count of the learner's predictions in this lesson. */
+export interface Score {
+  asked: number;
+  answered: number;
+  correct: number;
+}
+
+export type OutMessage =
+  | { type: 'authsim:ready'; scenario: string; mode: View }
+  | { type: 'authsim:resize'; height: number }
+  | { type: 'authsim:caption'; text: string; timeMs: number }
+  | { type: 'authsim:question'; id: string; text: string; choices: { id: string; text: string }[] }
+  | { type: 'authsim:answer'; id: string; choice: string; correct: boolean }
+  | { type: 'authsim:complete'; scenario: string; mode: View; summary: RunReport; score: Score };
+
+export type Command =
+  | { type: 'authsim:play' }
+  | { type: 'authsim:pause' }
+  | { type: 'authsim:step' }
+  | { type: 'authsim:seek'; timeMs: number }
+  | { type: 'authsim:load'; scenario: string; mode?: View; seed?: number };
+
+export type Parsed = { command: Command } | { problem: string };
+
+const MODES: readonly string[] = ['session', 'jwt', 'both'];
+const MAX_SEEK_MS = 24 * 60 * 60_000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A message from the host page, checked field by field; a bad one is named, never half-applied. */
+export function parseCommand(data: unknown): Parsed {
+  if (!isRecord(data) || typeof data.type !== 'string') return { problem: 'a message without a string "type"' };
+  const type = data.type;
+  switch (type) {
+    case 'authsim:play':
+    case 'authsim:pause':
+    case 'authsim:step':
+      return { command: { type } };
+    case 'authsim:seek': {
+      const t = data.timeMs;
+      if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > MAX_SEEK_MS) return { problem: `authsim:seek needs timeMs, a number of milliseconds from 0 to ${MAX_SEEK_MS}` };
+      return { command: { type, timeMs: t } };
+    }
+    case 'authsim:load': {
+      const { scenario, mode, seed } = data;
+      if (typeof scenario !== 'string' || !findMeta(scenario)) return { problem: `authsim:load names no known scenario (${typeof scenario === 'string' ? scenario.slice(0, 40) : typeof scenario})` };
+      if (mode !== undefined && (typeof mode !== 'string' || !MODES.includes(mode))) return { problem: 'authsim:load mode must be session, jwt or both' };
+      if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < LIMITS.seed.min || seed > LIMITS.seed.max)) return { problem: `authsim:load seed must be a whole number from ${LIMITS.seed.min} to ${LIMITS.seed.max}` };
+      return { command: { type, scenario, ...(mode !== undefined ? { mode: mode as View } : {}), ...(seed !== undefined ? { seed } : {}) } };
+    }
+    default:
+      return { problem: `an unknown message type "${type.slice(0, 40)}"` };
+  }
+}

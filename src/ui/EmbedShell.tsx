@@ -1,0 +1,60 @@
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Mode } from '../sim/types';
+import type { AppStoreState } from '../store/createAppStore';
+import { shownModes } from '../store/selectors';
+import { EmbedControls } from './controls/EmbedControls';
+import { Drawer } from './Drawer';
+import { Caption } from './narration/Caption';
+import { Notices } from './narration/Notices';
+import { QuestionCard } from './narration/QuestionCard';
+import { Stage } from './stage/Stage';
+import { useApp } from './storeContext';
+import { useElementSize } from './useElementSize';
+
+const selectEmbed = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' '), inspect: s.presentation.inspect, title: s.scenario?.title ?? '' });
+
+/** Below this width per world, its labels would shrink under 11 px: show one world and a toggle. */
+export const WORLD_MIN_WIDTH_PX = 340;
+
+/**
+ * The embed layout (embed=1): what a course page needs and nothing more. The caption on top, the
+ * world(s) filling the frame, one row of controls at the bottom; no page scroll, so the wheel
+ * goes on to the page around the frame.
+ */
+export function EmbedShell() {
+  const { status, error, modesKey, inspect, title } = useApp(useShallow(selectEmbed));
+  const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
+  const area = useRef<HTMLDivElement>(null);
+  const width = useElementSize(area)?.width ?? Infinity;
+  const [chosen, setChosen] = useState<Mode | null>(null);
+  const sideBySide = modes.length > 1 && width >= 2 * WORLD_MIN_WIDTH_PX;
+  const shown = sideBySide ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!].filter(Boolean);
+  const toggle = modes.length > 1 && !sideBySide ? { modes, shown: shown[0]!, show: setChosen } : null;
+  return (
+    <div className={`app embed${shown.length > 1 ? ' is-both' : ''}`}>
+      <main className="embed-main">
+        {/* The course page shows its own heading; a screen reader still learns what this frame is. */}
+        <h1 className="visually-hidden">Sessions vs JWT{title ? `: ${title}` : ''}</h1>
+        <Caption />
+        <Notices />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="stage-area" id="stage" ref={area} tabIndex={-1} aria-label="The cluster" role="region" aria-busy={status === 'loading'}>
+          <div className="stages">
+            {modes.length === 0 && <p className="muted stage-placeholder">Preparing the cluster and its keys…</p>}
+            {shown.map((mode) => (
+              <Stage key={mode} mode={mode} compact={shown.length > 1} />
+            ))}
+          </div>
+          <QuestionCard />
+        </div>
+        <EmbedControls toggle={toggle} />
+      </main>
+      {inspect && <Drawer />}
+    </div>
+  );
+}

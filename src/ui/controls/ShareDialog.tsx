@@ -1,0 +1,115 @@
+import { useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppStoreState } from '../../store/createAppStore';
+import { shownModes } from '../../store/selectors';
+import type { Presentation } from '../../store/urlState';
+import { useApp, useAppStore } from '../storeContext';
+import { momentLink } from './momentLink';
+import { frameHeightFor, iframeSnippet } from './shareSnippet';
+
+const selectShare = (s: AppStoreState) => ({ title: s.scenario?.title ?? 'Sessions vs JWT', worlds: shownModes(s).length, questionsOn: s.questionsOn });
+
+interface Choices extends Presentation {
+  questions: boolean;
+  autoplay: boolean;
+}
+
+/** Copies text; says whether it worked (a frame or plain http may refuse the clipboard). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Share: the link to this moment and the iframe code to embed it, with a teacher's choices (embed
+ * layout, controls, clickable stage, questions, autoplay). Built when opened, so it carries the
+ * moment on screen.
+ */
+export function ShareDialog() {
+  const store = useAppStore();
+  const s = useApp(useShallow(selectShare));
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: s.questionsOn, autoplay: false });
+  const [moment, setMoment] = useState<{ link: string; embed: string }>({ link: '', embed: '' });
+  const [copied, setCopied] = useState<{ what: 'link' | 'code'; ok: boolean } | null>(null);
+
+  const linksFor = (c: Choices) => ({
+    link: momentLink(store, { questionsOn: s.questionsOn }),
+    embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }),
+  });
+  const open = () => {
+    const c = { ...choices, questions: s.questionsOn };
+    setChoices(c);
+    setMoment(linksFor(c));
+    setCopied(null);
+    store.getState().pause();
+    dialog.current?.showModal();
+  };
+  const choose = (patch: Partial<Choices>) => {
+    const c = { ...choices, ...patch };
+    setChoices(c);
+    // The embed keeps the moment the dialog opened at; only the choices change.
+    setMoment((m) => ({ ...m, embed: linksFor(c).embed }));
+    setCopied(null);
+  };
+  const snippet = iframeSnippet(moment.embed, `Sessions vs JWT simulator: ${s.title}`, frameHeightFor(choices, s.worlds));
+  const copy = async (what: 'link' | 'code', text: string) => setCopied({ what, ok: await copyText(text) });
+  const feedback = (what: 'link' | 'code') => (copied?.what === what ? (copied.ok ? 'Copied.' : 'Copying was refused here: select the text and press Ctrl+C (⌘C).') : '');
+
+  const box = (key: keyof Choices, label: string, disabled = false) => (
+    <label className="share-choice">
+      <input type="checkbox" checked={choices[key]} disabled={disabled} onChange={(e) => choose({ [key]: e.target.checked })} />
+      {label}
+    </label>
+  );
+  return (
+    <>
+      <button type="button" onClick={open} aria-haspopup="dialog">
+        Share
+      </button>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`} onClose={() => setCopied(null)}>
+        <h2 id={`${id}-title`}>Share this moment</h2>
+        <div className="share-field">
+          <label htmlFor={`${id}-link`}>Link to this moment</label>
+          <div className="share-row">
+            <input id={`${id}-link`} readOnly value={moment.link} onFocus={(e) => e.currentTarget.select()} />
+            <button type="button" onClick={() => void copy('link', moment.link)}>
+              Copy link
+            </button>
+          </div>
+          <p role="status" className="share-feedback">
+            {feedback('link')}
+          </p>
+        </div>
+        <fieldset className="share-choices">
+          <legend>Embed in a course page</legend>
+          {box('embed', 'Embed layout: only the stage, the caption and playback')}
+          {box('controls', 'Playback controls (off: the caption and Play only)', !choices.embed)}
+          {box('inspect', 'Clicking the stage opens the inspector')}
+          {box('questions', 'Ask prediction questions')}
+          {box('autoplay', 'Start playing when it scrolls into view')}
+        </fieldset>
+        <div className="share-field">
+          <label htmlFor={`${id}-code`}>Embed code</label>
+          <textarea id={`${id}-code`} readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+          <div className="share-row">
+            <button type="button" onClick={() => void copy('code', snippet)}>
+              Copy embed code
+            </button>
+            <p role="status" className="share-feedback">
+              {feedback('code')}
+            </p>
+          </div>
+        </div>
+        <form method="dialog" className="share-actions">
+          <button type="submit">Close</button>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { AppStoreState } from '../../store/createAppStore';
+import { sliderFromSpeed, speedFromSlider } from '../../store/clock';
+import { useApp } from '../storeContext';
+
+const selectSpeed = (s: AppStoreState) => ({ speed: s.speed, setSpeed: s.setSpeed });
+
+const formatSpeed = (speed: number) => `${speed < 1 ? speed.toFixed(2).replace(/0$/, '') : Number(speed.toFixed(1))}x`;
+
+/** Playback speed on a log scale (0.25x to 16x). */
+export function SpeedControl() {
+  const c = useApp(useShallow(selectSpeed));
+  return (
+    <label className="speed">
+      <span>Speed</span>
+      <input type="range" min={0} max={1} step={1 / 24} value={sliderFromSpeed(c.speed)} onChange={(e) => c.setSpeed(speedFromSlider(Number(e.target.value)))} aria-label="Speed" aria-valuetext={formatSpeed(c.speed)} />
+      <output>{formatSpeed(c.speed)}</output>
+    </label>
+  );
+}

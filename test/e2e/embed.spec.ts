@@ -1,0 +1,224 @@
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { startHostServer, type HostServer } from './support/hostServer';
+import { measureStages } from './support/stages';
+
+// A teacher's course page: the built app published under /course/sim/, embedded in iframes of
+// the sizes course pages use. Each frame must show its lesson whole, legibly, without scrolling
+// itself, and talk to the page around it through the host page API.
+
+let site: HostServer;
+test.beforeAll(async () => {
+  site = await startHostServer();
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+/** A course page: `body` (frames and text) over a long article, recording what frames post. */
+function coursePage(path: string, body: string): string {
+  return site.page(
+    path,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
+<script>window.received = []; addEventListener('message', (e) => received.push(e.data));</script>
+<style>body { margin: 0; font-family: sans-serif } iframe { display: block; border: 0 } .article { height: 2400px }</style></head>
+<body><h1>Week 3: sessions and tokens</h1>${body}<div class="article">Reading…</div></body></html>`,
+  );
+}
+
+const frameIn = (page: Page, name: string): Frame => page.frame({ name })!;
+
+async function frameReady(page: Page, name: string) {
+  await expect(page.frameLocator(`iframe[name="${name}"]`).getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.frameLocator(`iframe[name="${name}"]`).locator('.stage .node').first()).toBeVisible();
+}
+
+/** What the frame's document would scroll by (0: nothing to scroll). */
+const overflow = (frame: Frame) => frame.evaluate(() => ({ y: document.documentElement.scrollHeight - document.documentElement.clientHeight, x: document.documentElement.scrollWidth - document.documentElement.clientWidth }));
+
+test('an embed served from a sub-path fits 800x600 side by side and 640x400 one world at a time', async ({ page }) => {
+  test.setTimeout(90_000);
+  const q = 'scenario=revocation&mode=both&q=0&t=20000';
+  const url = coursePage(
+    '/course/week3.html',
+    `<iframe name="big" title="Sessions vs JWT" src="${site.appUrl}?embed=1&${q}" width="800" height="600"></iframe>
+     <iframe name="small" title="Sessions vs JWT, small" src="${site.appUrl}?embed=1&${q}" width="640" height="400"></iframe>`,
+  );
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await page.goto(url);
+  await frameReady(page, 'big');
+  await frameReady(page, 'small');
+  expect(site.missing.filter((path) => path.startsWith('/course/sim/')), 'app files the sub-path broke').toEqual([]);
+
+  const big = frameIn(page, 'big');
+  await expect.poll(async () => (await measureStages(big)).flatMap((s) => s.overlaps), { timeout: 10_000 }).toEqual([]);
+  const bigStages = await measureStages(big);
+  expect(bigStages.map((s) => s.world)).toEqual([expect.stringContaining('stage-session'), expect.stringContaining('stage-jwt')]);
+  for (const s of bigStages) {
+    expect(s.hiddenShare, `800x600 ${s.world} hidden share`).toBeLessThanOrEqual(0.001);
+    expect(s.clippedNodes, `800x600 ${s.world} nodes cut off`).toBe(0);
+    expect(s.minFontPx, `800x600 ${s.world} smallest stage text`).toBeGreaterThanOrEqual(11);
+  }
+  expect(await overflow(big)).toEqual({ x: 0, y: 0 });
+
+  const small = frameIn(page, 'small');
+  const smallStages = await measureStages(small);
+  expect(smallStages).toHaveLength(1);
+  for (const s of smallStages) {
+    expect(s.hiddenShare).toBeLessThanOrEqual(0.001);
+    expect(s.clippedNodes).toBe(0);
+    expect(s.minFontPx).toBeGreaterThanOrEqual(11);
+  }
+  expect(await overflow(small)).toEqual({ x: 0, y: 0 });
+  // The other world is one press away.
+  const smallUi = page.frameLocator('iframe[name="small"]');
+  await smallUi.getByRole('group', { name: 'World shown' }).getByRole('button', { name: 'JWT' }).click();
+  await expect(smallUi.locator('.stage-jwt')).toBeVisible();
+  expect((await measureStages(small))[0]!.minFontPx).toBeGreaterThanOrEqual(11);
+  console.log('embed layouts', JSON.stringify({ big: bigStages, small: await measureStages(small) }));
+  await page.screenshot({ path: 'test-results/embed-course-page.png', fullPage: false });
+});
+
+test('the wheel over an embed scrolls the course page, never the frame', async ({ page }) => {
+  const url = coursePage('/course/wheel.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&q=0" width="800" height="600"></iframe>`);
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const box = (await page.locator('iframe[name="sim"]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 500);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await frameIn(page, 'sim').evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('the host page hears ready, resize, captions and completion, and can start playback', async ({ page }) => {
+  test.setTimeout(90_000);
+  // Near the end of the shortest lesson, at 16x: completion arrives within seconds of Play.
+  const url = coursePage('/course/api.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&mode=both&q=0&speed=4&t=3000" width="800" height="600"></iframe>`);
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const received = () => page.evaluate(() => (window as unknown as { received: { type: string }[] }).received);
+  await expect.poll(async () => (await received()).map((m) => m.type)).toEqual(expect.arrayContaining(['authsim:ready', 'authsim:resize']));
+  const messages = await received();
+  expect(messages.find((m) => m.type === 'authsim:ready')).toEqual({ type: 'authsim:ready', scenario: 'basic', mode: 'both' });
+  // The embed's content is the frame: a host that follows resize keeps it at 600.
+  expect(messages.filter((m) => m.type === 'authsim:resize')).toEqual([{ type: 'authsim:resize', height: 600 }]);
+
+  await page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'authsim:play' }, '*'));
+  await expect(page.frameLocator('iframe[name="sim"]').getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(async () => (await received()).map((m) => m.type), { timeout: 60_000 }).toContain('authsim:complete');
+  const all = await received();
+  const complete = all.find((m) => m.type === 'authsim:complete') as unknown as { scenario: string; mode: string; summary: { runs: { mode: string; requests: { total: number } }[] } };
+  expect(complete.scenario).toBe('basic');
+  expect(complete.summary.runs.map((r) => r.mode)).toEqual(['session', 'jwt']);
+  expect(complete.summary.runs[0]!.requests.total).toBeGreaterThan(0);
+  expect(all.some((m) => m.type === 'authsim:caption')).toBe(true);
+  // Nothing secret crosses the frame: no token (eyJ…), no 128-bit session id, no key.
+  const values: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') values.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(all);
+  expect(values.filter((v) => /eyJ[A-Za-z0-9_-]{8,}|[A-Za-z0-9_-]{22,}/.test(v))).toEqual([]);
+  expect(JSON.stringify(all)).not.toMatch(/"(d|k|kid|token|sid)":/);
+});
+
+test('a host that follows authsim:resize gets a height that settles, for the full app too', async ({ page }) => {
+  // The host example of docs/embedding.md: the frame takes the height the app reports.
+  const url = coursePage(
+    '/course/auto.html',
+    `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?scenario=revocation&q=0" width="900" height="300"></iframe>
+     <script>addEventListener('message', (e) => { if (e.data && e.data.type === 'authsim:resize') document.querySelector('iframe').style.height = e.data.height + 'px'; });</script>`,
+  );
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const sizes = async () => (await page.evaluate(() => (window as unknown as { received: { type: string; height?: number }[] }).received)).filter((m) => m.type === 'authsim:resize').map((m) => m.height!);
+  // Settled: the frame is as tall as the app last said, and the app says nothing new.
+  await expect.poll(async () => {
+    const before = await sizes();
+    const frameHeight = await page.locator('iframe[name="sim"]').evaluate((f) => f.getBoundingClientRect().height);
+    const after = await sizes();
+    return before.length === after.length && Math.abs(frameHeight - after.at(-1)!) < 1;
+  }).toBe(true);
+  const all = await sizes();
+  expect(all.length, `resize messages ${all.join(', ')}`).toBeLessThan(10);
+  expect(all.at(-1)).toBeLessThan(4000);
+  // The whole app is inside the frame: it has nothing left to scroll.
+  expect((await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
+});
+
+test('commands from anyone but the parent, and malformed ones, are ignored with a warning', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().startsWith('authsim:')) warnings.push(m.text());
+  });
+  // A sibling frame on the same page tries to drive the simulator.
+  const sibling = site.page('/course/sibling.html', `<!doctype html><title>Other</title><script>window.send = (msg) => parent.frames.sim.postMessage(msg, '*');</script>`);
+  const url = coursePage(
+    '/course/rogue.html',
+    `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&q=0" width="800" height="600"></iframe><iframe name="rogue" title="Another tool" src="${sibling}" width="200" height="100"></iframe>`,
+  );
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const ui = page.frameLocator('iframe[name="sim"]');
+  await frameIn(page, 'rogue').evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'authsim:play' }));
+  await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(1);
+  const post = (msg: unknown) => page.evaluate((m) => (window.frames as unknown as { sim: Window }).sim.postMessage(m, '*'), msg);
+  await post({ type: 'authsim:seek', timeMs: 'soon' });
+  await post({ type: 'authsim:load', scenario: 'no-such-lesson' });
+  await post({ type: 'authsim:explode' });
+  await post('play');
+  await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(5);
+  await expect(ui.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await frameIn(page, 'sim').evaluate(() => document.querySelector('[aria-label="Timeline"]')!.getAttribute('aria-valuetext'))).toBe('00:00.000');
+  // A well-formed command from the parent still works.
+  await post({ type: 'authsim:seek', timeMs: 5000 });
+  await expect(ui.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', '00:05.000');
+});
+
+test('an embed with play=1 plays only while it is in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  const url = site.page(
+    '/course/below.html',
+    `<!doctype html><title>Course</title><style>body{margin:0} .gap{height:1500px} iframe{border:0;display:block}</style><div class="gap">Scroll down</div>
+     <iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&q=0&play=1" width="800" height="600"></iframe><div class="gap"></div>`,
+  );
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const ui = page.frameLocator('iframe[name="sim"]');
+  // Loaded below the fold: it waits.
+  await expect(ui.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await ui.getByLabel('Timeline').getAttribute('aria-valuetext')).toBe('00:00.000');
+  await page.locator('iframe[name="sim"]').scrollIntoViewIfNeeded();
+  await expect(ui.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(ui.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('the Share dialog\'s embed code, pasted into a course page, shows the same moment', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${site.appUrl}?scenario=revocation&mode=jwt&speed=8&play=1&q=0`);
+  await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const at = await page.getByLabel('Simulation time').textContent();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('checkbox', { name: /Ask prediction questions/ }).uncheck();
+  await dialog.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(snippet).toBe(await dialog.getByLabel('Embed code').inputValue());
+  expect(snippet).toMatch(/^<iframe src="[^"]+" title="Sessions vs JWT simulator: [^"]+" width="100%" height="\d+" style="border:0" allow="fullscreen" loading="lazy"><\/iframe>$/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+
+  await page.goto(coursePage('/course/pasted.html', snippet.replace('<iframe ', '<iframe name="sim" ')));
+  await frameReady(page, 'sim');
+  const ui = page.frameLocator('iframe[name="sim"]');
+  await expect(ui.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', at ?? '', { timeout: 15_000 });
+  await expect(ui.locator('.stage')).toHaveCount(1);
+  await expect(ui.locator('.stage-jwt')).toBeVisible();
+  await expect(ui.getByRole('link', { name: /Open in the full simulator/ })).toHaveAttribute('href', /scenario=revocation&mode=jwt/);
+});

@@ -1,0 +1,76 @@
+// The embed layout and the Share dialog, as a teacher and a learner use them.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { App } from '../../src/ui/App';
+
+afterEach(cleanup);
+
+async function app(presentation: Parameters<typeof createAppStore>[0] = {}) {
+  const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: false, ...presentation });
+  await store.getState().load();
+  await act(async () => {
+    render(<App store={store} />);
+  });
+  return store;
+}
+
+describe('embed layout', () => {
+  it('shows the caption, the worlds and one row of playback, and a way out to the full app at the same moment', async () => {
+    const store = await app({ presentation: { embed: true } });
+    expect(screen.queryByLabelText('Scenario')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Interventions' })).toBeNull();
+    const row = screen.getByRole('toolbar', { name: 'Playback' });
+    for (const name of ['Play', 'Step', 'Step back']) expect(within(row).getByRole('button', { name })).toBeTruthy();
+    expect(within(row).getByRole('slider', { name: 'Timeline' })).toBeTruthy();
+    expect(within(row).getByRole('slider', { name: 'Speed' })).toBeTruthy();
+    await act(() => store.getState().seek(4200));
+    const out = screen.getByRole('link', { name: /Open in the full simulator/ });
+    fireEvent.focus(out);
+    const href = new URL(out.getAttribute('href')!);
+    expect(out.getAttribute('target')).toBe('_blank');
+    expect(Object.fromEntries(href.searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '4200', q: '0' });
+  });
+
+  it('with controls=0 keeps only Play, and with inspect=0 the stage opens nothing', async () => {
+    // No layout engine here: the stage draws at its fallback size, without animations to cancel.
+    vi.stubGlobal('ResizeObserver', undefined);
+    const animate = Element.prototype.animate;
+    (Element.prototype as { animate?: unknown }).animate = undefined;
+    await app({ presentation: { embed: true, controls: false, inspect: false } });
+    const row = screen.getByRole('toolbar', { name: 'Playback' });
+    expect(within(row).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Play']);
+    expect(within(row).queryByRole('slider')).toBeNull();
+    // Nodes are pictures, not buttons.
+    expect(screen.queryAllByRole('button', { name: /server-1/ })).toEqual([]);
+    expect(document.querySelectorAll('.node[role=img]').length).toBeGreaterThan(3);
+    expect(document.querySelectorAll('.node[role=button], .dot.is-inspectable')).toHaveLength(0);
+    vi.unstubAllGlobals();
+    Element.prototype.animate = animate;
+  });
+});
+
+describe('Share dialog', () => {
+  it('gives the link to this moment and an iframe snippet that follows the teacher\'s choices', async () => {
+    const store = await app();
+    await act(() => store.getState().seek(3000));
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    const link = screen.getByLabelText<HTMLInputElement>('Link to this moment').value;
+    expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '3000', q: '0' });
+    const code = () => screen.getByLabelText<HTMLTextAreaElement>('Embed code').value;
+    const src = () => new URL(/src="([^"]+)"/.exec(code())![1]!.replace(/&amp;/g, '&'));
+    expect(code()).toContain('height="600"');
+    expect(code()).toContain('title="Sessions vs JWT simulator: Ban a user"');
+    expect(Object.fromEntries(src().searchParams)).toMatchObject({ embed: '1', t: '3000', q: '0' });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Playback controls/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Clicking the stage/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Start playing/ }));
+    expect(Object.fromEntries(src().searchParams)).toMatchObject({ embed: '1', controls: '0', inspect: '0', play: '1' });
+    // The full app in a frame: taller, and the embed-only choice is off.
+    fireEvent.click(screen.getByRole('checkbox', { name: /Embed layout/ }));
+    expect(code()).toContain('height="860"');
+    expect(src().searchParams.has('embed')).toBe(false);
+    expect(src().searchParams.has('controls')).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Playback controls/ }).disabled).toBe(true);
+  });
+});
