@@ -1,17 +1,85 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { cspMeta } from './build/csp.ts';
+import { notFoundPage } from './build/notFoundPage.ts';
+import { siteBase, siteUrl, socialImage } from './build/site.ts';
+
+const NAME = 'Sessions vs JWT';
+const DESCRIPTION = 'Watch session cookies and JWTs travel through a simulated cluster: revocation, scaling and failure, side by side.';
+const BACKGROUND = '#f6f7fb'; // --bg in src/ui/app.css
 
 // Relative base so the static build works from any sub-path (GitHub Pages, a course site, an iframe).
-export default defineConfig({
-  base: './',
-  plugins: [react()],
-  build: { target: 'es2022' },
-  test: {
-    projects: [
-      // Engine and crypto: node, because jsdom's foreign-realm Uint8Array breaks jose.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-      { extends: true, test: { name: 'ui', include: ['test/ui/**/*.test.tsx'], environment: 'happy-dom' } },
+// SITE_BASE (the root's absolute path) and SITE_URL (its absolute URL) only feed the 404 page, the
+// service worker's navigation allowlist and the og:image URL; see build/site.ts.
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'SITE_');
+  const base = siteBase(env.SITE_BASE);
+  const url = siteUrl(env.SITE_URL);
+  return {
+    base: './',
+    plugins: [
+      react(),
+      cspMeta(),
+      notFoundPage({ base, title: NAME }),
+      socialImage({ url, image: 'og-image.png', alt: 'The simulator playing a lesson: the session cluster and the JWT cluster side by side.' }),
+      VitePWA({
+        // An external register script (public/registerSW.js: the CSP forbids inline scripts). The
+        // plugin injects <script src="./registerSW.js" defer> and uses ours instead of generating one.
+        injectRegister: 'script-defer',
+        registerType: 'autoUpdate',
+        includeManifestIcons: false,
+        manifest: {
+          id: './',
+          name: NAME,
+          short_name: 'Sessions/JWT',
+          description: DESCRIPTION,
+          lang: 'en',
+          start_url: './',
+          scope: './',
+          display: 'standalone',
+          background_color: BACKGROUND,
+          theme_color: BACKGROUND,
+          icons: [
+            { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+            { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+            { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+            { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        workbox: {
+          // The whole app, so that it runs offline after the first visit (the plugin adds
+          // manifest.webmanifest itself; the icons are matched here, hence includeManifestIcons:
+          // false below, so no entry is listed twice). Not precached: the 404 page (for the host)
+          // and the social preview image (for crawlers); the app uses neither.
+          globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+          globIgnores: ['404.html', 'og-image.png'],
+          navigateFallback: 'index.html',
+          // Only the app's own pages get index.html: the root as published (SITE_BASE), or, when
+          // that is not known (a course site, a SCORM package), any folder URL or index.html. A deeper
+          // unknown path goes to the network (and the host's 404 page) instead of an index.html whose
+          // relative asset URLs would point nowhere.
+          navigateFallbackAllowlist: [base === '/' ? /^[^?]*\/(?:index\.html)?(?:\?.*)?$/ : new RegExp(`^${escapeRegExp(base)}(?:index\\.html)?(?:\\?.*)?$`)],
+          // A new version takes over at once (registerSW.js reloads a page that an older one served),
+          // so nobody is kept on an old build; caches of older Workbox versions are removed.
+          skipWaiting: true,
+          clientsClaim: true,
+          cleanupOutdatedCaches: true,
+        },
+      }),
     ],
-  },
+    build: { target: 'es2022' },
+    test: {
+      projects: [
+        // Engine and crypto: node, because jsdom's foreign-realm Uint8Array breaks jose.
+        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+        { extends: true, test: { name: 'ui', include: ['test/ui/**/*.test.tsx', 'test/ui/**/*.test.ts'], environment: 'happy-dom' } },
+      ],
+    },
+  };
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
