@@ -20,6 +20,31 @@ describe('links', () => {
   });
 });
 
+describe('links for embeds', () => {
+  it('round-trip a teacher\'s page choices with every other parameter', () => {
+    const actions = [{ atMs: 2_000, action: { type: 'banUser' as const, userId: 'alice' } }];
+    const link = linkFor({ scenarioId: 'revocation', view: 'both', seed: 9, speed: 2, timeMs: 5_000 }, actions, { autoplay: true, questionsOn: false, presentation: { embed: true, controls: false, inspect: false } });
+    expect(parseLink(link)).toEqual({
+      state: { scenarioId: 'revocation', view: 'both', seed: 9, speed: 2, timeMs: 5_000, actions, autoplay: true, questionsOn: false, presentation: { embed: true, controls: false, inspect: false } },
+      problems: [],
+    });
+  });
+
+  it('write only what differs from a page\'s defaults', () => {
+    expect(linkFor({ scenarioId: 'basic', view: 'both', seed: null, speed: 1, timeMs: 0 }, [], { presentation: { embed: false, controls: true, inspect: true }, questionsOn: true })).toBe('?scenario=basic&mode=both');
+  });
+
+  it('name a bad flag and ignore it', () => {
+    const { state, problems } = parseLink('?embed=yes&controls=0&inspect=2&play=true&scenario=basic');
+    expect(state).toEqual({ scenarioId: 'basic', presentation: { controls: false } });
+    expect(problems).toEqual([
+      'The link\'s play "true" must be 0 or 1 (start playing); it was ignored.',
+      'The link\'s embed "yes" must be 0 or 1 (the embed layout); it was ignored.',
+      'The link\'s inspect "2" must be 0 or 1 (a clickable stage); it was ignored.',
+    ]);
+  });
+});
+
 describe('links with interventions', () => {
   it('carry the recorded actions and read them back', () => {
     const actions = [{ atMs: 3_000, action: { type: 'killServer' as const, serverId: 'server-2' } }];
