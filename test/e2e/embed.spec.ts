@@ -75,6 +75,20 @@ test('an embed served from a sub-path fits 800x600 side by side and 640x400 one 
   await expect(smallUi.locator('.stage-jwt')).toBeVisible();
   expect((await measureStages(small))[0]!.minFontPx).toBeGreaterThanOrEqual(11);
   console.log('embed layouts', JSON.stringify({ big: bigStages, small: await measureStages(small) }));
+
+  // The longest side-by-side captions (four lines at 640 px) leave the least room: still whole.
+  for (const [scenario, t] of [['token-size', 25_400], ['jwt-in-cookie', 600], ['store-outage', 19_100]] as const) {
+    await page.locator('iframe[name="small"]').evaluate((f: HTMLIFrameElement, src) => (f.src = src), `${site.appUrl}?embed=1&scenario=${scenario}&mode=both&q=0&t=${t}`);
+    await expect(smallUi.locator('.caption-line').first()).toBeVisible({ timeout: 30_000 });
+    await expect(smallUi.getByLabel('Timeline')).not.toHaveAttribute('aria-valuetext', '00:00.000', { timeout: 30_000 });
+    const frame = frameIn(page, 'small');
+    await expect.poll(async () => (await measureStages(frame)).flatMap((st) => st.overlaps), { timeout: 10_000 }).toEqual([]);
+    for (const st of await measureStages(frame)) {
+      expect(st.clippedNodes, `640x400 ${scenario} nodes cut off`).toBe(0);
+      expect(st.minFontPx, `640x400 ${scenario} smallest stage text`).toBeGreaterThanOrEqual(11);
+    }
+    expect(await overflow(frame)).toEqual({ x: 0, y: 0 });
+  }
   await page.screenshot({ path: 'test-results/embed-course-page.png', fullPage: false });
 });
 
@@ -93,7 +107,8 @@ test('the wheel over an embed scrolls the course page, never the frame', async (
 test('the host page hears ready, resize, captions and completion, and can start playback', async ({ page }) => {
   test.setTimeout(90_000);
   // Near the end of the shortest lesson, at 16x: completion arrives within seconds of Play.
-  const url = coursePage('/course/api.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&mode=both&q=0&speed=4&t=3000" width="800" height="600"></iframe>`);
+  // The simulator on another origin than the course page, as when a course embeds the hosted site.
+  const url = coursePage('/course/api.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl.replace('127.0.0.1', 'localhost')}?embed=1&scenario=basic&mode=both&q=0&speed=4&t=3000" width="800" height="600"></iframe>`);
   await page.goto(url);
   await frameReady(page, 'sim');
   const received = () => page.evaluate(() => (window as unknown as { received: { type: string }[] }).received);
@@ -174,6 +189,26 @@ test('commands from anyone but the parent, and malformed ones, are ignored with 
   // A well-formed command from the parent still works.
   await post({ type: 'authsim:seek', timeMs: 5000 });
   await expect(ui.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', '00:05.000');
+});
+
+test('Fullscreen is offered where the frame allows it, and hidden where a platform stripped allow', async ({ page }) => {
+  // Another origin, as a course site embedding the hosted simulator (same-origin frames may go fullscreen by default).
+  const foreignApp = site.appUrl.replace('127.0.0.1', 'localhost');
+  const url = coursePage(
+    '/course/fullscreen.html',
+    `<iframe name="allowed" title="Allowed" src="${foreignApp}?embed=1&scenario=basic&q=0" width="800" height="600" allow="fullscreen"></iframe>
+     <iframe name="stripped" title="Stripped" src="${foreignApp}?embed=1&scenario=basic&q=0" width="800" height="600"></iframe>`,
+  );
+  await page.goto(url);
+  await frameReady(page, 'allowed');
+  await frameReady(page, 'stripped');
+  await expect(page.frameLocator('iframe[name="stripped"]').getByRole('button', { name: 'Fullscreen' })).toHaveCount(0);
+  const allowed = page.frameLocator('iframe[name="allowed"]');
+  await allowed.getByRole('button', { name: 'Fullscreen' }).click();
+  await expect(allowed.getByRole('button', { name: 'Exit fullscreen' })).toBeVisible();
+  expect(await frameIn(page, 'allowed').evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+  await allowed.getByRole('button', { name: 'Exit fullscreen' }).click();
+  await expect(allowed.getByRole('button', { name: 'Fullscreen' })).toBeVisible();
 });
 
 test('an embed with play=1 plays only while it is in view', async ({ page }) => {

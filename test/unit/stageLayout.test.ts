@@ -11,6 +11,7 @@ describe('stage layout', () => {
     ['tall', { width: 600, height: 520 }],
     ['phone', { width: 370, height: 560 }],
     ['short embed', { width: 620, height: 250 }],
+    ['embed under a long caption', { width: 620, height: 170 }],
   ] as const)('never overlaps nodes and keeps them inside the stage (%s)', (_name, size) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {

@@ -82,7 +82,8 @@ const isLandscape = (size: StageSize) => size.width >= size.height * 1.25;
 export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const { shown, alias } = foldClients(input.clients);
   const folded = { ...input, clients: shown };
-  const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(240, Math.floor(size.height)) };
+  // Rows compute the height they need themselves; columns fit any canvas a title row high per node.
+  const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(140, Math.floor(size.height)) };
   if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
   const rows = tall(folded, fitted);
   // Rows taller than the canvas would be cut off or scrolled: columns fit a short canvas better.
