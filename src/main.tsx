@@ -1,7 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectHost } from './host/hostApi';
-import { connectScorm, findScormApi } from './host/scorm';
 import { playWhileVisible } from './host/visibility';
 import { createAppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
@@ -43,10 +41,9 @@ const root = document.getElementById('root')!;
 // follows authsim:resize does not chase a height that grows with the frame (layout.css).
 document.documentElement.classList.toggle('is-embed', presentation.embed);
 document.documentElement.classList.toggle('in-frame', window.parent !== window && !presentation.embed);
-// In a frame, the page around us hears what the lesson does (docs/embedding.md); in an LMS, so does the LMS.
-if (window.parent !== window) connectHost(store, { self: window, parent: window.parent, content: root });
-const lms = findScormApi(window);
-if (lms) window.addEventListener('pagehide', connectScorm(store, lms));
+// In a frame, the page around us hears what the lesson does (docs/embedding.md); in an LMS, so does
+// the LMS. Connected before the first load finishes (the import is quicker than the lesson's keys).
+if (window.parent !== window || window.opener) void import('./host/connectPage').then(({ connectPage }) => connectPage(store, root));
 
 createRoot(root).render(
   <StrictMode>

@@ -31,6 +31,9 @@ function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
 /** Calls `listener` as the lesson moves on; returns the unsubscribe. */
 export function watchLesson(store: AppStore, listener: LessonListener): () => void {
   let lastCaptionAt: number | null = null;
+  // Connected after the lesson loaded (a lazy import can lose that race): say so now.
+  const now = store.getState();
+  if (now.status === 'ready' && now.scenario) listener.ready?.(now.scenario.id, now.view);
   return store.subscribe((s, prev) => {
     const loaded = s.status === 'ready' && (prev.status !== 'ready' || s.scenario !== prev.scenario);
     if (loaded && s.scenario) {

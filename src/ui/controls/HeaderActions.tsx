@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 import { FullscreenButton } from './FullscreenButton';
-import { ShareDialog } from './ShareDialog';
+import { ShareButton } from './ShareButton';
 
 const selectActions = (s: AppStoreState) => ({ drawer: s.drawer, openDrawer: s.openDrawer, closeDrawer: s.closeDrawer, questionsOn: s.questionsOn, setQuestionsOn: s.setQuestionsOn });
 
@@ -16,7 +16,7 @@ export function HeaderActions() {
         <input type="checkbox" checked={a.questionsOn} onChange={(e) => a.setQuestionsOn(e.target.checked)} />
         <span>Ask me questions</span>
       </label>
-      <ShareDialog />
+      <ShareButton />
       <FullscreenButton />
       <button type="button" className="drawer-toggle" aria-expanded={open} aria-controls="drawer" onClick={() => (open ? a.closeDrawer() : a.openDrawer('interventions'))}>
         Interventions

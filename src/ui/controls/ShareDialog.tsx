@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
@@ -25,31 +25,25 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /**
- * Share: the link to this moment and the iframe code to embed it, with a teacher's choices (embed
- * layout, controls, clickable stage, questions, autoplay). Built when opened, so it carries the
- * moment on screen.
+ * The Share dialog (loaded when Share is pressed): the link to this moment and the iframe code to
+ * embed it, with a teacher's choices (embed layout, controls, clickable stage, questions,
+ * autoplay). Built when it opens, so it carries the moment on screen.
  */
-export function ShareDialog() {
+export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const s = useApp(useShallow(selectShare));
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: s.questionsOn, autoplay: false });
-  const [moment, setMoment] = useState<{ link: string; embed: string }>({ link: '', embed: '' });
-  const [copied, setCopied] = useState<{ what: 'link' | 'code'; ok: boolean } | null>(null);
-
   const linksFor = (c: Choices) => ({
     link: momentLink(store, { questionsOn: s.questionsOn }),
     embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }),
   });
-  const open = () => {
-    const c = { ...choices, questions: s.questionsOn };
-    setChoices(c);
-    setMoment(linksFor(c));
-    setCopied(null);
-    store.getState().pause();
-    dialog.current?.showModal();
-  };
+  const [moment, setMoment] = useState(() => linksFor(choices));
+  const [copied, setCopied] = useState<{ what: 'link' | 'code'; ok: boolean } | null>(null);
+  useEffect(() => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, []);
   const choose = (patch: Partial<Choices>) => {
     const c = { ...choices, ...patch };
     setChoices(c);
@@ -69,10 +63,7 @@ export function ShareDialog() {
   );
   return (
     <>
-      <button type="button" onClick={open} aria-haspopup="dialog">
-        Share
-      </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`} onClose={() => setCopied(null)}>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
         <h2 id={`${id}-title`}>Share this moment</h2>
         <div className="share-field">
           <label htmlFor={`${id}-link`}>Link to this moment</label>

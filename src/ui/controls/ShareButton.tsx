@@ -1,0 +1,30 @@
+import { lazy, Suspense, useState } from 'react';
+import { useAppStore } from '../storeContext';
+
+// Most visits never share: the dialog arrives when Share is pressed.
+const ShareDialog = lazy(() => import('./ShareDialog'));
+
+/** Share: pauses on the moment and opens the dialog with its link and embed code. */
+export function ShareButton() {
+  const store = useAppStore();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => {
+          store.getState().pause();
+          setOpen(true);
+        }}
+      >
+        Share
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
