@@ -20,11 +20,10 @@ if (import.meta.env.DEV) Object.assign(window, { __app: store });
 void store
   .getState()
   .load()
-  .then(async () => {
-    // A position past the lesson's end (a typo, an old link) would replay hours of simulation.
-    const scenario = store.getState().scenario;
-    const endMs = scenario ? scenario.durationMs + 10_000 : 0;
-    if (link.timeMs) await store.getState().seek(Math.min(link.timeMs, endMs));
+  .then(async (loaded) => {
+    // Superseded (a host page loaded another lesson first): the link's moment was for this one.
+    if (!loaded) return;
+    if (link.timeMs) await store.getState().seek(link.timeMs);
     // An embed plays only while it is seen; the full app plays at once.
     if (presentation.embed) playWhileVisible(store, document.documentElement, !!link.autoplay);
     else if (link.autoplay) store.getState().play();

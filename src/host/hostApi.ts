@@ -21,8 +21,23 @@ const contentHeight = (content: Element) => Math.ceil(content.getBoundingClientR
 export function connectHost(store: AppStore, { self, parent, content, warn = console.warn }: HostWindows): () => void {
   // The page around us is unknown (any course site), so '*': nothing posted is secret.
   const post = (message: OutMessage) => parent.postMessage(message, '*');
+  // Commands that arrive while a lesson loads wait for it (a host may send play right after load).
+  let waiting: Command[] = [];
+  const obey = (command: Command) => {
+    if (command.type === 'authsim:load') {
+      waiting = []; // meant for the lesson being replaced
+      void run(store, command);
+    } else if (store.getState().status === 'ready') void run(store, command);
+    else if (waiting.length < MAX_WAITING) waiting.push(command);
+    else warn(`authsim: ignored ${command.type}: the lesson is still loading and ${MAX_WAITING} commands already wait for it.`);
+  };
   const stopWatching = watchLesson(store, {
-    ready: (scenario, mode) => post({ type: 'authsim:ready', scenario, mode }),
+    ready: (scenario, mode) => {
+      post({ type: 'authsim:ready', scenario, mode });
+      const queued = waiting;
+      waiting = [];
+      void queued.reduce((done, command) => done.then(() => run(store, command)), Promise.resolve());
+    },
     caption: (text, timeMs) => post({ type: 'authsim:caption', text, timeMs: Math.round(timeMs) }),
     question: (id, text, choices) => post({ type: 'authsim:question', id, text, choices }),
     answer: (a) => post({ type: 'authsim:answer', id: a.id, choice: a.choiceId, correct: a.correct }),
@@ -50,7 +65,7 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
     }
     const parsed = parseCommand(e.data);
     if ('problem' in parsed) warn(`authsim: ignored ${parsed.problem}.`);
-    else run(store, parsed.command);
+    else obey(parsed.command);
   };
   self.addEventListener('message', onMessage);
   return () => {
@@ -60,7 +75,9 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
   };
 }
 
-function run(store: AppStore, command: Command): void {
+const MAX_WAITING = 20;
+
+async function run(store: AppStore, command: Command): Promise<void> {
   const s = store.getState();
   switch (command.type) {
     case 'authsim:play':
@@ -69,10 +86,10 @@ function run(store: AppStore, command: Command): void {
       return s.pause();
     case 'authsim:step':
       if (s.playing) s.pause();
-      return void s.step();
+      return s.step();
     case 'authsim:seek':
-      return void s.seek(Math.min(command.timeMs, s.endMs + 10_000));
+      return s.seek(command.timeMs);
     case 'authsim:load':
-      return void s.load({ scenarioId: command.scenario, ...(command.mode ? { view: command.mode } : {}), seed: command.seed ?? null });
+      await s.load({ scenarioId: command.scenario, ...(command.mode ? { view: command.mode } : {}), seed: command.seed ?? null });
   }
 }

@@ -1,7 +1,7 @@
 // What happens in a lesson, as events a host page or an LMS cares about: ready, a new caption,
 // a question asked or answered, the lesson complete. Derived from store changes, so the host API
 // and the SCORM reporter tell the same story and neither reaches into the player.
-import { askable, type Answer, type AppStore, type AppStoreState, type View } from '../store/createAppStore';
+import type { Answer, AppStore, AppStoreState, View } from '../store/createAppStore';
 import { lessonSteps } from '../store/lesson';
 import { shownModes } from '../store/selectors';
 import type { RunReport } from '../sim/report';
@@ -15,10 +15,9 @@ export interface LessonListener {
   complete?(scenario: string, mode: View, summary: RunReport, score: Score): void;
 }
 
-/** The learner's predictions so far, out of the questions this lesson can ask on screen. */
-export function scoreOf(s: AppStoreState): Score {
-  const asked = s.questionsOn && s.scenario ? askable(s.scenario, shownModes(s)).length : 0;
-  return { asked, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length };
+/** The learner's predictions: the questions put to them in this lesson, answered, and borne out by the run. */
+export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers'>): Score {
+  return { asked: s.asked.length, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length };
 }
 
 function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
@@ -31,27 +30,35 @@ function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
 /** Calls `listener` as the lesson moves on; returns the unsubscribe. */
 export function watchLesson(store: AppStore, listener: LessonListener): () => void {
   let lastCaptionAt: number | null = null;
+  // Once per load: pressing Play at the end replays the last moment, it does not finish again.
+  let completed = false;
+  const captionIfNew = (s: AppStoreState) => {
+    const caption = captionAt(s);
+    if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, s.timeMs);
+    lastCaptionAt = caption?.atMs ?? null;
+  };
+  const ready = (s: AppStoreState) => {
+    lastCaptionAt = null;
+    completed = false;
+    listener.ready?.(s.scenario!.id, s.view);
+    captionIfNew(s);
+  };
   // Connected after the lesson loaded (a lazy import can lose that race): say so now.
   const now = store.getState();
-  if (now.status === 'ready' && now.scenario) listener.ready?.(now.scenario.id, now.view);
+  if (now.status === 'ready' && now.scenario) ready(now);
   return store.subscribe((s, prev) => {
-    const loaded = s.status === 'ready' && (prev.status !== 'ready' || s.scenario !== prev.scenario);
-    if (loaded && s.scenario) {
-      lastCaptionAt = null;
-      listener.ready?.(s.scenario.id, s.view);
-    }
-    if (s.status === 'ready' && s.timeMs !== prev.timeMs) {
-      const caption = captionAt(s);
-      if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, s.timeMs);
-      lastCaptionAt = caption?.atMs ?? null;
-    }
-    const asked = s.question?.question;
-    if (asked && asked !== prev.question?.question) listener.question?.(asked.id, asked.prompt, asked.choices.map((c) => ({ id: c.id, text: c.text })));
+    if (s.status === 'ready' && s.scenario && (prev.status !== 'ready' || s.scenario !== prev.scenario)) ready(s);
+    else if (s.status === 'ready' && s.timeMs !== prev.timeMs) captionIfNew(s);
+    // A new card waiting for an answer (the same question again after a seek back counts).
+    const card = s.question;
+    if (card && card.choiceId === null && !(prev.question?.question === card.question && prev.question.choiceId === null))
+      listener.question?.(card.question.id, card.question.prompt, card.question.choices.map((c) => ({ id: c.id, text: c.text })));
     if (s.answers !== prev.answers && s.answers.length) {
       const latest = s.answers.at(-1)!;
       if (!prev.answers.includes(latest)) listener.answer?.(latest);
     }
-    if (s.ended && !prev.ended && s.scenario) {
+    if (s.ended && !prev.ended && s.scenario && !completed) {
+      completed = true;
       const runs = shownModes(s).flatMap((m) => (s.worlds[m] ? [s.worlds[m].report] : []));
       listener.complete?.(s.scenario.id, s.view, { scenario: s.scenario.id, seed: s.seed ?? s.scenario.seed, runs }, scoreOf(s));
     }

@@ -5,6 +5,7 @@ import { findMeta } from '../scenarios/catalog';
 import { LIMITS } from '../sim/options';
 import type { RunReport } from '../sim/report';
 import type { View } from '../store/createAppStore';
+import { isView, MAX_LINK_TIME_MS } from '../store/urlState';
 
 /** A count of the learner's predictions in this lesson. */
 export interface Score {
@@ -30,8 +31,6 @@ export type Command =
 
 export type Parsed = { command: Command } | { problem: string };
 
-const MODES: readonly string[] = ['session', 'jwt', 'both'];
-const MAX_SEEK_MS = 24 * 60 * 60_000;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -46,15 +45,15 @@ export function parseCommand(data: unknown): Parsed {
       return { command: { type } };
     case 'authsim:seek': {
       const t = data.timeMs;
-      if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > MAX_SEEK_MS) return { problem: `authsim:seek needs timeMs, a number of milliseconds from 0 to ${MAX_SEEK_MS}` };
+      if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > MAX_LINK_TIME_MS) return { problem: `authsim:seek needs timeMs, a number of milliseconds from 0 to ${MAX_LINK_TIME_MS}` };
       return { command: { type, timeMs: t } };
     }
     case 'authsim:load': {
       const { scenario, mode, seed } = data;
       if (typeof scenario !== 'string' || !findMeta(scenario)) return { problem: `authsim:load names no known scenario (${typeof scenario === 'string' ? scenario.slice(0, 40) : typeof scenario})` };
-      if (mode !== undefined && (typeof mode !== 'string' || !MODES.includes(mode))) return { problem: 'authsim:load mode must be session, jwt or both' };
+      if (mode !== undefined && !isView(mode)) return { problem: 'authsim:load mode must be session, jwt or both' };
       if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < LIMITS.seed.min || seed > LIMITS.seed.max)) return { problem: `authsim:load seed must be a whole number from ${LIMITS.seed.min} to ${LIMITS.seed.max}` };
-      return { command: { type, scenario, ...(mode !== undefined ? { mode: mode as View } : {}), ...(seed !== undefined ? { seed } : {}) } };
+      return { command: { type, scenario, ...(mode !== undefined ? { mode } : {}), ...(seed !== undefined ? { seed } : {}) } };
     }
     default:
       return { problem: `an unknown message type "${type.slice(0, 40)}"` };

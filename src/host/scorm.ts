@@ -58,11 +58,14 @@ export function connectScorm(store: AppStore, api: Scorm12Api): () => void {
   }
   const stopWatching = watchLesson(store, {
     complete(_scenario, _mode, _summary, score) {
-      // A score only when questions were asked: unanswered ones count as missed.
-      if (score.asked > 0) {
+      // A score only when questions were asked (a skipped one counts as missed); a later, weaker
+      // run of this or another lesson does not take back a better score.
+      const raw = score.asked > 0 ? Math.round((score.correct / score.asked) * 100) : null;
+      const best = Number.parseFloat(api.LMSGetValue('cmi.core.score.raw'));
+      if (raw !== null && !(best >= raw)) {
         api.LMSSetValue('cmi.core.score.min', '0');
         api.LMSSetValue('cmi.core.score.max', '100');
-        api.LMSSetValue('cmi.core.score.raw', String(Math.round((score.correct / score.asked) * 100)));
+        api.LMSSetValue('cmi.core.score.raw', String(raw));
       }
       if (!FINISHED.has(api.LMSGetValue('cmi.core.lesson_status'))) api.LMSSetValue('cmi.core.lesson_status', 'completed');
       api.LMSCommit('');

@@ -1,5 +1,7 @@
 // An embed plays only while a learner can see it: a lesson scrolled out of view pauses (and
 // resumes when it comes back, if it was playing), and a link's autoplay waits until it is seen.
+// Any Play or Pause that is not this observer's own (the learner, the host page, a question, the
+// hidden-tab pause) is the last word: nothing here starts playback after it.
 import type { AppStore } from '../store/createAppStore';
 
 export function playWhileVisible(store: AppStore, root: Element, autoplay: boolean): () => void {
@@ -9,25 +11,37 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   }
   let waitingToStart = autoplay;
   let pausedOutOfView = false;
-  const observer = new IntersectionObserver((entries) => {
-    const visible = entries.some((e) => e.isIntersecting);
-    const s = store.getState();
-    if (!visible) {
-      if (s.playing) {
-        s.pause();
-        pausedOutOfView = true;
-      }
-      return;
+  let acting = false;
+  const act = (what: 'play' | 'pause') => {
+    acting = true;
+    try {
+      store.getState()[what]();
+    } finally {
+      acting = false;
     }
-    if (waitingToStart || pausedOutOfView) s.play();
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (acting || s.playing === prev.playing) return;
     waitingToStart = false;
     pausedOutOfView = false;
-  }, { threshold: 0.25 });
-  observer.observe(root);
-  // A learner's own Pause wins: no resuming behind their back.
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (prev.playing && !s.playing && !document.hidden) pausedOutOfView = false;
   });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const visible = entries.some((e) => e.isIntersecting);
+      if (!visible) {
+        if (store.getState().playing) {
+          act('pause');
+          pausedOutOfView = true;
+        }
+        return;
+      }
+      if (waitingToStart || pausedOutOfView) act('play');
+      waitingToStart = false;
+      pausedOutOfView = false;
+    },
+    { threshold: 0.25 },
+  );
+  observer.observe(root);
   return () => {
     observer.disconnect();
     unsubscribe();

@@ -62,7 +62,8 @@ export interface AppState {
   drawer: Drawer;
   /** Whether playback has ever started in this lesson (before: the lesson's opening is shown). */
   started: boolean;
-  /** The learner's predictions in this lesson, marked by the run (for a host page or an LMS). */
+  /** The questions put to the learner in this lesson (ids, once each), and their marked answers. */
+  asked: string[];
   answers: Answer[];
   /** How this page presents the lesson (a teacher's link or embed); fixed for the page's life. */
   presentation: Presentation;
@@ -75,7 +76,8 @@ export interface Answer {
 }
 
 export interface AppActions {
-  load(patch?: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides'>>): Promise<void>;
+  /** Resolves true once this lesson is ready, false if a newer load superseded it (or it failed). */
+  load(patch?: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides'>>): Promise<boolean>;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -106,6 +108,8 @@ export type AppStore = StoreApi<AppStoreState> & { player: Player };
 export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'jwt'] : [view]);
 
 const TIME_PUBLISH_EVERY_MS = 100;
+/** How far past a lesson's end a seek may go (a link's t, a host page's authsim:seek). */
+export const SEEK_PAST_END_MS = 10_000;
 
 /** The questions of a lesson that can be asked with these worlds on screen. */
 export const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
@@ -128,7 +132,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     failed: (message) => store.setState({ playing: false, status: 'error', error: message }),
     ask: (id) => {
       const question = store.getState().scenario?.questions?.find((q) => q.id === id);
-      if (question) store.setState({ playing: false, question: { question, choiceId: null, result: null } });
+      if (question) store.setState((s) => ({ playing: false, question: { question, choiceId: null, result: null }, asked: s.asked.includes(id) ? s.asked : [...s.asked, id] }));
     },
     holding: (on) => store.setState({ holding: on }),
   });
@@ -173,6 +177,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     holding: false,
     drawer: 'closed',
     started: false,
+    asked: [],
     answers: [],
     presentation: { ...DEFAULT_PRESENTATION, ...initial.presentation },
 
@@ -181,24 +186,27 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const entry = findMeta(next.scenarioId);
       if (!entry) {
         set({ status: 'error', error: `There is no scenario called "${next.scenarioId}".` });
-        return;
+        return false;
       }
       const ticket = ++loadTicket;
+      // A link's interventions belong to the first load only: a load that supersedes it drops them.
+      const actions = linkActions;
+      linkActions = [];
       player.pause();
-      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, answers: [] });
+      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
       let sc: Scenario;
       try {
         sc = await entry.load();
       } catch (e) {
         set({ status: 'error', error: `The scenario could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection and reload.` });
-        return;
+        return false;
       }
-      if (ticket !== loadTicket) return; // the user picked another lesson meanwhile
+      if (ticket !== loadTicket) return false; // the user picked another lesson meanwhile
       const wantedView = patch.view ?? next.wantedView;
       const runnable = runnableModes(sc.modes, webCrypto);
       if (runnable.length === 0) {
         set({ scenario: sc, status: 'error', error: JWT_ONLY_NEEDS_WEBCRYPTO, worlds: {} });
-        return;
+        return false;
       }
       const wanted = modesOf(wantedView).filter((m) => runnable.includes(m));
       const modes = wanted.length ? wanted : runnable;
@@ -208,10 +216,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (sc !== get().scenario && !speedFromLink) get().setSpeed(sc.speed ?? 1);
       speedFromLink = false;
       set({ scenario: sc, endMs: sc.durationMs, view, wantedView });
-      await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, linkActions);
-      linkActions = [];
-      if (ticket === loadTicket) pace();
-      if (ticket === loadTicket && get().status === 'loading') set({ status: 'ready' });
+      await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, actions);
+      if (ticket !== loadTicket) return false;
+      pace();
+      if (get().status === 'loading') set({ status: 'ready' });
+      return get().status === 'ready';
     },
     play() {
       if (get().status !== 'ready') return;
@@ -232,6 +241,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     step: () => player.step(),
     stepBack: () => player.stepBack(),
     async seek(timeMs) {
+      // Past the end, the lesson's steady traffic goes on a little; further would replay hours (a typo, an old link).
+      const { endMs } = get();
+      if (endMs > 0) timeMs = Math.min(timeMs, endMs + SEEK_PAST_END_MS);
       const asked = get().question;
       if (asked && !asked.result) set({ question: null });
       await player.seek(timeMs);
@@ -240,7 +252,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       player.speed = clampSpeed(speed);
       set({ speed: player.speed });
     },
-    reset: () => get().load(),
+    async reset() {
+      await get().load();
+    },
     dispatch: (action) => player.dispatch(action),
     select: (selection) => set(selection ? { selection, drawer: 'inspector' } : { selection }),
     dismissNotices: () => set({ notices: [] }),

@@ -39,7 +39,11 @@ export interface ParsedLink {
   problems: string[];
 }
 
-const VIEWS: Record<string, View> = { session: 'session', jwt: 'jwt', both: 'both' };
+const VIEWS: readonly View[] = ['session', 'jwt', 'both'];
+/** A mode a link or a host page may ask for (an own value: not 'constructor' or '__proto__'). */
+export const isView = (value: unknown): value is View => typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
+/** The furthest position a link or a host page may name. */
+export const MAX_LINK_TIME_MS = 24 * 60 * 60_000;
 
 export function parseLink(search: string): ParsedLink {
   const params = new URLSearchParams(search);
@@ -52,7 +56,7 @@ export function parseLink(search: string): ParsedLink {
   }
   const mode = params.get('mode');
   if (mode !== null) {
-    if (VIEWS[mode]) state.view = VIEWS[mode];
+    if (isView(mode)) state.view = mode;
     else problems.push(`The link's mode "${mode.slice(0, 20)}" is not session, jwt or both; showing both.`);
   }
   const number = (name: string, min: number, max: number, integer: boolean, set: (n: number) => void) => {
@@ -64,7 +68,7 @@ export function parseLink(search: string): ParsedLink {
   };
   number('seed', LIMITS.seed.min, LIMITS.seed.max, true, (n) => (state.seed = n));
   number('speed', SPEED_MIN, SPEED_MAX, false, (n) => (state.speed = n));
-  number('t', 0, 24 * 60 * 60_000, false, (n) => (state.timeMs = n));
+  number('t', 0, MAX_LINK_TIME_MS, false, (n) => (state.timeMs = n));
   const flag = (name: string, meaning: string, set: (on: boolean) => void) => {
     const raw = params.get(name);
     if (raw === null) return;
@@ -79,6 +83,10 @@ export function parseLink(search: string): ParsedLink {
   flag('embed', 'the embed layout', (on) => (presentation.embed = on));
   flag('controls', 'playback controls', (on) => (presentation.controls = on));
   flag('inspect', 'a clickable stage', (on) => (presentation.inspect = on));
+  if (presentation.controls === false && !presentation.embed) {
+    problems.push('The link\'s controls=0 applies to the embed layout (embed=1) only; it was ignored.');
+    delete presentation.controls;
+  }
   if (Object.keys(presentation).length) state.presentation = presentation;
   const actions = params.get('a');
   if (actions !== null) {
@@ -90,7 +98,6 @@ export function parseLink(search: string): ParsedLink {
 }
 
 const MAX_LINK_ACTIONS = 200;
-const MAX_LINK_TIME_MS = 24 * 60 * 60_000;
 /** What a link may replay: what the interventions panel can do (no self-repeating traffic). */
 const LINKABLE: ReadonlySet<Action['type']> = new Set<Action['type']>([
   'login', 'request', 'logout', 'refresh', 'logoutEverywhere', 'banUser', 'changePassword', 'changeRole', 'setExtraClaims',

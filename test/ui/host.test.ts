@@ -5,6 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectHost } from '../../src/host/hostApi';
 import { parseCommand, type OutMessage } from '../../src/host/messages';
 import { connectScorm, findScormApi, type Scorm12Api } from '../../src/host/scorm';
+import { playWhileVisible } from '../../src/host/visibility';
+import { findScenario } from '../../src/scenarios/index';
+import { runScenario } from '../../src/scenarios/run';
+import type { ModeRun } from '../../src/sim/report';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { fakeFrames, runFrames } from './support/frames';
 
@@ -25,9 +29,17 @@ function windows() {
   return { posted, parent, self, content, warn, send, listening: () => listener !== null };
 }
 
-async function lesson(id = 'basic', extra: Parameters<typeof createAppStore>[0] = {}): Promise<AppStore> {
-  const store = createAppStore({ scenarioId: id, view: 'both', questionsOn: false, speed: 16, ...extra });
-  return store;
+/** A lesson's store (not loaded yet), at top speed, questions off unless asked for. */
+function lesson(id = 'basic', extra: Parameters<typeof createAppStore>[0] = {}): AppStore {
+  return createAppStore({ scenarioId: id, view: 'both', questionsOn: false, speed: 16, ...extra });
+}
+
+/** Plays to the first question, answers it with its first choice, and waits for the run's verdict. */
+async function answerFirstQuestion(store: AppStore): Promise<void> {
+  store.getState().play();
+  await runFrames(store, 4000, () => store.getState().question?.choiceId === null);
+  store.getState().answer(store.getState().question!.question.choices[0]!.id);
+  await runFrames(store, 4000, () => store.getState().question?.result != null);
 }
 
 beforeEach(fakeFrames);
@@ -50,7 +62,7 @@ describe('host page commands', () => {
 
 describe('host page API', () => {
   it('tells the page when the lesson is ready, its size, its captions and its completion', async () => {
-    const store = await lesson();
+    const store = lesson();
     const w = windows();
     connectHost(store, w);
     await store.getState().load();
@@ -64,26 +76,64 @@ describe('host page API', () => {
     expect(new Set(captions.map((c) => c.text)).size).toBe(captions.length);
     const complete = w.posted.find((m) => m.type === 'authsim:complete');
     expect(complete).toMatchObject({ scenario: 'basic', mode: 'both', summary: { scenario: 'basic', seed: 7 }, score: { asked: 0, answered: 0, correct: 0 } });
-    if (complete?.type === 'authsim:complete') expect(complete.summary.runs.map((r) => [r.mode, r.requests.total])).toEqual(store.getState().scenario && [['session', store.getState().worlds.session!.report.requests.total], ['jwt', store.getState().worlds.jwt!.report.requests.total]]);
+    // The summary is the run's report: the same numbers the headless runner gets for this seed.
+    const headless = await runScenario(findScenario('basic')!, ['session', 'jwt'], 7);
+    const counts = (runs: ModeRun[]) => runs.map((r) => [r.mode, r.requests, r.storeLookups, r.signatureVerifications]);
+    if (complete?.type === 'authsim:complete') expect(counts(complete.summary.runs)).toEqual(counts(headless.runs));
+    // Play again at the end: the lesson replays its last moment, it does not finish twice.
+    store.getState().play();
+    await runFrames(store, 50);
+    expect(w.posted.filter((m) => m.type === 'authsim:complete')).toHaveLength(1);
   });
 
-  it('asks and marks a prediction for the page, as the learner sees it', async () => {
-    const store = await lesson('basic', { questionsOn: true });
+  it('asks and marks a prediction for the page, as the learner sees it, again after a seek back', async () => {
+    const store = lesson('basic', { questionsOn: true });
     const w = windows();
     connectHost(store, w);
     await store.getState().load();
-    store.getState().play();
-    await runFrames(store, 4000, () => store.getState().question !== null);
+    await answerFirstQuestion(store);
     const asked = store.getState().question!.question;
-    expect(w.posted.find((m) => m.type === 'authsim:question')).toMatchObject({ id: asked.id, text: asked.prompt });
-    store.getState().answer(asked.choices[0]!.id);
-    await runFrames(store, 4000, () => store.getState().question?.result != null);
+    expect(w.posted.filter((m) => m.type === 'authsim:question')).toEqual([{ type: 'authsim:question', id: asked.id, text: asked.prompt, choices: asked.choices }]);
     const result = store.getState().question!.result!;
-    expect(w.posted.find((m) => m.type === 'authsim:answer')).toEqual({ type: 'authsim:answer', id: asked.id, choice: asked.choices[0]!.id, correct: result.correct });
+    expect(w.posted.filter((m) => m.type === 'authsim:answer')).toEqual([{ type: 'authsim:answer', id: asked.id, choice: asked.choices[0]!.id, correct: result.correct }]);
+    // Back before the question: the learner is asked again, and so is the page.
+    await store.getState().seek(0);
+    await answerFirstQuestion(store);
+    expect(w.posted.filter((m) => m.type === 'authsim:question')).toHaveLength(2);
+    expect(w.posted.filter((m) => m.type === 'authsim:answer')).toHaveLength(2);
+    // Asked twice, one question: the score counts it once.
+    await runFrames(store, 20000);
+    expect(w.posted.find((m) => m.type === 'authsim:complete')).toMatchObject({ score: { asked: 1, answered: 1, correct: result.correct ? 1 : 0 } });
+  });
+
+  it('scores the questions put to the learner, even if they turn questions off afterwards', async () => {
+    const store = lesson('basic', { questionsOn: true });
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    await answerFirstQuestion(store);
+    const correct = store.getState().question!.result!.correct;
+    store.getState().setQuestionsOn(false);
+    store.getState().play();
+    await runFrames(store, 20000);
+    expect(w.posted.find((m) => m.type === 'authsim:complete')).toMatchObject({ score: { asked: 1, answered: 1, correct: correct ? 1 : 0 } });
+  });
+
+  it('holds commands sent while a lesson loads until it is ready', async () => {
+    const store = lesson();
+    const w = windows();
+    connectHost(store, w);
+    const loading = store.getState().load();
+    w.send({ type: 'authsim:seek', timeMs: 2000 });
+    w.send({ type: 'authsim:play' });
+    await loading;
+    await vi.waitFor(() => expect(store.getState().playing).toBe(true));
+    expect(store.player.timeMs).toBeGreaterThanOrEqual(2000);
+    expect(w.warn).not.toHaveBeenCalled();
   });
 
   it('plays, pauses, steps, seeks and loads on the parent\'s word, and ignores everyone else', async () => {
-    const store = await lesson();
+    const store = lesson();
     const w = windows();
     const stop = connectHost(store, w);
     await store.getState().load();
@@ -139,27 +189,35 @@ describe('SCORM reporting', () => {
   });
 
   it('marks the attempt incomplete, then completed with the score when the lesson ends', async () => {
-    const store = await lesson('basic', { questionsOn: true });
+    const store = lesson('basic', { questionsOn: true });
     const lms = fakeLms();
     const finish = connectScorm(store, lms.api);
     expect(lms.calls).toEqual(['LMSInitialize', 'cmi.core.lesson_status=incomplete', 'LMSCommit']);
     await store.getState().load();
-    store.getState().play();
-    await runFrames(store, 4000, () => store.getState().question !== null);
-    store.getState().answer(store.getState().question!.question.choices[0]!.id);
+    await answerFirstQuestion(store);
     await runFrames(store, 20000);
     expect(store.getState().ended).toBe(true);
     const correct = store.getState().answers[0]!.correct;
     expect(lms.values.get('cmi.core.lesson_status')).toBe('completed');
     expect(lms.values.get('cmi.core.score.raw')).toBe(correct ? '100' : '0');
     expect(lms.calls.at(-1)).toBe('LMSCommit');
+    // The lesson again, questions skipped this time: the better score stands.
+    if (correct) {
+      store.getState().setQuestionsOn(true);
+      await store.getState().load();
+      store.getState().play();
+      await runFrames(store, 4000, () => store.getState().question !== null);
+      store.getState().dismissQuestion();
+      await runFrames(store, 20000);
+      expect(lms.values.get('cmi.core.score.raw')).toBe('100');
+    }
     finish();
     finish();
     expect(lms.calls.filter((c) => c === 'LMSFinish')).toHaveLength(1);
   });
 
   it('leaves an already passed attempt passed, and sends no score when no question was asked', async () => {
-    const store = await lesson('basic');
+    const store = lesson('basic');
     const lms = fakeLms('passed');
     connectScorm(store, lms.api);
     await store.getState().load();
@@ -167,5 +225,65 @@ describe('SCORM reporting', () => {
     await runFrames(store, 20000);
     expect(lms.values.get('cmi.core.lesson_status')).toBe('passed');
     expect(lms.values.has('cmi.core.score.raw')).toBe(false);
+  });
+});
+
+describe('an embed and its visibility', () => {
+  /** An IntersectionObserver the test scrolls by hand. */
+  function fakeViewport() {
+    let report: ((entries: { isIntersecting: boolean }[]) => void) | null = null;
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+          report = cb;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    return { scroll: (visible: boolean) => report?.([{ isIntersecting: visible }]) };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('autoplays when first seen, pauses out of view, resumes in view, and the learner\'s Pause wins', async () => {
+    const viewport = fakeViewport();
+    const store = lesson('revocation');
+    await store.getState().load();
+    playWhileVisible(store, document.documentElement, true);
+    expect(store.getState().playing).toBe(false);
+    viewport.scroll(true);
+    expect(store.getState().playing).toBe(true);
+    viewport.scroll(false);
+    expect(store.getState().playing).toBe(false);
+    viewport.scroll(true);
+    expect(store.getState().playing).toBe(true);
+    store.getState().pause(); // the learner
+    viewport.scroll(false);
+    viewport.scroll(true);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('does not autoplay after the learner (or the host page) already played and paused', async () => {
+    const viewport = fakeViewport();
+    const store = lesson('revocation');
+    await store.getState().load();
+    playWhileVisible(store, document.documentElement, true);
+    store.getState().play();
+    store.getState().pause();
+    viewport.scroll(true);
+    expect(store.getState().playing).toBe(false);
+  });
+});
+
+describe('a link superseded by a host page', () => {
+  it('does not replay the link\'s interventions on the lesson the host loaded instead', async () => {
+    const store = createAppStore({ scenarioId: 'revocation', view: 'session', questionsOn: false, actions: [{ atMs: 0, action: { type: 'killServer', serverId: 'server-2' } }] });
+    const first = store.getState().load();
+    const second = store.getState().load({ scenarioId: 'basic' });
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    await store.getState().seek(500);
+    expect(store.getState().worlds.session!.servers.find((sv) => sv.id === 'server-2')!.up).toBe(true);
   });
 });

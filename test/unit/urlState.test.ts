@@ -35,12 +35,14 @@ describe('links for embeds', () => {
   });
 
   it('name a bad flag and ignore it', () => {
-    const { state, problems } = parseLink('?embed=yes&controls=0&inspect=2&play=true&scenario=basic');
-    expect(state).toEqual({ scenarioId: 'basic', presentation: { controls: false } });
+    const { state, problems } = parseLink('?embed=yes&controls=0&inspect=2&play=true&scenario=basic&mode=constructor');
+    expect(state).toEqual({ scenarioId: 'basic' });
     expect(problems).toEqual([
+      'The link\'s mode "constructor" is not session, jwt or both; showing both.',
       'The link\'s play "true" must be 0 or 1 (start playing); it was ignored.',
       'The link\'s embed "yes" must be 0 or 1 (the embed layout); it was ignored.',
       'The link\'s inspect "2" must be 0 or 1 (a clickable stage); it was ignored.',
+      'The link\'s controls=0 applies to the embed layout (embed=1) only; it was ignored.',
     ]);
   });
 });

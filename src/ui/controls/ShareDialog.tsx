@@ -4,7 +4,7 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
 import type { Presentation } from '../../store/urlState';
 import { useApp, useAppStore } from '../storeContext';
-import { momentLink } from './momentLink';
+import { captureMoment, momentLink } from './momentLink';
 import { frameHeightFor, iframeSnippet } from './shareSnippet';
 
 const selectShare = (s: AppStoreState) => ({ title: s.scenario?.title ?? 'Sessions vs JWT', worlds: shownModes(s).length, questionsOn: s.questionsOn });
@@ -35,11 +35,13 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: s.questionsOn, autoplay: false });
+  // The moment the dialog opened at: the link and the embed code carry the same one, whatever plays on.
+  const [moment] = useState(() => captureMoment(store));
   const linksFor = (c: Choices) => ({
-    link: momentLink(store, { questionsOn: s.questionsOn }),
-    embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }),
+    link: momentLink(store, { questionsOn: s.questionsOn }, moment),
+    embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }, moment),
   });
-  const [moment, setMoment] = useState(() => linksFor(choices));
+  const [links, setLinks] = useState(() => linksFor(choices));
   const [copied, setCopied] = useState<{ what: 'link' | 'code'; ok: boolean } | null>(null);
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
@@ -47,11 +49,10 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const choose = (patch: Partial<Choices>) => {
     const c = { ...choices, ...patch };
     setChoices(c);
-    // The embed keeps the moment the dialog opened at; only the choices change.
-    setMoment((m) => ({ ...m, embed: linksFor(c).embed }));
+    setLinks(linksFor(c));
     setCopied(null);
   };
-  const snippet = iframeSnippet(moment.embed, `Sessions vs JWT simulator: ${s.title}`, frameHeightFor(choices, s.worlds));
+  const snippet = iframeSnippet(links.embed, `Sessions vs JWT simulator: ${s.title}`, frameHeightFor(choices, s.worlds));
   const copy = async (what: 'link' | 'code', text: string) => setCopied({ what, ok: await copyText(text) });
   const feedback = (what: 'link' | 'code') => (copied?.what === what ? (copied.ok ? 'Copied.' : 'Copying was refused here: select the text and press Ctrl+C (⌘C).') : '');
 
@@ -68,8 +69,8 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
         <div className="share-field">
           <label htmlFor={`${id}-link`}>Link to this moment</label>
           <div className="share-row">
-            <input id={`${id}-link`} readOnly value={moment.link} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" onClick={() => void copy('link', moment.link)}>
+            <input id={`${id}-link`} readOnly value={links.link} onFocus={(e) => e.currentTarget.select()} />
+            <button type="button" onClick={() => void copy('link', links.link)}>
               Copy link
             </button>
           </div>
