@@ -1,4 +1,5 @@
-// The headless runner: `npm run sim -- --scenario <id> [--mode session|jwt|both] [--seed <n>] [--json]`.
+// The headless runner: `npm run sim -- --scenario <id> [--mode session|jwt|both] [--seed <n>]
+// [--actions '<json>'] [--until <ms>] [--json]`.
 import { findScenario, SCENARIOS } from '../scenarios';
 import { runScenario } from '../scenarios/run';
 import { formatReport } from './format';
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sim: scenario ${scenario.id} runs only in ${scenario.modes.join(' and ')} mode\n`);
     return 2;
   }
-  const report = await runScenario(scenario, modes, args.seed ?? scenario.seed);
+  const report = await runScenario(scenario, modes, args.seed ?? scenario.seed, { actions: args.actions, untilMs: args.untilMs });
   process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report, scenario));
   return 0;
 }

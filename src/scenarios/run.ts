@@ -3,6 +3,7 @@ import { SimDriver } from '../sim/driver';
 import { withOptions } from '../sim/options';
 import { modeRun, type ModeRun, type RunReport } from '../sim/report';
 import { scheduleAction } from '../sim/step';
+import type { TimedAction } from '../sim/parseAction';
 import type { Mode, SimOptions } from '../sim/types';
 import type { Scenario } from './scenario';
 
@@ -17,16 +18,25 @@ export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenar
   return driver;
 }
 
-/** Runs the timeline, then lets every request still in flight finish (or time out). */
-export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = scenario.seed): Promise<{ run: ModeRun; driver: SimDriver }> {
+/** A variation of a lesson: interventions at their times (validated by parseInterventions), and how long to run. */
+export interface RunVariation {
+  actions?: readonly TimedAction[];
+  /** Run until here if it is past the script's end (the script's steady traffic goes on). */
+  untilMs?: number | null;
+}
+
+/** Runs the timeline (and the variation's interventions), then lets every request still in flight finish (or time out). */
+export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = scenario.seed, variation: RunVariation = {}): Promise<{ run: ModeRun; driver: SimDriver }> {
   const driver = await loadScenario(scenario, mode, seed);
-  await driver.runUntil(scenario.durationMs);
-  await driver.runUntil(scenario.durationMs + driver.state.options.requestTimeoutMs + 1);
+  for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
+  const endMs = Math.max(scenario.durationMs, variation.untilMs ?? 0);
+  await driver.runUntil(endMs);
+  await driver.runUntil(endMs + driver.state.options.requestTimeoutMs + 1);
   return { run: modeRun(driver.state), driver };
 }
 
-export async function runScenario(scenario: Scenario, modes: Mode[], seed = scenario.seed): Promise<RunReport> {
+export async function runScenario(scenario: Scenario, modes: Mode[], seed = scenario.seed, variation: RunVariation = {}): Promise<RunReport> {
   const runs: ModeRun[] = [];
-  for (const mode of modes) runs.push((await runScenarioMode(scenario, mode, seed)).run);
+  for (const mode of modes) runs.push((await runScenarioMode(scenario, mode, seed, variation)).run);
   return { scenario: scenario.id, seed, runs };
 }

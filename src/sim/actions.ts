@@ -6,9 +6,10 @@ import { algNoneToken, tamperClaims } from '../auth/jwtText';
 import { cookieContext, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, startRequest } from './nodes/browser';
 import { noteSigningKeyHolders, requestNewKey } from './nodes/keySet';
 import { deleteUserSessions, revokeUserRefreshFamilies } from './nodes/sessionStore';
+import { LIMITS } from './options';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
-import { log, schedule, shortId, type Tick } from './world';
+import { log, own, schedule, shortId, type Tick } from './world';
 import { plural, word } from '../format';
 
 export function newServer(s: SimState): AppServer {
@@ -50,25 +51,28 @@ export function applyAction(t: Tick, action: Action): void {
     case 'logoutEverywhere':
       return revokeUser(s, action.userId, `${action.userId} logs out everywhere`);
     case 'changePassword':
-      bumpUser(s, action.userId, (u) => u.passwordVersion++);
-      return revokeUser(s, action.userId, `${action.userId} changes password`);
+      if (bumpUser(s, action.userId, (u) => u.passwordVersion++)) revokeUser(s, action.userId, `${action.userId} changes password`);
+      return;
     case 'banUser':
-      bumpUser(s, action.userId, (u) => (u.banned = true));
-      return revokeUser(s, action.userId, `The admin bans ${action.userId}`);
+      if (bumpUser(s, action.userId, (u) => (u.banned = true))) revokeUser(s, action.userId, `The admin bans ${action.userId}`);
+      return;
     case 'changeRole':
-      bumpUser(s, action.userId, (u) => (u.role = action.role));
-      return log(s, 'action', `The admin changes ${action.userId}'s role to ${action.role}.`);
+      if (bumpUser(s, action.userId, (u) => (u.role = action.role))) log(s, 'action', `The admin changes ${action.userId}'s role to ${action.role}.`);
+      return;
     case 'setExtraClaims':
-      bumpUser(s, action.userId, (u) => (u.extraClaims = { ...action.claims }));
+      if (!bumpUser(s, action.userId, (u) => (u.extraClaims = { ...action.claims }))) return;
       return log(s, 'action', `${action.userId}'s profile now has ${Object.keys(action.claims).length} extra claims for the token.`);
     default:
       return applyOperatorAction(t, action);
   }
 }
 
-function bumpUser(s: SimState, userId: string, change: (u: SimState['users'][string]) => void): void {
-  const user = s.users[userId];
+/** Changes a user's record; false (and a log line) when there is no such user. */
+function bumpUser(s: SimState, userId: string, change: (u: SimState['users'][string]) => void): boolean {
+  const user = own(s.users, userId);
   if (user) change(user);
+  else log(s, 'note', `There is no user called ${userId}.`);
+  return user !== undefined;
 }
 
 /** Revoke every credential of a user; what that achieves depends entirely on the mode. */
@@ -102,6 +106,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
   const { s } = t;
   switch (action.type) {
     case 'addServer': {
+      if (s.servers.length >= LIMITS.servers.max) return log(s, 'note', `The cluster already has ${LIMITS.servers.max} servers, the most this simulator draws.`);
       const server = newServer(s);
       s.servers.push(server);
       noteSigningKeyHolders(s);
@@ -169,7 +174,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
 
 /** Edit the credential the browser holds, as a user with devtools open would. */
 function tamper(s: SimState, clientId: string, how: ForgeHow): void {
-  const client = s.clients[clientId];
+  const client = own(s.clients, clientId);
   if (!client) return log(s, 'note', `There is no client called ${clientId}.`);
   if (how === 'guess-session') {
     const guess = randomId128(s.rng);
@@ -194,9 +199,9 @@ function tamper(s: SimState, clientId: string, how: ForgeHow): void {
 
 /** The attacker copies every credential the victim's browser holds (XSS, a leaked log, malware). */
 function steal(s: SimState, fromClientId: string, attackerId: string): void {
-  const victim = s.clients[fromClientId];
+  const victim = own(s.clients, fromClientId);
   if (!victim) return log(s, 'note', `There is no client called ${fromClientId}.`);
-  const attacker = (s.clients[attackerId] ??= newClient(attackerId, victim.userId, 'attacker'));
+  const attacker = own(s.clients, attackerId) ?? (s.clients[attackerId] = newClient(attackerId, victim.userId, 'attacker'));
   const wanted = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
   attacker.jar = { cookies: victim.jar.cookies.filter((c) => wanted.has(c.name)).map((c) => ({ ...c })) };
   attacker.storage = { ...victim.storage };

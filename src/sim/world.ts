@@ -110,3 +110,8 @@ export function clock(ms: number, digits = 3): string {
   const sec = (total % 60_000) / 1000;
   return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;
 }
+
+/** A record's own entry: an id from outside ("toString", "__proto__") must never reach Object.prototype. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

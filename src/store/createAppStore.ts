@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CATALOG, findMeta } from '../scenarios/catalog';
 import type { Question, Scenario } from '../scenarios/scenario';
 import type { RecordedAction } from '../sim/history';
+import { parseAction } from '../sim/parseAction';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { clampSpeed } from './clock';
 import { lessonSteps } from './lesson';
@@ -255,7 +256,15 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     async reset() {
       await get().load();
     },
-    dispatch: (action) => player.dispatch(action),
+    async dispatch(action) {
+      // The panel's actions pass the same gate as a link's: a refused one is named, never applied.
+      const parsed = parseAction(action);
+      if (!parsed.ok) {
+        set((st) => ({ notices: [...st.notices, `That intervention was not applied: ${parsed.problem}.`] }));
+        return;
+      }
+      await player.dispatch(parsed.value);
+    },
     select: (selection) => set(selection ? { selection, drawer: 'inspector' } : { selection }),
     dismissNotices: () => set({ notices: [] }),
     answer(choiceId) {

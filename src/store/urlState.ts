@@ -4,7 +4,7 @@ import { findMeta } from '../scenarios/catalog';
 import { LIMITS } from '../sim/options';
 import { SPEED_MAX, SPEED_MIN } from './clock';
 import type { RecordedAction } from '../sim/history';
-import type { Action } from '../sim/types';
+import { parseInterventions } from '../sim/parseAction';
 import type { View } from './createAppStore';
 
 export interface LinkState {
@@ -90,32 +90,11 @@ export function parseLink(search: string): ParsedLink {
   if (Object.keys(presentation).length) state.presentation = presentation;
   const actions = params.get('a');
   if (actions !== null) {
-    const parsed = parseActions(actions);
-    if (parsed) state.actions = parsed;
-    else problems.push('The link\'s interventions could not be read; the lesson plays without them.');
+    const parsed = parseInterventions(actions, MAX_LINK_TIME_MS);
+    if (parsed.ok) state.actions = parsed.value;
+    else problems.push(`The link's interventions could not be used (${parsed.problem}); the lesson plays without them.`);
   }
   return { state, problems };
-}
-
-const MAX_LINK_ACTIONS = 200;
-/** What a link may replay: what the interventions panel can do (no self-repeating traffic). */
-const LINKABLE: ReadonlySet<Action['type']> = new Set<Action['type']>([
-  'login', 'request', 'logout', 'refresh', 'logoutEverywhere', 'banUser', 'changePassword', 'changeRole', 'setExtraClaims',
-  'addServer', 'removeServer', 'killServer', 'restartServer', 'storeDown', 'storeUp', 'storeSlow', 'rotateKey', 'tamper', 'steal', 'setSkew', 'setOptions', 'note',
-]);
-
-function parseActions(text: string): RecordedAction[] | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value) || value.length > MAX_LINK_ACTIONS) return null;
-    const ok = value.every((r: unknown) => {
-      const rec = r as { atMs?: unknown; action?: { type?: unknown } };
-      return typeof rec?.atMs === 'number' && rec.atMs >= 0 && rec.atMs <= MAX_LINK_TIME_MS && typeof rec.action?.type === 'string' && LINKABLE.has(rec.action.type as Action['type']);
-    });
-    return ok ? (value as RecordedAction[]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** What a shared link may add to the moment: the teacher's choices for the page it opens. */

@@ -55,13 +55,15 @@ describe('links with interventions', () => {
   });
 
   it.each([
-    ['not JSON', '?a=%7Bnope'],
-    ['a self-repeating traffic action', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'traffic', clientId: 'alice', everyMs: 0, count: 1e9 } }]))}`],
-    ['a negative time', `?a=${encodeURIComponent(JSON.stringify([{ atMs: -5, action: { type: 'storeDown' } }]))}`],
-  ])('refuse %s with a notice, and the lesson still loads', (_what, query) => {
+    ['not JSON', '?a=%7Bnope', 'they are not JSON'],
+    ['a self-repeating traffic action', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'traffic', clientId: 'alice', everyMs: 10, count: 100 } }]))}`, 'intervention 1: traffic cannot be replayed as an intervention'],
+    ['a negative time', `?a=${encodeURIComponent(JSON.stringify([{ atMs: -5, action: { type: 'storeDown' } }]))}`, 'intervention 1: atMs must be a number from 0 to 86400000'],
+    ['a polluting id', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'changeRole', userId: '__proto__', role: 'admin' } }]))}`, 'intervention 1: changeRole.userId must be an id (letters, digits, . _ -; at most 40)'],
+    ['a header injected through a path', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'request', clientId: 'alice', path: '/api/profile\r\nCookie: __Host-sid=forged' } }]))}`, 'intervention 1: request.path must be one line of text, at most 200 characters of the allowed kind'],
+  ])('refuse %s with a notice naming why, and the lesson still loads', (_what, query, why) => {
     const { state, problems } = parseLink(`${query}&scenario=basic`);
     expect(state.actions).toBeUndefined();
     expect(state.scenarioId).toBe('basic');
-    expect(problems).toEqual(["The link's interventions could not be read; the lesson plays without them."]);
+    expect(problems).toEqual([`The link's interventions could not be used (${why}); the lesson plays without them.`]);
   });
 });

@@ -7,7 +7,7 @@ import { bodyOf, headerValues, parseCookieHeader } from '../http';
 import { describeReason, statusFor, type ReasonCode } from '../reasons';
 import { randomId128 } from '../rng';
 import type { AppServer, Message, RequestRecord, SessionRecord, SimState, StoreOp, VerifyOutcome } from '../types';
-import { fromNumericDate, linkLatency, log, reserveSeq, send, shortId, wallMs, type Tick } from '../world';
+import { fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs, type Tick } from '../world';
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './browser';
 import { acceptedAlgorithms } from './keySet';
 import { respondTo } from './respond';
@@ -63,7 +63,7 @@ function authenticateSession(t: Tick, server: AppServer, req: RequestRecord): vo
   req.credentialId = sid;
   if (s.options.sessionStorage === 'local') {
     if (req.kind === 'api') s.metrics.apiMemoryLookups++;
-    const record = server.localSessions[sid];
+    const record = own(server.localSessions, sid);
     const now = s.timeMs + server.skewMs;
     if (record && now >= record.expiresAtMs) delete server.localSessions[sid];
     const live = record && now < record.expiresAtMs ? record : null;
@@ -182,14 +182,14 @@ function accept(t: Tick, server: AppServer, req: RequestRecord): void {
   const { s } = t;
   const userId = req.subjectUserId ?? '';
   // A session reads the user's current role; a JWT can only say what was true when it was signed.
-  const role = s.options.mode === 'session' ? (s.users[userId]?.role ?? 'user') : String(req.claims?.role ?? 'user');
+  const role = s.options.mode === 'session' ? (own(s.users, userId)?.role ?? 'user') : String(req.claims?.role ?? 'user');
   req.reason = 'ok';
   req.actedAsRole = role;
   req.decidedAtMs = s.timeMs;
   req.checkedAtMs ??= s.timeMs;
   countIfRevoked(s, req);
   // The stale-claims lesson: what the server acted on versus what is true right now.
-  const current = s.users[userId]?.role;
+  const current = own(s.users, userId)?.role;
   if (current !== undefined && role !== current) s.metrics.staleRoleAccepts++;
   respondTo(s, req, server.id, 200, [], JSON.stringify({ user: userId, role, server: server.id }));
   const how = s.options.mode === 'session' ? `session ${shortId(req.credentialId ?? '')}` : 'the JWT';
@@ -277,7 +277,7 @@ function storeUnavailable(t: Tick, server: AppServer, req: RequestRecord): void 
 
 function login(t: Tick, server: AppServer, req: RequestRecord): void {
   const { s } = t;
-  const user = s.users[String(bodyJson(req).username ?? '')];
+  const user = own(s.users, String(bodyJson(req).username ?? ''));
   if (!user) return reject(t, server, req, 'no_credentials', 'No such user.');
   if (user.banned) return reject(t, server, req, 'user_banned', `${user.id} is banned and cannot log in.`);
   req.subjectUserId = user.id;
@@ -378,7 +378,7 @@ function refresh(t: Tick, server: AppServer, req: RequestRecord): void {
 function onRefreshRotated(t: Tick, server: AppServer, req: RequestRecord, result: StoreResult): void {
   if (!('refresh' in result)) return;
   if (result.refresh !== 'ok') return reject(t, server, req, result.refresh === 'reused' ? 'refresh_reused' : 'refresh_invalid');
-  const user = t.s.users[result.userId];
+  const user = own(t.s.users, result.userId);
   if (!user || user.banned) return reject(t, server, req, 'user_banned', `${result.userId} is banned: no new token.`);
   req.subjectUserId = user.id;
   req.pending.refresh = result.token;

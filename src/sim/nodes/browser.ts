@@ -3,7 +3,7 @@
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { linkLatency, log, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
+import { linkLatency, log, own, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
 import { statusFor } from '../reasons';
 
 export const SESSION_COOKIE = '__Host-sid';
@@ -44,7 +44,7 @@ function credentialCookieBytes(cookieHeader: string): number {
 
 export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?: string): RequestRecord | null {
   const { s } = t;
-  const client = s.clients[clientId];
+  const client = own(s.clients, clientId);
   if (!client) {
     log(s, 'note', `There is no client called ${clientId}.`);
     return null;
@@ -117,7 +117,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
 export function onResponse(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests[msg.requestId];
-  const client = req && s.clients[req.clientId];
+  const client = req && own(s.clients, req.clientId);
   if (!req || !client) return; // already timed out: the late answer is dropped, as a browser would
   const text = req.httpResponse ?? '';
   for (const header of headerValues(text, 'Set-Cookie')) {
@@ -173,7 +173,7 @@ export function onTimeout(t: Tick, requestId: number): void {
   const { s } = t;
   const req = s.requests[requestId];
   if (!req) return;
-  const client = s.clients[req.clientId];
+  const client = own(s.clients, req.clientId);
   if (client && req.kind === 'refresh') client.refreshing = false;
   // The server still counts the abandoned request as in flight; it will never answer it now.
   const server = s.servers.find((sv) => sv.id === req.serverId);

@@ -2,7 +2,7 @@
 // One operation at a time at a fixed capacity, so under load requests queue here: the bottleneck.
 import { randomId128 } from '../rng';
 import type { Message, RefreshRecord, SessionRecord, SimState, StoreOp } from '../types';
-import { linkLatency, log, schedule, send, shortId, type Tick } from '../world';
+import { linkLatency, log, own, schedule, send, shortId, type Tick } from '../world';
 
 export type StoreResult =
   | { unavailable: true }
@@ -58,7 +58,7 @@ function apply(s: SimState, op: StoreOp): StoreResult {
       st.sessions[op.key] = op.value as SessionRecord;
       return { done: true };
     case 'session-del': {
-      const record = st.sessions[op.key];
+      const record = own(st.sessions, op.key);
       delete st.sessions[op.key];
       if (record) s.revocations.push({ atMs: s.timeMs, userId: record.userId, credentialId: op.key, what: `${record.userId} logs out` });
       return { done: true };
@@ -83,7 +83,7 @@ function apply(s: SimState, op: StoreOp): StoreResult {
 }
 
 function getSession(s: SimState, sid: string): StoreResult {
-  const record = s.store.sessions[sid];
+  const record = own(s.store.sessions, sid);
   if (!record) return { found: false, expired: false };
   if (s.timeMs >= record.expiresAtMs) {
     delete s.store.sessions[sid];

@@ -1,0 +1,32 @@
+// Ids that name nothing (or name Object.prototype's own members) reach the engine only as words:
+// each is logged as unknown, nothing throws, nothing is polluted, and limits hold.
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/sim/options';
+import type { Action } from '../../src/sim/types';
+import { run } from './support/run';
+
+describe('ids that name nothing', () => {
+  it.each(['session', 'jwt'] as const)('are logged as unknown in the %s world, and pollute nothing', async (mode) => {
+    const script: [number, Action][] = [
+      [0, { type: 'login', clientId: 'alice' }],
+      [100, { type: 'login', clientId: 'toString' }],
+      [200, { type: 'banUser', userId: 'hasOwnProperty' }],
+      [300, { type: 'changeRole', userId: 'valueOf', role: 'admin' }],
+      [400, { type: 'steal', fromClientId: 'constructor', attackerId: 'mallory' }],
+      [500, { type: 'killServer', serverId: 'toString' }],
+      [600, { type: 'request', clientId: 'alice' }],
+    ];
+    const d = await run({ mode }, script, 2_000);
+    const notes = d.state.log.entries.filter((e) => e.kind === 'note').map((e) => e.text);
+    expect(notes).toEqual(expect.arrayContaining(['There is no client called toString.', 'There is no user called hasOwnProperty.', 'There is no user called valueOf.', 'There is no client called constructor.', 'There is no server called toString.']));
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+    // alice is untouched: her request still gets in.
+    expect(d.state.recent.filter((r) => r.clientId === 'alice' && r.kind === 'api').map((r) => r.reason)).toEqual(['ok']);
+  });
+
+  it(`draws at most ${LIMITS.servers.max} servers, however many are added`, async () => {
+    const d = await run({ mode: 'jwt' }, Array.from({ length: 30 }, (_, i): [number, Action] => [i, { type: 'addServer' }]), 100);
+    expect(d.state.servers).toHaveLength(LIMITS.servers.max);
+    expect(d.state.log.entries.some((e) => e.text.includes(`already has ${LIMITS.servers.max} servers`))).toBe(true);
+  });
+});
