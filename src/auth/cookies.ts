@@ -262,7 +262,7 @@ function expiryFrom(attrs: ParsedAttributes, nowMs: number): number | null {
 // §5.7 storage checks, in the RFC's order
 
 /** The Secure, SameSite=None and prefix rules; null when the cookie may be stored. */
-function securityProblem(c: Cookie, hadDomainAttr: boolean, ctx: RequestContext): Rejected | null {
+function securityProblem(c: Cookie, hadDomainAttr: boolean, hadPathAttr: boolean, ctx: RequestContext): Rejected | null {
   if (c.secure && !ctx.secure) {
     return reject('secure_required', dropped(c.name, 'it is marked Secure but arrived over plain http, and only https pages may set Secure cookies'));
   }
@@ -273,7 +273,8 @@ function securityProblem(c: Cookie, hadDomainAttr: boolean, ctx: RequestContext)
   if (lower.startsWith('__secure-') && !c.secure) {
     return reject('prefix_violation', dropped(c.name, 'names starting with __Secure- must carry the Secure attribute and come from an https page'));
   }
-  if (lower.startsWith('__host-') && (!c.secure || hadDomainAttr || c.path !== '/')) {
+  // 6265bis §4.1.3.2: the Path attribute must be present and "/" (a default path of "/" is not enough).
+  if (lower.startsWith('__host-') && (!c.secure || hadDomainAttr || !hadPathAttr || c.path !== '/')) {
     return reject('prefix_violation', dropped(c.name, 'names starting with __Host- must be Secure, have Path=/ and no Domain attribute'));
   }
   return null;
@@ -285,11 +286,11 @@ type Parsed = { kind: 'ok'; cookie: Cookie } | Rejected;
 function parseCookie(header: string, ctx: RequestContext): Parsed {
   if (hasControlChar(header)) return reject('malformed', dropped('', 'the Set-Cookie header contains control characters'));
   const [pair = '', ...unparsed] = header.split(';');
+  // §5.6 steps 2-5: without "=", the whole pair is the value of a cookie with an empty name.
   const eq = pair.indexOf('=');
-  if (eq === -1) return reject('malformed', dropped(trimWs(pair), 'there is no "=" between a cookie name and value'));
-  const name = trimWs(pair.slice(0, eq));
-  const value = trimWs(pair.slice(eq + 1));
-  if (!name) return reject('malformed', dropped('', 'the cookie has an empty name'));
+  const name = eq === -1 ? '' : trimWs(pair.slice(0, eq));
+  const value = trimWs(eq === -1 ? pair : pair.slice(eq + 1));
+  if (!name && !value) return reject('malformed', dropped('', 'the cookie has neither a name nor a value'));
 
   const sizeBytes = byteLength(name) + byteLength(value);
   if (sizeBytes > COOKIE_NAME_VALUE_LIMIT_BYTES) {
@@ -315,7 +316,7 @@ function parseCookie(header: string, ctx: RequestContext): Parsed {
     creationMs: ctx.nowMs,
     sizeBytes,
   };
-  return securityProblem(cookie, attrs.domain !== null, ctx) ?? { kind: 'ok', cookie };
+  return securityProblem(cookie, attrs.domain !== null, attrs.path !== null, ctx) ?? { kind: 'ok', cookie };
 }
 
 /** Parse one Set-Cookie value and run every check that does not need the jar. */
@@ -403,7 +404,8 @@ export function cookiesFor(jar: CookieJar, ctx: RequestContext): Cookie[] {
 /** The Cookie request header value ("a=1; b=2"), or null when nothing is sent. */
 export function cookieHeaderValue(jar: CookieJar, ctx: RequestContext): string | null {
   const sent = cookiesFor(jar, ctx);
-  return sent.length === 0 ? null : sent.map((c) => `${c.name}=${c.value}`).join('; ');
+  // §5.8.3: a cookie with an empty name is sent as its value alone.
+  return sent.length === 0 ? null : sent.map((c) => (c.name === '' ? c.value : `${c.name}=${c.value}`)).join('; ');
 }
 
 /** The jar without cookies whose expiry is at or before nowMs. */

@@ -55,16 +55,23 @@ describe('parsing the name=value pair', () => {
     expect(stored(parseSetCookie('flag=', ctx)).value).toBe('');
   });
 
-  it('rejects a pair without "=" as malformed', () => {
-    const r = rejection(parseSetCookie('justaname; Path=/', ctx));
-    expect(r.reason).toBe('malformed');
-    expect(r.message).toMatch(/^The browser silently dropped cookie justaname: .+\.$/);
+  it('stores a pair without "=" (or with nothing before it) as a cookie with an empty name (6265bis §5.6)', () => {
+    expect(stored(parseSetCookie('foo; Path=/', ctx))).toMatchObject({ name: '', value: 'foo' });
+    expect(stored(parseSetCookie('=foo', ctx))).toMatchObject({ name: '', value: 'foo' });
+    expect(stored(parseSetCookie('  =value', ctx))).toMatchObject({ name: '', value: 'value' });
+    // Sent back as the value alone.
+    const jar = applySetCookie({ cookies: [] }, 'foo; Path=/', ctx).jar;
+    expect(cookieHeaderValue(jar, ctx)).toBe('foo');
   });
 
-  it('rejects an empty name and control characters as malformed', () => {
-    expect(rejection(parseSetCookie('=value', ctx)).reason).toBe('malformed');
-    expect(rejection(parseSetCookie('  =value', ctx)).reason).toBe('malformed');
+  it('rejects a cookie with neither name nor value, and control characters, as malformed', () => {
+    expect(rejection(parseSetCookie('=', ctx)).reason).toBe('malformed');
     expect(rejection(parseSetCookie('a=b\x00c', ctx)).reason).toBe('malformed');
+  });
+
+  it('refuses __Host- without an explicit Path=/, even where the default path is /', () => {
+    expect(rejection(parseSetCookie('__Host-a=1; Secure', ctx)).reason).toBe('prefix_violation');
+    expect(stored(parseSetCookie('__Host-a=1; Secure; Path=/', ctx))).toMatchObject({ name: '__Host-a', path: '/' });
   });
 
   it('records the UTF-8 size of name + value', () => {
