@@ -44,6 +44,7 @@ export const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   401: 'Unauthorized',
   403: 'Forbidden',
+  431: 'Request Header Fields Too Large',
   503: 'Service Unavailable',
 };
 

@@ -32,6 +32,7 @@ export const DEFAULT_OPTIONS: SimOptions = {
   cryptoSignMs: { HS256: 0.02, EdDSA: 0.08, ES256: 0.15 },
   cryptoVerifyMs: { HS256: 0.02, EdDSA: 0.15, ES256: 0.25 },
   requestTimeoutMs: 5_000,
+  maxHeaderBytes: 8 * 1024,
   logCapacity: 2_000,
   recentRequestsCapacity: 200,
 };

@@ -18,6 +18,7 @@ export const REASON_CODES = [
   'refresh_invalid',
   'user_banned',
   'timeout',
+  'header_too_large',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -41,6 +42,7 @@ const DESCRIPTIONS: Record<ReasonCode, string> = {
   refresh_invalid: 'the refresh token is unknown, expired or revoked',
   user_banned: 'the user is banned',
   timeout: 'no response arrived in time',
+  header_too_large: 'the request\'s headers are larger than the server accepts',
 };
 
 export function describeReason(code: ReasonCode): string {
@@ -57,6 +59,8 @@ export function statusFor(code: ReasonCode): number {
       return 503;
     case 'user_banned':
       return 403;
+    case 'header_too_large':
+      return 431;
     case 'timeout':
       return 0;
     default:

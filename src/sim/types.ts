@@ -57,6 +57,8 @@ export interface SimOptions {
   cryptoSignMs: Record<Alg, number>;
   cryptoVerifyMs: Record<Alg, number>;
   requestTimeoutMs: number;
+  /** A server refuses a request whose header block is larger (431), as real servers do at 8-16 KB. */
+  maxHeaderBytes: number;
   logCapacity: number;
   recentRequestsCapacity: number;
 }
@@ -186,6 +188,8 @@ export interface RequestRecord {
   path: string;
   sentAtMs: number;
   serverId: NodeId | null;
+  /** When its server's process took it: a restart after this means that process and its work are gone. */
+  serverReceivedAtMs: number | null;
   stage: RequestStage;
   credential: CredentialKind;
   /** The session id or jti the request carried (after the server parsed it). */

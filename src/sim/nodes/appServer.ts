@@ -3,7 +3,7 @@
 // real crypto leaves as a message or an effect; the request's `stage` says where to resume.
 import { serializeSetCookie } from '../../auth/cookies';
 import { decodeJwtParts } from '../../auth/jwtText';
-import { bodyOf, headerValues, parseCookieHeader } from '../http';
+import { bodyOf, headerValues, parseCookieHeader, utf8Bytes } from '../http';
 import { describeReason, statusFor, type ReasonCode } from '../reasons';
 import { randomId128 } from '../rng';
 import type { AppServer, Message, RequestRecord, SessionRecord, SimState, StoreOp, VerifyOutcome } from '../types';
@@ -38,12 +38,31 @@ export function onMessage(t: Tick, msg: Message): void {
     return;
   }
   if (msg.kind === 'request') onRequest(t, server, req);
+  else if (!stillWorking(t, server, req)) return;
   else if (msg.kind === 'store-reply') onStoreReply(t, server, req, msg.storeResult as StoreResult);
   else if (msg.kind === 'jwks-reply') onJwksReply(t, server, req, msg.storeResult as string[]);
 }
 
+/**
+ * A reply or a crypto result for work a server's previous process started: the restart wiped it,
+ * so nothing answers and the browser times out (said in the log, not dropped in silence).
+ */
+function stillWorking(t: Tick, server: AppServer | undefined, req: RequestRecord): server is AppServer {
+  if (!server) return false;
+  if (!server.up) {
+    log(t.s, 'server', `${server.id} is down: its work on request #${req.id} is lost.`, { requestId: req.id, nodeId: server.id, ok: false });
+    return false;
+  }
+  if (req.serverReceivedAtMs === null || req.serverReceivedAtMs >= server.bootedAtMs) return true;
+  log(t.s, 'server', `${server.id} restarted after taking request #${req.id}: that work is lost and the browser will time out.`, { requestId: req.id, nodeId: server.id, ok: false });
+  return false;
+}
+
 function onRequest(t: Tick, server: AppServer, req: RequestRecord): void {
   server.handled++;
+  req.serverReceivedAtMs = t.s.timeMs;
+  const headerBytes = utf8Bytes(req.httpRequest.slice(0, req.httpRequest.indexOf('\r\n\r\n') + 4));
+  if (headerBytes > t.s.options.maxHeaderBytes) return reject(t, server, req, 'header_too_large', `The headers take ${headerBytes} bytes; this server accepts at most ${t.s.options.maxHeaderBytes}.`);
   if (req.kind === 'login') login(t, server, req);
   else if (req.kind === 'refresh') refresh(t, server, req);
   else authenticate(t, server, req);
@@ -148,8 +167,9 @@ function verify(t: Tick, server: AppServer, req: RequestRecord): void {
 export function onVerified(t: Tick, requestId: number, outcome: VerifyOutcome): void {
   const { s } = t;
   const req = s.requests[requestId];
-  const server = req && serverOf(s, req.serverId);
-  if (!req || !server?.up) return;
+  if (!req) return;
+  const server = serverOf(s, req.serverId);
+  if (!stillWorking(t, server, req)) return;
   req.signatureVerifications++;
   server.signatureVerifications++;
   s.metrics.signatureVerifications++;
@@ -333,8 +353,9 @@ function signAccessToken(t: Tick, server: AppServer, req: RequestRecord, userId:
 export function onSigned(t: Tick, requestId: number, token: string): void {
   const { s } = t;
   const req = s.requests[requestId];
-  const server = req && serverOf(s, req.serverId);
-  if (!req || !server?.up) return;
+  if (!req) return;
+  const server = serverOf(s, req.serverId);
+  if (!stillWorking(t, server, req)) return;
   const parts = decodeJwtParts(token);
   const exp = parts.ok ? Number(parts.payload.exp) : 0;
   const jti = String(req.pending.jti);

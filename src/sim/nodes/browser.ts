@@ -74,6 +74,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     path: reqPath,
     sentAtMs: s.timeMs,
     serverId: null,
+    serverReceivedAtMs: null,
     stage: 'to-lb',
     credential,
     credentialId: null,

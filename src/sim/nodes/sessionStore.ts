@@ -96,10 +96,14 @@ function getSession(s: SimState, sid: string): StoreResult {
   return { found: true, record: { ...record } };
 }
 
-/** Denylist entries are only needed until the token would have expired anyway. */
+/**
+ * Denylist entries are needed until no server would still accept the token: past its exp, plus
+ * the clock tolerance, plus the slowest server clock (a server 20 s slow accepts 20 s longer).
+ */
 function pruneDenylist(s: SimState): void {
-  const now = s.timeMs;
-  for (const [jti, expMs] of Object.entries(s.store.denylist)) if (expMs <= now) delete s.store.denylist[jti];
+  const slowestMs = Math.max(0, ...s.servers.map((sv) => -sv.skewMs));
+  const until = s.timeMs - s.options.clockToleranceMs - slowestMs;
+  for (const [jti, expMs] of Object.entries(s.store.denylist)) if (expMs <= until) delete s.store.denylist[jti];
 }
 
 /** Refresh-token rotation with reuse detection (RFC 9700 4.14.2): a used token coming back revokes its family. */

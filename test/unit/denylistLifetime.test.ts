@@ -1,0 +1,30 @@
+// "A revoked jti is never accepted again", whatever the token lifetime, the clock tolerance and
+// a server's clock skew: the denylist keeps an entry until no server would accept its token.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { requestsOf, run } from './support/run';
+
+const BAN_MS = 5_000;
+
+describe('denylist lifetime', () => {
+  it('never lets a banned user\'s token back in, with tolerance and skew on', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 10, max: 40 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: -30, max: 30 }), async (ttlS, toleranceS, skewS) => {
+        const d = await run(
+          { mode: 'jwt', denylist: true, tokenTtlMs: ttlS * 1000, clockToleranceMs: toleranceS * 1000 },
+          [
+            [0, { type: 'login', clientId: 'alice' }],
+            [0, { type: 'setSkew', serverId: 'server-2', skewMs: skewS * 1000 }],
+            [500, { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: 90 }],
+            [BAN_MS, { type: 'banUser', userId: 'alice' }],
+          ],
+          95_000,
+        );
+        const afterBan = requestsOf(d.state, 'alice', 'api').filter((r) => r.sentAtMs > BAN_MS + 100);
+        expect(afterBan.length).toBeGreaterThan(50);
+        expect(afterBan.filter((r) => r.reason === 'ok').map((r) => `#${r.id} at ${r.sentAtMs} on ${r.serverId}`)).toEqual([]);
+      }),
+      { numRuns: 12, examples: [[10, 30, 0], [10, 0, -20], [10, 30, -30]] },
+    );
+  }, 60_000);
+});

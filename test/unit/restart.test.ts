@@ -1,0 +1,16 @@
+// A restarted server is a new process: the work its old process had in hand is gone. A reply that
+// comes back for it is not acted on; the browser times out, and the log says why.
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/sim/types';
+import { requestsOf, run } from './support/run';
+
+describe('a server restart', () => {
+  it.each(['session', 'jwt'] as const)('loses the request its old process was working on (%s)', async (mode) => {
+    const restartAll: [number, Action][] = ['server-1', 'server-2', 'server-3'].map((serverId) => [1_100, { type: 'restartServer', serverId }]);
+    // A slow store (session) or a denylist on it (jwt) keeps the request waiting at 1.1 s.
+    const d = await run({ mode, storeServiceMs: 1, denylist: mode === 'jwt', requestTimeoutMs: 2_000 }, [[0, { type: 'login', clientId: 'alice' }], [900, { type: 'storeSlow', factor: 100 }], [1_000, { type: 'request', clientId: 'alice' }], ...restartAll], 5_000);
+    const [api] = requestsOf(d.state, 'alice', 'api');
+    expect(api?.reason).toBe('timeout');
+    expect(d.state.log.entries.some((e) => /restarted after taking request #\d+: that work is lost/.test(e.text))).toBe(true);
+  });
+});
