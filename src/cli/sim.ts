@@ -1,7 +1,7 @@
 // The headless runner: `npm run sim -- --scenario <id> [--mode session|jwt|both] [--seed <n>]
 // [--actions '<json>'] [--until <ms>] [--json]`.
 import { findScenario, SCENARIOS } from '../scenarios';
-import { runScenario } from '../scenarios/run';
+import { InvariantViolation, runScenario } from '../scenarios/run';
 import { formatReport } from './format';
 import { parseArgs } from './args';
 
@@ -36,6 +36,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     process.stderr.write(`sim: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    // A broken promise of the model is not a crash: exit 3 names it (DESIGN.md).
+    process.exit(err instanceof InvariantViolation ? 3 : 1);
   },
 );

@@ -1,6 +1,7 @@
 // Runs a scenario headless: the same code path the app uses, minus the drawing.
 import { SimDriver } from '../sim/driver';
 import { withOptions } from '../sim/options';
+import { violatedInvariants } from '../sim/invariants';
 import { modeRun, type ModeRun, type RunReport } from '../sim/report';
 import { scheduleAction } from '../sim/step';
 import type { TimedAction } from '../sim/parseAction';
@@ -18,6 +19,16 @@ export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenar
   return driver;
 }
 
+/** A finished run broke one of the model's promises (src/sim/invariants.ts). */
+export class InvariantViolation extends Error {
+  constructor(
+    readonly invariant: string,
+    detail: string,
+  ) {
+    super(`invariant ${invariant} violated: ${detail}`);
+  }
+}
+
 /** A variation of a lesson: interventions at their times (validated by parseInterventions), and how long to run. */
 export interface RunVariation {
   actions?: readonly TimedAction[];
@@ -30,8 +41,11 @@ export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = sce
   const driver = await loadScenario(scenario, mode, seed);
   for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
   const endMs = Math.max(scenario.durationMs, variation.untilMs ?? 0);
-  await driver.runUntil(endMs);
-  await driver.runUntil(endMs + driver.state.options.requestTimeoutMs + 1);
+  // A long run (--until) may take several event budgets.
+  while (!(await driver.runUntil(endMs)));
+  while (!(await driver.runUntil(endMs + driver.state.options.requestTimeoutMs + 1)));
+  const violated = violatedInvariants(driver.state)[0];
+  if (violated) throw new InvariantViolation(violated.name, `${scenario.id} (${mode}, seed ${seed}): ${violated.problems.slice(0, 3).join('; ')}`);
   return { run: modeRun(driver.state), driver };
 }
 

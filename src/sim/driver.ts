@@ -45,10 +45,13 @@ export class SimDriver {
     scheduleAction(this.state, action, atMs);
   }
 
-  /** Processes every event up to and including `untilMs`, then sets the clock there. */
-  async runUntil(untilMs: number): Promise<void> {
+  /**
+   * Processes every event up to and including `untilMs`, then sets the clock there. If its event
+   * budget runs out first, the clock stays at the last event processed (never past one still due)
+   * and it returns false: call again to go on.
+   */
+  async runUntil(untilMs: number, budget = MAX_EVENTS_PER_RUN): Promise<boolean> {
     const s = this.state;
-    let budget = MAX_EVENTS_PER_RUN;
     for (;;) {
       const next = heapPeek(s.queue);
       const minDue = this.pending.reduce((min, p) => Math.min(min, p.dueTimeMs), Infinity);
@@ -56,13 +59,18 @@ export class SimDriver {
         await this.flush();
         continue;
       }
-      if (next === undefined || next.timeMs > untilMs || budget-- <= 0) break;
+      if (next === undefined || next.timeMs > untilMs) break;
+      if (budget-- <= 0) {
+        await this.flush();
+        return false;
+      }
       const { effects } = stepNext(s);
       this.eventsProcessed++;
       this.start(effects);
     }
     await this.flush();
     if (Number.isFinite(untilMs)) s.timeMs = Math.max(s.timeMs, untilMs);
+    return true;
   }
 
 

@@ -52,3 +52,9 @@ export function jwtAcceptedUntilExp(s: SimState): string[] {
   }
   return problems;
 }
+
+/** The invariants every finished headless run must keep, by name (the runner exits 3 naming one). */
+export function violatedInvariants(s: SimState): { name: string; problems: string[] }[] {
+  const checks: [string, (s: SimState) => string[]][] = [['eachRequestOneOutcome', eachRequestOneOutcome]];
+  return checks.map(([name, check]) => ({ name, problems: check(s) })).filter((v) => v.problems.length > 0);
+}

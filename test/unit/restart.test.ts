@@ -14,3 +14,23 @@ describe('a server restart', () => {
     expect(d.state.log.entries.some((e) => /restarted after taking request #\d+: that work is lost/.test(e.text))).toBe(true);
   });
 });
+
+describe('runUntil with its event budget spent', () => {
+  it('never moves the clock past an event still due, and goes on where it stopped', async () => {
+    const { SimDriver } = await import('../../src/sim/driver');
+    const { withOptions } = await import('../../src/sim/options');
+    const driver = await SimDriver.create(withOptions({ mode: 'session' }));
+    driver.dispatch({ type: 'login', clientId: 'alice' }, 0);
+    driver.dispatch({ type: 'traffic', clientId: 'alice', everyMs: 100, count: 50 }, 500);
+    let calls = 0;
+    while (!(await driver.runUntil(10_000, 20))) {
+      calls++;
+      const { heapPeek } = await import('../../src/sim/queue');
+      const next = heapPeek(driver.state.queue);
+      if (next) expect(driver.state.timeMs).toBeLessThanOrEqual(next.timeMs);
+    }
+    expect(calls).toBeGreaterThan(5);
+    expect(driver.state.timeMs).toBe(10_000);
+    expect(driver.state.metrics.total).toBe(51);
+  });
+});
