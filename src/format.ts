@@ -68,3 +68,12 @@ export function timeLeft(leftMs: number, digits = 1): string {
 export function expiresIn(leftMs: number, digits = 1): string {
   return leftMs > 0 ? `expires in ${seconds(leftMs, digits)}` : `expired ${seconds(-leftMs, digits)} ago`;
 }
+
+/** "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (rounded, never "00:60.0"). */
+export function clockTime(ms: number, digits = 3): string {
+  const unit = 10 ** (3 - digits);
+  const total = Math.round(Math.max(0, Number.isFinite(ms) ? ms : 0) / unit) * unit;
+  const min = Math.floor(total / 60_000);
+  const sec = (total % 60_000) / 1000;
+  return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;
+}

@@ -3,9 +3,8 @@
 // becomes a ReasonCode plus one plain sentence a learner can read.
 import { SignJWT, exportJWK, jwtVerify } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
-import type { ReasonCode } from '../sim/reasons';
-
-import type { Alg } from '../sim/types';
+import type { ReasonCode } from '../reasons';
+import type { Alg } from './alg';
 
 export type { Alg };
 

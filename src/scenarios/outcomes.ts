@@ -4,10 +4,11 @@
 // Outcomes see only a world's most recent finished requests (the UI snapshot keeps about 60) plus
 // those in flight, so a question asks about requests sent soon after it is asked.
 import type { ModeRun } from '../sim/report';
-import { describeReason, type ReasonCode } from '../sim/reasons';
+import { clockTime } from '../format';
+import { describeReason, type ReasonCode } from '../reasons';
 import type { Mode, RequestKind, RequestRecord } from '../sim/types';
 import { STATUS_TEXT } from '../sim/http';
-import { fromNumericDate, clock as worldClock } from '../sim/world';
+import { fromNumericDate } from '../sim/world';
 import type { WorldView, WorldViews } from './scenario';
 
 // ---- words and numbers: src/format.ts, plus a moment "00:05.5" as the caption reads it -------
@@ -15,7 +16,7 @@ import type { WorldView, WorldViews } from './scenario';
 export { duration, formatNumber, plural, times } from '../format';
 
 /** A moment of the run to the tenth of a second: "00:05.5". */
-export const clock = (ms: number): string => worldClock(ms, 1);
+export const clock = (ms: number): string => clockTime(ms, 1);
 
 /** Upper-cases the first letter. */
 export const sentenceCase = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

@@ -1,7 +1,7 @@
 // A scenario is plain data: the cluster it sets up, a timeline of actions with captions, what to
 // notice, and an expectation that states its lesson in code over the measured report.
 import type { ModeRun } from '../sim/report';
-import type { ReasonCode } from '../sim/reasons';
+import type { ReasonCode } from '../reasons';
 import type { Action, ClientSpec, Mode, RequestRecord, SimOptions } from '../sim/types';
 
 export interface TimelineStep {

@@ -1,5 +1,5 @@
 // The RunReport of DESIGN.md: the numbers a run produced, measured, never estimated.
-import type { ReasonCode } from './reasons';
+import type { ReasonCode } from '../reasons';
 import { signingKeyHolders } from './nodes/keySet';
 import type { Mode, SimState } from './types';
 

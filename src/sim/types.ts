@@ -1,12 +1,13 @@
 // The simulation's data: plain JSON only (no classes, Maps or CryptoKeys), so that a state can be
 // checkpointed with structuredClone, compared in tests and carried in a link.
+import type { Alg } from '../auth/alg';
 import type { CookieJar } from '../auth/cookies';
-import type { ReasonCode } from './reasons';
+import type { ReasonCode } from '../reasons';
 import type { RngState } from './rng';
 import type { Queued } from './queue';
 
 export type Mode = 'session' | 'jwt';
-export type Alg = 'HS256' | 'ES256' | 'EdDSA';
+export type { Alg };
 export type Delivery = 'header' | 'cookie';
 export type LbPolicy = 'round-robin' | 'random' | 'least-connections' | 'sticky';
 export type SessionStorage = 'shared' | 'local';

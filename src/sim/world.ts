@@ -3,7 +3,7 @@
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
 import type { Effect, LogEntry, Message, RequestRecord, Served, SimEvent, SimState } from './types';
-import type { ReasonCode } from './reasons';
+import type { ReasonCode } from '../reasons';
 
 export interface Tick {
   s: SimState;
@@ -102,14 +102,6 @@ function recordServed(s: SimState, req: RequestRecord, reason: ReasonCode, statu
 
 export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 6)}…` : id);
 
-/** "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (rounded, never "00:60.0"). */
-export function clock(ms: number, digits = 3): string {
-  const unit = 10 ** (3 - digits);
-  const total = Math.round(Math.max(0, Number.isFinite(ms) ? ms : 0) / unit) * unit;
-  const min = Math.floor(total / 60_000);
-  const sec = (total % 60_000) / 1000;
-  return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;
-}
 
 /** A record's own entry: an id from outside ("toString", "__proto__") must never reach Object.prototype. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {

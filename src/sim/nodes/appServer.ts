@@ -4,7 +4,7 @@
 import { serializeSetCookie } from '../../auth/cookies';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { bodyOf, headerValues, parseCookieHeader, utf8Bytes } from '../http';
-import { describeReason, statusFor, type ReasonCode } from '../reasons';
+import { describeReason, statusFor, type ReasonCode } from '../../reasons';
 import { randomId128 } from '../rng';
 import type { AppServer, Message, RequestRecord, SessionRecord, SimState, StoreOp, VerifyOutcome } from '../types';
 import { fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs, type Tick } from '../world';

@@ -4,7 +4,7 @@ import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookie
 import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { linkLatency, log, own, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
-import { statusFor } from '../reasons';
+import { statusFor } from '../../reasons';
 
 export const SESSION_COOKIE = '__Host-sid';
 export const JWT_COOKIE = '__Host-jwt';

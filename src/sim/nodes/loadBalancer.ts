@@ -3,7 +3,7 @@
 import { serializeSetCookie } from '../../auth/cookies';
 import { headerValues, parseCookieHeader, utf8Bytes } from '../http';
 import { nextInt } from '../rng';
-import { statusFor } from '../reasons';
+import { statusFor } from '../../reasons';
 import type { AppServer, Message, RequestRecord, SimState } from '../types';
 import { linkLatency, log, send, type Tick } from '../world';
 import { respondTo } from './respond';

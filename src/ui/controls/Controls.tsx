@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import { clockTime } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
-import { clock } from '../../sim/world';
 import { useApp } from '../storeContext';
 import { PlayButton, StepButtons } from './PlaybackButtons';
 import { SpeedControl } from './SpeedControl';
@@ -31,7 +31,7 @@ export function Controls() {
         </button>
         <SpeedControl />
         <span className="time" aria-label="Simulation time">
-          {clock(c.timeMs)}
+          {clockTime(c.timeMs)}
         </span>
       </div>
       <Timeline />

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
+import { clockTime } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
 import { shownModes } from '../../store/selectors';
 import type { Mode } from '../../sim/types';
-import { clock } from '../../sim/world';
 import { useApp } from '../storeContext';
 import { useElementSize } from '../useElementSize';
 
@@ -32,10 +32,10 @@ export function Timeline() {
   const markers = spacedMarkers(steps, end, trackPx);
   return (
     <div className="timeline">
-      <input type="range" min={0} max={end} step={10} value={Math.min(c.timeMs, end)} onChange={(e) => void c.seek(Number(e.target.value))} aria-label="Timeline" aria-valuetext={clock(c.timeMs)} disabled={!c.ready} />
+      <input type="range" min={0} max={end} step={10} value={Math.min(c.timeMs, end)} onChange={(e) => void c.seek(Number(e.target.value))} aria-label="Timeline" aria-valuetext={clockTime(c.timeMs)} disabled={!c.ready} />
       <div className="markers" ref={track}>
         {markers.map((step) => (
-          <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={step.caption} aria-label={`Jump to ${clock(step.atMs)}: ${step.caption}`}>
+          <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={step.caption} aria-label={`Jump to ${clockTime(step.atMs)}: ${step.caption}`}>
             <span aria-hidden="true">◆</span>
           </button>
         ))}

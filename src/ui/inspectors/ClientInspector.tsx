@@ -1,7 +1,8 @@
 // A browser: its cookie jar (what the browser sends by itself) and its localStorage (what page
 // scripts keep), side by side, because where a credential lives decides who can steal it.
 import { COOKIE_NAME_VALUE_LIMIT_BYTES, type Cookie } from '../../auth/cookies';
-import { clock, VIRTUAL_EPOCH_MS } from '../../sim/world';
+import { clockTime } from '../../format';
+import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { TableWrap } from './Facts';
 import { shorten } from './format';
@@ -26,7 +27,7 @@ const yesNo = (on: boolean) => (on ? 'yes' : 'no');
 /** Cookie expiry is stored in wall-looking ms; shown on the simulation clock. */
 function Expiry({ cookie }: { cookie: Cookie }) {
   if (cookie.expiresAtMs === null) return <>session</>;
-  return <time dateTime={new Date(cookie.expiresAtMs).toISOString()}>{clock(cookie.expiresAtMs - VIRTUAL_EPOCH_MS)}</time>;
+  return <time dateTime={new Date(cookie.expiresAtMs).toISOString()}>{clockTime(cookie.expiresAtMs - VIRTUAL_EPOCH_MS)}</time>;
 }
 
 function CookieJar({ cookies }: { cookies: Cookie[] }) {

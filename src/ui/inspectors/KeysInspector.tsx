@@ -1,7 +1,7 @@
 // The key set (JWKS): which key signs now and what each published key looks like. Public keys
 // are safe to publish; an HS256 secret is not, which is the point of showing it missing.
 import type { KeyInfo } from '../../sim/types';
-import { clock } from '../../sim/world';
+import { clockTime } from '../../format';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { Facts } from './Facts';
 import { pretty } from './format';
@@ -16,7 +16,7 @@ function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
         label={`Key ${k.kid}`}
         items={[
           ['Algorithm', k.alg],
-          ['Created at', clock(k.createdAtMs)],
+          ['Created at', clockTime(k.createdAtMs)],
           ['Ready', k.ready ? 'yes' : 'no, still being generated'],
         ]}
       />

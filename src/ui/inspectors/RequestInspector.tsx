@@ -1,12 +1,11 @@
 // One request: what it was, how it ended, its raw HTTP both ways with the credential marked,
 // what the credential costs in bytes, and the JWT it carried.
-import { describeReason } from '../../sim/reasons';
+import { describeReason } from '../../reasons';
 import type { RequestRecord, RequestStage } from '../../sim/types';
-import { clock } from '../../sim/world';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { requestJwt, requestMarker, responseJwt, responseMarker } from './credential';
 import { Facts, Verdict } from './Facts';
-import { millis, percent } from '../../format';
+import { millis, percent, clockTime } from '../../format';
 import { HttpText } from './HttpText';
 import { JwtView } from './JwtView';
 
@@ -71,8 +70,8 @@ export function RequestInspector({ world, requestId, timeMs }: { world: WorldSna
           ['Carries', CREDENTIALS[req.credential]],
           ['Status', <Outcome key="o" req={req} />],
           ['Stage', STAGES[req.stage]],
-          ['Sent at', clock(req.sentAtMs)],
-          ['Decided at', req.decidedAtMs === null ? 'not yet' : clock(req.decidedAtMs)],
+          ['Sent at', clockTime(req.sentAtMs)],
+          ['Decided at', req.decidedAtMs === null ? 'not yet' : clockTime(req.decidedAtMs)],
           ['Latency', timing(req, timeMs)],
         ]}
       />

@@ -1,12 +1,11 @@
 // One app server: its health, its clock (skew matters for exp checks), what it has done, the
 // keys it has cached and its last authentication check.
-import { describeReason } from '../../sim/reasons';
+import { describeReason } from '../../reasons';
 import type { AppServer, Mode } from '../../sim/types';
-import { clock } from '../../sim/world';
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Selection } from '../../store/createAppStore';
 import { Facts, Verdict } from './Facts';
-import { seconds } from '../../format';
+import { seconds, clockTime } from '../../format';
 import { virtualIso } from './format';
 import { SessionTable } from './SessionTable';
 
@@ -19,7 +18,7 @@ function JwksCache({ server, world, timeMs }: { server: AppServer; world: WorldS
       label="Key cache"
       items={[
         ['Cached kids', kids.length ? kids.join(', ') : 'none cached'],
-        ['Fetched at', fetchedAtMs === null ? 'never' : clock(fetchedAtMs)],
+        ['Fetched at', fetchedAtMs === null ? 'never' : clockTime(fetchedAtMs)],
         ['Age', age === null ? '—' : `${seconds(age)} of ${seconds(refresh)} before it may refetch${age >= refresh ? ' (stale: an unknown kid triggers a fetch)' : ''}`],
       ]}
     />
@@ -31,7 +30,7 @@ function LastCheck({ server, mode, onOpen }: { server: AppServer; mode: Mode; on
   if (!c) return <>none yet</>;
   return (
     <>
-      {c.kind} at {clock(c.atMs)}: <Verdict ok={c.ok}>{c.ok ? 'passed' : `${c.reason}, ${describeReason(c.reason)}`}</Verdict>, for{' '}
+      {c.kind} at {clockTime(c.atMs)}: <Verdict ok={c.ok}>{c.ok ? 'passed' : `${c.reason}, ${describeReason(c.reason)}`}</Verdict>, for{' '}
       <button type="button" className="insp-link" onClick={() => onOpen({ kind: 'request', mode, requestId: c.requestId })}>
         request #{c.requestId}
       </button>
@@ -51,8 +50,8 @@ export function ServerInspector({ world, serverId, timeMs, onOpen }: { world: Wo
         items={[
           ['Status', <Verdict key="s" ok={server.up}>{server.up ? 'up' : 'down'}</Verdict>],
           ['Clock skew', `${server.skewMs >= 0 ? '+' : ''}${seconds(server.skewMs)}`],
-          ['Its clock now', <time key="c" dateTime={virtualIso(skewed)}>{`${clock(skewed)} (${virtualIso(skewed)})`}</time>],
-          ['Booted at', clock(server.bootedAtMs)],
+          ['Its clock now', <time key="c" dateTime={virtualIso(skewed)}>{`${clockTime(skewed)} (${virtualIso(skewed)})`}</time>],
+          ['Booted at', clockTime(server.bootedAtMs)],
           ['In flight', server.inFlight],
           ['Handled', server.handled],
           ['Store lookups', server.storeLookups],

@@ -1,8 +1,8 @@
 // A live table of session records; rows fade in when a session is created and out when it is
 // deleted (a ban, a logout), so the learner sees the store change. No animation under reduced motion.
 import { AnimatePresence, m } from 'framer-motion';
+import { clockTime } from '../../format';
 import type { SessionRecord } from '../../sim/types';
-import { clock } from '../../sim/world';
 import { selectReducedMotion } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { TableWrap } from './Facts';
@@ -15,9 +15,9 @@ function Cells({ s }: { s: SessionRecord }) {
         {shorten(s.id, 8)}
       </th>
       <td>{s.userId}</td>
-      <td>{clock(s.createdAtMs)}</td>
-      <td>{clock(s.lastSeenAtMs)}</td>
-      <td>{clock(s.expiresAtMs)}</td>
+      <td>{clockTime(s.createdAtMs)}</td>
+      <td>{clockTime(s.lastSeenAtMs)}</td>
+      <td>{clockTime(s.expiresAtMs)}</td>
     </>
   );
 }

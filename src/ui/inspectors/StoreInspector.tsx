@@ -1,7 +1,8 @@
 // The shared store: the one place a session (or a denylisted jti) lives, so it is also the
 // one place every request must ask. Its health is the cluster's health in session mode.
-import { clock } from '../../sim/world';
+
 import type { WorldSnapshot } from '../../store/snapshot';
+import { clockTime } from '../../format';
 import { Facts, TableWrap, Verdict } from './Facts';
 import { shorten } from './format';
 import { SessionTable } from './SessionTable';
@@ -31,7 +32,7 @@ function Denylist({ world }: { world: WorldSnapshot }) {
               <th scope="row" className="insp-mono" title={d.jti}>
                 {shorten(d.jti, 8)}
               </th>
-              <td>{clock(d.expMs)}</td>
+              <td>{clockTime(d.expMs)}</td>
             </tr>
           ))}
           {list.length === 0 && (

@@ -1,10 +1,9 @@
 import { memo, useEffect, useRef } from 'react';
 import type { LogEntry, Mode } from '../../sim/types';
-import { clock } from '../../sim/world';
 import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
-import { plural } from '../../format';
+import { plural, clockTime } from '../../format';
 
 const selectSelect = (s: AppStoreState) => s.select;
 
@@ -12,7 +11,7 @@ const selectSelect = (s: AppStoreState) => s.select;
 const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEntry; mode: Mode; select: AppStoreState['select'] }) {
   return (
     <li className={e.ok === false ? 'bad' : e.ok ? 'ok' : undefined}>
-      <time>{clock(e.timeMs)}</time>{' '}
+      <time>{clockTime(e.timeMs)}</time>{' '}
       {e.requestId !== undefined ? (
         <button type="button" className="linklike" onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}>
           {e.text}

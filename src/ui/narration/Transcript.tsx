@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import { clockTime } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../../sim/types';
-import { clock } from '../../sim/world';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
 import { shownModes } from '../../store/selectors';
@@ -24,7 +24,7 @@ export function Transcript() {
           {told.map((st) => (
             <li key={st.atMs}>
               <button type="button" className="linklike" onClick={() => void t.seek(st.atMs + 1)}>
-                <time>{clock(st.atMs)}</time> {st.caption}
+                <time>{clockTime(st.atMs)}</time> {st.caption}
               </button>
             </li>
           ))}
