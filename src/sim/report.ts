@@ -1,5 +1,6 @@
 // The RunReport of DESIGN.md: the numbers a run produced, measured, never estimated.
 import type { ReasonCode } from '../reasons';
+import { latencyPercentile } from './latency';
 import { signingKeyHolders } from './nodes/keySet';
 import type { Mode, SimState } from './types';
 
@@ -44,14 +45,6 @@ export interface RunReport {
   runs: ModeRun[];
 }
 
-/** Nearest-rank percentile: an actual observed latency, not an interpolation. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
-
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function modeRun(s: SimState): ModeRun {
@@ -64,7 +57,7 @@ export function modeRun(s: SimState): ModeRun {
     storeLookups: m.storeLookups,
     signatureVerifications: m.signatureVerifications,
     revocation: s.revocations.length ? { acceptedAfter: m.acceptedAfterRevocation, exposureMs: round(m.exposureMs) } : null,
-    latencyMs: { p50: round(percentile(m.latenciesMs, 50)), p99: round(percentile(m.latenciesMs, 99)) },
+    latencyMs: { p50: round(latencyPercentile(m.latencies, 50)), p99: round(latencyPercentile(m.latencies, 99)) },
     apiRequests: api,
     lookupsPerApiRequest: api ? round(m.apiStoreLookups / api, 2) : 0,
     storeOps: s.store.ops,

@@ -6,6 +6,7 @@ import * as browser from './nodes/browser';
 import * as keySet from './nodes/keySet';
 import * as loadBalancer from './nodes/loadBalancer';
 import * as sessionStore from './nodes/sessionStore';
+import { emptyLatencies } from './latency';
 import { heapPop, heapPeek } from './queue';
 import { validateOptions } from './options';
 import { seedRng } from './rng';
@@ -42,7 +43,7 @@ export function createSim(options: SimOptions): StepResult {
     queue: [],
     revocations: [],
     log: { entries: [], total: 0 },
-    metrics: { total: 0, accepted: 0, rejected: 0, timedOut: 0, byReason: {}, apiRequests: 0, apiRequestBytes: 0, apiCredentialBytes: 0, storeLookups: 0, signatureVerifications: 0, latenciesMs: [], acceptedAfterRevocation: 0, exposureMs: 0, cookiesDropped: 0, apiCredentialBytesMax: 0, staleRoleAccepts: 0, signingKeyHoldersMax: 0, byClient: {}, apiStoreLookups: 0, apiWithoutCredential: 0, apiMemoryLookups: 0, serverCrashes: 0, storeOutages: 0 },
+    metrics: { total: 0, accepted: 0, rejected: 0, timedOut: 0, byReason: {}, apiRequests: 0, apiRequestBytes: 0, apiCredentialBytes: 0, storeLookups: 0, signatureVerifications: 0, latencies: emptyLatencies(), acceptedAfterRevocation: 0, exposureMs: 0, cookiesDropped: 0, apiCredentialBytesMax: 0, staleRoleAccepts: 0, signingKeyHoldersMax: 0, byClient: {}, apiStoreLookups: 0, apiWithoutCredential: 0, apiMemoryLookups: 0, serverCrashes: 0, storeOutages: 0 },
   };
   for (const spec of options.clients) {
     s.clients[spec.id] = newClient(spec.id, spec.userId, spec.kind);

@@ -3,6 +3,7 @@
 import type { Alg } from '../auth/alg';
 import type { CookieJar } from '../auth/cookies';
 import type { ReasonCode } from '../reasons';
+import type { LatencyStats } from './latency';
 import type { RngState } from './rng';
 import type { Queued } from './queue';
 
@@ -351,7 +352,8 @@ export interface Metrics {
   apiCredentialBytes: number;
   storeLookups: number;
   signatureVerifications: number;
-  latenciesMs: number[];
+  /** Bounded: exact up to 4,096 samples, then 1% buckets (src/sim/latency.ts). */
+  latencies: LatencyStats;
   acceptedAfterRevocation: number;
   exposureMs: number;
   cookiesDropped: number;

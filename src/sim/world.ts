@@ -1,5 +1,6 @@
 // Primitives every node uses: scheduling, sending a message, logging and closing a request.
 // A handler receives a Tick: the state it updates in place plus the effects it asks the driver for.
+import { addLatency } from './latency';
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
 import type { Effect, LogEntry, Message, RequestRecord, Served, SimEvent, SimState } from './types';
@@ -60,7 +61,7 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   if (reason === 'ok') m.accepted++;
   else if (reason === 'timeout') m.timedOut++;
   else m.rejected++;
-  if (reason !== 'timeout') m.latenciesMs.push(s.timeMs - req.sentAtMs);
+  if (reason !== 'timeout') addLatency(m.latencies, s.timeMs - req.sentAtMs);
   delete s.requests[req.id];
   s.recent.push(req);
   if (s.recent.length > s.options.recentRequestsCapacity) s.recent.shift();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimDriver } from '../../src/sim/driver';
 import { withOptions } from '../../src/sim/options';
-import { modeRun, percentile } from '../../src/sim/report';
+import { latencyPercentile } from '../../src/sim/latency';
+import { modeRun } from '../../src/sim/report';
 import type { Action, ClientSpec, RequestRecord, SimState } from '../../src/sim/types';
 import { run, type Script, requestsOf, reasons } from './support/run';
 
@@ -133,7 +134,7 @@ describe('session store: capacity', () => {
     const p99 = (s: SimState) => modeRun(s).latencyMs.p99;
     expect(p99(roomy.s)).toBeLessThan(150);
     expect(p99(tight.s)).toBeGreaterThan(1_000);
-    expect(percentile(tight.s.metrics.latenciesMs, 50)).toBeGreaterThan(percentile(roomy.s.metrics.latenciesMs, 50) * 3);
+    expect(latencyPercentile(tight.s.metrics.latencies, 50)).toBeGreaterThan(latencyPercentile(roomy.s.metrics.latencies, 50) * 3);
     // The queue drains once the burst is over.
     expect(tight.s.store.queued).toBe(0);
   });

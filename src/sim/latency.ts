@@ -1,0 +1,50 @@
+// Latency statistics in bounded memory. The first EXACT_SAMPLES latencies are kept as they are
+// (every lesson stays under it, so its p50/p99 are exact nearest-rank values); past that, all of
+// them move into log-spaced buckets 1% wide, whose midpoints are within 0.5% of any value they
+// hold. Plain JSON, so a checkpoint can structuredClone it.
+
+export interface LatencyStats {
+  count: number;
+  /** The latencies so far, while there are at most EXACT_SAMPLES; null once bucketed. */
+  exact: number[] | null;
+  /** Bucket index -> how many latencies fell in it (empty until the exact list is full). */
+  buckets: Record<number, number>;
+}
+
+export const EXACT_SAMPLES = 4_096;
+const GROWTH = 1.01;
+/** Latencies under this (0.01 ms) share the first bucket. */
+const FLOOR_MS = 0.01;
+
+export const emptyLatencies = (): LatencyStats => ({ count: 0, exact: [], buckets: {} });
+
+const bucketOf = (ms: number): number => Math.max(0, Math.floor(Math.log(Math.max(ms, FLOOR_MS) / FLOOR_MS) / Math.log(GROWTH)));
+/** The geometric middle of a bucket: at most half a bucket (0.5%) from anything in it. */
+const middleOf = (bucket: number): number => FLOOR_MS * GROWTH ** (bucket + 0.5);
+
+export function addLatency(stats: LatencyStats, ms: number): void {
+  stats.count++;
+  if (stats.exact && stats.exact.length < EXACT_SAMPLES) {
+    stats.exact.push(ms);
+    return;
+  }
+  for (const v of stats.exact ?? []) stats.buckets[bucketOf(v)] = (stats.buckets[bucketOf(v)] ?? 0) + 1;
+  stats.exact = null;
+  stats.buckets[bucketOf(ms)] = (stats.buckets[bucketOf(ms)] ?? 0) + 1;
+}
+
+/** Nearest-rank percentile: exact while the samples are kept, else a bucket's middle (within 0.5%). */
+export function latencyPercentile(stats: LatencyStats, p: number): number {
+  if (stats.count === 0) return 0;
+  const rank = Math.max(1, Math.ceil((p / 100) * stats.count));
+  if (stats.exact) return [...stats.exact].sort((a, b) => a - b)[rank - 1]!;
+  let seen = 0;
+  const ordered = Object.keys(stats.buckets)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const bucket of ordered) {
+    seen += stats.buckets[bucket]!;
+    if (seen >= rank) return middleOf(bucket);
+  }
+  return middleOf(ordered.at(-1)!);
+}
