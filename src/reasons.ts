@@ -19,6 +19,7 @@ export const REASON_CODES = [
   'user_banned',
   'timeout',
   'header_too_large',
+  'overloaded',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -43,6 +44,7 @@ const DESCRIPTIONS: Record<ReasonCode, string> = {
   user_banned: 'the user is banned',
   timeout: 'no response arrived in time',
   header_too_large: 'the request\'s headers are larger than the server accepts',
+  overloaded: 'the session store\'s queue was full, so it turned the query away',
 };
 
 export function describeReason(code: ReasonCode): string {
@@ -56,6 +58,7 @@ export function statusFor(code: ReasonCode): number {
       return 200;
     case 'store_unavailable':
     case 'server_down':
+    case 'overloaded':
       return 503;
     case 'user_banned':
       return 403;

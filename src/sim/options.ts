@@ -33,6 +33,8 @@ export const DEFAULT_OPTIONS: SimOptions = {
   cryptoVerifyMs: { HS256: 0.02, EdDSA: 0.15, ES256: 0.25 },
   requestTimeoutMs: 5_000,
   maxHeaderBytes: 8 * 1024,
+  // Two seconds of work at full capacity: the load lesson's deepest queue (~4,600) stays under it.
+  storeQueueMax: 10_000,
   logCapacity: 2_000,
   recentRequestsCapacity: 200,
 };

@@ -59,6 +59,8 @@ export interface SimOptions {
   cryptoSignMs: Record<Alg, number>;
   cryptoVerifyMs: Record<Alg, number>;
   requestTimeoutMs: number;
+  /** Queries the store holds waiting at most; past it, it turns queries away (503 overloaded). */
+  storeQueueMax: number;
   /** A server refuses a request whose header block is larger (431), as real servers do at 8-16 KB. */
   maxHeaderBytes: number;
   logCapacity: number;

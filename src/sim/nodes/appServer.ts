@@ -260,6 +260,7 @@ function countLookup(s: SimState, server: AppServer, req: RequestRecord): void {
 function onStoreReply(t: Tick, server: AppServer, req: RequestRecord, result: StoreResult): void {
   const { s } = t;
   if ('unavailable' in result) return storeUnavailable(t, server, req);
+  if ('overloaded' in result) return reject(t, server, req, 'overloaded', `The store's queue is full (${s.options.storeQueueMax} queries waiting).`);
   switch (req.stage) {
     case 'session-lookup':
       if ('found' in result) sessionDecided(t, server, req, result.found ? result.record : null, !result.found && result.expired, 'the store');
@@ -279,7 +280,8 @@ function onStoreReply(t: Tick, server: AppServer, req: RequestRecord, result: St
     case 'revoke':
       return respondLogout(t, server, req);
     default:
-      return;
+      // Every stage that queries the store is handled above; say so if one is ever missed.
+      return log(s, 'note', `${server.id} got a store reply for request #${req.id} at stage ${req.stage}, which expects none: ignored.`, { requestId: req.id, nodeId: server.id, ok: false });
   }
 }
 

@@ -6,6 +6,7 @@ import { linkLatency, log, own, schedule, send, shortId, type Tick } from '../wo
 
 export type StoreResult =
   | { unavailable: true }
+  | { overloaded: true }
   | { found: true; record: SessionRecord }
   | { found: false; expired: boolean }
   | { listed: boolean }
@@ -17,7 +18,7 @@ const serviceMs = (s: SimState): number =>
   Math.max(s.options.storeServiceMs, 1000 / s.options.storeCapacityOpsPerSec) * s.store.slowFactor;
 
 function reply(s: SimState, query: Message, result: StoreResult): void {
-  send(s, { requestId: query.requestId, kind: 'store-reply', from: 'store', to: query.from, credential: query.credential, label: 'unavailable' in result ? 'down' : 'reply', ok: !('unavailable' in result), reason: null, storeResult: result }, linkLatency(s, s.options.latency.serverToStoreMs));
+  send(s, { requestId: query.requestId, kind: 'store-reply', from: 'store', to: query.from, credential: query.credential, label: 'unavailable' in result ? 'down' : 'overloaded' in result ? 'full' : 'reply', ok: !('unavailable' in result || 'overloaded' in result), reason: null, storeResult: result }, linkLatency(s, s.options.latency.serverToStoreMs));
 }
 
 /** A query arrives: a store that is down refuses the connection at once; otherwise it queues. */
@@ -26,6 +27,12 @@ export function onQuery(t: Tick, msg: Message): void {
   if (!s.store.up) {
     delete s.messages[msg.id];
     reply(s, msg, { unavailable: true });
+    return;
+  }
+  // A bounded queue: memory and waiting time stay finite under any load; the excess is told so.
+  if (s.store.queued >= s.options.storeQueueMax) {
+    delete s.messages[msg.id];
+    reply(s, msg, { overloaded: true });
     return;
   }
   const start = Math.max(s.timeMs, s.store.busyUntilMs);
