@@ -7,6 +7,7 @@ import { cookieContext, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, startRequest
 import { noteSigningKeyHolders, requestNewKey } from './nodes/keySet';
 import { deleteUserSessions, revokeUserRefreshFamilies } from './nodes/sessionStore';
 import { LIMITS } from './options';
+import { parseAction } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
 import { log, own, schedule, shortId, type Tick } from './world';
@@ -32,8 +33,12 @@ export function newClient(id: string, userId: string, kind: Client['kind']): Cli
   return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, forged: null };
 }
 
-export function applyAction(t: Tick, action: Action): void {
+export function applyAction(t: Tick, unchecked: Action): void {
   const { s } = t;
+  // The engine checks too (a script scheduled in code passes no other gate): a bad action is named, never applied.
+  const checked = parseAction(unchecked);
+  if (!checked.ok) return log(s, 'note', `An action was refused: ${checked.problem}.`);
+  const action = checked.value;
   switch (action.type) {
     case 'login':
       return void startRequest(t, action.clientId, 'login');

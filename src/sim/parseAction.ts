@@ -16,9 +16,9 @@ export const ACTION_LIMITS = {
   extraClaims: 64,
   claimValueChars: 256,
   skewMs: 60 * 60_000,
-  storeSlowFactor: { min: 0.1, max: 100 },
+  storeSlowFactor: { min: 0.01, max: 100_000 },
   clockToleranceMs: 5 * 60_000,
-  trafficEveryMs: { min: 10, max: 60 * 60_000 },
+  trafficEveryMs: { min: 1, max: 60 * 60_000 },
   trafficCount: 100_000,
 } as const;
 
