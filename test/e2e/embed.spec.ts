@@ -79,9 +79,11 @@ test('an embed served from a sub-path fits 800x600 side by side and 640x400 one 
   // The longest side-by-side captions (four lines at 640 px) leave the least room: still whole.
   for (const [scenario, t] of [['token-size', 25_400], ['jwt-in-cookie', 600], ['store-outage', 19_100]] as const) {
     await page.locator('iframe[name="small"]').evaluate((f: HTMLIFrameElement, src) => (f.src = src), `${site.appUrl}?embed=1&scenario=${scenario}&mode=both&q=0&t=${t}`);
-    await expect(smallUi.locator('.caption-line').first()).toBeVisible({ timeout: 30_000 });
-    await expect(smallUi.getByLabel('Timeline')).not.toHaveAttribute('aria-valuetext', '00:00.000', { timeout: 30_000 });
+    // Measure the new lesson, not the old document still on screen while the frame navigates.
     const frame = frameIn(page, 'small');
+    await frame.waitForURL((u) => u.searchParams.get('scenario') === scenario);
+    await frameReady(page, 'small');
+    await expect(smallUi.getByLabel('Timeline')).not.toHaveAttribute('aria-valuetext', '00:00.000', { timeout: 30_000 });
     await expect.poll(async () => (await measureStages(frame)).flatMap((st) => st.overlaps), { timeout: 10_000 }).toEqual([]);
     for (const st of await measureStages(frame)) {
       expect(st.clippedNodes, `640x400 ${scenario} nodes cut off`).toBe(0);
