@@ -356,6 +356,8 @@ export interface Metrics {
   signatureVerifications: number;
   /** Bounded: exact up to 4,096 samples, then 1% buckets (src/sim/latency.ts). */
   latencies: LatencyStats;
+  /** Access tokens signed in the whole run (`issued` only keeps the recent ones). */
+  tokensIssued: number;
   acceptedAfterRevocation: number;
   exposureMs: number;
   cookiesDropped: number;

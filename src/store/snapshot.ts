@@ -1,7 +1,7 @@
 // What the UI draws of one world, copied out of the live simulation state after each batch of
 // events (never per frame). Plain data, so React compares it cheaply and tests build it from a seed.
 import { modeRun, type ModeRun } from '../sim/report';
-import type { AppServer, Client, IssuedToken, KeyInfo, LogEntry, Message, Mode, RequestRecord, Served, SessionRecord, SimOptions, SimState, User } from '../sim/types';
+import type { AppServer, Client, KeyInfo, LogEntry, Message, Mode, RequestRecord, Served, SessionRecord, SimOptions, SimState, User } from '../sim/types';
 
 export interface WorldSnapshot {
   mode: Mode;
@@ -12,7 +12,8 @@ export interface WorldSnapshot {
   servers: AppServer[];
   store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; refreshFamilies: number; revokedFamilies: number };
   keys: { activeKid: string | null; keys: KeyInfo[] };
-  issued: IssuedToken[];
+  /** Access tokens signed so far in this run. */
+  tokensIssued: number;
   messages: Message[];
   /** In flight first, then the most recent finished ones, newest last. */
   requests: RequestRecord[];
@@ -47,7 +48,6 @@ export function snapshot(s: SimState): WorldSnapshot {
     servers: s.servers,
     sessions: Object.values(s.store.sessions),
     keys: s.keys,
-    issued: Object.values(s.issued),
     messages: Object.values(s.messages),
     // Under heavy load, the newest in-flight requests only: copying hundreds per publish costs frames.
     requests: shownRequests(s),
@@ -71,7 +71,7 @@ export function snapshot(s: SimState): WorldSnapshot {
       revokedFamilies: Object.keys(s.store.revokedFamilies).length,
     },
     keys: { activeKid: copy.keys.activeKid, keys: copy.keys.keys },
-    issued: copy.issued,
+    tokensIssued: s.metrics.tokensIssued,
     messages: copy.messages,
     requests: copy.requests,
     log: copy.log,

@@ -55,7 +55,9 @@ describe('Share dialog', () => {
     const store = await app();
     await act(() => store.getState().seek(3000));
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
-    const link = (await screen.findByLabelText<HTMLInputElement>('Link to this moment')).value;
+    // The dialog's chunk loads on demand, then it opens (showModal): wait for it to be open.
+    await screen.findByRole('dialog', { name: 'Share this moment' });
+    const link = screen.getByLabelText<HTMLInputElement>('Link to this moment').value;
     expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '3000', q: '0' });
     const code = () => screen.getByLabelText<HTMLTextAreaElement>('Embed code').value;
     const src = () => new URL(/src="([^"]+)"/.exec(code())![1]!.replace(/&amp;/g, '&'));

@@ -163,6 +163,15 @@ function verify(t: Tick, server: AppServer, req: RequestRecord): void {
   });
 }
 
+/** How long after its exp a token's record is kept: revocation, the inspector and the invariants still find it. */
+const ISSUED_KEPT_AFTER_EXP_MS = 10 * 60_000;
+
+/** The record of issued tokens holds the live ones and those expired in the last ten minutes: bounded by rate, not by run length. */
+function pruneIssued(s: SimState): void {
+  const before = s.timeMs - ISSUED_KEPT_AFTER_EXP_MS;
+  for (const [jti, token] of Object.entries(s.issued)) if (token.expiresAtMs < before) delete s.issued[jti];
+}
+
 /** The driver's verdict on a signature comes back. */
 export function onVerified(t: Tick, requestId: number, outcome: VerifyOutcome): void {
   const { s } = t;
@@ -361,7 +370,9 @@ export function onSigned(t: Tick, requestId: number, token: string): void {
   const parts = decodeJwtParts(token);
   const exp = parts.ok ? Number(parts.payload.exp) : 0;
   const jti = String(req.pending.jti);
+  pruneIssued(s);
   s.issued[jti] = { jti, userId: req.subjectUserId ?? '', clientId: req.clientId, issuedAtMs: s.timeMs, expiresAtMs: fromNumericDate(exp) };
+  s.metrics.tokensIssued++;
   req.credentialId = jti;
   if (req.kind === 'refresh') return respondTokens(t, server, req, token, String(req.pending.refresh));
   if (!s.options.refreshTokens) return respondTokens(t, server, req, token, null);

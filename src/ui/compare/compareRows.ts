@@ -65,7 +65,7 @@ const whereDataLives: Measure = (w, mode) => {
     return `${plural(w.store.sessions.length, 'session record')} in the store`;
   }
   const claims = lastAcceptedClaims(w);
-  if (!claims) return w.issued.length ? 'in the token (none accepted lately)' : 'no token issued yet';
+  if (!claims) return w.tokensIssued ? 'in the token (none accepted lately)' : 'no token issued yet';
   const names = Object.keys(claims);
   const shown = names.length > 4 ? [...names.slice(0, 4), '…'] : names;
   return `in the token: ${shown.join(', ')} (${plural(names.length, 'claim')})`;
@@ -80,9 +80,9 @@ const credential: Measure = (w, mode) => {
   const token = heldValue(w, 'jwt');
   if (!token) {
     // Say why nothing is held: never issued, dropped by the browser (too large), or given up at logout.
-    if (w.issued.length === 0) return 'no token issued yet';
+    if (w.tokensIssued === 0) return 'no token issued yet';
     if (w.report.cookiesDropped > 0) return `none held: the browser dropped ${plural(w.report.cookiesDropped, 'cookie')} over its size limit`;
-    return `no client holds a token now (${plural(w.issued.length, 'token')} issued so far)`;
+    return `no client holds a token now (${plural(w.tokensIssued, 'token')} issued so far)`;
   }
   return `header.payload.signature, ${plural(token.length, 'character')}`;
 };

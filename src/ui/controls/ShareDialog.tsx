@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
@@ -43,7 +43,8 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   });
   const [links, setLinks] = useState(() => linksFor(choices));
   const [copied, setCopied] = useState<{ what: 'link' | 'code'; ok: boolean } | null>(null);
-  useEffect(() => {
+  // Opened as it mounts (before paint), so nobody meets it closed.
+  useLayoutEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
   const choose = (patch: Partial<Choices>) => {

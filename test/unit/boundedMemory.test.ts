@@ -1,5 +1,5 @@
-// Latency percentiles in bounded memory: exact nearest-rank while samples are few (every lesson),
-// within 1% past that, however long the run.
+// Memory that does not grow with the run: latency percentiles (exact nearest-rank while samples are few,
+// within 1% past that) and the record of issued tokens (recent ones only).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addLatency, emptyLatencies, EXACT_SAMPLES, latencyPercentile } from '../../src/sim/latency';
@@ -28,5 +28,17 @@ describe('latency stats', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('the record of issued tokens', () => {
+  it('keeps the recent ones only, while the count covers the whole run', async () => {
+    const { run } = await import('./support/run');
+    // A new token every 10 s for 30 minutes, each living 10 s.
+    const script = Array.from({ length: 180 }, (_, i): [number, { type: 'login'; clientId: string }] => [i * 10_000, { type: 'login', clientId: 'alice' }]);
+    const d = await run({ mode: 'jwt', tokenTtlMs: 10_000 }, script, 30 * 60_000);
+    expect(d.state.metrics.tokensIssued).toBe(180);
+    // Ten minutes after exp, plus the live one: about 61 records, not 180.
+    expect(Object.keys(d.state.issued).length).toBeLessThanOrEqual(62);
   });
 });
