@@ -19,3 +19,17 @@ describe('store queue', () => {
     expect(eachRequestOneOutcome(d.state)).toEqual([]);
   });
 });
+
+describe('a full store queue and the denylist', () => {
+  it.each([
+    ['open', 'ok'],
+    ['closed', 'overloaded'],
+  ] as const)('follows the denylist\'s fail mode (%s)', async (failMode, expected) => {
+    const clients: ClientSpec[] = Array.from({ length: 30 }, (_, i) => ({ id: `u${i}`, userId: `u${i}`, kind: 'browser' }));
+    const script: [number, Action][] = clients.flatMap((c, i): [number, Action][] => [[i * 50, { type: 'login', clientId: c.id }], [3_000, { type: 'request', clientId: c.id }]]);
+    const d = await run({ mode: 'jwt', clients, denylist: true, denylistFailMode: failMode, storeCapacityOpsPerSec: 100, storeQueueMax: 5, requestTimeoutMs: 10_000 }, script, 15_000);
+    const turnedAway = requestsOf(d.state, undefined, 'api').filter((r) => d.state.log.entries.some((e) => e.requestId === r.id && /its queue is full/.test(e.text)));
+    expect(turnedAway.length).toBeGreaterThan(0);
+    expect(new Set(turnedAway.map((r) => r.reason))).toEqual(new Set([expected]));
+  });
+});

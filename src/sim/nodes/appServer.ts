@@ -268,8 +268,8 @@ function countLookup(s: SimState, server: AppServer, req: RequestRecord): void {
 
 function onStoreReply(t: Tick, server: AppServer, req: RequestRecord, result: StoreResult): void {
   const { s } = t;
-  if ('unavailable' in result) return storeUnavailable(t, server, req);
-  if ('overloaded' in result) return reject(t, server, req, 'overloaded', `The store's queue is full (${s.options.storeQueueMax} queries waiting).`);
+  if ('unavailable' in result) return storeUnavailable(t, server, req, 'store_unavailable');
+  if ('overloaded' in result) return storeUnavailable(t, server, req, 'overloaded');
   switch (req.stage) {
     case 'session-lookup':
       if ('found' in result) sessionDecided(t, server, req, result.found ? result.record : null, !result.found && result.expired, 'the store');
@@ -294,14 +294,16 @@ function onStoreReply(t: Tick, server: AppServer, req: RequestRecord, result: St
   }
 }
 
-function storeUnavailable(t: Tick, server: AppServer, req: RequestRecord): void {
+/** No answer from the store (down, or its queue full): a denylist check follows its fail mode, anything else is refused. */
+function storeUnavailable(t: Tick, server: AppServer, req: RequestRecord, reason: 'store_unavailable' | 'overloaded'): void {
   const { s } = t;
+  const full = reason === 'overloaded' ? ` (its queue is full: ${s.options.storeQueueMax} queries wait)` : '';
   if (req.stage === 'denylist-check' && s.options.denylistFailMode === 'open') {
-    log(s, 'store', `${server.id} cannot reach the denylist and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
+    log(s, 'store', `${server.id} cannot reach the denylist${full} and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
     return authorized(t, server, req);
   }
-  const what = req.stage === 'denylist-check' ? 'The denylist is unreachable and the server fails closed.' : 'The session store is unreachable.';
-  reject(t, server, req, 'store_unavailable', what);
+  const what = req.stage === 'denylist-check' ? `The denylist is unreachable${full} and the server fails closed.` : `The session store is unreachable${full}.`;
+  reject(t, server, req, reason, what);
 }
 
 // ---- login, refresh and logout --------------------------------------------------------------
