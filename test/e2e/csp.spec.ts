@@ -51,7 +51,8 @@ async function playLesson(page: Page, { id, modes }: CatalogEntry): Promise<stri
   // The lazy-loaded inspector (its own chunk and stylesheet), on the last world's first node.
   await page.locator('.stage').last().locator('.node[role=button]').first().click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
-  await expect(inspector).toBeVisible();
+  // The inspector is a lazy chunk: on a loaded machine it can take longer than the default 5 s.
+  await expect(inspector).toBeVisible({ timeout: 20_000 });
   await page.keyboard.press('Escape');
   await expect(inspector).toBeHidden();
   return `${id} ${((Date.now() - started) / 1000).toFixed(1)} s (${reached.toFixed(1)} s simulated)`;
