@@ -3,6 +3,7 @@
 // in the app sees a message that has not passed `parseCommand`.
 import { findMeta } from '../scenarios/catalog';
 import { LIMITS } from '../sim/options';
+import { isRecord } from '../sim/parseAction';
 import type { RunReport } from '../sim/report';
 import type { View } from '../store/createAppStore';
 import { isView, MAX_LINK_TIME_MS } from '../store/urlState';
@@ -32,7 +33,6 @@ export type Command =
 export type Parsed = { command: Command } | { problem: string };
 
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A message from the host page, checked field by field; a bad one is named, never half-applied. */
 export function parseCommand(data: unknown): Parsed {

@@ -27,7 +27,7 @@ type Check<T> = (value: unknown, name: string) => Parsed<T>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (problem: string): Parsed<never> => ({ ok: false, problem });
-const isRecord = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

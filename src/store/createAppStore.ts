@@ -113,7 +113,7 @@ const TIME_PUBLISH_EVERY_MS = 100;
 export const SEEK_PAST_END_MS = 10_000;
 
 /** The questions of a lesson that can be asked with these worlds on screen. */
-export const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
+const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
 
 export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; webCrypto?: boolean; presentation?: Partial<Presentation> } = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;

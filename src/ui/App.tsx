@@ -12,12 +12,11 @@ import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
 import { DiffStrip } from './narration/DiffStrip';
 import { EventLog } from './narration/EventLog';
-import { QuestionCard } from './narration/QuestionCard';
 import { Transcript } from './narration/Transcript';
 import { Drawer } from './Drawer';
 import { EmbedShell } from './EmbedShell';
 import { Legend } from './stage/Legend';
-import { Stage } from './stage/Stage';
+import { StageArea } from './stage/StageArea';
 import { SkipLinks } from './SkipLinks';
 import { AppStoreProvider, useApp } from './storeContext';
 import { usePageSignals, useShortcuts } from './useShortcuts';
@@ -61,15 +60,7 @@ function Shell() {
             {error}
           </p>
         )}
-        <div className="stage-area" id="stage" tabIndex={-1} aria-label="The cluster" role="region" aria-busy={status === 'loading'}>
-          <div className="stages">
-            {modes.length === 0 && <p className="muted stage-placeholder">Preparing the cluster and its keys…</p>}
-            {modes.map((mode) => (
-              <Stage key={mode} mode={mode} compact={both} />
-            ))}
-          </div>
-          <QuestionCard />
-        </div>
+        <StageArea shown={modes} preparing={modes.length === 0} busy={status === 'loading'} />
         <Legend />
         </main>
       </div>

@@ -7,8 +7,7 @@ import { EmbedControls } from './controls/EmbedControls';
 import { Drawer } from './Drawer';
 import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
-import { QuestionCard } from './narration/QuestionCard';
-import { Stage } from './stage/Stage';
+import { StageArea } from './stage/StageArea';
 import { useApp } from './storeContext';
 import { useElementSize } from './useElementSize';
 
@@ -43,15 +42,7 @@ export function EmbedShell() {
             {error}
           </p>
         )}
-        <div className="stage-area" id="stage" ref={area} tabIndex={-1} aria-label="The cluster" role="region" aria-busy={status === 'loading'}>
-          <div className="stages">
-            {modes.length === 0 && <p className="muted stage-placeholder">Preparing the cluster and its keys…</p>}
-            {shown.map((mode) => (
-              <Stage key={mode} mode={mode} compact={shown.length > 1} />
-            ))}
-          </div>
-          <QuestionCard />
-        </div>
+        <StageArea ref={area} shown={shown} preparing={modes.length === 0} busy={status === 'loading'} />
         <EmbedControls toggle={toggle} />
       </main>
       {inspect && <Drawer />}
