@@ -1,6 +1,6 @@
 // The scenario picker's list: ids, titles and one-line summaries, with each lesson's script loaded
 // on demand, so the first paint does not carry fourteen scripts. Scenario files take their
-// id, title, summary and modes from here (one source); src/scenarios/index.ts lists them eagerly
+// id, title, summary and modes from here (one source); src/scenarios/index.ts loads them all
 // for the headless runner and the tests.
 import type { Mode } from '../sim/types';
 import type { Scenario } from './scenario';
