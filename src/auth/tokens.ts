@@ -5,6 +5,8 @@ import { SignJWT, exportJWK, jwtVerify } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
 import type { ReasonCode } from '../reasons';
 import type { Alg } from './alg';
+import { timeVerdict } from './acceptance';
+import type { AccessClaims } from './claims';
 
 export type { Alg };
 
@@ -62,18 +64,7 @@ export async function createKey(kid: string, alg: Alg, seed: Uint8Array): Promis
   };
 }
 
-/** Claims of an access token; times are in seconds, like every JWT. */
-export interface AccessClaims {
-  sub: string;
-  role: string;
-  jti: string;
-  iat: number;
-  exp: number;
-  nbf?: number;
-  iss: string;
-  aud: string;
-  [extra: string]: unknown;
-}
+export type { AccessClaims };
 
 export async function signToken(claims: AccessClaims, key: KeyMaterial): Promise<string> {
   // Claims go in whole: SignJWT's setIssuedAt() etc. would read the wall clock.
@@ -138,10 +129,9 @@ export async function verifyToken(token: string, opts: VerifyOptions): Promise<V
       currentDate: new Date(opts.nowMs),
     });
 
-    // jose only checks iat when maxTokenAge is set; a token issued "in the future" is suspect.
-    // Same rounding as jose: whole seconds, rounded down.
-    const nowSec = Math.floor(opts.nowMs / 1000);
-    if (typeof payload.iat === 'number' && payload.iat > nowSec + toleranceSec) {
+    // jose has checked exp and nbf the same way; it leaves iat to us (a token issued "in the
+    // future" is suspect). One rule set, shared with the inspector's prediction and the invariants.
+    if (timeVerdict(payload, opts.nowMs, opts.clockToleranceMs) === 'token_not_yet_valid') {
       return fail('token_not_yet_valid', 'The token claims to be issued in the future (iat), so it is not valid yet.');
     }
     if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload['role'] !== 'string') {

@@ -1,7 +1,7 @@
 // Parses the headless runner's flags (DESIGN.md contract). Pure, so it is unit-tested directly.
 import { LIMITS } from '../sim/options';
 import { parseInterventions, type TimedAction } from '../sim/parseAction';
-import type { Mode } from '../sim/types';
+import { isMode, MODES, type Mode } from '../sim/schemes/names';
 
 /** The furthest a run may go (--until, an intervention's atMs): one simulated day. */
 export const MAX_RUN_MS = 24 * 60 * 60_000;
@@ -45,8 +45,8 @@ export function parseArgs(argv: string[]): ParseResult {
       }
       case '--mode': {
         const v = value();
-        if (v !== 'session' && v !== 'jwt' && v !== 'both') return { ok: false, error: `--mode must be session, jwt or both (got ${v ?? 'nothing'})` };
-        args.modes = v === 'both' ? ['session', 'jwt'] : [v];
+        if (v !== 'both' && !isMode(v)) return { ok: false, error: `--mode must be ${MODES.join(', ')} or both (got ${v ?? 'nothing'})` };
+        args.modes = v === 'both' ? [...MODES] : [v];
         break;
       }
       case '--seed': {

@@ -1,17 +1,18 @@
 // What scenarios and the UI can do to the cluster. Each action is applied at the current virtual
 // time; a request-type action starts a request from a browser, the rest change state directly
 // (an admin console, an operator or an attacker acting outside the request path).
-import { applySetCookie, cookiesFor, serializeSetCookie } from '../auth/cookies';
-import { algNoneToken, tamperClaims } from '../auth/jwtText';
-import { cookieContext, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, startRequest } from './nodes/browser';
-import { noteSigningKeyHolders, requestNewKey } from './nodes/keySet';
-import { deleteUserSessions, revokeUserRefreshFamilies } from './nodes/sessionStore';
+import { applySetCookie, serializeSetCookie } from '../auth/cookies';
+import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './cookieNames';
+import { cookieContext, startRequest } from './nodes/browser';
+import { schemeOf } from './schemes';
+import { SCHEME_WORDS } from './schemes/names';
+import { noteSigningKeyHolders } from './nodes/keySet';
 import { LIMITS } from './options';
 import { parseAction } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
 import { log, own, schedule, shortId, type Tick } from './world';
-import { plural, word } from '../format';
+import { plural } from '../format';
 
 export function newServer(s: SimState): AppServer {
   return {
@@ -80,25 +81,10 @@ function bumpUser(s: SimState, userId: string, change: (u: SimState['users'][str
   return user !== undefined;
 }
 
-/** Revoke every credential of a user; what that achieves depends entirely on the mode. */
+/** Revoke every credential of a user; what that achieves depends entirely on the auth model. */
 function revokeUser(s: SimState, userId: string, what: string): void {
   s.revocations.push({ atMs: s.timeMs, userId, credentialId: null, what });
-  if (s.options.mode === 'session') {
-    const n = deleteUserSessions(s, userId);
-    return log(s, 'action', `${what}: ${plural(n, 'session')} deleted; the cookie's id now points at nothing.`);
-  }
-  const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
-  const families = revokeUserRefreshFamilies(s, userId);
-  const refreshNote = families ? ` ${plural(families, 'refresh-token family')} revoked.` : '';
-  if (s.options.denylist) {
-    for (const token of live) s.store.denylist[token.jti] = token.expiresAtMs;
-    return log(s, 'action', `${what}: ${plural(live.length, 'live token')} put on the denylist.${refreshNote}`);
-  }
-  const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
-  const stays = live.length
-    ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${Math.round((until - s.timeMs) / 1000)} s more, until exp`
-    : 'no issued token is still valid';
-  log(s, 'action', `${what}: the servers keep no list of tokens, so ${stays}.${refreshNote}`);
+  schemeOf(s).revokeUser(s, userId, what);
 }
 
 function findServer(s: SimState, id: string): AppServer | undefined {
@@ -149,8 +135,9 @@ function applyOperatorAction(t: Tick, action: Action): void {
       s.store.slowFactor = Math.max(1, action.factor);
       return log(s, 'action', `The shared store slows down ${s.store.slowFactor}x.`, { nodeId: 'store' });
     case 'rotateKey': {
-      if (s.options.mode !== 'jwt') return log(s, 'note', 'Sessions sign nothing: there is no key to rotate in this world.');
-      const kid = requestNewKey(t);
+      const rotateKey = schemeOf(s).rotateKey;
+      if (!rotateKey) return log(s, 'note', `The ${SCHEME_WORDS[s.options.mode].world} signs nothing: there is no key to rotate.`);
+      const kid = rotateKey(t);
       return log(s, 'action', `The issuer rotates its signing key: new key ${kid} is published in the JWKS.`, { nodeId: 'jwks' });
     }
     case 'setSkew': {
@@ -163,7 +150,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
       const algChanged = action.patch.alg !== undefined && action.patch.alg !== s.options.alg;
       Object.assign(s.options, action.patch);
       log(s, 'action', `Settings changed: ${Object.entries(action.patch).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}.`);
-      if (algChanged && s.options.mode === 'jwt') requestNewKey(t);
+      if (algChanged) schemeOf(s).rotateKey?.(t);
       return;
     }
     case 'tamper':
@@ -187,19 +174,9 @@ function tamper(s: SimState, clientId: string, how: ForgeHow): void {
     client.forged = how;
     return log(s, 'action', `${clientId} replaces its session cookie with a guessed id ${shortId(guess)} (one of 2^128).`, { nodeId: clientId });
   }
-  if (s.options.mode !== 'jwt') return log(s, 'note', `${clientId} holds a session id, not a token: there are no claims to edit in this world.`);
-  const edit = (token: string) => (how === 'alg-none' ? algNoneToken(token) : tamperClaims(token, { role: 'admin' }));
-  const what = how === 'alg-none' ? 'sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
-  if (client.storage.accessToken) {
-    client.storage.accessToken = edit(client.storage.accessToken);
-    client.forged = how;
-    return log(s, 'action', `${clientId} ${what}.`, { nodeId: clientId });
-  }
-  const cookie = cookiesFor(client.jar, cookieContext(s)).find((c) => c.name === JWT_COOKIE);
-  if (!cookie) return log(s, 'note', `${clientId} holds no token to tamper with.`);
-  client.jar = applySetCookie(client.jar, serializeSetCookie({ name: JWT_COOKIE, value: edit(cookie.value), path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
-  client.forged = how;
-  log(s, 'action', `${clientId} ${what}.`, { nodeId: clientId });
+  const forge = schemeOf(s).forge;
+  if (!forge) return log(s, 'note', `${clientId} holds ${SCHEME_WORDS[s.options.mode].credential}, not a token: there are no claims to edit in this world.`);
+  forge(s, client, how);
 }
 
 /** The attacker copies every credential the victim's browser holds (XSS, a leaked log, malware). */

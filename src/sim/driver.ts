@@ -4,7 +4,7 @@
 import { createKey, signToken, verifyToken, type KeyMaterial } from '../auth/tokens';
 import { heapPeek, heapPush } from './queue';
 import { createSim, scheduleAction, stepNext } from './step';
-import type { Action, Effect, SimEvent, SimOptions, SimState, VerifiedClaims } from './types';
+import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
 
 /** Keys live outside the JSON state (a CryptoKey cannot be cloned into a link), found by kid. */
 export type KeyRegistry = Map<string, KeyMaterial>;
@@ -116,8 +116,7 @@ export class SimDriver {
           nowMs: effect.serverNowMs,
           clockToleranceMs: effect.clockToleranceMs,
         });
-        const outcome = result.ok ? { ok: true as const, claims: result.claims as unknown as VerifiedClaims, kid: result.kid } : result;
-        return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome });
+        return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: result });
       }
     }
   }

@@ -1,7 +1,8 @@
 // Invariant checkers over a finished run (VOPR style): each returns the violations it found, as
 // sentences. Tests run them over random scripts; an empty list means the model kept its promises.
 import type { RequestRecord, SimState } from './types';
-import { VIRTUAL_EPOCH_MS } from './world';
+import { acceptsExpiry } from '../auth/acceptance';
+import { own, VIRTUAL_EPOCH_MS } from './world';
 
 /** Every request sent got exactly one outcome, and none is left hanging. */
 export function eachRequestOneOutcome(s: SimState): string[] {
@@ -38,15 +39,12 @@ export function revokedNeverAccepted(s: SimState): string[] {
 /** Without a denylist a JWT is accepted exactly while it is unexpired (servers without clock skew). */
 export function jwtAcceptedUntilExp(s: SimState): string[] {
   const problems: string[] = [];
-  const tol = s.options.clockToleranceMs;
   for (const r of s.recent) {
     if (r.kind !== 'api' || r.credential !== 'jwt' || !r.credentialId) continue;
-    const issued = s.issued[r.credentialId];
+    const issued = own(s.issued, r.credentialId);
     const at = r.decidedAtMs;
     if (!issued || at === null) continue;
-    const wallSec = Math.floor((VIRTUAL_EPOCH_MS + at) / 1000);
-    const expSec = (VIRTUAL_EPOCH_MS + issued.expiresAtMs) / 1000;
-    const expired = wallSec >= expSec + tol / 1000;
+    const expired = !acceptsExpiry((VIRTUAL_EPOCH_MS + issued.expiresAtMs) / 1000, VIRTUAL_EPOCH_MS + at, s.options.clockToleranceMs);
     if (r.reason === 'ok' && expired) problems.push(`request #${r.id} was accepted after exp`);
     if (r.reason === 'token_expired' && !expired) problems.push(`request #${r.id} was called expired before exp`);
   }

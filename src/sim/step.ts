@@ -11,7 +11,8 @@ import { heapPop, heapPeek } from './queue';
 import { validateOptions } from './options';
 import { seedRng } from './rng';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
-import { schedule, type Tick } from './world';
+import { schemeOf } from './schemes';
+import { log, schedule, type Tick } from './world';
 
 export interface StepResult {
   state: SimState;
@@ -51,7 +52,7 @@ export function createSim(options: SimOptions): StepResult {
   }
   for (let i = 0; i < options.servers; i++) s.servers.push(newServer(s));
   const t: Tick = { s, effects: [] };
-  if (options.mode === 'jwt') keySet.requestNewKey(t);
+  schemeOf(s).start?.(t);
   return { state: s, effects: t.effects };
 }
 
@@ -83,7 +84,8 @@ export function step(s: SimState, event: SimEvent): StepResult {
       break;
     case 'storeServe': {
       const msg = s.messages[event.messageId];
-      if (msg) sessionStore.serve(t, msg);
+      if (msg?.kind === 'store-query') sessionStore.serve(t, msg);
+      else log(s, 'note', `The store found no query #${event.messageId} to serve.`, { nodeId: 'store', ok: false });
       break;
     }
     case 'timeout':
@@ -96,10 +98,10 @@ export function step(s: SimState, event: SimEvent): StepResult {
       keySet.onKeyRetire(t, event.kid);
       break;
     case 'signed':
-      appServer.onSigned(t, event.requestId, event.token);
+      appServer.onCryptoResult(t, event.requestId, { token: event.token });
       break;
     case 'verified':
-      appServer.onVerified(t, event.requestId, event.outcome);
+      appServer.onCryptoResult(t, event.requestId, { outcome: event.outcome });
       break;
   }
   return { state: s, effects: t.effects };
@@ -109,11 +111,11 @@ export function step(s: SimState, event: SimEvent): StepResult {
 function arrive(t: Tick, messageId: number): void {
   const { s } = t;
   const msg = s.messages[messageId];
-  if (!msg) return;
+  if (!msg) return log(s, 'note', `Message #${messageId} is due but no longer exists.`, { ok: false });
   // A store query stays in flight (as the store's queue) until it is served.
   if (msg.to !== 'store') delete s.messages[messageId];
   if (msg.to === 'lb') return msg.kind === 'request' ? loadBalancer.onRequest(t, msg) : loadBalancer.onResponse(t, msg);
-  if (msg.to === 'store') return sessionStore.onQuery(t, msg);
+  if (msg.to === 'store' && msg.kind === 'store-query') return sessionStore.onQuery(t, msg);
   if (msg.to === 'jwks') return keySet.onFetch(t, msg);
   if (s.clients[msg.to]) return browser.onResponse(t, msg);
   appServer.onMessage(t, msg);

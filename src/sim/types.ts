@@ -1,13 +1,15 @@
 // The simulation's data: plain JSON only (no classes, Maps or CryptoKeys), so that a state can be
 // checkpointed with structuredClone, compared in tests and carried in a link.
 import type { Alg } from '../auth/alg';
+import type { AccessClaims } from '../auth/claims';
 import type { CookieJar } from '../auth/cookies';
 import type { ReasonCode } from '../reasons';
 import type { LatencyStats } from './latency';
 import type { RngState } from './rng';
 import type { Queued } from './queue';
+import type { Mode } from './schemes/names';
 
-export type Mode = 'session' | 'jwt';
+export type { AccessClaims, Mode };
 export type { Alg };
 export type Delivery = 'header' | 'cookie';
 export type LbPolicy = 'round-robin' | 'random' | 'least-connections' | 'sticky';
@@ -167,7 +169,8 @@ export interface IssuedToken {
 }
 
 export type RequestKind = 'login' | 'api' | 'logout' | 'refresh';
-export type CredentialKind = 'session' | 'jwt' | 'none';
+/** The credential a request carries: one of the models' own, or none. */
+export type CredentialKind = Mode | 'none';
 
 export type RequestStage =
   | 'to-lb'
@@ -215,33 +218,55 @@ export interface RequestRecord {
   /** The authenticated user and when the credential was issued, once known. */
   subjectUserId: string | null;
   credentialIssuedAtMs: number | null;
-  claims: Record<string, unknown> | null;
+  /** The verified token's claims (JWT world, once accepted by the signature check). */
+  claims: AccessClaims | null;
   /** The role the server acted on when it accepted: the user's role then (session) or the token's claim (JWT). */
   actedAsRole: string | null;
   /** The forged credential the request carried (copied from its client when sent), null when untouched. */
   forged: ForgeHow | null;
-  /** Work the server still has to do after a store reply (e.g. log in after the store write). */
-  pending: Record<string, unknown>;
+  /** What the server keeps for this request between one step and the next (null: nothing). */
+  pending: Pending | null;
+  /** The server a sticky balancer pinned this browser to, to be set in the affinity cookie on the way back. */
+  stickyTo: NodeId | null;
 }
 
-export type MessageKind =
-  | 'request'
-  | 'response'
-  | 'store-query'
-  | 'store-reply'
-  | 'jwks-fetch'
-  | 'jwks-reply';
+/** Work in progress a server resumes when a store reply or a crypto result comes back. */
+export type Pending =
+  | { for: 'verify'; token: string }
+  | { for: 'session-create'; sid: string }
+  | { for: 'sign'; jti: string; refreshToken: string | null }
+  | { for: 'refresh-issue'; access: string; refreshToken: string };
 
-export interface StoreOp {
-  op: 'session-get' | 'session-set' | 'session-del' | 'deny-check' | 'token-revoke' | 'refresh-put' | 'refresh-rotate';
-  key: string;
-  value?: unknown;
+/** A logout in the JWT world: what the store does for it (denylist the jti, end the refresh family). */
+export interface TokenRevocation {
+  expMs: number;
+  denylist: boolean;
+  refreshToken: string | null;
+  userId: string;
 }
 
-export interface Message {
+export type StoreOp =
+  | { op: 'session-get'; key: string }
+  | { op: 'session-set'; key: string; value: SessionRecord }
+  | { op: 'session-del'; key: string }
+  | { op: 'deny-check'; key: string }
+  | { op: 'token-revoke'; key: string; value: TokenRevocation }
+  | { op: 'refresh-put'; key: string; value: RefreshRecord }
+  | { op: 'refresh-rotate'; key: string };
+
+export type StoreResult =
+  | { unavailable: true }
+  | { overloaded: true }
+  | { found: true; record: SessionRecord }
+  | { found: false; expired: boolean }
+  | { listed: boolean }
+  | { refresh: 'ok'; userId: string; token: string; familyId: string }
+  | { refresh: 'reused' | 'invalid'; userId: string | null }
+  | { done: true };
+
+interface MessageCommon {
   id: number;
   requestId: number;
-  kind: MessageKind;
   from: NodeId;
   to: NodeId;
   sendTimeMs: number;
@@ -251,9 +276,19 @@ export interface Message {
   label: string;
   ok: boolean | null;
   reason: ReasonCode | null;
-  storeOp?: StoreOp;
-  storeResult?: unknown;
 }
+
+/** What travels between nodes; each kind carries its own payload. */
+export type Message =
+  | (MessageCommon & { kind: 'request' | 'response' | 'jwks-fetch' })
+  | (MessageCommon & { kind: 'store-query'; storeOp: StoreOp })
+  | (MessageCommon & { kind: 'store-reply'; storeResult: StoreResult })
+  | (MessageCommon & { kind: 'jwks-reply'; kids: string[] });
+
+export type MessageKind = Message['kind'];
+
+/** A message as a node writes it; `send` gives it its id and times. */
+export type OutgoingMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'sendTimeMs' | 'recvTimeMs'> : never) : never;
 
 export type Action =
   | { type: 'login'; clientId: string }
@@ -280,17 +315,9 @@ export type Action =
   | { type: 'setOptions'; patch: Partial<Pick<SimOptions, 'lbPolicy' | 'denylist' | 'denylistFailMode' | 'refreshTokens' | 'tokenTtlMs' | 'delivery' | 'clockToleranceMs' | 'sessionStorage' | 'alg'>> }
   | { type: 'note'; text: string };
 
-export interface VerifiedClaims {
-  sub: string;
-  role: string;
-  jti: string;
-  iat: number;
-  exp: number;
-  [extra: string]: unknown;
-}
 
 export type VerifyOutcome =
-  | { ok: true; claims: VerifiedClaims; kid: string }
+  | { ok: true; claims: AccessClaims; kid: string }
   | { ok: false; reason: ReasonCode; detail: string };
 
 export type SimEvent =
@@ -306,7 +333,7 @@ export type SimEvent =
 /** Work only the async driver can do (real WebCrypto); results come back as events. */
 export type Effect =
   | { kind: 'createKey'; kid: string; alg: Alg; seed: number[]; dueTimeMs: number; seq: number }
-  | { kind: 'sign'; requestId: number; kid: string; claims: VerifiedClaims & { iss: string; aud: string }; dueTimeMs: number; seq: number }
+  | { kind: 'sign'; requestId: number; kid: string; claims: AccessClaims; dueTimeMs: number; seq: number }
   | {
       kind: 'verify';
       requestId: number;

@@ -3,7 +3,7 @@
 import { addLatency } from './latency';
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
-import type { Effect, LogEntry, Message, RequestRecord, Served, SimEvent, SimState } from './types';
+import type { Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Served, SimEvent, SimState } from './types';
 import type { ReasonCode } from '../reasons';
 
 export interface Tick {
@@ -40,9 +40,9 @@ export function linkLatency(s: SimState, baseMs: number): number {
   return Math.round((baseMs + jitter) * 1000) / 1000;
 }
 
-export function send(s: SimState, m: Omit<Message, 'id' | 'sendTimeMs' | 'recvTimeMs'>, latencyMs: number, delayMs = 0): Message {
+export function send(s: SimState, m: OutgoingMessage, latencyMs: number, delayMs = 0): Message {
   const sendTimeMs = s.timeMs + delayMs;
-  const message: Message = { ...m, id: s.nextMessageId++, sendTimeMs, recvTimeMs: sendTimeMs + latencyMs };
+  const message = { ...m, id: s.nextMessageId++, sendTimeMs, recvTimeMs: sendTimeMs + latencyMs } as Message;
   s.messages[message.id] = message;
   schedule(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
   return message;
@@ -107,4 +107,12 @@ export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 6
 /** A record's own entry: an id from outside ("toString", "__proto__") must never reach Object.prototype. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * A message or a result for a request that has already ended (it timed out): nothing waits for it,
+ * so it goes nowhere, and the log says so rather than dropping it in silence.
+ */
+export function arrivesLate(s: SimState, requestId: number, what: string, nodeId?: string): void {
+  log(s, 'timeout', `The ${what} for request #${requestId} arrives after that request timed out: nothing waits for it.`, { requestId, reason: 'timeout', ok: false, ...(nodeId ? { nodeId } : {}) });
 }

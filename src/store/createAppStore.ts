@@ -6,6 +6,7 @@ import type { Question, Scenario } from '../scenarios/scenario';
 import type { RecordedAction } from '../sim/history';
 import { parseAction } from '../sim/parseAction';
 import type { Action, Mode, SimOptions } from '../sim/types';
+import { MODES } from '../sim/schemes/names';
 import { clampSpeed } from './clock';
 import { lessonSteps } from './lesson';
 import { dwellMs, pacingFor } from './pacing';
@@ -106,7 +107,7 @@ export interface AppActions {
 export type AppStoreState = AppState & AppActions;
 export type AppStore = StoreApi<AppStoreState> & { player: Player };
 
-export const modesOf = (view: View): Mode[] => (view === 'both' ? ['session', 'jwt'] : [view]);
+export const modesOf = (view: View): Mode[] => (view === 'both' ? [...MODES] : [view]);
 
 const TIME_PUBLISH_EVERY_MS = 100;
 /** How far past a lesson's end a seek may go (a link's t, a host page's authsim:seek). */

@@ -1,7 +1,7 @@
 // WebCrypto (crypto.subtle) only exists in a secure context: HTTPS, or http://localhost. Served
 // over plain http on a LAN, the JWT world (which signs and verifies real tokens) cannot run; the
 // session world needs no crypto and still plays.
-import type { Mode } from '../sim/types';
+import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
 
 /** Whether this page can sign and verify tokens (crypto.subtle is there). */
 export function hasWebCrypto(scope: { crypto?: { subtle?: unknown } } = globalThis): boolean {
@@ -17,5 +17,5 @@ export const JWT_ONLY_NEEDS_WEBCRYPTO = 'This lesson happens in the JWT world on
 
 /** The worlds that can run here: without WebCrypto, the session world only. */
 export function runnableModes(modes: readonly Mode[], webCrypto: boolean = hasWebCrypto()): Mode[] {
-  return webCrypto ? [...modes] : modes.filter((m) => m !== 'jwt');
+  return webCrypto ? [...modes] : modes.filter((m) => !SCHEME_WORDS[m].needsWebCrypto);
 }

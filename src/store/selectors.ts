@@ -1,6 +1,6 @@
 // Module-level selectors (stable identities); components combine them with useShallow when they
 // pick several fields.
-import type { Mode } from '../sim/types';
+import { MODES, type Mode } from '../sim/schemes/names';
 import type { AppActions, AppState } from './createAppStore';
 import type { WorldSnapshot } from './snapshot';
 
@@ -17,4 +17,4 @@ export const worldOf =
     s.worlds[mode];
 
 /** The worlds on screen, session first. */
-export const shownModes = (s: S): Mode[] => (['session', 'jwt'] as const).filter((m) => s.worlds[m] !== undefined);
+export const shownModes = (s: S): Mode[] => MODES.filter((m) => s.worlds[m] !== undefined);

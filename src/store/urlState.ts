@@ -5,6 +5,7 @@ import { LIMITS } from '../sim/options';
 import { SPEED_MAX, SPEED_MIN } from './clock';
 import type { RecordedAction } from '../sim/history';
 import { parseInterventions } from '../sim/parseAction';
+import { MODES } from '../sim/schemes/names';
 import type { View } from './createAppStore';
 
 export interface LinkState {
@@ -39,7 +40,7 @@ export interface ParsedLink {
   problems: string[];
 }
 
-const VIEWS: readonly View[] = ['session', 'jwt', 'both'];
+const VIEWS: readonly View[] = [...MODES, 'both'];
 /** A mode a link or a host page may ask for (an own value: not 'constructor' or '__proto__'). */
 export const isView = (value: unknown): value is View => typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
 /** The furthest position a link or a host page may name. */

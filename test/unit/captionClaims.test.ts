@@ -10,7 +10,7 @@ import type { Scenario } from '../../src/scenarios/scenario';
 import { SimDriver } from '../../src/sim/driver';
 import { scheduleAction } from '../../src/sim/step';
 import type { Mode, RequestRecord, SimState } from '../../src/sim/types';
-import { SESSION_COOKIE } from '../../src/sim/nodes/browser';
+import { SESSION_COOKIE } from '../../src/sim/cookieNames';
 import { lessonSteps } from '../../src/store/lesson';
 
 /** What the world looked like at one moment (sampled every SAMPLE_MS). */

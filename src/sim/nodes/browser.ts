@@ -3,12 +3,12 @@
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { linkLatency, log, own, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
+import { arrivesLate, linkLatency, log, own, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
 import { statusFor } from '../../reasons';
+import { schemeOf } from '../schemes';
+import { SCHEME_WORDS } from '../schemes/names';
 
-export const SESSION_COOKIE = '__Host-sid';
-export const JWT_COOKIE = '__Host-jwt';
-export const REFRESH_COOKIE = '__Host-refresh';
+import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../cookieNames';
 
 export const cookieContext = (s: SimState, path = '/') => ({ host: s.options.host, path, secure: true, nowMs: wallMs(s) });
 
@@ -26,12 +26,11 @@ function bodyFor(s: SimState, client: Client, kind: RequestKind): string {
   return '';
 }
 
-/** Which credential the request carries, as a reader of the raw request would see it. */
+/** Which credential the request carries, as a reader of the raw request would see it: the world's auth model decides. */
 function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean, kind: RequestKind): CredentialKind {
   if (kind === 'login' || kind === 'refresh') return 'none';
-  if (bearer || cookieHeader?.includes(`${JWT_COOKIE}=`)) return 'jwt';
-  if (cookieHeader?.includes(`${SESSION_COOKIE}=`)) return s.options.mode === 'session' ? 'session' : 'none';
-  return 'none';
+  const cookieNames = new Set(cookieHeader ? cookieHeader.split('; ').map((pair) => pair.slice(0, pair.indexOf('='))) : []);
+  return schemeOf(s).carries({ cookieNames, bearer }) ? s.options.mode : 'none';
 }
 
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
@@ -96,7 +95,8 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     claims: null,
     actedAsRole: null,
     forged: kind === 'api' || kind === 'logout' ? client.forged : null,
-    pending: {},
+    pending: null,
+    stickyTo: null,
   };
   s.requests[req.id] = req;
   if (kind === 'api') {
@@ -106,10 +106,10 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     s.metrics.apiCredentialBytesMax = Math.max(s.metrics.apiCredentialBytesMax, http.credentialBytes);
     if (credential === 'none') s.metrics.apiWithoutCredential++;
   }
-  const label = credential === 'session' ? 'cookie' : credential === 'jwt' ? 'JWT' : kind;
+  const label = credential === 'none' ? kind : SCHEME_WORDS[credential].dot;
   send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
   schedule(s, s.timeMs + s.options.requestTimeoutMs, { type: 'timeout', requestId: req.id });
-  const carrying = credential === 'none' ? 'no credential' : credential === 'session' ? 'its session cookie' : 'its JWT';
+  const carrying = credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
   log(s, 'request', `${clientId} sends ${route.method} ${reqPath} carrying ${carrying} (${http.bytes} bytes).`, { requestId: req.id, nodeId: clientId });
   return req;
 }
@@ -118,8 +118,10 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
 export function onResponse(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests[msg.requestId];
-  const client = req && own(s.clients, req.clientId);
-  if (!req || !client) return; // already timed out: the late answer is dropped, as a browser would
+  // Already timed out: the late answer is dropped, as a browser would, and the log says so.
+  if (!req) return arrivesLate(s, msg.requestId, 'response', msg.to);
+  const client = own(s.clients, req.clientId);
+  if (!client) return log(s, 'note', `${req.clientId} is gone: the response to request #${req.id} reaches no one.`, { requestId: req.id, ok: false });
   const text = req.httpResponse ?? '';
   for (const header of headerValues(text, 'Set-Cookie')) {
     const { jar, outcome } = applySetCookie(client.jar, header, cookieContext(s, req.path));
@@ -149,8 +151,9 @@ export function onResponse(t: Tick, msg: Message): void {
   if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }
 
+/** A single-page app keeps the tokens a login or refresh response body hands it (cookies are the jar's job). */
 function keepTokens(s: SimState, client: Client, kind: RequestKind, body: string): void {
-  if ((kind !== 'login' && kind !== 'refresh') || s.options.mode !== 'jwt' || s.options.delivery !== 'header') return;
+  if ((kind !== 'login' && kind !== 'refresh') || s.options.delivery !== 'header') return;
   try {
     const parsed = JSON.parse(body) as { access_token?: string; refresh_token?: string };
     if (parsed.access_token) client.storage.accessToken = parsed.access_token;
@@ -173,6 +176,7 @@ function maybeRefresh(t: Tick, client: Client): void {
 export function onTimeout(t: Tick, requestId: number): void {
   const { s } = t;
   const req = s.requests[requestId];
+  // Every request's timer fires; one that finished in time has nothing left to do.
   if (!req) return;
   const client = own(s.clients, req.clientId);
   if (client && req.kind === 'refresh') client.refreshing = false;

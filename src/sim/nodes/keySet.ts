@@ -4,11 +4,6 @@ import { nextBytes } from '../rng';
 import type { Message, SimState } from '../types';
 import { linkLatency, log, reserveSeq, schedule, send, type Tick } from '../world';
 
-/**
- * The algorithms a server accepts: every published key's, so tokens signed before an algorithm
- * change stay valid during the overlap. The servers and the inspector's prediction share it.
- */
-export const acceptedAlgorithms = <A extends string>(keys: readonly { ready: boolean; alg: A }[]): A[] => [...new Set(keys.filter((k) => k.ready).map((k) => k.alg))];
 
 export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready).map((k) => k.kid);
 
@@ -65,5 +60,5 @@ export function onKeyRetire(t: Tick, kid: string): void {
 
 export function onFetch(t: Tick, msg: Message): void {
   const { s } = t;
-  send(s, { requestId: msg.requestId, kind: 'jwks-reply', from: 'jwks', to: msg.from, credential: 'none', label: 'keys', ok: true, reason: null, storeResult: publishedKids(s) }, linkLatency(s, s.options.latency.serverToJwksMs));
+  send(s, { requestId: msg.requestId, kind: 'jwks-reply', from: 'jwks', to: msg.from, credential: 'none', label: 'keys', ok: true, reason: null, kids: publishedKids(s) }, linkLatency(s, s.options.latency.serverToJwksMs));
 }

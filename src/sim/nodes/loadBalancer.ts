@@ -5,10 +5,9 @@ import { headerValues, parseCookieHeader, utf8Bytes } from '../http';
 import { nextInt } from '../rng';
 import { statusFor } from '../../reasons';
 import type { AppServer, Message, RequestRecord, SimState } from '../types';
-import { linkLatency, log, send, type Tick } from '../world';
+import { arrivesLate, linkLatency, log, send, type Tick } from '../world';
 import { respondTo } from './respond';
-
-export const AFFINITY_COOKIE = 'lb_affinity';
+import { AFFINITY_COOKIE } from '../cookieNames';
 
 function affinityOf(req: RequestRecord): string | undefined {
   const cookie = headerValues(req.httpRequest, 'Cookie')[0];
@@ -31,7 +30,7 @@ function pick(s: SimState, up: AppServer[], req: RequestRecord): AppServer {
 export function onRequest(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests[msg.requestId];
-  if (!req) return;
+  if (!req) return arrivesLate(s, msg.requestId, 'request', 'lb');
   const up = s.servers.filter((sv) => sv.up);
   if (up.length === 0) {
     req.reason = 'server_down';
@@ -42,7 +41,7 @@ export function onRequest(t: Tick, msg: Message): void {
     return;
   }
   const server = pick(s, up, req);
-  if (s.options.lbPolicy === 'sticky' && affinityOf(req) !== server.id) req.pending.affinity = server.id;
+  if (s.options.lbPolicy === 'sticky' && affinityOf(req) !== server.id) req.stickyTo = server.id;
   req.serverId = server.id;
   req.stage = 'to-server';
   server.inFlight++;
@@ -53,9 +52,9 @@ export function onRequest(t: Tick, msg: Message): void {
 export function onResponse(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests[msg.requestId];
-  if (!req) return;
-  const pinTo = req.pending.affinity;
-  if (typeof pinTo === 'string' && req.httpResponse) {
+  if (!req) return arrivesLate(s, msg.requestId, 'response', 'lb');
+  const pinTo = req.stickyTo;
+  if (pinTo !== null && req.httpResponse) {
     const cookie = serializeSetCookie({ name: AFFINITY_COOKIE, value: pinTo, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
     req.httpResponse = req.httpResponse.replace('\r\n', `\r\nSet-Cookie: ${cookie}\r\n`);
     req.responseBytes = utf8Bytes(req.httpResponse);

@@ -1,28 +1,21 @@
 // The shared store ("Redis"): sessions with TTL, the jti denylist and the refresh-token families.
 // One operation at a time at a fixed capacity, so under load requests queue here: the bottleneck.
 import { randomId128 } from '../rng';
-import type { Message, RefreshRecord, SessionRecord, SimState, StoreOp } from '../types';
-import { linkLatency, log, own, schedule, send, shortId, type Tick } from '../world';
+import type { Message, RefreshRecord, SimState, StoreOp, StoreResult } from '../types';
+import { acceptsExpiry } from '../../auth/acceptance';
+import { linkLatency, log, own, schedule, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
 
-export type StoreResult =
-  | { unavailable: true }
-  | { overloaded: true }
-  | { found: true; record: SessionRecord }
-  | { found: false; expired: boolean }
-  | { listed: boolean }
-  | { refresh: 'ok'; userId: string; token: string; familyId: string }
-  | { refresh: 'reused' | 'invalid'; userId: string | null }
-  | { done: true };
+type StoreQuery = Extract<Message, { kind: 'store-query' }>;
 
 const serviceMs = (s: SimState): number =>
   Math.max(s.options.storeServiceMs, 1000 / s.options.storeCapacityOpsPerSec) * s.store.slowFactor;
 
-function reply(s: SimState, query: Message, result: StoreResult): void {
+function reply(s: SimState, query: StoreQuery, result: StoreResult): void {
   send(s, { requestId: query.requestId, kind: 'store-reply', from: 'store', to: query.from, credential: query.credential, label: 'unavailable' in result ? 'down' : 'overloaded' in result ? 'full' : 'reply', ok: !('unavailable' in result || 'overloaded' in result), reason: null, storeResult: result }, linkLatency(s, s.options.latency.serverToStoreMs));
 }
 
 /** A query arrives: a store that is down refuses the connection at once; otherwise it queues. */
-export function onQuery(t: Tick, msg: Message): void {
+export function onQuery(t: Tick, msg: StoreQuery): void {
   const { s } = t;
   if (!s.store.up) {
     delete s.messages[msg.id];
@@ -42,11 +35,11 @@ export function onQuery(t: Tick, msg: Message): void {
 }
 
 /** The store reaches a queued query: the data is read now, so a deletion before this point wins. */
-export function serve(t: Tick, msg: Message): void {
+export function serve(t: Tick, msg: StoreQuery): void {
   const { s } = t;
   s.store.queued = Math.max(0, s.store.queued - 1);
   delete s.messages[msg.id];
-  if (!s.store.up || !msg.storeOp) {
+  if (!s.store.up) {
     reply(s, msg, { unavailable: true });
     return;
   }
@@ -62,7 +55,7 @@ function apply(s: SimState, op: StoreOp): StoreResult {
     case 'session-get':
       return getSession(s, op.key);
     case 'session-set':
-      st.sessions[op.key] = op.value as SessionRecord;
+      st.sessions[op.key] = op.value;
       return { done: true };
     case 'session-del': {
       const record = own(st.sessions, op.key);
@@ -74,7 +67,7 @@ function apply(s: SimState, op: StoreOp): StoreResult {
       pruneDenylist(s);
       return { listed: op.key in st.denylist };
     case 'token-revoke': {
-      const v = op.value as { expMs: number; denylist: boolean; refreshToken: string | null; userId: string };
+      const v = op.value;
       if (v.denylist) st.denylist[op.key] = v.expMs;
       s.revocations.push({ atMs: s.timeMs, userId: v.userId, credentialId: op.key, what: `${v.userId} logs out` });
       const family = v.refreshToken ? st.refreshTokens[v.refreshToken]?.familyId : undefined;
@@ -82,7 +75,7 @@ function apply(s: SimState, op: StoreOp): StoreResult {
       return { done: true };
     }
     case 'refresh-put':
-      st.refreshTokens[op.key] = op.value as RefreshRecord;
+      st.refreshTokens[op.key] = op.value;
       return { done: true };
     case 'refresh-rotate':
       return rotateRefresh(s, op.key);
@@ -108,9 +101,11 @@ function getSession(s: SimState, sid: string): StoreResult {
  * the clock tolerance, plus the slowest server clock (a server 20 s slow accepts 20 s longer).
  */
 function pruneDenylist(s: SimState): void {
-  const slowestMs = Math.max(0, ...s.servers.map((sv) => -sv.skewMs));
-  const until = s.timeMs - s.options.clockToleranceMs - slowestMs;
-  for (const [jti, expMs] of Object.entries(s.store.denylist)) if (expMs <= until) delete s.store.denylist[jti];
+  const slowestMs = Math.min(0, ...s.servers.map((sv) => sv.skewMs));
+  const slowestClock = wallMs(s, slowestMs);
+  for (const [jti, expMs] of Object.entries(s.store.denylist)) {
+    if (!acceptsExpiry((VIRTUAL_EPOCH_MS + expMs) / 1000, slowestClock, s.options.clockToleranceMs)) delete s.store.denylist[jti];
+  }
 }
 
 /** Refresh-token rotation with reuse detection (RFC 9700 4.14.2): a used token coming back revokes its family. */

@@ -4,6 +4,7 @@ import { holdingOf } from '../stage/nodeStatus';
 import type { Mode, RequestRecord } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { millis, plural, seconds } from '../../format';
+import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 export interface CompareRow {
   id: string;
@@ -20,7 +21,7 @@ export type CompareWorlds = { session?: WorldSnapshot; jwt?: WorldSnapshot };
 export const NOT_LOADED = 'switch to side by side to measure';
 
 /** Shown instead in the column of a world the lesson does not have (a JWT-only lesson): side by side cannot help. */
-export const notInLesson = (missing: Mode): string => `this lesson has no ${missing === 'jwt' ? 'JWT' : 'session'} world`;
+export const notInLesson = (missing: Mode): string => `this lesson has no ${SCHEME_WORDS[missing].world}`;
 
 
 // ---------------------------------------------------------------------------------------

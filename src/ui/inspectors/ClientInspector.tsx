@@ -8,6 +8,7 @@ import { TableWrap } from './Facts';
 import { shorten } from './format';
 import { JwtView } from './JwtView';
 import { holdingOf } from '../stage/nodeStatus';
+import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 /** Name + value bytes against the browser's limit, as a bar and as words. */
 function SizeBar({ bytes }: { bytes: number }) {
@@ -107,7 +108,7 @@ export function ClientInspector({ world, clientId }: { world: WorldSnapshot; cli
           </>
         ) : (
           <>
-            {who} holding {held.kind === 'session' ? 'a session cookie' : 'a JWT'} of <strong>{client.userId}</strong> ({held.text})
+            {who} holding {SCHEME_WORDS[held.kind].credential} of <strong>{client.userId}</strong> ({held.text})
           </>
         )}
         {client.refreshing ? ', refreshing its token now' : ''}.

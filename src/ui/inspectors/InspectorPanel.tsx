@@ -12,8 +12,12 @@ import { RequestInspector } from './RequestInspector';
 import { ServerInspector } from './ServerInspector';
 import { StoreInspector } from './StoreInspector';
 import './inspectors.css';
+import type { Mode } from '../../sim/schemes/names';
 
 const selectSelect = (s: AppStoreState) => s.select;
+
+/** What the store holds in each world. */
+const STORE_TITLE: Record<Mode, string> = { session: 'Session store', jwt: 'Store (denylist and refresh tokens)' };
 
 function titleOf(sel: Selection): string {
   switch (sel.kind) {
@@ -24,7 +28,7 @@ function titleOf(sel: Selection): string {
     case 'server':
       return `Server ${sel.serverId}`;
     case 'store':
-      return sel.mode === 'session' ? 'Session store' : 'Store (denylist and refresh tokens)';
+      return STORE_TITLE[sel.mode];
     case 'keys':
       return 'Key set (JWKS)';
   }

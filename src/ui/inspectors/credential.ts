@@ -2,7 +2,7 @@
 // and the JWT (if any) a request carries or a response hands out. Text only, no checks.
 import type { CredentialKind } from '../../sim/types';
 import { bodyOf, headerValues, parseCookieHeader } from '../../sim/http';
-import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
+import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import type { LineMarker, MarkTone } from './HttpText';
 
 const HEADER_END = '\r\n\r\n';
@@ -22,7 +22,7 @@ export function credentialLineIndex(httpRequest: string): number {
   return auth >= 0 ? auth : lines.findIndex((l) => isHeader(l, 'Cookie'));
 }
 
-const toneOf = (credential: CredentialKind): MarkTone => (credential === 'session' ? 'session' : credential === 'jwt' ? 'jwt' : 'other');
+const toneOf = (credential: CredentialKind): MarkTone => (credential === 'none' ? 'other' : credential);
 
 /** Marks the request's credential line (only when the request counted credential bytes). */
 export function requestMarker(httpRequest: string, credential: CredentialKind, credentialBytes: number): LineMarker | undefined {

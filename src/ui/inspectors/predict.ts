@@ -3,7 +3,7 @@
 // verdict comes from the servers' WebCrypto check; this only explains what they will look at.
 import type { AppServer } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
-import { acceptedAlgorithms } from '../../sim/nodes/keySet';
+import { acceptedAlgorithms, timeVerdict } from '../../auth/acceptance';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 
 export interface Prediction {
@@ -21,18 +21,13 @@ interface TokenFacts {
   jti: unknown;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 /** Why this server would refuse the token's claims, or null when the claims pass. */
 function claimProblem(world: WorldSnapshot, server: AppServer, t: TokenFacts, timeMs: number): string | null {
   const o = world.options;
-  // The server's own wall clock: virtual time plus its skew, against the token's seconds.
-  const nowMs = VIRTUAL_EPOCH_MS + timeMs + server.skewMs;
-  const exp = num(t.exp);
-  if (exp !== null && exp * 1000 <= nowMs - o.clockToleranceMs) return 'expired by its clock';
-  // The servers refuse a token issued "in the future" by their clock, as they do one with nbf ahead.
-  const notBefore = num(t.nbf) ?? num(t.iat);
-  if (notBefore !== null && notBefore * 1000 > nowMs + o.clockToleranceMs) return 'not valid yet by its clock';
+  // The server's own wall clock: virtual time plus its skew, judged by the servers' own rules.
+  const verdict = timeVerdict(t, VIRTUAL_EPOCH_MS + timeMs + server.skewMs, o.clockToleranceMs);
+  if (verdict === 'token_expired') return 'expired by its clock';
+  if (verdict === 'token_not_yet_valid') return 'not valid yet by its clock';
   const allowed = acceptedAlgorithms(world.keys.keys);
   if (typeof t.alg !== 'string' || !allowed.includes(t.alg as (typeof allowed)[number])) return `alg ${String(t.alg)} not allowed (only ${allowed.join(', ')})`;
   if (o.denylist && !world.store.up) return o.denylistFailMode === 'closed' ? 'denylist unreachable, fails closed' : null;

@@ -5,6 +5,7 @@ import { ALG_CHOICES, DELIVERY_CHOICES, FAIL_MODE_CHOICES, formatDuration, LB_CH
 import { Reason } from './Reason';
 import { Toggle } from './Toggle';
 import { useIntervene, type LiveOptions, type PanelModel } from './model';
+import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 /** What a control of a sub-group needs: whether it is usable and the id of the reason if not. */
 interface GroupState {
@@ -19,7 +20,7 @@ function ModeGroup({ title, mode, modes, children }: { title: string; mode: Mode
   return (
     <fieldset className="iv-subgroup">
       <legend>{title}</legend>
-      {disabled && <Reason id={reasonId}>{mode === 'jwt' ? 'JWT only: no JWT world is loaded' : 'Sessions only: no session world is loaded'}</Reason>}
+      {disabled && <Reason id={reasonId}>{`${SCHEME_WORDS[mode].name} only: no ${SCHEME_WORDS[mode].world} is loaded`}</Reason>}
       <div className="iv-fields">{children({ disabled, describedBy: disabled ? reasonId : undefined })}</div>
     </fieldset>
   );

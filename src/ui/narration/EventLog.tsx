@@ -4,6 +4,7 @@ import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 import { plural, clockTime } from '../../format';
+import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 const selectSelect = (s: AppStoreState) => s.select;
 
@@ -38,7 +39,7 @@ export function EventLog({ mode }: { mode: Mode }) {
   const hidden = world.logTotal - world.log.length;
   return (
     <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
-      <h2 id={`log-title-${mode}`}>{mode === 'session' ? 'Session' : 'JWT'} event log</h2>
+      <h2 id={`log-title-${mode}`}>{SCHEME_WORDS[mode].name} event log</h2>
       {hidden > 0 && <p className="eventlog-hidden">{plural(hidden, 'earlier event')} not shown.</p>}
       {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. */}
       <div role="log" aria-label={`${mode} event log`}>

@@ -11,6 +11,7 @@ import { MessageDot, type DotValues } from './MessageDot';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
 import './stage.css';
+import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 const MAX_DOTS = 80;
 /** Status labels ride along the middle of an edge only, so they never cover a node's name. */
@@ -103,7 +104,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const drawn = world.messages.length > MAX_DOTS ? world.messages.slice(-MAX_DOTS) : world.messages;
   const hiddenDots = world.messages.length - drawn.length;
 
-  const title = mode === 'session' ? 'Session + cookie (stateful)' : 'JWT (stateless)';
+  const title = SCHEME_WORDS[mode].title;
   return (
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption id={`stage-title-${mode}`}>{title}</figcaption>

@@ -2,6 +2,7 @@
 // Pure geometry (tested without a DOM), in the stage's own CSS pixels: 'wide' lays the cluster out
 // left to right, 'tall' top to bottom (a column of a side-by-side view, or a phone).
 import type { Mode } from '../../sim/types';
+import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 export type Orientation = 'wide' | 'tall';
 export type NodeKind = 'browser' | 'attacker' | 'lb' | 'server' | 'store' | 'jwks';
@@ -64,9 +65,11 @@ const NODE_MIN_W = 96;
 /** Below this width the cluster is drawn top to bottom (browsers on top, stores at the bottom). */
 const WIDE_MIN_PX = 760;
 
-/** The right-hand column: the session store, or the key set plus the store when it is used. */
-const backends = (mode: Mode, storeUsed: boolean): { id: string; kind: NodeKind }[] =>
-  mode === 'session' ? [{ id: 'store', kind: 'store' }] : storeUsed ? [{ id: 'jwks', kind: 'jwks' }, { id: 'store', kind: 'store' }] : [{ id: 'jwks', kind: 'jwks' }];
+/** The right-hand column: the key set if the model has one, and the store unless a key set does without it. */
+function backends(mode: Mode, storeUsed: boolean): { id: string; kind: NodeKind }[] {
+  const keySet = SCHEME_WORDS[mode].usesKeySet;
+  return [...(keySet ? [{ id: 'jwks', kind: 'jwks' as const }] : []), ...(!keySet || storeUsed ? [{ id: 'store', kind: 'store' as const }] : [])];
+}
 
 /** Centres of `count` items spread evenly over [start, end]. */
 function spread(count: number, start: number, end: number): number[] {

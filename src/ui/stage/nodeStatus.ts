@@ -2,7 +2,7 @@
 import type { WorldSnapshot } from '../../store/snapshot';
 import { shortId } from '../../sim/world';
 import { MAX_CLIENT_NODES } from './layout';
-import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/nodes/browser';
+import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
 
 export interface NodeStatus {

@@ -1,0 +1,35 @@
+// When a server accepts a token, as pure rules: the time window (exp, nbf, iat against the
+// server's own clock, with its tolerance) and the algorithms it allows. The servers (through
+// verifyToken, after jose has checked the signature), the inspector's prediction, the denylist's
+// pruning and the invariant checkers all read these, so they can never disagree.
+
+export type TimeVerdict = 'ok' | 'token_expired' | 'token_not_yet_valid';
+
+const seconds = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * The token's time claims at a server whose clock reads `nowMs`, as jose judges them: whole
+ * seconds rounded down, and the tolerance on both sides. A token issued "in the future" (iat
+ * ahead of the clock) is not valid yet, like one whose nbf is ahead (jose leaves iat to us).
+ */
+export function timeVerdict(claims: { exp?: unknown; nbf?: unknown; iat?: unknown }, nowMs: number, toleranceMs: number): TimeVerdict {
+  const now = Math.floor(nowMs / 1000);
+  const tolerance = toleranceMs / 1000;
+  // In jose's order (nbf, then exp), then the iat rule it leaves to us: a token failing two rules gets the first's reason.
+  const nbf = seconds(claims.nbf);
+  if (nbf !== null && nbf > now + tolerance) return 'token_not_yet_valid';
+  const exp = seconds(claims.exp);
+  if (exp !== null && exp <= now - tolerance) return 'token_expired';
+  const iat = seconds(claims.iat);
+  if (iat !== null && iat > now + tolerance) return 'token_not_yet_valid';
+  return 'ok';
+}
+
+/** Whether a server whose clock reads `nowMs` still takes a token expiring at `expSec` (a revoked one must stay denylisted until none does). */
+export const acceptsExpiry = (expSec: number, nowMs: number, toleranceMs: number): boolean => timeVerdict({ exp: expSec }, nowMs, toleranceMs) !== 'token_expired';
+
+/**
+ * The algorithms a server accepts: every published key's, so tokens signed before an algorithm
+ * change stay valid during the overlap (the key named by kid must still match, see verifyToken).
+ */
+export const acceptedAlgorithms = <A extends string>(keys: readonly { ready: boolean; alg: A }[]): A[] => [...new Set(keys.filter((k) => k.ready).map((k) => k.alg))];

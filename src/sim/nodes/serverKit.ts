@@ -1,0 +1,79 @@
+// What every auth model's server code shares: refusing, asking the store, counting lookups and
+// reading the request. The one way a server's answer is built is `respondTo` (respond.ts).
+import { serializeSetCookie } from '../../auth/cookies';
+import { bodyOf, headerValues, parseCookieHeader } from '../http';
+import { describeReason, statusFor, type ReasonCode } from '../../reasons';
+import type { RequestRecord, RequestStage, SimState, StoreOp, StoreResult } from '../types';
+import { linkLatency, log, send, shortId } from '../world';
+import type { Handling } from '../schemes/scheme';
+import { respondTo } from './respond';
+
+// "The token…" reads "the token…" mid-sentence; "JWT…" and ids stay as they are.
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
+export const cookiesOf = (req: RequestRecord): Record<string, string> => parseCookieHeader(headerValues(req.httpRequest, 'Cookie')[0] ?? '');
+
+/** The request body as JSON; a body that is not JSON reads as empty. */
+export function bodyJson(req: RequestRecord): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(bodyOf(req.httpRequest) || '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function reject({ t, server, req }: Handling, reason: ReasonCode, detail?: string): void {
+  const { s } = t;
+  req.reason = reason;
+  req.detail = detail ?? describeReason(reason);
+  req.decidedAtMs = s.timeMs;
+  respondTo(s, req, server.id, statusFor(reason), [], JSON.stringify({ error: reason }));
+  log(s, 'server', `${server.id} rejects ${req.method} ${req.path}: ${reason} (${lowerFirst(req.detail.replace(/\.$/, ''))}).`, { requestId: req.id, nodeId: server.id, reason, ok: false });
+}
+
+/** A 200 that completes the request (login, refresh, logout). */
+export function answerOk({ t, server, req }: Handling, headers: [string, string][], body: string): void {
+  req.reason = 'ok';
+  req.decidedAtMs = t.s.timeMs;
+  respondTo(t.s, req, server.id, 200, headers, body);
+}
+
+export function storeQuery({ t, server, req }: Handling, op: StoreOp, stage: RequestStage): void {
+  const { s } = t;
+  req.stage = stage;
+  const label = op.op === 'session-get' ? `GET ${shortId(op.key)}` : op.op === 'deny-check' ? 'denylist?' : op.op;
+  send(s, { requestId: req.id, kind: 'store-query', from: server.id, to: 'store', credential: req.credential, label, ok: null, reason: null, storeOp: op }, linkLatency(s, s.options.latency.serverToStoreMs));
+}
+
+/** An authentication lookup in the shared store, counted per request, per server and per run. */
+export function countLookup({ t, server, req }: Handling): void {
+  const { s } = t;
+  req.storeLookups++;
+  server.storeLookups++;
+  s.metrics.storeLookups++;
+  if (req.kind === 'api') s.metrics.apiStoreLookups++;
+}
+
+export type Unreachable = 'store_unavailable' | 'overloaded';
+
+/** The store's non-answer, if any: down, or its queue full. */
+export const unreachable = (result: StoreResult): Unreachable | null => ('unavailable' in result ? 'store_unavailable' : 'overloaded' in result ? 'overloaded' : null);
+
+/** What to add when the store turned a query away for a full queue. */
+export const queueFull = (s: SimState, reason: Unreachable): string => (reason === 'overloaded' ? ` (its queue is full: ${s.options.storeQueueMax} queries wait)` : '');
+
+/** A reply that arrived at a stage expecting none: said, never dropped in silence. */
+export function unexpectedReply({ t, server, req }: Handling, what: string): void {
+  log(t.s, 'note', `${server.id} got ${what} for request #${req.id} at stage ${req.stage}, which expects none: ignored.`, { requestId: req.id, nodeId: server.id, ok: false });
+}
+
+/** A Set-Cookie that deletes the browser's copy of a cookie (logout). */
+export const clearCookie = (name: string): [string, string] => ['Set-Cookie', serializeSetCookie({ name, value: '', path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAgeSec: 0 })];
+
+/** The logout is done: clear what the browser holds and say what the logout achieved. */
+export function loggedOut(h: Handling, headers: [string, string][], effect: string): void {
+  const { t, server, req } = h;
+  answerOk(h, headers, JSON.stringify({ loggedOut: true }));
+  log(t.s, 'server', `${server.id} logs ${req.subjectUserId} out and ${effect}.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
+}

@@ -1,0 +1,209 @@
+// JWTs: the token carries the state. A server checks the signature with a key from the key set
+// (JWKS, cached like jose's remote key set) and the claims against its own clock; nothing is
+// looked up unless a denylist is on. Revoking means waiting for exp, or keeping a denylist.
+import { decodeJwtParts, algNoneToken, tamperClaims } from '../../auth/jwtText';
+import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cookies';
+import { plural, timeLeft, word } from '../../format';
+import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
+import { cookieContext } from '../nodes/browser';
+import { acceptedAlgorithms } from '../../auth/acceptance';
+import { requestNewKey } from '../nodes/keySet';
+import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
+import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { headerValues } from '../http';
+import type { Client, SimState, StoreResult, VerifyOutcome } from '../types';
+import { fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
+import { onRefreshIssued, onRefreshRotated, onSigned, refresh, refreshTokenOf, signAccessToken } from './jwtIssue';
+import type { AuthScheme, Handling } from './scheme';
+
+/** The token a request carries: a bearer header (single-page app) or the JWT cookie. */
+function tokenOf(h: Handling): string | undefined {
+  const auth = headerValues(h.req.httpRequest, 'Authorization')[0];
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  return cookiesOf(h.req)[JWT_COOKIE];
+}
+
+function authenticate(h: Handling): void {
+  const { t, server, req } = h;
+  const { s } = t;
+  const token = tokenOf(h);
+  if (!token) return reject(h, 'no_credentials');
+  const parts = decodeJwtParts(token);
+  if (parts.ok && typeof parts.payload.jti === 'string') req.credentialId = parts.payload.jti;
+  req.pending = { for: 'verify', token };
+  const cache = server.jwksCache;
+  // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
+  // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen.
+  const stale = cache.fetchedAtMs === null || s.timeMs - cache.fetchedAtMs >= s.options.jwksRefreshMs;
+  if (stale) return fetchKeySet(h);
+  verify(h);
+}
+
+function fetchKeySet(h: Handling): void {
+  const { t, server, req } = h;
+  const { s } = t;
+  req.stage = 'jwks-fetch';
+  send(s, { requestId: req.id, kind: 'jwks-fetch', from: server.id, to: 'jwks', credential: 'none', label: 'GET jwks', ok: null, reason: null }, linkLatency(s, s.options.latency.serverToJwksMs));
+  const fetchedAt = server.jwksCache.fetchedAtMs;
+  const why = fetchedAt === null ? 'has no keys cached yet' : `last fetched the key set ${Math.round((s.timeMs - fetchedAt) / 1000)} s ago`;
+  log(s, 'key', `${server.id} ${why}: it fetches the key set (JWKS) before checking the signature.`, { requestId: req.id, nodeId: server.id });
+}
+
+function onKeySetReply(h: Handling, kids: string[]): void {
+  const { t, server, req } = h;
+  if (req.stage !== 'jwks-fetch') return unexpectedReply(h, 'the key set');
+  server.jwksCache = { kids: [...kids], fetchedAtMs: t.s.timeMs };
+  log(t.s, 'key', `${server.id} caches keys ${kids.join(', ') || '(none)'}.`, { requestId: req.id, nodeId: server.id });
+  verify(h);
+}
+
+/** Asks the driver for a real signature check, with what this server knows and its own clock. */
+function verify(h: Handling): void {
+  const { t, server, req } = h;
+  const { s } = t;
+  const o = s.options;
+  if (req.pending?.for !== 'verify') return reject(h, 'no_credentials', 'The server lost track of the token to check.');
+  req.stage = 'verify';
+  t.effects.push({
+    kind: 'verify',
+    requestId: req.id,
+    token: req.pending.token,
+    knownKids: [...server.jwksCache.kids],
+    // Every published key's algorithm: tokens signed before an algorithm change stay valid during
+    // the overlap; the key named by kid must still match the token's alg (no alg confusion).
+    algorithms: acceptedAlgorithms(s.keys.keys),
+    issuer: o.issuer,
+    audience: o.audience,
+    serverNowMs: wallMs(s, server.skewMs),
+    clockToleranceMs: o.clockToleranceMs,
+    dueTimeMs: s.timeMs + o.cryptoVerifyMs[o.alg],
+    seq: reserveSeq(s),
+  });
+}
+
+/** The driver's verdict on the signature and claims. */
+function onVerified(h: Handling, outcome: VerifyOutcome): void {
+  const { t, server, req } = h;
+  const { s } = t;
+  req.pending = null;
+  req.signatureVerifications++;
+  server.signatureVerifications++;
+  s.metrics.signatureVerifications++;
+  server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
+  if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
+  const c = outcome.claims;
+  req.claims = { ...c };
+  req.subjectUserId = c.sub;
+  req.credentialId = c.jti;
+  req.credentialIssuedAtMs = own(s.issued, c.jti)?.issuedAtMs ?? fromNumericDate(c.iat);
+  // Within the clock tolerance a token past its exp still passes: say so, never "-13 s left".
+  const leftMs = c.exp * 1000 - wallMs(s, server.skewMs);
+  const left = leftMs > 0 ? timeLeft(leftMs, 0) : `${timeLeft(leftMs, 0)} by its clock, within the ${Math.round(s.options.clockToleranceMs / 1000)} s tolerance`;
+  log(s, 'verify', `${server.id} checks the JWT's signature with key ${outcome.kid}: valid, ${c.sub} (role ${c.role}), ${left}.`, { requestId: req.id, nodeId: server.id, ok: true });
+  if (!s.options.denylist) return h.authorized();
+  storeQuery(h, { op: 'deny-check', key: c.jti }, 'denylist-check');
+  countLookup(h);
+}
+
+function revoke(h: Handling): void {
+  const { t, req } = h;
+  const { s } = t;
+  const userId = req.subjectUserId ?? '';
+  const refreshToken = refreshTokenOf(h);
+  if (!s.options.denylist && !(s.options.refreshTokens && refreshToken)) {
+    // Nothing to delete anywhere: the logout "happens" only in this browser.
+    s.revocations.push({ atMs: s.timeMs, userId, credentialId: req.credentialId, what: `${userId} logs out` });
+    return loggedOutHere(h);
+  }
+  const expMs = fromNumericDate(req.claims?.exp ?? 0);
+  storeQuery(h, { op: 'token-revoke', key: req.credentialId ?? '', value: { expMs, denylist: s.options.denylist, refreshToken, userId } }, 'revoke');
+}
+
+function loggedOutHere(h: Handling): void {
+  const o = h.t.s.options;
+  const headers = o.delivery === 'cookie' ? [clearCookie(JWT_COOKIE), clearCookie(REFRESH_COOKIE)] : [];
+  const effect = o.denylist
+    ? `puts token ${shortId(h.req.credentialId ?? '')} on the denylist`
+    : 'has nothing to delete: the token stays valid until it expires, wherever a copy of it exists';
+  loggedOut(h, headers, effect);
+}
+
+function onStoreReply(h: Handling, result: StoreResult): void {
+  const { t, server, req } = h;
+  const { s } = t;
+  const down = unreachable(result);
+  if (down) {
+    const full = queueFull(s, down);
+    if (req.stage !== 'denylist-check') return reject(h, down, `The session store is unreachable${full}.`);
+    if (s.options.denylistFailMode === 'closed') return reject(h, down, `The denylist is unreachable${full} and the server fails closed.`);
+    log(s, 'store', `${server.id} cannot reach the denylist${full} and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
+    return h.authorized();
+  }
+  switch (req.stage) {
+    case 'denylist-check': {
+      const listed = 'listed' in result && result.listed;
+      server.lastCheck = { requestId: req.id, kind: 'denylist', ok: !listed, atMs: s.timeMs, reason: listed ? 'token_revoked' : 'ok' };
+      if (listed) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} is on the denylist.`);
+      return h.authorized();
+    }
+    case 'refresh-issue':
+      return onRefreshIssued(h);
+    case 'refresh-rotate':
+      return onRefreshRotated(h, result);
+    case 'revoke':
+      return loggedOutHere(h);
+    default:
+      return unexpectedReply(h, 'a store reply');
+  }
+}
+
+/** Without a denylist nothing can be deleted: only the refresh families can be stopped. */
+function revokeUser(s: SimState, userId: string, what: string): void {
+  const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
+  const families = revokeUserRefreshFamilies(s, userId);
+  const refreshNote = families ? ` ${plural(families, 'refresh-token family')} revoked.` : '';
+  if (s.options.denylist) {
+    for (const token of live) s.store.denylist[token.jti] = token.expiresAtMs;
+    return log(s, 'action', `${what}: ${plural(live.length, 'live token')} put on the denylist.${refreshNote}`);
+  }
+  const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
+  const stays = live.length
+    ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${Math.round((until - s.timeMs) / 1000)} s more, until exp`
+    : 'no issued token is still valid';
+  log(s, 'action', `${what}: the servers keep no list of tokens, so ${stays}.${refreshNote}`);
+}
+
+/** Edits the token the client holds, as a user with devtools open would: the signature no longer matches. */
+function forge(s: SimState, client: Client, how: 'role-admin' | 'alg-none'): void {
+  const edit = (token: string) => (how === 'alg-none' ? algNoneToken(token) : tamperClaims(token, { role: 'admin' }));
+  const what = how === 'alg-none' ? 'sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
+  if (client.storage.accessToken) {
+    client.storage.accessToken = edit(client.storage.accessToken);
+    client.forged = how;
+    return log(s, 'action', `${client.id} ${what}.`, { nodeId: client.id });
+  }
+  const cookie = cookiesFor(client.jar, cookieContext(s)).find((c) => c.name === JWT_COOKIE);
+  if (!cookie) return log(s, 'note', `${client.id} holds no token to tamper with.`);
+  client.jar = applySetCookie(client.jar, serializeSetCookie({ name: JWT_COOKIE, value: edit(cookie.value), path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
+  client.forged = how;
+  log(s, 'action', `${client.id} ${what}.`, { nodeId: client.id });
+}
+
+export const jwtScheme: AuthScheme = {
+  carries: (sent) => sent.bearer || sent.cookieNames.has(JWT_COOKIE),
+  start: (t) => void requestNewKey(t),
+  authenticate,
+  issue: (h, userId) => signAccessToken(h, userId, null),
+  refresh,
+  revoke,
+  onStoreReply,
+  onKeySetReply,
+  onSigned,
+  onVerified,
+  // The server acts on what the token says: the role when it was signed.
+  roleFor: (_s, req) => req.claims?.role ?? 'user',
+  named: () => 'the JWT',
+  revokeUser,
+  rotateKey: requestNewKey,
+  forge,
+};
