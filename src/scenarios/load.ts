@@ -41,6 +41,9 @@ export const load: Scenario = {
   options: () => ({
     servers: 2,
     storeCapacityOpsPerSec: STORE_OPS_PER_SEC,
+    // Scaled like the store: it holds what it can serve within a request's 5 s timeout (a deeper
+    // queue only keeps work nobody still waits for). The lesson's queue stays far below it.
+    storeQueueMax: STORE_OPS_PER_SEC * 5,
     tokenTtlMs: 5 * 60_000,
     logCapacity: 500,
     recentRequestsCapacity: 100,

@@ -4,18 +4,24 @@ import { withOptions } from '../sim/options';
 import { violatedInvariants } from '../sim/invariants';
 import { modeRun, type ModeRun, type RunReport } from '../sim/report';
 import { scheduleAction } from '../sim/step';
-import type { TimedAction } from '../sim/parseAction';
-import type { Mode, SimOptions } from '../sim/types';
+import { ACTION_LIMITS, type TimedAction } from '../sim/parseAction';
+import type { Action, Mode, SimOptions } from '../sim/types';
 import type { Scenario } from './scenario';
 
 export function scenarioOptions(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}): SimOptions {
   return withOptions({ ...scenario.options(mode), ...patch, mode, seed });
 }
 
-/** A driver with the scenario's whole timeline scheduled, at time 0. */
-export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}): Promise<SimDriver> {
+/** A traffic action made to last `extraMs` longer (the runner's --until past the script's end). */
+function stretched(action: Action, extraMs: number): Action {
+  if (action.type !== 'traffic' || extraMs <= 0) return action;
+  return { ...action, count: Math.min(ACTION_LIMITS.trafficCount, action.count + Math.floor(extraMs / action.everyMs)) };
+}
+
+/** A driver with the scenario's whole timeline scheduled, at time 0; its traffic may be made to last longer. */
+export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}, extraTrafficMs = 0): Promise<SimDriver> {
   const driver = await SimDriver.create(scenarioOptions(scenario, mode, seed, patch));
-  for (const step of scenario.timeline(mode)) scheduleAction(driver.state, step.action, step.atMs);
+  for (const step of scenario.timeline(mode)) scheduleAction(driver.state, stretched(step.action, extraTrafficMs), step.atMs);
   return driver;
 }
 
@@ -32,15 +38,15 @@ export class InvariantViolation extends Error {
 /** A variation of a lesson: interventions at their times (validated by parseInterventions), and how long to run. */
 export interface RunVariation {
   actions?: readonly TimedAction[];
-  /** Run until here if it is past the script's end (the script's steady traffic goes on). */
+  /** Run until here if it is past the script's end: every traffic action of the script lasts that much longer. */
   untilMs?: number | null;
 }
 
 /** Runs the timeline (and the variation's interventions), then lets every request still in flight finish (or time out). */
 export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = scenario.seed, variation: RunVariation = {}): Promise<{ run: ModeRun; driver: SimDriver }> {
-  const driver = await loadScenario(scenario, mode, seed);
-  for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
   const endMs = Math.max(scenario.durationMs, variation.untilMs ?? 0);
+  const driver = await loadScenario(scenario, mode, seed, {}, endMs - scenario.durationMs);
+  for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
   // A long run (--until) may take several event budgets.
   while (!(await driver.runUntil(endMs)));
   while (!(await driver.runUntil(endMs + driver.state.options.requestTimeoutMs + 1)));
