@@ -21,12 +21,17 @@ export function plural(n: number, one: string, many?: string): string {
   return `${formatNumber(n)} ${word(n, one, many)}`;
 }
 
+/** One formatter per number of decimals: building one per call (toLocaleString) costs more than the log line it is for. */
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
 /** A count or measure for people: at most `digits` decimals, no trailing zeros, never "-0". */
 export function formatNumber(n: number, digits = 1): string {
   if (!Number.isFinite(n)) return '0';
   const f = 10 ** digits;
   const r = Math.round(n * f) / f;
-  return (Object.is(r, -0) ? 0 : r).toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+  let format = NUMBER_FORMATS.get(digits);
+  if (!format) NUMBER_FORMATS.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false })));
+  return format.format(Object.is(r, -0) ? 0 : r);
 }
 
 /** How often: "0 times", "once", "twice", "25 times". */

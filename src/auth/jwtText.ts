@@ -55,9 +55,23 @@ export function base64urlDecode(b64: string): string | null {
   }
 }
 
-/** UTF-8 size in bytes: what the token costs on the wire (headers, cookies). */
+/**
+ * UTF-8 size in bytes: what the text costs on the wire (headers, cookies). Counted from the UTF-16
+ * units, as TextEncoder would encode them (a lone surrogate becomes U+FFFD, 3 bytes), without
+ * allocating the encoding: every request is counted, so this runs on the engine's hot path.
+ */
 export function byteLength(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one code point above U+FFFF
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export type DecodedJwt =

@@ -16,13 +16,43 @@ interface Checkpoint {
 
 const CHECKPOINT_EVERY_MS = 1_000;
 const MAX_CHECKPOINTS = 240;
+/** A long run goes in slices this small (virtual ms, events), with a pause between: the page stays responsive. */
+const SLICE_MS = 1_000;
+const SLICE_EVENTS = 4_000;
+
+/** Called between slices of a long run; the UI yields to the browser there (the core knows no clock). */
+export type Pause = () => Promise<void>;
+
+/**
+ * A copy of the state to come back to. Finished requests, log lines, served outcomes, messages and
+ * queued events are written once and never changed, so checkpoints share them (each keeps its own
+ * lists of them) and clone the rest: a checkpoint costs the nodes' state, not the run's history.
+ * Restoring clones it whole, so a restored run never writes into one. test/unit/history.test.ts
+ * fails if anything shared is written to after the fact.
+ */
+function checkpointOf(s: SimState): SimState {
+  const { log, served, recent, messages, queue, ...nodes } = s;
+  return {
+    ...structuredClone(nodes),
+    log: { entries: log.entries.slice(), total: log.total },
+    served: { entries: served.entries.slice(), total: served.total },
+    recent: recent.slice(),
+    messages: { ...messages },
+    queue: queue.slice(),
+  };
+}
 
 export class History {
   driver: SimDriver;
   readonly actions: RecordedAction[] = [];
   private checkpoints: Checkpoint[] = [];
+  /** Checkpoints sit on multiples of this; it doubles when they are too many, so they stay evenly spread. */
+  private spacingMs = CHECKPOINT_EVERY_MS;
 
-  constructor(driver: SimDriver) {
+  constructor(
+    driver: SimDriver,
+    private readonly pause: Pause = async () => {},
+  ) {
     this.driver = driver;
     this.checkpoint();
   }
@@ -44,17 +74,17 @@ export class History {
 
   private async runTo(timeMs: number): Promise<void> {
     const s = this.driver.state;
-    let lastCheckpoint = this.checkpoints.at(-1)?.timeMs ?? 0;
-    // Run in checkpoint-sized slices so a long jump still leaves places to come back to; run at
-    // least once, since events may be due at exactly the current time.
-    do {
-      const sliceEnd = Math.min(timeMs, lastCheckpoint + CHECKPOINT_EVERY_MS);
-      await this.driver.runUntil(sliceEnd);
-      if (sliceEnd - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
-        this.checkpoint();
-        lastCheckpoint = sliceEnd;
-      }
-    } while (s.timeMs < timeMs);
+    // Run in slices so a long jump leaves places to come back to and pauses between slices; run
+    // at least once, since events may be due at exactly the current time.
+    for (;;) {
+      const due = (Math.floor((this.checkpoints.at(-1)?.timeMs ?? 0) / this.spacingMs) + 1) * this.spacingMs;
+      const sliceEnd = Math.min(timeMs, due, s.timeMs + SLICE_MS);
+      // A slice that spends its event budget stops before sliceEnd (at an event's time): go on from there.
+      const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS);
+      if (finished && s.timeMs >= due) this.checkpoint();
+      if (finished && sliceEnd >= timeMs) return;
+      await this.pause();
+    }
   }
 
   /** Takes over actions recorded elsewhere (a link): those due now apply now, the rest on the way. */
@@ -93,12 +123,14 @@ export class History {
   }
 
   private checkpoint(): void {
-    this.checkpoints.push({ timeMs: this.timeMs, state: structuredClone(this.driver.state) });
-    if (this.checkpoints.length > MAX_CHECKPOINTS) {
-      // Thin out evenly, keeping the first: older history stays reachable, just coarser.
-      // The newest stays too: replay after it must not re-apply actions it already holds.
+    this.checkpoints.push({ timeMs: this.timeMs, state: checkpointOf(this.driver.state) });
+    while (this.checkpoints.length > MAX_CHECKPOINTS) {
+      // Thin out evenly in time (every other multiple goes), keeping the first: any moment stays
+      // within one spacing of a checkpoint. With each checkpoint bounded by the live state, their
+      // total is bounded too. The newest stays: replay after it must not re-apply actions it holds.
+      this.spacingMs *= 2;
       const last = this.checkpoints.length - 1;
-      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i === last || i % 2 === 1);
+      this.checkpoints = this.checkpoints.filter((c, i) => i === 0 || i === last || c.timeMs % this.spacingMs === 0);
     }
   }
 }

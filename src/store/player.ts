@@ -7,6 +7,7 @@ import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
 import { snapshot, type WorldSnapshot } from './snapshot';
+import { browserPause } from './yieldToBrowser';
 
 export type Worlds = Partial<Record<Mode, WorldSnapshot>>;
 
@@ -78,7 +79,7 @@ export class Player {
       const { History, loadScenario } = await loadEngine();
       this.histories = {};
       for (const mode of modes) {
-        const history = new History(await loadScenario(scenario, mode, seed, overrides));
+        const history = new History(await loadScenario(scenario, mode, seed, overrides), browserPause());
         // Interventions from a link: History re-applies recorded actions as time reaches them.
         history.adopt(actions);
         this.histories[mode] = history;

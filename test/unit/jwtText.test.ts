@@ -66,7 +66,9 @@ describe('byteLength', () => {
     expect(byteLength('é')).toBe(2);
     expect(byteLength('€')).toBe(3);
     expect(byteLength('😀')).toBe(4);
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => byteLength(s) === Buffer.byteLength(s, 'utf8')));
+    // Lone surrogates: TextEncoder writes U+FFFD (3 bytes) for each.
+    for (const odd of ['\ud800', '\ud800\ud800', '\udc00\ud800', 'a\ud83d', '\ud83d\ude00\ude00']) expect(byteLength(odd)).toBe(new TextEncoder().encode(odd).length);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => byteLength(s) === new TextEncoder().encode(s).length), { numRuns: 2_000 });
   });
 });
 

@@ -55,7 +55,8 @@ function apply(s: SimState, op: StoreOp): StoreResult {
     case 'session-get':
       return getSession(s, op.key);
     case 'session-set':
-      st.sessions[op.key] = op.value;
+      // A copy: the store's record changes with use; the message that carried it must not.
+      st.sessions[op.key] = { ...op.value };
       return { done: true };
     case 'session-del': {
       const record = own(st.sessions, op.key);
@@ -75,7 +76,7 @@ function apply(s: SimState, op: StoreOp): StoreResult {
       return { done: true };
     }
     case 'refresh-put':
-      st.refreshTokens[op.key] = op.value;
+      st.refreshTokens[op.key] = { ...op.value };
       return { done: true };
     case 'refresh-rotate':
       return rotateRefresh(s, op.key);

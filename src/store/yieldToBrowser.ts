@@ -1,0 +1,16 @@
+// Long work (a seek far ahead, a replay) pauses between slices so the page keeps painting and
+// answering input: a task never runs much past YIELD_AFTER_MS before the browser gets a turn.
+const YIELD_AFTER_MS = 40;
+
+type Scheduler = { yield?: () => Promise<void> };
+
+/** A pause for History: yields to the browser once the current task has run YIELD_AFTER_MS. */
+export function browserPause(now: () => number = () => performance.now()): () => Promise<void> {
+  let taskStart = now();
+  return async () => {
+    if (now() - taskStart < YIELD_AFTER_MS) return;
+    const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+    await (scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    taskStart = now();
+  };
+}
