@@ -74,16 +74,16 @@ export class History {
 
   private async runTo(timeMs: number): Promise<void> {
     const s = this.driver.state;
-    // Run in slices so a long jump leaves places to come back to and pauses between slices; run
-    // at least once, since events may be due at exactly the current time.
-    for (;;) {
+    // Run in slices so a long jump leaves places to come back to and pauses between slices (and
+    // before the first, when the jump is long); run at least once, since events may be due now.
+    for (let first = true; ; first = false) {
+      if (!first || timeMs - s.timeMs > SLICE_MS) await this.pause();
       const due = (Math.floor((this.checkpoints.at(-1)?.timeMs ?? 0) / this.spacingMs) + 1) * this.spacingMs;
       const sliceEnd = Math.min(timeMs, due, s.timeMs + SLICE_MS);
       // A slice that spends its event budget stops before sliceEnd (at an event's time): go on from there.
       const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS);
       if (finished && s.timeMs >= due) this.checkpoint();
       if (finished && sliceEnd >= timeMs) return;
-      await this.pause();
     }
   }
 

@@ -44,6 +44,8 @@ const HOLD_BEFORE_MS = 0.01;
 
 export class Player {
   private histories: Partial<Record<Mode, History>> = {};
+  /** One pause for every world: the time since the browser's last turn counts across them. */
+  private readonly slicePause = browserPause();
   private chain: Promise<void> = Promise.resolve();
   private busy = false;
   private rafId: number | null = null;
@@ -79,7 +81,7 @@ export class Player {
       const { History, loadScenario } = await loadEngine();
       this.histories = {};
       for (const mode of modes) {
-        const history = new History(await loadScenario(scenario, mode, seed, overrides), browserPause());
+        const history = new History(await loadScenario(scenario, mode, seed, overrides), this.slicePause);
         // Interventions from a link: History re-applies recorded actions as time reaches them.
         history.adopt(actions);
         this.histories[mode] = history;
@@ -171,6 +173,8 @@ export class Player {
     return this.enqueue(async () => {
       const target = Math.max(0, timeMs);
       for (const h of Object.values(this.histories)) await h.seek(target);
+      // Drawing the new moment is work of its own: start it in a fresh task if this one ran long.
+      await this.slicePause();
       this.timeMs = target;
       this.idle = null;
       this.syncPacing();

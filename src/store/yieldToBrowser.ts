@@ -1,10 +1,10 @@
 // Long work (a seek far ahead, a replay) pauses between slices so the page keeps painting and
-// answering input: a task never runs much past YIELD_AFTER_MS before the browser gets a turn.
-const YIELD_AFTER_MS = 40;
+// answering input: a task never runs much past YIELD_AFTER_MS (plus one slice) before the browser gets a turn.
+const YIELD_AFTER_MS = 30;
 
 type Scheduler = { yield?: () => Promise<void> };
 
-/** A pause for History: yields to the browser once the current task has run YIELD_AFTER_MS. */
+/** A pause for History (and before drawing a jump's result): yields once the current task has run YIELD_AFTER_MS. */
 export function browserPause(now: () => number = () => performance.now()): () => Promise<void> {
   let taskStart = now();
   return async () => {

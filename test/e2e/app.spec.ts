@@ -25,8 +25,8 @@ test('requests travel as dots whose positions change between frames', async ({ p
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const dot = page.locator('.stage-session .dot').first();
   await expect(dot).toBeAttached({ timeout: 10_000 });
-  const a = await dot.getAttribute('style');
-  await expect.poll(() => page.locator('.stage-session .dot').first().getAttribute('style')).not.toEqual(a);
+  const a = await dot.getAttribute('transform');
+  await expect.poll(() => page.locator('.stage-session .dot').first().getAttribute('transform')).not.toEqual(a);
 });
 
 test('pause, step and step back move the clock by events', async ({ page }) => {
@@ -175,4 +175,26 @@ test('a link carries the interventions made by hand', async ({ page }) => {
   const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
   await page.goto(url);
   await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible({ timeout: 15_000 });
+});
+
+test('the event log keeps its newest line in view while it plays, and keeps the reader\'s place once scrolled up', async ({ page }) => {
+  await page.goto('/?scenario=load&q=0&mode=session');
+  const log = page.getByRole('log', { name: 'session event log' });
+  await page.getByLabel('Timeline').fill('8000');
+  await expect(page.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', /00:08/, { timeout: 30_000 });
+  const lastLineInView = () =>
+    log.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const last = el.querySelector('li:last-child')!.getBoundingClientRect();
+      return el.scrollHeight > el.clientHeight && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
+    });
+  expect(await lastLineInView()).toBe(true);
+  await log.evaluate((el) => el.scrollBy(0, -120));
+  const firstShown = () => log.evaluate((el) => [...el.querySelectorAll('li')].find((li) => li.getBoundingClientRect().bottom > el.getBoundingClientRect().top)?.textContent);
+  const before = await firstShown();
+  await page.getByLabel('Timeline').fill('9000');
+  await expect(page.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', /00:09/, { timeout: 30_000 });
+  expect(await lastLineInView()).toBe(false);
+  expect(await firstShown()).not.toBe(undefined);
+  expect(before).not.toBe(undefined);
 });

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import type { LogEntry, Mode } from '../../sim/types';
 import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -28,28 +28,17 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
 export function EventLog({ mode }: { mode: Mode }) {
   const world = useApp(worldOf(mode));
   const select = useApp(selectSelect);
-  const list = useRef<HTMLOListElement>(null);
-  const stick = useRef(true);
-  const count = world?.logTotal ?? 0;
-  useEffect(() => {
-    const el = list.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [count]);
   if (!world) return null;
   const hidden = world.logTotal - world.log.length;
   return (
     <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
       <h2 id={`log-title-${mode}`}>{SCHEME_WORDS[mode].name} event log</h2>
       {hidden > 0 && <p className="eventlog-hidden">{plural(hidden, 'earlier event')} not shown.</p>}
-      {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. */}
-      <div role="log" aria-label={`${mode} event log`}>
-        <ol
-          ref={list}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-          }}
-        >
+      {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. The
+          wrapper scrolls bottom-anchored (CSS column-reverse), so the newest line stays in view,
+          and stays put once the reader scrolls up, without reading the layout on every update. */}
+      <div role="log" aria-label={`${mode} event log`} className="eventlog-scroll">
+        <ol>
           {world.log.map((e) => (
             <LogLine key={e.seq} entry={e} mode={mode} select={select} />
           ))}

@@ -1,19 +1,18 @@
-import { m, useMotionValue, type MotionValue } from 'framer-motion';
-import { useLayoutEffect } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { Message } from '../../sim/types';
 
-export interface DotValues {
-  x: MotionValue<number>;
-  y: MotionValue<number>;
-  opacity: MotionValue<number>;
-  /** The status label shows mid-edge only (see Stage), never over a node's name. */
-  labelOpacity: MotionValue<number>;
+/** What the stage's frame loop writes to: the dot, and its label (shown mid-edge only, never over a node's name). */
+export interface DotElements {
+  g: SVGGElement;
+  label: SVGTextElement | null;
 }
+
+export const translate = (x: number, y: number): string => `translate(${Math.round(x * 10) / 10} ${Math.round(y * 10) / 10})`;
 
 interface Props {
   message: Message;
   initial: { x: number; y: number; visible: boolean; labelled: boolean };
-  register: (id: number, values: DotValues | null) => void;
+  register: (id: number, elements: DotElements | null) => void;
   onSelect: ((requestId: number) => void) | null;
 }
 
@@ -41,25 +40,25 @@ function Shape({ message }: { message: Message }) {
   return <circle r={6} className="dot-plain" />;
 }
 
-/** A travelling message. Its position is written to MotionValues by the stage's frame loop. */
-export function MessageDot({ message, initial, register, onSelect }: Props) {
-  const x = useMotionValue(initial.x);
-  const y = useMotionValue(initial.y);
-  const opacity = useMotionValue(initial.visible ? 1 : 0);
-  const labelOpacity = useMotionValue(initial.labelled ? 1 : 0);
+/** A travelling message. The stage's frame loop moves it by writing its attributes: no re-render. */
+export const MessageDot = memo(function MessageDot({ message, initial, register, onSelect }: Props) {
+  const g = useRef<SVGGElement>(null);
+  const label = useRef<SVGTextElement>(null);
   useLayoutEffect(() => {
-    register(message.id, { x, y, opacity, labelOpacity });
+    register(message.id, { g: g.current!, label: label.current });
     return () => register(message.id, null);
-  }, [message.id, register, x, y, opacity, labelOpacity]);
+  }, [message.id, register]);
   const showLabel = message.kind === 'response' ? !message.ok : message.kind === 'request';
   return (
-    <m.g className={`dot${onSelect ? ' is-inspectable' : ''}`} style={{ x, y, opacity }} onClick={onSelect ? () => onSelect(message.requestId) : undefined}>
+    <g ref={g} className={`dot${onSelect ? ' is-inspectable' : ''}`} transform={translate(initial.x, initial.y)} opacity={initial.visible ? 1 : 0} onClick={onSelect ? () => onSelect(message.requestId) : undefined}>
       <Shape message={message} />
       {showLabel && (
-        <m.text className={`dot-label${message.ok === false ? ' bad' : ''}`} y={-14} textAnchor="middle" style={{ opacity: labelOpacity }}>
+        <text ref={label} className={`dot-label${message.ok === false ? ' bad' : ''}`} y={-14} textAnchor="middle" opacity={initial.labelled ? 1 : 0}>
           {message.label}
-        </m.text>
+        </text>
       )}
-    </m.g>
+    </g>
   );
-}
+},
+// A message never changes once sent; where it is drawn is the frame loop's business after the first render.
+(a, b) => a.message.id === b.message.id && a.register === b.register && a.onSelect === b.onSelect);

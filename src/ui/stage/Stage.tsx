@@ -7,7 +7,7 @@ import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
 import { useElementSize } from '../useElementSize';
 import { CROWD_ID, edgeEnds, layoutStage, progressAt, type StageLayout, type StageSize } from './layout';
-import { MessageDot, type DotValues } from './MessageDot';
+import { MessageDot, translate, type DotElements } from './MessageDot';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
 import './stage.css';
@@ -73,23 +73,22 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeUsed, size]);
 
-  // Dot positions are written straight into MotionValues on every animation frame: no re-render.
-  const dots = useRef(new Map<number, DotValues>());
+  // Dot positions are written straight into the dots' attributes on every animation frame: no re-render.
+  const dots = useRef(new Map<number, DotElements>());
   const live = useRef({ layout, messages: world?.messages ?? [] });
   const place = useCallback((nowMs: number) => {
     const { layout: lay, messages } = live.current;
     for (const msg of messages) {
-      const values = dots.current.get(msg.id);
-      if (!values) continue;
+      const dot = dots.current.get(msg.id);
+      if (!dot) continue;
       const at = placeMessage(lay, msg, nowMs);
-      values.x.set(at.x);
-      values.y.set(at.y);
-      values.opacity.set(at.visible ? 1 : 0);
-      values.labelOpacity.set(at.labelled ? 1 : 0);
+      dot.g.setAttribute('transform', translate(at.x, at.y));
+      dot.g.setAttribute('opacity', at.visible ? '1' : '0');
+      dot.label?.setAttribute('opacity', at.labelled ? '1' : '0');
     }
   }, []);
-  const register = useCallback((id: number, values: DotValues | null) => {
-    if (values) dots.current.set(id, values);
+  const register = useCallback((id: number, elements: DotElements | null) => {
+    if (elements) dots.current.set(id, elements);
     else dots.current.delete(id);
   }, []);
   useLayoutEffect(() => store.player.onFrame(place), [store, place]);
