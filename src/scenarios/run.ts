@@ -5,23 +5,37 @@ import { violatedInvariants } from '../sim/invariants';
 import { modeRun, type ModeRun, type RunReport } from '../sim/report';
 import { scheduleAction } from '../sim/step';
 import { ACTION_LIMITS, type TimedAction } from '../sim/parseAction';
-import type { Action, Mode, SimOptions } from '../sim/types';
+import type { Mode, SimOptions } from '../sim/types';
 import type { Scenario } from './scenario';
 
 export function scenarioOptions(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}): SimOptions {
   return withOptions({ ...scenario.options(mode), ...patch, mode, seed });
 }
 
-/** A traffic action made to last `extraMs` longer (the runner's --until past the script's end). */
-function stretched(action: Action, extraMs: number): Action {
-  if (action.type !== 'traffic' || extraMs <= 0) return action;
-  return { ...action, count: Math.min(ACTION_LIMITS.trafficCount, action.count + Math.floor(extraMs / action.everyMs)) };
+type Step = ReturnType<Scenario['timeline']>[number];
+
+/** When a traffic action sends its last request. */
+const lastSendMs = (step: Step): number => (step.action.type === 'traffic' ? step.atMs + (step.action.count - 1) * step.action.everyMs : -Infinity);
+
+/**
+ * The timeline with its steady traffic lasting `extraMs` longer (the runner's --until past the
+ * script's end): the traffic still running when the script's traffic ends goes on; traffic the
+ * script stops earlier (one user handing over to another) stops where it did.
+ */
+function withSteadyTraffic(steps: Step[], extraMs: number): Step[] {
+  if (extraMs <= 0) return steps;
+  const end = Math.max(...steps.map(lastSendMs));
+  return steps.map((step) => {
+    const a = step.action;
+    if (a.type !== 'traffic' || lastSendMs(step) + a.everyMs <= end) return step;
+    return { ...step, action: { ...a, count: Math.min(ACTION_LIMITS.trafficCount, a.count + Math.floor(extraMs / a.everyMs)) } };
+  });
 }
 
-/** A driver with the scenario's whole timeline scheduled, at time 0; its traffic may be made to last longer. */
+/** A driver with the scenario's whole timeline scheduled, at time 0; its steady traffic may be made to last longer. */
 export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}, extraTrafficMs = 0): Promise<SimDriver> {
   const driver = await SimDriver.create(scenarioOptions(scenario, mode, seed, patch));
-  for (const step of scenario.timeline(mode)) scheduleAction(driver.state, stretched(step.action, extraTrafficMs), step.atMs);
+  for (const step of withSteadyTraffic(scenario.timeline(mode), extraTrafficMs)) scheduleAction(driver.state, step.action, step.atMs);
   return driver;
 }
 
@@ -38,7 +52,7 @@ export class InvariantViolation extends Error {
 /** A variation of a lesson: interventions at their times (validated by parseInterventions), and how long to run. */
 export interface RunVariation {
   actions?: readonly TimedAction[];
-  /** Run until here if it is past the script's end: every traffic action of the script lasts that much longer. */
+  /** Run until here if it is past the script's end: the script's steady traffic (what still runs when its traffic ends) lasts that much longer. */
   untilMs?: number | null;
 }
 

@@ -3,7 +3,7 @@
 // (an admin console, an operator or an attacker acting outside the request path).
 import { applySetCookie, serializeSetCookie } from '../auth/cookies';
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './cookieNames';
-import { cookieContext, startRequest } from './nodes/browser';
+import { startRequest } from './nodes/browser';
 import { schemeOf } from './schemes';
 import { SCHEME_WORDS } from './schemes/names';
 import { noteSigningKeyHolders } from './nodes/keySet';
@@ -11,7 +11,7 @@ import { LIMITS } from './options';
 import { parseAction } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
-import { log, own, schedule, shortId, type Tick } from './world';
+import { cookieContext, log, own, schedule, shortId, type Tick } from './world';
 import { plural } from '../format';
 
 export function newServer(s: SimState): AppServer {

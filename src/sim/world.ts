@@ -19,6 +19,9 @@ export const fromNumericDate = (sec: number): number => sec * 1000 - VIRTUAL_EPO
 
 export const wallMs = (s: SimState, skewMs = 0): number => VIRTUAL_EPOCH_MS + s.timeMs + skewMs;
 
+/** Where the browsers' cookie jars are asked from: the cluster's host, over HTTPS, at the virtual wall clock. */
+export const cookieContext = (s: SimState, path = '/') => ({ host: s.options.host, path, secure: true, nowMs: wallMs(s) });
+
 export function schedule(s: SimState, atMs: number, event: SimEvent): void {
   heapPush(s.queue, { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event });
 }
@@ -42,7 +45,7 @@ export function linkLatency(s: SimState, baseMs: number): number {
 
 export function send(s: SimState, m: OutgoingMessage, latencyMs: number, delayMs = 0): Message {
   const sendTimeMs = s.timeMs + delayMs;
-  const message = { ...m, id: s.nextMessageId++, sendTimeMs, recvTimeMs: sendTimeMs + latencyMs } as Message;
+  const message: Message = { ...m, id: s.nextMessageId++, sendTimeMs, recvTimeMs: sendTimeMs + latencyMs };
   s.messages[message.id] = message;
   schedule(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
   return message;

@@ -63,3 +63,20 @@ describe('a lesson run past its script (--until)', () => {
     expect(s.store.queued).toBeLessThanOrEqual(s.options.storeQueueMax);
   }, 60_000);
 });
+
+describe('--until', () => {
+  it('continues only the traffic still running when the script\'s traffic ends (clock-skew: alice stops, bob goes on)', async () => {
+    const { findScenario } = await import('../../src/scenarios');
+    const { runScenarioMode } = await import('../../src/scenarios/run');
+    const scenario = findScenario('clock-skew')!;
+    const sentBy = async (untilMs?: number) => {
+      const { driver } = await runScenarioMode(scenario, 'jwt', scenario.seed, { untilMs });
+      const count = (id: string) => Object.values(driver.state.metrics.byClient[id] ?? {}).reduce((a, b) => a + b, 0);
+      return { alice: count('alice'), bob: count('bob') };
+    };
+    const script = await sentBy();
+    const longer = await sentBy(scenario.durationMs + 30_000);
+    expect(longer.alice).toBe(script.alice);
+    expect(longer.bob).toBeGreaterThan(script.bob + 10);
+  });
+});

@@ -3,14 +3,13 @@
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { arrivesLate, linkLatency, log, own, recordOutcome, schedule, send, wallMs, type Tick } from '../world';
+import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, schedule, send, type Tick } from '../world';
 import { statusFor } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
 
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../cookieNames';
 
-export const cookieContext = (s: SimState, path = '/') => ({ host: s.options.host, path, secure: true, nowMs: wallMs(s) });
 
 const PATHS: Record<RequestKind, { method: 'GET' | 'POST'; path: string }> = {
   login: { method: 'POST', path: '/login' },

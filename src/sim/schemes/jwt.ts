@@ -5,14 +5,13 @@ import { decodeJwtParts, algNoneToken, tamperClaims } from '../../auth/jwtText';
 import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cookies';
 import { plural, timeLeft, word } from '../../format';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
-import { cookieContext } from '../nodes/browser';
 import { acceptedAlgorithms } from '../../auth/acceptance';
 import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
 import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { headerValues } from '../http';
 import type { Client, SimState, StoreResult, VerifyOutcome } from '../types';
-import { fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
+import { cookieContext, fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
 import { onRefreshIssued, onRefreshRotated, onSigned, refresh, refreshTokenOf, signAccessToken } from './jwtIssue';
 import type { AuthScheme, Handling } from './scheme';
 

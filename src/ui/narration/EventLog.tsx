@@ -22,7 +22,9 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
       )}
     </li>
   );
-}, (a, b) => a.entry.seq === b.entry.seq && a.mode === b.mode && a.select === b.select);
+},
+// seq restarts with a reloaded world, so the text is compared too (the same string object while it plays).
+(a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select);
 
 /** The text log that carries everything the animation shows; a line with a request opens it. */
 export function EventLog({ mode }: { mode: Mode }) {
@@ -37,7 +39,7 @@ export function EventLog({ mode }: { mode: Mode }) {
       {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. The
           wrapper scrolls bottom-anchored (CSS column-reverse), so the newest line stays in view,
           and stays put once the reader scrolls up, without reading the layout on every update. */}
-      <div role="log" aria-label={`${mode} event log`} className="eventlog-scroll">
+      <div role="log" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>
         <ol>
           {world.log.map((e) => (
             <LogLine key={e.seq} entry={e} mode={mode} select={select} />

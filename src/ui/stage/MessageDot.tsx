@@ -61,4 +61,6 @@ export const MessageDot = memo(function MessageDot({ message, initial, register,
   );
 },
 // A message never changes once sent; where it is drawn is the frame loop's business after the first render.
-(a, b) => a.message.id === b.message.id && a.register === b.register && a.onSelect === b.onSelect);
+// Ids restart with a reloaded world, so what is drawn is compared too.
+(a, b) =>
+  a.message.id === b.message.id && a.message.kind === b.message.kind && a.message.label === b.message.label && a.message.ok === b.message.ok && a.message.requestId === b.message.requestId && a.register === b.register && a.onSelect === b.onSelect);
