@@ -1,6 +1,6 @@
 // Long work (a seek far ahead, a replay) pauses between slices so the page keeps painting and
 // answering input: a task never runs much past YIELD_AFTER_MS (plus one slice) before the browser gets a turn.
-const YIELD_AFTER_MS = 30;
+const YIELD_AFTER_MS = 16;
 
 type Scheduler = { yield?: () => Promise<void> };
 

@@ -161,12 +161,75 @@ async function tempo(): Promise<void> {
   }
 }
 
+/** The longest main-thread task while seeking the load lesson (both worlds) far ahead and back; goal: none over 100 ms. */
+async function seek(): Promise<void> {
+  console.log('\n== seek (built app, headless Chromium, load lesson side by side; goal: no task over 100 ms) ==');
+  const dir = join(OUT, 'app');
+  await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
+  const server = await preview({ configFile: false, root: resolve('.'), build: { outDir: dir }, preview: { port: 4394, strictPort: true }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const worst: number[] = [];
+  try {
+    for (let run = 1; run <= 5; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask' });`);
+      await page.goto('http://localhost:4394/?scenario=load&q=0');
+      // Locators, not waitForFunction: the built page's CSP forbids evaluating strings.
+      await page.locator('button.play:not([disabled])').waitFor({ timeout: 60_000 });
+      const line: string[] = [];
+      for (const [to, shown] of [[24_000, '00:24'], [3_000, '00:03'], [17_000, '00:17']] as const) {
+        await page.evaluate('window.__longTasks = []');
+        const started = Date.now();
+        await page.getByLabel('Timeline').fill(String(to));
+        await page.locator(`[aria-label="Timeline"][aria-valuetext^="${shown}"]`).waitFor({ timeout: 60_000 });
+        const tasks = (await page.evaluate('window.__longTasks')) as number[];
+        const longest = Math.max(0, ...tasks);
+        worst.push(longest);
+        line.push(`to ${to / 1000} s in ${Date.now() - started} ms, longest task ${longest} ms`);
+      }
+      console.log(`run ${run}: ${line.join('; ')}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+  const max = Math.max(...worst);
+  console.log(`longest task over ${worst.length} seeks: ${max} ms (median of seeks ${[...worst].sort((a, b) => a - b)[Math.floor(worst.length / 2)]} ms) -> ${max <= 100 ? 'UNDER 100 ms' : 'OVER 100 ms'}`);
+}
+
+/** The load lesson run an hour past its script, headless, against a one-minute run of the same: state and peak RSS. */
+async function longrun(): Promise<void> {
+  console.log('\n== long run (npm run sim -- --scenario load --until ...; goals: state under 2 MB, peak RSS under 1.5x the 1-minute run) ==');
+  const { spawnSync } = await import('node:child_process');
+  const rssKb = (mode: string, untilMs: number): number => {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', 'npx', 'tsx', 'src/cli/sim.ts', '--scenario', 'load', '--mode', mode, '--until', String(untilMs), '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return Number(r.stderr.trim().split('\n').at(-1));
+  };
+  for (const mode of ['session', 'jwt'] as const) {
+    const short = rssKb(mode, 60_000);
+    const long = rssKb(mode, 3_600_000);
+    const { loadScenario } = await import('../../src/scenarios/run');
+    const scenario = findScenario('load')!;
+    const driver = await loadScenario(scenario, mode, scenario.seed, {}, 3_600_000 - scenario.durationMs);
+    let peak = 0;
+    for (let t = 60_000; t <= 3_600_000; t += 60_000) {
+      while (!(await driver.runUntil(t)));
+      peak = Math.max(peak, JSON.stringify(driver.state).length);
+    }
+    const ratio = long / short;
+    console.log(`${mode.padEnd(7)} peak RSS 1 min ${(short / 1024).toFixed(0)} MB, 60 min ${(long / 1024).toFixed(0)} MB (${ratio.toFixed(2)}x) -> ${ratio <= 1.5 ? 'UNDER' : 'OVER'}; largest state ${kb(peak)} -> ${peak < 2 * 1024 * 1024 ? 'UNDER' : 'OVER'} 2 MB`);
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'engine') await engine();
   if (!only || only === 'bundle') await bundle();
   if (!only || only === 'frames') await frames();
   if (!only || only === 'tempo') await tempo();
+  if (!only || only === 'seek') await seek();
+  if (!only || only === 'longrun') await longrun();
 }
 
 main().then(
