@@ -1,4 +1,4 @@
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
@@ -22,6 +22,9 @@ import { AppStoreProvider, useApp } from './storeContext';
 import { usePageSignals, useShortcuts } from './useShortcuts';
 import { useStickyHeight } from './useStickyHeight';
 import './layout.css';
+
+/** Animation features load after first paint: nodes appear in place until then. */
+const loadMotionFeatures = () => import('./motionFeatures').then((module) => module.default);
 
 // Not needed for the first paint: loaded once the stage is up.
 const ComparisonTable = lazy(() => import('./compare/ComparisonTable').then((m) => ({ default: m.ComparisonTable })));
@@ -91,7 +94,7 @@ export function App({ store }: { store: AppStore }) {
   return (
     <AppStoreProvider store={store}>
       <MotionConfig reducedMotion="user">
-        <LazyMotion features={domAnimation} strict>
+        <LazyMotion features={loadMotionFeatures} strict>
           {embed ? <EmbedShell /> : <Shell />}
         </LazyMotion>
       </MotionConfig>
