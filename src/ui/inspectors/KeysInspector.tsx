@@ -5,6 +5,7 @@ import { clockTime } from '../../format';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { Facts } from './Facts';
 import { pretty } from './format';
+import type { Mode } from '../../sim/schemes/names';
 
 function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
   return (
@@ -31,10 +32,16 @@ function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
   );
 }
 
+/** An empty key set, per model: nothing to sign, or nothing signed yet. */
+const NO_KEYS: Record<Mode, string> = {
+  session: 'Sessions need no signing keys: the key set is empty in this world.',
+  jwt: 'No key has been created yet.',
+};
+
 export function KeysInspector({ world }: { world: WorldSnapshot }) {
   const { activeKid, keys } = world.keys;
   if (keys.length === 0) {
-    return <p className="insp-muted">{world.mode === 'session' ? 'Sessions need no signing keys: the key set is empty in this world.' : 'No key has been created yet.'}</p>;
+    return <p className="insp-muted">{NO_KEYS[world.mode]}</p>;
   }
   return (
     <div className="insp-keys">

@@ -1,4 +1,5 @@
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, type ReactElement } from 'react';
+import type { Mode } from '../../sim/schemes/names';
 import type { Message } from '../../sim/types';
 
 /** What the stage's frame loop writes to: the dot, and its label (shown mid-edge only, never over a node's name). */
@@ -16,27 +17,30 @@ interface Props {
   onSelect: ((requestId: number) => void) | null;
 }
 
+/** What each model's credential looks like on the wire: a wristband (session cookie), a badge (JWT). */
+const CREDENTIAL_SHAPE: Record<Mode, ReactElement> = {
+  session: (
+    <g className="dot-wristband">
+      <rect x={-17} y={-7} width={34} height={14} rx={7} />
+      {[-9, -5, -2, 2, 5, 9].map((x) => (
+        <line key={x} x1={x} x2={x} y1={-4} y2={4} />
+      ))}
+    </g>
+  ),
+  jwt: (
+    <g className="dot-badge">
+      <rect x={-15} y={-10} width={30} height={20} rx={3} />
+      <circle cx={7} cy={0} r={5} className="hologram-mark" />
+    </g>
+  ),
+};
+
 /** The shape says what travels: a wristband (session cookie), a badge (JWT), a store query… */
 function Shape({ message }: { message: Message }) {
   if (message.kind === 'response') return <circle r={8} className={message.ok ? 'dot-ok' : 'dot-bad'} />;
   if (message.kind === 'store-query' || message.kind === 'store-reply') return <rect x={-6} y={-6} width={12} height={12} transform="rotate(45)" className="dot-store" />;
   if (message.kind === 'jwks-fetch' || message.kind === 'jwks-reply') return <rect x={-6} y={-6} width={12} height={12} className="dot-keys" />;
-  if (message.credential === 'session')
-    return (
-      <g className="dot-wristband">
-        <rect x={-17} y={-7} width={34} height={14} rx={7} />
-        {[-9, -5, -2, 2, 5, 9].map((x) => (
-          <line key={x} x1={x} x2={x} y1={-4} y2={4} />
-        ))}
-      </g>
-    );
-  if (message.credential === 'jwt')
-    return (
-      <g className="dot-badge">
-        <rect x={-15} y={-10} width={30} height={20} rx={3} />
-        <circle cx={7} cy={0} r={5} className="hologram-mark" />
-      </g>
-    );
+  if (message.credential !== 'none' && message.credential !== 'refresh') return CREDENTIAL_SHAPE[message.credential];
   return <circle r={6} className="dot-plain" />;
 }
 

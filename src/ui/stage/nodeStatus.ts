@@ -1,5 +1,7 @@
 // The few words each node shows at a glance, read from a snapshot. Pure, so tests can read them.
 import type { WorldSnapshot } from '../../store/snapshot';
+import type { Mode } from '../../sim/schemes/names';
+import type { AppServer } from '../../sim/types';
 import { shortId } from '../../sim/world';
 import { MAX_CLIENT_NODES } from './layout';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
@@ -29,9 +31,7 @@ export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
   if (id === 'jwks') return { title: 'Key set (JWKS)', lines: keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
   if (server) {
-    const lines: string[] = [];
-    if (world.mode === 'session' && world.options.sessionStorage === 'local') lines.push(`${plural(Object.keys(server.localSessions).length, 'session')} in memory`);
-    if (world.mode === 'jwt') lines.push(`keys: ${server.jwksCache.kids.join(' ') || 'none cached'}`);
+    const lines = SERVER_LINES[world.mode](world, server);
     lines.push(`${server.inFlight} in flight${server.skewMs ? `, clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : ''}`);
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
@@ -43,16 +43,30 @@ export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
   return { title: id, lines: [], down: false, flash: null };
 }
 
-function storeStatus(world: WorldSnapshot): NodeStatus {
-  const st = world.store;
-  const state = !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up';
-  if (world.mode === 'session') {
+/** What a server node shows of its model's own state (local sessions, its key cache). */
+const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => string[]> = {
+  session: (world, server) => (world.options.sessionStorage === 'local' ? [`${plural(Object.keys(server.localSessions).length, 'session')} in memory`] : []),
+  jwt: (_world, server) => [`keys: ${server.jwksCache.kids.join(' ') || 'none cached'}`],
+};
+
+/** The store node: what each model keeps there. */
+const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeStatus> = {
+  session: (world, state) => {
+    const st = world.store;
     const local = world.options.sessionStorage === 'local';
     return { title: 'Session store', lines: [local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), `${state}${st.queued ? `, ${st.queued} queued` : ''}`], down: !st.up, flash: null };
-  }
-  const used = world.options.denylist || world.options.refreshTokens;
-  const what = [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? plural(st.refreshFamilies, 'refresh family') : ''].filter(Boolean).join(', ');
-  return { title: used ? 'Shared store' : 'Store (unused)', lines: [used ? what : 'JWT needs no lookup', state], down: !st.up, flash: null };
+  },
+  jwt: (world, state) => {
+    const st = world.store;
+    const used = world.options.denylist || world.options.refreshTokens;
+    const what = [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? plural(st.refreshFamilies, 'refresh family') : ''].filter(Boolean).join(', ');
+    return { title: used ? 'Shared store' : 'Store (unused)', lines: [used ? what : 'JWT needs no lookup', state], down: !st.up, flash: null };
+  },
+};
+
+function storeStatus(world: WorldSnapshot): NodeStatus {
+  const st = world.store;
+  return STORE_STATUS[world.mode](world, !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up');
 }
 
 /**
@@ -72,7 +86,7 @@ function keyLines(world: WorldSnapshot): string[] {
 
 export interface Holding {
   /** What the client holds: a session id, a JWT, or nothing. */
-  kind: 'session' | 'jwt' | 'none';
+  kind: Mode | 'none';
   /** The node's line: "wristband: sid 3fA9k2…", "badge: a signed JWT", "not logged in". */
   text: string;
   /** The id held, when any (the session id or the token). */
