@@ -16,6 +16,28 @@ const OUT = resolve('dist-bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Headless Debian Chromium, as the e2e tests run it. */
+const launchChromium = () =>
+  chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+
+/** Serves a built page (`root` holds its sources, `dir` its build) on a fixed port. */
+const serve = (dir: string, port: number, root = '.') =>
+  preview({ configFile: false, root: resolve(root), build: { outDir: dir }, preview: { port, strictPort: true }, logLevel: 'silent' });
+
+/** Builds a reference page of test/bench/<name> into dist-bench/<name>. */
+async function buildPage(name: string, withReact = true): Promise<string> {
+  const dir = join(OUT, name);
+  await build({ root: resolve('test/bench', name), configFile: false, base: './', plugins: withReact ? [react()] : [], logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
+  return dir;
+}
+
+/** A fresh production build of the app, where the browser benches open it. */
+async function buildApp(): Promise<string> {
+  const dir = join(OUT, 'app');
+  await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
+  return dir;
+}
+
 /**
  * The reference for engine speed: a plain discrete-event loop on the same binary heap, where each
  * event does a little arithmetic and schedules the next (what any simulator must do, nothing more).
@@ -76,23 +98,21 @@ function initialJsGzip(dir: string): number {
 
 async function bundle(): Promise<void> {
   console.log('\n== bundle (production build, gzip) ==');
-  await build({ logLevel: 'silent', build: { outDir: join(OUT, 'app'), emptyOutDir: true } });
-  await build({ root: resolve('test/bench/floor'), configFile: false, base: './', plugins: [react()], logLevel: 'silent', build: { outDir: join(OUT, 'floor'), emptyOutDir: true } });
-  await build({ root: resolve('test/bench/smallest'), configFile: false, base: './', plugins: [react()], logLevel: 'silent', build: { outDir: join(OUT, 'smallest'), emptyOutDir: true } });
-  const app = initialJsGzip(join(OUT, 'app'));
-  const floor = initialJsGzip(join(OUT, 'floor'));
-  const smallest = initialJsGzip(join(OUT, 'smallest'));
+  const appDir = await buildApp();
+  const app = initialJsGzip(appDir);
+  const floor = initialJsGzip(await buildPage('floor'));
+  const smallest = initialJsGzip(await buildPage('smallest'));
   const verdict = (ratio: number, goal: number) => `${ratio.toFixed(2)}x (goal at most ${goal}x) -> ${ratio <= goal ? 'UNDER' : 'OVER'}`;
   console.log(`smallest React app: ${kb(smallest)}; dependency set (React, framer-motion m+domAnimation, jose, zustand, all eager): ${kb(floor)}`);
   console.log(`initial JS of the app: ${kb(app)} = ${verdict(app / smallest, 1.3)}`);
-  const ready = await jsBeforeFirstRun(join(OUT, 'app'));
+  const ready = await jsBeforeFirstRun(appDir);
   console.log(`all JS fetched before Play works (shell, engine with jose, first scenario, panels): ${kb(ready.bytes)} in ${ready.files} files = ${verdict(ready.bytes / smallest, 1.6)}`);
 }
 
 /** The whole truth behind "initial": every script the page fetched until the first run is ready. */
 async function jsBeforeFirstRun(dir: string): Promise<{ bytes: number; files: number }> {
-  const server = await preview({ configFile: false, root: resolve('.'), build: { outDir: dir }, preview: { port: 4392, strictPort: true }, logLevel: 'silent' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const server = await serve(dir, 4392);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const scripts = new Set<string>();
@@ -116,7 +136,7 @@ type Throttle = 1 | 4;
 
 /** 5 s of a page: frames drawn and main-thread busy time (CDP TaskDuration) per frame, under a CPU throttle. */
 async function measureFrames(url: string, throttle: Throttle, setup: (page: import('@playwright/test').Page) => Promise<void>) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
@@ -146,10 +166,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** The app with ~300 messages in flight against a plain page moving 300 circles: 5 interleaved runs, medians. */
 async function frames(): Promise<void> {
   console.log('\n== frames (headless Chromium, 5 s each, 5 interleaved runs, medians; goals: >= 50 fps and busy ms/frame <= 1.5x the reference at 4x CPU throttling, >= 58 fps at 1x) ==');
-  await build({ root: resolve('test/bench/stress'), configFile: false, base: './', plugins: [react()], logLevel: 'silent', build: { outDir: join(OUT, 'stress'), emptyOutDir: true } });
-  await build({ root: resolve('test/bench/circles'), configFile: false, base: './', logLevel: 'silent', build: { outDir: join(OUT, 'circles'), emptyOutDir: true } });
-  const stress = await preview({ configFile: false, root: resolve('test/bench/stress'), build: { outDir: join(OUT, 'stress') }, preview: { port: 4391, strictPort: true }, logLevel: 'silent' });
-  const circles = await preview({ configFile: false, root: resolve('test/bench/circles'), build: { outDir: join(OUT, 'circles') }, preview: { port: 4395, strictPort: true }, logLevel: 'silent' });
+  const stress = await serve(await buildPage('stress'), 4391, 'test/bench/stress');
+  const circles = await serve(await buildPage('circles', false), 4395, 'test/bench/circles');
   const playing = async (page: import('@playwright/test').Page) => {
     await page.waitForFunction(`window.__bench.getState().status === 'ready'`);
     await page.evaluate(`window.__bench.getState().play()`);
@@ -176,10 +194,8 @@ async function frames(): Promise<void> {
 /** Real seconds from Play until each lesson's last captioned step, at the speed it opens with. */
 async function tempo(): Promise<void> {
   console.log('\n== lesson tempo (built app, headless Chromium, default speed; target: within a minute) ==');
-  const dir = join(OUT, 'app');
-  await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
-  const server = await preview({ configFile: false, root: resolve('.'), build: { outDir: dir }, preview: { port: 4393, strictPort: true }, logLevel: 'silent' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const server = await serve(await buildApp(), 4393);
+  const browser = await launchChromium();
   const seconds = (text: string | null) => {
     const [m, s] = (text ?? '0:0').split(':');
     return Number(m) * 60 + Number(s);
@@ -211,10 +227,8 @@ async function tempo(): Promise<void> {
 /** The longest main-thread task while seeking the load lesson (both worlds) far ahead and back; goal: none over 100 ms. */
 async function seek(): Promise<void> {
   console.log('\n== seek (built app, headless Chromium, load lesson side by side; goal: no task over 100 ms) ==');
-  const dir = join(OUT, 'app');
-  await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
-  const server = await preview({ configFile: false, root: resolve('.'), build: { outDir: dir }, preview: { port: 4394, strictPort: true }, logLevel: 'silent' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const server = await serve(await buildApp(), 4394);
+  const browser = await launchChromium();
   const worst: number[] = [];
   try {
     for (let run = 1; run <= 5; run++) {

@@ -1,7 +1,7 @@
 // A browser (or the attacker's client): builds real HTTP requests from its cookie jar and
 // localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
-import { bodyOf, headerValues, serializeRequest, utf8Bytes } from '../http';
+import { bodyOf, headerValues, parseCookieHeader, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, schedule, send, type Tick } from '../world';
 import { statusFor } from '../../reasons';
@@ -28,7 +28,7 @@ function bodyFor(s: SimState, client: Client, kind: RequestKind): string {
 /** Which credential the request carries, as a reader of the raw request would see it: the world's auth model decides. */
 function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean, kind: RequestKind): CredentialKind {
   if (kind === 'login' || kind === 'refresh') return 'none';
-  const cookieNames = new Set(cookieHeader ? cookieHeader.split('; ').map((pair) => pair.slice(0, pair.indexOf('='))) : []);
+  const cookieNames = new Set(Object.keys(parseCookieHeader(cookieHeader ?? '')));
   return schemeOf(s).carries({ cookieNames, bearer }) ? s.options.mode : 'none';
 }
 

@@ -60,6 +60,9 @@ export type Unreachable = 'store_unavailable' | 'overloaded';
 /** The store's non-answer, if any: down, or its queue full. */
 export const unreachable = (result: StoreResult): Unreachable | null => ('unavailable' in result ? 'store_unavailable' : 'overloaded' in result ? 'overloaded' : null);
 
+/** The request needed the store, which did not answer: refused with the store's reason. */
+export const refuseStoreUnreachable = (h: Handling, reason: Unreachable): void => reject(h, reason, `The session store is unreachable${queueFull(h.t.s, reason)}.`);
+
 /** What to add when the store turned a query away for a full queue. */
 export const queueFull = (s: SimState, reason: Unreachable): string => (reason === 'overloaded' ? ` (its queue is full: ${s.options.storeQueueMax} queries wait)` : '');
 

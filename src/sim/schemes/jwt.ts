@@ -8,7 +8,7 @@ import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { acceptedAlgorithms } from '../../auth/acceptance';
 import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
-import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { headerValues } from '../http';
 import type { Client, SimState, StoreResult, VerifyOutcome } from '../types';
 import { cookieContext, fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
@@ -133,7 +133,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
   const down = unreachable(result);
   if (down) {
     const full = queueFull(s, down);
-    if (req.stage !== 'denylist-check') return reject(h, down, `The session store is unreachable${full}.`);
+    if (req.stage !== 'denylist-check') return refuseStoreUnreachable(h, down);
     if (s.options.denylistFailMode === 'closed') return reject(h, down, `The denylist is unreachable${full} and the server fails closed.`);
     log(s, 'store', `${server.id} cannot reach the denylist${full} and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
     return h.authorized();

@@ -5,7 +5,7 @@ import { serializeSetCookie } from '../../auth/cookies';
 import { plural } from '../../format';
 import { SESSION_COOKIE } from '../cookieNames';
 import { deleteUserSessions } from '../nodes/sessionStore';
-import { answerOk, clearCookie, cookiesOf, countLookup, loggedOut, queueFull, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { answerOk, clearCookie, cookiesOf, countLookup, loggedOut, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
 import type { SessionRecord, StoreResult } from '../types';
 import { log, own, shortId } from '../world';
@@ -83,7 +83,7 @@ const loggedOutHere = (h: Handling) => loggedOut(h, [clearCookie(SESSION_COOKIE)
 
 function onStoreReply(h: Handling, result: StoreResult): void {
   const down = unreachable(result);
-  if (down) return reject(h, down, `The session store is unreachable${queueFull(h.t.s, down)}.`);
+  if (down) return refuseStoreUnreachable(h, down);
   const { req } = h;
   if (req.stage === 'session-lookup' && 'found' in result) return decided(h, result.found ? result.record : null, !result.found && result.expired, 'the store');
   if (req.stage === 'session-create' && req.pending?.for === 'session-create') return loggedIn(h, req.pending.sid);
