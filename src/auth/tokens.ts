@@ -98,6 +98,13 @@ class VerifyFailure extends Error {
 
 const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub'];
 
+/** What a learner reads when a token fails a time rule (also said by verifyMemo's modelled checks). */
+export const TIME_FAILURE_DETAIL = {
+  nbf: 'The token is not valid yet: its nbf time is in the future.',
+  exp: 'The token has expired: its exp time is in the past.',
+  iat: 'The token claims to be issued in the future (iat), so it is not valid yet.',
+} as const;
+
 export async function verifyToken(token: string, opts: VerifyOptions): Promise<VerifyResult> {
   try {
     let kid = '';
@@ -132,7 +139,7 @@ export async function verifyToken(token: string, opts: VerifyOptions): Promise<V
     // jose has checked exp and nbf the same way; it leaves iat to us (a token issued "in the
     // future" is suspect). One rule set, shared with the inspector's prediction and the invariants.
     if (timeVerdict(payload, opts.nowMs, opts.clockToleranceMs) === 'token_not_yet_valid') {
-      return fail('token_not_yet_valid', 'The token claims to be issued in the future (iat), so it is not valid yet.');
+      return fail('token_not_yet_valid', TIME_FAILURE_DETAIL.iat);
     }
     if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload['role'] !== 'string') {
       return fail('malformed_token', 'The token is missing a text sub, jti or role claim.');
@@ -161,14 +168,14 @@ function classify(err: unknown): VerifyResult {
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return fail('signature_invalid', 'The signature does not match: the token was altered after it was signed.');
     case 'ERR_JWT_EXPIRED':
-      return fail('token_expired', 'The token has expired: its exp time is in the past.');
+      return fail('token_expired', TIME_FAILURE_DETAIL.exp);
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
       return fail('alg_not_allowed', 'The token uses a signing algorithm this server does not accept.');
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
       // reason 'check_failed' = value present but wrong; 'missing'/'invalid' = badly formed.
       if (e.reason === 'check_failed') {
         if (e.claim === 'nbf' || e.claim === 'iat') {
-          return fail('token_not_yet_valid', `The token is not valid yet: its ${e.claim} time is in the future.`);
+          return fail('token_not_yet_valid', TIME_FAILURE_DETAIL[e.claim]);
         }
         if (e.claim === 'iss' || e.claim === 'aud') {
           const what = e.claim === 'iss' ? 'issuer (iss)' : 'audience (aud)';

@@ -2,6 +2,7 @@
 import { LIMITS } from '../sim/options';
 import { parseInterventions, type TimedAction } from '../sim/parseAction';
 import { isMode, MODES, type Mode } from '../sim/schemes/names';
+import type { SweepSettings } from '../lab/settings';
 
 /** The furthest a run may go (--until, an intervention's atMs): one simulated day. */
 export const MAX_RUN_MS = 24 * 60 * 60_000;
@@ -16,12 +17,29 @@ export interface SimArgs {
   actions: TimedAction[];
   /** --until: run past the script's end (its steady traffic goes on). */
   untilMs: number | null;
+  /** --sweep and its flags: the load lab's settings, checked later by parseSweepSettings; null when not sweeping. */
+  sweep: Partial<Record<keyof SweepSettings, unknown>> | null;
+  /** --calibrate: measure the signature-check cost here instead of the reference laptop's. */
+  calibrate: boolean;
 }
+
+/** The sweep's own flags and the settings field each sets (numbers; --denylist and --refresh are switches). */
+const SWEEP_NUMBER_FLAGS = {
+  '--users': 'users',
+  '--requests': 'requests',
+  '--rate': 'ratePerUser',
+  '--store-capacity': 'storeCapacityOpsPerSec',
+  '--verify-ms': 'verifyCostMs',
+} as const satisfies Record<string, keyof SweepSettings>;
+
+const isSweepNumberFlag = (flag: string): flag is keyof typeof SWEEP_NUMBER_FLAGS => Object.hasOwn(SWEEP_NUMBER_FLAGS, flag);
 
 export type ParseResult = { ok: true; args: SimArgs } | { ok: false; error: string };
 
 export function parseArgs(argv: string[]): ParseResult {
-  const args: SimArgs = { list: false, scenario: null, modes: null, seed: null, json: false, actions: [], untilMs: null };
+  const args: SimArgs = { list: false, scenario: null, modes: null, seed: null, json: false, actions: [], untilMs: null, sweep: null, calibrate: false };
+  const sweepFlags: Partial<Record<keyof SweepSettings, unknown>> = {};
+  const sweepOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string | null => {
@@ -71,10 +89,45 @@ export function parseArgs(argv: string[]): ParseResult {
         args.untilMs = n;
         break;
       }
-      default:
-        return { ok: false, error: `unknown flag ${flag} (flags: --scenario <id> --mode session|jwt|both --seed <n> --actions <json> --until <ms> --json --list)` };
+      case '--sweep': {
+        const v = value();
+        const range = /^servers=(\d+)(?:\.\.(\d+))?$/.exec(v ?? '');
+        if (!range) return { ok: false, error: `--sweep needs servers=A..B, e.g. servers=1..16 (got ${v ?? 'nothing'})` };
+        args.sweep = sweepFlags;
+        sweepFlags.serversFrom = Number(range[1]);
+        sweepFlags.serversTo = Number(range[2] ?? range[1]);
+        break;
+      }
+      case '--alg':
+        sweepOnly.push(flag);
+        sweepFlags.alg = value();
+        break;
+      case '--denylist':
+      case '--refresh':
+        sweepOnly.push(flag);
+        sweepFlags[flag === '--denylist' ? 'denylist' : 'refreshTokens'] = true;
+        break;
+      case '--calibrate':
+        sweepOnly.push(flag);
+        args.calibrate = true;
+        break;
+      default: {
+        if (!isSweepNumberFlag(flag)) return { ok: false, error: `unknown flag ${flag} (flags: --scenario <id> --mode session|jwt|both --seed <n> --actions <json> --until <ms> --json --list; or --sweep servers=A..B with --users --requests --rate --store-capacity --alg --denylist --refresh --verify-ms --calibrate)` };
+        const v = value();
+        // Any text becomes a number or NaN here; parseSweepSettings names the range it must be in.
+        sweepFlags[SWEEP_NUMBER_FLAGS[flag]] = v === null ? null : Number(v);
+        sweepOnly.push(flag);
+      }
     }
   }
+  if (args.sweep) {
+    if (args.scenario || args.actions.length || args.untilMs !== null) return { ok: false, error: '--sweep runs the load lab, not a scenario: drop --scenario, --actions and --until' };
+    if (args.modes) sweepFlags.modes = args.modes;
+    if (args.seed !== null) sweepFlags.seed = args.seed;
+    if (args.calibrate && 'verifyCostMs' in sweepFlags) return { ok: false, error: '--calibrate measures the check cost; --verify-ms sets it: use one' };
+    return { ok: true, args };
+  }
+  if (sweepOnly.length) return { ok: false, error: `${sweepOnly[0]} goes with --sweep servers=A..B` };
   if (!args.list && !args.scenario) return { ok: false, error: 'say which scenario: --scenario <id> (or --list)' };
   return { ok: true, args };
 }

@@ -1,9 +1,12 @@
 // The headless runner: `npm run sim -- --scenario <id> [--mode session|jwt|both] [--seed <n>]
-// [--actions '<json>'] [--until <ms>] [--json]`.
+// [--actions '<json>'] [--until <ms>] [--json]`; or the load lab headless: `--sweep servers=A..B
+// [--users N] [--requests N] [--rate N] [--store-capacity N] [--alg A] [--denylist] [--refresh]
+// [--verify-ms N | --calibrate] [--mode ...] [--seed n] [--json]`.
 import { findScenario, SCENARIOS } from '../scenarios';
 import { InvariantViolation, runScenario } from '../scenarios/run';
 import { formatReport } from './format';
 import { parseArgs } from './args';
+import { sweepCommand } from './sweep';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -12,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { args } = parsed;
+  if (args.sweep) return sweepCommand(args);
   if (args.list) {
     for (const s of SCENARIOS) process.stdout.write(args.json ? '' : `${s.id.padEnd(18)} ${s.summary}\n`);
     if (args.json) process.stdout.write(JSON.stringify(SCENARIOS.map((s) => ({ id: s.id, title: s.title, summary: s.summary, modes: s.modes }))) + '\n');

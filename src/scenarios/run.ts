@@ -1,5 +1,5 @@
 // Runs a scenario headless: the same code path the app uses, minus the drawing.
-import { SimDriver } from '../sim/driver';
+import { SimDriver, type Verification } from '../sim/driver';
 import { withOptions } from '../sim/options';
 import { violatedInvariants } from '../sim/invariants';
 import { modeRun, type ModeRun, type RunReport } from '../sim/report';
@@ -33,8 +33,8 @@ function withSteadyTraffic(steps: Step[], extraMs: number): Step[] {
 }
 
 /** A driver with the scenario's whole timeline scheduled, at time 0; its steady traffic may be made to last longer. */
-export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}, extraTrafficMs = 0): Promise<SimDriver> {
-  const driver = await SimDriver.create(scenarioOptions(scenario, mode, seed, patch));
+export async function loadScenario(scenario: Scenario, mode: Mode, seed = scenario.seed, patch: Partial<SimOptions> = {}, extraTrafficMs = 0, verification?: Verification): Promise<SimDriver> {
+  const driver = await SimDriver.create(scenarioOptions(scenario, mode, seed, patch), new Map(), verification);
   for (const step of withSteadyTraffic(scenario.timeline(mode), extraTrafficMs)) scheduleAction(driver.state, step.action, step.atMs);
   return driver;
 }
@@ -54,12 +54,14 @@ export interface RunVariation {
   actions?: readonly TimedAction[];
   /** Run until here if it is past the script's end: the script's steady traffic (what still runs when its traffic ends) lasts that much longer. */
   untilMs?: number | null;
+  /** How signature checks run (real by default; the lab's modelled checks give the same outcome). */
+  verification?: Verification;
 }
 
 /** Runs the timeline (and the variation's interventions), then lets every request still in flight finish (or time out). */
 export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = scenario.seed, variation: RunVariation = {}): Promise<{ run: ModeRun; driver: SimDriver }> {
   const endMs = Math.max(scenario.durationMs, variation.untilMs ?? 0);
-  const driver = await loadScenario(scenario, mode, seed, {}, endMs - scenario.durationMs);
+  const driver = await loadScenario(scenario, mode, seed, {}, endMs - scenario.durationMs, variation.verification);
   for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
   // A long run (--until) may take several event budgets.
   while (!(await driver.runUntil(endMs)));

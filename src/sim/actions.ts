@@ -27,6 +27,8 @@ export function newServer(s: SimState): AppServer {
     storeLookups: 0,
     signatureVerifications: 0,
     lastCheck: null,
+    cpuBusyUntilMs: 0,
+    cpuMs: 0,
   };
 }
 
@@ -97,7 +99,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
   const { s } = t;
   switch (action.type) {
     case 'addServer': {
-      if (s.servers.length >= LIMITS.servers.max) return log(s, 'note', `The cluster already has ${LIMITS.servers.max} servers, the most this simulator draws.`);
+      if (s.servers.length >= LIMITS.drawnServers) return log(s, 'note', `The cluster already has ${LIMITS.drawnServers} servers, the most this simulator draws.`);
       const server = newServer(s);
       s.servers.push(server);
       noteSigningKeyHolders(s);
@@ -114,13 +116,13 @@ function applyOperatorAction(t: Tick, action: Action): void {
       if (!server) return;
       const lost = Object.keys(server.localSessions).length;
       if (server.up) s.metrics.serverCrashes++;
-      Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
+      Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0, cpuBusyUntilMs: s.timeMs });
       return log(s, 'action', `${server.id} crashes${lost ? `, losing ${plural(lost, 'session')} it held in memory` : ''}.`, { nodeId: server.id });
     }
     case 'restartServer': {
       const server = findServer(s, action.serverId);
       if (!server) return;
-      Object.assign(server, { up: true, bootedAtMs: s.timeMs, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
+      Object.assign(server, { up: true, bootedAtMs: s.timeMs, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0, cpuBusyUntilMs: s.timeMs });
       return log(s, 'action', `${server.id} restarts with empty memory.`, { nodeId: server.id });
     }
     case 'storeDown':

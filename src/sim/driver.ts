@@ -2,6 +2,7 @@
 // effects with real WebCrypto (through src/auth/tokens), and feeds the results back as events at
 // the time and seq the core reserved for them, so the outcome never depends on how fast crypto is.
 import { createKey, signToken, verifyToken, type KeyMaterial } from '../auth/tokens';
+import { VerifyMemo, type MemoRequest } from '../auth/verifyMemo';
 import { heapPeek, heapPush } from './queue';
 import { createSim, scheduleAction, stepNext } from './step';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
@@ -14,6 +15,14 @@ interface PendingEffect {
   promise: Promise<void>;
 }
 
+/**
+ * How signature checks run. 'real': every one through jose (the lessons). 'modelled': the load
+ * lab's scale; new token bytes are checked for real once, repeats are judged from that verdict
+ * (src/auth/verifyMemo.ts), and every `sampleEvery`-th check runs jose again to compare. The
+ * outcome is the same either way; the servers charge each check's CPU cost in virtual time.
+ */
+export type Verification = { kind: 'real' } | { kind: 'modelled'; sampleEvery: number };
+
 /** Events a single runUntil may process before it yields; a runaway script cannot hang the tab. */
 const MAX_EVENTS_PER_RUN = 2_000_000;
 
@@ -22,15 +31,18 @@ export class SimDriver {
   readonly keys: KeyRegistry;
   private pending: PendingEffect[] = [];
   eventsProcessed = 0;
+  /** Present when checks are modelled: its counts say how many ran for real. */
+  readonly verifyMemo: VerifyMemo | null;
 
-  private constructor(state: SimState, keys: KeyRegistry) {
+  private constructor(state: SimState, keys: KeyRegistry, verification: Verification = { kind: 'real' }) {
     this.state = state;
     this.keys = keys;
+    this.verifyMemo = verification.kind === 'modelled' ? new VerifyMemo(verification.sampleEvery) : null;
   }
 
-  static async create(options: SimOptions, keys: KeyRegistry = new Map()): Promise<SimDriver> {
+  static async create(options: SimOptions, keys: KeyRegistry = new Map(), verification?: Verification): Promise<SimDriver> {
     const { state, effects } = createSim(options);
-    const driver = new SimDriver(state, keys);
+    const driver = new SimDriver(state, keys, verification);
     driver.start(effects);
     await driver.flush();
     return driver;
@@ -75,7 +87,17 @@ export class SimDriver {
 
 
   private start(effects: Effect[]): void {
-    for (const effect of effects) this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
+    for (const effect of effects) {
+      // A check the memo can answer needs no await: delivered now, at the time and seq reserved for it.
+      if (effect.kind === 'verify' && this.verifyMemo) {
+        const modelled = this.verifyMemo.recall(memoRequest(effect));
+        if (modelled) {
+          this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: modelled });
+          continue;
+        }
+      }
+      this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
+    }
   }
 
   private async flush(): Promise<void> {
@@ -97,6 +119,7 @@ export class SimDriver {
         if (!key || key.alg !== effect.alg) {
           key = await createKey(effect.kid, effect.alg, Uint8Array.from(effect.seed));
           this.keys.set(effect.kid, key);
+          this.verifyMemo?.forget();
         }
         return this.deliver(effect, { type: 'keyCreated', kid: effect.kid, publicJwk: key.publicJwk });
       }
@@ -107,17 +130,23 @@ export class SimDriver {
         return this.deliver(effect, { type: 'signed', requestId: effect.requestId, token });
       }
       case 'verify': {
+        const request = memoRequest(effect);
         const known = new Set(effect.knownKids);
         const result = await verifyToken(effect.token, {
+          ...request.options,
           resolveKey: (kid) => (kid !== undefined && known.has(kid) ? this.keys.get(kid) : undefined),
-          algorithms: effect.algorithms,
-          issuer: effect.issuer,
-          audience: effect.audience,
-          nowMs: effect.serverNowMs,
-          clockToleranceMs: effect.clockToleranceMs,
         });
+        this.verifyMemo?.remember(request, result);
         return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: result });
       }
     }
   }
+}
+
+function memoRequest(effect: Extract<Effect, { kind: 'verify' }>): MemoRequest {
+  return {
+    token: effect.token,
+    knownKids: effect.knownKids,
+    options: { algorithms: effect.algorithms, issuer: effect.issuer, audience: effect.audience, nowMs: effect.serverNowMs, clockToleranceMs: effect.clockToleranceMs },
+  };
 }

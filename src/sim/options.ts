@@ -40,8 +40,10 @@ export const DEFAULT_OPTIONS: SimOptions = {
 };
 
 export const LIMITS = {
-  servers: { min: 1, max: 12 },
-  clients: { min: 1, max: 500 },
+  // The load lab sweeps up to 16 servers and 10,000 users; a lesson's stage draws at most 12 servers.
+  servers: { min: 1, max: 16 },
+  drawnServers: 12,
+  clients: { min: 1, max: 10_000 },
   tokenTtlMs: { min: 1_000, max: 24 * 60 * 60_000 },
   seed: { min: 0, max: 0xffffffff },
 } as const;

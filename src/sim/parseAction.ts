@@ -2,8 +2,9 @@
 // the interventions panel): each field checked against its type, enum and range, ids and text
 // free of control characters, so nothing malformed or hostile reaches the engine. Ids are only
 // checked for shape here; whether they exist is the engine's question (it logs an unknown one).
+import { ALGS } from '../auth/alg';
 import { LIMITS } from './options';
-import type { Action, Alg, Delivery, FailMode, ForgeHow, LbPolicy, SessionStorage, SimOptions } from './types';
+import type { Action, Delivery, FailMode, ForgeHow, LbPolicy, SessionStorage, SimOptions } from './types';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -74,7 +75,6 @@ const claims: Check<Record<string, string>> = (v, name) => {
 };
 
 const LB_POLICIES: readonly LbPolicy[] = ['round-robin', 'random', 'least-connections', 'sticky'];
-const ALGS: readonly Alg[] = ['HS256', 'ES256', 'EdDSA'];
 const DELIVERIES: readonly Delivery[] = ['header', 'cookie'];
 const FAIL_MODES: readonly FailMode[] = ['open', 'closed'];
 const STORAGES: readonly SessionStorage[] = ['shared', 'local'];

@@ -115,6 +115,9 @@ export interface AppServer {
   storeLookups: number;
   signatureVerifications: number;
   lastCheck: ServerCheck | null;
+  /** Its one core (nodes/cpu.ts): busy until then, and the CPU ms it has spent in the run. */
+  cpuBusyUntilMs: number;
+  cpuMs: number;
 }
 
 export interface ServerCheck {
@@ -404,6 +407,9 @@ export interface Metrics {
   /** Times an up server crashed, and times the store went down from up. */
   serverCrashes: number;
   storeOutages: number;
+  /** CPU ms the app servers spent (nodes/cpu.ts), and the part of it spent checking signatures. */
+  serverCpuMs: number;
+  verifyCpuMs: number;
 }
 
 /**

@@ -5,9 +5,13 @@ describe('headless runner flags', () => {
   it('reads the documented flags', () => {
     expect(parseArgs(['--scenario', 'revocation', '--mode', 'both', '--seed', '7', '--json'])).toEqual({
       ok: true,
-      args: { list: false, scenario: 'revocation', modes: ['session', 'jwt'], seed: 7, json: true, actions: [], untilMs: null },
+      args: { list: false, scenario: 'revocation', modes: ['session', 'jwt'], seed: 7, json: true, actions: [], untilMs: null, sweep: null, calibrate: false },
     });
     expect(parseArgs(['--list'])).toMatchObject({ ok: true, args: { list: true } });
+    expect(parseArgs(['--sweep', 'servers=1..16', '--users', '500', '--requests', '10000', '--mode', 'jwt', '--seed', '3', '--alg', 'HS256', '--denylist', '--json'])).toMatchObject({
+      ok: true,
+      args: { json: true, sweep: { serversFrom: 1, serversTo: 16, users: 500, requests: 10_000, modes: ['jwt'], seed: 3, alg: 'HS256', denylist: true } },
+    });
   });
 
   it.each([
@@ -17,6 +21,10 @@ describe('headless runner flags', () => {
     [['--scenario', 'basic', '--seed', '1.5'], /--seed must be/],
     [['--scenario', 'basic', '--verbose'], /unknown flag --verbose/],
     [[], /say which scenario/],
+    [['--sweep', 'servers=a..b'], /--sweep needs servers=A..B/],
+    [['--sweep', 'servers=1..4', '--scenario', 'basic'], /drop --scenario/],
+    [['--scenario', 'basic', '--users', '5'], /--users goes with --sweep/],
+    [['--sweep', 'servers=1..4', '--calibrate', '--verify-ms', '0.2'], /use one/],
   ])('rejects %j with a one-line reason', (argv, message) => {
     const r = parseArgs(argv);
     expect(r.ok).toBe(false);
@@ -31,7 +39,7 @@ describe('settings a run cannot use', () => {
   it('are refused with a sentence naming each problem', async () => {
     const { createSim } = await import('../../src/sim/step');
     const { withOptions } = await import('../../src/sim/options');
-    expect(() => createSim(withOptions({ servers: 0, seed: 1.5 }))).toThrow(/servers must be between 1 and 12.*seed must be a whole number/);
+    expect(() => createSim(withOptions({ servers: 0, seed: 1.5 }))).toThrow(/servers must be between 1 and 16.*seed must be a whole number/);
   });
 });
 

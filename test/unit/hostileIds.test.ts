@@ -26,9 +26,9 @@ describe('ids that name nothing', () => {
     expect(d.state.recent.filter((r) => r.clientId === 'alice' && r.kind === 'api').map((r) => r.reason)).toEqual(['ok']);
   });
 
-  it(`draws at most ${LIMITS.servers.max} servers, however many are added`, async () => {
+  it(`draws at most ${LIMITS.drawnServers} servers, however many are added`, async () => {
     const d = await run({ mode: 'jwt' }, Array.from({ length: 30 }, (_, i): [number, Action] => [i, { type: 'addServer' }]), 100);
-    expect(d.state.servers).toHaveLength(LIMITS.servers.max);
-    expect(d.state.log.entries.some((e) => e.text.includes(`already has ${LIMITS.servers.max} servers`))).toBe(true);
+    expect(d.state.servers).toHaveLength(LIMITS.drawnServers);
+    expect(d.state.log.entries.some((e) => e.text.includes(`already has ${LIMITS.drawnServers} servers`))).toBe(true);
   });
 });

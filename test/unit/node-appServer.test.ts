@@ -248,3 +248,18 @@ describe('app server: JWT mode', () => {
     expect(parts.ok && [parts.header.alg, parts.header.kid]).toEqual(['HS256', 'k2']);
   });
 });
+
+describe('app server: one core', () => {
+  it('handles one request at a time: of two arriving together, the second is answered one service time later', async () => {
+    const clients = [{ id: 'alice', userId: 'alice', kind: 'browser' as const }, { id: 'bob', userId: 'bob', kind: 'browser' as const }];
+    const base = { servers: 1, clients, serverServiceMs: 50, latency: { clientToLbMs: 40, lbToServerMs: 2, serverToStoreMs: 1, serverToJwksMs: 5, jitterMs: 0 } };
+    for (const mode of ['session', 'jwt'] as const) {
+      const script: Script = [[0, { type: 'login', clientId: 'alice' }], [0, { type: 'login', clientId: 'bob' }], [2_000, { type: 'request', clientId: 'alice' }], [2_000, { type: 'request', clientId: 'bob' }]];
+      const d = await run({ ...base, mode }, script, 6_000);
+      const [a, b] = [requestsOf(d.state, 'alice', 'api')[0]!, requestsOf(d.state, 'bob', 'api')[0]!];
+      expect([a.reason, b.reason]).toEqual(['ok', 'ok']);
+      expect(Math.abs(b.finishedAtMs! - a.finishedAtMs!)).toBeCloseTo(50, 5);
+      expect(d.state.servers[0]!.cpuMs).toBeGreaterThanOrEqual(4 * 50);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import { serializeResponse, utf8Bytes } from '../http';
 import type { RequestRecord, SimState } from '../types';
 import { linkLatency, send } from '../world';
+import { cpuWork } from './cpu';
 
 export function respondTo(s: SimState, req: RequestRecord, from: string, status: number, headers: [string, string][], body: string): void {
   req.httpResponse = serializeResponse(status, headers, body);
@@ -13,7 +14,7 @@ export function respondTo(s: SimState, req: RequestRecord, from: string, status:
   const fromServer = s.servers.find((sv) => sv.id === from);
   if (fromServer) {
     fromServer.inFlight = Math.max(0, fromServer.inFlight - 1);
-    send(s, { requestId: req.id, kind: 'response', from, to: 'lb', credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.lbToServerMs), s.options.serverServiceMs);
+    send(s, { requestId: req.id, kind: 'response', from, to: 'lb', credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.lbToServerMs), cpuWork(s, fromServer, s.options.serverServiceMs) - s.timeMs);
   } else {
     send(s, { requestId: req.id, kind: 'response', from, to: req.clientId, credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.clientToLbMs));
   }

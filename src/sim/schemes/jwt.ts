@@ -6,6 +6,7 @@ import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cooki
 import { plural, timeLeft, word } from '../../format';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { acceptedAlgorithms } from '../../auth/acceptance';
+import { cpuWork } from '../nodes/cpu';
 import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
 import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
@@ -63,6 +64,7 @@ function verify(h: Handling): void {
   const o = s.options;
   if (req.pending?.for !== 'verify') return reject(h, 'no_credentials', 'The server lost track of the token to check.');
   req.stage = 'verify';
+  s.metrics.verifyCpuMs += o.cryptoVerifyMs[o.alg];
   t.effects.push({
     kind: 'verify',
     requestId: req.id,
@@ -75,7 +77,7 @@ function verify(h: Handling): void {
     audience: o.audience,
     serverNowMs: wallMs(s, server.skewMs),
     clockToleranceMs: o.clockToleranceMs,
-    dueTimeMs: s.timeMs + o.cryptoVerifyMs[o.alg],
+    dueTimeMs: cpuWork(s, server, o.cryptoVerifyMs[o.alg]),
     seq: reserveSeq(s),
   });
 }

@@ -4,6 +4,7 @@
 import { serializeSetCookie } from '../../auth/cookies';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
+import { cpuWork } from '../nodes/cpu';
 import { answerOk, bodyJson, cookiesOf, reject, storeQuery } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
 import type { SimState, StoreResult } from '../types';
@@ -37,7 +38,7 @@ export function signAccessToken(h: Handling, userId: string, rotatedRefresh: str
     requestId: req.id,
     kid,
     claims: { ...user.extraClaims, sub: userId, role: user.role, jti, iat, exp: iat + Math.round(o.tokenTtlMs / 1000), iss: o.issuer, aud: o.audience },
-    dueTimeMs: s.timeMs + o.cryptoSignMs[o.alg],
+    dueTimeMs: cpuWork(s, h.server, o.cryptoSignMs[o.alg]),
     seq: reserveSeq(s),
   });
 }

@@ -1,0 +1,90 @@
+// Signature checks at scale (the load lab): the same token bytes under the same keys and rules
+// always get the same signature verdict, so after one real jose verification the verdict is
+// remembered and only the time window (acceptance.ts, jose's own rules) is judged again. The CPU
+// cost stays charged in virtual time by the servers; every `sampleEvery`-th check still runs jose
+// for real and is compared, so a model that drifted from the truth shows as a mismatch count.
+import { timeVerdict } from './acceptance';
+import type { AccessClaims } from './claims';
+import { TIME_FAILURE_DETAIL, type VerifyOptions, type VerifyResult } from './tokens';
+
+/** A verdict that holds whatever the time: the claims of a good signature, or a failure found before any time rule. */
+type Memo = { ok: true; claims: AccessClaims; kid: string } | { ok: false; result: VerifyResult };
+
+/** Failures jose finds before it looks at exp or nbf (the signature, the key, iss and aud), so time cannot change them. */
+const TIMELESS_FAILURES = new Set(['signature_invalid', 'kid_unknown', 'alg_not_allowed', 'claim_invalid']);
+
+export interface VerifyCounts {
+  real: number;
+  modelled: number;
+  /** Real checks of the sample whose verdict differed from the model's: 0 unless the model is wrong. */
+  mismatches: number;
+}
+
+export interface MemoRequest {
+  token: string;
+  knownKids: string[];
+  options: Omit<VerifyOptions, 'resolveKey'>;
+}
+
+export class VerifyMemo {
+  private readonly memo = new Map<string, Memo>();
+  readonly counts: VerifyCounts = { real: 0, modelled: 0, mismatches: 0 };
+  private checks = 0;
+
+  constructor(private readonly sampleEvery: number) {}
+
+  /** Keys changed (created or replaced): verdicts made with the old ones no longer hold. */
+  forget(): void {
+    this.memo.clear();
+  }
+
+  /**
+   * The verdict without crypto, or null when this check must run for real: the bytes are new
+   * under these keys and rules, or it is the sample's turn. Call `remember` with the real result.
+   */
+  recall(r: MemoRequest): VerifyResult | null {
+    this.checks++;
+    const memo = this.memo.get(memoKey(r));
+    if (!memo || this.checks % this.sampleEvery === 0) return null;
+    this.counts.modelled++;
+    return judge(memo, r.options);
+  }
+
+  /** A real verification's result: kept when time cannot change it, and compared when it was the sample's. */
+  remember(r: MemoRequest, real: VerifyResult): void {
+    this.counts.real++;
+    const key = memoKey(r);
+    const known = this.memo.get(key);
+    if (known) {
+      if (!sameVerdict(judge(known, r.options), real)) this.counts.mismatches++;
+      return;
+    }
+    if (real.ok) this.memo.set(key, { ok: true, claims: real.claims, kid: real.kid });
+    else if (TIMELESS_FAILURES.has(real.reason)) this.memo.set(key, { ok: false, result: real });
+  }
+}
+
+const memoKey = (r: MemoRequest): string =>
+  `${r.options.algorithms.join(',')}|${r.knownKids.join(',')}|${r.options.issuer}|${r.options.audience}|${r.token}`;
+
+/** A remembered signature verdict, judged again at this check's time by jose's time rules. */
+function judge(memo: Memo, o: MemoRequest['options']): VerifyResult {
+  if (!memo.ok) return memo.result;
+  const verdict = timeVerdict(memo.claims, o.nowMs, o.clockToleranceMs);
+  if (verdict === 'ok') return { ok: true, claims: memo.claims, kid: memo.kid };
+  return { ok: false, reason: verdict, detail: TIME_FAILURE_DETAIL[timeRuleBroken(memo.claims, o)] };
+}
+
+/** Which of jose's time rules fails first (nbf, exp, then our iat), for the sentence the learner reads. */
+function timeRuleBroken(c: AccessClaims, o: MemoRequest['options']): keyof typeof TIME_FAILURE_DETAIL {
+  if (typeof c.nbf === 'number' && timeVerdict({ nbf: c.nbf }, o.nowMs, o.clockToleranceMs) !== 'ok') return 'nbf';
+  if (timeVerdict({ exp: c.exp }, o.nowMs, o.clockToleranceMs) !== 'ok') return 'exp';
+  return 'iat';
+}
+
+function sameVerdict(a: VerifyResult, b: VerifyResult): boolean {
+  if (a.ok && b.ok) return a.kid === b.kid && a.claims.jti === b.claims.jti;
+  if (!a.ok && !b.ok) return a.reason === b.reason && a.detail === b.detail;
+  return false;
+}
+

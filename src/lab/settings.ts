@@ -1,0 +1,124 @@
+// What a load-lab sweep is asked to do, and the one gate every setting passes (the lab's form, the
+// runner's --sweep flags): each field is checked against its range and a bad one is named, never
+// clamped in silence.
+import { ALGS, type Alg } from '../auth/alg';
+import { LIMITS } from '../sim/options';
+import { isMode, MODES, type Mode } from '../sim/schemes/names';
+
+export interface SweepSettings {
+  modes: Mode[];
+  /** One row per server count in [serversFrom, serversTo], per model. */
+  serversFrom: number;
+  serversTo: number;
+  users: number;
+  /** Requests each user sends a second: users x this is the offered load. */
+  ratePerUser: number;
+  /** API requests measured per row (after every user has logged in). */
+  requests: number;
+  storeCapacityOpsPerSec: number;
+  alg: Alg;
+  denylist: boolean;
+  refreshTokens: boolean;
+  /** CPU ms one signature check costs a server: the reference laptop's, or measured here (calibrate.ts). */
+  verifyCostMs: number;
+  seed: number;
+}
+
+export const SWEEP_LIMITS = {
+  serversFrom: LIMITS.servers,
+  serversTo: LIMITS.servers,
+  users: { min: 1, max: 10_000 },
+  ratePerUser: { min: 0.1, max: 50 },
+  requests: { min: 100, max: 200_000 },
+  storeCapacityOpsPerSec: { min: 10, max: 1_000_000 },
+  verifyCostMs: { min: 0.001, max: 100 },
+  seed: LIMITS.seed,
+} as const;
+
+/** The lab's first sweep: a store that saturates at 1,000 ops/s under an offered 2,000 req/s. */
+export const DEFAULT_SWEEP: SweepSettings = {
+  modes: [...MODES],
+  serversFrom: 1,
+  serversTo: 8,
+  users: 400,
+  ratePerUser: 5,
+  requests: 6_000,
+  storeCapacityOpsPerSec: 1_000,
+  alg: 'EdDSA',
+  denylist: false,
+  refreshTokens: false,
+  verifyCostMs: 0.15,
+  seed: 1,
+};
+
+export type SweepParse = { ok: true; settings: SweepSettings } | { ok: false; problems: string[] };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks a partial settings object (from a form, a link or the runner) over the defaults. */
+export function parseSweepSettings(input: unknown): SweepParse {
+  if (!isRecord(input)) return { ok: false, problems: ['The sweep settings must be an object.'] };
+  const problems: string[] = [];
+  const pick = <K extends keyof SweepSettings>(key: K): unknown => (Object.hasOwn(input, key) ? input[key] : DEFAULT_SWEEP[key]);
+  const number = (key: keyof typeof SWEEP_LIMITS & keyof SweepSettings, whole: boolean, label: string): number => {
+    const v = pick(key);
+    const { min, max } = SWEEP_LIMITS[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
+      problems.push(`${label} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max} (got ${String(v)}).`);
+      return DEFAULT_SWEEP[key] as number;
+    }
+    return v;
+  };
+  const flag = (key: 'denylist' | 'refreshTokens', label: string): boolean => {
+    const v = pick(key);
+    if (typeof v !== 'boolean') problems.push(`${label} must be on or off (got ${String(v)}).`);
+    return v === true;
+  };
+  const modesIn = pick('modes');
+  const modes = Array.isArray(modesIn) ? [...new Set(modesIn.filter((m): m is Mode => typeof m === 'string' && isMode(m)))] : [];
+  if (!Array.isArray(modesIn) || modes.length === 0 || modes.length !== modesIn.length) problems.push(`Models must be one or more of ${MODES.join(', ')}.`);
+  const algIn = pick('alg');
+  const alg = ALGS.find((a) => a === algIn);
+  if (!alg) problems.push(`The token algorithm must be one of ${ALGS.join(', ')} (got ${String(algIn)}).`);
+  const settings: SweepSettings = {
+    modes: MODES.filter((m) => modes.includes(m)),
+    serversFrom: number('serversFrom', true, 'Servers from'),
+    serversTo: number('serversTo', true, 'Servers to'),
+    users: number('users', true, 'Users'),
+    ratePerUser: number('ratePerUser', false, 'Requests per user per second'),
+    requests: number('requests', true, 'Requests per row'),
+    storeCapacityOpsPerSec: number('storeCapacityOpsPerSec', false, 'Store capacity'),
+    alg: alg ?? DEFAULT_SWEEP.alg,
+    denylist: flag('denylist', 'The denylist'),
+    refreshTokens: flag('refreshTokens', 'Refresh tokens'),
+    verifyCostMs: number('verifyCostMs', false, 'Signature check cost'),
+    seed: number('seed', true, 'Seed'),
+  };
+  if (settings.serversFrom > settings.serversTo) problems.push(`Servers from (${settings.serversFrom}) must not be more than servers to (${settings.serversTo}).`);
+  if (problems.length === 0) {
+    const { startMs, windowMs } = sweepWindow(settings);
+    if (windowMs > MAX_PHASE_MS) problems.push(`${settings.requests} requests at ${settings.users * settings.ratePerUser} a second take more than an hour: send more a second or fewer requests.`);
+    if (startMs > MAX_PHASE_MS) problems.push(`Logging ${settings.users} users in at ${loginsPerSec(settings)} a second takes more than an hour: raise the store capacity or lower the users.`);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, settings };
+}
+
+/** Logins use at most half the store's capacity, at most 500 a second, so the window starts on a settled cluster. */
+export const loginsPerSec = (s: SweepSettings): number => Math.min(500, s.storeCapacityOpsPerSec / 2);
+const SETTLE_MS = 2_000;
+/** Traffic runs this long before the window opens, so the window sees a cluster already under its load. */
+export const WARM_MS = 1_000;
+/** The longest measured window and login phase: an hour of simulated time each. */
+export const MAX_PHASE_MS = 60 * 60_000;
+
+/**
+ * When traffic starts (every user logged in, the cluster settled), when the measured window opens
+ * (WARM_MS later) and how long it lasts, in simulated ms: `requests` are sent within the window.
+ */
+export function sweepWindow(s: SweepSettings): { trafficMs: number; startMs: number; windowMs: number } {
+  const trafficMs = Math.ceil((s.users / loginsPerSec(s)) * 1000) + SETTLE_MS;
+  return { trafficMs, startMs: trafficMs + WARM_MS, windowMs: Math.ceil((s.requests / (s.users * s.ratePerUser)) * 1000) };
+}
+
+/** Rows a sweep will run: one per model per server count. */
+export const rowCount = (s: SweepSettings): number => s.modes.length * (s.serversTo - s.serversFrom + 1);

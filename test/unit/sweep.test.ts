@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { readSweep } from '../../src/lab/reading';
+import { DEFAULT_SWEEP, parseSweepSettings, type SweepSettings } from '../../src/lab/settings';
+import { runSweep } from '../../src/lab/sweep';
+
+// A small sweep that still shows both stories: 500 req/s offered, a store serving 300 ops/s.
+const SMALL: SweepSettings = { ...DEFAULT_SWEEP, serversFrom: 1, serversTo: 3, users: 100, ratePerUser: 5, requests: 2_000, storeCapacityOpsPerSec: 300 };
+
+describe('the load lab sweep', () => {
+  it('replays: the same settings give the same rows', async () => {
+    const settings = { ...SMALL, serversTo: 2 };
+    expect(await runSweep(settings)).toEqual(await runSweep(settings));
+  });
+
+  it('sessions level off at the store, JWTs grow with servers until they carry the offered load', async () => {
+    const { rows } = await runSweep(SMALL);
+    const session = rows.filter((r) => r.mode === 'session');
+    const jwt = rows.filter((r) => r.mode === 'jwt');
+    expect(session.map((r) => r.servers)).toEqual([1, 2, 3]);
+    for (const r of session) {
+      expect(r.throughputRps).toBeLessThanOrEqual(300 * 1.01);
+      expect(r.storeUtilisation).toBeGreaterThan(0.95);
+      expect(r.signatureVerificationsPerSec).toBe(0);
+    }
+    // One server's core (2 ms a request + the check) carries under 500 req/s; two carry them all.
+    expect(jwt[0]!.throughputRps).toBeLessThan(jwt[0]!.offeredRps * 0.95);
+    expect(jwt[0]!.serverCpuUtilisation).toBe(1);
+    expect(jwt[1]!.throughputRps).toBeGreaterThan(jwt[1]!.offeredRps * 0.98);
+    expect(jwt[2]!.latencyMs.p99).toBeLessThan(session[2]!.latencyMs.p50);
+    for (const r of jwt) {
+      expect(r.storeOpsPerSec).toBe(0);
+      expect(r.verifications.mismatches).toBe(0);
+      expect(r.verifications.modelled).toBeGreaterThan(r.verifications.real);
+      // CPU is booked when a check is queued, counted done when it returns: within a few % over a window.
+      expect(r.verifyCpuMsPerSec / (r.signatureVerificationsPerSec * SMALL.verifyCostMs)).toBeGreaterThan(0.9);
+      expect(r.verifyCpuMsPerSec / (r.signatureVerificationsPerSec * SMALL.verifyCostMs)).toBeLessThan(1.1);
+    }
+    const [sessionWords, jwtWords] = readSweep({ sweep: SMALL, rows });
+    expect(sessionWords).toMatch(/store saturates at ~300 req\/s/);
+    expect(jwtWords).toMatch(/grows from \d+ req\/s with 1 server to 500 req\/s with 2, which is all the 500 req\/s offered/);
+  });
+
+  it('with the denylist on, every JWT request asks the store too, and JWTs level off there', async () => {
+    const { rows, sweep } = await runSweep({ ...SMALL, modes: ['jwt'], denylist: true, serversFrom: 3 });
+    expect(rows[0]!.storeUtilisation).toBeGreaterThan(0.95);
+    expect(rows[0]!.throughputRps).toBeLessThanOrEqual(300 * 1.01);
+    expect(readSweep({ sweep, rows })[0]).toMatch(/store saturates/);
+  });
+
+  it('a costlier signature check takes more of each server', async () => {
+    const cheap = await runSweep({ ...SMALL, modes: ['jwt'], serversFrom: 2, serversTo: 2, verifyCostMs: 0.02 });
+    const dear = await runSweep({ ...SMALL, modes: ['jwt'], serversFrom: 2, serversTo: 2, verifyCostMs: 2 });
+    expect(dear.rows[0]!.serverCpuUtilisation).toBeGreaterThan(cheap.rows[0]!.serverCpuUtilisation + 0.3);
+    expect(dear.rows[0]!.throughputRps).toBeLessThan(cheap.rows[0]!.throughputRps);
+  });
+
+  it('stops between slices when asked, keeping the rows done', async () => {
+    let rowsDone = 0;
+    const report = await runSweep(SMALL, { onRow: () => rowsDone++, stopped: () => rowsDone >= 2 });
+    expect(report.rows).toHaveLength(2);
+  });
+});
+
+describe('sweep settings', () => {
+  it('names every bad field and never passes a hostile key through', () => {
+    const parsed = parseSweepSettings({ users: 0, serversTo: 17, alg: 'none', modes: ['session', 'toString'], ratePerUser: 'x', denylist: 'yes', __proto__: { users: 5 } });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Users must be a whole number from 1 to 10000/), expect.stringMatching(/^Servers to must be/), expect.stringMatching(/algorithm must be one of/), expect.stringMatching(/^Models must be/), expect.stringMatching(/^Requests per user per second/), expect.stringMatching(/denylist must be on or off/)]),
+    );
+  });
+
+  it('refuses a window longer than an hour and a backwards server range', () => {
+    const slow = parseSweepSettings({ users: 1, ratePerUser: 0.1, requests: 1_000 });
+    expect(slow.ok || slow.problems.join(' ')).toMatch(/take more than an hour/);
+    const backwards = parseSweepSettings({ serversFrom: 5, serversTo: 2 });
+    expect(backwards.ok || backwards.problems.join(' ')).toMatch(/must not be more than servers to/);
+  });
+});
+
+describe('npm run sim -- --sweep', () => {
+  const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+
+  it('prints the same rows as runSweep, as one JSON object', async () => {
+    const r = sim('--sweep', 'servers=2..3', '--users', '60', '--requests', '600', '--store-capacity', '200', '--mode', 'both', '--seed', '4', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const printed = JSON.parse(r.stdout);
+    const settings = { ...DEFAULT_SWEEP, serversFrom: 2, serversTo: 3, users: 60, requests: 600, storeCapacityOpsPerSec: 200, seed: 4 };
+    expect(printed).toEqual(await runSweep(settings));
+  });
+
+  it('exits 2 with one line naming a bad value', () => {
+    const r = sim('--sweep', 'servers=1..40', '--json');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Servers to must be a whole number from 1 to 16 \(got 40\)/);
+  });
+});
