@@ -113,6 +113,24 @@ export function decodeJwtParts(token: string): DecodedJwt {
   return { ok: true, header, payload, signature: parts[2], parts };
 }
 
+/** Recently peeked tokens: a user sends the same token with every request until it is refreshed. */
+const peeked = new Map<string, string | null>();
+const PEEK_MEMO_MAX = 4_096;
+
+/**
+ * The jti a token's payload claims, unchecked (null if it has none): what a server notes before
+ * the signature check. A pure function of the text, remembered for recent tokens (bounded).
+ */
+export function peekJti(token: string): string | null {
+  const known = peeked.get(token);
+  if (known !== undefined) return known;
+  const parts = decodeJwtParts(token);
+  const jti = parts.ok && typeof parts.payload.jti === 'string' ? parts.payload.jti : null;
+  if (peeked.size >= PEEK_MEMO_MAX) peeked.clear();
+  peeked.set(token, jti);
+  return jti;
+}
+
 /**
  * What a user who edits the payload produces: new claims, old header and old signature.
  * A token that cannot be decoded is returned unchanged.

@@ -52,7 +52,7 @@ export interface SweepHooks {
 }
 
 /** One real jose check in this many is made even when the model could answer (and compared). */
-export const REAL_SAMPLE_EVERY = 64;
+export const REAL_SAMPLE_EVERY = 128;
 /** Slices per window: how often progress is told and a stop is noticed. */
 const SLICES = 20;
 export function rowOptions(s: SweepSettings, mode: Mode, servers: number): SimOptions {

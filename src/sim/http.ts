@@ -55,15 +55,20 @@ export function serializeResponse(status: number, headers: [string, string][], b
   return lines.join(CRLF) + CRLF + CRLF + body;
 }
 
-/** Header values of a name (case-insensitive) in serialized HTTP text. */
+/** Header values of a name (case-insensitive) in serialized HTTP text. Scans line by line: every server reads a request's headers. */
 export function headerValues(text: string, name: string): string[] {
-  const head = text.split(CRLF + CRLF, 1)[0] ?? '';
+  const end = text.indexOf(CRLF + CRLF);
+  const head = end < 0 ? text : text.slice(0, end);
   const wanted = name.toLowerCase() + ':';
-  return head
-    .split(CRLF)
-    .slice(1)
-    .filter((line) => line.toLowerCase().startsWith(wanted))
-    .map((line) => line.slice(wanted.length).trim());
+  const values: string[] = [];
+  // The first line is the request or status line, never a header.
+  for (let at = head.indexOf(CRLF); at >= 0; ) {
+    const next = head.indexOf(CRLF, at + 2);
+    const line = head.slice(at + 2, next < 0 ? head.length : next);
+    if (line.slice(0, wanted.length).toLowerCase() === wanted) values.push(line.slice(wanted.length).trim());
+    at = next;
+  }
+  return values;
 }
 
 export function bodyOf(text: string): string {

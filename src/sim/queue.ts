@@ -10,33 +10,38 @@ export interface Queued<E> {
 const before = <E>(a: Queued<E>, b: Queued<E>): boolean =>
   a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq);
 
+// Sifting moves a hole and writes each item once (no swaps): the engine's hottest loop.
 export function heapPush<E>(heap: Queued<E>[], item: Queued<E>): void {
+  let i = heap.length;
   heap.push(item);
-  let i = heap.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(heap[i]!, heap[parent]!)) break;
-    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    const p = heap[parent]!;
+    if (!before(item, p)) break;
+    heap[i] = p;
     i = parent;
   }
+  heap[i] = item;
 }
 
 export function heapPop<E>(heap: Queued<E>[]): Queued<E> | undefined {
   const top = heap[0];
   const last = heap.pop();
-  if (top === undefined || last === undefined || heap.length === 0) return top;
-  heap[0] = last;
+  const n = heap.length;
+  if (top === undefined || last === undefined || n === 0) return top;
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
+    if (l >= n) break;
     const r = l + 1;
-    let min = i;
-    if (l < heap.length && before(heap[l]!, heap[min]!)) min = l;
-    if (r < heap.length && before(heap[r]!, heap[min]!)) min = r;
-    if (min === i) return top;
-    [heap[i], heap[min]] = [heap[min]!, heap[i]!];
-    i = min;
+    const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
+    const c = heap[child]!;
+    if (!before(c, last)) break;
+    heap[i] = c;
+    i = child;
   }
+  heap[i] = last;
+  return top;
 }
 
 export const heapPeek = <E>(heap: Queued<E>[]): Queued<E> | undefined => heap[0];

@@ -16,4 +16,22 @@ describe('event queue', () => {
       }),
     );
   });
+
+  it('interleaved pushes and pops always pop the earliest queued item', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 30 }), { freq: 3 }), { maxLength: 300 }), (ops) => {
+        const heap: Queued<number>[] = [];
+        const model: Queued<number>[] = [];
+        ops.forEach((op, seq) => {
+          if (op === null) {
+            model.sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq);
+            expect(heapPop(heap)).toEqual(model.shift());
+          } else {
+            heapPush(heap, { timeMs: op, seq, event: seq });
+            model.push({ timeMs: op, seq, event: seq });
+          }
+        });
+      }),
+    );
+  });
 });

@@ -1,7 +1,7 @@
 // JWTs: the token carries the state. A server checks the signature with a key from the key set
 // (JWKS, cached like jose's remote key set) and the claims against its own clock; nothing is
 // looked up unless a denylist is on. Revoking means waiting for exp, or keeping a denylist.
-import { decodeJwtParts, algNoneToken, tamperClaims } from '../../auth/jwtText';
+import { algNoneToken, peekJti, tamperClaims } from '../../auth/jwtText';
 import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cookies';
 import { plural, timeLeft, word } from '../../format';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
@@ -28,8 +28,8 @@ function authenticate(h: Handling): void {
   const { s } = t;
   const token = tokenOf(h);
   if (!token) return reject(h, 'no_credentials');
-  const parts = decodeJwtParts(token);
-  if (parts.ok && typeof parts.payload.jti === 'string') req.credentialId = parts.payload.jti;
+  const jti = peekJti(token);
+  if (jti !== null) req.credentialId = jti;
   req.pending = { for: 'verify', token };
   const cache = server.jwksCache;
   // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
