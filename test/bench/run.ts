@@ -89,6 +89,31 @@ async function engine(): Promise<void> {
   console.log(`revocation scenario (jwt) end to end: ${(performance.now() - started).toFixed(0)} ms`);
 }
 
+/** The load lab's engine in Node: 100k JWT requests with modelled checks (goal: 1 s), and per request against the plain loop. */
+async function sweepSpeed(): Promise<void> {
+  console.log('\n== lab engine (Node; 100k API requests on 16 servers, modelled checks; goal: JWT in 1 s) ==');
+  const { runRow } = await import('../../src/lab/sweep');
+  const { DEFAULT_SWEEP } = await import('../../src/lab/settings');
+  const reference = await plainLoopEventsPerSec();
+  for (const [mode, alg] of [['session', 'HS256'], ['jwt', 'HS256'], ['jwt', 'EdDSA']] as const) {
+    const settings = { ...DEFAULT_SWEEP, users: 1_000, ratePerUser: 5, requests: 100_000, storeCapacityOpsPerSec: 100_000, alg, verifyCostMs: 0.02 };
+    const times: number[] = [];
+    let requests = 0;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const row = await runRow(settings, mode, 16);
+      times.push(performance.now() - started);
+      requests = row!.requests;
+    }
+    const median = [...times].sort((a, b) => a - b)[2]!;
+    const perRequestUs = (median * 1000) / requests;
+    // A request is at least 4 events in any simulator (send, arrive, answer, arrive): what the plain loop would take for it.
+    const floorUs = (4 / reference) * 1e6;
+    const verdict = mode === 'jwt' ? ` -> ${median <= 1000 ? 'UNDER' : 'OVER'} 1 s` : '';
+    console.log(`${mode.padEnd(7)} ${alg.padEnd(5)} ${requests} requests (+ logins, warm-up, drain): median ${median.toFixed(0)} ms of 5 (${times.map((x) => x.toFixed(0)).join(', ')}) = ${perRequestUs.toFixed(1)} us a request, ${(perRequestUs / floorUs).toFixed(0)}x the plain loop's 4 events${verdict}`);
+  }
+}
+
 /** Gzipped bytes of the JavaScript a page loads before first paint (entry + modulepreloads). */
 function initialJsGzip(dir: string): number {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -286,6 +311,7 @@ async function longrun(): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'engine') await engine();
+  if (!only || only === 'sweep') await sweepSpeed();
   if (!only || only === 'bundle') await bundle();
   if (!only || only === 'frames') await frames();
   if (!only || only === 'tempo') await tempo();
