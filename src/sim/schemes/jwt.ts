@@ -64,7 +64,6 @@ function verify(h: Handling): void {
   const o = s.options;
   if (req.pending?.for !== 'verify') return reject(h, 'no_credentials', 'The server lost track of the token to check.');
   req.stage = 'verify';
-  s.metrics.verifyCpuMs += o.cryptoVerifyMs[o.alg];
   t.effects.push({
     kind: 'verify',
     requestId: req.id,
@@ -90,6 +89,8 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   req.signatureVerifications++;
   server.signatureVerifications++;
   s.metrics.signatureVerifications++;
+  // Counted when done, like the checks themselves (a backlogged server has booked more than it spent).
+  s.metrics.verifyCpuMs += s.options.cryptoVerifyMs[s.options.alg];
   server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
   if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
   const c = outcome.claims;
