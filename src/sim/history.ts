@@ -15,7 +15,13 @@ interface Checkpoint {
 }
 
 const CHECKPOINT_EVERY_MS = 1_000;
-const MAX_CHECKPOINTS = 240;
+/**
+ * Past this many, each new checkpoint drops the one whose loss leaves the smallest gap, and the
+ * next comes after (time so far) / MAX_CHECKPOINTS: the count stays constant, so memory stays flat
+ * however long a run gets, and any moment stays within about two spacings of a checkpoint. At 60
+ * simulated minutes that is a minute or two of replay, under a second of work for the load lesson.
+ */
+const MAX_CHECKPOINTS = 60;
 /** A long run goes in slices this small (virtual ms, events), with a pause between: the page stays responsive. */
 const SLICE_MS = 1_000;
 const SLICE_EVENTS = 4_000;
@@ -33,7 +39,7 @@ export type Pause = () => Promise<void>;
 function checkpointOf(s: SimState): SimState {
   const { log, served, recent, messages, queue, ...nodes } = s;
   return {
-    ...structuredClone(nodes),
+    ...copyJson(nodes),
     log: { entries: log.entries.slice(), total: log.total },
     served: { entries: served.entries.slice(), total: served.total },
     recent: recent.slice(),
@@ -42,12 +48,22 @@ function checkpointOf(s: SimState): SimState {
   };
 }
 
+/**
+ * A deep copy of plain JSON data that shares its strings (they are immutable) where structuredClone
+ * would copy each: a request's HTTP text is then held once, not once per checkpoint.
+ */
+function copyJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyJson((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
 export class History {
   driver: SimDriver;
   readonly actions: RecordedAction[] = [];
   private checkpoints: Checkpoint[] = [];
-  /** Checkpoints sit on multiples of this; it doubles when they are too many, so they stay evenly spread. */
-  private spacingMs = CHECKPOINT_EVERY_MS;
 
   constructor(
     driver: SimDriver,
@@ -78,7 +94,8 @@ export class History {
     // before the first, when the jump is long); run at least once, since events may be due now.
     for (let first = true; ; first = false) {
       if (!first || timeMs - s.timeMs > SLICE_MS) await this.pause();
-      const due = (Math.floor((this.checkpoints.at(-1)?.timeMs ?? 0) / this.spacingMs) + 1) * this.spacingMs;
+      const last = this.checkpoints.at(-1)?.timeMs ?? 0;
+      const due = last + Math.max(CHECKPOINT_EVERY_MS, Math.floor(last / MAX_CHECKPOINTS));
       const sliceEnd = Math.min(timeMs, due, s.timeMs + SLICE_MS);
       // A slice that spends its event budget stops before sliceEnd (at an event's time): go on from there.
       const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS);
@@ -106,31 +123,34 @@ export class History {
     return this.driver.state.queue[0]?.timeMs;
   }
 
-  /** Goes to any time: back by restoring a checkpoint and replaying, forward by running. */
+  /**
+   * Goes to any time: from the latest checkpoint at or before it when that is ahead of now or the
+   * target is behind (checkpoints of this branch's future stay until a new action forgets them),
+   * else by running on from here.
+   */
   async seek(timeMs: number): Promise<void> {
-    if (timeMs >= this.timeMs) return this.advanceTo(timeMs);
     const from = [...this.checkpoints].reverse().find((c) => c.timeMs <= timeMs) ?? this.checkpoints[0]!;
+    if (timeMs >= this.timeMs && from.timeMs <= this.timeMs) return this.advanceTo(timeMs);
     this.driver = SimDriver.fromState(from.state, this.driver.keys);
-    this.checkpoints = this.checkpoints.filter((c) => c.timeMs <= from.timeMs);
     // A checkpoint is taken before any action dispatched at its own instant, so replay those too.
     await this.advanceTo(timeMs, true);
   }
 
-  /** Forgets recorded actions after now: a new action after stepping back starts a new branch. */
+  /** Forgets recorded actions and checkpoints after now: a new action after stepping back starts a new branch. */
   truncateFuture(): void {
     const now = this.timeMs;
     for (let i = this.actions.length - 1; i >= 0; i--) if (this.actions[i]!.atMs > now) this.actions.splice(i, 1);
+    this.checkpoints = this.checkpoints.filter((c) => c.timeMs <= now);
   }
 
   private checkpoint(): void {
-    this.checkpoints.push({ timeMs: this.timeMs, state: checkpointOf(this.driver.state) });
-    while (this.checkpoints.length > MAX_CHECKPOINTS) {
-      // Thin out evenly in time (every other multiple goes), keeping the first: any moment stays
-      // within one spacing of a checkpoint. With each checkpoint bounded by the live state, their
-      // total is bounded too. The newest stays: replay after it must not re-apply actions it holds.
-      this.spacingMs *= 2;
-      const last = this.checkpoints.length - 1;
-      this.checkpoints = this.checkpoints.filter((c, i) => i === 0 || i === last || c.timeMs % this.spacingMs === 0);
-    }
+    const cps = this.checkpoints;
+    cps.push({ timeMs: this.timeMs, state: checkpointOf(this.driver.state) });
+    if (cps.length <= MAX_CHECKPOINTS) return;
+    // Drop the one whose neighbours are closest, never the first or the newest (replay after the
+    // newest must not re-apply actions it holds): gaps stay even, and the count constant.
+    let drop = 1;
+    for (let i = 2; i < cps.length - 1; i++) if (cps[i + 1]!.timeMs - cps[i - 1]!.timeMs < cps[drop + 1]!.timeMs - cps[drop - 1]!.timeMs) drop = i;
+    cps.splice(drop, 1);
   }
 }

@@ -96,3 +96,30 @@ describe('long runs pause between slices', () => {
     expect(sliceEvents.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(h.driver.eventsProcessed);
   });
 });
+
+describe('seeking forward again', () => {
+  it('after going back, a seek ahead starts from a checkpoint of the same future, and lands on the straight run', async () => {
+    const scenario = findScenario('load')!;
+    const travelled = new History(await loadScenario(scenario, 'jwt', 3));
+    await travelled.advanceTo(scenario.durationMs);
+    await travelled.seek(2_000);
+    const before = travelled.driver.eventsProcessed;
+    await travelled.seek(23_500);
+    // From the checkpoint near 23 s, not from 2 s: a few hundred events, not the whole lesson's.
+    expect(travelled.driver.eventsProcessed - before).toBeLessThan(2_000);
+    const straight = new History(await loadScenario(scenario, 'jwt', 3));
+    await straight.advanceTo(23_500);
+    expect(travelled.driver.state).toEqual(straight.driver.state);
+  });
+
+  it('after a new action in the past, the old future is not restored', async () => {
+    const scenario = findScenario('revocation')!;
+    const h = new History(await loadScenario(scenario, 'session', 3));
+    await h.advanceTo(scenario.durationMs);
+    await h.seek(1_000);
+    h.truncateFuture();
+    h.dispatch({ type: 'storeDown' });
+    await h.seek(scenario.durationMs - 500);
+    expect(h.driver.state.store.up).toBe(false);
+  });
+});
