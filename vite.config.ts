@@ -70,6 +70,10 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: { target: 'es2022' },
+    // The load lab's sweeps run in a module worker (src/lab/sweepClient.ts): ES output keeps it a
+    // module (and lets it split chunks, which IIFE output cannot). Its chunk lands in assets/, so the
+    // precache's globPatterns (VitePWA, above) take it in and the lab runs offline too.
+    worker: { format: 'es' },
     test: {
       projects: [
         // Engine and crypto: node, because jsdom's foreign-realm Uint8Array breaks jose.

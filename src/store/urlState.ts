@@ -1,4 +1,4 @@
-// The part of the app's state a link carries: scenario, mode, seed, speed and playback position.
+// The part of the app's state a link carries: scenario, mode, seed, speed and playback position (or the lab it opens instead).
 // Parsing never throws: a bad value is dropped with a sentence saying why, the rest still loads.
 import { findMeta } from '../scenarios/catalog';
 import { LIMITS } from '../sim/options';
@@ -21,7 +21,14 @@ export interface LinkState {
   questionsOn?: boolean;
   /** How the page presents the lesson: embed=1, controls=0, inspect=0. */
   presentation?: Partial<Presentation>;
+  /** lab=load: the page opens a lab (src/ui/lab/) instead of the lessons. */
+  lab?: Lab;
 }
+
+/** The labs a link may open instead of the lessons. */
+export const LABS = ['load'] as const;
+export type Lab = (typeof LABS)[number];
+const isLab = (value: string): value is Lab => (LABS as readonly string[]).includes(value);
 
 /** A teacher's choices for a page in a course: the embed layout, its controls, a clickable stage. */
 export interface Presentation {
@@ -54,6 +61,11 @@ export function parseLink(search: string): ParsedLink {
   if (scenario !== null) {
     if (findMeta(scenario)) state.scenarioId = scenario;
     else problems.push(`The link names a scenario "${scenario.slice(0, 40)}" that does not exist; showing the first one instead.`);
+  }
+  const lab = params.get('lab');
+  if (lab !== null) {
+    if (isLab(lab)) state.lab = lab;
+    else problems.push(`The link's lab "${lab.slice(0, 20)}" is not one this app has (${LABS.join(', ')}); showing the lessons instead.`);
   }
   const mode = params.get('mode');
   if (mode !== null) {

@@ -12,7 +12,12 @@ const VIEWS: { value: View; label: string }[] = [
   { value: 'jwt', label: 'JWT' },
 ];
 
-/** Which lesson, and which world(s) to watch. */
+/** The picker's entry for the load lab (no lesson id can look like it: ids have no colon). */
+const LAB_OPTION = 'lab:load';
+/** Relative: the same page (any base path, index.html or not) with the lab's link parameter. */
+const openLab = () => window.location.assign('?lab=load');
+
+/** Which lesson, and which world(s) to watch; or the load lab instead. */
 export function ScenarioBar() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));
   const scenario = findMeta(scenarioId);
@@ -22,12 +27,17 @@ export function ScenarioBar() {
     <div className="scenario-bar">
       <label>
         <span>Scenario</span>
-        <select value={scenarioId} onChange={(e) => void load({ scenarioId: e.target.value, overrides: {}, seed: null })} aria-label="Scenario">
-          {CATALOG.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
+        <select value={scenarioId} onChange={(e) => (e.target.value === LAB_OPTION ? openLab() : void load({ scenarioId: e.target.value, overrides: {}, seed: null }))} aria-label="Scenario">
+          <optgroup label="Lessons">
+            {CATALOG.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Lab">
+            <option value={LAB_OPTION}>Load lab: sweep 1 to 16 servers</option>
+          </optgroup>
         </select>
       </label>
       <label>

@@ -1,0 +1,69 @@
+// The load lab (link parameter lab=load): sweeps of the real engine at steady load, one row per
+// model and server count, run in a Web Worker; the rows as charts, a table and a reading in words.
+// Loaded on demand by src/main.tsx: nothing here is part of the lessons' first load.
+import { useEffect, useMemo, useState } from 'react';
+import { createSweepClient, type SweepClient } from '../../lab/sweepClient';
+import { DEFAULT_FORM, settingsOf } from './labForm';
+import { RunControls } from './RunControls';
+import { SweepCharts } from './SweepCharts';
+import { SweepForm } from './SweepForm';
+import { SweepReading } from './SweepReading';
+import { SweepTable } from './SweepTable';
+import { useMeasuredCost } from './useMeasuredCost';
+import { useSweepRun } from './useSweepRun';
+import './lab.css';
+
+export const LAB_TITLE = 'Load lab: how sessions and JWTs scale';
+
+interface Props {
+  /** Where sweeps run: the lab's Web Worker unless a test passes its own. */
+  client?: SweepClient;
+  /** Link parameters the page could not use, each in a sentence. */
+  notices?: string[];
+}
+
+export function LoadLab({ client: given, notices = [] }: Props) {
+  const [client] = useState(() => given ?? createSweepClient());
+  // Leaving the page ends the worker; a later call (React's dev double mount) starts a new one.
+  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    document.title = LAB_TITLE;
+  }, []);
+  const [form, setForm] = useState(DEFAULT_FORM);
+  const measured = useMeasuredCost(client, form.alg, form.costSource === 'measured');
+  const parsed = useMemo(() => settingsOf(form, measured), [form, measured]);
+  const { run, start, cancel } = useSweepRun(client);
+  const running = run.status === 'running';
+  return (
+    <div className="lab">
+      <header className="lab-header">
+        <a className="lab-back" href={window.location.pathname}>
+          Back to the lessons
+        </a>
+        <h1>{LAB_TITLE}</h1>
+        <p className="lab-intro">
+          Each row runs the simulator&rsquo;s real engine under steady load with one more server: watch where each model&rsquo;s throughput levels off, and what it waits on there.
+        </p>
+      </header>
+      <main className="lab-main">
+        {notices.length > 0 && (
+          <ul className="notices lab-notices" role="status" aria-label="Notices">
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        )}
+        <SweepForm form={form} onChange={setForm} measured={measured} locked={running} onSubmit={() => parsed.ok && !running && start(parsed.settings)}>
+          <RunControls parsed={parsed} run={run} onCancel={cancel} />
+        </SweepForm>
+        {run.status !== 'idle' && <SweepReading run={run} />}
+        {run.settings && run.rows.length > 0 && (
+          <>
+            <SweepCharts settings={run.settings} rows={run.rows} />
+            <SweepTable rows={run.rows} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { plural } from '../../format';
+import { rowCount, type SweepParse } from '../../lab/settings';
+import { focusLost } from '../focus';
+import { cancelledText, doneText, progressText } from './labWords';
+import type { SweepRun } from './useSweepRun';
+
+interface Props {
+  parsed: SweepParse;
+  run: SweepRun;
+  onCancel: () => void;
+}
+
+/** What stands in the way of a run (or what it would be), Run and Cancel, and how the run goes. */
+export function RunControls({ parsed, run, onCancel }: Props) {
+  const running = run.status === 'running';
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // The button pressed disables itself (and the fields lock during a run): focus goes to the other, never to <body>.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current === running) return;
+    wasRunning.current = running;
+    const active = document.activeElement;
+    const stranded = focusLost() || (active instanceof HTMLElement && active.matches(':disabled'));
+    if (running && (stranded || active === runButton.current)) cancelButton.current?.focus();
+    if (!running && (stranded || active === cancelButton.current)) runButton.current?.focus();
+  }, [running]);
+  const rows = parsed.ok ? rowCount(parsed.settings) : 0;
+  return (
+    <div className="lab-run">
+      <div className="lab-problems" aria-live="polite">
+        {parsed.ok ? (
+          <p className="lab-ready">
+            Ready: {plural(rows, 'row')}, {parsed.settings.modes.length > 1 ? 'each model' : 'one model'} from {plural(parsed.settings.serversFrom, 'server')} to {parsed.settings.serversTo}.
+          </p>
+        ) : (
+          <ul className="lab-problem-list">
+            {parsed.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="lab-buttons">
+        <button ref={runButton} type="submit" className="lab-primary" disabled={!parsed.ok || running}>
+          Run sweep
+        </button>
+        <button ref={cancelButton} type="button" disabled={!running} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {running && <progress className="lab-progress" aria-label="Sweep progress" max={Math.max(1, run.total)} value={Math.min(run.total, run.rowIndex + run.rowShare)} />}
+      <p className="lab-status" role="status">
+        {running && run.settings && progressText(run.settings, run.rowIndex, run.total)}
+        {run.status === 'done' && doneText(run.rows.length, run.elapsedMs)}
+        {run.status === 'cancelled' && cancelledText(run.rows.length, run.total)}
+      </p>
+      {run.status === 'failed' && (
+        <p className="error" role="alert">
+          The sweep stopped: {run.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { FormEvent, ReactNode } from 'react';
+import { ALGS, type Alg } from '../../auth/alg';
+import { SWEEP_LIMITS } from '../../lab/settings';
+import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
+import { CostField } from './CostField';
+import { fieldIsValid, type CostReading, type LabForm, type NumberKey } from './labForm';
+import { NumberField } from './NumberField';
+
+interface Props {
+  form: LabForm;
+  onChange: (form: LabForm) => void;
+  measured: CostReading | undefined;
+  /** While a sweep runs, the settings it runs with stay as they are. */
+  locked: boolean;
+  onSubmit: () => void;
+  /** The problems, Run and Cancel, the progress: below the fields, inside the form. */
+  children: ReactNode;
+}
+
+const FIELDS: { key: NumberKey; label: string; hint: string; step?: number | 'any' }[] = [
+  { key: 'serversFrom', label: 'Servers from', hint: `${SWEEP_LIMITS.serversFrom.min} to ${SWEEP_LIMITS.serversFrom.max}` },
+  { key: 'serversTo', label: 'Servers to', hint: `${SWEEP_LIMITS.serversTo.min} to ${SWEEP_LIMITS.serversTo.max}` },
+  { key: 'users', label: 'Users', hint: `${SWEEP_LIMITS.users.min} to ${SWEEP_LIMITS.users.max}, each logged in` },
+  { key: 'ratePerUser', label: 'Requests per user per second', hint: `${SWEEP_LIMITS.ratePerUser.min} to ${SWEEP_LIMITS.ratePerUser.max}`, step: 'any' },
+  { key: 'requests', label: 'Requests per row', hint: `${SWEEP_LIMITS.requests.min} to ${SWEEP_LIMITS.requests.max}, measured per row` },
+  { key: 'storeCapacityOpsPerSec', label: 'Store capacity (ops/s)', hint: `${SWEEP_LIMITS.storeCapacityOpsPerSec.min} to ${SWEEP_LIMITS.storeCapacityOpsPerSec.max} operations a second`, step: 'any' },
+];
+
+/** The sweep's settings: every box is judged as it changes, through the form's one gate. */
+export function SweepForm({ form, onChange, measured, locked, onSubmit, children }: Props) {
+  const set = <K extends keyof LabForm>(key: K, value: LabForm[K]) => onChange({ ...form, [key]: value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  const number = (key: NumberKey, label: string, hint: string, step?: number | 'any') => (
+    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} min={SWEEP_LIMITS[key].min} max={SWEEP_LIMITS[key].max} step={step ?? 1} invalid={!fieldIsValid(key, form[key])} />
+  );
+  return (
+    <form className="lab-form panel" onSubmit={submit} noValidate aria-labelledby="lab-form-title">
+      <h2 id="lab-form-title">Sweep settings</h2>
+      <fieldset className="lab-fields" disabled={locked}>
+        <legend className="visually-hidden">Sweep settings</legend>
+        <fieldset className="lab-models">
+          <legend>Models</legend>
+          {MODES.map((mode) => (
+            <label key={mode} className="lab-choice">
+              <input type="checkbox" checked={form.modes.includes(mode)} onChange={(e) => set('modes', MODES.filter((m) => (m === mode ? e.target.checked : form.modes.includes(m))))} />
+              {SCHEME_WORDS[mode].name}
+            </label>
+          ))}
+        </fieldset>
+        <div className="lab-grid">
+          {FIELDS.map((f) => number(f.key, f.label, f.hint, f.step))}
+          <div className="lab-field">
+            <label htmlFor="lab-alg">Token algorithm</label>
+            <select id="lab-alg" value={form.alg} onChange={(e) => set('alg', e.target.value as Alg)} aria-describedby="lab-alg-hint">
+              {ALGS.map((alg) => (
+                <option key={alg} value={alg}>
+                  {alg}
+                </option>
+              ))}
+            </select>
+            <span id="lab-alg-hint" className="lab-hint">
+              How JWTs are signed
+            </span>
+          </div>
+          {number('seed', 'Seed', `${SWEEP_LIMITS.seed.min} to ${SWEEP_LIMITS.seed.max}: same seed, same rows`)}
+        </div>
+        <div className="lab-toggles">
+          <label className="lab-choice">
+            <input type="checkbox" checked={form.denylist} onChange={(e) => set('denylist', e.target.checked)} />
+            Denylist (JWT: every request also asks the store)
+          </label>
+          <label className="lab-choice">
+            <input type="checkbox" checked={form.refreshTokens} onChange={(e) => set('refreshTokens', e.target.checked)} />
+            Refresh tokens (JWT)
+          </label>
+        </div>
+        <CostField source={form.costSource} alg={form.alg} measured={measured} onChange={(source) => set('costSource', source)} />
+      </fieldset>
+      {children}
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+// The lab's form as typed (text, as the inputs hold it) and its one way to sweep settings:
+// parseSweepSettings (src/lab/settings.ts), which names every bad value in a sentence.
+import type { Alg } from '../../auth/alg';
+import { DEFAULT_SWEEP, parseSweepSettings, type SweepParse, type SweepSettings } from '../../lab/settings';
+import { DEFAULT_OPTIONS } from '../../sim/options';
+import type { Mode } from '../../sim/schemes/names';
+
+/** Where a signature check's CPU cost comes from: measured in this browser, or the reference laptop's figure. */
+export type CostSource = 'measured' | 'reference';
+
+/** The numeric fields, as their inputs hold them (text: what was typed, valid or not). */
+export type NumberKey = 'serversFrom' | 'serversTo' | 'users' | 'ratePerUser' | 'requests' | 'storeCapacityOpsPerSec' | 'seed';
+
+export type LabForm = Record<NumberKey, string> & {
+  modes: Mode[];
+  alg: Alg;
+  denylist: boolean;
+  refreshTokens: boolean;
+  costSource: CostSource;
+};
+
+/** What the cost of one check is known to be now (measured ones arrive later, per algorithm). */
+export type CostReading = { status: 'measuring' } | { status: 'measured'; ms: number } | { status: 'failed'; problem: string };
+
+export const DEFAULT_FORM: LabForm = {
+  modes: [...DEFAULT_SWEEP.modes],
+  serversFrom: String(DEFAULT_SWEEP.serversFrom),
+  serversTo: String(DEFAULT_SWEEP.serversTo),
+  users: String(DEFAULT_SWEEP.users),
+  ratePerUser: String(DEFAULT_SWEEP.ratePerUser),
+  requests: String(DEFAULT_SWEEP.requests),
+  storeCapacityOpsPerSec: String(DEFAULT_SWEEP.storeCapacityOpsPerSec),
+  seed: String(DEFAULT_SWEEP.seed),
+  alg: DEFAULT_SWEEP.alg,
+  denylist: DEFAULT_SWEEP.denylist,
+  refreshTokens: DEFAULT_SWEEP.refreshTokens,
+  costSource: 'measured',
+};
+
+/** The reference laptop's cost of one check (the lessons' figure, src/sim/options.ts). */
+export const referenceCostMs = (alg: Alg): number => DEFAULT_OPTIONS.cryptoVerifyMs[alg];
+
+/**
+ * A typed value as the gate sees it: a number when it reads as one, else the text itself, so the
+ * gate's sentence repeats what was typed ("got 12abc"); an empty box reads "nothing".
+ */
+export function typedNumber(raw: string): number | string {
+  const text = raw.trim();
+  if (text === '') return 'nothing';
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+/** The cost a sweep would use now, or why there is none yet. */
+export function costOf(form: LabForm, measured: CostReading | undefined): { ms: number } | { problem: string } {
+  if (form.costSource === 'reference') return { ms: referenceCostMs(form.alg) };
+  if (!measured || measured.status === 'measuring') return { problem: `The ${form.alg} check is still being measured in this browser.` };
+  if (measured.status === 'failed') return { problem: `The ${form.alg} check could not be measured here (${measured.problem}): choose the reference laptop's cost.` };
+  return { ms: measured.ms };
+}
+
+/** The form through the one gate: settings to run, or every problem in a sentence. */
+export function settingsOf(form: LabForm, measured: CostReading | undefined): SweepParse {
+  const cost = costOf(form, measured);
+  const input: Record<keyof SweepSettings, unknown> = {
+    modes: form.modes,
+    serversFrom: typedNumber(form.serversFrom),
+    serversTo: typedNumber(form.serversTo),
+    users: typedNumber(form.users),
+    ratePerUser: typedNumber(form.ratePerUser),
+    requests: typedNumber(form.requests),
+    storeCapacityOpsPerSec: typedNumber(form.storeCapacityOpsPerSec),
+    alg: form.alg,
+    denylist: form.denylist,
+    refreshTokens: form.refreshTokens,
+    verifyCostMs: 'ms' in cost ? cost.ms : DEFAULT_SWEEP.verifyCostMs,
+    seed: typedNumber(form.seed),
+  };
+  const parsed = parseSweepSettings(input);
+  if ('ms' in cost) return parsed;
+  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem] };
+}
+
+/** Whether one field's value passes the gate on its own (the others at their defaults): for aria-invalid. */
+export function fieldIsValid(key: NumberKey, raw: string): boolean {
+  return parseSweepSettings({ [key]: typedNumber(raw) }).ok;
+}

@@ -1,0 +1,222 @@
+// The load lab's page against a fake sweep client (happy-dom has no Worker): the form's gate, a run
+// told row by row, the reading and the table after it, and a cancel that keeps the rows done.
+// The client's promises are settled by the test, so nothing waits on time.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Alg } from '../../src/auth/alg';
+import { readSweep } from '../../src/lab/reading';
+import type { SweepSettings } from '../../src/lab/settings';
+import type { SweepReport, SweepRow } from '../../src/lab/sweep';
+import { SweepCancelled, type SweepClient, type SweepClientHooks } from '../../src/lab/sweepClient';
+import type { Mode } from '../../src/sim/schemes/names';
+import { parseLink } from '../../src/store/urlState';
+import { LoadLab } from '../../src/ui/lab/LoadLab';
+
+afterEach(cleanup);
+
+/** A client whose sweep the test drives: rows, progress, the end or a cancel, when the test says. */
+function fakeClient(verifyMs = 0.18) {
+  let hooks: SweepClientHooks = {};
+  let settle: { resolve: (r: SweepReport) => void; reject: (e: Error) => void } | null = null;
+  const client = {
+    start: vi.fn((_settings: SweepSettings, h: SweepClientHooks = {}) => {
+      hooks = h;
+      return new Promise<SweepReport>((resolve, reject) => (settle = { resolve, reject }));
+    }),
+    cancel: vi.fn(() => settle?.reject(new SweepCancelled())),
+    measureVerifyMs: vi.fn((_alg: Alg) => Promise.resolve(verifyMs)),
+    dispose: vi.fn(),
+  } satisfies SweepClient;
+  return {
+    client,
+    progress: (rowIndex: number, total: number, share = 0) => act(async () => hooks.onProgress?.(rowIndex, total, share)),
+    row: (r: SweepRow, index: number, total: number) => act(async () => hooks.onRow?.(r, index, total)),
+    finish: (report: SweepReport) => act(async () => settle?.resolve(report)),
+  };
+}
+
+function row(mode: Mode, servers: number, throughputRps: number): SweepRow {
+  return {
+    mode,
+    servers,
+    requests: 1000,
+    offeredRps: 500,
+    throughputRps,
+    latencyMs: { p50: 100 + servers, p99: 180 + servers },
+    storeOpsPerSec: mode === 'session' ? throughputRps : 0,
+    storeUtilisation: mode === 'session' ? throughputRps / 1000 : 0,
+    signatureVerificationsPerSec: mode === 'jwt' ? throughputRps : 0,
+    verifyCpuMsPerSec: mode === 'jwt' ? throughputRps * 0.18 : 0,
+    serverCpuUtilisation: 0.5,
+    byReason: { ok: throughputRps * 2, ...(servers === 1 ? { timeout: 40 } : {}) },
+    requestBytesMean: mode === 'session' ? 117 : 435,
+    wireBytesPerSec: mode === 'session' ? 58_500 : 217_500,
+    verifications: { real: mode === 'jwt' ? 16 : 0, modelled: mode === 'jwt' ? 984 : 0, mismatches: 0 },
+    windowMs: 2000,
+  };
+}
+
+const runButton = () => screen.getByRole('button', { name: 'Run sweep' }) as HTMLButtonElement;
+const cancelButton = () => screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement;
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const status = () => screen.getAllByRole('status').map((el) => el.textContent ?? '').join(' | ');
+
+/** The page with the cost measured (the fake answers at once) and servers 1..2 (4 rows). */
+async function setup(verifyMs?: number) {
+  const fake = fakeClient(verifyMs);
+  await act(async () => {
+    render(<LoadLab client={fake.client} />);
+  });
+  type('Servers from', '1');
+  type('Servers to', '2');
+  return fake;
+}
+
+describe('load lab form', () => {
+  it('names every bad value in a sentence and disables Run until the form is valid', async () => {
+    await setup();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Load lab: how sessions and JWTs scale');
+    expect(runButton().disabled).toBe(false);
+
+    type('Users', '0');
+    expect(screen.getByText('Users must be a whole number from 1 to 10000 (got 0).')).toBeTruthy();
+    expect(screen.getByLabelText('Users').getAttribute('aria-invalid')).toBe('true');
+    expect(runButton().disabled).toBe(true);
+
+    type('Users', '');
+    expect(screen.getByText('Users must be a whole number from 1 to 10000 (got nothing).')).toBeTruthy();
+    type('Users', '50');
+    expect(runButton().disabled).toBe(false);
+    expect(screen.getByLabelText('Users').getAttribute('aria-invalid')).toBeNull();
+
+    type('Servers from', '5');
+    expect(screen.getByText('Servers from (5) must not be more than servers to (2).')).toBeTruthy();
+    type('Servers to', '17');
+    expect(screen.getByText('Servers to must be a whole number from 1 to 16 (got 17).')).toBeTruthy();
+    expect(runButton().disabled).toBe(true);
+    type('Servers from', '1');
+    type('Servers to', '2');
+
+    for (const name of ['Session', 'JWT']) fireEvent.click(screen.getByRole('checkbox', { name }));
+    expect(screen.getByText('Models must be one or more of session, jwt.')).toBeTruthy();
+    expect(runButton().disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'JWT' }));
+    expect(runButton().disabled).toBe(false);
+    // The problems are said where a screen reader hears them.
+    expect(screen.getByText(/^Ready: 2 rows/).closest('[aria-live]')).toBeTruthy();
+  });
+
+  it('measures the signature check here (again when the algorithm changes) or takes the reference laptop', async () => {
+    const fake = await setup(0.18);
+    expect(fake.client.measureVerifyMs).toHaveBeenCalledWith('EdDSA');
+    expect(screen.getByText('EdDSA check: 0.18 ms measured here')).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Token algorithm'), { target: { value: 'ES256' } });
+    });
+    expect(fake.client.measureVerifyMs).toHaveBeenLastCalledWith('ES256');
+    expect(screen.getByText('ES256 check: 0.18 ms measured here')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Reference laptop' }));
+    expect(screen.getByText('ES256 check: 0.25 ms on the reference laptop')).toBeTruthy();
+    fireEvent.click(runButton());
+    expect(fake.client.start).toHaveBeenCalledWith(expect.objectContaining({ alg: 'ES256', verifyCostMs: 0.25, serversFrom: 1, serversTo: 2 }), expect.anything());
+  });
+});
+
+describe('a sweep', () => {
+  const rows = [row('session', 1, 300), row('session', 2, 480), row('jwt', 1, 250), row('jwt', 2, 500)];
+  const report = (settings: SweepSettings): SweepReport => ({ sweep: settings, rows });
+
+  it('shows its progress and rows as they finish, then the reading and the table', async () => {
+    const fake = await setup();
+    fireEvent.click(runButton());
+    expect(fake.client.start).toHaveBeenCalledTimes(1);
+    const settings = fake.client.start.mock.calls[0]![0];
+    expect(settings).toMatchObject({ modes: ['session', 'jwt'], serversFrom: 1, serversTo: 2, verifyCostMs: 0.18 });
+    expect(runButton().disabled).toBe(true);
+    expect(cancelButton().disabled).toBe(false);
+    // Focus goes from the pressed Run to Cancel, never to <body>.
+    expect(document.activeElement).toBe(cancelButton());
+    // The settings the run uses stay as they are while it runs.
+    expect(screen.getByLabelText('Users').closest('fieldset')!.disabled).toBe(true);
+
+    await fake.progress(0, 4, 0.5);
+    expect(screen.getByRole('progressbar', { name: 'Sweep progress' })).toBeTruthy();
+    expect(status()).toContain('Row 1 of 4: Session, 1 server');
+    await fake.row(rows[0]!, 0, 4);
+    await fake.progress(2, 4, 0);
+    expect(status()).toContain('Row 3 of 4: JWT, 1 server');
+    await fake.row(rows[1]!, 1, 4);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 2);
+    expect(within(table).getByRole('rowheader', { name: 'Session, 2 servers' })).toBeTruthy();
+    expect(screen.getByText('The reading comes when every row is done.')).toBeTruthy();
+
+    await fake.row(rows[2]!, 2, 4);
+    await fake.row(rows[3]!, 3, 4);
+    await fake.finish(report(settings));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(status()).toMatch(/Sweep done: 4 rows in [\d.]+ s\./);
+    for (const sentence of readSweep(report(settings))) expect(screen.getByText(sentence).closest('[aria-live]')).toBeTruthy();
+    // A row's message may come after the result (comlink: each callback has its own port): it changes nothing.
+    await fake.row(rows[3]!, 3, 4);
+    const body = within(screen.getByRole('table'));
+    expect(body.getAllByRole('row')).toHaveLength(1 + 4);
+    const jwt2 = body.getByRole('rowheader', { name: 'JWT, 2 servers' }).closest('tr')!;
+    expect(jwt2.querySelector('[data-key="throughputRps"]')!.textContent).toBe('500');
+    expect(jwt2.querySelector('[data-key="p99"]')!.textContent).toBe('182');
+    expect(body.getByRole('rowheader', { name: 'JWT, 1 server' }).closest('tr')!.querySelector('[data-key="failed"]')!.textContent).toBe('timeout 20/s');
+    expect(screen.getByRole('table').querySelector('caption')).toBeTruthy();
+    expect(body.getAllByRole('columnheader').every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+    // Each chart is there with its title and its words (drawn only where a ResizeObserver measures).
+    for (const title of ['Throughput', 'Latency, p50 and p99', 'Store load', 'Signature checks', 'CPU spent checking signatures', 'Failed requests by reason', 'Request bytes on the wire'])
+      expect(screen.getByText(title, { selector: 'figcaption' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^Throughput by server count \(1 server to 2\)\. Session: 300 req\/s with 1 server, 480 req\/s with 2 servers\./ })).toBeTruthy();
+    expect(runButton().disabled).toBe(false);
+    expect(cancelButton().disabled).toBe(true);
+    expect(document.activeElement).toBe(runButton());
+  });
+
+  it('Cancel stops at once, says after how many rows, and keeps the rows done', async () => {
+    const fake = await setup();
+    fireEvent.click(runButton());
+    await fake.progress(0, 4);
+    await fake.row(rows[0]!, 0, 4);
+    await fake.row(rows[1]!, 1, 4);
+    await fake.progress(2, 4, 0.3);
+    await act(async () => {
+      fireEvent.click(cancelButton());
+    });
+    expect(fake.client.cancel).toHaveBeenCalledTimes(1);
+    expect(status()).toContain('Sweep cancelled after 2 of 4 rows.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(1 + 2);
+    expect(runButton().disabled).toBe(false);
+    expect(document.activeElement).toBe(runButton());
+    // Nothing a cancelled run's late messages say changes the page.
+    await fake.row(rows[2]!, 2, 4);
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(1 + 2);
+    // A new run starts afresh.
+    fireEvent.click(runButton());
+    expect(fake.client.start).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('a sweep that fails says why, and Run works again', async () => {
+    const fake = await setup();
+    fake.client.start.mockImplementationOnce(() => Promise.reject(new Error('the worker could not be loaded')));
+    await act(async () => {
+      fireEvent.click(runButton());
+    });
+    expect(screen.getByRole('alert').textContent).toBe('The sweep stopped: the worker could not be loaded');
+    expect(runButton().disabled).toBe(false);
+  });
+});
+
+describe('the lab=load link parameter', () => {
+  it('opens the load lab; any other lab is a notice and the lessons load', () => {
+    expect(parseLink('?lab=load')).toEqual({ state: { lab: 'load' }, problems: [] });
+    const other = parseLink('?lab=stress&scenario=basic');
+    expect(other.state).toEqual({ scenarioId: 'basic' });
+    expect(other.problems).toEqual(['The link\'s lab "stress" is not one this app has (load); showing the lessons instead.']);
+  });
+});
