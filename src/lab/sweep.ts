@@ -17,6 +17,7 @@ export interface SweepRow {
   servers: number;
   /** API requests sent in the measured window. */
   requests: number;
+  /** Users x their rate: the load the settings offer. */
   offeredRps: number;
   /** Requests answered 200 per second of the window. */
   throughputRps: number;
@@ -133,7 +134,8 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
     mode,
     servers,
     requests,
-    offeredRps: round(requests / seconds),
+    // What the settings offer (users x rate); `requests` is what was sent in the window.
+    offeredRps: round(s.users * s.ratePerUser),
     throughputRps: round((after.accepted - before.accepted) / seconds),
     latencyMs,
     storeOpsPerSec: round(storeOpsPerSec),
