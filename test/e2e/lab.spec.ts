@@ -315,3 +315,19 @@ test('the lab in an 800x600 iframe on a course page', async ({ page }) => {
     await site.close();
   }
 });
+
+test('a link carries a sweep: the lab opens with its settings, and hands out the link to what is set', async ({ page }) => {
+  const seen = await watch(page);
+  const linked = { modes: ['session'], serversFrom: 2, serversTo: 4, users: 60, ratePerUser: 4, requests: 600, storeCapacityOpsPerSec: 200, alg: 'HS256', denylist: false, refreshTokens: false, seed: 5 };
+  await page.goto(`./?lab=load&sweep=${encodeURIComponent(JSON.stringify(linked))}`);
+  await expect(page.getByLabel('Servers from', { exact: true })).toHaveValue('2', { timeout: 20_000 });
+  await expect(page.getByLabel('Store capacity (ops/s)')).toHaveValue('200');
+  await expect(page.getByLabel('JWT', { exact: true })).not.toBeChecked();
+  await page.getByLabel('Users', { exact: true }).fill('70');
+  const href = await page.getByRole('link', { name: 'Link to these settings' }).getAttribute('href');
+  expect(JSON.parse(new URLSearchParams(href!).get('sweep')!)).toEqual({ ...linked, users: 70 });
+  await page.goto(`./?lab=load&sweep=${encodeURIComponent('{"serversTo":99}')}`);
+  await expect(page.getByRole('status', { name: 'Notices' })).toContainText('Servers to must be a whole number from 1 to 16 (got 99)');
+  await expect(page.getByLabel('Servers to', { exact: true })).toHaveValue('8');
+  expect(seen.errors).toEqual([]);
+});

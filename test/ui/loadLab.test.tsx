@@ -220,3 +220,33 @@ describe('the lab=load link parameter', () => {
     expect(other.problems).toEqual(['The link\'s lab "stress" is not one this app has (load); showing the lessons instead.']);
   });
 });
+
+describe('a link to a sweep (sweep=)', () => {
+  it('opens the lab with the linked settings, and offers the link to the settings on the page', async () => {
+    const { client } = fakeClient();
+    const linked = { modes: ['jwt'], serversFrom: 2, serversTo: 5, users: 120, ratePerUser: 3, requests: 900, storeCapacityOpsPerSec: 400, alg: 'HS256', denylist: true, refreshTokens: false, seed: 9 };
+    render(<LoadLab client={client} search={`?lab=load&sweep=${encodeURIComponent(JSON.stringify(linked))}`} />);
+    await act(async () => {});
+    expect((screen.getByLabelText('Servers from') as HTMLInputElement).value).toBe('2');
+    expect((screen.getByLabelText('Users') as HTMLInputElement).value).toBe('120');
+    expect((screen.getByLabelText('Session') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText(/^Denylist/) as HTMLInputElement).checked).toBe(true);
+    const href = screen.getByRole('link', { name: 'Link to these settings' }).getAttribute('href')!;
+    expect(JSON.parse(new URLSearchParams(href).get('sweep')!)).toEqual(linked);
+  });
+
+  it.each([
+    ['not JSON', '{users:', /not JSON/],
+    ['a typo', JSON.stringify({ user: 5 }), /"user" is not a setting of the lab/],
+    ['out of range', JSON.stringify({ serversTo: 40 }), /Servers to must be a whole number from 1 to 16 \(got 40\)/],
+    ['the cost', JSON.stringify({ verifyCostMs: 0.001 }), /cannot set the signature check cost/],
+    ['a prototype key', '{"__proto__":{"users":5}}', /"__proto__" is not a setting/],
+  ])('refuses %s with a notice and opens with the defaults', async (_what, raw, why) => {
+    const { client } = fakeClient();
+    render(<LoadLab client={client} search={`?lab=load&sweep=${encodeURIComponent(raw)}`} />);
+    await act(async () => {});
+    expect(screen.getByRole('status', { name: 'Notices' }).textContent).toMatch(why);
+    expect((screen.getByLabelText('Users') as HTMLInputElement).value).toBe('400');
+    expect(({} as Record<string, unknown>).users).toBeUndefined();
+  });
+});

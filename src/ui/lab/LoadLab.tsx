@@ -3,7 +3,8 @@
 // Loaded on demand by src/main.tsx: nothing here is part of the lessons' first load.
 import { useEffect, useMemo, useState } from 'react';
 import { createSweepClient, type SweepClient } from '../../lab/sweepClient';
-import { DEFAULT_FORM, settingsOf } from './labForm';
+import { sweepFromSearch } from '../../lab/sweepLink';
+import { DEFAULT_FORM, formOf, settingsOf } from './labForm';
 import { RunControls } from './RunControls';
 import { SweepCharts } from './SweepCharts';
 import { SweepForm } from './SweepForm';
@@ -20,16 +21,20 @@ interface Props {
   client?: SweepClient;
   /** Link parameters the page could not use, each in a sentence. */
   notices?: string[];
+  /** The page's query string: `sweep=` may carry settings (src/lab/sweepLink.ts). */
+  search?: string;
 }
 
-export function LoadLab({ client: given, notices = [] }: Props) {
+export function LoadLab({ client: given, notices: linkNotices = [], search = window.location.search }: Props) {
+  const [linked] = useState(() => sweepFromSearch(search));
+  const notices = [...linkNotices, ...linked.problems];
   const [client] = useState(() => given ?? createSweepClient());
   // Leaving the page ends the worker; a later call (React's dev double mount) starts a new one.
   useEffect(() => () => client.dispose(), [client]);
   useEffect(() => {
     document.title = LAB_TITLE;
   }, []);
-  const [form, setForm] = useState(DEFAULT_FORM);
+  const [form, setForm] = useState(() => (linked.sweep ? formOf(linked.sweep) : DEFAULT_FORM));
   const measured = useMeasuredCost(client, form.alg, form.costSource === 'measured');
   const parsed = useMemo(() => settingsOf(form, measured), [form, measured]);
   const { run, start, cancel } = useSweepRun(client);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { plural } from '../../format';
 import { rowCount, type SweepParse } from '../../lab/settings';
+import { sweepLinkSearch } from '../../lab/sweepLink';
 import { focusLost } from '../focus';
 import { cancelledText, doneText, progressText } from './labWords';
 import type { SweepRun } from './useSweepRun';
@@ -49,6 +50,12 @@ export function RunControls({ parsed, run, onCancel }: Props) {
         <button ref={cancelButton} type="button" disabled={!running} onClick={onCancel}>
           Cancel
         </button>
+        {/* A teacher's way to hand out this sweep: the same page with these settings (the cost stays each viewer's). */}
+        {parsed.ok && (
+          <a className="lab-share" href={sweepLinkSearch(parsed.settings)}>
+            Link to these settings
+          </a>
+        )}
       </div>
       {running && <progress className="lab-progress" aria-label="Sweep progress" max={Math.max(1, run.total)} value={Math.min(run.total, run.rowIndex + run.rowShare)} />}
       <p className="lab-status" role="status">

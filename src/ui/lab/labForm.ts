@@ -37,6 +37,24 @@ export const DEFAULT_FORM: LabForm = {
   costSource: 'measured',
 };
 
+/** The form showing these settings (a link's), the cost still chosen on the page. */
+export function formOf(s: Omit<SweepSettings, 'verifyCostMs'>): LabForm {
+  return {
+    ...DEFAULT_FORM,
+    modes: [...s.modes],
+    serversFrom: String(s.serversFrom),
+    serversTo: String(s.serversTo),
+    users: String(s.users),
+    ratePerUser: String(s.ratePerUser),
+    requests: String(s.requests),
+    storeCapacityOpsPerSec: String(s.storeCapacityOpsPerSec),
+    seed: String(s.seed),
+    alg: s.alg,
+    denylist: s.denylist,
+    refreshTokens: s.refreshTokens,
+  };
+}
+
 /** The reference laptop's cost of one check (the lessons' figure, src/sim/options.ts). */
 export const referenceCostMs = (alg: Alg): number => DEFAULT_OPTIONS.cryptoVerifyMs[alg];
 

@@ -1,0 +1,38 @@
+// A sweep's settings in a link (`?lab=load&sweep=<JSON>`), so a teacher can hand out the sweep they
+// set up. The JSON goes through the one gate (parseSweepSettings) where it enters; what is wrong is
+// named and the lab opens with its defaults. The check's CPU cost stays out of links: it is the
+// viewer's own device (or the reference laptop), chosen on the page.
+import { DEFAULT_SWEEP, parseSweepSettings, type SweepSettings } from './settings';
+
+/** Longest `sweep=` value read; a longer one is refused unread. */
+const MAX_PARAM_CHARS = 2_000;
+
+export type LinkedSweep = Omit<SweepSettings, 'verifyCostMs'>;
+
+/** The link's query string for these settings (lab included). */
+export function sweepLinkSearch(s: SweepSettings): string {
+  const { verifyCostMs: _cost, ...linked } = s;
+  return `?lab=load&sweep=${encodeURIComponent(JSON.stringify(linked))}`;
+}
+
+/** The settings a link carries, or null (none, or refused: then `problems` says why). */
+export function sweepFromSearch(search: string): { sweep: LinkedSweep | null; problems: string[] } {
+  const raw = new URLSearchParams(search).get('sweep');
+  if (raw === null) return { sweep: null, problems: [] };
+  const refuse = (why: string) => ({ sweep: null, problems: [`The link's sweep settings were not used: ${why} The lab opens with its own.`] });
+  if (raw.length > MAX_PARAM_CHARS) return refuse(`they are longer than ${MAX_PARAM_CHARS} characters.`);
+  let input: unknown;
+  try {
+    input = JSON.parse(raw);
+  } catch {
+    return refuse('they are not JSON.');
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return refuse('they are not an object of settings.');
+  const unknown = Object.keys(input).filter((key) => !Object.hasOwn(DEFAULT_SWEEP, key));
+  if (unknown.length) return refuse(`${unknown.slice(0, 3).map((k) => `"${k.slice(0, 30)}"`).join(', ')} ${unknown.length > 1 ? 'are not settings' : 'is not a setting'} of the lab.`);
+  if (Object.hasOwn(input, 'verifyCostMs')) return refuse('a link cannot set the signature check cost (it is measured on each device).');
+  const parsed = parseSweepSettings({ ...input, verifyCostMs: DEFAULT_SWEEP.verifyCostMs });
+  if (!parsed.ok) return refuse(parsed.problems.join(' '));
+  const { verifyCostMs: _cost, ...sweep } = parsed.settings;
+  return { sweep, problems: [] };
+}
