@@ -94,8 +94,7 @@ export class History {
     // before the first, when the jump is long); run at least once, since events may be due now.
     for (let first = true; ; first = false) {
       if (!first || timeMs - s.timeMs > SLICE_MS) await this.pause();
-      const last = this.checkpoints.at(-1)?.timeMs ?? 0;
-      const due = last + Math.max(CHECKPOINT_EVERY_MS, Math.floor(last / MAX_CHECKPOINTS));
+      const due = this.nextCheckpointMs();
       const sliceEnd = Math.min(timeMs, due, s.timeMs + SLICE_MS);
       // A slice that spends its event budget stops before sliceEnd (at an event's time): go on from there.
       const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS);
@@ -112,8 +111,17 @@ export class History {
     }
   }
 
+  /** When the next checkpoint is due: (time so far) / MAX_CHECKPOINTS after the last, at least a second. */
+  private nextCheckpointMs(): number {
+    const last = this.checkpoints.at(-1)?.timeMs ?? 0;
+    return last + Math.max(CHECKPOINT_EVERY_MS, Math.floor(last / MAX_CHECKPOINTS));
+  }
+
   /** Applies a user action now and records it for replay. */
   dispatch(action: Action): void {
+    // A checkpoint overdue here (the future was just forgotten, leaving a wide gap) is taken before
+    // the action, as every checkpoint is: taken after it, a restore would apply the action twice.
+    if (this.nextCheckpointMs() <= this.timeMs && (this.checkpoints.at(-1)?.timeMs ?? 0) < this.timeMs) this.checkpoint();
     this.actions.push({ atMs: this.timeMs, action });
     this.driver.dispatch(action);
   }
