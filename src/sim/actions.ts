@@ -29,7 +29,17 @@ export function newServer(s: SimState): AppServer {
     lastCheck: null,
     cpuBusyUntilMs: 0,
     cpuMs: 0,
+    stoppedAtMs: null,
   };
+}
+
+/** A server's process ends (a crash or a restart): the work booked on its core is never done, and what it would have sent is lost. */
+function stopProcess(s: SimState, server: AppServer): void {
+  const unfinishedMs = Math.max(0, server.cpuBusyUntilMs - s.timeMs);
+  server.cpuMs -= unfinishedMs;
+  s.metrics.serverCpuMs -= unfinishedMs;
+  server.cpuBusyUntilMs = s.timeMs;
+  server.stoppedAtMs = s.timeMs;
 }
 
 export function newClient(id: string, userId: string, kind: Client['kind']): Client {
@@ -116,13 +126,15 @@ function applyOperatorAction(t: Tick, action: Action): void {
       if (!server) return;
       const lost = Object.keys(server.localSessions).length;
       if (server.up) s.metrics.serverCrashes++;
-      Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0, cpuBusyUntilMs: s.timeMs });
+      stopProcess(s, server);
+      Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
       return log(s, 'action', `${server.id} crashes${lost ? `, losing ${plural(lost, 'session')} it held in memory` : ''}.`, { nodeId: server.id });
     }
     case 'restartServer': {
       const server = findServer(s, action.serverId);
       if (!server) return;
-      Object.assign(server, { up: true, bootedAtMs: s.timeMs, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0, cpuBusyUntilMs: s.timeMs });
+      stopProcess(s, server);
+      Object.assign(server, { up: true, bootedAtMs: s.timeMs, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
       return log(s, 'action', `${server.id} restarts with empty memory.`, { nodeId: server.id });
     }
     case 'storeDown':

@@ -118,6 +118,8 @@ export interface AppServer {
   /** Its one core (nodes/cpu.ts): busy until then, and the CPU ms it has spent in the run. */
   cpuBusyUntilMs: number;
   cpuMs: number;
+  /** When its process last stopped (a crash, or a restart ending the old one): answers booked to leave after it are lost. */
+  stoppedAtMs: number | null;
 }
 
 export interface ServerCheck {

@@ -262,4 +262,15 @@ describe('app server: one core', () => {
       expect(d.state.servers[0]!.cpuMs).toBeGreaterThanOrEqual(4 * 50);
     }
   });
+
+  it('a crash loses the answers still queued on its core: they never leave, and the browsers time out', async () => {
+    const clients = [{ id: 'alice', userId: 'alice', kind: 'browser' as const }, { id: 'bob', userId: 'bob', kind: 'browser' as const }];
+    const latency = { clientToLbMs: 40, lbToServerMs: 2, serverToStoreMs: 1, serverToJwksMs: 5, jitterMs: 0 };
+    // Both arrive at about 2,042 ms, fetch the key set (~10 ms) and would leave 50 and 100 ms after their
+    // checks; the server dies at 2,070 ms, with both answers still queued on its core.
+    const script: Script = [[0, { type: 'login', clientId: 'alice' }], [0, { type: 'login', clientId: 'bob' }], [2_000, { type: 'request', clientId: 'alice' }], [2_000, { type: 'request', clientId: 'bob' }], [2_070, { type: 'killServer', serverId: 'server-1' }]];
+    const d = await run({ mode: 'jwt', servers: 1, clients, serverServiceMs: 50, latency }, script, 9_000);
+    expect([requestsOf(d.state, 'alice', 'api')[0]!.reason, requestsOf(d.state, 'bob', 'api')[0]!.reason]).toEqual(['timeout', 'timeout']);
+    expect(d.state.log.entries.filter((e) => /stopped before its answer/.test(e.text))).toHaveLength(2);
+  });
 });

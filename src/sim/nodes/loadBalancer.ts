@@ -53,6 +53,12 @@ export function onResponse(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests[msg.requestId];
   if (!req) return arrivesLate(s, msg.requestId, 'response', 'lb');
+  // An answer booked on a server's core to leave after its process stopped never left.
+  const from = s.servers.find((sv) => sv.id === msg.from);
+  if (from?.stoppedAtMs != null && msg.sendTimeMs > from.stoppedAtMs && (req.serverReceivedAtMs ?? -Infinity) < from.stoppedAtMs) {
+    log(s, 'server', `${from.id} stopped before its answer to request #${req.id} left: it is lost, and the browser will time out.`, { requestId: req.id, nodeId: from.id, ok: false });
+    return;
+  }
   const pinTo = req.stickyTo;
   if (pinTo !== null && req.httpResponse) {
     const cookie = serializeSetCookie({ name: AFFINITY_COOKIE, value: pinTo, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
