@@ -16,11 +16,35 @@ function levelsOffAt(rows: SweepRow[]): SweepRow {
   return rows.find((r) => r.throughputRps >= best * SATURATED) ?? rows[rows.length - 1]!;
 }
 
-function bottleneck(row: SweepRow): 'offered' | 'store' | 'cpu' | 'other' {
+/** What holds a row's throughput back: the offered load (nothing does), the store, the servers' CPU, or both. */
+function bottleneck(row: SweepRow): 'offered' | 'store' | 'cpu' | 'both' | 'other' {
   if (row.throughputRps >= row.offeredRps * SATURATED) return 'offered';
-  if (row.storeUtilisation >= SATURATED) return 'store';
-  if (row.serverCpuUtilisation >= SATURATED) return 'cpu';
+  const store = row.storeUtilisation >= SATURATED;
+  const cpu = row.serverCpuUtilisation >= SATURATED;
+  if (store && cpu) return 'both';
+  if (store) return 'store';
+  if (cpu) return 'cpu';
   return 'other';
+}
+
+const ops = (n: number): string => `${formatNumber(Math.round(n))} ops/s`;
+
+/** Why throughput stops there, as a clause ("" when nothing in the row says). */
+function because(row: SweepRow, report: SweepReport): string {
+  const store = `the store serves ~${ops(row.storeOpsPerSec)} (its capacity is ${ops(report.sweep.storeCapacityOpsPerSec)})`;
+  const cpu = `every server's CPU is busy all the time`;
+  switch (bottleneck(row)) {
+    case 'offered':
+      return `, which is all the ${rps(row.offeredRps)} offered`;
+    case 'store':
+      return `: ${store}, and every request waits on it`;
+    case 'cpu':
+      return `: ${cpu}`;
+    case 'both':
+      return `: ${store} and ${cpu}`;
+    case 'other':
+      return `, short of the ${rps(row.offeredRps)} offered`;
+  }
 }
 
 function readModel(mode: Mode, rows: SweepRow[], report: SweepReport): string {
@@ -28,20 +52,11 @@ function readModel(mode: Mode, rows: SweepRow[], report: SweepReport): string {
   const first = rows[0]!;
   const flat = levelsOffAt(rows);
   const last = rows[rows.length - 1]!;
-  const why = bottleneck(flat);
-  const grows = flat.servers > first.servers;
-  const growth = grows ? `grows from ${rps(first.throughputRps)} with ${plural(first.servers, 'server')} to ${rps(flat.throughputRps)} with ${flat.servers}` : `is ${rps(flat.throughputRps)} with ${plural(first.servers, 'server')}`;
   const cpu = flat.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(flat.verifyCpuMsPerSec)} CPU ms a second there.` : '';
-  switch (why) {
-    case 'offered':
-      return `${name}: throughput ${growth}, which is all the ${rps(flat.offeredRps)} offered.${cpu}`;
-    case 'store':
-      return `${name}: throughput ${growth} and stays there up to ${plural(last.servers, 'server')}: the store saturates at ~${rps(flat.storeOpsPerSec)} (${formatNumber(report.sweep.storeCapacityOpsPerSec)} ops/s), and every request waits on it.${cpu}`;
-    case 'cpu':
-      return `${name}: throughput ${growth}; every server's CPU is busy all the time, so more servers would carry more.${cpu}`;
-    case 'other':
-      return `${name}: throughput ${growth} and levels off there, short of the ${rps(flat.offeredRps)} offered.${cpu}`;
-  }
+  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(first, report)}.${cpu}`;
+  const growth = flat.servers > first.servers ? `grows from ${rps(first.throughputRps)} with ${plural(first.servers, 'server')} to ${rps(flat.throughputRps)} with ${flat.servers}` : `is ${rps(flat.throughputRps)} from ${plural(first.servers, 'server')} on`;
+  const stays = flat.servers < last.servers ? ` and stays there up to ${last.servers}` : '';
+  return `${name}: throughput ${growth}${stays}${because(flat, report)}.${cpu}`;
 }
 
 /** One sentence per model in the sweep, in the order the models ran. */

@@ -5,7 +5,7 @@
 import type { ReasonCode } from '../reasons';
 import { SimDriver } from '../sim/driver';
 import { emptyLatencies, latencyPercentile } from '../sim/latency';
-import { DEFAULT_OPTIONS, withOptions } from '../sim/options';
+import { DEFAULT_OPTIONS, LIMITS, withOptions } from '../sim/options';
 import { scheduleAction } from '../sim/step';
 import { violatedInvariants } from '../sim/invariants';
 import { InvariantViolation } from '../scenarios/run';
@@ -19,7 +19,7 @@ export interface SweepRow {
   requests: number;
   /** Users x their rate: the load the settings offer. */
   offeredRps: number;
-  /** Requests answered 200 per second of the window. */
+  /** API requests answered 200 per second of the window (logins and refreshes not counted). */
   throughputRps: number;
   latencyMs: { p50: number; p99: number };
   storeOpsPerSec: number;
@@ -56,6 +56,12 @@ export interface SweepHooks {
 export const REAL_SAMPLE_EVERY = 128;
 /** Slices per window: how often progress is told and a stop is noticed. */
 const SLICES = 20;
+/** A token lifetime covering the whole row (logins, warm-up, window, drain), in whole seconds, at most a day. */
+function rowLifetimeMs(s: SweepSettings): number {
+  const { startMs, windowMs } = sweepWindow(s);
+  return Math.min(LIMITS.tokenTtlMs.max, Math.ceil((startMs + windowMs + DEFAULT_OPTIONS.requestTimeoutMs + 60_000) / 1000) * 1000);
+}
+
 export function rowOptions(s: SweepSettings, mode: Mode, servers: number): SimOptions {
   return withOptions({
     mode,
@@ -69,6 +75,9 @@ export function rowOptions(s: SweepSettings, mode: Mode, servers: number): SimOp
     denylist: s.denylist,
     refreshTokens: s.refreshTokens,
     cryptoVerifyMs: { ...DEFAULT_OPTIONS.cryptoVerifyMs, [s.alg]: s.verifyCostMs },
+    // Without refresh tokens, access tokens outlive the row (an expiry mid-window is not what is
+    // measured); with them, they live the lessons' minute and are refreshed through the store.
+    tokenTtlMs: s.refreshTokens ? DEFAULT_OPTIONS.tokenTtlMs : rowLifetimeMs(s),
     // Nobody reads a lab run's log or recent requests: keep them small.
     logCapacity: 50,
     recentRequestsCapacity: 10,
@@ -79,8 +88,8 @@ export function rowOptions(s: SweepSettings, mode: Mode, servers: number): SimOp
 function counters(st: SimState, d: SimDriver) {
   const m = st.metrics;
   return {
-    accepted: m.accepted,
-    byReason: { ...m.byReason },
+    accepted: m.apiAccepted,
+    byReason: { ...m.apiByReason },
     apiRequests: m.apiRequests,
     apiRequestBytes: m.apiRequestBytes,
     verifications: m.signatureVerifications,

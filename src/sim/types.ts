@@ -409,6 +409,9 @@ export interface Metrics {
   /** Times an up server crashed, and times the store went down from up. */
   serverCrashes: number;
   storeOutages: number;
+  /** Outcomes of API requests only (byReason counts logins and refreshes too): what the load lab measures. */
+  apiAccepted: number;
+  apiByReason: Partial<Record<ReasonCode, number>>;
   /** CPU ms the app servers spent (nodes/cpu.ts), and the part of it spent checking signatures. */
   serverCpuMs: number;
   verifyCpuMs: number;

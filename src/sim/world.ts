@@ -61,6 +61,10 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   m.byReason[reason] = (m.byReason[reason] ?? 0) + 1;
   const mine = (m.byClient[req.clientId] ??= {});
   mine[reason] = (mine[reason] ?? 0) + 1;
+  if (req.kind === 'api') {
+    m.apiByReason[reason] = (m.apiByReason[reason] ?? 0) + 1;
+    if (reason === 'ok') m.apiAccepted++;
+  }
   if (reason === 'ok') m.accepted++;
   else if (reason === 'timeout') m.timedOut++;
   else m.rejected++;

@@ -35,15 +35,15 @@ describe('the load lab sweep', () => {
       expect(r.verifyCpuMsPerSec).toBeCloseTo(r.signatureVerificationsPerSec * SMALL.verifyCostMs, 1);
     }
     const [sessionWords, jwtWords] = readSweep({ sweep: SMALL, rows });
-    expect(sessionWords).toMatch(/store saturates at ~300 req\/s/);
-    expect(jwtWords).toMatch(/grows from \d+ req\/s with 1 server to 500 req\/s with 2, which is all the 500 req\/s offered/);
+    expect(sessionWords).toBe('Session: throughput is 300 req/s from 1 server on and stays there up to 3: the store serves ~300 ops/s (its capacity is 300 ops/s), and every request waits on it.');
+    expect(jwtWords).toMatch(/^JWT: throughput grows from \d+ req\/s with 1 server to 500 req\/s with 2 and stays there up to 3, which is all the 500 req\/s offered\./);
   });
 
   it('with the denylist on, every JWT request asks the store too, and JWTs level off there', async () => {
     const { rows, sweep } = await runSweep({ ...SMALL, modes: ['jwt'], denylist: true, serversFrom: 3 });
     expect(rows[0]!.storeUtilisation).toBeGreaterThan(0.95);
     expect(rows[0]!.throughputRps).toBeLessThanOrEqual(300 * 1.01);
-    expect(readSweep({ sweep, rows })[0]).toMatch(/store saturates/);
+    expect(readSweep({ sweep, rows })[0]).toMatch(/^JWT: 300 req\/s with 3 servers: the store serves ~300 ops\/s \(its capacity is 300 ops\/s\), and every request waits on it\./);
   });
 
   it('a costlier signature check takes more of each server', async () => {
@@ -96,5 +96,19 @@ describe('npm run sim -- --sweep', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/Servers to must be a whole number from 1 to 16 \(got 40\)/);
+  });
+});
+
+describe('a sweep row measures API requests over a steady window', () => {
+  it('tokens outlive a long window without refresh tokens: no expiry is counted as a failure', async () => {
+    const { rows } = await runSweep({ ...DEFAULT_SWEEP, modes: ['jwt'], serversFrom: 2, serversTo: 2, users: 20, ratePerUser: 1, requests: 1_600 });
+    expect(rows[0]!.windowMs).toBeGreaterThan(60_000);
+    expect(Object.keys(rows[0]!.byReason)).toEqual(['ok']);
+  });
+
+  it('counts API requests only: refreshes are not throughput', async () => {
+    const { rows } = await runSweep({ ...DEFAULT_SWEEP, modes: ['jwt'], serversFrom: 2, serversTo: 2, users: 20, ratePerUser: 1, requests: 1_600, refreshTokens: true });
+    expect(rows[0]!.throughputRps).toBeLessThanOrEqual(rows[0]!.offeredRps);
+    expect(Object.values(rows[0]!.byReason).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(rows[0]!.requests + 20);
   });
 });
