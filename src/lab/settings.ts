@@ -95,6 +95,8 @@ export function parseSweepSettings(input: unknown): SweepParse {
     seed: number('seed', true, 'Seed'),
   };
   if (settings.serversFrom > settings.serversTo) problems.push(`Servers from (${settings.serversFrom}) must not be more than servers to (${settings.serversTo}).`);
+  if (problems.length === 0 && settings.users * settings.ratePerUser > MAX_OFFERED_RPS)
+    problems.push(`${settings.users} users at ${settings.ratePerUser} a second offer ${settings.users * settings.ratePerUser} req/s; the lab offers at most ${MAX_OFFERED_RPS} (16 servers serve about 8,000).`);
   if (problems.length === 0) {
     const { startMs, windowMs } = sweepWindow(settings);
     if (windowMs > MAX_PHASE_MS) problems.push(`${settings.requests} requests at ${settings.users * settings.ratePerUser} a second take more than an hour: send more a second or fewer requests.`);
@@ -108,6 +110,11 @@ export const loginsPerSec = (s: SweepSettings): number => Math.min(500, s.storeC
 const SETTLE_MS = 2_000;
 /** Traffic runs this long before the window opens, so the window sees a cluster already under its load. */
 export const WARM_MS = 1_000;
+/**
+ * The most load a sweep may offer (users x rate). Sixteen servers serve ~8,000 req/s; past this
+ * everything queues and times out, and the requests waiting at once would fill the worker's memory.
+ */
+export const MAX_OFFERED_RPS = 50_000;
 /** The longest measured window and login phase: an hour of simulated time each. */
 export const MAX_PHASE_MS = 60 * 60_000;
 

@@ -70,6 +70,12 @@ describe('sweep settings', () => {
     );
   });
 
+  it('refuses an offered load that could only fill memory (10,000 users x 50 a second)', () => {
+    const flood = parseSweepSettings({ users: 10_000, ratePerUser: 50 });
+    expect(flood.ok || flood.problems.join(' ')).toMatch(/offer 500000 req\/s; the lab offers at most 50000/);
+    expect(parseSweepSettings({ users: 10_000, ratePerUser: 5 }).ok).toBe(true);
+  });
+
   it('refuses a window longer than an hour and a backwards server range', () => {
     const slow = parseSweepSettings({ users: 1, ratePerUser: 0.1, requests: 1_000 });
     expect(slow.ok || slow.problems.join(' ')).toMatch(/take more than an hour/);
