@@ -7,22 +7,32 @@ export type TimeVerdict = 'ok' | 'token_expired' | 'token_not_yet_valid';
 
 const seconds = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** The time rules a token can break, and the verdict each gives. */
+export type TimeRule = 'nbf' | 'exp' | 'iat';
+export const TIME_RULE_VERDICT: Record<TimeRule, Exclude<TimeVerdict, 'ok'>> = { nbf: 'token_not_yet_valid', exp: 'token_expired', iat: 'token_not_yet_valid' };
+
 /**
- * The token's time claims at a server whose clock reads `nowMs`, as jose judges them: whole
- * seconds rounded down, and the tolerance on both sides. A token issued "in the future" (iat
+ * The first time rule the token breaks at a server whose clock reads `nowMs`, as jose judges them:
+ * whole seconds rounded down, and the tolerance on both sides. A token issued "in the future" (iat
  * ahead of the clock) is not valid yet, like one whose nbf is ahead (jose leaves iat to us).
  */
-export function timeVerdict(claims: { exp?: unknown; nbf?: unknown; iat?: unknown }, nowMs: number, toleranceMs: number): TimeVerdict {
+export function brokenTimeRule(claims: { exp?: unknown; nbf?: unknown; iat?: unknown }, nowMs: number, toleranceMs: number): TimeRule | null {
   const now = Math.floor(nowMs / 1000);
   const tolerance = toleranceMs / 1000;
   // In jose's order (nbf, then exp), then the iat rule it leaves to us: a token failing two rules gets the first's reason.
   const nbf = seconds(claims.nbf);
-  if (nbf !== null && nbf > now + tolerance) return 'token_not_yet_valid';
+  if (nbf !== null && nbf > now + tolerance) return 'nbf';
   const exp = seconds(claims.exp);
-  if (exp !== null && exp <= now - tolerance) return 'token_expired';
+  if (exp !== null && exp <= now - tolerance) return 'exp';
   const iat = seconds(claims.iat);
-  if (iat !== null && iat > now + tolerance) return 'token_not_yet_valid';
-  return 'ok';
+  if (iat !== null && iat > now + tolerance) return 'iat';
+  return null;
+}
+
+/** The verdict of the token's time claims (see brokenTimeRule). */
+export function timeVerdict(claims: { exp?: unknown; nbf?: unknown; iat?: unknown }, nowMs: number, toleranceMs: number): TimeVerdict {
+  const rule = brokenTimeRule(claims, nowMs, toleranceMs);
+  return rule === null ? 'ok' : TIME_RULE_VERDICT[rule];
 }
 
 /** Whether a server whose clock reads `nowMs` still takes a token expiring at `expSec` (a revoked one must stay denylisted until none does). */

@@ -3,7 +3,7 @@
 // remembered and only the time window (acceptance.ts, jose's own rules) is judged again. The CPU
 // cost stays charged in virtual time by the servers; every `sampleEvery`-th check still runs jose
 // for real and is compared, so a model that drifted from the truth shows as a mismatch count.
-import { timeVerdict } from './acceptance';
+import { brokenTimeRule, TIME_RULE_VERDICT } from './acceptance';
 import type { AccessClaims } from './claims';
 import { TIME_FAILURE_DETAIL, type VerifyOptions, type VerifyResult } from './tokens';
 
@@ -70,16 +70,9 @@ const memoKey = (r: MemoRequest): string =>
 /** A remembered signature verdict, judged again at this check's time by jose's time rules. */
 function judge(memo: Memo, o: MemoRequest['options']): VerifyResult {
   if (!memo.ok) return memo.result;
-  const verdict = timeVerdict(memo.claims, o.nowMs, o.clockToleranceMs);
-  if (verdict === 'ok') return { ok: true, claims: memo.claims, kid: memo.kid };
-  return { ok: false, reason: verdict, detail: TIME_FAILURE_DETAIL[timeRuleBroken(memo.claims, o)] };
-}
-
-/** Which of jose's time rules fails first (nbf, exp, then our iat), for the sentence the learner reads. */
-function timeRuleBroken(c: AccessClaims, o: MemoRequest['options']): keyof typeof TIME_FAILURE_DETAIL {
-  if (typeof c.nbf === 'number' && timeVerdict({ nbf: c.nbf }, o.nowMs, o.clockToleranceMs) !== 'ok') return 'nbf';
-  if (timeVerdict({ exp: c.exp }, o.nowMs, o.clockToleranceMs) !== 'ok') return 'exp';
-  return 'iat';
+  const rule = brokenTimeRule(memo.claims, o.nowMs, o.clockToleranceMs);
+  if (rule === null) return { ok: true, claims: memo.claims, kid: memo.kid };
+  return { ok: false, reason: TIME_RULE_VERDICT[rule], detail: TIME_FAILURE_DETAIL[rule] };
 }
 
 function sameVerdict(a: VerifyResult, b: VerifyResult): boolean {

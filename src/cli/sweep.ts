@@ -2,9 +2,8 @@
 // sweep code as the lab's worker, so for the same settings both give the same rows.
 import { measureVerifyMs } from '../lab/calibrate';
 import { readSweep } from '../lab/reading';
-import { parseSweepSettings } from '../lab/settings';
+import { DEFAULT_SWEEP, parseSweepSettings, referenceCostMs } from '../lab/settings';
 import { runSweep, type SweepRow } from '../lab/sweep';
-import { DEFAULT_OPTIONS } from '../sim/options';
 import { ALGS } from '../auth/alg';
 import type { SimArgs } from './args';
 
@@ -27,14 +26,10 @@ const line = (cells: string[]): string => cells.map((c, i) => (i === cells.lengt
 /** Exit code: 0 done, 2 bad settings (one line on stderr). */
 export async function sweepCommand(args: SimArgs): Promise<number> {
   const input = { ...args.sweep };
-  if (args.calibrate) {
-    const alg = ALGS.find((a) => a === input.alg) ?? 'EdDSA';
-    input.verifyCostMs = await measureVerifyMs(alg);
-  } else if (!('verifyCostMs' in input)) {
-    // The reference laptop's cost of the chosen algorithm (an unknown alg is named by the gate below).
-    const alg = ALGS.find((a) => a === input.alg);
-    if (alg) input.verifyCostMs = DEFAULT_OPTIONS.cryptoVerifyMs[alg];
-  }
+  // The chosen algorithm's cost, measured here or the reference laptop's (an unknown alg is named by the gate below).
+  const alg = input.alg === undefined ? DEFAULT_SWEEP.alg : ALGS.find((a) => a === input.alg);
+  if (alg && args.calibrate) input.verifyCostMs = await measureVerifyMs(alg);
+  else if (alg && !('verifyCostMs' in input)) input.verifyCostMs = referenceCostMs(alg);
   const parsed = parseSweepSettings(input);
   if (!parsed.ok) {
     process.stderr.write(`sim: ${parsed.problems.join(' ')}\n`);

@@ -2,7 +2,7 @@
 // runner's --sweep flags): each field is checked against its range and a bad one is named, never
 // clamped in silence.
 import { ALGS, type Alg } from '../auth/alg';
-import { LIMITS } from '../sim/options';
+import { DEFAULT_OPTIONS, LIMITS } from '../sim/options';
 import { isMode, MODES, type Mode } from '../sim/schemes/names';
 
 export interface SweepSettings {
@@ -126,6 +126,9 @@ export function sweepWindow(s: SweepSettings): { trafficMs: number; startMs: num
   const trafficMs = Math.ceil((s.users / loginsPerSec(s)) * 1000) + SETTLE_MS;
   return { trafficMs, startMs: trafficMs + WARM_MS, windowMs: Math.ceil((s.requests / (s.users * s.ratePerUser)) * 1000) };
 }
+
+/** The reference laptop's cost of one check (the lessons' figure, src/sim/options.ts). */
+export const referenceCostMs = (alg: Alg): number => DEFAULT_OPTIONS.cryptoVerifyMs[alg];
 
 /** Rows a sweep will run: one per model per server count. */
 export const rowCount = (s: SweepSettings): number => s.modes.length * (s.serversTo - s.serversFrom + 1);

@@ -8,6 +8,7 @@ import { emptyLatencies, latencyPercentile } from '../sim/latency';
 import { DEFAULT_OPTIONS, LIMITS, withOptions } from '../sim/options';
 import { scheduleAction } from '../sim/step';
 import { violatedInvariants } from '../sim/invariants';
+import { round } from '../sim/report';
 import { InvariantViolation } from '../scenarios/run';
 import type { Mode, SimOptions, SimState } from '../sim/types';
 import { loginsPerSec, sweepWindow, type SweepSettings } from './settings';
@@ -100,8 +101,6 @@ function counters(st: SimState, d: SimDriver) {
   };
 }
 
-const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
 export async function runRow(s: SweepSettings, mode: Mode, servers: number, onShare?: (share: number) => void, stopped?: () => boolean): Promise<SweepRow | null> {
   const driver = await SimDriver.create(rowOptions(s, mode, servers), new Map(), { kind: 'modelled', sampleEvery: REAL_SAMPLE_EVERY });
   const { trafficMs, startMs, windowMs } = sweepWindow(s);
@@ -131,8 +130,7 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
   const violated = violatedInvariants(driver.state)[0];
   if (violated) throw new InvariantViolation(violated.name, `sweep row ${mode}, ${servers} servers: ${violated.problems.slice(0, 3).join('; ')}`);
   const seconds = windowMs / 1000;
-  const apiRequests = after.apiRequests - before.apiRequests;
-  const requests = apiRequests;
+  const requests = after.apiRequests - before.apiRequests;
   const byReason: Partial<Record<ReasonCode, number>> = {};
   for (const [reason, n] of Object.entries(after.byReason) as [ReasonCode, number][]) {
     const delta = n - (before.byReason[reason] ?? 0);
@@ -154,7 +152,7 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
     // CPU is booked when work is queued, so an overloaded window books more than it has: busy all the time is 1.
     serverCpuUtilisation: round(Math.min(1, (after.serverCpuMs - before.serverCpuMs) / (servers * windowMs)), 3),
     byReason,
-    requestBytesMean: apiRequests ? round((after.apiRequestBytes - before.apiRequestBytes) / apiRequests) : 0,
+    requestBytesMean: requests ? round((after.apiRequestBytes - before.apiRequestBytes) / requests) : 0,
     wireBytesPerSec: Math.round((after.apiRequestBytes - before.apiRequestBytes) / seconds),
     verifications: {
       real: after.memo.real - before.memo.real,

@@ -121,7 +121,7 @@ export class History {
   dispatch(action: Action): void {
     // A checkpoint overdue here (the future was just forgotten, leaving a wide gap) is taken before
     // the action, as every checkpoint is: taken after it, a restore would apply the action twice.
-    if (this.nextCheckpointMs() <= this.timeMs && (this.checkpoints.at(-1)?.timeMs ?? 0) < this.timeMs) this.checkpoint();
+    if (this.nextCheckpointMs() <= this.timeMs) this.checkpoint();
     this.actions.push({ atMs: this.timeMs, action });
     this.driver.dispatch(action);
   }

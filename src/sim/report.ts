@@ -45,7 +45,8 @@ export interface RunReport {
   runs: ModeRun[];
 }
 
-const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+/** Rounds to `digits` decimals: how a report's figures are given. */
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function modeRun(s: SimState): ModeRun {
   const m = s.metrics;

@@ -1,5 +1,6 @@
 import type { Alg } from '../../auth/alg';
-import { referenceCostMs, type CostReading, type CostSource } from './labForm';
+import { referenceCostMs } from '../../lab/settings';
+import type { CostReading, CostSource } from './labForm';
 import { measuredText, referenceText } from './labWords';
 
 interface Props {

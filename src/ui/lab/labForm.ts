@@ -1,8 +1,7 @@
 // The lab's form as typed (text, as the inputs hold it) and its one way to sweep settings:
 // parseSweepSettings (src/lab/settings.ts), which names every bad value in a sentence.
 import type { Alg } from '../../auth/alg';
-import { DEFAULT_SWEEP, parseSweepSettings, type SweepParse, type SweepSettings } from '../../lab/settings';
-import { DEFAULT_OPTIONS } from '../../sim/options';
+import { DEFAULT_SWEEP, parseSweepSettings, referenceCostMs, type SweepParse, type SweepSettings } from '../../lab/settings';
 import type { Mode } from '../../sim/schemes/names';
 
 /** Where a signature check's CPU cost comes from: measured in this browser, or the reference laptop's figure. */
@@ -54,9 +53,6 @@ export function formOf(s: Omit<SweepSettings, 'verifyCostMs'>): LabForm {
     refreshTokens: s.refreshTokens,
   };
 }
-
-/** The reference laptop's cost of one check (the lessons' figure, src/sim/options.ts). */
-export const referenceCostMs = (alg: Alg): number => DEFAULT_OPTIONS.cryptoVerifyMs[alg];
 
 /**
  * A typed value as the gate sees it: a number when it reads as one, else the text itself, so the
