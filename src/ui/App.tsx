@@ -1,4 +1,3 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
@@ -22,9 +21,6 @@ import { AppStoreProvider, useApp } from './storeContext';
 import { usePageSignals, useShortcuts } from './useShortcuts';
 import { useStickyHeight } from './useStickyHeight';
 import './layout.css';
-
-/** Animation features load after first paint: nodes appear in place until then. */
-const loadMotionFeatures = () => import('./motionFeatures').then((module) => module.default);
 
 // Not needed for the first paint: loaded once the stage is up.
 const ComparisonTable = lazy(() => import('./compare/ComparisonTable').then((m) => ({ default: m.ComparisonTable })));
@@ -93,11 +89,7 @@ export function App({ store }: { store: AppStore }) {
   const embed = store.getState().presentation.embed;
   return (
     <AppStoreProvider store={store}>
-      <MotionConfig reducedMotion="user">
-        <LazyMotion features={loadMotionFeatures} strict>
-          {embed ? <EmbedShell /> : <Shell />}
-        </LazyMotion>
-      </MotionConfig>
+      {embed ? <EmbedShell /> : <Shell />}
     </AppStoreProvider>
   );
 }

@@ -137,7 +137,29 @@ test('reduced motion: no travelling dots, the same information as text', async (
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
   await expect(page.locator('.dot')).toHaveCount(0);
   await expect(page.getByText(/Nothing on the wire|→/).first()).toBeVisible();
+  // Nodes neither fade in nor glide (stage.css).
+  const motion = await page.locator('.node').first().evaluate((n) => [getComputedStyle(n).animationName, getComputedStyle(n).transitionDuration]);
+  expect(motion).toEqual(['none', '0s']);
   await context.close();
+});
+
+test('nodes fade in and glide by CSS, where they are drawn', async ({ page }) => {
+  await page.goto('/?scenario=scale-out&mode=session&q=0');
+  const server1 = page.locator('.stage-session .node-server').first();
+  await expect(server1).toBeVisible();
+  const style = await server1.evaluate((n) => ({ animation: getComputedStyle(n).animationName, transition: getComputedStyle(n).transitionProperty, transform: (n as SVGGElement).style.transform }));
+  expect(style.animation).toBe('node-enter');
+  expect(style.transition).toBe('transform');
+  expect(style.transform).toMatch(/^translate\(/);
+  // Its box on screen settles where the layout put it: the transform holds the node's centre in the SVG.
+  const offCentre = () =>
+    server1.evaluate((n) => {
+      const [x, y] = (n as SVGGElement).style.transform.match(/-?[\d.]+/g)!.map(Number);
+      const box = n.querySelector('rect')!.getBoundingClientRect();
+      const svg = n.ownerSVGElement!.getBoundingClientRect();
+      return Math.max(Math.abs(box.x + box.width / 2 - svg.x - x!), Math.abs(box.y + box.height / 2 - svg.y - y!));
+    });
+  await expect.poll(offCentre).toBeLessThan(1);
 });
 
 test('a copied link reopens the same lesson at the same moment', async ({ page }) => {

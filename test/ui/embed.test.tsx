@@ -33,10 +33,8 @@ describe('embed layout', () => {
   });
 
   it('with controls=0 keeps only Play, and with inspect=0 the stage opens nothing', async () => {
-    // No layout engine here: the stage draws at its fallback size, without animations to cancel.
+    // No layout engine here: the stage draws at its fallback size.
     vi.stubGlobal('ResizeObserver', undefined);
-    const animate = Element.prototype.animate;
-    (Element.prototype as { animate?: unknown }).animate = undefined;
     await app({ presentation: { embed: true, controls: false, inspect: false } });
     const row = screen.getByRole('toolbar', { name: 'Playback' });
     expect(within(row).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Play']);
@@ -46,7 +44,6 @@ describe('embed layout', () => {
     expect(document.querySelectorAll('.node[role=img]').length).toBeGreaterThan(3);
     expect(document.querySelectorAll('.node[role=button], .dot.is-inspectable')).toHaveLength(0);
     vi.unstubAllGlobals();
-    Element.prototype.animate = animate;
   });
 });
 

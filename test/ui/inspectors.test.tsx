@@ -91,10 +91,22 @@ describe('InspectorPanel', () => {
     expect(sid.userId).toBe('alice');
     expect(within(table()).getByText('alice')).toBeTruthy();
     expect(within(table()).getByTitle(sid.id)).toBeTruthy();
+    // There when the table opened: drawn in place, not faded in.
+    expect(within(table()).getByText('alice').closest('tr')!.className).toBe('');
     await act(() => store.player.seek(6000));
     expect(within(table()).queryByText('alice')).toBeNull();
     expect(within(table()).getByText('No sessions.')).toBeTruthy();
     expect(panel().textContent).toMatch(/Status\s*✓ up/);
+  });
+
+  it('fades in a session created while the table is open, and none under reduced motion', async () => {
+    const { store } = await setup(0);
+    await select(store, { kind: 'store', mode: 'session' });
+    const row = () => within(screen.getByRole('table', { name: 'Sessions in the store' })).getByText('alice').closest('tr')!;
+    await act(() => store.player.seek(4000));
+    expect(row().className).toBe('is-new');
+    act(() => store.getState().setReducedMotion(true));
+    expect(row().className).toBe('');
   });
 
   it('draws the same store table without animation under reduced motion', async () => {

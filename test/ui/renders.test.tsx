@@ -1,5 +1,4 @@
 import { act, render } from '@testing-library/react';
-import { LazyMotion, domAnimation } from 'framer-motion';
 import { Profiler } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
@@ -7,7 +6,7 @@ import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { runFrames, fakeFrames } from './support/frames';
 
-// Positions go to MotionValues from the one animation loop: React must not re-render per frame.
+// Dot positions are written by the one animation loop: React must not re-render per frame.
 describe('playback rendering', () => {
   it('renders the stage far less often than frames are drawn, while dots keep moving', async () => {
     fakeFrames();
@@ -18,11 +17,9 @@ describe('playback rendering', () => {
     store.player.onFrame(() => frames++);
     render(
       <AppStoreProvider store={store}>
-        <LazyMotion features={domAnimation} strict>
-          <Profiler id="stage" onRender={() => commits++}>
-            <Stage mode="session" />
-          </Profiler>
-        </LazyMotion>
+        <Profiler id="stage" onRender={() => commits++}>
+          <Stage mode="session" />
+        </Profiler>
       </AppStoreProvider>,
     );
     const before = commits;

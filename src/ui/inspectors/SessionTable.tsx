@@ -1,6 +1,7 @@
-// A live table of session records; rows fade in when a session is created and out when it is
-// deleted (a ban, a logout), so the learner sees the store change. No animation under reduced motion.
-import { AnimatePresence, m } from 'framer-motion';
+// A live table of session records; a row fades in when a session is created (CSS, inspectors.css) and
+// goes at once when it is deleted (a ban, a logout), so the table never holds a session that is gone.
+// No animation under reduced motion.
+import { useState } from 'react';
 import { clockTime } from '../../format';
 import type { SessionRecord } from '../../sim/types';
 import { selectReducedMotion } from '../../store/selectors';
@@ -22,26 +23,15 @@ function Cells({ s }: { s: SessionRecord }) {
   );
 }
 
-// `m` (not `motion`): the app loads animation features through LazyMotion in strict mode.
-const FADE = { initial: { opacity: 0 }, animate: { opacity: 1 }, exit: { opacity: 0 } };
-
 export function SessionTable({ sessions, caption }: { sessions: SessionRecord[]; caption: string }) {
   const reducedMotion = useApp(selectReducedMotion);
-  const rows = reducedMotion ? (
-    sessions.map((s) => (
-      <tr key={s.id}>
-        <Cells s={s} />
-      </tr>
-    ))
-  ) : (
-    <AnimatePresence initial={false}>
-      {sessions.map((s) => (
-        <m.tr key={s.id} {...FADE} transition={{ duration: 0.35 }}>
-          <Cells s={s} />
-        </m.tr>
-      ))}
-    </AnimatePresence>
-  );
+  // The sessions there when the table opened are drawn in place; only later ones fade in.
+  const [first] = useState(() => new Set(sessions.map((s) => s.id)));
+  const rows = sessions.map((s) => (
+    <tr key={s.id} className={reducedMotion || first.has(s.id) ? undefined : 'is-new'}>
+      <Cells s={s} />
+    </tr>
+  ));
   return (
     <TableWrap label={`${caption}, scrollable`}>
       <table className="insp-table">
@@ -57,7 +47,7 @@ export function SessionTable({ sessions, caption }: { sessions: SessionRecord[];
         </thead>
         <tbody>
           {rows}
-          {/* The table stays when it empties, so the last row can still fade out. */}
+          {/* The table stays when it empties, with a row that says so. */}
           {sessions.length === 0 && (
             <tr>
               <td colSpan={5} className="insp-muted">

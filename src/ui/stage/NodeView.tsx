@@ -1,4 +1,3 @@
-import { m } from 'framer-motion';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
@@ -12,7 +11,11 @@ interface Props {
   onSelect: (() => void) | null;
 }
 
-/** One node of the cluster: a labelled box that glides to its place when servers come and go. */
+/**
+ * One node of the cluster: a labelled box. It fades in when it appears and glides to its new place
+ * when servers come and go, both by CSS (stage.css) on its `transform` style, so no animation
+ * library is on the first load; none of it under reduced motion.
+ */
 function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   // A click focuses the node (SVG does not by itself), so closing the inspector can return here.
   const select = (e: MouseEvent<SVGGElement>) => {
@@ -34,12 +37,10 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const lines = status.lines.slice(0, lineCount).map((line) => fitText([line], box.w - 12, FONT.line, false, measureText));
   const top = -box.h / 2;
   return (
-    <m.g
+    <g
       className={`node node-${box.kind}${status.down ? ' is-down' : ''}${selected ? ' is-selected' : ''}`}
-      initial={{ opacity: 0, x: box.x, y: box.y }}
-      animate={{ opacity: 1, x: box.x, y: box.y }}
-      exit={{ opacity: 0 }}
-      transition={{ type: 'spring', stiffness: 260, damping: 30 }}
+      // A style (set through the CSSOM, which the CSP allows), not the transform attribute: only a CSS transform transitions.
+      style={{ transform: `translate(${box.x}px, ${box.y}px)` }}
       {...(onSelect ? { role: 'button', tabIndex: 0, 'aria-pressed': selected, onClick: (e: MouseEvent<SVGGElement>) => select(e), onKeyDown: onKey } : { role: 'img' })}
     >
       {/* The name, from an SVG <title> rather than aria-label: the drawn text is shortened to fit the
@@ -63,7 +64,7 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
           <title>{status.flash.text}</title>
         </g>
       )}
-    </m.g>
+    </g>
   );
 }
 

@@ -1,4 +1,3 @@
-import { AnimatePresence } from 'framer-motion';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
@@ -105,7 +104,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
 
   const title = SCHEME_WORDS[mode].title;
   return (
-    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}`} aria-labelledby={`stage-title-${mode}`}>
+    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption id={`stage-title-${mode}`}>{title}</figcaption>
       <div className="stage-canvas" ref={canvas}>
       {size && (
@@ -119,11 +118,10 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
             return <line key={`${from}-${to}`} x1={start.x} y1={start.y} x2={end.x} y2={end.y} className={to === 'store' ? 'edge-store' : to === 'jwks' ? 'edge-keys' : undefined} />;
           })}
         </g>
-        <AnimatePresence>
-          {Object.values(layout.nodes).map((box) => (
-            <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
-          ))}
-        </AnimatePresence>
+        {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
+        {Object.values(layout.nodes).map((box) => (
+          <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
+        ))}
         {!reducedMotion && (
           <g className="dots">
             {drawn.map((msg) => (

@@ -1,0 +1,60 @@
+// Nodes move by CSS (stage.css): NodeView writes each node's place as a `transform` style, the same
+// element glides when the layout changes, a node that leaves goes at once, and reduced motion stills it.
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { Stage } from '../../src/ui/stage/Stage';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+
+// Nothing measures the canvas here: the stage draws at its fallback size.
+beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+async function setup(atMs: number) {
+  const store = createAppStore({ scenarioId: 'scale-out', view: 'session', questionsOn: false });
+  await store.getState().load();
+  await store.player.seek(atMs);
+  const { container } = render(
+    <AppStoreProvider store={store}>
+      <Stage mode="session" />
+    </AppStoreProvider>,
+  );
+  return { store, container };
+}
+
+/** A server's node, by its SVG <title> (its accessible name). */
+const server = (n: number) => [...document.querySelectorAll<SVGGElement>('.node-server')].find((g) => g.querySelector('title')?.textContent?.startsWith(`server-${n}:`)) ?? null;
+
+describe('stage nodes', () => {
+  it('places each node by a transform style, glides the same element when servers join, drops a leaving node at once', async () => {
+    const { store } = await setup(5000);
+    const first = server(1)!;
+    expect(server(2)).toBeNull();
+    const before = first.style.transform;
+    expect(before).toMatch(/^translate\(-?[\d.]+px, -?[\d.]+px\)$/);
+    expect(first.getAttribute('transform')).toBeNull();
+
+    await act(() => store.player.seek(7000));
+    expect(server(4)).not.toBeNull();
+    // The same element, so its CSS transition carries it to the new place.
+    expect(server(1)).toBe(first);
+    expect(first.style.transform).not.toBe(before);
+
+    // Back before the servers joined: they are gone from the page (and its accessibility tree) at once.
+    await act(() => store.player.seek(5000));
+    expect(server(2)).toBeNull();
+    expect(server(4)).toBeNull();
+    expect(first.style.transform).toBe(before);
+  });
+
+  it('stills the nodes under the app\u2019s reduced-motion setting', async () => {
+    const { store, container } = await setup(5000);
+    const stage = container.querySelector('figure.stage')!;
+    expect(stage.classList.contains('is-still')).toBe(false);
+    act(() => store.getState().setReducedMotion(true));
+    expect(stage.classList.contains('is-still')).toBe(true);
+  });
+});
