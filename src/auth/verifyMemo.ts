@@ -27,7 +27,8 @@ export interface MemoRequest {
 }
 
 export class VerifyMemo {
-  private readonly memo = new Map<string, Memo>();
+  /** Verdicts by the rules they were made under (algorithms, keys, iss, aud), then by token bytes. */
+  private readonly memo = new Map<string, Map<string, Memo>>();
   readonly counts: VerifyCounts = { real: 0, modelled: 0, mismatches: 0 };
   private checks = 0;
 
@@ -39,33 +40,41 @@ export class VerifyMemo {
   }
 
   /**
-   * The verdict without crypto, or null when this check must run for real: the bytes are new
-   * under these keys and rules, or it is the sample's turn. Call `remember` with the real result.
+   * The verdict without crypto, or null when the bytes are new under these keys and rules (then
+   * run the check for real and call `remember`). When `sampled()` then says so, run this check
+   * for real as well and `compare` the two: the model's verdict stands either way, so the run never
+   * waits for the sample.
    */
   recall(r: MemoRequest): VerifyResult | null {
-    this.checks++;
-    const memo = this.memo.get(memoKey(r));
-    if (!memo || this.checks % this.sampleEvery === 0) return null;
+    const memo = this.memo.get(rulesKey(r))?.get(r.token);
+    if (!memo) return null;
     this.counts.modelled++;
     return judge(memo, r.options);
   }
 
-  /** A real verification's result: kept when time cannot change it, and compared when it was the sample's. */
+  /** Every `sampleEvery`-th modelled check is also run for real (a deterministic sample). */
+  sampled(): boolean {
+    return ++this.checks % this.sampleEvery === 0;
+  }
+
+  /** A real verification of new bytes: its verdict is kept when time cannot change it. */
   remember(r: MemoRequest, real: VerifyResult): void {
     this.counts.real++;
-    const key = memoKey(r);
-    const known = this.memo.get(key);
-    if (known) {
-      if (!sameVerdict(judge(known, r.options), real)) this.counts.mismatches++;
-      return;
-    }
-    if (real.ok) this.memo.set(key, { ok: true, claims: real.claims, kid: real.kid });
-    else if (TIMELESS_FAILURES.has(real.reason)) this.memo.set(key, { ok: false, result: real });
+    const rules = rulesKey(r);
+    let verdicts = this.memo.get(rules);
+    if (!verdicts) this.memo.set(rules, (verdicts = new Map()));
+    if (real.ok) verdicts.set(r.token, { ok: true, claims: real.claims, kid: real.kid });
+    else if (TIMELESS_FAILURES.has(real.reason)) verdicts.set(r.token, { ok: false, result: real });
+  }
+
+  /** A sampled check: what jose said against what the model said. */
+  compare(modelled: VerifyResult, real: VerifyResult): void {
+    this.counts.real++;
+    if (!sameVerdict(modelled, real)) this.counts.mismatches++;
   }
 }
 
-const memoKey = (r: MemoRequest): string =>
-  `${r.options.algorithms.join(',')}|${r.knownKids.join(',')}|${r.options.issuer}|${r.options.audience}|${r.token}`;
+const rulesKey = (r: MemoRequest): string => `${r.options.algorithms.join(',')}|${r.knownKids.join(',')}|${r.options.issuer}|${r.options.audience}`;
 
 /** A remembered signature verdict, judged again at this check's time by jose's time rules. */
 function judge(memo: Memo, o: MemoRequest['options']): VerifyResult {

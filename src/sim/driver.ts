@@ -1,9 +1,10 @@
 // The async shell around the pure core: pops events in (timeMs, seq) order, performs the crypto
 // effects with real WebCrypto (through src/auth/tokens), and feeds the results back as events at
 // the time and seq the core reserved for them, so the outcome never depends on how fast crypto is.
-import { createKey, signToken, verifyToken, type KeyMaterial } from '../auth/tokens';
+import { createKey, signToken, verifyToken, type KeyMaterial, type VerifyResult } from '../auth/tokens';
 import { VerifyMemo, type MemoRequest } from '../auth/verifyMemo';
-import { heapPeek, heapPush } from './queue';
+import { peekEvent, tidyLane } from './agenda';
+import { heapPush } from './queue';
 import { createSim, scheduleAction, stepNext } from './step';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
 
@@ -18,7 +19,7 @@ interface PendingEffect {
 /**
  * How signature checks run. 'real': every one through jose (the lessons). 'modelled': the load
  * lab's scale; new token bytes are checked for real once, repeats are judged from that verdict
- * (src/auth/verifyMemo.ts), and every `sampleEvery`-th check runs jose again to compare. The
+ * (src/auth/verifyMemo.ts), and every `sampleEvery`-th check also runs jose, beside the run, to compare. The
  * outcome is the same either way; the servers charge each check's CPU cost in virtual time.
  */
 export type Verification = { kind: 'real' } | { kind: 'modelled'; sampleEvery: number };
@@ -30,6 +31,8 @@ export class SimDriver {
   state: SimState;
   readonly keys: KeyRegistry;
   private pending: PendingEffect[] = [];
+  /** Sampled real checks running beside the run: nothing waits for them until the run pauses. */
+  private samples: Promise<void>[] = [];
   eventsProcessed = 0;
   /** Present when checks are modelled: its counts say how many ran for real. */
   readonly verifyMemo: VerifyMemo | null;
@@ -65,7 +68,7 @@ export class SimDriver {
   async runUntil(untilMs: number, budget = MAX_EVENTS_PER_RUN): Promise<boolean> {
     const s = this.state;
     for (;;) {
-      const next = heapPeek(s.queue);
+      const next = peekEvent(s);
       const minDue = this.pending.reduce((min, p) => Math.min(min, p.dueTimeMs), Infinity);
       if (this.pending.length > 0 && (next === undefined || minDue <= next.timeMs)) {
         await this.flush();
@@ -74,6 +77,8 @@ export class SimDriver {
       if (next === undefined || next.timeMs > untilMs) break;
       if (budget-- <= 0) {
         await this.flush();
+        await this.settleSamples();
+        tidyLane(s);
         return false;
       }
       const { effects } = stepNext(s);
@@ -81,6 +86,8 @@ export class SimDriver {
       this.start(effects);
     }
     await this.flush();
+    await this.settleSamples();
+    tidyLane(s);
     if (Number.isFinite(untilMs)) s.timeMs = Math.max(s.timeMs, untilMs);
     return true;
   }
@@ -90,9 +97,11 @@ export class SimDriver {
     for (const effect of effects) {
       // A check the memo can answer needs no await: delivered now, at the time and seq reserved for it.
       if (effect.kind === 'verify' && this.verifyMemo) {
-        const modelled = this.verifyMemo.recall(memoRequest(effect));
+        const request = memoRequest(effect);
+        const modelled = this.verifyMemo.recall(request);
         if (modelled) {
           this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: modelled });
+          if (this.verifyMemo.sampled()) this.samples.push(this.sample(effect, request, modelled, this.verifyMemo));
           continue;
         }
       }
@@ -106,6 +115,25 @@ export class SimDriver {
       this.pending = [];
       await Promise.all(batch.map((p) => p.promise));
     }
+  }
+
+  /** Waits for the sampled checks still running: when runUntil returns, the counts are complete (and the same on every run). */
+  private async settleSamples(): Promise<void> {
+    while (this.samples.length > 0) {
+      const batch = this.samples;
+      this.samples = [];
+      await Promise.all(batch);
+    }
+  }
+
+  /** Runs a modelled check for real too (with the keys of this moment) and counts any disagreement. */
+  private async sample(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, modelled: VerifyResult, memo: VerifyMemo): Promise<void> {
+    memo.compare(modelled, await this.verifyForReal(effect, request, new Map(this.keys)));
+  }
+
+  private verifyForReal(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, keys: KeyRegistry): Promise<VerifyResult> {
+    const known = new Set(effect.knownKids);
+    return verifyToken(effect.token, { ...request.options, resolveKey: (kid) => (kid !== undefined && known.has(kid) ? keys.get(kid) : undefined) });
   }
 
   private deliver(effect: Effect, event: SimEvent): void {
@@ -131,11 +159,7 @@ export class SimDriver {
       }
       case 'verify': {
         const request = memoRequest(effect);
-        const known = new Set(effect.knownKids);
-        const result = await verifyToken(effect.token, {
-          ...request.options,
-          resolveKey: (kid) => (kid !== undefined && known.has(kid) ? this.keys.get(kid) : undefined),
-        });
+        const result = await this.verifyForReal(effect, request, this.keys);
         this.verifyMemo?.remember(request, result);
         return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: result });
       }

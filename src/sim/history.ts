@@ -3,6 +3,8 @@
 // so "run to t, dispatch" replays them exactly, here and from a shared link.
 import { SimDriver } from './driver';
 import type { Action, SimState } from './types';
+import { copyLane } from './agenda';
+import { nextEventTime } from './step';
 
 export interface RecordedAction {
   atMs: number;
@@ -37,7 +39,7 @@ export type Pause = () => Promise<void>;
  * fails if anything shared is written to after the fact.
  */
 function checkpointOf(s: SimState): SimState {
-  const { log, served, recent, messages, queue, ...nodes } = s;
+  const { log, served, recent, messages, queue, timers, ...nodes } = s;
   return {
     ...copyJson(nodes),
     log: { entries: log.entries.slice(), total: log.total },
@@ -45,6 +47,7 @@ function checkpointOf(s: SimState): SimState {
     recent: recent.slice(),
     messages: { ...messages },
     queue: queue.slice(),
+    timers: copyLane(timers),
   };
 }
 
@@ -128,7 +131,7 @@ export class History {
 
   /** Time of the next event still to happen, if any. */
   nextEventMs(): number | undefined {
-    return this.driver.state.queue[0]?.timeMs;
+    return nextEventTime(this.driver.state);
   }
 
   /**

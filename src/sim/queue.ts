@@ -7,7 +7,8 @@ export interface Queued<E> {
   event: E;
 }
 
-const before = <E>(a: Queued<E>, b: Queued<E>): boolean =>
+/** a comes before b: earlier, or at the same time and scheduled first. */
+export const isBefore = <E>(a: Queued<E>, b: Queued<E>): boolean =>
   a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq);
 
 // Sifting moves a hole and writes each item once (no swaps): the engine's hottest loop.
@@ -17,7 +18,7 @@ export function heapPush<E>(heap: Queued<E>[], item: Queued<E>): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;
     const p = heap[parent]!;
-    if (!before(item, p)) break;
+    if (!isBefore(item, p)) break;
     heap[i] = p;
     i = parent;
   }
@@ -34,9 +35,9 @@ export function heapPop<E>(heap: Queued<E>[]): Queued<E> | undefined {
     const l = 2 * i + 1;
     if (l >= n) break;
     const r = l + 1;
-    const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
+    const child = r < n && isBefore(heap[r]!, heap[l]!) ? r : l;
     const c = heap[child]!;
-    if (!before(c, last)) break;
+    if (!isBefore(c, last)) break;
     heap[i] = c;
     i = child;
   }

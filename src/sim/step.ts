@@ -7,7 +7,7 @@ import * as keySet from './nodes/keySet';
 import * as loadBalancer from './nodes/loadBalancer';
 import * as sessionStore from './nodes/sessionStore';
 import { emptyLatencies } from './latency';
-import { heapPop, heapPeek } from './queue';
+import { emptyLane, peekEvent, popEvent } from './agenda';
 import { validateOptions } from './options';
 import { seedRng } from './rng';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
@@ -42,6 +42,7 @@ export function createSim(options: SimOptions): StepResult {
     messages: {},
     nextMessageId: 1,
     queue: [],
+    timers: emptyLane(),
     revocations: [],
     log: { entries: [], total: 0 },
     metrics: { total: 0, accepted: 0, rejected: 0, timedOut: 0, byReason: {}, apiRequests: 0, apiRequestBytes: 0, apiCredentialBytes: 0, storeLookups: 0, signatureVerifications: 0, latencies: emptyLatencies(), tokensIssued: 0, acceptedAfterRevocation: 0, exposureMs: 0, cookiesDropped: 0, apiCredentialBytesMax: 0, staleRoleAccepts: 0, signingKeyHoldersMax: 0, byClient: {}, apiStoreLookups: 0, apiWithoutCredential: 0, apiMemoryLookups: 0, serverCrashes: 0, storeOutages: 0, serverCpuMs: 0, verifyCpuMs: 0, apiAccepted: 0, apiByReason: {} },
@@ -62,15 +63,16 @@ export function scheduleAction(s: SimState, action: Action, atMs = s.timeMs): vo
 }
 
 export function nextEventTime(s: SimState): number | undefined {
-  return heapPeek(s.queue)?.timeMs;
+  return peekEvent(s)?.timeMs;
 }
 
 /** Pops and applies the next event. The state is updated in place (the driver owns it). */
 export function stepNext(s: SimState): StepResult & { event: SimEvent | undefined } {
-  const item = heapPop(s.queue);
+  const item = popEvent(s);
   if (!item) return { state: s, effects: [], event: undefined };
   s.timeMs = Math.max(s.timeMs, item.timeMs);
-  return { ...step(s, item.event), event: item.event };
+  const result = step(s, item.event);
+  return { state: s, effects: result.effects, event: item.event };
 }
 
 export function step(s: SimState, event: SimEvent): StepResult {

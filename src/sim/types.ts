@@ -7,6 +7,7 @@ import type { ReasonCode } from '../reasons';
 import type { LatencyStats } from './latency';
 import type { RngState } from './rng';
 import type { Queued } from './queue';
+import type { TimerLane } from './agenda';
 import type { Mode } from './schemes/names';
 
 export type { AccessClaims, Mode };
@@ -462,6 +463,8 @@ export interface SimState {
   messages: Record<number, Message>;
   nextMessageId: number;
   queue: Queued<SimEvent>[];
+  /** Request timeouts, in order (src/sim/agenda.ts). */
+  timers: TimerLane;
   revocations: Revocation[];
   log: { entries: LogEntry[]; total: number };
   metrics: Metrics;

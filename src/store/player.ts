@@ -209,6 +209,8 @@ export class Player {
     const next = this.nextEventMs();
     if (next === undefined && this.timeMs >= this.endMs) {
       this.pause();
+      // The last events may have come within the publish throttle: the end shows (and reports) the final state.
+      this.publish(true);
       this.hooks.ended();
       return;
     }

@@ -25,8 +25,8 @@ describe('runUntil with its event budget spent', () => {
     let calls = 0;
     while (!(await driver.runUntil(10_000, 20))) {
       calls++;
-      const { heapPeek } = await import('../../src/sim/queue');
-      const next = heapPeek(driver.state.queue);
+      const { peekEvent } = await import('../../src/sim/agenda');
+      const next = peekEvent(driver.state);
       if (next) expect(driver.state.timeMs).toBeLessThanOrEqual(next.timeMs);
     }
     expect(calls).toBeGreaterThan(5);

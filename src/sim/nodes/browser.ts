@@ -1,9 +1,10 @@
 // A browser (or the attacker's client): builds real HTTP requests from its cookie jar and
 // localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
+import { scheduleTimer } from '../agenda';
 import { bodyOf, headerValues, parseCookieHeader, serializeRequest, utf8Bytes } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, schedule, send, type Tick } from '../world';
+import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, send, type Tick } from '../world';
 import { statusFor } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
@@ -107,7 +108,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   }
   const label = credential === 'none' ? kind : SCHEME_WORDS[credential].dot;
   send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
-  schedule(s, s.timeMs + s.options.requestTimeoutMs, { type: 'timeout', requestId: req.id });
+  scheduleTimer(s, { timeMs: s.timeMs + s.options.requestTimeoutMs, seq: s.seq++, event: { type: 'timeout', requestId: req.id } });
   const carrying = credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
   log(s, 'request', `${clientId} sends ${route.method} ${reqPath} carrying ${carrying} (${http.bytes} bytes).`, { requestId: req.id, nodeId: clientId });
   return req;

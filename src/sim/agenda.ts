@@ -1,0 +1,77 @@
+// The run's agenda: every event still to happen, taken in (timeMs, seq) order. Most wait in a
+// binary heap (src/sim/queue.ts). Request timeouts wait in a FIFO lane beside it: each is "now +
+// the same timeout", so they arrive already in order, and at scale they were most of the heap
+// (every request in flight holds one). A timeout whose request has finished is dropped unseen
+// when it reaches the lane's head: it would do nothing.
+import { heapPeek, heapPop, heapPush, isBefore, type Queued } from './queue';
+import type { SimEvent, SimState } from './types';
+
+/** Ordered events of one kind, consumed from `head` (plain JSON, so checkpoints copy it). */
+export interface TimerLane {
+  items: Queued<SimEvent>[];
+  head: number;
+}
+
+export const emptyLane = (): TimerLane => ({ items: [], head: 0 });
+
+/** Consumed items are cut off in batches, so taking from the lane stays amortised O(1). */
+const COMPACT_AFTER = 1_024;
+
+/** Queues a request's timeout: in the lane when it keeps the lane in order, else in the heap. */
+export function scheduleTimer(s: SimState, item: Queued<SimEvent>): void {
+  const lane = s.timers;
+  const tail = lane.items[lane.items.length - 1];
+  if (lane.head < lane.items.length && tail && isBefore(item, tail)) heapPush(s.queue, item);
+  else lane.items.push(item);
+}
+
+/** The lane's next timer that still has work to do (finished requests' timers are dropped). */
+function liveTimer(s: SimState): Queued<SimEvent> | undefined {
+  const lane = s.timers;
+  while (lane.head < lane.items.length) {
+    const item = lane.items[lane.head]!;
+    if (item.event.type !== 'timeout' || Object.hasOwn(s.requests, item.event.requestId)) return item;
+    take(lane);
+  }
+  return undefined;
+}
+
+function take(lane: TimerLane): void {
+  lane.head++;
+  if (lane.head === lane.items.length) {
+    lane.items = [];
+    lane.head = 0;
+  } else if (lane.head >= COMPACT_AFTER && lane.head * 2 >= lane.items.length) {
+    lane.items = lane.items.slice(lane.head);
+    lane.head = 0;
+  }
+}
+
+/** The next event, without taking it. */
+export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
+  const timer = liveTimer(s);
+  const top = heapPeek(s.queue);
+  return timer && (!top || isBefore(timer, top)) ? timer : top;
+}
+
+/** Takes the next event. */
+export function popEvent(s: SimState): Queued<SimEvent> | undefined {
+  const timer = liveTimer(s);
+  const top = heapPeek(s.queue);
+  if (timer && (!top || isBefore(timer, top))) {
+    take(s.timers);
+    return timer;
+  }
+  return heapPop(s.queue);
+}
+
+/**
+ * Cuts what was consumed off the lane, so a run that paused here has the same state however it was
+ * sliced (the driver calls this whenever runUntil returns; a restored checkpoint compares equal).
+ */
+export function tidyLane(s: SimState): void {
+  if (s.timers.head > 0) s.timers = copyLane(s.timers);
+}
+
+/** What a checkpoint keeps of the lane: the items still to come (shared, never written to). */
+export const copyLane = (lane: TimerLane): TimerLane => ({ items: lane.items.slice(lane.head), head: 0 });
