@@ -156,7 +156,7 @@ test('nodes fade in and glide by CSS, where they are drawn', async ({ page }) =>
     server1.evaluate((n) => {
       const [x, y] = (n as SVGGElement).style.transform.match(/-?[\d.]+/g)!.map(Number);
       const box = n.querySelector('rect')!.getBoundingClientRect();
-      const svg = n.ownerSVGElement!.getBoundingClientRect();
+      const svg = (n as SVGGElement).ownerSVGElement!.getBoundingClientRect();
       return Math.max(Math.abs(box.x + box.width / 2 - svg.x - x!), Math.abs(box.y + box.height / 2 - svg.y - y!));
     });
   await expect.poll(offCentre).toBeLessThan(1);
