@@ -66,4 +66,13 @@ describe('node status words', () => {
     expect(holdingOf(world, 'alice')).toEqual({ kind: 'none', text: 'not logged in', value: null });
     expect(nodeStatus(world, 'alice').lines).toEqual(['not logged in']);
   });
+
+  it('a session cookie shows as the first six characters of its id, as the engine\u2019s log lines shorten ids', async () => {
+    const { driver } = await runScenarioMode(findScenario('basic')!, 'session');
+    const world = snapshot(driver.state);
+    const held = holdingOf(world, 'alice');
+    expect(held.kind).toBe('session');
+    expect(held.value!.length).toBeGreaterThan(8);
+    expect(held.text).toBe(`wristband: sid ${held.value!.slice(0, 6)}…`);
+  });
 });

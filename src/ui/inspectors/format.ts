@@ -2,8 +2,7 @@
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 import { SCHEME_WORDS, type Mode } from '../../sim/schemes/names';
 
-/** "3fA9k2…" for long ids and tokens; the full value goes in a title attribute. */
-export const shorten = (text: string, keep = 10): string => (text.length > keep + 2 ? `${text.slice(0, keep)}…` : text);
+export { shorten } from '../shorten';
 
 /** The wall-looking instant of a virtual time: the simulation's epoch plus its ms. */
 export const virtualIso = (virtualMs: number): string => new Date(VIRTUAL_EPOCH_MS + virtualMs).toISOString();

@@ -2,7 +2,7 @@
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
 import type { AppServer } from '../../sim/types';
-import { shortId } from '../../sim/world';
+import { shorten } from '../shorten';
 import { MAX_CLIENT_NODES } from './layout';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
@@ -98,7 +98,7 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return { kind: 'none', text: '', value: null };
   const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (sid) return { kind: 'session', text: `wristband: sid ${shortId(sid.value)}`, value: sid.value };
+  if (sid) return { kind: 'session', text: `wristband: sid ${shorten(sid.value, 6)}`, value: sid.value };
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) return { kind: 'jwt', text: 'badge: a signed JWT', value: token };
   return { kind: 'none', text: 'not logged in', value: null };
