@@ -132,3 +132,8 @@ export const referenceCostMs = (alg: Alg): number => DEFAULT_OPTIONS.cryptoVerif
 
 /** Rows a sweep will run: one per model per server count. */
 export const rowCount = (s: SweepSettings): number => s.modes.length * (s.serversTo - s.serversFrom + 1);
+
+/** The rows a sweep runs, in the order it reports them: models in order, servers ascending. */
+export function sweepPlan(s: SweepSettings): { mode: Mode; servers: number }[] {
+  return s.modes.flatMap((mode) => Array.from({ length: s.serversTo - s.serversFrom + 1 }, (_, i) => ({ mode, servers: s.serversFrom + i })));
+}

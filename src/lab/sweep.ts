@@ -11,7 +11,7 @@ import { violatedInvariants } from '../sim/invariants';
 import { round } from '../sim/report';
 import { InvariantViolation } from '../scenarios/run';
 import type { Mode, SimOptions, SimState } from '../sim/types';
-import { loginsPerSec, sweepWindow, type SweepSettings } from './settings';
+import { loginsPerSec, sweepPlan, sweepWindow, type SweepSettings } from './settings';
 
 export interface SweepRow {
   mode: Mode;
@@ -166,7 +166,7 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
 /** Every row of the sweep, models in order, servers ascending; stops early (with the rows done) when asked. */
 export async function runSweep(s: SweepSettings, hooks: SweepHooks = {}): Promise<SweepReport> {
   const rows: SweepRow[] = [];
-  const plan = s.modes.flatMap((mode) => Array.from({ length: s.serversTo - s.serversFrom + 1 }, (_, i) => ({ mode, servers: s.serversFrom + i })));
+  const plan = sweepPlan(s);
   for (const [index, { mode, servers }] of plan.entries()) {
     hooks.onProgress?.(index, plan.length, 0);
     const row = await runRow(s, mode, servers, (share) => hooks.onProgress?.(index, plan.length, share), hooks.stopped);

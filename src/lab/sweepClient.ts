@@ -1,17 +1,18 @@
-// The page's side of the lab's Web Worker (sweepWorker.ts): starts sweeps and measurements there
-// through comlink, and cancels by terminating the worker (at once, whatever the engine is doing);
-// the next call starts a fresh one. The lab page takes a SweepClient, so a test without Workers
-// (happy-dom) passes its own.
+// The page's side of the lab's Web Workers (sweepWorker.ts): a sweep's rows are independent runs,
+// so a small pool of workers takes them in turn (one core each) and the page reports them in
+// order. comlink carries the calls. Cancel terminates every worker (at once, whatever the engine
+// is doing); the next call starts fresh ones. The lab page takes a SweepClient, so a test without
+// Workers (happy-dom) passes its own.
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Alg } from '../auth/alg';
-import type { SweepSettings } from './settings';
+import { rowCount, type SweepSettings } from './settings';
 import type { SweepReport, SweepRow } from './sweep';
 import type { SweepWorkerApi } from './sweepWorker';
 
 export interface SweepClientHooks {
-  /** A row is done (index from 0). */
+  /** A row is done (index from 0); rows are told in order. */
   onRow?: (row: SweepRow, index: number, total: number) => void;
-  /** Share of the current row done, 0..1. */
+  /** Rows told so far, and the work done past them in rows (a share of each row running or done out of order). */
   onProgress?: (rowIndex: number, total: number, rowShare: number) => void;
 }
 
@@ -20,9 +21,9 @@ export interface SweepClient {
   start(settings: SweepSettings, hooks?: SweepClientHooks): Promise<SweepReport>;
   /** Stops whatever runs now (a sweep, a measurement): their promises reject with SweepCancelled. */
   cancel(): void;
-  /** Median ms of a real jose check with `alg`, measured in the worker. */
+  /** Median ms of a real jose check with `alg`, measured in a worker. */
   measureVerifyMs(alg: Alg): Promise<number>;
-  /** The page is going away: the worker ends (a later call would start a new one). */
+  /** The page is going away: the workers end (a later call would start new ones). */
   dispose(): void;
 }
 
@@ -39,69 +40,91 @@ export function spawnSweepWorker(): Worker {
   return new Worker(new URL('./sweepWorker.ts', import.meta.url), { type: 'module', name: 'load-lab' });
 }
 
-export function createSweepClient(spawn: () => Worker = spawnSweepWorker): SweepClient {
-  let worker: Worker | null = null;
-  let api: Remote<SweepWorkerApi> | null = null;
-  /** The reject functions of calls still running: a stop settles them all (the dead worker never will). */
+/** Workers a sweep runs at once: one per core this device reports, at most 4 (each holds a whole run). */
+export const defaultPoolSize = (): number => Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency || 2));
+
+export function createSweepClient(spawn: () => Worker = spawnSweepWorker, poolSize = defaultPoolSize()): SweepClient {
+  const workers: Worker[] = [];
+  const apis: Remote<SweepWorkerApi>[] = [];
+  /** The reject functions of calls still running: a stop settles them all (dead workers never will). */
   const pending = new Set<(error: Error) => void>();
 
   const stop = (error: Error) => {
-    worker?.terminate();
-    worker = null;
-    api = null;
+    for (const worker of workers) worker.terminate();
+    workers.length = 0;
+    apis.length = 0;
     const rejects = [...pending];
     pending.clear();
     for (const reject of rejects) reject(error);
   };
 
-  const connect = (): Remote<SweepWorkerApi> => {
-    if (api) return api;
+  const connect = (slot: number): Remote<SweepWorkerApi> => {
+    const known = apis[slot];
+    if (known) return known;
     const spawned = spawn();
     // A worker that cannot load or throws outside a call: every call waiting on it fails, saying so.
     spawned.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
-      if (worker === spawned) stop(new Error(`The lab's worker stopped: ${event.message || 'it could not be loaded'}.`));
+      if (workers.includes(spawned)) stop(new Error(`The lab's worker stopped: ${event.message || 'it could not be loaded'}.`));
     });
-    worker = spawned;
-    api = wrap<SweepWorkerApi>(spawned);
-    return api;
+    workers[slot] = spawned;
+    return (apis[slot] = wrap<SweepWorkerApi>(spawned));
   };
 
-  const call = <T>(run: (remote: Remote<SweepWorkerApi>) => Promise<T>): Promise<T> =>
+  const call = <T>(run: () => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.add(reject);
       const settle = () => pending.delete(reject);
-      let remote: Remote<SweepWorkerApi>;
-      try {
-        remote = connect();
-      } catch (error) {
-        settle();
+      const fail = (error: unknown) => {
+        if (!settle()) return;
+        // One row failing ends the sweep: the other workers stop too.
+        stop(error instanceof Error ? error : new Error(String(error)));
         reject(error instanceof Error ? error : new Error(String(error)));
-        return;
+      };
+      try {
+        run().then((value) => {
+          if (settle()) resolve(value);
+        }, fail);
+      } catch (error) {
+        fail(error);
       }
-      run(remote).then(
-        (value) => {
-          settle();
-          resolve(value);
-        },
-        (error: unknown) => {
-          settle();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
     });
 
+  /** Rows go to the pool's workers in turn; each is told (in order) as soon as those before it are. */
+  async function sweep(settings: SweepSettings, hooks: SweepClientHooks): Promise<SweepReport> {
+    const total = rowCount(settings);
+    const rows: (SweepRow | undefined)[] = new Array<SweepRow | undefined>(total);
+    const shares = new Map<number, number>();
+    let next = 0;
+    let told = 0;
+    const tell = () => {
+      for (let row = rows[told]; row; row = rows[told]) hooks.onRow?.(row, told++, total);
+      let past = 0;
+      for (let i = told; i < total; i++) past += rows[i] ? 1 : (shares.get(i) ?? 0);
+      hooks.onProgress?.(told, total, past);
+    };
+    const worker = async (slot: number) => {
+      while (next < total) {
+        const index = next++;
+        tell();
+        const onShare = proxy((share: number) => {
+          // comlink brings each callback over its own port: a share may come after its row.
+          if (!rows[index]) shares.set(index, share);
+          tell();
+        });
+        rows[index] = await connect(slot).runRow(settings, index, onShare);
+        shares.delete(index);
+        tell();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(poolSize, total) }, (_, slot) => worker(slot)));
+    return { sweep: settings, rows: rows as SweepRow[] };
+  }
+
   return {
-    start: (settings, hooks = {}) =>
-      call((remote) =>
-        remote.run(
-          settings,
-          proxy((row: SweepRow, index: number, total: number) => hooks.onRow?.(row, index, total)),
-          proxy((rowIndex: number, total: number, rowShare: number) => hooks.onProgress?.(rowIndex, total, rowShare)),
-        ),
-      ),
+    start: (settings, hooks = {}) => call(() => sweep(settings, hooks)),
     cancel: () => stop(new SweepCancelled()),
-    measureVerifyMs: (alg) => call((remote) => remote.measureVerifyMs(alg)),
+    measureVerifyMs: (alg) => call(() => connect(0).measureVerifyMs(alg)),
     dispose: () => stop(new SweepCancelled()),
   };
 }
