@@ -46,10 +46,10 @@ export function newClient(id: string, userId: string, kind: Client['kind']): Cli
   return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, forged: null };
 }
 
-export function applyAction(t: Tick, unchecked: Action): void {
+export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false): void {
   const { s } = t;
   // The engine checks too (a script scheduled in code passes no other gate): a bad action is named, never applied.
-  const checked = parseAction(unchecked);
+  const checked = alreadyChecked ? { ok: true as const, value: unchecked } : parseAction(unchecked);
   if (!checked.ok) return log(s, 'note', `An action was refused: ${checked.problem}.`);
   const action = checked.value;
   switch (action.type) {
@@ -64,7 +64,7 @@ export function applyAction(t: Tick, unchecked: Action): void {
     case 'traffic':
       if (action.count <= 0) return;
       startRequest(t, action.clientId, 'api');
-      if (action.count > 1) schedule(s, s.timeMs + action.everyMs, { type: 'action', action: { ...action, count: action.count - 1 } });
+      if (action.count > 1) schedule(s, s.timeMs + action.everyMs, { type: 'action', action: { ...action, count: action.count - 1 }, checked: true });
       return;
     case 'logoutEverywhere':
       return revokeUser(s, action.userId, `${action.userId} logs out everywhere`);

@@ -79,7 +79,7 @@ export function step(s: SimState, event: SimEvent): StepResult {
   const t: Tick = { s, effects: [] };
   switch (event.type) {
     case 'action':
-      applyAction(t, event.action);
+      applyAction(t, event.action, event.checked);
       break;
     case 'arrive':
       arrive(t, event.messageId);

@@ -327,7 +327,8 @@ export type VerifyOutcome =
   | { ok: false; reason: ReasonCode; detail: string };
 
 export type SimEvent =
-  | { type: 'action'; action: Action }
+  /** `checked`: the engine scheduled it from an action it had already checked (traffic's next request). */
+  | { type: 'action'; action: Action; checked?: true }
   | { type: 'arrive'; messageId: number }
   | { type: 'storeServe'; messageId: number }
   | { type: 'timeout'; requestId: number }
