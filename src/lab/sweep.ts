@@ -55,7 +55,7 @@ export interface SweepHooks {
 
 /** One real jose check in this many is made even when the model could answer (and compared). */
 export const REAL_SAMPLE_EVERY = 128;
-/** Slices per window: how often progress is told and a stop is noticed. */
+/** Slices per phase (logins and warm-up, then the window): how often progress is told and a stop is noticed. */
 const SLICES = 20;
 /** A token lifetime covering the whole row (logins, warm-up, window, drain), in whole seconds, at most a day. */
 function rowLifetimeMs(s: SweepSettings): number {
@@ -114,13 +114,19 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
     const count = Math.ceil((startMs + windowMs - trafficMs - phaseMs) / everyMs);
     if (count > 0) scheduleAction(driver.state, { type: 'traffic', clientId, everyMs, count }, trafficMs + phaseMs);
   }
-  while (!(await driver.runUntil(startMs)));
+  // Progress is the share of the row's virtual time run: logins and warm-up first (long with many users), then the window.
+  const rowMs = startMs + windowMs;
+  for (let slice = 1; slice <= SLICES; slice++) {
+    if (stopped?.()) return null;
+    while (!(await driver.runUntil((startMs * slice) / SLICES)));
+    onShare?.((startMs * slice) / SLICES / rowMs);
+  }
   const before = counters(driver.state, driver);
   driver.state.metrics.latencies = emptyLatencies();
   for (let slice = 1; slice <= SLICES; slice++) {
     if (stopped?.()) return null;
     while (!(await driver.runUntil(startMs + (windowMs * slice) / SLICES)));
-    onShare?.(slice / SLICES);
+    onShare?.((startMs + (windowMs * slice) / SLICES) / rowMs);
   }
   const after = counters(driver.state, driver);
   const latencies = driver.state.metrics.latencies;

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readSweep } from '../../src/lab/reading';
-import { DEFAULT_SWEEP, parseSweepSettings, type SweepSettings } from '../../src/lab/settings';
-import { runSweep } from '../../src/lab/sweep';
+import { DEFAULT_SWEEP, parseSweepSettings, sweepWindow, type SweepSettings } from '../../src/lab/settings';
+import { runRow, runSweep } from '../../src/lab/sweep';
 
 // A small sweep that still shows both stories: 500 req/s offered, a store serving 300 ops/s.
 const SMALL: SweepSettings = { ...DEFAULT_SWEEP, serversFrom: 1, serversTo: 3, users: 100, ratePerUser: 5, requests: 2_000, storeCapacityOpsPerSec: 300 };
@@ -51,6 +51,20 @@ describe('the load lab sweep', () => {
     const dear = await runSweep({ ...SMALL, modes: ['jwt'], serversFrom: 2, serversTo: 2, verifyCostMs: 2 });
     expect(dear.rows[0]!.serverCpuUtilisation).toBeGreaterThan(cheap.rows[0]!.serverCpuUtilisation + 0.3);
     expect(dear.rows[0]!.throughputRps).toBeLessThan(cheap.rows[0]!.throughputRps);
+  });
+
+  it('tells its progress from the logins on, not only once the measured window starts', async () => {
+    // 2,000 users log in at half the store's 300 ops/s: about 13 s of logins before 7 s of window.
+    const settings = { ...SMALL, users: 2_000, ratePerUser: 0.5, requests: 7_000 };
+    const { startMs, windowMs } = sweepWindow(settings);
+    const shares: number[] = [];
+    await runRow(settings, 'jwt', 1, (share) => shares.push(share));
+    // The share told is the row's virtual time run so far: the logins move the bar, a twentieth at a time.
+    const loginShare = startMs / (startMs + windowMs);
+    expect(loginShare).toBeGreaterThan(0.6);
+    expect(shares.slice(0, 20).map((share) => share / loginShare)).toEqual(Array.from({ length: 20 }, (_, i) => expect.closeTo((i + 1) / 20, 9)));
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares.at(-1)).toBe(1);
   });
 
   it('stops between slices when asked, keeping the rows done', async () => {
