@@ -173,8 +173,8 @@ export class Player {
     return this.enqueue(async () => {
       const target = Math.max(0, timeMs);
       for (const h of Object.values(this.histories)) await h.seek(target);
-      // Drawing the new moment is work of its own: start it in a fresh task if this one ran long.
-      await this.slicePause();
+      // Drawing the new moment is a long render of its own (the whole page changes): always in a fresh task.
+      await this.slicePause(true);
       this.timeMs = target;
       this.idle = null;
       this.syncPacing();

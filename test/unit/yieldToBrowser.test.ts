@@ -23,4 +23,15 @@ describe('browserPause', () => {
     await pause();
     expect(spy).toHaveBeenCalledTimes(1);
   });
+
+  it('always gives the browser a turn when told to (before drawing a new moment), however short the task so far', async () => {
+    vi.useFakeTimers();
+    const clock = 0;
+    const pause = browserPause(() => clock);
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    const pending = pause(true);
+    await vi.advanceTimersByTimeAsync(0);
+    await pending;
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
 });
