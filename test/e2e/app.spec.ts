@@ -29,6 +29,15 @@ test('requests travel as dots whose positions change between frames', async ({ p
   await expect.poll(() => page.locator('.stage-session .dot').first().getAttribute('transform')).not.toEqual(a);
 });
 
+test('a dot, drawn in its own layer over the diagram, still opens its request when clicked', async ({ page }) => {
+  await page.goto('/?scenario=load&t=20000&q=0');
+  const dot = page.locator('.stage-session .stage-dots .dot.is-inspectable[opacity="1"]').first();
+  await expect(dot).toBeAttached({ timeout: 20_000 });
+  // A real click where the dot is drawn: whatever is on top there must be a dot (the layer lets the rest through).
+  await dot.click({ force: true });
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('HTTP/1.1');
+});
+
 test('pause, step and step back move the clock by events', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();

@@ -1,37 +1,23 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { formatNumber } from '../../format';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
 import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
 import { useElementSize } from '../useElementSize';
-import { CROWD_ID, edgeEnds, layoutStage, progressAt, type StageLayout, type StageSize } from './layout';
-import { MessageDot, translate, type DotElements } from './MessageDot';
+import { DotLayer, undrawnCount } from './dotLayer';
+import { CROWD_ID, edgeEnds, layoutStage, type StageSize } from './layout';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
 import './stage.css';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
-const MAX_DOTS = 80;
-/** Status labels ride along the middle of an edge only, so they never cover a node's name. */
-const LABEL_FROM = 0.18;
-const LABEL_TO = 0.82;
 /** Where nothing can measure the canvas (tests without ResizeObserver). */
 const FALLBACK_SIZE: StageSize = { width: 600, height: 420 };
 const selectSelect = (s: { select: (sel: Selection | null) => void }) => s.select;
 /** inspect=0: a teacher's page where the stage is only watched. */
 const selectInspectable = (s: { presentation: { inspect: boolean } }) => s.presentation.inspect;
-
-/** Where a message is drawn at `nowMs`; hidden before it leaves (a server still working on it). */
-function placeMessage(layout: StageLayout, msg: Message, nowMs: number): { x: number; y: number; visible: boolean; labelled: boolean } {
-  const a = layout.nodes[layout.alias[msg.from] ?? msg.from];
-  const b = layout.nodes[layout.alias[msg.to] ?? msg.to];
-  if (!a || !b) return { x: 0, y: 0, visible: false, labelled: false };
-  const { start, end } = edgeEnds(a, b);
-  const p = progressAt(msg, nowMs);
-  const visible = nowMs >= msg.sendTimeMs;
-  return { x: start.x + (end.x - start.x) * p, y: start.y + (end.y - start.y) * p, visible, labelled: visible && p >= LABEL_FROM && p <= LABEL_TO };
-}
 
 function isSelected(sel: Selection | null, mode: Mode, id: string): boolean {
   if (!sel || sel.mode !== mode) return false;
@@ -72,40 +58,40 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeUsed, size]);
 
-  // Dot positions are written straight into the dots' attributes on every animation frame: no re-render.
-  const dots = useRef(new Map<number, DotElements>());
-  const live = useRef({ layout, messages: world?.messages ?? [] });
-  const place = useCallback((nowMs: number) => {
-    const { layout: lay, messages } = live.current;
-    for (const msg of messages) {
-      const dot = dots.current.get(msg.id);
-      if (!dot) continue;
-      const at = placeMessage(lay, msg, nowMs);
-      dot.g.setAttribute('transform', translate(at.x, at.y));
-      dot.g.setAttribute('opacity', at.visible ? '1' : '0');
-      dot.label?.setAttribute('opacity', at.labelled ? '1' : '0');
-    }
-  }, []);
-  const register = useCallback((id: number, elements: DotElements | null) => {
-    if (elements) dots.current.set(id, elements);
-    else dots.current.delete(id);
-  }, []);
-  useLayoutEffect(() => store.player.onFrame(place), [store, place]);
+  // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds
+  // and removes only the dots that came and went; the frame loop moves them. No dot is a component.
+  const dotsEl = useRef<SVGGElement>(null);
+  const bandsEl = useRef<SVGGElement>(null);
+  const layer = useRef<DotLayer | null>(null);
+  const drawing = !!world && !!size && !reducedMotion;
   useLayoutEffect(() => {
-    live.current = { layout, messages: world?.messages ?? [] };
-    place(store.player.timeMs);
-  });
-
+    if (!drawing || !dotsEl.current) return;
+    const dots = new DotLayer(dotsEl.current, bandsEl.current);
+    layer.current = dots;
+    const off = store.player.onFrame((nowMs) => dots.place(nowMs));
+    return () => {
+      off();
+      dots.dispose();
+      layer.current = null;
+    };
+  }, [drawing, store]);
   const onSelectRequest = useCallback((requestId: number) => select({ kind: 'request', mode, requestId }), [select, mode]);
+  const messages = world?.messages;
+  useLayoutEffect(() => {
+    if (messages) layer.current?.update(messages, layout, store.player.timeMs, inspectable ? onSelectRequest : null);
+  }, [drawing, messages, layout, inspectable, onSelectRequest, store]);
+
   if (!world) return null;
-  // Level of detail: past MAX_DOTS nobody follows single dots, and the page must stay smooth.
-  const drawn = world.messages.length > MAX_DOTS ? world.messages.slice(-MAX_DOTS) : world.messages;
-  const hiddenDots = world.messages.length - drawn.length;
+  // Level of detail: past MAX_DRAWN dots the rest are bands along their edges, counted here.
+  const undrawn = reducedMotion ? 0 : undrawnCount(world.messages);
 
   const title = SCHEME_WORDS[mode].title;
   return (
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} aria-labelledby={`stage-title-${mode}`}>
-      <figcaption id={`stage-title-${mode}`}>{title}</figcaption>
+      <figcaption>
+        <span id={`stage-title-${mode}`}>{title}</span>
+        {undrawn > 0 && <span className="stage-crowd">+{formatNumber(undrawn)} more in flight</span>}
+      </figcaption>
       <div className="stage-canvas" ref={canvas}>
       {size && (
       <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className={`stage-svg stage-${layout.orientation}`} role="group" aria-label={`${title}: cluster diagram`}>
@@ -118,23 +104,21 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
             return <line key={`${from}-${to}`} x1={start.x} y1={start.y} x2={end.x} y2={end.y} className={to === 'store' ? 'edge-store' : to === 'jwks' ? 'edge-keys' : undefined} />;
           })}
         </g>
+        {/* Messages past the drawn dots, as bands along their edges (dotLayer.ts); under the nodes, so never over a name. */}
+        <g className="crowd-bands" ref={bandsEl} aria-hidden="true" />
         {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
         {Object.values(layout.nodes).map((box) => (
           <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
         ))}
-        {!reducedMotion && (
-          <g className="dots">
-            {drawn.map((msg) => (
-              <MessageDot key={msg.id} message={msg} initial={placeMessage(layout, msg, store.player.timeMs)} register={register} onSelect={inspectable ? onSelectRequest : null} />
-            ))}
-            {hiddenDots > 0 && (
-              <text className="dots-more" x={layout.width - 8} y={layout.height - 8} textAnchor="end">
-                +{hiddenDots} more messages in flight
-              </text>
-            )}
-          </g>
-        )}
       </svg>
+      )}
+      {/* The dots: a layer of their own over the diagram, so moving them repaints them, not the nodes' text.
+          Filled and moved by the DotLayer, never by React: React renders the group empty and leaves its children alone.
+          Hidden from assistive tech: the event log and the inspector say the same with a keyboard. */}
+      {size && !reducedMotion && (
+        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className="stage-dots" aria-hidden="true">
+          <g className="dots" ref={dotsEl} />
+        </svg>
       )}
       </div>
       {reducedMotion && <InFlightList messages={world.messages} onSelect={inspectable ? onSelectRequest : null} />}
