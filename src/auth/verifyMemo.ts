@@ -31,8 +31,27 @@ export class VerifyMemo {
   private readonly memo = new Map<string, Map<string, Memo>>();
   readonly counts: VerifyCounts = { real: 0, modelled: 0, mismatches: 0 };
   private checks = 0;
+  /** First real checks of new bytes still running, by rules and token: a repeat meanwhile waits for the verdict. */
+  private readonly underwayChecks = new Map<string, Promise<unknown>>();
 
   constructor(private readonly sampleEvery: number) {}
+
+  /**
+   * The first real check of these bytes, if one is running now. A repeat waits for it and then
+   * recalls the verdict, so whether a check is modelled never depends on when the run paused.
+   */
+  underway(r: MemoRequest): Promise<unknown> | undefined {
+    return this.underwayChecks.get(`${rulesKey(r)}|${r.token}`);
+  }
+
+  /** A first real check of these bytes has started. */
+  track(r: MemoRequest, check: Promise<unknown>): void {
+    const key = `${rulesKey(r)}|${r.token}`;
+    this.underwayChecks.set(key, check);
+    void check.finally(() => {
+      if (this.underwayChecks.get(key) === check) this.underwayChecks.delete(key);
+    });
+  }
 
   /** Keys changed (created or replaced): verdicts made with the old ones no longer hold. */
   forget(): void {

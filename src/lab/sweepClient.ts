@@ -71,15 +71,16 @@ export function createSweepClient(spawn: () => Worker = spawnSweepWorker, poolSi
     return (apis[slot] = wrap<SweepWorkerApi>(spawned));
   };
 
-  const call = <T>(run: () => Promise<T>): Promise<T> =>
+  /** `stopsPool`: a failure ends every worker (a sweep's row failing ends the sweep), not only this call. */
+  const call = <T>(run: () => Promise<T>, stopsPool: boolean): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.add(reject);
       const settle = () => pending.delete(reject);
-      const fail = (error: unknown) => {
+      const fail = (cause: unknown) => {
         if (!settle()) return;
-        // One row failing ends the sweep: the other workers stop too.
-        stop(error instanceof Error ? error : new Error(String(error)));
-        reject(error instanceof Error ? error : new Error(String(error)));
+        const error = cause instanceof Error ? cause : new Error(String(cause));
+        if (stopsPool) stop(error);
+        reject(error);
       };
       try {
         run().then((value) => {
@@ -122,9 +123,10 @@ export function createSweepClient(spawn: () => Worker = spawnSweepWorker, poolSi
   }
 
   return {
-    start: (settings, hooks = {}) => call(() => sweep(settings, hooks)),
+    start: (settings, hooks = {}) => call(() => sweep(settings, hooks), true),
     cancel: () => stop(new SweepCancelled()),
-    measureVerifyMs: (alg) => call(() => connect(0).measureVerifyMs(alg)),
+    // A measurement that fails is the form's to report: a sweep running beside it goes on.
+    measureVerifyMs: (alg) => call(() => connect(0).measureVerifyMs(alg), false),
     dispose: () => stop(new SweepCancelled()),
   };
 }

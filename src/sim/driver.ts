@@ -95,18 +95,35 @@ export class SimDriver {
 
   private start(effects: Effect[]): void {
     for (const effect of effects) {
-      // A check the memo can answer needs no await: delivered now, at the time and seq reserved for it.
       if (effect.kind === 'verify' && this.verifyMemo) {
         const request = memoRequest(effect);
-        const modelled = this.verifyMemo.recall(request);
-        if (modelled) {
-          this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: modelled });
-          if (this.verifyMemo.sampled()) this.samples.push(this.sample(effect, request, modelled, this.verifyMemo));
-          continue;
-        }
+        // A check the memo can answer needs no await: delivered now, at the time and seq reserved for it.
+        if (this.answerFromMemo(effect, request, this.verifyMemo)) continue;
+        this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.checkNewBytes(effect, request, this.verifyMemo) });
+      } else {
+        this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
       }
-      this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
     }
+  }
+
+  /**
+   * Bytes the memo has no verdict for: after the first real check of them already running, if one
+   * is (then from the memo), else for real, tracked so that repeats meanwhile wait for it.
+   */
+  private checkNewBytes(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, memo: VerifyMemo): Promise<void> {
+    const underway = memo.underway(request);
+    if (underway) return underway.then(() => (this.answerFromMemo(effect, request, memo) ? undefined : this.perform(effect)));
+    const check = this.perform(effect);
+    memo.track(request, check);
+    return check;
+  }
+
+  private answerFromMemo(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, memo: VerifyMemo): boolean {
+    const modelled = memo.recall(request);
+    if (!modelled) return false;
+    this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: modelled });
+    if (memo.sampled()) this.samples.push(this.sample(effect, request, modelled, memo));
+    return true;
   }
 
   private async flush(): Promise<void> {

@@ -27,7 +27,10 @@ function fakePool(): { world: FakeWorld; spawn: () => Worker } {
       {
         runRow: (_settings: unknown, index: number, onShare: (share: number) => void) =>
           new Promise<SweepRow>((done, fail) => world.gates.set(index, { done, fail, onShare })),
-        measureVerifyMs: () => 0.1,
+        measureVerifyMs: (alg: string) => {
+          if (alg === 'ES256') throw new Error('No ES256 here.');
+          return 0.1;
+        },
       },
       port2,
     );
@@ -91,5 +94,18 @@ describe('the lab worker pool', () => {
     world.gates.get(1)!.fail(new Error('Row 1 broke an invariant.'));
     await expect(report).rejects.toThrow('Row 1 broke an invariant.');
     expect(world.terminated).toBe(2);
+  });
+
+  it('a measurement that fails says so, and the sweep running beside it goes on', async () => {
+    const { world, spawn } = fakePool();
+    const client = createSweepClient(spawn, 2);
+    const told: number[] = [];
+    const report = client.start({ ...settings, serversTo: 2 }, { onRow: (_r, i) => told.push(i) });
+    await settle();
+    await expect(client.measureVerifyMs('ES256')).rejects.toThrow('No ES256 here.');
+    expect(world.terminated).toBe(0);
+    world.gates.get(0)!.done(rowOf(1));
+    world.gates.get(1)!.done(rowOf(2));
+    expect((await report).rows).toHaveLength(2);
   });
 });
