@@ -143,24 +143,35 @@ export class DiffTracker {
   private dropped = 0;
   private result: OutcomeDiffs = EMPTY_DIFFS;
   private dirty = true;
+  /** Requests sent before this are settled (see update). */
+  private settled = -Infinity;
 
   update(session: WorldSnapshot, jwt: WorldSnapshot): OutcomeDiffs {
     if (!this.continues(this.session, session.served) || !this.continues(this.jwt, jwt.served)) this.reset();
     this.read(this.session, this.jwt, session.served, 'session');
     this.read(this.jwt, this.session, jwt.served, 'jwt');
-    if (!this.dirty) return this.result;
-    this.dirty = false;
+    // A request one world answered is that world's alone once its twin can no longer come: after
+    // the timeout, or at once when neither world has a request in flight (the lesson's end).
     const timeout = Math.max(session.options.requestTimeoutMs, jwt.options.requestTimeoutMs);
-    const settled = Math.min(session.timeMs, jwt.timeMs) - timeout - 1;
+    const idle = session.report.unfinishedRequests === 0 && jwt.report.unfinishedRequests === 0;
+    const settled = idle ? Infinity : Math.min(session.timeMs, jwt.timeMs) - timeout - 1;
+    if (!this.dirty && settled === this.settled) return this.result;
     const gone = (side: Side) => [...side.waiting.values()].filter((e) => e.sentAtMs < settled).length;
-    const groups = groupDiffs(this.pairs);
-    this.result = {
-      compared: this.pairs.length + this.dropped,
-      differing: groups.reduce((n, g) => n + g.count, 0),
-      first: this.firstPair ? { pair: this.firstPair, text: firstText(this.firstPair) } : null,
-      groups,
-      oneWorldOnly: gone(this.session) + gone(this.jwt),
-    };
+    this.settled = settled;
+    if (this.dirty) {
+      this.dirty = false;
+      const groups = groupDiffs(this.pairs);
+      this.result = {
+        compared: this.pairs.length + this.dropped,
+        differing: groups.reduce((n, g) => n + g.count, 0),
+        first: this.firstPair ? { pair: this.firstPair, text: firstText(this.firstPair) } : null,
+        groups,
+        oneWorldOnly: gone(this.session) + gone(this.jwt),
+      };
+      return this.result;
+    }
+    const oneWorldOnly = gone(this.session) + gone(this.jwt);
+    if (oneWorldOnly !== this.result.oneWorldOnly) this.result = { ...this.result, oneWorldOnly };
     return this.result;
   }
 
@@ -171,6 +182,7 @@ export class DiffTracker {
     this.firstPair = null;
     this.dropped = 0;
     this.dirty = true;
+    this.settled = -Infinity;
   }
 
   /** True when `served` extends what this side has read (the last entry read is still there, unchanged). */

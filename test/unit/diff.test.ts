@@ -38,7 +38,7 @@ function served(clientId: string, sentAtMs: number, reason: Served['reason'], ex
 }
 
 /** Just what the tracker reads of a snapshot. */
-const world = (entries: Served[], timeMs = 60_000): WorldSnapshot => ({ served: entries, timeMs, options: { requestTimeoutMs: 5_000 } }) as unknown as WorldSnapshot;
+const world = (entries: Served[], timeMs = 60_000, inFlight = 1): WorldSnapshot => ({ served: entries, timeMs, options: { requestTimeoutMs: 5_000 }, report: { unfinishedRequests: inFlight } }) as unknown as WorldSnapshot;
 
 const pair = (s: Served, j: Served, difference: string | null): ServedPair => ({ key: `${s.clientId}|${s.sentAtMs}`, clientId: s.clientId, sentAtMs: s.sentAtMs, session: s, jwt: j, difference });
 
@@ -114,6 +114,16 @@ describe('pairing and grouping', () => {
     expect(d.compared).toBe(2);
     expect(d.groups).toEqual([]);
     expect(d.oneWorldOnly).toBe(3);
+  });
+
+  it('at the end (nothing in flight in either world), a request only one world answered counts at once, not a timeout later', () => {
+    const tracker = new DiffTracker();
+    const both = served('alice', 1_000, 'ok');
+    const refresh = served('alice', 9_500, 'ok', { kind: 'refresh' });
+    // 0.5 s after the refresh, with requests in flight: its twin could still come.
+    expect(tracker.update(world([both], 10_000), world([both, refresh], 10_000)).oneWorldOnly).toBe(0);
+    // The lesson ends there: nothing in flight anywhere, so it can only have been the JWT world's.
+    expect(tracker.update(world([both], 10_000, 0), world([both, refresh], 10_000, 0)).oneWorldOnly).toBe(1);
   });
 
   it('a different status, reason, user or role each makes a difference; the exp alone does not', () => {
