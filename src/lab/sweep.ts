@@ -4,7 +4,7 @@
 // modelled (driver.ts `Verification`): same outcomes, each check's CPU cost charged in virtual time.
 import type { ReasonCode } from '../reasons';
 import { SimDriver } from '../sim/driver';
-import { emptyLatencies, latencyPercentile } from '../sim/latency';
+import { emptyLatencies, latencyPercentiles } from '../sim/latency';
 import { DEFAULT_OPTIONS, LIMITS, withOptions } from '../sim/options';
 import { scheduleAction } from '../sim/step';
 import { violatedInvariants } from '../sim/invariants';
@@ -130,7 +130,8 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
   }
   const after = counters(driver.state, driver);
   const latencies = driver.state.metrics.latencies;
-  const latencyMs = { p50: round(latencyPercentile(latencies, 50)), p99: round(latencyPercentile(latencies, 99)) };
+  const [p50, p99] = latencyPercentiles(latencies, [50, 99]);
+  const latencyMs = { p50: round(p50!), p99: round(p99!) };
   // Let what is in flight finish (or time out), then hold the run to the model's promises, as every headless run is.
   while (!(await driver.runUntil(startMs + windowMs + driver.state.options.requestTimeoutMs + 1)));
   const violated = violatedInvariants(driver.state)[0];

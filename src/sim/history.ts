@@ -4,6 +4,7 @@
 import { SimDriver } from './driver';
 import type { Action, SimState } from './types';
 import { copyLane } from './agenda';
+import { copyJson } from './copyJson';
 import { nextEventTime } from './step';
 
 export interface RecordedAction {
@@ -49,18 +50,6 @@ function checkpointOf(s: SimState): SimState {
     queue: queue.slice(),
     timers: copyLane(timers),
   };
-}
-
-/**
- * A deep copy of plain JSON data that shares its strings (they are immutable) where structuredClone
- * would copy each: a request's HTTP text is then held once, not once per checkpoint.
- */
-function copyJson<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copyJson((value as Record<string, unknown>)[key]);
-  return out as T;
 }
 
 export class History {

@@ -35,16 +35,28 @@ export function addLatency(stats: LatencyStats, ms: number): void {
 
 /** Nearest-rank percentile: exact while the samples are kept, else a bucket's middle (within 0.5%). */
 export function latencyPercentile(stats: LatencyStats, p: number): number {
-  if (stats.count === 0) return 0;
-  const rank = Math.max(1, Math.ceil((p / 100) * stats.count));
-  if (stats.exact) return [...stats.exact].sort((a, b) => a - b)[rank - 1]!;
-  let seen = 0;
+  return latencyPercentiles(stats, [p])[0]!;
+}
+
+/** Several percentiles from one ordering of the samples (a report asks for p50 and p99 on every publish). */
+export function latencyPercentiles(stats: LatencyStats, ps: readonly number[]): number[] {
+  if (stats.count === 0) return ps.map(() => 0);
+  const rankOf = (p: number) => Math.max(1, Math.ceil((p / 100) * stats.count));
+  if (stats.exact) {
+    // A typed array sorts numerically, natively: several times faster than a comparator on a copy.
+    const sorted = Float64Array.from(stats.exact).sort();
+    return ps.map((p) => sorted[rankOf(p) - 1]!);
+  }
   const ordered = Object.keys(stats.buckets)
     .map(Number)
     .sort((a, b) => a - b);
-  for (const bucket of ordered) {
-    seen += stats.buckets[bucket]!;
-    if (seen >= rank) return middleOf(bucket);
-  }
-  return middleOf(ordered.at(-1)!);
+  return ps.map((p) => {
+    const rank = rankOf(p);
+    let seen = 0;
+    for (const bucket of ordered) {
+      seen += stats.buckets[bucket]!;
+      if (seen >= rank) return middleOf(bucket);
+    }
+    return middleOf(ordered.at(-1)!);
+  });
 }

@@ -1,6 +1,6 @@
 // The RunReport of DESIGN.md: the numbers a run produced, measured, never estimated.
 import type { ReasonCode } from '../reasons';
-import { latencyPercentile } from './latency';
+import { latencyPercentiles } from './latency';
 import { signingKeyHolders } from './nodes/keySet';
 import type { Mode, SimState } from './types';
 
@@ -51,6 +51,7 @@ export const round = (n: number, digits = 1): number => Math.round(n * 10 ** dig
 export function modeRun(s: SimState): ModeRun {
   const m = s.metrics;
   const api = m.apiRequests;
+  const [p50, p99] = latencyPercentiles(m.latencies, [50, 99]);
   return {
     mode: s.options.mode,
     requests: { total: m.total, accepted: m.accepted, rejected: m.rejected, timedOut: m.timedOut, byReason: { ...m.byReason } },
@@ -58,7 +59,7 @@ export function modeRun(s: SimState): ModeRun {
     storeLookups: m.storeLookups,
     signatureVerifications: m.signatureVerifications,
     revocation: s.revocations.length ? { acceptedAfter: m.acceptedAfterRevocation, exposureMs: round(m.exposureMs) } : null,
-    latencyMs: { p50: round(latencyPercentile(m.latencies, 50)), p99: round(latencyPercentile(m.latencies, 99)) },
+    latencyMs: { p50: round(p50!), p99: round(p99!) },
     apiRequests: api,
     lookupsPerApiRequest: api ? round(m.apiStoreLookups / api, 2) : 0,
     storeOps: s.store.ops,

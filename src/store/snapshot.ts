@@ -1,5 +1,6 @@
 // What the UI draws of one world, copied out of the live simulation state after each batch of
 // events (never per frame). Plain data, so React compares it cheaply and tests build it from a seed.
+import { copyJson } from '../sim/copyJson';
 import { modeRun, type ModeRun } from '../sim/report';
 import type { AppServer, Client, KeyInfo, LogEntry, Message, Mode, RequestRecord, Served, SessionRecord, SimOptions, SimState, User } from '../sim/types';
 
@@ -54,7 +55,8 @@ export function shownRequests(s: SimState): RequestRecord[] {
  */
 export function snapshot(s: SimState): WorldSnapshot {
   const finished = s.recent.slice(-RECENT_REQUESTS);
-  const copy = structuredClone({
+  // The live part, copied (its strings shared: an in-flight request's HTTP text is not copied per publish).
+  const copy = copyJson({
     options: s.options,
     servers: s.servers,
     sessions: Object.values(s.store.sessions),
