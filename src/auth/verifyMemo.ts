@@ -41,12 +41,12 @@ export class VerifyMemo {
    * recalls the verdict, so whether a check is modelled never depends on when the run paused.
    */
   underway(r: MemoRequest): Promise<unknown> | undefined {
-    return this.underwayChecks.get(`${rulesKey(r)}|${r.token}`);
+    return this.underwayChecks.get(checkKey(r));
   }
 
   /** A first real check of these bytes has started. */
   track(r: MemoRequest, check: Promise<unknown>): void {
-    const key = `${rulesKey(r)}|${r.token}`;
+    const key = checkKey(r);
     this.underwayChecks.set(key, check);
     void check.finally(() => {
       if (this.underwayChecks.get(key) === check) this.underwayChecks.delete(key);
@@ -94,6 +94,8 @@ export class VerifyMemo {
 }
 
 const rulesKey = (r: MemoRequest): string => `${r.options.algorithms.join(',')}|${r.knownKids.join(',')}|${r.options.issuer}|${r.options.audience}`;
+/** One check: these bytes under these rules. */
+const checkKey = (r: MemoRequest): string => `${rulesKey(r)}|${r.token}`;
 
 /** A remembered signature verdict, judged again at this check's time by jose's time rules. */
 function judge(memo: Memo, o: MemoRequest['options']): VerifyResult {

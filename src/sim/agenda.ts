@@ -54,15 +54,12 @@ export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
   return timer && (!top || isBefore(timer, top)) ? timer : top;
 }
 
-/** Takes the next event. */
+/** Takes the next event (peekEvent leaves the lane's head at its live timer). */
 export function popEvent(s: SimState): Queued<SimEvent> | undefined {
-  const timer = liveTimer(s);
-  const top = heapPeek(s.queue);
-  if (timer && (!top || isBefore(timer, top))) {
-    take(s.timers);
-    return timer;
-  }
-  return heapPop(s.queue);
+  const next = peekEvent(s);
+  if (next === undefined || next !== s.timers.items[s.timers.head]) return heapPop(s.queue);
+  take(s.timers);
+  return next;
 }
 
 /**

@@ -156,8 +156,9 @@ export class DiffTracker {
     const idle = session.report.unfinishedRequests === 0 && jwt.report.unfinishedRequests === 0;
     const settled = idle ? Infinity : Math.min(session.timeMs, jwt.timeMs) - timeout - 1;
     if (!this.dirty && settled === this.settled) return this.result;
-    const gone = (side: Side) => [...side.waiting.values()].filter((e) => e.sentAtMs < settled).length;
     this.settled = settled;
+    const gone = (side: Side) => [...side.waiting.values()].filter((e) => e.sentAtMs < settled).length;
+    const oneWorldOnly = gone(this.session) + gone(this.jwt);
     if (this.dirty) {
       this.dirty = false;
       const groups = groupDiffs(this.pairs);
@@ -166,12 +167,12 @@ export class DiffTracker {
         differing: groups.reduce((n, g) => n + g.count, 0),
         first: this.firstPair ? { pair: this.firstPair, text: firstText(this.firstPair) } : null,
         groups,
-        oneWorldOnly: gone(this.session) + gone(this.jwt),
+        oneWorldOnly,
       };
-      return this.result;
+    } else if (oneWorldOnly !== this.result.oneWorldOnly) {
+      // Only time moved: the pairs stand, the count of one-world requests may not.
+      this.result = { ...this.result, oneWorldOnly };
     }
-    const oneWorldOnly = gone(this.session) + gone(this.jwt);
-    if (oneWorldOnly !== this.result.oneWorldOnly) this.result = { ...this.result, oneWorldOnly };
     return this.result;
   }
 
