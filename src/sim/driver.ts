@@ -26,6 +26,8 @@ export type Verification = { kind: 'real' } | { kind: 'modelled'; sampleEvery: n
 
 /** Events a single runUntil may process before it yields; a runaway script cannot hang the tab. */
 const MAX_EVENTS_PER_RUN = 2_000_000;
+/** How often runUntil offers its `pause` a turn: a few hundred microseconds of events in a lesson. */
+const EVENTS_BETWEEN_PAUSES = 16;
 
 export class SimDriver {
   state: SimState;
@@ -63,11 +65,17 @@ export class SimDriver {
   /**
    * Processes every event up to and including `untilMs`, then sets the clock there. If its event
    * budget runs out first, the clock stays at the last event processed (never past one still due)
-   * and it returns false: call again to go on.
+   * and it returns false: call again to go on. `pause`, if given, is awaited every few events.
    */
-  async runUntil(untilMs: number, budget = MAX_EVENTS_PER_RUN): Promise<boolean> {
+  async runUntil(untilMs: number, budget = MAX_EVENTS_PER_RUN, pause?: () => Promise<void>): Promise<boolean> {
     const s = this.state;
-    for (;;) {
+    for (let sincePause = 0; ; ) {
+      // Between events the UI may yield to the browser (it decides when: the core knows no clock).
+      // Crypto in flight stays in flight, and events keep their order, so the outcome is the same.
+      if (pause && ++sincePause === EVENTS_BETWEEN_PAUSES) {
+        sincePause = 0;
+        await pause();
+      }
       const next = peekEvent(s);
       const minDue = this.pending.reduce((min, p) => Math.min(min, p.dueTimeMs), Infinity);
       if (this.pending.length > 0 && (next === undefined || minDue <= next.timeMs)) {

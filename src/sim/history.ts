@@ -89,7 +89,7 @@ export class History {
       const due = this.nextCheckpointMs();
       const sliceEnd = Math.min(timeMs, due, s.timeMs + SLICE_MS);
       // A slice that spends its event budget stops before sliceEnd (at an event's time): go on from there.
-      const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS);
+      const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS, this.pause);
       if (finished && s.timeMs >= due) this.checkpoint();
       if (finished && sliceEnd >= timeMs) return;
     }

@@ -93,6 +93,8 @@ export class Player {
       if (actions.some((a) => a.atMs <= 0)) await this.advanceAll(0);
       this.syncPacing();
       this.published = -1;
+      // The first drawing of the worlds is a long render of its own: in a fresh task, as after a seek.
+      await this.slicePause(true);
       this.publish(true);
     });
   }

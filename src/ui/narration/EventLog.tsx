@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { LogEntry, Mode } from '../../sim/types';
 import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -30,7 +30,10 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
 export function EventLog({ mode }: { mode: Mode }) {
   const world = useApp(worldOf(mode));
   const select = useApp(selectSelect);
-  if (!world) return null;
+  // The lines render after the rest of a new moment, in slices React can interrupt: after a seek
+  // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.
+  const log = useDeferredValue(world?.log);
+  if (!world || !log) return null;
   const hidden = world.logTotal - world.log.length;
   return (
     <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
@@ -41,7 +44,7 @@ export function EventLog({ mode }: { mode: Mode }) {
           and stays put once the reader scrolls up, without reading the layout on every update. */}
       <div role="log" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>
         <ol>
-          {world.log.map((e) => (
+          {log.map((e) => (
             <LogLine key={e.seq} entry={e} mode={mode} select={select} />
           ))}
         </ol>
