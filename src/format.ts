@@ -21,17 +21,20 @@ export function plural(n: number, one: string, many?: string): string {
   return `${formatNumber(n)} ${word(n, one, many)}`;
 }
 
-/** One formatter per number of decimals: building one per call (toLocaleString) costs more than the log line it is for. */
-const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
-
-/** A count or measure for people: at most `digits` decimals, no trailing zeros, never "-0". */
+/**
+ * A count or measure for people: at most `digits` decimals, no trailing zeros, never "-0".
+ * Rounded to k / 10^digits, the shortest text that reads back as the same double (String) is that
+ * decimal, as Intl.NumberFormat would print it without grouping; Intl is kept for the huge numbers
+ * String writes with an exponent. Creating the first NumberFormat costs Chromium ~100 ms (ICU
+ * data), which made the first log line counting "earlier events" a long task of its own.
+ */
 export function formatNumber(n: number, digits = 1): string {
   if (!Number.isFinite(n)) return '0';
   const f = 10 ** digits;
   const r = Math.round(n * f) / f;
-  let format = NUMBER_FORMATS.get(digits);
-  if (!format) NUMBER_FORMATS.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false })));
-  return format.format(Object.is(r, -0) ? 0 : r);
+  if (Object.is(r, -0) || r === 0) return '0';
+  if (digits <= 6 && Math.abs(r) < 1e21) return String(r);
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(r);
 }
 
 /** How often: "0 times", "once", "twice", "25 times". */

@@ -1,6 +1,7 @@
 // Predict, then see: every question is asked before the run decides it, is decided by the run
 // soon after, and its answer comes from the run (changing the run changes the answer). Every
 // takeaway reads its numbers from the real reports, in words a person reads.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../../src/scenarios';
 import { clock, duration, formatNumber, plural, times } from '../../src/scenarios/outcomes';
@@ -33,6 +34,8 @@ describe('outcome helpers', () => {
     expect(times(25)).toBe('25 times');
     expect(formatNumber(24.600000001)).toBe('24.6');
     expect(formatNumber(-0.01)).toBe('0');
+    expect(formatNumber(1234567.25, 2)).toBe('1234567.25');
+    expect(formatNumber(1e22)).toBe('10000000000000000000000');
     expect(duration(24_552.1)).toBe('24.6 s');
     expect(duration(-13_000)).toBe('0 s');
     expect(duration(921.3)).toBe('921 ms');
@@ -210,5 +213,18 @@ describe('takeaways', () => {
     expect(text).toContain(`${jwt.revocation!.acceptedAfter} times`);
     expect(text).toContain(duration(jwt.revocation!.exposureMs));
     expect(text).toContain(`${jwt.storeLookups} store lookups`);
+  });
+});
+
+describe('formatNumber', () => {
+  it('prints what Intl.NumberFormat (en-US, no grouping) prints, without creating one', () => {
+    const measure = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 1000));
+    fc.assert(
+      fc.property(measure, fc.integer({ min: 0, max: 3 }), (n, digits) => {
+        const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(Math.round(n * 10 ** digits) / 10 ** digits);
+        expect(formatNumber(n, digits)).toBe(intl === '-0' ? '0' : intl);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
