@@ -17,7 +17,8 @@ const ISSUED_KEPT_AFTER_EXP_MS = 10 * 60_000;
 /** The record of issued tokens holds the live ones and those expired in the last ten minutes: bounded by rate, not by run length. */
 function pruneIssued(s: SimState): void {
   const before = s.timeMs - ISSUED_KEPT_AFTER_EXP_MS;
-  for (const [jti, token] of Object.entries(s.issued)) if (token.expiresAtMs < before) delete s.issued[jti];
+  // Keys, not Object.entries: this runs at every signing, and an array of pairs per record was garbage.
+  for (const jti of Object.keys(s.issued)) if (s.issued[jti]!.expiresAtMs < before) delete s.issued[jti];
 }
 
 /** Asks the driver to sign an access token for the user (a login, or a refresh with its rotated refresh token). */
