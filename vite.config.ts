@@ -69,7 +69,20 @@ export default defineConfig(({ mode }) => {
         },
       }),
     ],
-    build: { target: 'es2022' },
+    build: {
+      target: 'es2022',
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            // The engine (src/sim, src/auth, jose) and what runs a lesson with it arrive as one chunk,
+            // fetched while the first lesson's script loads: not ten small ones, each a request and
+            // each compressed alone. The leaves the first screen reads (names, cookie names) stay out,
+            // or the first load would preload the whole engine.
+            groups: [{ name: 'engine', test: (id: string) => ENGINE.test(id) && !FIRST_LOAD_LEAVES.test(id), includeDependenciesRecursively: false }],
+          },
+        },
+      },
+    },
     // The load lab's sweeps run in a module worker (src/lab/sweepClient.ts): ES output keeps it a
     // module (and lets it split chunks, which IIFE output cannot). Its chunk lands in assets/, so the
     // precache's globPatterns (VitePWA, above) take it in and the lab runs offline too.
@@ -83,6 +96,11 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/** Modules of the engine chunk: the simulation, auth, jose, the reason codes, the lesson runner and the store's snapshots of a run. */
+const ENGINE = /[\\/](?:src[\\/](?:sim|auth)[\\/]|src[\\/]reasons\.ts|src[\\/]scenarios[\\/](?:run|outcomes)\.ts|src[\\/]store[\\/]snapshot\.ts|src[\\/]scenarios[\\/]scenario\.ts|node_modules[\\/]jose[\\/])/;
+/** Engine leaves the first screen imports (src/ui and src/store read them before any lesson runs). */
+const FIRST_LOAD_LEAVES = /[\\/]src[\\/]sim[\\/](?:schemes[\\/]names|cookieNames)\.ts$/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

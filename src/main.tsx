@@ -3,16 +3,22 @@ import { createRoot } from 'react-dom/client';
 import { playWhileVisible } from './host/visibility';
 import { createAppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
-import { linkFor, parseLink, type LinkState } from './store/urlState';
+import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay, or open a lab.
-const { state: link, problems } = parseLink(window.location.search);
+// Only a link with interventions (a=) waits for their gate: every other page starts without it.
+const search = window.location.search;
 const root = document.getElementById('root')!;
-if (link.lab === 'load') startLoadLab(problems);
-else startLessons(link, problems);
+if (new URLSearchParams(search).has('a')) void import('./sim/parseAction').then(({ parseInterventions }) => start(parseLink(search, parseInterventions)));
+else start(parseLink(search));
+
+function start({ state: link, problems }: ParsedLink) {
+  if (link.lab === 'load') startLoadLab(problems);
+  else startLessons(link, problems);
+}
 
 /** lab=load: the load lab, loaded on demand (its charts and worker are no part of the lessons' first load); no lesson starts. */
 function startLoadLab(notices: string[]) {

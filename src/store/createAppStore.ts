@@ -4,7 +4,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CATALOG, findMeta } from '../scenarios/catalog';
 import type { Question, Scenario } from '../scenarios/scenario';
 import type { RecordedAction } from '../sim/history';
-import { parseAction } from '../sim/parseAction';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { MODES } from '../sim/schemes/names';
 import { clampSpeed } from './clock';
@@ -122,6 +121,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
   let loadTicket = 0;
   // A link's interventions belong to the lesson it names: replayed on the first load only.
   let linkActions = initial.actions ?? [];
+  // The gate for the panel's actions comes with the engine (which checks with it too), not with the
+  // first load: fetched beside the first lesson, so a click never waits for it.
+  let gate: typeof import('../sim/parseAction').parseAction | null = null;
+  const loadGate = async () => (gate ??= (await import('../sim/parseAction')).parseAction);
   // Not a secure context (plain http on a LAN): no crypto.subtle, so the JWT world cannot run here.
   const webCrypto = initial.webCrypto ?? hasWebCrypto();
   // The player reports back into the store; it is only called after the store exists.
@@ -198,7 +201,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
       let sc: Scenario;
       try {
-        sc = await entry.load();
+        [sc] = await Promise.all([entry.load(), loadGate()]);
       } catch (e) {
         set({ status: 'error', error: `The scenario could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection and reload.` });
         return false;
@@ -259,7 +262,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async dispatch(action) {
       // The panel's actions pass the same gate as a link's: a refused one is named, never applied.
-      const parsed = parseAction(action);
+      const parsed = (gate ?? (await loadGate()))(action);
       if (!parsed.ok) {
         set((st) => ({ notices: [...st.notices, `That intervention was not applied: ${parsed.problem}.`] }));
         return;

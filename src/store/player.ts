@@ -2,11 +2,11 @@
 // seek and user actions. Async work is serialised on one promise chain, so a click during an
 // advance waits its turn and is recorded at an exact virtual time (which makes replays exact).
 import type { History, RecordedAction } from '../sim/history';
-import type { Action, Mode, SimOptions } from '../sim/types';
+import type { Action, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
-import { snapshot, type WorldSnapshot } from './snapshot';
+import type { WorldSnapshot } from './snapshot';
 import { browserPause } from './yieldToBrowser';
 
 export type Worlds = Partial<Record<Mode, WorldSnapshot>>;
@@ -31,9 +31,13 @@ type FrameListener = (timeMs: number) => void;
  * first scenario loads: the page's first paint needs only the shell.
  */
 async function loadEngine() {
-  const [{ History }, { loadScenario }] = await Promise.all([import('../sim/history'), import('../scenarios/run')]);
+  const [{ History }, { loadScenario }, snapshots] = await Promise.all([import('../sim/history'), import('../scenarios/run'), import('./snapshot')]);
+  snapshot = snapshots.snapshot;
   return { History, loadScenario };
 }
+
+/** What the UI may draw of a world (./snapshot.ts, which reads the engine's report): set with the engine, before any world exists. */
+let snapshot: (state: SimState) => WorldSnapshot;
 
 const REDUCED_MOTION_STEP_MS = 700;
 const MAX_FRAME_MS = 100;

@@ -1,12 +1,19 @@
 // The part of the app's state a link carries: scenario, mode, seed, speed and playback position (or the lab it opens instead).
 // Parsing never throws: a bad value is dropped with a sentence saying why, the rest still loads.
+// The first load carries this module: what only some links need (the interventions' gate, the engine's
+// limits) is passed in or loaded by the caller, never imported here.
 import { findMeta } from '../scenarios/catalog';
-import { LIMITS } from '../sim/options';
 import { SPEED_MAX, SPEED_MIN } from './clock';
 import type { RecordedAction } from '../sim/history';
-import { parseInterventions } from '../sim/parseAction';
+import type { parseInterventions } from '../sim/parseAction';
 import { MODES } from '../sim/schemes/names';
 import type { View } from './createAppStore';
+
+/** The seed's range, LIMITS.seed in src/sim/options.ts (a uint32); test/unit/urlState.test.ts holds them equal. */
+export const LINK_SEED = { min: 0, max: 0xffff_ffff } as const;
+
+/** The one gate for a link's `a=` (src/sim/parseAction.ts), loaded only for a link that has one. */
+export type InterventionsGate = typeof parseInterventions;
 
 export interface LinkState {
   /** Interventions made by hand, replayed at their times: a teacher's own situation. */
@@ -53,7 +60,8 @@ export const isView = (value: unknown): value is View => typeof value === 'strin
 /** The furthest position a link or a host page may name. */
 export const MAX_LINK_TIME_MS = 24 * 60 * 60_000;
 
-export function parseLink(search: string): ParsedLink {
+/** `interventions`: the gate for `a=`; a link that has one and no gate keeps its other parameters and says so. */
+export function parseLink(search: string, interventions?: InterventionsGate): ParsedLink {
   const params = new URLSearchParams(search);
   const state: LinkState = {};
   const problems: string[] = [];
@@ -79,7 +87,7 @@ export function parseLink(search: string): ParsedLink {
     if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it was ignored.`);
     else set(n);
   };
-  number('seed', LIMITS.seed.min, LIMITS.seed.max, true, (n) => (state.seed = n));
+  number('seed', LINK_SEED.min, LINK_SEED.max, true, (n) => (state.seed = n));
   number('speed', SPEED_MIN, SPEED_MAX, false, (n) => (state.speed = n));
   number('t', 0, MAX_LINK_TIME_MS, false, (n) => (state.timeMs = n));
   const flag = (name: string, meaning: string, set: (on: boolean) => void) => {
@@ -103,7 +111,7 @@ export function parseLink(search: string): ParsedLink {
   if (Object.keys(presentation).length) state.presentation = presentation;
   const actions = params.get('a');
   if (actions !== null) {
-    const parsed = parseInterventions(actions, MAX_LINK_TIME_MS);
+    const parsed = interventions ? interventions(actions, MAX_LINK_TIME_MS) : { ok: false as const, problem: 'they could not be read here' };
     if (parsed.ok) state.actions = parsed.value;
     else problems.push(`The link's interventions could not be used (${parsed.problem}); the lesson plays without them.`);
   }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
 import type { AppStore, AppStoreState } from '../store/createAppStore';
@@ -9,23 +9,22 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ScenarioBar } from './controls/ScenarioBar';
 import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
-import { DiffStrip } from './narration/DiffStrip';
-import { EventLog } from './narration/EventLog';
-import { Transcript } from './narration/Transcript';
 import { Drawer } from './Drawer';
 import { EmbedShell } from './EmbedShell';
 import { Legend } from './stage/Legend';
-import { StageArea } from './stage/StageArea';
+import { StageArea } from './LazyStageArea';
 import { SkipLinks } from './SkipLinks';
 import { AppStoreProvider, useApp } from './storeContext';
 import { usePageSignals, useShortcuts } from './useShortcuts';
 import { useStickyHeight } from './useStickyHeight';
 import './layout.css';
 
-// Not needed for the first paint: loaded once the stage is up.
-const ComparisonTable = lazy(() => import('./compare/ComparisonTable').then((m) => ({ default: m.ComparisonTable })));
+// Below the first screen, so no part of the first load nor of what Play needs: fetched when the
+// lesson first moves or the page is scrolled towards it (see Below).
+const Details = lazy(() => import('./Details'));
 
 const selectShell = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' ') });
+const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
 
 /**
  * The first screen holds what a lesson needs to be seen: the controls, the caption and both
@@ -63,23 +62,46 @@ function Shell() {
         <Legend />
         </main>
       </div>
-      <section className="below" aria-label="The run in detail">
-        <DiffStrip />
-        <div className="logs">
-          <Transcript />
-          {modes.map((mode) => (
-            <EventLog key={mode} mode={mode} />
-          ))}
-        </div>
-        <ErrorBoundary what="comparison table">
-          <Suspense fallback={null}>
-            <ComparisonTable />
-          </Suspense>
-        </ErrorBoundary>
-        <p className="tagline">A wristband the staff must look up, or a badge anyone can check: watch both at work in a small cluster.</p>
-      </section>
+      <Below modes={modes} />
       <Drawer />
     </div>
+  );
+}
+
+/**
+ * The run in detail (strip, transcript, logs, table), under the first screen. Its code comes when
+ * it is wanted: once the lesson moves (played, stepped, sought), the page scrolls, or the section
+ * shows (a tall frame). It grows at the page's end, so nothing above it moves when it comes.
+ */
+function Below({ modes }: { modes: Mode[] }) {
+  const moved = useApp(selectMoved);
+  const [seen, setSeen] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = section.current;
+    if (seen || !el) return;
+    const show = () => setSeen(true);
+    // In view for real (not only touching the fold), e.g. the full app in a tall frame that the host page scrolls.
+    const io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.intersectionRatio > 0)) show();
+    });
+    io?.observe(el);
+    window.addEventListener('scroll', show, { once: true, passive: true });
+    return () => {
+      io?.disconnect();
+      window.removeEventListener('scroll', show);
+    };
+  }, [seen]);
+  return (
+    <section className="below" aria-label="The run in detail" ref={section}>
+      {(moved || seen) && (
+        <ErrorBoundary what="details of the run">
+          <Suspense fallback={null}>
+            <Details modes={modes} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </section>
   );
 }
 

@@ -31,7 +31,8 @@ export function Drawer() {
     const target = drawer === 'interventions' ? 'interventions' : 'inspector';
     let tries = 0;
     const focusIn = () => {
-      if (!focusById(target) && tries++ < 20) frame = requestAnimationFrame(focusIn);
+      // Up to ~2 s of frames: on a busy phone the chunk can take longer than a few frames.
+      if (!focusById(target) && tries++ < 120) frame = requestAnimationFrame(focusIn);
     };
     let frame = requestAnimationFrame(focusIn);
     return () => cancelAnimationFrame(frame);

@@ -7,7 +7,7 @@ import { EmbedControls } from './controls/EmbedControls';
 import { Drawer } from './Drawer';
 import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
-import { StageArea } from './stage/StageArea';
+import { StageArea } from './LazyStageArea';
 import { useApp } from './storeContext';
 import { useElementSize } from './useElementSize';
 

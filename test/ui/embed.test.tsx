@@ -1,5 +1,5 @@
 // The embed layout and the Share dialog, as a teacher and a learner use them.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
@@ -41,7 +41,8 @@ describe('embed layout', () => {
     expect(within(row).queryByRole('slider')).toBeNull();
     // Nodes are pictures, not buttons.
     expect(screen.queryAllByRole('button', { name: /server-1/ })).toEqual([]);
-    expect(document.querySelectorAll('.node[role=img]').length).toBeGreaterThan(3);
+    // The stage's code arrives on demand: its nodes are drawn once it has.
+    await waitFor(() => expect(document.querySelectorAll('.node[role=img]').length).toBeGreaterThan(3));
     expect(document.querySelectorAll('.node[role=button], .dot.is-inspectable')).toHaveLength(0);
     vi.unstubAllGlobals();
   });

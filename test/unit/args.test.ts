@@ -69,8 +69,9 @@ describe('interventions and longer runs', () => {
     const { runScenario } = await import('../../src/scenarios/run');
     const { findScenario } = await import('../../src/scenarios/index');
     const { parseLink } = await import('../../src/store/urlState');
+    const { parseInterventions } = await import('../../src/sim/parseAction');
     const list = [{ atMs: 2_000, action: { type: 'setOptions', patch: { denylist: true } } }];
-    const fromLink = parseLink(`?scenario=revocation&a=${encodeURIComponent(JSON.stringify(list))}`).state.actions!;
+    const fromLink = parseLink(`?scenario=revocation&a=${encodeURIComponent(JSON.stringify(list))}`, parseInterventions).state.actions!;
     const fromFlags = parseArgs(['--scenario', 'revocation', '--actions', JSON.stringify(list)]);
     if (!fromFlags.ok) throw new Error(fromFlags.error);
     expect(fromFlags.args.actions).toEqual(fromLink);

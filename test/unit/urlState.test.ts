@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { linkFor, parseLink } from '../../src/store/urlState';
+import { LIMITS } from '../../src/sim/options';
+import { parseInterventions } from '../../src/sim/parseAction';
+import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
 
 describe('links', () => {
   it('round-trips scenario, mode, seed, speed and position', () => {
@@ -16,7 +18,11 @@ describe('links', () => {
   });
 
   it('never throws, whatever the query string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (q) => Array.isArray(parseLink(q).problems)));
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (q) => Array.isArray(parseLink(q, parseInterventions).problems)));
+  });
+
+  it('take the seed the engine takes (the first load carries the range, not the engine\'s limits)', () => {
+    expect(LINK_SEED).toEqual(LIMITS.seed);
   });
 });
 
@@ -24,7 +30,7 @@ describe('links for embeds', () => {
   it('round-trip a teacher\'s page choices with every other parameter', () => {
     const actions = [{ atMs: 2_000, action: { type: 'banUser' as const, userId: 'alice' } }];
     const link = linkFor({ scenarioId: 'revocation', view: 'both', seed: 9, speed: 2, timeMs: 5_000 }, actions, { autoplay: true, questionsOn: false, presentation: { embed: true, controls: false, inspect: false } });
-    expect(parseLink(link)).toEqual({
+    expect(parseLink(link, parseInterventions)).toEqual({
       state: { scenarioId: 'revocation', view: 'both', seed: 9, speed: 2, timeMs: 5_000, actions, autoplay: true, questionsOn: false, presentation: { embed: true, controls: false, inspect: false } },
       problems: [],
     });
@@ -51,7 +57,7 @@ describe('links with interventions', () => {
   it('carry the recorded actions and read them back', () => {
     const actions = [{ atMs: 3_000, action: { type: 'killServer' as const, serverId: 'server-2' } }];
     const link = linkFor({ scenarioId: 'basic', view: 'both', seed: null, speed: 1, timeMs: 4_000 }, actions);
-    expect(parseLink(link).state.actions).toEqual(actions);
+    expect(parseLink(link, parseInterventions).state.actions).toEqual(actions);
   });
 
   it.each([
@@ -61,9 +67,15 @@ describe('links with interventions', () => {
     ['a polluting id', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'changeRole', userId: '__proto__', role: 'admin' } }]))}`, 'intervention 1: changeRole.userId must be an id (letters, digits, . _ -; at most 40)'],
     ['a header injected through a path', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'request', clientId: 'alice', path: '/api/profile\r\nCookie: __Host-sid=forged' } }]))}`, 'intervention 1: request.path must be one line of text, at most 200 characters of the allowed kind'],
   ])('refuse %s with a notice naming why, and the lesson still loads', (_what, query, why) => {
-    const { state, problems } = parseLink(`${query}&scenario=basic`);
+    const { state, problems } = parseLink(`${query}&scenario=basic`, parseInterventions);
     expect(state.actions).toBeUndefined();
     expect(state.scenarioId).toBe('basic');
     expect(problems).toEqual([`The link's interventions could not be used (${why}); the lesson plays without them.`]);
+  });
+
+  it('are named, not dropped in silence, where the gate is not at hand', () => {
+    const { state, problems } = parseLink('?scenario=basic&a=%5B%5D');
+    expect(state).toEqual({ scenarioId: 'basic' });
+    expect(problems).toEqual(["The link's interventions could not be used (they could not be read here); the lesson plays without them."]);
   });
 });

@@ -1,0 +1,36 @@
+// The run in detail (strip, transcript, logs, table) lies below the first screen: it is fetched when
+// the lesson first moves or the page is scrolled, and a freshly opened lesson draws without it.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { App } from '../../src/ui/App';
+
+afterEach(cleanup);
+
+async function opened() {
+  const store = createAppStore({ scenarioId: 'basic', view: 'both', questionsOn: false });
+  await store.getState().load();
+  await act(async () => {
+    render(<App store={store} />);
+  });
+  return store;
+}
+
+describe('the details below the first screen', () => {
+  it('wait until the lesson moves, then show both event logs', async () => {
+    const store = await opened();
+    const details = screen.getByRole('region', { name: 'The run in detail' });
+    expect(details.children).toHaveLength(0);
+    await act(() => store.getState().seek(1_000));
+    expect(await screen.findByRole('log', { name: 'session event log' }, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.getByRole('log', { name: 'jwt event log' })).toBeTruthy();
+  }, 15_000);
+
+  it('come when the page is scrolled towards them', async () => {
+    await opened();
+    await act(async () => {
+      fireEvent.scroll(window);
+    });
+    expect(await screen.findByRole('log', { name: 'session event log' }, { timeout: 5_000 })).toBeTruthy();
+  });
+});
