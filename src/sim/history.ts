@@ -15,6 +15,8 @@ export interface RecordedAction {
 interface Checkpoint {
   timeMs: number;
   state: SimState;
+  /** Its log and served lists were cut to short tails (it is far behind the newest). */
+  thinned?: boolean;
 }
 
 const CHECKPOINT_EVERY_MS = 1_000;
@@ -25,6 +27,15 @@ const CHECKPOINT_EVERY_MS = 1_000;
  * simulated minutes that is a minute or two of replay, under a second of work for the load lesson.
  */
 const MAX_CHECKPOINTS = 60;
+/**
+ * A checkpoint more than this far (simulated) behind the newest keeps only the tails of the log
+ * and served lists (what a restored moment shows first), not whole windows: past an hour of the
+ * load cluster those windows no longer overlap, and 60 of them doubled the memory of the run.
+ * Every lesson is shorter than this, so its checkpoints stay whole.
+ */
+const WHOLE_RECORDS_MS = 120_000;
+const THIN_LOG_ENTRIES = 150;
+const THIN_SERVED_ENTRIES = 200;
 /** A long run goes in slices this small (virtual ms, events), with a pause between: the page stays responsive. */
 const SLICE_MS = 1_000;
 const SLICE_EVENTS = 4_000;
@@ -146,6 +157,14 @@ export class History {
   private checkpoint(): void {
     const cps = this.checkpoints;
     cps.push({ timeMs: this.timeMs, state: checkpointOf(this.driver.state) });
+    for (const c of cps) {
+      if (this.timeMs - c.timeMs <= WHOLE_RECORDS_MS) break;
+      if (c.thinned) continue;
+      // Fresh arrays (the lists are the checkpoint's own), sharing the entries as before.
+      c.state.log.entries = c.state.log.entries.slice(-THIN_LOG_ENTRIES);
+      c.state.served.entries = c.state.served.entries.slice(-THIN_SERVED_ENTRIES);
+      c.thinned = true;
+    }
     if (cps.length <= MAX_CHECKPOINTS) return;
     // Drop the one whose neighbours are closest, never the first or the newest (replay after the
     // newest must not re-apply actions it holds): gaps stay even, and the count constant.

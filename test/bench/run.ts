@@ -344,6 +344,11 @@ async function longrun(): Promise<void> {
     const ratio = long / short;
     console.log(`${mode.padEnd(7)} peak RSS 1 min ${(short / 1024).toFixed(0)} MB, 60 min ${(long / 1024).toFixed(0)} MB (${ratio.toFixed(2)}x) -> ${ratio <= 1.5 ? 'UNDER' : 'OVER'}; largest state ${kb(peak)} -> ${peak < 2 * 1024 * 1024 ? 'UNDER' : 'OVER'} 2 MB`);
   }
+  // What the app keeps (History, checkpoints included), heap after a forced GC: issue 10's flat-memory goal.
+  const r = spawnSync('node', ['--expose-gc', '--import', 'tsx', 'test/bench/historyHeap.ts'], { encoding: 'utf8' });
+  const { heap5, heap60, seeks } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { heap5: number; heap60: number; seeks: number[] };
+  console.log(`both worlds with their checkpoints, heap after GC: 5 min ${heap5.toFixed(1)} MB, 60 min ${heap60.toFixed(1)} MB (${(heap60 / heap5).toFixed(2)}x) -> ${heap60 / heap5 <= 1.2 ? 'UNDER' : 'OVER'} 1.2x`);
+  console.log(`seeks within the hour (both worlds, Node): ${seeks.map((ms) => ms.toFixed(0)).join(', ')} ms -> ${Math.max(...seeks) <= 1000 ? 'UNDER' : 'OVER'} 1 s`);
 }
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
 import { loadScenario } from '../../src/scenarios/run';
 import { History } from '../../src/sim/history';
+import type { SimState } from '../../src/sim/types';
 
 async function history() {
   return new History(await loadScenario(findScenario('revocation')!, 'jwt', 7));
@@ -75,6 +76,36 @@ describe('checkpoints', () => {
     await straight.advanceTo(at);
     expect(travelled.driver.state).toEqual(straight.driver.state);
   });
+});
+
+describe('checkpoints of a long run', () => {
+  it('far behind the newest, they keep short tails of the log and served lists, and a seek back there still lands on the straight run', async () => {
+    const scenario = findScenario('load')!;
+    const extended = () => loadScenario(scenario, 'jwt', 3, {}, 180_000);
+    const travelled = new History(await extended());
+    await travelled.advanceTo(180_000);
+    const checkpoints = (travelled as unknown as { checkpoints: { timeMs: number; state: SimState }[] }).checkpoints;
+    const old = checkpoints.filter((c) => 180_000 - c.timeMs > 120_000);
+    const recent = checkpoints.filter((c) => 180_000 - c.timeMs <= 60_000);
+    expect(old.length).toBeGreaterThan(10);
+    // Whole windows of served requests at every checkpoint stopped overlapping past a few minutes: memory grew with the run.
+    for (const c of old) expect(c.state.served.entries.length).toBeLessThanOrEqual(200);
+    for (const c of old) expect(c.state.log.entries.length).toBeLessThanOrEqual(150);
+    expect(Math.min(...recent.map((c) => c.state.served.entries.length))).toBeGreaterThan(1_000);
+
+    const at = old[3]!.timeMs + 500;
+    await travelled.seek(at);
+    const straight = new History(await extended());
+    await straight.advanceTo(at);
+    const { log, served, ...rest } = travelled.driver.state;
+    const { log: straightLog, served: straightServed, ...straightRest } = straight.driver.state;
+    expect(rest).toEqual(straightRest);
+    // The windows are shorter, and end the same: what the restored moment shows first.
+    expect(served.total).toBe(straightServed.total);
+    expect(served.entries).toEqual(straightServed.entries.slice(-served.entries.length));
+    expect(log.total).toBe(straightLog.total);
+    expect(log.entries).toEqual(straightLog.entries.slice(-log.entries.length));
+  }, 60_000);
 });
 
 describe('long runs pause between events', () => {
