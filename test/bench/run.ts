@@ -180,7 +180,8 @@ async function measureFrames(url: string, throttle: Throttle, setup: (page: impo
       requestAnimationFrame(frame);
     })`)) as number;
     const busyMs = (await busy()) - busyBefore;
-    const drawn = (await page.evaluate(`document.querySelectorAll('.dot').length || document.querySelectorAll('circle').length`)) as number;
+    // The app's dots are on a canvas that says how many it draws; the reference's are circles.
+    const drawn = (await page.evaluate(`Number(document.querySelector('canvas.stage-dots')?.dataset.drawn ?? document.querySelectorAll('circle').length)`)) as number;
     return { fps: frames / 5, busyPerFrame: busyMs / frames, drawn };
   } finally {
     await browser.close();
@@ -284,6 +285,27 @@ async function seek(): Promise<void> {
       console.log(`run ${run}: ${line.join('; ')}`);
       await page.close();
     }
+    // Any moment of any lesson: to its end, its middle, its start and its end again (from a checkpoint of the same future).
+    for (const entry of CATALOG) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(`window.__blocking = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__blocking.push([e.startTime, Math.round(e.blockingDuration + 50)]); }).observe({ type: 'long-animation-frame' });`);
+      await page.goto(`http://localhost:4394/?scenario=${entry.id}&q=0`);
+      await page.locator('button.play:not([disabled])').waitFor({ timeout: 60_000 });
+      const end = Number(await page.getByLabel('Timeline').getAttribute('max'));
+      const blocks: number[] = [];
+      for (const to of [end, Math.round(end / 2), 0, end]) {
+        const since = (await page.evaluate('performance.now()')) as number;
+        const shown = `${String(Math.floor(to / 60_000)).padStart(2, '0')}:${String(Math.floor(to / 1000) % 60).padStart(2, '0')}`;
+        await page.getByLabel('Timeline').fill(String(to));
+        await page.locator(`[aria-label="Timeline"][aria-valuetext^="${shown}"]`).waitFor({ timeout: 60_000 });
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+        const frames = ((await page.evaluate('window.__blocking')) as [number, number][]).filter(([start]) => start >= since).map(([, ms]) => ms);
+        blocks.push(Math.max(0, ...frames));
+      }
+      worstFrame.push(...blocks);
+      console.log(`${entry.id.padEnd(18)} seeks to ${end / 1000} s, ${end / 2000} s, 0 s, ${end / 1000} s: longest frame block ${blocks.join(', ')} ms`);
+      await page.close();
+    }
   } finally {
     await browser.close();
     server.httpServer.close();
@@ -292,7 +314,7 @@ async function seek(): Promise<void> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`longest task over ${worst.length} seeks: ${max} ms (median of seeks ${median(worst)} ms) -> ${max <= 100 ? 'UNDER 100 ms' : 'OVER 100 ms'}`);
   const maxFrame = Math.max(...worstFrame);
-  console.log(`longest blocking in a frame (long-animation-frame blockingDuration + 50, so style and layout count): ${maxFrame} ms (median of seeks ${median(worstFrame)} ms) -> ${maxFrame <= 100 ? 'UNDER 100 ms' : 'OVER 100 ms'}`);
+  console.log(`longest blocking in a frame, all of the above (long-animation-frame blockingDuration + 50, so style and layout count): ${maxFrame} ms (median of seeks ${median(worstFrame)} ms) -> ${maxFrame <= 100 ? 'UNDER 100 ms' : 'OVER 100 ms'}`);
 }
 
 /** The lab in Chromium: a 1-16 server sweep of 100k requests a row in its Worker (goal: 20 s), and the page's longest task meanwhile (goal: none over 100 ms). */
