@@ -76,6 +76,8 @@ function Shell() {
 function Below({ modes }: { modes: Mode[] }) {
   const moved = useApp(selectMoved);
   const [seen, setSeen] = useState(false);
+  // Once wanted, kept: another lesson (back at 0 s, not started) still shows its details.
+  if (moved && !seen) setSeen(true);
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = section.current;
@@ -94,7 +96,7 @@ function Below({ modes }: { modes: Mode[] }) {
   }, [seen]);
   return (
     <section className="below" aria-label="The run in detail" ref={section}>
-      {(moved || seen) && (
+      {seen && (
         <ErrorBoundary what="details of the run">
           <Suspense fallback={null}>
             <Details modes={modes} />

@@ -24,6 +24,9 @@ describe('the details below the first screen', () => {
     await act(() => store.getState().seek(1_000));
     expect(await screen.findByRole('log', { name: 'session event log' }, { timeout: 5_000 })).toBeTruthy();
     expect(screen.getByRole('log', { name: 'jwt event log' })).toBeTruthy();
+    // Another lesson opens at 0 s, not started: its details are still shown.
+    await act(() => store.getState().load({ scenarioId: 'revocation' }));
+    expect(screen.getByRole('log', { name: 'session event log' })).toBeTruthy();
   }, 15_000);
 
   it('come when the page is scrolled towards them', async () => {
