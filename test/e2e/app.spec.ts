@@ -23,18 +23,36 @@ test('opens, plays both flows and shows them in the event logs', async ({ page }
 test('requests travel as dots whose positions change between frames', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  const dot = page.locator('.stage-session .dot').first();
-  await expect(dot).toBeAttached({ timeout: 10_000 });
-  const a = await dot.getAttribute('transform');
-  await expect.poll(() => page.locator('.stage-session .dot').first().getAttribute('transform')).not.toEqual(a);
+  // The dots are drawn on one canvas, which says how many it draws.
+  const dots = page.locator('.stage-session canvas.stage-dots');
+  await expect(dots).not.toHaveAttribute('data-drawn', /^0?$/, { timeout: 10_000 });
+  const a = await dots.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await expect.poll(() => dots.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toEqual(a);
 });
 
-test('a dot, drawn in its own layer over the diagram, still opens its request when clicked', async ({ page }) => {
+test('a dot, drawn on a canvas over the diagram, still opens its request when clicked', async ({ page }) => {
   await page.goto('/?scenario=load&t=20000&q=0');
-  const dot = page.locator('.stage-session .stage-dots .dot.is-inspectable[opacity="1"]').first();
-  await expect(dot).toBeAttached({ timeout: 20_000 });
-  // A real click where the dot is drawn: whatever is on top there must be a dot (the layer lets the rest through).
-  await dot.click({ force: true });
+  const dots = page.locator('.stage-session canvas.stage-dots.is-inspectable');
+  await expect(dots).not.toHaveAttribute('data-drawn', /^0?$/, { timeout: 20_000 });
+  // Where a wristband (a session cookie on the wire, #1a66d9) is drawn: a real click there must reach a dot.
+  const spot = await dots.evaluate((c: HTMLCanvasElement) => {
+    const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const box = c.getBoundingClientRect();
+    const scale = c.width / box.width;
+    // Only where it can be clicked: in the stage's scrolled view and in the window.
+    const view = c.parentElement!.getBoundingClientRect();
+    const [left, top] = [Math.max(view.left, 0), Math.max(view.top, 0)];
+    const [right, bottom] = [Math.min(view.right, innerWidth), Math.min(view.bottom, innerHeight)];
+    for (let i = 0; i < width * height; i++) {
+      const [x, y] = [(i % width) / scale, Math.floor(i / width) / scale];
+      if (box.left + x < left + 2 || box.left + x > right - 2 || box.top + y < top + 2 || box.top + y > bottom - 2) continue;
+      if (data[i * 4] === 0x1a && data[i * 4 + 1] === 0x66 && data[i * 4 + 2] === 0xd9 && data[i * 4 + 3] === 255) return { x, y };
+    }
+    return null;
+  });
+  expect(spot).not.toBeNull();
+  const box = (await dots.boundingBox())!;
+  await page.mouse.click(box.x + spot!.x, box.y + spot!.y);
   await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('HTTP/1.1');
 });
 
@@ -144,7 +162,7 @@ test('reduced motion: no travelling dots, the same information as text', async (
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
-  await expect(page.locator('.dot')).toHaveCount(0);
+  await expect(page.locator('canvas.stage-dots')).toHaveCount(0);
   await expect(page.getByText(/Nothing on the wire|→/).first()).toBeVisible();
   // Nodes neither fade in nor glide (stage.css).
   const motion = await page.locator('.node').first().evaluate((n) => [getComputedStyle(n).animationName, getComputedStyle(n).transitionDuration]);

@@ -43,7 +43,7 @@ describe('embed layout', () => {
     expect(screen.queryAllByRole('button', { name: /server-1/ })).toEqual([]);
     // The stage's code arrives on demand: its nodes are drawn once it has.
     await waitFor(() => expect(document.querySelectorAll('.node[role=img]').length).toBeGreaterThan(3));
-    expect(document.querySelectorAll('.node[role=button], .dot.is-inspectable')).toHaveLength(0);
+    expect(document.querySelectorAll('.node[role=button], .stage-dots.is-inspectable')).toHaveLength(0);
     vi.unstubAllGlobals();
   });
 });

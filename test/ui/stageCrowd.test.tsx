@@ -1,17 +1,30 @@
-// A crowd on the wire: the stage draws at most MAX_DRAWN dots (outside React, dotLayer.ts), counts
-// the rest beside the world's title and shows them as bands along their edges; a drawn dot stays
-// drawn until it arrives, and clicking one still inspects its request.
+// A crowd on the wire: the stage draws at most MAX_DRAWN dots on one canvas (outside React,
+// dotLayer.ts), counts the rest beside the world's title and shows them as bands along their
+// edges; a drawn dot stays drawn until it arrives, moves with time, and clicking one still
+// inspects its request. The canvas is happy-dom's stand-in (support/canvas.ts), which records
+// what each frame blitted where.
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/sim/types';
 import { createAppStore } from '../../src/store/createAppStore';
-import { LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
+import { DotLayer, LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
+import { edgeEnds, layoutStage } from '../../src/ui/stage/layout';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import { recordCanvases, shown } from './support/canvas';
+import { FRAME_MS } from './support/frames';
 
-beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
+beforeEach(() => {
+  vi.stubGlobal('ResizeObserver', undefined);
+  // Bitmaps are drawn on (recorded) canvas elements, as where OffscreenCanvas is missing.
+  vi.stubGlobal('OffscreenCanvas', undefined);
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+  recordCanvases();
+});
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
@@ -27,7 +40,7 @@ async function setup() {
   return store;
 }
 
-/** `count` requests on the wire now, from alice to the load balancer and on to server-1, ids from `first`. */
+/** `count` requests halfway along their edge now, from alice to the load balancer and on to server-1, ids from `first`. */
 function crowd(nowMs: number, first: number, count: number): Message[] {
   return Array.from({ length: count }, (_, i) => ({
     id: first + i,
@@ -35,8 +48,8 @@ function crowd(nowMs: number, first: number, count: number): Message[] {
     kind: 'request' as const,
     from: i % 2 ? 'lb' : 'alice',
     to: i % 2 ? 'server-1' : 'lb',
-    sendTimeMs: nowMs - 5,
-    recvTimeMs: nowMs + 1000,
+    sendTimeMs: nowMs - 500,
+    recvTimeMs: nowMs + 500,
     credential: 'session' as const,
     label: `GET /${first + i}`,
     ok: null,
@@ -44,16 +57,21 @@ function crowd(nowMs: number, first: number, count: number): Message[] {
   }));
 }
 
-/** Puts `messages` on the session world's wire, as a publish would. */
+/** Puts `messages` on the session world's wire, as a publish would, and lets the next frame draw them. */
 function publish(store: Awaited<ReturnType<typeof setup>>, messages: Message[]) {
   const world = store.getState().worlds.session!;
   act(() => store.setState({ worlds: { session: { ...world, messages } } }));
+  act(() => vi.advanceTimersByTime(FRAME_MS));
 }
 
-const dots = () => [...document.querySelectorAll<SVGGElement>('.stage-session .dot')];
+const canvas = () => document.querySelector<HTMLCanvasElement>('.stage-session canvas.stage-dots');
+/** What the stage shows now: dots (bitmaps without text) and labels. */
+const dots = () => shown(canvas()!).filter((b) => b.text === null);
+const labels = () => shown(canvas()!).filter((b) => b.text !== null);
 const crowdText = () => document.querySelector('.stage-crowd')?.textContent ?? null;
 /** What the bands say they stand for, summed over the edges. */
 const bandTotal = () => [...document.querySelectorAll('.crowd-band title')].reduce((n, t) => n + Number(/: (\d+) more/.exec(t.textContent ?? '')?.[1] ?? NaN), 0);
+const SESSION_BLUE = '#1a66d9';
 
 describe('a crowd on the stage', () => {
   it(`draws ${MAX_DRAWN} dots and counts the rest, beside the title and as bands along their edges`, async () => {
@@ -61,13 +79,18 @@ describe('a crowd on the stage', () => {
     const now = store.player.timeMs;
     publish(store, crowd(now, 1, 40));
     expect(dots()).toHaveLength(40);
+    expect(canvas()!.dataset.drawn).toBe('40');
+    // Every one is a wristband (a session cookie on the wire), labelled mid-edge.
+    expect(dots().every((d) => d.fills.includes(SESSION_BLUE))).toBe(true);
+    expect(labels().map((l) => l.text)).toContain('GET /1');
     expect(crowdText()).toBeNull();
     expect(document.querySelectorAll('.crowd-band')).toHaveLength(0);
 
     publish(store, crowd(now, 1, 420));
     expect(dots()).toHaveLength(MAX_DRAWN);
+    expect(canvas()!.dataset.drawn).toBe(String(MAX_DRAWN));
     // Past LABELLED_UNTIL drawn dots new ones carry no label (they would overlap into a blur).
-    expect(document.querySelectorAll('.stage-session .dot-label')).toHaveLength(LABELLED_UNTIL);
+    expect(labels()).toHaveLength(LABELLED_UNTIL);
     expect(crowdText()).toBe('+120 more in flight');
     expect(bandTotal()).toBe(120);
     // One band per busy edge (browser to load balancer, load balancer to server), under the nodes.
@@ -82,12 +105,9 @@ describe('a crowd on the stage', () => {
     const now = store.player.timeMs;
     const first = crowd(now, 1, 350);
     publish(store, first);
-    const before = new Set(dots());
-    // The 10 oldest arrive, 30 new ones are sent: the 290 still in flight keep their very elements.
+    // The 10 oldest arrive, 30 new ones are sent.
     publish(store, [...first.slice(10), ...crowd(now, 1000, 30)]);
-    const after = dots();
-    expect(after).toHaveLength(MAX_DRAWN);
-    expect(after.filter((d) => before.has(d))).toHaveLength(290);
+    expect(dots()).toHaveLength(MAX_DRAWN);
     expect(crowdText()).toBe(`+${350 - 10 + 30 - MAX_DRAWN} more in flight`);
     expect(bandTotal()).toBe(350 - 10 + 30 - MAX_DRAWN);
 
@@ -97,18 +117,30 @@ describe('a crowd on the stage', () => {
     expect(document.querySelectorAll('.crowd-band')).toHaveLength(0);
   });
 
-  it('places a dot along its edge, shows its label mid-edge, and a click inspects its request', async () => {
+  it('a click on a dot inspects its request, even over a node; elsewhere the stage is as before', async () => {
     const store = await setup();
     const now = store.player.timeMs;
-    publish(store, crowd(now, 1, 3));
-    const dot = dots()[0]!;
-    expect(dot.getAttribute('transform')).toMatch(/^translate\(-?[\d.]+ -?[\d.]+\)$/);
-    expect(dot.getAttribute('opacity')).toBe('1');
-    expect(dot.querySelector('.dot-wristband')).not.toBeNull();
-    expect(dot.querySelector('.dot-label')?.textContent).toBe('GET /1');
-    expect(dot.classList.contains('is-inspectable')).toBe(true);
-    fireEvent.click(dot.querySelector('rect')!);
+    // One on each edge (alice to the load balancer, the load balancer to server-1).
+    publish(store, crowd(now, 1, 2));
+    expect(canvas()!.classList.contains('is-inspectable')).toBe(true);
+    const [dot] = dots();
+    fireEvent.click(canvas()!.parentElement!, { clientX: dot!.cx + 2, clientY: dot!.cy - 2 });
     expect(store.getState().selection).toEqual({ kind: 'request', mode: 'session', requestId: 10_001 });
+    // Far from every dot, on a node: the node is inspected.
+    act(() => store.getState().select(null));
+    const node = document.querySelector<SVGGElement>('.stage-session .node-server[role=button]')!;
+    fireEvent.click(node, { clientX: -500, clientY: -500 });
+    expect(store.getState().selection).toMatchObject({ kind: 'server', mode: 'session' });
+  });
+
+  it('draws on a canvas as sharp as the screen: its pixels are the stage size times the pixel ratio', async () => {
+    vi.stubGlobal('devicePixelRatio', 2);
+    const store = await setup();
+    publish(store, crowd(store.player.timeMs, 1, 2));
+    const c = canvas()!;
+    expect(c.width).toBe(2 * parseFloat(c.style.width));
+    expect(c.height).toBe(2 * parseFloat(c.style.height));
+    expect(dots()).toHaveLength(2);
   });
 
   it('under reduced motion draws no dots and no count: the list says what is on the wire', async () => {
@@ -116,11 +148,98 @@ describe('a crowd on the stage', () => {
     publish(store, crowd(store.player.timeMs, 1, 320));
     expect(dots()).toHaveLength(MAX_DRAWN);
     act(() => store.getState().setReducedMotion(true));
-    expect(dots()).toHaveLength(0);
+    expect(canvas()).toBeNull();
     expect(crowdText()).toBeNull();
     expect(document.querySelectorAll('.crowd-band')).toHaveLength(0);
     expect(document.querySelectorAll('[aria-label="Messages on the wire"] li')).toHaveLength(320);
     act(() => store.getState().setReducedMotion(false));
+    act(() => vi.advanceTimersByTime(FRAME_MS));
     expect(dots()).toHaveLength(MAX_DRAWN);
+  });
+});
+
+describe('the dot layer, frame by frame', () => {
+  const layout = layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }], serverIds: ['server-1'] }, { width: 900, height: 500 });
+  const message = (id: number, sendTimeMs: number, recvTimeMs: number, extra: Partial<Message> = {}): Message => ({
+    id,
+    requestId: id,
+    kind: 'request',
+    from: 'alice',
+    to: 'lb',
+    sendTimeMs,
+    recvTimeMs,
+    credential: 'session',
+    label: 'GET /profile',
+    ok: null,
+    reason: null,
+    ...extra,
+  }) as Message;
+
+  it('moves a dot along its edge with time, shows its label only mid-edge, and draws nothing before it is sent', () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    layer.update([message(1, 0, 1000), message(2, 600, 1600)], layout, 100, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    const at100 = shown(c);
+    // Only the first is on the wire yet, near its start: no label there.
+    expect(at100.filter((b) => b.text === null)).toHaveLength(1);
+    expect(at100.filter((b) => b.text !== null)).toHaveLength(0);
+    layer.place(500);
+    const at500 = shown(c);
+    const [d100, d500] = [at100[0]!, at500.find((b) => b.text === null)!];
+    // Where the message is along alice's edge to the load balancer: a tenth, then half of the way.
+    const { start, end } = edgeEnds(layout.nodes.alice!, layout.nodes.lb!);
+    for (const [d, p] of [[d100, 0.1], [d500, 0.5]] as const) {
+      expect(d.cx).toBeCloseTo(start.x + (end.x - start.x) * p, 0);
+      expect(d.cy).toBeCloseTo(start.y + (end.y - start.y) * p, 0);
+    }
+    expect(d500.cx).toBeGreaterThan(d100.cx);
+    // Its label rides above it.
+    expect(at500.find((b) => b.text === 'GET /profile')!.y).toBeLessThan(d500.y);
+    layer.place(700);
+    expect(shown(c).filter((b) => b.text === null)).toHaveLength(2);
+    // A frame at the same moment draws nothing new (the canvas is left as it is).
+    const before = shown(c);
+    layer.place(700);
+    expect(shown(c)).toEqual(before);
+    layer.dispose();
+  });
+
+  it('draws each kind of message in its own colour: refused answers red, with their reason', () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    layer.update(
+      [
+        message(1, 0, 1000, { kind: 'response', from: 'lb', to: 'alice', ok: true, label: '200 OK', credential: 'none' }),
+        message(2, 0, 1000, { kind: 'response', from: 'lb', to: 'alice', ok: false, label: '401 expired', credential: 'none' }),
+        message(3, 0, 1000, { kind: 'jwks-fetch', from: 'server-1', to: 'store', credential: 'none', label: 'GET keys' }),
+      ],
+      layout,
+      500,
+      null,
+    );
+    vi.advanceTimersByTime(FRAME_MS);
+    const drawn = shown(c);
+    expect(drawn.filter((b) => b.text === null).map((b) => b.fills)).toEqual([['#1a7f37'], ['#c62828'], ['#0e7c86']]);
+    expect(drawn.filter((b) => b.text !== null).map((b) => b.text)).toEqual(['401 expired']);
+    layer.dispose();
+  });
+
+  it('keeps a drawn dot until its message arrives, those already on the wire first; the room arrivals leave goes to the waiting', () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    const ids = () => [...layer.at(500)].map((d) => d.requestId);
+    const many = Array.from({ length: 350 }, (_, i) => message(i + 1, i < 340 ? 0 : 400, 1000));
+    // Sent later than now: drawn last, after every one already on the wire.
+    const later = message(1000, 600, 1200);
+    layer.update([later, ...many], layout, 300, null);
+    expect(layer.drawn).toBe(MAX_DRAWN);
+    expect(new Set(ids())).toEqual(new Set(many.slice(0, MAX_DRAWN).map((m) => m.id)));
+    // The 10 oldest arrive, 30 new ones are sent: the 290 still in flight stay, 10 waiting take the room.
+    const fresh = Array.from({ length: 30 }, (_, i) => message(2000 + i, 450, 1000));
+    layer.update([...many.slice(10), ...fresh], layout, 450, null);
+    expect(new Set(ids())).toEqual(new Set(many.slice(10, MAX_DRAWN + 10).map((m) => m.id)));
+    layer.dispose();
+    expect(layer.drawn).toBe(0);
   });
 });

@@ -59,14 +59,15 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   }, [mode, clientsKey, serversKey, storeUsed, size]);
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds
-  // and removes only the dots that came and went; the frame loop moves them. No dot is a component.
-  const dotsEl = useRef<SVGGElement>(null);
+  // and drops only the dots that came and went; the frame loop draws them on one canvas. No dot is
+  // a component, and no element changes for a dot.
+  const dotsEl = useRef<HTMLCanvasElement>(null);
   const bandsEl = useRef<SVGGElement>(null);
   const layer = useRef<DotLayer | null>(null);
   const drawing = !!world && !!size && !reducedMotion;
   useLayoutEffect(() => {
     if (!drawing || !dotsEl.current) return;
-    const dots = new DotLayer(dotsEl.current, bandsEl.current);
+    const dots = new DotLayer(dotsEl.current, bandsEl.current, canvas.current);
     layer.current = dots;
     const off = store.player.onFrame((nowMs) => dots.place(nowMs));
     return () => {
@@ -112,14 +113,9 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         ))}
       </svg>
       )}
-      {/* The dots: a layer of their own over the diagram, so moving them repaints them, not the nodes' text.
-          Filled and moved by the DotLayer, never by React: React renders the group empty and leaves its children alone.
+      {/* The dots: one canvas over the diagram, sized and drawn by the DotLayer, never by React.
           Hidden from assistive tech: the event log and the inspector say the same with a keyboard. */}
-      {size && !reducedMotion && (
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} className="stage-dots" aria-hidden="true">
-          <g className="dots" ref={dotsEl} />
-        </svg>
-      )}
+      {size && !reducedMotion && <canvas className="stage-dots" ref={dotsEl} aria-hidden="true" />}
       </div>
       {reducedMotion && <InFlightList messages={world.messages} onSelect={inspectable ? onSelectRequest : null} />}
     </figure>

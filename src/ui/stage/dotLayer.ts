@@ -1,27 +1,29 @@
-// The travelling messages of one stage, drawn outside React. A publish (a few times a second) diffs
-// the message list by id: a new message gets its element (cloned from a prototype per shape), one
-// that arrived loses it, nothing else is touched, so a publish costs the changes, not the crowd.
-// Every animation frame then writes the drawn dots' `transform` (only where it changed): no React,
-// no layout read. At most MAX_DRAWN dots are drawn; the rest are counted per edge and shown as a
-// band along that edge, under the nodes (so never over a node's name).
-import type { Mode } from '../../sim/schemes/names';
+// The travelling messages of one stage, drawn outside React on one <canvas>. A publish (a few times
+// a second) diffs the message list by id: a new message becomes a dot (a few numbers and its
+// bitmaps, dotSprites.ts), one that arrived is dropped, nothing else is touched, so a publish costs
+// the changes, not the crowd, and touches no element. Every animation frame clears the canvas and
+// blits each drawn dot where it is at that moment: no element is styled, laid out or painted for a
+// dot, and nothing is read from the layout. At most MAX_DRAWN dots are drawn; the rest are counted
+// per edge and shown as a band along that edge (an SVG line under the nodes, so never over a
+// node's name). A click on the stage is hit-tested against the drawn dots.
 import type { Message } from '../../sim/types';
+import { DEFAULT_PALETTE, LABEL_RISE, paletteOf, SHAPES, Sprites, type Palette, type ShapeKey } from './dotSprites';
 import { edgeEnds, progressAt, type StageLayout } from './layout';
 
 /** Dots drawn at once; past this the stage shows bands with a count (hundreds of dots are a blur, and cost frames). */
 export const MAX_DRAWN = 300;
 /**
- * Labels ride on new dots while fewer than this many are drawn: past it labels overlap into a blur
- * and their text is most of a frame's cost, so only a refused answer (red, with its reason) keeps one.
+ * Labels ride on new dots while fewer than this many are drawn: past it labels overlap into a blur,
+ * so only a refused answer (red, with its reason) keeps one.
  */
 export const LABELLED_UNTIL = 80;
 /** Status labels ride along the middle of an edge only, so they never cover a node's name. */
-const LABEL_FROM = 0.18;
-const LABEL_TO = 0.82;
+export const LABEL_FROM = 0.18;
+export const LABEL_TO = 0.82;
+/** A click this close to a dot's edge (CSS px) still hits it: the dots are small and they move. */
+const HIT_SLOP = 3;
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-export const translate = (x: number, y: number): string => `translate(${Math.round(x * 10) / 10} ${Math.round(y * 10) / 10})`;
 
 /** Messages in flight that are not drawn as dots: the stage says how many. */
 export const undrawnCount = (messages: readonly Message[]): number => Math.max(0, messages.length - MAX_DRAWN);
@@ -32,23 +34,6 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
   for (const c of children) e.appendChild(c);
   return e;
 }
-
-type ShapeKey = 'ok' | 'bad' | 'store' | 'keys' | 'plain' | Mode;
-
-/** What each model's credential looks like on the wire: a wristband (session cookie), a badge (JWT). */
-const CREDENTIAL_SHAPE: Record<Mode, () => SVGElement> = {
-  session: () => el('g', { class: 'dot-wristband' }, [el('rect', { x: -17, y: -7, width: 34, height: 14, rx: 7 }), el('path', { d: [-9, -5, -2, 2, 5, 9].map((x) => `M${x} -4V4`).join('') })]),
-  jwt: () => el('g', { class: 'dot-badge' }, [el('rect', { x: -15, y: -10, width: 30, height: 20, rx: 3 }), el('circle', { cx: 7, cy: 0, r: 5, class: 'hologram-mark' })]),
-};
-
-const SHAPES: Record<ShapeKey, () => SVGElement> = {
-  ok: () => el('circle', { r: 8, class: 'dot-ok' }),
-  bad: () => el('circle', { r: 8, class: 'dot-bad' }),
-  store: () => el('rect', { x: -6, y: -6, width: 12, height: 12, transform: 'rotate(45)', class: 'dot-store' }),
-  keys: () => el('rect', { x: -6, y: -6, width: 12, height: 12, class: 'dot-keys' }),
-  plain: () => el('circle', { r: 6, class: 'dot-plain' }),
-  ...CREDENTIAL_SHAPE,
-};
 
 /** The shape says what travels: a wristband (session cookie), a badge (JWT), a store query… */
 export function shapeOf(message: Message): ShapeKey {
@@ -63,8 +48,9 @@ const hasLabel = (m: Message) => (m.kind === 'response' ? !m.ok : m.kind === 're
 
 interface Dot {
   message: Message;
-  g: SVGGElement;
-  label: SVGTextElement | null;
+  shape: ShapeKey;
+  /** The text it carries mid-edge, if any (decided when it is first drawn). */
+  label: string | null;
   /** Where it runs, in stage px (from the layout of the last publish). */
   sx: number;
   sy: number;
@@ -72,44 +58,78 @@ interface Dot {
   dy: number;
   /** False: one of its ends is not drawn (never placed). */
   placed: boolean;
-  /** What was last written, so a frame writes only what changed. */
-  transform: string;
-  visible: boolean | null;
-  labelled: boolean | null;
+  /** Where it was drawn last. */
+  x: number;
+  y: number;
+}
+
+/** A dot where it is drawn now: what the canvas shows, and what a click is tested against. */
+export interface DrawnDot {
+  requestId: number;
+  shape: ShapeKey;
+  x: number;
+  y: number;
+  /** The label shown now (mid-edge), or null. */
+  label: string | null;
 }
 
 /** Ids restart with a reloaded world: the same id drawing something else is a new dot. */
 const sameDrawing = (a: Message, b: Message) => a === b || (a.kind === b.kind && a.label === b.label && a.ok === b.ok && a.requestId === b.requestId && a.from === b.from && a.to === b.to && a.credential === b.credential);
 
-/** The layout's edges as `from>to` keys, browsers and servers first (as the layout lists them). */
-const edgeKeys = new WeakMap<StageLayout, Set<string>>();
+/** Per layout, the band key of each (from, to) pair met so far: a publish looks them up, not builds them. */
+const edgeKeys = new WeakMap<StageLayout, { edges: Set<string>; pairs: Map<string, Map<string, string | null>> }>();
 
 /** The edge a message runs on; a band counts both ways. Null: one of its ends is not drawn. */
 function edgeKey(layout: StageLayout, m: Message): string | null {
-  const from = layout.alias[m.from] ?? m.from;
-  const to = layout.alias[m.to] ?? m.to;
-  if (!layout.nodes[from] || !layout.nodes[to]) return null;
-  let keys = edgeKeys.get(layout);
-  if (!keys) edgeKeys.set(layout, (keys = new Set(layout.edges.map(([a, b]) => `${a}>${b}`))));
-  return keys.has(`${from}>${to}`) ? `${from}>${to}` : `${to}>${from}`;
+  let known = edgeKeys.get(layout);
+  if (!known) edgeKeys.set(layout, (known = { edges: new Set(layout.edges.map(([a, b]) => `${a}>${b}`)), pairs: new Map() }));
+  let tos = known.pairs.get(m.from);
+  if (!tos) known.pairs.set(m.from, (tos = new Map()));
+  let key = tos.get(m.to);
+  if (key === undefined) {
+    const from = layout.alias[m.from] ?? m.from;
+    const to = layout.alias[m.to] ?? m.to;
+    key = !layout.nodes[from] || !layout.nodes[to] ? null : known.edges.has(`${from}>${to}`) ? `${from}>${to}` : `${to}>${from}`;
+    tos.set(m.to, key);
+  }
+  return key;
 }
+
+const pixelRatio = () => (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
 
 export class DotLayer {
   private dots = new Map<number, Dot>();
   private bands = new Map<string, { line: SVGLineElement; title: SVGTitleElement; count: number; layout: StageLayout | null }>();
   private layout: StageLayout | null = null;
-  private prototypes = new Map<string, SVGGElement>();
-  private requestOf = new WeakMap<Element, number>();
   private onSelect: ((requestId: number) => void) | null = null;
+  private readonly ctx: CanvasRenderingContext2D | null;
+  private readonly palette: Palette;
+  private sprites: Sprites | null = null;
+  /** The moment drawn last, and whether the dots changed since (a frame at the same moment draws nothing). */
+  private nowMs = -Infinity;
+  private dirty = true;
+  /** Whether the canvas holds anything (a clear of an empty canvas is skipped). */
+  private inked = false;
+  private hovering = false;
+  private inspectable: boolean | null = null;
+  private counted = -1;
+  /** A draw asked for by a publish, if its frame has not come yet. */
+  private pending = 0;
 
   constructor(
-    private readonly root: SVGGElement,
+    private readonly canvas: HTMLCanvasElement,
     private readonly bandRoot: SVGGElement | null,
+    /** Where clicks on the stage arrive (the canvas itself lets them through to the nodes). */
+    private readonly events: HTMLElement | null,
   ) {
-    root.addEventListener('click', this.click);
+    this.ctx = canvas.getContext('2d');
+    this.palette = this.ctx ? paletteOf(canvas) : DEFAULT_PALETTE;
+    // Capture: a click on a dot over a node inspects the dot's request, not the node.
+    events?.addEventListener('click', this.click, true);
+    events?.addEventListener('pointermove', this.hover);
   }
 
-  /** Dots drawn now (elements in the layer). */
+  /** Dots drawn now. */
   get drawn(): number {
     return this.dots.size;
   }
@@ -118,17 +138,24 @@ export class DotLayer {
   update(messages: readonly Message[], layout: StageLayout, nowMs: number, onSelect: ((requestId: number) => void) | null): void {
     const relayout = layout !== this.layout;
     this.layout = layout;
-    if (!!onSelect !== !!this.onSelect) for (const dot of this.dots.values()) dot.g.classList.toggle('is-inspectable', !!onSelect);
+    if (!!onSelect !== this.inspectable) {
+      this.inspectable = !!onSelect;
+      this.canvas.classList.toggle('is-inspectable', this.inspectable);
+      if (!onSelect) this.setHover(false);
+    }
     this.onSelect = onSelect;
-    // Arrived (or replaced by a reloaded world): their elements go.
+    this.fit(layout);
+    let changed = relayout;
+    // Arrived (or replaced by a reloaded world): their dots go.
     const current = new Map<number, Message>();
     for (const m of messages) current.set(m.id, m);
     for (const [id, dot] of this.dots) {
       const now = current.get(id);
       if (!now || !sameDrawing(now, dot.message)) {
-        dot.g.remove();
         this.dots.delete(id);
+        changed = true;
       } else {
+        if (now !== dot.message) changed = true;
         dot.message = now;
         if (relayout) this.route(dot);
       }
@@ -141,67 +168,125 @@ export class DotLayer {
           if (this.dots.size >= MAX_DRAWN) break;
           if (this.dots.has(m.id) || m.sendTimeMs <= nowMs !== pass) continue;
           this.add(m);
+          changed = true;
         }
       }
     }
+    // How many are drawn, for people reading the page's source and for tests (written when it changes).
+    if (this.dots.size !== this.counted) this.canvas.dataset.drawn = String((this.counted = this.dots.size));
     this.updateBands(messages, layout);
-    this.place(nowMs);
+    if (changed || nowMs !== this.nowMs) this.dirty = true;
+    // Drawn in the next frame (where a playing stage draws anyway), not inside React's commit.
+    this.nowMs = nowMs;
+    if (this.dirty && this.pending === 0 && typeof requestAnimationFrame === 'function') this.pending = requestAnimationFrame(this.drawPending);
   }
 
-  /** A frame: every drawn dot to where it is at `nowMs`, writing only what changed. */
+  private drawPending = () => {
+    this.pending = 0;
+    this.draw();
+  };
+
+  /** A frame: the canvas shows every drawn dot where it is at `nowMs` (nothing is done if nothing moved). */
   place(nowMs: number): void {
+    if (nowMs === this.nowMs && !this.dirty) return;
+    this.nowMs = nowMs;
+    this.draw();
+  }
+
+  private draw(): void {
+    if (this.pending !== 0) cancelAnimationFrame(this.pending);
+    this.pending = 0;
+    this.dirty = false;
+    const nowMs = this.nowMs;
+    const ctx = this.ctx;
+    const sprites = this.sprites;
+    if (!ctx || !sprites) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (this.inked) ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.inked = false;
+    const dpr = sprites.dpr;
+    // Dots first, then the labels over all of them (a label is never hidden under a later dot).
+    let labelled: Dot[] | null = null;
     for (const dot of this.dots.values()) {
       const m = dot.message;
-      const visible = dot.placed && nowMs >= m.sendTimeMs;
-      if (visible !== dot.visible) {
-        dot.visible = visible;
-        dot.g.setAttribute('opacity', visible ? '1' : '0');
-      }
-      if (!visible) continue;
+      if (!dot.placed || nowMs < m.sendTimeMs) continue;
       const p = progressAt(m, nowMs);
-      const transform = translate(dot.sx + dot.dx * p, dot.sy + dot.dy * p);
-      if (transform !== dot.transform) {
-        dot.transform = transform;
-        dot.g.setAttribute('transform', transform);
-      }
-      if (dot.label) {
-        const labelled = p >= LABEL_FROM && p <= LABEL_TO;
-        if (labelled !== dot.labelled) {
-          dot.labelled = labelled;
-          dot.label.setAttribute('opacity', labelled ? '1' : '0');
-        }
+      const s = sprites.shape(dot.shape);
+      dot.x = dot.sx + dot.dx * p;
+      dot.y = dot.sy + dot.dy * p;
+      ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round(dot.y * dpr) - s.ay);
+      this.inked = true;
+      if (dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO) (labelled ??= []).push(dot);
+    }
+    if (labelled) {
+      for (const dot of labelled) {
+        const s = sprites.label(dot.label!, dot.shape === 'bad');
+        ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round((dot.y - LABEL_RISE) * dpr) - s.ay);
       }
     }
   }
 
-  /** Takes every element out (reduced motion, unmount). */
+  /** The dots visible at `nowMs`, in drawing order (the last is on top), and where they are. */
+  *at(nowMs: number): Generator<DrawnDot> {
+    for (const dot of this.dots.values()) {
+      const m = dot.message;
+      if (!dot.placed || nowMs < m.sendTimeMs) continue;
+      const p = progressAt(m, nowMs);
+      yield { requestId: m.requestId, shape: dot.shape, x: dot.sx + dot.dx * p, y: dot.sy + dot.dy * p, label: dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO ? dot.label : null };
+    }
+  }
+
+  /** The request of the topmost dot drawn at (x, y) in stage px, as last drawn; undefined: none there. */
+  hit(x: number, y: number): number | undefined {
+    let found: number | undefined;
+    for (const d of this.at(this.nowMs)) {
+      const { hw, hh } = SHAPES[d.shape];
+      if (Math.abs(x - d.x) <= hw + HIT_SLOP && Math.abs(y - d.y) <= hh + HIT_SLOP) found = d.requestId;
+    }
+    return found;
+  }
+
+  /** Stops drawing and takes everything out (reduced motion, unmount). */
   dispose(): void {
-    this.root.removeEventListener('click', this.click);
-    for (const dot of this.dots.values()) dot.g.remove();
+    if (this.pending !== 0) cancelAnimationFrame(this.pending);
+    this.pending = 0;
+    this.events?.removeEventListener('click', this.click, true);
+    this.events?.removeEventListener('pointermove', this.hover);
+    this.setHover(false);
     for (const band of this.bands.values()) band.line.remove();
     this.dots.clear();
     this.bands.clear();
+    if (this.ctx && this.inked) {
+      this.ctx.setTransform(1, 0, 0, 1, 0, 0);
+      this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    }
+    this.inked = false;
+  }
+
+  /** The canvas as large as the stage, in device pixels (sharp at any zoom); only when that changes. */
+  private fit(layout: StageLayout): void {
+    const dpr = pixelRatio();
+    const w = Math.max(1, Math.round(layout.width * dpr));
+    const h = Math.max(1, Math.round(layout.height * dpr));
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.canvas.style.width = `${layout.width}px`;
+      this.canvas.style.height = `${layout.height}px`;
+      this.inked = false;
+      this.dirty = true;
+    }
+    if (!this.sprites || this.sprites.dpr !== dpr) {
+      this.sprites = new Sprites(dpr, this.palette);
+      this.dirty = true;
+    }
   }
 
   private add(message: Message): void {
-    const shape = shapeOf(message);
     const labelled = hasLabel(message) && (message.ok === false || this.dots.size < LABELLED_UNTIL);
-    const key = `${shape}${labelled ? (message.ok === false ? ':bad' : ':label') : ''}`;
-    let proto = this.prototypes.get(key);
-    if (!proto) {
-      proto = el('g', { class: 'dot', opacity: 0 }, [SHAPES[shape]()]);
-      if (labelled) proto.appendChild(el('text', { class: `dot-label${message.ok === false ? ' bad' : ''}`, y: -14, 'text-anchor': 'middle', opacity: 0 }));
-      this.prototypes.set(key, proto);
-    }
-    const g = proto.cloneNode(true) as SVGGElement;
-    if (this.onSelect) g.classList.add('is-inspectable');
-    const label = labelled ? (g.lastChild as SVGTextElement) : null;
-    if (label) label.textContent = message.label;
-    this.requestOf.set(g, message.requestId);
-    const dot: Dot = { message, g, label, sx: 0, sy: 0, dx: 0, dy: 0, placed: false, transform: '', visible: false, labelled: false };
+    const dot: Dot = { message, shape: shapeOf(message), label: labelled ? message.label : null, sx: 0, sy: 0, dx: 0, dy: 0, placed: false, x: 0, y: 0 };
     this.route(dot);
     this.dots.set(message.id, dot);
-    this.root.appendChild(g);
   }
 
   private route(dot: Dot): void {
@@ -259,11 +344,36 @@ export class DotLayer {
     }
   }
 
-  private click = (e: Event) => {
-    const target = e.target instanceof Element ? e.target.closest('.dot') : null;
-    const requestId = target ? this.requestOf.get(target) : undefined;
-    if (requestId !== undefined) this.onSelect?.(requestId);
+  /** Where a pointer event is on the stage, in stage px (read when the user points, never per frame). */
+  private pointAt(e: MouseEvent): { x: number; y: number } {
+    const box = this.canvas.getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  }
+
+  private click = (e: MouseEvent) => {
+    if (!this.onSelect || this.dots.size === 0) return;
+    const { x, y } = this.pointAt(e);
+    const requestId = this.hit(x, y);
+    if (requestId === undefined) return;
+    e.stopPropagation();
+    this.onSelect(requestId);
   };
+
+  /** Over a dot the pointer says it can be clicked. */
+  private hover = (e: PointerEvent) => {
+    if (!this.onSelect) return;
+    const over = this.dots.size > 0 && (() => {
+      const { x, y } = this.pointAt(e);
+      return this.hit(x, y) !== undefined;
+    })();
+    this.setHover(over);
+  };
+
+  private setHover(on: boolean): void {
+    if (on === this.hovering) return;
+    this.hovering = on;
+    this.events?.classList.toggle('is-over-dot', on);
+  }
 }
 
 /** A band's width in px: grows with the crowd it stands for, but never wider than a node's title row. */
