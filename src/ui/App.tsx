@@ -71,8 +71,10 @@ function Shell() {
 /**
  * The run in detail (strip, transcript, logs, table), under the first screen. Its code comes when
  * it is wanted: once the lesson moves (played, stepped, sought), the page scrolls, or the section
- * shows (a tall frame). It grows at the page's end, so nothing above it moves when it comes.
+ * shows (a tall frame), and at the latest 1.5 s after the lesson is drawn. It grows at the page's end, so nothing above it moves when it comes.
  */
+const DETAILS_ANYWAY_MS = 1_500;
+
 function Below({ modes }: { modes: Mode[] }) {
   const moved = useApp(selectMoved);
   const [seen, setSeen] = useState(false);
@@ -89,9 +91,13 @@ function Below({ modes }: { modes: Mode[] }) {
     });
     io?.observe(el);
     window.addEventListener('scroll', show, { once: true, passive: true });
+    // And soon anyway, once the first drawing is done: a screen reader's cursor reaches the logs
+    // and the table without scrolling the page, and they must be there when it does.
+    const soon = setTimeout(show, DETAILS_ANYWAY_MS);
     return () => {
       io?.disconnect();
       window.removeEventListener('scroll', show);
+      clearTimeout(soon);
     };
   }, [seen]);
   return (

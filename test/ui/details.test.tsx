@@ -1,7 +1,7 @@
 // The run in detail (strip, transcript, logs, table) lies below the first screen: it is fetched when
 // the lesson first moves or the page is scrolled, and a freshly opened lesson draws without it.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
 
@@ -35,5 +35,28 @@ describe('the details below the first screen', () => {
       fireEvent.scroll(window);
     });
     expect(await screen.findByRole('log', { name: 'session event log' }, { timeout: 5_000 })).toBeTruthy();
+  });
+
+  it('come by themselves soon after the lesson is drawn, for a reader who never scrolls (a screen reader cursor does not)', async () => {
+    const store = createAppStore({ scenarioId: 'basic', view: 'both', questionsOn: false });
+    await store.getState().load();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await act(async () => {
+        render(<App store={store} />);
+      });
+      const details = screen.getByRole('region', { name: 'The run in detail' });
+      await act(async () => {
+        vi.advanceTimersByTime(1_000);
+      });
+      expect(details.children).toHaveLength(0);
+      await act(async () => {
+        vi.advanceTimersByTime(600);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await screen.findByRole('log', { name: 'session event log' }, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.getByRole('table', { name: /measured in this run/ })).toBeTruthy();
   });
 });
