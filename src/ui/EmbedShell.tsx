@@ -24,7 +24,7 @@ export const WORLD_MIN_WIDTH_PX = 340;
 export function EmbedShell() {
   const { status, error, modesKey, inspect, title } = useApp(useShallow(selectEmbed));
   const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
-  // The stage region's element is replaced when its code arrives (LazyStageArea): measured by element, not by a ref object.
+  // Measured by element (a callback ref), so the size follows whatever element the region is.
   const [area, setArea] = useState<HTMLDivElement | null>(null);
   const width = useSizeOf(area)?.width ?? Infinity;
   const [chosen, setChosen] = useState<Mode | null>(null);
