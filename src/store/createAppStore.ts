@@ -262,7 +262,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async dispatch(action) {
       // The panel's actions pass the same gate as a link's: a refused one is named, never applied.
-      const parsed = (gate ?? (await loadGate()))(action);
+      const parsed = (await loadGate())(action);
       if (!parsed.ok) {
         set((st) => ({ notices: [...st.notices, `That intervention was not applied: ${parsed.problem}.`] }));
         return;

@@ -68,13 +68,15 @@ function Shell() {
   );
 }
 
+/** At the latest this long after a lesson is drawn, the details come anyway (see Below). */
+const DETAILS_ANYWAY_MS = 1_500;
+
 /**
  * The run in detail (strip, transcript, logs, table), under the first screen. Its code comes when
  * it is wanted: once the lesson moves (played, stepped, sought), the page scrolls, or the section
- * shows (a tall frame), and at the latest 1.5 s after the lesson is drawn. It grows at the page's end, so nothing above it moves when it comes.
+ * shows (a tall frame), and at the latest DETAILS_ANYWAY_MS after the lesson is drawn. It grows at
+ * the page's end, so nothing above it moves when it comes.
  */
-const DETAILS_ANYWAY_MS = 1_500;
-
 function Below({ modes }: { modes: Mode[] }) {
   const moved = useApp(selectMoved);
   const [seen, setSeen] = useState(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
 import type { AppStoreState } from '../store/createAppStore';
@@ -9,7 +9,7 @@ import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
 import { StageArea } from './LazyStageArea';
 import { useApp } from './storeContext';
-import { useSizeOf } from './useElementSize';
+import { useElementSize } from './useElementSize';
 
 const selectEmbed = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' '), inspect: s.presentation.inspect, title: s.scenario?.title ?? '' });
 
@@ -24,9 +24,8 @@ export const WORLD_MIN_WIDTH_PX = 340;
 export function EmbedShell() {
   const { status, error, modesKey, inspect, title } = useApp(useShallow(selectEmbed));
   const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
-  // Measured by element (a callback ref), so the size follows whatever element the region is.
-  const [area, setArea] = useState<HTMLDivElement | null>(null);
-  const width = useSizeOf(area)?.width ?? Infinity;
+  const area = useRef<HTMLDivElement>(null);
+  const width = useElementSize(area)?.width ?? Infinity;
   const [chosen, setChosen] = useState<Mode | null>(null);
   const sideBySide = modes.length > 1 && width >= 2 * WORLD_MIN_WIDTH_PX;
   const shown = sideBySide ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!].filter(Boolean);
@@ -43,7 +42,7 @@ export function EmbedShell() {
             {error}
           </p>
         )}
-        <StageArea ref={setArea} shown={shown} preparing={modes.length === 0} busy={status === 'loading'} />
+        <StageArea ref={area} shown={shown} preparing={modes.length === 0} busy={status === 'loading'} />
         <EmbedControls toggle={toggle} />
       </main>
       {inspect && <Drawer />}

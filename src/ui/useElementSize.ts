@@ -12,24 +12,16 @@ export interface ElementSize {
  */
 export function useElementSize(ref: React.RefObject<Element | null>): ElementSize | null {
   const [size, setSize] = useState<ElementSize | null>(null);
-  useLayoutEffect(() => observeSize(ref.current, setSize), [ref]);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      const box = el.getBoundingClientRect();
+      const next = { width: Math.round(box.width), height: Math.round(box.height) };
+      setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
   return size;
-}
-
-/** The same for an element that may be replaced (a callback ref's element, kept in state): the new one is measured. */
-export function useSizeOf(el: Element | null): ElementSize | null {
-  const [size, setSize] = useState<ElementSize | null>(null);
-  useLayoutEffect(() => observeSize(el, setSize), [el]);
-  return size;
-}
-
-function observeSize(el: Element | null, setSize: React.Dispatch<React.SetStateAction<ElementSize | null>>): (() => void) | undefined {
-  if (!el || typeof ResizeObserver === 'undefined') return;
-  const observer = new ResizeObserver(() => {
-    const box = el.getBoundingClientRect();
-    const next = { width: Math.round(box.width), height: Math.round(box.height) };
-    setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
-  });
-  observer.observe(el);
-  return () => observer.disconnect();
 }
