@@ -262,7 +262,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async dispatch(action) {
       // The panel's actions pass the same gate as a link's: a refused one is named, never applied.
-      const parsed = (await loadGate())(action);
+      // Synchronous once the gate is here: the action is queued on the player before anything the
+      // caller does next (a seek), as a click is recorded at the moment it was made.
+      const parsed = (gate ?? (await loadGate()))(action);
       if (!parsed.ok) {
         set((st) => ({ notices: [...st.notices, `That intervention was not applied: ${parsed.problem}.`] }));
         return;
