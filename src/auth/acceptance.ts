@@ -42,4 +42,9 @@ export const acceptsExpiry = (expSec: number, nowMs: number, toleranceMs: number
  * The algorithms a server accepts: every published key's, so tokens signed before an algorithm
  * change stay valid during the overlap (the key named by kid must still match, see verifyToken).
  */
-export const acceptedAlgorithms = <A extends string>(keys: readonly { ready: boolean; alg: A }[]): A[] => [...new Set(keys.filter((k) => k.ready).map((k) => k.alg))];
+export function acceptedAlgorithms<A extends string>(keys: readonly { ready: boolean; alg: A }[]): A[] {
+  // Asked for every signature check: one small list, no intermediate ones.
+  const algs: A[] = [];
+  for (const k of keys) if (k.ready && !algs.includes(k.alg)) algs.push(k.alg);
+  return algs;
+}

@@ -55,12 +55,16 @@ export function base64urlDecode(b64: string): string | null {
   }
 }
 
+/** A character outside ASCII: without one, UTF-8 takes one byte per character (tokens, most headers), and the native regex check costs half the loop. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * UTF-8 size in bytes: what the text costs on the wire (headers, cookies). Counted from the UTF-16
  * units, as TextEncoder would encode them (a lone surrogate becomes U+FFFD, 3 bytes), without
  * allocating the encoding: every request is counted, so this runs on the engine's hot path.
  */
 export function byteLength(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

@@ -93,7 +93,18 @@ export class VerifyMemo {
   }
 }
 
-const rulesKey = (r: MemoRequest): string => `${r.options.algorithms.join(',')}|${r.knownKids.join(',')}|${r.options.issuer}|${r.options.audience}`;
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The last rules seen and their key: rules change only when keys do, so the key string is rarely built (it was per check). */
+let lastRules: { r: MemoRequest; key: string } | null = null;
+
+function rulesKey(r: MemoRequest): string {
+  const last = lastRules?.r;
+  if (last && sameList(last.options.algorithms, r.options.algorithms) && sameList(last.knownKids, r.knownKids) && last.options.issuer === r.options.issuer && last.options.audience === r.options.audience) return lastRules!.key;
+  const key = `${r.options.algorithms.join(',')}|${r.knownKids.join(',')}|${r.options.issuer}|${r.options.audience}`;
+  lastRules = { r, key };
+  return key;
+}
 /** One check: these bytes under these rules. */
 const checkKey = (r: MemoRequest): string => `${rulesKey(r)}|${r.token}`;
 

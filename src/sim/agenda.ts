@@ -30,7 +30,7 @@ function liveTimer(s: SimState): Queued<SimEvent> | undefined {
   const lane = s.timers;
   while (lane.head < lane.items.length) {
     const item = lane.items[lane.head]!;
-    if (item.event.type !== 'timeout' || Object.hasOwn(s.requests, item.event.requestId)) return item;
+    if (item.event.type !== 'timeout' || s.requests.has(item.event.requestId)) return item;
     take(lane);
   }
   return undefined;

@@ -77,8 +77,7 @@ export class SimDriver {
         await pause();
       }
       const next = peekEvent(s);
-      const minDue = this.pending.reduce((min, p) => Math.min(min, p.dueTimeMs), Infinity);
-      if (this.pending.length > 0 && (next === undefined || minDue <= next.timeMs)) {
+      if (this.pending.length > 0 && (next === undefined || this.pending.reduce((min, p) => Math.min(min, p.dueTimeMs), Infinity) <= next.timeMs)) {
         await this.flush();
         continue;
       }

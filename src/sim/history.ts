@@ -57,7 +57,7 @@ function checkpointOf(s: SimState): SimState {
     log: { entries: log.entries.slice(), total: log.total },
     served: { entries: served.entries.slice(), total: served.total },
     recent: recent.slice(),
-    messages: { ...messages },
+    messages: new Map(messages),
     queue: queue.slice(),
     timers: copyLane(timers),
   };

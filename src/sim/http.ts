@@ -1,5 +1,8 @@
-// Real HTTP/1.1 text for every message a browser sends or receives: byte counts in the report
-// are the UTF-8 length of exactly this text, never an estimate.
+// Real HTTP/1.1 messages for every request a browser sends and every answer it gets. A message is
+// kept as its parts (the request line's pieces, the headers in wire order, the body) and written out
+// as text only where someone looks (the inspector). Servers read the headers from the parts, as a
+// parser would from the text, and byte counts are the UTF-8 length of exactly the text the parts
+// write, added up piece by piece (test/unit/http.test.ts holds the two equal, for any parts).
 
 import { byteLength as utf8Bytes } from '../auth/jwtText';
 
@@ -7,36 +10,30 @@ import { byteLength as utf8Bytes } from '../auth/jwtText';
 export { utf8Bytes };
 
 const CRLF = '\r\n';
+const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
 
 export interface HttpRequestParts {
   method: 'GET' | 'POST';
   path: string;
   host: string;
-  /** Header name -> value; the credential header is named separately so its share can be counted. */
+  /** Headers in wire order; the credential header is named separately so its share can be counted. */
   headers: [string, string][];
   credentialHeader: [string, string] | null;
   body: string;
 }
 
-export interface SerializedRequest {
-  text: string;
-  bytes: number;
-  /** Bytes of the header line that carries the credential ("Cookie: ...\r\n" or "Authorization: ...\r\n"). */
-  credentialBytes: number;
+export interface HttpResponseParts {
+  status: number;
+  headers: [string, string][];
+  body: string;
 }
 
-export function serializeRequest(r: HttpRequestParts): SerializedRequest {
-  const lines = [`${r.method} ${r.path} HTTP/1.1`, `Host: ${r.host}`];
-  for (const [name, value] of r.headers) lines.push(`${name}: ${value}`);
-  let credentialBytes = 0;
-  if (r.credentialHeader) {
-    const line = `${r.credentialHeader[0]}: ${r.credentialHeader[1]}`;
-    lines.push(line);
-    credentialBytes = utf8Bytes(line + CRLF);
-  }
-  if (r.body) lines.push('Content-Type: application/json', `Content-Length: ${utf8Bytes(r.body)}`);
-  const text = lines.join(CRLF) + CRLF + CRLF + r.body;
-  return { text, bytes: utf8Bytes(text), credentialBytes };
+export interface RequestSize {
+  bytes: number;
+  /** Bytes of the request line and headers, up to and including the blank line: what a server's header limit counts. */
+  headerBytes: number;
+  /** Bytes of the header line that carries the credential ("Cookie: ...\r\n" or "Authorization: ...\r\n"). */
+  credentialBytes: number;
 }
 
 /** Reason phrases of the statuses the cluster answers with. */
@@ -48,14 +45,74 @@ export const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function serializeResponse(status: number, headers: [string, string][], body: string): string {
-  const lines = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}`];
-  for (const [name, value] of headers) lines.push(`${name}: ${value}`);
-  lines.push('Content-Type: application/json', `Content-Length: ${utf8Bytes(body)}`);
-  return lines.join(CRLF) + CRLF + CRLF + body;
+const statusLine = (status: number): string => `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) + 2 + utf8Bytes(value) + 2;
+/** "Content-Length: N": the body's byte count, in decimal. */
+const contentLength = (bodyBytes: number): [string, string] => ['Content-Length', String(bodyBytes)];
+
+/** Every header of a request in the order it goes on the wire, Host first. */
+function requestHeaders(r: HttpRequestParts): [string, string][] {
+  const all: [string, string][] = [['Host', r.host], ...r.headers];
+  if (r.credentialHeader) all.push(r.credentialHeader);
+  if (r.body) all.push(JSON_TYPE, contentLength(utf8Bytes(r.body)));
+  return all;
 }
 
-/** Header values of a name (case-insensitive) in serialized HTTP text. Scans line by line: every server reads a request's headers. */
+function responseHeaders(r: HttpResponseParts): [string, string][] {
+  return [...r.headers, JSON_TYPE, contentLength(utf8Bytes(r.body))];
+}
+
+const writeOut = (firstLine: string, headers: [string, string][], body: string): string =>
+  [firstLine, ...headers.map(([name, value]) => `${name}: ${value}`)].join(CRLF) + CRLF + CRLF + body;
+
+export const requestText = (r: HttpRequestParts): string => writeOut(`${r.method} ${r.path} HTTP/1.1`, requestHeaders(r), r.body);
+
+export const responseText = (r: HttpResponseParts): string => writeOut(statusLine(r.status), responseHeaders(r), r.body);
+
+/** The byte counts of `requestText(r)`, without writing it. */
+export function requestSize(r: HttpRequestParts): RequestSize {
+  const bodyBytes = r.body ? utf8Bytes(r.body) : 0;
+  let headerBytes = utf8Bytes(r.method) + 1 + utf8Bytes(r.path) + 11 + 6 + utf8Bytes(r.host) + 2;
+  for (const header of r.headers) headerBytes += lineBytes(header);
+  const credentialBytes = r.credentialHeader ? lineBytes(r.credentialHeader) : 0;
+  headerBytes += credentialBytes;
+  if (r.body) headerBytes += lineBytes(JSON_TYPE) + lineBytes(contentLength(bodyBytes));
+  headerBytes += 2;
+  return { bytes: headerBytes + bodyBytes, headerBytes, credentialBytes };
+}
+
+/** The byte count of `responseText(r)`, without writing it. */
+export function responseSize(r: HttpResponseParts): number {
+  const bodyBytes = utf8Bytes(r.body);
+  let bytes = utf8Bytes(statusLine(r.status)) + 2 + lineBytes(JSON_TYPE) + lineBytes(contentLength(bodyBytes)) + 2 + bodyBytes;
+  for (const header of r.headers) bytes += lineBytes(header);
+  return bytes;
+}
+
+function named(headers: [string, string][], wanted: string, into: string[] = []): string[] {
+  for (const [name, value] of headers) if (name.toLowerCase() === wanted) into.push(value.trim());
+  return into;
+}
+
+/** Headers a message's parts hold as they are; the rest (Host, Content-Type, Content-Length) are written from the other parts. */
+const isWrittenOut = (wanted: string): boolean => wanted === 'host' || wanted === 'content-type' || wanted === 'content-length';
+
+/** A request's header values of a name (case-insensitive), as a server parsing its text would read them. */
+export function requestHeader(r: HttpRequestParts, name: string): string[] {
+  const wanted = name.toLowerCase();
+  if (isWrittenOut(wanted)) return named(requestHeaders(r), wanted);
+  // The hot path (servers and the balancer read Cookie and Authorization on every request): no list of every header.
+  const values = named(r.headers, wanted);
+  return r.credentialHeader ? named([r.credentialHeader], wanted, values) : values;
+}
+
+/** A response's header values of a name (case-insensitive), as a browser would read them. */
+export function responseHeader(r: HttpResponseParts, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return named(isWrittenOut(wanted) ? responseHeaders(r) : r.headers, wanted);
+}
+
+/** Header values of a name (case-insensitive) in serialized HTTP text: what the inspector reads from what it shows. */
 export function headerValues(text: string, name: string): string[] {
   const end = text.indexOf(CRLF + CRLF);
   const head = end < 0 ? text : text.slice(0, end);

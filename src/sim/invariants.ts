@@ -9,7 +9,7 @@ export function eachRequestOneOutcome(s: SimState): string[] {
   const problems: string[] = [];
   const sent = s.nextRequestId - 1;
   if (s.metrics.total !== sent) problems.push(`${sent} requests were sent but ${s.metrics.total} outcomes were recorded`);
-  const open = Object.keys(s.requests).length;
+  const open = s.requests.size;
   if (open > 0) problems.push(`${open} requests never finished`);
   const seen = new Set<number>();
   for (const r of s.recent) {

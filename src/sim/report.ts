@@ -65,7 +65,7 @@ export function modeRun(s: SimState): ModeRun {
     storeOps: s.store.ops,
     cookiesDropped: m.cookiesDropped,
     sessionsInStore: Object.keys(s.store.sessions).length,
-    unfinishedRequests: Object.keys(s.requests).length,
+    unfinishedRequests: s.requests.size,
     credentialBytesMax: m.apiCredentialBytesMax,
     staleRoleAccepts: m.staleRoleAccepts,
     signingKeyHolders: signingKeyHolders(s),

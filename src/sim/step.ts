@@ -35,11 +35,11 @@ export function createSim(options: SimOptions): StepResult {
     store: { up: true, slowFactor: 1, sessions: {}, denylist: {}, refreshTokens: {}, revokedFamilies: {}, busyUntilMs: 0, queued: 0, ops: 0 },
     keys: { activeKid: null, keys: [], nextKeyNumber: 1 },
     issued: {},
-    requests: {},
+    requests: new Map(),
     recent: [],
     served: { entries: [], total: 0 },
     nextRequestId: 1,
-    messages: {},
+    messages: new Map(),
     nextMessageId: 1,
     queue: [],
     timers: emptyLane(),
@@ -85,7 +85,7 @@ export function step(s: SimState, event: SimEvent): StepResult {
       arrive(t, event.messageId);
       break;
     case 'storeServe': {
-      const msg = s.messages[event.messageId];
+      const msg = s.messages.get(event.messageId);
       if (msg?.kind === 'store-query') sessionStore.serve(t, msg);
       else log(s, 'note', `The store found no query #${event.messageId} to serve.`, { nodeId: 'store', ok: false });
       break;
@@ -112,10 +112,10 @@ export function step(s: SimState, event: SimEvent): StepResult {
 /** A message reaches its destination node. */
 function arrive(t: Tick, messageId: number): void {
   const { s } = t;
-  const msg = s.messages[messageId];
+  const msg = s.messages.get(messageId);
   if (!msg) return log(s, 'note', `Message #${messageId} is due but no longer exists.`, { ok: false });
   // A store query stays in flight (as the store's queue) until it is served.
-  if (msg.to !== 'store') delete s.messages[messageId];
+  if (msg.to !== 'store') s.messages.delete(messageId);
   if (msg.to === 'lb') return msg.kind === 'request' ? loadBalancer.onRequest(t, msg) : loadBalancer.onResponse(t, msg);
   if (msg.to === 'store' && msg.kind === 'store-query') return sessionStore.onQuery(t, msg);
   if (msg.to === 'jwks') return keySet.onFetch(t, msg);

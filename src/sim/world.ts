@@ -51,7 +51,7 @@ export function send(s: SimState, m: OutgoingMessage, latencyMs: number, delayMs
   message.id = s.nextMessageId++;
   message.sendTimeMs = sendTimeMs;
   message.recvTimeMs = sendTimeMs + latencyMs;
-  s.messages[message.id] = message;
+  s.messages.set(message.id, message);
   schedule(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
   return message;
 }
@@ -74,7 +74,7 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   else if (reason === 'timeout') m.timedOut++;
   else m.rejected++;
   if (reason !== 'timeout') addLatency(m.latencies, s.timeMs - req.sentAtMs);
-  delete s.requests[req.id];
+  s.requests.delete(req.id);
   s.recent.push(req);
   if (s.recent.length > s.options.recentRequestsCapacity) s.recent.shift();
   recordServed(s, req, reason, status);

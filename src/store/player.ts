@@ -244,7 +244,7 @@ export class Player {
       await this.advanceAll(this.timeMs); // events due now: run them before choosing a pace
       return;
     }
-    const messages = Object.values(this.histories).flatMap((h) => Object.values(h.driver.state.messages));
+    const messages = Object.values(this.histories).flatMap((h) => [...h.driver.state.messages.values()]);
     const rate = hopRate(messages, this.timeMs, this.speed);
     if (rate !== null) this.idle = null;
     else this.idle ??= { rate: idleRate((next ?? this.endMs) - this.timeMs, this.speed) };

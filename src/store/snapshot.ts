@@ -43,7 +43,7 @@ const IN_FLIGHT_REQUESTS = 120;
  * ones, then the newest in flight (under heavy load, copying hundreds per publish costs frames).
  */
 export function shownRequests(s: SimState): RequestRecord[] {
-  return [...s.recent.slice(-RECENT_REQUESTS), ...Object.values(s.requests).slice(-IN_FLIGHT_REQUESTS)];
+  return [...s.recent.slice(-RECENT_REQUESTS), ...[...s.requests.values()].slice(-IN_FLIGHT_REQUESTS)];
 }
 
 /**
@@ -61,7 +61,7 @@ export function snapshot(s: SimState): WorldSnapshot {
     servers: s.servers,
     sessions: Object.values(s.store.sessions),
     keys: s.keys,
-    inFlight: Object.values(s.requests).slice(-IN_FLIGHT_REQUESTS),
+    inFlight: [...s.requests.values()].slice(-IN_FLIGHT_REQUESTS),
   });
   return {
     mode: s.options.mode,
@@ -82,7 +82,7 @@ export function snapshot(s: SimState): WorldSnapshot {
     },
     keys: { activeKid: copy.keys.activeKid, keys: copy.keys.keys },
     tokensIssued: s.metrics.tokensIssued,
-    messages: Object.values(s.messages),
+    messages: [...s.messages.values()],
     requests: [...finished, ...copy.inFlight],
     log: s.log.entries.slice(-LOG_TAIL),
     logTotal: s.log.total,

@@ -4,7 +4,7 @@ import { copyLane, peekEvent, popEvent, scheduleTimer, tidyLane } from '../../sr
 import { heapPush, type Queued } from '../../src/sim/queue';
 import { createSim } from '../../src/sim/step';
 import { withOptions } from '../../src/sim/options';
-import type { SimEvent, SimState } from '../../src/sim/types';
+import type { RequestRecord, SimEvent, SimState } from '../../src/sim/types';
 
 const byTime = (a: Queued<SimEvent>, b: Queued<SimEvent>) => a.timeMs - b.timeMs || a.seq - b.seq;
 
@@ -12,7 +12,9 @@ const byTime = (a: Queued<SimEvent>, b: Queued<SimEvent>) => a.timeMs - b.timeMs
 function bareState(): SimState {
   const s = createSim(withOptions({ mode: 'session' })).state;
   s.queue = [];
-  s.requests = new Proxy({}, { has: () => true, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: {} }) });
+  s.requests = new (class extends Map<number, RequestRecord> {
+    override has = () => true;
+  })();
   return s;
 }
 

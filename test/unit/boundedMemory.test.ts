@@ -47,13 +47,14 @@ describe('a lesson run past its script (--until)', () => {
   it('keeps its traffic going and its state small: load, session world, 5 simulated minutes', async () => {
     const { findScenario } = await import('../../src/scenarios');
     const { loadScenario } = await import('../../src/scenarios/run');
+    const { stateJson } = await import('../../src/sim/stateJson');
     const scenario = findScenario('load')!;
     const untilMs = 5 * 60_000;
     const driver = await loadScenario(scenario, 'session', scenario.seed, {}, untilMs - scenario.durationMs);
     let peakBytes = 0;
     for (let t = 30_000; t <= untilMs; t += 30_000) {
       while (!(await driver.runUntil(t)));
-      peakBytes = Math.max(peakBytes, JSON.stringify(driver.state).length);
+      peakBytes = Math.max(peakBytes, stateJson(driver.state).length);
     }
     const s = driver.state;
     // 40 users at two requests a second, all the way: the overloaded store turns the excess away.

@@ -1,3 +1,4 @@
+import { responseText } from '../../src/sim/http';
 // Every caption of every lesson, read back against the run it narrates. A caption's words are
 // matched against a table of claims (pattern -> check); each check reads the world's requests and
 // its state around the caption's moment and says what it found when the claim does not hold. A
@@ -288,14 +289,14 @@ const CLAIMS: Claim[] = [
       const s = after(ctx, 500);
       return s.readyKids.includes('k2') && at(ctx, ctx.atMs + overlap - 500).readyKids.includes('k1') && !at(ctx, ctx.atMs + overlap + 1_000).readyKids.includes('k1') ? null : `k1 is not published for ${overlap / 1000} s`;
     } },
-  { says: /gets a token signed with k2/, check: (ctx) => (ctx.run.requests.some((r) => r.clientId === ctx.subject && r.kind === 'login' && r.reason === 'ok' && /"kid":"k2"|k2/.test(r.httpResponse ?? '')) || after(ctx).readyKids.includes('k2') ? null : 'no k2 token') },
+  { says: /gets a token signed with k2/, check: (ctx) => (ctx.run.requests.some((r) => r.clientId === ctx.subject && r.kind === 'login' && r.reason === 'ok' && /"kid":"k2"|k2/.test(responseText(r.httpResponse!))) || after(ctx).readyKids.includes('k2') ? null : 'no k2 token') },
   { says: /About (\d+) s after each server’s last fetch/, check: (ctx) => (after(ctx).options.jwksRefreshMs === Number(/About (\d+) s/.exec(ctx.caption)![1]) * 1000 ? null : 'another refresh interval') },
   { says: /clock runs (\d+) s fast and (server-\d)’s (\d+) s slow/, check: (ctx) => (ctx.run.log.some((e) => /server-2's clock is now \+20 s/.test(e.text)) && ctx.run.log.some((e) => /server-3's clock is now -20 s/.test(e.text)) ? null : 'skews differ') },
   { says: /(\d+) s clock tolerance/, check: (ctx) => (after(ctx).options.clockToleranceMs === Number(/(\d+) s clock tolerance/.exec(ctx.caption)![1]) * 1000 ? null : 'another tolerance') },
   { says: /signed with HS256: the issuer and all (\w+) services/, check: (ctx) => (after(ctx).options.alg === 'HS256' && after(ctx).serverCount === 5 ? null : 'not HS256 on five services') },
   { says: /could also sign a token for anyone/, check: state((s) => s.readyAlgs.includes('HS256'), 'an HS256 key') },
   { says: /switches to EdDSA/, check: state((s) => s.options.alg === 'EdDSA', 'EdDSA', 1_000) },
-  { says: /get EdDSA tokens/, check: (ctx) => (sent({ ...ctx, subject: null }, { kind: 'login' }).some((r) => r.reason === 'ok' && /eyJhbGciOiJFZERTQSI/.test(r.httpResponse ?? '')) ? null : 'no EdDSA token issued') },
+  { says: /get EdDSA tokens/, check: (ctx) => (sent({ ...ctx, subject: null }, { kind: 'login' }).some((r) => r.reason === 'ok' && /eyJhbGciOiJFZERTQSI/.test(responseText(r.httpResponse!))) ? null : 'no EdDSA token issued') },
   { says: /HS256 key is withdrawn/, check: state((s) => !s.readyAlgs.includes('HS256'), 'no HS256 key', 1_000) },
   // ---- sizes ----------------------------------------------------------------------------------
   { says: /still a (\d+)-character id/, check: (ctx) => {

@@ -1,23 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { headerValues, parseCookieHeader, serializeRequest, serializeResponse } from '../../src/sim/http';
+import fc from 'fast-check';
+import { headerValues, parseCookieHeader, requestHeader, requestSize, requestText, responseHeader, responseSize, responseText, utf8Bytes, type HttpRequestParts, type HttpResponseParts } from '../../src/sim/http';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text).length;
 
 describe('HTTP text', () => {
-  it('counts bytes of the real request text and the credential line apart', () => {
-    const r = serializeRequest({ method: 'GET', path: '/api/profile', host: 'app.example', headers: [['Accept', 'application/json']], credentialHeader: ['Cookie', '__Host-sid=abc'], body: '' });
-    expect(r.text).toBe('GET /api/profile HTTP/1.1\r\nHost: app.example\r\nAccept: application/json\r\nCookie: __Host-sid=abc\r\n\r\n');
-    expect(r.bytes).toBe(r.text.length);
-    expect(r.credentialBytes).toBe('Cookie: __Host-sid=abc\r\n'.length);
+  it('writes the real request text and counts its bytes, the credential line apart', () => {
+    const r: HttpRequestParts = { method: 'GET', path: '/api/profile', host: 'app.example', headers: [['Accept', 'application/json']], credentialHeader: ['Cookie', '__Host-sid=abc'], body: '' };
+    expect(requestText(r)).toBe('GET /api/profile HTTP/1.1\r\nHost: app.example\r\nAccept: application/json\r\nCookie: __Host-sid=abc\r\n\r\n');
+    expect(requestSize(r)).toEqual({ bytes: requestText(r).length, headerBytes: requestText(r).length, credentialBytes: 'Cookie: __Host-sid=abc\r\n'.length });
   });
 
   it('counts UTF-8 bytes, not characters', () => {
-    const r = serializeRequest({ method: 'POST', path: '/login', host: 'h', headers: [], credentialHeader: null, body: '{"u":"é"}' });
-    expect(r.bytes).toBe(new TextEncoder().encode(r.text).length);
-    expect(r.text).toContain('Content-Length: 10');
+    const r: HttpRequestParts = { method: 'POST', path: '/login', host: 'h', headers: [], credentialHeader: null, body: '{"u":"é"}' };
+    expect(requestSize(r).bytes).toBe(bytesOf(requestText(r)));
+    expect(requestText(r)).toContain('Content-Length: 10');
   });
 
   it('reads repeated Set-Cookie headers and cookie pairs back', () => {
-    const text = serializeResponse(200, [['Set-Cookie', 'a=1; Path=/'], ['Set-Cookie', 'b=2']], '{}');
-    expect(headerValues(text, 'set-cookie')).toEqual(['a=1; Path=/', 'b=2']);
+    const r: HttpResponseParts = { status: 200, headers: [['Set-Cookie', 'a=1; Path=/'], ['Set-Cookie', 'b=2']], body: '{}' };
+    expect(headerValues(responseText(r), 'set-cookie')).toEqual(['a=1; Path=/', 'b=2']);
+    expect(responseHeader(r, 'set-cookie')).toEqual(['a=1; Path=/', 'b=2']);
     expect(parseCookieHeader('a=1; b=x=y')).toEqual({ a: '1', b: 'x=y' });
+  });
+
+  // Servers read the parts and the report counts bytes from them; the inspector shows the text. Any
+  // difference between the two would be a byte count or a header nobody actually sent.
+  const token = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((t) => !/[\r\n:]/.test(t) && t.trim() === t);
+  const value = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((v) => !/[\r\n]/.test(v) && v.trim() === v);
+  const header = fc.tuple(fc.oneof(token, fc.constantFrom('Cookie', 'Authorization', 'Accept', 'Set-Cookie', 'Host')), value);
+  const request = fc.record<HttpRequestParts>({
+    method: fc.constantFrom('GET', 'POST'),
+    path: value.filter((p) => !p.includes(' ')),
+    host: token,
+    headers: fc.array(header, { maxLength: 4 }),
+    credentialHeader: fc.option(header, { nil: null }),
+    body: value,
+  });
+  const response = fc.record<HttpResponseParts>({ status: fc.constantFrom(200, 401, 403, 431, 503, 418), headers: fc.array(header, { maxLength: 4 }), body: value });
+  const names = fc.constantFrom('cookie', 'AUTHORIZATION', 'accept', 'set-cookie', 'host', 'content-length', 'Content-Type', 'x');
+
+  it('counts, for any request, exactly the bytes of the text it writes, and its headers read as the text does', () => {
+    fc.assert(
+      fc.property(request, names, (r, name) => {
+        const text = requestText(r);
+        const size = requestSize(r);
+        expect(size.bytes).toBe(bytesOf(text));
+        expect(size.headerBytes).toBe(bytesOf(text.slice(0, text.indexOf('\r\n\r\n') + 4)));
+        expect(size.credentialBytes).toBe(r.credentialHeader ? utf8Bytes(`${r.credentialHeader[0]}: ${r.credentialHeader[1]}\r\n`) : 0);
+        expect(requestHeader(r, name)).toEqual(headerValues(text, name));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('does the same for any response', () => {
+    fc.assert(
+      fc.property(response, names, (r, name) => {
+        const text = responseText(r);
+        expect(responseSize(r)).toBe(bytesOf(text));
+        expect(responseHeader(r, name)).toEqual(headerValues(text, name));
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { bodyOf } from '../../src/sim/http';
+import { bodyOf, responseText } from '../../src/sim/http';
 import { modeRun } from '../../src/sim/report';
 import type { RequestRecord } from '../../src/sim/types';
 import { run, type Script, requestsOf } from './support/run';
@@ -16,7 +16,7 @@ function sequential(clientId: string, count: number, fromMs = 1_000, everyMs = 1
   return script;
 }
 
-const responseJson = (r: RequestRecord): Record<string, unknown> => JSON.parse(bodyOf(r.httpResponse ?? '')) as Record<string, unknown>;
+const responseJson = (r: RequestRecord): Record<string, unknown> => JSON.parse(bodyOf(responseText(r.httpResponse!))) as Record<string, unknown>;
 
 describe('app server: session mode', () => {
   it('does one store lookup per API request and no signature check', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { headerValues } from '../../src/sim/http';
+import { headerValues, requestText, responseText } from '../../src/sim/http';
 import { run, requestsOf } from './support/run';
 
 // The browser node, driven through the real engine: what lands in the cookie jar and in
@@ -19,7 +19,7 @@ describe('browser: session cookies', () => {
     ], 3_000);
     const s = d.state;
     const login = only(requestsOf(s, 'alice', 'login'));
-    const setCookie = only(headerValues(login.httpResponse ?? '', 'Set-Cookie'));
+    const setCookie = only(headerValues(responseText(login.httpResponse!), 'Set-Cookie'));
     expect(setCookie).toMatch(/^__Host-sid=[A-Za-z0-9_-]{22}; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
 
     const cookie = only(s.clients.alice!.jar.cookies);
@@ -28,8 +28,8 @@ describe('browser: session cookies', () => {
     expect(Object.keys(s.store.sessions)).toEqual([cookie.value]);
 
     const api = only(requestsOf(s, 'alice', 'api'));
-    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([`__Host-sid=${cookie.value}`]);
-    expect(headerValues(api.httpRequest, 'Authorization')).toEqual([]);
+    expect(headerValues(requestText(api.httpRequest), 'Cookie')).toEqual([`__Host-sid=${cookie.value}`]);
+    expect(headerValues(requestText(api.httpRequest), 'Authorization')).toEqual([]);
     expect(api.credential).toBe('session');
     expect(api.credentialBytes).toBe(new TextEncoder().encode(`Cookie: __Host-sid=${cookie.value}\r\n`).length);
     expect(api).toMatchObject({ reason: 'ok', status: 200 });
@@ -38,7 +38,7 @@ describe('browser: session cookies', () => {
   it('a request before login carries nothing and is answered 401 no_credentials', async () => {
     const d = await run({ mode: 'session' }, [[0, { type: 'request', clientId: 'alice' }]], 2_000);
     const api = only(requestsOf(d.state, 'alice'));
-    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(headerValues(requestText(api.httpRequest), 'Cookie')).toEqual([]);
     expect(api).toMatchObject({ credential: 'none', credentialBytes: 0, reason: 'no_credentials', status: 401 });
   });
 
@@ -51,10 +51,10 @@ describe('browser: session cookies', () => {
     const s = d.state;
     const logout = only(requestsOf(s, 'alice', 'logout'));
     expect(logout.reason).toBe('ok');
-    expect(headerValues(logout.httpResponse ?? '', 'Set-Cookie')[0]).toMatch(/^__Host-sid=; .*Max-Age=0/);
+    expect(headerValues(responseText(logout.httpResponse!), 'Set-Cookie')[0]).toMatch(/^__Host-sid=; .*Max-Age=0/);
     expect(s.clients.alice!.jar.cookies).toEqual([]);
     const api = only(requestsOf(s, 'alice', 'api'));
-    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(headerValues(requestText(api.httpRequest), 'Cookie')).toEqual([]);
     expect(api.reason).toBe('no_credentials');
   });
 });
@@ -74,11 +74,11 @@ describe('browser: JWT delivery', () => {
     // Nothing in the jar: header delivery uses no cookie at all.
     expect(s.clients.alice!.jar.cookies).toEqual([]);
     const login = only(requestsOf(s, 'alice', 'login'));
-    expect(JSON.parse(login.httpResponse!.split('\r\n\r\n')[1]!)).toMatchObject({ access_token: token, token_type: 'Bearer', expires_in: 60 });
+    expect(JSON.parse(responseText(login.httpResponse!).split('\r\n\r\n')[1]!)).toMatchObject({ access_token: token, token_type: 'Bearer', expires_in: 60 });
 
     const api = only(requestsOf(s, 'alice', 'api'));
-    expect(headerValues(api.httpRequest, 'Authorization')).toEqual([`Bearer ${token}`]);
-    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(headerValues(requestText(api.httpRequest), 'Authorization')).toEqual([`Bearer ${token}`]);
+    expect(headerValues(requestText(api.httpRequest), 'Cookie')).toEqual([]);
     expect(api.credential).toBe('jwt');
     expect(api.credentialBytes).toBe(new TextEncoder().encode(`Authorization: Bearer ${token}\r\n`).length);
     expect(api.reason).toBe('ok');
@@ -95,8 +95,8 @@ describe('browser: JWT delivery', () => {
     expect(cookie).toMatchObject({ name: '__Host-jwt', httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     expect(cookie.expiresAtMs! - cookie.creationMs).toBe(20_000);
     const api = only(requestsOf(s, 'alice', 'api'));
-    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([`__Host-jwt=${cookie.value}`]);
-    expect(headerValues(api.httpRequest, 'Authorization')).toEqual([]);
+    expect(headerValues(requestText(api.httpRequest), 'Cookie')).toEqual([`__Host-jwt=${cookie.value}`]);
+    expect(headerValues(requestText(api.httpRequest), 'Authorization')).toEqual([]);
     expect(api).toMatchObject({ credential: 'jwt', reason: 'ok' });
   });
 
@@ -112,7 +112,7 @@ describe('browser: JWT delivery', () => {
     const s = d.state;
     const login = only(requestsOf(s, 'alice', 'login'));
     expect(login).toMatchObject({ reason: 'ok', status: 200 });
-    const sent = only(headerValues(login.httpResponse ?? '', 'Set-Cookie'));
+    const sent = only(headerValues(responseText(login.httpResponse!), 'Set-Cookie'));
     expect(sent.length).toBeGreaterThan(4096);
 
     expect(s.metrics.cookiesDropped).toBe(1);
@@ -122,7 +122,7 @@ describe('browser: JWT delivery', () => {
     expect(s.clients.alice!.jar.cookies).toEqual([]);
 
     const api = only(requestsOf(s, 'alice', 'api'));
-    expect(headerValues(api.httpRequest, 'Cookie')).toEqual([]);
+    expect(headerValues(requestText(api.httpRequest), 'Cookie')).toEqual([]);
     expect(api).toMatchObject({ credential: 'none', reason: 'no_credentials', status: 401 });
   });
 
@@ -161,7 +161,7 @@ describe('browser: timeouts', () => {
     const timeoutLines = s.log.entries.filter((e) => e.kind === 'timeout');
     expect(timeoutLines.map((e) => [e.requestId, e.reason, e.timeMs])).toEqual([[api.id, 'timeout', 4_000]]);
     expect(s.log.entries.some((e) => e.kind === 'response' && e.requestId === api.id)).toBe(false);
-    expect(Object.keys(s.requests)).toEqual([]);
+    expect(s.requests.size).toBe(0);
     // A timeout has no latency sample: only the login's.
     expect(s.metrics.latencies.count).toBe(1);
   });

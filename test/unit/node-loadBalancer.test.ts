@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerValues } from '../../src/sim/http';
+import { headerValues, requestText, responseText } from '../../src/sim/http';
 import type { ClientSpec, RequestRecord } from '../../src/sim/types';
 import { run, type Script, requestsOf } from './support/run';
 
@@ -126,14 +126,14 @@ describe('load balancer: sticky', () => {
     for (const id of ['alice', 'bob']) {
       const [login, ...api] = requestsOf(s, id);
       const pinned = login!.serverId!;
-      expect(headerValues(login!.httpResponse ?? '', 'Set-Cookie')).toContain(`lb_affinity=${pinned}; Path=/; Secure; HttpOnly; SameSite=Lax`);
+      expect(headerValues(responseText(login!.httpResponse!), 'Set-Cookie')).toContain(`lb_affinity=${pinned}; Path=/; Secure; HttpOnly; SameSite=Lax`);
       expect(s.clients[id]!.jar.cookies.find((c) => c.name === 'lb_affinity')?.value).toBe(pinned);
       expect(api).toHaveLength(5);
       expect(servedBy(api)).toEqual(Array(5).fill(pinned));
       for (const r of api) {
-        expect(headerValues(r.httpRequest, 'Cookie')[0]).toContain(`lb_affinity=${pinned}`);
+        expect(headerValues(requestText(r.httpRequest), 'Cookie')[0]).toContain(`lb_affinity=${pinned}`);
         // Already pinned where it should be: no new affinity cookie.
-        expect(headerValues(r.httpResponse ?? '', 'Set-Cookie')).toEqual([]);
+        expect(headerValues(responseText(r.httpResponse!), 'Set-Cookie')).toEqual([]);
       }
     }
     // Two browsers, two different servers (the first pick is round-robin).
@@ -154,8 +154,8 @@ describe('load balancer: sticky', () => {
     expect(servedBy(before)).toEqual(['server-1', 'server-1', 'server-1']);
     const moved = after[0]!;
     expect(moved.serverId).not.toBe('server-1');
-    expect(headerValues(moved.httpRequest, 'Cookie')[0]).toContain('lb_affinity=server-1');
-    expect(headerValues(moved.httpResponse ?? '', 'Set-Cookie')).toContain(`lb_affinity=${moved.serverId}; Path=/; Secure; HttpOnly; SameSite=Lax`);
+    expect(headerValues(requestText(moved.httpRequest), 'Cookie')[0]).toContain('lb_affinity=server-1');
+    expect(headerValues(responseText(moved.httpResponse!), 'Set-Cookie')).toContain(`lb_affinity=${moved.serverId}; Path=/; Secure; HttpOnly; SameSite=Lax`);
     expect(servedBy(after)).toEqual(Array(after.length).fill(moved.serverId));
     expect(after.length).toBe(5);
     // The shared store holds the session, so moving costs nothing.
@@ -175,7 +175,7 @@ describe('load balancer: no server up', () => {
     const s = d.state;
     const api = requestsOf(s, 'alice', 'api')[0]!;
     expect(api).toMatchObject({ reason: 'server_down', status: 503, serverId: null });
-    expect(api.httpResponse).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(responseText(api.httpResponse!)).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
     // Two hops (browser -> lb -> browser), not the 5 s timeout.
     expect(api.finishedAtMs! - api.sentAtMs).toBeLessThan(100);
     expect(s.metrics.timedOut).toBe(0);

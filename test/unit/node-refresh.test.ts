@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
-import { bodyOf } from '../../src/sim/http';
+import { bodyOf, requestText, responseText } from '../../src/sim/http';
 import type { ClientSpec } from '../../src/sim/types';
 import { run, type Script, requestsOf } from './support/run';
 
@@ -63,10 +63,10 @@ describe('refresh tokens: the happy path', () => {
     const d = await run({ mode: 'jwt', refreshTokens: true, tokenTtlMs: 3_000 }, steady, 5_000);
     const s = d.state;
     const login = requestsOf(s, 'alice', 'login')[0]!;
-    const issued = (JSON.parse(bodyOf(login.httpResponse!)) as { refresh_token: string }).refresh_token;
+    const issued = (JSON.parse(bodyOf(responseText(login.httpResponse!))) as { refresh_token: string }).refresh_token;
     expect(issued).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const refresh = requestsOf(s, 'alice', 'refresh')[0]!;
-    expect(JSON.parse(bodyOf(refresh.httpRequest))).toEqual({ refresh_token: issued });
+    expect(JSON.parse(bodyOf(requestText(refresh.httpRequest)))).toEqual({ refresh_token: issued });
     expect(s.store.refreshTokens[issued]!.used).toBe(true);
   });
 
@@ -158,7 +158,7 @@ describe('refresh tokens: theft and revocation', () => {
     const s = d.state;
     const logout = requestsOf(s, 'alice', 'logout')[0]!;
     expect(logout.reason).toBe('ok');
-    expect(JSON.parse(bodyOf(logout.httpRequest))).toHaveProperty('refresh_token');
+    expect(JSON.parse(bodyOf(requestText(logout.httpRequest)))).toHaveProperty('refresh_token');
     expect(s.clients.alice!.storage).toEqual({ accessToken: null, refreshToken: null });
     expect(requestsOf(s, 'mallory', 'refresh').map((r) => r.reason)).toEqual(['refresh_invalid']);
     expect(Object.keys(s.store.revokedFamilies)).toHaveLength(1);

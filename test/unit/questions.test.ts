@@ -131,7 +131,7 @@ describe('questions', () => {
     await d.runUntil(q.atMs + 3_000);
     const view = worldViewOf(d.state);
     const narrow = q.outcome({ jwt: view }, q.atMs);
-    const wide = q.outcome({ jwt: { ...view, requests: [...d.state.recent, ...Object.values(d.state.requests)] } }, q.atMs);
+    const wide = q.outcome({ jwt: { ...view, requests: [...d.state.recent, ...d.state.requests.values()] } }, q.atMs);
     expect(narrow).toEqual(wide);
   });
 });

@@ -1,3 +1,4 @@
+import { requestText } from '../../src/sim/http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findScenario, SCENARIOS } from '../../src/scenarios';
 import { runScenarioMode } from '../../src/scenarios/run';
@@ -119,7 +120,7 @@ describe('the figures a teacher would quote', () => {
   it('jwt-in-cookie: the __Host-jwt cookie carries the whole token, 355 bytes against 43, and no lookup', () => {
     const jwt = get('jwt-in-cookie', 'jwt');
     const session = get('jwt-in-cookie', 'session');
-    const line = apiOf(jwt)[0]!.httpRequest.split('\r\n').find((l) => l.startsWith('Cookie:'))!;
+    const line = requestText(apiOf(jwt)[0]!.httpRequest).split('\r\n').find((l) => l.startsWith('Cookie:'))!;
     expect(line).toMatch(/^Cookie: __Host-jwt=eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(jwt.run.credentialBytesMax).toBeGreaterThan(8 * session.run.credentialBytesMax);
     expect(session.run.credentialBytesMax).toBe(43);

@@ -1,3 +1,4 @@
+import { responseText } from '../../src/sim/http';
 // The store's queue is bounded: under any load, queries past storeQueueMax are turned away at once
 // (503 overloaded) instead of waiting without end, and every request still gets one outcome.
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ describe('store queue', () => {
     const overloaded = api.filter((r) => r.reason === 'overloaded');
     expect(overloaded.length).toBeGreaterThan(0);
     expect(api.some((r) => r.reason === 'ok')).toBe(true);
-    expect(overloaded[0]!.httpResponse).toMatch(/^HTTP\/1\.1 503 /);
+    expect(responseText(overloaded[0]!.httpResponse!)).toMatch(/^HTTP\/1\.1 503 /);
     expect(d.state.store.queued).toBe(0);
     expect(eachRequestOneOutcome(d.state)).toEqual([]);
   });

@@ -13,7 +13,7 @@ const serverOf = (s: SimState, id: string | null): AppServer | undefined => s.se
 
 export function onMessage(t: Tick, msg: Message): void {
   const { s } = t;
-  const req = s.requests[msg.requestId];
+  const req = s.requests.get(msg.requestId);
   if (!req) return arrivesLate(s, msg.requestId, msg.kind, msg.to);
   const server = serverOf(s, msg.to);
   if (!server?.up) {
@@ -33,7 +33,7 @@ export function onMessage(t: Tick, msg: Message): void {
 /** A crypto result from the driver (a signature made or checked) reaches the server that asked. */
 export function onCryptoResult(t: Tick, requestId: number, result: { token: string } | { outcome: VerifyOutcome }): void {
   const { s } = t;
-  const req = s.requests[requestId];
+  const req = s.requests.get(requestId);
   if (!req) return arrivesLate(s, requestId, 'token' in result ? 'signed token' : 'signature check');
   const server = serverOf(s, req.serverId);
   if (!stillWorking(t, server, req)) return;
@@ -72,7 +72,8 @@ function onRequest(h: Handling): void {
   const { s } = t;
   server.handled++;
   req.serverReceivedAtMs = s.timeMs;
-  const headerBytes = utf8Bytes(req.httpRequest.slice(0, req.httpRequest.indexOf('\r\n\r\n') + 4));
+  // Everything before the body: the request line, the headers and the blank line.
+  const headerBytes = req.requestBytes - utf8Bytes(req.httpRequest.body);
   if (headerBytes > s.options.maxHeaderBytes) return reject(h, 'header_too_large', `The headers take ${headerBytes} bytes; this server accepts at most ${s.options.maxHeaderBytes}.`);
   const scheme = schemeOf(s);
   if (req.kind === 'login') return login(h);

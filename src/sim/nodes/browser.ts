@@ -2,7 +2,7 @@
 // localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { scheduleTimer } from '../agenda';
-import { bodyOf, headerValues, parseCookieHeader, serializeRequest, utf8Bytes } from '../http';
+import { parseCookieHeader, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, send, type Tick } from '../world';
 import { statusFor } from '../../reasons';
@@ -61,7 +61,8 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   } else if (cookieHeader) {
     credentialHeader = ['Cookie', cookieHeader];
   }
-  const http = serializeRequest({ method: route.method, path: reqPath, host: s.options.host, headers, credentialHeader, body: bodyFor(s, client, kind) });
+  const httpRequest: HttpRequestParts = { method: route.method, path: reqPath, host: s.options.host, headers, credentialHeader, body: bodyFor(s, client, kind) };
+  const http = requestSize(httpRequest);
   // A Cookie line may also carry the balancer's affinity cookie: it is not the credential.
   if (!bearer && cookieHeader) http.credentialBytes = credentialCookieBytes(cookieHeader);
   const credential = credentialOf(s, cookieHeader, bearer, kind);
@@ -77,7 +78,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     stage: 'to-lb',
     credential,
     credentialId: null,
-    httpRequest: http.text,
+    httpRequest,
     requestBytes: http.bytes,
     credentialBytes: http.credentialBytes,
     httpResponse: null,
@@ -98,7 +99,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     pending: null,
     stickyTo: null,
   };
-  s.requests[req.id] = req;
+  s.requests.set(req.id, req);
   if (kind === 'api') {
     s.metrics.apiRequests++;
     s.metrics.apiRequestBytes += http.bytes;
@@ -117,13 +118,13 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
 /** A response reached the browser: store cookies and tokens, record the outcome. */
 export function onResponse(t: Tick, msg: Message): void {
   const { s } = t;
-  const req = s.requests[msg.requestId];
+  const req = s.requests.get(msg.requestId);
   // Already timed out: the late answer is dropped, as a browser would, and the log says so.
   if (!req) return arrivesLate(s, msg.requestId, 'response', msg.to);
   const client = own(s.clients, req.clientId);
   if (!client) return log(s, 'note', `${req.clientId} is gone: the response to request #${req.id} reaches no one.`, { requestId: req.id, ok: false });
-  const text = req.httpResponse ?? '';
-  for (const header of headerValues(text, 'Set-Cookie')) {
+  const response = req.httpResponse;
+  for (const header of response ? responseHeader(response, 'Set-Cookie') : []) {
     const { jar, outcome } = applySetCookie(client.jar, header, cookieContext(s, req.path));
     client.jar = jar;
     if (outcome.kind === 'rejected') {
@@ -132,7 +133,7 @@ export function onResponse(t: Tick, msg: Message): void {
     }
   }
   const reason = req.reason ?? 'ok';
-  if (reason === 'ok') keepTokens(s, client, req.kind, bodyOf(text));
+  if (reason === 'ok') keepTokens(s, client, req.kind, response?.body ?? '');
   if (req.kind === 'logout') client.storage = { accessToken: null, refreshToken: null };
   // A fresh login or refresh (or a logout) replaces whatever forged credential the client held.
   if ((reason === 'ok' && (req.kind === 'login' || req.kind === 'refresh')) || req.kind === 'logout') client.forged = null;
@@ -175,7 +176,7 @@ function maybeRefresh(t: Tick, client: Client): void {
 
 export function onTimeout(t: Tick, requestId: number): void {
   const { s } = t;
-  const req = s.requests[requestId];
+  const req = s.requests.get(requestId);
   // Every request's timer fires; one that finished in time has nothing left to do.
   if (!req) return;
   const client = own(s.clients, req.clientId);

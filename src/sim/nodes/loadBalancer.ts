@@ -1,7 +1,7 @@
 // The load balancer: picks an app server by policy, forwards requests and responses, and (when
 // sticky) pins a browser to a server with an affinity cookie, as real balancers do.
 import { serializeSetCookie } from '../../auth/cookies';
-import { headerValues, parseCookieHeader, utf8Bytes } from '../http';
+import { parseCookieHeader, requestHeader, responseSize } from '../http';
 import { nextInt } from '../rng';
 import { statusFor } from '../../reasons';
 import type { AppServer, Message, RequestRecord, SimState } from '../types';
@@ -10,7 +10,7 @@ import { respondTo } from './respond';
 import { AFFINITY_COOKIE } from '../cookieNames';
 
 function affinityOf(req: RequestRecord): string | undefined {
-  const cookie = headerValues(req.httpRequest, 'Cookie')[0];
+  const cookie = requestHeader(req.httpRequest, 'Cookie')[0];
   return cookie ? parseCookieHeader(cookie)[AFFINITY_COOKIE] : undefined;
 }
 
@@ -29,7 +29,7 @@ function pick(s: SimState, up: AppServer[], req: RequestRecord): AppServer {
 
 export function onRequest(t: Tick, msg: Message): void {
   const { s } = t;
-  const req = s.requests[msg.requestId];
+  const req = s.requests.get(msg.requestId);
   if (!req) return arrivesLate(s, msg.requestId, 'request', 'lb');
   const up = s.servers.filter((sv) => sv.up);
   if (up.length === 0) {
@@ -51,7 +51,7 @@ export function onRequest(t: Tick, msg: Message): void {
 /** A response passes back through the balancer on its way to the browser. */
 export function onResponse(t: Tick, msg: Message): void {
   const { s } = t;
-  const req = s.requests[msg.requestId];
+  const req = s.requests.get(msg.requestId);
   if (!req) return arrivesLate(s, msg.requestId, 'response', 'lb');
   // An answer booked on a server's core to leave after its process stopped never left.
   const from = s.servers.find((sv) => sv.id === msg.from);
@@ -62,8 +62,8 @@ export function onResponse(t: Tick, msg: Message): void {
   const pinTo = req.stickyTo;
   if (pinTo !== null && req.httpResponse) {
     const cookie = serializeSetCookie({ name: AFFINITY_COOKIE, value: pinTo, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
-    req.httpResponse = req.httpResponse.replace('\r\n', `\r\nSet-Cookie: ${cookie}\r\n`);
-    req.responseBytes = utf8Bytes(req.httpResponse);
+    req.httpResponse = { ...req.httpResponse, headers: [['Set-Cookie', cookie], ...req.httpResponse.headers] };
+    req.responseBytes = responseSize(req.httpResponse);
   }
   send(s, { ...msg, from: 'lb', to: req.clientId }, linkLatency(s, s.options.latency.clientToLbMs));
 }

@@ -1,12 +1,12 @@
 // Building and sending a response: the one way a request's answer leaves a server (or the balancer).
-import { serializeResponse, utf8Bytes } from '../http';
+import { responseSize } from '../http';
 import type { RequestRecord, SimState } from '../types';
 import { linkLatency, send } from '../world';
 import { cpuWork } from './cpu';
 
 export function respondTo(s: SimState, req: RequestRecord, from: string, status: number, headers: [string, string][], body: string): void {
-  req.httpResponse = serializeResponse(status, headers, body);
-  req.responseBytes = utf8Bytes(req.httpResponse);
+  req.httpResponse = { status, headers, body };
+  req.responseBytes = responseSize(req.httpResponse);
   req.status = status;
   req.stage = 'to-client';
   const ok = req.reason === 'ok';

@@ -18,13 +18,13 @@ function reply(s: SimState, query: StoreQuery, result: StoreResult): void {
 export function onQuery(t: Tick, msg: StoreQuery): void {
   const { s } = t;
   if (!s.store.up) {
-    delete s.messages[msg.id];
+    s.messages.delete(msg.id);
     reply(s, msg, { unavailable: true });
     return;
   }
   // A bounded queue: memory and waiting time stay finite under any load; the excess is told so.
   if (s.store.queued >= s.options.storeQueueMax) {
-    delete s.messages[msg.id];
+    s.messages.delete(msg.id);
     reply(s, msg, { overloaded: true });
     return;
   }
@@ -38,13 +38,13 @@ export function onQuery(t: Tick, msg: StoreQuery): void {
 export function serve(t: Tick, msg: StoreQuery): void {
   const { s } = t;
   s.store.queued = Math.max(0, s.store.queued - 1);
-  delete s.messages[msg.id];
+  s.messages.delete(msg.id);
   if (!s.store.up) {
     reply(s, msg, { unavailable: true });
     return;
   }
   s.store.ops++;
-  const req = s.requests[msg.requestId];
+  const req = s.requests.get(msg.requestId);
   if (req && (msg.storeOp.op === 'session-get' || msg.storeOp.op === 'deny-check')) req.checkedAtMs = s.timeMs;
   reply(s, msg, apply(s, msg.storeOp));
 }

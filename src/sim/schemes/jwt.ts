@@ -10,7 +10,7 @@ import { cpuWork } from '../nodes/cpu';
 import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
 import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
-import { headerValues } from '../http';
+import { requestHeader } from '../http';
 import type { Client, SimState, StoreResult, VerifyOutcome } from '../types';
 import { cookieContext, fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
 import { onRefreshIssued, onRefreshRotated, onSigned, refresh, refreshTokenOf, signAccessToken } from './jwtIssue';
@@ -18,7 +18,7 @@ import type { AuthScheme, Handling } from './scheme';
 
 /** The token a request carries: a bearer header (single-page app) or the JWT cookie. */
 function tokenOf(h: Handling): string | undefined {
-  const auth = headerValues(h.req.httpRequest, 'Authorization')[0];
+  const auth = requestHeader(h.req.httpRequest, 'Authorization')[0];
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
   return cookiesOf(h.req)[JWT_COOKIE];
 }

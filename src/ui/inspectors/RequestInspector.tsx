@@ -2,6 +2,7 @@
 // what the credential costs in bytes, and the JWT it carried.
 import { describeReason } from '../../reasons';
 import type { RequestRecord, RequestStage } from '../../sim/types';
+import { requestText, responseText } from '../../sim/http';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { requestJwt, requestMarker, responseJwt, responseMarker } from './credential';
 import { Facts, Verdict } from './Facts';
@@ -57,8 +58,11 @@ export function RequestInspector({ world, requestId, timeMs }: { world: WorldSna
   if (!req) {
     return <p className="insp-gone">Request #{requestId} is no longer shown: only the most recent finished requests are kept in view.</p>;
   }
-  const carried = requestJwt(req.httpRequest);
-  const issued = carried === null && req.httpResponse ? responseJwt(req.httpResponse) : null;
+  // The raw text is written here, where it is looked at: the engine keeps a message's parts.
+  const sent = requestText(req.httpRequest);
+  const answer = req.httpResponse ? responseText(req.httpResponse) : null;
+  const carried = requestJwt(sent);
+  const issued = carried === null && answer ? responseJwt(answer) : null;
   return (
     <div className="insp-request">
       <Facts
@@ -77,11 +81,11 @@ export function RequestInspector({ world, requestId, timeMs }: { world: WorldSna
       />
       <ByteCounts req={req} />
       <h3>Request as sent</h3>
-      <HttpText text={req.httpRequest} label="Raw HTTP request" marker={requestMarker(req.httpRequest, req.credential, req.credentialBytes)} />
+      <HttpText text={sent} label="Raw HTTP request" marker={requestMarker(sent, req.credential, req.credentialBytes)} />
       {req.credentialBytes > 0 && <p className="insp-muted">The highlighted line is the credential the browser attached: it travels with every request.</p>}
       <h3>Response</h3>
-      {req.httpResponse ? (
-        <HttpText text={req.httpResponse} label="Raw HTTP response" marker={responseMarker} />
+      {answer ? (
+        <HttpText text={answer} label="Raw HTTP response" marker={responseMarker} />
       ) : (
         <p className="insp-muted">No response yet.</p>
       )}
