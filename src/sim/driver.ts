@@ -88,9 +88,9 @@ export class SimDriver {
         tidyLane(s);
         return false;
       }
-      const { effects } = stepNext(s);
+      const effects = stepNext(s);
       this.eventsProcessed++;
-      this.start(effects);
+      if (effects.length > 0) this.start(effects);
     }
     await this.flush();
     await this.settleSamples();

@@ -66,16 +66,18 @@ export function nextEventTime(s: SimState): number | undefined {
   return peekEvent(s)?.timeMs;
 }
 
-/** Pops and applies the next event. The state is updated in place (the driver owns it). */
-export function stepNext(s: SimState): StepResult & { event: SimEvent | undefined } {
+/**
+ * Pops and applies the next event, and returns the effects it asks for (none when nothing is due).
+ * The state is updated in place (the driver owns it); nothing else is allocated per event.
+ */
+export function stepNext(s: SimState): Effect[] {
   const item = popEvent(s);
-  if (!item) return { state: s, effects: [], event: undefined };
+  if (!item) return [];
   s.timeMs = Math.max(s.timeMs, item.timeMs);
-  const result = step(s, item.event);
-  return { state: s, effects: result.effects, event: item.event };
+  return step(s, item.event);
 }
 
-export function step(s: SimState, event: SimEvent): StepResult {
+function step(s: SimState, event: SimEvent): Effect[] {
   const t: Tick = { s, effects: [] };
   switch (event.type) {
     case 'action':
@@ -106,7 +108,7 @@ export function step(s: SimState, event: SimEvent): StepResult {
       appServer.onCryptoResult(t, event.requestId, { outcome: event.outcome });
       break;
   }
-  return { state: s, effects: t.effects };
+  return t.effects;
 }
 
 /** A message reaches its destination node. */
