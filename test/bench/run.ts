@@ -373,6 +373,94 @@ async function longrun(): Promise<void> {
   console.log(`seeks within the hour (both worlds, Node): ${seeks.map((ms) => ms.toFixed(0)).join(', ')} ms -> ${Math.max(...seeks) <= 1000 ? 'UNDER' : 'OVER'} 1 s`);
 }
 
+/** Lighthouse 12 (Node >= 18.16; 13 wants Node 22), run by npx from npm's cache (about 190 MB: not a devDependency every `npm ci` pays for). */
+const LIGHTHOUSE = 'lighthouse@12.8.2';
+const LIGHTHOUSE_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+
+interface LighthouseRun {
+  score: number;
+  lcp: number;
+  cls: number;
+  tbt: number;
+  fcp: number;
+  si: number;
+  accessibility: number;
+  bestPractices: number;
+}
+
+/** One Lighthouse run, mobile preset (the default: a Moto G-sized screen, simulated slow 4G and 4x CPU); the JSON is kept beside the builds to be read. */
+async function lighthouseRun(url: string, report: string): Promise<LighthouseRun> {
+  const { execFile } = await import('node:child_process');
+  const args = ['-y', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${LIGHTHOUSE_FLAGS}`];
+  // Asynchronously: the pages are served from this process (vite preview), which must stay free to answer.
+  const lighthouseCli = () =>
+    new Promise<string | null>((done) => {
+      execFile('npx', args, { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, _stdout, stderr) => done(error ? `${error.message.split('\n')[0]} ${stderr.trim().split('\n').at(-1) ?? ''}` : null));
+    });
+  // A failed run (a browser lost on a busy machine) is tried again, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    const failure = await lighthouseCli();
+    if (!failure) break;
+    if (attempt === 3) throw new Error(`lighthouse ${url}: ${failure}`);
+    console.log(`lighthouse ${url} failed (${failure}); again`);
+  }
+  const lhr = JSON.parse(readFileSync(report, 'utf8')) as { runtimeError?: { message: string }; categories: Record<string, { score: number | null }>; audits: Record<string, { numericValue?: number }> };
+  if (lhr.runtimeError) throw new Error(`lighthouse ${url}: ${lhr.runtimeError.message}`);
+  const value = (audit: string) => lhr.audits[audit]?.numericValue ?? NaN;
+  const score = (category: string) => Math.round((lhr.categories[category]?.score ?? NaN) * 100);
+  return {
+    score: score('performance'),
+    lcp: value('largest-contentful-paint'),
+    cls: value('cumulative-layout-shift'),
+    tbt: value('total-blocking-time'),
+    fcp: value('first-contentful-paint'),
+    si: value('speed-index'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+  };
+}
+
+/** Issue 10's page-load goals: the app's first URL (`/`) against the smallest React app, Lighthouse mobile, 5 interleaved runs, medians. */
+async function lighthouse(): Promise<void> {
+  console.log(`\n== lighthouse (${LIGHTHOUSE}, mobile preset, simulated throttling, 5 interleaved runs, medians; goals: score >= 95, CLS <= 0.02, LCP <= 1.15x the smallest React app's) ==`);
+  const { mkdirSync } = await import('node:fs');
+  const reports = join(OUT, 'lighthouse');
+  const app = await serve(await buildApp(), 4396);
+  const smallest = await serve(await buildPage('smallest'), 4397, 'test/bench/smallest');
+  mkdirSync(reports, { recursive: true });
+  const pages = [
+    ['smallest React app', 'http://localhost:4397/', 'smallest'],
+    ['app', 'http://localhost:4396/', 'app'],
+  ] as const;
+  const runs: Record<(typeof pages)[number][2], LighthouseRun[]> = { smallest: [], app: [] };
+  try {
+    for (let run = 1; run <= 5; run++) for (const [, url, key] of pages) runs[key].push(await lighthouseRun(url, join(reports, `${key}-${run}.json`)));
+  } finally {
+    app.httpServer.close();
+    smallest.httpServer.close();
+  }
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  const columns: [string, (r: LighthouseRun) => number, (x: number) => string][] = [
+    ['score', (r) => r.score, String],
+    ['LCP', (r) => r.lcp, ms],
+    ['CLS', (r) => r.cls, (x) => x.toFixed(3)],
+    ['TBT', (r) => r.tbt, ms],
+    ['FCP', (r) => r.fcp, ms],
+    ['SI', (r) => r.si, ms],
+    ['a11y', (r) => r.accessibility, String],
+    ['best practices', (r) => r.bestPractices, String],
+  ];
+  const medians = (key: keyof typeof runs) => Object.fromEntries(columns.map(([name, get]) => [name, median(runs[key].map(get))])) as Record<string, number>;
+  for (const [name, , key] of pages) {
+    const m = medians(key);
+    console.log(`${name}: ${columns.map(([col, get, show]) => `${col} ${show(m[col]!)} (${runs[key].map((r) => show(get(r))).join(', ')})`).join('; ')}`);
+  }
+  const [a, s] = [medians('app'), medians('smallest')];
+  const lcpRatio = a.LCP! / s.LCP!;
+  console.log(`app: score ${a.score} -> ${a.score! >= 95 ? 'UNDER' : 'OVER'} (goal >= 95); CLS ${a.CLS!.toFixed(3)} -> ${a.CLS! <= 0.02 ? 'UNDER' : 'OVER'} (goal <= 0.02); LCP ${lcpRatio.toFixed(2)}x the smallest React app's -> ${lcpRatio <= 1.15 ? 'UNDER' : 'OVER'} (goal <= 1.15x)`);
+  console.log(`reports: ${reports}/<app|smallest>-<run>.json`);
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'engine') await engine();
@@ -383,6 +471,7 @@ async function main(): Promise<void> {
   if (!only || only === 'seek') await seek();
   if (!only || only === 'longrun') await longrun();
   if (!only || only === 'lab') await lab();
+  if (!only || only === 'lighthouse') await lighthouse();
 }
 
 main().then(
