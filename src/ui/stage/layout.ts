@@ -88,11 +88,46 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   // Rows compute the height they need themselves; columns fit any canvas a title row high per node.
   const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(140, Math.floor(size.height)) };
   if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
-  const rows = tall(folded, fitted);
+  const rows = tall(folded, fitted, ROWS[0]!);
+  if (rows.height <= fitted.height) return { ...rows, orientation: 'tall', alias };
   // Rows taller than the canvas would be cut off or scrolled: columns fit a short canvas better.
-  if (rows.height > fitted.height && isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
-  return { ...rows, orientation: 'tall', alias };
+  if (isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
+  // A short, narrow canvas (a phone's two stacked worlds): the richest compact rows that fit, else the most compact, scrolled.
+  const compact = ROWS.slice(1).map((r) => tall(folded, fitted, r));
+  return { ...(compact.find((c) => c.height <= fitted.height) ?? compact.at(-1)!), orientation: 'tall', alias };
 }
+
+/**
+ * Rows from the richest to the most compact: how many status lines each row's nodes show, and the
+ * least gap between rows (a dot and its label need room to be seen). The first is the full layout;
+ * the others drop the lines that say least first (the balancer's policy, a server's in-flight
+ * count, the store's state), the browsers' (what each holds) last. Text keeps its size throughout.
+ */
+interface Rows {
+  lines: { client: number; lb: number; server: number; back: number };
+  gapMinPx: number;
+  marginPx: number;
+}
+const ROWS: Rows[] = [
+  { lines: { client: 1, lb: 1, server: 2, back: 2 }, gapMinPx: 34, marginPx: MARGIN },
+  { lines: { client: 1, lb: 0, server: 2, back: 2 }, gapMinPx: 24, marginPx: 4 },
+  { lines: { client: 1, lb: 0, server: 1, back: 2 }, gapMinPx: 24, marginPx: 4 },
+  { lines: { client: 1, lb: 0, server: 1, back: 1 }, gapMinPx: 22, marginPx: 4 },
+];
+/** A node showing `lines` status lines below its title (NodeView draws as many as its box holds). */
+const compactNodeH = (lines: number) => TITLE_ROW_PX + 4 + lines * LINE_ROW_PX;
+/** The full layout's node heights: a little more air than the compact ones. */
+const FULL_NODE_H = { client: TITLE_ROW_PX + LINE_ROW_PX + 12, lb: TITLE_ROW_PX + LINE_ROW_PX + 6, server: TITLE_ROW_PX + 2 * LINE_ROW_PX + 10, back: TITLE_ROW_PX + 2 * LINE_ROW_PX + 10 };
+
+/**
+ * The least canvas height two stacked worlds need on a phone: the most compact rows of a
+ * one-row cluster (a browser row, the balancer, one row of servers, the store or key set).
+ */
+export const COMPACT_MIN_HEIGHT_PX = (() => {
+  const r = ROWS.at(-1)!;
+  const l = r.lines;
+  return compactNodeH(l.client) + compactNodeH(l.lb) + compactNodeH(l.server) + compactNodeH(l.back) + 3 * r.gapMinPx + 2 * r.marginPx;
+})();
 
 type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: number) => void;
 
@@ -119,22 +154,25 @@ function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
 }
 
-function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Drawn {
+function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
   const back = backends(mode, storeUsed);
   const { width } = size;
+  const margin = rows.marginPx;
   const inner = width - 2 * MARGIN;
   const nodes: Record<string, NodeBox> = {};
   const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
   const gapX = 8;
   const perRow = Math.max(1, Math.min(serverIds.length, Math.floor((inner + gapX) / (NODE_MIN_W + gapX))));
   const serverRows = Math.ceil(serverIds.length / perRow);
-  const [clientH, lbH, serverH, backH] = [TITLE_ROW_PX + LINE_ROW_PX + 12, TITLE_ROW_PX + LINE_ROW_PX + 6, TITLE_ROW_PX + 2 * LINE_ROW_PX + 10, TITLE_ROW_PX + 2 * LINE_ROW_PX + 10];
+  const full = rows === ROWS[0];
+  const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));
+  const [clientH, lbH, serverH, backH] = [h('client'), h('lb'), h('server'), h('back')];
   const serverBlock = serverRows * serverH + (serverRows - 1) * 8;
   const content = clientH + lbH + serverBlock + backH;
   // Three gaps between the four rows share the free height; messages need room to be seen.
-  const gap = Math.max(34, Math.min(110, (size.height - 2 * MARGIN - content) / 3));
-  const height = Math.max(size.height, content + 3 * gap + 2 * MARGIN);
-  const top = MARGIN + (height - 2 * MARGIN - content - 3 * gap) / 2;
+  const gap = Math.max(rows.gapMinPx, Math.min(110, (size.height - 2 * margin - content) / 3));
+  const height = Math.max(size.height, content + 3 * gap + 2 * margin);
+  const top = margin + (height - 2 * margin - content - 3 * gap) / 2;
   const clientW = Math.min(190, inner / clients.length - gapX);
   spread(clients.length, MARGIN, width - MARGIN).forEach((x, i) => put(clients[i]!.id, clients[i]!.kind, x, top + clientH / 2, clientW, clientH));
   const lbY = top + clientH + gap + lbH / 2;
