@@ -4,6 +4,7 @@ import type { Mode } from '../sim/types';
 import type { AppStore, AppStoreState } from '../store/createAppStore';
 import { shownModes } from '../store/selectors';
 import { Controls } from './controls/Controls';
+import { WorldToggle } from './controls/WorldToggle';
 import { HeaderActions } from './controls/HeaderActions';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ScenarioBar } from './controls/ScenarioBar';
@@ -16,6 +17,7 @@ import { StageArea } from './LazyStageArea';
 import { SkipLinks } from './SkipLinks';
 import { AppStoreProvider, useApp } from './storeContext';
 import { usePageSignals, useShortcuts } from './useShortcuts';
+import { useShownWorlds } from './useShownWorlds';
 import { useStickyHeight } from './useStickyHeight';
 import './layout.css';
 
@@ -28,16 +30,19 @@ const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
 
 /**
  * The first screen holds what a lesson needs to be seen: the controls, the caption and both
- * worlds side by side (from 1024 px wide), sized to the viewport. Everything else (the strip,
- * the logs, the table) lies below; the inspector and the interventions open in a drawer.
+ * worlds side by side (from 1024 px wide), sized to the viewport; on a phone (up to 640 px wide)
+ * the worlds stack in it, under compact controls, or one is shown with a toggle when two would
+ * not be legible. Everything else (the strip, the logs, the table) lies below; the inspector and
+ * the interventions open in a drawer.
  */
 function Shell() {
   const { status, error, modesKey } = useApp(useShallow(selectShell));
   const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
-  const both = modes.length > 1;
   const { root, bar } = useStickyHeight();
+  const area = useRef<HTMLDivElement>(null);
+  const { shown, toggle } = useShownWorlds(area, modes, true);
   return (
-    <div className={`app${both ? ' is-both' : ''}`} ref={root}>
+    <div className={`app${shown.length > 1 ? ' is-both' : ''}`} ref={root}>
       <SkipLinks />
       <div className="screen">
         <header className="app-header">
@@ -58,10 +63,15 @@ function Shell() {
             {error}
           </p>
         )}
-        <StageArea shown={modes} preparing={modes.length === 0} busy={status === 'loading'} />
-        <Legend />
+        {toggle && <WorldToggle toggle={toggle} labelled />}
+        <StageArea ref={area} shown={shown} preparing={modes.length === 0} busy={status === 'loading'} />
+        <Legend className="legend-first" />
         </main>
       </div>
+      {/* A phone keeps its first screen for the worlds: the legend comes right under it (layout.css shows one of the two). */}
+      <aside className="legend-below" aria-label="Key to the stage">
+        <Legend />
+      </aside>
       <Below modes={modes} />
       <Drawer />
     </div>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
 import type { AppStoreState } from '../store/createAppStore';
@@ -9,12 +9,9 @@ import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
 import { StageArea } from './LazyStageArea';
 import { useApp } from './storeContext';
-import { useElementSize } from './useElementSize';
+import { useShownWorlds } from './useShownWorlds';
 
 const selectEmbed = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' '), inspect: s.presentation.inspect, title: s.scenario?.title ?? '' });
-
-/** Below this width per world, its labels would shrink under 11 px: show one world and a toggle. */
-export const WORLD_MIN_WIDTH_PX = 340;
 
 /**
  * The embed layout (embed=1): what a course page needs and nothing more. The caption on top, the
@@ -25,11 +22,8 @@ export function EmbedShell() {
   const { status, error, modesKey, inspect, title } = useApp(useShallow(selectEmbed));
   const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
   const area = useRef<HTMLDivElement>(null);
-  const width = useElementSize(area)?.width ?? Infinity;
-  const [chosen, setChosen] = useState<Mode | null>(null);
-  const sideBySide = modes.length > 1 && width >= 2 * WORLD_MIN_WIDTH_PX;
-  const shown = sideBySide ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!].filter(Boolean);
-  const toggle = modes.length > 1 && !sideBySide ? { modes, shown: shown[0]!, show: setChosen } : null;
+  // Side by side or one world at a time (a frame's worlds never stack: it does not scroll).
+  const { shown, toggle } = useShownWorlds(area, modes, false);
   return (
     <div className={`app embed${shown.length > 1 ? ' is-both' : ''}`}>
       <main className="embed-main">

@@ -27,7 +27,7 @@ export function Controls() {
         <button type="button" onClick={() => {
             if (c.ready) void c.reset();
           }} aria-disabled={!c.ready || undefined} aria-label="Reset">
-          ↺ Reset
+          ↺<span className="button-word"> Reset</span>
         </button>
         <SpeedControl />
         <span className="time" aria-label="Simulation time">

@@ -1,23 +1,17 @@
-import type { Mode } from '../../sim/types';
-import { WORLD_LABEL } from '../../store/lesson';
 import { useApp } from '../storeContext';
+import type { WorldToggleState } from '../useShownWorlds';
 import { FullscreenButton } from './FullscreenButton';
 import { OpenFullLink } from './OpenFullLink';
 import { PlayButton, StepButtons } from './PlaybackButtons';
 import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
+import { WorldToggle } from './WorldToggle';
 import './controls.css';
 
 const selectControlsOn = (s: { presentation: { controls: boolean } }) => s.presentation.controls;
 
-export interface WorldToggle {
-  modes: Mode[];
-  shown: Mode;
-  show(mode: Mode): void;
-}
-
 /** An embed's one row: playback, the timeline, speed, which world (when only one fits), fullscreen and the way out to the full app. */
-export function EmbedControls({ toggle }: { toggle: WorldToggle | null }) {
+export function EmbedControls({ toggle }: { toggle: WorldToggleState | null }) {
   const full = useApp(selectControlsOn);
   return (
     <div className="controls embed-controls" role="toolbar" aria-label="Playback">
@@ -29,15 +23,7 @@ export function EmbedControls({ toggle }: { toggle: WorldToggle | null }) {
           <SpeedControl />
         </>
       )}
-      {toggle && (
-        <div className="world-toggle" role="group" aria-label="World shown">
-          {toggle.modes.map((mode) => (
-            <button key={mode} type="button" aria-pressed={toggle.shown === mode} onClick={() => toggle.show(mode)}>
-              {WORLD_LABEL[mode]}
-            </button>
-          ))}
-        </div>
-      )}
+      {toggle && <WorldToggle toggle={toggle} />}
       {full && <FullscreenButton />}
       <OpenFullLink />
     </div>

@@ -11,7 +11,7 @@ export function HeaderActions() {
   const a = useApp(useShallow(selectActions));
   const open = a.drawer !== 'closed';
   return (
-    <div className="header-actions">
+    <div className="header-actions" id="header-actions">
       <label className="toggle-questions">
         <input type="checkbox" checked={a.questionsOn} onChange={(e) => a.setQuestionsOn(e.target.checked)} />
         <span>Ask me questions</span>

@@ -8,7 +8,9 @@ export function PlayButton() {
   const c = useApp(useShallow(selectPlayback));
   return (
     <button type="button" className="play" onClick={c.togglePlay} disabled={!c.ready} aria-label={c.playing ? 'Pause' : 'Play'}>
-      {c.playing ? '❚❚ Pause' : '▶ Play'}
+      {/* A phone shows the glyph alone (controls.css); the accessible name stays Play / Pause. */}
+      {c.playing ? '❚❚' : '▶'}
+      <span className="play-word"> {c.playing ? 'Pause' : 'Play'}</span>
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOG, findMeta } from '../../scenarios/catalog';
 import { modesOf, type AppStoreState, type View } from '../../store/createAppStore';
@@ -17,15 +18,20 @@ const LAB_OPTION = 'lab:load';
 /** Relative: the same page (any base path, index.html or not) with the lab's link parameter. */
 const openLab = () => window.location.assign('?lab=load');
 
-/** Which lesson, and which world(s) to watch; or the load lab instead. */
+/**
+ * Which lesson, and which world(s) to watch; or the load lab instead. On a phone the lesson's
+ * picker stays in view and Options opens the rest of the header (the mode, questions, Share,
+ * Interventions), which follow it in the tab order; wider screens show them all and no Options.
+ */
 export function ScenarioBar() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));
+  const [more, setMore] = useState(false);
   const scenario = findMeta(scenarioId);
   // Without WebCrypto (not a secure context) the JWT world cannot run: its views are disabled too.
   const runnable = scenario ? runnableModes(scenario.modes) : [];
   return (
     <div className="scenario-bar">
-      <label>
+      <label className="scenario-field">
         <span>Scenario</span>
         <select value={scenarioId} onChange={(e) => (e.target.value === LAB_OPTION ? openLab() : void load({ scenarioId: e.target.value, overrides: {}, seed: null }))} aria-label="Scenario">
           <optgroup label="Lessons">
@@ -40,7 +46,10 @@ export function ScenarioBar() {
           </optgroup>
         </select>
       </label>
-      <label>
+      <button type="button" className="more-toggle" aria-expanded={more} aria-controls="mode-field header-actions" onClick={() => setMore(!more)}>
+        Options
+      </button>
+      <label className="mode-field" id="mode-field">
         <span>Mode</span>
         <select value={view} onChange={(e) => void load({ view: e.target.value as View })} aria-label="Mode">
           {VIEWS.map((v) => (

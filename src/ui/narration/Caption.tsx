@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps, WORLD_LABEL } from '../../store/lesson';
+import { lessonSteps, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
@@ -27,6 +27,17 @@ export function Caption() {
   const modes = useMemo(() => (c.modesKey ? (c.modesKey.split(' ') as Mode[]) : []), [c.modesKey]);
   const steps = useMemo(() => lessonSteps(c.scenario, modes), [c.scenario, modes]);
   const step = steps.filter((st) => st.atMs <= c.timeMs).at(-1);
+  // Every caption of the lesson, unseen in the same place: on a phone the box is as tall as the
+  // longest of them (layout.css), so each is read whole and the worlds below never move.
+  const sizers = useMemo(
+    () =>
+      steps.map((st) => (
+        <div key={st.atMs} className="caption-sizer" aria-hidden="true">
+          <StepLines step={st} />
+        </div>
+      )),
+    [steps],
+  );
   const sc = c.scenario;
   let lesson;
   if (sc && c.ended && c.worlds) {
@@ -45,23 +56,31 @@ export function Caption() {
       </p>
     );
   } else if (step) {
-    lesson = step.lines.map((line, i) => (
-      <p key={i} className={`caption-line${line.mode ? ` caption-${line.mode}` : ''}`}>
-        {line.mode && <strong className="caption-world">{WORLD_LABEL[line.mode]}: </strong>}
-        {line.text}
-      </p>
-    ));
+    lesson = <StepLines step={step} />;
   } else {
     lesson = <p className="caption-line">{sc?.summary ?? ''}</p>;
   }
   return (
     <div className={`caption${c.holding ? ' is-holding' : ''}`}>
-      <div className="caption-lesson" aria-live="polite" aria-atomic="true" data-testid="lesson-caption">
-        {lesson}
+      <div className="caption-stack">
+        <div className="caption-lesson" aria-live="polite" aria-atomic="true" data-testid="lesson-caption">
+          {lesson}
+        </div>
+        {sizers}
       </div>
       <p className="caption-now" aria-live="polite" aria-atomic="true" data-testid="caption">
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.now}
       </p>
     </div>
   );
+}
+
+/** A moment's caption: one line, or one labelled line per world when they differ. */
+function StepLines({ step }: { step: LessonStep }) {
+  return step.lines.map((line, i) => (
+    <p key={i} className={`caption-line${line.mode ? ` caption-${line.mode}` : ''}`}>
+      {line.mode && <strong className="caption-world">{WORLD_LABEL[line.mode]}: </strong>}
+      {line.text}
+    </p>
+  ));
 }

@@ -1,7 +1,7 @@
 /** What each glyph on the stage means, drawn with the same shapes and colours as the stage. */
-export function Legend() {
+export function Legend({ className = '' }: { className?: string }) {
   return (
-    <ul className="legend" aria-label="Legend">
+    <ul className={`legend ${className}`.trim()} aria-label="Legend">
       <li>
         <svg width="30" height="16" viewBox="-17 -8 34 16" aria-hidden="true" className="dot-wristband">
           <rect x={-17} y={-7} width={34} height={14} rx={7} />

@@ -1,0 +1,20 @@
+import { WORLD_LABEL } from '../../store/lesson';
+import type { WorldToggleState } from '../useShownWorlds';
+
+/** Which world is drawn, when only one fits: the caption still speaks for both. */
+export function WorldToggle({ toggle, labelled = false }: { toggle: WorldToggleState; labelled?: boolean }) {
+  return (
+    <div className="world-toggle" role="group" aria-label="World shown">
+      {labelled && (
+        <span className="world-toggle-label" aria-hidden="true">
+          World shown:
+        </span>
+      )}
+      {toggle.modes.map((mode) => (
+        <button key={mode} type="button" aria-pressed={toggle.shown === mode} onClick={() => toggle.show(mode)}>
+          {WORLD_LABEL[mode]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState, type RefObject } from 'react';
+import type { Mode } from '../sim/types';
+import { useElementSize, type ElementSize } from './useElementSize';
+
+/** Below this width per world, its labels would shrink under 11 px: side by side needs twice it. */
+export const WORLD_MIN_WIDTH_PX = 340;
+/**
+ * Stacked (a phone): below this height per world its cluster cannot be drawn whole at 11 px with
+ * room for the dots (the stage's most compact rows, `COMPACT_MIN_HEIGHT_PX` in stage/layout.ts,
+ * plus the world's title and frame; test/ui/shownWorlds.test.ts holds them together).
+ */
+export const WORLD_MIN_HEIGHT_PX = 244;
+/** The gap between two stacked worlds (`.stages` in layout.css). */
+const STACK_GAP_PX = 8;
+
+export interface WorldToggleState {
+  modes: Mode[];
+  shown: Mode;
+  show(mode: Mode): void;
+}
+
+/** Whether two worlds fit this region: side by side (wide enough), or, where the layout stacks them, one above the other. */
+export function twoWorldsFit(size: ElementSize | null, stacks: boolean): boolean {
+  if (!size) return true; // nothing measures (tests): the layout's own choice
+  return size.width >= 2 * WORLD_MIN_WIDTH_PX || (stacks && size.height >= 2 * WORLD_MIN_HEIGHT_PX + STACK_GAP_PX);
+}
+
+/**
+ * The worlds a stage region shows: all of them when they fit legibly, else one, with a toggle to
+ * the other (the embed in a small frame, a short phone). The choice is measured on the region,
+ * which the stylesheet sizes before any world is drawn, so no world appears and then goes.
+ */
+export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[], stacks: boolean): { shown: Mode[]; toggle: WorldToggleState | null } {
+  const size = useElementSize(area);
+  const [chosen, setChosen] = useState<Mode | null>(null);
+  const all = modes.length < 2 || twoWorldsFit(size, stacks);
+  const shown = all ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!];
+  return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen } };
+}

@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test';
+import { measureStages } from './support/stages';
+
+// A lesson on a phone, as a learner gets it on the first screen, without scrolling: the caption
+// whole (every line, both worlds, and what just happened, never cut with an ellipsis), both
+// worlds' clusters legible (text 11 px or more, no label over another, no node cut off), and Play
+// within reach. Walked through every key moment of the revocation lesson. Where two stacked worlds
+// cannot be legible (360x740: the caption and the controls leave 200 px a world, and the most
+// compact cluster needs 244), one world is drawn whole, with a labelled toggle, and the caption
+// still speaks for both.
+
+interface FirstScreen {
+  scrollY: number;
+  caption: { top: number; bottom: number; cut: string[] };
+  worlds: { world: string; top: number; bottom: number; left: number; right: number }[];
+}
+
+/** What the first screen shows: the caption's box and whether any of its text is cut, and where the worlds are. */
+function firstScreen(page: Page): Promise<FirstScreen> {
+  return page.evaluate(() => {
+    const box = document.querySelector<HTMLElement>('.caption')!;
+    const r = box.getBoundingClientRect();
+    // Cut: the box scrolls (lines below its edge), or a line is cut short on the right (an ellipsis).
+    const cut: string[] = [];
+    if (box.scrollHeight > box.clientHeight + 1) cut.push(`the caption box scrolls (${box.scrollHeight} > ${box.clientHeight} px)`);
+    for (const line of box.querySelectorAll<HTMLElement>('.caption-lesson .caption-line, .caption-now'))
+      if (line.scrollWidth > line.clientWidth + 1) cut.push(`"${line.textContent}" is cut on the right`);
+    return {
+      scrollY: window.scrollY,
+      caption: { top: r.top, bottom: r.bottom, cut },
+      worlds: [...document.querySelectorAll<HTMLElement>('.stage')].map((s) => {
+        const b = s.getBoundingClientRect();
+        return { world: s.className, top: b.top, bottom: b.bottom, left: b.left, right: b.right };
+      }),
+    };
+  });
+}
+
+async function expectWholeFirstScreen(page: Page, viewport: Phone, moment: string) {
+  const play = page.getByRole('button', { name: /^(Play|Pause)$/ });
+  await expect(play, `${moment}: Play within reach`).toBeInViewport({ ratio: 1 });
+  // Nodes glide to their places when the stage is measured: judge where they come to rest.
+  await expect.poll(async () => (await measureStages(page)).reduce((n, s) => n + s.clippedNodes + s.overlaps.length, 0), { message: `${moment}: nodes cut off or labels overlapping`, timeout: 10_000 }).toBe(0);
+  const screen = await firstScreen(page);
+  expect(screen.scrollY, `${moment}: the page has not scrolled`).toBe(0);
+  expect(screen.caption.cut, `${moment}: caption cut`).toEqual([]);
+  expect(screen.caption.top, `${moment}: caption top`).toBeGreaterThanOrEqual(0);
+  expect(screen.caption.bottom, `${moment}: caption bottom`).toBeLessThanOrEqual(viewport.height);
+  const drawn = viewport.worlds === 2 ? ['stage-session', 'stage-jwt'] : [viewport.shown ?? 'stage-session'];
+  expect(screen.worlds.map((w) => w.world), `${moment}: worlds drawn`).toEqual(drawn.map((w) => expect.stringContaining(w)));
+  if (viewport.worlds === 1) await expect(page.getByRole('group', { name: 'World shown' }), `${moment}: the other world is one press away`).toBeInViewport({ ratio: 1 });
+  for (const w of screen.worlds) {
+    expect(w.top, `${moment}: ${w.world} below the caption`).toBeGreaterThanOrEqual(screen.caption.bottom);
+    expect(w.bottom, `${moment}: ${w.world} above the fold`).toBeLessThanOrEqual(viewport.height + 0.5);
+    expect(w.left).toBeGreaterThanOrEqual(0);
+    expect(w.right).toBeLessThanOrEqual(viewport.width + 0.5);
+  }
+  for (const s of await measureStages(page)) {
+    expect(s.hiddenShare, `${moment}: ${s.world} hidden share`).toBeLessThanOrEqual(0.001);
+    expect(s.minFontPx, `${moment}: ${s.world} smallest stage text`).toBeGreaterThanOrEqual(11);
+  }
+}
+
+async function ready(page: Page) {
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.locator('.stage .node').first()).toBeVisible();
+}
+
+interface Phone {
+  width: number;
+  height: number;
+  /** How many worlds the first screen draws; with one, which (the toggle's choice). */
+  worlds: 1 | 2;
+  shown?: string;
+}
+const PHONES: Phone[] = [
+  { width: 390, height: 844, worlds: 2 },
+  { width: 360, height: 740, worlds: 1, shown: 'stage-session' },
+];
+
+for (const viewport of PHONES) {
+  const what = viewport.worlds === 2 ? 'both worlds' : 'one world whole, the other a press away';
+  test(`at ${viewport.width}x${viewport.height} the first screen holds the whole caption and ${what}, legibly, at every key moment`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
+    // The link a learner is sent: side by side (the default), questions on.
+    await page.goto('/?scenario=revocation');
+    await ready(page);
+    await expectWholeFirstScreen(page, viewport, 'at load');
+    await page.screenshot({ path: `test-results/phone-revocation-${viewport.width}x${viewport.height}.png` });
+
+    // Every key moment, each world's caption line included, and what just happened; questions off
+    // so that nothing covers the stage.
+    await page.goto('/?scenario=revocation&q=0');
+    await ready(page);
+    const next = page.getByRole('button', { name: 'Next key moment' });
+    const clock = page.getByLabel('Simulation time');
+    const caption = page.getByTestId('lesson-caption');
+    // The lesson's five captions (the first at 0 s), the last with the JWT world's line only.
+    for (let i = 1; i <= 5; i++) {
+      const before = await clock.textContent();
+      await next.click();
+      await expect(clock).not.toHaveText(before ?? '');
+      await expectWholeFirstScreen(page, viewport, `key moment ${i}: ${(await caption.textContent())?.slice(0, 60)}`);
+    }
+    await expect(caption).toContainText('denylist');
+    await page.screenshot({ path: `test-results/phone-revocation-${viewport.width}x${viewport.height}-late.png` });
+
+    // Step: what just happened is read whole, under the lesson's caption.
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expectWholeFirstScreen(page, viewport, 'after three steps');
+    if (viewport.worlds === 1) {
+      // Both worlds' lines are in the caption (Bob's logout everywhere) while one is drawn; the toggle draws the other.
+      await expect(caption).toContainText(/Session: .*JWT: /);
+      await page.getByRole('group', { name: 'World shown' }).getByRole('button', { name: 'JWT' }).click();
+      await expectWholeFirstScreen(page, { ...viewport, shown: 'stage-jwt' }, 'the JWT world, toggled');
+      await page.screenshot({ path: `test-results/phone-revocation-${viewport.width}x${viewport.height}-jwt.png` });
+    }
+    await page.close();
+  });
+}
+
+test('on a phone the header folds into Options, which opens the mode, questions, Share and Interventions', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&q=0');
+  await ready(page);
+  await expect(page.getByLabel('Scenario', { exact: true })).toBeInViewport();
+  const options = page.getByRole('button', { name: 'Options' });
+  await expect(options).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('Mode', { exact: true })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+  // By keyboard, as by touch: the Options button, then what it opened.
+  await options.focus();
+  await page.keyboard.press('Enter');
+  await expect(options).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Mode', { exact: true })).toBeFocused();
+  for (const name of ['Share', 'Interventions']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
+  await expect(page.getByRole('checkbox', { name: 'Ask me questions' })).toBeInViewport();
+  await page.getByLabel('Mode', { exact: true }).selectOption('jwt');
+  await expect(page.locator('.stage')).toHaveCount(1);
+  await page.close();
+});

@@ -1,0 +1,145 @@
+// A phone's first screen: both worlds stacked in compact rows when they fit, one world and a
+// labelled toggle when they do not, the header folded into Options, and a caption box as tall as
+// the lesson's longest caption.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { lessonSteps } from '../../src/store/lesson';
+import { App } from '../../src/ui/App';
+import { COMPACT_MIN_HEIGHT_PX, FONT, LINE_ROW_PX, TITLE_ROW_PX, layoutStage, type NodeBox } from '../../src/ui/stage/layout';
+import { twoWorldsFit, WORLD_MIN_HEIGHT_PX, WORLD_MIN_WIDTH_PX } from '../../src/ui/useShownWorlds';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const revocationCluster = (mode: 'session' | 'jwt', storeUsed = false) => ({
+  mode,
+  clients: [
+    { id: 'alice', kind: 'browser' as const },
+    { id: 'bob', kind: 'browser' as const },
+  ],
+  serverIds: ['server-1', 'server-2', 'server-3'],
+  storeUsed,
+});
+/** The gaps between the rows of a top-to-bottom layout: where the dots travel. */
+function rowGaps(nodes: NodeBox[]): number[] {
+  const rows = [...new Set(nodes.map((n) => n.y))].sort((a, b) => a - b).map((y) => nodes.filter((n) => n.y === y));
+  return rows.slice(1).map((row, i) => Math.min(...row.map((n) => n.y - n.h / 2)) - Math.max(...rows[i]!.map((n) => n.y + n.h / 2)));
+}
+/** Status lines a node's box holds under its title (NodeView's rule). */
+const linesHeld = (n: NodeBox) => Math.max(0, Math.floor((n.h - TITLE_ROW_PX - 4) / LINE_ROW_PX));
+
+describe('compact stage rows', () => {
+  it('fit a phone world (a short, narrow canvas) whole, keeping room for the dots and the browsers\' line', () => {
+    for (const height of [COMPACT_MIN_HEIGHT_PX, 240, 260, 300]) {
+      for (const [mode, storeUsed] of [['session', false], ['jwt', false], ['jwt', true]] as const) {
+        const layout = layoutStage(revocationCluster(mode, storeUsed), { width: 350, height });
+        expect(layout.orientation).toBe('tall');
+        expect(layout.height, `${mode} at ${height} px`).toBe(height); // drawn in the canvas: nothing to scroll
+        const nodes = Object.values(layout.nodes);
+        for (const n of nodes) expect(n.y + n.h / 2).toBeLessThanOrEqual(height);
+        for (const gap of rowGaps(nodes)) expect(gap).toBeGreaterThanOrEqual(22);
+        expect(linesHeld(layout.nodes.alice!)).toBe(1);
+        // The title row holds the title's 14 px text.
+        for (const n of nodes) expect(n.h).toBeGreaterThanOrEqual(TITLE_ROW_PX + 4);
+      }
+    }
+    expect(FONT.line).toBeGreaterThanOrEqual(11);
+  });
+
+  it('keep the full rows wherever they fit (laptops, tablets, embeds are drawn as before)', () => {
+    const full = layoutStage(revocationCluster('session'), { width: 600, height: 480 });
+    expect(full.nodes.lb!.h).toBe(TITLE_ROW_PX + LINE_ROW_PX + 6);
+    expect(linesHeld(full.nodes['server-1']!)).toBe(2);
+    // The richer compact rows come first: a little more height shows more lines.
+    const roomy = layoutStage(revocationCluster('jwt'), { width: 350, height: 300 });
+    const tight = layoutStage(revocationCluster('jwt'), { width: 350, height: COMPACT_MIN_HEIGHT_PX });
+    expect(linesHeld(roomy.nodes['server-1']!)).toBeGreaterThan(linesHeld(tight.nodes['server-1']!));
+  });
+
+  it('say how high a stacked world must be: the most compact rows, the world\'s title and its frame', () => {
+    const chromePx = 18 + 5 + 2; // title row, padding, border (layout.css's phone rules)
+    expect(WORLD_MIN_HEIGHT_PX).toBeGreaterThanOrEqual(COMPACT_MIN_HEIGHT_PX + chromePx - 4);
+    expect(twoWorldsFit({ width: 366, height: 2 * WORLD_MIN_HEIGHT_PX + 8 }, true)).toBe(true);
+    expect(twoWorldsFit({ width: 366, height: 2 * WORLD_MIN_HEIGHT_PX }, true)).toBe(false);
+    // An embed never stacks: side by side or one world.
+    expect(twoWorldsFit({ width: 2 * WORLD_MIN_WIDTH_PX - 1, height: 2000 }, false)).toBe(false);
+    expect(twoWorldsFit({ width: 2 * WORLD_MIN_WIDTH_PX, height: 300 }, false)).toBe(true);
+  });
+});
+
+/** A ResizeObserver that reports at once, with every element measuring `size` (the stage region is the one that matters). */
+function measureEverythingAs(size: { width: number; height: number }) {
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(private readonly report: () => void) {}
+      observe() {
+        this.report();
+      }
+      disconnect() {}
+    },
+  );
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: size.width, bottom: size.height, ...size, toJSON: () => ({}) });
+}
+
+async function app() {
+  const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: false });
+  await store.getState().load();
+  await act(async () => {
+    render(<App store={store} />);
+  });
+  return store;
+}
+
+describe('the full app on a phone', () => {
+  it('shows one world and a labelled toggle when two stacked would not be legible, and the caption still speaks for both', async () => {
+    measureEverythingAs({ width: 360, height: 2 * WORLD_MIN_HEIGHT_PX - 40 });
+    const store = await app();
+    await act(() => store.getState().seek(BOB_REVOKED_MS));
+    await waitFor(() => expect(document.querySelectorAll('.stage')).toHaveLength(1));
+    expect(document.querySelector('.stage-session')).not.toBeNull();
+    const toggle = screen.getByRole('group', { name: 'World shown' });
+    fireEvent.click(within(toggle).getByRole('button', { name: 'JWT' }));
+    await waitFor(() => expect(document.querySelector('.stage-jwt')).not.toBeNull());
+    expect(document.querySelector('.stage-session')).toBeNull();
+    expect(within(toggle).getByRole('button', { name: 'JWT' }).getAttribute('aria-pressed')).toBe('true');
+    const caption = screen.getByTestId('lesson-caption');
+    expect(caption.textContent).toMatch(/Session: .*JWT: /);
+  });
+
+  it('stacks both worlds when they fit', async () => {
+    measureEverythingAs({ width: 366, height: 2 * WORLD_MIN_HEIGHT_PX + 8 });
+    await app();
+    await waitFor(() => expect(document.querySelectorAll('.stage')).toHaveLength(2));
+    expect(screen.queryByRole('group', { name: 'World shown' })).toBeNull();
+  });
+
+  it('folds the header into Options, which says whether it is open and what it opens', async () => {
+    await app();
+    const options = screen.getByRole('button', { name: 'Options' });
+    expect(options.getAttribute('aria-expanded')).toBe('false');
+    for (const id of options.getAttribute('aria-controls')!.split(' ')) expect(document.getElementById(id)).not.toBeNull();
+    expect(document.getElementById('mode-field')!.contains(screen.getByLabelText('Mode'))).toBe(true);
+    expect(within(document.getElementById('header-actions')!).getByRole('button', { name: 'Interventions' })).toBeTruthy();
+    fireEvent.click(options);
+    expect(options.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('sizes the caption box by every caption of the lesson, unseen and unread', async () => {
+    const store = await app();
+    const sizers = document.querySelectorAll('.caption-sizer');
+    const steps = lessonSteps(store.getState().scenario, ['session', 'jwt']);
+    expect(sizers).toHaveLength(steps.length);
+    for (const s of sizers) {
+      expect(s.getAttribute('aria-hidden')).toBe('true');
+      expect(s.closest('[aria-live]')).toBeNull();
+    }
+    expect([...sizers].map((s) => s.textContent)).toEqual(steps.map((st) => st.lines.map((l) => `${l.mode ? (l.mode === 'session' ? 'Session: ' : 'JWT: ') : ''}${l.text}`).join('')));
+  });
+});
+
+/** Bob's logout-everywhere in the revocation lesson: one caption line per world. */
+const BOB_REVOKED_MS = 30_001;
