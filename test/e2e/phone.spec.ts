@@ -120,6 +120,19 @@ for (const viewport of PHONES) {
   });
 }
 
+test('at 390x844 the load lesson keeps its store whole when a fourth server joins (the servers take two rows)', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=load&q=0');
+  await ready(page);
+  await page.getByLabel('Timeline').fill('20000');
+  await expect(page.locator('.stage-session .node', { hasText: 'server-4' })).toBeVisible();
+  await expectWholeFirstScreen(page, PHONES[0]!, 'load at 20 s, four servers');
+  await expect(page.locator('.stage-session .node', { hasText: 'Session store' })).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.stage-jwt .node', { hasText: 'Key set' })).toBeInViewport({ ratio: 1 });
+  await page.close();
+});
+
 test('on a phone the header folds into Options, which opens the mode, questions, Share and Interventions', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=revocation&q=0');

@@ -49,6 +49,25 @@ describe('compact stage rows', () => {
     expect(FONT.line).toBeGreaterThanOrEqual(11);
   });
 
+  it('draw the store whole when a fourth server wraps the servers to a second row (the load lesson on a phone)', () => {
+    // Forty browsers fold into six nodes; four servers take two rows at a phone's width.
+    const clients = Array.from({ length: 40 }, (_, i) => ({ id: `user-${i + 1}`, kind: 'browser' as const }));
+    for (const mode of ['session', 'jwt'] as const) {
+      const layout = layoutStage({ mode, clients, serverIds: ['server-1', 'server-2', 'server-3', 'server-4'] }, { width: 350, height: COMPACT_MIN_HEIGHT_PX });
+      expect(layout.height, mode).toBe(COMPACT_MIN_HEIGHT_PX); // nothing scrolled out of the world
+      const nodes = Object.values(layout.nodes);
+      for (const n of nodes) expect(n.y + n.h / 2).toBeLessThanOrEqual(layout.height);
+      // Where the dots travel: browsers to balancer, balancer to servers, servers to the store or key set (the two server rows sit close).
+      const servers = nodes.filter((n) => n.kind === 'server');
+      for (const gap of rowGaps(nodes.filter((n) => n.kind !== 'server' || n.y === servers[0]!.y))) expect(gap).toBeGreaterThanOrEqual(22);
+      const lastServerRow = nodes.filter((n) => n.kind === 'server' && n.y === Math.max(...servers.map((m) => m.y)));
+      for (const gap of rowGaps([...lastServerRow, ...nodes.filter((n) => n.kind === 'store' || n.kind === 'jwks')])) expect(gap).toBeGreaterThanOrEqual(22);
+      // Every node keeps its title; the store or key set, the lesson's point, keeps its line.
+      for (const n of nodes) expect(n.h).toBeGreaterThanOrEqual(TITLE_ROW_PX + 4);
+      expect(linesHeld(layout.nodes[mode === 'session' ? 'store' : 'jwks']!)).toBe(1);
+    }
+  });
+
   it('keep the full rows wherever they fit (laptops, tablets, embeds are drawn as before)', () => {
     const full = layoutStage(revocationCluster('session'), { width: 600, height: 480 });
     expect(full.nodes.lb!.h).toBe(TITLE_ROW_PX + LINE_ROW_PX + 6);

@@ -102,6 +102,9 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
  * least gap between rows (a dot and its label need room to be seen). The first is the full layout;
  * the others drop the lines that say least first (the balancer's policy, a server's in-flight
  * count, the store's state), the browsers' (what each holds) last. Text keeps its size throughout.
+ * The last, browsers and servers by their titles alone, is for a cluster whose servers wrap to a
+ * second row (the load and scale-out lessons' fourth server on a phone): without it the store, the
+ * point of those lessons, fell off the bottom of the world.
  */
 interface Rows {
   lines: { client: number; lb: number; server: number; back: number };
@@ -113,7 +116,10 @@ const ROWS: Rows[] = [
   { lines: { client: 1, lb: 0, server: 2, back: 2 }, gapMinPx: 24, marginPx: 4 },
   { lines: { client: 1, lb: 0, server: 1, back: 2 }, gapMinPx: 24, marginPx: 4 },
   { lines: { client: 1, lb: 0, server: 1, back: 1 }, gapMinPx: 22, marginPx: 4 },
+  { lines: { client: 0, lb: 0, server: 0, back: 1 }, gapMinPx: 22, marginPx: 4 },
 ];
+/** The most compact rows in which a one-row cluster's servers keep a status line. */
+const ONE_ROW_COMPACT = ROWS[ROWS.length - 2]!;
 /** A node showing `lines` status lines below its title (NodeView draws as many as its box holds). */
 const compactNodeH = (lines: number) => TITLE_ROW_PX + 4 + lines * LINE_ROW_PX;
 /** The full layout's node heights: a little more air than the compact ones. */
@@ -124,7 +130,7 @@ const FULL_NODE_H = { client: TITLE_ROW_PX + LINE_ROW_PX + 12, lb: TITLE_ROW_PX 
  * one-row cluster (a browser row, the balancer, one row of servers, the store or key set).
  */
 export const COMPACT_MIN_HEIGHT_PX = (() => {
-  const r = ROWS.at(-1)!;
+  const r = ONE_ROW_COMPACT;
   const l = r.lines;
   return compactNodeH(l.client) + compactNodeH(l.lb) + compactNodeH(l.server) + compactNodeH(l.back) + 3 * r.gapMinPx + 2 * r.marginPx;
 })();
@@ -167,7 +173,9 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   const full = rows === ROWS[0];
   const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));
   const [clientH, lbH, serverH, backH] = [h('client'), h('lb'), h('server'), h('back')];
-  const serverBlock = serverRows * serverH + (serverRows - 1) * 8;
+  // Title-only server boxes (the most compact rows) sit closer: two rows of them fit where one row with lines did.
+  const serverRowGap = !full && rows.lines.server === 0 ? 4 : 8;
+  const serverBlock = serverRows * serverH + (serverRows - 1) * serverRowGap;
   const content = clientH + lbH + serverBlock + backH;
   // Three gaps between the four rows share the free height; messages need room to be seen.
   const gap = Math.max(rows.gapMinPx, Math.min(110, (size.height - 2 * margin - content) / 3));
@@ -183,7 +191,7 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, serverIds.length - row * perRow);
     const x = spread(inRow, MARGIN, width - MARGIN)[i % perRow]!;
-    put(id, 'server', x, serversTop + row * (serverH + 8) + serverH / 2, serverW, serverH);
+    put(id, 'server', x, serversTop + row * (serverH + serverRowGap) + serverH / 2, serverW, serverH);
   });
   const backY = serversTop + serverBlock + gap + backH / 2;
   spread(back.length, MARGIN, width - MARGIN).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(240, inner / back.length - gapX), backH));
