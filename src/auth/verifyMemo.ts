@@ -13,6 +13,9 @@ type Memo = { ok: true; claims: AccessClaims; kid: string } | { ok: false; resul
 /** Failures jose finds before it looks at exp or nbf (the signature, the key, iss and aud), so time cannot change them. */
 const TIMELESS_FAILURES = new Set(['signature_invalid', 'kid_unknown', 'alg_not_allowed', 'claim_invalid']);
 
+/** One real jose check in this many is made even when the model could answer (and compared). */
+export const REAL_SAMPLE_EVERY = 128;
+
 export interface VerifyCounts {
   real: number;
   modelled: number;

@@ -4,6 +4,7 @@
 // modelled (driver.ts `Verification`): same outcomes, each check's CPU cost charged in virtual time.
 import type { ReasonCode } from '../reasons';
 import { SimDriver } from '../sim/driver';
+import { REAL_SAMPLE_EVERY } from '../auth/verifyMemo';
 import { emptyLatencies, latencyPercentiles } from '../sim/latency';
 import { DEFAULT_OPTIONS, LIMITS, withOptions } from '../sim/options';
 import { scheduleAction } from '../sim/step';
@@ -53,8 +54,6 @@ export interface SweepHooks {
   stopped?: () => boolean;
 }
 
-/** One real jose check in this many is made even when the model could answer (and compared). */
-export const REAL_SAMPLE_EVERY = 128;
 /** Slices per phase (logins and warm-up, then the window): how often progress is told and a stop is noticed. */
 const SLICES = 20;
 /** A token lifetime covering the whole row (logins, warm-up, window, drain), in whole seconds, at most a day. */

@@ -2,7 +2,7 @@
 // effects with real WebCrypto (through src/auth/tokens), and feeds the results back as events at
 // the time and seq the core reserved for them, so the outcome never depends on how fast crypto is.
 import { createKey, signToken, verifyToken, type KeyMaterial, type VerifyResult } from '../auth/tokens';
-import { VerifyMemo, type MemoRequest } from '../auth/verifyMemo';
+import { REAL_SAMPLE_EVERY, VerifyMemo, type MemoRequest } from '../auth/verifyMemo';
 import { peekEvent, tidyLane } from './agenda';
 import { heapPush } from './queue';
 import { createSim, scheduleAction, stepNext } from './step';
@@ -36,13 +36,33 @@ export class SimDriver {
   /** Sampled real checks running beside the run: nothing waits for them until the run pauses. */
   private samples: Promise<void>[] = [];
   eventsProcessed = 0;
-  /** Present when checks are modelled: its counts say how many ran for real. */
-  readonly verifyMemo: VerifyMemo | null;
+  private memo: VerifyMemo | null;
 
   private constructor(state: SimState, keys: KeyRegistry, verification: Verification = { kind: 'real' }) {
     this.state = state;
     this.keys = keys;
-    this.verifyMemo = verification.kind === 'modelled' ? new VerifyMemo(verification.sampleEvery) : null;
+    this.memo = verification.kind === 'modelled' ? new VerifyMemo(verification.sampleEvery) : null;
+  }
+
+  /** Present while checks are modelled: its counts say how many ran for real. */
+  get verifyMemo(): VerifyMemo | null {
+    return this.memo;
+  }
+
+  /**
+   * Runs `jump` with checks modelled, as the lab does (each new token's bytes checked for real once,
+   * repeats judged from that verdict, a sample compared), then checks every token for real again. A
+   * seek recomputes a stretch of the run nobody watches: the outcome is the same, and an hour of the
+   * load lesson's JWT world is ~300,000 checks.
+   */
+  async modelledWhile<T>(jump: () => Promise<T>): Promise<T> {
+    if (this.memo) return jump();
+    this.memo = new VerifyMemo(REAL_SAMPLE_EVERY);
+    try {
+      return await jump();
+    } finally {
+      this.memo = null;
+    }
   }
 
   static async create(options: SimOptions, keys: KeyRegistry = new Map(), verification?: Verification): Promise<SimDriver> {
@@ -53,9 +73,9 @@ export class SimDriver {
     return driver;
   }
 
-  /** Restores a checkpoint (a structuredClone'd state) with the same key registry. */
+  /** Runs on from a state that is its own (history.ts copies a checkpoint for it), with the same key registry. */
   static fromState(state: SimState, keys: KeyRegistry): SimDriver {
-    return new SimDriver(structuredClone(state), keys);
+    return new SimDriver(state, keys);
   }
 
   dispatch(action: Action, atMs?: number): void {
@@ -102,11 +122,11 @@ export class SimDriver {
 
   private start(effects: Effect[]): void {
     for (const effect of effects) {
-      if (effect.kind === 'verify' && this.verifyMemo) {
+      if (effect.kind === 'verify' && this.memo) {
         const request = memoRequest(effect);
         // A check the memo can answer needs no await: delivered now, at the time and seq reserved for it.
-        if (this.answerFromMemo(effect, request, this.verifyMemo)) continue;
-        this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.checkNewBytes(effect, request, this.verifyMemo) });
+        if (this.answerFromMemo(effect, request, this.memo)) continue;
+        this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.checkNewBytes(effect, request, this.memo) });
       } else {
         this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
       }
@@ -171,7 +191,7 @@ export class SimDriver {
         if (!key || key.alg !== effect.alg) {
           key = await createKey(effect.kid, effect.alg, Uint8Array.from(effect.seed));
           this.keys.set(effect.kid, key);
-          this.verifyMemo?.forget();
+          this.memo?.forget();
         }
         return this.deliver(effect, { type: 'keyCreated', kid: effect.kid, publicJwk: key.publicJwk });
       }
@@ -184,7 +204,7 @@ export class SimDriver {
       case 'verify': {
         const request = memoRequest(effect);
         const result = await this.verifyForReal(effect, request, this.keys);
-        this.verifyMemo?.remember(request, result);
+        this.memo?.remember(request, result);
         return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: result });
       }
     }

@@ -47,8 +47,8 @@ export type Pause = () => Promise<void>;
  * A copy of the state to come back to. Finished requests, log lines, served outcomes, messages and
  * queued events are written once and never changed, so checkpoints share them (each keeps its own
  * lists of them) and clone the rest: a checkpoint costs the nodes' state, not the run's history.
- * Restoring clones it whole, so a restored run never writes into one. test/unit/history.test.ts
- * fails if anything shared is written to after the fact.
+ * Restoring copies a checkpoint the same way, so a restored run never writes into one.
+ * test/unit/history.test.ts fails if anything shared is written to after the fact.
  */
 function checkpointOf(s: SimState): SimState {
   const { log, served, recent, messages, queue, timers, ...nodes } = s;
@@ -141,10 +141,14 @@ export class History {
    */
   async seek(timeMs: number): Promise<void> {
     const from = [...this.checkpoints].reverse().find((c) => c.timeMs <= timeMs) ?? this.checkpoints[0]!;
-    if (timeMs >= this.timeMs && from.timeMs <= this.timeMs) return this.advanceTo(timeMs);
-    this.driver = SimDriver.fromState(from.state, this.driver.keys);
+    // The stretch a seek recomputes is not watched: its signature checks are modelled (driver.ts
+    // modelledWhile), with the same outcomes; playing on from the target checks for real again.
+    if (timeMs >= this.timeMs && from.timeMs <= this.timeMs) return this.driver.modelledWhile(() => this.advanceTo(timeMs));
+    // The same copy a checkpoint is taken with: the nodes' state copied, the written-once records
+    // shared (structuredClone copied them all: ~120 ms a world an hour into the load lesson).
+    this.driver = SimDriver.fromState(checkpointOf(from.state), this.driver.keys);
     // A checkpoint is taken before any action dispatched at its own instant, so replay those too.
-    await this.advanceTo(timeMs, true);
+    await this.driver.modelledWhile(() => this.advanceTo(timeMs, true));
   }
 
   /** Forgets recorded actions and checkpoints after now: a new action after stepping back starts a new branch. */

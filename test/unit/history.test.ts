@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { VerifyMemo } from '../../src/auth/verifyMemo';
 import { findScenario } from '../../src/scenarios';
 import { loadScenario } from '../../src/scenarios/run';
 import { History } from '../../src/sim/history';
@@ -129,6 +130,32 @@ describe('long runs pause between events', () => {
     const straight = new History(await loadScenario(scenario, 'jwt', 3));
     await straight.advanceTo(scenario.durationMs);
     expect(h.driver.state).toEqual(straight.driver.state);
+  });
+});
+
+describe('a seek through a stretch nobody watches', () => {
+  it('judges repeated tokens from their first real check, lands on the straight run (all real), and checks for real again after', async () => {
+    const scenario = findScenario('load')!;
+    const recall = vi.spyOn(VerifyMemo.prototype, 'recall');
+    const h = new History(await loadScenario(scenario, 'jwt', 3));
+    await h.seek(20_000);
+    const modelled = recall.mock.results.filter((r) => r.value !== null).length;
+    // Forty users send ~40 requests each on a handful of tokens: most checks are repeats.
+    expect(modelled).toBeGreaterThan(h.driver.state.metrics.signatureVerifications / 2);
+    expect(h.driver.verifyMemo).toBeNull();
+    const straight = new History(await loadScenario(scenario, 'jwt', 3));
+    await straight.advanceTo(20_000);
+    expect(recall.mock.calls.length).toBe(modelled + recall.mock.results.filter((r) => r.value === null).length);
+    // A remembered verdict is queued at once, a real one when its check returns: the same events in
+    // the same (time, seq) order, laid out differently in the heap's array.
+    const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
+    expect(inOrder(h.driver.state)).toEqual(inOrder(straight.driver.state));
+    // Playing on: every check is real again.
+    recall.mockClear();
+    await h.advanceTo(22_000);
+    expect(recall).not.toHaveBeenCalled();
+    expect(h.driver.state.metrics.signatureVerifications).toBeGreaterThan(0);
+    recall.mockRestore();
   });
 });
 
