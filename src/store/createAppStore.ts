@@ -51,6 +51,12 @@ export interface AppState {
   timeMs: number;
   endMs: number;
   worlds: Worlds;
+  /**
+   * The worlds the lesson being loaded will show, known from the catalog before its script and the
+   * engine come: the first screen lays itself out for them from the first paint (a phone's world
+   * toggle is there at once), so nothing moves when they are drawn.
+   */
+  comingModes: Mode[];
   selection: Selection | null;
   ended: boolean;
   /** Sentences about input that could not be used (a bad link parameter), shown until dismissed. */
@@ -111,6 +117,13 @@ export const modesOf = (view: View): Mode[] => (view === 'both' ? [...MODES] : [
 const TIME_PUBLISH_EVERY_MS = 100;
 /** How far past a lesson's end a seek may go (a link's t, a host page's authsim:seek). */
 export const SEEK_PAST_END_MS = 10_000;
+
+/** The worlds a lesson of these modes shows for a wanted view here (without WebCrypto, no JWT world). */
+const modesToShow = (modes: readonly Mode[], wantedView: View, webCrypto: boolean): Mode[] => {
+  const runnable = runnableModes(modes, webCrypto);
+  const wanted = modesOf(wantedView).filter((m) => runnable.includes(m));
+  return wanted.length ? wanted : runnable;
+};
 
 /** The questions of a lesson that can be asked with these worlds on screen. */
 const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
@@ -174,6 +187,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     timeMs: 0,
     endMs: 0,
     worlds: {},
+    comingModes: modesToShow(first.modes, initial.view ?? 'both', webCrypto),
     selection: null,
     ended: false,
     notices: webCrypto ? (initial.notices ?? []) : [NO_WEBCRYPTO_NOTICE, ...(initial.notices ?? [])],
@@ -198,7 +212,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const actions = linkActions;
       linkActions = [];
       player.pause();
-      set({ ...patch, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
+      set({ ...patch, comingModes: modesToShow(entry.modes, patch.view ?? next.wantedView, webCrypto), status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
       let sc: Scenario;
       try {
         [sc] = await Promise.all([entry.load(), loadGate()]);
@@ -213,8 +227,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         set({ scenario: sc, status: 'error', error: JWT_ONLY_NEEDS_WEBCRYPTO, worlds: {} });
         return false;
       }
-      const wanted = modesOf(wantedView).filter((m) => runnable.includes(m));
-      const modes = wanted.length ? wanted : runnable;
+      const modes = modesToShow(sc.modes, wantedView, webCrypto);
       // Say which worlds are really shown: a JWT-only lesson asked for side by side shows JWT.
       const view: View = modes.length > 1 ? 'both' : modes[0]!;
       // A new lesson opens at its own tempo, unless a link chose the speed.

@@ -25,7 +25,13 @@ import './layout.css';
 // lesson first moves or the page is scrolled towards it (see Below).
 const Details = lazy(() => import('./Details'));
 
-const selectShell = (s: AppStoreState) => ({ status: s.status, error: s.error, modesKey: shownModes(s).join(' ') });
+// The worlds drawn, and the worlds the screen is laid out for: while a lesson loads (nothing drawn
+// yet), the ones it will show, from the catalog, so a phone's toggle is there from the first paint.
+const selectShell = (s: AppStoreState) => {
+  const drawn = shownModes(s);
+  return { status: s.status, error: s.error, modesKey: drawn.join(' '), layoutKey: (drawn.length || s.status !== 'loading' ? drawn : s.comingModes).join(' ') };
+};
+const modesIn = (key: string) => (key ? (key.split(' ') as Mode[]) : []);
 const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
 
 /**
@@ -36,11 +42,12 @@ const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
  * the interventions open in a drawer.
  */
 function Shell() {
-  const { status, error, modesKey } = useApp(useShallow(selectShell));
-  const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
+  const { status, error, modesKey, layoutKey } = useApp(useShallow(selectShell));
+  const modes = modesIn(modesKey);
   const { root, bar } = useStickyHeight();
   const area = useRef<HTMLDivElement>(null);
-  const { shown, toggle } = useShownWorlds(area, modes, true);
+  const { shown, toggle } = useShownWorlds(area, modesIn(layoutKey), true);
+  const preparing = modes.length === 0;
   return (
     <div className={`app${shown.length > 1 ? ' is-both' : ''}`} ref={root}>
       <SkipLinks />
@@ -64,7 +71,7 @@ function Shell() {
           </p>
         )}
         {toggle && <WorldToggle toggle={toggle} labelled />}
-        <StageArea ref={area} shown={shown} preparing={modes.length === 0} busy={status === 'loading'} />
+        <StageArea ref={area} shown={preparing ? [] : shown} preparing={preparing} busy={status === 'loading'} />
         <Legend className="legend-first" />
         </main>
       </div>
