@@ -1,5 +1,5 @@
 // A deep copy of plain JSON data that shares its strings (they are immutable) where structuredClone
-// would copy each: a request's HTTP text is then held once, however many copies point at it, and a
+// would copy each: a log line or a token is then held once, however many copies point at it, and a
 // copy costs the objects only (checkpoints in history.ts, the UI's snapshots in store/snapshot.ts).
 // Maps (the state's requests and messages by id) are copied with their values, as structuredClone would.
 export function copyJson<T>(value: T): T {

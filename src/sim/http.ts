@@ -45,6 +45,7 @@ export const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+const requestLine = (r: HttpRequestParts): string => `${r.method} ${r.path} HTTP/1.1`;
 const statusLine = (status: number): string => `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}`;
 const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) + 2 + utf8Bytes(value) + 2;
 /** "Content-Length: N": the body's byte count, in decimal. */
@@ -65,14 +66,14 @@ function responseHeaders(r: HttpResponseParts): [string, string][] {
 const writeOut = (firstLine: string, headers: [string, string][], body: string): string =>
   [firstLine, ...headers.map(([name, value]) => `${name}: ${value}`)].join(CRLF) + CRLF + CRLF + body;
 
-export const requestText = (r: HttpRequestParts): string => writeOut(`${r.method} ${r.path} HTTP/1.1`, requestHeaders(r), r.body);
+export const requestText = (r: HttpRequestParts): string => writeOut(requestLine(r), requestHeaders(r), r.body);
 
 export const responseText = (r: HttpResponseParts): string => writeOut(statusLine(r.status), responseHeaders(r), r.body);
 
 /** The byte counts of `requestText(r)`, without writing it. */
 export function requestSize(r: HttpRequestParts): RequestSize {
   const bodyBytes = r.body ? utf8Bytes(r.body) : 0;
-  let headerBytes = utf8Bytes(r.method) + 1 + utf8Bytes(r.path) + 11 + 6 + utf8Bytes(r.host) + 2;
+  let headerBytes = utf8Bytes(requestLine(r)) + 2 + lineBytes(['Host', r.host]);
   for (const header of r.headers) headerBytes += lineBytes(header);
   const credentialBytes = r.credentialHeader ? lineBytes(r.credentialHeader) : 0;
   headerBytes += credentialBytes;

@@ -16,5 +16,8 @@ export const worldOf =
   (s: S): WorldSnapshot | undefined =>
     s.worlds[mode];
 
+/** Modes back from a selector's `modes.join(' ')` key (a string, so a shallow compare sees no change when they are the same). */
+export const modesFromKey = (key: string): Mode[] => (key ? (key.split(' ') as Mode[]) : []);
+
 /** The worlds on screen, session first. */
 export const shownModes = (s: S): Mode[] => MODES.filter((m) => s.worlds[m] !== undefined);

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
 import type { AppStore, AppStoreState } from '../store/createAppStore';
-import { shownModes } from '../store/selectors';
+import { modesFromKey, shownModes } from '../store/selectors';
 import { Controls } from './controls/Controls';
 import { WorldToggle } from './controls/WorldToggle';
 import { HeaderActions } from './controls/HeaderActions';
@@ -31,7 +31,6 @@ const selectShell = (s: AppStoreState) => {
   const drawn = shownModes(s);
   return { status: s.status, error: s.error, modesKey: drawn.join(' '), layoutKey: (drawn.length || s.status !== 'loading' ? drawn : s.comingModes).join(' ') };
 };
-const modesIn = (key: string) => (key ? (key.split(' ') as Mode[]) : []);
 const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
 
 /**
@@ -43,10 +42,10 @@ const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
  */
 function Shell() {
   const { status, error, modesKey, layoutKey } = useApp(useShallow(selectShell));
-  const modes = modesIn(modesKey);
+  const modes = modesFromKey(modesKey);
   const { root, bar } = useStickyHeight();
   const area = useRef<HTMLDivElement>(null);
-  const { shown, toggle } = useShownWorlds(area, modesIn(layoutKey), true);
+  const { shown, toggle } = useShownWorlds(area, modesFromKey(layoutKey), true);
   const preparing = modes.length === 0;
   return (
     <div className={`app${shown.length > 1 ? ' is-both' : ''}`} ref={root}>

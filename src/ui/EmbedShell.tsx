@@ -1,8 +1,7 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Mode } from '../sim/types';
 import type { AppStoreState } from '../store/createAppStore';
-import { shownModes } from '../store/selectors';
+import { modesFromKey, shownModes } from '../store/selectors';
 import { EmbedControls } from './controls/EmbedControls';
 import { Drawer } from './Drawer';
 import { Caption } from './narration/Caption';
@@ -20,7 +19,7 @@ const selectEmbed = (s: AppStoreState) => ({ status: s.status, error: s.error, m
  */
 export function EmbedShell() {
   const { status, error, modesKey, inspect, title } = useApp(useShallow(selectEmbed));
-  const modes = modesKey ? (modesKey.split(' ') as Mode[]) : [];
+  const modes = modesFromKey(modesKey);
   const area = useRef<HTMLDivElement>(null);
   // Side by side or one world at a time (a frame's worlds never stack: it does not scroll).
   const { shown, toggle } = useShownWorlds(area, modes, false);

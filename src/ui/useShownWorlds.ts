@@ -6,8 +6,8 @@ import { useElementSize, type ElementSize } from './useElementSize';
 export const WORLD_MIN_WIDTH_PX = 340;
 /**
  * Stacked (a phone): below this height per world its cluster cannot be drawn whole at 11 px with
- * room for the dots (the stage's most compact rows, `COMPACT_MIN_HEIGHT_PX` in stage/layout.ts,
- * plus the world's title and frame; test/ui/shownWorlds.test.ts holds them together).
+ * room for the dots (the compact rows in which a one-row cluster keeps its lines, `COMPACT_MIN_HEIGHT_PX`
+ * in stage/layout.ts, plus the world's title and frame; test/ui/phoneLayout.test.tsx holds them together).
  */
 export const WORLD_MIN_HEIGHT_PX = 244;
 /** The gap between two stacked worlds (`.stages` in layout.css). */

@@ -3,8 +3,7 @@ import { clockTime } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
-import { shownModes } from '../../store/selectors';
-import type { Mode } from '../../sim/types';
+import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { useElementSize } from '../useElementSize';
 
@@ -25,7 +24,7 @@ export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: num
 export function Timeline() {
   const c = useApp(useShallow(selectTimeline));
   const { scenario, modesKey } = c;
-  const steps = useMemo(() => lessonSteps(scenario, modesKey.split(' ') as Mode[]), [scenario, modesKey]);
+  const steps = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)), [scenario, modesKey]);
   const track = useRef<HTMLDivElement>(null);
   const trackPx = useElementSize(track)?.width ?? 0;
   const end = Math.max(c.endMs, c.timeMs);

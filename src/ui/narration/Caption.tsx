@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps, WORLD_LABEL, type LessonStep } from '../../store/lesson';
-import { shownModes } from '../../store/selectors';
+import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
 const selectCaption = (s: AppStoreState) => {
@@ -24,7 +23,7 @@ const selectCaption = (s: AppStoreState) => {
  */
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
-  const modes = useMemo(() => (c.modesKey ? (c.modesKey.split(' ') as Mode[]) : []), [c.modesKey]);
+  const modes = useMemo(() => modesFromKey(c.modesKey), [c.modesKey]);
   const steps = useMemo(() => lessonSteps(c.scenario, modes), [c.scenario, modes]);
   const step = steps.filter((st) => st.atMs <= c.timeMs).at(-1);
   // Every caption of the lesson, unseen in the same place: on a phone the box is as tall as the

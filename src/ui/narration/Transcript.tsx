@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { clockTime } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
-import type { Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
-import { shownModes } from '../../store/selectors';
+import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
 const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek });
@@ -12,7 +11,7 @@ const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, modesKey
 /** The lesson's story so far, one caption a line with its time; a line takes you back there. */
 export function Transcript() {
   const t = useApp(useShallow(selectTranscript));
-  const steps = useMemo(() => lessonSteps(t.scenario, t.modesKey ? (t.modesKey.split(' ') as Mode[]) : []), [t.scenario, t.modesKey]);
+  const steps = useMemo(() => lessonSteps(t.scenario, modesFromKey(t.modesKey)), [t.scenario, t.modesKey]);
   const told = steps.filter((st) => st.atMs <= t.timeMs);
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">

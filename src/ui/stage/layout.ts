@@ -110,13 +110,15 @@ interface Rows {
   lines: { client: number; lb: number; server: number; back: number };
   gapMinPx: number;
   marginPx: number;
+  /** Between two rows of servers (title-only boxes sit closer: two rows of them fit where one row with lines did). */
+  serverRowGapPx: number;
 }
 const ROWS: Rows[] = [
-  { lines: { client: 1, lb: 1, server: 2, back: 2 }, gapMinPx: 34, marginPx: MARGIN },
-  { lines: { client: 1, lb: 0, server: 2, back: 2 }, gapMinPx: 24, marginPx: 4 },
-  { lines: { client: 1, lb: 0, server: 1, back: 2 }, gapMinPx: 24, marginPx: 4 },
-  { lines: { client: 1, lb: 0, server: 1, back: 1 }, gapMinPx: 22, marginPx: 4 },
-  { lines: { client: 0, lb: 0, server: 0, back: 1 }, gapMinPx: 22, marginPx: 4 },
+  { lines: { client: 1, lb: 1, server: 2, back: 2 }, gapMinPx: 34, marginPx: MARGIN, serverRowGapPx: 8 },
+  { lines: { client: 1, lb: 0, server: 2, back: 2 }, gapMinPx: 24, marginPx: 4, serverRowGapPx: 8 },
+  { lines: { client: 1, lb: 0, server: 1, back: 2 }, gapMinPx: 24, marginPx: 4, serverRowGapPx: 8 },
+  { lines: { client: 1, lb: 0, server: 1, back: 1 }, gapMinPx: 22, marginPx: 4, serverRowGapPx: 8 },
+  { lines: { client: 0, lb: 0, server: 0, back: 1 }, gapMinPx: 22, marginPx: 4, serverRowGapPx: 4 },
 ];
 /** The most compact rows in which a one-row cluster's servers keep a status line. */
 const ONE_ROW_COMPACT = ROWS[ROWS.length - 2]!;
@@ -126,8 +128,8 @@ const compactNodeH = (lines: number) => TITLE_ROW_PX + 4 + lines * LINE_ROW_PX;
 const FULL_NODE_H = { client: TITLE_ROW_PX + LINE_ROW_PX + 12, lb: TITLE_ROW_PX + LINE_ROW_PX + 6, server: TITLE_ROW_PX + 2 * LINE_ROW_PX + 10, back: TITLE_ROW_PX + 2 * LINE_ROW_PX + 10 };
 
 /**
- * The least canvas height two stacked worlds need on a phone: the most compact rows of a
- * one-row cluster (a browser row, the balancer, one row of servers, the store or key set).
+ * The least canvas height two stacked worlds need on a phone: a one-row cluster (a browser row, the
+ * balancer, one row of servers, the store or key set) in the compact rows that keep its servers' lines.
  */
 export const COMPACT_MIN_HEIGHT_PX = (() => {
   const r = ONE_ROW_COMPACT;
@@ -173,8 +175,7 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   const full = rows === ROWS[0];
   const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));
   const [clientH, lbH, serverH, backH] = [h('client'), h('lb'), h('server'), h('back')];
-  // Title-only server boxes (the most compact rows) sit closer: two rows of them fit where one row with lines did.
-  const serverRowGap = !full && rows.lines.server === 0 ? 4 : 8;
+  const serverRowGap = rows.serverRowGapPx;
   const serverBlock = serverRows * serverH + (serverRows - 1) * serverRowGap;
   const content = clientH + lbH + serverBlock + backH;
   // Three gaps between the four rows share the free height; messages need room to be seen.
