@@ -1,7 +1,7 @@
 // Real JWT signing and verification with jose (WebCrypto only). Times are virtual: the caller
 // passes `nowMs`, this file never reads the clock. verifyToken never throws: every failure
 // becomes a ReasonCode plus one plain sentence a learner can read.
-import { SignJWT, exportJWK, jwtVerify } from 'jose';
+import { SignJWT, errors, exportJWK, jwtVerify } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
 import type { ReasonCode } from '../reasons';
 import type { Alg } from './alg';
@@ -106,8 +106,22 @@ export const TIME_FAILURE_DETAIL = {
 } as const;
 
 export async function verifyToken(token: string, opts: VerifyOptions): Promise<VerifyResult> {
+  return (await checkToken(token, opts)).result;
+}
+
+/**
+ * A check's verdict, and what holds whatever the time: the claims and key of a token whose
+ * signature and every timeless rule held (also when only a time rule failed, so a model can judge
+ * it again at another time), else null.
+ */
+export interface TokenCheck {
+  result: VerifyResult;
+  signed: { claims: AccessClaims; kid: string } | null;
+}
+
+export async function checkToken(token: string, opts: VerifyOptions): Promise<TokenCheck> {
+  let kid = '';
   try {
-    let kid = '';
     const getKey: JWTVerifyGetKey = (header) => {
       // The header is attacker-controlled JSON: kid may be any type.
       const wanted = typeof header.kid === 'string' ? header.kid : undefined;
@@ -138,16 +152,33 @@ export async function verifyToken(token: string, opts: VerifyOptions): Promise<V
 
     // jose has checked exp and nbf the same way; it leaves iat to us (a token issued "in the
     // future" is suspect). One rule set, shared with the inspector's prediction and the invariants.
+    const claims = accessClaims(payload);
     if (timeVerdict(payload, opts.nowMs, opts.clockToleranceMs) === 'token_not_yet_valid') {
-      return fail('token_not_yet_valid', TIME_FAILURE_DETAIL.iat);
+      return { result: fail('token_not_yet_valid', TIME_FAILURE_DETAIL.iat), signed: claims && { claims, kid } };
     }
-    if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload['role'] !== 'string') {
-      return fail('malformed_token', 'The token is missing a text sub, jti or role claim.');
-    }
-    return { ok: true, claims: payload as AccessClaims, kid };
+    if (!claims) return { result: fail('malformed_token', 'The token is missing a text sub, jti or role claim.'), signed: null };
+    return { result: { ok: true, claims, kid }, signed: { claims, kid } };
   } catch (err) {
-    return classify(err);
+    return { result: classify(err), signed: signedButUntimely(err, kid) };
   }
+}
+
+/** The claims of a payload whose every claim a later check could read has the right type, else null. */
+function accessClaims(payload: Record<string, unknown>): AccessClaims | null {
+  const dates = ['exp', 'iat', 'nbf'].every((c) => payload[c] === undefined || (typeof payload[c] === 'number' && Number.isFinite(payload[c])));
+  const texts = typeof payload['sub'] === 'string' && typeof payload['jti'] === 'string' && typeof payload['role'] === 'string';
+  return dates && texts && typeof payload['exp'] === 'number' ? (payload as AccessClaims) : null;
+}
+
+/**
+ * jose checks exp and nbf last, after the signature, the key and iss, aud and the required
+ * claims: a token refused on those alone was signed right, and its payload rides on the error.
+ */
+function signedButUntimely(err: unknown, kid: string): TokenCheck['signed'] {
+  const untimely = (err instanceof errors.JWTExpired && err.claim === 'exp') || (err instanceof errors.JWTClaimValidationFailed && err.claim === 'nbf' && err.reason === 'check_failed');
+  if (!untimely) return null;
+  const claims = accessClaims(err.payload);
+  return claims && { claims, kid };
 }
 
 function fail(reason: ReasonCode, detail: string): VerifyResult {

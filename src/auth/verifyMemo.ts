@@ -5,7 +5,7 @@
 // for real and is compared, so a model that drifted from the truth shows as a mismatch count.
 import { brokenTimeRule, TIME_RULE_VERDICT } from './acceptance';
 import type { AccessClaims } from './claims';
-import { TIME_FAILURE_DETAIL, type VerifyOptions, type VerifyResult } from './tokens';
+import { TIME_FAILURE_DETAIL, type TokenCheck, type VerifyOptions, type VerifyResult } from './tokens';
 
 /** A verdict that holds whatever the time: the claims of a good signature, or a failure found before any time rule. */
 type Memo = { ok: true; claims: AccessClaims; kid: string } | { ok: false; result: VerifyResult };
@@ -79,14 +79,18 @@ export class VerifyMemo {
     return ++this.checks % this.sampleEvery === 0;
   }
 
-  /** A real verification of new bytes: its verdict is kept when time cannot change it. */
-  remember(r: MemoRequest, real: VerifyResult): void {
+  /**
+   * A real verification of new bytes: what time cannot change is kept. A good signature is kept
+   * with its claims also when a time rule failed (an expired token is judged from memory, like a
+   * fresh one); a failure found before any time rule, as it is.
+   */
+  remember(r: MemoRequest, real: TokenCheck): void {
     this.counts.real++;
     const rules = rulesKey(r);
     let verdicts = this.memo.get(rules);
     if (!verdicts) this.memo.set(rules, (verdicts = new Map()));
-    if (real.ok) verdicts.set(r.token, { ok: true, claims: real.claims, kid: real.kid });
-    else if (TIMELESS_FAILURES.has(real.reason)) verdicts.set(r.token, { ok: false, result: real });
+    if (real.signed) verdicts.set(r.token, { ok: true, claims: real.signed.claims, kid: real.signed.kid });
+    else if (!real.result.ok && TIMELESS_FAILURES.has(real.result.reason)) verdicts.set(r.token, { ok: false, result: real.result });
   }
 
   /** A sampled check: what jose said against what the model said. */

@@ -1,7 +1,7 @@
 // The async shell around the pure core: pops events in (timeMs, seq) order, performs the crypto
 // effects with real WebCrypto (through src/auth/tokens), and feeds the results back as events at
 // the time and seq the core reserved for them, so the outcome never depends on how fast crypto is.
-import { createKey, signToken, verifyToken, type KeyMaterial, type VerifyResult } from '../auth/tokens';
+import { checkToken, createKey, signToken, type KeyMaterial, type TokenCheck, type VerifyResult } from '../auth/tokens';
 import { REAL_SAMPLE_EVERY, VerifyMemo, type MemoRequest } from '../auth/verifyMemo';
 import { peekEvent, tidyLane } from './agenda';
 import { heapPush } from './queue';
@@ -172,12 +172,12 @@ export class SimDriver {
 
   /** Runs a modelled check for real too (with the keys of this moment) and counts any disagreement. */
   private async sample(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, modelled: VerifyResult, memo: VerifyMemo): Promise<void> {
-    memo.compare(modelled, await this.verifyForReal(effect, request, new Map(this.keys)));
+    memo.compare(modelled, (await this.verifyForReal(effect, request, new Map(this.keys))).result);
   }
 
-  private verifyForReal(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, keys: KeyRegistry): Promise<VerifyResult> {
+  private verifyForReal(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, keys: KeyRegistry): Promise<TokenCheck> {
     const known = new Set(effect.knownKids);
-    return verifyToken(effect.token, { ...request.options, resolveKey: (kid) => (kid !== undefined && known.has(kid) ? keys.get(kid) : undefined) });
+    return checkToken(effect.token, { ...request.options, resolveKey: (kid) => (kid !== undefined && known.has(kid) ? keys.get(kid) : undefined) });
   }
 
   private deliver(effect: Effect, event: SimEvent): void {
@@ -203,9 +203,9 @@ export class SimDriver {
       }
       case 'verify': {
         const request = memoRequest(effect);
-        const result = await this.verifyForReal(effect, request, this.keys);
-        this.memo?.remember(request, result);
-        return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: result });
+        const check = await this.verifyForReal(effect, request, this.keys);
+        this.memo?.remember(request, check);
+        return this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: check.result });
       }
     }
   }

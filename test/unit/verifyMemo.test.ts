@@ -6,6 +6,8 @@ import { rowOptions } from '../../src/lab/sweep';
 import { SimDriver } from '../../src/sim/driver';
 import { scheduleAction } from '../../src/sim/step';
 import type { SimState } from '../../src/sim/types';
+import { checkToken, createKey, signToken } from '../../src/auth/tokens';
+import { VerifyMemo, type MemoRequest } from '../../src/auth/verifyMemo';
 
 // The load lab's modelled signature checks must change nothing a learner could see: every lesson
 // in the JWT world gives the same log and the same report with real and modelled checks, and the
@@ -48,4 +50,50 @@ describe('modelled checks, however the run is sliced', () => {
     expect(sliced.verifyMemo!.counts).toEqual(straight.verifyMemo!.counts);
     expect(straight.verifyMemo!.counts.modelled).toBeGreaterThan(straight.verifyMemo!.counts.real);
   }, 60_000);
+});
+
+describe('a verdict remembered from an untimely first check', () => {
+  const NOW_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
+  const NOW = NOW_MS / 1000;
+  const seed = Uint8Array.from({ length: 32 }, (_, i) => i * 3);
+  const claims = { sub: 'bob', role: 'user', jti: 'j-7', iat: NOW - 60, nbf: NOW - 30, exp: NOW + 300, iss: 'auth.sim', aud: 'api.sim' };
+
+  async function setup() {
+    const key = await createKey('k1', 'EdDSA', seed);
+    const token = await signToken(claims, key);
+    const request = (nowMs: number, clockToleranceMs = 0): MemoRequest => ({ token, knownKids: ['k1'], options: { algorithms: ['EdDSA'], issuer: 'auth.sim', audience: 'api.sim', nowMs, clockToleranceMs } });
+    const real = (r: MemoRequest) => checkToken(r.token, { ...r.options, resolveKey: (kid) => (kid === 'k1' ? key : undefined) });
+    return { token, request, real };
+  }
+
+  // An hour into a long run every token has expired: jose builds an error per check, so the seek
+  // that recomputes that hour must be able to judge expired tokens from memory, and judge them right.
+  for (const [what, firstAtMs] of [['expired', NOW_MS + 400_000], ['not yet valid', NOW_MS - 45_000]] as const) {
+    it(`first checked when ${what}: every later check is modelled, and says what jose says at that time`, async () => {
+      const { request, real } = await setup();
+      const memo = new VerifyMemo(1_000);
+      const first = await real(request(firstAtMs));
+      expect(first.result.ok).toBe(false);
+      memo.remember(request(firstAtMs), first);
+      for (const offsetMs of [-45_000, -31_000, -29_000, 0, 299_000, 300_000, 301_000, 400_000, 3_600_000]) {
+        for (const toleranceMs of [0, 5_000]) {
+          const r = request(NOW_MS + offsetMs, toleranceMs);
+          expect(memo.recall(r), `at ${offsetMs} ms, tolerance ${toleranceMs}`).toEqual((await real(r)).result);
+        }
+      }
+      expect(memo.counts).toEqual({ real: 1, modelled: 18, mismatches: 0 });
+    });
+  }
+
+  it('an altered expired token is remembered as a bad signature, never as good claims', async () => {
+    const { token, request, real } = await setup();
+    const [h, p, s] = token.split('.');
+    const altered = `${h}.${p!.slice(0, -2)}${p!.endsWith('A') ? 'B' : 'A'}${p!.slice(-1)}.${s}`;
+    const r = { ...request(NOW_MS + 400_000), token: altered };
+    const first = await real(r);
+    expect(first.signed).toBeNull();
+    const memo = new VerifyMemo(1_000);
+    memo.remember(r, first);
+    expect(memo.recall({ ...r, options: { ...r.options, nowMs: NOW_MS } })).toMatchObject({ ok: false, reason: first.result.ok ? 'none' : first.result.reason });
+  });
 });
