@@ -382,8 +382,7 @@ function sameSiteAllows(c: Cookie, site: RequestSite): boolean {
   return c.sameSite === 'Lax' && site === 'cross-site-navigation';
 }
 
-function sendable(c: Cookie, ctx: RequestContext): boolean {
-  const host = canonicalHost(ctx.host);
+function sendable(c: Cookie, ctx: RequestContext, host: string): boolean {
   const hostOk = c.hostOnly ? host === c.domain : domainMatch(host, c.domain);
   return (
     hostOk &&
@@ -396,16 +395,20 @@ function sendable(c: Cookie, ctx: RequestContext): boolean {
 
 /** Cookies to send, longest path first, then oldest first (ties keep jar order). */
 export function cookiesFor(jar: CookieJar, ctx: RequestContext): Cookie[] {
+  const host = canonicalHost(ctx.host);
   return jar.cookies
-    .filter((c) => sendable(c, ctx))
+    .filter((c) => sendable(c, ctx, host))
     .sort((a, b) => b.path.length - a.path.length || a.creationMs - b.creationMs);
 }
 
 /** The Cookie request header value ("a=1; b=2"), or null when nothing is sent. */
 export function cookieHeaderValue(jar: CookieJar, ctx: RequestContext): string | null {
   const sent = cookiesFor(jar, ctx);
+  if (sent.length === 0) return null;
+  let header = '';
   // §5.8.3: a cookie with an empty name is sent as its value alone.
-  return sent.length === 0 ? null : sent.map((c) => (c.name === '' ? c.value : `${c.name}=${c.value}`)).join('; ');
+  for (const c of sent) header += `${header ? '; ' : ''}${c.name === '' ? c.value : `${c.name}=${c.value}`}`;
+  return header;
 }
 
 /** The jar without cookies whose expiry is at or before nowMs. */

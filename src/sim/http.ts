@@ -107,6 +107,15 @@ export function requestHeader(r: HttpRequestParts, name: string): string[] {
   return r.credentialHeader ? named([r.credentialHeader], wanted, values) : values;
 }
 
+/** `requestHeader(r, name)[0]` without a list: servers read Cookie or Authorization on every request. */
+export function firstRequestHeader(r: HttpRequestParts, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  if (isWrittenOut(wanted)) return requestHeader(r, wanted)[0];
+  for (const [n, value] of r.headers) if (n.length === wanted.length && n.toLowerCase() === wanted) return value.trim();
+  const credential = r.credentialHeader;
+  return credential && credential[0].length === wanted.length && credential[0].toLowerCase() === wanted ? credential[1].trim() : undefined;
+}
+
 /** A response's header values of a name (case-insensitive), as a browser would read them. */
 export function responseHeader(r: HttpResponseParts, name: string): string[] {
   const wanted = name.toLowerCase();
@@ -135,6 +144,22 @@ export function bodyOf(text: string): string {
 }
 
 /** Cookie header value -> name/value pairs, as a server reads it. */
+/**
+ * `parseCookieHeader(header)[name]`, without building the record: a server reads one cookie of
+ * each request (the last of that name wins, as in the record).
+ */
+export function cookieValue(header: string, name: string): string | undefined {
+  let found: string | undefined;
+  for (let start = 0; start <= header.length; ) {
+    let end = header.indexOf(';', start);
+    if (end < 0) end = header.length;
+    const eq = header.indexOf('=', start);
+    if (eq > start && eq < end && header.slice(start, eq).trim() === name) found = header.slice(eq + 1, end).trim();
+    start = end + 1;
+  }
+  return found;
+}
+
 export function parseCookieHeader(value: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of value.split(';')) {

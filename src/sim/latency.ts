@@ -28,8 +28,10 @@ export function addLatency(stats: LatencyStats, ms: number): void {
     stats.exact.push(ms);
     return;
   }
-  for (const v of stats.exact ?? []) stats.buckets[bucketOf(v)] = (stats.buckets[bucketOf(v)] ?? 0) + 1;
-  stats.exact = null;
+  if (stats.exact) {
+    for (const v of stats.exact) stats.buckets[bucketOf(v)] = (stats.buckets[bucketOf(v)] ?? 0) + 1;
+    stats.exact = null;
+  }
   stats.buckets[bucketOf(ms)] = (stats.buckets[bucketOf(ms)] ?? 0) + 1;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { headerValues, parseCookieHeader, requestHeader, requestSize, requestText, responseHeader, responseSize, responseText, utf8Bytes, type HttpRequestParts, type HttpResponseParts } from '../../src/sim/http';
+import { cookieValue, firstRequestHeader, headerValues, parseCookieHeader, requestHeader, requestSize, requestText, responseHeader, responseSize, responseText, utf8Bytes, type HttpRequestParts, type HttpResponseParts } from '../../src/sim/http';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text).length;
 
@@ -49,8 +49,26 @@ describe('HTTP text', () => {
         expect(size.headerBytes).toBe(bytesOf(text.slice(0, text.indexOf('\r\n\r\n') + 4)));
         expect(size.credentialBytes).toBe(r.credentialHeader ? utf8Bytes(`${r.credentialHeader[0]}: ${r.credentialHeader[1]}\r\n`) : 0);
         expect(requestHeader(r, name)).toEqual(headerValues(text, name));
+        expect(firstRequestHeader(r, name)).toBe(headerValues(text, name)[0]);
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  // A server reads the one cookie it wants without building the record of them all: it must read
+  // what the record holds, whatever the header (spaces, empty names, '=' in values, repeats).
+  it('reads one cookie of any Cookie header as the record of them all does', () => {
+    const part = fc.oneof(
+      fc.constantFrom('__Host-sid=abc', 'jwt=a.b.c', ' sid = x ', '=v', 'novalue', 'a=b=c', 'sid=', 'sid=2', ''),
+      fc.string({ maxLength: 12 }),
+    );
+    const cookieHeader = fc.array(part, { maxLength: 6 }).chain((parts) => fc.constantFrom(parts.join('; '), parts.join(';')));
+    fc.assert(
+      fc.property(cookieHeader, fc.constantFrom('sid', '__Host-sid', 'jwt', 'a', 'x', ''), (h, name) => {
+        const all = parseCookieHeader(h);
+        expect(cookieValue(h, name)).toBe(Object.hasOwn(all, name) ? all[name] : undefined);
+      }),
+      { numRuns: 2_000 },
     );
   });
 

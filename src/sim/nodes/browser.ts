@@ -2,7 +2,7 @@
 // localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { scheduleTimer } from '../agenda';
-import { parseCookieHeader, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
+import { cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, send, type Tick } from '../world';
 import { statusFor } from '../../reasons';
@@ -29,16 +29,41 @@ function bodyFor(s: SimState, client: Client, kind: RequestKind): string {
 /** Which credential the request carries, as a reader of the raw request would see it: the world's auth model decides. */
 function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean, kind: RequestKind): CredentialKind {
   if (kind === 'login' || kind === 'refresh') return 'none';
-  const cookieNames = new Set(Object.keys(parseCookieHeader(cookieHeader ?? '')));
-  return schemeOf(s).carries({ cookieNames, bearer }) ? s.options.mode : 'none';
+  const hasCookie = (name: string) => cookieHeader !== null && cookieValue(cookieHeader, name) !== undefined;
+  return schemeOf(s).carries({ hasCookie, bearer }) ? s.options.mode : 'none';
 }
 
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
 
 /** Bytes of "Cookie: <the auth cookies>\r\n", as if the line carried nothing else. */
 function credentialCookieBytes(cookieHeader: string): number {
-  const auth = cookieHeader.split('; ').filter((pair) => AUTH_COOKIES.has(pair.slice(0, pair.indexOf('='))));
-  return auth.length ? utf8Bytes(`Cookie: ${auth.join('; ')}\r\n`) : 0;
+  // The pairs' bytes, their "; " separators and "Cookie: ...\r\n", without writing that line.
+  let pairs = 0;
+  let bytes = 0;
+  for (let start = 0; start <= cookieHeader.length; ) {
+    let end = cookieHeader.indexOf('; ', start);
+    if (end < 0) end = cookieHeader.length;
+    const pair = cookieHeader.slice(start, end);
+    if (AUTH_COOKIES.has(pair.slice(0, pair.indexOf('=')))) {
+      pairs++;
+      bytes += utf8Bytes(pair);
+    }
+    start = end + 2;
+  }
+  return pairs ? 'Cookie: '.length + bytes + 2 * (pairs - 1) + 2 : 0;
+}
+
+/**
+ * "Bearer <token>", written once per client and token: a request's byte count reads the whole line,
+ * and a line built per request is a new 400-byte string each time (the lab sends 100,000).
+ */
+const bearerLines = new WeakMap<Client, { token: string; line: string }>();
+function bearerHeader(client: Client, token: string): string {
+  const last = bearerLines.get(client);
+  if (last?.token === token) return last.line;
+  const line = `Bearer ${token}`;
+  bearerLines.set(client, { token, line });
+  return line;
 }
 
 export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?: string): RequestRecord | null {
@@ -56,7 +81,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   const headers: [string, string][] = [['Accept', 'application/json']];
   let credentialHeader: [string, string] | null = null;
   if (bearer) {
-    credentialHeader = ['Authorization', `Bearer ${token}`];
+    credentialHeader = ['Authorization', bearerHeader(client, token)];
     if (cookieHeader) headers.push(['Cookie', cookieHeader]);
   } else if (cookieHeader) {
     credentialHeader = ['Cookie', cookieHeader];

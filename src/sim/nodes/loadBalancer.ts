@@ -1,7 +1,7 @@
 // The load balancer: picks an app server by policy, forwards requests and responses, and (when
 // sticky) pins a browser to a server with an affinity cookie, as real balancers do.
 import { serializeSetCookie } from '../../auth/cookies';
-import { parseCookieHeader, requestHeader, responseSize } from '../http';
+import { cookieValue, firstRequestHeader, responseSize } from '../http';
 import { nextInt } from '../rng';
 import { statusFor } from '../../reasons';
 import type { AppServer, Message, RequestRecord, SimState } from '../types';
@@ -10,8 +10,8 @@ import { respondTo } from './respond';
 import { AFFINITY_COOKIE } from '../cookieNames';
 
 function affinityOf(req: RequestRecord): string | undefined {
-  const cookie = requestHeader(req.httpRequest, 'Cookie')[0];
-  return cookie ? parseCookieHeader(cookie)[AFFINITY_COOKIE] : undefined;
+  const cookie = firstRequestHeader(req.httpRequest, 'cookie');
+  return cookie ? cookieValue(cookie, AFFINITY_COOKIE) : undefined;
 }
 
 function pick(s: SimState, up: AppServer[], req: RequestRecord): AppServer {

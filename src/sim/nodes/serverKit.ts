@@ -1,7 +1,7 @@
 // What every auth model's server code shares: refusing, asking the store, counting lookups and
 // reading the request. The one way a server's answer is built is `respondTo` (respond.ts).
 import { serializeSetCookie } from '../../auth/cookies';
-import { parseCookieHeader, requestHeader } from '../http';
+import { cookieValue, firstRequestHeader } from '../http';
 import { describeReason, statusFor, type ReasonCode } from '../../reasons';
 import type { RequestRecord, RequestStage, SimState, StoreOp, StoreResult } from '../types';
 import { linkLatency, log, send, shortId } from '../world';
@@ -11,7 +11,8 @@ import { respondTo } from './respond';
 // "The token…" reads "the token…" mid-sentence; "JWT…" and ids stay as they are.
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
-export const cookiesOf = (req: RequestRecord): Record<string, string> => parseCookieHeader(requestHeader(req.httpRequest, 'Cookie')[0] ?? '');
+/** The value of one cookie a request carries, as a server parsing its Cookie header reads it. */
+export const cookieOf = (req: RequestRecord, name: string): string | undefined => cookieValue(firstRequestHeader(req.httpRequest, 'cookie') ?? '', name);
 
 /** The request body as JSON; a body that is not JSON reads as empty. */
 export function bodyJson(req: RequestRecord): Record<string, unknown> {

@@ -9,8 +9,8 @@ import { acceptedAlgorithms } from '../../auth/acceptance';
 import { cpuWork } from '../nodes/cpu';
 import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
-import { clearCookie, cookiesOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
-import { requestHeader } from '../http';
+import { clearCookie, cookieOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { firstRequestHeader } from '../http';
 import type { Client, SimState, StoreResult, VerifyOutcome } from '../types';
 import { cookieContext, fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
 import { onRefreshIssued, onRefreshRotated, onSigned, refresh, refreshTokenOf, signAccessToken } from './jwtIssue';
@@ -18,9 +18,9 @@ import type { AuthScheme, Handling } from './scheme';
 
 /** The token a request carries: a bearer header (single-page app) or the JWT cookie. */
 function tokenOf(h: Handling): string | undefined {
-  const auth = requestHeader(h.req.httpRequest, 'Authorization')[0];
+  const auth = firstRequestHeader(h.req.httpRequest, 'authorization');
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  return cookiesOf(h.req)[JWT_COOKIE];
+  return cookieOf(h.req, JWT_COOKIE);
 }
 
 function authenticate(h: Handling): void {
@@ -94,7 +94,8 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
   if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
   const c = outcome.claims;
-  req.claims = { ...c };
+  // Shared, never written: the memo hands one claims object to every check of the same token.
+  req.claims = c;
   req.subjectUserId = c.sub;
   req.credentialId = c.jti;
   req.credentialIssuedAtMs = own(s.issued, c.jti)?.issuedAtMs ?? fromNumericDate(c.iat);
@@ -192,7 +193,7 @@ function forge(s: SimState, client: Client, how: 'role-admin' | 'alg-none'): voi
 }
 
 export const jwtScheme: AuthScheme = {
-  carries: (sent) => sent.bearer || sent.cookieNames.has(JWT_COOKIE),
+  carries: (sent) => sent.bearer || sent.hasCookie(JWT_COOKIE),
   start: (t) => void requestNewKey(t),
   authenticate,
   issue: (h, userId) => signAccessToken(h, userId, null),

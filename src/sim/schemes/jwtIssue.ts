@@ -5,7 +5,7 @@ import { serializeSetCookie } from '../../auth/cookies';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { cpuWork } from '../nodes/cpu';
-import { answerOk, bodyJson, cookiesOf, reject, storeQuery } from '../nodes/serverKit';
+import { answerOk, bodyJson, cookieOf, reject, storeQuery } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
 import type { SimState, StoreResult } from '../types';
 import { fromNumericDate, log, own, reserveSeq, wallMs } from '../world';
@@ -93,7 +93,7 @@ function handOver(h: Handling, access: string, refreshToken: string | null): voi
 /** The refresh token a request carries: in the body (single-page app) or in its cookie. */
 export const refreshTokenOf = (h: Handling): string | null => {
   const fromBody = bodyJson(h.req).refresh_token;
-  return (typeof fromBody === 'string' ? fromBody : null) ?? cookiesOf(h.req)[REFRESH_COOKIE] ?? null;
+  return (typeof fromBody === 'string' ? fromBody : null) ?? cookieOf(h.req, REFRESH_COOKIE) ?? null;
 };
 
 export function refresh(h: Handling): void {

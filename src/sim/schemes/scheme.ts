@@ -15,7 +15,7 @@ export interface Handling {
 
 /** What a browser put in a request, as a reader of the raw request would see it. */
 export interface Sent {
-  cookieNames: ReadonlySet<string>;
+  hasCookie(name: string): boolean;
   bearer: boolean;
 }
 

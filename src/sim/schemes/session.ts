@@ -5,7 +5,7 @@ import { serializeSetCookie } from '../../auth/cookies';
 import { plural } from '../../format';
 import { SESSION_COOKIE } from '../cookieNames';
 import { deleteUserSessions } from '../nodes/sessionStore';
-import { answerOk, clearCookie, cookiesOf, countLookup, loggedOut, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { answerOk, clearCookie, cookieOf, countLookup, loggedOut, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
 import type { SessionRecord, StoreResult } from '../types';
 import { log, own, shortId } from '../world';
@@ -16,7 +16,7 @@ const local = (h: Handling) => h.t.s.options.sessionStorage === 'local';
 function authenticate(h: Handling): void {
   const { t, server, req } = h;
   const { s } = t;
-  const sid = cookiesOf(req)[SESSION_COOKIE];
+  const sid = cookieOf(req, SESSION_COOKIE);
   if (!sid) return reject(h, 'no_credentials');
   req.credentialId = sid;
   if (local(h)) {
@@ -97,7 +97,7 @@ function revokeUser(s: Parameters<AuthScheme['revokeUser']>[0], userId: string, 
 }
 
 export const sessionScheme: AuthScheme = {
-  carries: (sent) => sent.cookieNames.has(SESSION_COOKIE),
+  carries: (sent) => sent.hasCookie(SESSION_COOKIE),
   authenticate,
   issue,
   revoke,
