@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/sim/types';
 import { createAppStore } from '../../src/store/createAppStore';
 import { DotLayer, LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
-import { edgeEnds, layoutStage } from '../../src/ui/stage/layout';
+import { edgeEnds, layoutStage, type StageLayout } from '../../src/ui/stage/layout';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { recordCanvases, shown } from './support/canvas';
@@ -203,6 +203,29 @@ describe('the dot layer, frame by frame', () => {
     layer.place(700);
     expect(shown(c)).toEqual(before);
     layer.dispose();
+  });
+
+  it('draws no label over a node: on a short edge (a phone) the label waits until its dot is clear', () => {
+    // Two rows 50 px apart, as a phone's compact stage draws them: mid-edge, a label 14 px above
+    // its dot would cover the browser's name; on the long edge of the wide layout it never does.
+    const short: StageLayout = {
+      orientation: 'tall',
+      width: 300,
+      height: 120,
+      nodes: { alice: { id: 'alice', kind: 'browser', x: 150, y: 20, w: 90, h: 30 }, lb: { id: 'lb', kind: 'lb', x: 150, y: 70, w: 120, h: 24 } },
+      edges: [['alice', 'lb']],
+      alias: {},
+    };
+    for (const [where, on, labelled] of [['short edge', short, false], ['long edge', layout, true]] as const) {
+      const c = document.createElement('canvas');
+      const layer = new DotLayer(c, null, null);
+      layer.update([message(1, 0, 1000)], on, 500, null);
+      vi.advanceTimersByTime(FRAME_MS);
+      expect(shown(c).filter((b) => b.text === null), where).toHaveLength(1);
+      expect(shown(c).some((b) => b.text === 'GET /profile'), where).toBe(labelled);
+      expect([...layer.at(500)][0]!.label, where).toBe(labelled ? 'GET /profile' : null);
+      layer.dispose();
+    }
   });
 
   it('draws each kind of message in its own colour: refused answers red, with their reason', () => {

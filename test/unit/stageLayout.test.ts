@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { FONT, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
 import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS } from '../../src/store/clock';
 
 const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
@@ -63,6 +63,19 @@ describe('stage layout', () => {
     expect(wide.nodes.alice!.x).toBeLessThan(wide.nodes.store!.x);
     const tall = layoutStage(input, { width: 500, height: 520 });
     expect(tall.nodes.alice!.y).toBeLessThan(tall.nodes.store!.y);
+  });
+
+  it('folds browsers into the crowd node past what a row holds with their names whole (a phone showed "us…")', () => {
+    const clients = Array.from({ length: 40 }, (_, i) => ({ id: `user-${String(i + 1).padStart(2, '0')}`, kind: 'browser' as const }));
+    for (const width of [300, 360, 374, 600, 1200]) {
+      const layout = layoutStage({ mode: 'session', clients, serverIds: ['server-1', 'server-2'] }, { width, height: 700 });
+      const shown = Object.values(layout.nodes).filter((n) => n.kind === 'browser');
+      // Every browser box holds "user-01" whole: the name, not a stub of it.
+      for (const box of shown) expect(fitText(['user-01'], box.w - 12, FONT.title, true), `${width} px`).toBe('user-01');
+      // Nobody is lost: the crowd stands for exactly the browsers not drawn one by one.
+      expect(Object.keys(layout.alias).length + shown.length - 1, `${width} px`).toBe(clients.length);
+      expect(shown.length, `${width} px`).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('shortens text to its box instead of shrinking it', () => {

@@ -57,6 +57,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeUsed, size]);
+  const folded = Object.keys(layout.alias).length;
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds
   // and drops only the dots that came and went; the frame loop draws them on one canvas. No dot is
@@ -109,7 +110,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         <g className="crowd-bands" ref={bandsEl} aria-hidden="true" />
         {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
         {Object.values(layout.nodes).map((box) => (
-          <NodeView key={box.id} box={box} status={nodeStatus(world, box.id)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
+          <NodeView key={box.id} box={box} status={nodeStatus(world, box.id, folded)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box.id) ? () => select(selectionFor(world, box.id)) : null} />
         ))}
       </svg>
       )}

@@ -7,8 +7,8 @@
 // per edge and shown as a band along that edge (an SVG line under the nodes, so never over a
 // node's name). A click on the stage is hit-tested against the drawn dots.
 import type { Message } from '../../sim/types';
-import { DEFAULT_PALETTE, LABEL_RISE, paletteOf, SHAPES, Sprites, type Palette, type ShapeKey } from './dotSprites';
-import { edgeEnds, progressAt, type StageLayout } from './layout';
+import { DEFAULT_PALETTE, LABEL_RISE, paletteOf, SHAPES, Sprites, type Palette, type ShapeKey, type Sprite } from './dotSprites';
+import { edgeEnds, progressAt, type NodeBox, type StageLayout } from './layout';
 
 /** Dots drawn at once; past this the stage shows bands with a count (hundreds of dots are a blur, and cost frames). */
 export const MAX_DRAWN = 300;
@@ -101,6 +101,8 @@ export class DotLayer {
   private dots = new Map<number, Dot>();
   private bands = new Map<string, { line: SVGLineElement; title: SVGTitleElement; count: number; layout: StageLayout | null }>();
   private layout: StageLayout | null = null;
+  /** The layout's nodes as a list (a label is checked against them every frame). */
+  private nodeBoxes: NodeBox[] = [];
   private onSelect: ((requestId: number) => void) | null = null;
   private readonly ctx: CanvasRenderingContext2D | null;
   private readonly palette: Palette;
@@ -138,6 +140,7 @@ export class DotLayer {
   update(messages: readonly Message[], layout: StageLayout, nowMs: number, onSelect: ((requestId: number) => void) | null): void {
     const relayout = layout !== this.layout;
     this.layout = layout;
+    if (relayout) this.nodeBoxes = Object.values(layout.nodes);
     if (!!onSelect !== this.inspectable) {
       this.inspectable = !!onSelect;
       this.canvas.classList.toggle('is-inspectable', this.inspectable);
@@ -221,9 +224,26 @@ export class DotLayer {
     if (labelled) {
       for (const dot of labelled) {
         const s = sprites.label(dot.label!, dot.shape === 'bad');
+        if (this.overNode(dot, s, dpr)) continue;
         ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round((dot.y - LABEL_RISE) * dpr) - s.ay);
       }
     }
+  }
+
+  /**
+   * Whether a dot's label would cover a node: on a short edge (a phone's compact rows) the middle of
+   * the edge is still next to its ends, and a label there hides a name. Such a label waits until
+   * the dot is clear of the nodes; the log and the inspector still say what it carries.
+   */
+  private overNode(dot: Dot, label: Sprite, dpr: number): boolean {
+    const left = dot.x - label.ax / dpr;
+    const top = dot.y - LABEL_RISE - label.ay / dpr;
+    const right = left + label.w / dpr;
+    const bottom = top + label.h / dpr;
+    for (const n of this.nodeBoxes) {
+      if (left < n.x + n.w / 2 && right > n.x - n.w / 2 && top < n.y + n.h / 2 && bottom > n.y - n.h / 2) return true;
+    }
+    return false;
   }
 
   /** The dots visible at `nowMs`, in drawing order (the last is on top), and where they are. */
@@ -232,7 +252,12 @@ export class DotLayer {
       const m = dot.message;
       if (!dot.placed || nowMs < m.sendTimeMs) continue;
       const p = progressAt(m, nowMs);
-      yield { requestId: m.requestId, shape: dot.shape, x: dot.sx + dot.dx * p, y: dot.sy + dot.dy * p, label: dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO ? dot.label : null };
+      const x = dot.sx + dot.dx * p;
+      const y = dot.sy + dot.dy * p;
+      const mid = dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
+      const sprites = this.sprites;
+      const clear = !mid || !sprites || !this.overNode({ ...dot, x, y }, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr);
+      yield { requestId: m.requestId, shape: dot.shape, x, y, label: mid && clear ? dot.label : null };
     }
   }
 

@@ -131,6 +131,9 @@ export interface Sprite {
   image: CanvasImageSource;
   ax: number;
   ay: number;
+  /** The bitmap's size, in device px like the anchor. */
+  w: number;
+  h: number;
 }
 
 /** A label's baseline sits this far above the dot's centre (as the SVG text's y did). */
@@ -183,7 +186,7 @@ export class Sprites {
         ctx.setTransform(this.dpr, 0, 0, this.dpr, ax, ay);
         spec.draw(ctx, this.palette);
       }
-      sprite = { image: frozen(canvas), ax, ay };
+      sprite = { image: frozen(canvas), ax, ay, w: canvas.width, h: canvas.height };
       this.shapes.set(key, sprite);
     }
     return sprite;
@@ -215,7 +218,7 @@ export class Sprites {
         ctx.fillStyle = bad ? this.palette.bad : this.palette.ink;
         ctx.fillText(text, 0, 0);
       }
-      sprite = { image: frozen(canvas), ax, ay };
+      sprite = { image: frozen(canvas), ax, ay, w: canvas.width, h: canvas.height };
       this.labels.set(key, sprite);
     }
     return sprite;

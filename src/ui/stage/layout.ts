@@ -31,11 +31,11 @@ export const MAX_CLIENT_NODES = 6;
 export const CROWD_ID = 'crowd';
 
 /** The clients drawn one by one (attackers always), plus the crowd of the others. */
-function foldClients(clients: LayoutInput['clients']): { shown: LayoutInput['clients']; alias: Record<string, string> } {
-  if (clients.length <= MAX_CLIENT_NODES) return { shown: clients, alias: {} };
+function foldClients(clients: LayoutInput['clients'], maxNodes: number): { shown: LayoutInput['clients']; alias: Record<string, string> } {
+  if (clients.length <= maxNodes) return { shown: clients, alias: {} };
   const attackers = clients.filter((c) => c.kind === 'attacker');
   const browsers = clients.filter((c) => c.kind !== 'attacker');
-  const individual = browsers.slice(0, Math.max(1, MAX_CLIENT_NODES - 1 - attackers.length));
+  const individual = browsers.slice(0, Math.max(1, maxNodes - 1 - attackers.length));
   const alias: Record<string, string> = {};
   for (const c of browsers.slice(individual.length)) alias[c.id] = CROWD_ID;
   return { shown: [...individual, { id: CROWD_ID, kind: 'browser' }, ...attackers], alias };
@@ -83,19 +83,29 @@ const WIDE_WHEN_SHORT_MIN_PX = 560;
 const isLandscape = (size: StageSize) => size.width >= size.height * 1.25;
 
 export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
-  const { shown, alias } = foldClients(input.clients);
-  const folded = { ...input, clients: shown };
   // Rows compute the height they need themselves; columns fit any canvas a title row high per node.
   const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(140, Math.floor(size.height)) };
-  if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
+  const inColumn = foldClients(input.clients, MAX_CLIENT_NODES);
+  const asColumns = () => ({ ...wide({ ...input, clients: inColumn.shown }, fitted), orientation: 'wide' as const, alias: inColumn.alias });
+  if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return asColumns();
+  // In a row, browsers share the width: past what fits with their names whole, the rest join the crowd.
+  const inRow = foldClients(input.clients, clientsInRow(fitted.width));
+  const folded = { ...input, clients: inRow.shown };
+  const alias = inRow.alias;
   const rows = tall(folded, fitted, ROWS[0]!);
   if (rows.height <= fitted.height) return { ...rows, orientation: 'tall', alias };
   // Rows taller than the canvas would be cut off or scrolled: columns fit a short canvas better.
-  if (isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX) return { ...wide(folded, fitted), orientation: 'wide', alias };
+  if (isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX) return asColumns();
   // A short, narrow canvas (a phone's two stacked worlds): the richest compact rows that fit, else the most compact, scrolled.
   const compact = ROWS.slice(1).map((r) => tall(folded, fitted, r));
   return { ...(compact.find((c) => c.height <= fitted.height) ?? compact.at(-1)!), orientation: 'tall', alias };
 }
+
+/** A browser's box in a row is at least this wide, so "user-01" reads whole (at 390 px it read "us…"). */
+const CLIENT_MIN_W = 80;
+const CLIENT_GAP_X = 8;
+/** How many client nodes a row of this width holds with each at least CLIENT_MIN_W (three at least: two browsers and the crowd). */
+const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((width - 2 * MARGIN) / (CLIENT_MIN_W + CLIENT_GAP_X))));
 
 /**
  * Rows from the richest to the most compact: how many status lines each row's nodes show, and the
@@ -182,7 +192,7 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   const gap = Math.max(rows.gapMinPx, Math.min(110, (size.height - 2 * margin - content) / 3));
   const height = Math.max(size.height, content + 3 * gap + 2 * margin);
   const top = margin + (height - 2 * margin - content - 3 * gap) / 2;
-  const clientW = Math.min(190, inner / clients.length - gapX);
+  const clientW = Math.min(190, inner / clients.length - CLIENT_GAP_X);
   spread(clients.length, MARGIN, width - MARGIN).forEach((x, i) => put(clients[i]!.id, clients[i]!.kind, x, top + clientH / 2, clientW, clientH));
   const lbY = top + clientH + gap + lbH / 2;
   put('lb', 'lb', width / 2, lbY, Math.min(200, inner), lbH);

@@ -3,7 +3,6 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
 import type { AppServer } from '../../sim/types';
 import { shorten } from '../shorten';
-import { MAX_CLIENT_NODES } from './layout';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
 
@@ -19,11 +18,9 @@ export interface NodeStatus {
 
 const FLASH_MS = 120;
 
-export function nodeStatus(world: WorldSnapshot, id: string): NodeStatus {
+/** `folded`: how many browsers the layout drew as the crowd node (its alias list). */
+export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeStatus {
   if (id === 'crowd') {
-    const browsers = world.clients.filter((c) => c.kind === 'browser').length;
-    const attackers = world.clients.length - browsers;
-    const folded = browsers - Math.max(1, MAX_CLIENT_NODES - 1 - attackers);
     return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], down: false, flash: null };
   }
   if (id === 'lb') return { title: 'Load balancer', lines: [world.options.lbPolicy], down: false, flash: null };
