@@ -37,7 +37,14 @@ export class VerifyMemo {
   /** First real checks of new bytes still running, by rules and token: a repeat meanwhile waits for the verdict. */
   private readonly underwayChecks = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly sampleEvery: number) {}
+  /** Token bytes remembered, over all rules. */
+  private size = 0;
+
+  /** `maxTokens`: past this many remembered token bytes the memo starts again (a memo kept for a whole session stays bounded). */
+  constructor(
+    private readonly sampleEvery: number,
+    private readonly maxTokens = Infinity,
+  ) {}
 
   /**
    * The first real check of these bytes, if one is running now. A repeat waits for it and then
@@ -56,9 +63,18 @@ export class VerifyMemo {
     });
   }
 
-  /** Keys changed (created or replaced): verdicts made with the old ones no longer hold. */
-  forget(): void {
+  /** The generation of the keys verdicts were made with (see keysAre). */
+  private keys = 0;
+
+  /**
+   * The keys of the checks to come, as a generation that grows whenever a key is made or replaced:
+   * verdicts made with other keys no longer hold, and are forgotten.
+   */
+  keysAre(generation: number): void {
+    if (generation === this.keys) return;
     this.memo.clear();
+    this.size = 0;
+    this.keys = generation;
   }
 
   /**
@@ -86,11 +102,17 @@ export class VerifyMemo {
    */
   remember(r: MemoRequest, real: TokenCheck): void {
     this.counts.real++;
+    if (this.size >= this.maxTokens) {
+      this.memo.clear();
+      this.size = 0;
+    }
     const rules = rulesKey(r);
     let verdicts = this.memo.get(rules);
     if (!verdicts) this.memo.set(rules, (verdicts = new Map()));
-    if (real.signed) verdicts.set(r.token, { ok: true, claims: real.signed.claims, kid: real.signed.kid });
-    else if (!real.result.ok && TIMELESS_FAILURES.has(real.result.reason)) verdicts.set(r.token, { ok: false, result: real.result });
+    const memo: Memo | null = real.signed ? { ok: true, claims: real.signed.claims, kid: real.signed.kid } : !real.result.ok && TIMELESS_FAILURES.has(real.result.reason) ? { ok: false, result: real.result } : null;
+    if (!memo) return;
+    if (!verdicts.has(r.token)) this.size++;
+    verdicts.set(r.token, memo);
   }
 
   /** A sampled check: what jose said against what the model said. */

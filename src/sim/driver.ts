@@ -29,6 +29,10 @@ const MAX_EVENTS_PER_RUN = 2_000_000;
 /** How often runUntil offers its `pause` a turn: a few hundred microseconds of events in a lesson. */
 const EVENTS_BETWEEN_PAUSES = 16;
 
+/** How many times a key registry has had a key made or replaced: a remembered verdict holds only for the keys it was made with. */
+const keyGenerations = new WeakMap<KeyRegistry, number>();
+const keyGeneration = (keys: KeyRegistry): number => keyGenerations.get(keys) ?? 0;
+
 export class SimDriver {
   state: SimState;
   readonly keys: KeyRegistry;
@@ -55,9 +59,12 @@ export class SimDriver {
    * seek recomputes a stretch of the run nobody watches: the outcome is the same, and an hour of the
    * load lesson's JWT world is ~300,000 checks.
    */
-  async modelledWhile<T>(jump: () => Promise<T>): Promise<T> {
+  async modelledWhile<T>(jump: () => Promise<T>, memo = new VerifyMemo(REAL_SAMPLE_EVERY)): Promise<T> {
     if (this.memo) return jump();
-    this.memo = new VerifyMemo(REAL_SAMPLE_EVERY);
+    // A memo kept from an earlier stretch (history.ts keeps one for its seeks) holds verdicts made
+    // with the keys of that time: if a key was made or replaced since, they no longer hold.
+    memo.keysAre(keyGeneration(this.keys));
+    this.memo = memo;
     try {
       return await jump();
     } finally {
@@ -191,7 +198,8 @@ export class SimDriver {
         if (!key || key.alg !== effect.alg) {
           key = await createKey(effect.kid, effect.alg, Uint8Array.from(effect.seed));
           this.keys.set(effect.kid, key);
-          this.memo?.forget();
+          keyGenerations.set(this.keys, keyGeneration(this.keys) + 1);
+          this.memo?.keysAre(keyGeneration(this.keys));
         }
         return this.deliver(effect, { type: 'keyCreated', kid: effect.kid, publicJwk: key.publicJwk });
       }

@@ -2,6 +2,7 @@
 // recorded with the virtual time at which they were dispatched (always between two runUntil calls),
 // so "run to t, dispatch" replays them exactly, here and from a shared link.
 import { SimDriver } from './driver';
+import { REAL_SAMPLE_EVERY, VerifyMemo } from '../auth/verifyMemo';
 import type { Action, SimState } from './types';
 import { copyLane } from './agenda';
 import { copyJson } from './copyJson';
@@ -63,10 +64,19 @@ function checkpointOf(s: SimState): SimState {
   };
 }
 
+/** Token bytes a History's seek memo keeps at most (an hour of the load lesson has a few hundred). */
+const SEEK_MEMO_MAX_TOKENS = 20_000;
+
 export class History {
   driver: SimDriver;
   readonly actions: RecordedAction[] = [];
   private checkpoints: Checkpoint[] = [];
+  /**
+   * The verdicts a seek's modelled checks remember, kept from seek to seek: the tokens of a run
+   * are mostly the same ones, and each new memo checked each of them for real again, one await at
+   * a time (10% of a seek an hour into the load lesson). Forgotten when keys change (driver.ts).
+   */
+  private readonly verdicts = new VerifyMemo(REAL_SAMPLE_EVERY, SEEK_MEMO_MAX_TOKENS);
 
   constructor(
     driver: SimDriver,
@@ -143,12 +153,12 @@ export class History {
     const from = [...this.checkpoints].reverse().find((c) => c.timeMs <= timeMs) ?? this.checkpoints[0]!;
     // The stretch a seek recomputes is not watched: its signature checks are modelled (driver.ts
     // modelledWhile), with the same outcomes; playing on from the target checks for real again.
-    if (timeMs >= this.timeMs && from.timeMs <= this.timeMs) return this.driver.modelledWhile(() => this.advanceTo(timeMs));
+    if (timeMs >= this.timeMs && from.timeMs <= this.timeMs) return this.driver.modelledWhile(() => this.advanceTo(timeMs), this.verdicts);
     // The same copy a checkpoint is taken with: the nodes' state copied, the written-once records
     // shared (structuredClone copied them all: ~120 ms a world an hour into the load lesson).
     this.driver = SimDriver.fromState(checkpointOf(from.state), this.driver.keys);
     // A checkpoint is taken before any action dispatched at its own instant, so replay those too.
-    await this.driver.modelledWhile(() => this.advanceTo(timeMs, true));
+    await this.driver.modelledWhile(() => this.advanceTo(timeMs, true), this.verdicts);
   }
 
   /** Forgets recorded actions and checkpoints after now: a new action after stepping back starts a new branch. */

@@ -159,6 +159,47 @@ describe('a seek through a stretch nobody watches', () => {
   });
 });
 
+describe('seeks remember verdicts from seek to seek', () => {
+  it('a second seek over tokens the first one met checks none of them for real, and lands on the straight run', async () => {
+    const scenario = findScenario('load')!;
+    const remember = vi.spyOn(VerifyMemo.prototype, 'remember');
+    const h = new History(await loadScenario(scenario, 'jwt', 3));
+    await h.seek(20_000);
+    expect(remember).toHaveBeenCalled();
+    remember.mockClear();
+    await h.seek(12_000);
+    // Each new memo used to check every user's token for real again, one await at a time.
+    expect(remember).not.toHaveBeenCalled();
+    const straight = new History(await loadScenario(scenario, 'jwt', 3));
+    await straight.advanceTo(12_000);
+    const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
+    expect(inOrder(h.driver.state)).toEqual(inOrder(straight.driver.state));
+    remember.mockRestore();
+  });
+
+  it('keys made or replaced since make it start again, and a key rotation lesson still lands on the straight run', async () => {
+    const memo = new VerifyMemo(1_000);
+    const request = { token: 'a.b.c', knownKids: ['k1'], options: { algorithms: ['HS256' as const], issuer: 'i', audience: 'a', nowMs: 0, clockToleranceMs: 0 } };
+    const claims = { sub: 'u', role: 'user', jti: 'j', iat: 0, exp: 60, iss: 'i', aud: 'a' };
+    memo.keysAre(1);
+    memo.remember(request, { result: { ok: true, claims, kid: 'k1' }, signed: { claims, kid: 'k1' } });
+    memo.keysAre(1);
+    expect(memo.recall(request)).toMatchObject({ ok: true });
+    memo.keysAre(2);
+    expect(memo.recall(request)).toBeNull();
+
+    const scenario = findScenario('key-rotation')!;
+    const h = new History(await loadScenario(scenario, 'jwt', 3));
+    await h.seek(scenario.durationMs);
+    await h.seek(1_000);
+    await h.seek(scenario.durationMs - 500);
+    const straight = new History(await loadScenario(scenario, 'jwt', 3));
+    await straight.advanceTo(scenario.durationMs - 500);
+    const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
+    expect(inOrder(h.driver.state)).toEqual(inOrder(straight.driver.state));
+  });
+});
+
 describe('seeking forward again', () => {
   it('after going back, a seek ahead starts from a checkpoint of the same future, and lands on the straight run', async () => {
     const scenario = findScenario('load')!;
