@@ -5,6 +5,12 @@ import { loadScenario } from '../../src/scenarios/run';
 import { History } from '../../src/sim/history';
 import type { SimState } from '../../src/sim/types';
 
+/**
+ * A remembered verdict is queued at once, a real one when its check returns: the same events in the
+ * same (time, seq) order, laid out differently in the heap's array.
+ */
+const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
+
 async function history() {
   return new History(await loadScenario(findScenario('revocation')!, 'jwt', 7));
 }
@@ -146,9 +152,6 @@ describe('a seek through a stretch nobody watches', () => {
     const straight = new History(await loadScenario(scenario, 'jwt', 3));
     await straight.advanceTo(20_000);
     expect(recall.mock.calls.length).toBe(modelled + recall.mock.results.filter((r) => r.value === null).length);
-    // A remembered verdict is queued at once, a real one when its check returns: the same events in
-    // the same (time, seq) order, laid out differently in the heap's array.
-    const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
     expect(inOrder(h.driver.state)).toEqual(inOrder(straight.driver.state));
     // Playing on: every check is real again.
     recall.mockClear();
@@ -172,7 +175,6 @@ describe('seeks remember verdicts from seek to seek', () => {
     expect(remember).not.toHaveBeenCalled();
     const straight = new History(await loadScenario(scenario, 'jwt', 3));
     await straight.advanceTo(12_000);
-    const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
     expect(inOrder(h.driver.state)).toEqual(inOrder(straight.driver.state));
     remember.mockRestore();
   });
@@ -195,7 +197,6 @@ describe('seeks remember verdicts from seek to seek', () => {
     await h.seek(scenario.durationMs - 500);
     const straight = new History(await loadScenario(scenario, 'jwt', 3));
     await straight.advanceTo(scenario.durationMs - 500);
-    const inOrder = (st: SimState) => ({ ...st, queue: [...st.queue].sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq) });
     expect(inOrder(h.driver.state)).toEqual(inOrder(straight.driver.state));
   });
 });
