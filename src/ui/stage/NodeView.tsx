@@ -30,9 +30,12 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   };
   const label = `${status.title}: ${status.lines.join(', ')}${status.down ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
-  // Servers keep room for the check chip on their top-right corner, so it never covers the name.
-  const chip = box.kind === 'server' ? 36 : 12;
-  const title = fitText([status.title, ...(status.short ? [status.short] : [])], box.w - chip, FONT.title, true, measureText);
+  // Servers keep room for the check chip on their top-right corner, so it never covers the name:
+  // the title is centred in the room left of the chip (centred on the box, a 106 px box at 360 px
+  // wide cut every "server-1" to "serve…", and the servers could not be told apart).
+  const chipLeft = box.w / 2 - CHIP_INSET - CHIP_R - 2;
+  const [titleLeft, titleRight] = box.kind === 'server' ? [-box.w / 2 + 6, chipLeft] : [-box.w / 2 + 6, box.w / 2 - 6];
+  const title = fitText([status.title, ...(status.short ? [status.short] : [])], titleRight - titleLeft, FONT.title, true, measureText);
   const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
   const lines = status.lines.slice(0, lineCount).map((line) => fitText([line], box.w - 12, FONT.line, false, measureText));
   const top = -box.h / 2;
@@ -47,7 +50,7 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
           box, and an aria-label that does not contain the visible text fails WCAG 2.5.3 (label in name). */}
       <title>{onSelect ? label : label.replace(' Inspect.', '')}</title>
       <rect x={-box.w / 2} y={-box.h / 2} width={box.w} height={box.h} rx={8} />
-      <text className="node-title" y={top + 18} textAnchor="middle">
+      <text className="node-title" x={(titleLeft + titleRight) / 2} y={top + 18} textAnchor="middle">
         {title}
       </text>
       {lines.map((line, i) => (
@@ -56,8 +59,8 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
         </text>
       ))}
       {status.flash && (
-        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - 4}, ${top + 4})`}>
-          <circle r={11} />
+        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - CHIP_INSET}, ${top + 4})`}>
+          <circle r={CHIP_R} />
           <text textAnchor="middle" dy={4}>
             {status.flash.ok ? '✓' : '✗'}
           </text>
@@ -67,6 +70,10 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
     </g>
   );
 }
+
+/** The check chip: a circle of CHIP_R whose centre sits CHIP_INSET inside the box's right edge. */
+const CHIP_R = 11;
+const CHIP_INSET = 4;
 
 const sameStatus = (a: NodeStatus, b: NodeStatus) =>
   a.title === b.title && a.down === b.down && a.lines.join('|') === b.lines.join('|') && a.flash?.ok === b.flash?.ok && a.flash?.text === b.flash?.text;

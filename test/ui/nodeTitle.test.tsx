@@ -1,0 +1,39 @@
+// A node's title is drawn at its real size and shortened to its box; a server keeps room for its
+// check chip on the top-right corner. At 360 px wide a server box is ~106 px: centred on the box
+// with the chip's room taken from both sides, every title read "serve…" and the servers could not
+// be told apart.
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NodeView } from '../../src/ui/stage/NodeView';
+import type { NodeStatus } from '../../src/ui/stage/nodeStatus';
+
+afterEach(cleanup);
+
+function drawn(kind: 'server' | 'browser', w: number, status: Partial<NodeStatus> = {}) {
+  const full: NodeStatus = { title: kind === 'server' ? 'server-1' : 'user-01', lines: ['2 in flight'], down: false, flash: { ok: true, text: 'lookup ✓' }, ...status };
+  const { container } = render(
+    <svg>
+      <NodeView box={{ id: full.title, kind, x: 0, y: 0, w, h: 50 }} status={full} selected={false} onSelect={null} />
+    </svg>,
+  );
+  const title = container.querySelector('.node-title')!;
+  const chip = container.querySelector('.hologram');
+  return { text: title.textContent, x: Number(title.getAttribute('x') ?? 0), chip };
+}
+
+describe('node titles', () => {
+  it('a narrow server box (a 360 px phone) shows its whole name, left of its check chip', () => {
+    const server = drawn('server', 106);
+    expect(server.text).toBe('server-1');
+    expect(server.chip).not.toBeNull();
+    expect(server.x).toBeLessThan(0);
+  });
+
+  it('other nodes keep their title centred on the box', () => {
+    expect(drawn('browser', 106)).toMatchObject({ text: 'user-01', x: 0 });
+  });
+
+  it('a box too narrow for the name still shortens it, never shrinks it', () => {
+    expect(drawn('server', 70).text).toMatch(/…$/);
+  });
+});
