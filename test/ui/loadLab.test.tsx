@@ -176,6 +176,29 @@ describe('a sweep', () => {
     expect(document.activeElement).toBe(runButton());
   });
 
+  it('tells a share within a row at most every 250 ms (a new row at once)', async () => {
+    const fake = await setup();
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(runButton());
+      const bar = () => Number((screen.getByRole('progressbar', { name: 'Sweep progress' }) as HTMLProgressElement).value);
+      await fake.progress(0, 4, 0.1);
+      expect(bar()).toBeCloseTo(0.1);
+      await fake.progress(0, 4, 0.2);
+      await fake.progress(0, 4, 0.3);
+      expect(bar()).toBeCloseTo(0.1);
+      await act(async () => {
+        vi.advanceTimersByTime(250);
+      });
+      expect(bar()).toBeCloseTo(0.3);
+      await fake.progress(1, 4, 0);
+      expect(bar()).toBe(1);
+      expect(status()).toContain('Row 2 of 4: Session, 2 servers');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('Cancel stops at once, says after how many rows, and keeps the rows done', async () => {
     const fake = await setup();
     fireEvent.click(runButton());

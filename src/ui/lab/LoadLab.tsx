@@ -11,6 +11,7 @@ import { SweepForm } from './SweepForm';
 import { SweepReading } from './SweepReading';
 import { SweepTable } from './SweepTable';
 import { useMeasuredCost } from './useMeasuredCost';
+import { warmUpCharts } from './UPlotChart';
 import { useSweepRun } from './useSweepRun';
 import './lab.css';
 
@@ -34,10 +35,11 @@ export function LoadLab({ client: given, notices: linkNotices = [], search = win
   useEffect(() => {
     document.title = LAB_TITLE;
   }, []);
+  useEffect(warmUpCharts, []);
   const [form, setForm] = useState(() => (linked.sweep ? formOf(linked.sweep) : DEFAULT_FORM));
   const measured = useMeasuredCost(client, form.alg, form.costSource === 'measured');
   const parsed = useMemo(() => settingsOf(form, measured), [form, measured]);
-  const { run, start, cancel } = useSweepRun(client);
+  const { run, progress, start, cancel } = useSweepRun(client);
   const running = run.status === 'running';
   return (
     <div className="lab">
@@ -59,7 +61,7 @@ export function LoadLab({ client: given, notices: linkNotices = [], search = win
           </ul>
         )}
         <SweepForm form={form} onChange={setForm} measured={measured} locked={running} onSubmit={() => parsed.ok && !running && start(parsed.settings)}>
-          <RunControls parsed={parsed} run={run} onCancel={cancel} />
+          <RunControls parsed={parsed} run={run} progress={progress} onCancel={cancel} />
         </SweepForm>
         {run.status !== 'idle' && <SweepReading run={run} />}
         {run.settings && run.rows.length > 0 && (

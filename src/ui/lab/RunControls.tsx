@@ -1,19 +1,32 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { plural } from '../../format';
-import { rowCount, type SweepParse } from '../../lab/settings';
+import { rowCount, type SweepParse, type SweepSettings } from '../../lab/settings';
 import { sweepLinkSearch } from '../../lab/sweepLink';
 import { focusLost } from '../focus';
 import { cancelledText, doneText, progressText } from './labWords';
-import type { SweepRun } from './useSweepRun';
+import type { ProgressFeed, SweepRun } from './useSweepRun';
 
 interface Props {
   parsed: SweepParse;
   run: SweepRun;
+  progress: ProgressFeed;
   onCancel: () => void;
 }
 
+/** The bar: with the row's words below, the only part of the page a progress tick redraws. */
+function ProgressBar({ total, progress }: { total: number; progress: ProgressFeed }) {
+  const { rowIndex, rowShare } = useSyncExternalStore(progress.subscribe, progress.get);
+  return <progress className="lab-progress" aria-label="Sweep progress" max={Math.max(1, total)} value={Math.min(total, rowIndex + rowShare)} />;
+}
+
+/** "Row 3 of 16: JWT, 3 servers": a new text only when a row begins (a share changes nothing here). */
+function ProgressWords({ settings, total, progress }: { settings: SweepSettings; total: number; progress: ProgressFeed }) {
+  const rowIndex = useSyncExternalStore(progress.subscribe, () => progress.get().rowIndex);
+  return progressText(settings, rowIndex, total);
+}
+
 /** What stands in the way of a run (or what it would be), Run and Cancel, and how the run goes. */
-export function RunControls({ parsed, run, onCancel }: Props) {
+export function RunControls({ parsed, run, progress, onCancel }: Props) {
   const running = run.status === 'running';
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -57,9 +70,9 @@ export function RunControls({ parsed, run, onCancel }: Props) {
           </a>
         )}
       </div>
-      {running && <progress className="lab-progress" aria-label="Sweep progress" max={Math.max(1, run.total)} value={Math.min(run.total, run.rowIndex + run.rowShare)} />}
+      {running && <ProgressBar total={run.total} progress={progress} />}
       <p className="lab-status" role="status">
-        {running && run.settings && progressText(run.settings, run.rowIndex, run.total)}
+        {running && run.settings && <ProgressWords settings={run.settings} total={run.total} progress={progress} />}
         {run.status === 'done' && doneText(run.rows.length, run.elapsedMs)}
         {run.status === 'cancelled' && cancelledText(run.rows.length, run.total)}
       </p>

@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { SweepSettings } from '../../lab/settings';
 import type { SweepRow } from '../../lab/sweep';
 import { ChartFigure } from './ChartFigure';
 import { chartSpecs } from './chartSpecs';
 
-/** The sweep's charts, x = servers, redrawn as rows arrive. */
-export function SweepCharts({ settings, rows }: { settings: SweepSettings; rows: SweepRow[] }) {
+/** The sweep's charts, x = servers, redrawn as rows arrive (and only then). */
+export const SweepCharts = memo(function SweepCharts({ settings, rows }: { settings: SweepSettings; rows: SweepRow[] }) {
   const specs = useMemo(() => chartSpecs(settings, rows), [settings, rows]);
   return (
     <section className="lab-section" aria-labelledby="lab-charts-title">
@@ -18,4 +18,4 @@ export function SweepCharts({ settings, rows }: { settings: SweepSettings; rows:
       </div>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatNumber, plural } from '../../format';
 import type { SweepRow } from '../../lab/sweep';
 import type { ReasonCode } from '../../reasons';
@@ -35,8 +36,8 @@ function failures(row: SweepRow): string {
   return failed.length ? failed.map(([reason, n]) => `${reason} ${formatNumber(n / seconds)}/s`).join(', ') : 'none';
 }
 
-/** The text alternative to the charts: every row's key numbers. */
-export function SweepTable({ rows }: { rows: SweepRow[] }) {
+/** The text alternative to the charts: every row's key numbers (drawn again only when a row arrives). */
+export const SweepTable = memo(function SweepTable({ rows }: { rows: SweepRow[] }) {
   const checks = rows.reduce((t, r) => ({ real: t.real + r.verifications.real, modelled: t.modelled + r.verifications.modelled, mismatches: t.mismatches + r.verifications.mismatches }), { real: 0, modelled: 0, mismatches: 0 });
   return (
     <section className="lab-section" aria-labelledby="lab-table-title">
@@ -82,4 +83,4 @@ export function SweepTable({ rows }: { rows: SweepRow[] }) {
       </p>
     </section>
   );
-}
+});

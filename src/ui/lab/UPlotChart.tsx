@@ -1,12 +1,12 @@
 // One uPlot chart of a ChartSpec, as wide as its box (a ResizeObserver). The chart is made once
 // per shape (its series and labels); a row arriving only gives it new data, and a resize a new
-// size, so a sweep's progress never rebuilds seven canvases in one task. uPlot sets sizes through the CSSOM (element.style), which the page's
+// size; making a chart and drawing new data wait their turn, one chart per task (`inTurn`), so a
+// sweep's rows never draw seven canvases in one task. uPlot sets sizes through the CSSOM (element.style), which the page's
 // style-src policy allows; nothing here writes a style attribute.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../format';
-import { useElementSize } from '../useElementSize';
 import type { ChartSpec, SeriesTone } from './chartSpecs';
 
 const HEIGHT_PX = 230;
@@ -69,28 +69,93 @@ function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
   };
 }
 
+/**
+ * The first uPlot a page makes costs several times the next (its code compiled, the canvas's font
+ * resolved): made once, small and unseen, while the page is idle, so the first row's first chart
+ * is not that long task in the middle of a sweep. Where nothing draws charts (no ResizeObserver), nothing.
+ */
+let warmed = false;
+export function warmUpCharts(): () => void {
+  if (warmed || typeof ResizeObserver === 'undefined') return () => {};
+  const idle = window.requestIdleCallback?.bind(window) ?? ((run: () => void) => window.setTimeout(run, 500));
+  const cancelIdle = window.cancelIdleCallback?.bind(window) ?? window.clearTimeout.bind(window);
+  const id = idle(() => {
+    warmed = true;
+    try {
+      const spec: ChartSpec = { id: 'warm-up', title: '', yLabel: 'y', unit: '', x: [1, 2], series: [{ label: 'a', tone: 'session', dash: [6, 4], values: [1, 2] }], summary: '' };
+      const chart = new uPlot(optionsFor(spec, 120), dataOf(spec), document.createElement('div'));
+      // It draws in a microtask of this task; gone in the next.
+      window.setTimeout(() => chart.destroy());
+    } catch {
+      // A warm-up only: the real charts say what fails.
+    }
+  });
+  return () => cancelIdle(id);
+}
+
+/**
+ * Chart work waiting for its turn, one chart per task: a row arriving gives every chart new data,
+ * and seven redraws (or, at the first row, seven charts made) in one task would be one long task.
+ * Keyed by chart: a newer job replaces the one not yet run, in its place (charts go in page order).
+ */
+const waiting = new Map<object, () => void>();
+let turn: number | undefined;
+
+function runNext() {
+  turn = undefined;
+  const next = waiting.entries().next();
+  if (next.done) return;
+  const [chart, job] = next.value;
+  waiting.delete(chart);
+  job();
+  if (waiting.size) turn = window.setTimeout(runNext);
+}
+
+function inTurn(chart: object, job: () => void) {
+  waiting.set(chart, job);
+  turn ??= window.setTimeout(runNext);
+}
+
+/**
+ * The box's width in whole CSS px, from its ResizeObserver alone: its first report comes with the
+ * frame's own layout, where a measure in a layout effect (useElementSize) would force one in the
+ * task that adds the charts and the table (the first row's). 0 until measured, or with no observer.
+ */
+function useObservedWidth(ref: RefObject<Element | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.borderBoxSize?.[0];
+      setWidth(Math.round(box ? box.inlineSize : el.getBoundingClientRect().width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
 /** The chart's drawing: role="img" named by the spec's summary (the table below has its numbers). */
 export function UPlotChart({ spec }: { spec: ChartSpec }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const size = useElementSize(box);
-  const width = size?.width ?? 0;
+  const width = useObservedWidth(box);
   // Nothing to measure with (no ResizeObserver, as in tests) or nothing drawn yet: no canvas.
   const drawable = width > 0 && spec.x.length > 0;
-  // What a chart made a task later is made with: the newest data and size.
+  // What a chart made (or drawn) a task later is made with: the newest data and size.
   const latest = useRef({ spec, width });
   const shape = `${spec.id}|${spec.yLabel}|${spec.series.map((s) => `${s.label}/${s.tone}/${s.dash?.join(',') ?? ''}`).join(';')}`;
   useEffect(() => {
     const el = box.current;
     if (!el || !drawable) return;
-    // Each chart in a task of its own: seven made at the first row would be one long task.
     let made: uPlot | null = null;
-    const later = window.setTimeout(() => {
+    inTurn(box, () => {
       made = new uPlot(optionsFor(spec, latest.current.width), dataOf(latest.current.spec), el);
       plot.current = made;
     });
     return () => {
-      window.clearTimeout(later);
+      waiting.delete(box);
       made?.destroy();
       plot.current = null;
     };
@@ -99,7 +164,8 @@ export function UPlotChart({ spec }: { spec: ChartSpec }) {
   }, [shape, drawable]);
   useEffect(() => {
     latest.current.spec = spec;
-    plot.current?.setData(dataOf(spec));
+    // A chart not made yet is made with these; one made draws them in its turn.
+    if (plot.current) inTurn(box, () => plot.current?.setData(dataOf(latest.current.spec)));
   }, [spec]);
   useEffect(() => {
     latest.current.width = width;

@@ -13,23 +13,73 @@ export interface SweepRun {
   /** Rows finished, in order: they stay after a cancel. */
   rows: SweepRow[];
   total: number;
-  /** The row running now and its share done. */
-  rowIndex: number;
-  rowShare: number;
   report: SweepReport | null;
   error: string | null;
   elapsedMs: number;
 }
 
-const IDLE: SweepRun = { status: 'idle', settings: null, rows: [], total: 0, rowIndex: 0, rowShare: 0, report: null, error: null, elapsedMs: 0 };
+/** The row running now and its share done: told dozens of times a row, so kept apart from the run. */
+export interface SweepProgress {
+  rowIndex: number;
+  rowShare: number;
+}
+
+/**
+ * Where the progress lives: only what shows it subscribes (useSyncExternalStore), so a tick redraws
+ * the progress bar and its words, not the lab's form, charts and table.
+ */
+export interface ProgressFeed {
+  get: () => SweepProgress;
+  subscribe: (listener: () => void) => () => void;
+}
+
+const IDLE: SweepRun = { status: 'idle', settings: null, rows: [], total: 0, report: null, error: null, elapsedMs: 0 };
+const NO_PROGRESS: SweepProgress = { rowIndex: 0, rowShare: 0 };
+
+/** How often a share alone is told: 40 a row, two rows at once, each moving the bar under a pixel. */
+export const PROGRESS_EVERY_MS = 250;
+
+/** A new row is told at once (its words change); a share within a row at most every PROGRESS_EVERY_MS. */
+function progressFeed(): ProgressFeed & { set: (next: SweepProgress) => void } {
+  let now = NO_PROGRESS;
+  let told = NO_PROGRESS;
+  let toldAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<() => void>();
+  const tell = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    told = now;
+    toldAt = performance.now();
+    for (const listener of listeners) listener();
+  };
+  return {
+    get: () => told,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set: (next) => {
+      now = next;
+      if (next.rowIndex === told.rowIndex && next.rowShare === told.rowShare) return;
+      const wait = toldAt + PROGRESS_EVERY_MS - performance.now();
+      if (next.rowIndex !== told.rowIndex || wait <= 0) tell();
+      else timer ??= setTimeout(tell, wait);
+    },
+  };
+}
+
+/** The same rows (a run's report repeats those already told): kept, so charts and table do not redraw. */
+const sameRows = (a: SweepRow[], b: SweepRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
 
 /**
  * One sweep at a time through the client: its rows as they finish, its progress, and how it ended.
  * A cancel ends the run at once (the worker is terminated); a newer run's state is never written by
  * an older one's late messages.
  */
-export function useSweepRun(client: SweepClient): { run: SweepRun; start: (settings: SweepSettings) => void; cancel: () => void } {
+export function useSweepRun(client: SweepClient): { run: SweepRun; progress: ProgressFeed; start: (settings: SweepSettings) => void; cancel: () => void } {
   const [run, setRun] = useState<SweepRun>(IDLE);
+  const [progress] = useState(progressFeed);
   const ticket = useRef(0);
 
   const start = useCallback(
@@ -39,19 +89,24 @@ export function useSweepRun(client: SweepClient): { run: SweepRun; start: (setti
       let settled = false;
       // comlink brings each callback over its own port: a row's message may come after the result.
       const current = () => ticket.current === mine && !settled;
+      progress.set(NO_PROGRESS);
       setRun({ ...IDLE, status: 'running', settings, total: rowCount(settings) });
       client
         .start(settings, {
           onRow: (row, index) => {
             if (current()) setRun((r) => ({ ...r, rows: [...r.rows.slice(0, index), row] }));
           },
-          onProgress: (rowIndex, total, rowShare) => {
-            if (current()) setRun((r) => ({ ...r, rowIndex, total, rowShare }));
+          // The total is the settings' row count, set at the start: a tick changes only the progress.
+          onProgress: (rowIndex, _total, rowShare) => {
+            if (current()) progress.set({ rowIndex, rowShare });
           },
         })
         .then(
           (report) => {
-            if (current()) setRun((r) => ({ ...r, status: 'done', rows: report.rows, report, rowIndex: report.rows.length, rowShare: 0, elapsedMs: performance.now() - began }));
+            if (current()) {
+              progress.set({ rowIndex: report.rows.length, rowShare: 0 });
+              setRun((r) => ({ ...r, status: 'done', rows: sameRows(r.rows, report.rows) ? r.rows : report.rows, report, elapsedMs: performance.now() - began }));
+            }
             settled = true;
           },
           (error: unknown) => {
@@ -62,7 +117,7 @@ export function useSweepRun(client: SweepClient): { run: SweepRun; start: (setti
           },
         );
     },
-    [client],
+    [client, progress],
   );
 
   const cancel = useCallback(() => {
@@ -71,5 +126,5 @@ export function useSweepRun(client: SweepClient): { run: SweepRun; start: (setti
     setRun((r) => (r.status === 'running' ? { ...r, status: 'cancelled' } : r));
   }, [client]);
 
-  return { run, start, cancel };
+  return { run, progress, start, cancel };
 }
