@@ -5,8 +5,6 @@ import type { RequestRecord } from '../sim/types';
 
 export const basic: Scenario = {
   ...meta('basic'),
-  notice:
-    'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
   seed: 7,
   speed: 1,
   options: () => ({ servers: 3, clients: browsers('alice') }),

@@ -13,8 +13,6 @@ const BOB_REQUESTS = 24; // 31.5 s .. 54.5 s
 
 export const clockSkew: Scenario = {
   ...meta('clock-skew'),
-  notice:
-    'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock. The fast server thinks Alice\u2019s token expired 20 s early; the slow one thinks it was issued in the future and refuses it for its first 20 s. Sessions never compare clocks across machines. Verifying with a clock tolerance wider than the skew makes all servers agree again.',
   seed: 31,
   speed: 2,
   options: () => ({

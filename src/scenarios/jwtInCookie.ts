@@ -8,8 +8,6 @@ const API_REQUESTS = 8;
 
 export const jwtInCookie: Scenario = {
   ...meta('jwt-in-cookie'),
-  notice:
-    'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
   seed: 11,
   speed: 1,
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 60_000, clients: browsers('alice') }),

@@ -13,8 +13,6 @@ const BOB_REQUESTS = 28; // 6.5 s .. 33.5 s
 
 export const keyRotation: Scenario = {
   ...meta('key-rotation'),
-  notice:
-    'Servers verify with keys they fetched from the key set (JWKS) and refetch at most every 15 s here. After the rotation, Bob\u2019s brand-new token names a kid no server has cached, so each server refuses it (kid_unknown) until its cache is old enough to refetch. Alice\u2019s older token still verifies because the old key stays published for an overlap longer than a token lives.',
   seed: 19,
   speed: 1,
   options: () => ({

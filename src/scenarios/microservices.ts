@@ -13,8 +13,6 @@ const AFTER = 20; // 16.5 s .. 35.5 s
 
 export const microservices: Scenario = {
   ...meta('microservices'),
-  notice:
-    'Here the five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Midway the issuer switches to EdDSA: services need only the public key, and once the old HS256 key is withdrawn only the issuer can sign.',
   seed: 41,
   speed: 2,
   options: () => ({

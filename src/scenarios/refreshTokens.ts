@@ -10,8 +10,6 @@ const BAN_BOB_AT_MS = 33_000;
 
 export const refreshTokens: Scenario = {
   ...meta('refresh-tokens'),
-  notice:
-    'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
   seed: 17,
   speed: 4,
   options: () => ({

@@ -19,8 +19,6 @@ const DENYLIST_LOOKUPS = 8 + BOB_REQUESTS;
 
 export const revocation: Scenario = {
   ...meta('revocation'),
-  notice:
-    'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
   seed: 7,
   speed: 2,
   options: () => ({

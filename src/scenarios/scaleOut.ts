@@ -28,8 +28,6 @@ function logins(atMs: number, caption: string): TimelineStep[] {
 
 export const scaleOut: Scenario = {
   ...meta('scale-out'),
-  notice:
-    'With sessions in local memory, only the server that created a session knows it, so round-robin makes users look logged out three times in four. Sticky routing pins each user to one server, until that server crashes and takes its sessions with it. A shared store lets any server answer; a JWT was verifiable on any server all along.',
   seed: 21,
   speed: 4,
   options: () => ({

@@ -48,7 +48,7 @@ export interface Scenario {
   title: string;
   /** One line for the scenario picker. */
   summary: string;
-  /** What to watch for, two or three sentences. */
+  /** What to watch for, two or three sentences (from the catalog, like the title). */
   notice: string;
   modes: Mode[];
   seed: number;

@@ -13,8 +13,6 @@ const BOB_STALE = 22;
 
 export const staleClaims: Scenario = {
   ...meta('stale-claims'),
-  notice:
-    'A session server reads the user\u2019s role from its own records on every request, so a role change counts at once. A JWT carries the role it was signed with: Alice keeps acting as an admin, and Bob keeps being served as an ordinary user, until their tokens expire and a new one says otherwise.',
   seed: 29,
   speed: 4,
   options: () => ({

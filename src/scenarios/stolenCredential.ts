@@ -14,8 +14,6 @@ const REPLAYS_BEFORE_EXP = 23;
 
 export const stolenCredential: Scenario = {
   ...meta('stolen-credential'),
-  notice:
-    'Logging out deletes a session on the server, so the copy Mallory holds points at nothing from that moment. Logging out of a JWT only clears Alice\u2019s own copy: the servers remember nothing to delete, so Mallory\u2019s copy stays valid until exp (30 s here).',
   seed: 13,
   speed: 1,
   options: () => ({

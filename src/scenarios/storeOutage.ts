@@ -13,8 +13,6 @@ const PER_WINDOW = 6;
 
 export const storeOutage: Scenario = {
   ...meta('store-outage'),
-  notice:
-    'A session cannot be checked without the store, so while it is down every logged-in user is refused (fail closed, store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also consult a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
   seed: 5,
   speed: 4,
   options: () => ({

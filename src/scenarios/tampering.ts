@@ -9,8 +9,6 @@ const PER_ATTACK = SERVERS;
 
 export const tampering: Scenario = {
   ...meta('tampering'),
-  notice:
-    'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
   seed: 23,
   speed: 1,
   options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: browsers('alice') }),

@@ -39,8 +39,6 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
 
 export const tokenSize: Scenario = {
   ...meta('token-size'),
-  notice:
-    'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',
   seed: 37,
   speed: 2,
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: browsers('alice') }),

@@ -10,7 +10,7 @@ describe('scenario catalog', () => {
       const loaded = await entry.load();
       const eager = SCENARIOS.find((s) => s.id === entry.id)!;
       expect(loaded).toBe(eager);
-      expect([loaded.title, loaded.summary, loaded.modes]).toEqual([entry.title, entry.summary, entry.modes]);
+      expect([loaded.title, loaded.summary, loaded.notice, loaded.modes]).toEqual([entry.title, entry.summary, entry.notice, entry.modes]);
     }
   });
 });

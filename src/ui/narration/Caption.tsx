@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { modesFromKey, shownModes } from '../../store/selectors';
@@ -13,7 +14,7 @@ const selectCaption = (s: AppStoreState) => {
     const last = s.worlds[mode]?.log.filter((e) => e.kind !== 'key').at(-1);
     if (last && (!now || last.timeMs >= now.timeMs)) now = { timeMs: last.timeMs, text: modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text };
   }
-  return { scenario: s.scenario, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', ended: s.ended, started: s.started, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  return { scenario: s.scenario, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', ended: s.ended, started: s.started, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
 /**
@@ -38,6 +39,9 @@ export function Caption() {
     [steps],
   );
   const sc = c.scenario;
+  // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
+  // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
+  const opening = sc ?? findMeta(c.scenarioId);
   let lesson;
   if (sc && c.ended && c.worlds) {
     const reports = Object.fromEntries(modes.map((m) => [m, c.worlds![m]?.report]));
@@ -47,11 +51,11 @@ export function Caption() {
         {sc.takeaway ? sc.takeaway(reports) : sc.summary}
       </p>
     );
-  } else if (sc && !c.started && !step) {
+  } else if (opening && !c.started && !step) {
     lesson = (
       <p className="caption-line caption-opening">
-        <strong>{sc.title}. </strong>
-        What to watch: {sc.notice}
+        <strong>{opening.title}. </strong>
+        What to watch: {opening.notice}
       </p>
     );
   } else if (step) {
