@@ -205,25 +205,34 @@ describe('the dot layer, frame by frame', () => {
     layer.dispose();
   });
 
-  it('draws no label over a node: on a short edge (a phone) the label waits until its dot is clear', () => {
+  it('draws no label over a node: on a short edge (a phone) it goes beside its dot, and waits when no place is clear', () => {
     // Two rows 50 px apart, as a phone's compact stage draws them: mid-edge, a label 14 px above
-    // its dot would cover the browser's name; on the long edge of the wide layout it never does.
-    const short: StageLayout = {
-      orientation: 'tall',
-      width: 300,
-      height: 120,
-      nodes: { alice: { id: 'alice', kind: 'browser', x: 150, y: 20, w: 90, h: 30 }, lb: { id: 'lb', kind: 'lb', x: 150, y: 70, w: 120, h: 24 } },
-      edges: [['alice', 'lb']],
-      alias: {},
-    };
-    for (const [where, on, labelled] of [['short edge', short, false], ['long edge', layout, true]] as const) {
+    // its dot would cover the browser's name. On the wide layout's long edge it rides above the dot.
+    const rows = (nodes: StageLayout['nodes']): StageLayout => ({ orientation: 'tall', width: 300, height: 120, nodes, edges: [['alice', 'lb']], alias: {} });
+    const short = rows({ alice: { id: 'alice', kind: 'browser', x: 150, y: 20, w: 90, h: 30 }, lb: { id: 'lb', kind: 'lb', x: 150, y: 70, w: 120, h: 24 } });
+    // Boxes as wide as the stage, 16 px apart: no place beside, above or below the dot is clear.
+    const walled = rows({ alice: { id: 'alice', kind: 'browser', x: 150, y: 20, w: 300, h: 30 }, lb: { id: 'lb', kind: 'lb', x: 150, y: 55, w: 300, h: 24 } });
+    const cases = [
+      ['long edge', layout, 'above'],
+      ['short edge', short, 'beside'],
+      ['walled in', walled, null],
+    ] as const;
+    for (const [where, on, place] of cases) {
       const c = document.createElement('canvas');
       const layer = new DotLayer(c, null, null);
       layer.update([message(1, 0, 1000)], on, 500, null);
       vi.advanceTimersByTime(FRAME_MS);
-      expect(shown(c).filter((b) => b.text === null), where).toHaveLength(1);
-      expect(shown(c).some((b) => b.text === 'GET /profile'), where).toBe(labelled);
-      expect([...layer.at(500)][0]!.label, where).toBe(labelled ? 'GET /profile' : null);
+      const dot = shown(c).find((b) => b.text === null)!;
+      const label = shown(c).find((b) => b.text === 'GET /profile');
+      expect([...layer.at(500)][0]!.label, where).toBe(place ? 'GET /profile' : null);
+      if (!place) {
+        expect(label, where).toBeUndefined();
+      } else if (place === 'above') {
+        expect(label!.cy, where).toBeLessThan(dot.cy - 8);
+      } else {
+        expect(label!.cx, where).toBeGreaterThan(dot.cx + 10);
+        expect(Math.abs(label!.cy - dot.cy), where).toBeLessThan(6);
+      }
       layer.dispose();
     }
   });

@@ -7,7 +7,7 @@
 // per edge and shown as a band along that edge (an SVG line under the nodes, so never over a
 // node's name). A click on the stage is hit-tested against the drawn dots.
 import type { Message } from '../../sim/types';
-import { DEFAULT_PALETTE, LABEL_RISE, paletteOf, SHAPES, Sprites, type Palette, type ShapeKey, type Sprite } from './dotSprites';
+import { DEFAULT_PALETTE, HALO, LABEL_PX, LABEL_RISE, paletteOf, SHAPES, Sprites, type Palette, type ShapeKey, type Sprite } from './dotSprites';
 import { edgeEnds, progressAt, type NodeBox, type StageLayout } from './layout';
 
 /** Dots drawn at once; past this the stage shows bands with a count (hundreds of dots are a blur, and cost frames). */
@@ -224,22 +224,39 @@ export class DotLayer {
     if (labelled) {
       for (const dot of labelled) {
         const s = sprites.label(dot.label!, dot.shape === 'bad');
-        if (this.overNode(dot, s, dpr)) continue;
-        ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round((dot.y - LABEL_RISE) * dpr) - s.ay);
+        const at = this.labelPlace(dot.x, dot.y, s, dpr);
+        if (at) ctx.drawImage(s.image, Math.round(at.x * dpr) - s.ax, Math.round(at.y * dpr) - s.ay);
       }
     }
   }
 
   /**
-   * Whether a dot's label would cover a node: on a short edge (a phone's compact rows) the middle of
-   * the edge is still next to its ends, and a label there hides a name. Such a label waits until
-   * the dot is clear of the nodes; the log and the inspector still say what it carries.
+   * Where a dot's label goes (its anchor, stage px), or null: above the dot, else beside it, else
+   * below it, wherever it covers no node. On a phone's short edges the middle of an edge is still
+   * next to its ends, and a label above the dot hid a browser's name; when every place would cover
+   * one, the label waits (the log and the inspector still say what the dot carries).
    */
-  private overNode(dot: Dot, label: Sprite, dpr: number): boolean {
-    const left = dot.x - label.ax / dpr;
-    const top = dot.y - LABEL_RISE - label.ay / dpr;
-    const right = left + label.w / dpr;
-    const bottom = top + label.h / dpr;
+  private labelPlace(x: number, y: number, label: Sprite, dpr: number): { x: number; y: number } | null {
+    const halfW = label.w / dpr / 2;
+    const gap = 10;
+    // The baseline that centres the letters on the dot, for a label beside it.
+    const level = y + LABEL_PX / 2 - 1;
+    const places = [
+      { x, y: y - LABEL_RISE },
+      { x: x + gap + halfW, y: level },
+      { x: x - gap - halfW, y: level },
+      { x, y: y + LABEL_RISE + LABEL_PX },
+    ];
+    for (const at of places) if (!this.coversNode(at, label, dpr)) return at;
+    return null;
+  }
+
+  /** Whether a label's letters (its bitmap less the halo's margin) drawn at `at` would cover a node. */
+  private coversNode(at: { x: number; y: number }, label: Sprite, dpr: number): boolean {
+    const left = at.x - label.ax / dpr + HALO;
+    const top = at.y - label.ay / dpr + HALO;
+    const right = at.x - label.ax / dpr + label.w / dpr - HALO;
+    const bottom = at.y - label.ay / dpr + label.h / dpr - HALO;
     for (const n of this.nodeBoxes) {
       if (left < n.x + n.w / 2 && right > n.x - n.w / 2 && top < n.y + n.h / 2 && bottom > n.y - n.h / 2) return true;
     }
@@ -256,7 +273,7 @@ export class DotLayer {
       const y = dot.sy + dot.dy * p;
       const mid = dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
       const sprites = this.sprites;
-      const clear = !mid || !sprites || !this.overNode({ ...dot, x, y }, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr);
+      const clear = !mid || !sprites || this.labelPlace(x, y, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr) !== null;
       yield { requestId: m.requestId, shape: dot.shape, x, y, label: mid && clear ? dot.label : null };
     }
   }

@@ -138,9 +138,9 @@ export interface Sprite {
 
 /** A label's baseline sits this far above the dot's centre (as the SVG text's y did). */
 export const LABEL_RISE = 14;
-const LABEL_PX = 12;
+export const LABEL_PX = 12;
 /** The white halo around a label's letters, so it reads over edges and other dots. */
-const HALO = 3;
+export const HALO = 3;
 /** Label bitmaps kept (label texts are few: a method and path, a status); past this the cache starts again. */
 const LABEL_CACHE = 256;
 
