@@ -29,7 +29,8 @@ describe('node titles', () => {
     expect(server.x).toBeLessThan(0);
   });
 
-  it('other nodes keep their title centred on the box', () => {
+  it('a title that fits centred stays centred: a wide server box, and other nodes', () => {
+    expect(drawn('server', 200)).toMatchObject({ text: 'server-1', x: 0 });
     expect(drawn('browser', 106)).toMatchObject({ text: 'user-01', x: 0 });
   });
 

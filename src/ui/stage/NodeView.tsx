@@ -30,12 +30,15 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   };
   const label = `${status.title}: ${status.lines.join(', ')}${status.down ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
-  // Servers keep room for the check chip on their top-right corner, so it never covers the name:
-  // the title is centred in the room left of the chip (centred on the box, a 106 px box at 360 px
-  // wide cut every "server-1" to "serve…", and the servers could not be told apart).
-  const chipLeft = box.w / 2 - CHIP_INSET - CHIP_R - 2;
-  const [titleLeft, titleRight] = box.kind === 'server' ? [-box.w / 2 + 6, chipLeft] : [-box.w / 2 + 6, box.w / 2 - 6];
-  const title = fitText([status.title, ...(status.short ? [status.short] : [])], titleRight - titleLeft, FONT.title, true, measureText);
+  // Servers keep room for the check chip on their top-right corner, so it never covers the name.
+  // The title is centred on the box when it fits there whole; else it is centred in the room left
+  // of the chip (centred on a 106 px box at 360 px wide, every "server-1" read "serve…").
+  const titles = [status.title, ...(status.short ? [status.short] : [])];
+  const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
+  const centred = fitText(titles, box.w - 2 * chipRoom, FONT.title, true, measureText);
+  const besideChip = centred !== status.title && box.kind === 'server';
+  const [titleLeft, titleRight] = besideChip ? [-box.w / 2 + 6, box.w / 2 - chipRoom] : [-box.w / 2 + chipRoom, box.w / 2 - chipRoom];
+  const title = besideChip ? fitText(titles, titleRight - titleLeft, FONT.title, true, measureText) : centred;
   const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
   const lines = status.lines.slice(0, lineCount).map((line) => fitText([line], box.w - 12, FONT.line, false, measureText));
   const top = -box.h / 2;

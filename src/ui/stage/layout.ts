@@ -36,6 +36,8 @@ function foldClients(clients: LayoutInput['clients'], maxNodes: number): { shown
   const attackers = clients.filter((c) => c.kind === 'attacker');
   const browsers = clients.filter((c) => c.kind !== 'attacker');
   const individual = browsers.slice(0, Math.max(1, maxNodes - 1 - attackers.length));
+  // A crowd of one saves no room and names a browser "1 more browsers": draw it as itself.
+  if (browsers.length - individual.length < 2) return { shown: clients, alias: {} };
   const alias: Record<string, string> = {};
   for (const c of browsers.slice(individual.length)) alias[c.id] = CROWD_ID;
   return { shown: [...individual, { id: CROWD_ID, kind: 'browser' }, ...attackers], alias };
