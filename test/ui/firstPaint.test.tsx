@@ -26,5 +26,18 @@ describe('the first paint', () => {
     // The run's first moment now speaks: its caption, from the lesson's own timeline.
     const first = sc.timeline('session').find((st) => st.caption)!;
     expect(screen.getByTestId('lesson-caption').textContent).toContain(first.caption!);
+
+    // Another lesson picked: while its script loads, the opening is the new lesson's, never the
+    // old one's under the new lesson's name.
+    let next!: Promise<boolean>;
+    act(() => {
+      next = store.getState().load({ scenarioId: 'basic' });
+    });
+    const basic = findMeta('basic')!;
+    expect(store.getState().scenario!.id).toBe('revocation');
+    expect(screen.getByTestId('lesson-caption').textContent).toBe(`${basic.title}. What to watch: ${basic.notice}`);
+    await act(async () => {
+      expect(await next).toBe(true);
+    });
   });
 });

@@ -14,7 +14,9 @@ const selectCaption = (s: AppStoreState) => {
     const last = s.worlds[mode]?.log.filter((e) => e.kind !== 'key').at(-1);
     if (last && (!now || last.timeMs >= now.timeMs)) now = { timeMs: last.timeMs, text: modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text };
   }
-  return { scenario: s.scenario, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', ended: s.ended, started: s.started, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
+  // stand under the new lesson's name, so none are shown until the new one is here.
+  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', ended: s.ended, started: s.started, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
 /**
