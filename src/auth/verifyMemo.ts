@@ -72,8 +72,7 @@ export class VerifyMemo {
    */
   keysAre(generation: number): void {
     if (generation === this.keys) return;
-    this.memo.clear();
-    this.size = 0;
+    this.restart();
     this.keys = generation;
   }
 
@@ -102,10 +101,7 @@ export class VerifyMemo {
    */
   remember(r: MemoRequest, real: TokenCheck): void {
     this.counts.real++;
-    if (this.size >= this.maxTokens) {
-      this.memo.clear();
-      this.size = 0;
-    }
+    if (this.size >= this.maxTokens) this.restart();
     const rules = rulesKey(r);
     let verdicts = this.memo.get(rules);
     if (!verdicts) this.memo.set(rules, (verdicts = new Map()));
@@ -113,6 +109,11 @@ export class VerifyMemo {
     if (!memo) return;
     if (!verdicts.has(r.token)) this.size++;
     verdicts.set(r.token, memo);
+  }
+
+  private restart(): void {
+    this.memo.clear();
+    this.size = 0;
   }
 
   /** A sampled check: what jose said against what the model said. */

@@ -90,8 +90,11 @@ export function responseSize(r: HttpResponseParts): number {
   return bytes;
 }
 
+/** A header's name is `wanted` (lower case), case-insensitively; the length first, so most names are not lower-cased. */
+const isNamed = (name: string, wanted: string): boolean => name.length === wanted.length && name.toLowerCase() === wanted;
+
 function named(headers: [string, string][], wanted: string, into: string[] = []): string[] {
-  for (const [name, value] of headers) if (name.toLowerCase() === wanted) into.push(value.trim());
+  for (const [name, value] of headers) if (isNamed(name, wanted)) into.push(value.trim());
   return into;
 }
 
@@ -111,9 +114,9 @@ export function requestHeader(r: HttpRequestParts, name: string): string[] {
 export function firstRequestHeader(r: HttpRequestParts, name: string): string | undefined {
   const wanted = name.toLowerCase();
   if (isWrittenOut(wanted)) return requestHeader(r, wanted)[0];
-  for (const [n, value] of r.headers) if (n.length === wanted.length && n.toLowerCase() === wanted) return value.trim();
+  for (const [name, value] of r.headers) if (isNamed(name, wanted)) return value.trim();
   const credential = r.credentialHeader;
-  return credential && credential[0].length === wanted.length && credential[0].toLowerCase() === wanted ? credential[1].trim() : undefined;
+  return credential && isNamed(credential[0], wanted) ? credential[1].trim() : undefined;
 }
 
 /** A response's header values of a name (case-insensitive), as a browser would read them. */

@@ -43,7 +43,7 @@ export function Caption() {
   const sc = c.scenario;
   // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
   // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
-  const opening = sc ?? findMeta(c.scenarioId);
+  const opening = findMeta(c.scenarioId);
   let lesson;
   if (sc && c.ended && c.worlds) {
     const reports = Object.fromEntries(modes.map((m) => [m, c.worlds![m]?.report]));

@@ -255,35 +255,40 @@ export class DotLayer {
   private coversNode(at: { x: number; y: number }, label: Sprite, dpr: number): boolean {
     const left = at.x - label.ax / dpr + HALO;
     const top = at.y - label.ay / dpr + HALO;
-    const right = at.x - label.ax / dpr + label.w / dpr - HALO;
-    const bottom = at.y - label.ay / dpr + label.h / dpr - HALO;
+    const right = left + label.w / dpr - 2 * HALO;
+    const bottom = top + label.h / dpr - 2 * HALO;
     for (const n of this.nodeBoxes) {
       if (left < n.x + n.w / 2 && right > n.x - n.w / 2 && top < n.y + n.h / 2 && bottom > n.y - n.h / 2) return true;
     }
     return false;
   }
 
-  /** The dots visible at `nowMs`, in drawing order (the last is on top), and where they are. */
+  /** The dots visible at `nowMs`, in drawing order (the last is on top), where they are and the label they show. */
   *at(nowMs: number): Generator<DrawnDot> {
-    for (const dot of this.dots.values()) {
-      const m = dot.message;
-      if (!dot.placed || nowMs < m.sendTimeMs) continue;
-      const p = progressAt(m, nowMs);
-      const x = dot.sx + dot.dx * p;
-      const y = dot.sy + dot.dy * p;
+    const sprites = this.sprites;
+    for (const { dot, x, y, p } of this.positions(nowMs)) {
       const mid = dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
-      const sprites = this.sprites;
       const clear = !mid || !sprites || this.labelPlace(x, y, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr) !== null;
-      yield { requestId: m.requestId, shape: dot.shape, x, y, label: mid && clear ? dot.label : null };
+      yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: mid && clear ? dot.label : null };
+    }
+  }
+
+  /** The dots visible at `nowMs`, in drawing order, and where they are along their edge (`p`) and on the stage. */
+  private *positions(nowMs: number): Generator<{ dot: Dot; x: number; y: number; p: number }> {
+    for (const dot of this.dots.values()) {
+      if (!dot.placed || nowMs < dot.message.sendTimeMs) continue;
+      const p = progressAt(dot.message, nowMs);
+      yield { dot, x: dot.sx + dot.dx * p, y: dot.sy + dot.dy * p, p };
     }
   }
 
   /** The request of the topmost dot drawn at (x, y) in stage px, as last drawn; undefined: none there. */
   hit(x: number, y: number): number | undefined {
     let found: number | undefined;
-    for (const d of this.at(this.nowMs)) {
-      const { hw, hh } = SHAPES[d.shape];
-      if (Math.abs(x - d.x) <= hw + HIT_SLOP && Math.abs(y - d.y) <= hh + HIT_SLOP) found = d.requestId;
+    // Positions only: a pointer move must not place every label.
+    for (const d of this.positions(this.nowMs)) {
+      const { hw, hh } = SHAPES[d.dot.shape];
+      if (Math.abs(x - d.x) <= hw + HIT_SLOP && Math.abs(y - d.y) <= hh + HIT_SLOP) found = d.dot.message.requestId;
     }
     return found;
   }
