@@ -87,7 +87,9 @@ function pathOnly(target: string): string {
 }
 
 function canonicalHost(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '');
+  const lower = host.toLowerCase();
+  // One trailing dot goes (a fully qualified name); no regex: every request asks this.
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function isIpAddress(host: string): boolean {
@@ -403,6 +405,7 @@ export function cookiesFor(jar: CookieJar, ctx: RequestContext): Cookie[] {
 
 /** The Cookie request header value ("a=1; b=2"), or null when nothing is sent. */
 export function cookieHeaderValue(jar: CookieJar, ctx: RequestContext): string | null {
+  if (jar.cookies.length === 0) return null;
   const sent = cookiesFor(jar, ctx);
   if (sent.length === 0) return null;
   let header = '';

@@ -119,7 +119,8 @@ export function decodeJwtParts(token: string): DecodedJwt {
 
 /** Recently peeked tokens: a user sends the same token with every request until it is refreshed. */
 const peeked = new Map<string, string | null>();
-const PEEK_MEMO_MAX = 4_096;
+/** More than the most clients a run may have (10,000): each sends its own token, and a memo smaller than that churned. */
+const PEEK_MEMO_MAX = 16_384;
 
 /**
  * The jti a token's payload claims, unchecked (null if it has none): what a server notes before

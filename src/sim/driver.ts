@@ -7,6 +7,7 @@ import { peekEvent, tidyLane } from './agenda';
 import { heapPush } from './queue';
 import { createSim, scheduleAction, stepNext } from './step';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
+import type { Tick } from './world';
 
 /** Keys live outside the JSON state (a CryptoKey cannot be cloned into a link), found by kid. */
 export type KeyRegistry = Map<string, KeyMaterial>;
@@ -34,8 +35,10 @@ const keyGenerations = new WeakMap<KeyRegistry, number>();
 const keyGeneration = (keys: KeyRegistry): number => keyGenerations.get(keys) ?? 0;
 
 export class SimDriver {
-  state: SimState;
+  readonly state: SimState;
   readonly keys: KeyRegistry;
+  /** The one Tick every event of this run is applied with: its effects are started before the next event. */
+  private readonly tick: Tick;
   private pending: PendingEffect[] = [];
   /** Sampled real checks running beside the run: nothing waits for them until the run pauses. */
   private samples: Promise<void>[] = [];
@@ -45,6 +48,7 @@ export class SimDriver {
   private constructor(state: SimState, keys: KeyRegistry, verification: Verification = { kind: 'real' }) {
     this.state = state;
     this.keys = keys;
+    this.tick = { s: state, effects: [] };
     this.memo = verification.kind === 'modelled' ? new VerifyMemo(verification.sampleEvery) : null;
   }
 
@@ -115,9 +119,9 @@ export class SimDriver {
         tidyLane(s);
         return false;
       }
-      const effects = stepNext(s);
+      stepNext(this.tick);
       this.eventsProcessed++;
-      if (effects.length > 0) this.start(effects);
+      if (this.tick.effects.length > 0) this.start(this.tick.effects);
     }
     await this.flush();
     await this.settleSamples();

@@ -48,6 +48,18 @@ export const STATUS_TEXT: Record<number, string> = {
 const requestLine = (r: HttpRequestParts): string => `${r.method} ${r.path} HTTP/1.1`;
 const statusLine = (status: number): string => `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}`;
 const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) + 2 + utf8Bytes(value) + 2;
+
+/**
+ * Byte counts of credential header lines, by the line's pair: a browser sends the same bearer line
+ * (~400 characters, one pair kept per client) with every request. Weak, so nothing outlives its request.
+ */
+const credentialLines = new WeakMap<[string, string], number>();
+
+function credentialLineBytes(header: [string, string]): number {
+  let bytes = credentialLines.get(header);
+  if (bytes === undefined) credentialLines.set(header, (bytes = lineBytes(header)));
+  return bytes;
+}
 /** "Content-Length: N": the body's byte count, in decimal. */
 const contentLength = (bodyBytes: number): [string, string] => ['Content-Length', String(bodyBytes)];
 
@@ -75,7 +87,7 @@ export function requestSize(r: HttpRequestParts): RequestSize {
   const bodyBytes = r.body ? utf8Bytes(r.body) : 0;
   let headerBytes = utf8Bytes(requestLine(r)) + 2 + lineBytes(['Host', r.host]);
   for (const header of r.headers) headerBytes += lineBytes(header);
-  const credentialBytes = r.credentialHeader ? lineBytes(r.credentialHeader) : 0;
+  const credentialBytes = r.credentialHeader ? credentialLineBytes(r.credentialHeader) : 0;
   headerBytes += credentialBytes;
   if (r.body) headerBytes += lineBytes(JSON_TYPE) + lineBytes(contentLength(bodyBytes));
   headerBytes += 2;

@@ -35,6 +35,7 @@ export function createSim(options: SimOptions): StepResult {
     store: { up: true, slowFactor: 1, sessions: {}, denylist: {}, refreshTokens: {}, revokedFamilies: {}, busyUntilMs: 0, queued: 0, ops: 0 },
     keys: { activeKid: null, keys: [], nextKeyNumber: 1 },
     issued: {},
+    issuedEarliestExpMs: null,
     requests: new Map(),
     recent: [],
     served: { entries: [], total: 0 },
@@ -67,18 +68,22 @@ export function nextEventTime(s: SimState): number | undefined {
 }
 
 /**
- * Pops and applies the next event, and returns the effects it asks for (none when nothing is due).
- * The state is updated in place (the driver owns it); nothing else is allocated per event.
+ * Pops and applies the next event; the effects it asks for are left in `t.effects` (empty when
+ * nothing is due). The driver owns one Tick for its whole run and starts the effects before the
+ * next event, so no object is made per event for them (a Tick and an array per event were 5% of a
+ * lab run's garbage).
  */
-export function stepNext(s: SimState): Effect[] {
+export function stepNext(t: Tick): void {
+  const { s } = t;
+  t.effects.length = 0;
   const item = popEvent(s);
-  if (!item) return [];
+  if (!item) return;
   s.timeMs = Math.max(s.timeMs, item.timeMs);
-  return step(s, item.event);
+  step(t, item.event);
 }
 
-function step(s: SimState, event: SimEvent): Effect[] {
-  const t: Tick = { s, effects: [] };
+function step(t: Tick, event: SimEvent): void {
+  const { s } = t;
   switch (event.type) {
     case 'action':
       applyAction(t, event.action, event.checked);
@@ -108,7 +113,6 @@ function step(s: SimState, event: SimEvent): Effect[] {
       appServer.onCryptoResult(t, event.requestId, { outcome: event.outcome });
       break;
   }
-  return t.effects;
 }
 
 /** A message reaches its destination node. */

@@ -458,6 +458,8 @@ export interface SimState {
   store: SessionStoreNode;
   keys: KeySetNode;
   issued: Record<string, IssuedToken>;
+  /** The earliest `expiresAtMs` in `issued` (null when empty): signing prunes the record only once something in it is old enough. */
+  issuedEarliestExpMs: number | null;
   /** Requests in flight by id. Maps, not objects: ids come and go by the thousand a second, and an object keyed by ever-growing numbers is a slow hash table (3x slower per insert and delete, measured). */
   requests: Map<number, RequestRecord>;
   recent: RequestRecord[];

@@ -3,7 +3,7 @@
 import { addLatency } from './latency';
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
-import type { Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Served, SimEvent, SimState } from './types';
+import type { AppServer, Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Served, SimEvent, SimState } from './types';
 import type { ReasonCode } from '../reasons';
 
 export interface Tick {
@@ -127,4 +127,10 @@ export function own<T>(record: Record<string, T>, key: string): T | undefined {
  */
 export function arrivesLate(s: SimState, requestId: number, what: string, nodeId?: string): void {
   log(s, 'timeout', `The ${what} for request #${requestId} arrives after that request timed out: nothing waits for it.`, { requestId, reason: 'timeout', ok: false, ...(nodeId ? { nodeId } : {}) });
+}
+
+/** The server of that id, if any (a loop, not `find` with a closure: it runs several times per request). */
+export function serverById(s: SimState, id: string | null): AppServer | undefined {
+  for (const sv of s.servers) if (sv.id === id) return sv;
+  return undefined;
 }

@@ -40,6 +40,13 @@ describe('the record of issued tokens', () => {
     expect(d.state.metrics.tokensIssued).toBe(180);
     // Ten minutes after exp, plus the live one: about 61 records, not 180.
     expect(Object.keys(d.state.issued).length).toBeLessThanOrEqual(62);
+    // Exactly those expired less than ten minutes before the last signing are kept (a signing
+    // walks the record only once its earliest expiry is that old, so that earliest must be right).
+    const records = Object.values(d.state.issued);
+    const lastSigned = Math.max(...records.map((r) => r.issuedAtMs));
+    expect(records.every((r) => r.expiresAtMs >= lastSigned - 10 * 60_000)).toBe(true);
+    expect(records).toHaveLength(61);
+    expect(d.state.issuedEarliestExpMs).toBe(Math.min(...records.map((r) => r.expiresAtMs)));
   });
 });
 

@@ -5,17 +5,16 @@ import { utf8Bytes } from '../http';
 import { schemeOf } from '../schemes';
 import type { Handling } from '../schemes/scheme';
 import type { AppServer, Message, RequestRecord, SimState, VerifyOutcome } from '../types';
-import { arrivesLate, log, own, type Tick } from '../world';
+import { arrivesLate, log, own, serverById, type Tick } from '../world';
 import { bodyJson, reject } from './serverKit';
 import { respondTo } from './respond';
 
-const serverOf = (s: SimState, id: string | null): AppServer | undefined => s.servers.find((sv) => sv.id === id);
 
 export function onMessage(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests.get(msg.requestId);
   if (!req) return arrivesLate(s, msg.requestId, msg.kind, msg.to);
-  const server = serverOf(s, msg.to);
+  const server = serverById(s, msg.to);
   if (!server?.up) {
     // A dead server answers nothing: the browser will time out.
     log(s, 'server', `${msg.to} is down: the ${msg.kind} for request #${req.id} is lost.`, { requestId: req.id, nodeId: msg.to, ok: false });
@@ -35,7 +34,7 @@ export function onCryptoResult(t: Tick, requestId: number, result: { token: stri
   const { s } = t;
   const req = s.requests.get(requestId);
   if (!req) return arrivesLate(s, requestId, 'token' in result ? 'signed token' : 'signature check');
-  const server = serverOf(s, req.serverId);
+  const server = serverById(s, req.serverId);
   if (!stillWorking(t, server, req)) return;
   const h = handling(t, server, req);
   const scheme = schemeOf(s);
@@ -110,7 +109,7 @@ function accept({ t, server, req }: Handling): void {
   // The stale-claims lesson: what the server acted on versus what is true right now.
   const current = own(s.users, userId)?.role;
   if (current !== undefined && role !== current) s.metrics.staleRoleAccepts++;
-  respondTo(s, req, server.id, 200, [], JSON.stringify({ user: userId, role, server: server.id }));
+  respondTo(s, req, server.id, 200, [], profileBody(userId, role, server.id));
   log(s, 'server', `${server.id} accepts ${scheme.named(req)}: ${userId} (role ${role}).`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
 }
 
@@ -128,3 +127,7 @@ function countIfRevoked(s: SimState, req: RequestRecord): void {
   s.metrics.acceptedAfterRevocation++;
   s.metrics.exposureMs = Math.max(s.metrics.exposureMs, checkedAt - hit.atMs);
 }
+
+/** `JSON.stringify({ user, role, server })`, the same text written directly: every accepted request gets one. */
+const profileBody = (user: string, role: string, server: string): string =>
+  `{"user":${JSON.stringify(user)},"role":${JSON.stringify(role)},"server":${JSON.stringify(server)}}`;

@@ -4,7 +4,7 @@ import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookie
 import { scheduleTimer } from '../agenda';
 import { cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
 import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, send, type Tick } from '../world';
+import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, send, serverById, type Tick } from '../world';
 import { statusFor } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
@@ -33,6 +33,9 @@ function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean,
   return schemeOf(s).carries({ hasCookie, bearer }) ? s.options.mode : 'none';
 }
 
+/** One pair for every request (nothing writes into a request's header pairs). */
+const ACCEPT_JSON: [string, string] = ['Accept', 'application/json'];
+
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
 
 /** Bytes of "Cookie: <the auth cookies>\r\n", as if the line carried nothing else. */
@@ -54,16 +57,17 @@ function credentialCookieBytes(cookieHeader: string): number {
 }
 
 /**
- * "Bearer <token>", written once per client and token: a request's byte count reads the whole line,
- * and a line built per request is a new 400-byte string each time (the lab sends 100,000).
+ * The "Authorization: Bearer <token>" header, made once per client and token: its byte count is
+ * remembered by the pair (http.ts), and a line built per request was a new 400-byte string each
+ * time (the lab sends 100,000). Nothing writes into a request's header pairs.
  */
-const bearerLines = new WeakMap<Client, { token: string; line: string }>();
-function bearerHeader(client: Client, token: string): string {
-  const last = bearerLines.get(client);
-  if (last?.token === token) return last.line;
-  const line = `Bearer ${token}`;
-  bearerLines.set(client, { token, line });
-  return line;
+const bearerHeaders = new WeakMap<Client, { token: string; header: [string, string] }>();
+function bearerHeader(client: Client, token: string): [string, string] {
+  const last = bearerHeaders.get(client);
+  if (last?.token === token) return last.header;
+  const header: [string, string] = ['Authorization', `Bearer ${token}`];
+  bearerHeaders.set(client, { token, header });
+  return header;
 }
 
 export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?: string): RequestRecord | null {
@@ -78,10 +82,10 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   const cookieHeader = cookieHeaderValue(client.jar, cookieContext(s, reqPath));
   const token = client.storage.accessToken;
   const bearer = (kind === 'api' || kind === 'logout') && s.options.delivery === 'header' && token !== null;
-  const headers: [string, string][] = [['Accept', 'application/json']];
+  const headers: [string, string][] = [ACCEPT_JSON];
   let credentialHeader: [string, string] | null = null;
   if (bearer) {
-    credentialHeader = ['Authorization', bearerHeader(client, token)];
+    credentialHeader = bearerHeader(client, token);
     if (cookieHeader) headers.push(['Cookie', cookieHeader]);
   } else if (cookieHeader) {
     credentialHeader = ['Cookie', cookieHeader];
@@ -207,7 +211,7 @@ export function onTimeout(t: Tick, requestId: number): void {
   const client = own(s.clients, req.clientId);
   if (client && req.kind === 'refresh') client.refreshing = false;
   // The server still counts the abandoned request as in flight; it will never answer it now.
-  const server = s.servers.find((sv) => sv.id === req.serverId);
+  const server = serverById(s, req.serverId);
   if (server && req.sentAtMs >= server.bootedAtMs && req.stage !== 'to-lb' && req.stage !== 'to-client') server.inFlight = Math.max(0, server.inFlight - 1);
   recordOutcome(s, req, 'timeout', 0);
   log(s, 'timeout', `${req.clientId}'s ${req.method} ${req.path} timed out after ${s.options.requestTimeoutMs} ms: no response came back.`, { requestId, nodeId: req.clientId, reason: 'timeout', ok: false });

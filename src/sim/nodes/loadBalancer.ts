@@ -5,7 +5,7 @@ import { cookieValue, firstRequestHeader, responseSize } from '../http';
 import { nextInt } from '../rng';
 import { statusFor } from '../../reasons';
 import type { AppServer, Message, RequestRecord, SimState } from '../types';
-import { arrivesLate, linkLatency, log, send, type Tick } from '../world';
+import { arrivesLate, linkLatency, log, send, serverById, type Tick } from '../world';
 import { respondTo } from './respond';
 import { AFFINITY_COOKIE } from '../cookieNames';
 
@@ -31,7 +31,7 @@ export function onRequest(t: Tick, msg: Message): void {
   const { s } = t;
   const req = s.requests.get(msg.requestId);
   if (!req) return arrivesLate(s, msg.requestId, 'request', 'lb');
-  const up = s.servers.filter((sv) => sv.up);
+  const up = upServers(s.servers);
   if (up.length === 0) {
     req.reason = 'server_down';
     req.detail = 'Every app server is down.';
@@ -45,7 +45,18 @@ export function onRequest(t: Tick, msg: Message): void {
   req.serverId = server.id;
   req.stage = 'to-server';
   server.inFlight++;
-  send(s, { ...msg, from: 'lb', to: server.id }, linkLatency(s, s.options.latency.lbToServerMs));
+  forward(s, msg, server.id, s.options.latency.lbToServerMs);
+}
+
+/** The servers taking requests: the list itself when all are (the usual case), so no list is made per request. */
+function upServers(servers: AppServer[]): AppServer[] {
+  for (const sv of servers) if (!sv.up) return servers.filter((x) => x.up);
+  return servers;
+}
+
+/** Passes a request or response on, written out field by field: a spread of the message per hop was the balancer's main cost. */
+function forward(s: SimState, msg: Message, to: string, baseLatencyMs: number): void {
+  send(s, { requestId: msg.requestId, kind: msg.kind === 'request' ? 'request' : 'response', from: 'lb', to, credential: msg.credential, label: msg.label, ok: msg.ok, reason: msg.reason }, linkLatency(s, baseLatencyMs));
 }
 
 /** A response passes back through the balancer on its way to the browser. */
@@ -54,7 +65,7 @@ export function onResponse(t: Tick, msg: Message): void {
   const req = s.requests.get(msg.requestId);
   if (!req) return arrivesLate(s, msg.requestId, 'response', 'lb');
   // An answer booked on a server's core to leave after its process stopped never left.
-  const from = s.servers.find((sv) => sv.id === msg.from);
+  const from = serverById(s, msg.from);
   if (from?.stoppedAtMs != null && msg.sendTimeMs > from.stoppedAtMs && (req.serverReceivedAtMs ?? -Infinity) < from.stoppedAtMs) {
     log(s, 'server', `${from.id} stopped before its answer to request #${req.id} left: it is lost, and the browser will time out.`, { requestId: req.id, nodeId: from.id, ok: false });
     return;
@@ -65,5 +76,5 @@ export function onResponse(t: Tick, msg: Message): void {
     req.httpResponse = { ...req.httpResponse, headers: [['Set-Cookie', cookie], ...req.httpResponse.headers] };
     req.responseBytes = responseSize(req.httpResponse);
   }
-  send(s, { ...msg, from: 'lb', to: req.clientId }, linkLatency(s, s.options.latency.clientToLbMs));
+  forward(s, msg, req.clientId, s.options.latency.clientToLbMs);
 }

@@ -1,7 +1,7 @@
 // Building and sending a response: the one way a request's answer leaves a server (or the balancer).
 import { responseSize } from '../http';
 import type { RequestRecord, SimState } from '../types';
-import { linkLatency, send } from '../world';
+import { linkLatency, send, serverById } from '../world';
 import { cpuWork } from './cpu';
 
 export function respondTo(s: SimState, req: RequestRecord, from: string, status: number, headers: [string, string][], body: string): void {
@@ -11,7 +11,7 @@ export function respondTo(s: SimState, req: RequestRecord, from: string, status:
   req.stage = 'to-client';
   const ok = req.reason === 'ok';
   const label = ok ? `${status}` : `${status} ${req.reason}`;
-  const fromServer = s.servers.find((sv) => sv.id === from);
+  const fromServer = serverById(s, from);
   if (fromServer) {
     fromServer.inFlight = Math.max(0, fromServer.inFlight - 1);
     send(s, { requestId: req.id, kind: 'response', from, to: 'lb', credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.lbToServerMs), cpuWork(s, fromServer, s.options.serverServiceMs) - s.timeMs);
