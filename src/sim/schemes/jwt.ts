@@ -87,7 +87,8 @@ function verify(h: Handling): void {
     kind: 'verify',
     requestId: req.id,
     token: req.pending.token,
-    knownKids: [...server.jwksCache.kids],
+    // Shared, not copied: a cache's list is replaced on a fetch, never written to.
+    knownKids: server.jwksCache.kids,
     // Every published key's algorithm: tokens signed before an algorithm change stay valid during
     // the overlap; the key named by kid must still match the token's alg (no alg confusion).
     algorithms: acceptedAlgorithms(s.keys.keys),
