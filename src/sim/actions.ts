@@ -2,7 +2,6 @@
 // time; a request-type action starts a request from a browser, the rest change state directly
 // (an admin console, an operator or an attacker acting outside the request path).
 import { applySetCookie, serializeSetCookie } from '../auth/cookies';
-import { scheduleTraffic } from './agenda';
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './cookieNames';
 import { startRequest } from './nodes/browser';
 import { schemeOf } from './schemes';
@@ -12,7 +11,7 @@ import { LIMITS } from './options';
 import { parseAction } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
-import { cookieContext, log, own, shortId, type Tick } from './world';
+import { cookieContext, log, own, schedule, shortId, type Tick } from './world';
 import { plural } from '../format';
 
 export function newServer(s: SimState): AppServer {
@@ -69,7 +68,7 @@ export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false):
       if (action.count <= 0) return;
       startRequest(t, action.clientId, 'api');
       // Written out, not spread: this runs once per request of a steady stream.
-      if (action.count > 1) scheduleTraffic(s, { timeMs: s.timeMs + action.everyMs, seq: s.seq++, event: { type: 'action', action: { type: 'traffic', clientId: action.clientId, everyMs: action.everyMs, count: action.count - 1 }, checked: true } });
+      if (action.count > 1) schedule(s, s.timeMs + action.everyMs, { type: 'action', action: { type: 'traffic', clientId: action.clientId, everyMs: action.everyMs, count: action.count - 1 }, checked: true });
       return;
     case 'logoutEverywhere':
       return revokeUser(s, action.userId, `${action.userId} logs out everywhere`);

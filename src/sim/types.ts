@@ -472,8 +472,6 @@ export interface SimState {
   queue: Queued<SimEvent>[];
   /** Request timeouts, in order (src/sim/agenda.ts). */
   timers: TimerLane;
-  /** Steady traffic's next requests, in order (src/sim/agenda.ts). */
-  traffic: TimerLane;
   revocations: Revocation[];
   log: { entries: LogEntry[]; total: number };
   metrics: Metrics;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyLane, peekEvent, popEvent, scheduleTimer, scheduleTraffic, tidyLane } from '../../src/sim/agenda';
+import { copyLane, peekEvent, popEvent, scheduleTimer, tidyLane } from '../../src/sim/agenda';
 import { heapPush, type Queued } from '../../src/sim/queue';
 import { createSim } from '../../src/sim/step';
 import { withOptions } from '../../src/sim/options';
@@ -18,11 +18,10 @@ function bareState(): SimState {
   return s;
 }
 
-describe('the agenda (heap + timeout and traffic lanes)', () => {
-  it('gives events in (timeMs, seq) order, whatever mix of timers (with shrinking or growing timeouts), traffic and other events is queued', () => {
+describe('the agenda (heap + timeout lane)', () => {
+  it('gives events in (timeMs, seq) order, whatever mix of timers (with shrinking or growing timeouts) and other events is queued', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('timer' as const), offset: fc.integer({ min: 0, max: 40 }) }),
-      fc.record({ kind: fc.constant('traffic' as const), offset: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ kind: fc.constant('event' as const), offset: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ kind: fc.constant('pop' as const) }),
     );
@@ -40,7 +39,6 @@ describe('the agenda (heap + timeout and traffic lanes)', () => {
           }
           const item: Queued<SimEvent> = { timeMs: s.timeMs + o.offset, seq: s.seq++, event: o.kind === 'timer' ? { type: 'timeout', requestId: s.seq } : { type: 'keyRetire', kid: 'k' } };
           if (o.kind === 'timer') scheduleTimer(s, item);
-          else if (o.kind === 'traffic') scheduleTraffic(s, item);
           else heapPush(s.queue, item);
           model.push(item);
         }
