@@ -50,12 +50,15 @@ const statusLine = (status: number): string => `HTTP/1.1 ${status} ${STATUS_TEXT
 const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) + 2 + utf8Bytes(value) + 2;
 
 /**
- * Byte counts of credential header lines, by the line's pair: a browser sends the same bearer line
- * (~400 characters, one pair kept per client) with every request. Weak, so nothing outlives its request.
+ * Byte counts of long credential header lines, by the line's pair: a browser sends the same bearer
+ * line (~400 characters, one pair kept per client) with every request. Weak, so nothing outlives
+ * its request; a short line (a session cookie, a new pair per request) is simply counted.
  */
 const credentialLines = new WeakMap<[string, string], number>();
+const LONG_LINE = 128;
 
 function credentialLineBytes(header: [string, string]): number {
+  if (header[1].length < LONG_LINE) return lineBytes(header);
   let bytes = credentialLines.get(header);
   if (bytes === undefined) credentialLines.set(header, (bytes = lineBytes(header)));
   return bytes;
