@@ -97,9 +97,8 @@ export class Player {
       if (actions.some((a) => a.atMs <= 0)) await this.advanceAll(0);
       this.syncPacing();
       this.published = -1;
-      // The first drawing of the worlds is a long render of its own: in a fresh task, as after a seek.
-      await this.slicePause(true);
-      this.publish(true);
+      // The first drawing of the worlds is a long render of its own, as after a seek.
+      await this.publishJump();
     });
   }
 
@@ -179,12 +178,10 @@ export class Player {
     return this.enqueue(async () => {
       const target = Math.max(0, timeMs);
       for (const h of Object.values(this.histories)) await h.seek(target);
-      // Drawing the new moment is a long render of its own (the whole page changes): always in a fresh task.
-      await this.slicePause(true);
       this.timeMs = target;
       this.idle = null;
       this.syncPacing();
-      this.publish(true);
+      await this.publishJump();
     });
   }
 
@@ -337,8 +334,26 @@ export class Player {
     return Object.values(this.histories).reduce((n, h) => n + h.driver.state.log.total, 0);
   }
 
-  /** Snapshots only when events were processed since the last one (or when forced). */
-  private publish(force: boolean): void {
+  /**
+   * A new moment after a jump (a seek, a loaded lesson): its snapshots are copied in a fresh task
+   * and drawn in the next one. Drawing it is a long render of its own (the whole page changes),
+   * and the copies (an hour into the load lesson, ms a world) made that task longer still.
+   */
+  private async publishJump(): Promise<void> {
+    await this.slicePause(true);
+    const worlds = this.snapshots();
+    await this.slicePause(true);
+    this.publish(true, worlds);
+  }
+
+  private snapshots(): Worlds {
+    const worlds: Worlds = {};
+    for (const [mode, h] of Object.entries(this.histories) as [Mode, History][]) worlds[mode] = snapshot(h.driver.state);
+    return worlds;
+  }
+
+  /** Snapshots only when events were processed since the last one (or when forced). `worlds`: taken just now. */
+  private publish(force: boolean, worlds?: Worlds): void {
     const processed = Object.values(this.histories).reduce((n, h) => n + h.driver.eventsProcessed + h.driver.state.log.total, 0);
     if (!force && processed === this.published) return;
     // While playing, at most PUBLISH_EVERY_MS apart: copying a busy cluster every frame would
@@ -347,9 +362,7 @@ export class Player {
     if (!force && now - this.publishedAt < PUBLISH_EVERY_MS) return;
     this.publishedAt = now;
     this.published = processed;
-    const worlds: Worlds = {};
-    for (const [mode, h] of Object.entries(this.histories) as [Mode, History][]) worlds[mode] = snapshot(h.driver.state);
-    this.hooks.publish(worlds, this.timeMs);
+    this.hooks.publish(worlds ?? this.snapshots(), this.timeMs);
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {

@@ -1,10 +1,11 @@
 // The article's side-by-side table, made tangible: every row shows what this run measured (bold)
 // with the article's claim under it (small, muted). Derived from snapshots only.
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { selectWorlds } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import type { AppStoreState } from '../../store/createAppStore';
 import { compareRows, NOT_LOADED, notInLesson, type CompareRow } from './compareRows';
+import type { Worlds } from '../../store/player';
 import './compare.css';
 
 const COLUMNS = [
@@ -42,8 +43,16 @@ function Row({ row }: { row: CompareRow }) {
   );
 }
 
+/**
+ * The table of the moment before last while a new one is drawn: its rows render after the stage
+ * and caption of a new moment, in a render React can interrupt (after a seek every row is new).
+ */
 export function ComparisonTable() {
-  const worlds = useApp(selectWorlds);
+  const worlds = useDeferredValue(useApp(selectWorlds));
+  return <Table worlds={worlds} />;
+}
+
+const Table = memo(function Table({ worlds }: { worlds: Worlds }) {
   const rows = useMemo(() => compareRows(worlds), [worlds]);
   if (!worlds.session && !worlds.jwt) return null;
   return (
@@ -75,4 +84,4 @@ export function ComparisonTable() {
       </p>
     </section>
   );
-}
+});

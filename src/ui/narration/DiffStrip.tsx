@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { DiffTracker, EMPTY_DIFFS, type DiffGroup } from '../../store/diff';
 import { selectWorlds } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { plural } from '../../format';
 import { useApp } from '../storeContext';
+import type { Worlds } from '../../store/player';
 
 const selectSelect = (s: AppStoreState) => s.select;
 
@@ -13,8 +14,14 @@ const SHOWN_TAIL = 5;
 
 /** Side by side: what the two worlds served differently, over the whole run, in time order. */
 export function DiffStrip() {
-  const worlds = useApp(selectWorlds);
+  // Drawn after the rest of a new moment, in a render React can interrupt: after a seek the
+  // tracker reads the whole run again.
+  const worlds = useDeferredValue(useApp(selectWorlds));
   const select = useApp(selectSelect);
+  return <Strip worlds={worlds} select={select} />;
+}
+
+const Strip = memo(function Strip({ worlds, select }: { worlds: Worlds; select: AppStoreState['select'] }) {
   // One tracker per strip: each publish it reads only the requests that finished since the last.
   const [tracker] = useState(() => new DiffTracker());
   const diffs = useMemo(() => (worlds.session && worlds.jwt ? tracker.update(worlds.session, worlds.jwt) : EMPTY_DIFFS), [tracker, worlds]);
@@ -60,4 +67,4 @@ export function DiffStrip() {
       </p>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { clockTime } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -12,7 +12,9 @@ const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, modesKey
 export function Transcript() {
   const t = useApp(useShallow(selectTranscript));
   const steps = useMemo(() => lessonSteps(t.scenario, modesFromKey(t.modesKey)), [t.scenario, t.modesKey]);
-  const told = steps.filter((st) => st.atMs <= t.timeMs);
+  // The lines follow the new moment after the rest of it is drawn (a render React can interrupt).
+  const timeMs = useDeferredValue(t.timeMs);
+  const told = useMemo(() => steps.filter((st) => st.atMs <= timeMs), [steps, timeMs]);
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">
       <h2 id="transcript-title">The lesson so far</h2>

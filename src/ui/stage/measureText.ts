@@ -5,6 +5,8 @@ import { textWidth, type MeasureText } from './layout';
 let family = 'sans-serif';
 let context: CanvasRenderingContext2D | null | undefined;
 const cache = new Map<string, number>();
+/** The font last set on the context. */
+let contextFont = '';
 
 function pageFontFamily(): string {
   try {
@@ -27,7 +29,9 @@ export const measureText: MeasureText = (text, fontPx, bold) => {
   const key = `${bold ? 'b' : 'r'}${fontPx}|${text}`;
   let width = cache.get(key);
   if (width === undefined) {
-    context.font = `${bold ? 650 : 400} ${fontPx}px ${family}`;
+    // Set only when it changes: the canvas parses a font each time one is set.
+    const font = `${bold ? 650 : 400} ${fontPx}px ${family}`;
+    if (font !== contextFont) context.font = contextFont = font;
     width = context.measureText(text).width;
     if (cache.size > 2_000) cache.clear();
     cache.set(key, width);
