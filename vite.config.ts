@@ -3,6 +3,7 @@ import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta } from './build/csp.ts';
+import { firstScreen } from './build/firstScreen.ts';
 import { notFoundPage } from './build/notFoundPage.ts';
 import { siteBase, siteUrl, socialImage } from './build/site.ts';
 
@@ -22,6 +23,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       cspMeta(),
+      firstScreen(),
       notFoundPage({ base, title: NAME }),
       socialImage({ url, image: 'og-image.png', alt: 'The simulator playing a lesson: the session cluster and the JWT cluster side by side.' }),
       VitePWA({

@@ -1,5 +1,5 @@
-import { lazy, StrictMode, Suspense } from 'react';
-import { createRoot } from 'react-dom/client';
+import { lazy, startTransition, StrictMode, Suspense } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { playWhileVisible } from './host/visibility';
 import { createAppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
@@ -12,6 +12,12 @@ import './ui/app.css';
 // Only a link with interventions (a=) waits for their gate: every other page starts without it.
 const search = window.location.search;
 const root = document.getElementById('root')!;
+// #root may already show the first screen of / (drawn at build time: build/firstScreen.ts), unless
+// public/first-screen.js found this page's would differ and hid it. Shown, React hydrates it (below);
+// hidden, it goes now and React draws the page from an empty #root.
+const firstScreenShown = root.hasAttribute('data-first-screen') && !document.documentElement.classList.contains('no-first-screen');
+if (!firstScreenShown) root.replaceChildren();
+root.removeAttribute('data-first-screen');
 if (new URLSearchParams(search).has('a')) void import('./sim/parseAction').then(({ parseInterventions }) => start(parseLink(search, parseInterventions)));
 else start(parseLink(search));
 
@@ -69,9 +75,14 @@ function startLessons(link: LinkState, notices: string[]) {
   // the LMS. Connected before the first load finishes (the import is quicker than the lesson's keys).
   if (window.parent !== window || window.opener) void import('./host/connectPage').then(({ connectPage }) => connectPage(store, root));
 
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <App store={store} />
-    </StrictMode>,
+    </StrictMode>
   );
+  // Over the built first screen, React takes the page as it is (the same markup: src/firstScreen.tsx)
+  // instead of drawing it again, in a transition, so its work comes in short tasks that let the
+  // screen already drawn be shown and scrolled meanwhile.
+  if (firstScreenShown) startTransition(() => void hydrateRoot(root, app));
+  else createRoot(root).render(app);
 }

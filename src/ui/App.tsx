@@ -32,6 +32,7 @@ const selectShell = (s: AppStoreState) => {
   return { status: s.status, error: s.error, modesKey: drawn.join(' '), layoutKey: (drawn.length || s.status !== 'loading' ? drawn : s.comingModes).join(' ') };
 };
 const selectMoved = (s: AppStoreState) => s.started || s.timeMs > 0;
+const noChoice = () => {};
 
 /**
  * The first screen holds what a lesson needs to be seen: the controls, the caption and both
@@ -45,7 +46,8 @@ function Shell() {
   const modes = modesFromKey(modesKey);
   const { root, bar } = useStickyHeight();
   const area = useRef<HTMLDivElement>(null);
-  const { shown, toggle } = useShownWorlds(area, modesFromKey(layoutKey), true);
+  const layoutModes = modesFromKey(layoutKey);
+  const { shown, toggle } = useShownWorlds(area, layoutModes, true);
   const preparing = modes.length === 0;
   return (
     <div className={`app${shown.length > 1 ? ' is-both' : ''}`} ref={root}>
@@ -69,7 +71,9 @@ function Shell() {
             {error}
           </p>
         )}
-        {toggle && <WorldToggle toggle={toggle} labelled />}
+        {/* Two worlds: the toggle is always there, unseen while both fit, so the page built with the first
+            screen (public/first-screen.js shows it where one world fits) and React's first render match. */}
+        {layoutModes.length > 1 && <WorldToggle toggle={toggle ?? { modes: layoutModes, shown: layoutModes[0]!, show: noChoice }} labelled hidden={!toggle} />}
         <StageArea ref={area} shown={preparing ? [] : shown} preparing={preparing} busy={status === 'loading'} />
         <Legend className="legend-first" />
         </main>

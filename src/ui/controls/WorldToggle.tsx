@@ -1,10 +1,10 @@
 import { WORLD_LABEL } from '../../store/lesson';
 import type { WorldToggleState } from '../useShownWorlds';
 
-/** Which world is drawn, when only one fits: the caption still speaks for both. */
-export function WorldToggle({ toggle, labelled = false }: { toggle: WorldToggleState; labelled?: boolean }) {
+/** Which world is drawn, when only one fits: the caption still speaks for both. `hidden`: kept in place unseen while both fit. */
+export function WorldToggle({ toggle, labelled = false, hidden }: { toggle: WorldToggleState; labelled?: boolean; hidden?: boolean }) {
   return (
-    <div className="world-toggle" role="group" aria-label="World shown">
+    <div className="world-toggle" role="group" aria-label="World shown" hidden={hidden}>
       {labelled && (
         <span className="world-toggle-label" aria-hidden="true">
           World shown:

@@ -1,0 +1,57 @@
+import { createServer, type Plugin } from 'vite';
+
+// Puts the first screen of `/` (src/firstScreen.tsx, rendered here at build time with the app's own
+// components) into index.html's #root, marked data-first-screen: the page shows it once its HTML
+// and stylesheet are in, before the app's code arrives and runs. src/main.tsx then draws the same
+// screen over it (its first render replaces #root's children in one commit). public/first-screen.js
+// hides it before the first paint wherever the first screen would differ (a link's parameters, a
+// frame, a remembered choice, no Web Crypto), and main.tsx then draws from an empty #root.
+
+export const ROOT = '<div id="root"></div>';
+
+/** index.html with `markup` inside its #root, marked for src/main.tsx and public/first-screen.js. */
+export function withFirstScreen(html: string, markup: string): string {
+  if (!html.includes(ROOT)) throw new Error(`first screen: index.html has no ${ROOT} to fill`);
+  return html.replace(ROOT, () => `<div id="root" data-first-screen>${markup}</div>`);
+}
+
+const NO_CSS = '\0first-screen:no-css';
+const noCss: Plugin = {
+  name: 'app:first-screen-no-css',
+  enforce: 'pre',
+  resolveId: (id) => (id.endsWith('.css') ? NO_CSS : null),
+  load: (id) => (id === NO_CSS ? 'export {}' : null),
+};
+
+/** The script that fits the first screen to the screen or hides it (public/first-screen.js): last in <head>, after the stylesheet, so it runs once the stylesheet is in. */
+export const FIT_SCRIPT = '<script src="./first-screen.js"></script>';
+
+export function withFitScript(html: string): string {
+  if (!html.includes('</head>')) throw new Error('first screen: index.html has no </head>');
+  return html.replace('</head>', () => `${FIT_SCRIPT}</head>`);
+}
+
+export function firstScreen(entry = './src/firstScreen.tsx'): Plugin[] {
+  return [{
+    name: 'app:first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        // Markup only: the stylesheets are the build's own. The server stays open while rendering,
+        // as the render imports the lazy parts it waits for.
+        const server = await createServer({ configFile: false, logLevel: 'error', plugins: [noCss], appType: 'custom', server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] } });
+        try {
+          const module = (await server.ssrLoadModule(entry)) as { firstScreenHtml(): Promise<string> };
+          return withFirstScreen(html, await module.firstScreenHtml());
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  }, {
+    name: 'app:first-screen-fit',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: withFitScript },
+  }];
+}

@@ -1,0 +1,47 @@
+// index.html's #root holds the first screen of `/` as HTML (build/firstScreen.ts), shown before the
+// app's code arrives. This script (last in <head>, so it runs once the stylesheet is in; an external
+// file, as the Content-Security-Policy allows no inline script) settles it before the first paint:
+// - where the first screen would not be that one (a link naming a lesson, a mode, an embed or a lab;
+//   any frame; no fullscreen; questions turned off earlier; no Web Crypto) it must not show even for
+//   a moment: the page is marked so the stylesheet hides it, and src/main.tsx draws the page itself;
+// - else, once #root is parsed, it is fitted to this screen as the app's first render fits it
+//   (src/ui/App.tsx, useShownWorlds, useStickyHeight): one world and the toggle where two do not fit
+//   the stage region, and the sticky bar's height, so nothing moves when React takes the page over.
+(() => {
+  let plain = false;
+  try {
+    plain = !window.location.search && window.parent === window && !window.opener && document.fullscreenEnabled === true && Boolean(window.crypto && window.crypto.subtle) && window.localStorage.getItem('authsim:questions') !== 'off';
+  } catch {
+    // Storage or the parent unreadable (a sandboxed frame): not the plain page.
+  }
+  if (!plain) {
+    document.documentElement.classList.add('no-first-screen');
+    return;
+  }
+  const fit = () => {
+    const root = document.getElementById('root');
+    if (!root || !root.hasAttribute('data-first-screen')) return;
+    const app = root.querySelector('.app');
+    const region = document.getElementById('stage');
+    const toggle = root.querySelector('.world-toggle');
+    const bar = root.querySelector('.sticky-top');
+    if (!app || !region) return;
+    if (toggle) {
+      // twoWorldsFit (src/ui/useShownWorlds.ts): side by side from 2 x 340 px wide, stacked from 2 x 244 px high and the gap.
+      const box = region.getBoundingClientRect();
+      if (!(Math.round(box.width) >= 2 * 340 || Math.round(box.height) >= 2 * 244 + 8)) {
+        toggle.hidden = false;
+        app.classList.remove('is-both');
+      }
+    }
+    if (bar) app.style.setProperty('--sticky-h', `${Math.round(bar.getBoundingClientRect().height)}px`);
+  };
+  // Once #root is whole (what follows it is parsed), in the parser's task: before any frame shows it.
+  const observer = new MutationObserver(() => {
+    const root = document.getElementById('root');
+    if (!root || (!root.nextSibling && document.readyState === 'loading')) return;
+    observer.disconnect();
+    fit();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+})();
