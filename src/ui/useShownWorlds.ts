@@ -11,7 +11,7 @@ export const WORLD_MIN_WIDTH_PX = 340;
  */
 export const WORLD_MIN_HEIGHT_PX = 244;
 /** The gap between two stacked worlds (`.stages` in layout.css). */
-const STACK_GAP_PX = 8;
+export const STACK_GAP_PX = 8;
 
 export interface WorldToggleState {
   modes: Mode[];
