@@ -52,13 +52,14 @@ const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) +
 /**
  * Byte counts of long credential header lines, by the line's pair: a browser sends the same bearer
  * line (~400 characters, one pair kept per client) with every request. Weak, so nothing outlives
- * its request; a short line (a session cookie, a new pair per request) is simply counted.
+ * its request; any other line (a Cookie pair is new with every request) is simply counted.
  */
 const credentialLines = new WeakMap<[string, string], number>();
 const LONG_LINE = 128;
 
 function credentialLineBytes(header: [string, string]): number {
-  if (header[1].length < LONG_LINE) return lineBytes(header);
+  // A Cookie pair is new with every request (a JWT cookie is long too): only a bearer line is kept.
+  if (header[0] !== 'Authorization' || header[1].length < LONG_LINE) return lineBytes(header);
   let bytes = credentialLines.get(header);
   if (bytes === undefined) credentialLines.set(header, (bytes = lineBytes(header)));
   return bytes;
