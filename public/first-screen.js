@@ -18,6 +18,8 @@
     document.documentElement.classList.add('no-first-screen');
     return;
   }
+  // The mark src/main.tsx hydrates by: without it (this script failed or never ran) the app draws afresh.
+  document.documentElement.classList.add('first-screen');
   const fit = () => {
     const root = document.getElementById('root');
     if (!root || !root.hasAttribute('data-first-screen')) return;
@@ -26,6 +28,9 @@
     const toggle = root.querySelector('.world-toggle');
     const bar = root.querySelector('.sticky-top');
     if (!app || !region) return;
+    // Its controls look ready but have no code yet: nothing a learner does now may be lost, so the
+    // page takes no input until React has taken it over (src/main.tsx lifts this).
+    root.inert = true;
     if (toggle) {
       // twoWorldsFit (src/ui/useShownWorlds.ts): side by side from 2 x 340 px wide, stacked from 2 x 244 px high and the gap.
       const box = region.getBoundingClientRect();

@@ -1,4 +1,4 @@
-import { lazy, startTransition, StrictMode, Suspense } from 'react';
+import { lazy, startTransition, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { playWhileVisible } from './host/visibility';
 import { createAppStore } from './store/createAppStore';
@@ -15,7 +15,7 @@ const root = document.getElementById('root')!;
 // #root may already show the first screen of / (drawn at build time: build/firstScreen.ts), unless
 // public/first-screen.js found this page's would differ and hid it. Shown, React hydrates it (below);
 // hidden, it goes now and React draws the page from an empty #root.
-const firstScreenShown = root.hasAttribute('data-first-screen') && !document.documentElement.classList.contains('no-first-screen');
+const firstScreenShown = root.hasAttribute('data-first-screen') && document.documentElement.classList.contains('first-screen') && !search;
 if (!firstScreenShown) root.replaceChildren();
 root.removeAttribute('data-first-screen');
 if (new URLSearchParams(search).has('a')) void import('./sim/parseAction').then(({ parseInterventions }) => start(parseLink(search, parseInterventions)));
@@ -77,7 +77,9 @@ function startLessons(link: LinkState, notices: string[]) {
 
   const app = (
     <StrictMode>
-      <App store={store} />
+      <TakesInput>
+        <App store={store} />
+      </TakesInput>
     </StrictMode>
   );
   // Over the built first screen, React takes the page as it is (the same markup: src/firstScreen.tsx)
@@ -85,4 +87,12 @@ function startLessons(link: LinkState, notices: string[]) {
   // screen already drawn be shown and scrolled meanwhile.
   if (firstScreenShown) startTransition(() => void hydrateRoot(root, app));
   else createRoot(root).render(app);
+}
+
+/** The built first screen takes no input until React has it (public/first-screen.js makes it inert): lifted at the first commit. */
+function TakesInput({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    root.inert = false;
+  }, []);
+  return children;
 }

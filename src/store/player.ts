@@ -178,10 +178,12 @@ export class Player {
     return this.enqueue(async () => {
       const target = Math.max(0, timeMs);
       for (const h of Object.values(this.histories)) await h.seek(target);
-      this.timeMs = target;
-      this.idle = null;
-      this.syncPacing();
-      await this.publishJump();
+      // The clock moves with the drawing: a frame in between would draw the old moment's dots at the new time.
+      await this.publishJump(() => {
+        this.timeMs = target;
+        this.idle = null;
+        this.syncPacing();
+      });
     });
   }
 
@@ -338,11 +340,13 @@ export class Player {
    * A new moment after a jump (a seek, a loaded lesson): its snapshots are copied in a fresh task
    * and drawn in the next one. Drawing it is a long render of its own (the whole page changes),
    * and the copies (an hour into the load lesson, ms a world) made that task longer still.
+   * `arrive` moves the clock there just before the drawing.
    */
-  private async publishJump(): Promise<void> {
+  private async publishJump(arrive?: () => void): Promise<void> {
     await this.slicePause(true);
     const worlds = this.snapshots();
     await this.slicePause(true);
+    arrive?.();
     this.publish(true, worlds);
   }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Mode } from '../sim/types';
 import type { AppStore, AppStoreState } from '../store/createAppStore';
@@ -49,8 +49,21 @@ function Shell() {
   const layoutModes = modesFromKey(layoutKey);
   const { shown, toggle } = useShownWorlds(area, layoutModes, true);
   const preparing = modes.length === 0;
+  const className = `app${shown.length > 1 ? ' is-both' : ''}`;
+  // Over the built first screen, public/first-screen.js may have fitted the page to one world before
+  // React came, and hydration keeps the attributes it finds: at the first commit the page is set back
+  // to what React drew, and the measurement that follows (before any paint) decides either way. A
+  // screen turned or resized while the code loaded then never keeps a stale fit.
+  useLayoutEffect(() => {
+    const page = root.current;
+    if (!page) return;
+    page.setAttribute('class', className);
+    const worldToggle = page.querySelector<HTMLElement>('.world-toggle');
+    if (worldToggle) worldToggle.hidden = !toggle;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the first commit only: later renders write these themselves
+  }, []);
   return (
-    <div className={`app${shown.length > 1 ? ' is-both' : ''}`} ref={root}>
+    <div className={className} ref={root}>
       <SkipLinks />
       <div className="screen">
         <header className="app-header">

@@ -249,3 +249,16 @@ test('the event log keeps its newest line in view while it plays, and keeps the 
   expect(await lastLineInView()).toBe(false);
   expect(await firstShown()).toBe(before);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page says it needs it, instead of a first screen that waits forever', async ({ page }) => {
+    await page.goto('/');
+    // (Playwright's text matching skips <noscript>: its box is checked, and its words in the page.)
+    await expect(page.locator('body > noscript')).toBeInViewport();
+    expect(await page.content()).toContain('<noscript>This simulator runs in your browser and needs JavaScript.</noscript>');
+    // The prerendered first screen is in the HTML, but hidden: no Play button that cannot play.
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeHidden();
+  });
+});
