@@ -1,6 +1,6 @@
 // What the learner chose once and expects to find again. Storage may be unavailable (a sandboxed
 // iframe, private mode): then the default applies and nothing breaks.
-const QUESTIONS_KEY = 'authsim:questions';
+export const QUESTIONS_KEY = 'authsim:questions';
 
 export function questionsPreference(storage: Pick<Storage, 'getItem'> | undefined = safeStorage()): boolean {
   try {
