@@ -11,7 +11,7 @@ import { LIMITS } from './options';
 import { parseAction } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
-import { cookieContext, log, own, schedule, shortId, type Tick } from './world';
+import { cookieContext, log, own, schedule, serverById, shortId, type Tick } from './world';
 import { plural } from '../format';
 
 export function newServer(s: SimState): AppServer {
@@ -104,7 +104,7 @@ function revokeUser(s: SimState, userId: string, what: string): void {
 }
 
 function findServer(s: SimState, id: string): AppServer | undefined {
-  const server = s.servers.find((sv) => sv.id === id);
+  const server = serverById(s, id);
   if (!server) log(s, 'note', `There is no server called ${id}.`);
   return server;
 }

@@ -50,20 +50,19 @@ const statusLine = (status: number): string => `HTTP/1.1 ${status} ${STATUS_TEXT
 const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) + 2 + utf8Bytes(value) + 2;
 
 /**
- * Byte counts of long credential header lines, by the line's pair: a browser sends the same bearer
- * line (~400 characters, one pair kept per client) with every request. Weak, so nothing outlives
- * its request; any other line (a Cookie pair is new with every request) is simply counted.
+ * Byte counts of bearer lines, by the line's pair: a browser sends the same line (~400 characters,
+ * one pair kept per client and token) with every request. Weak, so nothing outlives its request;
+ * a Cookie line is simply counted (its pair is new with every request).
  */
 const credentialLines = new WeakMap<[string, string], number>();
-const LONG_LINE = 128;
 
 function credentialLineBytes(header: [string, string]): number {
-  // A Cookie pair is new with every request (a JWT cookie is long too): only a bearer line is kept.
-  if (header[0] !== 'Authorization' || header[1].length < LONG_LINE) return lineBytes(header);
+  if (header[0] !== 'Authorization') return lineBytes(header);
   let bytes = credentialLines.get(header);
   if (bytes === undefined) credentialLines.set(header, (bytes = lineBytes(header)));
   return bytes;
 }
+
 /** "Content-Length: N": the body's byte count, in decimal. */
 const contentLength = (bodyBytes: number): [string, string] => ['Content-Length', String(bodyBytes)];
 

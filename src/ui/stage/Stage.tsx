@@ -114,9 +114,10 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         {/* Messages past the drawn dots, as bands along their edges (dotLayer.ts); under the nodes, so never over a name. */}
         <g className="crowd-bands" ref={bandsEl} aria-hidden="true" />
         {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
-        {Object.values(layout.nodes).map((box) => (
-          <NodeView key={box.id} box={box} status={nodeStatus(world, box.id, folded)} selected={isSelected(selection, mode, box.id)} onSelect={inspectable && selectionFor(world, box) ? () => select(selectionFor(world, box)) : null} />
-        ))}
+        {Object.values(layout.nodes).map((box) => {
+          const target = inspectable ? selectionFor(world, box) : null;
+          return <NodeView key={box.id} box={box} status={nodeStatus(world, box.id, folded)} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
+        })}
       </svg>
       )}
       {/* The dots: one canvas over the diagram, sized and drawn by the DotLayer, never by React.
