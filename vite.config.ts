@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta } from './build/csp.ts';
 import { firstScreen } from './build/firstScreen.ts';
+import { minifyPublicScripts } from './build/minifyPublic.ts';
 import { notFoundPage } from './build/notFoundPage.ts';
 import { siteBase, siteUrl, socialImage } from './build/site.ts';
 
@@ -24,6 +25,7 @@ export default defineConfig(({ mode }) => {
       react(),
       cspMeta(),
       firstScreen(),
+      minifyPublicScripts(['first-screen.js', 'registerSW.js']),
       notFoundPage({ base, title: NAME }),
       socialImage({ url, image: 'og-image.png', alt: 'The simulator playing a lesson: the session cluster and the JWT cluster side by side.' }),
       VitePWA({
@@ -73,6 +75,9 @@ export default defineConfig(({ mode }) => {
     ],
     build: {
       target: 'es2022',
+      // No modulepreload polyfill in the entry: browsers without <link rel="modulepreload"> still
+      // load every chunk when it is imported, only without the head start.
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         output: {
           codeSplitting: {
@@ -80,7 +85,10 @@ export default defineConfig(({ mode }) => {
             // fetched while the first lesson's script loads: not ten small ones, each a request and
             // each compressed alone. The leaves the first screen reads (names, cookie names) stay out,
             // or the first load would preload the whole engine.
-            groups: [{ name: 'engine', test: (id: string) => ENGINE.test(id) && !FIRST_LOAD_LEAVES.test(id), includeDependenciesRecursively: false }],
+            groups: [
+              { name: 'engine', test: (id: string) => ENGINE.test(id) && !FIRST_LOAD_LEAVES.test(id), includeDependenciesRecursively: false },
+              { name: 'shell', test: SHELL_SHARED, includeDependenciesRecursively: false },
+            ],
           },
         },
       },
@@ -103,6 +111,9 @@ export default defineConfig(({ mode }) => {
 const ENGINE = /[\\/](?:src[\\/](?:sim|auth)[\\/]|src[\\/]reasons\.ts|src[\\/]scenarios[\\/](?:run|outcomes)\.ts|src[\\/]store[\\/]snapshot\.ts|src[\\/]scenarios[\\/]scenario\.ts|node_modules[\\/]jose[\\/])/;
 /** Engine leaves the first screen imports (src/ui and src/store read them before any lesson runs). */
 const FIRST_LOAD_LEAVES = /[\\/]src[\\/]sim[\\/](?:schemes[\\/]names|cookieNames)\.ts$/;
+
+/** First-load modules that lesson scripts or the engine import too (and Vite's preload helper): one chunk, not one each. */
+const SHELL_SHARED = /[\\/]src[\\/](?:sim[\\/](?:schemes[\\/]names|cookieNames)|scenarios[\\/]catalog)\.ts$|^\0vite[\\/]preload-helper/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

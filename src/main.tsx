@@ -1,6 +1,5 @@
 import { lazy, startTransition, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { playWhileVisible } from './host/visibility';
 import { createAppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
@@ -49,6 +48,8 @@ function startLessons(link: LinkState, notices: string[]) {
   });
   // For poking at the model from the devtools console while developing.
   if (import.meta.env.DEV) Object.assign(window, { __app: store });
+  // Only an embed plays by visibility: its code is fetched beside the lesson, never by the full app.
+  const embedPlayback = presentation.embed ? import('./host/visibility') : null;
   void store
     .getState()
     .load()
@@ -57,7 +58,7 @@ function startLessons(link: LinkState, notices: string[]) {
       if (!loaded) return;
       if (link.timeMs) await store.getState().seek(link.timeMs);
       // An embed plays only while it is seen; the full app plays at once.
-      if (presentation.embed) playWhileVisible(store, document.documentElement, !!link.autoplay);
+      if (embedPlayback) (await embedPlayback).playWhileVisible(store, document.documentElement, !!link.autoplay);
       else if (link.autoplay) store.getState().play();
     });
 
