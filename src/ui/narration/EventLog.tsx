@@ -7,6 +7,7 @@ import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 const selectSelect = (s: AppStoreState) => s.select;
+const selectPlaying = (s: AppStoreState) => s.playing;
 
 /**
  * New lines a log takes in one frame. A seek makes a whole log new (120 lines a world): laid out
@@ -33,21 +34,31 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
 // seq restarts with a reloaded world, so the text is compared too (the same string object while it plays).
 (a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select);
 
-/** How many of the log's newest lines are drawn: all, unless many are new and the older ones are still coming. */
-function useDrawnCount(log: readonly LogEntry[] | undefined): number {
+/**
+ * How many of the log's newest lines are drawn: all, unless many are new and the older ones are
+ * still coming. While the lesson plays and a moment turns most of the log over (the load lesson at
+ * 16x: up to 120 new lines a world every 100 ms, faster than anyone reads), only the newest chunk
+ * is drawn until playback pauses. Drawing the rest a chunk a frame after each such moment kept the
+ * page busy every frame: half of a frame's work on a classroom laptop.
+ */
+function useDrawnCount(log: readonly LogEntry[] | undefined, playing: boolean): number {
   // From nothing drawn: the details often mount with a seek (the lesson moved), a whole log at once.
-  const [drawn, setDrawn] = useState<{ log: readonly LogEntry[] | undefined; count: number }>({ log: undefined, count: Infinity });
-  let count = drawn.count;
+  const [drawn, setDrawn] = useState<{ log: readonly LogEntry[] | undefined; count: number; holding: boolean }>({ log: undefined, count: Infinity, holding: false });
+  // Adjusted while rendering (React's pattern for state derived from a change), so the many new lines are never drawn at once.
+  let { count, holding } = drawn;
   if (drawn.log !== log) {
-    // Adjusted while rendering (React's pattern for state derived from a change), so the many new lines are never drawn at once.
     const before = new Map(drawn.log?.map((e) => [e.seq, e.text]));
     const fresh = log ? log.reduce((n, e) => (before.get(e.seq) === e.text ? n : n + 1), 0) : 0;
-    if (fresh > LOG_LINES_PER_FRAME) count = LOG_LINES_PER_FRAME;
-    setDrawn({ log, count });
+    if (fresh > LOG_LINES_PER_FRAME) {
+      count = LOG_LINES_PER_FRAME;
+      holding = playing;
+    }
   }
+  if (!playing) holding = false;
+  if (drawn.log !== log || drawn.holding !== holding) setDrawn({ log, count, holding });
   const whole = !log || count >= log.length;
   useEffect(() => {
-    if (whole) return;
+    if (whole || holding) return;
     // The next chunk after this frame is painted: a frame, then a task.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
@@ -57,7 +68,7 @@ function useDrawnCount(log: readonly LogEntry[] | undefined): number {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [whole, count]);
+  }, [whole, holding, count]);
   return count;
 }
 
@@ -68,14 +79,21 @@ export function EventLog({ mode }: { mode: Mode }) {
   // The lines render after the rest of a new moment, in slices React can interrupt: after a seek
   // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.
   const log = useDeferredValue(world?.log);
-  const count = useDrawnCount(log);
+  const playing = useApp(selectPlaying);
+  const count = useDrawnCount(log, playing);
   if (!world || !log) return null;
-  const hidden = world.logTotal - world.log.length;
   const lines = count >= log.length ? log : log.slice(-count);
+  // While playing holds the older lines back, they count as not shown, so the words agree with the list.
+  const waiting = playing && lines.length < log.length;
+  const hidden = world.logTotal - world.log.length + (waiting ? log.length - lines.length : 0);
   return (
     <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
       <h2 id={`log-title-${mode}`}>{SCHEME_WORDS[mode].name} event log</h2>
-      {hidden > 0 && <p className="eventlog-hidden">{plural(hidden, 'earlier event')} not shown.</p>}
+      {hidden > 0 && (
+        <p className="eventlog-hidden">
+          {plural(hidden, 'earlier event')} not shown.{waiting && ` Pause to see the last ${log.length}.`}
+        </p>
+      )}
       {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. The
           wrapper scrolls bottom-anchored (CSS column-reverse), so the newest line stays in view,
           and stays put once the reader scrolls up, without reading the layout on every update. */}
