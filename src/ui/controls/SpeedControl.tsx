@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { sliderFromSpeed, speedFromSlider } from '../../store/clock';
@@ -7,8 +8,11 @@ const selectSpeed = (s: AppStoreState) => ({ speed: s.speed, setSpeed: s.setSpee
 
 const formatSpeed = (speed: number) => `${speed < 1 ? speed.toFixed(2).replace(/0$/, '') : Number(speed.toFixed(1))}x`;
 
-/** Playback speed on a log scale (0.25x to 16x). */
-export function SpeedControl() {
+/**
+ * Playback speed on a log scale (0.25x to 16x). Memo'd: the controls around it re-render with every
+ * moment while playing, and React writes a range input's name and type again each time it renders.
+ */
+export const SpeedControl = memo(function SpeedControl() {
   const c = useApp(useShallow(selectSpeed));
   return (
     <label className="speed">
@@ -17,4 +21,4 @@ export function SpeedControl() {
       <output>{formatSpeed(c.speed)}</output>
     </label>
   );
-}
+});
