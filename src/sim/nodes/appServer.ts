@@ -4,8 +4,8 @@
 import { utf8Bytes } from '../http';
 import { schemeOf } from '../schemes';
 import type { Handling } from '../schemes/scheme';
-import type { AppServer, Message, RequestRecord, SimState, VerifyOutcome } from '../types';
-import { arrivesLate, log, own, serverById, type Tick } from '../world';
+import type { AppServer, LogEntry, Message, RequestRecord, SimState, VerifyOutcome } from '../types';
+import { arrivesLate, log, logLater, own, serverById, type Tick } from '../world';
 import { bodyJson, reject } from './serverKit';
 import { respondTo } from './respond';
 
@@ -61,10 +61,20 @@ function stillWorking(t: Tick, server: AppServer | undefined, req: RequestRecord
   return false;
 }
 
-function handling(t: Tick, server: AppServer, req: RequestRecord): Handling {
-  const h: Handling = { t, server, req, authorized: () => authorized(h) };
-  return h;
+/** A server's work on one request; `authorized` is a method, so no closure is made per message. */
+class Handle implements Handling {
+  constructor(
+    readonly t: Tick,
+    readonly server: AppServer,
+    readonly req: RequestRecord,
+  ) {}
+
+  authorized(): void {
+    authorized(this);
+  }
 }
+
+const handling = (t: Tick, server: AppServer, req: RequestRecord): Handling => new Handle(t, server, req);
 
 function onRequest(h: Handling): void {
   const { t, server, req } = h;
@@ -110,11 +120,23 @@ function accept({ t, server, req }: Handling): void {
   const current = own(s.users, userId)?.role;
   if (current !== undefined && role !== current) s.metrics.staleRoleAccepts++;
   respondTo(s, req, server.id, 200, [], profileBody(userId, role, server.id));
-  log(s, 'server', `${server.id} accepts ${scheme.named(req)}: ${userId} (role ${role}).`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
+  logLater(s, acceptsLine, req.id, server.id, scheme.named(req), userId, role);
 }
+
+const acceptsLine = (seq: number, timeMs: number, requestId: number, serverId: string, named: string, userId: string, role: string): LogEntry => ({
+  seq,
+  timeMs,
+  kind: 'server',
+  text: `${serverId} accepts ${named}: ${userId} (role ${role}).`,
+  requestId,
+  nodeId: serverId,
+  ok: true,
+  reason: 'ok',
+});
 
 /** Requests accepted after their credential was revoked: the exposure the revocation lesson measures. */
 function countIfRevoked(s: SimState, req: RequestRecord): void {
+  if (s.revocations.length === 0) return;
   const checkedAt = req.checkedAtMs ?? s.timeMs;
   const hit = s.revocations.find(
     (r) =>

@@ -3,9 +3,9 @@
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { scheduleTimer } from '../agenda';
 import { cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
-import type { Client, CredentialKind, RequestKind, RequestRecord, SimState, Message } from '../types';
-import { arrivesLate, cookieContext, linkLatency, log, own, recordOutcome, send, serverById, type Tick } from '../world';
-import { statusFor } from '../../reasons';
+import type { Client, CredentialKind, LogEntry, RequestKind, RequestRecord, SimState, Message } from '../types';
+import { arrivesLate, cookieContext, linkLatency, log, logLater, own, recordOutcome, send, serverById, type Tick } from '../world';
+import { statusFor, type ReasonCode } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
 
@@ -140,9 +140,18 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
   scheduleTimer(s, { timeMs: s.timeMs + s.options.requestTimeoutMs, seq: s.seq++, event: { type: 'timeout', requestId: req.id } });
   const carrying = credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
-  log(s, 'request', `${clientId} sends ${route.method} ${reqPath} carrying ${carrying} (${http.bytes} bytes).`, { requestId: req.id, nodeId: clientId });
+  logLater(s, sendsLine, req.id, clientId, route.method, reqPath, carrying, http.bytes);
   return req;
 }
+
+const sendsLine = (seq: number, timeMs: number, requestId: number, clientId: string, method: string, path: string, carrying: string, bytes: number): LogEntry => ({
+  seq,
+  timeMs,
+  kind: 'request',
+  text: `${clientId} sends ${method} ${path} carrying ${carrying} (${bytes} bytes).`,
+  requestId,
+  nodeId: clientId,
+});
 
 /** A response reached the browser: store cookies and tokens, record the outcome. */
 export function onResponse(t: Tick, msg: Message): void {
@@ -175,11 +184,21 @@ export function onResponse(t: Tick, msg: Message): void {
     }
   }
   recordOutcome(s, req, reason, statusFor(reason));
-  const verdict = reason === 'ok' ? `${req.status} OK` : `${req.status} ${reason}`;
-  log(s, 'response', `${client.id} gets ${verdict} for ${req.method} ${req.path} after ${Math.round(s.timeMs - req.sentAtMs)} ms.`, { requestId: req.id, nodeId: client.id, reason, ok: reason === 'ok' });
+  logLater(s, getsLine, req.id, client.id, req.status, reason, req.method, req.path, s.timeMs - req.sentAtMs);
   // An expired bearer token comes back as token_expired; an expired JWT cookie is simply gone.
   if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }
+
+const getsLine = (seq: number, timeMs: number, requestId: number, clientId: string, status: number | null, reason: ReasonCode, method: string, path: string, elapsedMs: number): LogEntry => ({
+  seq,
+  timeMs,
+  kind: 'response',
+  text: `${clientId} gets ${reason === 'ok' ? `${status} OK` : `${status} ${reason}`} for ${method} ${path} after ${Math.round(elapsedMs)} ms.`,
+  requestId,
+  nodeId: clientId,
+  reason,
+  ok: reason === 'ok',
+});
 
 /** A single-page app keeps the tokens a login or refresh response body hands it (cookies are the jar's job). */
 function keepTokens(s: SimState, client: Client, kind: RequestKind, body: string): void {
@@ -214,7 +233,18 @@ export function onTimeout(t: Tick, requestId: number): void {
   const server = serverById(s, req.serverId);
   if (server && req.sentAtMs >= server.bootedAtMs && req.stage !== 'to-lb' && req.stage !== 'to-client') server.inFlight = Math.max(0, server.inFlight - 1);
   recordOutcome(s, req, 'timeout', 0);
-  log(s, 'timeout', `${req.clientId}'s ${req.method} ${req.path} timed out after ${s.options.requestTimeoutMs} ms: no response came back.`, { requestId, nodeId: req.clientId, reason: 'timeout', ok: false });
+  logLater(s, timedOutLine, requestId, req.clientId, req.method, req.path, s.options.requestTimeoutMs);
 }
+
+const timedOutLine = (seq: number, timeMs: number, requestId: number, clientId: string, method: string, path: string, timeoutMs: number): LogEntry => ({
+  seq,
+  timeMs,
+  kind: 'timeout',
+  text: `${clientId}'s ${method} ${path} timed out after ${timeoutMs} ms: no response came back.`,
+  requestId,
+  nodeId: clientId,
+  reason: 'timeout',
+  ok: false,
+});
 
 

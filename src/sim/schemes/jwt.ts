@@ -11,8 +11,8 @@ import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
 import { clearCookie, cookieOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { firstRequestHeader } from '../http';
-import type { Client, SimState, StoreResult, VerifyOutcome } from '../types';
-import { cookieContext, fromNumericDate, linkLatency, log, own, reserveSeq, send, shortId, wallMs } from '../world';
+import type { Client, LogEntry, SimState, StoreResult, VerifyOutcome } from '../types';
+import { cookieContext, fromNumericDate, linkLatency, log, logLater, own, reserveSeq, send, shortId, wallMs } from '../world';
 import { onRefreshIssued, onRefreshRotated, onSigned, refresh, refreshTokenOf, signAccessToken } from './jwtIssue';
 import type { AuthScheme, Handling } from './scheme';
 
@@ -119,13 +119,16 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   req.subjectUserId = c.sub;
   req.credentialId = c.jti;
   req.credentialIssuedAtMs = own(s.issued, c.jti)?.issuedAtMs ?? fromNumericDate(c.iat);
-  // Within the clock tolerance a token past its exp still passes: say so, never "-13 s left".
-  const leftMs = c.exp * 1000 - wallMs(s, server.skewMs);
-  const left = leftMs > 0 ? timeLeft(leftMs, 0) : `${timeLeft(leftMs, 0)} by its clock, within the ${Math.round(s.options.clockToleranceMs / 1000)} s tolerance`;
-  log(s, 'verify', `${server.id} checks the JWT's signature with key ${outcome.kid}: valid, ${c.sub} (role ${c.role}), ${left}.`, { requestId: req.id, nodeId: server.id, ok: true });
+  logLater(s, validLine, req.id, server.id, outcome.kid, c.sub, c.role, c.exp * 1000 - wallMs(s, server.skewMs), s.options.clockToleranceMs);
   if (!s.options.denylist) return h.authorized();
   storeQuery(h, { op: 'deny-check', key: c.jti }, 'denylist-check');
   countLookup(h);
+}
+
+function validLine(seq: number, timeMs: number, requestId: number, serverId: string, kid: string, sub: string, role: string, leftMs: number, toleranceMs: number): LogEntry {
+  // Within the clock tolerance a token past its exp still passes: say so, never "-13 s left".
+  const left = leftMs > 0 ? timeLeft(leftMs, 0) : `${timeLeft(leftMs, 0)} by its clock, within the ${Math.round(toleranceMs / 1000)} s tolerance`;
+  return { seq, timeMs, kind: 'verify', text: `${serverId} checks the JWT's signature with key ${kid}: valid, ${sub} (role ${role}), ${left}.`, requestId, nodeId: serverId, ok: true };
 }
 
 function revoke(h: Handling): void {

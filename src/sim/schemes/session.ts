@@ -7,8 +7,8 @@ import { SESSION_COOKIE } from '../cookieNames';
 import { deleteUserSessions } from '../nodes/sessionStore';
 import { answerOk, clearCookie, cookieOf, countLookup, loggedOut, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
-import type { SessionRecord, StoreResult } from '../types';
-import { log, own, shortId } from '../world';
+import type { LogEntry, SessionRecord, StoreResult } from '../types';
+import { log, logLater, own, shortId } from '../world';
 import type { AuthScheme, Handling } from './scheme';
 
 const local = (h: Handling) => h.t.s.options.sessionStorage === 'local';
@@ -34,8 +34,17 @@ function authenticate(h: Handling): void {
   }
   storeQuery(h, { op: 'session-get', key: sid }, 'session-lookup');
   countLookup(h);
-  log(s, 'store', `${server.id} looks up session ${shortId(sid)} in the shared store.`, { requestId: req.id, nodeId: server.id });
+  logLater(s, looksUpLine, req.id, server.id, sid);
 }
+
+const looksUpLine = (seq: number, timeMs: number, requestId: number, serverId: string, sid: string): LogEntry => ({
+  seq,
+  timeMs,
+  kind: 'store',
+  text: `${serverId} looks up session ${shortId(sid)} in the shared store.`,
+  requestId,
+  nodeId: serverId,
+});
 
 function decided(h: Handling, record: SessionRecord | null, expired: boolean, where: string): void {
   const { t, server, req } = h;
