@@ -5,6 +5,7 @@ import { SimDriver } from './driver';
 import { REAL_SAMPLE_EVERY, VerifyMemo } from '../auth/verifyMemo';
 import type { Action, SimState } from './types';
 import { copyLane } from './agenda';
+import { ById } from './byId';
 import { copyJson } from './copyJson';
 import { nextEventTime } from './step';
 
@@ -58,7 +59,7 @@ function checkpointOf(s: SimState): SimState {
     log: { entries: log.entries.slice(), total: log.total },
     served: { entries: served.entries.slice(), total: served.total },
     recent: recent.slice(),
-    messages: new Map(messages),
+    messages: new ById(messages),
     queue: queue.slice(),
     timers: copyLane(timers),
   };

@@ -8,6 +8,7 @@ import * as loadBalancer from './nodes/loadBalancer';
 import * as sessionStore from './nodes/sessionStore';
 import { emptyLatencies } from './latency';
 import { emptyLane, peekEvent, popEvent } from './agenda';
+import { ById } from './byId';
 import { validateOptions } from './options';
 import { seedRng } from './rng';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
@@ -36,11 +37,11 @@ export function createSim(options: SimOptions): StepResult {
     keys: { activeKid: null, keys: [], nextKeyNumber: 1 },
     issued: {},
     issuedEarliestExpMs: null,
-    requests: new Map(),
+    requests: new ById(),
     recent: [],
     served: { entries: [], total: 0 },
     nextRequestId: 1,
-    messages: new Map(),
+    messages: new ById(),
     nextMessageId: 1,
     queue: [],
     timers: emptyLane(),

@@ -9,6 +9,7 @@ import type { LatencyStats } from './latency';
 import type { RngState } from './rng';
 import type { Queued } from './queue';
 import type { TimerLane } from './agenda';
+import type { ById } from './byId';
 import type { Mode } from './schemes/names';
 
 export type { AccessClaims, Mode };
@@ -460,14 +461,18 @@ export interface SimState {
   issued: Record<string, IssuedToken>;
   /** The earliest `expiresAtMs` in `issued` (null when empty): signing prunes the record only once something in it is old enough. */
   issuedEarliestExpMs: number | null;
-  /** Requests in flight by id. Maps, not objects: ids come and go by the thousand a second, and an object keyed by ever-growing numbers is a slow hash table (3x slower per insert and delete, measured). */
-  requests: Map<number, RequestRecord>;
+  /**
+   * Requests in flight by id. Not an object: ids come and go by the thousand a second, and an object
+   * keyed by ever-growing numbers is a slow hash table (3x slower per insert and delete than a Map);
+   * nor a Map, whose table is rebuilt every few hundred inserts (byId.ts: a Map's interface over a ring).
+   */
+  requests: ById<RequestRecord>;
   recent: RequestRecord[];
   /** Every finished request's outcome in finishing order, bounded (see SERVED_CAPACITY in world.ts). */
   served: { entries: Served[]; total: number };
   nextRequestId: number;
-  /** Messages on the wire by id (a Map, like `requests`). */
-  messages: Map<number, Message>;
+  /** Messages on the wire by id: a Map's interface over a ring by id (byId.ts), as thousands a second come and go. */
+  messages: ById<Message>;
   nextMessageId: number;
   queue: Queued<SimEvent>[];
   /** Request timeouts, in order (src/sim/agenda.ts). */

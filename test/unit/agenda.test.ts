@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { copyLane, peekEvent, popEvent, scheduleTimer, tidyLane } from '../../src/sim/agenda';
 import { heapPush, type Queued } from '../../src/sim/queue';
+import { ById } from '../../src/sim/byId';
 import { createSim } from '../../src/sim/step';
 import { withOptions } from '../../src/sim/options';
 import type { RequestRecord, SimEvent, SimState } from '../../src/sim/types';
@@ -12,7 +13,7 @@ const byTime = (a: Queued<SimEvent>, b: Queued<SimEvent>) => a.timeMs - b.timeMs
 function bareState(): SimState {
   const s = createSim(withOptions({ mode: 'session' })).state;
   s.queue = [];
-  s.requests = new (class extends Map<number, RequestRecord> {
+  s.requests = new (class extends ById<RequestRecord> {
     override has = () => true;
   })();
   return s;
