@@ -5,6 +5,7 @@ import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { fetchStageCode } from './ui/LazyStageArea';
 import './ui/app.css';
 
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay, or open a lab.
@@ -41,6 +42,7 @@ function startLoadLab(notices: string[]) {
 
 function startLessons(link: LinkState, notices: string[]) {
   const store = createAppStore({ ...link, notices, questionsOn: link.questionsOn ?? questionsPreference() });
+  void fetchStageCode();
   const { presentation } = store.getState();
   // The learner's "Ask me questions" choice is remembered (a link's q=0 is not: it is the teacher's).
   store.subscribe((s, prev) => {

@@ -2,8 +2,12 @@ import { lazy, Suspense, type Ref } from 'react';
 import type { Mode } from '../sim/types';
 
 // The stage's code (diagram, dots, question card) is no part of the first load: it is fetched
-// beside the engine, and a world can be drawn only once both have come.
-const StageContent = lazy(() => import('./stage/StageArea').then((m) => ({ default: m.StageContent })));
+// beside the engine (`fetchStageCode`, called as the lesson starts loading), and a world can be
+// drawn only once both have come. Fetched only when React first reached the stage, it came a second
+// after the engine on a 4x-throttled first visit, and the page took no input until it had.
+let stageCode: Promise<typeof import('./stage/StageArea')> | undefined;
+export const fetchStageCode = () => (stageCode ??= import('./stage/StageArea'));
+const StageContent = lazy(() => fetchStageCode().then((m) => ({ default: m.StageContent })));
 
 /**
  * The region the skip link targets, there from the first paint. Only its content waits for the
