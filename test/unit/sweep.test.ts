@@ -108,7 +108,8 @@ describe('npm run sim -- --sweep', () => {
     const printed = JSON.parse(r.stdout);
     const settings = { ...DEFAULT_SWEEP, serversFrom: 2, serversTo: 3, users: 60, requests: 600, storeCapacityOpsPerSec: 200, seed: 4 };
     expect(printed).toEqual(await runSweep(settings));
-  });
+    // A child process that compiles the CLI: seconds on a shared 2-core machine.
+  }, 30_000);
 
   it('exits 2 with one line naming a bad value', () => {
     const r = sim('--sweep', 'servers=1..40', '--json');
@@ -116,7 +117,7 @@ describe('npm run sim -- --sweep', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/Servers to must be a whole number from 1 to 16 \(got 40\)/);
-  });
+  }, 30_000);
 });
 
 describe('a sweep row measures API requests over a steady window', () => {
