@@ -10,7 +10,8 @@
 const INITIAL_SLOTS = 64;
 
 export class ById<V> implements Iterable<[number, V]> {
-  // Private fields: a test's deep equality, like JSON and copies, sees the entries, not the ring.
+  // Private fields: a test's deep equality, like JSON and copyJson, sees the entries, not the ring;
+  // structuredClone and postMessage see nothing (a state is sent as stateJson).
   #slots: (V | undefined)[] = new Array<V | undefined>(INITIAL_SLOTS).fill(undefined);
   #mask = INITIAL_SLOTS - 1;
   /** No live id is below `first` or at `end` and above; slots outside the window are empty. */

@@ -1,5 +1,7 @@
-// The simulation's data: plain JSON only (no classes, Maps or CryptoKeys), so that a state can be
-// checkpointed with structuredClone, compared in tests and carried in a link.
+// The simulation's data: plain data (no CryptoKeys, no functions), so that a state can be
+// checkpointed, compared in tests and written as JSON; apart from the `ById` rings of what is in
+// flight, whose private fields structuredClone and postMessage do not carry: a state is copied with
+// copyJson (checkpoints, snapshots) and sent as stateJson.
 import type { HttpRequestParts, HttpResponseParts } from './http';
 import type { Alg } from '../auth/alg';
 import type { AccessClaims } from '../auth/claims';

@@ -58,6 +58,8 @@ interface LazyLog {
   list: LogEntry[];
   /** Lines not made yet, in a ring of `lines` lines of STRIDE slots (seq, time, LineOf, its seven values): `size` of them from line `head`. */
   ring: unknown[];
+  /** The log's capacity when the ring was sized: its bound (a capacity never changes mid-run: setOptions may not touch it). */
+  cap: number;
   lines: number;
   head: number;
   size: number;
@@ -78,7 +80,7 @@ function lazyLog(s: SimState): LazyLog {
   const cap = s.options.logCapacity;
   // The most lines the log holds at once, and one more (the ring's bound is checked after a push).
   const lines = cap + Math.ceil(cap / 4) + 1;
-  const lazy: LazyLog = { list: book.entries, ring: new Array<unknown>(lines * STRIDE).fill(undefined), lines, head: 0, size: 0 };
+  const lazy: LazyLog = { list: book.entries, ring: new Array<unknown>(lines * STRIDE).fill(undefined), cap, lines, head: 0, size: 0 };
   Object.defineProperty(book, LAZY, { value: lazy, enumerable: false });
   Object.defineProperty(book, 'entries', {
     enumerable: true,
@@ -119,7 +121,7 @@ function keep(s: SimState, line: LineOf, a?: unknown, b?: unknown, c?: unknown, 
   ring[i + 9] = g;
   lazy.size++;
   // A bounded ring: drop the oldest quarter at once so the cost stays amortised O(1).
-  const cap = s.options.logCapacity;
+  const cap = lazy.cap;
   const length = lazy.list.length + lazy.size;
   if (length <= cap + Math.ceil(cap / 4)) return;
   const drop = length - cap;
