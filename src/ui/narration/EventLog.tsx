@@ -34,28 +34,33 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
 // seq restarts with a reloaded world, so the text is compared too (the same string object while it plays).
 (a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select);
 
+/** Moments in a row with few new lines that end a hold while playing (about half a second at 16x). */
+const CALM_MOMENTS = 5;
+
 /**
  * How many of the log's newest lines are drawn: all, unless many are new and the older ones are
  * still coming. While the lesson plays and a moment turns most of the log over (the load lesson at
  * 16x: up to 120 new lines a world every 100 ms, faster than anyone reads), only the newest chunk
- * is drawn until playback pauses. Drawing the rest a chunk a frame after each such moment kept the
- * page busy every frame: half of a frame's work on a classroom laptop.
+ * is drawn until playback pauses or calms down (slower, or a quiet stretch). Drawing the rest a
+ * chunk a frame after each such moment kept the page busy every frame: half of a frame's work on a
+ * classroom laptop.
  */
 function useDrawnCount(log: readonly LogEntry[] | undefined, playing: boolean): number {
   // From nothing drawn: the details often mount with a seek (the lesson moved), a whole log at once.
-  const [drawn, setDrawn] = useState<{ log: readonly LogEntry[] | undefined; count: number; holding: boolean }>({ log: undefined, count: Infinity, holding: false });
+  const [drawn, setDrawn] = useState<{ log: readonly LogEntry[] | undefined; count: number; holding: boolean; calm: number }>({ log: undefined, count: Infinity, holding: false, calm: 0 });
   // Adjusted while rendering (React's pattern for state derived from a change), so the many new lines are never drawn at once.
-  let { count, holding } = drawn;
+  let { count, holding, calm } = drawn;
   if (drawn.log !== log) {
     const before = new Map(drawn.log?.map((e) => [e.seq, e.text]));
     const fresh = log ? log.reduce((n, e) => (before.get(e.seq) === e.text ? n : n + 1), 0) : 0;
     if (fresh > LOG_LINES_PER_FRAME) {
       count = LOG_LINES_PER_FRAME;
       holding = playing;
-    }
+      calm = 0;
+    } else if (holding && ++calm >= CALM_MOMENTS) holding = false;
   }
   if (!playing) holding = false;
-  if (drawn.log !== log || drawn.holding !== holding) setDrawn({ log, count, holding });
+  if (drawn.log !== log || drawn.holding !== holding) setDrawn({ log, count, holding, calm });
   const whole = !log || count >= log.length;
   useEffect(() => {
     if (whole || holding) return;
