@@ -42,7 +42,8 @@ function startLoadLab(notices: string[]) {
 
 function startLessons(link: LinkState, notices: string[]) {
   const store = createAppStore({ ...link, notices, questionsOn: link.questionsOn ?? questionsPreference() });
-  void fetchStageCode();
+  // Caught here: a failed fetch is told by the stage's error boundary when React reaches it, not as an unhandled rejection now.
+  fetchStageCode().catch(() => {});
   const { presentation } = store.getState();
   // The learner's "Ask me questions" choice is remembered (a link's q=0 is not: it is the teacher's).
   store.subscribe((s, prev) => {

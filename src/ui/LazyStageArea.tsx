@@ -6,7 +6,11 @@ import type { Mode } from '../sim/types';
 // drawn only once both have come. Fetched only when React first reached the stage, it came a second
 // after the engine on a 4x-throttled first visit, and the page took no input until it had.
 let stageCode: Promise<typeof import('./stage/StageArea')> | undefined;
-export const fetchStageCode = () => (stageCode ??= import('./stage/StageArea'));
+export const fetchStageCode = () =>
+  (stageCode ??= import('./stage/StageArea').catch((error: unknown) => {
+    stageCode = undefined; // fetched again next time (back online, say)
+    throw error;
+  }));
 const StageContent = lazy(() => fetchStageCode().then((m) => ({ default: m.StageContent })));
 
 /**

@@ -451,7 +451,8 @@ const READY_PROBE = `(() => {
   const mark = (name) => { if (!document.documentElement.hasAttribute(name)) document.documentElement.setAttribute(name, String(performance.now())); };
   const check = () => {
     const root = document.getElementById('root');
-    if (document.readyState === 'loading' || !root || !root.firstElementChild || root.inert) return;
+    // main.tsx removes data-first-screen first thing: before that, built markup is not the app yet.
+    if (document.readyState === 'loading' || !root || !root.firstElementChild || root.inert || root.hasAttribute('data-first-screen')) return;
     mark('data-bench-ready');
     const play = document.querySelector('button.play');
     if (play && !play.disabled) mark('data-bench-play');
