@@ -7,7 +7,7 @@ import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 const selectSelect = (s: AppStoreState) => s.select;
-const selectPlaying = (s: AppStoreState) => s.playing;
+const selectPlayingFast = (s: AppStoreState) => s.playing && s.speed >= HOLD_FROM_SPEED;
 
 /**
  * New lines a log takes in one frame. A seek makes a whole log new (120 lines a world): laid out
@@ -34,33 +34,33 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
 // seq restarts with a reloaded world, so the text is compared too (the same string object while it plays).
 (a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select);
 
-/** Moments in a row with few new lines that end a hold while playing (about half a second at 16x). */
-const CALM_MOMENTS = 5;
+/** From this speed up a lesson that turns its log over faster than anyone reads is held to its newest lines. */
+const HOLD_FROM_SPEED = 4;
 
 /**
  * How many of the log's newest lines are drawn: all, unless many are new and the older ones are
- * still coming. While the lesson plays and a moment turns most of the log over (the load lesson at
- * 16x: up to 120 new lines a world every 100 ms, faster than anyone reads), only the newest chunk
- * is drawn until playback pauses or calms down (slower, or a quiet stretch). Drawing the rest a
- * chunk a frame after each such moment kept the page busy every frame: half of a frame's work on a
- * classroom laptop.
+ * still coming. While the lesson plays fast and a moment turns most of the log over (the load
+ * lesson at 16x: up to 120 new lines a world every 100 ms, faster than anyone reads), only the
+ * newest chunk is drawn until playback pauses or slows below 4x. Drawing the rest a chunk a frame
+ * after each such moment kept the page busy every frame: half of a frame's work on a classroom
+ * laptop. (Ending the hold after a few calm moments instead made it end at every caption the
+ * lesson slows for: busy time per frame at 4x CPU went from ~34 to ~52 ms.)
  */
-function useDrawnCount(log: readonly LogEntry[] | undefined, playing: boolean): number {
+function useDrawnCount(log: readonly LogEntry[] | undefined, playingFast: boolean): number {
   // From nothing drawn: the details often mount with a seek (the lesson moved), a whole log at once.
-  const [drawn, setDrawn] = useState<{ log: readonly LogEntry[] | undefined; count: number; holding: boolean; calm: number }>({ log: undefined, count: Infinity, holding: false, calm: 0 });
+  const [drawn, setDrawn] = useState<{ log: readonly LogEntry[] | undefined; count: number; holding: boolean }>({ log: undefined, count: Infinity, holding: false });
   // Adjusted while rendering (React's pattern for state derived from a change), so the many new lines are never drawn at once.
-  let { count, holding, calm } = drawn;
+  let { count, holding } = drawn;
   if (drawn.log !== log) {
     const before = new Map(drawn.log?.map((e) => [e.seq, e.text]));
     const fresh = log ? log.reduce((n, e) => (before.get(e.seq) === e.text ? n : n + 1), 0) : 0;
     if (fresh > LOG_LINES_PER_FRAME) {
       count = LOG_LINES_PER_FRAME;
-      holding = playing;
-      calm = 0;
-    } else if (holding && ++calm >= CALM_MOMENTS) holding = false;
+      holding = playingFast;
+    }
   }
-  if (!playing) holding = false;
-  if (drawn.log !== log || drawn.holding !== holding) setDrawn({ log, count, holding, calm });
+  if (!playingFast) holding = false;
+  if (drawn.log !== log || drawn.holding !== holding) setDrawn({ log, count, holding });
   const whole = !log || count >= log.length;
   useEffect(() => {
     if (whole || holding) return;
@@ -84,12 +84,12 @@ export function EventLog({ mode }: { mode: Mode }) {
   // The lines render after the rest of a new moment, in slices React can interrupt: after a seek
   // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.
   const log = useDeferredValue(world?.log);
-  const playing = useApp(selectPlaying);
-  const count = useDrawnCount(log, playing);
+  const playingFast = useApp(selectPlayingFast);
+  const count = useDrawnCount(log, playingFast);
   if (!world || !log) return null;
   const lines = count >= log.length ? log : log.slice(-count);
-  // While playing holds the older lines back, they count as not shown, so the words agree with the list.
-  const waiting = playing && lines.length < log.length;
+  // While playing fast holds the older lines back, they count as not shown, so the words agree with the list.
+  const waiting = playingFast && lines.length < log.length;
   const hidden = world.logTotal - world.log.length + (waiting ? log.length - lines.length : 0);
   return (
     <section className="eventlog panel" aria-labelledby={`log-title-${mode}`}>
