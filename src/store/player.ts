@@ -318,7 +318,8 @@ export class Player {
   private async advanceAll(timeMs: number): Promise<void> {
     for (const h of Object.values(this.histories)) await h.advanceTo(timeMs);
     this.timeMs = timeMs;
-    this.publish(false);
+    // Paused while this advance awaited its checks: the world is here now, and the page must say so at once.
+    this.publish(!this.playing);
   }
 
   private nextEventMs(): number | undefined {

@@ -193,7 +193,10 @@ test('a copied link reopens the same lesson at the same moment', async ({ page }
   await page.goto('/?scenario=revocation&mode=jwt&speed=8&play=1&q=0');
   await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('200 OK', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const at = await page.getByLabel('Simulation time').textContent();
+  // An advance awaiting its checks when Pause is pressed still lands: the moment is where the clock settles.
+  const time = page.getByLabel('Simulation time');
+  let at: string | null = null;
+  await expect.poll(async () => at === (at = await time.textContent()), { intervals: [250] }).toBe(true);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
   expect(url).toContain('scenario=revocation');
