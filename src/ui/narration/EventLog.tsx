@@ -6,6 +6,9 @@ import { useApp } from '../storeContext';
 import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
+/** From this speed up a lesson that turns its log over faster than anyone reads is held to its newest lines. */
+const HOLD_FROM_SPEED = 4;
+
 const selectSelect = (s: AppStoreState) => s.select;
 const selectPlayingFast = (s: AppStoreState) => s.playing && s.speed >= HOLD_FROM_SPEED;
 
@@ -33,9 +36,6 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
 },
 // seq restarts with a reloaded world, so the text is compared too (the same string object while it plays).
 (a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select);
-
-/** From this speed up a lesson that turns its log over faster than anyone reads is held to its newest lines. */
-const HOLD_FROM_SPEED = 4;
 
 /**
  * How many of the log's newest lines are drawn: all, unless many are new and the older ones are
