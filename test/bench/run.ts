@@ -42,23 +42,29 @@ async function buildApp(): Promise<string> {
 /**
  * The reference for engine speed: a plain discrete-event loop on the same binary heap, where each
  * event does a little arithmetic and schedules the next (what any simulator must do, nothing more).
+ * Measured as the engine is: one warm-up run, then the median of 5 (a single cold run read 2.2M
+ * events/s where warm runs of the same loop read 2.9-4.4M, flattering the engine by up to 2x).
  */
 async function plainLoopEventsPerSec(): Promise<number> {
   const { heapPop, heapPush } = await import('../../src/sim/queue');
-  const heap: { timeMs: number; seq: number; event: { n: number } }[] = [];
-  let seq = 0;
-  for (let i = 0; i < 1_000; i++) heapPush(heap, { timeMs: i, seq: seq++, event: { n: i } });
-  const started = performance.now();
-  let processed = 0;
-  let sum = 0;
-  while (processed < 2_000_000) {
-    const item = heapPop(heap)!;
-    sum += item.event.n % 7;
-    heapPush(heap, { timeMs: item.timeMs + 1 + (item.event.n % 13), seq: seq++, event: { n: item.event.n + 1 } });
-    processed++;
+  const rates: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    const heap: { timeMs: number; seq: number; event: { n: number } }[] = [];
+    let seq = 0;
+    for (let i = 0; i < 1_000; i++) heapPush(heap, { timeMs: i, seq: seq++, event: { n: i } });
+    const started = performance.now();
+    let processed = 0;
+    let sum = 0;
+    while (processed < 2_000_000) {
+      const item = heapPop(heap)!;
+      sum += item.event.n % 7;
+      heapPush(heap, { timeMs: item.timeMs + 1 + (item.event.n % 13), seq: seq++, event: { n: item.event.n + 1 } });
+      processed++;
+    }
+    if (sum < 0) console.log(sum);
+    if (run > 0) rates.push(processed / ((performance.now() - started) / 1000));
   }
-  if (sum < 0) console.log(sum);
-  return processed / ((performance.now() - started) / 1000);
+  return rates.sort((a, b) => a - b)[2]!;
 }
 
 async function engine(): Promise<void> {
