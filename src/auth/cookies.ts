@@ -405,7 +405,14 @@ export function cookiesFor(jar: CookieJar, ctx: RequestContext): Cookie[] {
 
 /** The Cookie request header value ("a=1; b=2"), or null when nothing is sent. */
 export function cookieHeaderValue(jar: CookieJar, ctx: RequestContext): string | null {
-  if (jar.cookies.length === 0) return null;
+  const cookies = jar.cookies;
+  if (cookies.length === 0) return null;
+  // A jar of one cookie (a browser's usual jar) needs no list and no sort: every request asks this.
+  if (cookies.length === 1) {
+    const c = cookies[0]!;
+    if (!sendable(c, ctx, canonicalHost(ctx.host))) return null;
+    return c.name === '' ? c.value : `${c.name}=${c.value}`;
+  }
   const sent = cookiesFor(jar, ctx);
   if (sent.length === 0) return null;
   let header = '';

@@ -11,6 +11,8 @@ export { utf8Bytes };
 
 const CRLF = '\r\n';
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/json'];
+/** "Accept: application/json": one pair for every request a browser sends (nothing writes into a request's header pairs). */
+export const ACCEPT_JSON: [string, string] = ['Accept', 'application/json'];
 
 export interface HttpRequestParts {
   method: 'GET' | 'POST';
@@ -88,6 +90,19 @@ export const responseText = (r: HttpResponseParts): string => writeOut(statusLin
 // The lines every message has, counted once or by arithmetic: sizes are taken for every request and
 // answer, and writing the pieces out to count them was a tenth of the engine's garbage.
 const JSON_TYPE_BYTES = lineBytes(JSON_TYPE);
+const ACCEPT_JSON_BYTES = lineBytes(ACCEPT_JSON);
+
+/**
+ * `utf8Bytes`, remembering the last text it counted: a request's path and host are the same
+ * string, request after request, so they are counted once (a string compares equal to itself at once).
+ */
+function lastBytesOf(): (text: string) => number {
+  let last = '';
+  let bytes = 0;
+  return (text) => (text === last ? bytes : ((last = text), (bytes = utf8Bytes(text))));
+}
+const pathBytes = lastBytesOf();
+const hostBytes = lastBytesOf();
 /** "HTTP/1.1" after the request line's method and path, each after a space. */
 const REQUEST_LINE_TAIL_BYTES = ' '.length + ' HTTP/1.1'.length;
 /** "Host: " and "\r\n" around the host. */
@@ -115,8 +130,8 @@ function statusLineBytes(status: number): number {
 export function requestSize(r: HttpRequestParts): RequestSize {
   const bodyBytes = r.body ? utf8Bytes(r.body) : 0;
   // The request line's pieces are joined by spaces, so their UTF-8 lengths add up.
-  let headerBytes = utf8Bytes(r.method) + utf8Bytes(r.path) + REQUEST_LINE_TAIL_BYTES + 2 + HOST_LINE_BYTES + utf8Bytes(r.host);
-  for (const header of r.headers) headerBytes += lineBytes(header);
+  let headerBytes = utf8Bytes(r.method) + pathBytes(r.path) + REQUEST_LINE_TAIL_BYTES + 2 + HOST_LINE_BYTES + hostBytes(r.host);
+  for (const header of r.headers) headerBytes += header === ACCEPT_JSON ? ACCEPT_JSON_BYTES : lineBytes(header);
   const credentialBytes = r.credentialHeader ? credentialLineBytes(r.credentialHeader) : 0;
   headerBytes += credentialBytes;
   if (r.body) headerBytes += JSON_TYPE_BYTES + contentLengthBytes(bodyBytes);
@@ -124,9 +139,8 @@ export function requestSize(r: HttpRequestParts): RequestSize {
   return { bytes: headerBytes + bodyBytes, headerBytes, credentialBytes };
 }
 
-/** The byte count of `responseText(r)`, without writing it. */
-export function responseSize(r: HttpResponseParts): number {
-  const bodyBytes = utf8Bytes(r.body);
+/** The byte count of `responseText(r)`, without writing it (`bodyBytes`: the body's, when the caller knows it). */
+export function responseSize(r: HttpResponseParts, bodyBytes = utf8Bytes(r.body)): number {
   let bytes = statusLineBytes(r.status) + 2 + JSON_TYPE_BYTES + contentLengthBytes(bodyBytes) + 2 + bodyBytes;
   for (const header of r.headers) bytes += lineBytes(header);
   return bytes;

@@ -76,7 +76,8 @@ export function nextEventTime(s: SimState): number | undefined {
  */
 export function stepNext(t: Tick): void {
   const { s } = t;
-  t.effects.length = 0;
+  // Most events ask for no effect: writing an array's length costs even when it is already 0.
+  if (t.effects.length !== 0) t.effects.length = 0;
   const item = popEvent(s);
   if (!item) return;
   s.timeMs = Math.max(s.timeMs, item.timeMs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cookieValue, firstRequestHeader, headerValues, parseCookieHeader, requestHeader, requestSize, requestText, responseHeader, responseSize, responseText, utf8Bytes, type HttpRequestParts, type HttpResponseParts } from '../../src/sim/http';
+import { ACCEPT_JSON, cookieValue, firstRequestHeader, headerValues, parseCookieHeader, requestHeader, requestSize, requestText, responseHeader, responseSize, responseText, utf8Bytes, type HttpRequestParts, type HttpResponseParts } from '../../src/sim/http';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text).length;
 
@@ -70,6 +70,18 @@ describe('HTTP text', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('counts a repeated path and host, and the shared Accept pair, as the text does', () => {
+    const base: HttpRequestParts = { method: 'GET', path: '/caf\u00e9', host: 'h\u00f6st.example', headers: [ACCEPT_JSON], credentialHeader: null, body: '' };
+    const others: HttpRequestParts[] = [base, { ...base, path: '/cafe', host: 'host.example' }, { ...base, headers: [['Accept', 'text/\u00e9']] }, base, { ...base, path: '/caf\u00e9\u00e9' }, base];
+    for (const r of others) expect(requestSize(r).bytes).toBe(bytesOf(requestText(r)));
+  });
+
+  it('counts a response from the body bytes its caller knows', () => {
+    const r: HttpResponseParts = { status: 200, headers: [], body: '{"user":"\u00e9"}' };
+    expect(responseSize(r, utf8Bytes(r.body))).toBe(responseSize(r));
+    expect(responseSize(r, utf8Bytes(r.body))).toBe(bytesOf(responseText(r)));
   });
 
   it('does the same for any response', () => {

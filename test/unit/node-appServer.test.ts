@@ -40,6 +40,14 @@ describe('app server: session mode', () => {
     expect(requestsOf(d.state, 'alice', 'api').map((r) => responseJson(r).role)).toEqual(['user', 'admin']);
   });
 
+  it('answers each accepted request with its own profile and counts its bytes as its text, a body made once being reused', async () => {
+    const script: Script = [...sequential('alice', 4, 1_000, 1_000), [1_500, { type: 'changeRole', userId: 'alice', role: 'admin' }], [2_500, { type: 'changeRole', userId: 'alice', role: 'user' }]];
+    const d = await run({ mode: 'session', servers: 1 }, script, 8_000);
+    const api = requestsOf(d.state, 'alice', 'api');
+    expect(api.map((r) => [responseJson(r).role, responseJson(r).server])).toEqual([['user', 'server-1'], ['admin', 'server-1'], ['user', 'server-1'], ['user', 'server-1']]);
+    for (const r of api) expect(r.responseBytes).toBe(new TextEncoder().encode(responseText(r.httpResponse!)).length);
+  });
+
   it('a banned user loses the session at once and cannot log in again (403)', async () => {
     const script: Script = [
       ...sequential('alice', 1),

@@ -119,7 +119,8 @@ function accept({ t, server, req }: Handling): void {
   // The stale-claims lesson: what the server acted on versus what is true right now.
   const current = own(s.users, userId)?.role;
   if (current !== undefined && role !== current) s.metrics.staleRoleAccepts++;
-  respondTo(s, req, server.id, 200, [], profileBody(userId, role, server.id));
+  const profile = profileOf(userId, role, server.id);
+  respondTo(s, req, server.id, 200, [], profile.body, profile.bytes);
   logLater(s, acceptsLine, req.id, server.id, scheme.named(req), userId, role);
 }
 
@@ -150,6 +151,30 @@ function countIfRevoked(s: SimState, req: RequestRecord): void {
   s.metrics.exposureMs = Math.max(s.metrics.exposureMs, checkedAt - hit.atMs);
 }
 
-/** `JSON.stringify({ user, role, server })`, the same text written directly: every accepted request gets one. */
+/** `JSON.stringify({ user, role, server })`, the same text written directly. */
 const profileBody = (user: string, role: string, server: string): string =>
   `{"user":${JSON.stringify(user)},"role":${JSON.stringify(role)},"server":${JSON.stringify(server)}}`;
+
+interface Profile {
+  role: string;
+  body: string;
+  bytes: number;
+}
+
+/** Bodies made, by server and user (the user's role when it was made beside it): a few hundred texts, written and counted once. */
+const profiles = new Map<string, Map<string, Profile>>();
+/** Users remembered per server at most (a lab row has up to 10,000): past it, that server's bodies are forgotten and made again. */
+const PROFILES_PER_SERVER = 10_000;
+
+/** The body every accepted API request gets, with its UTF-8 length: the same text for the same server, user and role. */
+function profileOf(user: string, role: string, server: string): Profile {
+  let byUser = profiles.get(server);
+  if (!byUser) profiles.set(server, (byUser = new Map()));
+  const known = byUser.get(user);
+  if (known?.role === role) return known;
+  if (byUser.size >= PROFILES_PER_SERVER) byUser.clear();
+  const body = profileBody(user, role, server);
+  const made: Profile = { role, body, bytes: utf8Bytes(body) };
+  byUser.set(user, made);
+  return made;
+}

@@ -2,7 +2,7 @@
 // localStorage, applies Set-Cookie headers from responses, and refreshes its token when told.
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { scheduleTimer } from '../agenda';
-import { cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
+import { ACCEPT_JSON, cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
 import type { Client, CredentialKind, LogEntry, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { arrivesLate, cookieContext, linkLatency, log, logLater, own, recordOutcome, send, serverById, type Tick } from '../world';
 import { statusFor, type ReasonCode } from '../../reasons';
@@ -33,8 +33,6 @@ function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean,
   return schemeOf(s).carries({ hasCookie, bearer }) ? s.options.mode : 'none';
 }
 
-/** One pair for every request (nothing writes into a request's header pairs). */
-const ACCEPT_JSON: [string, string] = ['Accept', 'application/json'];
 
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
 

@@ -4,9 +4,10 @@ import type { RequestRecord, SimState } from '../types';
 import { linkLatency, send, serverById } from '../world';
 import { cpuWork } from './cpu';
 
-export function respondTo(s: SimState, req: RequestRecord, from: string, status: number, headers: [string, string][], body: string): void {
+/** `bodyBytes`: the body's UTF-8 length, when the caller already knows it (a body made once and reused). */
+export function respondTo(s: SimState, req: RequestRecord, from: string, status: number, headers: [string, string][], body: string, bodyBytes?: number): void {
   req.httpResponse = { status, headers, body };
-  req.responseBytes = responseSize(req.httpResponse);
+  req.responseBytes = responseSize(req.httpResponse, bodyBytes);
   req.status = status;
   req.stage = 'to-client';
   const ok = req.reason === 'ok';
