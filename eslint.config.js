@@ -46,6 +46,18 @@ export default defineConfig([
     },
   },
 
+  // Rules that need the types: a promise nobody awaits or catches (a lost failure), a switch over a
+  // union that forgets a member (a new action or reason silently ignored), a cast the compiler already knew.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+
   {
     files: ['**/*.tsx'],
     extends: [reactHooks.configs.flat.recommended],

@@ -65,7 +65,7 @@ export function parseSweepSettings(input: unknown): SweepParse {
     const { min, max } = SWEEP_LIMITS[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
       problems.push(`${label} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max} (got ${String(v)}).`);
-      return DEFAULT_SWEEP[key] as number;
+      return DEFAULT_SWEEP[key];
     }
     return v;
   };

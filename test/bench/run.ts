@@ -183,15 +183,15 @@ async function measureFrames(url: string, throttle: Throttle, setup: (page: impo
     const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
     const busyBefore = await busy();
     // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
-    const frames = (await page.evaluate(`new Promise((done) => {
+    const frames = await page.evaluate<number>(`new Promise((done) => {
       let n = 0;
       const end = performance.now() + 5000;
       const frame = (t) => { n++; if (t < end) requestAnimationFrame(frame); else done(n); };
       requestAnimationFrame(frame);
-    })`)) as number;
+    })`);
     const busyMs = (await busy()) - busyBefore;
     // The app's dots are on a canvas that says how many it draws; the reference's are circles.
-    const drawn = (await page.evaluate(`Number(document.querySelector('canvas.stage-dots')?.dataset.drawn ?? document.querySelectorAll('circle').length)`)) as number;
+    const drawn = await page.evaluate<number>(`Number(document.querySelector('canvas.stage-dots')?.dataset.drawn ?? document.querySelectorAll('circle').length)`);
     return { fps: frames / 5, busyPerFrame: busyMs / frames, drawn };
   } finally {
     await browser.close();
@@ -298,13 +298,13 @@ async function seek(): Promise<void> {
       await page.locator('button.play:not([disabled])').waitFor({ timeout: 60_000 });
       const line: string[] = [];
       for (const [to, shown] of [[24_000, '00:24'], [3_000, '00:03'], [17_000, '00:17']] as const) {
-        const since = (await page.evaluate('performance.now()')) as number;
+        const since = await page.evaluate<number>('performance.now()');
         const started = Date.now();
         await timeline(page).fill(String(to));
         await page.locator(`[aria-label="Timeline"][aria-valuetext^="${shown}"]`).waitFor({ timeout: 60_000 });
         // Two frames later every entry of the seek has been delivered.
         await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-        const after = async (name: string) => ((await page.evaluate(name)) as [number, number][]).filter(([start]) => start >= since).map(([, ms]) => ms);
+        const after = async (name: string) => (await page.evaluate<[number, number][]>(name)).filter(([start]) => start >= since).map(([, ms]) => ms);
         const longest = Math.max(0, ...(await after('window.__longTasks')));
         const frame = Math.max(0, ...(await after('window.__blocking')));
         worst.push(longest);
@@ -323,12 +323,12 @@ async function seek(): Promise<void> {
       const end = Number(await timeline(page).getAttribute('max'));
       const blocks: number[] = [];
       for (const to of [end, Math.round(end / 2), 0, end]) {
-        const since = (await page.evaluate('performance.now()')) as number;
+        const since = await page.evaluate<number>('performance.now()');
         const shown = `${String(Math.floor(to / 60_000)).padStart(2, '0')}:${String(Math.floor(to / 1000) % 60).padStart(2, '0')}`;
         await timeline(page).fill(String(to));
         await page.locator(`[aria-label="Timeline"][aria-valuetext^="${shown}"]`).waitFor({ timeout: 60_000 });
         await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-        const frames = ((await page.evaluate('window.__blocking')) as [number, number][]).filter(([start]) => start >= since).map(([, ms]) => ms);
+        const frames = (await page.evaluate<[number, number][]>('window.__blocking')).filter(([start]) => start >= since).map(([, ms]) => ms);
         blocks.push(Math.max(0, ...frames));
       }
       worstFrame.push(...blocks);
@@ -363,7 +363,7 @@ async function lab(): Promise<void> {
     await page.getByRole('button', { name: 'Run sweep' }).click();
     await page.getByText(/^Sweep done:/).waitFor({ timeout: 30 * 60_000 });
     const seconds = (Date.now() - started) / 1000;
-    const tasks = (await page.evaluate('window.__longTasks')) as number[];
+    const tasks = await page.evaluate<number[]>('window.__longTasks');
     const longest = Math.max(0, ...tasks);
     console.log(`32 rows (2 models x 1-16 servers) of 100,000 requests: ${seconds.toFixed(1)} s -> ${seconds <= 20 ? 'UNDER' : 'OVER'} 20 s`);
     console.log(`page main thread meanwhile: ${tasks.length} tasks over 50 ms, longest ${longest} ms -> ${longest <= 100 ? 'UNDER' : 'OVER'} 100 ms`);

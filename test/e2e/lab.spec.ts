@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { formatNumber } from '../../src/format';
-import { parseSweepSettings, type SweepSettings } from '../../src/lab/settings';
+import { parseSweepSettings } from '../../src/lab/settings';
 import { runSweep } from '../../src/lab/sweep';
 import { expectNoAxeViolations, expectTargetsAtLeast24 } from './support/a11y';
 import { startHostServer } from './support/hostServer';
@@ -143,7 +143,7 @@ test('a small sweep in the worker gives the rows runSweep gives, drawn, tabled a
   // The same sweep here, in Node: the same numbers, row for row.
   const parsed = parseSweepSettings({ ...SMALL, verifyCostMs: 0.15 });
   if (!parsed.ok) throw new Error(parsed.problems.join(' '));
-  const expected = await runSweep(parsed.settings as SweepSettings);
+  const expected = await runSweep(parsed.settings);
   const shown = await tableRows(page);
   expect(shown.map((r) => `${r.mode} ${r.servers}`)).toEqual(expected.rows.map((r) => `${r.mode} ${r.servers}`));
   for (const [i, row] of expected.rows.entries()) {

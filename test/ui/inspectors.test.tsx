@@ -45,14 +45,14 @@ describe('InspectorPanel', () => {
     const mark = container.querySelector('mark')!;
     expect(mark.textContent).toMatch(/^Authorization: Bearer eyJ/);
     expect(mark.className).toContain('insp-mark-jwt');
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain(`${req.requestBytes} bytes`);
     expect(text).toContain(`${req.credentialBytes} bytes`);
     expect(text).toContain(`(${((req.credentialBytes / req.requestBytes) * 100).toFixed(1)} %`);
     expect(text).toContain(`Response ${req.responseBytes} bytes`);
     expect(text).toContain('200 ok: accepted');
     expect(screen.getByLabelText('Raw HTTP response').textContent).toContain('HTTP/1.1 200 OK');
-    const token = mark.textContent!.slice('Authorization: Bearer '.length);
+    const token = mark.textContent.slice('Authorization: Bearer '.length);
     const [h, p, s] = token.split('.');
     expect(container.querySelector('.insp-jwt-encoded .insp-jwt-header')!.textContent).toBe(h);
     expect(container.querySelector('.insp-jwt-encoded .insp-jwt-payload')!.textContent).toBe(p);
@@ -166,7 +166,7 @@ describe('InspectorPanel', () => {
   it('shows a server: status, its clock, the key cache and a link to its last request', async () => {
     const { store } = await setup();
     await select(store, { kind: 'server', mode: 'jwt', serverId: 'server-1' });
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain('Clock skew+0.0 s');
     expect(text).toContain('2026-01-05T09:00:08.000Z');
     expect(text).toContain('Cached kidsk1');

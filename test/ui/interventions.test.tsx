@@ -104,7 +104,7 @@ describe('InterventionsPanel', () => {
     const store = await setup();
     await after(() => fireEvent.change(screen.getByRole('combobox', { name: 'Clock skew of server-1' }), { target: { value: '-30000' } }), store);
     for (const w of [session(store), jwt(store)]) expect(w.servers.find((s) => s.id === 'server-1')?.skewMs).toBe(-30000);
-    expect((screen.getByRole('combobox', { name: 'Clock skew of server-1' }) as HTMLSelectElement).value).toBe('-30000');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Clock skew of server-1' }).value).toBe('-30000');
   });
 
   it('takes the store down and brings it back', async () => {
@@ -128,7 +128,7 @@ describe('InterventionsPanel', () => {
 
   it('changes the load-balancer policy live', async () => {
     const store = await setup();
-    const policy = () => screen.getByRole('combobox', { name: 'Load-balancer policy' }) as HTMLSelectElement;
+    const policy = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Load-balancer policy' });
     expect(policy().value).toBe('round-robin');
     await after(() => fireEvent.change(policy(), { target: { value: 'sticky' } }), store);
     expect(session(store).options.lbPolicy).toBe('sticky');
@@ -140,7 +140,7 @@ describe('InterventionsPanel', () => {
     const store = await setup();
     await after(() => fireEvent.click(screen.getByRole('checkbox', { name: 'Denylist' })), store);
     expect(jwt(store).options.denylist).toBe(true);
-    expect((screen.getByRole('checkbox', { name: 'Denylist' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Denylist' }).checked).toBe(true);
     await after(() => fireEvent.change(screen.getByRole('combobox', { name: 'Token lifetime' }), { target: { value: '10000' } }), store);
     expect(jwt(store).options.tokenTtlMs).toBe(10_000);
   });
@@ -154,7 +154,7 @@ describe('InterventionsPanel', () => {
 
   it('steals alice\u2019s credentials, then lets the attacker replay them', async () => {
     const store = await setup();
-    const replay = screen.getByRole('button', { name: 'Attacker replays' }) as HTMLButtonElement;
+    const replay = screen.getByRole<HTMLButtonElement>('button', { name: 'Attacker replays' });
     expect(off(replay)).toBe(true);
     expect(reasonOf(replay)).toBe('Steal a credential first');
     await after(() => fireEvent.click(button("Steal alice's credentials")), store);
@@ -173,10 +173,10 @@ describe('InterventionsPanel', () => {
     const rotate = button('Rotate key') as HTMLButtonElement;
     expect(off(rotate)).toBe(true);
     expect(reasonOf(rotate)).toMatch(/JWT only/);
-    const ttl = screen.getByRole('combobox', { name: 'Token lifetime' }) as HTMLSelectElement;
+    const ttl = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Token lifetime' });
     expect(ttl.disabled).toBe(true);
     expect(reasonOf(ttl)).toMatch(/JWT only/);
-    expect((screen.getByRole('combobox', { name: 'Load-balancer policy' }) as HTMLSelectElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Load-balancer policy' }).disabled).toBe(false);
     // Only the tampering that means something for sessions is offered.
     expect(screen.queryByRole('button', { name: 'Tamper alice: set role to admin' })).toBeNull();
     expect(button('Tamper alice: guess a session id')).toBeTruthy();

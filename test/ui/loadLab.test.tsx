@@ -56,8 +56,8 @@ function row(mode: Mode, servers: number, throughputRps: number): SweepRow {
   };
 }
 
-const runButton = () => screen.getByRole('button', { name: 'Run sweep' }) as HTMLButtonElement;
-const cancelButton = () => screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement;
+const runButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Run sweep' });
+const cancelButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' });
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const status = () => screen.getAllByRole('status').map((el) => el.textContent ?? '').join(' | ');
 
@@ -181,7 +181,7 @@ describe('a sweep', () => {
     vi.useFakeTimers();
     try {
       fireEvent.click(runButton());
-      const bar = () => Number((screen.getByRole('progressbar', { name: 'Sweep progress' }) as HTMLProgressElement).value);
+      const bar = () => Number(screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Sweep progress' }).value);
       await fake.progress(0, 4, 0.1);
       expect(bar()).toBeCloseTo(0.1);
       await fake.progress(0, 4, 0.2);
@@ -250,10 +250,10 @@ describe('a link to a sweep (sweep=)', () => {
     const linked = { modes: ['jwt'], serversFrom: 2, serversTo: 5, users: 120, ratePerUser: 3, requests: 900, storeCapacityOpsPerSec: 400, alg: 'HS256', denylist: true, refreshTokens: false, seed: 9 };
     render(<LoadLab client={client} search={`?lab=load&sweep=${encodeURIComponent(JSON.stringify(linked))}`} />);
     await act(async () => {});
-    expect((screen.getByLabelText('Servers from') as HTMLInputElement).value).toBe('2');
-    expect((screen.getByLabelText('Users') as HTMLInputElement).value).toBe('120');
-    expect((screen.getByLabelText('Session') as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByLabelText(/^Denylist/) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Servers from').value).toBe('2');
+    expect(screen.getByLabelText<HTMLInputElement>('Users').value).toBe('120');
+    expect(screen.getByLabelText<HTMLInputElement>('Session').checked).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>(/^Denylist/).checked).toBe(true);
     const href = screen.getByRole('link', { name: 'Link to these settings' }).getAttribute('href')!;
     expect(JSON.parse(new URLSearchParams(href).get('sweep')!)).toEqual(linked);
   });
@@ -269,7 +269,7 @@ describe('a link to a sweep (sweep=)', () => {
     render(<LoadLab client={client} search={`?lab=load&sweep=${encodeURIComponent(raw)}`} />);
     await act(async () => {});
     expect(screen.getByRole('status', { name: 'Notices' }).textContent).toMatch(why);
-    expect((screen.getByLabelText('Users') as HTMLInputElement).value).toBe('400');
+    expect(screen.getByLabelText<HTMLInputElement>('Users').value).toBe('400');
     expect(({} as Record<string, unknown>).users).toBeUndefined();
   });
 });

@@ -61,7 +61,9 @@ function crowd(nowMs: number, first: number, count: number): Message[] {
 function publish(store: Awaited<ReturnType<typeof setup>>, messages: Message[]) {
   const world = store.getState().worlds.session!;
   act(() => store.setState({ worlds: { session: { ...world, messages } } }));
-  act(() => vi.advanceTimersByTime(FRAME_MS));
+  act(() => {
+    vi.advanceTimersByTime(FRAME_MS);
+  });
 }
 
 const canvas = () => document.querySelector<HTMLCanvasElement>('.stage-session canvas.stage-dots');
@@ -153,7 +155,9 @@ describe('a crowd on the stage', () => {
     expect(document.querySelectorAll('.crowd-band')).toHaveLength(0);
     expect(document.querySelectorAll('[aria-label="Messages on the wire"] li')).toHaveLength(320);
     act(() => store.getState().setReducedMotion(false));
-    act(() => vi.advanceTimersByTime(FRAME_MS));
+    act(() => {
+    vi.advanceTimersByTime(FRAME_MS);
+  });
     expect(dots()).toHaveLength(MAX_DRAWN);
   });
 });

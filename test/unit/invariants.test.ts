@@ -68,7 +68,7 @@ describe('invariants over random scripts', () => {
   it('a deleted session is never accepted again (shared store and local memory)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1e6 }), scriptArb, fc.constantFrom('shared', 'local'), async (seed, script, storage) => {
-        const s = await run(options('session', seed, { sessionStorage: storage as 'shared' | 'local' }), script);
+        const s = await run(options('session', seed, { sessionStorage: storage }), script);
         expect(revokedNeverAccepted(s)).toEqual([]);
       }),
       RUNS,

@@ -16,7 +16,7 @@ describe('stage layout', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {
         const layout = layoutStage(
-          { mode: mode as 'session' | 'jwt', clients: Array.from({ length: clients }, (_, i) => ({ id: `c${i}`, kind: 'browser' as const })), serverIds: Array.from({ length: servers }, (_, i) => `server-${i + 1}`) },
+          { mode: mode, clients: Array.from({ length: clients }, (_, i) => ({ id: `c${i}`, kind: 'browser' as const })), serverIds: Array.from({ length: servers }, (_, i) => `server-${i + 1}`) },
           size,
         );
         const boxes = Object.values(layout.nodes);

@@ -168,7 +168,7 @@ function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   xs[2] = xs[0]! + ((xs[3]! - xs[0]!) * 2) / 3;
   const rowH = (n: number, max: number) => Math.min(max, (height - 2 * MARGIN) / n - 10);
   spread(clients.length, MARGIN, height - MARGIN).forEach((y, i) => put(clients[i]!.id, clients[i]!.kind, xs[0]!, y, cw, rowH(clients.length, 64)));
-  put('lb', 'lb', xs[1]!, height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
+  put('lb', 'lb', xs[1], height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
   spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70)));
   spread(back.length, MARGIN, height - MARGIN).forEach((y, i) => put(back[i]!.id, back[i]!.kind, xs[3]!, y, bw, rowH(back.length, 84)));
   return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };

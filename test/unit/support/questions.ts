@@ -38,12 +38,12 @@ export async function ask(scenario: Scenario, q: Question, patches: Patches = {}
   const drivers: Partial<Record<Mode, SimDriver>> = {};
   for (const mode of q.modes) drivers[mode] = await loadScenario(scenario, mode, seed, patches[mode] ?? {});
   const runAll = async (t: number) => {
-    for (const d of Object.values(drivers)) await d!.runUntil(t);
+    for (const d of Object.values(drivers)) await d.runUntil(t);
   };
   await runAll(q.atMs);
   const views = viewsOf(drivers);
   const atAsk = q.outcome(views, q.atMs);
-  const sentAfterAsk = Object.values(views).reduce((n, v) => n + v!.requests.filter((r) => r.sentAtMs >= q.atMs).length, 0);
+  const sentAfterAsk = Object.values(views).reduce((n, v) => n + v.requests.filter((r) => r.sentAtMs >= q.atMs).length, 0);
   for (let t = q.atMs + STEP_MS; t <= q.atMs + GIVE_UP_AFTER_MS; t += STEP_MS) {
     await runAll(t);
     const outcome = q.outcome(viewsOf(drivers), q.atMs);
