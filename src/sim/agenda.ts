@@ -57,9 +57,17 @@ export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
 /** Takes the next event (peekEvent leaves the lane's head at its live timer). */
 export function popEvent(s: SimState): Queued<SimEvent> | undefined {
   const next = peekEvent(s);
-  if (next === undefined || next !== s.timers.items[s.timers.head]) return heapPop(s.queue);
-  take(s.timers);
+  if (next !== undefined) takeEvent(s, next);
   return next;
+}
+
+/**
+ * Takes `next`, the event peekEvent has just given (nothing scheduled since): the driver peeks
+ * before every event to see whether it is due, so the step takes it without finding it again.
+ */
+export function takeEvent(s: SimState, next: Queued<SimEvent>): void {
+  if (next === s.timers.items[s.timers.head]) take(s.timers);
+  else heapPop(s.queue);
 }
 
 /**

@@ -40,6 +40,8 @@ export class SimDriver {
   /** The one Tick every event of this run is applied with: its effects are started before the next event. */
   private readonly tick: Tick;
   private pending: PendingEffect[] = [];
+  /** The earliest `dueTimeMs` in `pending` (Infinity when empty), kept as effects are started: a walk of them per event was 2% of a 10,000-user row. */
+  private pendingDueMs = Infinity;
   /** Sampled real checks running beside the run: nothing waits for them until the run pauses. */
   private samples: Promise<void>[] = [];
   eventsProcessed = 0;
@@ -108,7 +110,7 @@ export class SimDriver {
         await pause();
       }
       const next = peekEvent(s);
-      if (this.pending.length > 0 && (next === undefined || this.pending.reduce((min, p) => Math.min(min, p.dueTimeMs), Infinity) <= next.timeMs)) {
+      if (this.pending.length > 0 && (next === undefined || this.pendingDueMs <= next.timeMs)) {
         await this.flush();
         continue;
       }
@@ -119,7 +121,7 @@ export class SimDriver {
         tidyLane(s);
         return false;
       }
-      stepNext(this.tick);
+      stepNext(this.tick, next);
       this.eventsProcessed++;
       if (this.tick.effects.length > 0) this.start(this.tick.effects);
     }
@@ -141,6 +143,7 @@ export class SimDriver {
       } else {
         this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
       }
+      this.pendingDueMs = Math.min(this.pendingDueMs, effect.dueTimeMs);
     }
   }
 
@@ -168,6 +171,7 @@ export class SimDriver {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
+      this.pendingDueMs = Infinity;
       await Promise.all(batch.map((p) => p.promise));
     }
   }

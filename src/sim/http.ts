@@ -146,8 +146,21 @@ export function responseSize(r: HttpResponseParts, bodyBytes = utf8Bytes(r.body)
   return bytes;
 }
 
-/** A header's name is `wanted` (lower case), case-insensitively; the length first, so most names are not lower-cased. */
-const isNamed = (name: string, wanted: string): boolean => name.length === wanted.length && name.toLowerCase() === wanted;
+/**
+ * A header's name is `wanted` (lower case), case-insensitively: `name.toLowerCase() === wanted` for
+ * names of wanted's length. Compared letter by letter while they are ASCII (servers ask on every
+ * request, and lower-casing made a string each time); a character outside ASCII asks toLowerCase.
+ */
+function isNamed(name: string, wanted: string): boolean {
+  if (name.length !== wanted.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let unit = name.charCodeAt(i);
+    if (unit >= 0x80) return name.toLowerCase() === wanted;
+    if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+    if (unit !== wanted.charCodeAt(i)) return false;
+  }
+  return true;
+}
 
 function named(headers: [string, string][], wanted: string, into: string[] = []): string[] {
   for (const [name, value] of headers) if (isNamed(name, wanted)) into.push(value.trim());

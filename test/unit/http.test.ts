@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACCEPT_JSON, cookieValue, firstRequestHeader, headerValues, parseCookieHeader, requestHeader, requestSize, requestText, responseHeader, responseSize, responseText, utf8Bytes, type HttpRequestParts, type HttpResponseParts } from '../../src/sim/http';
+import { runs } from '../support/propsSetup';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text).length;
 
@@ -51,7 +52,7 @@ describe('HTTP text', () => {
         expect(requestHeader(r, name)).toEqual(headerValues(text, name));
         expect(firstRequestHeader(r, name)).toBe(headerValues(text, name)[0]);
       }),
-      { numRuns: 1_000 },
+      { numRuns: runs(1_000) },
     );
   });
 
@@ -68,7 +69,7 @@ describe('HTTP text', () => {
         const all = parseCookieHeader(h);
         expect(cookieValue(h, name)).toBe(Object.hasOwn(all, name) ? all[name] : undefined);
       }),
-      { numRuns: 2_000 },
+      { numRuns: runs(2_000) },
     );
   });
 
@@ -76,6 +77,17 @@ describe('HTTP text', () => {
     const base: HttpRequestParts = { method: 'GET', path: '/caf\u00e9', host: 'h\u00f6st.example', headers: [ACCEPT_JSON], credentialHeader: null, body: '' };
     const others: HttpRequestParts[] = [base, { ...base, path: '/cafe', host: 'host.example' }, { ...base, headers: [['Accept', 'text/\u00e9']] }, base, { ...base, path: '/caf\u00e9\u00e9' }, base];
     for (const r of others) expect(requestSize(r).bytes).toBe(bytesOf(requestText(r)));
+  });
+
+  it('reads header names case-insensitively as lower-casing them would, outside ASCII too', () => {
+    const r: HttpRequestParts = { method: 'GET', path: '/', host: 'h', headers: [['COOKIE', 'a=1'], ['\u212Aey', 'kelvin'], ['Acc\u00e9pt', 'x'], ['cookie', 'b=2']], credentialHeader: ['AuThOrIzAtIoN', 'Bearer t'], body: '' };
+    const text = requestText(r);
+    for (const name of ['cookie', 'Cookie', 'key', 'KEY', 'authorization', 'accept', 'acc\u00e9pt', 'cookiE', 'cookiex', 'cooki']) {
+      expect(requestHeader(r, name)).toEqual(headerValues(text, name));
+      expect(firstRequestHeader(r, name)).toBe(headerValues(text, name)[0]);
+    }
+    expect(firstRequestHeader(r, 'key')).toBe('kelvin');
+    expect(firstRequestHeader(r, 'authorization')).toBe('Bearer t');
   });
 
   it('counts a response from the body bytes its caller knows', () => {
@@ -91,7 +103,7 @@ describe('HTTP text', () => {
         expect(responseSize(r)).toBe(bytesOf(text));
         expect(responseHeader(r, name)).toEqual(headerValues(text, name));
       }),
-      { numRuns: 1_000 },
+      { numRuns: runs(1_000) },
     );
   });
 });

@@ -160,7 +160,8 @@ export function onResponse(t: Tick, msg: Message): void {
   const client = own(s.clients, req.clientId);
   if (!client) return log(s, 'note', `${req.clientId} is gone: the response to request #${req.id} reaches no one.`, { requestId: req.id, ok: false });
   const response = req.httpResponse;
-  for (const header of response ? responseHeader(response, 'Set-Cookie') : []) {
+  // An answer without headers (every API answer) sets no cookie: no list of them is made.
+  for (const header of response && response.headers.length > 0 ? responseHeader(response, 'Set-Cookie') : []) {
     const { jar, outcome } = applySetCookie(client.jar, header, cookieContext(s, req.path));
     client.jar = jar;
     if (outcome.kind === 'rejected') {
