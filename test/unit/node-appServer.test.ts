@@ -48,6 +48,16 @@ describe('app server: session mode', () => {
     for (const r of api) expect(r.responseBytes).toBe(new TextEncoder().encode(responseText(r.httpResponse!)).length);
   });
 
+  it.each(['session', 'jwt'] as const)('logs each accepted %s request naming its credential, its user and the role acted on', async (mode) => {
+    const d = await run({ mode, servers: 1 }, [...sequential('alice', 2, 1_000, 1_000), [1_500, { type: 'changeRole', userId: 'alice', role: 'admin' }]], 6_000);
+    const api = requestsOf(d.state, 'alice', 'api');
+    const lines = api.map((r) => d.state.log.entries.find((e) => e.requestId === r.id && e.kind === 'server' && e.ok)?.text);
+    const sid = api[0]!.credentialId!;
+    const named = mode === 'session' ? `session ${sid.slice(0, 6)}\u2026` : 'the JWT';
+    // The JWT still carries the role it was signed with; the session reads the user's record.
+    expect(lines).toEqual([`server-1 accepts ${named}: alice (role user).`, `server-1 accepts ${named}: alice (role ${mode === 'session' ? 'admin' : 'user'}).`]);
+  });
+
   it('a banned user loses the session at once and cannot log in again (403)', async () => {
     const script: Script = [
       ...sequential('alice', 1),

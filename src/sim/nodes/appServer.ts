@@ -3,7 +3,7 @@
 // replies and crypto results find their way back here first, so lost work is said, not dropped.
 import { utf8Bytes } from '../http';
 import { schemeOf } from '../schemes';
-import type { Handling } from '../schemes/scheme';
+import type { AuthScheme, Handling } from '../schemes/scheme';
 import type { AppServer, LogEntry, Message, RequestRecord, SimState, VerifyOutcome } from '../types';
 import { arrivesLate, log, logLater, own, serverById, type Tick } from '../world';
 import { bodyJson, reject } from './serverKit';
@@ -110,25 +110,27 @@ function accept({ t, server, req }: Handling): void {
   const { s } = t;
   const scheme = schemeOf(s);
   const userId = req.subjectUserId ?? '';
-  const role = scheme.roleFor(s, req);
+  const user = own(s.users, userId);
+  const role = scheme.roleFor(req, user);
   req.reason = 'ok';
   req.actedAsRole = role;
   req.decidedAtMs = s.timeMs;
   req.checkedAtMs ??= s.timeMs;
   countIfRevoked(s, req);
   // The stale-claims lesson: what the server acted on versus what is true right now.
-  const current = own(s.users, userId)?.role;
+  const current = user?.role;
   if (current !== undefined && role !== current) s.metrics.staleRoleAccepts++;
   const profile = profileOf(userId, role, server.id);
   respondTo(s, req, server.id, 200, [], profile.body, profile.bytes);
-  logLater(s, acceptsLine, req.id, server.id, scheme.named(req), userId, role);
+  // The credential's name is written with the line, from the id taken now (most lines are dropped unread).
+  logLater(s, acceptsLine, req.id, server.id, scheme.named, req.credentialId, userId, role);
 }
 
-const acceptsLine = (seq: number, timeMs: number, requestId: number, serverId: string, named: string, userId: string, role: string): LogEntry => ({
+const acceptsLine = (seq: number, timeMs: number, requestId: number, serverId: string, named: AuthScheme['named'], credentialId: string | null, userId: string, role: string): LogEntry => ({
   seq,
   timeMs,
   kind: 'server',
-  text: `${serverId} accepts ${named}: ${userId} (role ${role}).`,
+  text: `${serverId} accepts ${named(credentialId)}: ${userId} (role ${role}).`,
   requestId,
   nodeId: serverId,
   ok: true,

@@ -227,7 +227,7 @@ export const jwtScheme: AuthScheme = {
   onSigned,
   onVerified,
   // The server acts on what the token says: the role when it was signed.
-  roleFor: (_s, req) => req.claims?.role ?? 'user',
+  roleFor: (req) => req.claims?.role ?? 'user',
   named: () => 'the JWT',
   revokeUser,
   rotateKey: requestNewKey,

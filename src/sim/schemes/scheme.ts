@@ -1,7 +1,7 @@
 // The seam between the cluster and an auth model. The app server routes (login, refresh, API
 // call, logout) and answers; the model issues, checks and revokes its credential. The browser, the
 // actions and the start of a run ask the model too, so a model lives in one file of this folder.
-import type { Client, ForgeHow, RequestRecord, SimState, StoreResult, VerifyOutcome, AppServer } from '../types';
+import type { Client, ForgeHow, RequestRecord, SimState, StoreResult, User, VerifyOutcome, AppServer } from '../types';
 import type { Tick } from '../world';
 
 /** One request a server is working on. */
@@ -39,10 +39,10 @@ export interface AuthScheme {
   /** Crypto results from the driver, for work this model asked for. */
   onSigned?(h: Handling, token: string): void;
   onVerified?(h: Handling, outcome: VerifyOutcome): void;
-  /** The role the server acts on once the request is authenticated. */
-  roleFor(s: SimState, req: RequestRecord): string;
-  /** How the accepting server names the credential in the log: "session 3fA9…", "the JWT". */
-  named(req: RequestRecord): string;
+  /** The role the server acts on once the request is authenticated (`user`: the subject's record now, found once by the server). */
+  roleFor(req: RequestRecord, user: User | undefined): string;
+  /** How the accepting server names the credential it accepted (`credentialId`: the request's) in the log: "session 3fA9…", "the JWT". */
+  named(credentialId: string | null): string;
   /** An admin revokes every credential of a user (ban, new password, log out everywhere) and the log says what that achieved. */
   revokeUser(s: SimState, userId: string, what: string): void;
   /** A new signing key (a rotation or a new algorithm); absent when the model signs nothing. */

@@ -112,7 +112,7 @@ export const sessionScheme: AuthScheme = {
   revoke,
   onStoreReply,
   // The server reads the user's record on every request: a role change counts at once.
-  roleFor: (s, req) => own(s.users, req.subjectUserId ?? '')?.role ?? 'user',
-  named: (req) => `session ${shortId(req.credentialId ?? '')}`,
+  roleFor: (_req, user) => user?.role ?? 'user',
+  named: (credentialId) => `session ${shortId(credentialId ?? '')}`,
   revokeUser,
 };
