@@ -140,6 +140,16 @@ describe('app server: sessions kept in local memory', () => {
 });
 
 describe('app server: JWT mode', () => {
+  it.each(['header', 'cookie'] as const)('names the jti a %s token carries before its signature is checked, a forged one too', async (delivery) => {
+    const script: Script = [...sequential('alice', 1), [2_500, { type: 'tamper', clientId: 'alice', how: 'role-admin' }], [3_000, { type: 'request', clientId: 'alice' }]];
+    const d = await run({ mode: 'jwt', delivery }, script, 6_000);
+    const [good, forged] = requestsOf(d.state, 'alice', 'api');
+    expect(good!.reason).toBe('ok');
+    expect(forged!.reason).not.toBe('ok');
+    // The forged token keeps the jti of the one it was made from; the server read it from the text.
+    expect(forged!.credentialId).toBe(good!.claims!.jti);
+  });
+
   it('verifies one signature per API request and never asks the store', async () => {
     const d = await run({ mode: 'jwt', servers: 3 }, sequential('alice', 5), 8_000);
     const s = d.state;
