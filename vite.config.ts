@@ -98,6 +98,9 @@ export default defineConfig(({ mode }) => {
     // precache's globPatterns (VitePWA, above) take it in and the lab runs offline too.
     worker: { format: 'es' },
     test: {
+      // Property tests draw from one seed, fixed unless FC_SEED says otherwise, printed at the start (test/support/props.ts).
+      globalSetup: ['test/support/propsGlobalSetup.ts'],
+      setupFiles: ['test/support/propsSetup.ts'],
       projects: [
         // Engine and crypto: node, because jsdom's foreign-realm Uint8Array breaks jose.
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },

@@ -135,6 +135,9 @@ const SCHEMAS: { [T in Action['type']]: { [K in Exclude<keyof Extract<Action, { 
   note: { text: text(ACTION_LIMITS.noteChars) },
 };
 
+/** Each action type and the names of its fields, as the gate checks them (what a fuzzer of actions needs to know). */
+export const actionFields = (): { [T in Action['type']]: string[] } => Object.fromEntries(Object.entries(SCHEMAS).map(([type, schema]) => [type, Object.keys(schema)])) as { [T in Action['type']]: string[] };
+
 /** Fields a type may leave out. */
 const OPTIONAL: ReadonlySet<string> = new Set(['request.path']);
 

@@ -3,7 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 // Three lessons played in the built app, checked the way a learner reads them: the caption,
 // the reason a request was refused, and the comparison table's measured numbers.
 
-const lesson = (page: Page) => page.locator('.caption-lesson');
+// The lesson's captions as they accumulate ("The lesson so far"), not the caption box: at 16x a
+// caption is on screen for well under a second, and a poll could miss it (it did, 1 run in 4).
+const lesson = (page: Page) => page.getByRole('region', { name: 'The lesson so far' });
 const sessionLog = (page: Page) => page.getByRole('log', { name: 'session event log' });
 const jwtLog = (page: Page) => page.getByRole('log', { name: 'jwt event log' });
 const row = (page: Page, header: RegExp) => page.getByRole('table', { name: /measured in this run/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: header }) });

@@ -11,6 +11,7 @@ import { runScenario } from '../../src/scenarios/run';
 import type { ModeRun } from '../../src/sim/report';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { fakeFrames, runFrames } from './support/frames';
+import { runs } from '../support/propsSetup';
 
 type Listener = (e: { source: unknown; data: unknown }) => void;
 
@@ -55,8 +56,8 @@ describe('host page commands', () => {
   });
 
   it('never throws, whatever arrives', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true }), (data) => typeof parseCommand(data) === 'object'), { numRuns: 500 });
-    fc.assert(fc.property(fc.record({ type: fc.constantFrom('authsim:seek', 'authsim:load', 'authsim:play'), timeMs: fc.anything(), scenario: fc.anything({ withNullPrototype: true }), mode: fc.anything(), seed: fc.anything() }, { requiredKeys: ['type'] }), (data) => typeof parseCommand(data) === 'object'), { numRuns: 500 });
+    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true }), (data) => typeof parseCommand(data) === 'object'), { numRuns: runs(500) });
+    fc.assert(fc.property(fc.record({ type: fc.constantFrom('authsim:seek', 'authsim:load', 'authsim:play'), timeMs: fc.anything(), scenario: fc.anything({ withNullPrototype: true }), mode: fc.anything(), seed: fc.anything() }, { requiredKeys: ['type'] }), (data) => typeof parseCommand(data) === 'object'), { numRuns: runs(500) });
   });
 });
 

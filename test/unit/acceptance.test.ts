@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timeVerdict } from '../../src/auth/acceptance';
 import { createKey, signToken, verifyToken } from '../../src/auth/tokens';
+import { runs } from '../support/propsSetup';
 
 const NOW_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const NOW = NOW_MS / 1000;
@@ -28,7 +29,7 @@ describe('token acceptance rules', () => {
         },
       ),
       // A fractional tolerance (1.5 s) is where rounding to whole seconds shows.
-      { numRuns: 300, examples: [[0, undefined, 0, 1_499, 1_500], [0, undefined, 0, 1_500, 1_500], [-1, undefined, -5, 500, 1_500]] },
+      { numRuns: runs(300), examples: [[0, undefined, 0, 1_499, 1_500], [0, undefined, 0, 1_500, 1_500], [-1, undefined, -5, 500, 1_500]] },
     );
   });
 });

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addLatency, emptyLatencies, EXACT_SAMPLES, latencyPercentile } from '../../src/sim/latency';
+import { runs } from '../support/propsSetup';
 
 const exactPercentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(1, Math.ceil((p / 100) * values.length)) - 1]!;
 
@@ -26,7 +27,7 @@ describe('latency stats', () => {
           expect(Math.abs(latencyPercentile(stats, p) - exact) / exact).toBeLessThanOrEqual(0.01);
         }
       }),
-      { numRuns: 20 },
+      { numRuns: runs(20) },
     );
   });
 });

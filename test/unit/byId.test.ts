@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ById } from '../../src/sim/byId';
+import { runs } from '../support/propsSetup';
 
 describe('ById', () => {
   it('answers as a Map keyed by the same ids, in id order', () => {
@@ -29,7 +30,7 @@ describe('ById', () => {
         expect([...byId.keys()]).toEqual(ids);
         expect(byId.toJSON()).toEqual(ids.map((id) => map.get(id)));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -18,6 +18,7 @@ import {
   type RequestContext,
   type SetCookieOutcome,
 } from '../../src/auth/cookies';
+import { runs } from '../support/propsSetup';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0); // the simulator's virtual epoch
 const ctx: RequestContext = { host: 'app.example.com', path: '/', secure: true, nowMs: T0 };
@@ -489,7 +490,7 @@ describe('the Cookie header', () => {
         const sent = cookiesFor(jar, c).map((k) => (k.name === '' ? k.value : `${k.name}=${k.value}`));
         expect(cookieHeaderValue(jar, c)).toBe(sent.length ? sent.join('; ') : null);
       }),
-      { numRuns: 1_000 },
+      { numRuns: runs(1_000) },
     );
   });
 });

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requestsOf, run } from './support/run';
+import { runs } from '../support/propsSetup';
 
 const BAN_MS = 5_000;
 
@@ -25,7 +26,7 @@ describe('denylist lifetime', () => {
         expect(afterBan.filter((r) => r.reason === 'ok').map((r) => `#${r.id} at ${r.sentAtMs} on ${r.serverId}`)).toEqual([]);
       }),
       // 1.5 s of tolerance: the servers round their clock to whole seconds, so the entry must outlive exp + 1.5 s.
-      { numRuns: 12, examples: [[10, 30_000, 0], [10, 0, -20], [10, 30_000, -30], [10, 1_500, 0], [10, 2_500, -7]] },
+      { numRuns: runs(12), examples: [[10, 30_000, 0], [10, 0, -20], [10, 30_000, -30], [10, 1_500, 0], [10, 2_500, -7]] },
     );
   }, 60_000);
 });

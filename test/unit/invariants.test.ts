@@ -4,6 +4,7 @@ import { SimDriver } from '../../src/sim/driver';
 import { eachRequestOneOutcome, jwtAcceptedUntilExp, revokedNeverAccepted } from '../../src/sim/invariants';
 import { withOptions } from '../../src/sim/options';
 import type { Action, Mode, SimOptions } from '../../src/sim/types';
+import { runs } from '../support/propsSetup';
 
 // Random scripts over two browsers and an attacker: logins, traffic, logouts, bans, crashes,
 // store outages and thefts, at random times. The model must keep its promises in every one.
@@ -52,7 +53,7 @@ async function run(opts: SimOptions, script: { atMs: number; action: Action }[])
   return driver.state;
 }
 
-const RUNS = { numRuns: 25 };
+const RUNS = { numRuns: runs(25) };
 
 describe('invariants over random scripts', () => {
   it.each(['session', 'jwt'] as const)('every request gets exactly one outcome (%s)', async (mode) => {
@@ -105,7 +106,7 @@ describe('invariants over random scripts', () => {
         expect(b.log.entries).toEqual(a.log.entries);
         expect(b.metrics).toEqual(a.metrics);
       }),
-      { numRuns: 10 },
+      { numRuns: runs(10) },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   decodeJwtParts,
   tamperClaims,
 } from '../../src/auth/jwtText';
+import { runs } from '../support/propsSetup';
 
 // Buffer is only the reference implementation here; the module itself must not use it.
 const ref = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -68,7 +69,7 @@ describe('byteLength', () => {
     expect(byteLength('😀')).toBe(4);
     // Lone surrogates: TextEncoder writes U+FFFD (3 bytes) for each.
     for (const odd of ['\ud800', '\ud800\ud800', '\udc00\ud800', 'a\ud83d', '\ud83d\ude00\ude00']) expect(byteLength(odd)).toBe(new TextEncoder().encode(odd).length);
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => byteLength(s) === new TextEncoder().encode(s).length), { numRuns: 2_000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => byteLength(s) === new TextEncoder().encode(s).length), { numRuns: runs(2_000) });
   });
 });
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, SimState } from '../../src/sim/types';
 import { log, logLater } from '../../src/sim/world';
+import { runs } from '../support/propsSetup';
 
 const later = (seq: number, timeMs: number, n: unknown): LogEntry => ({ seq, timeMs, kind: 'note', text: `later ${String(n)}` });
 
@@ -36,7 +37,7 @@ describe('the log with lines made later', () => {
         expect(structuredClone(s.log).entries).toEqual(model);
         expect(s.log.total).toBe(total);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/scenarios/index';
 import { parseAction, parseOptionsPatch } from '../../src/sim/parseAction';
+import { runs } from '../support/propsSetup';
 
 describe('parseAction', () => {
   it('lets every lesson\'s own actions through unchanged', () => {
@@ -55,7 +56,7 @@ describe('parseAction', () => {
         const parsed = parseAction(v);
         if (parsed.ok) expect(parseAction(parsed.value)).toEqual(parsed);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -10,6 +10,7 @@ import type { Scenario } from '../../src/scenarios/scenario';
 import { modeRun, type ModeRun } from '../../src/sim/report';
 import type { Mode } from '../../src/sim/types';
 import { ask, GIVE_UP_AFTER_MS, worldViewOf, type Patches } from './support/questions';
+import { runs } from '../support/propsSetup';
 
 const REQUIRED = ['revocation', 'stolen-credential', 'scale-out', 'store-outage', 'refresh-tokens', 'key-rotation', 'tampering', 'stale-claims', 'clock-skew', 'token-size'];
 
@@ -92,7 +93,8 @@ describe('questions', () => {
         }
       }
     }
-  });
+    // Every question of every lesson on five seeds: ~2 s alone, over 5 s on a busy 2-core machine.
+  }, 30_000);
 
   // Mutations: the same question on a run whose options flip the behaviour must get a different
   // answer, which proves the answer is read from the run and not from a key.
@@ -224,7 +226,7 @@ describe('formatNumber', () => {
         const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(Math.round(n * 10 ** digits) / 10 ** digits);
         expect(formatNumber(n, digits)).toBe(intl === '-0' ? '0' : intl);
       }),
-      { numRuns: 2_000 },
+      { numRuns: runs(2_000) },
     );
   });
 });

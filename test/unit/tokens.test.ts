@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createKey, signToken, verifyToken } from '../../src/auth/tokens';
 import type { AccessClaims, Alg, KeyMaterial, VerifyOptions } from '../../src/auth/tokens';
 import { algNoneToken, tamperClaims } from '../../src/auth/jwtText';
+import { runs } from '../support/propsSetup';
 
 const ALGS: Alg[] = ['HS256', 'ES256', 'EdDSA'];
 const NOW_MS = Date.UTC(2026, 0, 5, 9, 0, 0); // a fixed virtual instant, never the wall clock
@@ -183,7 +184,7 @@ describe('createKey, signToken, verifyToken', () => {
         const r = await verifyToken(s, o);
         expect(r.ok).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -198,7 +199,7 @@ describe('createKey, signToken, verifyToken', () => {
         if (forged === token) expect(r.ok).toBe(true);
         else expect(r).toMatchObject({ ok: false, reason: 'signature_invalid' });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
