@@ -8,7 +8,7 @@ import { runScenarioMode } from '../../src/scenarios/run';
 import { parseAction, parseInterventions } from '../../src/sim/parseAction';
 import { parseLink } from '../../src/store/urlState';
 import { actionArb, linkArb, plausibleActionArb, prototypeNames } from '../support/hostileLinks';
-import { runs } from '../support/propsSetup';
+import { propsTimeout, runs } from '../support/propsSetup';
 
 const pristine = prototypeNames();
 afterAll(() => expect(prototypeNames()).toEqual(pristine));
@@ -32,7 +32,7 @@ describe('hostile links and actions', () => {
     // Both sides are exercised: most refused, a real share let through.
     expect(refused / cases).toBeGreaterThan(0.5);
     expect(refused / cases).toBeLessThan(0.99);
-  }, 60_000);
+  }, propsTimeout(60_000));
 
   it('a link never throws on 10,000 links, and each part it cannot use is a notice', () => {
     fc.assert(
@@ -50,7 +50,7 @@ describe('hostile links and actions', () => {
       { numRuns: runs(10_000) },
     );
     // ~3 s alone; a busy 2-core machine has taken over 5.
-  }, 60_000);
+  }, propsTimeout(60_000));
 
   it('what the gate lets through runs in the engine without a throw or a broken invariant', async () => {
     let ran = 0;
@@ -75,5 +75,5 @@ describe('hostile links and actions', () => {
       { numRuns: runs(150) },
     );
     expect(ran).toBeGreaterThan(75);
-  }, 120_000);
+  }, propsTimeout(120_000));
 });
