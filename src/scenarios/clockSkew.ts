@@ -1,4 +1,4 @@
-import { browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
+import { browse, check, countAt, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { meta } from './catalog';
 import { accepted, clock, describe, duration, firstNFinishedAfter, list, perWorld, plural, sentenceCase, times, where } from './outcomes';
 
@@ -78,6 +78,11 @@ export const clockSkew: Scenario = {
     check(f, early >= 3, `the fast server should refuse the token as expired before its exp, got ${early}`);
     check(f, countFor(run, 'alice', 'ok') >= 1 + ALICE_REQUESTS / 3, `the correct server should accept it throughout, got ${countFor(run, 'alice', 'ok')}`);
     check(f, countFor(run, 'alice', 'ok') < 1 + ALICE_REQUESTS, 'without tolerance some servers must disagree');
+    // The mechanism, not only the totals: each refusal comes from the server whose clock explains it.
+    const timeRefusals = (id: string) => countAt(run, id, 'token_expired') + countAt(run, id, 'token_not_yet_valid');
+    check(f, countAt(run, 'server-3', 'token_not_yet_valid') === notYet, `every not-yet-valid refusal should come from server-3, the slow one, got ${countAt(run, 'server-3', 'token_not_yet_valid')} of ${notYet}`);
+    check(f, countAt(run, 'server-2', 'token_expired') === early, `every early expiry should come from server-2, the fast one, got ${countAt(run, 'server-2', 'token_expired')} of ${early}`);
+    check(f, timeRefusals('server-1') === 0, `server-1, whose clock is right, should refuse nothing for time, got ${timeRefusals('server-1')}`);
     check(f, countFor(run, 'bob', 'ok') === 1 + BOB_REQUESTS, `with the tolerance every server should accept Bob\u2019s token, got ${countFor(run, 'bob', 'ok')} of ${1 + BOB_REQUESTS}`);
     return f;
   },

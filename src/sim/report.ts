@@ -30,6 +30,8 @@ export interface ModeRun {
   signingKeyHoldersMax: number;
   /** Outcomes per client id (logins and refreshes included), like requests.byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
+  /** Outcomes per app server that answered, like byClient: where each kind of refusal came from. */
+  byServer: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Store lookups made by API requests (storeLookups also counts logouts' lookups). */
   apiStoreLookups: number;
   /** API requests with no credential at all (nothing to look up), and session ones looked up in a server's own memory. */
@@ -44,6 +46,8 @@ export interface RunReport {
   seed: number;
   runs: ModeRun[];
 }
+
+const copyCounts = (counts: Record<string, Partial<Record<ReasonCode, number>>>) => Object.fromEntries(Object.entries(counts).map(([id, reasons]) => [id, { ...reasons }]));
 
 /** Rounds to `digits` decimals: how a report's figures are given. */
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -70,7 +74,8 @@ export function modeRun(s: SimState): ModeRun {
     staleRoleAccepts: m.staleRoleAccepts,
     signingKeyHolders: signingKeyHolders(s),
     signingKeyHoldersMax: m.signingKeyHoldersMax,
-    byClient: Object.fromEntries(Object.entries(m.byClient).map(([id, reasons]) => [id, { ...reasons }])),
+    byClient: copyCounts(m.byClient),
+    byServer: copyCounts(m.byServer),
     apiStoreLookups: m.apiStoreLookups,
     apiWithoutCredential: m.apiWithoutCredential,
     apiMemoryLookups: m.apiMemoryLookups,

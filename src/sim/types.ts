@@ -408,6 +408,8 @@ export interface Metrics {
   signingKeyHoldersMax: number;
   /** Outcomes per client id (every request kind), counted like byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
+  /** Outcomes per app server that answered, counted like byClient (what the balancer or the network decided is not in it). */
+  byServer: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Store lookups made for API requests only (logouts look their session up too). */
   apiStoreLookups: number;
   /** API requests that carried no credential, and session API requests checked in a server's own memory (no store lookup). */

@@ -161,6 +161,10 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   m.byReason[reason] = (m.byReason[reason] ?? 0) + 1;
   const mine = (m.byClient[req.clientId] ??= {});
   mine[reason] = (mine[reason] ?? 0) + 1;
+  if (req.serverId !== null) {
+    const theirs = (m.byServer[req.serverId] ??= {});
+    theirs[reason] = (theirs[reason] ?? 0) + 1;
+  }
   if (req.kind === 'api') {
     m.apiByReason[reason] = (m.apiByReason[reason] ?? 0) + 1;
     if (reason === 'ok') m.apiAccepted++;

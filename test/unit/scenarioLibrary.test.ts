@@ -68,6 +68,7 @@ function emptyRun(mode: Mode): ModeRun {
     signingKeyHolders: 0,
     signingKeyHoldersMax: 0,
     byClient: {},
+    byServer: {},
     apiStoreLookups: 0,
     apiWithoutCredential: 0,
     apiMemoryLookups: 0,
