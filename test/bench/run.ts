@@ -416,6 +416,8 @@ interface LighthouseRun {
   si: number;
   accessibility: number;
   bestPractices: number;
+  /** When the first frame was really shown (not simulated): about 1.2 or 2.25 s when Viz held it (docs/ARCHITECTURE.md, test/bench). */
+  firstFrame: number;
 }
 
 /** One Lighthouse run, mobile preset (the default: a Moto G-sized screen, simulated slow 4G and 4x CPU); the JSON is kept beside the builds to be read. */
@@ -434,7 +436,7 @@ async function lighthouseRun(url: string, report: string): Promise<LighthouseRun
     if (attempt === 3) throw new Error(`lighthouse ${url}: ${failure}`);
     console.log(`lighthouse ${url} failed (${failure}); again`);
   }
-  const lhr = JSON.parse(readFileSync(report, 'utf8')) as { runtimeError?: { message: string }; categories: Record<string, { score: number | null }>; audits: Record<string, { numericValue?: number }> };
+  const lhr = JSON.parse(readFileSync(report, 'utf8')) as { runtimeError?: { message: string }; categories: Record<string, { score: number | null }>; audits: Record<string, { numericValue?: number; details?: { items?: { observedFirstPaint?: number }[] } }> };
   if (lhr.runtimeError) throw new Error(`lighthouse ${url}: ${lhr.runtimeError.message}`);
   const value = (audit: string) => lhr.audits[audit]?.numericValue ?? NaN;
   const score = (category: string) => Math.round((lhr.categories[category]?.score ?? NaN) * 100);
@@ -447,6 +449,7 @@ async function lighthouseRun(url: string, report: string): Promise<LighthouseRun
     si: value('speed-index'),
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
+    firstFrame: lhr.audits.metrics?.details?.items?.[0]?.observedFirstPaint ?? NaN,
   };
 }
 
@@ -547,6 +550,7 @@ async function lighthouse(): Promise<void> {
     ['SI', (r) => r.si, ms],
     ['a11y', (r) => r.accessibility, String],
     ['best practices', (r) => r.bestPractices, String],
+    ['first frame shown', (r) => r.firstFrame, ms],
   ];
   const medians = (key: keyof typeof runs) => Object.fromEntries(columns.map(([name, get]) => [name, median(runs[key].map(get))])) as Record<string, number>;
   for (const [name, , key] of pages) {
