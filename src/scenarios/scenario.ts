@@ -90,12 +90,12 @@ export function countFor(run: ModeRun, clientId: string, reason: ReasonCode): nu
   return run.byClient[clientId]?.[reason] ?? 0;
 }
 
-/** Every request of one client, whatever its outcome. */
 /** Requests one app server answered with this reason. */
 export function countAt(run: ModeRun, serverId: string, reason: ReasonCode): number {
   return run.byServer[serverId]?.[reason] ?? 0;
 }
 
+/** Every request of one client, whatever its outcome. */
 export function totalFor(run: ModeRun, clientId: string): number {
   return Object.values(run.byClient[clientId] ?? {}).reduce((sum, n) => sum + n, 0);
 }

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { parseInterventions } from '../../src/sim/parseAction';
-import { parseLink } from '../../src/store/urlState';
+import { parseLink, type LinkState } from '../../src/store/urlState';
 import { linkArb } from '../support/hostileLinks';
 import { propsSeed } from '../support/props';
 
@@ -19,10 +19,9 @@ const links = fc.sample(linkArb, { numRuns: LINKS, seed });
 const prototypeNames = (page: Page) => page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).sort());
 
 /** Settled: the lesson is drawn (Play enabled) at the link's moment, or an error is said, or the lab is up. */
-async function settled(page: Page, search: string) {
+async function settled(page: Page, state: LinkState) {
   const ready = page.locator('button.play:not([disabled]), [role="alert"], .lab-main');
   await ready.first().waitFor({ timeout: 20_000 });
-  const { state } = parseLink(search, parseInterventions);
   const timeline = page.locator('input[aria-label="Timeline"]');
   if (!state.timeMs || (await timeline.count()) === 0) return;
   // A link's moment is reached by replaying (its interventions included): wait for the clock to get
@@ -40,12 +39,13 @@ async function openAll(page: Page, searches: string[], pristine: string[]) {
   page.on('pageerror', (e) => errors.push(e.message));
   for (const search of searches) {
     const what = `link ${search.slice(0, 300)}`;
+    // What the app should make of the link: read as the app reads it.
+    const { state, problems } = parseLink(search, parseInterventions);
     await page.goto(`/${search}`);
-    await settled(page, search);
+    await settled(page, state);
     expect(errors, what).toEqual([]);
     expect(await page.locator('#root > *').count(), `${what}: empty #root`).toBeGreaterThan(0);
     expect(await prototypeNames(page), what).toEqual(pristine);
-    const { problems } = parseLink(search, parseInterventions);
     if (problems.length) {
       const shown = await page.locator('[aria-label="Notices"] li').allTextContents();
       for (const problem of problems) expect(shown, `${what}: the notice "${problem}"`).toContain(problem);

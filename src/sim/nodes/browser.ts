@@ -33,7 +33,6 @@ function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean,
   return schemeOf(s).carries({ hasCookie, bearer }) ? s.options.mode : 'none';
 }
 
-
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
 
 /** Bytes of "Cookie: <the auth cookies>\r\n", as if the line carried nothing else. */
