@@ -1,11 +1,13 @@
 import { lazy, startTransition, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createAppStore } from './store/createAppStore';
+import { useStore } from 'zustand';
+import { createAppStore, type AppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fetchStageCode } from './ui/LazyStageArea';
+import { announceSettled } from './settled';
 import './ui/app.css';
 
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay, or open a lab.
@@ -28,7 +30,10 @@ function start({ state: link, problems }: ParsedLink) {
 
 /** lab=load: the load lab, loaded on demand (its charts and worker are no part of the lessons' first load); no lesson starts. */
 function startLoadLab(notices: string[]) {
-  const LoadLab = lazy(() => import('./ui/lab/LoadLab').then((m) => ({ default: m.LoadLab })));
+  const labCode = import('./ui/lab/LoadLab');
+  // The lab's code is in: what waits for a settled page (the offline worker) may start.
+  void labCode.finally(announceSettled);
+  const LoadLab = lazy(() => labCode.then((m) => ({ default: m.LoadLab })));
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary what="load lab">
@@ -83,6 +88,7 @@ function startLessons(link: LinkState, notices: string[]) {
     <StrictMode>
       <TakesInput>
         <App store={store} />
+        <SettledOnceShown store={store} />
       </TakesInput>
     </StrictMode>
   );
@@ -91,6 +97,15 @@ function startLessons(link: LinkState, notices: string[]) {
   // screen already drawn be shown and scrolled meanwhile.
   if (firstScreenShown) startTransition(() => void hydrateRoot(root, app));
   else createRoot(root).render(app);
+}
+
+/** Once React has drawn the first lesson playable (or its failure), what can wait may start (src/settled.ts). */
+function SettledOnceShown({ store }: { store: AppStore }) {
+  const shown = useStore(store, (s) => s.status !== 'loading');
+  useEffect(() => {
+    if (shown) announceSettled();
+  }, [shown]);
+  return null;
 }
 
 /** The built first screen takes no input until React has it (public/first-screen.js makes it inert): lifted at the first commit. */

@@ -24,6 +24,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 test('after the first visit the app loads and plays a lesson offline', async ({ page, context }) => {
   await page.goto('./?scenario=revocation&mode=both&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  // The app says its lesson is shown and playable, and only then is the worker registered
+  // (registerSW.js; without the app's word it would wait 10 s after the load).
+  await expect(page.locator('html')).toHaveAttribute('data-settled', { timeout: 2_000 });
 
   // The worker is installed (everything precached) and controls this page (clientsClaim);
   // if it did not take over this load, the next one is served by it.
