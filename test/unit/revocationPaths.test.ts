@@ -1,37 +1,31 @@
 // Paths a mutation check found untested: each fails if its line of the model is removed.
 import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/sim/types';
 import { reasons, requestsOf, run, type Script } from './support/run';
+
+/** Alice logs in and asks at 1 s; `revoke` lands at 2 s; she asks again at 3 s. */
+const askAround = (revoke: Action): Script => [
+  [0, { type: 'login', clientId: 'alice' }],
+  [1_000, { type: 'request', clientId: 'alice' }],
+  [2_000, revoke],
+  [3_000, { type: 'request', clientId: 'alice' }],
+];
 
 describe('changing a password', () => {
   it('ends the user\'s sessions: the old cookie is refused at once', async () => {
-    const d = await run({ mode: 'session' }, [
-      [0, { type: 'login', clientId: 'alice' }],
-      [1_000, { type: 'request', clientId: 'alice' }],
-      [2_000, { type: 'changePassword', userId: 'alice' }],
-      [3_000, { type: 'request', clientId: 'alice' }],
-    ], 5_000);
+    const d = await run({ mode: 'session' }, askAround({ type: 'changePassword', userId: 'alice' }), 5_000);
     expect(reasons(requestsOf(d.state, 'alice', 'api'))).toEqual(['ok', 'session_unknown']);
   });
 
   it('puts the user\'s live tokens on the denylist when there is one', async () => {
-    const d = await run({ mode: 'jwt', denylist: true }, [
-      [0, { type: 'login', clientId: 'alice' }],
-      [1_000, { type: 'request', clientId: 'alice' }],
-      [2_000, { type: 'changePassword', userId: 'alice' }],
-      [3_000, { type: 'request', clientId: 'alice' }],
-    ], 5_000);
+    const d = await run({ mode: 'jwt', denylist: true }, askAround({ type: 'changePassword', userId: 'alice' }), 5_000);
     expect(reasons(requestsOf(d.state, 'alice', 'api'))).toEqual(['ok', 'token_revoked']);
   });
 });
 
 describe('banning a user', () => {
   it('ends sessions a server holds in its own memory, not only those in the shared store', async () => {
-    const d = await run({ mode: 'session', sessionStorage: 'local', servers: 1 }, [
-      [0, { type: 'login', clientId: 'alice' }],
-      [1_000, { type: 'request', clientId: 'alice' }],
-      [2_000, { type: 'banUser', userId: 'alice' }],
-      [3_000, { type: 'request', clientId: 'alice' }],
-    ], 5_000);
+    const d = await run({ mode: 'session', sessionStorage: 'local', servers: 1 }, askAround({ type: 'banUser', userId: 'alice' }), 5_000);
     expect(reasons(requestsOf(d.state, 'alice', 'api'))).toEqual(['ok', 'session_unknown']);
     expect(d.state.servers[0]!.localSessions).toEqual({});
   });
