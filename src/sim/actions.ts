@@ -166,7 +166,8 @@ function applyOperatorAction(t: Tick, action: Action): void {
     }
     case 'setOptions': {
       const algChanged = action.patch.alg !== undefined && action.patch.alg !== s.options.alg;
-      Object.assign(s.options, action.patch);
+      // Replaced, not edited: what was published of the old options stays as it was (store/snapshot.ts).
+      s.options = { ...s.options, ...action.patch };
       log(s, 'action', `Settings changed: ${Object.entries(action.patch).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}.`);
       if (algChanged) schemeOf(s).rotateKey?.(t);
       return;

@@ -48,42 +48,39 @@ export function shownRequests(s: SimState): RequestRecord[] {
 
 /**
  * A world as the UI may draw it. What the engine writes once and never changes (messages, log
- * lines, finished requests, served outcomes, cookie jars, which are replaced, never edited) is
- * shared; what it changes in place (nodes, in-flight requests, the clients' storage) is copied.
- * A publish under load so costs the live part only (it was a deep copy of everything: 15% of a
- * busy page's time).
+ * lines, finished requests, served outcomes, cookie jars, which are replaced, never edited, and the
+ * options, which a settings change replaces) is shared; what it changes in place is copied, and
+ * only as deep as it is changed: a request in flight has its fields set, never its HTTP parts,
+ * claims or pending work, so a copy of its fields is enough (a deep copy of 120 in-flight requests
+ * was two thirds of a busy page's publish). test/unit/snapshot.test.ts holds every lesson's
+ * snapshots unchanged as the run goes on.
  */
 export function snapshot(s: SimState): WorldSnapshot {
   const finished = s.recent.slice(-RECENT_REQUESTS);
-  // The live part, copied (its strings shared: an in-flight request's HTTP text is not copied per publish).
-  const copy = copyJson({
-    options: s.options,
-    servers: s.servers,
-    sessions: Object.values(s.store.sessions),
-    keys: s.keys,
-    inFlight: [...s.requests.values()].slice(-IN_FLIGHT_REQUESTS),
-  });
+  const inFlight = [...s.requests.values()].slice(-IN_FLIGHT_REQUESTS).map((r) => ({ ...r }));
   return {
     mode: s.options.mode,
     timeMs: s.timeMs,
-    options: copy.options,
+    options: s.options,
     users: Object.values(s.users).map((u) => ({ ...u })),
     clients: Object.values(s.clients).map((c) => ({ ...c, storage: { ...c.storage } })),
-    servers: copy.servers,
+    // Each server's local sessions and key cache are edited in place: copied whole (a few servers).
+    servers: copyJson(s.servers),
     store: {
       up: s.store.up,
       slowFactor: s.store.slowFactor,
       queued: s.store.queued,
       ops: s.store.ops,
-      sessions: copy.sessions,
+      sessions: Object.values(s.store.sessions).map((r) => ({ ...r })),
       denylist: Object.entries(s.store.denylist).map(([jti, expMs]) => ({ jti, expMs })),
       refreshFamilies: new Set(Object.values(s.store.refreshTokens).map((r) => r.familyId)).size,
       revokedFamilies: Object.keys(s.store.revokedFamilies).length,
     },
-    keys: { activeKid: copy.keys.activeKid, keys: copy.keys.keys },
+    // A key is made not ready and marked ready once its pair is generated.
+    keys: { activeKid: s.keys.activeKid, keys: s.keys.keys.map((k) => ({ ...k })) },
     tokensIssued: s.metrics.tokensIssued,
     messages: [...s.messages.values()],
-    requests: [...finished, ...copy.inFlight],
+    requests: [...finished, ...inFlight],
     log: s.log.entries.slice(-LOG_TAIL),
     logTotal: s.log.total,
     served: s.served.entries.slice(),
