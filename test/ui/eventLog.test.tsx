@@ -7,6 +7,7 @@ import { createAppStore } from '../../src/store/createAppStore';
 import { EventLog, LOG_LINES_PER_FRAME } from '../../src/ui/narration/EventLog';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { plural } from '../../src/format';
+import { CALM_MS } from '../../src/ui/useCalmValue';
 import type { LogEntry } from '../../src/sim/types';
 
 afterEach(() => {
@@ -50,51 +51,68 @@ describe('the event log after a seek', () => {
   });
 });
 
-describe('the event log while a lesson plays fast', () => {
-  it('draws only its newest lines while each moment turns the log over, says so, and draws the whole log once slower or paused', async () => {
-    // Moments made by hand: the hold is about how many lines each moment makes new, not about any lesson.
-    const store = createAppStore({ scenarioId: 'basic', view: 'session', questionsOn: false });
-    await store.getState().load();
-    const world = store.getState().worlds.session!;
-    const entry = (seq: number): LogEntry => ({ seq, timeMs: seq, kind: 'note', text: `line ${seq}` });
-    let newest = 0;
+/**
+ * A session log drawn while the lesson plays at 16x (fake timers), its moments made by hand: what
+ * is tested is how many lines each moment makes new and how often moments come, not any lesson.
+ */
+async function handMadeLog(from: number) {
+  const store = createAppStore({ scenarioId: 'basic', view: 'session', questionsOn: false });
+  await store.getState().load();
+  const world = store.getState().worlds.session!;
+  const entry = (seq: number): LogEntry => ({ seq, timeMs: seq, kind: 'note', text: `line ${seq}` });
+  let newest = from;
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'] });
+  act(() => store.setState({ playing: true, speed: 16 }));
+  const { container } = render(
+    <AppStoreProvider store={store}>
+      <EventLog mode="session" />
+    </AppStoreProvider>,
+  );
+  const hand = {
+    store,
+    container,
+    /** The seq of the newest line so far. */
+    get newest() {
+      return newest;
+    },
     /** A moment whose log ends `added` lines further on (a log holds 120 lines). */
-    const moment = (added: number) => {
+    moment(added: number) {
       newest += added;
-      const log = Array.from({ length: 120 }, (_, k) => entry(newest - 119 + k));
-      act(() => store.setState({ worlds: { session: { ...world, log, logTotal: newest + 1 } } }));
-    };
+      const lines = Array.from({ length: 120 }, (_, k) => entry(newest - 119 + k));
+      act(() => store.setState({ worlds: { session: { ...world, log: lines, logTotal: newest + 1 } } }));
+    },
+  };
+  hand.moment(0);
+  return hand;
+}
+
+describe('the event log while a lesson plays fast', () => {
+  it('draws only its hand.newest lines while each moment turns the log over, says so, and draws the whole log once slower or paused', async () => {
+    const hand = await handMadeLog(500);
+    const { store, container } = hand;
+    const moment = (added: number) => hand.moment(added);
     const lines = () => [...container.querySelectorAll('li')].map((li) => li.textContent ?? '');
     const note = () => container.querySelector('.eventlog-hidden')?.textContent ?? '';
-    const last = (n: number) => Array.from({ length: n }, (_, k) => expect.stringContaining(`line ${newest - n + 1 + k}`));
+    const last = (n: number) => Array.from({ length: n }, (_, k) => expect.stringContaining(`line ${hand.newest - n + 1 + k}`));
     const frames = async (n: number) => {
       for (let i = 0; i < n; i++)
         await act(async () => {
           vi.advanceTimersByTime(16);
         });
     };
-    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'] });
-    newest = 500;
-    act(() => store.setState({ playing: true, speed: 16 }));
-    const { container } = render(
-      <AppStoreProvider store={store}>
-        <EventLog mode="session" />
-      </AppStoreProvider>,
-    );
-    moment(0);
-    // Playing, each moment 100 lines on: the newest 30 only, frame after frame.
+    // Playing, each moment 100 lines on: the hand.newest 30 only, frame after frame (a calm wait apart).
     for (let i = 0; i < 4; i++) {
       moment(100);
-      await frames(3);
+      await frames(CALM_MS / 16 + 1);
       expect(lines()).toEqual(last(LOG_LINES_PER_FRAME));
     }
-    expect(note()).toBe(`${plural(newest + 1 - LOG_LINES_PER_FRAME, 'earlier event')} not shown. Pause to see the last 120.`);
+    expect(note()).toBe(`${plural(hand.newest + 1 - LOG_LINES_PER_FRAME, 'earlier event')} not shown. Pause to see the last 120.`);
 
     // Slowed below 4x, the hold ends and the older lines come while it plays.
     act(() => store.setState({ speed: 1 }));
     await frames(6);
     expect(lines()).toEqual(last(120));
-    expect(note()).toBe(`${plural(newest + 1 - 120, 'earlier event')} not shown.`);
+    expect(note()).toBe(`${plural(hand.newest + 1 - 120, 'earlier event')} not shown.`);
     // At 1x a moment with many new lines draws them all, a chunk a frame.
     moment(100);
     await frames(6);
@@ -103,11 +121,60 @@ describe('the event log while a lesson plays fast', () => {
     // Fast again and turning over, it holds again; paused, the whole log comes.
     act(() => store.setState({ speed: 16 }));
     moment(100);
-    await frames(3);
+    await frames(CALM_MS / 16 + 1);
     expect(lines()).toEqual(last(LOG_LINES_PER_FRAME));
     act(() => store.setState({ playing: false }));
     await frames(6);
     expect(lines()).toEqual(last(120));
-    expect(note()).toBe(`${plural(newest + 1 - 120, 'earlier event')} not shown.`);
+    expect(note()).toBe(`${plural(hand.newest + 1 - 120, 'earlier event')} not shown.`);
+  });
+});
+
+describe('the event log while a lesson plays fast, moment after moment', () => {
+  it('takes a new moment at most twice a second, the latest when the wait ends, and every moment at once when paused', async () => {
+    // Moments of 10 lines, fewer than a chunk: each is drawn whole.
+    const hand = await handMadeLog(200);
+    const { store, container } = hand;
+    const moment = (added: number) => hand.moment(added);
+    const newestShown = () => container.querySelector('li:last-child')?.textContent ?? '';
+    const after = async (ms: number) =>
+      act(async () => {
+        vi.advanceTimersByTime(ms);
+      });
+    await after(CALM_MS);
+    // A moment after a calm spell shows at once; the next ones wait for the rest of the spell.
+    moment(10);
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    moment(10);
+    await after(100);
+    moment(10);
+    await after(100);
+    expect(newestShown()).toContain(`line ${hand.newest - 20}`);
+    // The spell ends: the latest moment shows, not the one in between.
+    await after(CALM_MS - 200);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    // A spell of rest began as the last ended: it ends too, and the moments after it show.
+    moment(10);
+    await after(CALM_MS);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    moment(10);
+    await after(CALM_MS);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    // At 1x every moment shows at once.
+    act(() => store.setState({ speed: 1 }));
+    moment(10);
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    moment(10);
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    // Paused at 16x, too.
+    act(() => store.setState({ speed: 16, playing: false }));
+    moment(10);
+    await after(16);
+    moment(10);
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
   });
 });

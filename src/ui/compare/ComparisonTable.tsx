@@ -3,6 +3,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { selectWorlds } from '../../store/selectors';
 import { useApp } from '../storeContext';
+import { useCalmValue, usePlayingFast } from '../useCalmValue';
 import type { AppStoreState } from '../../store/createAppStore';
 import { compareRows, NOT_LOADED, notInLesson, type CompareRow } from './compareRows';
 import type { Worlds } from '../../store/player';
@@ -46,9 +47,10 @@ function Row({ row }: { row: CompareRow }) {
 /**
  * The table of the moment before last while a new one is drawn: its rows render after the stage
  * and caption of a new moment, in a render React can interrupt (after a seek every row is new).
+ * Playing fast, at most twice a second (useCalmValue).
  */
 export function ComparisonTable() {
-  const worlds = useDeferredValue(useApp(selectWorlds));
+  const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), usePlayingFast()));
   return <Table worlds={worlds} />;
 }
 

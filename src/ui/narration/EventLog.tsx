@@ -5,12 +5,9 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
-
-/** From this speed up a lesson that turns its log over faster than anyone reads is held to its newest lines. */
-const HOLD_FROM_SPEED = 4;
+import { useCalmValue, usePlayingFast } from '../useCalmValue';
 
 const selectSelect = (s: AppStoreState) => s.select;
-const selectPlayingFast = (s: AppStoreState) => s.playing && s.speed >= HOLD_FROM_SPEED;
 
 /**
  * New lines a log takes in one frame. A seek makes a whole log new (120 lines a world): laid out
@@ -79,12 +76,13 @@ function useDrawnCount(log: readonly LogEntry[] | undefined, playingFast: boolea
 
 /** The text log that carries everything the animation shows; a line with a request opens it. */
 export function EventLog({ mode }: { mode: Mode }) {
-  const world = useApp(worldOf(mode));
+  // Playing fast, a lesson that turns its log over is also held to its newest lines (useDrawnCount).
+  const playingFast = usePlayingFast();
+  const world = useCalmValue(useApp(worldOf(mode)), playingFast);
   const select = useApp(selectSelect);
   // The lines render after the rest of a new moment, in slices React can interrupt: after a seek
   // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.
   const log = useDeferredValue(world?.log);
-  const playingFast = useApp(selectPlayingFast);
   const count = useDrawnCount(log, playingFast);
   if (!world || !log) return null;
   const lines = count >= log.length ? log : log.slice(-count);

@@ -1,0 +1,38 @@
+// While a lesson plays fast, the panels below the stage (event logs, comparison table, disagreement
+// strip) take a new moment at most twice a second: at 16x a publish every 100 ms turned ~30 log
+// lines over per world, faster than anyone reads, and mounting them was most of a frame's work on
+// a classroom laptop. Paused or slower, they follow every moment at once.
+import { useEffect, useState } from 'react';
+import type { AppStoreState } from '../store/createAppStore';
+import { useApp } from './storeContext';
+
+/** From this speed up a playing lesson turns its details over faster than anyone reads them. */
+export const FAST_SPEED = 4;
+/** The least real time between two moments a calm panel shows. */
+export const CALM_MS = 500;
+
+const selectPlayingFast = (s: AppStoreState) => s.playing && s.speed >= FAST_SPEED;
+
+/** Whether the lesson plays at FAST_SPEED or faster. */
+export const usePlayingFast = (): boolean => useApp(selectPlayingFast);
+
+/**
+ * `value`, but while `calm` a new one at most every `everyMs`: the first change at once, then the
+ * latest when the wait ends (so the last moment always shows). Not calm, every change at once.
+ */
+export function useCalmValue<T>(value: T, calm: boolean, everyMs = CALM_MS): T {
+  const [shown, setShown] = useState(value);
+  // A new object per spell of rest: one that starts as the last ends must start its own timer.
+  const [rest, setRest] = useState({ on: false });
+  // Adjusted while rendering (React's pattern for state derived from a change): no frame shows a stale value.
+  if (shown !== value && !(calm && rest.on)) {
+    setShown(value);
+    if (calm) setRest({ on: true });
+  }
+  useEffect(() => {
+    if (!rest.on) return;
+    const timer = setTimeout(() => setRest({ on: false }), everyMs);
+    return () => clearTimeout(timer);
+  }, [rest, everyMs]);
+  return calm && rest.on ? shown : value;
+}
