@@ -24,10 +24,14 @@ export function useCalmValue<T>(value: T, calm: boolean, everyMs = CALM_MS): T {
   const [shown, setShown] = useState(value);
   // A new object per spell of rest: one that starts as the last ends must start its own timer.
   const [rest, setRest] = useState({ on: false });
-  // Adjusted while rendering (React's pattern for state derived from a change): no frame shows a stale value.
-  if (shown !== value && !(calm && rest.on)) {
+  // Adjusted while rendering (React's pattern for state derived from a change): no frame shows a
+  // stale value. Not calm, nothing is kept (a second render per publish for nothing), and the next
+  // calm spell starts afresh: its first change shows at once.
+  if (!calm) {
+    if (rest.on) setRest({ on: false });
+  } else if (shown !== value && !rest.on) {
     setShown(value);
-    if (calm) setRest({ on: true });
+    setRest({ on: true });
   }
   useEffect(() => {
     if (!rest.on) return;

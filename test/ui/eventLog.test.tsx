@@ -87,7 +87,7 @@ async function handMadeLog(from: number) {
 }
 
 describe('the event log while a lesson plays fast', () => {
-  it('draws only its hand.newest lines while each moment turns the log over, says so, and draws the whole log once slower or paused', async () => {
+  it('draws only its newest lines while each moment turns the log over, says so, and draws the whole log once slower or paused', async () => {
     const hand = await handMadeLog(500);
     const { store, container } = hand;
     const moment = (added: number) => hand.moment(added);
@@ -100,7 +100,7 @@ describe('the event log while a lesson plays fast', () => {
           vi.advanceTimersByTime(16);
         });
     };
-    // Playing, each moment 100 lines on: the hand.newest 30 only, frame after frame (a calm wait apart).
+    // Playing, each moment 100 lines on: the newest 30 only, frame after frame (a calm wait apart).
     for (let i = 0; i < 4; i++) {
       moment(100);
       await frames(CALM_MS / 16 + 1);
@@ -175,6 +175,24 @@ describe('the event log while a lesson plays fast, moment after moment', () => {
     await after(16);
     moment(10);
     await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    // A pause in the middle of a wait shows the held moment at once; playing fast again, what shows
+    // never goes back, and the next moment comes within a wait.
+    act(() => store.setState({ playing: true }));
+    await after(CALM_MS);
+    moment(10);
+    await after(16);
+    moment(10);
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest - 10}`);
+    act(() => store.setState({ playing: false }));
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    act(() => store.setState({ playing: true }));
+    await after(16);
+    expect(newestShown()).toContain(`line ${hand.newest}`);
+    moment(10);
+    await after(CALM_MS);
     expect(newestShown()).toContain(`line ${hand.newest}`);
   });
 });
