@@ -202,8 +202,13 @@ async function frames(): Promise<void> {
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 60_000 });
     await page.locator('[aria-label="Timeline"]:not([aria-valuetext^="00:08"])').waitFor({ timeout: 60_000 });
   };
-  const verdict = (throttle: Throttle, fps: number, busy: number, refBusy: number) =>
-    `${fps.toFixed(1)} fps -> ${fps >= (throttle === 4 ? 50 : 58) ? 'UNDER' : 'OVER'} (goal >= ${throttle === 4 ? 50 : 58}), ${busy.toFixed(2)} busy ms/frame = ${(busy / refBusy).toFixed(2)}x the reference${throttle === 4 ? ` -> ${busy / refBusy <= 1.5 ? 'UNDER' : 'OVER'} (goal <= 1.5x)` : ''}`;
+  // The fps goals are absolute: where the reference itself misses one, the line says so, so an OVER
+  // that no page could meet on this host is not read as the app's alone.
+  const verdict = (throttle: Throttle, fps: number, busy: number, refBusy: number, refFps: number) => {
+    const goal = throttle === 4 ? 50 : 58;
+    const reference = refFps < goal ? `; the reference itself draws ${refFps.toFixed(1)} fps here, ${(fps / refFps).toFixed(2)}x of it` : '';
+    return `${fps.toFixed(1)} fps -> ${fps >= goal ? 'UNDER' : 'OVER'} (goal >= ${goal}${reference}), ${busy.toFixed(2)} busy ms/frame = ${(busy / refBusy).toFixed(2)}x the reference${throttle === 4 ? ` -> ${busy / refBusy <= 1.5 ? 'UNDER' : 'OVER'} (goal <= 1.5x)` : ''}`;
+  };
   try {
     for (const throttle of [1, 4] as const) {
       const ref: { fps: number; busyPerFrame: number }[] = [];
@@ -215,9 +220,9 @@ async function frames(): Promise<void> {
         lesson.push(await measureFrames('http://localhost:4397/?scenario=load&mode=both&q=0&t=8000&play=1', throttle, lessonPlaying));
       }
       const [refFps, refBusy, appFps, appBusy] = [median(ref.map((r) => r.fps)), median(ref.map((r) => r.busyPerFrame)), median(app.map((r) => r.fps)), median(app.map((r) => r.busyPerFrame))];
-      console.log(`${throttle}x: 300 circles ${refFps.toFixed(1)} fps, ${refBusy.toFixed(2)} busy ms/frame; app (300+ in flight, ${median(app.map((r) => r.drawn))} dots drawn) ${verdict(throttle, appFps, appBusy, refBusy)}`);
+      console.log(`${throttle}x: 300 circles ${refFps.toFixed(1)} fps, ${refBusy.toFixed(2)} busy ms/frame; app (300+ in flight, ${median(app.map((r) => r.drawn))} dots drawn) ${verdict(throttle, appFps, appBusy, refBusy, refFps)}`);
       const [lessonFps, lessonBusy] = [median(lesson.map((r) => r.fps)), median(lesson.map((r) => r.busyPerFrame))];
-      console.log(`${throttle}x: load lesson (both worlds from 8 s, ${median(lesson.map((r) => r.drawn))} dots drawn) ${verdict(throttle, lessonFps, lessonBusy, refBusy)}`);
+      console.log(`${throttle}x: load lesson (both worlds from 8 s, ${median(lesson.map((r) => r.drawn))} dots drawn) ${verdict(throttle, lessonFps, lessonBusy, refBusy, refFps)}`);
     }
   } finally {
     stress.httpServer.close();
