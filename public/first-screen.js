@@ -20,7 +20,16 @@
   }
   // The mark src/main.tsx hydrates by: without it (this script failed or never ran) the app draws afresh.
   document.documentElement.classList.add('first-screen');
+  // Until it is fitted the built screen is drawn invisible (app.css): HTML that comes in two parts
+  // may be drawn before the fit, and what the fit moved would count as a layout shift.
   const fit = () => {
+    try {
+      fitRoot();
+    } finally {
+      document.documentElement.classList.add('first-screen-fitted');
+    }
+  };
+  const fitRoot = () => {
     const root = document.getElementById('root');
     if (!root || !root.hasAttribute('data-first-screen')) return;
     const app = root.querySelector('.app');

@@ -407,10 +407,14 @@ interface LighthouseRun {
   firstFrame: number;
 }
 
-/** One Lighthouse run, mobile preset (the default: a Moto G-sized screen, simulated slow 4G and 4x CPU); the JSON is kept beside the builds to be read. */
+/**
+ * One Lighthouse run, mobile preset (the default: a Moto G-sized screen, simulated slow 4G and 4x CPU); the JSON is kept
+ * beside the builds to be read, with the run's trace (`--save-assets`: `<report>-0.trace.json`), so a rare layout shift
+ * or a held frame can be looked into afterwards.
+ */
 async function lighthouseRun(url: string, report: string): Promise<LighthouseRun> {
   const { execFile } = await import('node:child_process');
-  const args = ['-y', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${LIGHTHOUSE_FLAGS}`];
+  const args = ['-y', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, '--save-assets', '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${LIGHTHOUSE_FLAGS}`];
   // Asynchronously: the pages are served from this process (vite preview), which must stay free to answer.
   const lighthouseCli = () =>
     new Promise<string | null>((done) => {
