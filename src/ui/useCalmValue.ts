@@ -1,7 +1,7 @@
 // While a lesson plays fast, the panels below the stage (event logs, comparison table, disagreement
 // strip) take a new moment at most twice a second: at 16x a publish every 100 ms turned ~30 log
-// lines over per world, faster than anyone reads, and mounting them was most of a frame's work on
-// a classroom laptop. Paused or slower, they follow every moment at once.
+// lines over per world, faster than anyone reads, and mounting them was a third of a frame's work
+// on a classroom laptop. Paused or slower, they follow every moment at once.
 import { useEffect, useState } from 'react';
 import type { AppStoreState } from '../store/createAppStore';
 import { useApp } from './storeContext';
