@@ -8,6 +8,7 @@ import { arrivesLate, cookieContext, linkLatency, log, logLater, own, recordOutc
 import { statusFor, type ReasonCode } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
+import type { Sent } from '../schemes/scheme';
 
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../cookieNames';
 
@@ -26,11 +27,22 @@ function bodyFor(s: SimState, client: Client, kind: RequestKind): string {
   return '';
 }
 
+/** What a request carries; `hasCookie` is a method, so no closure is made per request (under tsx each closure also had its name defined: 5% of a lab row). */
+class SentRequest implements Sent {
+  constructor(
+    private readonly cookieHeader: string | null,
+    readonly bearer: boolean,
+  ) {}
+
+  hasCookie(name: string): boolean {
+    return this.cookieHeader !== null && cookieValue(this.cookieHeader, name) !== undefined;
+  }
+}
+
 /** Which credential the request carries, as a reader of the raw request would see it: the world's auth model decides. */
 function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean, kind: RequestKind): CredentialKind {
   if (kind === 'login' || kind === 'refresh') return 'none';
-  const hasCookie = (name: string) => cookieHeader !== null && cookieValue(cookieHeader, name) !== undefined;
-  return schemeOf(s).carries({ hasCookie, bearer }) ? s.options.mode : 'none';
+  return schemeOf(s).carries(new SentRequest(cookieHeader, bearer)) ? s.options.mode : 'none';
 }
 
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
