@@ -3,6 +3,7 @@
 // (an admin console, an operator or an attacker acting outside the request path).
 import { applySetCookie, serializeSetCookie } from '../auth/cookies';
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from './cookieNames';
+import { scheduleTimer } from './agenda';
 import { startRequest } from './nodes/browser';
 import { schemeOf } from './schemes';
 import { SCHEME_WORDS } from './schemes/names';
@@ -11,7 +12,7 @@ import { LIMITS } from './options';
 import { parseAction } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
-import { cookieContext, log, own, schedule, serverById, shortId, type Tick } from './world';
+import { cookieContext, log, own, serverById, shortId, type Tick } from './world';
 import { plural } from '../format';
 
 export function newServer(s: SimState): AppServer {
@@ -68,7 +69,7 @@ export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false):
       if (action.count <= 0) return;
       startRequest(t, action.clientId, 'api');
       // Written out, not spread: this runs once per request of a steady stream.
-      if (action.count > 1) schedule(s, s.timeMs + action.everyMs, { type: 'action', action: { type: 'traffic', clientId: action.clientId, everyMs: action.everyMs, count: action.count - 1 }, checked: true });
+      if (action.count > 1) scheduleTimer(s, { timeMs: s.timeMs + action.everyMs, seq: s.seq++, event: { type: 'action', action: { type: 'traffic', clientId: action.clientId, everyMs: action.everyMs, count: action.count - 1 }, checked: true } }, s.repeats);
       return;
     case 'logoutEverywhere':
       return revokeUser(s, action.userId, `${action.userId} logs out everywhere`);

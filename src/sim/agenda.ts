@@ -1,8 +1,9 @@
 // The run's agenda: every event still to happen, taken in (timeMs, seq) order. Most wait in a
-// binary heap (src/sim/queue.ts). Request timeouts wait in a FIFO lane beside it: each is "now +
-// the same timeout", so they arrive already in order, and at scale they were most of the heap
-// (every request in flight holds one). A timeout whose request has finished is dropped unseen
-// when it reaches the lane's head: it would do nothing.
+// binary heap (src/sim/queue.ts). Two kinds wait in FIFO lanes beside it, as each is "now + the
+// same delay" and so arrives already in order: request timeouts (every request in flight holds
+// one) and the users' next requests of a steady stream (`traffic`: every user holds one). At scale
+// they were most of the heap. A timeout whose request has finished is dropped unseen when it
+// reaches its lane's head: it would do nothing.
 import { heapPeek, heapPop, heapPush, isBefore, type Queued } from './queue';
 import type { SimEvent, SimState } from './types';
 
@@ -17,17 +18,15 @@ export const emptyLane = (): TimerLane => ({ items: [], head: 0 });
 /** Consumed items are cut off in batches, so taking from the lane stays amortised O(1). */
 const COMPACT_AFTER = 1_024;
 
-/** Queues a request's timeout: in the lane when it keeps the lane in order, else in the heap. */
-export function scheduleTimer(s: SimState, item: Queued<SimEvent>): void {
-  const lane = s.timers;
+/** Queues a timer in its lane (`s.timers` or `s.repeats`) when it keeps the lane in order, else in the heap. */
+export function scheduleTimer(s: SimState, item: Queued<SimEvent>, lane: TimerLane = s.timers): void {
   const tail = lane.items[lane.items.length - 1];
   if (lane.head < lane.items.length && tail && isBefore(item, tail)) heapPush(s.queue, item);
   else lane.items.push(item);
 }
 
-/** The lane's next timer that still has work to do (finished requests' timers are dropped). */
-function liveTimer(s: SimState): Queued<SimEvent> | undefined {
-  const lane = s.timers;
+/** The lane's next timer that still has work to do (finished requests' timeouts are dropped). */
+function liveTimer(s: SimState, lane: TimerLane): Queued<SimEvent> | undefined {
   while (lane.head < lane.items.length) {
     const item = lane.items[lane.head]!;
     if (item.event.type !== 'timeout' || s.requests.has(item.event.requestId)) return item;
@@ -49,12 +48,15 @@ function take(lane: TimerLane): void {
 
 /** The next event, without taking it. */
 export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
-  const timer = liveTimer(s);
-  const top = heapPeek(s.queue);
-  return timer && (!top || isBefore(timer, top)) ? timer : top;
+  let next = heapPeek(s.queue);
+  const timeout = liveTimer(s, s.timers);
+  if (timeout && (!next || isBefore(timeout, next))) next = timeout;
+  const repeat = liveTimer(s, s.repeats);
+  if (repeat && (!next || isBefore(repeat, next))) next = repeat;
+  return next;
 }
 
-/** Takes the next event (peekEvent leaves the lane's head at its live timer). */
+/** Takes the next event (peekEvent leaves each lane's head at its live timer). */
 export function popEvent(s: SimState): Queued<SimEvent> | undefined {
   const next = peekEvent(s);
   if (next !== undefined) takeEvent(s, next);
@@ -67,15 +69,17 @@ export function popEvent(s: SimState): Queued<SimEvent> | undefined {
  */
 export function takeEvent(s: SimState, next: Queued<SimEvent>): void {
   if (next === s.timers.items[s.timers.head]) take(s.timers);
+  else if (next === s.repeats.items[s.repeats.head]) take(s.repeats);
   else heapPop(s.queue);
 }
 
 /**
- * Cuts what was consumed off the lane, so a run that paused here has the same state however it was
+ * Cuts what was consumed off the lanes, so a run that paused here has the same state however it was
  * sliced (the driver calls this whenever runUntil returns; a restored checkpoint compares equal).
  */
 export function tidyLane(s: SimState): void {
   if (s.timers.head > 0) s.timers = copyLane(s.timers);
+  if (s.repeats.head > 0) s.repeats = copyLane(s.repeats);
 }
 
 /** What a checkpoint keeps of the lane: the items still to come (shared, never written to). */

@@ -481,6 +481,8 @@ export interface SimState {
   queue: Queued<SimEvent>[];
   /** Request timeouts, in order (src/sim/agenda.ts). */
   timers: TimerLane;
+  /** The users' next requests of a steady stream (`traffic`), in order (src/sim/agenda.ts). */
+  repeats: TimerLane;
   revocations: Revocation[];
   log: { entries: LogEntry[]; total: number };
   metrics: Metrics;

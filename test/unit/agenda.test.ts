@@ -4,6 +4,7 @@ import { copyLane, peekEvent, popEvent, scheduleTimer, tidyLane } from '../../sr
 import { heapPush, type Queued } from '../../src/sim/queue';
 import { ById } from '../../src/sim/byId';
 import { createSim } from '../../src/sim/step';
+import { SimDriver } from '../../src/sim/driver';
 import { withOptions } from '../../src/sim/options';
 import type { RequestRecord, SimEvent, SimState } from '../../src/sim/types';
 
@@ -19,10 +20,11 @@ function bareState(): SimState {
   return s;
 }
 
-describe('the agenda (heap + timeout lane)', () => {
-  it('gives events in (timeMs, seq) order, whatever mix of timers (with shrinking or growing timeouts) and other events is queued', () => {
+describe('the agenda (heap + timeout and traffic lanes)', () => {
+  it('gives events in (timeMs, seq) order, whatever mix of timers in either lane (with shrinking or growing delays) and other events is queued', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('timer' as const), offset: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ kind: fc.constant('repeat' as const), offset: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ kind: fc.constant('event' as const), offset: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ kind: fc.constant('pop' as const) }),
     );
@@ -38,8 +40,11 @@ describe('the agenda (heap + timeout lane)', () => {
             if (expected) s.timeMs = expected.timeMs;
             continue;
           }
-          const item: Queued<SimEvent> = { timeMs: s.timeMs + o.offset, seq: s.seq++, event: o.kind === 'timer' ? { type: 'timeout', requestId: s.seq } : { type: 'keyRetire', kid: 'k' } };
+          const event: SimEvent =
+            o.kind === 'timer' ? { type: 'timeout', requestId: s.seq } : o.kind === 'repeat' ? { type: 'action', action: { type: 'traffic', clientId: 'c', everyMs: o.offset, count: 2 }, checked: true } : { type: 'keyRetire', kid: 'k' };
+          const item: Queued<SimEvent> = { timeMs: s.timeMs + o.offset, seq: s.seq++, event };
           if (o.kind === 'timer') scheduleTimer(s, item);
+          else if (o.kind === 'repeat') scheduleTimer(s, item, s.repeats);
           else heapPush(s.queue, item);
           model.push(item);
         }
@@ -61,12 +66,28 @@ describe('the agenda (heap + timeout lane)', () => {
 
   it('is the same state after tidying, however much of it was consumed', () => {
     const s = bareState();
-    for (let i = 0; i < 3_000; i++) scheduleTimer(s, { timeMs: i, seq: s.seq++, event: { type: 'timeout', requestId: i } });
-    for (let i = 0; i < 1_500; i++) popEvent(s);
-    const copy = copyLane(s.timers);
+    for (let i = 0; i < 3_000; i++) {
+      scheduleTimer(s, { timeMs: i, seq: s.seq++, event: { type: 'timeout', requestId: i } });
+      scheduleTimer(s, { timeMs: i, seq: s.seq++, event: { type: 'action', action: { type: 'traffic', clientId: 'c', everyMs: 1, count: 2 }, checked: true } }, s.repeats);
+    }
+    for (let i = 0; i < 3_000; i++) popEvent(s);
+    const copies = [copyLane(s.timers), copyLane(s.repeats)];
     tidyLane(s);
-    expect(s.timers).toEqual(copy);
-    expect(s.timers.head).toBe(0);
-    expect(s.timers.items[0]!.timeMs).toBe(1_500);
+    expect([s.timers, s.repeats]).toEqual(copies);
+    for (const lane of [s.timers, s.repeats]) {
+      expect(lane.head).toBe(0);
+      expect(lane.items[0]!.timeMs).toBe(1_500);
+    }
+  });
+
+  it("keeps a steady stream's next requests out of the heap: each user's waits in the traffic lane", async () => {
+    const clients = Array.from({ length: 200 }, (_, i) => ({ id: `u${i}`, userId: `u${i}`, kind: 'browser' as const }));
+    const driver = await SimDriver.create(withOptions({ mode: 'session', clients }));
+    clients.forEach((c, i) => driver.dispatch({ type: 'traffic', clientId: c.id, everyMs: 100, count: 50 }, i));
+    expect(await driver.runUntil(1_000)).toBe(true);
+    const s = driver.state;
+    expect(s.metrics.total).toBeGreaterThan(1_000);
+    expect(s.repeats.items.length).toBe(200);
+    expect(s.queue.filter((q) => q.event.type === 'action')).toHaveLength(0);
   });
 });
