@@ -403,6 +403,16 @@ export function cookiesFor(jar: CookieJar, ctx: RequestContext): Cookie[] {
     .sort((a, b) => b.path.length - a.path.length || a.creationMs - b.creationMs);
 }
 
+/** A cookie as a Cookie header writes it (§5.8.3: an empty name is sent as its value alone). */
+const pairText = (c: Cookie): string => (c.name === '' ? c.value : `${c.name}=${c.value}`);
+
+/**
+ * The text of each one-cookie jar's header, by cookie (a cookie is never edited: a new one replaces
+ * it). The same string every request, so what reads it (byte counts, the server's lookups) can
+ * remember it by the string; made anew per request, it was counted and parsed anew each time.
+ */
+const soleCookieHeaders = new WeakMap<Cookie, string>();
+
 /** The Cookie request header value ("a=1; b=2"), or null when nothing is sent. */
 export function cookieHeaderValue(jar: CookieJar, ctx: RequestContext): string | null {
   const cookies = jar.cookies;
@@ -411,13 +421,14 @@ export function cookieHeaderValue(jar: CookieJar, ctx: RequestContext): string |
   if (cookies.length === 1) {
     const c = cookies[0]!;
     if (!sendable(c, ctx, canonicalHost(ctx.host))) return null;
-    return c.name === '' ? c.value : `${c.name}=${c.value}`;
+    let header = soleCookieHeaders.get(c);
+    if (header === undefined) soleCookieHeaders.set(c, (header = pairText(c)));
+    return header;
   }
   const sent = cookiesFor(jar, ctx);
   if (sent.length === 0) return null;
   let header = '';
-  // §5.8.3: a cookie with an empty name is sent as its value alone.
-  for (const c of sent) header += `${header ? '; ' : ''}${c.name === '' ? c.value : `${c.name}=${c.value}`}`;
+  for (const c of sent) header += `${header ? '; ' : ''}${pairText(c)}`;
   return header;
 }
 

@@ -52,14 +52,13 @@ const statusLine = (status: number): string => `HTTP/1.1 ${status} ${STATUS_TEXT
 const lineBytes = ([name, value]: [string, string]): number => utf8Bytes(name) + 2 + utf8Bytes(value) + 2;
 
 /**
- * Byte counts of bearer lines, by the line's pair: a browser sends the same line (~400 characters,
- * one pair kept per client and token) with every request. Weak, so nothing outlives its request;
- * a Cookie line is simply counted (its pair is new with every request).
+ * Byte counts of credential lines, by the line's pair: a browser sends the same line (a bearer line
+ * of ~400 characters, one pair kept per client and token; a Cookie line, one pair per text) with
+ * every request. Weak, so nothing outlives its requests.
  */
 const credentialLines = new WeakMap<[string, string], number>();
 
 function credentialLineBytes(header: [string, string]): number {
-  if (header[0] !== 'Authorization') return lineBytes(header);
   let bytes = credentialLines.get(header);
   if (bytes === undefined) credentialLines.set(header, (bytes = lineBytes(header)));
   return bytes;
@@ -215,12 +214,34 @@ export function bodyOf(text: string): string {
   return at < 0 ? '' : text.slice(at + 4);
 }
 
-/** Cookie header value -> name/value pairs, as a server reads it. */
+/**
+ * Values read, by cookie name, then by header text: a browser sends the same Cookie text (the same
+ * string, cookies.ts) with every request, and the browser, the balancer and the server each read
+ * it. The same value string each time, too, so the store's lookup by it is found at once.
+ */
+const cookieValues = new Map<string, Map<string, string | null>>();
+/** Header texts remembered per name at most (more than `LIMITS.clients`): past it, that name's are forgotten. */
+const COOKIE_VALUES_MAX = 16_384;
+/** Longer texts (a JWT cookie is ~500 characters) are read each time, so what is remembered stays a few MB. */
+const REMEMBERED_TEXT_MAX = 2_048;
+
 /**
  * `parseCookieHeader(header)[name]`, without building the record: a server reads one cookie of
  * each request (the last of that name wins, as in the record).
  */
 export function cookieValue(header: string, name: string): string | undefined {
+  if (header.length > REMEMBERED_TEXT_MAX) return readCookie(header, name);
+  let byHeader = cookieValues.get(name);
+  if (byHeader === undefined) cookieValues.set(name, (byHeader = new Map()));
+  const known = byHeader.get(header);
+  if (known !== undefined) return known ?? undefined;
+  if (byHeader.size >= COOKIE_VALUES_MAX) byHeader.clear();
+  const value = readCookie(header, name);
+  byHeader.set(header, value ?? null);
+  return value;
+}
+
+function readCookie(header: string, name: string): string | undefined {
   let found: string | undefined;
   for (let start = 0; start <= header.length; ) {
     let end = header.indexOf(';', start);

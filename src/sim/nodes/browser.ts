@@ -47,6 +47,29 @@ function credentialOf(s: SimState, cookieHeader: string | null, bearer: boolean,
 
 const AUTH_COOKIES = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
 
+/** A Cookie line as the credential line: its pair (so its byte count is remembered by the pair, http.ts) and the auth cookies' share. */
+interface CookieLine {
+  pair: [string, string];
+  credentialBytes: number;
+}
+
+/** Cookie lines by their text: a browser's one-cookie jar sends the same text (the same string) with every request. */
+const cookieLines = new Map<string, CookieLine>();
+/** More than the most clients a run may have (`LIMITS.clients`), each with its own line. */
+const COOKIE_LINES_MAX = 16_384;
+const COOKIE_LINE_REMEMBERED_MAX = 2_048;
+
+function cookieLine(cookieHeader: string): CookieLine {
+  // A long jar's text (an attacker's, or many cookies) is not remembered: what is kept stays small.
+  if (cookieHeader.length > COOKIE_LINE_REMEMBERED_MAX) return { pair: ['Cookie', cookieHeader], credentialBytes: credentialCookieBytes(cookieHeader) };
+  let known = cookieLines.get(cookieHeader);
+  if (known === undefined) {
+    if (cookieLines.size >= COOKIE_LINES_MAX) cookieLines.clear();
+    cookieLines.set(cookieHeader, (known = { pair: ['Cookie', cookieHeader], credentialBytes: credentialCookieBytes(cookieHeader) }));
+  }
+  return known;
+}
+
 /** Bytes of "Cookie: <the auth cookies>\r\n", as if the line carried nothing else. */
 function credentialCookieBytes(cookieHeader: string): number {
   // The pairs' bytes, their "; " separators and "Cookie: ...\r\n", without writing that line.
@@ -93,16 +116,17 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   const bearer = (kind === 'api' || kind === 'logout') && s.options.delivery === 'header' && token !== null;
   const headers: [string, string][] = [ACCEPT_JSON];
   let credentialHeader: [string, string] | null = null;
+  const cookies = bearer || !cookieHeader ? null : cookieLine(cookieHeader);
   if (bearer) {
     credentialHeader = bearerHeader(client, token);
     if (cookieHeader) headers.push(['Cookie', cookieHeader]);
-  } else if (cookieHeader) {
-    credentialHeader = ['Cookie', cookieHeader];
+  } else if (cookies) {
+    credentialHeader = cookies.pair;
   }
   const httpRequest: HttpRequestParts = { method: route.method, path: reqPath, host: s.options.host, headers, credentialHeader, body: bodyFor(s, client, kind) };
   const http = requestSize(httpRequest);
   // A Cookie line may also carry the balancer's affinity cookie: it is not the credential.
-  if (!bearer && cookieHeader) http.credentialBytes = credentialCookieBytes(cookieHeader);
+  if (cookies) http.credentialBytes = cookies.credentialBytes;
   const credential = credentialOf(s, cookieHeader, bearer, kind);
   const req: RequestRecord = {
     id: s.nextRequestId++,
