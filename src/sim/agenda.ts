@@ -25,14 +25,20 @@ export function scheduleTimer(s: SimState, item: Queued<SimEvent>, lane: TimerLa
   else lane.items.push(item);
 }
 
-/** The lane's next timer that still has work to do (finished requests' timeouts are dropped). */
-function liveTimer(s: SimState, lane: TimerLane): Queued<SimEvent> | undefined {
+/**
+ * The lane's head if it comes before `next` (the earliest event so far), else `next`. Whether a
+ * timeout still has work to do (its request in flight) is asked only when it would come first:
+ * the head is most often seconds away, and asking at every peek was 3% of a run. A finished
+ * request's timeout is dropped then.
+ */
+function earlier(s: SimState, lane: TimerLane, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined {
   while (lane.head < lane.items.length) {
     const item = lane.items[lane.head]!;
+    if (next !== undefined && !isBefore(item, next)) return next;
     if (item.event.type !== 'timeout' || s.requests.has(item.event.requestId)) return item;
     take(lane);
   }
-  return undefined;
+  return next;
 }
 
 function take(lane: TimerLane): void {
@@ -48,15 +54,10 @@ function take(lane: TimerLane): void {
 
 /** The next event, without taking it. */
 export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
-  let next = heapPeek(s.queue);
-  const timeout = liveTimer(s, s.timers);
-  if (timeout && (!next || isBefore(timeout, next))) next = timeout;
-  const repeat = liveTimer(s, s.repeats);
-  if (repeat && (!next || isBefore(repeat, next))) next = repeat;
-  return next;
+  return earlier(s, s.repeats, earlier(s, s.timers, heapPeek(s.queue)));
 }
 
-/** Takes the next event (peekEvent leaves each lane's head at its live timer). */
+/** Takes the next event (when peekEvent gives a lane's timer, it is at that lane's head). */
 export function popEvent(s: SimState): Queued<SimEvent> | undefined {
   const next = peekEvent(s);
   if (next !== undefined) takeEvent(s, next);
