@@ -21,7 +21,8 @@ function stateHash(s: SimState): string {
     metrics: h(s.metrics),
     log: h([s.log.total, s.log.entries]),
     served: h(s.served),
-    recent: h(s.recent),
+    // The newest `recentRequestsCapacity`: the list is trimmed in batches, so it may hold a few more.
+    recent: h(s.recent.slice(-s.options.recentRequestsCapacity)),
     clients: h(s.clients),
     users: h(s.users),
     servers: h(s.servers),

@@ -129,6 +129,8 @@ function arrive(t: Tick, messageId: number): void {
   if (msg.to === 'lb') return msg.kind === 'request' ? loadBalancer.onRequest(t, msg) : loadBalancer.onResponse(t, msg);
   if (msg.to === 'store' && msg.kind === 'store-query') return sessionStore.onQuery(t, msg);
   if (msg.to === 'jwks') return keySet.onFetch(t, msg);
-  if (s.clients[msg.to]) return browser.onResponse(t, msg);
+  // Past the balancer, only a browser is sent a response (respond.ts); finding it among the clients
+  // for every message was 1.7% of the engine bench.
+  if (msg.kind === 'response') return browser.onResponse(t, msg);
   appServer.onMessage(t, msg);
 }

@@ -174,9 +174,20 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   else m.rejected++;
   if (reason !== 'timeout') addLatency(m.latencies, s.timeMs - req.sentAtMs);
   s.requests.delete(req.id);
-  s.recent.push(req);
-  if (s.recent.length > s.options.recentRequestsCapacity) s.recent.shift();
+  keepRecent(s, req);
   recordServed(s, req, reason, status);
+}
+
+/**
+ * The newest finished requests, at least `recentRequestsCapacity` of them once there are that many:
+ * the oldest quarter goes at once, so the cost stays amortised O(1) (a shift per request moved the
+ * whole list: 1.75% of the engine bench). Readers take the newest they show (snapshot.ts).
+ */
+function keepRecent(s: SimState, req: RequestRecord): void {
+  const list = s.recent;
+  list.push(req);
+  const cap = s.options.recentRequestsCapacity;
+  if (list.length > cap + Math.ceil(cap / 4)) list.splice(0, list.length - cap);
 }
 
 /**

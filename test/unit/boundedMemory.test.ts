@@ -51,6 +51,28 @@ describe('the record of issued tokens', () => {
   });
 });
 
+describe('the recent finished requests', () => {
+  it('keep at least the newest `recentRequestsCapacity`, in finishing order, and never more than a quarter over', async () => {
+    const { run } = await import('./support/run');
+    const cap = 40;
+    let seen = 0;
+    // 300 requests, the list read after each tenth of them.
+    const d = await run({ mode: 'session', recentRequestsCapacity: cap }, [[0, { type: 'login', clientId: 'alice' }], [100, { type: 'traffic', clientId: 'alice', everyMs: 100, count: 300 }]], 0);
+    for (let t = 3_000; t <= 36_000; t += 3_000) {
+      await d.runUntil(t);
+      const recent = d.state.recent;
+      const finished = d.state.metrics.total;
+      expect(recent.length).toBeGreaterThanOrEqual(Math.min(cap, finished));
+      expect(recent.length).toBeLessThanOrEqual(cap + cap / 4);
+      // The newest finished request is the last, and they are in the order they finished.
+      expect(recent.at(-1)!.id).toBe(d.state.served.entries.at(-1)!.requestId);
+      expect(recent.map((r) => r.finishedAtMs)).toEqual([...recent.map((r) => r.finishedAtMs)].sort((a, b) => a! - b!));
+      seen = finished;
+    }
+    expect(seen).toBe(301);
+  });
+});
+
 describe('a lesson run past its script (--until)', () => {
   it('keeps its traffic going and its state small: load, session world, 5 simulated minutes', async () => {
     const { findScenario } = await import('../../src/scenarios');
