@@ -26,19 +26,23 @@ export function scheduleTimer(s: SimState, item: Queued<SimEvent>, lane: TimerLa
 }
 
 /**
- * The lane's head if it comes before `next` (the earliest event so far), else `next`. Whether a
- * timeout still has work to do (its request in flight) is asked only when it would come first:
- * the head is most often seconds away, and asking at every peek was 3% of a run. A finished
- * request's timeout is dropped then.
+ * The lane's next timer that still has work to do: a finished request's timeout is dropped at every
+ * peek, whatever else is queued. (Dropping it only when it would come next made what a paused
+ * lane holds depend on when crypto results reached the heap, so on how the run was sliced.)
  */
-function earlier(s: SimState, lane: TimerLane, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined {
+function liveTimer(s: SimState, lane: TimerLane): Queued<SimEvent> | undefined {
   while (lane.head < lane.items.length) {
     const item = lane.items[lane.head]!;
-    if (next !== undefined && !isBefore(item, next)) return next;
     if (item.event.type !== 'timeout' || s.requests.has(item.event.requestId)) return item;
     take(lane);
   }
-  return next;
+  return undefined;
+}
+
+/** The lane's live head if it comes before `next` (the earliest event so far), else `next`. */
+function earlier(s: SimState, lane: TimerLane, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined {
+  const timer = liveTimer(s, lane);
+  return timer !== undefined && (next === undefined || isBefore(timer, next)) ? timer : next;
 }
 
 function take(lane: TimerLane): void {
