@@ -199,10 +199,14 @@ function tamper(s: SimState, clientId: string, how: ForgeHow): void {
   forge(s, client, how);
 }
 
+/** Ids the cluster's nodes answer to: a client of that name would have the node's messages delivered to it. */
+const namesANode = (id: string): boolean => id === 'lb' || id === 'store' || id === 'jwks' || /^server-\d+$/.test(id);
+
 /** The attacker copies every credential the victim's browser holds (XSS, a leaked log, malware). */
 function steal(s: SimState, fromClientId: string, attackerId: string): void {
   const victim = own(s.clients, fromClientId);
   if (!victim) return log(s, 'note', `There is no client called ${fromClientId}.`);
+  if (namesANode(attackerId)) return log(s, 'note', `${attackerId} is the name of a node of the cluster: the attacker needs a name of its own.`);
   const attacker = own(s.clients, attackerId) ?? (s.clients[attackerId] = newClient(attackerId, victim.userId, 'attacker'));
   const wanted = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
   attacker.jar = { cookies: victim.jar.cookies.filter((c) => wanted.has(c.name)).map((c) => ({ ...c })) };

@@ -26,6 +26,15 @@ describe('ids that name nothing', () => {
     expect(d.state.recent.filter((r) => r.clientId === 'alice' && r.kind === 'api').map((r) => r.reason)).toEqual(['ok']);
   });
 
+  it.each(['store', 'lb', 'jwks', 'server-2'])('refuse an attacker named %s, like a node of the cluster, whose messages would be its', async (attackerId) => {
+    const d = await run({ mode: 'session' }, [[0, { type: 'login', clientId: 'alice' }], [200, { type: 'steal', fromClientId: 'alice', attackerId }], [300, { type: 'traffic', clientId: 'alice', everyMs: 50, count: 20 }]], 3_000);
+    expect(d.state.log.entries.map((e) => e.text)).toContain(`${attackerId} is the name of a node of the cluster: the attacker needs a name of its own.`);
+    expect(Object.keys(d.state.clients)).toEqual(['alice']);
+    // Nothing waits on the wire for a client that is a node: every message arrived and was let go.
+    expect(d.state.messages.size).toBe(0);
+    expect(d.state.metrics.accepted).toBe(21);
+  });
+
   it(`draws at most ${LIMITS.drawnServers} servers, however many are added`, async () => {
     const d = await run({ mode: 'jwt' }, Array.from({ length: 30 }, (_, i): [number, Action] => [i, { type: 'addServer' }]), 100);
     expect(d.state.servers).toHaveLength(LIMITS.drawnServers);

@@ -55,7 +55,7 @@ interface CookieLine {
 
 /** Cookie lines by their text: a browser's one-cookie jar sends the same text (the same string) with every request. */
 const cookieLines = new Map<string, CookieLine>();
-/** More than the most clients a run may have (`LIMITS.clients`), each with its own line. */
+/** More than the most clients a run may have (`LIMITS.clients`), each with its own line; each at most 2 KB (32 MB at worst). */
 const COOKIE_LINES_MAX = 16_384;
 const COOKIE_LINE_REMEMBERED_MAX = 2_048;
 
