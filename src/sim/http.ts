@@ -5,6 +5,7 @@
 // write, added up piece by piece (test/unit/http.test.ts holds the two equal, for any parts).
 
 import { byteLength as utf8Bytes } from '../auth/jwtText';
+import { Remembered } from './remembered';
 
 /** UTF-8 length: what the text costs on the wire (one counter for the whole project). */
 export { utf8Bytes };
@@ -219,9 +220,7 @@ export function bodyOf(text: string): string {
  * string, cookies.ts) with every request, and the browser, the balancer and the server each read
  * it. The same value string each time, too, so the store's lookup by it is found at once.
  */
-const cookieValues = new Map<string, Map<string, string | null>>();
-/** Header texts remembered per name at most (more than `LIMITS.clients`): past it, that name's are forgotten. */
-const COOKIE_VALUES_MAX = 16_384;
+const cookieValues = new Map<string, Remembered<string | undefined>>();
 /**
  * Longer texts are read each time. A JWT cookie (~500 characters) is remembered: a lab row of
  * 10,000 users keeps ~5 MB per name read; the bound is 16,384 texts of 2 KB, 32 MB per name.
@@ -233,15 +232,9 @@ const REMEMBERED_TEXT_MAX = 2_048;
  * each request (the last of that name wins, as in the record).
  */
 export function cookieValue(header: string, name: string): string | undefined {
-  if (header.length > REMEMBERED_TEXT_MAX) return readCookie(header, name);
   let byHeader = cookieValues.get(name);
-  if (byHeader === undefined) cookieValues.set(name, (byHeader = new Map()));
-  const known = byHeader.get(header);
-  if (known !== undefined) return known ?? undefined;
-  if (byHeader.size >= COOKIE_VALUES_MAX) byHeader.clear();
-  const value = readCookie(header, name);
-  byHeader.set(header, value ?? null);
-  return value;
+  if (byHeader === undefined) cookieValues.set(name, (byHeader = new Remembered((text) => readCookie(text, name), undefined, REMEMBERED_TEXT_MAX)));
+  return byHeader.of(header);
 }
 
 function readCookie(header: string, name: string): string | undefined {

@@ -9,6 +9,7 @@ import { statusFor, type ReasonCode } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
 import type { Sent } from '../schemes/scheme';
+import { Remembered } from '../remembered';
 
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../cookieNames';
 
@@ -53,22 +54,11 @@ interface CookieLine {
   credentialBytes: number;
 }
 
-/** Cookie lines by their text: a browser's one-cookie jar sends the same text (the same string) with every request. */
-const cookieLines = new Map<string, CookieLine>();
-/** More than the most clients a run may have (`LIMITS.clients`), each with its own line; each at most 2 KB (32 MB at worst). */
-const COOKIE_LINES_MAX = 16_384;
-const COOKIE_LINE_REMEMBERED_MAX = 2_048;
-
-function cookieLine(cookieHeader: string): CookieLine {
-  // A long jar's text (an attacker's, or many cookies) is not remembered: what is kept stays small.
-  if (cookieHeader.length > COOKIE_LINE_REMEMBERED_MAX) return { pair: ['Cookie', cookieHeader], credentialBytes: credentialCookieBytes(cookieHeader) };
-  let known = cookieLines.get(cookieHeader);
-  if (known === undefined) {
-    if (cookieLines.size >= COOKIE_LINES_MAX) cookieLines.clear();
-    cookieLines.set(cookieHeader, (known = { pair: ['Cookie', cookieHeader], credentialBytes: credentialCookieBytes(cookieHeader) }));
-  }
-  return known;
-}
+/**
+ * Cookie lines by their text: a browser's one-cookie jar sends the same text (the same string) with
+ * every request. A text over 2 KB (an attacker's, or many cookies) is not kept: 32 MB at worst.
+ */
+const cookieLines = new Remembered((cookieHeader): CookieLine => ({ pair: ['Cookie', cookieHeader], credentialBytes: credentialCookieBytes(cookieHeader) }), undefined, 2_048);
 
 /** Bytes of "Cookie: <the auth cookies>\r\n", as if the line carried nothing else. */
 function credentialCookieBytes(cookieHeader: string): number {
@@ -116,7 +106,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   const bearer = (kind === 'api' || kind === 'logout') && s.options.delivery === 'header' && token !== null;
   const headers: [string, string][] = [ACCEPT_JSON];
   let credentialHeader: [string, string] | null = null;
-  const cookies = bearer || !cookieHeader ? null : cookieLine(cookieHeader);
+  const cookies = bearer || !cookieHeader ? null : cookieLines.of(cookieHeader);
   if (bearer) {
     credentialHeader = bearerHeader(client, token);
     if (cookieHeader) headers.push(['Cookie', cookieHeader]);

@@ -7,6 +7,7 @@ import type { RequestRecord, RequestStage, SimState, StoreOp, StoreResult } from
 import { linkLatency, log, send, shortId } from '../world';
 import type { Handling } from '../schemes/scheme';
 import { respondTo } from './respond';
+import { Remembered } from '../remembered';
 
 // "The token…" reads "the token…" mid-sentence; "JWT…" and ids stay as they are.
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
@@ -40,25 +41,13 @@ export function answerOk({ t, server, req }: Handling, headers: [string, string]
   respondTo(t.s, req, server.id, 200, headers, body);
 }
 
-/** Dot labels of session lookups, by session id: a browser's every request asks for the same one (bounded). */
-const lookupLabels = new Map<string, string>();
-const LOOKUP_LABELS_MAX = 16_384;
-
-function lookupLabel(sid: string): string {
-  // A real session id is 22 characters; a forged cookie's may be long, and is not worth keeping.
-  if (sid.length > 64) return `GET ${shortId(sid)}`;
-  let label = lookupLabels.get(sid);
-  if (label === undefined) {
-    if (lookupLabels.size >= LOOKUP_LABELS_MAX) lookupLabels.clear();
-    lookupLabels.set(sid, (label = `GET ${shortId(sid)}`));
-  }
-  return label;
-}
+/** Dot labels of session lookups, by session id: a browser's every request asks for the same one. A real id is 22 characters; a forged cookie's may be long, and is not kept. */
+const lookupLabels = new Remembered((sid) => `GET ${shortId(sid)}`, undefined, 64);
 
 export function storeQuery({ t, server, req }: Handling, op: StoreOp, stage: RequestStage): void {
   const { s } = t;
   req.stage = stage;
-  const label = op.op === 'session-get' ? lookupLabel(op.key) : op.op === 'deny-check' ? 'denylist?' : op.op;
+  const label = op.op === 'session-get' ? lookupLabels.of(op.key) : op.op === 'deny-check' ? 'denylist?' : op.op;
   send(s, { requestId: req.id, kind: 'store-query', from: server.id, to: 'store', credential: req.credential, label, ok: null, reason: null, storeOp: op }, linkLatency(s, s.options.latency.serverToStoreMs));
 }
 
