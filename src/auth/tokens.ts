@@ -164,7 +164,7 @@ export async function checkToken(token: string, opts: VerifyOptions): Promise<To
 }
 
 /** The claims of a payload whose every claim a later check could read has the right type, else null. */
-function accessClaims(payload: Record<string, unknown>): AccessClaims | null {
+export function accessClaims(payload: Record<string, unknown>): AccessClaims | null {
   const dates = ['exp', 'iat', 'nbf'].every((c) => payload[c] === undefined || (typeof payload[c] === 'number' && Number.isFinite(payload[c])));
   const texts = typeof payload['sub'] === 'string' && typeof payload['jti'] === 'string' && typeof payload['role'] === 'string';
   return dates && texts && typeof payload['exp'] === 'number' ? (payload as AccessClaims) : null;

@@ -214,7 +214,10 @@ export class SimDriver {
       case 'sign': {
         const key = this.keys.get(effect.kid);
         if (!key) throw new Error(`driver: no key ${effect.kid} to sign with`);
+        const generation = keyGeneration(this.keys);
         const token = await signToken(effect.claims, key);
+        // Checks modelled: what was just signed needs no real check to be judged (the sample still makes some).
+        this.memo?.signedHere(token, key.kid, key.alg, generation);
         return this.deliver(effect, { type: 'signed', requestId: effect.requestId, token });
       }
       case 'verify': {
