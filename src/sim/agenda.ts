@@ -1,9 +1,14 @@
 // The run's agenda: every event still to happen, taken in (timeMs, seq) order. Most wait in a
-// binary heap (src/sim/queue.ts). Two kinds wait in FIFO lanes beside it, as each is "now + the
-// same delay" and so arrives already in order: request timeouts (every request in flight holds
-// one) and the users' next requests of a steady stream (`traffic`: every user holds one). At scale
-// they were most of the heap. A timeout whose request has finished is dropped unseen when it
-// reaches its lane's head: it would do nothing.
+// binary heap (src/sim/queue.ts). Four kinds wait in ordered lanes beside it. Three are FIFO, as
+// each comes already in order: request timeouts ("now + the same delay": every request in flight
+// holds one), the users' next requests of a steady stream (`traffic`: every user holds one) and the
+// store's queued queries (its one core serves them in turn). The fourth, the backlog, holds what
+// waits on an app server's busy core (its answer, a modelled signature check's verdict): each core
+// finishes its work in the order it was booked, so these come nearly in order (other servers and
+// the links' jitter put one a few places back). An overloaded server books seconds of work ahead
+// (60,000 verdicts waited in the heap, and every event paid for its depth), and a saturated store
+// queues thousands of queries. At scale these were most of the heap. A timeout whose request has
+// finished is dropped unseen when it reaches its lane's head: it would do nothing.
 import { heapPeek, heapPop, heapPush, isBefore, type Queued } from './queue';
 import type { SimEvent, SimState } from './types';
 
@@ -18,7 +23,26 @@ export const emptyLane = (): TimerLane => ({ items: [], head: 0 });
 /** Consumed items are cut off in batches, so taking from the lane stays amortised O(1). */
 const COMPACT_AFTER = 1_024;
 
-/** Queues a timer in its lane (`s.timers` or `s.repeats`) when it keeps the lane in order, else in the heap. */
+/** How far back from its tail the backlog takes an item in; one due before that goes to the heap. */
+const BACKLOG_REACH = 32;
+
+/**
+ * Queues work an app server's core finishes (`s.backlog`): in its place among the backlog's last BACKLOG_REACH
+ * items, else in the heap. Only the engine's own steps call this, never a promise's completion, so
+ * where an item waits depends on the events alone, not on how the run was sliced.
+ */
+export function scheduleBacklog(s: SimState, item: Queued<SimEvent>): void {
+  const lane = s.backlog;
+  const items = lane.items;
+  const floor = Math.max(lane.head, items.length - BACKLOG_REACH);
+  let at = items.length;
+  while (at > floor && isBefore(item, items[at - 1]!)) at--;
+  if (at === items.length) items.push(item);
+  else if (at > lane.head && isBefore(item, items[at - 1]!)) heapPush(s.queue, item);
+  else items.splice(at, 0, item);
+}
+
+/** Queues a timer in its FIFO lane (`s.timers`, `s.repeats` or `s.storeWork`) when it keeps the lane in order, else in the heap. */
 export function scheduleTimer(s: SimState, item: Queued<SimEvent>, lane: TimerLane = s.timers): void {
   const tail = lane.items[lane.items.length - 1];
   if (lane.head < lane.items.length && tail && isBefore(item, tail)) heapPush(s.queue, item);
@@ -26,7 +50,7 @@ export function scheduleTimer(s: SimState, item: Queued<SimEvent>, lane: TimerLa
 }
 
 /**
- * The lane's next timer that still has work to do: a finished request's timeout is dropped at every
+ * The timeouts' next timer that still has work to do: a finished request's timeout is dropped at every
  * peek, whatever else is queued. (Dropping it only when it would come next made what a paused
  * lane holds depend on when crypto results reached the heap, so on how the run was sliced.)
  */
@@ -39,11 +63,9 @@ function liveTimer(s: SimState, lane: TimerLane): Queued<SimEvent> | undefined {
   return undefined;
 }
 
-/** The lane's live head if it comes before `next` (the earliest event so far), else `next`. */
-function earlier(s: SimState, lane: TimerLane, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined {
-  const timer = liveTimer(s, lane);
-  return timer !== undefined && (next === undefined || isBefore(timer, next)) ? timer : next;
-}
+/** `timer` if it comes before `next` (the earliest event so far), else `next`. */
+const earlier = (timer: Queued<SimEvent> | undefined, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined =>
+  timer !== undefined && (next === undefined || isBefore(timer, next)) ? timer : next;
 
 function take(lane: TimerLane): void {
   lane.head++;
@@ -58,7 +80,9 @@ function take(lane: TimerLane): void {
 
 /** The next event, without taking it. */
 export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
-  return earlier(s, s.repeats, earlier(s, s.timers, heapPeek(s.queue)));
+  // Only the timeouts' lane holds events that may have nothing left to do.
+  const next = earlier(s.repeats.items[s.repeats.head], earlier(liveTimer(s, s.timers), heapPeek(s.queue)));
+  return earlier(s.storeWork.items[s.storeWork.head], earlier(s.backlog.items[s.backlog.head], next));
 }
 
 /** Takes the next event (when peekEvent gives a lane's timer, it is at that lane's head). */
@@ -75,6 +99,8 @@ export function popEvent(s: SimState): Queued<SimEvent> | undefined {
 export function takeEvent(s: SimState, next: Queued<SimEvent>): void {
   if (next === s.timers.items[s.timers.head]) take(s.timers);
   else if (next === s.repeats.items[s.repeats.head]) take(s.repeats);
+  else if (next === s.backlog.items[s.backlog.head]) take(s.backlog);
+  else if (next === s.storeWork.items[s.storeWork.head]) take(s.storeWork);
   else heapPop(s.queue);
 }
 
@@ -85,6 +111,8 @@ export function takeEvent(s: SimState, next: Queued<SimEvent>): void {
 export function tidyLane(s: SimState): void {
   if (s.timers.head > 0) s.timers = copyLane(s.timers);
   if (s.repeats.head > 0) s.repeats = copyLane(s.repeats);
+  if (s.backlog.head > 0) s.backlog = copyLane(s.backlog);
+  if (s.storeWork.head > 0) s.storeWork = copyLane(s.storeWork);
 }
 
 /** What a checkpoint keeps of the lane: the items still to come (shared, never written to). */

@@ -53,7 +53,7 @@ export type Pause = () => Promise<void>;
  * test/unit/history.test.ts fails if anything shared is written to after the fact.
  */
 function checkpointOf(s: SimState): SimState {
-  const { log, served, recent, messages, queue, timers, repeats, ...nodes } = s;
+  const { log, served, recent, messages, queue, timers, repeats, backlog, storeWork, ...nodes } = s;
   return {
     ...copyJson(nodes),
     log: { entries: log.entries.slice(), total: log.total },
@@ -63,6 +63,8 @@ function checkpointOf(s: SimState): SimState {
     queue: queue.slice(),
     timers: copyLane(timers),
     repeats: copyLane(repeats),
+    backlog: copyLane(backlog),
+    storeWork: copyLane(storeWork),
   };
 }
 

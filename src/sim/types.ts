@@ -483,6 +483,10 @@ export interface SimState {
   timers: TimerLane;
   /** The users' next requests of a steady stream (`traffic`), in order (src/sim/agenda.ts). */
   repeats: TimerLane;
+  /** Work the app servers' cores finish (answers, modelled verdicts), nearly in order (src/sim/agenda.ts). */
+  backlog: TimerLane;
+  /** The store's queued queries, each served when its core frees up, in order (src/sim/agenda.ts). */
+  storeWork: TimerLane;
   revocations: Revocation[];
   log: { entries: LogEntry[]; total: number };
   metrics: Metrics;

@@ -1,6 +1,7 @@
 // Primitives every node uses: scheduling, sending a message, logging and closing a request.
 // A handler receives a Tick: the state it updates in place plus the effects it asks the driver for.
 import { addLatency } from './latency';
+import { scheduleBacklog } from './agenda';
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
 import type { AppServer, Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Served, SimEvent, SimState } from './types';
@@ -24,6 +25,11 @@ export const cookieContext = (s: SimState, path = '/') => ({ host: s.options.hos
 
 export function schedule(s: SimState, atMs: number, event: SimEvent): void {
   heapPush(s.queue, { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event });
+}
+
+/** `schedule` for what an app server's busy core finishes at `atMs` (its answer): it waits in the agenda's backlog lane. */
+export function scheduleAfterWork(s: SimState, atMs: number, event: SimEvent): void {
+  scheduleBacklog(s, { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event });
 }
 
 /** A seq taken now for a result the driver will deliver later, so the order never depends on it. */
@@ -138,6 +144,7 @@ export function linkLatency(s: SimState, baseMs: number): number {
   return Math.round((baseMs + jitter) * 1000) / 1000;
 }
 
+/** `delayMs`: the sender's core is busy that long before the message leaves (respond.ts). */
 export function send(s: SimState, m: OutgoingMessage, latencyMs: number, delayMs = 0): Message {
   const sendTimeMs = s.timeMs + delayMs;
   // The node's fresh literal becomes the message itself (every caller builds one per send): no copy
@@ -147,7 +154,8 @@ export function send(s: SimState, m: OutgoingMessage, latencyMs: number, delayMs
   message.sendTimeMs = sendTimeMs;
   message.recvTimeMs = sendTimeMs + latencyMs;
   s.messages.set(message.id, message);
-  schedule(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
+  if (delayMs > 0) scheduleAfterWork(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
+  else schedule(s, message.recvTimeMs, { type: 'arrive', messageId: message.id });
   return message;
 }
 

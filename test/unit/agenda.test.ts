@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyLane, peekEvent, popEvent, scheduleTimer, tidyLane } from '../../src/sim/agenda';
+import { copyLane, peekEvent, popEvent, scheduleBacklog, scheduleTimer, tidyLane } from '../../src/sim/agenda';
 import { heapPush, type Queued } from '../../src/sim/queue';
 import { ById } from '../../src/sim/byId';
-import { createSim } from '../../src/sim/step';
 import { SimDriver } from '../../src/sim/driver';
 import { withOptions } from '../../src/sim/options';
+import { rowOptions } from '../../src/lab/sweep';
+import { DEFAULT_SWEEP } from '../../src/lab/settings';
+import { createSim, scheduleAction } from '../../src/sim/step';
 import type { RequestRecord, SimEvent, SimState } from '../../src/sim/types';
 
 const byTime = (a: Queued<SimEvent>, b: Queued<SimEvent>) => a.timeMs - b.timeMs || a.seq - b.seq;
@@ -20,12 +22,15 @@ function bareState(finished = new Set<number>()): SimState {
   return s;
 }
 
-describe('the agenda (heap + timeout and traffic lanes)', () => {
-  it('gives events in (timeMs, seq) order, whatever mix of timers in either lane (with shrinking or growing delays) and other events is queued', () => {
+describe('the agenda (heap + timeout, traffic, backlog and store lanes)', () => {
+  it('gives events in (timeMs, seq) order, whatever mix of timers in either lane (with shrinking or growing delays), work in the backlog (nearly in order, or not) and other events is queued', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('timer' as const), offset: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ kind: fc.constant('repeat' as const), offset: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ kind: fc.constant('store' as const), offset: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ kind: fc.constant('event' as const), offset: fc.integer({ min: 0, max: 40 }) }),
+      // Work a core finishes: mostly later than what it already booked, sometimes a little or much earlier.
+      fc.record({ kind: fc.constant('work' as const), offset: fc.oneof(fc.integer({ min: 30, max: 400 }), fc.integer({ min: 0, max: 400 })) }),
       fc.record({ kind: fc.constant('pop' as const) }),
       // A request in flight finishes: its timeout, wherever it is in the lane, must never be given
       // (one that went to the heap is given, and does nothing: browser.onTimeout).
@@ -53,10 +58,12 @@ describe('the agenda (heap + timeout and traffic lanes)', () => {
             continue;
           }
           const event: SimEvent =
-            o.kind === 'timer' ? { type: 'timeout', requestId: s.seq } : o.kind === 'repeat' ? { type: 'action', action: { type: 'traffic', clientId: 'c', everyMs: o.offset, count: 2 }, checked: true } : { type: 'keyRetire', kid: 'k' };
+            o.kind === 'timer' ? { type: 'timeout', requestId: s.seq } : o.kind === 'store' ? { type: 'storeServe', messageId: s.seq } : o.kind === 'repeat' ? { type: 'action', action: { type: 'traffic', clientId: 'c', everyMs: o.offset, count: 2 }, checked: true } : { type: 'keyRetire', kid: 'k' };
           const item: Queued<SimEvent> = { timeMs: s.timeMs + o.offset, seq: s.seq++, event };
           if (o.kind === 'timer') scheduleTimer(s, item);
           else if (o.kind === 'repeat') scheduleTimer(s, item, s.repeats);
+          else if (o.kind === 'work') scheduleBacklog(s, item);
+          else if (o.kind === 'store') scheduleTimer(s, item, s.storeWork);
           else heapPush(s.queue, item);
           model.push(item);
         }
@@ -81,12 +88,14 @@ describe('the agenda (heap + timeout and traffic lanes)', () => {
     for (let i = 0; i < 3_000; i++) {
       scheduleTimer(s, { timeMs: i, seq: s.seq++, event: { type: 'timeout', requestId: i } });
       scheduleTimer(s, { timeMs: i, seq: s.seq++, event: { type: 'action', action: { type: 'traffic', clientId: 'c', everyMs: 1, count: 2 }, checked: true } }, s.repeats);
+      scheduleBacklog(s, { timeMs: i, seq: s.seq++, event: { type: 'keyRetire', kid: 'k' } });
+      scheduleTimer(s, { timeMs: i, seq: s.seq++, event: { type: 'storeServe', messageId: i } }, s.storeWork);
     }
-    for (let i = 0; i < 3_000; i++) popEvent(s);
-    const copies = [copyLane(s.timers), copyLane(s.repeats)];
+    for (let i = 0; i < 6_000; i++) popEvent(s);
+    const copies = [copyLane(s.timers), copyLane(s.repeats), copyLane(s.backlog), copyLane(s.storeWork)];
     tidyLane(s);
-    expect([s.timers, s.repeats]).toEqual(copies);
-    for (const lane of [s.timers, s.repeats]) {
+    expect([s.timers, s.repeats, s.backlog, s.storeWork]).toEqual(copies);
+    for (const lane of [s.timers, s.repeats, s.backlog, s.storeWork]) {
       expect(lane.head).toBe(0);
       expect(lane.items[0]!.timeMs).toBe(1_500);
     }
@@ -102,4 +111,21 @@ describe('the agenda (heap + timeout and traffic lanes)', () => {
     expect(s.repeats.items.length).toBe(200);
     expect(s.queue.filter((q) => q.event.type === 'action')).toHaveLength(0);
   });
+
+  it("keeps an overloaded server's and a saturated store's work out of the heap: it waits in the backlog and store lanes", async () => {
+    // 4,000 requests a second on one server that answers ~500, and a store that serves 1,000 queries a second.
+    const settings = { ...DEFAULT_SWEEP, users: 200, ratePerUser: 20 };
+    for (const mode of ['session', 'jwt'] as const) {
+      const driver = await SimDriver.create(rowOptions(settings, mode, 1), new Map(), { kind: 'modelled', sampleEvery: 128 });
+      for (let i = 0; i < settings.users; i++) {
+        scheduleAction(driver.state, { type: 'login', clientId: `user-${i + 1}` }, i * 2);
+        scheduleAction(driver.state, { type: 'traffic', clientId: `user-${i + 1}`, everyMs: 50, count: 60 }, 1_000 + i / 4);
+      }
+      expect(await driver.runUntil(3_500)).toBe(true);
+      const s = driver.state;
+      expect(s.backlog.items.length, mode).toBeGreaterThan(1_000);
+      if (mode === 'session') expect(s.storeWork.items.length).toBeGreaterThan(1_000);
+      expect(s.queue.length, mode).toBeLessThan(500);
+    }
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
 // The shared store ("Redis"): sessions with TTL, the jti denylist and the refresh-token families.
 // One operation at a time at a fixed capacity, so under load requests queue here: the bottleneck.
 import { randomId128 } from '../rng';
+import { scheduleTimer } from '../agenda';
 import type { Message, RefreshRecord, SimState, StoreOp, StoreResult } from '../types';
 import { acceptsExpiry } from '../../auth/acceptance';
-import { linkLatency, log, own, schedule, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
+import { linkLatency, log, own, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
 
 type StoreQuery = Extract<Message, { kind: 'store-query' }>;
 
@@ -31,7 +32,8 @@ export function onQuery(t: Tick, msg: StoreQuery): void {
   const start = Math.max(s.timeMs, s.store.busyUntilMs);
   s.store.busyUntilMs = start + serviceMs(s);
   s.store.queued++;
-  schedule(s, s.store.busyUntilMs, { type: 'storeServe', messageId: msg.id });
+  // The store's one core serves its queue in turn: these come in order (the agenda's store lane).
+  scheduleTimer(s, { timeMs: Math.max(s.store.busyUntilMs, s.timeMs), seq: s.seq++, event: { type: 'storeServe', messageId: msg.id } }, s.storeWork);
 }
 
 /** The store reaches a queued query: the data is read now, so a deletion before this point wins. */
