@@ -2,13 +2,14 @@
 // binary heap (src/sim/queue.ts). Four kinds wait in ordered lanes beside it. Three are FIFO, as
 // each comes already in order: request timeouts ("now + the same delay": every request in flight
 // holds one), the users' next requests of a steady stream (`traffic`: every user holds one) and the
-// store's queued queries (its one core serves them in turn). The fourth, the backlog, holds what
-// waits on an app server's busy core (its answer, a modelled signature check's verdict): each core
-// finishes its work in the order it was booked, so these come nearly in order (other servers and
-// the links' jitter put one a few places back). An overloaded server books seconds of work ahead
-// (60,000 verdicts waited in the heap, and every event paid for its depth), and a saturated store
-// queues thousands of queries. At scale these were most of the heap. A timeout whose request has
-// finished is dropped unseen when it reaches its lane's head: it would do nothing.
+// store's queued queries (its one core serves them in turn). The fourth, the backlog, holds the
+// answers that wait on an app server's busy core: each core finishes its work in the order it was
+// booked, so these come nearly in order (other servers and the links' jitter put one a few places
+// back). An overloaded server books seconds of work ahead (tens of thousands of answers waited in
+// the heap, and every event paid for its depth), and a saturated store queues thousands of queries.
+// Crypto results stay in the heap: they come from the driver, some when a promise settles, and a
+// lane's content would then depend on that timing. A timeout whose request has finished is dropped
+// unseen when it reaches its lane's head: it would do nothing.
 import { heapPeek, heapPop, heapPush, isBefore, type Queued } from './queue';
 import type { SimEvent, SimState } from './types';
 
@@ -27,9 +28,9 @@ const COMPACT_AFTER = 1_024;
 const BACKLOG_REACH = 32;
 
 /**
- * Queues work an app server's core finishes (`s.backlog`): in its place among the backlog's last BACKLOG_REACH
- * items, else in the heap. Only the engine's own steps call this, never a promise's completion, so
- * where an item waits depends on the events alone, not on how the run was sliced.
+ * Queues an answer an app server's core finishes (`s.backlog`): in its place among the backlog's last
+ * BACKLOG_REACH items, else in the heap. Only the engine's own steps call this, never a promise's
+ * completion, so where an item waits depends on the events alone, not on how the run was sliced.
  */
 export function scheduleBacklog(s: SimState, item: Queued<SimEvent>): void {
   const lane = s.backlog;

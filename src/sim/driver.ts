@@ -3,7 +3,7 @@
 // the time and seq the core reserved for them, so the outcome never depends on how fast crypto is.
 import { checkToken, createKey, signToken, type KeyMaterial, type TokenCheck, type VerifyResult } from '../auth/tokens';
 import { REAL_SAMPLE_EVERY, VerifyMemo, type MemoRequest } from '../auth/verifyMemo';
-import { peekEvent, scheduleBacklog, tidyLane } from './agenda';
+import { peekEvent, tidyLane } from './agenda';
 import { heapPush } from './queue';
 import { createSim, scheduleAction, stepNext } from './step';
 import type { Action, Effect, SimEvent, SimOptions, SimState } from './types';
@@ -138,7 +138,7 @@ export class SimDriver {
       if (effect.kind === 'verify' && this.memo) {
         const request = memoRequest(effect);
         // A check the memo can answer needs no await: delivered now, at the time and seq reserved for it.
-        if (this.answerFromMemo(effect, request, this.memo, true)) continue;
+        if (this.answerFromMemo(effect, request, this.memo)) continue;
         this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.checkNewBytes(effect, request, this.memo) });
       } else {
         this.pending.push({ dueTimeMs: effect.dueTimeMs, promise: this.perform(effect) });
@@ -153,20 +153,21 @@ export class SimDriver {
    */
   private checkNewBytes(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, memo: VerifyMemo): Promise<void> {
     const underway = memo.underway(request);
-    if (underway) return underway.then(() => (this.answerFromMemo(effect, request, memo, false) ? undefined : this.perform(effect)));
+    if (underway) return underway.then(() => (this.answerFromMemo(effect, request, memo) ? undefined : this.perform(effect)));
     const check = this.perform(effect);
     memo.track(request, check);
     return check;
   }
 
-  /** `inStep`: called as the step that asked for the check ends (not when a promise settles), so the verdict may wait in the backlog lane. */
-  private answerFromMemo(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, memo: VerifyMemo, inStep: boolean): boolean {
+  /**
+   * A verdict goes to the heap however it was made, as every crypto result does: in the agenda's
+   * backlog lane, where it waits would depend on whether it came from the memo during a step or
+   * from a real check's promise, so a seek (modelled) and a straight run (real) would differ.
+   */
+  private answerFromMemo(effect: Extract<Effect, { kind: 'verify' }>, request: MemoRequest, memo: VerifyMemo): boolean {
     const modelled = memo.recall(request);
     if (!modelled) return false;
-    const verdict: SimEvent = { type: 'verified', requestId: effect.requestId, outcome: modelled };
-    // A server's checks end in the order its core booked them: the verdict joins the agenda's backlog.
-    if (inStep) scheduleBacklog(this.state, { timeMs: effect.dueTimeMs, seq: effect.seq, event: verdict });
-    else this.deliver(effect, verdict);
+    this.deliver(effect, { type: 'verified', requestId: effect.requestId, outcome: modelled });
     if (memo.sampled()) this.samples.push(this.sample(effect, request, modelled, memo));
     return true;
   }

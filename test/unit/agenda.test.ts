@@ -112,20 +112,19 @@ describe('the agenda (heap + timeout, traffic, backlog and store lanes)', () => 
     expect(s.queue.filter((q) => q.event.type === 'action')).toHaveLength(0);
   });
 
-  it("keeps an overloaded server's and a saturated store's work out of the heap: it waits in the backlog and store lanes", async () => {
+  it("keeps an overloaded server's answers and a saturated store's queries out of the heap: they wait in the backlog and store lanes", async () => {
     // 4,000 requests a second on one server that answers ~500, and a store that serves 1,000 queries a second.
     const settings = { ...DEFAULT_SWEEP, users: 200, ratePerUser: 20 };
-    for (const mode of ['session', 'jwt'] as const) {
-      const driver = await SimDriver.create(rowOptions(settings, mode, 1), new Map(), { kind: 'modelled', sampleEvery: 128 });
-      for (let i = 0; i < settings.users; i++) {
-        scheduleAction(driver.state, { type: 'login', clientId: `user-${i + 1}` }, i * 2);
-        scheduleAction(driver.state, { type: 'traffic', clientId: `user-${i + 1}`, everyMs: 50, count: 60 }, 1_000 + i / 4);
-      }
-      expect(await driver.runUntil(3_500)).toBe(true);
-      const s = driver.state;
-      expect(s.backlog.items.length, mode).toBeGreaterThan(1_000);
-      if (mode === 'session') expect(s.storeWork.items.length).toBeGreaterThan(1_000);
-      expect(s.queue.length, mode).toBeLessThan(500);
+    // (A JWT server's pending verdicts stay in the heap, as crypto results do: the session world shows the lanes.)
+    const driver = await SimDriver.create(rowOptions(settings, 'session', 1), new Map(), { kind: 'modelled', sampleEvery: 128 });
+    for (let i = 0; i < settings.users; i++) {
+      scheduleAction(driver.state, { type: 'login', clientId: `user-${i + 1}` }, i * 2);
+      scheduleAction(driver.state, { type: 'traffic', clientId: `user-${i + 1}`, everyMs: 50, count: 60 }, 1_000 + i / 4);
     }
+    expect(await driver.runUntil(3_500)).toBe(true);
+    const s = driver.state;
+    expect(s.backlog.items.length).toBeGreaterThan(1_000);
+    expect(s.storeWork.items.length).toBeGreaterThan(1_000);
+    expect(s.queue.length).toBeLessThan(500);
   }, 60_000);
 });
