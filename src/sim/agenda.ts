@@ -28,11 +28,19 @@ const COMPACT_AFTER = 1_024;
 const BACKLOG_REACH = 32;
 
 /**
+ * Work due at least this far ahead waits in its lane (a server or the store with a queue: ~25
+ * answers or ~50 queries waiting); nearer work goes to the heap, where it is soon taken and the
+ * heap stays small. Without load the lanes stay empty and cost nothing.
+ */
+const LANE_AHEAD_MS = 50;
+
+/**
  * Queues an answer an app server's core finishes (`s.backlog`): in its place among the backlog's last
  * BACKLOG_REACH items, else in the heap. Only the engine's own steps call this, never a promise's
  * completion, so where an item waits depends on the events alone, not on how the run was sliced.
  */
 export function scheduleBacklog(s: SimState, item: Queued<SimEvent>): void {
+  if (item.timeMs - s.timeMs < LANE_AHEAD_MS) return heapPush(s.queue, item);
   const lane = s.backlog;
   const items = lane.items;
   const floor = Math.max(lane.head, items.length - BACKLOG_REACH);
@@ -41,6 +49,12 @@ export function scheduleBacklog(s: SimState, item: Queued<SimEvent>): void {
   if (at === items.length) items.push(item);
   else if (at > lane.head && isBefore(item, items[at - 1]!)) heapPush(s.queue, item);
   else items.splice(at, 0, item);
+}
+
+/** Queues a query the store's core will serve at `item.timeMs`: in the store's FIFO lane when it is due far enough ahead. */
+export function scheduleStoreWork(s: SimState, item: Queued<SimEvent>): void {
+  if (item.timeMs - s.timeMs < LANE_AHEAD_MS) heapPush(s.queue, item);
+  else scheduleTimer(s, item, s.storeWork);
 }
 
 /** Queues a timer in its FIFO lane (`s.timers`, `s.repeats` or `s.storeWork`) when it keeps the lane in order, else in the heap. */
@@ -64,9 +78,6 @@ function liveTimer(s: SimState, lane: TimerLane): Queued<SimEvent> | undefined {
   return undefined;
 }
 
-/** `timer` if it comes before `next` (the earliest event so far), else `next`. */
-const earlier = (timer: Queued<SimEvent> | undefined, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined =>
-  timer !== undefined && (next === undefined || isBefore(timer, next)) ? timer : next;
 
 function take(lane: TimerLane): void {
   lane.head++;
@@ -85,6 +96,10 @@ export function peekEvent(s: SimState): Queued<SimEvent> | undefined {
   const next = earlier(s.repeats.items[s.repeats.head], earlier(liveTimer(s, s.timers), heapPeek(s.queue)));
   return earlier(s.storeWork.items[s.storeWork.head], earlier(s.backlog.items[s.backlog.head], next));
 }
+
+/** `head` (a lane's) if it comes before `next` (the earliest event so far), else `next`. */
+const earlier = (head: Queued<SimEvent> | undefined, next: Queued<SimEvent> | undefined): Queued<SimEvent> | undefined =>
+  head !== undefined && (next === undefined || isBefore(head, next)) ? head : next;
 
 /** Takes the next event (when peekEvent gives a lane's timer, it is at that lane's head). */
 export function popEvent(s: SimState): Queued<SimEvent> | undefined {

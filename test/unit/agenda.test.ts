@@ -112,6 +112,20 @@ describe('the agenda (heap + timeout, traffic, backlog and store lanes)', () => 
     expect(s.queue.filter((q) => q.event.type === 'action')).toHaveLength(0);
   });
 
+  it('leaves the work lanes empty when no core has a queue: answers and queries due soon wait in the heap', async () => {
+    const clients = Array.from({ length: 20 }, (_, i) => ({ id: `u${i}`, userId: `u${i}`, kind: 'browser' as const }));
+    const driver = await SimDriver.create(withOptions({ mode: 'session', clients }));
+    clients.forEach((c, i) => {
+      driver.dispatch({ type: 'login', clientId: c.id }, i);
+      driver.dispatch({ type: 'traffic', clientId: c.id, everyMs: 100, count: 50 }, 200 + i);
+    });
+    // A few events at a time, so what is in flight at each pause is seen.
+    let lanes = 0;
+    while (!(await driver.runUntil(1_000, 5))) lanes += driver.state.backlog.items.length + driver.state.storeWork.items.length;
+    expect(lanes).toBe(0);
+    expect(driver.state.metrics.total).toBeGreaterThan(100);
+  });
+
   it("keeps an overloaded server's answers and a saturated store's queries out of the heap: they wait in the backlog and store lanes", async () => {
     // 4,000 requests a second on one server that answers ~500, and a store that serves 1,000 queries a second.
     const settings = { ...DEFAULT_SWEEP, users: 200, ratePerUser: 20 };

@@ -1,7 +1,7 @@
 // The shared store ("Redis"): sessions with TTL, the jti denylist and the refresh-token families.
 // One operation at a time at a fixed capacity, so under load requests queue here: the bottleneck.
 import { randomId128 } from '../rng';
-import { scheduleTimer } from '../agenda';
+import { scheduleStoreWork } from '../agenda';
 import type { Message, RefreshRecord, SimState, StoreOp, StoreResult } from '../types';
 import { acceptsExpiry } from '../../auth/acceptance';
 import { linkLatency, log, own, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
@@ -33,7 +33,7 @@ export function onQuery(t: Tick, msg: StoreQuery): void {
   s.store.busyUntilMs = start + serviceMs(s);
   s.store.queued++;
   // The store's one core serves its queue in turn: these come in order (the agenda's store lane).
-  scheduleTimer(s, { timeMs: Math.max(s.store.busyUntilMs, s.timeMs), seq: s.seq++, event: { type: 'storeServe', messageId: msg.id } }, s.storeWork);
+  scheduleStoreWork(s, { timeMs: Math.max(s.store.busyUntilMs, s.timeMs), seq: s.seq++, event: { type: 'storeServe', messageId: msg.id } });
 }
 
 /** The store reaches a queued query: the data is read now, so a deletion before this point wins. */
