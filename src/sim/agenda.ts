@@ -78,7 +78,6 @@ function liveTimer(s: SimState, lane: TimerLane): Queued<SimEvent> | undefined {
   return undefined;
 }
 
-
 function take(lane: TimerLane): void {
   lane.head++;
   if (lane.head === lane.items.length) {

@@ -483,7 +483,7 @@ export interface SimState {
   timers: TimerLane;
   /** The users' next requests of a steady stream (`traffic`), in order (src/sim/agenda.ts). */
   repeats: TimerLane;
-  /** Work the app servers' cores finish (answers, modelled verdicts), nearly in order (src/sim/agenda.ts). */
+  /** The answers the app servers' busy cores finish, nearly in order (src/sim/agenda.ts). */
   backlog: TimerLane;
   /** The store's queued queries, each served when its core frees up, in order (src/sim/agenda.ts). */
   storeWork: TimerLane;

@@ -1,7 +1,7 @@
 // Primitives every node uses: scheduling, sending a message, logging and closing a request.
 // A handler receives a Tick: the state it updates in place plus the effects it asks the driver for.
 import { addLatency } from './latency';
-import { scheduleBacklog } from './agenda';
+import { scheduleBacklog, scheduleStoreWork } from './agenda';
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
 import type { AppServer, Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Served, SimEvent, SimState } from './types';
@@ -27,9 +27,14 @@ export function schedule(s: SimState, atMs: number, event: SimEvent): void {
   heapPush(s.queue, { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event });
 }
 
-/** `schedule` for what an app server's busy core finishes at `atMs` (its answer): it waits in the agenda's backlog lane. */
-export function scheduleAfterWork(s: SimState, atMs: number, event: SimEvent): void {
-  scheduleBacklog(s, { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event });
+/**
+ * `schedule` for what a busy core finishes at `atMs`: an app server's answer, or the store's next
+ * query; it may wait in the agenda's lane for that core's work.
+ */
+export function scheduleAfterWork(s: SimState, atMs: number, event: SimEvent, core: 'server' | 'store' = 'server'): void {
+  const item = { timeMs: Math.max(atMs, s.timeMs), seq: s.seq++, event };
+  if (core === 'store') scheduleStoreWork(s, item);
+  else scheduleBacklog(s, item);
 }
 
 /** A seq taken now for a result the driver will deliver later, so the order never depends on it. */

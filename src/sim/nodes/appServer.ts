@@ -8,6 +8,7 @@ import type { AppServer, LogEntry, Message, RequestRecord, SimState, VerifyOutco
 import { arrivesLate, log, logLater, own, serverById, type Tick } from '../world';
 import { bodyJson, reject } from './serverKit';
 import { respondTo } from './respond';
+import { Remembered } from '../remembered';
 
 
 export function onMessage(t: Tick, msg: Message): void {
@@ -161,7 +162,7 @@ function countIfRevoked(s: SimState, req: RequestRecord): void {
  */
 function profileOf(user: string, role: string, server: string): Profile {
   const head = userPartOf(user, role);
-  const tail = serverPartOf(server);
+  const tail = serverParts.of(server);
   return { body: head.text + tail.text, bytes: head.bytes + tail.bytes };
 }
 
@@ -179,8 +180,11 @@ interface Part {
 const userParts = new Map<string, Part & { role: string }>();
 /** Users remembered at most (a lab row has up to 10,000): past it, the parts are forgotten and made again. */
 const USER_PARTS = 10_000;
-/** `"server-3"}` by server. */
-const serverParts = new Map<string, Part>();
+/** `"server-3"}` by server id (the engine's own: a run adds a few, a long one may keep adding). */
+const serverParts = new Remembered((server): Part => {
+  const text = `${JSON.stringify(server)}}`;
+  return { text, bytes: utf8Bytes(text) };
+});
 
 function userPartOf(user: string, role: string): Part {
   const known = userParts.get(user);
@@ -190,15 +194,4 @@ function userPartOf(user: string, role: string): Part {
   const made = { role, text, bytes: utf8Bytes(text) };
   userParts.set(user, made);
   return made;
-}
-
-function serverPartOf(server: string): Part {
-  let known = serverParts.get(server);
-  if (!known) {
-    // Server ids are the engine's own (server-N): a run adds a few, but a long one may keep adding.
-    if (serverParts.size >= USER_PARTS) serverParts.clear();
-    const text = `${JSON.stringify(server)}}`;
-    serverParts.set(server, (known = { text, bytes: utf8Bytes(text) }));
-  }
-  return known;
 }

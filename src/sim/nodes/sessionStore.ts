@@ -1,10 +1,9 @@
 // The shared store ("Redis"): sessions with TTL, the jti denylist and the refresh-token families.
 // One operation at a time at a fixed capacity, so under load requests queue here: the bottleneck.
 import { randomId128 } from '../rng';
-import { scheduleStoreWork } from '../agenda';
 import type { Message, RefreshRecord, SimState, StoreOp, StoreResult } from '../types';
 import { acceptsExpiry } from '../../auth/acceptance';
-import { linkLatency, log, own, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
+import { linkLatency, log, own, scheduleAfterWork, send, shortId, VIRTUAL_EPOCH_MS, wallMs, type Tick } from '../world';
 
 type StoreQuery = Extract<Message, { kind: 'store-query' }>;
 
@@ -33,7 +32,7 @@ export function onQuery(t: Tick, msg: StoreQuery): void {
   s.store.busyUntilMs = start + serviceMs(s);
   s.store.queued++;
   // The store's one core serves its queue in turn: these come in order (the agenda's store lane).
-  scheduleStoreWork(s, { timeMs: Math.max(s.store.busyUntilMs, s.timeMs), seq: s.seq++, event: { type: 'storeServe', messageId: msg.id } });
+  scheduleAfterWork(s, s.store.busyUntilMs, { type: 'storeServe', messageId: msg.id }, 'store');
 }
 
 /** The store reaches a queued query: the data is read now, so a deletion before this point wins. */
