@@ -7,9 +7,10 @@ import { App } from '../../src/ui/App';
 afterEach(cleanup);
 
 // The page's first paint carries the lesson's opening (the largest text on the first screen), drawn
-// from the catalog before the lesson's script or the engine has arrived; the run's words follow.
+// from the catalog before the lesson's script or the engine has arrived; it stays until the lesson
+// moves, and the run's words follow.
 describe('the first paint', () => {
-  it('shows the opening from the catalog while the lesson loads, then the run takes over', async () => {
+  it('shows the opening from the catalog while the lesson loads and until it plays, then the run takes over', async () => {
     const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: false });
     const loaded = store.getState().load();
     render(<App store={store} />);
@@ -23,9 +24,20 @@ describe('the first paint', () => {
     const sc = store.getState().scenario!;
     expect(sc.notice).toBe(meta.notice);
     await waitFor(() => expect(document.querySelector('.stage')).not.toBeNull());
-    // The run's first moment now speaks: its caption, from the lesson's own timeline.
+    // Loaded, at 0 s, not yet played: still what to watch (the first moment's caption came a few
+    // hundred ms after the first paint, and nobody could read the opening). A phone's box, sized by
+    // the captions, shows that first caption instead (layout.css): it is there, as the stand-in.
+    const lesson = screen.getByTestId('lesson-caption');
     const first = sc.timeline('session').find((st) => st.caption)!;
-    expect(screen.getByTestId('lesson-caption').textContent).toContain(first.caption!);
+    expect(first.atMs).toBe(0);
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
+    expect(lesson.querySelector('.caption-first')!.textContent).toContain(first.caption!);
+    // Played: the run's first moment speaks, its caption from the lesson's own timeline.
+    act(() => store.getState().play());
+    act(() => store.getState().pause());
+    expect(lesson.querySelector('.caption-opening')).toBeNull();
+    expect(lesson.querySelector('.caption-first')).toBeNull();
+    expect(lesson.textContent).toContain(first.caption!);
 
     // Another lesson picked: while its script loads, the opening is the new lesson's, never the
     // old one's under the new lesson's name.

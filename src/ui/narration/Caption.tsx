@@ -40,10 +40,10 @@ export function Caption() {
       )),
     [steps],
   );
-  const sc = c.scenario;
   // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
   // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
   const opening = findMeta(c.scenarioId);
+  const sc = c.scenario;
   let lesson;
   if (sc && c.ended && c.worlds) {
     const reports = Object.fromEntries(modes.map((m) => [m, c.worlds![m]?.report]));
@@ -53,12 +53,20 @@ export function Caption() {
         {sc.takeaway ? sc.takeaway(reports) : sc.summary}
       </p>
     );
-  } else if (opening && !c.started && !step) {
+  } else if (opening && !c.started && (c.timeMs === 0 || !step)) {
+    // Until the lesson moves (Play, or a step or seek past 0 s), its opening says what to watch (the
+    // first moment's caption used to take its place once the script came, a few hundred ms after the
+    // first paint, before anyone could read it). A phone's box is as tall as the lesson's captions,
+    // too short for most openings: there that first caption stands in (layout.css).
     lesson = (
-      <p className="caption-line caption-opening">
-        <strong>{opening.title}. </strong>
-        What to watch: {opening.notice}
-      </p>
+      <>
+        <Opening title={opening.title} notice={opening.notice} />
+        {step && (
+          <div className="caption-first">
+            <StepLines step={step} />
+          </div>
+        )}
+      </>
     );
   } else if (step) {
     lesson = <StepLines step={step} />;
@@ -77,6 +85,16 @@ export function Caption() {
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.now}
       </p>
     </div>
+  );
+}
+
+/** The lesson's opening: its title and what to watch. */
+function Opening({ title, notice }: { title: string; notice: string }) {
+  return (
+    <p className="caption-line caption-opening">
+      <strong>{title}. </strong>
+      What to watch: {notice}
+    </p>
   );
 }
 
