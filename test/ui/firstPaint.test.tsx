@@ -25,18 +25,22 @@ describe('the first paint', () => {
     expect(sc.notice).toBe(meta.notice);
     await waitFor(() => expect(document.querySelector('.stage')).not.toBeNull());
     // Loaded, at 0 s, not yet played: still what to watch (the first moment's caption came a few
-    // hundred ms after the first paint, and nobody could read the opening). A phone's box, sized by
-    // the captions, shows that first caption instead (layout.css): it is there, as the stand-in.
+    // hundred ms after the first paint, and nobody could read the opening). A box too short for it
+    // shows that first caption instead (layout.css): it is there, as the stand-in.
     const lesson = screen.getByTestId('lesson-caption');
     const first = sc.timeline('session').find((st) => st.caption)!;
     expect(first.atMs).toBe(0);
     expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
-    expect(lesson.querySelector('.caption-first')!.textContent).toContain(first.caption!);
-    // Played: the run's first moment speaks, its caption from the lesson's own timeline.
+    const standIn = lesson.querySelector('.caption-step')!;
+    expect(lesson.classList.contains('has-stand-in')).toBe(true);
+    expect(standIn.textContent).toContain(first.caption!);
+    // Played: the run's first moment speaks, its caption from the lesson's own timeline, in the
+    // element that stood in (a screen reader does not hear it again).
     act(() => store.getState().play());
     act(() => store.getState().pause());
     expect(lesson.querySelector('.caption-opening')).toBeNull();
-    expect(lesson.querySelector('.caption-first')).toBeNull();
+    expect(lesson.classList.contains('has-stand-in')).toBe(false);
+    expect(lesson.querySelector('.caption-step')).toBe(standIn);
     expect(lesson.textContent).toContain(first.caption!);
 
     // Another lesson picked: while its script loads, the opening is the new lesson's, never the
@@ -51,5 +55,23 @@ describe('the first paint', () => {
     await act(async () => {
       expect(await next).toBe(true);
     });
+  });
+
+  it('lets the first moment speak after one step, though the clock is still at 0 s', async () => {
+    const store = createAppStore({ scenarioId: 'basic', view: 'both', questionsOn: false });
+    const loaded = store.getState().load();
+    render(<App store={store} />);
+    await act(async () => {
+      expect(await loaded).toBe(true);
+    });
+    const lesson = screen.getByTestId('lesson-caption');
+    expect(lesson.querySelector('.caption-opening')).not.toBeNull();
+    await act(async () => {
+      await store.getState().step();
+    });
+    expect(store.getState().timeMs).toBe(0);
+    expect(screen.getByTestId('caption').textContent).not.toBe('Press Play to start.');
+    expect(lesson.querySelector('.caption-opening')).toBeNull();
+    expect(lesson.textContent).toContain(store.getState().scenario!.timeline('session')[0]!.caption!);
   });
 });

@@ -16,7 +16,7 @@ const selectCaption = (s: AppStoreState) => {
   }
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
   // stand under the new lesson's name, so none are shown until the new one is here.
-  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', ended: s.ended, started: s.started, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && !now, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
 /**
@@ -44,6 +44,13 @@ export function Caption() {
   // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
   const opening = findMeta(c.scenarioId);
   const sc = c.scenario;
+  // Until the lesson moves (Play, a step, a seek: anything happens), its opening says what to watch
+  // (the first moment's caption used to take its place as soon as the script came, a few hundred ms
+  // after the first paint, before anyone could read it). Where the box is too short for most
+  // openings (below 1024 px wide, and an embed, whose box fits its caption), that first caption
+  // stands in (layout.css, `has-stand-in`): it is drawn in the same element it keeps once the
+  // lesson moves, so a screen reader does not hear it again then.
+  const showOpening = !!opening && !c.ended && c.untouched;
   let lesson;
   if (sc && c.ended && c.worlds) {
     const reports = Object.fromEntries(modes.map((m) => [m, c.worlds![m]?.report]));
@@ -53,30 +60,24 @@ export function Caption() {
         {sc.takeaway ? sc.takeaway(reports) : sc.summary}
       </p>
     );
-  } else if (opening && !c.started && (c.timeMs === 0 || !step)) {
-    // Until the lesson moves (Play, or a step or seek past 0 s), its opening says what to watch (the
-    // first moment's caption used to take its place once the script came, a few hundred ms after the
-    // first paint, before anyone could read it). A phone's box is as tall as the lesson's captions,
-    // too short for most openings: there that first caption stands in (layout.css).
+  } else {
     lesson = (
       <>
-        <Opening title={opening.title} notice={opening.notice} />
-        {step && (
-          <div className="caption-first">
+        {showOpening && <Opening title={opening.title} notice={opening.notice} />}
+        {step ? (
+          <div className="caption-step">
             <StepLines step={step} />
           </div>
+        ) : (
+          !showOpening && <p className="caption-line">{sc?.summary ?? ''}</p>
         )}
       </>
     );
-  } else if (step) {
-    lesson = <StepLines step={step} />;
-  } else {
-    lesson = <p className="caption-line">{sc?.summary ?? ''}</p>;
   }
   return (
     <div className={`caption${c.holding ? ' is-holding' : ''}`}>
       <div className="caption-stack">
-        <div className="caption-lesson" aria-live="polite" aria-atomic="true" data-testid="lesson-caption">
+        <div className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`} aria-live="polite" aria-atomic="true" data-testid="lesson-caption">
           {lesson}
         </div>
         {sizers}
