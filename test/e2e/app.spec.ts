@@ -20,14 +20,15 @@ test('opens, plays both flows and shows them in the event logs', async ({ page }
   await page.screenshot({ path: 'test-results/playing-1280x800.png' });
 });
 
-for (const [viewport, before] of [
-  [{ width: 1280, height: 800 }, 'opening'],
-  // A phone's caption box is as tall as the lesson's captions: the first one stands in for the opening.
-  [{ width: 390, height: 844 }, 'first caption'],
+for (const [viewport, link, before] of [
+  [{ width: 1280, height: 800 }, '/?q=0', 'opening'],
+  // A phone's caption box is as tall as the lesson's captions, an embed's as tall as its caption: the first one stands in for the opening.
+  [{ width: 390, height: 844 }, '/?q=0', 'first caption'],
+  [{ width: 1280, height: 720 }, '/?q=0&embed=1', 'first caption'],
 ] as const) {
-  test(`at ${viewport.width}x${viewport.height} the lesson shows its ${before} until it plays, then its first moment`, async ({ browser }) => {
+  test(`${link} at ${viewport.width}x${viewport.height} shows the lesson's ${before} until it plays, then its first moment`, async ({ browser }) => {
     const page = await browser.newPage({ viewport });
-    await page.goto('/?q=0');
+    await page.goto(link);
     const opening = page.getByTestId('lesson-caption').locator('.caption-opening');
     const first = page.getByTestId('lesson-caption').getByText('Alice logs in: the server stores a session');
     // The lesson's script and the engine are in (the first caption was there to take over).

@@ -73,5 +73,19 @@ describe('the first paint', () => {
     expect(screen.getByTestId('caption').textContent).not.toBe('Press Play to start.');
     expect(lesson.querySelector('.caption-opening')).toBeNull();
     expect(lesson.textContent).toContain(store.getState().scenario!.timeline('session')[0]!.caption!);
+
+    // Another lesson picked after this one moved: its opening, while its script loads and after
+    // (the old worlds' log, still shown until the new ones come, is not the new lesson moving).
+    const revocation = findMeta('revocation')!;
+    let next!: Promise<boolean>;
+    act(() => {
+      next = store.getState().load({ scenarioId: 'revocation' });
+    });
+    expect(lesson.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
+    await act(async () => {
+      expect(await next).toBe(true);
+    });
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
+    expect(lesson.classList.contains('has-stand-in')).toBe(true);
   });
 });

@@ -15,8 +15,9 @@ const selectCaption = (s: AppStoreState) => {
     if (last && (!now || last.timeMs >= now.timeMs)) now = { timeMs: last.timeMs, text: modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text };
   }
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
-  // stand under the new lesson's name, so none are shown until the new one is here.
-  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && !now, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  // stand under the new lesson's name, so none are shown until the new one is here. Its worlds are
+  // the old one's too until the new ones come: what they logged does not count as this one moving.
+  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
 /**
