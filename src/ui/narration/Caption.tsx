@@ -64,7 +64,12 @@ export function Caption() {
   } else {
     lesson = (
       <>
-        {showOpening && <Opening title={opening.title} notice={opening.notice} />}
+        {showOpening && (
+          <p className="caption-line caption-opening">
+            <strong>{opening.title}. </strong>
+            What to watch: {opening.notice}
+          </p>
+        )}
         {step ? (
           <div className="caption-step">
             <StepLines step={step} />
@@ -87,16 +92,6 @@ export function Caption() {
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.now}
       </p>
     </div>
-  );
-}
-
-/** The lesson's opening: its title and what to watch. */
-function Opening({ title, notice }: { title: string; notice: string }) {
-  return (
-    <p className="caption-line caption-opening">
-      <strong>{title}. </strong>
-      What to watch: {notice}
-    </p>
   );
 }
 
