@@ -1,5 +1,5 @@
 import { check, browse, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { clock, firstFinishedInBoth, formatNumber, perWorld, plural, where } from './outcomes';
 import type { RequestRecord } from '../sim/types';
 
@@ -12,7 +12,7 @@ export const basic: Scenario = {
     {
       atMs: 0,
       action: { type: 'login', clientId: 'alice' },
-      caption: mode === 'session' ? 'Alice logs in: the server stores a session and hands her a cookie with its id.' : 'Alice logs in: the server signs a token with her id and role and hands it to her.',
+      caption: firstCaption('basic', mode),
     },
     {
       atMs: 500,

@@ -18,6 +18,12 @@ export interface ScenarioMeta {
    * lesson's script, so the first paint shows it before the script and the engine arrive.
    */
   notice: string;
+  /**
+   * What the lesson says at its first moment (0 s): one sentence for every world, or one per world.
+   * Here too, so a caption box too short for the opening shows it from the first paint (Caption.tsx);
+   * the script's step at 0 s takes its caption from here. Absent: nothing is said at 0 s.
+   */
+  firstCaption?: string | Partial<Record<Mode, string>>;
   modes: Mode[];
 }
 
@@ -32,6 +38,10 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'Both flows of the article step by step: a session id looked up in the store, or a signed token checked on the spot.',
     notice:
       'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
+    firstCaption: {
+      session: 'Alice logs in: the server stores a session and hands her a cookie with its id.',
+      jwt: 'Alice logs in: the server signs a token with her id and role and hands it to her.',
+    },
     modes: ['session', 'jwt'],
     load: () => import('./basic').then((m) => m.basic),
   },
@@ -41,6 +51,10 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'The same cookie mechanism carries either a 22-character session id or the whole signed token: the cookie is only the delivery truck.',
     notice:
       'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
+    firstCaption: {
+      session: 'Alice logs in: the answer sets a __Host-sid cookie holding only a random session id.',
+      jwt: 'Alice logs in: the answer sets a __Host-jwt cookie holding the whole signed token.',
+    },
     modes: ['session', 'jwt'],
     load: () => import('./jwtInCookie').then((m) => m.jwtInCookie),
   },
@@ -50,6 +64,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'The admin bans Alice: her session dies at once; her JWT keeps working until it expires. Then a denylist makes revocation instant again, at a price.',
     notice:
       'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
+    firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
     load: () => import('./revocation').then((m) => m.revocation),
   },
@@ -59,6 +74,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'Mallory copies Alice\u2019s credential, Alice logs out, Mallory replays it: a dead session id, or a token that works until it expires.',
     notice:
       'Logging out deletes a session on the server, so the copy Mallory holds points at nothing from that moment. Logging out of a JWT only clears Alice\u2019s own copy: the servers remember nothing to delete, so Mallory\u2019s copy stays valid until exp (30 s here).',
+    firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
     load: () => import('./stolenCredential').then((m) => m.stolenCredential),
   },
@@ -68,6 +84,10 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'Sessions kept in each server\u2019s memory break when a second server appears; sticky routing hides it until a server dies; a shared store fixes it. JWTs need none of this.',
     notice:
       'With sessions in local memory, only the server that created a session knows it, so round-robin makes users look logged out three times in four. Sticky routing pins each user to one server, until that server crashes and takes its sessions with it. A shared store lets any server answer; a JWT was verifiable on any server all along.',
+    firstCaption: {
+      session: 'Three users log in on the only server; it keeps their sessions in its own memory.',
+      jwt: 'Three users log in on the only server and get signed tokens.',
+    },
     modes: ['session', 'jwt'],
     load: () => import('./scaleOut').then((m) => m.scaleOut),
   },
@@ -77,6 +97,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'The session store fails: every session request fails with it. JWTs carry on, until a denylist makes them depend on the store too: fail closed or fail open?',
     notice:
       'A session cannot be checked without the store, so while it is down every logged-in user is refused (fail closed, store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also consult a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
+    firstCaption: 'Alice and Bob log in and browse, one request a second each.',
     modes: ['session', 'jwt'],
     load: () => import('./storeOutage').then((m) => m.storeOutage),
   },
@@ -86,6 +107,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'A 10-second access token plus a refresh token that is replaced on every use: a ban bites within 10 s, and a stolen refresh token gives itself away.',
     notice:
       'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
+    firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
     modes: ['jwt'],
     load: () => import('./refreshTokens').then((m) => m.refreshTokens),
   },
@@ -95,6 +117,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'The issuer starts signing with a new key: servers that cached the key set a moment ago refuse the new tokens until their cache may refresh; old tokens keep working during the overlap.',
     notice:
       'Servers verify with keys they fetched from the key set (JWKS) and refetch at most every 15 s here. After the rotation, Bob\u2019s brand-new token names a kid no server has cached, so each server refuses it (kid_unknown) until its cache is old enough to refetch. Alice\u2019s older token still verifies because the old key stays published for an overlap longer than a token lives.',
+    firstCaption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.',
     modes: ['jwt'],
     load: () => import('./keyRotation').then((m) => m.keyRotation),
   },
@@ -104,6 +127,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'Alice edits her token to say role "admin", then tries alg "none": every server refuses. In the session world she can only guess ids.',
     notice:
       'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
+    firstCaption: 'Alice logs in as an ordinary user.',
     modes: ['session', 'jwt'],
     load: () => import('./tampering').then((m) => m.tampering),
   },
@@ -113,6 +137,10 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'The admin demotes Alice and promotes Bob: a session sees the new role on the next request; a JWT repeats the old role until it expires.',
     notice:
       'A session server reads the user\u2019s role from its own records on every request, so a role change counts at once. A JWT carries the role it was signed with: Alice keeps acting as an admin, and Bob keeps being served as an ordinary user, until their tokens expire and a new one says otherwise.',
+    firstCaption: {
+      session: 'Alice is an admin; Bob is an ordinary user. Both log in; the server will read their roles on each request.',
+      jwt: 'Alice is an admin; Bob is an ordinary user. Both log in; their tokens say role "admin" and role "user".',
+    },
     modes: ['session', 'jwt'],
     load: () => import('./staleClaims').then((m) => m.staleClaims),
   },
@@ -122,6 +150,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance fixes it.',
     notice:
       'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock. The fast server thinks Alice\u2019s token expired 20 s early; the slow one thinks it was issued in the future and refuses it for its first 20 s. Sessions never compare clocks across machines. Verifying with a clock tolerance wider than the skew makes all servers agree again.',
+    firstCaption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.',
     modes: ['jwt'],
     load: () => import('./clockSkew').then((m) => m.clockSkew),
   },
@@ -140,6 +169,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'Five services verify tokens on their own. With HS256 each of them holds the secret that can mint tokens; with EdDSA only the issuer does.',
     notice:
       'Here the five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Midway the issuer switches to EdDSA: services need only the public key, and once the old HS256 key is withdrawn only the issuer can sign.',
+    firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
     modes: ['jwt'],
     load: () => import('./microservices').then((m) => m.microservices),
   },
@@ -149,6 +179,7 @@ export const CATALOG: CatalogEntry[] = [
     summary: 'Forty users, two a second each, and servers added as load grows: the shared session store becomes the bottleneck; signature checks grow with the servers.',
     notice:
       `Every session request needs one operation on the shared store, which serves ${LOAD_STORE_OPS_PER_SEC} operations a second here. When the second wave of users doubles the traffic, requests queue at the store and session latency grows, and adding app servers does not help because they all wait on the same store. JWT requests are checked by whichever server gets them, so their latency stays flat.`,
+    firstCaption: 'Twenty users log in and each sends two requests a second.',
     modes: ['session', 'jwt'],
     load: () => import('./load').then((m) => m.load),
   },
@@ -162,6 +193,14 @@ export function findMeta(id: string): CatalogEntry | undefined {
 export function meta(id: string): ScenarioMeta {
   const entry = findMeta(id);
   if (!entry) throw new Error(`scenario ${id} is missing from the catalog`);
-  const { load: _load, ...fields } = entry;
+  const { load: _load, firstCaption: _first, ...fields } = entry;
   return { ...fields, modes: [...fields.modes] };
+}
+
+/** What the lesson says at 0 s in one world: its script's first caption, kept in the catalog. */
+export function firstCaption(id: string, mode: Mode): string {
+  const first = findMeta(id)?.firstCaption;
+  const text = typeof first === 'string' ? first : first?.[mode];
+  if (text === undefined) throw new Error(`scenario ${id} has no first caption for ${mode} in the catalog`);
+  return text;
 }

@@ -1,5 +1,5 @@
 import { browse, check, countAt, countFor, totalFor, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, clock, describe, duration, firstNFinishedAfter, list, perWorld, plural, sentenceCase, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
@@ -23,8 +23,8 @@ export const clockSkew: Scenario = {
       ...browsers('alice', 'bob'),
     ],
   }),
-  timeline: () => [
-    { atMs: 0, action: { type: 'setSkew', serverId: 'server-2', skewMs: SKEW_MS }, caption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.' },
+  timeline: (mode) => [
+    { atMs: 0, action: { type: 'setSkew', serverId: 'server-2', skewMs: SKEW_MS }, caption: firstCaption('clock-skew', mode) },
     { atMs: 0, action: { type: 'setSkew', serverId: 'server-3', skewMs: -SKEW_MS } },
     { atMs: 200, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in on server-1: her token says issued now, expires in 30 s.' },
     browse('alice', 500, 1_000, ALICE_REQUESTS),

@@ -1,5 +1,5 @@
 import { browse, check, count, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, times, where } from './outcomes';
 
 /** "Cookie: __Host-sid=" + 22 characters + CRLF: the whole credential of a session request. */
@@ -15,10 +15,7 @@ export const jwtInCookie: Scenario = {
     {
       atMs: 0,
       action: { type: 'login', clientId: 'alice' },
-      caption:
-        mode === 'session'
-          ? 'Alice logs in: the answer sets a __Host-sid cookie holding only a random session id.'
-          : 'Alice logs in: the answer sets a __Host-jwt cookie holding the whole signed token.',
+      caption: firstCaption('jwt-in-cookie', mode),
     },
     {
       atMs: 500,

@@ -1,5 +1,5 @@
 import { browse, check, count, countFor, totalFor, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, firstFinishedAfter, happened, perWorld, plural } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
@@ -24,8 +24,8 @@ export const keyRotation: Scenario = {
       ...browsers('alice', 'bob'),
     ],
   }),
-  timeline: () => [
-    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.' },
+  timeline: (mode) => [
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('key-rotation', mode) },
     browse('alice', 500, 1_000, ALICE_REQUESTS),
     { atMs: ROTATE_AT_MS, action: { type: 'rotateKey' }, caption: 'The issuer rotates its key: k2 is published and signs from now on; k1 stays published for 35 s.' },
     { atMs: 6_000, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in and gets a token signed with k2.' },

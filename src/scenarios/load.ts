@@ -1,5 +1,5 @@
 import { check, type Scenario, type TimelineStep } from './scenario';
-import { LOAD_STORE_OPS_PER_SEC, meta } from './catalog';
+import { firstCaption, LOAD_STORE_OPS_PER_SEC, meta } from './catalog';
 import { clock, duration, perWorld, plural } from './outcomes';
 import type { WorldView } from './scenario';
 
@@ -50,7 +50,7 @@ export const load: Scenario = {
   timeline: (mode) => {
     const steps: TimelineStep[] = ids.flatMap(userSteps);
     steps.push(
-      { atMs: 0, action: { type: 'note', text: 'Twenty users log in and browse.' }, caption: 'Twenty users log in and each sends two requests a second.' },
+      { atMs: 0, action: { type: 'note', text: 'Twenty users log in and browse.' }, caption: firstCaption('load', mode) },
       { atMs: 6_000, action: { type: 'addServer' }, caption: 'A third app server joins.' },
       {
         atMs: SECOND_WAVE_AT_MS,

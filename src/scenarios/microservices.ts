@@ -1,5 +1,5 @@
 import { check, type Scenario, type TimelineStep } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { clock, perWorld, plural } from './outcomes';
 
 const SERVICES = 5;
@@ -23,9 +23,9 @@ export const microservices: Scenario = {
     keyOverlapMs: KEY_OVERLAP_MS,
     clients: USERS.map((id) => ({ id, userId: id, kind: 'browser' as const })),
   }),
-  timeline: () => {
+  timeline: (mode) => {
     const steps: TimelineStep[] = [
-      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Tokens are signed with HS256: the issuer and all five services share one secret.' },
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('microservices', mode) },
       { atMs: 100, action: { type: 'login', clientId: 'bob' } },
       { atMs: 500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: BEFORE }, caption: 'Each service checks signatures itself, with no store lookup; but each one could also sign a token for anyone.' },
       { atMs: 600, action: { type: 'traffic', clientId: 'bob', everyMs: 1_000, count: BEFORE } },

@@ -1,5 +1,5 @@
 import { browse, check, countFor, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, clock, describe, duration, firstFinishedAfter, perWorld, plural, times, where } from './outcomes';
 
 const ACCESS_TTL_MS = 10_000;
@@ -21,8 +21,8 @@ export const refreshTokens: Scenario = {
       { id: 'mallory', userId: 'alice', kind: 'attacker' },
     ],
   }),
-  timeline: () => [
-    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in: she gets a 10-second access token and a refresh token.' },
+  timeline: (mode) => [
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('refresh-tokens', mode) },
     { atMs: 100, action: { type: 'login', clientId: 'bob' } },
     browse('alice', 500, 1_000, 45),
     browse('bob', 600, 1_000, 45),

@@ -1,5 +1,5 @@
 import { check, browse, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, claimMoment, clock, describe, duration, firstFinishedAfter, firstNFinishedAfter, list, perWorld, plural, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
@@ -30,7 +30,7 @@ export const revocation: Scenario = {
   }),
   timeline: (mode) => {
     const steps: TimelineStep[] = [
-      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in.' },
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('revocation', mode) },
       browse('alice', 500, 1_000, 40),
       { atMs: BAN_AT_MS, action: { type: 'banUser', userId: 'alice' }, caption: 'The admin bans Alice. Watch whether her next requests still get in.' },
       { atMs: BOB_LOGIN_AT_MS, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in and starts browsing.' },

@@ -1,5 +1,5 @@
 import { check, count, countFor, type Scenario, type TimelineStep } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, byWorlds, clock, describe, firstFinishedInBoth, firstNFinishedAfter, list, perWorld, plural, where } from './outcomes';
 
 // Three users on four servers, so round-robin does not pin anyone by accident (3 and 4 share no factor).
@@ -40,7 +40,7 @@ export const scaleOut: Scenario = {
   timeline: (mode) => {
     const session = mode === 'session';
     const steps: TimelineStep[] = [
-      ...logins(ONE_SERVER.loginAtMs, session ? 'Three users log in on the only server; it keeps their sessions in its own memory.' : 'Three users log in on the only server and get signed tokens.'),
+      ...logins(ONE_SERVER.loginAtMs, firstCaption('scale-out', mode)),
       ...phaseTraffic(ONE_SERVER.fromMs, ONE_SERVER.count),
       { atMs: 6_000, action: { type: 'addServer' }, caption: 'Traffic grows: three more servers join behind the round-robin load balancer.' },
       { atMs: 6_300, action: { type: 'addServer' } },

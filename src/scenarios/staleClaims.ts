@@ -1,5 +1,5 @@
 import { browse, check, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, claimMoment, clock, firstFinishedAfter, happened, perWorld, plural, servedRole, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
@@ -23,8 +23,8 @@ export const staleClaims: Scenario = {
     ],
   }),
   timeline: (mode) => [
-    { atMs: 0, action: { type: 'changeRole', userId: 'alice', role: 'admin' }, caption: 'Alice is an admin; Bob is an ordinary user.' },
-    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: mode === 'jwt' ? 'Both log in; their tokens say role "admin" and role "user".' : 'Both log in; the server will read their roles on each request.' },
+    { atMs: 0, action: { type: 'changeRole', userId: 'alice', role: 'admin' }, caption: firstCaption('stale-claims', mode) },
+    { atMs: 0, action: { type: 'login', clientId: 'alice' } },
     { atMs: 100, action: { type: 'login', clientId: 'bob' } },
     browse('alice', 500, 1_000, REQUESTS),
     browse('bob', 600, 1_000, REQUESTS),

@@ -1,5 +1,5 @@
 import { browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, byWorlds, claimMoment, clock, describe, duration, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
@@ -25,7 +25,7 @@ export const stolenCredential: Scenario = {
     ],
   }),
   timeline: (mode) => [
-    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in.' },
+    { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('stolen-credential', mode) },
     browse('alice', 1_000, 1_000, 4),
     {
       atMs: STEAL_AT_MS,

@@ -1,5 +1,5 @@
 import { browse, check, count, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, byWorlds, clock, describe, describeWithDetail, firstFinishedAfter, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
 // Requests go out at x.5 s (one a second per user); everything else happens on whole seconds.
@@ -26,7 +26,7 @@ export const storeOutage: Scenario = {
   timeline: (mode) => {
     const session = mode === 'session';
     const steps: TimelineStep[] = [
-      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice and Bob log in and browse, one request a second each.' },
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('store-outage', mode) },
       { atMs: 200, action: { type: 'login', clientId: 'bob' } },
       browse('alice', BROWSE_FROM_MS, 1_000, REQUESTS),
       browse('bob', BROWSE_FROM_MS + 100, 1_000, REQUESTS),

@@ -1,5 +1,5 @@
 import { browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, firstFinishedAfter, happened, perWorld, plural, servedRole, times } from './outcomes';
 
 const SERVERS = 3;
@@ -15,7 +15,7 @@ export const tampering: Scenario = {
   timeline: (mode) => {
     const jwt = mode === 'jwt';
     const steps: TimelineStep[] = [
-      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in as an ordinary user.' },
+      { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('tampering', mode) },
       browse('alice', 500, 1_000, REQUESTS),
       jwt
         ? { atMs: 2_000, action: { type: 'tamper', clientId: 'alice', how: 'role-admin' }, caption: 'Alice decodes her token, changes role to "admin" and puts it back, keeping the old signature.' }

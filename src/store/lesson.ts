@@ -1,6 +1,7 @@
 // The captioned steps of a lesson for the worlds on screen. Side by side, a step whose caption
 // differs between the worlds keeps one labelled line per world, and steps only one world has
 // still show.
+import type { ScenarioMeta } from '../scenarios/catalog';
 import type { Scenario } from '../scenarios/scenario';
 import type { Mode } from '../sim/types';
 
@@ -20,7 +21,10 @@ export interface LessonStep {
 
 export const WORLD_LABEL: Record<Mode, string> = { session: 'Session', jwt: 'JWT' };
 
-export function lessonSteps(scenario: Scenario | null, modes: Mode[]): LessonStep[] {
+/** What the steps are read from: a lesson's worlds and its captioned moments. */
+type Captioned = Pick<Scenario, 'modes'> & { timeline: (mode: Mode) => readonly { atMs: number; caption?: string }[] };
+
+export function lessonSteps(scenario: Captioned | null, modes: Mode[]): LessonStep[] {
   if (!scenario) return [];
   const shown = modes.filter((m) => scenario.modes.includes(m));
   const byTime = new Map<number, Map<Mode, string>>();
@@ -41,4 +45,14 @@ export function lessonSteps(scenario: Scenario | null, modes: Mode[]): LessonSte
       const lines: WorldCaption[] = shared ? [{ mode: null, text: [...distinct][0]! }] : [...captions].map(([mode, text]) => ({ mode: shown.length > 1 ? mode : null, text }));
       return { atMs, lines, caption: lines.map((l) => (l.mode ? `${WORLD_LABEL[l.mode]}: ${l.text}` : l.text)).join(' ') };
     });
+}
+
+/**
+ * The lesson's first moment as the catalog says it (the same words its script says at 0 s): what
+ * the caption shows before the script has arrived.
+ */
+export function firstSteps(meta: ScenarioMeta | undefined, modes: Mode[]): LessonStep[] {
+  const first = meta?.firstCaption;
+  if (!first) return [];
+  return lessonSteps({ modes: meta.modes, timeline: (mode) => [{ atMs: 0, caption: typeof first === 'string' ? first : first[mode] }] }, modes);
 }

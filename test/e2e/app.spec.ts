@@ -24,24 +24,36 @@ for (const [viewport, link, before] of [
   [{ width: 1280, height: 800 }, '/?q=0', 'opening'],
   // A phone's caption box is as tall as the lesson's captions, an embed's as tall as its caption: the first one stands in for the opening.
   [{ width: 390, height: 844 }, '/?q=0', 'first caption'],
+  // The plain address: the first screen built into index.html.
+  [{ width: 390, height: 844 }, '/', 'first caption'],
   [{ width: 1280, height: 720 }, '/?q=0&embed=1', 'first caption'],
 ] as const) {
-  test(`${link} at ${viewport.width}x${viewport.height} shows the lesson's ${before} until it plays, then its first moment`, async ({ browser }) => {
+  test(`${link} at ${viewport.width}x${viewport.height} shows the lesson's ${before} from the first paint until it plays, then its first moment`, async ({ browser }) => {
     const page = await browser.newPage({ viewport });
+    // The lesson's script is held back: what shows before it comes is drawn from the catalog.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/assets/basic-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(link);
-    const opening = page.getByTestId('lesson-caption').locator('.caption-opening');
-    const first = page.getByTestId('lesson-caption').getByText('Alice logs in: the server stores a session');
-    // The lesson's script and the engine are in (the first caption was there to take over).
+    const lesson = page.getByTestId('lesson-caption');
+    const opening = lesson.locator('.caption-opening');
+    const first = lesson.getByText('Alice logs in: the server stores a session');
+    const shown = before === 'opening' ? opening : first;
+    const standingIn = before === 'opening' ? first : opening;
+    await expect(shown).toBeVisible();
+    await expect(standingIn).toBeHidden();
+    if (before === 'opening') await expect(opening).toContainText('What to watch:');
+    const words = await lesson.innerText();
+    release();
+    // The lesson's script and the engine are in: the caption did not change.
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
     await expect(page.locator('.stage .node').first()).toBeVisible();
-    if (before === 'opening') {
-      await expect(opening).toBeVisible();
-      await expect(opening).toContainText('What to watch:');
-      await expect(first).toBeHidden();
-    } else {
-      await expect(opening).toBeHidden();
-      await expect(first).toBeVisible();
-    }
+    await expect(shown).toBeVisible();
+    await expect(standingIn).toBeHidden();
+    expect(await lesson.innerText()).toBe(words);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(first).toBeVisible();
     await expect(opening).toHaveCount(0);

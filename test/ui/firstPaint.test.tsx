@@ -1,14 +1,15 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findMeta } from '../../src/scenarios/catalog';
+import { findMeta, firstCaption } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
 
 afterEach(cleanup);
 
-// The page's first paint carries the lesson's opening (the largest text on the first screen), drawn
-// from the catalog before the lesson's script or the engine has arrived; it stays until the lesson
-// moves, and the run's words follow.
+// The page's first paint carries the lesson's opening (the largest text on the first screen) and its
+// first moment's caption (shown instead where the box is too short), drawn from the catalog before
+// the lesson's script or the engine has arrived; they stay until the lesson moves, and the run's
+// words follow.
 describe('the first paint', () => {
   it('shows the opening from the catalog while the lesson loads and until it plays, then the run takes over', async () => {
     const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: false });
@@ -16,7 +17,15 @@ describe('the first paint', () => {
     render(<App store={store} />);
     const meta = findMeta('revocation')!;
     expect(store.getState().scenario).toBeNull();
-    expect(screen.getByTestId('lesson-caption').textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
+    const lesson = screen.getByTestId('lesson-caption');
+    const opening = lesson.querySelector('.caption-opening')!;
+    expect(opening.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
+    // The first moment's caption, from the catalog, is drawn already: a box too short for the
+    // opening (layout.css) shows it from the first paint, not once the script has come.
+    expect(lesson.classList.contains('has-stand-in')).toBe(true);
+    const standIn = lesson.querySelector('.caption-step')!;
+    const standInLines = [...standIn.children];
+    expect(standIn.textContent).toBe(meta.firstCaption);
 
     await act(async () => {
       expect(await loaded).toBe(true);
@@ -27,13 +36,15 @@ describe('the first paint', () => {
     // Loaded, at 0 s, not yet played: still what to watch (the first moment's caption came a few
     // hundred ms after the first paint, and nobody could read the opening). A box too short for it
     // shows that first caption instead (layout.css): it is there, as the stand-in.
-    const lesson = screen.getByTestId('lesson-caption');
+    // The script's arrival changes none of it: the same elements, the same words.
     const first = sc.timeline('session').find((st) => st.caption)!;
     expect(first.atMs).toBe(0);
-    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
-    const standIn = lesson.querySelector('.caption-step')!;
+    expect(lesson.querySelector('.caption-opening')).toBe(opening);
+    expect(opening.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
     expect(lesson.classList.contains('has-stand-in')).toBe(true);
-    expect(standIn.textContent).toContain(first.caption!);
+    expect(lesson.querySelector('.caption-step')).toBe(standIn);
+    expect([...standIn.children]).toEqual(standInLines);
+    expect(standIn.textContent).toBe(first.caption);
     // Played: the run's first moment speaks, its caption from the lesson's own timeline, in the
     // element that stood in (a screen reader does not hear it again).
     act(() => store.getState().play());
@@ -51,7 +62,9 @@ describe('the first paint', () => {
     });
     const basic = findMeta('basic')!;
     expect(store.getState().scenario!.id).toBe('revocation');
-    expect(screen.getByTestId('lesson-caption').textContent).toBe(`${basic.title}. What to watch: ${basic.notice}`);
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${basic.title}. What to watch: ${basic.notice}`);
+    // The new lesson's first moment stands in, one line per world (they say it differently).
+    expect([...lesson.querySelectorAll('.caption-step > p')].map((p) => p.textContent)).toEqual([`Session: ${firstCaption('basic', 'session')}`, `JWT: ${firstCaption('basic', 'jwt')}`]);
     await act(async () => {
       expect(await next).toBe(true);
     });
@@ -81,7 +94,8 @@ describe('the first paint', () => {
     act(() => {
       next = store.getState().load({ scenarioId: 'revocation' });
     });
-    expect(lesson.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
+    expect(lesson.querySelector('.caption-step')!.textContent).toBe(revocation.firstCaption);
     await act(async () => {
       expect(await next).toBe(true);
     });

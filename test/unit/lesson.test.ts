@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
-import { lessonSteps } from '../../src/store/lesson';
+import { CATALOG, findMeta } from '../../src/scenarios/catalog';
+import { firstSteps, lessonSteps } from '../../src/store/lesson';
 
 describe('lesson steps on screen', () => {
   it('side by side, shows steps only one world has and names the worlds when captions differ', () => {
@@ -16,5 +17,25 @@ describe('lesson steps on screen', () => {
     expect(both.find((s) => s.atMs === 5_000)!.caption).toMatch(/^The admin bans Alice/);
     const jwt = lessonSteps(findScenario('store-outage')!, ['jwt']);
     expect(jwt.every((s) => !s.caption.startsWith('Session: ') && !s.caption.startsWith('JWT: '))).toBe(true);
+  });
+});
+
+// A caption box too short for the opening shows the first moment from the first paint, from the
+// catalog (the script has not arrived): its words must be the ones the script then says at 0 s.
+describe("the catalog's first moment", () => {
+  it('is, for every lesson and every way its worlds are shown, the step its script captions at 0 s', () => {
+    for (const entry of CATALOG) {
+      const script = findScenario(entry.id)!;
+      for (const modes of [entry.modes, ...entry.modes.map((m) => [m])]) {
+        const atZero = lessonSteps(script, modes).filter((st) => st.atMs === 0);
+        expect(firstSteps(entry, modes), `${entry.id} shown as ${modes.join(' + ')}`).toEqual(atZero);
+      }
+    }
+  });
+
+  it('draws nothing for a lesson that says nothing at 0 s', () => {
+    const tokenSize = findMeta('token-size')!;
+    expect(lessonSteps(findScenario('token-size')!, tokenSize.modes)[0]!.atMs).toBeGreaterThan(0);
+    expect(firstSteps(tokenSize, tokenSize.modes)).toEqual([]);
   });
 });

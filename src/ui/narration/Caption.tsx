@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps, WORLD_LABEL, type LessonStep } from '../../store/lesson';
+import { firstSteps, lessonSteps, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
@@ -17,7 +17,9 @@ const selectCaption = (s: AppStoreState) => {
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
   // stand under the new lesson's name, so none are shown until the new one is here. Its worlds are
   // the old one's too until the new ones come: what they logged does not count as this one moving.
-  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: modes.join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  // While a lesson loads, its worlds are not drawn yet (or are still the last lesson's): its words
+  // are said for the worlds that are coming.
+  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
 /**
@@ -28,7 +30,12 @@ const selectCaption = (s: AppStoreState) => {
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
   const modes = useMemo(() => modesFromKey(c.modesKey), [c.modesKey]);
-  const steps = useMemo(() => lessonSteps(c.scenario, modes), [c.scenario, modes]);
+  // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
+  // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
+  const opening = findMeta(c.scenarioId);
+  // So is the first moment's caption (the script says the same words at 0 s): where it stands in
+  // for the opening (a phone, an embed), the first paint shows it, and the script changes nothing.
+  const steps = useMemo(() => (c.scenario ? lessonSteps(c.scenario, modes) : firstSteps(opening, modes)), [c.scenario, opening, modes]);
   const step = steps.filter((st) => st.atMs <= c.timeMs).at(-1);
   // Every caption of the lesson, unseen in the same place: on a phone the box is as tall as the
   // longest of them (layout.css), so each is read whole and the worlds below never move.
@@ -41,9 +48,6 @@ export function Caption() {
       )),
     [steps],
   );
-  // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
-  // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
-  const opening = findMeta(c.scenarioId);
   const sc = c.scenario;
   // Until the lesson moves (Play, a step, a seek: anything happens), its opening says what to watch
   // (the first moment's caption used to take its place as soon as the script came, a few hundred ms
