@@ -4,8 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 // the reason a request was refused, and the comparison table's measured numbers.
 
 // The lesson's captions as they accumulate ("The lesson so far"), not the caption box: at 16x a
-// caption is on screen for well under a second, and a poll could miss it (it did, 1 run in 4).
-const lesson = (page: Page) => page.getByRole('region', { name: 'The lesson so far' });
+// caption is on screen for well under a second, and a poll could miss it (it did, 1 run in 4). The
+// list only: the region opens with what to watch, which must not answer for a caption.
+const lesson = (page: Page) => page.getByRole('region', { name: 'The lesson so far' }).getByRole('list');
 const sessionLog = (page: Page) => page.getByRole('log', { name: 'session event log' });
 const jwtLog = (page: Page) => page.getByRole('log', { name: 'jwt event log' });
 const row = (page: Page, header: RegExp) => page.getByRole('table', { name: /measured in this run/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: header }) });

@@ -24,9 +24,14 @@ describe('the details below the first screen', () => {
     await act(() => store.getState().seek(1_000));
     expect(await screen.findByRole('log', { name: 'session event log' }, { timeout: 5_000 })).toBeTruthy();
     expect(screen.getByRole('log', { name: 'jwt event log' })).toBeTruthy();
+    // The story so far opens with what to watch (a phone's caption box never shows it).
+    const story = screen.getByRole('region', { name: 'The lesson so far' });
+    expect(story.textContent).toContain(`What to watch: ${store.getState().scenario!.notice}`);
     // Another lesson opens at 0 s, not started: its details are still shown.
     await act(() => store.getState().load({ scenarioId: 'revocation' }));
     expect(screen.getByRole('log', { name: 'session event log' })).toBeTruthy();
+    expect(story.textContent).toContain(`What to watch: ${store.getState().scenario!.notice}`);
+    expect(store.getState().scenario!.id).toBe('revocation');
   }, 15_000);
 
   it('come when the page is scrolled towards them', async () => {

@@ -8,7 +8,10 @@ import { useApp } from '../storeContext';
 
 const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek });
 
-/** The lesson's story so far, one caption a line with its time; a line takes you back there. */
+/**
+ * The lesson's story so far, one caption a line with its time; a line takes you back there. It opens
+ * with what to watch: a phone's or an embed's caption box never shows the opening (Caption.tsx).
+ */
 export function Transcript() {
   const t = useApp(useShallow(selectTranscript));
   const steps = useMemo(() => lessonSteps(t.scenario, modesFromKey(t.modesKey)), [t.scenario, t.modesKey]);
@@ -18,6 +21,11 @@ export function Transcript() {
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">
       <h2 id="transcript-title">The lesson so far</h2>
+      {t.scenario && (
+        <p className="transcript-watch">
+          <strong>What to watch:</strong> {t.scenario.notice}
+        </p>
+      )}
       {told.length === 0 ? (
         <p className="muted">The captions will collect here as the lesson plays.</p>
       ) : (
