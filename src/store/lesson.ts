@@ -32,7 +32,7 @@ export function lessonSteps(scenario: Captioned | null, modes: Mode[]): LessonSt
     for (const step of scenario.timeline(mode)) {
       if (!step.caption) continue;
       const at = byTime.get(step.atMs) ?? new Map<Mode, string>();
-      // Two captions of one world at the same moment are both shown (stale-claims opens with two).
+      // Two captions of one world at the same moment are both shown, one after the other.
       at.set(mode, at.has(mode) ? `${at.get(mode)} ${step.caption}` : step.caption);
       byTime.set(step.atMs, at);
     }

@@ -2,6 +2,7 @@
 // the lesson first moves or the page is scrolled, and a freshly opened lesson draws without it.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findMeta } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
 
@@ -27,11 +28,19 @@ describe('the details below the first screen', () => {
     // The story so far opens with what to watch (a phone's caption box never shows it).
     const story = screen.getByRole('region', { name: 'The lesson so far' });
     expect(story.textContent).toContain(`What to watch: ${store.getState().scenario!.notice}`);
-    // Another lesson opens at 0 s, not started: its details are still shown.
-    await act(() => store.getState().load({ scenarioId: 'revocation' }));
+    // Another lesson picked: its notice from the moment it is picked, while the last one is still loaded.
+    let next!: Promise<boolean>;
+    act(() => {
+      next = store.getState().load({ scenarioId: 'revocation' });
+    });
+    expect(store.getState().scenario!.id).toBe('basic');
+    expect(story.textContent).toContain(`What to watch: ${findMeta('revocation')!.notice}`);
+    // It opens at 0 s, not started: its details are still shown.
+    await act(async () => {
+      expect(await next).toBe(true);
+    });
     expect(screen.getByRole('log', { name: 'session event log' })).toBeTruthy();
-    expect(story.textContent).toContain(`What to watch: ${store.getState().scenario!.notice}`);
-    expect(store.getState().scenario!.id).toBe('revocation');
+    expect(story.textContent).toContain(`What to watch: ${findMeta('revocation')!.notice}`);
   }, 15_000);
 
   it('come when the page is scrolled towards them', async () => {

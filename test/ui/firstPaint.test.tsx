@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findMeta, firstCaption } from '../../src/scenarios/catalog';
+import { CATALOG, findMeta, firstCaption } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
 
@@ -43,7 +43,8 @@ describe('the first paint', () => {
     expect(opening.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
     expect(lesson.classList.contains('has-stand-in')).toBe(true);
     expect(lesson.querySelector('.caption-step')).toBe(standIn);
-    expect([...standIn.children]).toEqual(standInLines);
+    expect(standIn.children).toHaveLength(standInLines.length);
+    standInLines.forEach((line, i) => expect(standIn.children[i]).toBe(line));
     expect(standIn.textContent).toBe(first.caption);
     // Played: the run's first moment speaks, its caption from the lesson's own timeline, in the
     // element that stood in (a screen reader does not hear it again).
@@ -101,5 +102,38 @@ describe('the first paint', () => {
     });
     expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
     expect(lesson.classList.contains('has-stand-in')).toBe(true);
+  });
+
+  it('keeps the picked lesson\'s words for its own worlds when its script fails to load', async () => {
+    const store = createAppStore({ scenarioId: 'key-rotation', view: 'both', questionsOn: false });
+    const loaded = store.getState().load();
+    render(<App store={store} />);
+    await act(async () => {
+      expect(await loaded).toBe(true);
+    });
+    // Basic's script cannot be fetched (offline): the JWT-only lesson's world stays drawn.
+    const basic = CATALOG.find((entry) => entry.id === 'basic')!;
+    const load = basic.load;
+    basic.load = () => Promise.reject(new Error('offline'));
+    try {
+      let next!: Promise<boolean>;
+      act(() => {
+        next = store.getState().load({ scenarioId: 'basic' });
+      });
+      const lesson = screen.getByTestId('lesson-caption');
+      const lines = () => [...lesson.querySelectorAll('.caption-step > p')].map((p) => p.textContent);
+      const both = [`Session: ${firstCaption('basic', 'session')}`, `JWT: ${firstCaption('basic', 'jwt')}`];
+      expect(lines()).toEqual(both);
+      const words = lesson.textContent;
+      await act(async () => {
+        expect(await next).toBe(false);
+      });
+      expect(store.getState().status).toBe('error');
+      // Still basic's words for the two worlds it would show, not for the one still drawn.
+      expect(lines()).toEqual(both);
+      expect(lesson.textContent).toBe(words);
+    } finally {
+      basic.load = load;
+    }
   });
 });

@@ -17,9 +17,10 @@ const selectCaption = (s: AppStoreState) => {
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
   // stand under the new lesson's name, so none are shown until the new one is here. Its worlds are
   // the old one's too until the new ones come: what they logged does not count as this one moving.
-  // While a lesson loads, its worlds are not drawn yet (or are still the last lesson's): its words
-  // are said for the worlds that are coming.
-  return { scenario: s.scenario?.id === s.scenarioId ? s.scenario : null, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
+  // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
+  // last lesson's): its words are said for the worlds that are coming.
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
 };
 
 /**

@@ -1,19 +1,21 @@
 import { useDeferredValue, useMemo } from 'react';
 import { clockTime } from '../../format';
+import { findMeta } from '../../scenarios/catalog';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
 import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
-const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek });
+const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, scenarioId: s.scenarioId, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek });
 
 /**
  * The lesson's story so far, one caption a line with its time; a line takes you back there. It opens
- * with what to watch: a phone's or an embed's caption box never shows the opening (Caption.tsx).
+ * with what to watch: a phone's caption box never shows the opening (Caption.tsx).
  */
 export function Transcript() {
   const t = useApp(useShallow(selectTranscript));
+  const notice = findMeta(t.scenarioId)?.notice;
   const steps = useMemo(() => lessonSteps(t.scenario, modesFromKey(t.modesKey)), [t.scenario, t.modesKey]);
   // The lines follow the new moment after the rest of it is drawn (a render React can interrupt).
   const timeMs = useDeferredValue(t.timeMs);
@@ -21,9 +23,10 @@ export function Transcript() {
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">
       <h2 id="transcript-title">The lesson so far</h2>
-      {t.scenario && (
+      {/* The catalog's, by the lesson's id: while a newly picked lesson loads (or if it fails to), the last one is still `scenario`. */}
+      {notice && (
         <p className="transcript-watch">
-          <strong>What to watch:</strong> {t.scenario.notice}
+          <strong>What to watch:</strong> {notice}
         </p>
       )}
       {told.length === 0 ? (
