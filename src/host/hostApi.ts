@@ -32,8 +32,8 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
     else warn(`authsim: ignored ${command.type}: the lesson is still loading and ${MAX_WAITING} commands already wait for it.`);
   };
   const stopWatching = watchLesson(store, {
-    ready: (scenario, mode) => {
-      post({ type: 'authsim:ready', scenario, mode });
+    ready: (scenario, mode, { title, notice }) => {
+      post({ type: 'authsim:ready', scenario, mode, title, notice });
       const queued = waiting;
       waiting = [];
       void queued.reduce((done, command) => done.then(() => run(store, command)), Promise.resolve());

@@ -8,7 +8,8 @@ import type { RunReport } from '../sim/report';
 import type { Score } from './messages';
 
 export interface LessonListener {
-  ready?(scenario: string, mode: View): void;
+  /** `about`: the lesson's title and what to watch (an embed shows neither: the course page may, around it). */
+  ready?(scenario: string, mode: View, about: { title: string; notice: string }): void;
   caption?(text: string, timeMs: number): void;
   question?(id: string, text: string, choices: { id: string; text: string }[]): void;
   answer?(answer: Answer): void;
@@ -40,7 +41,8 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   const ready = (s: AppStoreState) => {
     lastCaptionAt = null;
     completed = false;
-    listener.ready?.(s.scenario!.id, s.view);
+    const { id, title, notice } = s.scenario!;
+    listener.ready?.(id, s.view, { title, notice });
     captionIfNew(s);
   };
   // Connected after the lesson loaded (a lazy import can lose that race): say so now.

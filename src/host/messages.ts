@@ -16,7 +16,7 @@ export interface Score {
 }
 
 export type OutMessage =
-  | { type: 'authsim:ready'; scenario: string; mode: View }
+  | { type: 'authsim:ready'; scenario: string; mode: View; title: string; notice: string }
   | { type: 'authsim:resize'; height: number }
   | { type: 'authsim:caption'; text: string; timeMs: number }
   | { type: 'authsim:question'; id: string; text: string; choices: { id: string; text: string }[] }

@@ -6,6 +6,7 @@ import { connectHost } from '../../src/host/hostApi';
 import { parseCommand, type OutMessage } from '../../src/host/messages';
 import { connectScorm, findScormApi, type Scorm12Api } from '../../src/host/scorm';
 import { playWhileVisible } from '../../src/host/visibility';
+import { findMeta } from '../../src/scenarios/catalog';
 import { findScenario } from '../../src/scenarios/index';
 import { runScenario } from '../../src/scenarios/run';
 import type { ModeRun } from '../../src/sim/report';
@@ -67,7 +68,7 @@ describe('host page API', () => {
     const w = windows();
     connectHost(store, w);
     await store.getState().load();
-    expect(w.posted.slice(0, 2)).toEqual([{ type: 'authsim:resize', height: 600 }, { type: 'authsim:ready', scenario: 'basic', mode: 'both' }]);
+    expect(w.posted.slice(0, 2)).toEqual([{ type: 'authsim:resize', height: 600 }, { type: 'authsim:ready', scenario: 'basic', mode: 'both', title: findMeta('basic')!.title, notice: findMeta('basic')!.notice }]);
     store.getState().play();
     await runFrames(store, 4000);
     expect(store.getState().ended).toBe(true);
@@ -154,7 +155,7 @@ describe('host page API', () => {
     await vi.waitFor(() => expect(store.getState().scenario?.id).toBe('revocation'));
     await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
     expect(store.getState()).toMatchObject({ view: 'jwt', seed: 11 });
-    expect(w.posted.filter((m) => m.type === 'authsim:ready').at(-1)).toEqual({ type: 'authsim:ready', scenario: 'revocation', mode: 'jwt' });
+    expect(w.posted.filter((m) => m.type === 'authsim:ready').at(-1)).toEqual({ type: 'authsim:ready', scenario: 'revocation', mode: 'jwt', title: findMeta('revocation')!.title, notice: findMeta('revocation')!.notice });
     stop();
     expect(w.listening()).toBe(false);
   });
