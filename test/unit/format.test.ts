@@ -60,6 +60,14 @@ describe('node status words', () => {
     expect(ed).toEqual(['public keys: k2*']);
   });
 
+  it('a server says whether it has cached keys, in words that fit a phone\u2019s box', async () => {
+    const driver = await loadScenario(findScenario('basic')!, 'jwt');
+    expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('no keys cached');
+    await driver.runUntil(2_000);
+    const cached = [1, 2, 3].map((n) => nodeStatus(snapshot(driver.state), `server-${n}`).lines[0]);
+    expect(cached).toContain('keys: k1');
+  });
+
   it('a browser that logged out holds nothing, and says "not logged in" on the node and in the inspector alike', async () => {
     const { driver } = await runScenarioMode(findScenario('jwt-in-cookie')!, 'jwt');
     const world = snapshot(driver.state);

@@ -43,7 +43,8 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
 /** What a server node shows of its model's own state (local sessions, its key cache). */
 const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => string[]> = {
   session: (world, server) => (world.options.sessionStorage === 'local' ? [`${plural(Object.keys(server.localSessions).length, 'session')} in memory`] : []),
-  jwt: (_world, server) => [`keys: ${server.jwksCache.kids.join(' ') || 'none cached'}`],
+  // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
+  jwt: (_world, server) => [server.jwksCache.kids.length ? `keys: ${server.jwksCache.kids.join(' ')}` : 'no keys cached'],
 };
 
 /** The store node: what each model keeps there. */
