@@ -18,7 +18,7 @@ function drawn(kind: 'server' | 'browser', w: number, status: Partial<NodeStatus
   );
   const title = container.querySelector('.node-title')!;
   const chip = container.querySelector('.hologram');
-  return { text: title.textContent, x: Number(title.getAttribute('x') ?? 0), chip };
+  return { text: title.textContent, x: Number(title.getAttribute('x') ?? 0), chip, lines: [...container.querySelectorAll('.node-line')].map((l) => l.textContent) };
 }
 
 describe('node titles', () => {
@@ -36,5 +36,14 @@ describe('node titles', () => {
 
   it('a box too narrow for the name still shortens it, never shrinks it', () => {
     expect(drawn('server', 70).text).toMatch(/…$/);
+  });
+
+  it('a status line too long for a narrow box is said in fewer words, not cut to "wristband:…"', () => {
+    const holding = { lines: ['wristband: sid 3fA9k2…'], shortLines: ['sid 3fA9k2…'], flash: null };
+    // Five browsers and the crowd side by side in a 1280 px world: boxes of ~90-100 px.
+    expect(drawn('browser', 100, holding).lines).toEqual(['sid 3fA9k2…']);
+    expect(drawn('browser', 200, holding).lines).toEqual(['wristband: sid 3fA9k2…']);
+    // Without fewer words, still cut to the box.
+    expect(drawn('browser', 100, { lines: ['wristband: sid 3fA9k2…'], flash: null }).lines[0]).toMatch(/^wristband.*…$/);
   });
 });

@@ -80,6 +80,8 @@ describe('node status words', () => {
     const world = snapshot(driver.state);
     const held = holdingOf(world, 'alice');
     expect(held.kind).toBe('session');
+    // A narrow box says it in fewer words (NodeView): the same six characters.
+    expect(held.short).toBe(held.text.replace(/^wristband: /, ''));
     expect(held.value!.length).toBeGreaterThan(8);
     expect(held.text).toBe(`wristband: sid ${held.value!.slice(0, 6)}…`);
   });

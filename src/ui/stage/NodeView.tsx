@@ -40,7 +40,10 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const [titleLeft, titleRight] = besideChip ? [-box.w / 2 + 6, box.w / 2 - chipRoom] : [-box.w / 2 + chipRoom, box.w / 2 - chipRoom];
   const title = besideChip ? fitText(titles, titleRight - titleLeft, FONT.title, true, measureText) : centred;
   const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
-  const lines = status.lines.slice(0, lineCount).map((line) => fitText([line], box.w - 12, FONT.line, false, measureText));
+  const lines = status.lines.slice(0, lineCount).map((line, i) => {
+    const short = status.shortLines?.[i];
+    return fitText(short ? [line, short] : [line], box.w - 12, FONT.line, false, measureText);
+  });
   const top = -box.h / 2;
   return (
     <g

@@ -11,6 +11,8 @@ export interface NodeStatus {
   /** A shorter title for a narrow box. */
   short?: string;
   lines: string[];
+  /** Fewer words for a line, by its index, where the line does not fit a narrow box (drawn instead of cutting it to "wristband:…"). */
+  shortLines?: (string | undefined)[];
   down: boolean;
   /** A check that just happened on this node: the hologram flash (signature) or a lookup. */
   flash: { ok: boolean; text: string } | null;
@@ -21,7 +23,7 @@ const FLASH_MS = 120;
 /** `folded`: how many browsers the layout drew as the crowd node (its alias list). */
 export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeStatus {
   if (id === 'crowd') {
-    return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], down: false, flash: null };
+    return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], shortLines: ['as one node'], down: false, flash: null };
   }
   if (id === 'lb') return { title: 'Load balancer', lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
@@ -36,7 +38,10 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
     return { title: server.id, lines: server.up ? lines : ['down'], down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
-  if (client) return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [holdingOf(world, client.id).text], down: false, flash: null };
+  if (client) {
+    const held = holdingOf(world, client.id);
+    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [held.text], shortLines: [held.short], down: false, flash: null };
+  }
   return { title: id, lines: [], down: false, flash: null };
 }
 
@@ -87,6 +92,8 @@ export interface Holding {
   kind: Mode | 'none';
   /** The node's line: "wristband: sid 3fA9k2…", "badge: a signed JWT", "not logged in". */
   text: string;
+  /** Fewer words for a narrow box: "sid 3fA9k2…", "signed JWT". */
+  short?: string;
   /** The id held, when any (the session id or the token). */
   value: string | null;
 }
@@ -96,8 +103,8 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return { kind: 'none', text: '', value: null };
   const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (sid) return { kind: 'session', text: `wristband: sid ${shorten(sid.value, 6)}`, value: sid.value };
+  if (sid) return { kind: 'session', text: `wristband: sid ${shorten(sid.value, 6)}`, short: `sid ${shorten(sid.value, 6)}`, value: sid.value };
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
-  if (token) return { kind: 'jwt', text: 'badge: a signed JWT', value: token };
+  if (token) return { kind: 'jwt', text: 'badge: a signed JWT', short: 'signed JWT', value: token };
   return { kind: 'none', text: 'not logged in', value: null };
 }
