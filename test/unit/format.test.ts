@@ -60,12 +60,25 @@ describe('node status words', () => {
     expect(ed).toEqual(['public keys: k2*']);
   });
 
-  it('a server says whether it has cached keys, in words that fit a phone\u2019s box', async () => {
+  it('a server says whether it has cached keys ("no keys cached" where "keys: none cached" was cut on a phone)', async () => {
     const driver = await loadScenario(findScenario('basic')!, 'jwt');
     expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('no keys cached');
     await driver.runUntil(2_000);
     const cached = [1, 2, 3].map((n) => nodeStatus(snapshot(driver.state), `server-${n}`).lines[0]);
     expect(cached).toContain('keys: k1');
+  });
+
+  it('a node\u2019s fewer words are words of its line, so its accessible name still holds what is drawn (WCAG 2.5.3)', async () => {
+    for (const mode of ['session', 'jwt'] as const) {
+      const driver = await loadScenario(findScenario('load')!, mode);
+      await driver.runUntil(10_000);
+      const world = snapshot(driver.state);
+      const statuses = [...world.clients.map((c) => nodeStatus(world, c.id)), nodeStatus(world, 'crowd', 35)];
+      const shortened = statuses.flatMap((st) => (st.shortLines ?? []).flatMap((short, i) => (short ? [[short, st.lines[i]!]] : [])));
+      // Twenty users logged in by 10 s, and the crowd node.
+      expect(shortened.length).toBe(21);
+      for (const [short, line] of shortened) expect(line).toContain(short.replace(/…$/, ''));
+    }
   });
 
   it('a browser that logged out holds nothing, and says "not logged in" on the node and in the inspector alike', async () => {

@@ -82,7 +82,13 @@ const CHIP_R = 11;
 const CHIP_INSET = 4;
 
 const sameStatus = (a: NodeStatus, b: NodeStatus) =>
-  a.title === b.title && a.down === b.down && a.lines.join('|') === b.lines.join('|') && a.flash?.ok === b.flash?.ok && a.flash?.text === b.flash?.text;
+  a.title === b.title &&
+  a.short === b.short &&
+  a.down === b.down &&
+  a.lines.join('|') === b.lines.join('|') &&
+  (a.shortLines ?? []).join('|') === (b.shortLines ?? []).join('|') &&
+  a.flash?.ok === b.flash?.ok &&
+  a.flash?.text === b.flash?.text;
 
 /** Snapshots arrive ten times a second; a node re-renders only when what it shows changed. */
 export const NodeView = memo(NodeViewImpl, (a, b) => a.box === b.box && a.selected === b.selected && !a.onSelect === !b.onSelect && sameStatus(a.status, b.status));
