@@ -189,6 +189,26 @@ test('a phone-sized screen lays the cluster out top to bottom', async ({ browser
   await page.close();
 });
 
+test('a tablet-sized screen shows each caption whole: the box is as tall as the lesson\'s longest', async ({ browser }) => {
+  // 800x600: the worlds stack under the sticky caption; a fixed box cut stale-claims' captions by ~35 px.
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await page.goto('/?scenario=stale-claims&q=0');
+  const next = page.getByRole('button', { name: 'Next key moment' });
+  await expect(next).toBeEnabled({ timeout: 30_000 });
+  const lesson = page.getByTestId('lesson-caption');
+  const cut = () => page.locator('.caption').evaluate((box) => box.scrollHeight - box.clientHeight);
+  // Its four key moments (0, 5, 8 and 30 s), each caption two long lines, one per world.
+  // Each is reached by "Next key moment" (it lands just after the moment: 0.001 s first).
+  for (const atSec of [0, 5, 8, 30]) {
+    await next.click();
+    await expect.poll(async () => (await timeOf(page)) / 1000).toBeCloseTo(atSec, 1);
+    const words = await lesson.innerText();
+    expect(words).toMatch(/^Session: .*\nJWT: /s);
+    expect(await cut(), `cut at ${atSec} s: "${words.slice(0, 60)}"`).toBeLessThanOrEqual(0);
+  }
+  await page.close();
+});
+
 test('a bad link says what it ignored and still runs', async ({ page }) => {
   await page.goto('/?scenario=nope&seed=abc&mode=weird');
   const notices = page.getByRole('status', { name: 'Notices' });
