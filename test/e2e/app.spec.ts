@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/a11y';
 
 // What a newcomer does: open the site, press Play, watch, pause, step, inspect, compare.
 
@@ -191,12 +192,24 @@ test('a phone-sized screen lays the cluster out top to bottom', async ({ browser
 
 test('a tablet-sized screen shows each caption whole: the box is as tall as the lesson\'s longest', async ({ browser }) => {
   // 800x600: the worlds stack under the sticky caption; a fixed box cut stale-claims' captions by ~35 px.
-  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
   await page.goto('/?scenario=stale-claims&q=0');
   const next = page.getByRole('button', { name: 'Next key moment' });
   await expect(next).toBeEnabled({ timeout: 30_000 });
   const lesson = page.getByTestId('lesson-caption');
-  const cut = () => page.locator('.caption').evaluate((box) => box.scrollHeight - box.clientHeight);
+  // Cut: what the lesson's line hides (it scrolls in its own box), and how far what it draws reaches
+  // over what just happened (text past a box that does not clip it is drawn over the next line).
+  const cut = () =>
+    page.locator('.caption').evaluate((box) => {
+      const line = box.querySelector('.caption-lesson')!;
+      const text = document.createRange();
+      text.selectNodeContents(line);
+      const clips = getComputedStyle(line).overflowY !== 'visible';
+      const drawnBottom = clips ? Math.min(text.getBoundingClientRect().bottom, line.getBoundingClientRect().bottom) : text.getBoundingClientRect().bottom;
+      const over = drawnBottom - box.querySelector('.caption-now')!.getBoundingClientRect().top;
+      return { hidden: Math.max(box.scrollHeight - box.clientHeight, line.scrollHeight - line.clientHeight), over };
+    });
   // Its four key moments (0, 5, 8 and 30 s), each caption two long lines, one per world.
   // Each is reached by "Next key moment" (it lands just after the moment: 0.001 s first).
   for (const atSec of [0, 5, 8, 30]) {
@@ -204,9 +217,18 @@ test('a tablet-sized screen shows each caption whole: the box is as tall as the 
     await expect.poll(async () => (await timeOf(page)) / 1000).toBeCloseTo(atSec, 1);
     const words = await lesson.innerText();
     expect(words).toMatch(/^Session: .*\nJWT: /s);
-    expect(await cut(), `cut at ${atSec} s: "${words.slice(0, 60)}"`).toBeLessThanOrEqual(0);
+    const { hidden, over } = await cut();
+    expect(Math.max(hidden, over), `cut at ${atSec} s: "${words.slice(0, 60)}"`).toBeLessThanOrEqual(0);
   }
-  await page.close();
+  // A lesson that says nothing at 0 s shows its opening, longer than its captions: it may scroll in
+  // its box, never run over the line below it.
+  await page.goto('/?scenario=token-size&q=0');
+  await expect(next).toBeEnabled({ timeout: 30_000 });
+  await expect(lesson.locator('.caption-opening')).toBeVisible();
+  expect((await cut()).over).toBeLessThanOrEqual(0);
+  // Scrolling, it is a stop for the keyboard (axe: scrollable-region-focusable).
+  await expectNoAxeViolations(page, 'with token-size\'s opening at 800x600');
+  await context.close();
 });
 
 test('a bad link says what it ignored and still runs', async ({ page }) => {

@@ -38,7 +38,7 @@ export function Caption() {
   // for the opening (a phone, an embed), the first paint shows it, and the script changes nothing.
   const steps = useMemo(() => (c.scenario ? lessonSteps(c.scenario, modes) : firstSteps(opening, modes)), [c.scenario, opening, modes]);
   const step = steps.filter((st) => st.atMs <= c.timeMs).at(-1);
-  // Every caption of the lesson, unseen in the same place: on a phone the box is as tall as the
+  // Every caption of the lesson, unseen in the same place: on a phone or a tablet the box is as tall as the
   // longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
     () =>
@@ -88,7 +88,14 @@ export function Caption() {
   return (
     <div className={`caption${c.holding ? ' is-holding' : ''}`}>
       <div className="caption-stack">
-        <div className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`} aria-live="polite" aria-atomic="true" data-testid="lesson-caption">
+        {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone or a tablet it then scrolls in the box (layout.css), so a keyboard can reach it. */}
+        <div
+          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="lesson-caption"
+          {...((showOpening && !step) || c.ended ? { tabIndex: 0, role: 'region', 'aria-label': 'Lesson caption' } : {})}
+        >
           {lesson}
         </div>
         {sizers}
