@@ -197,10 +197,15 @@ export function meta(id: string): ScenarioMeta {
   return { ...fields, modes: [...fields.modes] };
 }
 
+/** What a lesson says at 0 s in one world, if anything. */
+export function firstCaptionOf(meta: ScenarioMeta | undefined, mode: Mode): string | undefined {
+  const first = meta?.firstCaption;
+  return typeof first === 'string' ? first : first?.[mode];
+}
+
 /** What the lesson says at 0 s in one world: its script's first caption, kept in the catalog. */
 export function firstCaption(id: string, mode: Mode): string {
-  const first = findMeta(id)?.firstCaption;
-  const text = typeof first === 'string' ? first : first?.[mode];
+  const text = firstCaptionOf(findMeta(id), mode);
   if (text === undefined) throw new Error(`scenario ${id} has no first caption for ${mode} in the catalog`);
   return text;
 }

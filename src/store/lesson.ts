@@ -1,7 +1,7 @@
 // The captioned steps of a lesson for the worlds on screen. Side by side, a step whose caption
 // differs between the worlds keeps one labelled line per world, and steps only one world has
 // still show.
-import type { ScenarioMeta } from '../scenarios/catalog';
+import { firstCaptionOf, type ScenarioMeta } from '../scenarios/catalog';
 import type { Scenario } from '../scenarios/scenario';
 import type { Mode } from '../sim/types';
 
@@ -52,7 +52,6 @@ export function lessonSteps(scenario: Captioned | null, modes: Mode[]): LessonSt
  * the caption shows before the script has arrived.
  */
 export function firstSteps(meta: ScenarioMeta | undefined, modes: Mode[]): LessonStep[] {
-  const first = meta?.firstCaption;
-  if (!first) return [];
-  return lessonSteps({ modes: meta.modes, timeline: (mode) => [{ atMs: 0, caption: typeof first === 'string' ? first : first[mode] }] }, modes);
+  if (!meta?.firstCaption) return [];
+  return lessonSteps({ modes: meta.modes, timeline: (mode) => [{ atMs: 0, caption: firstCaptionOf(meta, mode) }] }, modes);
 }

@@ -1,10 +1,21 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CATALOG, findMeta, firstCaption } from '../../src/scenarios/catalog';
+import { findMeta, firstCaption } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
 
 afterEach(cleanup);
+
+/** The app on a lesson, drawn, its script loaded. */
+async function opened(scenarioId: string) {
+  const store = createAppStore({ scenarioId, view: 'both', questionsOn: false });
+  const loaded = store.getState().load();
+  render(<App store={store} />);
+  await act(async () => {
+    expect(await loaded).toBe(true);
+  });
+  return store;
+}
 
 // The page's first paint carries the lesson's opening (the largest text on the first screen) and its
 // first moment's caption (shown instead where the box is too short), drawn from the catalog before
@@ -72,12 +83,7 @@ describe('the first paint', () => {
   });
 
   it('lets the first moment speak after one step, though the clock is still at 0 s', async () => {
-    const store = createAppStore({ scenarioId: 'basic', view: 'both', questionsOn: false });
-    const loaded = store.getState().load();
-    render(<App store={store} />);
-    await act(async () => {
-      expect(await loaded).toBe(true);
-    });
+    const store = await opened('basic');
     const lesson = screen.getByTestId('lesson-caption');
     expect(lesson.querySelector('.caption-opening')).not.toBeNull();
     await act(async () => {
@@ -105,14 +111,9 @@ describe('the first paint', () => {
   });
 
   it('keeps the picked lesson\'s words for its own worlds when its script fails to load', async () => {
-    const store = createAppStore({ scenarioId: 'key-rotation', view: 'both', questionsOn: false });
-    const loaded = store.getState().load();
-    render(<App store={store} />);
-    await act(async () => {
-      expect(await loaded).toBe(true);
-    });
+    const store = await opened('key-rotation');
     // Basic's script cannot be fetched (offline): the JWT-only lesson's world stays drawn.
-    const basic = CATALOG.find((entry) => entry.id === 'basic')!;
+    const basic = findMeta('basic')!;
     const load = basic.load;
     basic.load = () => Promise.reject(new Error('offline'));
     try {
