@@ -63,9 +63,9 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended],
   },
 
-  // Browser code (public/ holds the hand-written service worker register script).
+  // Browser code (public/ holds the hand-written service worker register script; src/firstScreenFit.js is inlined in index.html).
   {
-    files: ['src/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}', 'test/e2e/**/*.ts', 'public/**/*.js'],
+    files: ['src/**/*.{ts,tsx,js}', 'test/ui/**/*.{ts,tsx}', 'test/e2e/**/*.ts', 'public/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   // Node code: CLI, tests, bench, tool configs.

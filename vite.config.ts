@@ -23,9 +23,10 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
-      cspMeta(),
       firstScreen(),
-      minifyPublicScripts(['first-screen.js', 'registerSW.js']),
+      // After the plugins that write index.html's scripts: it allows the inline one by its hash.
+      cspMeta(),
+      minifyPublicScripts(['registerSW.js']),
       notFoundPage({ base, title: NAME }),
       socialImage({ url, image: 'og-image.png', alt: 'The simulator playing a lesson: the session cluster and the JWT cluster side by side.' }),
       VitePWA({

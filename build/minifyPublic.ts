@@ -4,8 +4,8 @@ import { minify } from 'rolldown/utils';
 import type { Plugin } from 'vite';
 
 /**
- * The plain scripts index.html loads from public/ (`first-screen.js`, `registerSW.js`: external
- * files, as the CSP allows no inline script) are copied as written, comments and all. Build only:
+ * The plain scripts index.html loads from public/ (`registerSW.js`: an external file, as the CSP
+ * allows no inline script but the one it names by hash) are copied as written, comments and all. Build only:
  * the copies in the output are minified, after they are written and before the service worker's
  * precache list (vite-plugin-pwa, closeBundle) hashes them. The sources stay readable.
  */

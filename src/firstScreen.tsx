@@ -10,9 +10,9 @@ import { App } from './ui/App';
 
 export async function firstScreenHtml(): Promise<string> {
   const { state, problems } = parseLink('');
-  // As src/main.tsx starts `/` with no stored choice: questions on, in a secure context (public/first-screen.js hides this otherwise).
+  // As src/main.tsx starts `/` with no stored choice: questions on, in a secure context (src/firstScreenFit.js hides this otherwise).
   const store = createAppStore({ ...state, notices: problems, questionsOn: true, webCrypto: true });
-  // The one page fact the first render reads: fullscreen is allowed (first-screen.js hides this where it is not).
+  // The one page fact the first render reads: fullscreen is allowed (src/firstScreenFit.js hides this where it is not).
   const scope = globalThis as { document?: unknown };
   const own = scope.document === undefined;
   if (own) scope.document = { fullscreenEnabled: true, fullscreenElement: null };

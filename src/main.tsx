@@ -15,7 +15,7 @@ import './ui/app.css';
 const search = window.location.search;
 const root = document.getElementById('root')!;
 // #root may already show the first screen of / (drawn at build time: build/firstScreen.ts), unless
-// public/first-screen.js found this page's would differ and hid it. Shown, React hydrates it (below);
+// src/firstScreenFit.js found this page's would differ and hid it. Shown, React hydrates it (below);
 // hidden, it goes now and React draws the page from an empty #root.
 const firstScreenShown = root.hasAttribute('data-first-screen') && document.documentElement.classList.contains('first-screen') && !search;
 if (!firstScreenShown) root.replaceChildren();
@@ -108,7 +108,7 @@ function SettledOnceShown({ store }: { store: AppStore }) {
   return null;
 }
 
-/** The built first screen takes no input until React has it (public/first-screen.js makes it inert): lifted at the first commit. */
+/** The built first screen takes no input until React has it (src/firstScreenFit.js makes it inert): lifted at the first commit. */
 function TakesInput({ children }: { children: ReactNode }) {
   useEffect(() => {
     root.inert = false;

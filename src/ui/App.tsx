@@ -50,7 +50,7 @@ function Shell() {
   const { shown, toggle } = useShownWorlds(area, layoutModes, true);
   const preparing = modes.length === 0;
   const className = `app${shown.length > 1 ? ' is-both' : ''}`;
-  // Over the built first screen, public/first-screen.js may have fitted the page to one world before
+  // Over the built first screen, src/firstScreenFit.js may have fitted the page to one world before
   // React came, and hydration keeps the attributes it finds: at the first commit the page is set back
   // to what React drew, and the measurement that follows (before any paint) decides either way. A
   // screen turned or resized while the code loaded then never keeps a stale fit.
@@ -85,7 +85,7 @@ function Shell() {
           </p>
         )}
         {/* Two worlds: the toggle is always there, unseen while both fit, so the page built with the first
-            screen (public/first-screen.js shows it where one world fits) and React's first render match. */}
+            screen (src/firstScreenFit.js shows it where one world fits) and React's first render match. */}
         {layoutModes.length > 1 && <WorldToggle toggle={toggle ?? { modes: layoutModes, shown: layoutModes[0]!, show: noChoice }} labelled hidden={!toggle} />}
         <StageArea ref={area} shown={preparing ? [] : shown} preparing={preparing} busy={status === 'loading'} />
         <Legend className="legend-first" />

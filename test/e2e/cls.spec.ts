@@ -58,7 +58,7 @@ for (const viewport of [
   expect(cls, `layout shifts:\n${report}`).toBeLessThanOrEqual(0.02);
 });
 
-// The first screen of / is built into index.html and fitted to the screen by public/first-screen.js
+// The first screen of / is built into index.html and fitted to the screen by src/firstScreenFit.js
 // once #root is parsed. When the HTML comes in two parts, the browser may draw the part it has
 // before the fit: under Lighthouse (412x823) the stage region was drawn 41 px higher, then moved
 // (CLS 0.029 in 1 run of 5). Here the HTML is cut inside #root, the browser draws what it has, and

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATALOG, type CatalogEntry } from '../../src/scenarios/catalog';
+import { scriptHash } from '../../build/csp';
 
 // Issue 8, hosting: the built index.html carries a strict Content-Security-Policy (build/csp.ts).
 // Every lesson is played side by side (or in its only world), the comparison table and the
@@ -89,8 +90,13 @@ test('the built app plays every lesson without a single CSP violation', async ({
   await page.goto('./');
   const meta = page.locator('head > meta[http-equiv="Content-Security-Policy"]');
   await expect(meta).toHaveCount(1);
-  await expect(meta).toHaveAttribute('content', /^default-src 'self'; script-src 'self'; style-src 'self'/);
+  await expect(meta).toHaveAttribute('content', /^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'self'/);
   expect(await page.evaluate(() => document.head.firstElementChild?.nextElementSibling?.getAttribute('http-equiv'))).toBe('Content-Security-Policy');
+  // The one inline script is the first screen's fit, named by its hash: it ran (the screen is fitted).
+  const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.text));
+  expect(inline).toHaveLength(1);
+  expect(await meta.getAttribute('content')).toContain(scriptHash(inline[0]!));
+  await expect(page.locator('html.first-screen-fitted')).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   const violations: (Violation & { lesson: string })[] = (await page.evaluate(() => window.__cspViolations)).map((v) => ({ ...v, lesson: '(first load)' }));
 

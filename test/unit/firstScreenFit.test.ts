@@ -1,4 +1,4 @@
-// public/first-screen.js fits the prerendered first screen before any app code runs, with its own
+// src/firstScreenFit.js fits the prerendered first screen before any app code runs, with its own
 // copy of the rule useShownWorlds applies (a plain script cannot import it): the numbers must agree,
 // or a phone would see one world become two (or the reverse) when React takes the page over.
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTIONS_KEY } from '../../src/store/preferences';
 import { STACK_GAP_PX, WORLD_MIN_HEIGHT_PX, WORLD_MIN_WIDTH_PX } from '../../src/ui/useShownWorlds';
 
-const script = readFileSync(new URL('../../public/first-screen.js', import.meta.url), 'utf8');
+const script = readFileSync(new URL('../../src/firstScreenFit.js', import.meta.url), 'utf8');
 
 describe('the first screen fitted before the app runs', () => {
   it('uses the same widths and heights as useShownWorlds', () => {

@@ -1,6 +1,6 @@
 // index.html's #root holds the first screen of `/` as HTML (build/firstScreen.ts), shown before the
-// app's code arrives. This script (last in <head>, so it runs once the stylesheet is in; an external
-// file, as the Content-Security-Policy allows no inline script) settles it before the first paint:
+// app's code arrives. This script (inline, last in <head>, so it runs once the stylesheet is in;
+// build/firstScreen.ts writes it there minified, build/csp.ts allows it by hash) settles it before the first paint:
 // - where the first screen would not be that one (a link naming a lesson, a mode, an embed or a lab;
 //   any frame; no fullscreen; questions turned off earlier; no Web Crypto) it must not show even for
 //   a moment: the page is marked so the stylesheet hides it, and src/main.tsx draws the page itself;
