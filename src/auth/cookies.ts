@@ -82,8 +82,12 @@ function dropped(name: string, why: string): string {
 
 /** The path part of a request target, without query or fragment. */
 function pathOnly(target: string): string {
-  const cut = target.search(/[?#]/);
-  return cut === -1 ? target : target.slice(0, cut);
+  // A loop, not a regex search: every request's cookies ask this.
+  for (let i = 0; i < target.length; i++) {
+    const unit = target.charCodeAt(i);
+    if (unit === 0x3f /* ? */ || unit === 0x23 /* # */) return target.slice(0, i);
+  }
+  return target;
 }
 
 function canonicalHost(host: string): string {

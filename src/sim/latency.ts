@@ -18,9 +18,14 @@ const FLOOR_MS = 0.01;
 
 export const emptyLatencies = (): LatencyStats => ({ count: 0, exact: [], buckets: {} });
 
-const bucketOf = (ms: number): number => Math.max(0, Math.floor(Math.log(Math.max(ms, FLOOR_MS) / FLOOR_MS) / Math.log(GROWTH)));
+const LOG_GROWTH = Math.log(GROWTH);
+const bucketOf = (ms: number): number => Math.max(0, Math.floor(Math.log(Math.max(ms, FLOOR_MS) / FLOOR_MS) / LOG_GROWTH));
 /** The geometric middle of a bucket: at most half a bucket (0.5%) from anything in it. */
 const middleOf = (bucket: number): number => FLOOR_MS * GROWTH ** (bucket + 0.5);
+
+function countIn(buckets: Record<number, number>, bucket: number): void {
+  buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+}
 
 export function addLatency(stats: LatencyStats, ms: number): void {
   stats.count++;
@@ -29,10 +34,10 @@ export function addLatency(stats: LatencyStats, ms: number): void {
     return;
   }
   if (stats.exact) {
-    for (const v of stats.exact) stats.buckets[bucketOf(v)] = (stats.buckets[bucketOf(v)] ?? 0) + 1;
+    for (const v of stats.exact) countIn(stats.buckets, bucketOf(v));
     stats.exact = null;
   }
-  stats.buckets[bucketOf(ms)] = (stats.buckets[bucketOf(ms)] ?? 0) + 1;
+  countIn(stats.buckets, bucketOf(ms));
 }
 
 /** Nearest-rank percentile: exact while the samples are kept, else a bucket's middle (within 0.5%). */

@@ -67,8 +67,10 @@ const written: LineOf = (_seq, _timeMs, entry: LogEntry) => entry;
 interface LazyLog {
   /** The lines made, oldest first, then the waiting ones: together the log's entries. */
   list: LogEntry[];
-  /** Lines not made yet, in a ring of `lines` lines of STRIDE slots (seq, time, LineOf, its seven values): `size` of them from line `head`. */
+  /** Lines not made yet, in a ring of `lines` lines of STRIDE slots (LineOf, its seven values): `size` of them from line `head`. */
   ring: unknown[];
+  /** Each ring line's seq and time: numbers kept in a list of numbers are not boxed one by one (a time is seldom whole). */
+  stamps: Float64Array;
   /** The log's capacity when the ring was sized: its bound (a capacity never changes mid-run: setOptions may not touch it). */
   cap: number;
   lines: number;
@@ -76,7 +78,7 @@ interface LazyLog {
   size: number;
 }
 
-const STRIDE = 10;
+const STRIDE = 8;
 const LAZY = Symbol('lazy log');
 type LogBook = SimState['log'] & { [LAZY]?: LazyLog };
 
@@ -91,7 +93,7 @@ function lazyLog(s: SimState): LazyLog {
   const cap = s.options.logCapacity;
   // The most lines the log holds at once, and one more (the ring's bound is checked after a push).
   const lines = cap + Math.ceil(cap / 4) + 1;
-  const lazy: LazyLog = { list: book.entries, ring: new Array<unknown>(lines * STRIDE).fill(undefined), cap, lines, head: 0, size: 0 };
+  const lazy: LazyLog = { list: book.entries, ring: new Array<unknown>(lines * STRIDE).fill(undefined), stamps: new Float64Array(lines * 2), cap, lines, head: 0, size: 0 };
   Object.defineProperty(book, LAZY, { value: lazy, enumerable: false });
   Object.defineProperty(book, 'entries', {
     enumerable: true,
@@ -106,10 +108,11 @@ function lazyLog(s: SimState): LazyLog {
 }
 
 function made(lazy: LazyLog): LogEntry[] {
-  const { ring, list } = lazy;
+  const { ring, stamps, list } = lazy;
   for (let k = 0; k < lazy.size; k++) {
-    const i = ((lazy.head + k) % lazy.lines) * STRIDE;
-    list.push((ring[i + 2] as LineOf)(ring[i] as number, ring[i + 1] as number, ring[i + 3], ring[i + 4], ring[i + 5], ring[i + 6], ring[i + 7], ring[i + 8], ring[i + 9]));
+    const line = (lazy.head + k) % lazy.lines;
+    const i = line * STRIDE;
+    list.push((ring[i] as LineOf)(stamps[2 * line]!, stamps[2 * line + 1]!, ring[i + 1], ring[i + 2], ring[i + 3], ring[i + 4], ring[i + 5], ring[i + 6], ring[i + 7]));
   }
   lazy.head = 0;
   lazy.size = 0;
@@ -119,17 +122,18 @@ function made(lazy: LazyLog): LogEntry[] {
 function keep(s: SimState, line: LineOf, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown, g?: unknown): void {
   const lazy = lazyLog(s);
   const ring = lazy.ring;
-  const i = ((lazy.head + lazy.size) % lazy.lines) * STRIDE;
-  ring[i] = s.log.total++;
-  ring[i + 1] = s.timeMs;
-  ring[i + 2] = line;
-  ring[i + 3] = a;
-  ring[i + 4] = b;
-  ring[i + 5] = c;
-  ring[i + 6] = d;
-  ring[i + 7] = e;
-  ring[i + 8] = f;
-  ring[i + 9] = g;
+  const at = (lazy.head + lazy.size) % lazy.lines;
+  lazy.stamps[2 * at] = s.log.total++;
+  lazy.stamps[2 * at + 1] = s.timeMs;
+  const i = at * STRIDE;
+  ring[i] = line;
+  ring[i + 1] = a;
+  ring[i + 2] = b;
+  ring[i + 3] = c;
+  ring[i + 4] = d;
+  ring[i + 5] = e;
+  ring[i + 6] = f;
+  ring[i + 7] = g;
   lazy.size++;
   // A bounded ring: drop the oldest quarter at once so the cost stays amortised O(1).
   const cap = lazy.cap;
