@@ -2,8 +2,8 @@
 // a question asked or answered, the lesson complete. Derived from store changes, so the host API
 // and the SCORM reporter tell the same story and neither reaches into the player.
 import type { Answer, AppStore, AppStoreState, View } from '../store/createAppStore';
-import { lessonSteps } from '../store/lesson';
-import { shownModes } from '../store/selectors';
+import { lessonSteps, stepAt } from '../store/lesson';
+import { predicting, questionsToCome, shownModes } from '../store/selectors';
 import type { RunReport } from '../sim/report';
 import type { Score } from './messages';
 
@@ -22,9 +22,7 @@ export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers'>): Score {
 }
 
 function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
-  const step = lessonSteps(s.scenario, shownModes(s))
-    .filter((st) => st.atMs <= s.timeMs)
-    .at(-1);
+  const step = stepAt(lessonSteps(s.scenario, shownModes(s)), s.timeMs, questionsToCome(s));
   return step ? { atMs: step.atMs, text: step.caption } : null;
 }
 
@@ -34,6 +32,8 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   // Once per load: pressing Play at the end replays the last moment, it does not finish again.
   let completed = false;
   const captionIfNew = (s: AppStoreState) => {
+    // Told once the learner has predicted (or closed the card): told now, it would answer the question.
+    if (predicting(s)) return;
     const caption = captionAt(s);
     if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, s.timeMs);
     lastCaptionAt = caption?.atMs ?? null;
@@ -50,7 +50,7 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   if (now.status === 'ready' && now.scenario) ready(now);
   return store.subscribe((s, prev) => {
     if (s.status === 'ready' && s.scenario && (prev.status !== 'ready' || s.scenario !== prev.scenario)) ready(s);
-    else if (s.status === 'ready' && s.timeMs !== prev.timeMs) captionIfNew(s);
+    else if (s.status === 'ready' && (s.timeMs !== prev.timeMs || predicting(s) !== predicting(prev))) captionIfNew(s);
     // A new card waiting for an answer (the same question again after a seek back counts).
     const card = s.question;
     if (card && card.choiceId === null && !(prev.question?.question === card.question && prev.question.choiceId === null))

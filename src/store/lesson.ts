@@ -55,3 +55,27 @@ export function firstSteps(meta: ScenarioMeta | undefined, modes: Mode[]): Lesso
   if (!meta?.firstCaption) return [];
   return lessonSteps({ modes: meta.modes, timeline: (mode) => [{ atMs: 0, caption: firstCaptionOf(meta, mode) }] }, modes);
 }
+
+/** How long before its question a step may come and still be the moment the question asks about. */
+export const ASKED_ABOUT_WITHIN_MS = 1_000;
+
+/**
+ * The steps told by `timeMs`, keeping back each one a question still to come (or waiting for its
+ * answer) asks about: the last step at or before its moment, when it comes with it (within
+ * ASKED_ABOUT_WITHIN_MS: "the store goes down: everyone is refused" 100 ms before "the store has
+ * just gone down: Alice's next request…?"). The lesson's first caption is never kept back (the first
+ * screen draws it). It is told once the learner has predicted; until then the caption asks for the
+ * prediction (selectors.ts `predicting`).
+ */
+export function stepsSoFar(steps: readonly LessonStep[], timeMs: number, coming: readonly { atMs: number }[]): LessonStep[] {
+  const kept = new Set<LessonStep>();
+  for (const q of coming) {
+    if (q.atMs < timeMs) continue;
+    const about = steps.filter((st) => st.atMs <= q.atMs).at(-1);
+    if (about && about.atMs > 0 && q.atMs - about.atMs <= ASKED_ABOUT_WITHIN_MS) kept.add(about);
+  }
+  return steps.filter((st) => st.atMs <= timeMs && !kept.has(st));
+}
+
+/** The step on screen at `timeMs` (see stepsSoFar). */
+export const stepAt = (steps: readonly LessonStep[], timeMs: number, coming: readonly { atMs: number }[]): LessonStep | undefined => stepsSoFar(steps, timeMs, coming).at(-1);

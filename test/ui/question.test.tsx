@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
 import { QuestionCard } from '../../src/ui/narration/QuestionCard';
+import { Caption } from '../../src/ui/narration/Caption';
+import { Transcript } from '../../src/ui/narration/Transcript';
+import { watchLesson } from '../../src/host/lessonEvents';
+import { lessonSteps } from '../../src/store/lesson';
+import { shownModes } from '../../src/store/selectors';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { runFrames, fakeFrames } from './support/frames';
 
@@ -19,6 +24,8 @@ async function setup(link = '?scenario=revocation&mode=both&speed=4') {
   await store.getState().load();
   render(
     <AppStoreProvider store={store}>
+      <Caption />
+      <Transcript />
       <QuestionCard />
     </AppStoreProvider>,
   );
@@ -77,5 +84,29 @@ describe('predict, then see', () => {
     await playUntil(store, () => store.player.timeMs > question.atMs + 1_000);
     expect(store.player.timeMs).toBeGreaterThan(question.atMs);
     expect(store.getState().question).toBeNull();
+  }, 60_000);
+
+  it('no caption answers the question before the learner has predicted: not the lesson line, not what just happened, not the host page', async () => {
+    const store = await setup('?scenario=store-outage&mode=both&speed=4');
+    const question = store.getState().scenario!.questions![0]!;
+    // The caption the question is about: "the store goes down … everyone is refused" (the last one at or before its moment).
+    const about = lessonSteps(store.getState().scenario, shownModes(store.getState())).filter((st) => st.atMs <= question.atMs).at(-1)!;
+    const told: string[] = [];
+    watchLesson(store, { caption: (text) => told.push(text) });
+    const lesson = screen.getByTestId('lesson-caption');
+    const seen: string[] = [];
+    new MutationObserver(() => seen.push(lesson.textContent ?? '')).observe(lesson, { childList: true, subtree: true, characterData: true });
+    await playUntil(store, () => store.getState().question !== null);
+    await Promise.resolve();
+    const line = about.lines[0]!.text;
+    expect(seen.some((text) => text.includes(line))).toBe(false);
+    expect(told).not.toContain(about.caption);
+    expect(lesson.textContent).toContain('Your prediction first');
+    expect(screen.getByTestId('caption').textContent).toBe('What just happened is hidden until you answer.');
+    expect(screen.getByRole('region', { name: /lesson so far/i }).textContent).not.toContain(line);
+
+    fireEvent.click(screen.getByRole('radio', { name: question.choices[0]!.text }));
+    expect(lesson.textContent).toContain(line);
+    expect(told.at(-1)).toBe(about.caption);
   }, 60_000);
 });

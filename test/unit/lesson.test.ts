@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
 import { CATALOG, findMeta } from '../../src/scenarios/catalog';
-import { firstSteps, lessonSteps } from '../../src/store/lesson';
+import { firstSteps, lessonSteps, stepAt, stepsSoFar, type LessonStep } from '../../src/store/lesson';
 
 describe('lesson steps on screen', () => {
   it('side by side, shows steps only one world has and names the worlds when captions differ', () => {
@@ -37,5 +37,23 @@ describe("the catalog's first moment", () => {
     const tokenSize = findMeta('token-size')!;
     expect(lessonSteps(findScenario('token-size')!, tokenSize.modes)[0]!.atMs).toBeGreaterThan(0);
     expect(firstSteps(tokenSize, tokenSize.modes)).toEqual([]);
+  });
+});
+
+describe('a caption a question asks about waits for the prediction', () => {
+  const step = (atMs: number): LessonStep => ({ atMs, lines: [{ mode: null, text: `at ${atMs}` }], caption: `at ${atMs}` });
+  const steps = [step(0), step(3_000), step(8_000), step(12_000)];
+  const told = (timeMs: number, coming: number[]) => stepsSoFar(steps, timeMs, coming.map((atMs) => ({ atMs }))).map((st) => st.atMs);
+
+  it('keeps back the caption that comes with a question still to come, until the question is no longer coming', () => {
+    expect(told(8_050, [8_100])).toEqual([0, 3_000]);
+    expect(stepAt(steps, 8_100, [{ atMs: 8_100 }])?.atMs).toBe(3_000);
+    expect(told(8_100, [])).toEqual([0, 3_000, 8_000]);
+  });
+
+  it('tells a caption that comes long before its question, the first caption, and one whose question is behind', () => {
+    expect(told(8_050, [9_500])).toEqual([0, 3_000, 8_000]);
+    expect(told(100, [400])).toEqual([0]);
+    expect(told(12_500, [8_100])).toEqual([0, 3_000, 8_000, 12_000]);
   });
 });

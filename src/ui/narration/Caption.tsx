@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
-import { firstSteps, lessonSteps, WORLD_LABEL, type LessonStep } from '../../store/lesson';
-import { modesFromKey, shownModes } from '../../store/selectors';
+import { firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
+import { atMsList, modesFromKey, predicting, questionsToCome, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
 const selectCaption = (s: AppStoreState) => {
@@ -20,7 +20,7 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToCome(s).map((q) => q.atMs).join(' ') };
 };
 
 /**
@@ -37,7 +37,7 @@ export function Caption() {
   // So is the first moment's caption (the script says the same words at 0 s): where it stands in
   // for the opening (a phone, an embed), the first paint shows it, and the script changes nothing.
   const steps = useMemo(() => (c.scenario ? lessonSteps(c.scenario, modes) : firstSteps(opening, modes)), [c.scenario, opening, modes]);
-  const step = steps.filter((st) => st.atMs <= c.timeMs).at(-1);
+  const step = stepAt(steps, c.timeMs, atMsList(c.coming));
   // Every caption of the lesson, unseen in the same place: on a phone or a tablet the box is as tall as the
   // longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
@@ -64,6 +64,13 @@ export function Caption() {
       <p className="caption-line caption-takeaway">
         <strong>Takeaway: </strong>
         {sc.takeaway ? sc.takeaway(reports) : sc.summary}
+      </p>
+    );
+  } else if (c.predicting) {
+    lesson = (
+      <p className="caption-line caption-predict">
+        <strong>Your prediction first: </strong>
+        answer the question over the cluster, then this caption tells what happened.
       </p>
     );
   } else {
@@ -101,7 +108,7 @@ export function Caption() {
         {sizers}
       </div>
       <p className="caption-now" aria-live="polite" aria-atomic="true" data-testid="caption">
-        {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.now}
+        {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : c.now}
       </p>
     </div>
   );

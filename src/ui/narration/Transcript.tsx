@@ -3,11 +3,11 @@ import { clockTime } from '../../format';
 import { findMeta } from '../../scenarios/catalog';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps } from '../../store/lesson';
-import { modesFromKey, shownModes } from '../../store/selectors';
+import { lessonSteps, stepsSoFar } from '../../store/lesson';
+import { atMsList, modesFromKey, questionsToCome, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
-const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, scenarioId: s.scenarioId, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek });
+const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, scenarioId: s.scenarioId, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek, coming: questionsToCome(s).map((q) => q.atMs).join(' ') });
 
 /**
  * The lesson's story so far, one caption a line with its time; a line takes you back there. It opens
@@ -19,7 +19,8 @@ export function Transcript() {
   const steps = useMemo(() => lessonSteps(t.scenario, modesFromKey(t.modesKey)), [t.scenario, t.modesKey]);
   // The lines follow the new moment after the rest of it is drawn (a render React can interrupt).
   const timeMs = useDeferredValue(t.timeMs);
-  const told = useMemo(() => steps.filter((st) => st.atMs <= timeMs), [steps, timeMs]);
+  // A caption a question still asks about is told once the learner has predicted (stepsSoFar).
+  const told = useMemo(() => stepsSoFar(steps, timeMs, atMsList(t.coming)), [steps, timeMs, t.coming]);
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">
       <h2 id="transcript-title">The lesson so far</h2>
