@@ -213,6 +213,14 @@ export class Player {
   private async tick(dtRealMs: number): Promise<void> {
     const next = this.nextEventMs();
     if (next === undefined && this.timeMs >= this.endMs) {
+      // The last caption gets its reading time too before the takeaway takes its place.
+      const last = this.pacing.captions[this.captionIndex];
+      if (last !== undefined && this.captionShownMs < dwellAtSpeed(last.dwellMs, this.speed)) {
+        this.captionShownMs += dtRealMs;
+        this.setHolding(true);
+        return;
+      }
+      this.setHolding(false);
       this.pause();
       // The last events may have come within the publish throttle: the end shows (and reports) the final state.
       this.publish(true);

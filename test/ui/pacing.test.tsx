@@ -23,7 +23,7 @@ async function captionTimes(scenarioId: string) {
   for (let frame = 0; frame < 12_000 && !store.getState().ended; frame++) {
     await nextFrame(store);
     realMs += FRAME_MS;
-    const on = steps.filter((s) => s.atMs <= store.player.timeMs).at(-1)?.atMs;
+    const on = store.getState().ended ? undefined : steps.filter((s) => s.atMs <= store.player.timeMs).at(-1)?.atMs;
     if (on !== current) {
       if (current !== undefined) hiddenAt.set(current, realMs);
       if (on !== undefined) shownAt.set(on, realMs);
@@ -42,8 +42,8 @@ describe('narration at a reading pace', () => {
     expect(ended).toBe(true);
     expect(shownAt.size).toBe(steps.length);
     for (const step of steps) {
-      const hidden = hiddenAt.get(step.atMs);
-      if (hidden === undefined) continue; // the last caption stays until the end
+      // The last one too: the takeaway takes its place when the lesson ends.
+      const hidden = hiddenAt.get(step.atMs)!;
       const onScreen = hidden - shownAt.get(step.atMs)!;
       const needed = dwellAtSpeed(dwellMs(step.lines.map((l) => l.text).join(' ')), speed);
       expect(onScreen, `"${step.caption}" was on screen ${onScreen} ms, needs ${needed}`).toBeGreaterThanOrEqual(needed - FRAME_MS);
