@@ -166,12 +166,11 @@ export class Player {
     }
   }
 
-  /** Back to the previous logged moment: restore a checkpoint, replay up to it. */
+  /** Back to the previous logged moment in any world (Step's moments in reverse): restore a checkpoint, replay up to it. */
   stepBack(): Promise<void> {
-    const primary = this.primary();
     const now = this.timeMs;
-    const earlier = primary?.driver.state.log.entries.filter((e) => e.timeMs < now).at(-1);
-    return this.seek(earlier?.timeMs ?? 0);
+    const earlier = Object.values(this.histories).map((h) => h.driver.state.log.entries.findLast((e) => e.timeMs < now)?.timeMs ?? 0);
+    return this.seek(Math.max(0, ...earlier));
   }
 
   seek(timeMs: number): Promise<void> {
@@ -335,10 +334,6 @@ export class Player {
       .map((h) => h.nextEventMs())
       .filter((t): t is number => t !== undefined);
     return times.length ? Math.min(...times) : undefined;
-  }
-
-  private primary(): History | undefined {
-    return this.histories.session ?? this.histories.jwt;
   }
 
   private loggedTotal(): number {

@@ -58,6 +58,21 @@ describe('playback controls', () => {
     await waitFor(() => expect(store.player.timeMs).toBeLessThan(t2));
   });
 
+  it('side by side, Step back goes through the moments Step went through, in reverse, whichever world logged them', async () => {
+    const store = await setup();
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await act(() => store.getState().step());
+      times.push(store.player.timeMs);
+    }
+    const back: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await act(() => store.getState().stepBack());
+      back.push(store.player.timeMs);
+    }
+    expect(back).toEqual(times.slice(0, 5).reverse());
+  });
+
   it('the speed slider runs from 0.25x to 16x on a log scale and announces its value', async () => {
     const store = await setup();
     const slider = screen.getByRole('slider', { name: 'Speed' });
