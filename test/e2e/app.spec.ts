@@ -301,6 +301,25 @@ test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ p
   await expect(page.locator('.stage')).toHaveCount(2);
 });
 
+test('the panel opens at its heading, below its Close bar, for the interventions and for a node inspected', async ({ page }) => {
+  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=basic&mode=both');
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+    const closeBar = page.locator('.drawer-head');
+    const below = async (heading: import('@playwright/test').Locator) => {
+      await expect(heading).toBeVisible();
+      await expect.poll(async () => (await heading.boundingBox())!.y - ((await closeBar.boundingBox())!.y + (await closeBar.boundingBox())!.height)).toBeGreaterThanOrEqual(0);
+    };
+    if (size.width < 640) await page.getByRole('button', { name: 'Options' }).click();
+    await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+    await below(page.locator('#drawer .iv-title').first());
+    await page.keyboard.press('Escape');
+    await page.locator('.stage-session').getByRole('button', { name: /^Session store/ }).click();
+    await below(page.locator('#drawer .insp-title').first());
+  }
+});
+
 test('a link carries the interventions made by hand', async ({ page }) => {
   await page.goto('/?scenario=basic&mode=session');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
