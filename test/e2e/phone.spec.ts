@@ -150,6 +150,9 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await expect(page.getByLabel('Mode', { exact: true })).toBeFocused();
   for (const name of ['Share', 'Interventions']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
   await expect(page.getByRole('checkbox', { name: 'Ask me questions' })).toBeInViewport();
+  // What it opened fits the phone: the Mode select whole, the page not wider than the screen.
+  await expect(page.getByLabel('Mode', { exact: true })).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByLabel('Mode', { exact: true }).selectOption('jwt');
   await expect(page.locator('.stage')).toHaveCount(1);
   await page.close();
