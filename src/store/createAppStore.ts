@@ -164,6 +164,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     store.setState((s) => ({ question: { ...asked, result: { ...outcome, correct } }, answers: [...s.answers.filter((a) => a.id !== asked.question.id), { id: asked.question.id, choiceId: asked.choiceId!, correct }] }));
     player.hold(dwellMs(outcome.why));
   };
+  const closeUnanswered = () => {
+    const asked = store.getState().question;
+    if (asked && !asked.result) store.setState({ question: null });
+  };
   /** The lesson's reading pace and questions, for the worlds on screen. */
   const pace = () => {
     const { scenario, questionsOn } = store.getState();
@@ -256,14 +260,20 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (get().playing) get().pause();
       else get().play();
     },
-    step: () => player.step(),
-    stepBack: () => player.stepBack(),
+    // Moving by hand leaves an unanswered question behind: its card closes (the caption waits for no prediction then).
+    step: () => {
+      closeUnanswered();
+      return player.step();
+    },
+    stepBack: () => {
+      closeUnanswered();
+      return player.stepBack();
+    },
     async seek(timeMs) {
       // Past the end, the lesson's steady traffic goes on a little; further would replay hours (a typo, an old link).
       const { endMs } = get();
       if (endMs > 0) timeMs = Math.min(timeMs, endMs + SEEK_PAST_END_MS);
-      const asked = get().question;
-      if (asked && !asked.result) set({ question: null });
+      closeUnanswered();
       await player.seek(timeMs);
     },
     setSpeed(speed) {

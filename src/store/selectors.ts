@@ -26,20 +26,21 @@ export const shownModes = (s: Pick<S, 'worlds'>): Mode[] => MODES.filter((m) => 
 /**
  * A question waits for the learner's prediction: until it is made (or the card closed), no word
  * says what happens at this moment (the caption, its line of what just happened, the host page's
- * caption event), or the lesson would answer its own question. That includes the moment playback
- * has reached a question's time and is about to put it (the moment is published first).
+ * caption event), or the lesson would answer its own question.
  */
-export function predicting(s: Pick<S, 'question' | 'questionsOn' | 'scenario' | 'asked' | 'timeMs' | 'worlds'>): boolean {
-  if (s.question) return s.question.choiceId === null;
-  return questionsToCome(s).some((q) => q.atMs === s.timeMs);
-}
+export const predicting = (s: Pick<S, 'question'>): boolean => s.question !== null && s.question.choiceId === null;
 
-/** The questions this lesson will still put to the learner with the worlds on screen, and the one put and not yet answered (none with questions off). */
-export function questionsToCome(s: Pick<S, 'question' | 'questionsOn' | 'scenario' | 'asked' | 'worlds'>): Question[] {
+/**
+ * The questions still ahead with the worlds on screen (asked before or not: playing a stretch again
+ * asks them again; at their very moment, only if not put yet), and the one put and not yet
+ * answered. None with questions off.
+ */
+export function questionsToCome(s: Pick<S, 'question' | 'questionsOn' | 'scenario' | 'asked' | 'timeMs' | 'worlds'>): Question[] {
   const open = s.question?.choiceId === null ? s.question.question : null;
   if (!s.questionsOn) return open ? [open] : [];
   const modes = shownModes(s);
-  return (s.scenario?.questions ?? []).filter((q) => q === open || (!s.asked.includes(q.id) && q.modes.every((m) => modes.includes(m))));
+  const ahead = (q: Question) => q.atMs > s.timeMs || (q.atMs === s.timeMs && !s.asked.includes(q.id));
+  return (s.scenario?.questions ?? []).filter((q) => q === open || (ahead(q) && q.modes.every((m) => modes.includes(m))));
 }
 
 /** Moments back from a selector's key of them (`questionsToCome(s).map((q) => q.atMs).join(' ')`: a string, so a shallow compare sees no change). */

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
@@ -108,5 +108,24 @@ describe('predict, then see', () => {
     fireEvent.click(screen.getByRole('radio', { name: question.choices[0]!.text }));
     expect(lesson.textContent).toContain(line);
     expect(told.at(-1)).toBe(about.caption);
+  }, 60_000);
+
+  it('a question played again after a seek back keeps its caption back again, and Step past an unanswered card closes it', async () => {
+    const store = await setup('?scenario=store-outage&mode=both&speed=4');
+    const question = store.getState().scenario!.questions![0]!;
+    const about = lessonSteps(store.getState().scenario, shownModes(store.getState())).filter((st) => st.atMs <= question.atMs).at(-1)!;
+    const lesson = screen.getByTestId('lesson-caption');
+    await playUntil(store, () => store.getState().question !== null);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip this question' }));
+    expect(lesson.textContent).toContain(about.lines[0]!.text);
+    // Back before the question, and on to the moment before it is put again: kept back again.
+    await act(() => store.getState().seek(about.atMs - 500));
+    await playUntil(store, () => store.player.timeMs >= about.atMs || store.getState().question !== null);
+    if (store.getState().question === null) expect(lesson.textContent).not.toContain(about.lines[0]!.text);
+    await playUntil(store, () => store.getState().question !== null);
+    expect(lesson.textContent).toContain('Your prediction first');
+    await act(() => store.getState().step());
+    expect(store.getState().question).toBeNull();
+    expect(lesson.textContent).not.toContain('Your prediction first');
   }, 60_000);
 });
