@@ -11,7 +11,8 @@ describe('the load lab sweep', () => {
   it('replays: the same settings give the same rows', async () => {
     const settings = { ...SMALL, serversTo: 2 };
     expect(await runSweep(settings)).toEqual(await runSweep(settings));
-  });
+    // Eight real rows: ~2 s alone, over 5 s on this 2-core host while a browser test runs beside it.
+  }, 30_000);
 
   it('sessions level off at the store, JWTs grow with servers until they carry the offered load', async () => {
     const { rows } = await runSweep(SMALL);
