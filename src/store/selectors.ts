@@ -43,5 +43,6 @@ export function questionsToCome(s: Pick<S, 'question' | 'questionsOn' | 'scenari
   return (s.scenario?.questions ?? []).filter((q) => q === open || (ahead(q) && q.modes.every((m) => modes.includes(m))));
 }
 
-/** Moments back from a selector's key of them (`questionsToCome(s).map((q) => q.atMs).join(' ')`: a string, so a shallow compare sees no change). */
+/** The moments of `questionsToCome`, as a selector's key (a string, so a shallow compare sees no change); `atMsList` reads it back. */
+export const questionsToComeKey = (s: Parameters<typeof questionsToCome>[0]): string => questionsToCome(s).map((q) => q.atMs).join(' ');
 export const atMsList = (key: string): { atMs: number }[] => (key ? key.split(' ').map((atMs) => ({ atMs: Number(atMs) })) : []);

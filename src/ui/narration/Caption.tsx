@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
 import { firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
-import { atMsList, modesFromKey, predicting, questionsToCome, shownModes } from '../../store/selectors';
+import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
 const selectCaption = (s: AppStoreState) => {
@@ -20,7 +20,7 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToCome(s).map((q) => q.atMs).join(' ') };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s) };
 };
 
 /**

@@ -4,10 +4,10 @@ import { findMeta } from '../../scenarios/catalog';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps, stepsSoFar } from '../../store/lesson';
-import { atMsList, modesFromKey, questionsToCome, shownModes } from '../../store/selectors';
+import { atMsList, modesFromKey, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
-const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, scenarioId: s.scenarioId, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek, coming: questionsToCome(s).map((q) => q.atMs).join(' ') });
+const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, scenarioId: s.scenarioId, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek, coming: questionsToComeKey(s) });
 
 /**
  * The lesson's story so far, one caption a line with its time; a line takes you back there. It opens
