@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { Controls } from '../../src/ui/controls/Controls';
+import { markerName, spacedMarkers } from '../../src/ui/controls/Timeline';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { useShortcuts } from '../../src/ui/useShortcuts';
 import type { AppStore } from '../../src/store/createAppStore';
@@ -103,5 +104,17 @@ describe('playback controls', () => {
     await waitFor(() => expect(store.player.timeMs).toBe(1200));
     fireEvent.click(screen.getByRole('button', { name: /Jump to 00:00.500/ }));
     await waitFor(() => expect(store.player.timeMs).toBe(501));
+  });
+
+  it('markers too close to tell apart become one, whose name counts the moments it stands for', () => {
+    // A 10 s lesson on a 200 px track: 1 s is 20 px, closer than one 26 px target.
+    const steps = [0, 1_000, 1_200, 5_000].map((atMs) => ({ atMs, caption: `moment at ${atMs}` }));
+    const markers = spacedMarkers(steps, 10_000, 200);
+    expect(markers.map((m) => [m.step.atMs, m.alsoHere])).toEqual([[0, 2], [5_000, 0]]);
+    expect(markerName(markers[0]!.step, markers[0]!.alsoHere)).toBe('Jump to 00:00.000: moment at 0 (and 2 more moments just after)');
+    expect(markerName(markers[1]!.step, 0)).toBe('Jump to 00:05.000: moment at 5000');
+    // A wide track, or one not measured yet, keeps every marker.
+    expect(spacedMarkers(steps, 10_000, 2_000)).toHaveLength(4);
+    expect(spacedMarkers(steps, 10_000, 0)).toHaveLength(4);
   });
 });

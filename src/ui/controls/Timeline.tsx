@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { clockTime } from '../../format';
+import { clockTime, plural } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps } from '../../store/lesson';
@@ -9,15 +9,29 @@ import { useElementSize } from '../useElementSize';
 
 const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs, ready: s.status === 'ready', scenario: s.scenario, modesKey: shownModes(s).join(' '), seek: s.seek });
 
-/** Markers closer than one target apart would overlap: keep the first of each cluster (Next key moment reaches the rest). */
-export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: number, trackPx: number, minGapPx = 26): T[] {
-  if (trackPx <= 0 || endMs <= 0) return steps;
-  const kept: T[] = [];
+/** A marker on the track: its moment, and how many moments right after it share its place. */
+export interface Marker<T> {
+  step: T;
+  alsoHere: number;
+}
+
+/**
+ * Markers closer than one target apart would overlap: the first of each cluster stands for the
+ * rest, and its name counts them, so no moment goes unmentioned (Step and Next key moment reach them).
+ */
+export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: number, trackPx: number, minGapPx = 26): Marker<T>[] {
+  const kept: Marker<T>[] = [];
   for (const step of steps) {
     const last = kept.at(-1);
-    if (!last || ((step.atMs - last.atMs) / endMs) * trackPx >= minGapPx) kept.push(step);
+    if (last && trackPx > 0 && endMs > 0 && ((step.atMs - last.step.atMs) / endMs) * trackPx < minGapPx) last.alsoHere++;
+    else kept.push({ step, alsoHere: 0 });
   }
   return kept;
+}
+
+export function markerName(step: { atMs: number; caption: string }, alsoHere: number): string {
+  const more = alsoHere === 0 ? '' : ` (and ${plural(alsoHere, 'more moment')} just after)`;
+  return `Jump to ${clockTime(step.atMs)}: ${step.caption}${more}`;
 }
 
 /** The scrubber, with a marker at each key moment of the lesson. */
@@ -33,8 +47,8 @@ export function Timeline() {
     <div className="timeline">
       <input type="range" min={0} max={end} step={10} value={Math.min(c.timeMs, end)} onChange={(e) => void c.seek(Number(e.target.value))} aria-label="Timeline" aria-valuetext={clockTime(c.timeMs)} disabled={!c.ready} />
       <div className="markers" ref={track}>
-        {markers.map((step) => (
-          <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={step.caption} aria-label={`Jump to ${clockTime(step.atMs)}: ${step.caption}`}>
+        {markers.map(({ step, alsoHere }) => (
+          <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={markerName(step, alsoHere)} aria-label={markerName(step, alsoHere)}>
             <span aria-hidden="true">◆</span>
           </button>
         ))}
