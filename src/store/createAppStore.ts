@@ -143,7 +143,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
   // The player reports back into the store; it is only called after the store exists.
   const player: Player = new Player({
     publish: (worlds, timeMs) => {
-      store.setState({ worlds, timeMs });
+      // Paused, the lesson is over exactly when its end is on screen: a seek, Step or Step back moves
+      // into or out of it (and an intervention there gives it more to do). Playing, the player says when.
+      store.setState(player.playing ? { worlds, timeMs } : { worlds, timeMs, ended: player.atEnd });
       revealIfDecided();
     },
     ended: () => store.setState({ playing: false, ended: true, timeMs: player.timeMs }),

@@ -161,9 +161,18 @@ export class Player {
     const logged = this.loggedTotal();
     for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged; i++) {
       const next = this.nextEventMs();
-      if (next === undefined) break;
+      // Nothing left to happen: the last step goes to the lesson's end, where playback would end it.
+      if (next === undefined) {
+        if (this.timeMs < this.endMs) await this.advanceAll(this.endMs);
+        break;
+      }
       await this.advanceAll(Math.max(next, this.timeMs));
     }
+  }
+
+  /** The lesson's end is on screen: its last moment reached and nothing left to happen (where playback ends). */
+  get atEnd(): boolean {
+    return this.endMs > 0 && this.timeMs >= this.endMs && this.nextEventMs() === undefined;
   }
 
   /** Back to the previous logged moment in any world (Step's moments in reverse): restore a checkpoint, replay up to it. */

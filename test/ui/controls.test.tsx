@@ -104,6 +104,11 @@ describe('playback controls', () => {
     await waitFor(() => expect(store.player.timeMs).toBe(1200));
     fireEvent.click(screen.getByRole('button', { name: /Jump to 00:00.500/ }));
     await waitFor(() => expect(store.player.timeMs).toBe(501));
+    // The slider stays on its 10 ms grid: a value off it made the browser snap the next key press to the grid (Home went nowhere).
+    const slider = screen.getByRole<HTMLInputElement>('slider', { name: 'Timeline' });
+    expect(Number(slider.value) % 10).toBe(0);
+    expect(Number(slider.max) % 10).toBe(0);
+    expect(slider.getAttribute('aria-valuetext')).toBe('00:00.501');
   });
 
   it('markers too close to tell apart become one, whose name counts the moments it stands for', () => {

@@ -1,26 +1,40 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { clockTime } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
+import { lessonSteps } from '../../store/lesson';
+import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { PlayButton, StepButtons } from './PlaybackButtons';
 import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
 import './controls.css';
 
-const selectControls = (s: AppStoreState) => ({ timeMs: s.timeMs, ready: s.status === 'ready', reset: s.reset, nextMoment: s.nextMoment, previousMoment: s.previousMoment });
+const selectControls = (s: AppStoreState) => ({ timeMs: s.timeMs, ready: s.status === 'ready', reset: s.reset, nextMoment: s.nextMoment, previousMoment: s.previousMoment, holding: s.holding, scenario: s.scenario, modesKey: shownModes(s).join(' ') });
 
 /** Playback: play/pause, step, step back, key moments, reset, speed (log scale) and the timeline. */
 export function Controls() {
   const c = useApp(useShallow(selectControls));
+  const { scenario, modesKey } = c;
+  const lastMomentMs = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)).at(-1)?.atMs ?? -1, [scenario, modesKey]);
+  // A key moment starts 1 ms after its caption's time (nextMoment): none is left once that is passed,
+  // though a caption still held on screen may be let go (nextMoment releases it).
+  const noneLater = c.timeMs >= lastMomentMs + 1 && !c.holding;
+  const atStart = c.timeMs <= 0;
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
       <div className="controls-row">
         <PlayButton />
         <StepButtons />
-        <button type="button" onClick={() => void c.previousMoment()} disabled={!c.ready} aria-label="Previous key moment" title="Back to the previous key moment of the lesson">
+        {/* aria-disabled where there is no moment that way: the button pressed to get there keeps focus. */}
+        <button type="button" onClick={() => {
+            if (!atStart) void c.previousMoment();
+          }} disabled={!c.ready} aria-disabled={atStart || undefined} aria-label="Previous key moment" title={atStart ? 'At the start of the lesson' : 'Back to the previous key moment of the lesson'}>
           ◀◀<span className="wide-only"> Previous</span>
         </button>
-        <button type="button" onClick={() => void c.nextMoment()} disabled={!c.ready} aria-label="Next key moment" title="On to the next key moment of the lesson">
+        <button type="button" onClick={() => {
+            if (!noneLater) void c.nextMoment();
+          }} disabled={!c.ready} aria-disabled={noneLater || undefined} aria-label="Next key moment" title={noneLater ? 'No key moment left in the lesson' : 'On to the next key moment of the lesson'}>
           <span className="wide-only">Next </span>▶▶
         </button>
         {/* aria-disabled, not disabled: Reset reloads the lesson, and a disabled button would drop focus to <body>. */}

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 
-const selectPlayback = (s: AppStoreState) => ({ playing: s.playing, ready: s.status === 'ready', togglePlay: s.togglePlay, step: s.step, stepBack: s.stepBack });
+const selectPlayback = (s: AppStoreState) => ({ playing: s.playing, ready: s.status === 'ready', togglePlay: s.togglePlay, step: s.step, stepBack: s.stepBack, atStart: s.timeMs <= 0, atEnd: s.ended });
 
 export function PlayButton() {
   const c = useApp(useShallow(selectPlayback));
@@ -20,10 +20,15 @@ export function StepButtons() {
   const c = useApp(useShallow(selectPlayback));
   return (
     <>
-      <button type="button" onClick={() => void c.stepBack()} disabled={!c.ready || c.playing} aria-label="Step back" title="Step back (Left arrow)">
+      {/* At the start or the end, aria-disabled, not disabled: the button pressed to get there keeps focus. */}
+      <button type="button" onClick={() => {
+          if (!c.atStart) void c.stepBack();
+        }} disabled={!c.ready || c.playing} aria-disabled={c.atStart || undefined} aria-label="Step back" title={c.atStart ? 'At the start of the lesson' : 'Step back (Left arrow)'}>
         ◀<span className="button-word"> Back</span>
       </button>
-      <button type="button" onClick={() => void c.step()} disabled={!c.ready || c.playing} aria-label="Step" title="Step to the next event (Right arrow)">
+      <button type="button" onClick={() => {
+          if (!c.atEnd) void c.step();
+        }} disabled={!c.ready || c.playing} aria-disabled={c.atEnd || undefined} aria-label="Step" title={c.atEnd ? 'The lesson has ended' : 'Step to the next event (Right arrow)'}>
         <span className="button-word">Step </span>▶
       </button>
     </>

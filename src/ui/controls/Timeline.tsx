@@ -9,6 +9,8 @@ import { useElementSize } from '../useElementSize';
 
 const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs, ready: s.status === 'ready', scenario: s.scenario, modesKey: shownModes(s).join(' '), seek: s.seek });
 
+const SLIDER_STEP_MS = 10;
+
 /** A marker on the track: its moment, and how many moments right after it share its place. */
 export interface Marker<T> {
   step: T;
@@ -41,11 +43,14 @@ export function Timeline() {
   const steps = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)), [scenario, modesKey]);
   const track = useRef<HTMLDivElement>(null);
   const trackPx = useElementSize(track)?.width ?? 0;
-  const end = Math.max(c.endMs, c.timeMs);
+  // On the slider's 10 ms grid: a value off it (a marker seeks to 1 ms past its moment) made the
+  // browser snap the first key press to the grid instead of doing what the key says (Home went to 00:21).
+  const end = Math.ceil(Math.max(c.endMs, c.timeMs) / SLIDER_STEP_MS) * SLIDER_STEP_MS;
+  const value = Math.min(Math.round(c.timeMs / SLIDER_STEP_MS) * SLIDER_STEP_MS, end);
   const markers = spacedMarkers(steps, end, trackPx);
   return (
     <div className="timeline">
-      <input type="range" min={0} max={end} step={10} value={Math.min(c.timeMs, end)} onChange={(e) => void c.seek(Number(e.target.value))} aria-label="Timeline" aria-valuetext={clockTime(c.timeMs)} disabled={!c.ready} />
+      <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} aria-label="Timeline" aria-valuetext={clockTime(c.timeMs)} disabled={!c.ready} />
       <div className="markers" ref={track}>
         {markers.map(({ step, alsoHere }) => (
           <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={markerName(step, alsoHere)} aria-label={markerName(step, alsoHere)}>

@@ -8,11 +8,14 @@ import { useApp } from '../storeContext';
 
 const selectCaption = (s: AppStoreState) => {
   const modes = shownModes(s);
-  // What just happened, in whichever world it happened last (named when both are on screen).
-  let now: { timeMs: number; text: string } | null = null;
+  // What just happened, in whichever world it happened last (named when both are on screen); when
+  // both worlds did something at that same moment (a ban, a logout), both are said.
+  let now = null as { timeMs: number; text: string } | null;
   for (const mode of modes) {
-    const last = s.worlds[mode]?.log.filter((e) => e.kind !== 'key').at(-1);
-    if (last && (!now || last.timeMs >= now.timeMs)) now = { timeMs: last.timeMs, text: modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text };
+    const last = s.worlds[mode]?.log.findLast((e) => e.kind !== 'key');
+    if (!last || (now && last.timeMs < now.timeMs)) continue;
+    const text = modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text;
+    now = { timeMs: last.timeMs, text: now?.timeMs === last.timeMs ? `${now.text} ${text}` : text };
   }
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
   // stand under the new lesson's name, so none are shown until the new one is here. Its worlds are
@@ -20,7 +23,7 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s) };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s) };
 };
 
 /**
@@ -107,7 +110,9 @@ export function Caption() {
         </div>
         {sizers}
       </div>
-      <p className="caption-now" aria-live="polite" aria-atomic="true" data-testid="caption">
+      {/* Said while paused or stepping; while playing, the lesson line above speaks: at 4x this line
+          changes ten times a simulated second, more than anyone can hear (the event logs keep every line). */}
+      <p className="caption-now" aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : c.now}
       </p>
     </div>

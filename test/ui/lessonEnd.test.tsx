@@ -1,0 +1,93 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/store/createAppStore';
+import { parseLink } from '../../src/store/urlState';
+import { Caption } from '../../src/ui/narration/Caption';
+import { Controls } from '../../src/ui/controls/Controls';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+import { runFrames, fakeFrames } from './support/frames';
+
+async function setup(link = '?scenario=revocation&mode=both&speed=16&q=0') {
+  fakeFrames();
+  const store = createAppStore(parseLink(link).state);
+  await store.getState().load();
+  render(
+    <AppStoreProvider store={store}>
+      <Controls />
+      <Caption />
+    </AppStoreProvider>,
+  );
+  return store;
+}
+
+const lessonLine = () => screen.getByTestId('lesson-caption').textContent ?? '';
+const nowLine = () => screen.getByTestId('caption');
+const button = (name: string) => screen.getByRole('button', { name });
+const off = (name: string) => button(name).getAttribute('aria-disabled') === 'true';
+const seek = (store: AppStore, ms: number) => act(() => store.getState().seek(ms));
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('the end of a lesson', () => {
+  it('a seek back from the end leaves it (no takeaway over an earlier moment), and a seek to the end shows the same takeaway', async () => {
+    const store = await setup();
+    store.getState().play();
+    await runFrames(store, 20_000);
+    expect(store.getState().ended).toBe(true);
+    const played = lessonLine();
+    expect(played).toMatch(/^Takeaway: .*still accepted [1-9]/);
+    expect(off('Step')).toBe(true);
+
+    await seek(store, 5_001);
+    expect(store.getState().ended).toBe(false);
+    expect(lessonLine()).not.toMatch(/Takeaway/);
+    expect(nowLine().textContent).not.toMatch(/finished/);
+    expect(off('Step')).toBe(false);
+
+    // The end reached by a seek is the end playback reaches: the same words and numbers.
+    await seek(store, store.getState().endMs);
+    expect(store.getState().ended).toBe(true);
+    expect(lessonLine()).toBe(played);
+  }, 60_000);
+
+  it('Step reaches the end and finishes the lesson there; Step back leaves it; at 0 Step back has nowhere to go', async () => {
+    const store = await setup();
+    await seek(store, store.getState().endMs - 1_500);
+    let steps = 0;
+    while (!store.getState().ended && steps++ < 200) await act(() => store.getState().step());
+    expect(store.getState().ended).toBe(true);
+    expect(store.player.timeMs).toBe(store.getState().endMs);
+    expect(lessonLine()).toMatch(/^Takeaway: /);
+
+    await act(() => store.getState().stepBack());
+    expect(store.getState().ended).toBe(false);
+    expect(lessonLine()).not.toMatch(/Takeaway/);
+
+    await seek(store, 0);
+    expect(off('Step back')).toBe(true);
+    expect(off('Previous key moment')).toBe(true);
+    expect(off('Step')).toBe(false);
+  }, 60_000);
+
+  it('past the last key moment, Next key moment says there is none', async () => {
+    const store = await setup();
+    expect(off('Next key moment')).toBe(false);
+    await seek(store, store.getState().endMs - 10);
+    expect(off('Next key moment')).toBe(true);
+  }, 60_000);
+});
+
+describe('what just happened', () => {
+  it('names both worlds when both did something at the same moment (the ban), and is spoken only while paused', async () => {
+    const store = await setup();
+    const banAt = store.getState().scenario!.timeline('jwt').find((st) => st.action?.type === 'banUser')!.atMs;
+    await seek(store, banAt);
+    expect(nowLine().textContent).toMatch(/^Session: .*JWT: .*bans alice/);
+    expect(nowLine().getAttribute('aria-live')).toBe('polite');
+    act(() => store.getState().play());
+    expect(nowLine().getAttribute('aria-live')).toBe('off');
+  }, 60_000);
+});
