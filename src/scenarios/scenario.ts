@@ -80,6 +80,10 @@ export function browse(clientId: string, atMs: number, everyMs: number, count: n
   return { atMs, action: { type: 'traffic', clientId, everyMs, count } };
 }
 
+// The counts below read every request of a run, logins, logouts and refreshes included (what an
+// expectation checks the mechanism with). A takeaway's request counts read the api* ones: the
+// comparison table counts API requests, so a number means the same in both worlds and on the table.
+
 /** How many requests of the run ended with `reason` (0 when none did). */
 export function count(run: ModeRun, reason: ReasonCode): number {
   return run.requests.byReason[reason] ?? 0;
@@ -98,6 +102,21 @@ export function countAt(run: ModeRun, serverId: string, reason: ReasonCode): num
 /** Every request of one client, whatever its outcome. */
 export function totalFor(run: ModeRun, clientId: string): number {
   return Object.values(run.byClient[clientId] ?? {}).reduce((sum, n) => sum + n, 0);
+}
+
+/** How many API requests of the run ended with `reason` (0 when none did): logins, logouts and refreshes are not counted. */
+export function apiCount(run: ModeRun, reason: ReasonCode): number {
+  return run.apiOutcomes.byReason[reason] ?? 0;
+}
+
+/** How many API requests of one client ended with `reason` (0 when none did). */
+export function apiCountFor(run: ModeRun, clientId: string, reason: ReasonCode): number {
+  return run.apiOutcomes.byClient[clientId]?.[reason] ?? 0;
+}
+
+/** Every API request of one client, whatever its outcome (its logins, logouts and refreshes not counted). */
+export function apiTotalFor(run: ModeRun, clientId: string): number {
+  return Object.values(run.apiOutcomes.byClient[clientId] ?? {}).reduce((sum, n) => sum + n, 0);
 }
 
 /** Browser clients named after their users: `browsers('alice', 'bob')`. */

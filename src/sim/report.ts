@@ -39,6 +39,12 @@ export interface ModeRun {
   apiMemoryLookups: number;
   /** What failed during the run: server crashes, store outages (whether or not a request noticed). */
   failures: { serverCrashes: number; storeOutages: number };
+  /**
+   * Outcomes of API requests only, overall and per client: `requests` and `byClient` count logins,
+   * logouts and refreshes too. The comparison table counts API requests (`apiRequests`), so a
+   * takeaway's request counts read these (at a run's end, their sum is `apiRequests`).
+   */
+  apiOutcomes: { accepted: number; byReason: Partial<Record<ReasonCode, number>>; byClient: Record<string, Partial<Record<ReasonCode, number>>> };
 }
 
 export interface RunReport {
@@ -80,5 +86,6 @@ export function modeRun(s: SimState): ModeRun {
     apiWithoutCredential: m.apiWithoutCredential,
     apiMemoryLookups: m.apiMemoryLookups,
     failures: { serverCrashes: m.serverCrashes, storeOutages: m.storeOutages },
+    apiOutcomes: { accepted: m.apiAccepted, byReason: { ...m.apiByReason }, byClient: copyCounts(m.apiByClient) },
   };
 }

@@ -421,6 +421,8 @@ export interface Metrics {
   /** Outcomes of API requests only (byReason counts logins and refreshes too): what the load lab measures. */
   apiAccepted: number;
   apiByReason: Partial<Record<ReasonCode, number>>;
+  /** API outcomes per client id, like byClient without the logins, logouts and refreshes: what a lesson's takeaway counts per user. */
+  apiByClient: Record<string, Partial<Record<ReasonCode, number>>>;
   /** CPU ms the app servers spent (nodes/cpu.ts), and the part of it spent checking signatures. */
   serverCpuMs: number;
   verifyCpuMs: number;

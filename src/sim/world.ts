@@ -198,6 +198,8 @@ export function recordOutcome(s: SimState, req: RequestRecord, reason: ReasonCod
   }
   if (req.kind === 'api') {
     m.apiByReason[reason] = (m.apiByReason[reason] ?? 0) + 1;
+    const apiMine = (m.apiByClient[req.clientId] ??= {});
+    apiMine[reason] = (apiMine[reason] ?? 0) + 1;
     if (reason === 'ok') m.apiAccepted++;
   }
   if (reason === 'ok') m.accepted++;

@@ -73,6 +73,7 @@ function emptyRun(mode: Mode): ModeRun {
     apiWithoutCredential: 0,
     apiMemoryLookups: 0,
     failures: { serverCrashes: 0, storeOutages: 0 },
+    apiOutcomes: { accepted: 0, byReason: {}, byClient: {} },
   };
 }
 
