@@ -1,4 +1,4 @@
-import { browse, check, countAt, countFor, totalFor, type Scenario, browsers } from './scenario';
+import { apiCountFor, apiTotalFor, browse, check, countAt, countFor, type Scenario, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, clock, describe, duration, firstNFinishedAfter, list, perWorld, plural, sentenceCase, times, where } from './outcomes';
 
@@ -68,7 +68,7 @@ export const clockSkew: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       jwt: (r) =>
-        `without a tolerance, Alice\u2019s valid token was refused ${times(countFor(r, 'alice', 'token_not_yet_valid'))} as not yet valid and ${times(countFor(r, 'alice', 'token_expired'))} as expired (${countFor(r, 'alice', 'ok')} of ${plural(totalFor(r, 'alice'), 'request')} accepted); with a ${duration(TOLERANCE_MS)} tolerance, ${countFor(r, 'bob', 'ok')} of Bob\u2019s ${plural(totalFor(r, 'bob'), 'request')} were accepted`,
+        `without a tolerance, Alice\u2019s valid token was refused ${times(apiCountFor(r, 'alice', 'token_not_yet_valid'))} as not yet valid and ${times(apiCountFor(r, 'alice', 'token_expired'))} as expired (${apiCountFor(r, 'alice', 'ok')} of ${plural(apiTotalFor(r, 'alice'), 'request')} accepted); with a ${duration(TOLERANCE_MS)} tolerance, ${apiCountFor(r, 'bob', 'ok')} of Bob\u2019s ${plural(apiTotalFor(r, 'bob'), 'request')} were accepted`,
     }),
   expect: (run) => {
     const f: string[] = [];

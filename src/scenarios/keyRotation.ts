@@ -1,4 +1,4 @@
-import { browse, check, count, countFor, totalFor, type Scenario, browsers } from './scenario';
+import { apiCount, apiCountFor, apiTotalFor, browse, check, count, countFor, type Scenario, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, firstFinishedAfter, happened, perWorld, plural } from './outcomes';
 
@@ -61,7 +61,7 @@ export const keyRotation: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       jwt: (r) =>
-        `Bob, holding a k2 token, had ${countFor(r, 'bob', 'ok')} of ${plural(totalFor(r, 'bob'), 'request')} accepted and ${countFor(r, 'bob', 'kid_unknown')} refused as kid_unknown until the servers\u2019 key caches refreshed; Alice\u2019s k1 token kept working through the overlap (${countFor(r, 'alice', 'ok')} of ${plural(totalFor(r, 'alice'), 'request')} accepted), and ${plural(count(r, 'signature_invalid'), 'signature check')} failed`,
+        `Bob, holding a k2 token, had ${apiCountFor(r, 'bob', 'ok')} of ${plural(apiTotalFor(r, 'bob'), 'request')} accepted and ${apiCountFor(r, 'bob', 'kid_unknown')} refused as kid_unknown until the servers\u2019 key caches refreshed; Alice\u2019s k1 token kept working through the overlap (${apiCountFor(r, 'alice', 'ok')} of ${plural(apiTotalFor(r, 'alice'), 'request')} accepted), and ${plural(apiCount(r, 'signature_invalid'), 'signature check')} failed`,
     }),
   expect: (run) => {
     const f: string[] = [];

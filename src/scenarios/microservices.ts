@@ -70,7 +70,7 @@ export const microservices: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       jwt: (r) =>
-        `with HS256, ${plural(r.signingKeyHoldersMax, 'node')} held a key that could sign anyone\u2019s token; with EdDSA, ${r.signingKeyHolders}; ${r.requests.accepted} of ${plural(r.requests.total, 'request')} were accepted under both algorithms, with ${plural(r.signatureVerifications, 'signature check')} and ${plural(r.storeLookups, 'store lookup')}`,
+        `with HS256, ${plural(r.signingKeyHoldersMax, 'node')} held a key that could sign anyone\u2019s token; with EdDSA, ${r.signingKeyHolders}; ${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'request')} were accepted under both algorithms, with ${plural(r.signatureVerifications, 'signature check')} and ${plural(r.storeLookups, 'store lookup')}`,
     }),
   expect: (run) => {
     const f: string[] = [];

@@ -1,4 +1,4 @@
-import { browse, check, countFor, type Scenario, browsers } from './scenario';
+import { apiCountFor, browse, check, countFor, type Scenario, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, clock, describe, duration, firstFinishedAfter, perWorld, plural, times, where } from './outcomes';
 
@@ -80,7 +80,7 @@ export const refreshTokens: Scenario = {
         const rev = r.revocation;
         const within = rev && rev.exposureMs <= ACCESS_TTL_MS ? `, within one access lifetime (${duration(ACCESS_TTL_MS)})` : '';
         const ban = rev ? `; Bob\u2019s ban bit after ${duration(rev.exposureMs)}${within}, with ${plural(rev.acceptedAfter, 'request')} accepted after it` : '';
-        return `the stolen access token got in ${times(countFor(r, 'mallory', 'ok'))}; reusing the stolen refresh token was caught ${times(countFor(r, 'mallory', 'refresh_reused'))} and revoked the family, so ${plural(countFor(r, 'alice', 'refresh_invalid'), 'refresh', 'refreshes')} of Alice\u2019s failed and she had to log in again${ban}`;
+        return `the stolen access token got in ${times(apiCountFor(r, 'mallory', 'ok'))}; reusing the stolen refresh token was caught ${times(countFor(r, 'mallory', 'refresh_reused'))} and revoked the family, so ${plural(countFor(r, 'alice', 'refresh_invalid'), 'refresh', 'refreshes')} of Alice\u2019s failed and she had to log in again${ban}`;
       },
     }),
   expect: (run) => {

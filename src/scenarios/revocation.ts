@@ -1,4 +1,4 @@
-import { check, browse, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
+import { apiCountFor, check, browse, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, claimMoment, clock, describe, duration, firstFinishedAfter, firstNFinishedAfter, list, perWorld, plural, times, where } from './outcomes';
 
@@ -93,7 +93,7 @@ export const revocation: Scenario = {
       jwt: (r) => {
         const rev = r.revocation;
         const ban = rev ? `Alice\u2019s JWT was still accepted ${times(rev.acceptedAfter)} over ${duration(rev.exposureMs)} after the ban, until it expired` : 'no revocation was measured in the JWT world';
-        const bob = countFor(r, 'bob', 'token_revoked');
+        const bob = apiCountFor(r, 'bob', 'token_revoked');
         return `${ban}; the denylist then refused Bob\u2019s revoked token ${times(bob)}, at the cost of ${plural(r.storeLookups, 'store lookup')}`;
       },
     }),

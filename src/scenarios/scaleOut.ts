@@ -1,4 +1,4 @@
-import { check, count, countFor, type Scenario, type TimelineStep } from './scenario';
+import { apiCount, check, count, countFor, type Scenario, type TimelineStep } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, byWorlds, clock, describe, firstFinishedInBoth, firstNFinishedAfter, list, perWorld, plural, where } from './outcomes';
 
@@ -116,8 +116,8 @@ export const scaleOut: Scenario = {
   ],
   takeaway: (reports) =>
     perWorld(reports, {
-      session: (r) => `with sessions in server memory, ${count(r, 'session_unknown')} of ${plural(r.apiRequests, 'request')} looked logged out (round-robin, then the crash), and the shared store that fixed it cost ${plural(r.storeLookups, 'lookup')}`,
-      jwt: (r) => `${r.requests.accepted} of ${plural(r.requests.total, 'JWT request')} were accepted by whichever server got them, with ${plural(r.storeLookups, 'store lookup')}`,
+      session: (r) => `with sessions in server memory, ${apiCount(r, 'session_unknown')} of ${plural(r.apiRequests, 'request')} looked logged out (round-robin, then the crash), and the shared store that fixed it cost ${plural(r.storeLookups, 'lookup')}`,
+      jwt: (r) => `${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'JWT request')} were accepted by whichever server got them, with ${plural(r.storeLookups, 'store lookup')}`,
     }),
   expect: (run) => {
     const f: string[] = [];

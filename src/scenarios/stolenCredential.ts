@@ -1,4 +1,4 @@
-import { browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
+import { apiCountFor, apiTotalFor, browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, byWorlds, claimMoment, clock, describe, duration, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
@@ -70,9 +70,9 @@ export const stolenCredential: Scenario = {
   ],
   takeaway: (reports) =>
     perWorld(reports, {
-      session: (r) => `after Alice logged out, ${countFor(r, 'mallory', 'ok')} of Mallory\u2019s ${plural(totalFor(r, 'mallory'), 'replay')} of the session cookie got in`,
+      session: (r) => `after Alice logged out, ${apiCountFor(r, 'mallory', 'ok')} of Mallory\u2019s ${plural(apiTotalFor(r, 'mallory'), 'replay')} of the session cookie got in`,
       jwt: (r) =>
-        `Mallory\u2019s copy of the JWT got in ${times(countFor(r, 'mallory', 'ok'))} over ${duration(r.revocation?.exposureMs ?? 0)} after Alice logged out, until it expired (then ${plural(countFor(r, 'mallory', 'token_expired'), 'refusal')} as token_expired)`,
+        `Mallory\u2019s copy of the JWT got in ${times(apiCountFor(r, 'mallory', 'ok'))} over ${duration(r.revocation?.exposureMs ?? 0)} after Alice logged out, until it expired (then ${plural(apiCountFor(r, 'mallory', 'token_expired'), 'refusal')} as token_expired)`,
     }),
   expect: (run) => {
     const f: string[] = [];

@@ -1,4 +1,4 @@
-import { browse, check, count, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
+import { apiCount, browse, check, count, countFor, type Scenario, type TimelineStep, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, byWorlds, clock, describe, describeWithDetail, firstFinishedAfter, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
@@ -97,9 +97,9 @@ export const storeOutage: Scenario = {
   ],
   takeaway: (reports) =>
     perWorld(reports, {
-      session: (r) => `${plural(count(r, 'store_unavailable'), 'session request')} ${count(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused while the store was down`,
+      session: (r) => `${plural(apiCount(r, 'store_unavailable'), 'session request')} ${apiCount(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused while the store was down`,
       jwt: (r) =>
-        `${plural(count(r, 'store_unavailable'), 'JWT request')} ${count(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused, only once the servers depended on the denylist, and failing open let Bob\u2019s revoked token back in ${times(r.revocation?.acceptedAfter ?? 0)}`,
+        `${plural(apiCount(r, 'store_unavailable'), 'JWT request')} ${apiCount(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused, only once the servers depended on the denylist, and failing open let Bob\u2019s revoked token back in ${times(r.revocation?.acceptedAfter ?? 0)}`,
     }),
   expect: (run) => {
     const f: string[] = [];

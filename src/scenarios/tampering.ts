@@ -1,4 +1,4 @@
-import { browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
+import { apiCount, browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, firstFinishedAfter, happened, perWorld, plural, servedRole, times } from './outcomes';
 
@@ -73,9 +73,9 @@ export const tampering: Scenario = {
   ],
   takeaway: (reports) =>
     perWorld(reports, {
-      session: (r) => `a guessed session id found no session ${times(count(r, 'session_unknown'))} in ${plural(r.apiRequests, 'request')}`,
+      session: (r) => `a guessed session id found no session ${times(apiCount(r, 'session_unknown'))} in ${plural(r.apiRequests, 'request')}`,
       jwt: (r) =>
-        `the edited token failed its signature check ${times(count(r, 'signature_invalid'))} and the unsigned one was refused ${times(count(r, 'alg_not_allowed'))}; only untampered tokens got in (${r.requests.accepted} of ${plural(r.requests.total, 'request')}, logins included)`,
+        `the edited token failed its signature check ${times(apiCount(r, 'signature_invalid'))} and the unsigned one was refused ${times(apiCount(r, 'alg_not_allowed'))}; only untampered tokens got in (${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'request')})`,
     }),
   expect: (run) => {
     const f: string[] = [];

@@ -1,4 +1,4 @@
-import { check, count, type Scenario, type TimelineStep, browsers } from './scenario';
+import { apiCount, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { meta } from './catalog';
 import { accepted, clock, describe, firstFinishedAfter, happened, perWorld, plural } from './outcomes';
 
@@ -73,7 +73,7 @@ export const tokenSize: Scenario = {
     perWorld(reports, {
       session: (r) => `the session cookie stayed ${plural(r.credentialBytesMax, 'byte')} whatever the profile`,
       jwt: (r) =>
-        `the JWT grew to ${plural(r.credentialBytesMax, 'byte')} on every request (${plural(r.bytes.credentialMean, 'byte')} on average), until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(count(r, 'no_credentials'), 'request')} went out with no credentials`,
+        `the JWT grew to ${plural(r.credentialBytesMax, 'byte')} on every request (${plural(r.bytes.credentialMean, 'byte')} on average), until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
     }),
   expect: (run) => {
     const f: string[] = [];
