@@ -1,65 +1,140 @@
-// The sweep's reading in words, derived from its rows only: where each model's throughput levels
-// off, and what it hits there (the store, the servers' CPU, or simply the offered load).
+// The sweep's reading in words, derived from its rows only. A model's throughput is read as it
+// goes, server count by server count: where it grows, where it stays level, where it falls (a dip
+// is named with the failures that grow there). What holds the last stretch back (the offered load,
+// the store, the servers' CPU) is named only when every row of that stretch shows it, so no
+// sentence speaks for a row that says otherwise.
 import { formatNumber, plural } from '../format';
+import { describeReason, type ReasonCode } from '../reasons';
 import { SCHEME_WORDS } from '../sim/schemes/names';
 import type { Mode } from '../sim/types';
 import type { SweepReport, SweepRow } from './sweep';
 
 /** At or above this share of a limit, the limit is what holds throughput back. */
 const SATURATED = 0.95;
+/** Two rows' throughputs closer than this share of the larger (or one request in the window) are level. */
+const LEVEL = 0.02;
 
 const rps = (n: number): string => `${formatNumber(Math.round(n))} req/s`;
-
-/** The first row whose throughput is within 5% of the best: where adding servers stops paying. */
-function levelsOffAt(rows: SweepRow[]): SweepRow {
-  const best = Math.max(...rows.map((r) => r.throughputRps));
-  return rows.find((r) => r.throughputRps >= best * SATURATED) ?? rows[rows.length - 1]!;
-}
-
-/** What holds a row's throughput back: the offered load (nothing does), the store, the servers' CPU, or both. */
-function bottleneck(row: SweepRow): 'offered' | 'store' | 'cpu' | 'both' | 'other' {
-  if (row.throughputRps >= row.offeredRps * SATURATED) return 'offered';
-  const store = row.storeUtilisation >= SATURATED;
-  const cpu = row.serverCpuUtilisation >= SATURATED;
-  if (store && cpu) return 'both';
-  if (store) return 'store';
-  if (cpu) return 'cpu';
-  return 'other';
-}
-
 const ops = (n: number): string => `${formatNumber(Math.round(n))} ops/s`;
 
-/** Why throughput stops there, as a clause ("" when nothing in the row says). */
-function because(row: SweepRow, report: SweepReport): string {
-  const store = `the store serves ~${ops(row.storeOpsPerSec)} (its capacity is ${ops(report.sweep.storeCapacityOpsPerSec)})`;
-  const cpu = `every server's CPU is busy all the time`;
-  switch (bottleneck(row)) {
-    case 'offered':
-      return `, which is all the ${rps(row.offeredRps)} offered`;
-    case 'store':
-      return `: ${store}, and every request waits on it`;
-    case 'cpu':
-      return `: ${cpu}`;
-    case 'both':
-      return `: ${store} and ${cpu}`;
-    case 'other':
-      return `, short of the ${rps(row.offeredRps)} offered`;
+/** "~300" when the values agree within 2%, else "280 to 300": one figure for several rows. */
+function about(values: number[], text: (n: number) => string): string {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  if (max - min <= 0.02 * Math.abs(max)) return `~${text(values.reduce((a, b) => a + b, 0) / values.length)}`;
+  return `${text(min)} to ${text(max)}`;
+}
+
+type Trend = 'up' | 'level' | 'down';
+
+/** How throughput moves from one row to the next, within the noise of one request in the window. */
+function trend(a: SweepRow, b: SweepRow): Trend {
+  const noise = Math.max(LEVEL * Math.max(a.throughputRps, b.throughputRps), 1000 / Math.min(a.windowMs, b.windowMs));
+  if (b.throughputRps - a.throughputRps > noise) return 'up';
+  if (a.throughputRps - b.throughputRps > noise) return 'down';
+  return 'level';
+}
+
+/** A stretch of rows (sharing its first row with the stretch before) where throughput moves one way. */
+interface Stretch {
+  trend: Trend;
+  rows: SweepRow[];
+}
+
+function stretches(rows: SweepRow[]): Stretch[] {
+  const out: Stretch[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const t = trend(rows[i - 1]!, rows[i]!);
+    const last = out[out.length - 1];
+    if (last && last.trend === t) last.rows.push(rows[i]!);
+    else out.push({ trend: t, rows: [rows[i - 1]!, rows[i]!] });
   }
+  return out;
+}
+
+const perSecond = (row: SweepRow, n: number): number => n / (row.windowMs / 1000);
+const failureReasons = (row: SweepRow): ReasonCode[] => (Object.keys(row.byReason) as ReasonCode[]).filter((r) => r !== 'ok' && (row.byReason[r] ?? 0) > 0);
+
+/** Why a stretch falls: the failures that grow from its first row to its last ("" when none do). */
+function whyItFalls(s: Stretch): string {
+  const first = s.rows[0]!;
+  const last = s.rows[s.rows.length - 1]!;
+  const grown = failureReasons(last).filter((r) => perSecond(last, last.byReason[r]!) > perSecond(first, first.byReason[r] ?? 0));
+  if (grown.length === 0) return '';
+  return ` as requests fail: ${grown.map((r) => `${r} ${formatNumber(perSecond(last, last.byReason[r]!))}/s (${describeReason(r)})`).join(', ')}`;
+}
+
+/** The level a flat stretch holds: null when every row reads as its first ("stays there"), else its range. */
+function range(s: Stretch): string | null {
+  const values = s.rows.map((r) => r.throughputRps);
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  return max - min > 0.01 * max && rps(min) !== rps(max) ? `between ${rps(min)} and ${rps(max)}` : null;
+}
+
+/** One stretch in words, told after the ones before it (`before`: every row up to its first). */
+function tell(s: Stretch, first: boolean, before: SweepRow[]): string {
+  const a = s.rows[0]!;
+  const b = s.rows[s.rows.length - 1]!;
+  const from = `from ${rps(a.throughputRps)} with ${plural(a.servers, 'server')}`;
+  switch (s.trend) {
+    case 'up': {
+      // Growing back after a dip, yet still short of an earlier row: say so.
+      const peak = before.reduce<SweepRow | null>((p, r) => (r.throughputRps > (p?.throughputRps ?? -Infinity) ? r : p), null);
+      const below = peak && trend(b, peak) === 'up' ? `, still below the ${rps(peak.throughputRps)} with ${plural(peak.servers, 'server')}` : '';
+      return `${first ? `grows ${from} to` : ', then grows to'} ${rps(b.throughputRps)} with ${b.servers}${below}`;
+    }
+    case 'down':
+      return `${first ? `falls ${from} to` : ', then falls to'} ${rps(b.throughputRps)} with ${b.servers}${whyItFalls(s)}`;
+    case 'level': {
+      const between = range(s);
+      if (!first) return ` and stays ${between ?? 'there'} up to ${b.servers}`;
+      return between ? `stays ${between} from ${plural(a.servers, 'server')} to ${b.servers}` : `is ${rps(a.throughputRps)} from ${plural(a.servers, 'server')} on and stays there up to ${b.servers}`;
+    }
+  }
+}
+
+/**
+ * What holds these rows back, as a clause ("" when they do not agree): the offered load (all of it
+ * served), the store or the servers' CPU saturated, failures by reason. A growing or falling stretch
+ * is judged on its last row for the offered load (where it arrives), on every row for the rest.
+ */
+function because(rows: SweepRow[], arrivesAt: SweepRow | null, report: SweepReport): string {
+  const offered = rows[0]!.offeredRps;
+  const carried = (r: SweepRow) => r.throughputRps >= r.offeredRps * SATURATED;
+  if (arrivesAt ? carried(arrivesAt) : rows.every(carried)) return `, which is all the ${rps(offered)} offered`;
+  const clauses: string[] = [];
+  const store = rows.every((r) => r.storeUtilisation >= SATURATED);
+  const cpu = rows.every((r) => r.serverCpuUtilisation >= SATURATED);
+  if (store) clauses.push(`the store serves ${about(rows.map((r) => r.storeOpsPerSec), ops)} (its capacity is ${ops(report.sweep.storeCapacityOpsPerSec)})${cpu ? '' : ', and every request waits on it'}`);
+  if (cpu) clauses.push(`every server's CPU is busy all the time`);
+  const failing = (Object.keys(rows[0]!.byReason) as ReasonCode[]).filter((r) => r !== 'ok' && rows.every((row) => (row.byReason[r] ?? 0) > 0));
+  const failures = failing.length ? `; ${rows.length > 1 ? `with ${rows[0]!.servers} to ${plural(rows[rows.length - 1]!.servers, 'server')}, ` : ''}requests fail: ${failing.map((r) => `${r} ${about(rows.map((row) => perSecond(row, row.byReason[r]!)), (n) => `${formatNumber(n)}/s`)}`).join(', ')}` : '';
+  if (clauses.length) return `: ${clauses.join(' and ')}${failures}`;
+  return `${rows.every((r) => !carried(r)) ? `, short of the ${rps(offered)} offered` : ''}${failures}`;
+}
+
+/** What checking signatures costs the cluster over these rows (they speak for the rows the sentence ends on). */
+function checkCost(rows: SweepRow[], level: boolean): string {
+  const last = rows[rows.length - 1]!;
+  if (level) {
+    const costs = rows.map((r) => r.verifyCpuMsPerSec);
+    return costs.every((c) => c > 0) ? ` Checking signatures costs the cluster ${about(costs, formatNumber)} CPU ms a second there.` : '';
+  }
+  return last.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(last.verifyCpuMsPerSec)} CPU ms a second with ${plural(last.servers, 'server')}.` : '';
 }
 
 function readModel(mode: Mode, rows: SweepRow[], report: SweepReport): string {
   const name = SCHEME_WORDS[mode].name;
   const first = rows[0]!;
-  const flat = levelsOffAt(rows);
-  const last = rows[rows.length - 1]!;
-  const cpu = flat.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(flat.verifyCpuMsPerSec)} CPU ms a second there.` : '';
-  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(first, report)}.${cpu}`;
-  const growth = flat.servers > first.servers ? `grows from ${rps(first.throughputRps)} with ${plural(first.servers, 'server')} to ${rps(flat.throughputRps)} with ${flat.servers}` : `is ${rps(flat.throughputRps)} from ${plural(first.servers, 'server')} on`;
-  const stays = flat.servers < last.servers ? ` and stays there up to ${last.servers}` : '';
-  return `${name}: throughput ${growth}${stays}${because(flat, report)}.${cpu}`;
+  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(rows, null, report)}.${checkCost(rows, true)}`;
+  const parts = stretches(rows);
+  const told = parts.map((s, i) => tell(s, i === 0, rows.slice(0, rows.indexOf(s.rows[0]!) + 1))).join('');
+  const end = parts[parts.length - 1]!;
+  const level = end.trend === 'level';
+  return `${name}: throughput ${told}${because(end.rows, level ? null : end.rows[end.rows.length - 1]!, report)}.${checkCost(end.rows, level)}`;
 }
 
-/** One sentence per model in the sweep, in the order the models ran. */
+/** One paragraph per model in the sweep, in the order the models ran. */
 export function readSweep(report: SweepReport): string[] {
   const modes = [...new Set(report.rows.map((r) => r.mode))];
   return modes.map((mode) => readModel(mode, report.rows.filter((r) => r.mode === mode), report));

@@ -1,0 +1,119 @@
+// readSweep is pure: rows in, words out. Each sentence must agree with every row it speaks for:
+// a cause is named only when every row it covers shows it, and a dip is told as a dip.
+import { describe, expect, it } from 'vitest';
+import { readSweep } from '../../src/lab/reading';
+import { DEFAULT_SWEEP, referenceCostMs, type SweepSettings } from '../../src/lab/settings';
+import { runSweep, type SweepRow } from '../../src/lab/sweep';
+import type { ReasonCode } from '../../src/reasons';
+import type { Mode } from '../../src/sim/types';
+
+interface Shape {
+  ok: number;
+  cpu: number;
+  store: number;
+  storeOps?: number;
+  checkMs?: number;
+  fail?: Partial<Record<ReasonCode, number>>;
+}
+
+/** A row shaped like the sweep's own, with the figures a reading reads (counts over `windowMs`). */
+function row(settings: SweepSettings, mode: Mode, servers: number, s: Shape): SweepRow {
+  const windowMs = Math.ceil((settings.requests / (settings.users * settings.ratePerUser)) * 1000);
+  return {
+    mode,
+    servers,
+    requests: settings.requests,
+    offeredRps: settings.users * settings.ratePerUser,
+    throughputRps: s.ok,
+    latencyMs: { p50: 100, p99: 200 },
+    storeOpsPerSec: s.storeOps ?? s.store * settings.storeCapacityOpsPerSec,
+    storeUtilisation: s.store,
+    signatureVerificationsPerSec: (s.checkMs ?? 0) / settings.verifyCostMs,
+    verifyCpuMsPerSec: s.checkMs ?? 0,
+    serverCpuUtilisation: s.cpu,
+    byReason: { ok: Math.round((s.ok * windowMs) / 1000), ...s.fail },
+    requestBytesMean: 117,
+    wireBytesPerSec: 0,
+    verifications: { real: 0, modelled: 0, mismatches: 0 },
+    windowMs,
+  };
+}
+
+// The lab's default sweep at the reference laptop's cost, as the lab shows it.
+const DEFAULT: SweepSettings = { ...DEFAULT_SWEEP, verifyCostMs: referenceCostMs(DEFAULT_SWEEP.alg) };
+// 2,000 users at 5 a second (10,000 req/s offered), 1-16 servers, 2,000 requests: a 200 ms window.
+const CROWD: SweepSettings = { ...DEFAULT, users: 2_000, requests: 2_000, serversTo: 16 };
+
+describe('readSweep', () => {
+  it('names the store alone for a plateau where the servers CPU falls from 100% to 25% (the default sweep)', () => {
+    const cpu = [1, 1, 0.667, 0.5, 0.4, 0.333, 0.286, 0.25];
+    const ok = [499.7, 999.7, 1000.7, 1000.3, 1000, 1000.3, 1000.7, 999.7];
+    const rows = ok.map((n, i) => row(DEFAULT, 'session', i + 1, { ok: n, cpu: cpu[i]!, store: 1 }));
+    const [words] = readSweep({ sweep: DEFAULT, rows });
+    expect(words).toBe('Session: throughput grows from 500 req/s with 1 server to 1000 req/s with 2 and stays there up to 8: the store serves ~1000 ops/s (its capacity is 1000 ops/s), and every request waits on it.');
+    expect(words).not.toMatch(/CPU/);
+  });
+
+  it('names the servers CPU for a plateau only when every row of it is busy', () => {
+    const rows = [row(DEFAULT, 'jwt', 1, { ok: 500, cpu: 1, store: 0 }), row(DEFAULT, 'jwt', 2, { ok: 501, cpu: 0.97, store: 0 }), row(DEFAULT, 'jwt', 3, { ok: 500, cpu: 0.96, store: 0 })];
+    expect(readSweep({ sweep: DEFAULT, rows })[0]).toBe("JWT: throughput is 500 req/s from 1 server on and stays there up to 3: every server's CPU is busy all the time.");
+    rows[2]!.serverCpuUtilisation = 0.9;
+    expect(readSweep({ sweep: DEFAULT, rows })[0]).toBe('JWT: throughput is 500 req/s from 1 server on and stays there up to 3, short of the 2000 req/s offered.');
+  });
+
+  it('tells a dip as a dip, with the failures that grow there, and never says it grows throughout (2,000 users)', () => {
+    const ok = [500, 110, 150, 195, 240, 290, 350, 405, 470, 515, 535, 600, 620, 690, 755, 805];
+    const overloaded = [0, 177, 270, 360, 453, 547, 625, 718, 808, 898, 999, 1084, 1176, 1261, 1347, 1437];
+    const rows = ok.map((n, i) => row(CROWD, 'session', i + 1, { ok: n, cpu: 1, store: 1, fail: overloaded[i] ? { overloaded: overloaded[i] } : {} }));
+    const [words] = readSweep({ sweep: CROWD, rows });
+    expect(words).toBe(
+      "Session: throughput falls from 500 req/s with 1 server to 110 req/s with 2 as requests fail: overloaded 885/s (the session store's queue was full, so it turned the query away), then grows to 805 req/s with 16: " +
+        "the store serves ~1000 ops/s (its capacity is 1000 ops/s) and every server's CPU is busy all the time; with 2 to 16 servers, requests fail: overloaded 885/s to 7185/s.",
+    );
+    expect(words).not.toMatch(/grows from 500/);
+  });
+
+  it('says when throughput grows back short of where it was before a dip', () => {
+    const rows = [row(CROWD, 'session', 1, { ok: 500, cpu: 1, store: 0.5 }), row(CROWD, 'session', 2, { ok: 110, cpu: 1, store: 0.5, fail: { timeout: 40 } }), row(CROWD, 'session', 3, { ok: 300, cpu: 1, store: 0.5, fail: { timeout: 20 } })];
+    expect(readSweep({ sweep: CROWD, rows })[0]).toBe(
+      "Session: throughput falls from 500 req/s with 1 server to 110 req/s with 2 as requests fail: timeout 200/s (no response arrived in time), then grows to 300 req/s with 3, still below the 500 req/s with 1 server: every server's CPU is busy all the time; with 2 to 3 servers, requests fail: timeout 100/s to 200/s.",
+    );
+  });
+
+  it('reads a series that grows throughout as growing, its cause from every row, its check cost from the last', () => {
+    const ok = [380, 725, 1315, 1765, 2025, 2690, 3150, 3510, 4090, 4645, 4835, 5325, 5900, 6485, 6920, 7320];
+    const checkMs = [205.5, 492, 435.75, 593.25, 782.25, 691.5, 777, 906.75, 793.5, 819.75, 1133.25, 1433.25, 1206.75, 1017, 1178.25, 1323.75];
+    const rows = ok.map((n, i) => row(CROWD, 'jwt', i + 1, { ok: n, cpu: 1, store: 0, checkMs: checkMs[i]! }));
+    expect(readSweep({ sweep: CROWD, rows })[0]).toBe("JWT: throughput grows from 380 req/s with 1 server to 7320 req/s with 16: every server's CPU is busy all the time. Checking signatures costs the cluster 1323.8 CPU ms a second with 16 servers.");
+    rows[15]!.serverCpuUtilisation = 0.8;
+    expect(readSweep({ sweep: CROWD, rows })[0]).toMatch(/^JWT: throughput grows from 380 req\/s with 1 server to 7320 req\/s with 16, short of the 10000 req\/s offered\./);
+  });
+
+  it('gives a wandering plateau its range, not one figure', () => {
+    const rows = [row(DEFAULT, 'jwt', 1, { ok: 1000, cpu: 0.5, store: 0 }), row(DEFAULT, 'jwt', 2, { ok: 1015, cpu: 0.5, store: 0 }), row(DEFAULT, 'jwt', 3, { ok: 1030, cpu: 0.5, store: 0 })];
+    expect(readSweep({ sweep: DEFAULT, rows })[0]).toBe('JWT: throughput stays between 1000 req/s and 1030 req/s from 1 server to 3, short of the 2000 req/s offered.');
+  });
+});
+
+describe('readSweep on real rows', () => {
+  it('the default sweep at the reference cost: the session plateau is the store, whatever the servers CPU', async () => {
+    const { rows, sweep } = await runSweep({ ...DEFAULT, modes: ['session'], serversTo: 3 });
+    // What the QA pass saw: CPU busy at 2 servers, not at 3.
+    expect(rows.map((r) => r.serverCpuUtilisation)).toEqual([1, 1, expect.closeTo(0.67, 2)]);
+    const [words] = readSweep({ sweep, rows });
+    expect(words).toMatch(/^Session: throughput grows from 500 req\/s with 1 server to 1000 req\/s with 2 and stays there up to 3: the store serves ~1000 ops\/s/);
+    expect(words).not.toMatch(/CPU/);
+  }, 30_000);
+
+  it('2,000 users: the dip at 2 servers is told with its overloaded store', async () => {
+    const { rows, sweep } = await runSweep({ ...CROWD, modes: ['session'], serversTo: 3 });
+    const [one, two, three] = rows as [SweepRow, SweepRow, SweepRow];
+    expect(two.throughputRps).toBeLessThan(one.throughputRps);
+    expect(three.throughputRps).toBeGreaterThan(two.throughputRps);
+    const rps = (r: SweepRow) => `${Math.round(r.throughputRps)} req/s`;
+    const overloaded = (r: SweepRow) => `${Math.round((r.byReason.overloaded! * 1000) / r.windowMs)}/s`;
+    expect(readSweep({ sweep, rows })[0]).toMatch(
+      new RegExp(`^Session: throughput falls from ${rps(one)} with 1 server to ${rps(two)} with 2 as requests fail: overloaded ${overloaded(two)} \\(.*\\), then grows to ${rps(three)} with 3, still below the ${rps(one)} with 1 server`),
+    );
+  }, 30_000);
+});
