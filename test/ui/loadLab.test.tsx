@@ -58,7 +58,23 @@ function row(mode: Mode, servers: number, throughputRps: number): SweepRow {
 
 const runButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Run sweep' });
 const cancelButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' });
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+// Every input event, as a browser sends one per keystroke (the box listens to input, not change).
+const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+/**
+ * Typing text a number box cannot read ("1e400", "--1", "1e"), as a browser reports it: the text
+ * stays on screen, the input's value is "" and validity.badInput is set (happy-dom does not model it).
+ */
+function typeNotANumber(label: string) {
+  const box = screen.getByLabelText<HTMLInputElement>(label);
+  const validity = box.validity;
+  Object.defineProperty(box, 'validity', { configurable: true, get: () => ({ ...validity, badInput: true, valid: false }) });
+  fireEvent.input(box, { target: { value: '' } });
+  // The text is deleted: an empty box, badInput no longer set, its value still "".
+  return () => {
+    delete (box as unknown as Record<string, unknown>).validity;
+    fireEvent.input(box, { target: { value: '' } });
+  };
+}
 const status = () => screen.getAllByRole('status').map((el) => el.textContent ?? '').join(' | ');
 
 /** The page with the cost measured (the fake answers at once) and servers 1..2 (4 rows). */
@@ -104,6 +120,23 @@ describe('load lab form', () => {
     expect(runButton().disabled).toBe(false);
     // The problems are said where a screen reader hears them.
     expect(screen.getByText(/^Ready: 2 rows/).closest('[aria-live]')).toBeTruthy();
+  });
+
+  it('says text typed into a number box is not a number, and an empty box is empty', async () => {
+    await setup();
+    const erase = typeNotANumber('Users');
+    expect(screen.getByText('Users must be a whole number from 1 to 10000 (got text that is not a number).')).toBeTruthy();
+    expect(screen.queryByText(/\(got nothing\)/)).toBeNull();
+    expect(screen.getByLabelText('Users').getAttribute('aria-invalid')).toBe('true');
+    expect(runButton().disabled).toBe(true);
+    // Emptied, the box reports "" as it did while it held the text: the form still hears it.
+    erase();
+    expect(screen.getByText('Users must be a whole number from 1 to 10000 (got nothing).')).toBeTruthy();
+    expect(screen.queryByText(/not a number/)).toBeNull();
+    type('Users', '50');
+    expect(runButton().disabled).toBe(false);
+    typeNotANumber('Requests per user per second');
+    expect(screen.getByText('Requests per user per second must be from 0.1 to 50 (got text that is not a number).')).toBeTruthy();
   });
 
   it('measures the signature check here (again when the algorithm changes) or takes the reference laptop', async () => {

@@ -10,7 +10,16 @@ export type CostSource = 'measured' | 'reference';
 /** The numeric fields, as their inputs hold them (text: what was typed, valid or not). */
 export type NumberKey = 'serversFrom' | 'serversTo' | 'users' | 'ratePerUser' | 'requests' | 'storeCapacityOpsPerSec' | 'seed';
 
-export type LabForm = Record<NumberKey, string> & {
+/**
+ * A number box typed into with text that is no number ("1e400", "--1", "1e"): the input keeps the
+ * text on screen but reports "" for it, with `validity.badInput` set (NumberField.tsx).
+ */
+export const NOT_A_NUMBER: unique symbol = Symbol('typed text that is not a number');
+
+/** What a number box holds: its value as text ("" when empty), or NOT_A_NUMBER. */
+export type Typed = string | typeof NOT_A_NUMBER;
+
+export type LabForm = Record<NumberKey, Typed> & {
   modes: Mode[];
   alg: Alg;
   denylist: boolean;
@@ -56,9 +65,11 @@ export function formOf(s: Omit<SweepSettings, 'verifyCostMs'>): LabForm {
 
 /**
  * A typed value as the gate sees it: a number when it reads as one, else the text itself, so the
- * gate's sentence repeats what was typed ("got 12abc"); an empty box reads "nothing".
+ * gate's sentence repeats what was typed ("got 12abc"); an empty box reads "nothing", and text the
+ * box could not read as a number (which it does not give) "text that is not a number".
  */
-export function typedNumber(raw: string): number | string {
+export function typedNumber(raw: Typed): number | string {
+  if (raw === NOT_A_NUMBER) return 'text that is not a number';
   const text = raw.trim();
   if (text === '') return 'nothing';
   const n = Number(text);
@@ -96,6 +107,6 @@ export function settingsOf(form: LabForm, measured: CostReading | undefined): Sw
 }
 
 /** Whether one field's value passes the gate on its own (the others at their defaults): for aria-invalid. */
-export function fieldIsValid(key: NumberKey, raw: string): boolean {
+export function fieldIsValid(key: NumberKey, raw: Typed): boolean {
   return parseSweepSettings({ [key]: typedNumber(raw) }).ok;
 }
