@@ -75,8 +75,14 @@ export function parseSweepSettings(input: unknown): SweepParse {
     return v === true;
   };
   const modesIn = pick('modes');
-  const modes = Array.isArray(modesIn) ? [...new Set(modesIn.filter((m): m is Mode => typeof m === 'string' && isMode(m)))] : [];
-  if (!Array.isArray(modesIn) || modes.length === 0 || modes.length !== modesIn.length) problems.push(`Models must be one or more of ${MODES.join(', ')}.`);
+  const listed = Array.isArray(modesIn) ? modesIn.filter((m): m is Mode => typeof m === 'string' && isMode(m)) : [];
+  const modes = [...new Set(listed)];
+  if (!Array.isArray(modesIn) || modes.length === 0 || listed.length !== modesIn.length) problems.push(`Models must be one or more of ${MODES.join(', ')}.`);
+  // A model named again (a link's ["jwt","jwt"]) would run its rows twice: say which, not which models exist.
+  for (const m of modes) {
+    const times = listed.filter((l) => l === m).length;
+    if (times > 1) problems.push(`Models must name each model once (${m} is listed ${times === 2 ? 'twice' : `${times} times`}).`);
+  }
   const algIn = pick('alg');
   const alg = ALGS.find((a) => a === algIn);
   if (!alg) problems.push(`The token algorithm must be one of ${ALGS.join(', ')} (got ${String(algIn)}).`);

@@ -297,6 +297,7 @@ describe('a link to a sweep (sweep=)', () => {
     ['out of range', JSON.stringify({ serversTo: 40 }), /Servers to must be a whole number from 1 to 16 \(got 40\)/],
     ['the cost', JSON.stringify({ verifyCostMs: 0.001 }), /cannot set the signature check cost/],
     ['a prototype key', '{"__proto__":{"users":5}}', /"__proto__" is not a setting/],
+    ['a model listed twice', JSON.stringify({ modes: ['jwt', 'jwt'] }), /^The link's sweep settings were not used: Models must name each model once \(jwt is listed twice\)\. The lab opens with its own\.$/],
   ])('refuses %s with a notice and opens with the defaults', async (_what, raw, why) => {
     const { client } = fakeClient();
     render(<LoadLab client={client} search={`?lab=load&sweep=${encodeURIComponent(raw)}`} />);

@@ -85,6 +85,12 @@ describe('sweep settings', () => {
     );
   });
 
+  it('names a model listed twice, not the models there are', () => {
+    expect(parseSweepSettings({ modes: ['jwt', 'jwt'] })).toEqual({ ok: false, problems: ['Models must name each model once (jwt is listed twice).'] });
+    expect(parseSweepSettings({ modes: ['session', 'jwt', 'session', 'session'] })).toEqual({ ok: false, problems: ['Models must name each model once (session is listed 3 times).'] });
+    expect(parseSweepSettings({ modes: ['jwt', 'session'] }).ok).toBe(true);
+  });
+
   it('refuses an offered load that could only fill memory (10,000 users x 50 a second)', () => {
     const flood = parseSweepSettings({ users: 10_000, ratePerUser: 50 });
     expect(flood.ok || flood.problems.join(' ')).toMatch(/offer 500000 req\/s; the lab offers at most 50000/);
