@@ -114,8 +114,10 @@ export function parseArgs(argv: string[]): ParseResult {
       default: {
         if (!isSweepNumberFlag(flag)) return { ok: false, error: `unknown flag ${flag} (flags: --scenario <id> --mode session|jwt|both --seed <n> --actions <json> --until <ms> --json --list; or --sweep servers=A..B with --users --requests --rate --store-capacity --alg --denylist --refresh --verify-ms --calibrate)` };
         const v = value();
-        // Any text becomes a number or NaN here; parseSweepSettings names the range it must be in.
-        sweepFlags[SWEEP_NUMBER_FLAGS[flag]] = v === null ? null : Number(v);
+        // Text that is not a number is named here (Number() made "1e" NaN, and "" 0); parseSweepSettings names the range.
+        const n = v === null || v.trim() === '' ? NaN : Number(v);
+        if (!Number.isFinite(n)) return { ok: false, error: `${flag} needs a number (got ${v === null ? 'nothing' : JSON.stringify(v)})` };
+        sweepFlags[SWEEP_NUMBER_FLAGS[flag]] = n;
         sweepOnly.push(flag);
       }
     }

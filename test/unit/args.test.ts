@@ -25,6 +25,9 @@ describe('headless runner flags', () => {
     [['--sweep', 'servers=1..4', '--scenario', 'basic'], /drop --scenario/],
     [['--scenario', 'basic', '--users', '5'], /--users goes with --sweep/],
     [['--sweep', 'servers=1..4', '--calibrate', '--verify-ms', '0.2'], /use one/],
+    [['--sweep', 'servers=1..4', '--users', '1e'], /--users needs a number \(got "1e"\)/],
+    [['--sweep', 'servers=1..4', '--requests', ''], /--requests needs a number \(got ""\)/],
+    [['--sweep', 'servers=1..4', '--rate'], /--rate needs a number \(got nothing\)/],
   ])('rejects %j with a one-line reason', (argv, message) => {
     const r = parseArgs(argv);
     expect(r.ok).toBe(false);
