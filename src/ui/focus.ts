@@ -28,3 +28,22 @@ export function focusById(id: string): boolean {
   el.scrollIntoView?.({ block: 'start' });
   return true;
 }
+
+/** A dialog, native or ARIA: keys pressed inside one belong to it, never to the page behind. */
+const DIALOG = 'dialog, [role=dialog], [role=alertdialog]';
+
+/** Whether `el` is inside a dialog (the Share dialog), open or not. */
+export const inDialog = (el: Element): boolean => el.closest(DIALOG) !== null;
+
+/**
+ * Whether a modal dialog (Share) is open: the page behind it is inert, and so are its shortcuts,
+ * wherever the key lands (a click on the dialog's text leaves focus on the dialog or on <body>).
+ */
+export function modalOpen(doc: Document = document): boolean {
+  try {
+    return doc.querySelector('dialog:modal, [aria-modal="true"]') !== null;
+  } catch {
+    // A browser without :modal: every open native dialog here is opened with showModal().
+    return doc.querySelector('dialog[open], [aria-modal="true"]') !== null;
+  }
+}

@@ -1,25 +1,34 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/createAppStore';
+import { inDialog, modalOpen } from './focus';
 
 /**
- * Controls that own their keys: Space on a focused button, stage node, link, form field or choice
- * acts on that control only, so the page-wide shortcuts stay out of its way.
+ * Controls that own their keys: Space or an arrow on a focused button, stage node, link, form
+ * field, choice or disclosure acts on that control only, so the page-wide shortcuts stay out of its
+ * way. So does anything reached by Tab on purpose (tabindex 0 or more): a scrolling event log,
+ * table or caption, whose Space and arrows scroll it.
  */
-const OWNS_KEYS =
-  'button, a[href], input, select, textarea, [contenteditable=""], [contenteditable="true"], [role=button], [role=link], [role=checkbox], [role=radio], [role=radiogroup], [role=slider], [role=spinbutton], [role=switch], [role=tab], [role=menuitem], [role=option], [role=combobox], [role=textbox]';
+const OWNS_KEYS = [
+  'button', 'a[href]', 'input', 'select', 'textarea', 'summary', 'iframe', 'audio[controls]', 'video[controls]',
+  '[contenteditable=""]', '[contenteditable="true"]', '[tabindex]:not([tabindex^="-"])',
+  ...['button', 'link', 'checkbox', 'radio', 'radiogroup', 'slider', 'spinbutton', 'switch', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'listbox', 'combobox', 'textbox', 'searchbox', 'treeitem', 'gridcell', 'scrollbar'].map((role) => `[role=${role}]`),
+].join(', ');
 
 /** Whether a key pressed with focus on `target` belongs to that control rather than to the page. */
 export function ownsKeys(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const el = target as Element;
-  return el.closest(OWNS_KEYS) !== null || (el instanceof HTMLElement && el.isContentEditable);
+  return el.closest(OWNS_KEYS) !== null || inDialog(el) || (el instanceof HTMLElement && el.isContentEditable);
 }
 
-/** Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. */
+/**
+ * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. Never while a modal
+ * dialog is open, nor for a key a focused control or a dialog owns (`ownsKeys`).
+ */
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKeys(e.target) || modalOpen()) return;
       const s = store.getState();
       if (e.key === ' ') s.togglePlay();
       else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {

@@ -73,4 +73,20 @@ describe('Share dialog', () => {
     expect(src().searchParams.has('controls')).toBe(false);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Playback controls/ }).disabled).toBe(true);
   });
+
+  // QA: with Share open (it pauses the lesson), a click on its heading then +, ArrowRight and
+  // Space doubled the speed, stepped and played the lesson behind the dialog.
+  it('keeps the page shortcuts away from the lesson while it is open', async () => {
+    const store = await app();
+    await act(() => store.getState().seek(3000));
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Share this moment' });
+    const heading = within(dialog).getByRole('heading', { name: 'Share this moment' });
+    const before = { speed: store.getState().speed, timeMs: store.player.timeMs };
+    // Keys on <body> behind it are kept out by :modal, which happy-dom lacks: keys.spec.ts checks them in Chromium.
+    for (const key of ['+', 'ArrowRight', ' ']) fireEvent.keyDown(heading, { key });
+    await act(async () => {});
+    expect({ speed: store.getState().speed, timeMs: store.player.timeMs }).toEqual(before);
+    expect(store.getState().playing).toBe(false);
+  });
 });

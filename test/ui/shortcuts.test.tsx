@@ -27,6 +27,14 @@ function setup() {
             <text id="node-text">server-1</text>
           </g>
         </svg>
+        <div role="log" aria-label="session event log" tabIndex={0} id="log">
+          <ol>
+            <li id="log-line">00:01.000 alice logs in</li>
+          </ol>
+        </div>
+        <details>
+          <summary id="summary">More</summary>
+        </details>
         <div role="radiogroup" aria-label="A question">
           <label>
             <input type="radio" name="q" id="radio" /> An answer
@@ -56,11 +64,66 @@ describe('Space', () => {
     expect(state.togglePlay).not.toHaveBeenCalled();
   });
 
+  // QA: Tab reaches an event log (tabindex 0, so a keyboard can scroll it); Space there started playback.
+  it('scrolls a focused event log or opens a disclosure instead of playing', () => {
+    const { state, space } = setup();
+    for (const id of ['log', 'log-line', 'summary']) space(id);
+    expect(state.togglePlay).not.toHaveBeenCalled();
+  });
+
   it('ownsKeys names the controls that keep their keys', () => {
     setup();
     expect(ownsKeys(document.getElementById('node'))).toBe(true);
     expect(ownsKeys(document.getElementById('text'))).toBe(false);
     expect(ownsKeys(null)).toBe(false);
     expect(ownsKeys(window)).toBe(false);
+  });
+});
+
+describe('a dialog', () => {
+  const keys = [' ', 'ArrowRight', 'ArrowLeft', '+', '-'];
+  const press = (target: EventTarget, key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+  function page(dialog: 'modal' | 'inline' | 'none') {
+    const state = { playing: false, speed: 1, togglePlay: vi.fn(), pause: vi.fn(), step: vi.fn(async () => {}), stepBack: vi.fn(async () => {}), setSpeed: vi.fn() };
+    const store = { getState: () => state } as unknown as AppStore;
+    function Page() {
+      useShortcuts(store);
+      return (
+        <div>
+          <p id="behind">Behind</p>
+          {dialog !== 'none' && (
+            <div role="dialog" aria-modal={dialog === 'modal' || undefined} aria-labelledby="title">
+              <h2 id="title">Share this moment</h2>
+            </div>
+          )}
+        </div>
+      );
+    }
+    render(<Page />);
+    const untouched = () => [state.togglePlay, state.step, state.stepBack, state.setSpeed].every((f) => f.mock.calls.length === 0);
+    return { state, untouched };
+  }
+
+  it('while a modal dialog is open, no key reaches the lesson behind it, wherever focus is', () => {
+    const { untouched } = page('modal');
+    for (const key of keys) {
+      press(document.getElementById('title')!, key);
+      press(document.body, key);
+      press(document.getElementById('behind')!, key);
+    }
+    expect(untouched()).toBe(true);
+  });
+
+  it('a key pressed inside any dialog stays in it; outside a non-modal one, and with none, shortcuts work', () => {
+    const { state, untouched } = page('inline');
+    for (const key of keys) press(document.getElementById('title')!, key);
+    expect(untouched()).toBe(true);
+    press(document.getElementById('behind')!, ' ');
+    expect(state.togglePlay).toHaveBeenCalledTimes(1);
+    cleanup();
+    const none = page('none');
+    press(document.body, '+');
+    expect(none.state.setSpeed).toHaveBeenCalledWith(2);
   });
 });

@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The page's shortcuts (Space, arrows, + and -) as a keyboard user meets them in Chromium: they
+// drive the lesson from the page, never through a dialog or a control that owns the key.
+
+async function ready(page: Page) {
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+}
+
+test('with Share open, keys on its text or behind it leave the lesson as Share left it', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=3000&speed=2');
+  await ready(page);
+  const time = page.getByLabel('Simulation time');
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  const before = { time: await time.textContent(), speed: await speed.getAttribute('aria-valuetext') };
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await dialog.getByRole('heading', { name: 'Share this moment' }).click();
+  for (const key of ['+', 'ArrowRight', 'Space']) await page.keyboard.press(key);
+  await page.waitForTimeout(300); // a step or a play would have moved the clock by now
+  await expect(dialog).toBeVisible();
+  expect({ time: await time.textContent(), speed: await speed.getAttribute('aria-valuetext') }).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // Closed, the shortcuts work again.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.locator('h1').first().click();
+  await page.keyboard.press('ArrowRight');
+  await expect(time).not.toHaveText(before.time ?? '');
+});
+
+test('Space on a focused event log scrolls it; it does not start playback', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=both&q=0&t=3000');
+  await ready(page);
+  await page.getByRole('log', { name: 'session event log' }).focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // A line that opens a request opens it with Space.
+  await page.getByRole('log', { name: 'session event log' }).getByRole('button').first().focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#inspector')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
