@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../store/createAppStore';
 import { ErrorBoundary } from './ErrorBoundary';
-import { focusById } from './focus';
+import { focusById, inDialog, modalOpen } from './focus';
 import { useApp } from './storeContext';
 
 const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
@@ -13,7 +13,7 @@ const selectDrawer = (s: AppStoreState) => ({ drawer: s.drawer, closeDrawer: s.c
 /**
  * The inspector and the interventions, in a panel over the right of the stage (a bottom sheet on
  * phones), so the worlds keep their place. Opening it moves focus in; Escape or Close puts focus
- * back where it was.
+ * back where it was; while a modal dialog is open over it, Escape is that dialog's.
  */
 export function Drawer() {
   const { drawer, closeDrawer, selectionKey } = useApp(useShallow(selectDrawer));
@@ -49,7 +49,10 @@ export function Drawer() {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
+      // Escape closes the topmost thing only: a modal dialog over the drawer (Share) takes it, and
+      // so does a dialog focus is in, or a control that used it already (e.g. a select's list).
+      if (e.key !== 'Escape' || e.defaultPrevented || modalOpen() || (e.target instanceof Element && inDialog(e.target))) return;
+      close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

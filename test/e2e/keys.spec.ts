@@ -42,3 +42,19 @@ test('Space on a focused event log scrolls it; it does not start playback', asyn
   await expect(page.locator('#inspector')).toBeFocused();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
+
+test('Escape closes the topmost thing only: Share over the drawer, then the drawer', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=both&q=0');
+  await ready(page);
+  await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  const drawer = page.getByRole('complementary', { name: 'Inspector and interventions' });
+  await expect(drawer.getByRole('button', { name: 'Close panel' })).toBeVisible();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(drawer).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+});

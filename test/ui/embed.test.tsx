@@ -89,4 +89,21 @@ describe('Share dialog', () => {
     expect({ speed: store.getState().speed, timeMs: store.player.timeMs }).toEqual(before);
     expect(store.getState().playing).toBe(false);
   });
+
+  // QA: with the drawer open, one Escape closed both the Share dialog and the drawer under it.
+  it('takes Escape for itself when it opens over the drawer: the drawer stays open', async () => {
+    const store = await app();
+    act(() => store.getState().openDrawer('interventions'));
+    await screen.findByRole('button', { name: 'Close panel' });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Share this moment' });
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close' }), { key: 'Escape' });
+    expect(store.getState().drawer).toBe('interventions');
+    // The dialog gone, the next Escape is the drawer's.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    (dialog as HTMLDialogElement).close();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(store.getState().drawer).toBe('closed');
+  });
 });
