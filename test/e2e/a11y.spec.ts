@@ -126,18 +126,34 @@ test('focus never falls to <body>: Ban, Remove server, Reset, Dismiss', async ({
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stage');
 });
 
-test('a question: answering keeps focus on the pick, closing the card hands focus to the stage', async ({ page }) => {
+test('a question by keyboard: focus comes to it, arrows look through the choices, Lock in answers, focus stays on the pick, closing hands focus to the stage', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/?scenario=revocation&mode=both&play=1&speed=4');
+  await page.goto('/?scenario=revocation&mode=both&speed=4');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  // Started from the keyboard, as QA did: focus was left on Play, 25 Tabs from the first choice.
+  await page.getByRole('button', { name: 'Play', exact: true }).focus();
+  await page.keyboard.press('Enter');
   const group = page.getByRole('radiogroup');
-  const first = group.getByRole('radio').first();
-  await expect(first).toBeVisible({ timeout: 30_000 });
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  const prompt = (await page.locator('.question-prompt').textContent())!;
+  await expect(page.getByRole('heading', { name: prompt })).toBeFocused();
   await expectNoAxeViolations(page, 'with a question open');
-  await first.focus();
-  await page.keyboard.press('Space');
-  await expect(first).toBeChecked();
-  await expect(first).toBeFocused();
-  await expect(first).toHaveAttribute('aria-disabled', 'true');
+  const radios = group.getByRole('radio');
+  await page.keyboard.press('Tab');
+  await expect(radios.first()).toBeFocused();
+  // Arrows move through the choices and answer nothing: no prediction yet, playback still waits.
+  await page.keyboard.press('ArrowDown');
+  await expect(radios.nth(1)).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  await expect(radios.first()).toBeChecked();
+  await expect(page.locator('.question-foot')).not.toContainText('Your prediction');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Lock in my prediction' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.question-foot')).toContainText(/Your prediction|Right|Not this time/);
+  await expect(radios.first()).toBeFocused();
+  await expect(radios.first()).toHaveAttribute('aria-disabled', 'true');
   const close = page.getByRole('button', { name: /Continue|Skip all questions/ }).first();
   await close.focus();
   await page.keyboard.press('Enter');

@@ -68,6 +68,7 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   await expectNoAxeViolations(page, 'with a question open');
   await page.screenshot({ path: 'test-results/question-1280x800.png' });
   await group.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Lock in my prediction' }).click();
   await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/question-answered-1280x800.png' });
 });

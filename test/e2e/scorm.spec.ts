@@ -56,6 +56,7 @@ test('inside an LMS, a finished lesson is reported completed with its question s
   const question = sco.getByRole('radiogroup');
   await expect(question).toBeVisible({ timeout: 30_000 });
   await question.getByRole('radio').first().check();
+  await sco.getByRole('button', { name: 'Lock in my prediction' }).click();
   await expect(sco.locator('.question.is-right, .question.is-wrong')).toBeVisible({ timeout: 30_000 });
   const right = (await sco.locator('.question.is-right').count()) === 1;
   // On to the end of the lesson.

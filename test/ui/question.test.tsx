@@ -9,12 +9,18 @@ import { watchLesson } from '../../src/host/lessonEvents';
 import { lessonSteps } from '../../src/store/lesson';
 import { shownModes } from '../../src/store/selectors';
 import { AppStoreProvider } from '../../src/ui/storeContext';
-import { runFrames, fakeFrames } from './support/frames';
+import { runFrames, fakeFrames, nextFrame } from './support/frames';
 
 /** Plays on a fake clock (one animation frame per 16 ms) until `done` or the lesson ends. */
 async function playUntil(store: AppStore, done: () => boolean) {
   store.getState().play();
   await runFrames(store, 20_000, done);
+}
+
+/** A prediction as a learner makes one: mark a choice, then lock it in. */
+function predict(text: string) {
+  fireEvent.click(screen.getByRole('radio', { name: text }));
+  fireEvent.click(screen.getByRole('button', { name: 'Lock in my prediction' }));
 }
 
 async function setup(link = '?scenario=revocation&mode=both&speed=4') {
@@ -50,7 +56,7 @@ describe('predict, then see', () => {
     expect(screen.queryByText(/Right|Not this time/)).toBeNull();
 
     const picked = question.choices[0]!;
-    fireEvent.click(screen.getByRole('radio', { name: picked.text }));
+    predict(picked.text);
     expect(store.getState().playing).toBe(true);
     await playUntil(store, () => store.getState().question?.result != null);
 
@@ -105,7 +111,7 @@ describe('predict, then see', () => {
     expect(screen.getByTestId('caption').textContent).toBe('What just happened is hidden until you answer.');
     expect(screen.getByRole('region', { name: /lesson so far/i }).textContent).not.toContain(line);
 
-    fireEvent.click(screen.getByRole('radio', { name: question.choices[0]!.text }));
+    predict(question.choices[0]!.text);
     expect(lesson.textContent).toContain(line);
     expect(told.at(-1)).toBe(about.caption);
   }, 60_000);
@@ -127,5 +133,55 @@ describe('predict, then see', () => {
     await act(() => store.getState().step());
     expect(store.getState().question).toBeNull();
     expect(lesson.textContent).not.toContain('Your prediction first');
+  }, 60_000);
+});
+
+describe('a question by keyboard and screen reader', () => {
+  // QA: focus stayed on Play when the card appeared (25 Tabs to the first choice at 1280x800).
+  it('takes focus to the question when playback stops at it, and only then', async () => {
+    const store = await setup();
+    const question = store.getState().scenario!.questions![0]!;
+    const play = document.createElement('button');
+    document.body.append(play);
+    play.focus();
+    await playUntil(store, () => store.getState().question !== null);
+    await act(() => nextFrame(store));
+    const heading = screen.getByRole('heading', { name: question.prompt });
+    expect(document.activeElement).toBe(heading);
+    // The card's own changes (a choice marked) and other renders leave focus where the learner put it.
+    play.focus();
+    fireEvent.click(screen.getByRole('radio', { name: question.choices[1]!.text }));
+    act(() => store.setState({ speed: 2 }));
+    await act(() => nextFrame(store));
+    expect(document.activeElement).toBe(play);
+    play.remove();
+  }, 60_000);
+
+  // QA: the first ArrowDown in the group checked choice 2 and, answering in onChange, locked it in.
+  it('looking through the choices answers nothing; Lock in answers with the one marked, and focus stays on it', async () => {
+    const store = await setup();
+    const question = store.getState().scenario!.questions![0]!;
+    await playUntil(store, () => store.getState().question !== null);
+    const lock = screen.getByRole<HTMLButtonElement>('button', { name: 'Lock in my prediction' });
+    expect(lock.disabled).toBe(true);
+    // What arrows do in a radio group: each choice in turn is checked (a change event each).
+    for (const choice of [question.choices[1]!, question.choices[2] ?? question.choices[0]!, question.choices[0]!]) fireEvent.click(screen.getByRole('radio', { name: choice.text }));
+    expect(store.getState().question!.choiceId).toBeNull();
+    expect(store.getState().answers).toEqual([]);
+    expect(store.getState().playing).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: question.choices[0]!.text }).checked).toBe(true);
+
+    fireEvent.click(lock);
+    expect(store.getState().question!.choiceId).toBe(question.choices[0]!.id);
+    expect(store.getState().playing).toBe(true);
+    const pick = screen.getByRole<HTMLInputElement>('radio', { name: question.choices[0]!.text });
+    expect(document.activeElement).toBe(pick);
+    expect(screen.queryByRole('button', { name: 'Lock in my prediction' })).toBeNull();
+    // A change after locking in changes nothing.
+    fireEvent.click(screen.getByRole('radio', { name: question.choices[1]!.text }));
+    expect(store.getState().question!.choiceId).toBe(question.choices[0]!.id);
+    // The host page and SCORM read the answer from the store, as before.
+    await playUntil(store, () => store.getState().question?.result != null);
+    expect(store.getState().answers).toEqual([{ id: question.id, choiceId: question.choices[0]!.id, correct: store.getState().question!.result!.correct }]);
   }, 60_000);
 });

@@ -1,20 +1,47 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { keepFocusIn } from '../focus';
-import { useApp } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
 
 const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing });
 
 /**
- * Predict, then see: the question at a key moment, over the stage while playback waits. The answer
- * is marked from what the run then does (the scenario's `outcome`), never from a stored key.
+ * Focus goes to a new card's question when playback stops at it, so a keyboard or screen reader
+ * user is there (Play was ~25 Tabs away at 1280x800). Only on the store's change from no card (or
+ * another one) to a new unanswered card: a re-render or a remount moves nothing.
+ */
+function useFocusWhenAsked(heading: React.RefObject<HTMLHeadingElement | null>): void {
+  const store = useAppStore();
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        const card = s.question;
+        if (!card || card.choiceId !== null || (prev.question?.question === card.question && prev.question.choiceId === null)) return;
+        // After React has drawn the card.
+        requestAnimationFrame(() => heading.current?.focus());
+      }),
+    [store, heading],
+  );
+}
+
+/**
+ * Predict, then see: the question at a key moment, over the stage while playback waits. Looking
+ * through the choices (arrows, clicks) only marks one; "Lock in my prediction" answers, so the
+ * first arrow press no longer answers with the second choice. The answer is marked from what the
+ * run then does (the scenario's `outcome`), never from a stored key.
  */
 export function QuestionCard() {
   const q = useApp(useShallow(selectQuestion));
   const promptId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const group = useRef<HTMLDivElement>(null);
+  // The choice marked but not locked in, per card (a new card starts with none).
+  const [draft, setDraft] = useState<{ card: unknown; choiceId: string } | null>(null);
+  useFocusWhenAsked(heading);
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
+  const marked = choiceId ?? (draft?.card === q.asked.question ? draft.choiceId : null);
   const textOf = (id: string) => question.choices.find((c) => c.id === id)?.text ?? id;
   // The card goes away with the button that closed it: focus goes on to the stage, not to <body>.
   const refocus = () => requestAnimationFrame(() => keepFocusIn(null, 'stage'));
@@ -23,48 +50,73 @@ export function QuestionCard() {
     if (result && !q.playing) q.play();
     refocus();
   };
+  const lockIn = () => {
+    if (choiceId !== null || marked === null) return;
+    // The button goes once answered: focus stays on the pick, where the result is read next to it.
+    group.current?.querySelector<HTMLInputElement>(`input[value="${CSS.escape(marked)}"]`)?.focus();
+    q.answer(marked);
+  };
   return (
     <section className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : ''}`} aria-labelledby={promptId}>
-      <h2 id={promptId} className="question-prompt">
+      <h2 id={promptId} className="question-prompt" ref={heading} tabIndex={-1}>
         {question.prompt}
       </h2>
-      <div role="radiogroup" aria-labelledby={promptId} className="question-choices">
-        {question.choices.map((choice) => (
-          <label key={choice.id} className={`question-choice${result?.choiceId === choice.id ? ' is-answer' : ''}${choiceId === choice.id ? ' is-picked' : ''}`}>
-            {/* aria-disabled once answered, not disabled: the picked radio keeps focus (answer() takes one pick only). */}
-            <input type="radio" name={question.id} value={choice.id} checked={choiceId === choice.id} aria-disabled={choiceId !== null || undefined} onChange={() => q.answer(choice.id)} />
-            <span>{choice.text}</span>
-          </label>
-        ))}
-      </div>
-      <div className="question-foot" role="status">
-        {choiceId === null ? (
-          <p className="muted">Pick what you expect; playback goes on and the run will show what really happens.</p>
-        ) : result === null ? (
-          <p>Your prediction: “{textOf(choiceId)}”. Watching the run…</p>
-        ) : (
-          <p>
-            <strong>{result.correct ? '✓ Right. ' : `✗ Not this time: the run did “${textOf(result.choiceId)}”. `}</strong>
-            {result.why}
-          </p>
-        )}
-      </div>
-      <div className="question-actions">
-        {(choiceId === null || result !== null) && (
-          <button type="button" onClick={close}>
-            {result ? 'Continue' : 'Skip this question'}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          lockIn();
+        }}
+      >
+        <div role="radiogroup" aria-labelledby={promptId} className="question-choices" ref={group}>
+          {question.choices.map((choice) => (
+            <label key={choice.id} className={`question-choice${result?.choiceId === choice.id ? ' is-answer' : ''}${marked === choice.id ? ' is-picked' : ''}`}>
+              {/* aria-disabled once answered, not disabled: the picked radio keeps focus (answer() takes one pick only). */}
+              <input
+                type="radio"
+                name={question.id}
+                value={choice.id}
+                checked={marked === choice.id}
+                aria-disabled={choiceId !== null || undefined}
+                onChange={() => choiceId === null && setDraft({ card: question, choiceId: choice.id })}
+              />
+              <span>{choice.text}</span>
+            </label>
+          ))}
+        </div>
+        <div className="question-foot" role="status">
+          {choiceId === null ? (
+            <p className="muted">Pick what you expect, then lock it in; playback goes on and the run will show what really happens.</p>
+          ) : result === null ? (
+            <p>Your prediction: “{textOf(choiceId)}”. Watching the run…</p>
+          ) : (
+            <p>
+              <strong>{result.correct ? '✓ Right. ' : `✗ Not this time: the run did “${textOf(result.choiceId)}”. `}</strong>
+              {result.why}
+            </p>
+          )}
+        </div>
+        <div className="question-actions">
+          {choiceId === null && (
+            <button type="submit" disabled={marked === null}>
+              Lock in my prediction
+            </button>
+          )}
+          {(choiceId === null || result !== null) && (
+            <button type="button" onClick={close}>
+              {result ? 'Continue' : 'Skip this question'}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              q.setQuestionsOn(false);
+              refocus();
+            }}
+          >
+            Skip all questions
           </button>
-        )}
-        <button
-          type="button"
-          onClick={() => {
-            q.setQuestionsOn(false);
-            refocus();
-          }}
-        >
-          Skip all questions
-        </button>
-      </div>
+        </div>
+      </form>
     </section>
   );
 }
