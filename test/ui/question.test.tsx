@@ -157,6 +157,20 @@ describe('a question by keyboard and screen reader', () => {
     play.remove();
   }, 60_000);
 
+  it('leaves focus in the drawer a learner is typing in when a question comes', async () => {
+    const store = await setup();
+    const drawer = document.createElement('aside');
+    drawer.className = 'drawer';
+    const field = document.createElement('input');
+    drawer.append(field);
+    document.body.append(drawer);
+    field.focus();
+    await playUntil(store, () => store.getState().question !== null);
+    await act(() => nextFrame(store));
+    expect(document.activeElement).toBe(field);
+    drawer.remove();
+  }, 60_000);
+
   // QA: the first ArrowDown in the group checked choice 2 and, answering in onChange, locked it in.
   it('looking through the choices answers nothing; Lock in answers with the one marked, and focus stays on it', async () => {
     const store = await setup();

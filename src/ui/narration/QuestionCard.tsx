@@ -18,8 +18,12 @@ function useFocusWhenAsked(heading: React.RefObject<HTMLHeadingElement | null>):
       store.subscribe((s, prev) => {
         const card = s.question;
         if (!card || card.choiceId !== null || (prev.question?.question === card.question && prev.question.choiceId === null)) return;
-        // After React has drawn the card.
-        requestAnimationFrame(() => heading.current?.focus());
+        // After React has drawn the card; not away from a panel or dialog the learner is working in
+        // (the caption's live line says a prediction is asked).
+        requestAnimationFrame(() => {
+          if (document.activeElement?.closest('.drawer, dialog')) return;
+          heading.current?.focus();
+        });
       }),
     [store, heading],
   );
