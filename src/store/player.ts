@@ -264,8 +264,9 @@ export class Player {
     if (rate !== null) this.idle = null;
     else this.idle ??= { rate: idleRate((next ?? this.endMs) - this.timeMs, this.speed) };
     let wanted = this.timeMs + dtRealMs * (rate ?? this.idle!.rate);
-    // Never glide past the next event while idle: it may start a message we want to see leave.
-    if (rate === null && next !== undefined) wanted = Math.min(wanted, next);
+    // Never glide past the next event while idle: it may start a message we want to see leave; nor
+    // past the lesson's end when nothing is left (the clock ran on to 43-45 s of a 42 s lesson).
+    if (rate === null) wanted = Math.min(wanted, next ?? Math.max(this.endMs, this.timeMs));
     const { target, ask, held } = this.paced(wanted);
     if (held && target <= this.timeMs) return;
     await this.advanceAll(target);

@@ -37,6 +37,8 @@ describe('the end of a lesson', () => {
     store.getState().play();
     await runFrames(store, 20_000);
     expect(store.getState().ended).toBe(true);
+    // Playback stops at the lesson's end, not past it (the clock used to run on to 43-45 s of 42).
+    expect(store.player.timeMs).toBe(store.getState().endMs);
     const played = lessonLine();
     expect(played).toMatch(/^Takeaway: .*still accepted [1-9]/);
     expect(off('Step')).toBe(true);
