@@ -3,6 +3,12 @@ import { expect, test, type Page } from '@playwright/test';
 // The page's shortcuts (Space, arrows, + and -) as a keyboard user meets them in Chromium: they
 // drive the lesson from the page, never through a dialog or a control that owns the key.
 
+/**
+ * Two animation frames: a shortcut's work (a speed, a play, a step queued on the player) shows by
+ * then, so what has not changed was not going to. A condition, not a sleep: it waits on the page.
+ */
+const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
 async function ready(page: Page) {
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
 }
@@ -17,7 +23,7 @@ test('with Share open, keys on its text or behind it leave the lesson as Share l
   const dialog = page.getByRole('dialog', { name: 'Share this moment' });
   await dialog.getByRole('heading', { name: 'Share this moment' }).click();
   for (const key of ['+', 'ArrowRight', 'Space']) await page.keyboard.press(key);
-  await page.waitForTimeout(300); // a step or a play would have moved the clock by now
+  await twoFrames(page);
   await expect(dialog).toBeVisible();
   expect({ time: await time.textContent(), speed: await speed.getAttribute('aria-valuetext') }).toEqual(before);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
@@ -34,7 +40,7 @@ test('Space on a focused event log scrolls it; it does not start playback', asyn
   await ready(page);
   await page.getByRole('log', { name: 'session event log' }).focus();
   await page.keyboard.press('Space');
-  await page.waitForTimeout(300);
+  await twoFrames(page);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   // A line that opens a request opens it with Space.
   await page.getByRole('log', { name: 'session event log' }).getByRole('button').first().focus();

@@ -7,9 +7,14 @@ import { ownsKeys, useShortcuts } from '../../src/ui/useShortcuts';
 
 afterEach(cleanup);
 
-function setup() {
+/** The store's actions the shortcuts call, as spies. */
+function fakeStore() {
   const state = { playing: false, speed: 1, togglePlay: vi.fn(), pause: vi.fn(), step: vi.fn(async () => {}), stepBack: vi.fn(async () => {}), setSpeed: vi.fn() };
-  const store = { getState: () => state } as unknown as AppStore;
+  return { state, store: { getState: () => state } as unknown as AppStore };
+}
+
+function setup() {
+  const { state, store } = fakeStore();
   function Page() {
     useShortcuts(store);
     return (
@@ -85,8 +90,7 @@ describe('a dialog', () => {
   const press = (target: EventTarget, key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 
   function page(dialog: 'modal' | 'inline' | 'none') {
-    const state = { playing: false, speed: 1, togglePlay: vi.fn(), pause: vi.fn(), step: vi.fn(async () => {}), stepBack: vi.fn(async () => {}), setSpeed: vi.fn() };
-    const store = { getState: () => state } as unknown as AppStore;
+    const { state, store } = fakeStore();
     function Page() {
       useShortcuts(store);
       return (
