@@ -7,7 +7,7 @@ import type { RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { MODES } from '../sim/schemes/names';
 import { clampSpeed } from './clock';
-import { lessonSteps } from './lesson';
+import { lessonSteps, nextMomentAfter } from './lesson';
 import { dwellMs, pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
 import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
@@ -177,7 +177,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     if (!scenario) return;
     player.setPacing(pacingFor(lessonSteps(scenario, modes), questionsOn ? askable(scenario, modes) : []));
   };
-  const chapterTimes = (): number[] => lessonSteps(store.getState().scenario, player.modes).map((st) => st.atMs);
+  const chapters = () => lessonSteps(store.getState().scenario, player.modes);
   const store = createStore<AppState & AppActions>()((set, get) => ({
     scenarioId: first.id,
     scenario: null,
@@ -315,14 +315,14 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async nextMoment() {
       const now = player.timeMs;
-      const next = chapterTimes().find((t) => t + 1 > now);
+      const next = nextMomentAfter(chapters(), now);
       player.release();
       if (next !== undefined) await get().seek(next + 1);
     },
     async previousMoment() {
       const now = player.timeMs;
       // The moment before the one on screen (a chapter starts 1 ms after its caption's time).
-      const earlier = chapterTimes().filter((t) => t + 1 <= now);
+      const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);
       await get().seek(earlier.length >= 2 ? earlier.at(-2)! + 1 : 0);
     },
     openDrawer: (drawer) => set({ drawer }),

@@ -79,3 +79,6 @@ export function stepsSoFar(steps: readonly LessonStep[], timeMs: number, coming:
 
 /** The step on screen at `timeMs` (see stepsSoFar). */
 export const stepAt = (steps: readonly LessonStep[], timeMs: number, coming: readonly { atMs: number }[]): LessonStep | undefined => stepsSoFar(steps, timeMs, coming).at(-1);
+
+/** The key moment "Next key moment" goes to, if any is left: a moment starts 1 ms after its caption's time, so one at `nowMs - 1` is the one on screen. */
+export const nextMomentAfter = (steps: readonly { atMs: number }[], nowMs: number): number | undefined => steps.find((st) => st.atMs + 1 > nowMs)?.atMs;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { clockTime } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps } from '../../store/lesson';
+import { lessonSteps, nextMomentAfter } from '../../store/lesson';
 import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { PlayButton, StepButtons } from './PlaybackButtons';
@@ -16,10 +16,9 @@ const selectControls = (s: AppStoreState) => ({ timeMs: s.timeMs, ready: s.statu
 export function Controls() {
   const c = useApp(useShallow(selectControls));
   const { scenario, modesKey } = c;
-  const lastMomentMs = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)).at(-1)?.atMs ?? -1, [scenario, modesKey]);
-  // A key moment starts 1 ms after its caption's time (nextMoment): none is left once that is passed,
-  // though a caption still held on screen may be let go (nextMoment releases it).
-  const noneLater = c.timeMs >= lastMomentMs + 1 && !c.holding;
+  const steps = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)), [scenario, modesKey]);
+  // No key moment left, unless a caption still held on screen may be let go (nextMoment releases it).
+  const noneLater = nextMomentAfter(steps, c.timeMs) === undefined && !c.holding;
   const atStart = c.timeMs <= 0;
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
