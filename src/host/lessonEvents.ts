@@ -3,7 +3,7 @@
 // and the SCORM reporter tell the same story and neither reaches into the player.
 import type { Answer, AppStore, AppStoreState, View } from '../store/createAppStore';
 import { lessonSteps, stepAt } from '../store/lesson';
-import { predicting, questionsToCome, shownModes } from '../store/selectors';
+import { newlyAsked, predicting, questionsToCome, shownModes } from '../store/selectors';
 import type { RunReport } from '../sim/report';
 import type { Score } from './messages';
 
@@ -51,9 +51,8 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   return store.subscribe((s, prev) => {
     if (s.status === 'ready' && s.scenario && (prev.status !== 'ready' || s.scenario !== prev.scenario)) ready(s);
     else if (s.status === 'ready' && (s.timeMs !== prev.timeMs || predicting(s) !== predicting(prev))) captionIfNew(s);
-    // A new card waiting for an answer (the same question again after a seek back counts).
-    const card = s.question;
-    if (card && card.choiceId === null && !(prev.question?.question === card.question && prev.question.choiceId === null))
+    const card = newlyAsked(s, prev);
+    if (card)
       listener.question?.(card.question.id, card.question.prompt, card.question.choices.map((c) => ({ id: c.id, text: c.text })));
     if (s.answers !== prev.answers && s.answers.length) {
       const latest = s.answers.at(-1)!;

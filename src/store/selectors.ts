@@ -31,6 +31,13 @@ export const shownModes = (s: Pick<S, 'worlds'>): Mode[] => MODES.filter((m) => 
 export const predicting = (s: Pick<S, 'question'>): boolean => s.question !== null && s.question.choiceId === null;
 
 /**
+ * The card a store change has just put up, waiting for an answer: none if it was already waiting
+ * (the same question again after a seek back counts as new). Focus goes to it; the host page hears it.
+ */
+export const newlyAsked = (s: Pick<S, 'question'>, prev: Pick<S, 'question'>): S['question'] =>
+  predicting(s) && !(predicting(prev) && prev.question!.question === s.question!.question) ? s.question : null;
+
+/**
  * The questions still ahead with the worlds on screen (asked before or not: playing a stretch again
  * asks them again; at their very moment, only if not put yet), and the one put and not yet
  * answered. None with questions off.

@@ -5,6 +5,11 @@ import { expectNoAxeViolations, expectTargetsAtLeast24, focusRingContrast } from
 // a learner meets, a focus ring of 3:1, focus that never falls to <body>, Space that acts on the
 // focused control only, skip links, and pointer targets of at least 24x24 CSS px.
 
+/**
+ * Revocation, both worlds at 25 s: 21 Tabs on 2026-11-30 (the stage's nodes, the strip's links, the
+ * transcript, each log's scroller and its lines, the table), 258 when every log line was a stop.
+ */
+const TABS_STAGE_TO_TABLE = 30;
 const ready = (page: Page) => expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 20_000 });
 const focusedIsBody = (page: Page) => page.evaluate(() => !document.activeElement || document.activeElement === document.body);
 const focused = (page: Page) => page.evaluate(() => {
@@ -87,6 +92,39 @@ test('keyboard: skip links, a 3:1 focus ring, Space on a control acts on that co
   await page.keyboard.press('Space');
   await expect.poll(() => lines.count()).toBeGreaterThan(before);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('keyboard: each event log and the transcript is one tab stop, so the table is a few Tabs past the stage', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=25000');
+  await ready(page);
+  const jwtLog = page.getByRole('log', { name: 'jwt event log' });
+  await expect.poll(() => jwtLog.getByRole('button').count(), { timeout: 20_000 }).toBeGreaterThan(40);
+  // Through everything below the stage with Tab alone: every line used to be a stop (~190 presses).
+  await page.locator('#stage').focus();
+  let presses = 0;
+  const inTable = () => page.evaluate(() => !!document.activeElement?.closest('.cmp-wrap'));
+  while (!(await inTable()) && presses < 300) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  expect(await inTable(), 'Tab reaches the comparison table').toBe(true);
+  expect(presses, 'Tabs from the stage to the comparison table').toBeLessThanOrEqual(TABS_STAGE_TO_TABLE);
+
+  // Inside a log, arrows move line by line; Tab comes back to the line last focused.
+  const lines = jwtLog.getByRole('button');
+  await lines.last().focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(lines.nth(-2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(lines.first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(lines.first()).not.toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(lines.first()).toBeFocused();
+  // Enter still opens the request it names.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
 });
 
 test('focus never falls to <body>: Ban, Remove server, Reset, Dismiss', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LogEntry, Mode } from '../../sim/types';
 import { worldOf } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -6,6 +6,7 @@ import { useApp } from '../storeContext';
 import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 import { useCalmValue, usePlayingFast } from '../useCalmValue';
+import { ROVING_KEY_ATTR, useRovingStop } from '../useRovingStop';
 
 const selectSelect = (s: AppStoreState) => s.select;
 
@@ -16,13 +17,22 @@ const selectSelect = (s: AppStoreState) => s.select;
  */
 export const LOG_LINES_PER_FRAME = 30;
 
-/** One line; log entries never change, so a line renders once. */
-const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEntry; mode: Mode; select: AppStoreState['select'] }) {
+type LineProps = { entry: LogEntry; mode: Mode; select: AppStoreState['select']; tabStop: boolean };
+
+/** One line; log entries never change, so a line renders once (and again when it becomes or stops being the log's tab stop). */
+const LogLine = memo(function LogLine({ entry: e, mode, select, tabStop }: LineProps) {
+  const opens = e.requestId !== undefined;
   return (
-    <li className={e.ok === false ? 'bad' : e.ok ? 'ok' : undefined}>
+    <li className={e.ok === false ? 'bad' : e.ok ? 'ok' : undefined} {...(opens && { [ROVING_KEY_ATTR]: String(e.seq) })}>
       <time>{clockTime(e.timeMs)}</time>{' '}
-      {e.requestId !== undefined ? (
-        <button type="button" className="linklike" onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}>
+      {opens ? (
+        <button
+          type="button"
+          className="linklike"
+          tabIndex={tabStop ? 0 : -1}
+          aria-describedby={`log-keys-${mode}`}
+          onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}
+        >
           {e.text}
         </button>
       ) : (
@@ -32,7 +42,7 @@ const LogLine = memo(function LogLine({ entry: e, mode, select }: { entry: LogEn
   );
 },
 // seq restarts with a reloaded world, so the text is compared too (the same string object while it plays).
-(a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select);
+(a, b) => a.entry.seq === b.entry.seq && a.entry.text === b.entry.text && a.mode === b.mode && a.select === b.select && a.tabStop === b.tabStop);
 
 /**
  * How many of the log's newest lines are drawn: all, unless many are new and the older ones are
@@ -84,8 +94,9 @@ export function EventLog({ mode }: { mode: Mode }) {
   // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.
   const log = useDeferredValue(world?.log);
   const count = useDrawnCount(log, playingFast);
-  if (!world || !log) return null;
-  const lines = count >= log.length ? log : log.slice(-count);
+  const lines = !log || count >= log.length ? log : log.slice(-count);
+  const roving = useRovingStop(useMemo(() => (lines ?? []).filter((e) => e.requestId !== undefined).map((e) => String(e.seq)), [lines]));
+  if (!world || !log || !lines) return null;
   // While playing fast holds the older lines back, they count as not shown, so the words agree with the list.
   const waiting = playingFast && lines.length < log.length;
   const hidden = world.logTotal - world.log.length + (waiting ? log.length - lines.length : 0);
@@ -101,12 +112,15 @@ export function EventLog({ mode }: { mode: Mode }) {
           wrapper scrolls bottom-anchored (CSS column-reverse), so the newest line stays in view,
           and stays put once the reader scrolls up, without reading the layout on every update. */}
       <div role="log" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>
-        <ol>
+        <ol {...roving.listProps}>
           {lines.map((e) => (
-            <LogLine key={e.seq} entry={e} mode={mode} select={select} />
+            <LogLine key={e.seq} entry={e} mode={mode} select={select} tabStop={roving.isStop(String(e.seq))} />
           ))}
         </ol>
       </div>
+      <p id={`log-keys-${mode}`} className="visually-hidden">
+        Up and down arrows move between the log's requests.
+      </p>
     </section>
   );
 }

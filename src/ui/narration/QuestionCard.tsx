@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
+import { newlyAsked } from '../../store/selectors';
 import { keepFocusIn } from '../focus';
 import { useApp, useAppStore } from '../storeContext';
 
@@ -16,8 +17,7 @@ function useFocusWhenAsked(heading: React.RefObject<HTMLHeadingElement | null>):
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        const card = s.question;
-        if (!card || card.choiceId !== null || (prev.question?.question === card.question && prev.question.choiceId === null)) return;
+        if (!newlyAsked(s, prev)) return;
         // After React has drawn the card; not away from a panel or dialog the learner is working in
         // (the caption's live line says a prediction is asked).
         requestAnimationFrame(() => {

@@ -6,6 +6,7 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps, stepsSoFar } from '../../store/lesson';
 import { atMsList, modesFromKey, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
+import { ROVING_KEY_ATTR, useRovingStop } from '../useRovingStop';
 
 const selectTranscript = (s: AppStoreState) => ({ scenario: s.scenario, scenarioId: s.scenarioId, modesKey: shownModes(s).join(' '), timeMs: s.timeMs, seek: s.seek, coming: questionsToComeKey(s) });
 
@@ -21,6 +22,8 @@ export function Transcript() {
   const timeMs = useDeferredValue(t.timeMs);
   // A caption a question still asks about is told once the learner has predicted (stepsSoFar).
   const told = useMemo(() => stepsSoFar(steps, timeMs, atMsList(t.coming)), [steps, timeMs, t.coming]);
+  // One tab stop for the whole story (arrows move within it), like the event logs.
+  const roving = useRovingStop(useMemo(() => told.map((st) => String(st.atMs)), [told]));
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">
       <h2 id="transcript-title">The lesson so far</h2>
@@ -33,16 +36,25 @@ export function Transcript() {
       {told.length === 0 ? (
         <p className="muted">The captions will collect here as the lesson plays.</p>
       ) : (
-        <ol>
+        <ol {...roving.listProps}>
           {told.map((st) => (
-            <li key={st.atMs}>
-              <button type="button" className="linklike" onClick={() => void t.seek(st.atMs + 1)}>
+            <li key={st.atMs} {...{ [ROVING_KEY_ATTR]: String(st.atMs) }}>
+              <button
+                type="button"
+                className="linklike"
+                tabIndex={roving.isStop(String(st.atMs)) ? 0 : -1}
+                aria-describedby="transcript-keys"
+                onClick={() => void t.seek(st.atMs + 1)}
+              >
                 <time>{clockTime(st.atMs)}</time> {st.caption}
               </button>
             </li>
           ))}
         </ol>
       )}
+      <p id="transcript-keys" className="visually-hidden">
+        Up and down arrows move between the captions.
+      </p>
     </section>
   );
 }

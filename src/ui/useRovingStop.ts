@@ -1,0 +1,33 @@
+import { useCallback, useState, type FocusEvent, type KeyboardEvent } from 'react';
+
+/** Each item's element carries its key here, so the list learns which one took focus. */
+export const ROVING_KEY_ATTR = 'data-roving-key';
+
+/**
+ * A list of buttons that is one tab stop, not one per line: an event log holds up to 120 request
+ * lines a world, and a keyboard user had to press Tab ~190 times to pass the logs to the
+ * comparison table. Tab enters at the line last focused (the newest until one is), Up and Down
+ * move line by line, Home and End to the ends; Enter and Space still press the line.
+ *
+ * `keys` are the items that hold a button, in order. `isStop(key)` says which one Tab reaches.
+ */
+export function useRovingStop(keys: readonly string[]) {
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const stop = chosen !== undefined && keys.includes(chosen) ? chosen : keys.at(-1);
+  const onFocus = useCallback((e: FocusEvent<HTMLElement>) => {
+    const key = (e.target as Element).closest(`[${ROVING_KEY_ATTR}]`)?.getAttribute(ROVING_KEY_ATTR);
+    if (key != null) setChosen(key);
+  }, []);
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || !(e.target instanceof HTMLButtonElement)) return;
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>(`[${ROVING_KEY_ATTR}] button`)];
+    const at = buttons.indexOf(e.target);
+    if (at < 0) return;
+    const moves: Partial<Record<string, number>> = { ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: buttons.length - 1 };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    buttons[Math.max(0, Math.min(buttons.length - 1, to))]!.focus();
+  }, []);
+  return { isStop: (key: string) => key === stop, listProps: { onFocus, onKeyDown } };
+}
