@@ -1,65 +1,24 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/createAppStore';
-import { inDialog, modalOpen } from './focus';
 
 /**
- * Controls that own their keys: Space or an arrow on a focused button, stage node, link, form
- * field, choice or disclosure acts on that control only, so the page-wide shortcuts stay out of its
- * way. So does anything reached by Tab on purpose (tabindex 0 or more): a scrolling event log,
- * table or caption, whose Space and arrows scroll it.
- */
-const OWNS_KEYS = [
-  'button', 'a[href]', 'input', 'select', 'textarea', 'summary', 'iframe', 'audio[controls]', 'video[controls]',
-  '[contenteditable=""]', '[contenteditable="true"]', '[tabindex]:not([tabindex^="-"])',
-  ...['button', 'link', 'checkbox', 'radio', 'radiogroup', 'slider', 'spinbutton', 'switch', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'listbox', 'combobox', 'textbox', 'searchbox', 'treeitem', 'gridcell', 'scrollbar'].map((role) => `[role=${role}]`),
-].join(', ');
-
-/** Whether a key pressed with focus on `target` belongs to that control rather than to the page. */
-export function ownsKeys(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const el = target as Element;
-  return el.closest(OWNS_KEYS) !== null || inDialog(el) || (el instanceof HTMLElement && el.isContentEditable);
-}
-
-/**
- * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. Never while a modal
- * dialog is open, nor for a key a focused control or a dialog owns (`ownsKeys`).
+ * The page's keyboard shortcuts (`shortcuts.ts`), listening from just after the first screen is
+ * drawn: they act on a lesson, which arrives later still, so their code is no part of the first
+ * load. Should the code fail to come (offline before the service worker has it), the buttons still work.
  */
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKeys(e.target) || modalOpen()) return;
-      const s = store.getState();
-      if (e.key === ' ') s.togglePlay();
-      else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-        // Stepping means looking closely: stop the clock first, as the disabled buttons imply.
-        if (s.playing) s.pause();
-        void (e.key === 'ArrowRight' ? s.step() : s.stepBack());
-      }
-      else if (e.key === '+' || e.key === '=') s.setSpeed(s.speed * 2);
-      else if (e.key === '-' || e.key === '_') s.setSpeed(s.speed / 2);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
-}
-
-/** The simulation pauses itself when the tab is hidden, and follows prefers-reduced-motion. */
-export function usePageSignals(store: AppStore): void {
-  useEffect(() => {
-    const onVisibility = () => {
-      if (document.hidden) store.getState().pause();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    const media = window.matchMedia?.('(prefers-reduced-motion: reduce)');
-    const onMotion = () => store.getState().setReducedMotion(media?.matches ?? false);
-    onMotion();
-    media?.addEventListener?.('change', onMotion);
+    let stop: (() => void) | undefined;
+    let gone = false;
+    import('./shortcuts').then(
+      (m) => {
+        if (!gone) stop = m.listenForShortcuts(store);
+      },
+      () => {},
+    );
     return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      media?.removeEventListener?.('change', onMotion);
+      gone = true;
+      stop?.();
     };
   }, [store]);
 }

@@ -86,6 +86,8 @@ describe('playback controls', () => {
 
   it('keyboard: Space plays and pauses, + and - double and halve the speed, within limits', async () => {
     const store = await setup();
+    // The shortcuts' code comes just after the first render (useShortcuts imports it).
+    await act(() => import('../../src/ui/shortcuts'));
     fireEvent.keyDown(window, { key: ' ' });
     expect(store.getState().playing).toBe(true);
     fireEvent.keyDown(window, { key: ' ' });

@@ -1,11 +1,15 @@
 // Space plays and pauses from anywhere on the page, but on a focused control it belongs to that
 // control only (issue 7, item 7): a button, a stage node, a link, a form field, a choice.
 import { cleanup, render } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/store/createAppStore';
-import { ownsKeys, useShortcuts } from '../../src/ui/useShortcuts';
+import { listenForShortcuts, ownsKeys } from '../../src/ui/shortcuts';
 
 afterEach(cleanup);
+
+/** The shortcuts listening from the first render (App loads their code after the first screen: controls.test). */
+const useShortcuts = (store: AppStore) => useEffect(() => listenForShortcuts(store), [store]);
 
 /** The store's actions the shortcuts call, as spies. */
 function fakeStore() {
