@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FONT, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { FONT, LB_TITLE, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
 import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS } from '../../src/store/clock';
 
 const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
@@ -75,6 +75,15 @@ describe('stage layout', () => {
       // Nobody is lost: the crowd stands for exactly the browsers not drawn one by one.
       expect(Object.keys(layout.alias).length + shown.length - 1, `${width} px`).toBe(clients.length);
       expect(shown.length, `${width} px`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('draws the balancer\'s title whole in columns (an 800 px frame read "Load bala…")', () => {
+    for (const width of [620, 776, 800, 900, 1024, 1280]) {
+      const layout = layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }, { id: 'bob', kind: 'browser' }], serverIds: ['server-1', 'server-2', 'server-3'] }, { width, height: width === 620 ? 250 : 480 });
+      expect(layout.orientation).toBe('wide');
+      // NodeView leaves 6 px each side of a title.
+      expect(fitText([LB_TITLE], layout.nodes.lb!.w - 12, FONT.title, true)).toBe(LB_TITLE);
     }
   });
 

@@ -64,6 +64,8 @@ export const TITLE_ROW_PX = 22;
 export const LINE_ROW_PX = 15;
 const MARGIN = 8;
 const NODE_MIN_W = 96;
+/** The balancer's title, which its box holds whole in columns too (nodeStatus.ts draws it). */
+export const LB_TITLE = 'Load balancer';
 /** Below this width the cluster is drawn top to bottom (browsers on top, stores at the bottom). */
 const WIDE_MIN_PX = 760;
 
@@ -162,7 +164,9 @@ function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   const nodes: Record<string, NodeBox> = {};
   const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
   const col = (share: number, max: number) => Math.min(max, Math.max(NODE_MIN_W, width * share));
-  const [cw, lw, sw, bw] = [col(0.17, 190), col(0.14, 150), col(0.19, 200), col(0.2, 220)];
+  // The balancer's column holds its title whole: at 14% of an 800 px frame's world (109 px) it read "Load bala…".
+  const lbMinW = Math.ceil(textWidth(LB_TITLE, FONT.title, true)) + 12;
+  const [cw, lw, sw, bw] = [col(0.17, 190), Math.max(lbMinW, col(0.14, 150)), col(0.19, 200), col(0.2, 220)];
   const xs = [MARGIN + cw / 2, 0, 0, width - MARGIN - bw / 2];
   xs[1] = xs[0]! + (xs[3]! - xs[0]!) / 3;
   xs[2] = xs[0]! + ((xs[3]! - xs[0]!) * 2) / 3;

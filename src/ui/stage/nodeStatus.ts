@@ -5,6 +5,7 @@ import type { AppServer } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
+import { LB_TITLE } from './layout';
 
 export interface NodeStatus {
   title: string;
@@ -25,7 +26,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   if (id === 'crowd') {
     return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], shortLines: ['as one node'], down: false, flash: null };
   }
-  if (id === 'lb') return { title: 'Load balancer', lines: [world.options.lbPolicy], down: false, flash: null };
+  if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
   if (id === 'jwks') return { title: 'Key set (JWKS)', lines: keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
