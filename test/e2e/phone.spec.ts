@@ -133,6 +133,44 @@ test('at 390x844 the load lesson keeps its store whole when a fourth server join
   await page.close();
 });
 
+/** The darkest of the caption box's last pixel rows, its text made transparent: what its background shows at its foot (255: nothing but the caption's yellow). */
+async function footShade(page: Page): Promise<number> {
+  const lesson = page.getByTestId('lesson-caption');
+  await lesson.evaluate((el) => el.style.setProperty('color', 'transparent'));
+  const box = (await lesson.boundingBox())!;
+  const png = await page.screenshot({ clip: { x: box.x + 4, y: box.y + box.height - 4, width: box.width - 8, height: 3 } });
+  await lesson.evaluate((el) => el.style.removeProperty('color'));
+  // Decoded in the page (no PNG decoder here; a Blob needs no URL, so the CSP allows it).
+  return page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let darkest = 255;
+    for (let i = 0; i < data.length; i += 4) darkest = Math.min(darkest, data[i + 2]!);
+    return darkest;
+  }, [...png]);
+}
+
+test('at 390x844 a takeaway longer than the caption box shows that it scrolls, until it is read to its end', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=load&mode=both&q=0&t=600000');
+  const lesson = page.getByTestId('lesson-caption');
+  await expect(lesson).toContainText('Takeaway:', { timeout: 60_000 });
+  // The load lesson's takeaway is a line longer than its box: its p99 for JWTs is below the edge.
+  expect(await lesson.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(10);
+  // A shadow at the foot says there is more (the box's yellow, #fffbea, has blue 234; the text is hidden here).
+  expect(await footShade(page)).toBeLessThan(215);
+  await lesson.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => footShade(page)).toBeGreaterThan(228);
+  // A lesson's own captions fit their box: no shadow under them.
+  await page.getByRole('button', { name: /Step back/ }).click();
+  await expect(lesson).not.toContainText('Takeaway:');
+  expect(await footShade(page)).toBeGreaterThan(228);
+  await page.close();
+});
+
 test('on a phone the header folds into Options, which opens the mode, questions, Share and Interventions', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=revocation&q=0');
