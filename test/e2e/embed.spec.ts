@@ -95,6 +95,29 @@ test('an embed served from a sub-path fits 800x600 side by side and 640x400 one 
   await page.screenshot({ path: 'test-results/embed-course-page.png', fullPage: false });
 });
 
+for (const viewport of [{ width: 800, height: 600 }, { width: 640, height: 400 }]) {
+  test(`an embed's Play and Pause take the same room at ${viewport.width}x${viewport.height}: the row, Step and the timeline stay put`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport });
+    await page.goto('/?embed=1&scenario=revocation&mode=both&q=0&speed=0.25');
+    const row = page.getByRole('toolbar', { name: 'Playback' });
+    const play = row.getByRole('button', { name: 'Play', exact: true });
+    await expect(play).toBeEnabled({ timeout: 30_000 });
+    const boxes = async () => ({
+      play: await row.locator('button.play').boundingBox(),
+      row: await row.boundingBox(),
+      timeline: await row.getByLabel('Timeline').boundingBox(),
+      playText: await row.locator('button.play').evaluate((b) => b.scrollWidth <= b.clientWidth),
+    });
+    const paused = await boxes();
+    await play.click();
+    await expect(row.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    // "❚❚ Pause" grew the button 11 px at 800 (Step and the markers moved under the pointer) and wrapped to two lines at 640, growing the row.
+    expect(await boxes()).toEqual(paused);
+    expect(paused.playText).toBe(true);
+    await page.close();
+  });
+}
+
 test('the wheel over an embed scrolls the course page, never the frame', async ({ page }) => {
   const url = coursePage('/course/wheel.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&q=0" width="800" height="600"></iframe>`);
   await page.setViewportSize({ width: 1000, height: 700 });
