@@ -368,3 +368,24 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeHidden();
   });
 });
+
+test.describe('in an 800x600 window', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+  // QA: at the page's top the header pushed the sticky bar down, and the card, pinned to the foot
+  // and as tall as the bar leaves room for, covered "Your prediction first…" in the caption.
+  test('a question card leaves the controls and the caption in sight', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto('/?scenario=revocation&mode=both&speed=4');
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await expect(play).toBeEnabled({ timeout: 30_000 });
+    await play.click();
+    await expect(page.getByRole('radiogroup')).toBeVisible({ timeout: 30_000 });
+    const prompt = (await page.locator('.question-prompt').textContent())!;
+    await expect(page.getByRole('heading', { name: prompt })).toBeFocused();
+    const bar = (await page.locator('.sticky-top').boundingBox())!;
+    const card = (await page.locator('.question').boundingBox())!;
+    expect(bar.y, 'the controls and caption start in the viewport').toBeGreaterThanOrEqual(0);
+    expect(card.y, 'the card starts below the caption').toBeGreaterThanOrEqual(bar.y + bar.height);
+    await expect(page.locator('.caption-predict')).toBeInViewport({ ratio: 1 });
+  });
+});

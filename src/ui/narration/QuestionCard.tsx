@@ -8,6 +8,19 @@ import { useApp, useAppStore } from '../storeContext';
 const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing });
 
 /**
+ * Below 1024 px the card is pinned to the viewport's foot, as tall as the sticky bar (controls and
+ * caption, `--sticky-h`) leaves room for; but the bar sticks only once the page is scrolled down to
+ * it. At the page's top the header above pushed it down, and the card covered the caption (800x600:
+ * "Your prediction first…" under the card). So the page scrolls until the bar sticks.
+ */
+function bringStickyBarUp(): void {
+  const bar = document.querySelector('.sticky-top');
+  if (!bar || getComputedStyle(bar).position !== 'sticky') return;
+  const below = bar.getBoundingClientRect().top;
+  if (below > 1) window.scrollBy({ top: below, behavior: 'instant' });
+}
+
+/**
  * Focus goes to a new card's question when playback stops at it, so a keyboard or screen reader
  * user is there (Play was ~25 Tabs away at 1280x800). Only on the store's change from no card (or
  * another one) to a new unanswered card: a re-render or a remount moves nothing.
@@ -22,6 +35,7 @@ function useFocusWhenAsked(heading: React.RefObject<HTMLHeadingElement | null>):
         // (the caption's live line says a prediction is asked).
         requestAnimationFrame(() => {
           if (document.activeElement?.closest('.drawer, dialog')) return;
+          bringStickyBarUp();
           heading.current?.focus();
         });
       }),
