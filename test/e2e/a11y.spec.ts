@@ -9,7 +9,7 @@ import { expectNoAxeViolations, expectTargetsAtLeast24, focusRingContrast } from
  * Revocation, both worlds at 25 s: 21 Tabs on 2026-11-30 (the stage's nodes, the strip's links, the
  * transcript, each log's scroller and its lines, the table), 258 when every log line was a stop.
  */
-const TABS_STAGE_TO_TABLE = 30;
+const TABS_STAGE_TO_TABLE = 25;
 const ready = (page: Page) => expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 20_000 });
 const focusedIsBody = (page: Page) => page.evaluate(() => !document.activeElement || document.activeElement === document.body);
 const focused = (page: Page) => page.evaluate(() => {
@@ -125,6 +125,22 @@ test('keyboard: each event log and the transcript is one tab stop, so the table 
   // Enter still opens the request it names.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+});
+
+test('focus never falls to <body> when the focused log line leaves the bounded log while playing', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/?scenario=revocation&mode=both&q=0&speed=16');
+  await ready(page);
+  const jwtLog = page.getByRole('log', { name: 'jwt event log' });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => jwtLog.getByRole('button').count(), { timeout: 20_000 }).toBeGreaterThan(40);
+  // On the oldest line: the first to go as new lines come.
+  await jwtLog.getByRole('button').last().focus();
+  await page.keyboard.press('Home');
+  const oldest = (await page.evaluate(() => document.activeElement?.textContent)) ?? '';
+  await expect.poll(() => jwtLog.getByRole('button').first().textContent(), { timeout: 20_000 }).not.toBe(oldest);
+  await expect.poll(() => focusedIsBody(page)).toBe(false);
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[role=log]'))).toBe(true);
 });
 
 test('focus never falls to <body>: Ban, Remove server, Reset, Dismiss', async ({ page }) => {
