@@ -37,6 +37,8 @@ describe('an event log is one tab stop', () => {
     expect(tabbable).toEqual([buttons.at(-1)]);
     expect(buttons.at(-1)!.getAttribute('aria-describedby')).toBe('log-keys-session');
     expect(container.querySelector('#log-keys-session')!.textContent).toMatch(/up and down arrows/i);
+    // The hint is said on the way in, not again at every line the arrows reach.
+    expect(buttons[0]!.getAttribute('aria-describedby')).toBeNull();
 
     act(() => buttons.at(-1)!.focus());
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });

@@ -30,7 +30,8 @@ const LogLine = memo(function LogLine({ entry: e, mode, select, tabStop }: LineP
           type="button"
           className="linklike"
           tabIndex={tabStop ? 0 : -1}
-          aria-describedby={`log-keys-${mode}`}
+          // Said on the way in (the tab stop) only, not at every arrow press.
+          aria-describedby={tabStop ? `log-keys-${mode}` : undefined}
           onClick={() => select({ kind: 'request', mode, requestId: e.requestId! })}
         >
           {e.text}
@@ -118,7 +119,8 @@ export function EventLog({ mode }: { mode: Mode }) {
           ))}
         </ol>
       </div>
-      <p id={`log-keys-${mode}`} className="visually-hidden">
+      {/* hidden: a description, read with the line, never on its own in a read-through */}
+      <p id={`log-keys-${mode}`} hidden>
         Up and down arrows move between the log's requests.
       </p>
     </section>

@@ -43,7 +43,7 @@ export function Transcript() {
                 type="button"
                 className="linklike"
                 tabIndex={roving.isStop(String(st.atMs)) ? 0 : -1}
-                aria-describedby="transcript-keys"
+                aria-describedby={roving.isStop(String(st.atMs)) ? 'transcript-keys' : undefined}
                 onClick={() => void t.seek(st.atMs + 1)}
               >
                 <time>{clockTime(st.atMs)}</time> {st.caption}
@@ -52,7 +52,7 @@ export function Transcript() {
           ))}
         </ol>
       )}
-      <p id="transcript-keys" className="visually-hidden">
+      <p id="transcript-keys" hidden>
         Up and down arrows move between the captions.
       </p>
     </section>
