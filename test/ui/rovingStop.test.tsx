@@ -18,6 +18,9 @@ beforeAll(async () => {
   await store.getState().seek(12_000);
 });
 
+/** One part of the page, drawn from the lesson's store. */
+const shown = (part: React.ReactNode) => render(<AppStoreProvider store={store}>{part}</AppStoreProvider>);
+
 /** The list's buttons, and which of them Tab reaches. */
 function stops(list: Element) {
   const buttons = [...list.querySelectorAll('button')];
@@ -26,11 +29,7 @@ function stops(list: Element) {
 
 describe('an event log is one tab stop', () => {
   it('enters at the newest request, moves by arrows, and keeps the line last focused', () => {
-    const { container } = render(
-      <AppStoreProvider store={store}>
-        <EventLog mode="session" />
-      </AppStoreProvider>,
-    );
+    const { container } = shown(<EventLog mode="session" />);
     const list = container.querySelector('ol')!;
     const { buttons, tabbable } = stops(list);
     expect(buttons.length).toBeGreaterThan(5);
@@ -60,11 +59,7 @@ describe('an event log is one tab stop', () => {
   });
 
   it('still opens the request a line names', () => {
-    const { container } = render(
-      <AppStoreProvider store={store}>
-        <EventLog mode="session" />
-      </AppStoreProvider>,
-    );
+    const { container } = shown(<EventLog mode="session" />);
     const first = container.querySelector('ol button')!;
     fireEvent.click(first);
     expect(store.getState().selection).toMatchObject({ kind: 'request', mode: 'session' });
@@ -74,11 +69,7 @@ describe('an event log is one tab stop', () => {
 
 describe('the transcript is one tab stop', () => {
   it('enters at the latest caption and moves by arrows', () => {
-    const { container } = render(
-      <AppStoreProvider store={store}>
-        <Transcript />
-      </AppStoreProvider>,
-    );
+    const { container } = shown(<Transcript />);
     const list = container.querySelector('ol')!;
     const { buttons, tabbable } = stops(list);
     expect(buttons.length).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FONT, LB_TITLE, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { FONT, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { LB_TITLE } from '../../src/ui/stage/nodeStatus';
 import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS } from '../../src/store/clock';
 
 const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;

@@ -37,19 +37,22 @@ export function Transcript() {
         <p className="muted">The captions will collect here as the lesson plays.</p>
       ) : (
         <ol {...roving.listProps}>
-          {told.map((st) => (
-            <li key={st.atMs} {...{ [ROVING_KEY_ATTR]: String(st.atMs) }}>
-              <button
-                type="button"
-                className="linklike"
-                tabIndex={roving.isStop(String(st.atMs)) ? 0 : -1}
-                aria-describedby={roving.isStop(String(st.atMs)) ? 'transcript-keys' : undefined}
-                onClick={() => void t.seek(st.atMs + 1)}
-              >
-                <time>{clockTime(st.atMs)}</time> {st.caption}
-              </button>
-            </li>
-          ))}
+          {told.map((st) => {
+            const stop = roving.isStop(String(st.atMs));
+            return (
+              <li key={st.atMs} {...{ [ROVING_KEY_ATTR]: String(st.atMs) }}>
+                <button
+                  type="button"
+                  className="linklike"
+                  tabIndex={stop ? 0 : -1}
+                  aria-describedby={stop ? 'transcript-keys' : undefined}
+                  onClick={() => void t.seek(st.atMs + 1)}
+                >
+                  <time>{clockTime(st.atMs)}</time> {st.caption}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       )}
       <p id="transcript-keys" hidden>

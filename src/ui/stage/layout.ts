@@ -3,6 +3,7 @@
 // left to right, 'tall' top to bottom (a column of a side-by-side view, or a phone).
 import type { Mode } from '../../sim/types';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
+import { LB_TITLE } from './nodeStatus';
 
 export type Orientation = 'wide' | 'tall';
 export type NodeKind = 'browser' | 'attacker' | 'lb' | 'server' | 'store' | 'jwks';
@@ -64,8 +65,6 @@ export const TITLE_ROW_PX = 22;
 export const LINE_ROW_PX = 15;
 const MARGIN = 8;
 const NODE_MIN_W = 96;
-/** The balancer's title, which its box holds whole in columns too (nodeStatus.ts draws it). */
-export const LB_TITLE = 'Load balancer';
 /** Below this width the cluster is drawn top to bottom (browsers on top, stores at the bottom). */
 const WIDE_MIN_PX = 760;
 
