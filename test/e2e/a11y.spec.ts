@@ -118,6 +118,18 @@ test('keyboard: each event log and the transcript is one tab stop, so the table 
   await expect(lines.nth(-2)).toBeFocused();
   await page.keyboard.press('Home');
   await expect(lines.first()).toBeFocused();
+  // Page Down goes as many lines on as the log's window shows, less one kept for context.
+  const lineHeight = (await lines.first().boundingBox())!.height;
+  const window = await jwtLog.locator('ol').evaluate((ol) => {
+    let box: Element | null = ol;
+    while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
+    return box ? box.clientHeight : 0;
+  });
+  expect(window, 'the log scrolls in its own window').toBeGreaterThan(lineHeight * 4);
+  await page.keyboard.press('PageDown');
+  await expect(lines.nth(Math.floor(window / lineHeight) - 1)).toBeFocused();
+  await page.keyboard.press('PageUp');
+  await expect(lines.first()).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(lines.first()).not.toBeFocused();
   await page.keyboard.press('Tab');

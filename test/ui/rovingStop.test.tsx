@@ -1,7 +1,7 @@
 // A keyboard user passes an event log or the transcript with one Tab, not one per line (a log holds
 // up to 120 request lines a world: ~190 presses stood between the stage and the comparison table).
-// Inside, Up and Down move line by line, Home and End to the ends, and Tab comes back to the line
-// last focused.
+// Inside, Up and Down move line by line, Page Up and Page Down a page, Home and End to the ends,
+// and Tab comes back to the line last focused.
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
@@ -49,11 +49,20 @@ describe('an event log is one tab stop', () => {
 
     fireEvent.keyDown(document.activeElement!, { key: 'Home' });
     expect(document.activeElement).toBe(buttons[0]);
+    // A page at a time (no layout here: 10 lines), never past either end.
+    fireEvent.keyDown(document.activeElement!, { key: 'PageDown' });
+    expect(document.activeElement).toBe(buttons[Math.min(10, buttons.length - 1)]);
+    fireEvent.keyDown(document.activeElement!, { key: 'PageUp' });
+    expect(document.activeElement).toBe(buttons[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'PageUp' });
+    expect(document.activeElement).toBe(buttons[0]);
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(buttons[0]);
     fireEvent.keyDown(document.activeElement!, { key: 'End' });
     expect(document.activeElement).toBe(buttons.at(-1));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons.at(-1));
+    fireEvent.keyDown(document.activeElement!, { key: 'PageDown' });
     expect(document.activeElement).toBe(buttons.at(-1));
     expect(stops(list).tabbable).toEqual([buttons.at(-1)]);
   });

@@ -121,7 +121,7 @@ export function EventLog({ mode }: { mode: Mode }) {
       </div>
       {/* hidden: a description, read with the line, never on its own in a read-through */}
       <p id={`log-keys-${mode}`} hidden>
-        Up and down arrows move between the log's requests.
+        Up and down arrows move between the log's requests; Page Up and Page Down, a page at a time.
       </p>
     </section>
   );

@@ -56,7 +56,7 @@ export function Transcript() {
         </ol>
       )}
       <p id="transcript-keys" hidden>
-        Up and down arrows move between the captions.
+        Up and down arrows move between the captions; Page Up and Page Down, a page at a time.
       </p>
     </section>
   );
