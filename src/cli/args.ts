@@ -1,4 +1,5 @@
 // Parses the headless runner's flags (DESIGN.md contract). Pure, so it is unit-tested directly.
+import { ALGS } from '../auth/alg';
 import { LIMITS } from '../sim/options';
 import { parseInterventions, type TimedAction } from '../sim/parseAction';
 import { isMode, MODES, type Mode } from '../sim/schemes/names';
@@ -98,10 +99,13 @@ export function parseArgs(argv: string[]): ParseResult {
         sweepFlags.serversTo = Number(range[2] ?? range[1]);
         break;
       }
-      case '--alg':
+      case '--alg': {
         sweepOnly.push(flag);
-        sweepFlags.alg = value();
+        const v = value();
+        if (v === null) return { ok: false, error: `--alg needs one of ${ALGS.join(', ')} (got nothing)` };
+        sweepFlags.alg = v;
         break;
+      }
       case '--denylist':
       case '--refresh':
         sweepOnly.push(flag);

@@ -51,41 +51,47 @@ export const DEFAULT_SWEEP: SweepSettings = {
   seed: 1,
 };
 
-export type SweepParse = { ok: true; settings: SweepSettings } | { ok: false; problems: string[] };
+/** Refused: a sentence per problem, and the settings those sentences name (the form marks those boxes). */
+export type SweepParse = { ok: true; settings: SweepSettings } | { ok: false; problems: string[]; fields: (keyof SweepSettings)[] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks a partial settings object (from a form, a link or the runner) over the defaults. */
 export function parseSweepSettings(input: unknown): SweepParse {
-  if (!isRecord(input)) return { ok: false, problems: ['The sweep settings must be an object.'] };
+  if (!isRecord(input)) return { ok: false, problems: ['The sweep settings must be an object.'], fields: [] };
   const problems: string[] = [];
+  const fields = new Set<keyof SweepSettings>();
+  const refuse = (keys: (keyof SweepSettings)[], problem: string) => {
+    problems.push(problem);
+    for (const key of keys) fields.add(key);
+  };
   const pick = <K extends keyof SweepSettings>(key: K): unknown => (Object.hasOwn(input, key) ? input[key] : DEFAULT_SWEEP[key]);
   const number = (key: keyof typeof SWEEP_LIMITS & keyof SweepSettings, whole: boolean, label: string): number => {
     const v = pick(key);
     const { min, max } = SWEEP_LIMITS[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
-      problems.push(`${label} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max} (got ${String(v)}).`);
+      refuse([key], `${label} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max} (got ${got(v)}).`);
       return DEFAULT_SWEEP[key];
     }
     return v;
   };
   const flag = (key: 'denylist' | 'refreshTokens', label: string): boolean => {
     const v = pick(key);
-    if (typeof v !== 'boolean') problems.push(`${label} must be on or off (got ${String(v)}).`);
+    if (typeof v !== 'boolean') refuse([key], `${label} must be on or off (got ${got(v)}).`);
     return v === true;
   };
   const modesIn = pick('modes');
   const listed = Array.isArray(modesIn) ? modesIn.filter((m): m is Mode => typeof m === 'string' && isMode(m)) : [];
   const modes = [...new Set(listed)];
-  if (!Array.isArray(modesIn) || modes.length === 0 || listed.length !== modesIn.length) problems.push(`Models must be one or more of ${MODES.join(', ')}.`);
+  if (!Array.isArray(modesIn) || modes.length === 0 || listed.length !== modesIn.length) refuse(['modes'], `Models must be one or more of ${MODES.join(', ')}.`);
   // A model named again (a link's ["jwt","jwt"]) would run its rows twice: say which, not which models exist.
   for (const m of modes) {
     const times = listed.filter((l) => l === m).length;
-    if (times > 1) problems.push(`Models must name each model once (${m} is listed ${times === 2 ? 'twice' : `${times} times`}).`);
+    if (times > 1) refuse(['modes'], `Models must name each model once (${m} is listed ${times === 2 ? 'twice' : `${times} times`}).`);
   }
   const algIn = pick('alg');
   const alg = ALGS.find((a) => a === algIn);
-  if (!alg) problems.push(`The token algorithm must be one of ${ALGS.join(', ')} (got ${String(algIn)}).`);
+  if (!alg) refuse(['alg'], `The token algorithm must be one of ${ALGS.join(', ')} (got ${got(algIn)}).`);
   const settings: SweepSettings = {
     modes: MODES.filter((m) => modes.includes(m)),
     serversFrom: number('serversFrom', true, 'Servers from'),
@@ -100,15 +106,22 @@ export function parseSweepSettings(input: unknown): SweepParse {
     verifyCostMs: number('verifyCostMs', false, 'Signature check cost'),
     seed: number('seed', true, 'Seed'),
   };
-  if (settings.serversFrom > settings.serversTo) problems.push(`Servers from (${settings.serversFrom}) must not be more than servers to (${settings.serversTo}).`);
+  if (settings.serversFrom > settings.serversTo) refuse(['serversFrom', 'serversTo'], `Servers from (${settings.serversFrom}) must not be more than servers to (${settings.serversTo}).`);
   if (problems.length === 0 && settings.users * settings.ratePerUser > MAX_OFFERED_RPS)
-    problems.push(`${settings.users} users at ${settings.ratePerUser} a second offer ${settings.users * settings.ratePerUser} req/s; the lab offers at most ${MAX_OFFERED_RPS} (16 servers serve about 8,000).`);
+    refuse(['users', 'ratePerUser'], `${settings.users} users at ${settings.ratePerUser} a second offer ${settings.users * settings.ratePerUser} req/s; the lab offers at most ${MAX_OFFERED_RPS} (16 servers serve about 8,000).`);
   if (problems.length === 0) {
     const { startMs, windowMs } = sweepWindow(settings);
-    if (windowMs > MAX_PHASE_MS) problems.push(`${settings.requests} requests at ${settings.users * settings.ratePerUser} a second take more than an hour: send more a second or fewer requests.`);
-    if (startMs > MAX_PHASE_MS) problems.push(`Logging ${settings.users} users in at ${loginsPerSec(settings)} a second takes more than an hour: raise the store capacity or lower the users.`);
+    if (windowMs > MAX_PHASE_MS) refuse(['requests', 'users', 'ratePerUser'], `${settings.requests} requests at ${settings.users * settings.ratePerUser} a second take more than an hour: send more a second or fewer requests.`);
+    if (startMs > MAX_PHASE_MS) refuse(['users', 'storeCapacityOpsPerSec'], `Logging ${settings.users} users in at ${loginsPerSec(settings)} a second takes more than an hour: raise the store capacity or lower the users.`);
   }
-  return problems.length ? { ok: false, problems } : { ok: true, settings };
+  return problems.length ? { ok: false, problems, fields: [...fields] } : { ok: true, settings };
+}
+
+/** A refused value as the sentence shows it: text that reads as a number or a flag keeps its quotes ("16" is not 16). */
+function got(v: unknown): string {
+  if (typeof v !== 'string') return String(v);
+  const text = v.trim();
+  return text !== '' && (Number.isFinite(Number(text)) || text === 'true' || text === 'false') ? JSON.stringify(v) : v;
 }
 
 /** Logins use at most half the store's capacity, at most 500 a second, so the window starts on a settled cluster. */

@@ -107,6 +107,14 @@ describe('load lab form', () => {
 
     type('Servers from', '5');
     expect(screen.getByText('Servers from (5) must not be more than servers to (2).')).toBeTruthy();
+    // Both boxes the sentence names are marked; a box judged against the current form, not the defaults.
+    const invalid = (label: string) => screen.getByLabelText(label).getAttribute('aria-invalid') === 'true';
+    expect([invalid('Servers from'), invalid('Servers to')]).toEqual([true, true]);
+    type('Servers to', '16');
+    type('Servers from', '10');
+    expect([invalid('Servers from'), invalid('Servers to')]).toEqual([false, false]);
+    expect(runButton().disabled).toBe(false);
+    type('Servers to', '2');
     type('Servers to', '17');
     expect(screen.getByText('Servers to must be a whole number from 1 to 16 (got 17).')).toBeTruthy();
     expect(runButton().disabled).toBe(true);

@@ -28,6 +28,7 @@ describe('headless runner flags', () => {
     [['--sweep', 'servers=1..4', '--users', '1e'], /--users needs a number \(got "1e"\)/],
     [['--sweep', 'servers=1..4', '--requests', ''], /--requests needs a number \(got ""\)/],
     [['--sweep', 'servers=1..4', '--rate'], /--rate needs a number \(got nothing\)/],
+    [['--sweep', 'servers=1..4', '--alg'], /--alg needs one of HS256, EdDSA, ES256 \(got nothing\)/],
   ])('rejects %j with a one-line reason', (argv, message) => {
     const r = parseArgs(argv);
     expect(r.ok).toBe(false);

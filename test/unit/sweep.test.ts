@@ -85,9 +85,21 @@ describe('sweep settings', () => {
     );
   });
 
+  it('quotes text that reads as a number or a flag, so a sentence never says 16 is not 16', () => {
+    const parsed = parseSweepSettings({ serversTo: '16', denylist: 'true', users: '12abc' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      'Servers to must be a whole number from 1 to 16 (got "16").',
+      'Users must be a whole number from 1 to 10000 (got 12abc).',
+      'The denylist must be on or off (got "true").',
+    ]);
+    expect(parsed.fields).toEqual(['serversTo', 'users', 'denylist']);
+  });
+
   it('names a model listed twice, not the models there are', () => {
-    expect(parseSweepSettings({ modes: ['jwt', 'jwt'] })).toEqual({ ok: false, problems: ['Models must name each model once (jwt is listed twice).'] });
-    expect(parseSweepSettings({ modes: ['session', 'jwt', 'session', 'session'] })).toEqual({ ok: false, problems: ['Models must name each model once (session is listed 3 times).'] });
+    expect(parseSweepSettings({ modes: ['jwt', 'jwt'] })).toEqual({ ok: false, problems: ['Models must name each model once (jwt is listed twice).'], fields: ['modes'] });
+    expect(parseSweepSettings({ modes: ['session', 'jwt', 'session', 'session'] })).toEqual({ ok: false, problems: ['Models must name each model once (session is listed 3 times).'], fields: ['modes'] });
     expect(parseSweepSettings({ modes: ['jwt', 'session'] }).ok).toBe(true);
   });
 

@@ -60,7 +60,7 @@ export function LoadLab({ client: given, notices: linkNotices = [], search = win
             ))}
           </ul>
         )}
-        <SweepForm form={form} onChange={setForm} measured={measured} locked={running} onSubmit={() => parsed.ok && !running && start(parsed.settings)}>
+        <SweepForm form={form} onChange={setForm} measured={measured} parsed={parsed} locked={running} onSubmit={() => parsed.ok && !running && start(parsed.settings)}>
           <RunControls parsed={parsed} run={run} progress={progress} onCancel={cancel} />
         </SweepForm>
         {run.status !== 'idle' && <SweepReading run={run} />}

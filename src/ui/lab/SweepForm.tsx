@@ -1,15 +1,17 @@
 import type { FormEvent, ReactNode } from 'react';
 import { ALGS, type Alg } from '../../auth/alg';
-import { SWEEP_LIMITS } from '../../lab/settings';
+import { SWEEP_LIMITS, type SweepParse } from '../../lab/settings';
 import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
 import { CostField } from './CostField';
-import { fieldIsValid, type CostReading, type LabForm, type NumberKey } from './labForm';
+import type { CostReading, LabForm, NumberKey } from './labForm';
 import { NumberField } from './NumberField';
 
 interface Props {
   form: LabForm;
   onChange: (form: LabForm) => void;
   measured: CostReading | undefined;
+  /** The form through the gate: the boxes its problems name are marked invalid. */
+  parsed: SweepParse;
   /** While a sweep runs, the settings it runs with stay as they are. */
   locked: boolean;
   onSubmit: () => void;
@@ -27,14 +29,14 @@ const FIELDS: { key: NumberKey; label: string; hint: string; step?: number | 'an
 ];
 
 /** The sweep's settings: every box is judged as it changes, through the form's one gate. */
-export function SweepForm({ form, onChange, measured, locked, onSubmit, children }: Props) {
+export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, children }: Props) {
   const set = <K extends keyof LabForm>(key: K, value: LabForm[K]) => onChange({ ...form, [key]: value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
   };
   const number = (key: NumberKey, label: string, hint: string, step?: number | 'any') => (
-    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} min={SWEEP_LIMITS[key].min} max={SWEEP_LIMITS[key].max} step={step ?? 1} invalid={!fieldIsValid(key, form[key])} />
+    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} min={SWEEP_LIMITS[key].min} max={SWEEP_LIMITS[key].max} step={step ?? 1} invalid={!parsed.ok && parsed.fields.includes(key)} />
   );
   return (
     <form className="lab-form panel" onSubmit={submit} noValidate aria-labelledby="lab-form-title">

@@ -103,10 +103,5 @@ export function settingsOf(form: LabForm, measured: CostReading | undefined): Sw
   };
   const parsed = parseSweepSettings(input);
   if ('ms' in cost) return parsed;
-  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem] };
-}
-
-/** Whether one field's value passes the gate on its own (the others at their defaults): for aria-invalid. */
-export function fieldIsValid(key: NumberKey, raw: Typed): boolean {
-  return parseSweepSettings({ [key]: typedNumber(raw) }).ok;
+  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem], fields: parsed.ok ? [] : parsed.fields };
 }
