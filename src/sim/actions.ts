@@ -189,6 +189,10 @@ function tamper(s: SimState, clientId: string, how: ForgeHow): void {
   const client = own(s.clients, clientId);
   if (!client) return log(s, 'note', `There is no client called ${clientId}.`);
   if (how === 'guess-session') {
+    // A world whose model reads no session cookie (JWT) has no session id to guess: its stage and
+    // inspector would show a session cookie the requests never use.
+    const readsSessionCookie = schemeOf(s).carries({ hasCookie: (name) => name === SESSION_COOKIE, bearer: false });
+    if (!readsSessionCookie) return log(s, 'note', `${clientId} holds ${SCHEME_WORDS[s.options.mode].credential}, not a session id: there is no session id to guess in this world.`);
     const guess = randomId128(s.rng);
     client.jar = applySetCookie(client.jar, serializeSetCookie({ name: SESSION_COOKIE, value: guess, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
     client.forged = how;

@@ -253,6 +253,16 @@ describe('app server: JWT mode', () => {
     expect(s.servers.find((sv) => sv.id === api.serverId)!.lastCheck).toMatchObject({ kind: 'signature', ok: false, reason: 'signature_invalid' });
   });
 
+  it('a session id cannot be guessed in a JWT world: it says so and alice keeps her token alone', async () => {
+    const script: Script = [...sequential('alice', 1, 2_000), [1_000, { type: 'tamper', clientId: 'alice', how: 'guess-session' }]];
+    const d = await run({ mode: 'jwt' }, script, 4_000);
+    const alice = d.state.clients.alice!;
+    expect(alice.jar.cookies).toEqual([]);
+    expect(alice.forged).toBeFalsy();
+    expect(d.state.log.entries.some((e) => e.kind === 'note' && /alice holds .*, not a session id/.test(e.text))).toBe(true);
+    expect(requestsOf(d.state, 'alice', 'api')[0]).toMatchObject({ reason: 'ok' });
+  });
+
   it('a token rewritten to alg "none" is refused as alg_not_allowed', async () => {
     const script: Script = [...sequential('alice', 1, 2_000), [1_000, { type: 'tamper', clientId: 'alice', how: 'alg-none' }]];
     const d = await run({ mode: 'jwt' }, script, 4_000);
