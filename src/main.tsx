@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { createAppStore, type AppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
+import { shownModes } from './store/selectors';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fetchStageCode } from './ui/LazyStageArea';
@@ -65,6 +66,11 @@ function startLessons(link: LinkState, notices: string[]) {
       // Superseded (a host page loaded another lesson first): the link's moment was for this one.
       if (!loaded) return;
       if (link.timeMs) await store.getState().seek(link.timeMs);
+      if (link.view || link.timeMs) {
+        const { linkAdjustments } = await import('./store/linkAdjustments');
+        const adjusted = linkAdjustments(link, { modes: shownModes(store.getState()), timeMs: store.getState().timeMs });
+        if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
+      }
       // An embed plays only while it is seen; the full app plays at once.
       if (embedPlayback) (await embedPlayback).playWhileVisible(store, document.documentElement, !!link.autoplay);
       else if (link.autoplay) store.getState().play();

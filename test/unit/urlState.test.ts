@@ -2,9 +2,27 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LIMITS } from '../../src/sim/options';
 import { parseInterventions } from '../../src/sim/parseAction';
+import { linkAdjustments } from '../../src/store/linkAdjustments';
 import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
 
 describe('links', () => {
+  it('a lab link says which lesson parameters it does not use', () => {
+    expect(parseLink('?lab=load&scenario=basic&t=5000&play=1')).toEqual({
+      state: { lab: 'load', scenarioId: 'basic', timeMs: 5_000, autoplay: true },
+      problems: ["The load lab does not use the link's scenario, t, play; they were ignored."],
+    });
+    expect(parseLink('?lab=load&sweep=%7B%7D').problems).toEqual([]);
+  });
+
+  it('says what the loaded lesson could not show as the link asked: a mode it lacks, a moment past its end', () => {
+    expect(linkAdjustments({ view: 'session', timeMs: 86_400_000 }, { modes: ['jwt'], timeMs: 35_000 })).toEqual([
+      "This lesson has no session world, which the link's mode asked for; it shows the JWT world.",
+      "The link's moment (86400 s) is past the end of this lesson; it opens at 35 s.",
+    ]);
+    expect(linkAdjustments({ view: 'both', timeMs: 12_000 }, { modes: ['jwt'], timeMs: 12_000 })).toEqual([]);
+    expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], timeMs: 0 })).toEqual([]);
+  });
+
   it('round-trips scenario, mode, seed, speed and position', () => {
     const link = linkFor({ scenarioId: 'revocation', view: 'jwt', seed: 42, speed: 4, timeMs: 12_345 });
     expect(parseLink(link)).toEqual({ state: { scenarioId: 'revocation', view: 'jwt', seed: 42, speed: 4, timeMs: 12_345 }, problems: [] });
