@@ -306,12 +306,19 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       get().play();
     },
     dismissQuestion() {
+      const skipped = get().question?.choiceId === null;
       set({ question: null });
-      player.release();
+      // Not release(): that marked the caption on screen read, and the one the card had kept back
+      // (skipped) or had just revealed (Continue) went in seconds, before it could be read.
+      player.endHold();
+      // Skipped, the lesson goes on, as after a prediction (it stood paused, nothing saying so).
+      if (skipped) get().play();
     },
     setQuestionsOn(on) {
+      const skipped = !on && get().question?.choiceId === null;
       set({ questionsOn: on, ...(on ? {} : { question: null }) });
       pace();
+      if (skipped) get().play();
     },
     async nextMoment() {
       const now = player.timeMs;

@@ -115,6 +115,12 @@ export class Player {
     this.setHolding(false);
   }
 
+  /** The hold of a revealed answer ends (its card closed); the caption on screen keeps what is left of its reading time. */
+  endHold(): void {
+    this.holdLeftMs = 0;
+    this.setHolding(false);
+  }
+
   /** Hold playback for `ms` of real time (an answer is being revealed). */
   hold(ms: number): void {
     this.holdLeftMs = Math.max(this.holdLeftMs, ms);
@@ -177,21 +183,27 @@ export class Player {
 
   /** Back to the previous logged moment in any world (Step's moments in reverse): restore a checkpoint, replay up to it. */
   stepBack(): Promise<void> {
-    const now = this.timeMs;
-    const earlier = Object.values(this.histories).map((h) => h.driver.state.log.entries.findLast((e) => e.timeMs < now)?.timeMs ?? 0);
-    return this.seek(Math.max(0, ...earlier));
+    // Where to is worked out in turn, not at the press: presses in quick succession each go one
+    // moment further back (worked out at the press, they all aimed at the same one).
+    return this.enqueue(async () => {
+      const now = this.timeMs;
+      const earlier = Object.values(this.histories).map((h) => h.driver.state.log.entries.findLast((e) => e.timeMs < now)?.timeMs ?? 0);
+      await this.jumpTo(Math.max(0, ...earlier));
+    });
   }
 
   seek(timeMs: number): Promise<void> {
-    return this.enqueue(async () => {
-      const target = Math.max(0, timeMs);
-      for (const h of Object.values(this.histories)) await h.seek(target);
-      // The clock moves with the drawing: a frame in between would draw the old moment's dots at the new time.
-      await this.publishJump(() => {
-        this.timeMs = target;
-        this.idle = null;
-        this.syncPacing();
-      });
+    return this.enqueue(() => this.jumpTo(timeMs));
+  }
+
+  private async jumpTo(timeMs: number): Promise<void> {
+    const target = Math.max(0, timeMs);
+    for (const h of Object.values(this.histories)) await h.seek(target);
+    // The clock moves with the drawing: a frame in between would draw the old moment's dots at the new time.
+    await this.publishJump(() => {
+      this.timeMs = target;
+      this.idle = null;
+      this.syncPacing();
     });
   }
 

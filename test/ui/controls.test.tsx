@@ -72,6 +72,10 @@ describe('playback controls', () => {
       back.push(store.player.timeMs);
     }
     expect(back).toEqual(times.slice(0, 5).reverse());
+    // Pressed in quick succession (each before the last one's seek is done), each goes one further back.
+    for (let i = 0; i < 5; i++) await act(() => store.getState().step());
+    await act(() => Promise.all([0, 1, 2, 3].map(() => store.getState().stepBack())));
+    expect(store.player.timeMs).toBe(times[1]);
   });
 
   it('the speed slider runs from 0.25x to 16x on a log scale and announces its value', async () => {

@@ -8,6 +8,7 @@ import { Transcript } from '../../src/ui/narration/Transcript';
 import { watchLesson } from '../../src/host/lessonEvents';
 import { lessonSteps } from '../../src/store/lesson';
 import { shownModes } from '../../src/store/selectors';
+import { dwellMs } from '../../src/store/pacing';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { runFrames, fakeFrames, nextFrame } from './support/frames';
 
@@ -68,6 +69,33 @@ describe('predict, then see', () => {
     expect(screen.getByRole('status').textContent).toContain(result.why);
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.queryByRole('radiogroup')).toBeNull();
+  }, 60_000);
+
+  it('Skip goes on playing, and the caption the card kept back, or Continue the one it revealed, keeps its reading time', async () => {
+    const store = await setup('?scenario=store-outage&mode=both');
+    const lesson = screen.getByTestId('lesson-caption');
+    // Frames (16 ms each) the lesson line keeps its words from now; and how many its words need (pacing.ts).
+    const framesShown = async () => {
+      const text = lesson.textContent;
+      return runFrames(store, 5_000, () => lesson.textContent !== text);
+    };
+    const framesToRead = () => dwellMs(lesson.textContent ?? '') / 16;
+    await playUntil(store, () => store.getState().question !== null);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip this question' }));
+    expect(store.getState().playing).toBe(true);
+    let needed = framesToRead();
+    expect(await framesShown()).toBeGreaterThanOrEqual(needed * 0.9);
+
+    await act(() => store.getState().seek(0));
+    await playUntil(store, () => store.getState().question !== null);
+    const kept = lesson.textContent;
+    predict(store.getState().question!.question.choices[0]!.text);
+    // Revealed at the prediction; Continue as soon as the run has decided.
+    const untilDecided = await runFrames(store, 20_000, () => store.getState().question?.result != null);
+    expect(lesson.textContent).not.toBe(kept);
+    needed = framesToRead();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(untilDecided + (await framesShown())).toBeGreaterThanOrEqual(needed * 0.9);
   }, 60_000);
 
   it('"Skip all questions" turns them off: playback then runs past every key moment', async () => {
