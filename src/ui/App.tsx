@@ -48,7 +48,7 @@ function Shell() {
   const { root, bar } = useStickyHeight();
   const area = useRef<HTMLDivElement>(null);
   const layoutModes = modesFromKey(layoutKey);
-  const { shown, toggle } = useShownWorlds(area, layoutModes, true);
+  const { shown, toggle, toggleRowRef } = useShownWorlds(area, layoutModes, true);
   const preparing = modes.length === 0;
   const className = `app${shown.length > 1 ? ' is-both' : ''}`;
   // Over the built first screen, src/firstScreenFit.js may have fitted the page to one world before
@@ -87,7 +87,7 @@ function Shell() {
         )}
         {/* Two worlds: the toggle is always there, unseen while both fit, so the page built with the first
             screen (src/firstScreenFit.js shows it where one world fits) and React's first render match. */}
-        {layoutModes.length > 1 && <WorldToggle toggle={toggle ?? { modes: layoutModes, shown: layoutModes[0]!, show: noChoice }} labelled hidden={!toggle} />}
+        {layoutModes.length > 1 && <WorldToggle toggle={toggle ?? { modes: layoutModes, shown: layoutModes[0]!, show: noChoice }} labelled hidden={!toggle} ref={toggleRowRef} />}
         <StageArea ref={area} shown={preparing ? [] : shown} preparing={preparing} busy={status === 'loading'} />
         <Legend className="legend-first" />
         </main>

@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import type { Mode } from '../sim/types';
 import { useElementSize, type ElementSize } from './useElementSize';
 
@@ -30,10 +30,18 @@ export function twoWorldsFit(size: ElementSize | null, stacks: boolean): boolean
  * the other (the embed in a small frame, a short phone). The choice is measured on the region,
  * which the stylesheet sizes before any world is drawn, so no world appears and then goes.
  */
-export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[], stacks: boolean): { shown: Mode[]; toggle: WorldToggleState | null } {
-  const size = useElementSize(area);
+export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[], stacks: boolean): { shown: Mode[]; toggle: WorldToggleState | null; toggleRowRef: (el: HTMLElement | null) => void } {
+  const measured = useElementSize(area);
+  // Shown, the toggle's row (given `toggleRowRef`: above the region, in the full app) is taken from
+  // the region: two worlds would have it back. Judged without it, a phone that once showed one world
+  // (Options opened, then closed) never showed two again. Its gap is not counted: judged a few px
+  // short, the choice can never flip back and forth. Held in state: the toggle may come later (a
+  // lesson with two worlds after one with one), and its size is then measured from then on.
+  const [toggleRow, toggleRowRef] = useState<HTMLElement | null>(null);
+  const row = useElementSize(useMemo(() => ({ current: toggleRow }), [toggleRow]));
+  const size = measured && row && row.height > 0 ? { width: measured.width, height: measured.height + row.height } : measured;
   const [chosen, setChosen] = useState<Mode | null>(null);
   const all = modes.length < 2 || twoWorldsFit(size, stacks);
   const shown = all ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!];
-  return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen } };
+  return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };
 }

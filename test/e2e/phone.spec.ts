@@ -191,6 +191,13 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   // What it opened fits the phone: the Mode select whole, the page not wider than the screen.
   await expect(page.getByLabel('Mode', { exact: true })).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Open, Options took the room of one world; closed, both come back (the toggle's row, once shown, no longer keeps them apart).
+  await expect(page.locator('.stage')).toHaveCount(1);
+  await options.click();
+  await expect(options).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await expect(page.getByRole('group', { name: 'World shown' })).toBeHidden();
+  await options.click();
   await page.getByLabel('Mode', { exact: true }).selectOption('jwt');
   await expect(page.locator('.stage')).toHaveCount(1);
   await page.close();
