@@ -28,7 +28,9 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
       onSelect();
     }
   };
-  const label = `${status.title}: ${status.lines.join(', ')}${status.down ? ' (down)' : ''}. Inspect.`;
+  // "(down)" unless a line already says so ("0 sessions, DOWN").
+  const saysDown = status.down && !status.lines.some((line) => /\bdown\b/i.test(line));
+  const label = `${status.title}: ${status.lines.join(', ')}${saysDown ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
   // Servers keep room for the check chip on their top-right corner, so it never covers the name.
   // The title is centred on the box when it fits there whole; else it is centred in the room left
