@@ -89,7 +89,10 @@ describe('compact stage rows', () => {
   });
 });
 
-/** A ResizeObserver that reports at once, with every element measuring `size` (the stage region is the one that matters). */
+/**
+ * A ResizeObserver that reports at once, with every element measuring `size` (the stage region is
+ * the one that matters), but the world toggle's row 41 px high, and nothing hidden, as a browser measures them.
+ */
 function measureEverythingAs(size: { width: number; height: number }) {
   vi.stubGlobal(
     'ResizeObserver',
@@ -101,7 +104,11 @@ function measureEverythingAs(size: { width: number; height: number }) {
       disconnect() {}
     },
   );
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: size.width, bottom: size.height, ...size, toJSON: () => ({}) });
+  const box = (width: number, height: number) => ({ x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, width, height, toJSON: () => ({}) });
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    if (this.closest('[hidden]')) return box(0, 0);
+    return this.classList.contains('world-toggle') ? box(size.width, 41) : box(size.width, size.height);
+  });
 }
 
 async function app() {
