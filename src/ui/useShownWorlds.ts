@@ -1,5 +1,7 @@
 import { useMemo, useState, type RefObject } from 'react';
 import type { Mode } from '../sim/types';
+import type { AppStoreState } from '../store/createAppStore';
+import { useApp } from './storeContext';
 import { useElementSize, type ElementSize } from './useElementSize';
 
 /** Below this width per world, its labels would shrink under 11 px: side by side needs twice it. */
@@ -12,6 +14,9 @@ export const WORLD_MIN_WIDTH_PX = 340;
 export const WORLD_MIN_HEIGHT_PX = 244;
 /** The gap between two stacked worlds (`.stages` in layout.css). */
 export const STACK_GAP_PX = 8;
+
+/** The question put to the learner now, unanswered. */
+const selectAsked = (s: AppStoreState) => (s.question?.choiceId === null ? s.question.question : null);
 
 export interface WorldToggleState {
   modes: Mode[];
@@ -41,6 +46,15 @@ export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[
   const row = useElementSize(useMemo(() => ({ current: toggleRow }), [toggleRow]));
   const size = measured && row && row.height > 0 ? { width: measured.width, height: measured.height + row.height } : measured;
   const [chosen, setChosen] = useState<Mode | null>(null);
+  // A question about one world, asked while one world is shown, puts that world on screen (the
+  // learner was asked about the JWT world with the session world drawn); it stays for the outcome.
+  const asked = useApp(selectAsked);
+  const [askedSeen, setAskedSeen] = useState(asked);
+  if (asked !== askedSeen) {
+    setAskedSeen(asked);
+    const about = asked?.modes.find((m) => modes.includes(m));
+    if (about) setChosen(about);
+  }
   const all = modes.length < 2 || twoWorldsFit(size, stacks);
   const shown = all ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!];
   return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };

@@ -136,6 +136,16 @@ describe('the full app on a phone', () => {
     expect(caption.textContent).toMatch(/Session: .*JWT: /);
   });
 
+  it('puts on screen the world a question asks about, when one world is shown', async () => {
+    measureEverythingAs({ width: 360, height: 2 * WORLD_MIN_HEIGHT_PX - 40 });
+    const store = await app();
+    await waitFor(() => expect(document.querySelector('.stage-session')).not.toBeNull());
+    const question = store.getState().scenario!.questions!.find((q) => q.modes.length === 1 && q.modes[0] === 'jwt')!;
+    act(() => store.setState({ question: { question, choiceId: null, result: null } }));
+    await waitFor(() => expect(document.querySelector('.stage-jwt')).not.toBeNull());
+    expect(document.querySelector('.stage-session')).toBeNull();
+  });
+
   it('stacks both worlds when they fit', async () => {
     measureEverythingAs({ width: 366, height: 2 * WORLD_MIN_HEIGHT_PX + 8 });
     await app();
