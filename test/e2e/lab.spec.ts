@@ -139,6 +139,9 @@ test('a small sweep in the worker gives the rows runSweep gives, drawn, tabled a
   // Progress while it runs (rows are quick: the progress bar may already be gone).
   await expect(page.getByText(/^(Row \d of 6: (Session|JWT), \d servers?|Sweep done: 6 rows in .*)$/)).toBeVisible();
   await expect(page.getByText(/^Sweep done: 6 rows in/)).toBeVisible({ timeout: 60_000 });
+  // The results are below the form, out of sight at 1280x800: the link goes there.
+  await page.getByRole('link', { name: /See what the sweep shows/ }).click();
+  await expect(page.getByRole('heading', { name: 'What the sweep shows' })).toBeInViewport();
 
   // The same sweep here, in Node: the same numbers, row for row.
   const parsed = parseSweepSettings({ ...SMALL, verifyCostMs: 0.15 });

@@ -197,6 +197,9 @@ describe('a sweep', () => {
     await fake.finish(report(settings));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(status()).toMatch(/Sweep done: 4 rows in [\d.]+ s\./);
+    // Results come below the form: a link says so and goes there.
+    expect(screen.getByRole('link', { name: /See what the sweep shows/ }).getAttribute('href')).toBe('#lab-reading-title');
+    expect(document.getElementById('lab-reading-title')).not.toBeNull();
     for (const sentence of readSweep(report(settings))) expect(screen.getByText(sentence).closest('[aria-live]')).toBeTruthy();
     // A row's message may come after the result (comlink: each callback has its own port): it changes nothing.
     await fake.row(rows[3]!, 3, 4);

@@ -76,6 +76,12 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
         {run.status === 'done' && doneText(run.rows.length, run.elapsedMs)}
         {run.status === 'cancelled' && cancelledText(run.rows.length, run.total)}
       </p>
+      {/* The reading, charts and table come below the form, under the fold of a laptop: nothing said they were there. */}
+      {(run.status === 'done' || (run.status === 'cancelled' && run.rows.length > 0)) && (
+        <a className="lab-to-results" href="#lab-reading-title">
+          {run.status === 'done' ? 'See what the sweep shows' : 'See the rows done'} ↓
+        </a>
+      )}
       {run.status === 'failed' && (
         <p className="error" role="alert">
           The sweep stopped: {run.error}
