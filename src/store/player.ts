@@ -52,6 +52,9 @@ export class Player {
   private readonly slicePause = browserPause();
   private chain: Promise<void> = Promise.resolve();
   private busy = false;
+  /** Work queued so far (a count), and the seek queued that has not begun, if any. */
+  private queued = 0;
+  private waitingSeek: { target: number; queuedAs: number; done: Promise<void> } | null = null;
   private rafId: number | null = null;
   private lastFrameAt: number | null = null;
   private idle: { rate: number } | null = null;
@@ -193,7 +196,20 @@ export class Player {
   }
 
   seek(timeMs: number): Promise<void> {
-    return this.enqueue(() => this.jumpTo(timeMs));
+    // A seek asked for while the last queued work is a seek not yet begun retargets that one: a host
+    // page posting 3,000 seeks in a loop held the frame for ~10 s, each replayed in turn.
+    const waiting = this.waitingSeek;
+    if (waiting && waiting.queuedAs === this.queued) {
+      waiting.target = timeMs;
+      return waiting.done;
+    }
+    const seek = { target: timeMs, queuedAs: this.queued + 1, done: Promise.resolve() };
+    seek.done = this.enqueue(() => {
+      if (this.waitingSeek === seek) this.waitingSeek = null;
+      return this.jumpTo(seek.target);
+    });
+    this.waitingSeek = seek;
+    return seek.done;
   }
 
   private async jumpTo(timeMs: number): Promise<void> {
@@ -407,6 +423,7 @@ export class Player {
         this.busy = false;
       }
     };
+    this.queued++;
     this.chain = this.chain.then(run);
     return this.chain;
   }

@@ -78,6 +78,23 @@ describe('playback controls', () => {
     expect(store.player.timeMs).toBe(times[1]);
   });
 
+  it('seeks asked for faster than they run are one seek, to the last place asked (a host page posting seeks in a loop)', async () => {
+    const store = await setup();
+    let published = 0;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.worlds !== prev.worlds) published++;
+    });
+    await act(() => Promise.all(Array.from({ length: 50 }, (_, i) => store.getState().seek(100 * (i + 1)))));
+    unsubscribe();
+    expect(store.player.timeMs).toBe(5_000);
+    expect(published).toBe(1);
+    // Work queued in between keeps its place: a step between two seeks is not jumped over.
+    const order: number[] = [];
+    await act(() => Promise.all([store.getState().seek(1_000).then(() => order.push(store.player.timeMs)), store.getState().step(), store.getState().seek(2_000)]));
+    expect(order).toEqual([1_000]);
+    expect(store.player.timeMs).toBe(2_000);
+  });
+
   it('the speed slider runs from 0.25x to 16x on a log scale and announces its value', async () => {
     const store = await setup();
     const slider = screen.getByRole('slider', { name: 'Speed' });
