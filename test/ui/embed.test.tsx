@@ -74,6 +74,14 @@ describe('Share dialog', () => {
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Playback controls/ }).disabled).toBe(true);
   });
 
+  it('says when a moment\'s interventions are more than a link carries', async () => {
+    const store = await app();
+    for (let i = 0; i < 201; i++) await act(() => store.getState().dispatch({ type: 'rotateKey' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await screen.findByRole('dialog', { name: 'Share this moment' });
+    expect(screen.getByText(/holds 201 interventions; a link carries at most 200, so it opens without them/)).toBeTruthy();
+  }, 60_000);
+
   // QA: with Share open (it pauses the lesson), a click on its heading then +, ArrowRight and
   // Space doubled the speed, stepped and played the lesson behind the dialog.
   it('keeps the page shortcuts away from the lesson while it is open', async () => {
