@@ -6,6 +6,7 @@ import type { Action, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
+import { ASKED_ABOUT_WITHIN_MS } from './lesson';
 import type { WorldSnapshot } from './snapshot';
 import { browserPause } from './yieldToBrowser';
 
@@ -316,9 +317,14 @@ export class Player {
     const shown = this.pacing.captions[this.captionIndex];
     const upcoming = this.pacing.captions[this.captionIndex + 1];
     const unread = shown !== undefined && this.captionShownMs < dwellAtSpeed(shown.dwellMs, this.speed);
-    const held = upcoming !== undefined && upcoming.atMs <= target && unread;
+    // A question takes the place of the caption on screen ("Your prediction first…"), so it waits
+    // for it to be read as the next caption does (scale-out's "Traffic grows…", 1.4 s before its
+    // question, showed for ~0.1 s at 16x); not for one it keeps back unseen (lesson.ts stepsSoFar).
+    const askStop = ask && shown !== undefined && ask.atMs - shown.atMs > ASKED_ABOUT_WITHIN_MS ? ask.atMs : Infinity;
+    const stop = Math.min(upcoming !== undefined && upcoming.atMs <= target ? upcoming.atMs : Infinity, askStop);
+    const held = unread && stop !== Infinity;
     if (held) {
-      target = Math.max(this.timeMs, upcoming.atMs - HOLD_BEFORE_MS);
+      target = Math.max(this.timeMs, stop - HOLD_BEFORE_MS);
       if (ask && ask.atMs > target) ask = null;
     }
     this.setHolding(held);

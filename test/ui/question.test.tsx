@@ -8,7 +8,7 @@ import { Transcript } from '../../src/ui/narration/Transcript';
 import { watchLesson } from '../../src/host/lessonEvents';
 import { lessonSteps } from '../../src/store/lesson';
 import { shownModes } from '../../src/store/selectors';
-import { dwellMs } from '../../src/store/pacing';
+import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { runFrames, fakeFrames, nextFrame } from './support/frames';
 
@@ -96,6 +96,16 @@ describe('predict, then see', () => {
     needed = framesToRead();
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(untilDecided + (await framesShown())).toBeGreaterThanOrEqual(needed * 0.9);
+  }, 60_000);
+
+  it('a question waits for the caption it takes the place of to be read (scale-out at 16x)', async () => {
+    const store = await setup('?scenario=scale-out&mode=both&speed=16');
+    const lesson = screen.getByTestId('lesson-caption');
+    await playUntil(store, () => /Traffic grows/.test(lesson.textContent ?? ''));
+    const toRead = dwellAtSpeed(dwellMs(lesson.textContent ?? ''), 16) / 16;
+    const shown = await runFrames(store, 5_000, () => !/Traffic grows/.test(lesson.textContent ?? ''));
+    expect(store.getState().question).not.toBeNull();
+    expect(shown).toBeGreaterThanOrEqual(toRead * 0.9);
   }, 60_000);
 
   it('"Skip all questions" turns them off: playback then runs past every key moment', async () => {
