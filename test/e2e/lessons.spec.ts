@@ -68,8 +68,15 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   await expectNoAxeViolations(page, 'with a question open');
   await page.screenshot({ path: 'test-results/question-1280x800.png' });
   await group.getByRole('radio').first().check();
+  const card = page.locator('.question');
+  const asked = (await card.boundingBox())!.height;
   await page.getByRole('button', { name: 'Lock in my prediction' }).click();
+  // While the run decides, the card folds to the pick, so the stage under it can be watched.
+  await expect(card).toContainText('Watching the run');
+  expect((await card.boundingBox())!.height).toBeLessThan(asked - 80);
+  await expect(group.getByRole('radio')).toHaveCount(1);
   await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
+  await expect(group.getByRole('radio')).toHaveCount(4);
   await page.screenshot({ path: 'test-results/question-answered-1280x800.png' });
 });
 

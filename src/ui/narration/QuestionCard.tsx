@@ -75,7 +75,7 @@ export function QuestionCard() {
     q.answer(marked);
   };
   return (
-    <section className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : ''}`} aria-labelledby={promptId}>
+    <section className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}`} aria-labelledby={promptId}>
       <h2 id={promptId} className="question-prompt" ref={heading} tabIndex={-1}>
         {question.prompt}
       </h2>
