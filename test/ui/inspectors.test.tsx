@@ -194,7 +194,7 @@ describe('InspectorPanel', () => {
     await select(store, { kind: 'request', mode: 'jwt', requestId: 99999 });
     expect(panel().textContent).toContain('Request #99999 is no longer shown');
     await select(store, { kind: 'server', mode: 'session', serverId: 'server-9' });
-    expect(panel().textContent).toContain('server-9 is no longer part of this cluster');
+    expect(panel().textContent).toContain('server-9 is not part of this cluster at this moment');
     await select(store, { kind: 'client', mode: 'session', clientId: 'mallory' });
     expect(panel().textContent).toContain('There is no client called mallory');
   });

@@ -95,7 +95,7 @@ function LocalStorage({ world, access, refresh }: { world: WorldSnapshot; access
 
 export function ClientInspector({ world, clientId }: { world: WorldSnapshot; clientId: string }) {
   const client = world.clients.find((c) => c.id === clientId);
-  if (!client) return <p className="insp-gone">There is no client called {clientId} in this world any more.</p>;
+  if (!client) return <p className="insp-gone">There is no client called {clientId} in this world at this moment: it is gone, or not here yet.</p>;
   // The same reading as the node on the stage: logged in only while it holds a credential.
   const held = holdingOf(world, clientId);
   const who = client.kind === 'attacker' ? 'An attacker\u2019s client' : 'A browser';

@@ -40,7 +40,8 @@ function LastCheck({ server, mode, onOpen }: { server: AppServer; mode: Mode; on
 
 export function ServerInspector({ world, serverId, timeMs, onOpen }: { world: WorldSnapshot; serverId: string; timeMs: number; onOpen: (s: Selection) => void }) {
   const server = world.servers.find((s) => s.id === serverId);
-  if (!server) return <p className="insp-gone">{serverId} is no longer part of this cluster: it was removed.</p>;
+  // Not here at this moment: removed, or (after a seek back) not added yet.
+  if (!server) return <p className="insp-gone">{serverId} is not part of this cluster at this moment: it was removed, or is not added yet.</p>;
   const local = Object.values(server.localSessions);
   const skewed = timeMs + server.skewMs;
   return (
