@@ -112,7 +112,7 @@ export default defineConfig(({ mode }) => {
 });
 
 /** Modules of the engine chunk: the simulation, auth, jose, the reason codes, the lesson runner and the store's snapshots of a run. */
-const ENGINE = /[\\/](?:src[\\/](?:sim|auth)[\\/]|src[\\/]reasons\.ts|src[\\/]scenarios[\\/](?:run|outcomes)\.ts|src[\\/]store[\\/]snapshot\.ts|src[\\/]scenarios[\\/]scenario\.ts|node_modules[\\/]jose[\\/])/;
+const ENGINE = /[\\/](?:src[\\/](?:sim|auth)[\\/]|src[\\/]reasons\.ts|src[\\/]scenarios[\\/](?:run|outcomes)\.ts|src[\\/]store[\\/]snapshot\.ts|src[\\/]formatSpans\.ts|src[\\/]scenarios[\\/]scenario\.ts|node_modules[\\/]jose[\\/])/;
 /** Engine leaves the first screen imports (src/ui and src/store read them before any lesson runs). */
 const FIRST_LOAD_LEAVES = /[\\/]src[\\/]sim[\\/](?:schemes[\\/]names|cookieNames)\.ts$/;
 

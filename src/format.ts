@@ -1,6 +1,7 @@
-// The one place where counts and durations become words: plurals by Intl.PluralRules, durations
-// that never print a negative number ("expired 13 s ago", not "-13 s left"). Pure text helpers,
-// used by the UI, the headless runner and the simulation's log lines alike.
+// The one place where counts and clock times become words: plurals by Intl.PluralRules, numbers for
+// people. Pure text helpers, used by the UI, the headless runner and the simulation's log lines
+// alike. Durations, time left and shares, which only a run's details say, are in formatSpans.ts: a
+// module of their own, so the first screen's code does not carry them.
 
 const PLURAL = new Intl.PluralRules('en');
 
@@ -40,41 +41,6 @@ export function formatNumber(n: number, digits = 1): string {
 /** How often: "0 times", "once", "twice", "25 times". */
 export function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${formatNumber(n)} times`;
-}
-
-/** A duration that never reads negative: "24.6 s", "850 ms" under a second, "0 s" for less than nothing. */
-export function duration(ms: number): string {
-  const v = Math.max(0, Number.isFinite(ms) ? ms : 0);
-  if (v > 0 && v < 1_000) return `${formatNumber(v, 0)} ms`;
-  return `${formatNumber(v / 1_000)} s`;
-}
-
-/** "41.2 s" from milliseconds (one decimal). Signed (a clock offset may be negative): for time left, use timeLeft. */
-export function seconds(ms: number, digits = 1): string {
-  return `${(ms / 1000).toFixed(digits)} s`;
-}
-
-/** "12.5 ms", rounded to a tenth: virtual latencies are fractional. */
-export function millis(ms: number): string {
-  return `${(Math.round(ms * 10) / 10).toFixed(1)} ms`;
-}
-
-/** Share of a part in a whole, "82.9 %"; 0 % when the whole is empty. */
-export function percent(part: number, whole: number): string {
-  return `${whole > 0 ? ((part / whole) * 100).toFixed(1) : '0.0'} %`;
-}
-
-/**
- * Time until a deadline, never negative: "41.2 s left" before it, "expired 13.0 s ago" after it.
- * `leftMs` is deadline minus now.
- */
-export function timeLeft(leftMs: number, digits = 1): string {
-  return leftMs > 0 ? `${seconds(leftMs, digits)} left` : `expired ${seconds(-leftMs, digits)} ago`;
-}
-
-/** The same, phrased for a countdown: "expires in 41.2 s" / "expired 3.0 s ago". */
-export function expiresIn(leftMs: number, digits = 1): string {
-  return leftMs > 0 ? `expires in ${seconds(leftMs, digits)}` : `expired ${seconds(-leftMs, digits)} ago`;
 }
 
 /** "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (rounded, never "00:60.0"). */

@@ -1,7 +1,8 @@
 // Human-readable text for a RunReport: one block per mode, plus whether the lesson held.
 import type { RunReport } from '../sim/report';
 import type { Scenario } from '../scenarios/scenario';
-import { plural, seconds } from '../format';
+import { plural } from '../format';
+import { seconds } from '../formatSpans';
 
 export function formatReport(report: RunReport, scenario: Scenario): string {
   const lines = [`${scenario.title} (${report.scenario}, seed ${report.seed})`, scenario.notice, ''];

@@ -15,9 +15,19 @@ export function sweepLinkSearch(s: SweepSettings): string {
   return `?lab=load&sweep=${encodeURIComponent(JSON.stringify(linked))}`;
 }
 
-/** The settings a link carries, or null (none, or refused: then `problems` says why). */
+/** A lesson's link parameters: a lab opened by the same link has no use for them. */
+const LESSON_PARAMETERS = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'q', 'embed', 'controls', 'inspect', 'a'] as const;
+
+/** The settings a link carries, or null (none, or refused: then `problems` says why, and names the lesson parameters it ignores). */
 export function sweepFromSearch(search: string): { sweep: LinkedSweep | null; problems: string[] } {
-  const raw = new URLSearchParams(search).get('sweep');
+  const params = new URLSearchParams(search);
+  const unused = LESSON_PARAMETERS.filter((name) => params.has(name));
+  const ignored = unused.length ? [`The load lab does not use the link's ${unused.join(', ')}; ${unused.length > 1 ? 'they were' : 'it was'} ignored.`] : [];
+  const linked = sweepOf(params.get('sweep'));
+  return { sweep: linked.sweep, problems: [...ignored, ...linked.problems] };
+}
+
+function sweepOf(raw: string | null): { sweep: LinkedSweep | null; problems: string[] } {
   if (raw === null) return { sweep: null, problems: [] };
   const refuse = (why: string) => ({ sweep: null, problems: [`The link's sweep settings were not used: ${why} The lab opens with its own.`] });
   if (raw.length > MAX_PARAM_CHARS) return refuse(`they are longer than ${MAX_PARAM_CHARS} characters.`);

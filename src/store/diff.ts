@@ -6,7 +6,8 @@
 //
 // Incremental: a DiffTracker reads only the Served entries it has not seen yet, so a publish every
 // 100 ms costs the new requests, not the whole run.
-import { plural, seconds } from '../format';
+import { plural } from '../format';
+import { seconds } from '../formatSpans';
 import type { Served } from '../sim/types';
 import type { WorldSnapshot } from './snapshot';
 

@@ -1,6 +1,6 @@
 // What a link asked for that the lesson it opened could not show, said once the lesson is loaded.
 // Its own module, fetched only for a link with a mode or a moment: no part of the first load.
-import { duration } from '../format';
+import { duration } from '../formatSpans';
 import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
 import type { LinkState } from './urlState';
 

@@ -115,15 +115,8 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     if (parsed.ok) state.actions = parsed.value;
     else problems.push(`The link's interventions could not be used (${parsed.problem}); the lesson plays without them.`);
   }
-  if (state.lab) {
-    const unused = LESSON_PARAMETERS.filter((name) => params.has(name));
-    if (unused.length) problems.push(`The load lab does not use the link's ${unused.join(', ')}; ${unused.length > 1 ? 'they were' : 'it was'} ignored.`);
-  }
   return { state, problems };
 }
-
-/** A lesson's link parameters: a lab opened by the same link has no use for them. */
-const LESSON_PARAMETERS = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'q', 'embed', 'controls', 'inspect', 'a'] as const;
 
 /** What a shared link may add to the moment: the teacher's choices for the page it opens. */
 export interface LinkExtras {

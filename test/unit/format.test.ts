@@ -1,7 +1,8 @@
 // The one formatting module, and the words built on it: plurals, durations that never go
 // negative, the key set's honest HS256 line, and one reading of what a browser holds.
 import { describe, expect, it } from 'vitest';
-import { expiresIn, plural, seconds, timeLeft, word } from '../../src/format';
+import { plural, word } from '../../src/format';
+import { expiresIn, seconds, timeLeft } from '../../src/formatSpans';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode, loadScenario } from '../../src/scenarios/run';
 import { snapshot } from '../../src/store/snapshot';

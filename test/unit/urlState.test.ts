@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LIMITS } from '../../src/sim/options';
 import { parseInterventions } from '../../src/sim/parseAction';
+import { sweepFromSearch } from '../../src/lab/sweepLink';
 import { linkAdjustments } from '../../src/store/linkAdjustments';
 import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
 
 describe('links', () => {
   it('a lab link says which lesson parameters it does not use', () => {
-    expect(parseLink('?lab=load&scenario=basic&t=5000&play=1')).toEqual({
-      state: { lab: 'load', scenarioId: 'basic', timeMs: 5_000, autoplay: true },
-      problems: ["The load lab does not use the link's scenario, t, play; they were ignored."],
-    });
-    expect(parseLink('?lab=load&sweep=%7B%7D').problems).toEqual([]);
+    expect(sweepFromSearch('?lab=load&scenario=basic&t=5000&play=1')).toEqual({ sweep: null, problems: ["The load lab does not use the link's scenario, t, play; they were ignored."] });
+    expect(sweepFromSearch('?lab=load&sweep=%7B%7D').problems).toEqual([]);
   });
 
   it('says what the loaded lesson could not show as the link asked: a mode it lacks, a moment past its end', () => {

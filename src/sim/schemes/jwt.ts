@@ -3,7 +3,8 @@
 // looked up unless a denylist is on. Revoking means waiting for exp, or keeping a denylist.
 import { algNoneToken, peekJti, tamperClaims } from '../../auth/jwtText';
 import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cookies';
-import { plural, timeLeft, word } from '../../format';
+import { plural, word } from '../../format';
+import { timeLeft } from '../../formatSpans';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { acceptedAlgorithms } from '../../auth/acceptance';
 import { cpuWork } from '../nodes/cpu';

@@ -3,7 +3,8 @@
 import { holdingOf } from '../stage/nodeStatus';
 import type { Mode, RequestRecord } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
-import { millis, plural, seconds } from '../../format';
+import { plural } from '../../format';
+import { millis, seconds } from '../../formatSpans';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 export interface CompareRow {

@@ -6,7 +6,7 @@ import { selectTimeMs } from '../../store/selectors';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { useApp } from '../storeContext';
 import { Verdict } from './Facts';
-import { expiresIn } from '../../format';
+import { expiresIn } from '../../formatSpans';
 import { numericDateIso, pretty } from './format';
 import { predictAcceptance } from './predict';
 

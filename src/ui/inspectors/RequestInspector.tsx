@@ -6,7 +6,8 @@ import { requestText, responseText } from '../../sim/http';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { requestJwt, requestMarker, responseJwt, responseMarker } from './credential';
 import { Facts, Verdict } from './Facts';
-import { millis, percent, clockTime } from '../../format';
+import { clockTime } from '../../format';
+import { millis, percent } from '../../formatSpans';
 import { HttpText } from './HttpText';
 import { JwtView } from './JwtView';
 

@@ -5,7 +5,8 @@ import type { AppServer, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Selection } from '../../store/createAppStore';
 import { Facts, Verdict } from './Facts';
-import { seconds, clockTime } from '../../format';
+import { clockTime } from '../../format';
+import { seconds } from '../../formatSpans';
 import { virtualIso } from './format';
 import { SessionTable } from './SessionTable';
 
