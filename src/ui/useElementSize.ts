@@ -14,6 +14,8 @@ export function useElementSize(ref: React.RefObject<Element | null>): ElementSiz
   const [size, setSize] = useState<ElementSize | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
+    // No element (any more: a toggle unmounted): no size, not the last one it had.
+    if (!el) setSize(null);
     if (!el || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
       const box = el.getBoundingClientRect();

@@ -46,16 +46,18 @@ export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[
   const row = useElementSize(useMemo(() => ({ current: toggleRow }), [toggleRow]));
   const size = measured && row && row.height > 0 ? { width: measured.width, height: measured.height + row.height } : measured;
   const [chosen, setChosen] = useState<Mode | null>(null);
-  // A question about one world, asked while one world is shown, puts that world on screen (the
-  // learner was asked about the JWT world with the session world drawn); it stays for the outcome.
+  const all = modes.length < 2 || twoWorldsFit(size, stacks);
+  const one = chosen && modes.includes(chosen) ? chosen : modes[0]!;
+  // A question asked while one world is shown, about a world that is not the one on screen, puts
+  // that world there (the learner was asked about the JWT world with the session world drawn); it
+  // stays for the outcome. A question about both leaves the learner's choice alone.
   const asked = useApp(selectAsked);
   const [askedSeen, setAskedSeen] = useState(asked);
   if (asked !== askedSeen) {
     setAskedSeen(asked);
     const about = asked?.modes.find((m) => modes.includes(m));
-    if (about) setChosen(about);
+    if (!all && about && !asked!.modes.includes(one)) setChosen(about);
   }
-  const all = modes.length < 2 || twoWorldsFit(size, stacks);
-  const shown = all ? modes : [chosen && modes.includes(chosen) ? chosen : modes[0]!];
+  const shown = all ? modes : [one];
   return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };
 }

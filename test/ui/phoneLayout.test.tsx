@@ -144,6 +144,11 @@ describe('the full app on a phone', () => {
     act(() => store.setState({ question: { question, choiceId: null, result: null } }));
     await waitFor(() => expect(document.querySelector('.stage-jwt')).not.toBeNull());
     expect(document.querySelector('.stage-session')).toBeNull();
+    // A question about both worlds leaves the one on screen alone.
+    act(() => store.setState({ question: null }));
+    act(() => store.setState({ question: { question: { ...question, id: 'about-both', modes: ['session', 'jwt'] }, choiceId: null, result: null } }));
+    await act(async () => {});
+    expect(document.querySelector('.stage-jwt')).not.toBeNull();
   });
 
   it('stacks both worlds when they fit', async () => {
