@@ -1,10 +1,9 @@
 import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
-import { createAppStore, type AppStore } from './store/createAppStore';
+import { createAppStore, SEEK_PAST_END_MS, type AppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
-import { shownModes } from './store/selectors';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fetchStageCode } from './ui/LazyStageArea';
@@ -25,12 +24,13 @@ if (new URLSearchParams(search).has('a')) void import('./sim/parseAction').then(
 else start(parseLink(search));
 
 function start({ state: link, problems }: ParsedLink) {
-  if (link.lab === 'load') startLoadLab(problems);
+  // A lab link's other problems are about lesson parameters: the lab names those it ignores itself.
+  if (link.lab === 'load') startLoadLab();
   else startLessons(link, problems);
 }
 
 /** lab=load: the load lab, loaded on demand (its charts and worker are no part of the lessons' first load); no lesson starts. */
-function startLoadLab(notices: string[]) {
+function startLoadLab() {
   const labCode = import('./ui/lab/LoadLab');
   // The lab's code is in: what waits for a settled page (the offline worker) may start.
   void labCode.finally(announceSettled);
@@ -39,7 +39,7 @@ function startLoadLab(notices: string[]) {
     <StrictMode>
       <ErrorBoundary what="load lab">
         <Suspense fallback={<p className="lab-loading">Loading the load lab…</p>}>
-          <LoadLab notices={notices} />
+          <LoadLab />
         </Suspense>
       </ErrorBoundary>
     </StrictMode>,
@@ -68,7 +68,8 @@ function startLessons(link: LinkState, notices: string[]) {
       if (link.timeMs) await store.getState().seek(link.timeMs);
       if (link.view || link.timeMs) {
         const { linkAdjustments } = await import('./store/linkAdjustments');
-        const adjusted = linkAdjustments(link, { modes: shownModes(store.getState()), timeMs: store.getState().timeMs });
+        const { scenario, endMs } = store.getState();
+        const adjusted = scenario ? linkAdjustments(link, { modes: scenario.modes, seekLimitMs: endMs + SEEK_PAST_END_MS }) : [];
         if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
       }
       // An embed plays only while it is seen; the full app plays at once.

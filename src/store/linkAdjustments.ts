@@ -4,11 +4,16 @@ import { duration } from '../formatSpans';
 import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
 import type { LinkState } from './urlState';
 
-/** A mode the lesson has no world for, a moment past its end (a seek stops a little after it): said, not silently changed. */
-export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, shown: { modes: readonly Mode[]; timeMs: number }): string[] {
+/**
+ * A mode the lesson has no world for, a moment past where a seek may go (its end and a little more):
+ * said, not silently changed. Judged on the lesson and the link alone: not on the worlds shown (a page
+ * without WebCrypto hides the JWT world and says so itself) nor on the time reached (a host page's
+ * seek may have taken the link's place).
+ */
+export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson: { modes: readonly Mode[]; seekLimitMs: number }): string[] {
   const notes: string[] = [];
-  if (link.view && link.view !== 'both' && !shown.modes.includes(link.view))
-    notes.push(`This lesson has no ${SCHEME_WORDS[link.view].world}, which the link's mode asked for; it shows the ${shown.modes.map((m) => SCHEME_WORDS[m].world).join(' and ')}.`);
-  if (link.timeMs !== undefined && link.timeMs > shown.timeMs) notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson; it opens at ${duration(shown.timeMs)}.`);
+  if (link.view && link.view !== 'both' && !lesson.modes.includes(link.view))
+    notes.push(`This lesson has no ${SCHEME_WORDS[link.view].world}, which the link's mode asked for; it shows the ${lesson.modes.map((m) => SCHEME_WORDS[m].world).join(' and ')}.`);
+  if (link.timeMs !== undefined && link.timeMs > lesson.seekLimitMs) notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson; it opens at ${duration(lesson.seekLimitMs)}.`);
   return notes;
 }
