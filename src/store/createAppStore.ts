@@ -321,16 +321,20 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (skipped) get().play();
     },
     async nextMoment() {
-      const now = player.timeMs;
-      const next = nextMomentAfter(chapters(), now);
       player.release();
-      if (next !== undefined) await get().seek(next + 1);
+      closeUnanswered();
+      await player.seekFrom((now) => {
+        const next = nextMomentAfter(chapters(), now);
+        return next === undefined ? undefined : next + 1;
+      });
     },
     async previousMoment() {
-      const now = player.timeMs;
+      closeUnanswered();
       // The moment before the one on screen (a chapter starts 1 ms after its caption's time).
-      const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);
-      await get().seek(earlier.length >= 2 ? earlier.at(-2)! + 1 : 0);
+      await player.seekFrom((now) => {
+        const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);
+        return earlier.length >= 2 ? earlier.at(-2)! + 1 : 0;
+      });
     },
     openDrawer: (drawer) => set({ drawer }),
     closeDrawer: () => set({ drawer: 'closed', selection: null }),

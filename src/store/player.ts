@@ -187,12 +187,21 @@ export class Player {
 
   /** Back to the previous logged moment in any world (Step's moments in reverse): restore a checkpoint, replay up to it. */
   stepBack(): Promise<void> {
-    // Where to is worked out in turn, not at the press: presses in quick succession each go one
-    // moment further back (worked out at the press, they all aimed at the same one).
-    return this.enqueue(async () => {
-      const now = this.timeMs;
+    return this.seekFrom((now) => {
       const earlier = Object.values(this.histories).map((h) => h.driver.state.log.entries.findLast((e) => e.timeMs < now)?.timeMs ?? 0);
-      await this.jumpTo(Math.max(0, ...earlier));
+      return Math.max(0, ...earlier);
+    });
+  }
+
+  /**
+   * A seek to where `target` says from the time reached when its turn comes (none: stay), not from
+   * the time at the press: presses in quick succession (Step back, Next key moment) each go one
+   * further (worked out at the press, they all aimed at the same place).
+   */
+  seekFrom(target: (nowMs: number) => number | undefined): Promise<void> {
+    return this.enqueue(async () => {
+      const to = target(this.timeMs);
+      if (to !== undefined) await this.jumpTo(to);
     });
   }
 

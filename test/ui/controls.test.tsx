@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
+import { lessonSteps } from '../../src/store/lesson';
 import { Controls } from '../../src/ui/controls/Controls';
 import { markerName, spacedMarkers } from '../../src/ui/controls/Timeline';
 import { AppStoreProvider } from '../../src/ui/storeContext';
@@ -76,6 +77,18 @@ describe('playback controls', () => {
     for (let i = 0; i < 5; i++) await act(() => store.getState().step());
     await act(() => Promise.all([0, 1, 2, 3].map(() => store.getState().stepBack())));
     expect(store.player.timeMs).toBe(times[1]);
+  });
+
+  it('Next and Previous key moment pressed in quick succession go one moment per press', async () => {
+    const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: false });
+    await store.getState().load();
+    // A key moment starts 1 ms after its caption (the opening, at 0, is where the lesson starts).
+    const moments = lessonSteps(store.getState().scenario, ['session', 'jwt']).map((st) => st.atMs + 1);
+    expect(moments.length).toBeGreaterThanOrEqual(4);
+    await act(() => Promise.all([store.getState().nextMoment(), store.getState().nextMoment()]));
+    expect(store.player.timeMs).toBe(moments[1]);
+    await act(() => Promise.all([store.getState().nextMoment(), store.getState().previousMoment(), store.getState().previousMoment()]));
+    expect(store.player.timeMs).toBe(moments[0]);
   });
 
   it('seeks asked for faster than they run are one seek, to the last place asked (a host page posting seeks in a loop)', async () => {
