@@ -97,6 +97,14 @@ describe('sweep settings', () => {
     expect(parsed.fields).toEqual(['serversTo', 'users', 'denylist']);
   });
 
+  it('judges servers from against servers to only when both were read', () => {
+    const parsed = parseSweepSettings({ serversFrom: 10, serversTo: 'nothing' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.fields).toEqual(['serversTo']);
+    expect(parsed.problems.some((p) => /must not be more than/.test(p))).toBe(false);
+  });
+
   it('names a model listed twice, not the models there are', () => {
     expect(parseSweepSettings({ modes: ['jwt', 'jwt'] })).toEqual({ ok: false, problems: ['Models must name each model once (jwt is listed twice).'], fields: ['modes'] });
     expect(parseSweepSettings({ modes: ['session', 'jwt', 'session', 'session'] })).toEqual({ ok: false, problems: ['Models must name each model once (session is listed 3 times).'], fields: ['modes'] });
