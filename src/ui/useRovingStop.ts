@@ -42,9 +42,15 @@ export function useRovingStop(keys: readonly string[]) {
     const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>(`[${ROVING_KEY_ATTR}] button`)];
     const at = buttons.indexOf(e.target);
     if (at < 0) return;
-    const page = linesPerPage(e.target);
-    const moves: Partial<Record<string, number>> = { ArrowUp: at - 1, ArrowDown: at + 1, PageUp: at - page, PageDown: at + page, Home: 0, End: buttons.length - 1 };
-    const to = moves[e.key];
+    const moves: Partial<Record<string, () => number>> = {
+      ArrowUp: () => at - 1,
+      ArrowDown: () => at + 1,
+      PageUp: () => pageFrom(buttons, at, -1),
+      PageDown: () => pageFrom(buttons, at, 1),
+      Home: () => 0,
+      End: () => buttons.length - 1,
+    };
+    const to = moves[e.key]?.();
     if (to === undefined) return;
     e.preventDefault();
     buttons[Math.max(0, Math.min(buttons.length - 1, to))]!.focus();
@@ -52,13 +58,21 @@ export function useRovingStop(keys: readonly string[]) {
   return { isStop: (key: string) => key === stop, listProps: { ref: list, onFocus, onBlur, onKeyDown } };
 }
 
-/** Lines a page holds: as many as the window scrolling the list shows (a log's 16rem box, else the viewport); 10 unlaid out. */
+/** Lines a page moves where nothing is laid out (tests). */
 const LINES_WITHOUT_LAYOUT = 10;
-function linesPerPage(line: HTMLElement): number {
-  const lineHeight = line.getBoundingClientRect().height;
-  if (!(lineHeight > 0)) return LINES_WITHOUT_LAYOUT;
-  let box: Element | null = line.parentElement;
+
+/**
+ * The line a page away: the farthest whose top is within the window scrolling the list (a log's
+ * 16rem box, else the viewport), less one line, of this one's. Measured in px: the transcript's
+ * lines wrap to one to four rows, and a count of lines skipped past the window.
+ */
+function pageFrom(buttons: HTMLButtonElement[], at: number, step: 1 | -1): number {
+  const from = buttons[at]!.getBoundingClientRect();
+  if (!(from.height > 0)) return at + step * LINES_WITHOUT_LAYOUT;
+  let box: Element | null = buttons[at]!.parentElement;
   while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
-  const view = box ? box.clientHeight : window.innerHeight;
-  return Math.max(1, Math.floor(view / lineHeight) - 1);
+  const reach = (box ? box.clientHeight : window.innerHeight) - from.height;
+  let to = at + step;
+  for (let i = to; i >= 0 && i < buttons.length && Math.abs(buttons[i]!.getBoundingClientRect().top - from.top) <= reach; i += step) to = i;
+  return to;
 }

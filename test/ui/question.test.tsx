@@ -77,7 +77,10 @@ describe('predict, then see', () => {
     // Frames (16 ms each) the lesson line keeps its words from now; and how many its words need (pacing.ts).
     const framesShown = async () => {
       const text = lesson.textContent;
-      return runFrames(store, 5_000, () => lesson.textContent !== text);
+      const frames = await runFrames(store, 5_000, () => lesson.textContent !== text);
+      // It did go (a playback held for good would pass a lower bound alone).
+      expect(lesson.textContent).not.toBe(text);
+      return frames;
     };
     const framesToRead = () => dwellMs(lesson.textContent ?? '') / 16;
     await playUntil(store, () => store.getState().question !== null);
