@@ -1,7 +1,7 @@
 import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
-import { createAppStore, SEEK_PAST_END_MS, type AppStore } from './store/createAppStore';
+import { createAppStore, type AppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
 import { App } from './ui/App';
@@ -66,12 +66,7 @@ function startLessons(link: LinkState, notices: string[]) {
       // Superseded (a host page loaded another lesson first): the link's moment was for this one.
       if (!loaded) return;
       if (link.timeMs) await store.getState().seek(link.timeMs);
-      if (link.view || link.timeMs) {
-        const { linkAdjustments } = await import('./store/linkAdjustments');
-        const { scenario, endMs } = store.getState();
-        const adjusted = scenario ? linkAdjustments(link, { modes: scenario.modes, seekLimitMs: endMs + SEEK_PAST_END_MS }) : [];
-        if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
-      }
+      if (link.view || link.timeMs) void import('./store/linkAdjustments').then((m) => m.noticeLinkAdjustments(store, link));
       // An embed plays only while it is seen; the full app plays at once.
       if (embedPlayback) (await embedPlayback).playWhileVisible(store, document.documentElement, !!link.autoplay);
       else if (link.autoplay) store.getState().play();

@@ -2,6 +2,7 @@
 // Its own module, fetched only for a link with a mode or a moment: no part of the first load.
 import { duration } from '../formatSpans';
 import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
+import { SEEK_PAST_END_MS, type AppStore } from './createAppStore';
 import type { LinkState } from './urlState';
 
 /**
@@ -16,4 +17,11 @@ export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson
     notes.push(`This lesson has no ${SCHEME_WORDS[link.view].world}, which the link's mode asked for; it shows the ${lesson.modes.map((m) => SCHEME_WORDS[m].world).join(' and ')}.`);
   if (link.timeMs !== undefined && link.timeMs > lesson.seekLimitMs) notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson; it opens at ${duration(lesson.seekLimitMs)}.`);
   return notes;
+}
+
+/** The loaded lesson's notices gain what it could not show of the link (after the link's seek). */
+export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'view' | 'timeMs'>): void {
+  const { scenario, endMs } = store.getState();
+  const adjusted = scenario ? linkAdjustments(link, { modes: scenario.modes, seekLimitMs: endMs + SEEK_PAST_END_MS }) : [];
+  if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }
