@@ -389,3 +389,12 @@ test.describe('in an 800x600 window', () => {
     await expect(page.locator('.caption-predict')).toBeInViewport({ ratio: 1 });
   });
 });
+
+test('a link is told what the lesson could not show as it asked: a mode it has no world for, a moment past its end', async ({ page }) => {
+  await page.goto('/?scenario=microservices&mode=session&q=0');
+  await expect(page.getByText("This lesson has no session world, which the link's mode asked for; it shows the JWT world.")).toBeVisible({ timeout: 20_000 });
+  await page.goto('/?scenario=load&t=86400000&q=0');
+  await expect(page.getByText(/^The link's moment \(86400 s\) is past the end of this lesson; it opens at \d+ s\.$/)).toBeVisible({ timeout: 20_000 });
+  await page.goto('/?lab=load&scenario=basic&t=5000');
+  await expect(page.getByText("The load lab does not use the link's scenario, t; they were ignored.")).toBeVisible({ timeout: 20_000 });
+});
