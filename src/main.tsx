@@ -24,7 +24,6 @@ if (new URLSearchParams(search).has('a')) void import('./sim/parseAction').then(
 else start(parseLink(search));
 
 function start({ state: link, problems }: ParsedLink) {
-  // A lab link's other problems are about lesson parameters: the lab names those it ignores itself.
   if (link.lab === 'load') startLoadLab();
   else startLessons(link, problems);
 }

@@ -65,15 +65,17 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
   const params = new URLSearchParams(search);
   const state: LinkState = {};
   const problems: string[] = [];
+  const lab = params.get('lab');
+  if (lab !== null) {
+    // A lab reads its own parameters and names the lessons' it ignores (src/lab/sweepLink.ts): judged
+    // here too, they were told twice, and "showing the first one instead" of a lesson the lab never shows.
+    if (isLab(lab)) return { state: { lab }, problems: [] };
+    problems.push(`The link's lab "${lab.slice(0, 20)}" is not one this app has (${LABS.join(', ')}); showing the lessons instead.`);
+  }
   const scenario = params.get('scenario');
   if (scenario !== null) {
     if (findMeta(scenario)) state.scenarioId = scenario;
     else problems.push(`The link names a scenario "${scenario.slice(0, 40)}" that does not exist; showing the first one instead.`);
-  }
-  const lab = params.get('lab');
-  if (lab !== null) {
-    if (isLab(lab)) state.lab = lab;
-    else problems.push(`The link's lab "${lab.slice(0, 20)}" is not one this app has (${LABS.join(', ')}); showing the lessons instead.`);
   }
   const mode = params.get('mode');
   if (mode !== null) {

@@ -36,7 +36,7 @@ test('store-outage: session auth fails closed while JWT carries on', async ({ pa
   await page.goto('/?scenario=store-outage&speed=16&play=1&q=0');
   await expect(lesson(page)).toContainText('The shared store goes down', { timeout: 30_000 });
   await expect(sessionLog(page)).toContainText('503 store_unavailable', { timeout: 30_000 });
-  await expect(page.locator('.stage-session').getByRole('button', { name: /Session store.*down/ })).toBeVisible();
+  await expect(page.locator('.stage-session').getByRole('button', { name: /Session store.*down/i })).toBeVisible();
   const failures = row(page, /server or the store failed/);
   await expect(failures.getByRole('cell').nth(0)).toContainText('store unavailable');
   // The JWT world saw the same outage: it is named, and what it cost (nothing) is measured.

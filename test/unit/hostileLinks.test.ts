@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode } from '../../src/scenarios/run';
 import { parseAction, parseInterventions } from '../../src/sim/parseAction';
+import { sweepFromSearch } from '../../src/lab/sweepLink';
 import { parseLink } from '../../src/store/urlState';
 import { actionArb, linkArb, plausibleActionArb, prototypeNames } from '../support/hostileLinks';
 import { propsTimeout, runs } from '../support/propsSetup';
@@ -40,6 +41,12 @@ describe('hostile links and actions', () => {
         const { state, problems } = parseLink(search, parseInterventions);
         const params = new URLSearchParams(search);
         for (const p of problems) expect(typeof p).toBe('string');
+        if (state.lab) {
+          // A lab link: the lab reads it, and names each lesson parameter it does not use.
+          const unused = /does not use the link's (.*?); (?:they were|it was) ignored\./.exec(sweepFromSearch(search).problems.join(' '))?.[1]?.split(', ') ?? [];
+          for (const name of ['scenario', 'mode', 'a']) if (params.has(name)) expect(unused).toContain(name);
+          return;
+        }
         // An a= that was not taken is said, never dropped in silence; one that was is all checked actions.
         if (params.has('a')) expect(state.actions !== undefined || problems.some((p) => p.startsWith("The link's interventions could not be used"))).toBe(true);
         for (const r of state.actions ?? []) expect(parseAction(r.action).ok).toBe(true);

@@ -10,6 +10,8 @@ describe('links', () => {
   it('a lab link says which lesson parameters it does not use', () => {
     expect(sweepFromSearch('?lab=load&scenario=basic&t=5000&play=1')).toEqual({ sweep: null, problems: ["The load lab does not use the link's scenario, t, play; they were ignored."] });
     expect(sweepFromSearch('?lab=load&sweep=%7B%7D').problems).toEqual([]);
+    // The lab's, not the lessons' link reader: told once, by the lab, and never "showing the first one instead".
+    expect(parseLink('?lab=load&scenario=nope&embed=yes')).toEqual({ state: { lab: 'load' }, problems: [] });
   });
 
   it('says what the loaded lesson could not show as the link asked: a mode it lacks, a moment past its end', () => {
