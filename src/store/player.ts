@@ -213,11 +213,12 @@ export class Player {
       waiting.target = timeMs;
       return waiting.done;
     }
-    const seek = { target: timeMs, queuedAs: this.queued + 1, done: Promise.resolve() };
+    const seek = { target: timeMs, queuedAs: 0, done: Promise.resolve() };
     seek.done = this.enqueue(() => {
       if (this.waitingSeek === seek) this.waitingSeek = null;
       return this.jumpTo(seek.target);
     });
+    seek.queuedAs = this.queued;
     this.waitingSeek = seek;
     return seek.done;
   }

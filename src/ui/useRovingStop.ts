@@ -7,8 +7,8 @@ export const ROVING_KEY_ATTR = 'data-roving-key';
  * A list of buttons that is one tab stop, not one per line: an event log holds up to 120 request
  * lines a world, and a keyboard user had to press Tab 258 times to pass the logs to the comparison
  * table. Tab enters at the line last focused (the newest until one is), Up and Down move line by
- * line, Page Up and Page Down by as many lines as the log's window shows, Home and End to the ends;
- * Enter and Space still press the line.
+ * line, Page Up and Page Down as far as the window scrolling the list shows (`pageFrom`), Home and
+ * End to the ends; Enter and Space still press the line.
  *
  * `keys` are the items that hold a button, in order. `isStop(key)` says which one Tab reaches.
  */

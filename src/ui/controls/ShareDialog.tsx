@@ -26,22 +26,22 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/**
- * The Share dialog (loaded when Share is pressed): the link to this moment and the iframe code to
- * embed it, with a teacher's choices (embed layout, controls, clickable stage, questions,
- * autoplay). Built when it opens, so it carries the moment on screen.
- */
 /** Many servers refuse an address longer than this (nginx's and Apache's default request line is 8 KB). */
 const LINK_LENGTH_LIMIT = 8_000;
 
 /** Why this moment's link would not open as it is, if it would not: interventions past a link's limit, an address too long. */
-function tooLong(moment: Moment, link: string): string | null {
+function linkWarning(moment: Moment, link: string): string | null {
   if (moment.actions.length > MAX_INTERVENTIONS)
     return `This moment holds ${formatNumber(moment.actions.length)} interventions; a link carries at most ${MAX_INTERVENTIONS}, so it opens without them. Reset and make fewer to share them.`;
   if (link.length > LINK_LENGTH_LIMIT) return `This link is ${formatNumber(link.length)} characters long, mostly its interventions: many servers refuse addresses over ${formatNumber(LINK_LENGTH_LIMIT)}.`;
   return null;
 }
 
+/**
+ * The Share dialog (loaded when Share is pressed): the link to this moment and the iframe code to
+ * embed it, with a teacher's choices (embed layout, controls, clickable stage, questions,
+ * autoplay). Built when it opens, so it carries the moment on screen.
+ */
 export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const s = useApp(useShallow(selectShare));
@@ -66,7 +66,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
     setLinks(linksFor(c));
     setCopied(null);
   };
-  const warning = tooLong(moment, links.link);
+  const warning = linkWarning(moment, links.link);
   const snippet = iframeSnippet(links.embed, `Sessions vs JWT simulator: ${s.title}`, frameHeightFor(choices, s.worlds));
   const copy = async (what: 'link' | 'code', text: string) => setCopied({ what, ok: await copyText(text) });
   const feedback = (what: 'link' | 'code') => (copied?.what === what ? (copied.ok ? 'Copied.' : 'Copying was refused here: select the text and press Ctrl+C (⌘C).') : '');
