@@ -103,7 +103,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   {
     id: 'refresh-tokens',
-    title: 'Short tokens, rotating refresh tokens',
+    title: 'Access and refresh tokens',
     summary: 'A 10-second access token plus a refresh token that is replaced on every use: a ban bites within 10 s, and a stolen refresh token gives itself away.',
     notice:
       'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
@@ -156,7 +156,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   {
     id: 'token-size',
-    title: 'A token that outgrows its cookie',
+    title: 'A token too big for its cookie',
     summary: 'Every claim added to the profile rides in every request, until the token no longer fits in a cookie and the browser silently drops it.',
     notice:
       'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',

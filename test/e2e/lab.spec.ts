@@ -223,7 +223,7 @@ test('the scenario picker opens the lab, and the lab links back to the lessons; 
   const seen = await watch(page);
   await page.goto('./?scenario=basic&mode=both&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
-  await page.getByLabel('Scenario').selectOption({ label: 'Load lab: sweep 1 to 16 servers' });
+  await page.getByLabel('Scenario').selectOption({ label: 'Load lab: 1 to 16 servers' });
   await expect(page).toHaveURL(/\/\?lab=load$/);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveTitle(TITLE);

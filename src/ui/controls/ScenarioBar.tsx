@@ -42,7 +42,7 @@ export function ScenarioBar() {
             ))}
           </optgroup>
           <optgroup label="Lab">
-            <option value={LAB_OPTION}>Load lab: sweep 1 to 16 servers</option>
+            <option value={LAB_OPTION}>Load lab: 1 to 16 servers</option>
           </optgroup>
         </select>
       </label>
