@@ -21,8 +21,11 @@ export function idleRate(gapMs: number, speed: number): number {
 
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 16;
+/** Doublings from the slowest speed to the fastest: the slider's steps. */
+export const SPEED_OCTAVES = Math.log2(SPEED_MAX / SPEED_MIN);
 
 /** Speeds on a log scale: slider position 0..1 <-> 0.25x..16x. */
-export const speedFromSlider = (p: number): number => SPEED_MIN * (SPEED_MAX / SPEED_MIN) ** Math.min(1, Math.max(0, p));
+// Rounded: a step's power of two comes back as 0.99999999, shown "1.0x" and written speed=0.9999999999999999 in a link.
+export const speedFromSlider = (p: number): number => Number((SPEED_MIN * (SPEED_MAX / SPEED_MIN) ** Math.min(1, Math.max(0, p))).toPrecision(6));
 export const sliderFromSpeed = (speed: number): number => Math.log(speed / SPEED_MIN) / Math.log(SPEED_MAX / SPEED_MIN);
 export const clampSpeed = (speed: number): number => (Number.isFinite(speed) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) : 1);

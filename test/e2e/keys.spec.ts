@@ -64,3 +64,18 @@ test('Escape closes the topmost thing only: Share over the drawer, then the draw
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 });
+
+test('the speed slider\'s arrow keys double and halve the speed, and Share writes the speed shown', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=both&q=0');
+  await ready(page);
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  await speed.focus();
+  const heard: (string | null)[] = [];
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    heard.push(await speed.getAttribute('aria-valuetext'));
+  }
+  expect(heard).toEqual(['2x', '4x', '2x', '1x', '0.5x']);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this moment' }).getByRole('textbox').first()).toHaveValue(/[?&]speed=0\.5(&|$)/);
+});

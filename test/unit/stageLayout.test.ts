@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FONT, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
 import { LB_TITLE } from '../../src/ui/stage/nodeStatus';
-import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS } from '../../src/store/clock';
+import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS, SPEED_OCTAVES } from '../../src/store/clock';
 
 const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
 
@@ -124,5 +124,10 @@ describe('playback clock', () => {
     expect(sliderFromSpeed(2)).toBeCloseTo(0.5);
     expect(clampSpeed(1000)).toBe(16);
     expect(clampSpeed(Number.NaN)).toBe(1);
+  });
+
+  it('gives each of the slider\'s steps as the exact power of two it stands for', () => {
+    const steps = Array.from({ length: SPEED_OCTAVES + 1 }, (_, i) => speedFromSlider(i / SPEED_OCTAVES));
+    expect(steps).toEqual([0.25, 0.5, 1, 2, 4, 8, 16]);
   });
 });
