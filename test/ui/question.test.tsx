@@ -101,6 +101,24 @@ describe('predict, then see', () => {
     expect(untilDecided + (await framesShown())).toBeGreaterThanOrEqual(needed * 0.9);
   }, 60_000);
 
+  it('predicted, the caption read before the question does not come back: the next one follows (load, asked 100 ms before it)', async () => {
+    const store = await setup('?scenario=load&mode=both');
+    const lesson = screen.getByTestId('lesson-caption');
+    await playUntil(store, () => store.getState().question !== null);
+    const question = store.getState().question!.question;
+    const steps = lessonSteps(store.getState().scenario, shownModes(store.getState()));
+    const read = steps.filter((st) => st.atMs < question.atMs).at(-1)!;
+    const next = steps.find((st) => st.atMs > question.atMs)!;
+    const seen: string[] = [];
+    predict(question.choices[0]!.text);
+    await runFrames(store, 20_000, () => {
+      seen.push(lesson.textContent ?? '');
+      return store.player.timeMs > next.atMs + 500;
+    });
+    expect(seen.some((text) => text.includes(next.caption.replace(/^Session: /, '').slice(0, 20)))).toBe(true);
+    expect(seen.filter((text) => text.includes(read.caption.slice(0, 20)))).toEqual([]);
+  }, 60_000);
+
   it('a question waits for the caption it takes the place of to be read (scale-out at 16x)', async () => {
     const store = await setup('?scenario=scale-out&mode=both&speed=16');
     const lesson = screen.getByTestId('lesson-caption');

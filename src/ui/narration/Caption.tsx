@@ -23,7 +23,13 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s) };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+};
+
+/** The moment of the question on the card, once predicted and the run is at or past it. */
+const watchingFrom = (s: AppStoreState): number | null => {
+  const q = s.question;
+  return q && q.choiceId !== null && s.timeMs >= q.question.atMs ? q.question.atMs : null;
 };
 
 /**
@@ -41,6 +47,11 @@ export function Caption() {
   // for the opening (a phone, an embed), the first paint shows it, and the script changes nothing.
   const steps = useMemo(() => (c.scenario ? lessonSteps(c.scenario, modes) : firstSteps(opening, modes)), [c.scenario, opening, modes]);
   const step = stepAt(steps, c.timeMs, atMsList(c.coming));
+  // Predicted, the run goes on from the question's moment: the caption read before the question is
+  // not shown (and said) again until the next one comes (most lessons ask just before it: "Twenty
+  // more users arrive" came 100 ms after, the read caption blinking back in between). One the
+  // question kept back is new: it shows.
+  const reread = c.watchingFrom !== null && !!step && step === stepAt(steps, c.watchingFrom, [{ atMs: c.watchingFrom }]);
   // Every caption of the lesson, unseen in the same place: on a phone or a tablet the box is as tall as the
   // longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
@@ -67,6 +78,13 @@ export function Caption() {
       <p className="caption-line caption-takeaway">
         <strong>Takeaway: </strong>
         {sc.takeaway ? sc.takeaway(reports) : sc.summary}
+      </p>
+    );
+  } else if (reread) {
+    lesson = (
+      <p className="caption-line caption-predict">
+        <strong>Prediction made: </strong>
+        watch the worlds; the next caption tells what happened.
       </p>
     );
   } else if (c.predicting) {
