@@ -71,9 +71,15 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   const card = page.locator('.question');
   const asked = (await card.boundingBox())!.height;
   await page.getByRole('button', { name: 'Lock in my prediction' }).click();
-  // While the run decides, the card folds to the pick, so the stage under it can be watched.
+  // While the run decides, the card folds to the pick, so the stage under it can be watched: both balancers, where every request passes, stay in sight.
   await expect(card).toContainText('Watching the run');
-  expect((await card.boundingBox())!.height).toBeLessThan(asked - 80);
+  const folded = (await card.boundingBox())!;
+  expect(folded.height).toBeLessThan(asked / 2);
+  await expect(page.locator('.node-lb')).toHaveCount(2);
+  for (const balancer of await page.locator('.node-lb').all()) {
+    const b = (await balancer.boundingBox())!;
+    expect(b.y >= folded.y + folded.height || b.x >= folded.x + folded.width || b.x + b.width <= folded.x, 'a balancer under the card').toBe(true);
+  }
   await expect(group.getByRole('radio')).toHaveCount(1);
   await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
   await expect(group.getByRole('radio')).toHaveCount(4);

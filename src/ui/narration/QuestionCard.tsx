@@ -105,7 +105,7 @@ export function QuestionCard() {
           {choiceId === null ? (
             <p className="muted">Pick what you expect, then lock it in; playback goes on and the run will show what really happens.</p>
           ) : result === null ? (
-            <p>Your prediction: “{textOf(choiceId)}”. Watching the run…</p>
+            <p>Locked in. Watching the run…</p>
           ) : (
             <p>
               <strong>{result.correct ? '✓ Right. ' : `✗ Not this time: the run did “${textOf(result.choiceId)}”. `}</strong>
