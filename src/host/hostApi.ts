@@ -44,6 +44,17 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
     complete: (scenario, mode, summary, score) => post({ type: 'authsim:complete', scenario, mode, summary, score }),
   });
 
+  const stopSizing = reportSize(content, post);
+  const stopListening = listenToParent({ self, parent, warn }, obey);
+  return () => {
+    stopWatching();
+    stopSizing();
+    stopListening();
+  };
+}
+
+/** Tells the host the content's height now and whenever it changes, so it can fit the frame to it. */
+export function reportSize(content: Element, post: (message: OutMessage) => void): () => void {
   let lastHeight = -1;
   const sendSize = () => {
     const height = contentHeight(content);
@@ -55,7 +66,11 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
   sendSize();
   const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(sendSize);
   resize?.observe(content);
+  return () => resize?.disconnect();
+}
 
+/** Hands each valid command from window.parent to `obey`; anything else is named in a warning. */
+export function listenToParent({ self, parent, warn = console.warn }: Pick<HostWindows, 'self' | 'parent' | 'warn'>, obey: (command: Command) => void): () => void {
   const onMessage = (e: MessageEvent) => {
     // The frame's own window talks to itself too (dev tools, extensions): not a host command.
     if (e.source === self) return;
@@ -68,11 +83,7 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
     else obey(parsed.command);
   };
   self.addEventListener('message', onMessage);
-  return () => {
-    stopWatching();
-    resize?.disconnect();
-    self.removeEventListener('message', onMessage);
-  };
+  return () => self.removeEventListener('message', onMessage);
 }
 
 const MAX_WAITING = 20;

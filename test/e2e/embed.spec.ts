@@ -217,6 +217,31 @@ test('commands from anyone but the parent, and malformed ones, are ignored with 
   await expect(ui.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', '00:05.000');
 });
 
+test('the load lab in a frame tells its host it is ready and its height, refuses lesson commands, and opens a lesson for authsim:load', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().startsWith('authsim:')) warnings.push(m.text());
+  });
+  const url = coursePage(
+    '/course/lab.html',
+    `<iframe name="sim" title="Load lab" src="${site.appUrl}?lab=load&embed=1" width="800" height="600"></iframe>
+     <script>addEventListener('message', (e) => { if (e.data && e.data.type === 'authsim:resize') document.querySelector('iframe').style.height = e.data.height + 'px'; });</script>`,
+  );
+  await page.goto(url);
+  const received = () => page.evaluate(() => (window as unknown as { received: { type: string; height?: number }[] }).received);
+  await expect.poll(async () => (await received()).map((m) => m.type)).toEqual(expect.arrayContaining(['authsim:ready', 'authsim:resize']));
+  expect((await received()).find((m) => m.type === 'authsim:ready')).toEqual({ type: 'authsim:ready', lab: 'load', title: expect.stringMatching(/^Load lab/) });
+  // The host followed the height: the whole lab is in the frame.
+  await expect.poll(async () => (await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
+  const post = (msg: unknown) => page.evaluate((m) => (window.frames as unknown as { sim: Window }).sim.postMessage(m, '*'), msg);
+  await post({ type: 'authsim:play' });
+  await expect.poll(() => warnings.join(' ')).toMatch(/ignored authsim:play: the load lab has no lesson/);
+  await post({ type: 'authsim:load', scenario: 'revocation', mode: 'jwt' });
+  await frameReady(page, 'sim');
+  expect(new URL(frameIn(page, 'sim').url()).search).toBe('?scenario=revocation&mode=jwt&embed=1');
+  await expect.poll(async () => (await received()).filter((m) => m.type === 'authsim:ready').at(-1)).toMatchObject({ scenario: 'revocation', mode: 'jwt' });
+});
+
 test('Fullscreen is offered where the frame allows it, and hidden where a platform stripped allow', async ({ page }) => {
   // Another origin, as a course site embedding the hosted simulator (same-origin frames may go fullscreen by default).
   const foreignApp = site.appUrl.replace('127.0.0.1', 'localhost');

@@ -289,3 +289,22 @@ describe('a link superseded by a host page', () => {
     expect(store.getState().worlds.session!.servers.find((sv) => sv.id === 'server-2')!.up).toBe(true);
   });
 });
+
+describe('the load lab in a frame', () => {
+  it('says it is ready and its height, refuses lesson commands by name, and opens a lesson for a valid authsim:load only', async () => {
+    const { connectLab } = await import('../../src/host/connectLab');
+    const w = windows();
+    const opened: string[] = [];
+    const stop = connectLab({ ...w, title: 'Load lab', search: '?lab=load&embed=1&sweep=x&q=0', open: (link) => opened.push(link) });
+    expect(w.posted).toEqual([{ type: 'authsim:ready', lab: 'load', title: 'Load lab' }, { type: 'authsim:resize', height: 600 }]);
+    w.send({ type: 'authsim:seek', timeMs: 10 });
+    w.send({ type: 'authsim:load', scenario: 'nope' });
+    w.send({ type: 'authsim:load', scenario: 'basic' }, {});
+    expect(opened).toEqual([]);
+    expect(w.warn.mock.calls.map(([m]) => m)).toEqual([expect.stringContaining('ignored authsim:seek: the load lab has no lesson'), expect.stringContaining('no known scenario'), expect.stringContaining('did not come from the page around')]);
+    w.send({ type: 'authsim:load', scenario: 'store-outage', mode: 'both', seed: 7 });
+    expect(opened).toEqual(['?scenario=store-outage&mode=both&seed=7&embed=1&q=0']);
+    stop();
+    expect(w.listening()).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 // The load lab (link parameter lab=load): sweeps of the real engine at steady load, one row per
 // model and server count, run in a Web Worker; the rows as charts, a table and a reading in words.
 // Loaded on demand by src/main.tsx: nothing here is part of the lessons' first load.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createSweepClient, type SweepClient } from '../../lab/sweepClient';
 import { sweepFromSearch } from '../../lab/sweepLink';
 import { DEFAULT_FORM, formOf, settingsOf } from './labForm';
@@ -12,6 +12,7 @@ import { SweepReading } from './SweepReading';
 import { SweepTable } from './SweepTable';
 import { useMeasuredCost } from './useMeasuredCost';
 import { warmUpCharts } from './UPlotChart';
+import { useLabHost } from './useLabHost';
 import { useSweepRun } from './useSweepRun';
 import './lab.css';
 
@@ -41,8 +42,10 @@ export function LoadLab({ client: given, notices: linkNotices = [], search = win
   const parsed = useMemo(() => settingsOf(form, measured), [form, measured]);
   const { run, progress, start, cancel } = useSweepRun(client);
   const running = run.status === 'running';
+  const page = useRef<HTMLDivElement>(null);
+  useLabHost(page, LAB_TITLE);
   return (
-    <div className="lab">
+    <div className="lab" ref={page}>
       <header className="lab-header">
         <a className="lab-back" href={window.location.pathname}>
           Back to the lessons
