@@ -5,6 +5,7 @@ import type { RequestRecord } from '../sim/types';
 
 export const basic: Scenario = {
   ...meta('basic'),
+  summary: 'Both flows of the article step by step: a session id looked up in the store, or a signed token checked on the spot.',
   seed: 7,
   speed: 1,
   options: () => ({ servers: 3, clients: browsers('alice') }),

@@ -1,6 +1,7 @@
-// The scenario picker's list: ids, titles and one-line summaries, with each lesson's script loaded
-// on demand, so the first paint does not carry fourteen scripts. Scenario files take their
-// id, title, summary and modes from here (one source); src/scenarios/index.ts loads them all
+// The scenario picker's list: ids, titles, what to watch and first captions, with each lesson's
+// script loaded on demand, so the first paint does not carry fourteen scripts. Scenario files take
+// their id, title, notice and modes from here (one source); their summaries are their own (only a
+// loaded lesson shows one, so the first load does not carry fourteen); src/scenarios/index.ts loads them all
 // for the headless runner and the tests.
 import type { Mode } from '../sim/types';
 import type { Scenario } from './scenario';
@@ -11,8 +12,6 @@ export const LOAD_STORE_OPS_PER_SEC = 75;
 export interface ScenarioMeta {
   id: string;
   title: string;
-  /** One line for the scenario picker. */
-  summary: string;
   /**
    * What to watch for, two or three sentences: the lesson's opening caption. Here, not in the
    * lesson's script, so the first paint shows it before the script and the engine arrive.
@@ -35,7 +34,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'basic',
     title: 'Log in and browse',
-    summary: 'Both flows of the article step by step: a session id looked up in the store, or a signed token checked on the spot.',
     notice:
       'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
     firstCaption: {
@@ -48,7 +46,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'jwt-in-cookie',
     title: 'A JWT in a cookie',
-    summary: 'The same cookie mechanism carries either a 22-character session id or the whole signed token: the cookie is only the delivery truck.',
     notice:
       'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
     firstCaption: {
@@ -61,7 +58,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'revocation',
     title: 'Ban a user',
-    summary: 'The admin bans Alice: her session dies at once; her JWT keeps working until it expires. Then a denylist makes revocation instant again, at a price.',
     notice:
       'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
     firstCaption: 'Alice logs in.',
@@ -71,7 +67,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'stolen-credential',
     title: 'A stolen credential',
-    summary: 'Mallory copies Alice\u2019s credential, Alice logs out, Mallory replays it: a dead session id, or a token that works until it expires.',
     notice:
       'Logging out deletes a session on the server, so the copy Mallory holds points at nothing from that moment. Logging out of a JWT only clears Alice\u2019s own copy: the servers remember nothing to delete, so Mallory\u2019s copy stays valid until exp (30 s here).',
     firstCaption: 'Alice logs in.',
@@ -81,7 +76,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'scale-out',
     title: 'From one server to four',
-    summary: 'Sessions kept in each server\u2019s memory break when a second server appears; sticky routing hides it until a server dies; a shared store fixes it. JWTs need none of this.',
     notice:
       'With sessions in local memory, only the server that created a session knows it, so round-robin makes users look logged out three times in four. Sticky routing pins each user to one server, until that server crashes and takes its sessions with it. A shared store lets any server answer; a JWT was verifiable on any server all along.',
     firstCaption: {
@@ -94,7 +88,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'store-outage',
     title: 'The shared store goes down',
-    summary: 'The session store fails: every session request fails with it. JWTs carry on, until a denylist makes them depend on the store too: fail closed or fail open?',
     notice:
       'A session cannot be checked without the store, so while it is down every logged-in user is refused (fail closed, store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also consult a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
     firstCaption: 'Alice and Bob log in and browse, one request a second each.',
@@ -104,7 +97,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'refresh-tokens',
     title: 'Access and refresh tokens',
-    summary: 'A 10-second access token plus a refresh token that is replaced on every use: a ban bites within 10 s, and a stolen refresh token gives itself away.',
     notice:
       'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
     firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
@@ -114,7 +106,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'key-rotation',
     title: 'Rotating the signing key',
-    summary: 'The issuer starts signing with a new key: servers that cached the key set a moment ago refuse the new tokens until their cache may refresh; old tokens keep working during the overlap.',
     notice:
       'Servers verify with keys they fetched from the key set (JWKS) and refetch at most every 15 s here. After the rotation, Bob\u2019s brand-new token names a kid no server has cached, so each server refuses it (kid_unknown) until its cache is old enough to refetch. Alice\u2019s older token still verifies because the old key stays published for an overlap longer than a token lives.',
     firstCaption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.',
@@ -124,7 +115,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'tampering',
     title: 'Editing the credential',
-    summary: 'Alice edits her token to say role "admin", then tries alg "none": every server refuses. In the session world she can only guess ids.',
     notice:
       'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
     firstCaption: 'Alice logs in as an ordinary user.',
@@ -134,7 +124,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'stale-claims',
     title: 'Stale claims',
-    summary: 'The admin demotes Alice and promotes Bob: a session sees the new role on the next request; a JWT repeats the old role until it expires.',
     notice:
       'A session server reads the user\u2019s role from its own records on every request, so a role change counts at once. A JWT carries the role it was signed with: Alice keeps acting as an admin, and Bob keeps being served as an ordinary user, until their tokens expire and a new one says otherwise.',
     firstCaption: {
@@ -147,7 +136,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'clock-skew',
     title: 'Servers whose clocks disagree',
-    summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance fixes it.',
     notice:
       'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock. The fast server thinks Alice\u2019s token expired 20 s early; the slow one thinks it was issued in the future and refuses it for its first 20 s. Sessions never compare clocks across machines. Verifying with a clock tolerance wider than the skew makes all servers agree again.',
     firstCaption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.',
@@ -157,7 +145,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'token-size',
     title: 'A token too big for its cookie',
-    summary: 'Every claim added to the profile rides in every request, until the token no longer fits in a cookie and the browser silently drops it.',
     notice:
       'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',
     modes: ['session', 'jwt'],
@@ -166,7 +153,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'microservices',
     title: 'Five services, one signing key',
-    summary: 'Five services verify tokens on their own. With HS256 each of them holds the secret that can mint tokens; with EdDSA only the issuer does.',
     notice:
       'Here the five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Midway the issuer switches to EdDSA: services need only the public key, and once the old HS256 key is withdrawn only the issuer can sign.',
     firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
@@ -176,7 +162,6 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'load',
     title: 'Forty users at once',
-    summary: 'Forty users, two a second each, and servers added as load grows: the shared session store becomes the bottleneck; signature checks grow with the servers.',
     notice:
       `Every session request needs one operation on the shared store, which serves ${LOAD_STORE_OPS_PER_SEC} operations a second here. When the second wave of users doubles the traffic, requests queue at the store and session latency grows, and adding app servers does not help because they all wait on the same store. JWT requests are checked by whichever server gets them, so their latency stays flat.`,
     firstCaption: 'Twenty users log in and each sends two requests a second.',

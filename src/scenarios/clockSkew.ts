@@ -13,6 +13,7 @@ const BOB_REQUESTS = 24; // 31.5 s .. 54.5 s
 
 export const clockSkew: Scenario = {
   ...meta('clock-skew'),
+  summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance fixes it.',
   seed: 31,
   speed: 2,
   options: () => ({

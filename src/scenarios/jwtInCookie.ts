@@ -8,6 +8,7 @@ const API_REQUESTS = 8;
 
 export const jwtInCookie: Scenario = {
   ...meta('jwt-in-cookie'),
+  summary: 'The same cookie mechanism carries either a 22-character session id or the whole signed token: the cookie is only the delivery truck.',
   seed: 11,
   speed: 1,
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 60_000, clients: browsers('alice') }),

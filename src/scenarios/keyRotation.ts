@@ -13,6 +13,7 @@ const BOB_REQUESTS = 28; // 6.5 s .. 33.5 s
 
 export const keyRotation: Scenario = {
   ...meta('key-rotation'),
+  summary: 'The issuer starts signing with a new key: servers that cached the key set a moment ago refuse the new tokens until their cache may refresh; old tokens keep working during the overlap.',
   seed: 19,
   speed: 1,
   options: () => ({

@@ -34,6 +34,7 @@ function userSteps(id: string, i: number): TimelineStep[] {
 
 export const load: Scenario = {
   ...meta('load'),
+  summary: 'Forty users, two a second each, and servers added as load grows: the shared session store becomes the bottleneck; signature checks grow with the servers.',
   seed: 43,
   speed: 16,
   options: () => ({

@@ -13,6 +13,7 @@ const AFTER = 20; // 16.5 s .. 35.5 s
 
 export const microservices: Scenario = {
   ...meta('microservices'),
+  summary: 'Five services verify tokens on their own. With HS256 each of them holds the secret that can mint tokens; with EdDSA only the issuer does.',
   seed: 41,
   speed: 2,
   options: () => ({

@@ -10,6 +10,7 @@ const BAN_BOB_AT_MS = 33_000;
 
 export const refreshTokens: Scenario = {
   ...meta('refresh-tokens'),
+  summary: 'A 10-second access token plus a refresh token that is replaced on every use: a ban bites within 10 s, and a stolen refresh token gives itself away.',
   seed: 17,
   speed: 4,
   options: () => ({

@@ -19,6 +19,7 @@ const DENYLIST_LOOKUPS = 8 + BOB_REQUESTS;
 
 export const revocation: Scenario = {
   ...meta('revocation'),
+  summary: 'The admin bans Alice: her session dies at once; her JWT keeps working until it expires. Then a denylist makes revocation instant again, at a price.',
   seed: 7,
   speed: 2,
   options: () => ({

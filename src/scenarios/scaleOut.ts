@@ -28,6 +28,7 @@ function logins(atMs: number, caption: string): TimelineStep[] {
 
 export const scaleOut: Scenario = {
   ...meta('scale-out'),
+  summary: 'Sessions kept in each server\u2019s memory break when a second server appears; sticky routing hides it until a server dies; a shared store fixes it. JWTs need none of this.',
   seed: 21,
   speed: 4,
   options: () => ({

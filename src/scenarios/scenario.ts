@@ -46,7 +46,7 @@ export interface Question {
 export interface Scenario {
   id: string;
   title: string;
-  /** One line for the scenario picker. */
+  /** One line: the runner's list (`--list`), and the caption when the lesson says nothing. */
   summary: string;
   /** What to watch for, two or three sentences (from the catalog, like the title). */
   notice: string;

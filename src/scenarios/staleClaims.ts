@@ -13,6 +13,7 @@ const BOB_STALE = 22;
 
 export const staleClaims: Scenario = {
   ...meta('stale-claims'),
+  summary: 'The admin demotes Alice and promotes Bob: a session sees the new role on the next request; a JWT repeats the old role until it expires.',
   seed: 29,
   speed: 4,
   options: () => ({

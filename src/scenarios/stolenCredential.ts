@@ -14,6 +14,7 @@ const REPLAYS_BEFORE_EXP = 23;
 
 export const stolenCredential: Scenario = {
   ...meta('stolen-credential'),
+  summary: 'Mallory copies Alice\u2019s credential, Alice logs out, Mallory replays it: a dead session id, or a token that works until it expires.',
   seed: 13,
   speed: 1,
   options: () => ({

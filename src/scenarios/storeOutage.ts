@@ -13,6 +13,7 @@ const PER_WINDOW = 6;
 
 export const storeOutage: Scenario = {
   ...meta('store-outage'),
+  summary: 'The session store fails: every session request fails with it. JWTs carry on, until a denylist makes them depend on the store too: fail closed or fail open?',
   seed: 5,
   speed: 4,
   options: () => ({

@@ -9,6 +9,7 @@ const PER_ATTACK = SERVERS;
 
 export const tampering: Scenario = {
   ...meta('tampering'),
+  summary: 'Alice edits her token to say role "admin", then tries alg "none": every server refuses. In the session world she can only guess ids.',
   seed: 23,
   speed: 1,
   options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: browsers('alice') }),

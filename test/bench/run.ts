@@ -1,6 +1,5 @@
 // `npm run bench`: speed, size and frame-pacing figures, printed with their ratios. Nothing here
 // asserts on wall-clock time; the targets are read by people (and quoted in the issue notes).
-import react from '@vitejs/plugin-react';
 import { chromium, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import { CATALOG } from '../../src/scenarios/catalog';
 import { runScenarioMode } from '../../src/scenarios/run';
 import { SimDriver } from '../../src/sim/driver';
 import { withOptions } from '../../src/sim/options';
+import { buildReferencePage, initialJsGzip } from '../support/initialJs';
 import { plainLoopEventsPerSec, plainLoopRun } from './plainLoop';
 
 const OUT = resolve('dist-bench');
@@ -28,9 +28,7 @@ const serve = (dir: string, port: number, root = '.') =>
 
 /** Builds a reference page of test/bench/<name> into dist-bench/<name>. */
 async function buildPage(name: string, withReact = true): Promise<string> {
-  const dir = join(OUT, name);
-  await build({ root: resolve('test/bench', name), configFile: false, base: './', plugins: withReact ? [react()] : [], logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
-  return dir;
+  return buildReferencePage(name, join(OUT, name), withReact);
 }
 
 /** A fresh production build of the app, where the browser benches open it. */
@@ -106,13 +104,6 @@ async function sweepSpeed(): Promise<void> {
     const verdict = mode === 'jwt' ? ` -> ${median <= 1000 ? 'UNDER' : 'OVER'} 1 s` : '';
     console.log(`${mode.padEnd(7)} ${alg.padEnd(5)} ${requests} requests (+ logins, warm-up, drain): median ${median.toFixed(0)} ms of 5 (${times.map((x) => x.toFixed(0)).join(', ')}) = ${perRequestUs.toFixed(1)} us a request, ${(perRequestUs / floorUs).toFixed(0)}x the plain loop's 4 events${verdict}`);
   }
-}
-
-/** Gzipped bytes of the JavaScript a page loads before first paint (entry + modulepreloads). */
-function initialJsGzip(dir: string): number {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
 }
 
 async function bundle(): Promise<void> {

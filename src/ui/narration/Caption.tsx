@@ -51,7 +51,7 @@ export function Caption() {
   // not shown (and said) again until the next one comes (most lessons ask just before it: "Twenty
   // more users arrive" came 100 ms after, the read caption blinking back in between). One the
   // question kept back is new: it shows.
-  const reread = c.watchingFrom !== null && !!step && step === stepAt(steps, c.watchingFrom, [{ atMs: c.watchingFrom }]);
+  const reread = c.watchingFrom !== null && step === stepAt(steps, c.watchingFrom, [{ atMs: c.watchingFrom }]);
   // Every caption of the lesson, unseen in the same place: on a phone or a tablet the box is as tall as the
   // longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
@@ -80,18 +80,11 @@ export function Caption() {
         {sc.takeaway ? sc.takeaway(reports) : sc.summary}
       </p>
     );
-  } else if (reread) {
+  } else if (c.predicting || reread) {
     lesson = (
       <p className="caption-line caption-predict">
-        <strong>Prediction made: </strong>
-        watch the worlds; the next caption tells what happened.
-      </p>
-    );
-  } else if (c.predicting) {
-    lesson = (
-      <p className="caption-line caption-predict">
-        <strong>Your prediction first: </strong>
-        answer the question over the cluster, then this caption tells what happened.
+        <strong>{reread ? 'Prediction made: ' : 'Your prediction first: '}</strong>
+        {reread ? 'watch the worlds' : 'answer the question over the cluster'}, then this caption tells what happened.
       </p>
     );
   } else {
