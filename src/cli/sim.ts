@@ -7,7 +7,7 @@ import { InvariantViolation, runScenario } from '../scenarios/run';
 import { formatReport } from './format';
 import { parseArgs } from './args';
 import { sweepCommand } from './sweep';
-import { clockTime } from '../format';
+import { progressReporter } from './progress';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -32,23 +32,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sim: scenario ${scenario.id} runs only in ${scenario.modes.join(' and ')} mode\n`);
     return 2;
   }
-  const report = await runScenario(scenario, modes, args.seed ?? scenario.seed, { actions: args.actions, untilMs: args.untilMs, onProgress: progressOnStderr() });
+  const report = await runScenario(scenario, modes, args.seed ?? scenario.seed, { actions: args.actions, untilMs: args.untilMs, onProgress: progressReporter((line) => process.stderr.write(line)) });
   process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report, scenario));
   return 0;
-}
-
-/**
- * A long run (--until a simulated day takes ~30 min) says how far it is on stderr, at most every
- * 2 s of wall time (the runner's own clock, not the model's), so it is not taken for a hang; stdout
- * keeps only the report.
- */
-function progressOnStderr(): (mode: string, reachedMs: number, endMs: number) => void {
-  let toldAt = performance.now();
-  return (mode, reachedMs, endMs) => {
-    if (performance.now() - toldAt < 2_000) return;
-    toldAt = performance.now();
-    process.stderr.write(`sim: ${mode} at ${clockTime(reachedMs, 0)} of ${clockTime(endMs, 0)} simulated (${Math.floor((reachedMs / endMs) * 100)}%)\n`);
-  };
 }
 
 main(process.argv.slice(2)).then(

@@ -58,6 +58,8 @@ export interface RunVariation {
   verification?: Verification;
   /** Told between event budgets of a long run: the world, and the virtual time reached of the time to run. */
   onProgress?: (mode: Mode, reachedMs: number, endMs: number) => void;
+  /** Events between two `onProgress` calls (default: the driver's budget, 2 million). */
+  eventsPerProgress?: number;
 }
 
 /** Runs the timeline (and the variation's interventions), then lets every request still in flight finish (or time out). */
@@ -66,7 +68,7 @@ export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = sce
   const driver = await loadScenario(scenario, mode, seed, {}, endMs - scenario.durationMs, variation.verification);
   for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
   // A long run (--until) may take several event budgets.
-  while (!(await driver.runUntil(endMs))) variation.onProgress?.(mode, driver.state.timeMs, endMs);
+  while (!(await driver.runUntil(endMs, variation.eventsPerProgress))) variation.onProgress?.(mode, driver.state.timeMs, endMs);
   while (!(await driver.runUntil(endMs + driver.state.options.requestTimeoutMs + 1)));
   const violated = violatedInvariants(driver.state)[0];
   if (violated) throw new InvariantViolation(violated.name, `${scenario.id} (${mode}, seed ${seed}): ${violated.problems.slice(0, 3).join('; ')}`);
