@@ -426,3 +426,17 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 768
     await page.close();
   });
 }
+
+test('at 1280x800 the open drawer takes its room from the page: both worlds and the clock stay in sight beside it', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=6000');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  const drawer = (await page.locator('#drawer').boundingBox())!;
+  for (const shown of [page.locator('.stage-session'), page.locator('.stage-jwt'), page.getByLabel('Simulation time')]) {
+    await expect(shown).toBeVisible();
+    const box = (await shown.boundingBox())!;
+    expect(box.x + box.width, 'under the drawer').toBeLessThanOrEqual(drawer.x + 1);
+  }
+  await page.getByRole('button', { name: 'Close panel' }).click();
+  await expect(page.locator('.stage-jwt')).toBeVisible();
+});
