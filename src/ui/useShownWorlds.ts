@@ -17,6 +17,8 @@ export const STACK_GAP_PX = 8;
 
 /** The question put to the learner now, unanswered. */
 const selectAsked = (s: AppStoreState) => (s.question?.choiceId === null ? s.question.question : null);
+/** The world of the part being inspected, if any. */
+const selectInspectedWorld = (s: AppStoreState) => s.selection?.mode ?? null;
 
 export interface WorldToggleState {
   modes: Mode[];
@@ -57,6 +59,14 @@ export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[
     setAskedSeen(asked);
     const about = asked?.modes.find((m) => modes.includes(m));
     if (!all && about && !asked!.modes.includes(one)) setChosen(about);
+  }
+  // A part inspected is that world's: it is the one kept when the drawer, opening beside the worlds,
+  // leaves room for one (a JWT server clicked at 1024 px showed the session world beside its inspector).
+  const inspected = useApp(selectInspectedWorld);
+  const [inspectedSeen, setInspectedSeen] = useState(inspected);
+  if (inspected !== inspectedSeen) {
+    setInspectedSeen(inspected);
+    if (inspected && modes.includes(inspected)) setChosen(inspected);
   }
   const shown = all ? modes : [one];
   return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };

@@ -440,3 +440,14 @@ test('at 1280x800 the open drawer takes its room from the page: both worlds and 
   await page.getByRole('button', { name: 'Close panel' }).click();
   await expect(page.locator('.stage-jwt')).toBeVisible();
 });
+
+test('at 1024x768, where the open drawer leaves room for one world, the world of the part inspected is the one kept', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=6000');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await page.locator('.stage-jwt').getByRole('button', { name: /server-2/ }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+  await expect(page.locator('.stage-jwt')).toBeVisible();
+  await expect(page.locator('.stage-session')).toHaveCount(0);
+  await page.close();
+});
