@@ -28,4 +28,6 @@ export const SPEED_OCTAVES = Math.log2(SPEED_MAX / SPEED_MIN);
 // Rounded: a step's power of two comes back as 0.99999999, shown "1.0x" and written speed=0.9999999999999999 in a link.
 export const speedFromSlider = (p: number): number => Number((SPEED_MIN * (SPEED_MAX / SPEED_MIN) ** Math.min(1, Math.max(0, p))).toPrecision(6));
 export const sliderFromSpeed = (speed: number): number => Math.log(speed / SPEED_MIN) / Math.log(SPEED_MAX / SPEED_MIN);
+/** The slider's speed nearest this one: a link's speed=3 drew the knob at 4x beside the words "3x", and no key reached 4x. */
+export const speedStepNear = (speed: number): number => SPEED_MIN * 2 ** Math.round(Math.log2(speed / SPEED_MIN));
 export const clampSpeed = (speed: number): number => (Number.isFinite(speed) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) : 1);

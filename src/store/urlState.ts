@@ -3,7 +3,7 @@
 // The first load carries this module: what only some links need (the interventions' gate, the engine's
 // limits) is passed in or loaded by the caller, never imported here.
 import { findMeta } from '../scenarios/catalog';
-import { SPEED_MAX, SPEED_MIN } from './clock';
+import { SPEED_MAX, SPEED_MIN, speedStepNear } from './clock';
 import type { RecordedAction } from '../sim/history';
 import type { parseInterventions } from '../sim/parseAction';
 import { MODES } from '../sim/schemes/names';
@@ -90,7 +90,10 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     else set(n);
   };
   number('seed', LINK_SEED.min, LINK_SEED.max, true, (n) => (state.seed = n));
-  number('speed', SPEED_MIN, SPEED_MAX, false, (n) => (state.speed = n));
+  number('speed', SPEED_MIN, SPEED_MAX, false, (n) => {
+    state.speed = speedStepNear(n);
+    if (state.speed !== n) problems.push(`The link's speed ${n} is played at ${state.speed}x: the speeds double from ${SPEED_MIN}x to ${SPEED_MAX}x.`);
+  });
   number('t', 0, MAX_LINK_TIME_MS, false, (n) => (state.timeMs = n));
   const flag = (name: string, meaning: string, set: (on: boolean) => void) => {
     const raw = params.get(name);
