@@ -1,5 +1,6 @@
-// The load lab in a frame (?lab=load): the page around it hears that it is ready and its size, as
-// from a lesson, so a course page fits the frame to it. It has no lesson to play: play, pause, step
+// The load lab in a frame (?lab=load): the page around it hears that it is ready (authsim:lab-ready:
+// a lesson's authsim:ready names a scenario and a mode, which a lab has not) and its size, as from a
+// lesson, so a course page fits the frame to it. It has no lesson to play: play, pause, step
 // and seek are refused by name; authsim:load opens that lesson in the frame instead of the lab.
 import { listenToParent, reportSize, type HostWindows } from './hostApi';
 import type { OutMessage } from './messages';
@@ -17,7 +18,7 @@ export interface LabHost extends HostWindows {
 
 export function connectLab({ self, parent, content, warn = console.warn, title, open, search }: LabHost): () => void {
   const post = (message: OutMessage) => parent.postMessage(message, '*');
-  post({ type: 'authsim:ready', lab: 'load', title });
+  post({ type: 'authsim:lab-ready', lab: 'load', title });
   const stopSizing = reportSize(content, post);
   const stopListening = listenToParent({ self, parent, warn }, (command) => {
     if (command.type !== 'authsim:load') {

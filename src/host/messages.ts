@@ -17,8 +17,8 @@ export interface Score {
 
 export type OutMessage =
   | { type: 'authsim:ready'; scenario: string; mode: View; title: string; notice: string }
-  /** The load lab (?lab=load) in a frame: it has no scenario or mode. */
-  | { type: 'authsim:ready'; lab: 'load'; title: string }
+  /** The load lab (?lab=load) in a frame, instead of authsim:ready: it has no scenario or mode. */
+  | { type: 'authsim:lab-ready'; lab: 'load'; title: string }
   | { type: 'authsim:resize'; height: number }
   | { type: 'authsim:caption'; text: string; timeMs: number }
   | { type: 'authsim:question'; id: string; text: string; choices: { id: string; text: string }[] }

@@ -229,8 +229,8 @@ test('the load lab in a frame tells its host it is ready and its height, refuses
   );
   await page.goto(url);
   const received = () => page.evaluate(() => (window as unknown as { received: { type: string; height?: number }[] }).received);
-  await expect.poll(async () => (await received()).map((m) => m.type)).toEqual(expect.arrayContaining(['authsim:ready', 'authsim:resize']));
-  expect((await received()).find((m) => m.type === 'authsim:ready')).toEqual({ type: 'authsim:ready', lab: 'load', title: expect.stringMatching(/^Load lab/) });
+  await expect.poll(async () => (await received()).map((m) => m.type)).toEqual(expect.arrayContaining(['authsim:lab-ready', 'authsim:resize']));
+  expect((await received()).find((m) => m.type === 'authsim:lab-ready')).toEqual({ type: 'authsim:lab-ready', lab: 'load', title: expect.stringMatching(/^Load lab/) });
   // The host followed the height: the whole lab is in the frame.
   await expect.poll(async () => (await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
   const post = (msg: unknown) => page.evaluate((m) => (window.frames as unknown as { sim: Window }).sim.postMessage(m, '*'), msg);

@@ -296,7 +296,7 @@ describe('the load lab in a frame', () => {
     const w = windows();
     const opened: string[] = [];
     const stop = connectLab({ ...w, title: 'Load lab', search: '?lab=load&embed=1&sweep=x&q=0', open: (link) => opened.push(link) });
-    expect(w.posted).toEqual([{ type: 'authsim:ready', lab: 'load', title: 'Load lab' }, { type: 'authsim:resize', height: 600 }]);
+    expect(w.posted).toEqual([{ type: 'authsim:lab-ready', lab: 'load', title: 'Load lab' }, { type: 'authsim:resize', height: 600 }]);
     w.send({ type: 'authsim:seek', timeMs: 10 });
     w.send({ type: 'authsim:load', scenario: 'nope' });
     w.send({ type: 'authsim:load', scenario: 'basic' }, {});

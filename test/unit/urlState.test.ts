@@ -9,6 +9,8 @@ import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
 describe('links', () => {
   it('a lab link says which lesson parameters it does not use', () => {
     expect(sweepFromSearch('?lab=load&scenario=basic&t=5000&play=1')).toEqual({ sweep: null, problems: ["The load lab does not use the link's scenario, t, play; they were ignored."] });
+    // How the page is presented is kept for a lesson a host page opens in the lab's frame: not named.
+    expect(sweepFromSearch('?lab=load&embed=1&q=0&controls=0&inspect=0')).toEqual({ sweep: null, problems: [] });
     expect(sweepFromSearch('?lab=load&sweep=%7B%7D').problems).toEqual([]);
     // The lab's, not the lessons' link reader: told once, by the lab, and never "showing the first one instead".
     expect(parseLink('?lab=load&scenario=nope&embed=yes')).toEqual({ state: { lab: 'load' }, problems: [] });
@@ -21,6 +23,14 @@ describe('links', () => {
     ]);
     expect(linkAdjustments({ view: 'both', timeMs: 35_000 }, { modes: ['jwt'], seekLimitMs: 35_000 })).toEqual([]);
     expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], seekLimitMs: 35_000 })).toEqual([]);
+  });
+
+  it('plays a speed between the slider\'s steps at the nearest one, and says so', () => {
+    expect(parseLink('?speed=3')).toEqual({ state: { speed: 4 }, problems: ['The link\'s speed 3 is played at 4x: the speeds double from 0.25x to 16x.'] });
+    expect(parseLink('?speed=2.38').state.speed).toBe(2);
+    expect(parseLink('?speed=0.3').state.speed).toBe(0.25);
+    expect(parseLink('?speed=12').state.speed).toBe(16);
+    expect(parseLink('?speed=0.5')).toEqual({ state: { speed: 0.5 }, problems: [] });
   });
 
   it('round-trips scenario, mode, seed, speed and position', () => {
