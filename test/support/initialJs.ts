@@ -2,7 +2,8 @@
 // entry and its modulepreloads). Shared by `npm run bench -- bundle` and the bundle budget test.
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
@@ -14,6 +15,6 @@ export function initialJsGzip(dir: string): number {
 
 /** Builds one of the bench's reference pages (test/bench/<name>: the smallest React app, ...) into `outDir`. */
 export async function buildReferencePage(name: string, outDir: string, withReact = true): Promise<string> {
-  await build({ root: resolve('test/bench', name), configFile: false, base: './', plugins: withReact ? [react()] : [], logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  await build({ root: fileURLToPath(new URL(`../bench/${name}`, import.meta.url)), configFile: false, base: './', plugins: withReact ? [react()] : [], logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   return outDir;
 }
