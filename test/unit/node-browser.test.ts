@@ -33,6 +33,9 @@ describe('browser: session cookies', () => {
     expect(api.credential).toBe('session');
     expect(api.credentialBytes).toBe(new TextEncoder().encode(`Cookie: __Host-sid=${cookie.value}\r\n`).length);
     expect(api).toMatchObject({ reason: 'ok', status: 200 });
+    // The log's size is the whole request's, said as such (read as the cookie's, it disagreed with the inspector's).
+    const sends = s.log.entries.find((e) => e.requestId === api.id && e.kind === 'request')!;
+    expect(sends.text).toContain(`carrying its session cookie: a ${new TextEncoder().encode(requestText(api.httpRequest)).length}-byte request in all.`);
   });
 
   it('a request before login carries nothing and is answered 401 no_credentials', async () => {

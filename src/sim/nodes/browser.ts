@@ -171,7 +171,7 @@ const sendsLine = (seq: number, timeMs: number, requestId: number, clientId: str
   seq,
   timeMs,
   kind: 'request',
-  text: `${clientId} sends ${method} ${path} carrying ${carrying} (${bytes} bytes).`,
+  text: `${clientId} sends ${method} ${path} carrying ${carrying}: a ${bytes}-byte request in all.`,
   requestId,
   nodeId: clientId,
 });
