@@ -59,7 +59,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'revocation',
     title: 'Ban a user',
     notice:
-      'Deleting the session record makes the cookie worthless on the very next request. The JWT was signed before the ban and nothing on the servers remembers it, so every server accepts it until exp (30 s here). Later the JWT servers turn a denylist on: Bob\u2019s logout-everywhere then bites at once, but every request asks the store again.',
+      'The admin bans Alice while she browses in both worlds. A ban can delete her session record on the server; her JWT was signed before the ban, lives 30 s, and stays in her browser. Watch whether her next requests still get in, in each world. Later the JWT servers turn a denylist on for Bob\u2019s logout-everywhere: watch what it stops, and what every request then costs.',
     firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
     load: () => import('./revocation').then((m) => m.revocation),
@@ -68,7 +68,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'stolen-credential',
     title: 'A stolen credential',
     notice:
-      'Logging out deletes a session on the server, so the copy Mallory holds points at nothing from that moment. Logging out of a JWT only clears Alice\u2019s own copy: the servers remember nothing to delete, so Mallory\u2019s copy stays valid until exp (30 s here).',
+      'Mallory has copied Alice\u2019s credential: her session cookie in one world, her JWT (valid 30 s) in the other. Then Alice logs out. Watch what logging out removes in each world, on the server and in her browser, and whether Mallory\u2019s copy still gets in.',
     firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
     load: () => import('./stolenCredential').then((m) => m.stolenCredential),
@@ -107,7 +107,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'key-rotation',
     title: 'Rotating the signing key',
     notice:
-      'Servers verify with keys they fetched from the key set (JWKS) and refetch at most every 15 s here. After the rotation, Bob\u2019s brand-new token names a kid no server has cached, so each server refuses it (kid_unknown) until its cache is old enough to refetch. Alice\u2019s older token still verifies because the old key stays published for an overlap longer than a token lives.',
+      'Servers verify with keys they fetched from the key set (JWKS), and refetch it at most every 15 s here. The issuer starts signing with a new key while the old one stays published for an overlap. Watch what happens to Bob\u2019s brand-new token and to Alice\u2019s older one, server by server, until the caches refresh.',
     firstCaption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.',
     modes: ['jwt'],
     load: () => import('./keyRotation').then((m) => m.keyRotation),
@@ -137,7 +137,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'clock-skew',
     title: 'Servers whose clocks disagree',
     notice:
-      'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock. The fast server thinks Alice\u2019s token expired 20 s early; the slow one thinks it was issued in the future and refuses it for its first 20 s. Sessions never compare clocks across machines. Verifying with a clock tolerance wider than the skew makes all servers agree again.',
+      'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock; here two of the three clocks are 20 s off. Watch which servers take Alice\u2019s token, at its start and near its end. Sessions never compare clocks across machines. Later the servers verify with a clock tolerance: watch what that changes.',
     firstCaption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.',
     modes: ['jwt'],
     load: () => import('./clockSkew').then((m) => m.clockSkew),
@@ -146,7 +146,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'token-size',
     title: 'A token too big for its cookie',
     notice:
-      'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile, and the bytes on every request grow with it, until the browser refuses to store the cookie without telling anyone and her requests arrive with no credentials. The session cookie stays 43 bytes whatever the profile.',
+      'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile that her token carries. Watch the bytes on every request grow in each world, and what happens to her requests once the token outgrows the limit.',
     modes: ['session', 'jwt'],
     load: () => import('./tokenSize').then((m) => m.tokenSize),
   },
