@@ -242,6 +242,25 @@ test('the load lab in a frame tells its host it is ready and its height, refuses
   await expect.poll(async () => (await received()).filter((m) => m.type === 'authsim:ready').at(-1)).toMatchObject({ scenario: 'revocation', mode: 'jwt' });
 });
 
+test('predicted, an 800x600 embed\'s card is one row over no node while the run decides', async ({ page }) => {
+  const url = coursePage('/course/predict.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&t=4800&play=1&speed=4" width="800" height="600"></iframe>`);
+  await page.goto(url);
+  const ui = page.frameLocator('iframe[name="sim"]');
+  const group = ui.getByRole('radiogroup');
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  await group.getByRole('radio').nth(1).check();
+  await ui.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const card = ui.locator('.question.is-watching');
+  await expect(card).toBeVisible();
+  const folded = (await card.boundingBox())!;
+  const nodes = await ui.locator('.node').all();
+  expect(nodes.length).toBeGreaterThan(8);
+  for (const node of nodes) {
+    const b = (await node.boundingBox())!;
+    expect(b.y >= folded.y + folded.height || b.y + b.height <= folded.y || b.x >= folded.x + folded.width || b.x + b.width <= folded.x, 'a node under the card').toBe(true);
+  }
+});
+
 test('Fullscreen is offered where the frame allows it, and hidden where a platform stripped allow', async ({ page }) => {
   // Another origin, as a course site embedding the hosted simulator (same-origin frames may go fullscreen by default).
   const foreignApp = site.appUrl.replace('127.0.0.1', 'localhost');
