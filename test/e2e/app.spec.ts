@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
+import { titlesCut } from './support/picker';
 
 // What a newcomer does: open the site, press Play, watch, pause, step, inspect, compare.
 
@@ -405,22 +406,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 768
     await page.goto('/?q=0');
     const picker = page.getByRole('combobox', { name: 'Scenario' });
     await expect(picker).toBeVisible();
-    // A select cuts its text silently: each option's own width (the select alone with it, unconstrained, in its place) against the box.
-    const cut = await picker.evaluate((select: HTMLSelectElement) => {
-      const shown = select.getBoundingClientRect().width;
-      return [...select.options]
-        .map((option) => {
-          const alone = select.cloneNode(false) as HTMLSelectElement;
-          alone.append(option.cloneNode(true));
-          alone.style.cssText = 'position: absolute; width: auto; max-width: none; flex: none';
-          select.after(alone);
-          const needs = alone.getBoundingClientRect().width;
-          alone.remove();
-          return needs > shown + 0.5 ? `${option.text} (${Math.round(needs)} px in ${Math.round(shown)})` : null;
-        })
-        .filter(Boolean);
-    });
-    expect(cut).toEqual([]);
+    expect(await titlesCut(picker)).toEqual([]);
     const rows = await page.locator('header.app-header').evaluate((header) => new Set([...header.querySelectorAll('h1, select, button:not(.more-toggle), .toggle-questions')].map((e) => Math.round(e.getBoundingClientRect().top / 10))).size);
     expect(rows).toBe(1);
     await page.close();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { titlesCut } from './support/picker';
 import { measureStages } from './support/stages';
 
 // A lesson on a phone, as a learner gets it on the first screen, without scrolling: the caption
@@ -168,6 +169,17 @@ test('at 390x844 a takeaway longer than the caption box shows that it scrolls, u
   await page.getByRole('button', { name: /Step back/ }).click();
   await expect(lesson).not.toContainText('Takeaway:');
   expect(await footShade(page)).toBeGreaterThan(228);
+  await page.close();
+});
+
+test('at 390x844 the lesson picker has the header row and shows every lesson\'s whole title', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/');
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await expect(picker).toBeVisible();
+  expect(await titlesCut(picker)).toEqual([]);
+  // The app's name is still the page's heading for screen readers.
+  await expect(page.getByRole('heading', { level: 1, name: /Sessions vs JWT/ })).toHaveCount(1);
   await page.close();
 });
 
