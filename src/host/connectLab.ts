@@ -3,10 +3,8 @@
 // lesson, so a course page fits the frame to it. It has no lesson to play: play, pause, step
 // and seek are refused by name; authsim:load opens that lesson in the frame instead of the lab.
 import { listenToParent, reportSize, type HostWindows } from './hostApi';
+import { PRESENTATION_PARAMETERS } from '../lab/sweepLink';
 import type { OutMessage } from './messages';
-
-/** The link's parameters for how a page is presented, kept when the frame moves to a lesson. */
-const PRESENTATION_PARAMS = ['embed', 'controls', 'inspect', 'q'];
 
 export interface LabHost extends HostWindows {
   title: string;
@@ -29,7 +27,7 @@ export function connectLab({ self, parent, content, warn = console.warn, title, 
     const link = new URLSearchParams({ scenario: command.scenario });
     if (command.mode) link.set('mode', command.mode);
     if (command.seed !== undefined) link.set('seed', String(command.seed));
-    for (const name of PRESENTATION_PARAMS) if (kept.has(name)) link.set(name, kept.get(name)!);
+    for (const name of PRESENTATION_PARAMETERS) if (kept.has(name)) link.set(name, kept.get(name)!);
     open(`?${link}`);
   });
   return () => {

@@ -15,11 +15,10 @@ export function sweepLinkSearch(s: SweepSettings): string {
   return `?lab=load&sweep=${encodeURIComponent(JSON.stringify(linked))}`;
 }
 
-/**
- * A lesson's link parameters: a lab opened by the same link has no use for them. Not named: how a
- * page is presented (embed, controls, inspect, q), which a lab in a frame keeps for a lesson its
- * host page opens there (src/host/connectLab.ts).
- */
+/** How a page is presented: a lab in a frame keeps them for a lesson its host page opens there (src/host/connectLab.ts). */
+export const PRESENTATION_PARAMETERS = ['embed', 'controls', 'inspect', 'q'] as const;
+
+/** A lesson's other link parameters: a lab opened by the same link has no use for them, and says so. */
 const LESSON_PARAMETERS = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'a'] as const;
 
 /** The settings a link carries, or null (none, or refused: then `problems` says why, and names the lesson parameters it ignores). */

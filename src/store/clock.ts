@@ -24,10 +24,12 @@ export const SPEED_MAX = 16;
 /** Doublings from the slowest speed to the fastest: the slider's steps. */
 export const SPEED_OCTAVES = Math.log2(SPEED_MAX / SPEED_MIN);
 
-/** Speeds on a log scale: slider position 0..1 <-> 0.25x..16x. */
-// Rounded: a step's power of two comes back as 0.99999999, shown "1.0x" and written speed=0.9999999999999999 in a link.
-export const speedFromSlider = (p: number): number => Number((SPEED_MIN * (SPEED_MAX / SPEED_MIN) ** Math.min(1, Math.max(0, p))).toPrecision(6));
-export const sliderFromSpeed = (speed: number): number => Math.log(speed / SPEED_MIN) / Math.log(SPEED_MAX / SPEED_MIN);
+/**
+ * Speeds on a log scale: slider position 0..1 <-> 0.25x..16x, a speed for each whole doubling (a power
+ * of two worked out as a float came back as 0.9999999999999999: "1.0x", and so in a shared link).
+ */
+export const speedFromSlider = (p: number): number => SPEED_MIN * 2 ** Math.round(Math.min(1, Math.max(0, p)) * SPEED_OCTAVES);
+export const sliderFromSpeed = (speed: number): number => Math.log2(speed / SPEED_MIN) / SPEED_OCTAVES;
 /** The slider's speed nearest this one: a link's speed=3 drew the knob at 4x beside the words "3x", and no key reached 4x. */
 export const speedStepNear = (speed: number): number => SPEED_MIN * 2 ** Math.round(Math.log2(speed / SPEED_MIN));
 export const clampSpeed = (speed: number): number => (Number.isFinite(speed) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) : 1);

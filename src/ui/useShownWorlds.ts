@@ -53,21 +53,24 @@ export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[
   // A question asked while one world is shown, about a world that is not the one on screen, puts
   // that world there (the learner was asked about the JWT world with the session world drawn); it
   // stays for the outcome. A question about both leaves the learner's choice alone.
-  const asked = useApp(selectAsked);
-  const [askedSeen, setAskedSeen] = useState(asked);
-  if (asked !== askedSeen) {
-    setAskedSeen(asked);
+  useWhenChanged(useApp(selectAsked), (asked) => {
     const about = asked?.modes.find((m) => modes.includes(m));
     if (!all && about && !asked!.modes.includes(one)) setChosen(about);
-  }
+  });
   // A part inspected is that world's: it is the one kept when the drawer, opening beside the worlds,
   // leaves room for one (a JWT server clicked at 1024 px showed the session world beside its inspector).
-  const inspected = useApp(selectInspectedWorld);
-  const [inspectedSeen, setInspectedSeen] = useState(inspected);
-  if (inspected !== inspectedSeen) {
-    setInspectedSeen(inspected);
+  useWhenChanged(useApp(selectInspectedWorld), (inspected) => {
     if (inspected && modes.includes(inspected)) setChosen(inspected);
-  }
+  });
   const shown = all ? modes : [one];
   return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };
+}
+
+/** Runs `then` while rendering, once each time `value` changes (React's way to adjust state when an input changes). */
+function useWhenChanged<T>(value: T, then: (value: T) => void): void {
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    then(value);
+  }
 }
