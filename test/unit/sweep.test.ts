@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readSweep } from '../../src/lab/reading';
 import { DEFAULT_SWEEP, parseSweepSettings, sweepWindow, type SweepSettings } from '../../src/lab/settings';
-import { runRow, runSweep } from '../../src/lab/sweep';
+import { loginGroup, runRow, runSweep } from '../../src/lab/sweep';
 
 // A small sweep that still shows both stories: 500 req/s offered, a store serving 300 ops/s.
 const SMALL: SweepSettings = { ...DEFAULT_SWEEP, serversFrom: 1, serversTo: 3, users: 100, ratePerUser: 5, requests: 2_000, storeCapacityOpsPerSec: 300 };
@@ -45,6 +45,22 @@ describe('the load lab sweep', () => {
     expect(rows[0]!.storeUtilisation).toBeGreaterThan(0.95);
     expect(rows[0]!.throughputRps).toBeLessThanOrEqual(300 * 1.01);
     expect(readSweep({ sweep, rows })[0]).toMatch(/^JWT: 300 req\/s with 3 servers: the store serves ~300 ops\/s \(its capacity is 300 ops\/s\), and every request waits on it\./);
+  });
+
+  it('logs users in by groups the store serves within 20 ms, every one before its traffic starts', async () => {
+    for (const storeCapacityOpsPerSec of [10, 37, 300, 1_000, 1_000_000]) {
+      const group = loginGroup({ ...SMALL, storeCapacityOpsPerSec });
+      expect(group).toBeGreaterThanOrEqual(1);
+      expect(group).toBeLessThanOrEqual(16);
+      // One login is one login, however slow the store; a group is never slower than 20 ms.
+      if (group > 1) expect((group / storeCapacityOpsPerSec) * 1000).toBeLessThanOrEqual(20);
+    }
+    // 16 a group at 1,000 ops/s: no API request of the window finds a user without a token.
+    const settings = { ...SMALL, modes: ['jwt' as const], users: 160, storeCapacityOpsPerSec: 1_000, serversFrom: 4, serversTo: 4 };
+    expect(loginGroup(settings)).toBe(16);
+    const [row] = (await runSweep(settings)).rows;
+    expect(Object.keys(row!.byReason)).toEqual(['ok']);
+    expect(row!.throughputRps).toBeGreaterThan(row!.offeredRps * 0.98);
   });
 
   it('a costlier signature check takes more of each server', async () => {
