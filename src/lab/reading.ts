@@ -123,15 +123,48 @@ function checkCost(rows: SweepRow[], level: boolean): string {
   return last.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(last.verifyCpuMsPerSec)} CPU ms a second with ${plural(last.servers, 'server')}.` : '';
 }
 
+/** Under this share of its window's requests answered (any outcome) before the window closed, a row's requests came faster than they were answered. */
+const OVERLOADED = 0.9;
+const answeredShare = (r: SweepRow): number => (r.requests ? Object.values(r.byReason).reduce((a, b) => a + (b ?? 0), 0) / r.requests : 1);
+const percent = (n: number): string => `${Math.round(n * 100)}%`;
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "with 1 server", "with 1 to 3 servers" (consecutive), "with 1, 3 and 5 servers". */
+function withServers(rows: SweepRow[]): string {
+  const n = rows.map((r) => r.servers);
+  const last = n[n.length - 1]!;
+  if (n.length === 1) return `with ${plural(last, 'server')}`;
+  if (n.every((x, i) => i === 0 || x === n[i - 1]! + 1)) return `with ${n[0]} to ${last} servers`;
+  return `with ${n.slice(0, -1).join(', ')} and ${last} servers`;
+}
+
+/**
+ * The rows where requests came faster than they were answered, and why their store ops or checks
+ * then outnumber the answers: both are counted as a request starts them, the answer when it ends.
+ */
+function backlog(rows: SweepRow[]): string {
+  const over = rows.filter((r) => answeredShare(r) < OVERLOADED);
+  if (over.length === 0) return '';
+  const outnumber = (value: (r: SweepRow) => number, what: string, why: string) => {
+    const where = over.filter((r) => value(r) > r.throughputRps * (1 + 2 * LEVEL));
+    return where.length ? ` ${capital(withServers(where))} ${what} outnumber the answers: ${why}.` : '';
+  };
+  return (
+    ` ${capital(withServers(over))} requests came faster than they were answered: only ${about(over.map(answeredShare), percent)} of those sent in the window were answered before it closed, the rest still queued.` +
+    outnumber((r) => r.storeOpsPerSec, "the store's ops/s", "it looks a request up before the request waits for a server's CPU") +
+    outnumber((r) => r.signatureVerificationsPerSec, 'the signature checks', "a server counts a check as it books it, before the request's turn comes")
+  );
+}
+
 function readModel(mode: Mode, rows: SweepRow[], report: SweepReport): string {
   const name = SCHEME_WORDS[mode].name;
   const first = rows[0]!;
-  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(rows, null, report)}.${checkCost(rows, true)}`;
+  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(rows, null, report)}.${checkCost(rows, true)}${backlog(rows)}`;
   const parts = stretches(rows);
   const told = parts.map((s, i) => tell(s, i === 0, rows.slice(0, rows.indexOf(s.rows[0]!) + 1))).join('');
   const end = parts[parts.length - 1]!;
   const level = end.trend === 'level';
-  return `${name}: throughput ${told}${because(end.rows, level ? null : end.rows[end.rows.length - 1]!, report)}.${checkCost(end.rows, level)}`;
+  return `${name}: throughput ${told}${because(end.rows, level ? null : end.rows[end.rows.length - 1]!, report)}.${checkCost(end.rows, level)}${backlog(rows)}`;
 }
 
 /** One paragraph per model in the sweep, in the order the models ran. */
