@@ -45,6 +45,15 @@ describe('playback controls', () => {
     }
   });
 
+  it("on a phone, where only the glyphs show, Play, Step and Step back each have their own", async () => {
+    await setup();
+    // The words (button-word, play-word) are what a phone hides (controls.css).
+    const glyph = (name: string) => [...screen.getByRole('button', { name }).childNodes].filter((n) => !(n instanceof HTMLElement && /(?:button|play)-word/.test(n.className))).map((n) => n.textContent).join('').trim();
+    const glyphs = ['Play', 'Step', 'Step back'].map(glyph);
+    expect(new Set(glyphs).size).toBe(3);
+    expect(glyphs.every((g) => g.length > 0)).toBe(true);
+  });
+
   it('Step moves to the next logged moment and Step back returns to the one before', async () => {
     const store = await setup();
     // Step stops at the next moment either world logs something.

@@ -24,12 +24,13 @@ export function StepButtons() {
       <button type="button" onClick={() => {
           if (!c.atStart) void c.stepBack();
         }} disabled={!c.ready || c.playing} aria-disabled={c.atStart || undefined} aria-label="Step back" title={c.atStart ? 'At the start of the lesson' : 'Step back (Left arrow)'}>
-        ◀<span className="button-word"> Back</span>
+        {/* A step's glyph has its bar (|◀, ▶|): on a phone, where the words go, Step and Play were both ▶. */}
+        ❙◀<span className="button-word"> Back</span>
       </button>
       <button type="button" onClick={() => {
           if (!c.atEnd) void c.step();
         }} disabled={!c.ready || c.playing} aria-disabled={c.atEnd || undefined} aria-label="Step" title={c.atEnd ? 'The lesson has ended' : 'Step to the next event (Right arrow)'}>
-        <span className="button-word">Step </span>▶
+        <span className="button-word">Step </span>▶❙
       </button>
     </>
   );
