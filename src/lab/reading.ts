@@ -21,7 +21,8 @@ const ops = (n: number): string => `${formatNumber(Math.round(n))} ops/s`;
 function about(values: number[], text: (n: number) => string): string {
   const min = Math.min(...values);
   const max = Math.max(...values);
-  if (max - min <= 0.02 * Math.abs(max)) return `~${text(values.reduce((a, b) => a + b, 0) / values.length)}`;
+  // Within 2%, or the same once written ("22% to 22%"): one figure.
+  if (max - min <= 0.02 * Math.abs(max) || text(min) === text(max)) return `~${text(values.reduce((a, b) => a + b, 0) / values.length)}`;
   return `${text(min)} to ${text(max)}`;
 }
 
@@ -123,37 +124,42 @@ function checkCost(rows: SweepRow[], level: boolean): string {
   return last.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(last.verifyCpuMsPerSec)} CPU ms a second with ${plural(last.servers, 'server')}.` : '';
 }
 
-/** Under this share of its window's requests answered (any outcome) before the window closed, a row's requests came faster than they were answered. */
-const OVERLOADED = 0.9;
-const answeredShare = (r: SweepRow): number => (r.requests ? Object.values(r.byReason).reduce((a, b) => a + (b ?? 0), 0) / r.requests : 1);
-const percent = (n: number): string => `${Math.round(n * 100)}%`;
+/** Requests that ended in a row's window (answered, refused or timed out), per second. */
+const endedPerSec = (r: SweepRow): number => Object.values(r.byReason).reduce((a, b) => a + (b ?? 0), 0) / (r.windowMs / 1000);
+/** Of each 100 requests sent in a row's window, how many ended in it. */
+const endedPer100 = (r: SweepRow): number => (r.requests ? (100 * endedPerSec(r) * (r.windowMs / 1000)) / r.requests : 100);
+/** Under this many of each 100 sent ending in the window, its queue grew: requests came faster than they ended. */
+const QUEUE_GREW = 90;
+const whole = (n: number): string => formatNumber(Math.round(n));
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** "with 1 server", "with 1 to 3 servers" (consecutive), "with 1, 3 and 5 servers". */
+/** "with 1 server", "with 1 and 2 servers", "with 1 to 3 servers" (consecutive), "with 1, 3 and 5 servers". */
 function withServers(rows: SweepRow[]): string {
   const n = rows.map((r) => r.servers);
   const last = n[n.length - 1]!;
   if (n.length === 1) return `with ${plural(last, 'server')}`;
-  if (n.every((x, i) => i === 0 || x === n[i - 1]! + 1)) return `with ${n[0]} to ${last} servers`;
+  if (n.length > 2 && n.every((x, i) => i === 0 || x === n[i - 1]! + 1)) return `with ${n[0]} to ${last} servers`;
   return `with ${n.slice(0, -1).join(', ')} and ${last} servers`;
 }
 
 /**
- * The rows where requests came faster than they were answered, and why their store ops or checks
- * then outnumber the answers: both are counted as a request starts them, the answer when it ends.
+ * The rows whose queue grew over their window, and where the store's ops or the checks then outnumber
+ * the requests that ended: a server does both as a request comes in (a session is looked up, a
+ * token checked, then the denylist asked) and queues the request's own work only after them.
  */
 function backlog(rows: SweepRow[]): string {
-  const over = rows.filter((r) => answeredShare(r) < OVERLOADED);
-  if (over.length === 0) return '';
-  const outnumber = (value: (r: SweepRow) => number, what: string, why: string) => {
-    const where = over.filter((r) => value(r) > r.throughputRps * (1 + 2 * LEVEL));
-    return where.length ? ` ${capital(withServers(where))} ${what} outnumber the answers: ${why}.` : '';
-  };
-  return (
-    ` ${capital(withServers(over))} requests came faster than they were answered: only ${about(over.map(answeredShare), percent)} of those sent in the window were answered before it closed, the rest still queued.` +
-    outnumber((r) => r.storeOpsPerSec, "the store's ops/s", "it looks a request up before the request waits for a server's CPU") +
-    outnumber((r) => r.signatureVerificationsPerSec, 'the signature checks', "a server counts a check as it books it, before the request's turn comes")
-  );
+  const grew = rows.filter((r) => endedPer100(r) < QUEUE_GREW);
+  if (grew.length === 0) return '';
+  const ahead = (value: (r: SweepRow) => number) => grew.filter((r) => value(r) > endedPerSec(r) * (1 + 2 * LEVEL));
+  const store = ahead((r) => r.storeOpsPerSec);
+  const checks = ahead((r) => r.signatureVerificationsPerSec);
+  const same = store.length > 0 && withServers(store) === withServers(checks);
+  const what = same
+    ? [`${withServers(store)} the store's ops/s and the signature checks`]
+    : [store.length ? `${withServers(store)} the store's ops/s` : '', checks.length ? `${withServers(checks)} the signature checks` : ''].filter(Boolean);
+  const does = [checks.length ? 'checks a token' : '', store.length ? 'asks the store' : ''].filter(Boolean).join(' and ');
+  const why = what.length ? ` ${capital(what.join(', and '))} outnumber the requests that ended: a server ${does} as a request comes in, and queues the request's own work only after that, behind everything booked since.` : '';
+  return ` ${capital(withServers(grew))} requests came faster than they ended: of each 100 sent in the window, ${about(grew.map(endedPer100), whole)} ended in it (answered or failed), the rest still queued.${why}`;
 }
 
 function readModel(mode: Mode, rows: SweepRow[], report: SweepReport): string {

@@ -107,21 +107,36 @@ describe('readSweep on real rows', () => {
     expect(words).toMatch(/^Session: throughput grows from 500 req\/s with 1 server to 1000 req\/s with 2 and stays there up to 3: the store serves ~1000 ops\/s/);
     const [cause, ...rest] = words.split('. ');
     expect(cause).not.toMatch(/CPU/);
-    // 2,000 req/s offered: every row leaves requests queued, and with 1 server (CPU-bound at 500 req/s)
-    // the store's 1,000 lookups a second outnumber the answers, which the table alone leaves unexplained.
+    // 2,000 req/s offered: every row's queue grows, and with 1 server (CPU-bound at 500 req/s) the
+    // store's 1,000 lookups a second outnumber the requests that ended, which the table alone leaves unexplained.
     expect(rows[0]!.storeOpsPerSec).toBeGreaterThan(rows[0]!.throughputRps * 1.5);
-    expect(rest.join('. ')).toBe("With 1 to 3 servers requests came faster than they were answered: only 25% to 50% of those sent in the window were answered before it closed, the rest still queued. With 1 server the store's ops/s outnumber the answers: it looks a request up before the request waits for a server's CPU.");
+    expect(rest.join('. ')).toBe("With 1 to 3 servers requests came faster than they ended: of each 100 sent in the window, 25 to 50 ended in it (answered or failed), the rest still queued. With 1 server the store's ops/s outnumber the requests that ended: a server asks the store as a request comes in, and queues the request's own work only after that, behind everything booked since.");
   }, 30_000);
 
-  it('tells the rows that left requests queued only where its window left requests queued, and names the rows whose checks outnumber the answers', () => {
+  it("tells the rows whose queue grew, and names the rows whose checks or store ops outnumber the requests that ended", () => {
     const calm = row(DEFAULT, 'jwt', 3, { ok: 1500, cpu: 0.8, store: 0, checkMs: 1500 * DEFAULT.verifyCostMs });
     expect(readSweep({ sweep: DEFAULT, rows: [calm] })[0]).not.toMatch(/faster than|outnumber/);
-    // 6,000 sent in the 3 s window, 1,200 and 3,000 answered; checks booked for 2,000/s and 1,000/s.
+    // 6,000 sent in the 3 s window, 1,200 and 3,000 ended; checks ran for 2,000/s and 1,000/s.
     const busy = [
       row(DEFAULT, 'jwt', 1, { ok: 400, cpu: 1, store: 0, checkMs: 2000 * DEFAULT.verifyCostMs, sent: 6000 }),
       row(DEFAULT, 'jwt', 2, { ok: 1000, cpu: 1, store: 0, checkMs: 1000 * DEFAULT.verifyCostMs, sent: 6000 }),
     ];
-    expect(readSweep({ sweep: DEFAULT, rows: busy })[0]).toMatch(/ With 1 to 2 servers requests came faster than they were answered: only 20% to 50% of those sent in the window were answered before it closed, the rest still queued\. With 1 server the signature checks outnumber the answers: a server counts a check as it books it, before the request's turn comes\.$/);
+    expect(readSweep({ sweep: DEFAULT, rows: busy })[0]).toMatch(/ With 1 and 2 servers requests came faster than they ended: of each 100 sent in the window, 20 to 50 ended in it \(answered or failed\), the rest still queued\. With 1 server the signature checks outnumber the requests that ended: a server checks a token as a request comes in, and queues the request's own work only after that, behind everything booked since\.$/);
+  });
+
+  it('counts timeouts as ended: a queue that drains by timing out is told by its failures, not as still queued', () => {
+    // 6,000 sent, 300 answered and 5,400 timed out in the window: 95 of each 100 ended.
+    const timingOut = row(DEFAULT, 'session', 1, { ok: 100, cpu: 1, store: 1, fail: { timeout: 5400 }, sent: 6000 });
+    const [words] = readSweep({ sweep: DEFAULT, rows: [timingOut] });
+    expect(words).not.toMatch(/faster than they ended/);
+    expect(words).toMatch(/requests fail: timeout ~1800\/s/);
+    // Store ops (1,000/s) against the 1,833 that ended a second: they do not outnumber them.
+    expect(words).not.toMatch(/outnumber/);
+  });
+
+  it('writes one figure where a range would read "22 to 22"', () => {
+    const rows = [row(DEFAULT, 'jwt', 1, { ok: 430, cpu: 1, store: 0, sent: 6000 }), row(DEFAULT, 'jwt', 2, { ok: 444, cpu: 1, store: 0, sent: 6000 })];
+    expect(readSweep({ sweep: DEFAULT, rows })[0]).toMatch(/of each 100 sent in the window, ~22 ended in it/);
   });
 
   it('2,000 users: the dip at 2 servers is told with its overloaded store', async () => {
