@@ -72,9 +72,10 @@ export const tokenSize: Scenario = {
   ],
   takeaway: (reports) =>
     perWorld(reports, {
-      session: (r) => `the session cookie stayed ${plural(r.credentialBytesMax, 'byte')} whatever the profile`,
+      // The request's Cookie line, what grows: its largest, not an average over requests that carried nothing.
+      session: (r) => `the session's Cookie line (its credential) stayed ${plural(r.credentialBytesMax, 'byte')} on every request, whatever the profile`,
       jwt: (r) =>
-        `the JWT grew to ${plural(r.credentialBytesMax, 'byte')} on every request (${plural(r.bytes.credentialMean, 'byte')} on average), until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
+        `the JWT's Cookie line (its credential) grew with the profile, round by round, to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
     }),
   expect: (run) => {
     const f: string[] = [];
