@@ -4,8 +4,11 @@
 // be told apart.
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../src/scenarios';
+import { loadScenario } from '../../src/scenarios/run';
+import { snapshot } from '../../src/store/snapshot';
 import { NodeView } from '../../src/ui/stage/NodeView';
-import type { NodeStatus } from '../../src/ui/stage/nodeStatus';
+import { nodeStatus, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
 
@@ -45,5 +48,17 @@ describe('node titles', () => {
     expect(drawn('browser', 200, holding).lines).toEqual(['wristband: sid 3fA9k2…']);
     // Without fewer words, still cut to the box.
     expect(drawn('browser', 100, { lines: ['wristband: sid 3fA9k2…'], flash: null }).lines[0]).toMatch(/^wristband.*…$/);
+  });
+
+  it("a narrow server box keeps what its sessions line counts: \"3 in memory\", not \"3 sessions in mem…\"", async () => {
+    // Scale-out's session world, four servers holding sessions in memory (1280 px: boxes of ~110 px).
+    const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'scale-out')!, 'session');
+    await driver.runUntil(9_000);
+    const world = snapshot(driver.state);
+    const status = nodeStatus(world, 'server-1');
+    expect(status.lines[0]).toMatch(/^\d+ sessions? in memory$/);
+    const count = status.lines[0]!.split(' ')[0];
+    expect(drawn('server', 110, { ...status, flash: null }).lines[0]).toBe(`${count} in memory`);
+    expect(drawn('server', 220, { ...status, flash: null }).lines[0]).toBe(status.lines[0]);
   });
 });

@@ -38,7 +38,9 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
     const flash = fresh && c ? { ok: c.ok, text: `${c.kind === 'signature' ? 'signature' : c.kind === 'denylist' ? 'denylist' : 'lookup'} ${c.ok ? '✓' : '✗'}` } : null;
-    return { title: server.id, lines: server.up ? lines : ['down'], down: !server.up, flash };
+    // A narrow box (four servers at 1280, a phone) keeps what the line counts: "3 sessions in mem…" read as nothing.
+    const shortLines = lines.map((line) => line.replace(/ sessions? in memory$/, ' in memory'));
+    return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? shortLines : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
