@@ -9,11 +9,26 @@ import { schemeOf } from './schemes';
 import { SCHEME_WORDS } from './schemes/names';
 import { noteSigningKeyHolders } from './nodes/keySet';
 import { LIMITS } from './options';
-import { parseAction } from './parseAction';
+import { parseAction, type OptionsPatch } from './parseAction';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
 import { cookieContext, log, own, serverById, shortId, type Tick } from './world';
 import { plural } from '../format';
+
+const onOff = (on: boolean): string => (on ? 'on' : 'off');
+const seconds = (ms: number): string => plural(ms / 1000, 'second');
+/** A changed setting as the event log says it (its option's name is the code's, not the learner's). */
+const OPTION_WORDS: { [K in keyof Required<OptionsPatch>]: (v: Required<OptionsPatch>[K]) => string } = {
+  lbPolicy: (v) => `load balancing ${v}`,
+  denylist: (v) => `denylist ${onOff(v)}`,
+  denylistFailMode: (v) => `with the denylist down, fail ${v}`,
+  refreshTokens: (v) => `refresh tokens ${onOff(v)}`,
+  tokenTtlMs: (v) => `tokens live ${seconds(v)}`,
+  delivery: (v) => `token sent in ${v === 'cookie' ? 'a cookie' : 'the Authorization header'}`,
+  clockToleranceMs: (v) => `clock tolerance ${seconds(v)}`,
+  sessionStorage: (v) => `sessions kept in ${v === 'shared' ? 'the shared store' : "each server's memory"}`,
+  alg: (v) => `tokens signed with ${v}`,
+};
 
 export function newServer(s: SimState): AppServer {
   return {
@@ -169,7 +184,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
       const algChanged = action.patch.alg !== undefined && action.patch.alg !== s.options.alg;
       // Replaced, not edited: what was published of the old options stays as it was (store/snapshot.ts).
       s.options = { ...s.options, ...action.patch };
-      log(s, 'action', `Settings changed: ${Object.entries(action.patch).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}.`);
+      log(s, 'action', `Settings changed: ${(Object.entries(action.patch) as [keyof OptionsPatch, unknown][]).map(([k, v]) => OPTION_WORDS[k](v as never)).join(', ')}.`);
       if (algChanged) schemeOf(s).rotateKey?.(t);
       return;
     }

@@ -271,6 +271,13 @@ describe('app server: JWT mode', () => {
     expect(requestsOf(d.state, 'alice', 'api')[0]).toMatchObject({ reason: 'alg_not_allowed', status: 401 });
   });
 
+  it("a settings change is logged in the learner's words, not the option's name in the code", async () => {
+    const script: Script = [[1_000, { type: 'setOptions', patch: { lbPolicy: 'sticky', sessionStorage: 'local', tokenTtlMs: 30_000 } }]];
+    const d = await run({ mode: 'session', servers: 2 }, script, 2_000);
+    const line = d.state.log.entries.find((e) => e.text.startsWith('Settings changed'))!.text;
+    expect(line).toBe("Settings changed: load balancing sticky, sessions kept in each server's memory, tokens live 30 seconds.");
+  });
+
   it('after an algorithm switch, a token signed with the old key still verifies during the overlap', async () => {
     const script: Script = [
       ...sequential('alice', 1, 1_000),
