@@ -251,6 +251,13 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       // An unanswered question waits for its answer (or to be closed) before playback goes on.
       const asked = get().question;
       if (asked && asked.choiceId === null) return;
+      // At the end, Play plays the lesson again from its start, as a media player does (it did nothing).
+      if (get().ended) {
+        void get().seek(0).then(() => {
+          if (!get().ended) get().play();
+        });
+        return;
+      }
       set({ playing: true, ended: false, started: true });
       player.play();
     },

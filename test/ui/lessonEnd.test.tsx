@@ -32,6 +32,22 @@ afterEach(() => {
 });
 
 describe('the end of a lesson', () => {
+  it('Play at the end plays the lesson again from its start (it did nothing)', async () => {
+    const store = await setup();
+    store.getState().play();
+    await runFrames(store, 20_000);
+    expect(store.getState().ended).toBe(true);
+    await act(async () => {
+      button('Play').click();
+      await vi.waitFor(() => expect(store.getState().playing).toBe(true));
+    });
+    expect(store.getState().ended).toBe(false);
+    expect(store.player.timeMs).toBeLessThan(1_000);
+    await runFrames(store, 60);
+    expect(store.player.timeMs).toBeGreaterThan(0);
+    expect(lessonLine()).not.toMatch(/Takeaway/);
+  });
+
   it('a seek back from the end leaves it (no takeaway over an earlier moment), and a seek to the end shows the same takeaway', async () => {
     const store = await setup();
     store.getState().play();
