@@ -349,6 +349,10 @@ export class Player {
       this.captionShownMs = 0;
     }
     if (ask && this.timeMs >= ask.atMs) {
+      // A caption the question keeps back unseen (lesson.ts stepsSoFar) is first shown after the
+      // answer: its reading time starts then (key-rotation's "Bob logs in…" went after 1.07 s).
+      const shown = captions[this.captionIndex];
+      if (shown && shown.atMs > 0 && ask.atMs - shown.atMs <= ASKED_ABOUT_WITHIN_MS) this.captionShownMs = 0;
       this.nextQuestion++;
       this.pause();
       this.setHolding(false);

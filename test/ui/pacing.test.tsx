@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATALOG } from '../../src/scenarios/catalog';
 import { createAppStore } from '../../src/store/createAppStore';
-import { lessonSteps } from '../../src/store/lesson';
+import { lessonSteps, stepAt } from '../../src/store/lesson';
 import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
 import { FRAME_MS, nextFrame, fakeFrames } from './support/frames';
 
@@ -59,4 +59,36 @@ describe('narration at a reading pace', () => {
     expect(dwellAtSpeed(9_000, 4)).toBe(9_000);
     expect(dwellAtSpeed(9_000, 16)).toBe(2_250);
   });
+
+  // A question asked just after a caption's moment keeps that caption back unseen (lesson.ts
+  // stepsSoFar): it is first shown after the answer, and needs its whole reading time from then.
+  // key-rotation's "Bob logs in and gets a token signed with k2." went after 1.07 s.
+  it.each(CATALOG.map((c) => c.id))('with questions answered at once, keeps every caption of %s on screen for its reading time', async (id) => {
+    fakeFrames();
+    const store = createAppStore({ scenarioId: id, view: 'both', questionsOn: true });
+    await store.getState().load();
+    const { scenario, speed } = store.getState();
+    const steps = lessonSteps(scenario, store.player.modes);
+    const onScreenMs = new Map<number, number>();
+    const shownWhole = new Set<number>();
+    let current: number | undefined;
+    store.getState().play();
+    for (let frame = 0; frame < 20_000 && !store.getState().ended; frame++) {
+      const st = store.getState();
+      if (st.question?.choiceId === null) st.answer(st.question.question.choices[0]!.id);
+      else if (st.question?.result) st.dismissQuestion();
+      await nextFrame(store);
+      const asked = new Set(store.getState().asked);
+      const coming = (scenario?.questions ?? []).filter((q) => !asked.has(q.id));
+      const on = store.getState().ended ? undefined : stepAt(steps, store.player.timeMs, coming)?.atMs;
+      if (on !== current && current !== undefined) shownWhole.add(current);
+      current = on;
+      if (on !== undefined && store.getState().question?.choiceId !== null) onScreenMs.set(on, (onScreenMs.get(on) ?? 0) + FRAME_MS);
+    }
+    expect(store.getState().ended).toBe(true);
+    for (const step of steps.filter((st) => shownWhole.has(st.atMs))) {
+      const needed = dwellAtSpeed(dwellMs(step.lines.map((l) => l.text).join(' ')), speed);
+      expect(onScreenMs.get(step.atMs) ?? 0, `"${step.caption}" was on screen ${onScreenMs.get(step.atMs)} ms, needs ${needed}`).toBeGreaterThanOrEqual(needed - 2 * FRAME_MS);
+    }
+  }, 120_000);
 });
