@@ -45,6 +45,20 @@ afterEach(() => {
 });
 
 describe('predict, then see', () => {
+  it('asked just before the caption it is about, that caption shows as the prediction is made', async () => {
+    const lessonLine = () => screen.getByTestId('lesson-caption').textContent ?? '';
+    // scale-out asks at 7.4 s, 100 ms before "Three requests in four land…": "Prediction made…" flickered for those 100 ms.
+    const store = await setup('?scenario=scale-out&mode=both&speed=4');
+    const question = store.getState().scenario!.questions![0]!;
+    const next = lessonSteps(store.getState().scenario, store.player.modes).find((st) => st.atMs > question.atMs)!;
+    expect(next.atMs - question.atMs).toBe(100);
+    await playUntil(store, () => store.getState().question !== null);
+    predict(question.choices[0]!.text);
+    expect(store.player.timeMs).toBeLessThan(next.atMs);
+    expect(lessonLine()).not.toMatch(/Prediction made/);
+    expect(lessonLine()).toContain(next.lines[0]!.text);
+  });
+
   it('pauses at the key moment, asks, and marks the answer from what the run then does', async () => {
     const store = await setup();
     const question = store.getState().scenario!.questions![0]!;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
-import { firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
+import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
@@ -51,7 +51,12 @@ export function Caption() {
   // not shown (and said) again until the next one comes (most lessons ask just before it: "Twenty
   // more users arrive" came 100 ms after, the read caption blinking back in between). One the
   // question kept back is new: it shows.
-  const reread = c.watchingFrom !== null && step === stepAt(steps, c.watchingFrom, [{ atMs: c.watchingFrom }]);
+  const readBefore = c.watchingFrom !== null && step === stepAt(steps, c.watchingFrom, [{ atMs: c.watchingFrom }]);
+  // Asked just before the caption it is about (within ASKED_ABOUT_WITHIN_MS), that caption shows as
+  // the prediction is made: "Prediction made…" stood for the 30-100 ms before it, a flicker.
+  const about = readBefore ? steps.find((st) => st.atMs > c.watchingFrom!) : undefined;
+  const shown = about && about.atMs - c.watchingFrom! <= ASKED_ABOUT_WITHIN_MS ? about : step;
+  const reread = readBefore && shown === step;
   // Every caption of the lesson, unseen in the same place: on a phone or a tablet the box is as tall as the
   // longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
@@ -96,9 +101,9 @@ export function Caption() {
             What to watch: {opening.notice}
           </p>
         )}
-        {step ? (
+        {shown ? (
           <div className="caption-step">
-            <StepLines step={step} />
+            <StepLines step={shown} />
           </div>
         ) : (
           !showOpening && <p className="caption-line">{sc?.summary ?? ''}</p>
