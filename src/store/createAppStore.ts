@@ -251,13 +251,6 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       // An unanswered question waits for its answer (or to be closed) before playback goes on.
       const asked = get().question;
       if (asked && asked.choiceId === null) return;
-      // At the end, Play plays the lesson again from its start, as a media player does (it did nothing).
-      if (get().ended) {
-        void get().seek(0).then(() => {
-          if (!get().ended) get().play();
-        });
-        return;
-      }
       set({ playing: true, ended: false, started: true });
       player.play();
     },
@@ -267,6 +260,14 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     togglePlay() {
       if (get().playing) get().pause();
+      // At the end, the Play button (or Space) plays the lesson again from its start, as a media
+      // player does: it did nothing. Not play() itself: a link's autoplay at its end keeps that moment.
+      else if (get().ended && get().status === 'ready')
+        void get()
+          .seek(0)
+          .then(() => {
+            if (!get().ended) get().play();
+          });
       else get().play();
     },
     // Moving by hand leaves an unanswered question behind: its card closes (the caption waits for no prediction then).
