@@ -214,3 +214,25 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await expect(page.locator('.stage')).toHaveCount(1);
   await page.close();
 });
+
+// A result taller than its card (it covers both worlds at 390x844) scrolls under its buttons:
+// Continue was below the card's fold, with nothing but a shadow to say so.
+test('at 390x844 a question\'s result keeps Continue in sight at its card\'s foot', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&speed=4');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('radio').first().check({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const card = page.locator('.question');
+  const next = page.getByRole('button', { name: 'Continue' });
+  await expect(next).toBeVisible({ timeout: 60_000 });
+  // The card scrolls (the result is longer than its room), and Continue sits inside its visible box.
+  expect(await card.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(10);
+  const [c, b] = [(await card.boundingBox())!, (await next.boundingBox())!];
+  expect(b.y).toBeGreaterThanOrEqual(c.y);
+  expect(b.y + b.height).toBeLessThanOrEqual(c.y + c.height);
+  expect(b.y + b.height).toBeLessThanOrEqual(844);
+  await page.close();
+});
