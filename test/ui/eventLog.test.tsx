@@ -1,7 +1,7 @@
 // After a seek every line of a log is new: the newest come at once (what the stage shows), the
 // older ones above them a chunk a frame after, so no frame lays out a whole log (two of them held
 // a frame over 100 ms). A few new lines (playing on) come at once.
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { EventLog, LOG_LINES_PER_FRAME } from '../../src/ui/narration/EventLog';
@@ -13,6 +13,23 @@ import type { LogEntry } from '../../src/sim/types';
 afterEach(() => {
   vi.useRealTimers();
   cleanup();
+});
+
+describe('the event log before anything happens', () => {
+  it('says so, rather than be a keyboard stop 0 px tall; the first line takes its place', async () => {
+    const store = createAppStore({ scenarioId: 'revocation', view: 'session', questionsOn: false });
+    await store.getState().load();
+    render(
+      <AppStoreProvider store={store}>
+        <EventLog mode="session" />
+      </AppStoreProvider>,
+    );
+    const log = screen.getByRole('log', { name: 'session event log' });
+    expect(log.textContent).toBe('Nothing has happened yet.');
+    await act(() => store.getState().step());
+    expect(log.querySelectorAll('li').length).toBeGreaterThan(0);
+    expect(log.textContent).not.toContain('Nothing has happened yet.');
+  });
 });
 
 describe('the event log after a seek', () => {

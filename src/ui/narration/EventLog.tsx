@@ -118,6 +118,8 @@ export function EventLog({ mode }: { mode: Mode }) {
             <LogLine key={e.seq} entry={e} mode={mode} select={select} tabStop={roving.isStop(String(e.seq))} />
           ))}
         </ol>
+        {/* Before anything happens the log, a keyboard stop, would be 0 px tall: its focus ring a flat bar. */}
+        {lines.length === 0 && <p className="eventlog-empty muted">Nothing has happened yet.</p>}
       </div>
       {/* hidden: a description, read with the line, never on its own in a read-through */}
       <p id={`log-keys-${mode}`} hidden>
