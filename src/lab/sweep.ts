@@ -124,16 +124,17 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
   }
   // Progress is the share of the row's virtual time run: logins and warm-up first (long with many users), then the window.
   const rowMs = startMs + windowMs;
+  // Sampled real checks are settled only at a phase's last slice, where the counters are read.
   for (let slice = 1; slice <= SLICES; slice++) {
     if (stopped?.()) return null;
-    while (!(await driver.runUntil((startMs * slice) / SLICES)));
+    while (!(await driver.runUntil((startMs * slice) / SLICES, undefined, undefined, slice === SLICES)));
     onShare?.((startMs * slice) / SLICES / rowMs);
   }
   const before = counters(driver.state, driver);
   driver.state.metrics.latencies = emptyLatencies();
   for (let slice = 1; slice <= SLICES; slice++) {
     if (stopped?.()) return null;
-    while (!(await driver.runUntil(startMs + (windowMs * slice) / SLICES)));
+    while (!(await driver.runUntil(startMs + (windowMs * slice) / SLICES, undefined, undefined, slice === SLICES)));
     onShare?.((startMs + (windowMs * slice) / SLICES) / rowMs);
   }
   const after = counters(driver.state, driver);

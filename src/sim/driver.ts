@@ -99,8 +99,10 @@ export class SimDriver {
    * Processes every event up to and including `untilMs`, then sets the clock there. If its event
    * budget runs out first, the clock stays at the last event processed (never past one still due)
    * and it returns false: call again to go on. `pause`, if given, is awaited every few events.
+   * `settle` false leaves sampled checks running when it returns (their counts are complete only
+   * after a later call that settles): a lab row settles only where it reads its counters.
    */
-  async runUntil(untilMs: number, budget = MAX_EVENTS_PER_RUN, pause?: () => Promise<void>): Promise<boolean> {
+  async runUntil(untilMs: number, budget = MAX_EVENTS_PER_RUN, pause?: () => Promise<void>, settle = true): Promise<boolean> {
     const s = this.state;
     for (let sincePause = 0; ; ) {
       // Between events the UI may yield to the browser (it decides when: the core knows no clock).
@@ -126,7 +128,7 @@ export class SimDriver {
       if (this.tick.effects.length > 0) this.start(this.tick.effects);
     }
     await this.flush();
-    await this.settleSamples();
+    if (settle) await this.settleSamples();
     tidyLane(s);
     if (Number.isFinite(untilMs)) s.timeMs = Math.max(s.timeMs, untilMs);
     return true;
