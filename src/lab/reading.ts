@@ -124,10 +124,10 @@ function checkCost(rows: SweepRow[], level: boolean): string {
   return last.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(last.verifyCpuMsPerSec)} CPU ms a second with ${plural(last.servers, 'server')}.` : '';
 }
 
-/** Requests that ended in a row's window (answered, refused or timed out), per second. */
-const endedPerSec = (r: SweepRow): number => Object.values(r.byReason).reduce((a, b) => a + (b ?? 0), 0) / (r.windowMs / 1000);
+/** Requests that ended in a row's window: answered, refused or timed out. */
+const ended = (r: SweepRow): number => Object.values(r.byReason).reduce((a, b) => a + (b ?? 0), 0);
 /** Of each 100 requests sent in a row's window, how many ended in it. */
-const endedPer100 = (r: SweepRow): number => (r.requests ? (100 * endedPerSec(r) * (r.windowMs / 1000)) / r.requests : 100);
+const endedPer100 = (r: SweepRow): number => (r.requests ? (100 * ended(r)) / r.requests : 100);
 /** Under this many of each 100 sent ending in the window, its queue grew: requests came faster than they ended. */
 const QUEUE_GREW = 90;
 const whole = (n: number): string => formatNumber(Math.round(n));
@@ -150,7 +150,7 @@ function withServers(rows: SweepRow[]): string {
 function backlog(rows: SweepRow[]): string {
   const grew = rows.filter((r) => endedPer100(r) < QUEUE_GREW);
   if (grew.length === 0) return '';
-  const ahead = (value: (r: SweepRow) => number) => grew.filter((r) => value(r) > endedPerSec(r) * (1 + 2 * LEVEL));
+  const ahead = (value: (r: SweepRow) => number) => grew.filter((r) => value(r) > perSecond(r, ended(r)) * (1 + 2 * LEVEL));
   const store = ahead((r) => r.storeOpsPerSec);
   const checks = ahead((r) => r.signatureVerificationsPerSec);
   const same = store.length > 0 && withServers(store) === withServers(checks);

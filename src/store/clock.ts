@@ -31,5 +31,5 @@ export const SPEED_OCTAVES = Math.log2(SPEED_MAX / SPEED_MIN);
 export const speedFromSlider = (p: number): number => SPEED_MIN * 2 ** Math.round(Math.min(1, Math.max(0, p)) * SPEED_OCTAVES);
 export const sliderFromSpeed = (speed: number): number => Math.log2(speed / SPEED_MIN) / SPEED_OCTAVES;
 /** The slider's speed nearest this one: a link's speed=3 drew the knob at 4x beside the words "3x", and no key reached 4x. */
-export const speedStepNear = (speed: number): number => SPEED_MIN * 2 ** Math.round(Math.log2(speed / SPEED_MIN));
+export const speedStepNear = (speed: number): number => speedFromSlider(sliderFromSpeed(speed));
 export const clampSpeed = (speed: number): number => (Number.isFinite(speed) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed)) : 1);

@@ -59,6 +59,9 @@ export function firstSteps(meta: ScenarioMeta | undefined, modes: Mode[]): Lesso
 /** How long before its question a step may come and still be the moment the question asks about. */
 export const ASKED_ABOUT_WITHIN_MS = 1_000;
 
+/** A question at `questionAtMs` keeps `step` (the caption just before it) back unseen until it is answered. */
+export const keepsBack = (questionAtMs: number, step: { atMs: number }): boolean => step.atMs > 0 && questionAtMs - step.atMs <= ASKED_ABOUT_WITHIN_MS;
+
 /**
  * The steps told by `timeMs`, keeping back each one a question still to come (or waiting for its
  * answer) asks about: the last step at or before its moment, when it comes with it (within
@@ -72,7 +75,7 @@ export function stepsSoFar(steps: readonly LessonStep[], timeMs: number, coming:
   for (const q of coming) {
     if (q.atMs < timeMs) continue;
     const about = steps.filter((st) => st.atMs <= q.atMs).at(-1);
-    if (about && about.atMs > 0 && q.atMs - about.atMs <= ASKED_ABOUT_WITHIN_MS) kept.add(about);
+    if (about && keepsBack(q.atMs, about)) kept.add(about);
   }
   return steps.filter((st) => st.atMs <= timeMs && !kept.has(st));
 }

@@ -6,7 +6,7 @@ import type { Action, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
-import { ASKED_ABOUT_WITHIN_MS } from './lesson';
+import { ASKED_ABOUT_WITHIN_MS, keepsBack } from './lesson';
 import type { WorldSnapshot } from './snapshot';
 import { browserPause } from './yieldToBrowser';
 
@@ -352,7 +352,7 @@ export class Player {
       // A caption the question keeps back unseen (lesson.ts stepsSoFar) is first shown after the
       // answer: its reading time starts then (key-rotation's "Bob logs in…" went after 1.07 s).
       const shown = captions[this.captionIndex];
-      if (shown && shown.atMs > 0 && ask.atMs - shown.atMs <= ASKED_ABOUT_WITHIN_MS) this.captionShownMs = 0;
+      if (shown && keepsBack(ask.atMs, shown)) this.captionShownMs = 0;
       this.nextQuestion++;
       this.pause();
       this.setHolding(false);

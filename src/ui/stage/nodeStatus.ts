@@ -33,14 +33,12 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   if (id === 'jwks') return { title: 'Key set (JWKS)', lines: keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
   if (server) {
-    const lines = SERVER_LINES[world.mode](world, server);
-    lines.push(`${server.inFlight} in flight${server.skewMs ? `, clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : ''}`);
+    const own = SERVER_LINES[world.mode](world, server);
+    const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${server.skewMs ? `, clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
     const flash = fresh && c ? { ok: c.ok, text: `${c.kind === 'signature' ? 'signature' : c.kind === 'denylist' ? 'denylist' : 'lookup'} ${c.ok ? '✓' : '✗'}` } : null;
-    // A narrow box (four servers at 1280, a phone) keeps what the line counts: "3 sessions in mem…" read as nothing.
-    const shortLines = lines.map((line) => line.replace(/ sessions? in memory$/, ' in memory'));
-    return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? shortLines : undefined, down: !server.up, flash };
+    return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? own.map((l) => l.short) : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
@@ -50,11 +48,15 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   return { title: id, lines: [], down: false, flash: null };
 }
 
-/** What a server node shows of its model's own state (local sessions, its key cache). */
-const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => string[]> = {
-  session: (world, server) => (world.options.sessionStorage === 'local' ? [`${plural(Object.keys(server.localSessions).length, 'session')} in memory`] : []),
+/** What a server node shows of its model's own state (local sessions, its key cache), with fewer words for a narrow box. */
+const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { text: string; short?: string }[]> = {
+  // A narrow box (four servers at 1280, a phone) keeps what the line counts: "3 sessions in mem…" read as nothing.
+  session: (world, server) => {
+    const held = Object.keys(server.localSessions).length;
+    return world.options.sessionStorage === 'local' ? [{ text: `${plural(held, 'session')} in memory`, short: `${held} in memory` }] : [];
+  },
   // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
-  jwt: (_world, server) => [server.jwksCache.kids.length ? `keys: ${server.jwksCache.kids.join(' ')}` : 'no keys cached'],
+  jwt: (_world, server) => [{ text: server.jwksCache.kids.length ? `keys: ${server.jwksCache.kids.join(' ')}` : 'no keys cached' }],
 };
 
 /** The store node: what each model keeps there. */
