@@ -74,6 +74,12 @@ export async function startHostServer({ dist = 'dist', mount = '/course/sim/', h
       return `${origin}${path}`;
     },
     missing,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // close() alone waits for every socket to end, and Chromium keeps a preconnected one that
+    // never sends a request: Node drops it only at its headers timeout (60 s), past a test's time.
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
