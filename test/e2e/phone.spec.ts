@@ -121,7 +121,7 @@ for (const viewport of PHONES) {
   });
 }
 
-test('at 390x844 the load lesson keeps its store whole when a fourth server joins (the servers take two rows)', async ({ browser }) => {
+test('at 390x844 the load lesson keeps its store whole when a fourth server joins (the servers share one row)', async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=load&q=0');
@@ -131,6 +131,26 @@ test('at 390x844 the load lesson keeps its store whole when a fourth server join
   await expectWholeFirstScreen(page, PHONES[0]!, 'load at 20 s, four servers');
   await expect(page.locator('.stage-session .node', { hasText: 'Session store' })).toBeInViewport({ ratio: 1 });
   await expect(page.locator('.stage-jwt .node', { hasText: 'Key set' })).toBeInViewport({ ratio: 1 });
+  await page.close();
+});
+
+test('at 390x844 scale-out\u2019s four servers each say how many sessions they hold in memory, and their names read whole', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=scale-out&q=0&t=12000');
+  await ready(page);
+  const servers = page.locator('.stage-session .node-server');
+  await expect(servers).toHaveCount(4);
+  await expectWholeFirstScreen(page, PHONES[0]!, 'scale-out at 12 s, four servers');
+  // Round-robin after the servers joined: the sessions are all on server-1, which the others never saw.
+  const drawn = await servers.evaluateAll((nodes) => nodes.map((n) => [...n.querySelectorAll('text:not(.hologram text)')].map((t) => t.textContent)));
+  expect(drawn).toEqual([
+    ['server-1', '3 sessions'],
+    ['server-2', '0 sessions'],
+    ['server-3', '0 sessions'],
+    ['server-4', '0 sessions'],
+  ]);
+  const keys = await page.locator('.stage-jwt .node-server').evaluateAll((nodes) => nodes.map((n) => [...n.querySelectorAll('text')].map((t) => t.textContent)));
+  expect(keys).toEqual(['server-1', 'server-2', 'server-3', 'server-4'].map((id) => [id, 'keys: k1']));
   await page.close();
 });
 

@@ -32,6 +32,24 @@ describe('node titles', () => {
     expect(server.x).toBeLessThan(0);
   });
 
+  it('a server box that holds its name only across its whole width (four in a phone\u2019s row) shows it whole, its check chip raised above the corner', () => {
+    // The estimate without a canvas: "server-1" at 14 px bold is ~76 px. Beside the chip it needs a ~99 px box.
+    const server = drawn('server', 90);
+    expect(server.text).toBe('server-1');
+    expect(server.x).toBe(0);
+    const [, chipY] = server.chip!.getAttribute('transform')!.match(/translate\(([-\d.]+), ([-\d.]+)\)/)!.slice(1).map(Number);
+    // Its circle (r 11) ends above the title's letters (the box's top is at -25; the title's baseline at -7, its capitals from about -17).
+    expect(chipY! + 11).toBeLessThanOrEqual(-25 + 4);
+    // Where the name fits beside the chip, the chip stays on the corner.
+    expect(drawn('server', 106).chip!.getAttribute('transform')).toMatch(/, -21\)$/);
+  });
+
+  it('a server\u2019s sessions line in a box of ~80 px says "1 session" rather than cut "1 in memory"', () => {
+    const status = { title: 'server-1', lines: ['1 session in memory'], shortLines: [['1 in memory', '1 session']], flash: null };
+    expect(drawn('server', 81, status).lines).toEqual(['1 session']);
+    expect(drawn('server', 110, status).lines).toEqual(['1 in memory']);
+  });
+
   it('a title that fits centred stays centred: a wide server box, and other nodes', () => {
     expect(drawn('server', 200)).toMatchObject({ text: 'server-1', x: 0 });
     expect(drawn('browser', 106)).toMatchObject({ text: 'user-01', x: 0 });
@@ -42,7 +60,7 @@ describe('node titles', () => {
   });
 
   it('a status line too long for a narrow box is said in fewer words, not cut to "wristband:…"', () => {
-    const holding = { lines: ['wristband: sid 3fA9k2…'], shortLines: ['sid 3fA9k2…'], flash: null };
+    const holding = { lines: ['wristband: sid 3fA9k2…'], shortLines: [['sid 3fA9k2…']], flash: null };
     // Five browsers and the crowd side by side in a 1280 px world: boxes of ~90-100 px.
     expect(drawn('browser', 100, holding).lines).toEqual(['sid 3fA9k2…']);
     expect(drawn('browser', 200, holding).lines).toEqual(['wristband: sid 3fA9k2…']);

@@ -68,6 +68,21 @@ describe('compact stage rows', () => {
     }
   });
 
+  it('put four servers in one row at a 390 px phone, each with its status line (scale-out\u2019s "3 sessions in memory")', () => {
+    // At 96 px a box, four servers wrapped to two rows there, and every node lost its lines.
+    for (const mode of ['session', 'jwt'] as const) {
+      const layout = layoutStage({ mode, clients: revocationCluster(mode).clients, serverIds: ['server-1', 'server-2', 'server-3', 'server-4'] }, { width: 370, height: COMPACT_MIN_HEIGHT_PX });
+      const servers = Object.values(layout.nodes).filter((n) => n.kind === 'server');
+      expect(new Set(servers.map((n) => n.y)).size, mode).toBe(1);
+      for (const n of servers) expect(linesHeld(n), `${n.id} (${mode})`).toBeGreaterThanOrEqual(1);
+      expect(layout.height).toBe(COMPACT_MIN_HEIGHT_PX);
+      for (const gap of rowGaps(Object.values(layout.nodes))) expect(gap).toBeGreaterThanOrEqual(22);
+      // Side by side, in one row: no box overlaps the next.
+      const xs = servers.map((n) => [n.x - n.w / 2, n.x + n.w / 2] as const).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < xs.length; i++) expect(xs[i]![0]).toBeGreaterThan(xs[i - 1]![1]);
+    }
+  });
+
   it('keep the full rows wherever they fit (laptops, tablets, embeds are drawn as before)', () => {
     const full = layoutStage(revocationCluster('session'), { width: 600, height: 480 });
     expect(full.nodes.lb!.h).toBe(TITLE_ROW_PX + LINE_ROW_PX + 6);

@@ -32,19 +32,11 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const saysDown = status.down && !status.lines.some((line) => /\bdown\b/i.test(line));
   const label = `${status.title}: ${status.lines.join(', ')}${saysDown ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
-  // Servers keep room for the check chip on their top-right corner, so it never covers the name.
-  // The title is centred on the box when it fits there whole; else it is centred in the room left
-  // of the chip (centred on a 106 px box at 360 px wide, every "server-1" read "serve…").
-  const titles = [status.title, ...(status.short ? [status.short] : [])];
-  const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
-  const centred = fitText(titles, box.w - 2 * chipRoom, FONT.title, true, measureText);
-  const besideChip = centred !== status.title && box.kind === 'server';
-  const [titleLeft, titleRight] = besideChip ? [-box.w / 2 + 6, box.w / 2 - chipRoom] : [-box.w / 2 + chipRoom, box.w / 2 - chipRoom];
-  const title = besideChip ? fitText(titles, titleRight - titleLeft, FONT.title, true, measureText) : centred;
+  const { title, titleX, chipY } = placeTitle(box, status);
   const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
   const lines = status.lines.slice(0, lineCount).map((line, i) => {
     const short = status.shortLines?.[i];
-    return fitText(short ? [line, short] : [line], box.w - 12, FONT.line, false, measureText);
+    return fitText(short ? [line, ...short] : [line], box.w - 12, FONT.line, false, measureText);
   });
   const top = -box.h / 2;
   return (
@@ -58,7 +50,7 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
           box, and an aria-label that does not contain the visible text fails WCAG 2.5.3 (label in name). */}
       <title>{onSelect ? label : label.replace(' Inspect.', '')}</title>
       <rect x={-box.w / 2} y={-box.h / 2} width={box.w} height={box.h} rx={8} />
-      <text className="node-title" x={(titleLeft + titleRight) / 2} y={top + 18} textAnchor="middle">
+      <text className="node-title" x={titleX} y={top + 18} textAnchor="middle">
         {title}
       </text>
       {lines.map((line, i) => (
@@ -67,7 +59,7 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
         </text>
       ))}
       {status.flash && (
-        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - CHIP_INSET}, ${top + 4})`}>
+        <g className={`hologram ${status.flash.ok ? 'ok' : 'bad'}`} transform={`translate(${box.w / 2 - CHIP_INSET}, ${chipY})`}>
           <circle r={CHIP_R} />
           <text textAnchor="middle" dy={4}>
             {status.flash.ok ? '✓' : '✗'}
@@ -82,6 +74,28 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
 /** The check chip: a circle of CHIP_R whose centre sits CHIP_INSET inside the box's right edge. */
 const CHIP_R = 11;
 const CHIP_INSET = 4;
+/** The chip's centre above the box's top in a box too narrow for the name beside it: its lowest point is then above the title's letters. */
+const CHIP_RAISED_Y = -8;
+
+/**
+ * The title and where it and the check chip go. A server keeps room for the chip on its top-right
+ * corner, so the chip never covers the name: the title is centred on the box when it fits there
+ * whole, else centred in the room left of the chip (centred on a 106 px box at 360 px wide, every
+ * "server-1" read "serve…"), else, in a box that holds it only across its whole width (four servers
+ * in a phone's row), centred whole with the chip raised above the corner; else shortened.
+ */
+function placeTitle(box: NodeBox, status: NodeStatus): { title: string; titleX: number; chipY: number } {
+  const titles = [status.title, ...(status.short ? [status.short] : [])];
+  const top = -box.h / 2;
+  const chipY = top + 4;
+  const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
+  const centred = fitText(titles, box.w - 2 * chipRoom, FONT.title, true, measureText);
+  if (centred === status.title || box.kind !== 'server') return { title: centred, titleX: 0, chipY };
+  const [left, right] = [-box.w / 2 + 6, box.w / 2 - chipRoom];
+  const besideChip = fitText(titles, right - left, FONT.title, true, measureText);
+  if (besideChip !== status.title && measureText(status.title, FONT.title, true) <= box.w - 12) return { title: status.title, titleX: 0, chipY: top + CHIP_RAISED_Y };
+  return { title: besideChip, titleX: (left + right) / 2, chipY };
+}
 
 const sameStatus = (a: NodeStatus, b: NodeStatus) =>
   a.title === b.title &&

@@ -104,6 +104,13 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   return { ...(compact.find((c) => c.height <= fitted.height) ?? compact.at(-1)!), orientation: 'tall', alias };
 }
 
+/**
+ * A server's box in a row is at least this wide: "server-4" whole (66 px in DejaVu Sans Bold, the
+ * widest common UI font) and a short status line. Four then share a phone's row at 390 px: at 96 px
+ * they wrapped to two rows, too tall for any line, so the scale-out and load lessons' servers lost
+ * "N sessions in memory", the point of those lessons, on a phone.
+ */
+const SERVER_MIN_W = 80;
 /** A browser's box in a row is at least this wide, so "user-01" reads whole (at 390 px it read "us…"). */
 const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
@@ -116,8 +123,8 @@ const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_
  * the others drop the lines that say least first (the balancer's policy, a server's in-flight
  * count, the store's state), the browsers' (what each holds) last. Text keeps its size throughout.
  * The last, browsers and servers by their titles alone, is for a cluster whose servers wrap to a
- * second row (the load and scale-out lessons' fourth server on a phone): without it the store, the
- * point of those lessons, fell off the bottom of the world.
+ * second row (four at 360 px, five or more at 390): without it the store fell off the bottom of the
+ * world.
  */
 interface Rows {
   lines: { client: number; lb: number; server: number; back: number };
@@ -185,7 +192,7 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   const nodes: Record<string, NodeBox> = {};
   const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
   const gapX = 8;
-  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor((inner + gapX) / (NODE_MIN_W + gapX))));
+  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor((inner + gapX) / (SERVER_MIN_W + gapX))));
   const serverRows = Math.ceil(serverIds.length / perRow);
   const full = rows === ROWS[0];
   const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));

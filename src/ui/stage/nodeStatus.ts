@@ -14,8 +14,8 @@ export interface NodeStatus {
   /** A shorter title for a narrow box. */
   short?: string;
   lines: string[];
-  /** Fewer words for a line, by its index, where the line does not fit a narrow box (drawn instead of cutting it to "wristband:…"). */
-  shortLines?: (string | undefined)[];
+  /** Fewer words for a line, by its index, from more to fewest, where the line does not fit a narrow box (drawn instead of cutting it to "wristband:…"); each is words of the line. */
+  shortLines?: (string[] | undefined)[];
   down: boolean;
   /** A check that just happened on this node: the hologram flash (signature) or a lookup. */
   flash: { ok: boolean; text: string } | null;
@@ -26,7 +26,7 @@ const FLASH_MS = 120;
 /** `folded`: how many browsers the layout drew as the crowd node (its alias list). */
 export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeStatus {
   if (id === 'crowd') {
-    return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], shortLines: ['as one node'], down: false, flash: null };
+    return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], shortLines: [['as one node']], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
@@ -43,20 +43,20 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   const client = world.clients.find((c) => c.id === id);
   if (client) {
     const held = holdingOf(world, client.id);
-    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [held.text], shortLines: [held.short], down: false, flash: null };
+    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [held.text], shortLines: [held.short ? [held.short] : undefined], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
 
 /** What a server node shows of its model's own state (local sessions, its key cache), with fewer words for a narrow box. */
-const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { text: string; short?: string }[]> = {
-  // A narrow box (four servers at 1280, a phone) keeps what the line counts: "3 sessions in mem…" read as nothing.
+const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { text: string; short?: string[] }[]> = {
+  // A narrow box (four servers at 1280, four in a phone's row) keeps what the line counts: "3 sessions in mem…" read as nothing.
   session: (world, server) => {
     const held = Object.keys(server.localSessions).length;
-    return world.options.sessionStorage === 'local' ? [{ text: `${plural(held, 'session')} in memory`, short: `${held} in memory` }] : [];
+    return world.options.sessionStorage === 'local' ? [{ text: `${plural(held, 'session')} in memory`, short: [`${held} in memory`, plural(held, 'session')] }] : [];
   },
   // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
-  jwt: (_world, server) => [{ text: server.jwksCache.kids.length ? `keys: ${server.jwksCache.kids.join(' ')}` : 'no keys cached' }],
+  jwt: (_world, server) => [server.jwksCache.kids.length ? { text: `keys: ${server.jwksCache.kids.join(' ')}` } : { text: 'no keys cached', short: ['no keys'] }],
 };
 
 /** The store node: what each model keeps there. */
