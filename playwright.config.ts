@@ -21,6 +21,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: 'off',
     screenshot: 'only-on-failure',
+    // A click or a page load that hangs fails with its own step named, not as the whole test's timeout.
+    actionTimeout: 30_000,
+    navigationTimeout: 45_000,
   },
   projects: [
     {
