@@ -123,3 +123,40 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await page.close();
   });
 }
+
+/** The caption box's "what just happened" line: how many lines it shows, whether its text is cut, and where the worlds start. */
+const nowLine = (page: Page) =>
+  page.evaluate(() => {
+    const now = document.querySelector<HTMLElement>('.caption-now')!;
+    const box = document.querySelector<HTMLElement>('.caption')!;
+    const lineHeight = parseFloat(getComputedStyle(now).lineHeight);
+    return {
+      lines: Math.round(now.getBoundingClientRect().height / lineHeight),
+      cut: now.scrollHeight > now.clientHeight + 1,
+      boxOverflow: box.scrollHeight - box.clientHeight,
+      stagesTop: Math.round(document.querySelector('.stages')!.getBoundingClientRect().top),
+    };
+  });
+
+test('what just happened takes the whole lines the caption box has left: the ban said whole at 1280, one whole line under a three-line caption at 1024', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto('/?scenario=revocation&q=0');
+  await ready(page);
+  const before = await nowLine(page);
+  await page.getByLabel('Timeline').fill('5213');
+  // Both worlds' ban in one moment: its JWT half ("so 1 issued token stays valid …") was cut after "token" on one line.
+  await expect(page.getByTestId('caption')).toContainText('stays valid for 25 s more');
+  await expect.poll(() => nowLine(page)).toEqual({ lines: 2, cut: false, boxOverflow: 0, stagesTop: before.stagesTop });
+  await page.close();
+
+  const narrow = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  await narrow.goto('/?scenario=jwt-in-cookie&q=0');
+  await ready(narrow);
+  const top = (await nowLine(narrow)).stagesTop;
+  await narrow.getByRole('button', { name: /^Next/ }).click();
+  await narrow.getByRole('button', { name: /^Next/ }).click();
+  await expect(narrow.getByTestId('lesson-caption')).toContainText('only checks the signature');
+  // The lesson's lines take three of the box's lines: the line under them is one whole line, cut with an ellipsis, and nothing scrolls or moves.
+  await expect.poll(() => nowLine(narrow)).toEqual({ lines: 1, cut: true, boxOverflow: 0, stagesTop: top });
+  await narrow.close();
+});

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
 import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
+import { useNowLines } from './useNowLines';
 
 const selectCaption = (s: AppStoreState) => {
   const modes = shownModes(s);
@@ -39,6 +40,8 @@ const watchingFrom = (s: AppStoreState): number | null => {
  */
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
+  const [boxRef, lessonRef, nowRef] = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null), useRef<HTMLParagraphElement>(null)];
+  const nowLines = useNowLines(boxRef, lessonRef, nowRef);
   const modes = useMemo(() => modesFromKey(c.modesKey), [c.modesKey]);
   // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
   // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
@@ -112,10 +115,11 @@ export function Caption() {
     );
   }
   return (
-    <div className={`caption${c.holding ? ' is-holding' : ''}`}>
+    <div ref={boxRef} className={`caption${c.holding ? ' is-holding' : ''}`}>
       <div className="caption-stack">
         {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone or a tablet it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
+          ref={lessonRef}
           className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}
           aria-live="polite"
           aria-atomic="true"
@@ -128,7 +132,7 @@ export function Caption() {
       </div>
       {/* Said while paused or stepping; while playing, the lesson line above speaks: at 4x this line
           changes ten times a simulated second, more than anyone can hear (the event logs keep every line). */}
-      <p className="caption-now" aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
+      <p ref={nowRef} className="caption-now" style={{ '--now-lines': nowLines } as CSSProperties} aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : c.now}
       </p>
     </div>
