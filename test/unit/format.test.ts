@@ -61,6 +61,19 @@ describe('node status words', () => {
     expect(ed).toEqual(['public keys: k2*']);
   });
 
+  it('a store that is down says so on its first line, the one a phone\u2019s compact rows keep ("2 sessions" hid the outage)', async () => {
+    for (const mode of ['session', 'jwt'] as const) {
+      const driver = await loadScenario(findScenario('store-outage')!, mode);
+      await driver.runUntil(9_000);
+      const store = nodeStatus(snapshot(driver.state), 'store');
+      expect(store.down, mode).toBe(true);
+      expect(store.lines[0], mode).toMatch(/, DOWN$/);
+    }
+    const driver = await loadScenario(findScenario('store-outage')!, 'session');
+    await driver.runUntil(3_000);
+    expect(nodeStatus(snapshot(driver.state), 'store').lines).toEqual([expect.stringMatching(/^\d+ sessions?$/), 'up']);
+  });
+
   it('a server says whether it has cached keys ("no keys cached" where "keys: none cached" was cut on a phone)', async () => {
     const driver = await loadScenario(findScenario('basic')!, 'jwt');
     expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('no keys cached');

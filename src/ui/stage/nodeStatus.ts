@@ -64,15 +64,21 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
   session: (world, state) => {
     const st = world.store;
     const local = world.options.sessionStorage === 'local';
-    return { title: 'Session store', lines: [local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), `${state}${st.queued ? `, ${st.queued} queued` : ''}`], down: !st.up, flash: null };
+    return { title: 'Session store', lines: storeLines(local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), state, st.queued ? `, ${st.queued} queued` : ''), down: !st.up, flash: null };
   },
   jwt: (world, state) => {
     const st = world.store;
     const used = world.options.denylist || world.options.refreshTokens;
     const what = [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? plural(st.refreshFamilies, 'refresh family') : ''].filter(Boolean).join(', ');
-    return { title: used ? 'Shared store' : 'Store (unused)', lines: [used ? what : 'JWT needs no lookup', state], down: !st.up, flash: null };
+    return { title: used ? 'Shared store' : 'Store (unused)', lines: storeLines(used ? what : 'JWT needs no lookup', state), down: !st.up, flash: null };
   },
 };
+
+/**
+ * What the store holds, then its state. A state other than up is said on the first line, the one a
+ * phone's compact rows keep: there the store-outage lesson's store read "2 sessions" while it was down.
+ */
+const storeLines = (what: string, state: string, queued = ''): string[] => (state === 'up' ? [what, `${state}${queued}`] : [`${what}, ${state}${queued}`]);
 
 function storeStatus(world: WorldSnapshot): NodeStatus {
   const st = world.store;
