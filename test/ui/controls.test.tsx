@@ -156,6 +156,24 @@ describe('playback controls', () => {
     expect(slider.getAttribute('aria-valuetext')).toBe('00:00.501');
   });
 
+  it('an arrow key on the timeline moves half a second, not the slider\u2019s 10 ms (a 42 s lesson took 4,200 presses); Shift keeps the fine step', async () => {
+    const store = await setup();
+    const slider = screen.getByRole('slider', { name: 'Timeline' });
+    fireEvent.change(slider, { target: { value: '1200' } });
+    await waitFor(() => expect(store.player.timeMs).toBe(1200));
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    await waitFor(() => expect(store.player.timeMs).toBe(1700));
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    fireEvent.keyDown(slider, { key: 'ArrowDown' });
+    await waitFor(() => expect(store.player.timeMs).toBe(700));
+    // Not past either end.
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    await waitFor(() => expect(store.player.timeMs).toBe(0));
+    // Shift+arrow is left to the slider itself (its 10 ms grid): this handler does not seek.
+    fireEvent.keyDown(slider, { key: 'ArrowRight', shiftKey: true });
+    expect(store.player.timeMs).toBe(0);
+  });
+
   it('markers too close to tell apart become one, whose name counts the moments it stands for', () => {
     // A 10 s lesson on a 200 px track: 1 s is 20 px, closer than one 26 px target.
     const steps = [0, 1_000, 1_200, 5_000].map((atMs) => ({ atMs, caption: `moment at ${atMs}` }));
