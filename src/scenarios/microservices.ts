@@ -9,6 +9,7 @@ const KEY_OVERLAP_MS = 10_000;
 const WITHDRAW_AT_MS = SWITCH_AT_MS + KEY_OVERLAP_MS;
 const USERS = ['alice', 'bob'] as const;
 const BEFORE = 14; // 0.5 s .. 13.5 s
+const DURATION_MS = 37_000;
 const AFTER = 20; // 16.5 s .. 35.5 s
 
 export const microservices: Scenario = {
@@ -20,7 +21,7 @@ export const microservices: Scenario = {
     servers: SERVICES,
     alg: 'HS256',
     tokenTtlMs: 60_000,
-    jwksRefreshMs: 5_000,
+    jwksRefreshMs: 2_500,
     keyOverlapMs: KEY_OVERLAP_MS,
     clients: USERS.map((id) => ({ id, userId: id, kind: 'browser' as const })),
   }),
@@ -42,12 +43,12 @@ export const microservices: Scenario = {
       {
         atMs: SWITCH_AT_MS + KEY_OVERLAP_MS,
         action: { type: 'note', text: 'The old HS256 key is withdrawn.' },
-        caption: 'The HS256 key is withdrawn: from now on no service holds anything that can mint a token.',
+        caption: 'The HS256 key is withdrawn: each service drops the old secret at its next key-set refresh; then only the issuer can mint a token.',
       },
     ];
     return steps;
   },
-  durationMs: 37_000,
+  durationMs: DURATION_MS,
   questions: [
     {
       id: 'microservices-signers',
@@ -59,12 +60,16 @@ export const microservices: Scenario = {
         { id: 'everyone', text: `all ${SERVICES + 1}: every node that verifies can also sign` },
         { id: 'none', text: 'none: with a public key set, nobody needs a signing key' },
       ],
+      // Decided once every service has dropped the withdrawn secret (each at its next key-set
+      // refresh, within seconds), or at the end: "at 25.6 s, 1 node" was said while three still held it.
       outcome: (worlds) => {
         const jwt = worlds.jwt;
         if (!jwt || jwt.timeMs < WITHDRAW_AT_MS + 100) return null;
         const n = jwt.report.signingKeyHolders;
+        if (n > 1 && jwt.timeMs < DURATION_MS) return null;
         const choiceId = n === 0 ? 'none' : n === 1 ? 'issuer' : 'everyone';
-        return { choiceId, why: `At ${clock(jwt.timeMs)}, ${plural(n, 'node')} ${n === 1 ? 'holds' : 'hold'} key material that can sign, down from ${jwt.report.signingKeyHoldersMax} while the HS256 secret was published.` };
+        const who = n === 1 ? 'the issuer: each service dropped the old secret at its next key-set refresh' : `the issuer and ${plural(n - 1, 'service')} still holding the old secret`;
+        return { choiceId, why: `By ${clock(jwt.timeMs)}, ${plural(n, 'node')} ${n === 1 ? 'holds' : 'hold'} key material that can sign: ${who}. With the HS256 secret in use, ${jwt.report.signingKeyHoldersMax} did.` };
       },
     },
   ],

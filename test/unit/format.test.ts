@@ -55,7 +55,7 @@ describe('node status words', () => {
     const driver = await loadScenario(findScenario('microservices')!, 'jwt');
     await driver.runUntil(2_000);
     const hs = nodeStatus(snapshot(driver.state), 'jwks').lines;
-    expect(hs).toEqual(['publishes no key', 'HS256: secret k1* provisioned to each server, nothing public']);
+    expect(hs).toEqual(['HS256 secret k1*: on every server, not public', 'no public key']);
     await driver.runUntil(27_000);
     const ed = nodeStatus(snapshot(driver.state), 'jwks').lines;
     expect(ed).toEqual(['public keys: k2*']);

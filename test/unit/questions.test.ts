@@ -126,6 +126,23 @@ describe('questions', () => {
     });
   }
 
+  it('microservices: the signers are counted as drawn, so the verdict waits until no service still lists the withdrawn secret', async () => {
+    // At 25.6 s it said "1 node holds key material that can sign" while three servers still listed k1 (learner review).
+    const s = scenario('microservices');
+    const q = question('microservices', 'microservices-signers');
+    const asked = await ask(s, q);
+    expect(asked.outcome?.choiceId).toBe('issuer');
+    const d = await loadScenario(s, 'jwt');
+    const stillHolding = () => d.state.servers.filter((server) => server.jwksCache.kids.includes('k1')).length;
+    await d.runUntil(25_600);
+    expect(stillHolding()).toBeGreaterThan(0);
+    expect(modeRun(d.state).signingKeyHolders).toBe(1 + stillHolding());
+    expect(q.outcome({ jwt: worldViewOf(d.state) }, q.atMs)).toBeNull();
+    await d.runUntil(asked.decidedAtMs!);
+    expect(stillHolding()).toBe(0);
+    expect(asked.outcome?.why).toMatch(/^By 00:\d\d\.\d+, 1 node holds key material that can sign: the issuer: each service dropped the old secret at its next key-set refresh\. With the HS256 secret in use, 6 did\.$/);
+  });
+
   it('an outcome decided from the UI-sized window matches one decided from every request', async () => {
     const s = scenario('revocation');
     const q = question('revocation', 'revocation-ban');

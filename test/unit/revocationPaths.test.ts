@@ -50,7 +50,7 @@ describe('refresh tokens', () => {
       ...(banAt === undefined ? [] : [[banAt, { type: 'banUser', userId: 'alice' }] as Script[number]]),
     ];
     const unbanned = await run({ mode: 'jwt', refreshTokens: true, tokenTtlMs: 2_000 }, script(), 3_000);
-    const issuedAt = unbanned.state.log.entries.find((e) => e.text.includes('rotates the refresh token and issues'))!.timeMs;
+    const issuedAt = unbanned.state.log.entries.find((e) => e.text.includes('rotates the refresh token and '))!.timeMs;
     for (let banAt = 1_000; banAt < issuedAt; banAt += 2) {
       const d = await run({ mode: 'jwt', refreshTokens: true, tokenTtlMs: 2_000 }, script(banAt), 3_000);
       const [refresh] = requestsOf(d.state, 'alice', 'refresh');

@@ -11,12 +11,16 @@ export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) =
  * How many nodes hold key material that can mint a valid token (the microservices lesson). The
  * issuer (the key set node) signs every token. With HS256 the same shared secret must also sit
  * on every app server that verifies; with EdDSA/ES256 the servers need only the public key. A
- * published HS256 key (during a rotation's overlap too) still counts. No keys (session mode): 0.
+ * published HS256 key (during a rotation's overlap too) still counts, and a withdrawn one on each
+ * server that has not refreshed the key set since (it still signs, and verifies, with it: the
+ * lesson said "no service" while three still listed k1). No keys (session mode): 0.
  */
 export function signingKeyHolders(s: SimState): number {
   const published = s.keys.keys.filter((k) => k.ready);
   if (published.length === 0) return 0;
-  return published.some((k) => k.alg === 'HS256') ? s.servers.length + 1 : 1;
+  if (published.some((k) => k.alg === 'HS256')) return s.servers.length + 1;
+  const withdrawn = s.keys.withdrawnSecrets;
+  return 1 + s.servers.filter((server) => server.jwksCache.kids.some((kid) => withdrawn.includes(kid))).length;
 }
 
 /** Keeps the run's peak of signingKeyHolders; called wherever keys or servers are added. */
@@ -54,6 +58,7 @@ export function onKeyCreated(t: Tick, kid: string, publicJwk: Record<string, unk
 export function onKeyRetire(t: Tick, kid: string): void {
   const { s } = t;
   if (s.keys.activeKid === kid) return;
+  if (s.keys.keys.some((k) => k.kid === kid && k.alg === 'HS256')) s.keys.withdrawnSecrets.push(kid);
   s.keys.keys = s.keys.keys.filter((k) => k.kid !== kid);
   log(s, 'key', `Key ${kid} is withdrawn from the key set: tokens signed with it no longer verify once servers refresh.`, { nodeId: 'jwks' });
 }

@@ -98,8 +98,10 @@ function handOver(h: Handling, access: string, refreshToken: string | null): voi
     if (refreshToken) body.refresh_token = refreshToken;
     answerOk(h, [], JSON.stringify(body));
   }
-  const what = req.kind === 'refresh' ? 'rotates the refresh token and issues' : 'logs the user in and issues';
-  log(s, 'server', `${server.id} ${what} a signed JWT (${o.alg}, ${ttlS} s) for ${req.subjectUserId}; it stores nothing about it.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
+  // With HS256 the server holds the secret and signs; with a key pair only the issuer holds the private key (keySet.ts).
+  const issues = o.alg === 'HS256' ? 'issues a signed JWT' : 'hands out a JWT the issuer signed';
+  const what = req.kind === 'refresh' ? `rotates the refresh token and ${issues}` : `logs the user in and ${issues}`;
+  log(s, 'server', `${server.id} ${what} (${o.alg}, ${ttlS} s) for ${req.subjectUserId}; it stores nothing about it.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
 }
 
 /** The refresh token a request carries: in the body (single-page app) or in its cookie. */

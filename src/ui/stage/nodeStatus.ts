@@ -30,7 +30,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
-  if (id === 'jwks') return { title: 'Key set (JWKS)', lines: keyLines(world), down: false, flash: null };
+  if (id === 'jwks') return { title: 'Key set (JWKS)', ...keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
   if (server) {
     const own = SERVER_LINES[world.mode](world, server);
@@ -56,7 +56,8 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
     return world.options.sessionStorage === 'local' ? [{ text: `${plural(held, 'session')} in memory`, short: [`${held} in memory`, plural(held, 'session')] }] : [];
   },
   // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
-  jwt: (_world, server) => [server.jwksCache.kids.length ? { text: `keys: ${server.jwksCache.kids.join(' ')}` } : { text: 'no keys cached', short: ['no keys'] }],
+  // Four in a phone's row: "keys: k1…" hid the k2 the microservices lesson is about; the ids alone fit.
+  jwt: (_world, server) => [server.jwksCache.kids.length ? { text: `keys: ${server.jwksCache.kids.join(' ')}`, short: [server.jwksCache.kids.join(' ')] } : { text: 'no keys cached', short: ['no keys'] }],
 };
 
 /** The store node: what each model keeps there. */
@@ -89,15 +90,19 @@ function storeStatus(world: WorldSnapshot): NodeStatus {
  * The key set's lines: public keys are published; an HS256 secret is not (the issuer provisions it
  * to every server), so it is never drawn as part of the public set.
  */
-function keyLines(world: WorldSnapshot): string[] {
+function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'> {
   const ready = world.keys.keys.filter((k) => k.ready);
-  if (ready.length === 0) return ['no keys yet'];
+  if (ready.length === 0) return { lines: ['no keys yet'] };
   const mark = (kid: string) => (kid === world.keys.activeKid ? `${kid}*` : kid);
   const published = ready.filter((k) => k.alg !== 'HS256').map((k) => mark(k.kid));
   const secrets = ready.filter((k) => k.alg === 'HS256').map((k) => mark(k.kid));
-  const lines = [published.length ? `public keys: ${published.join(' ')}` : 'publishes no key'];
-  if (secrets.length) lines.push(`HS256: secret ${secrets.join(' ')} provisioned to each server, nothing public`);
-  return lines;
+  const publicLine = published.length ? `public keys: ${published.join(' ')}` : 'no public key';
+  if (!secrets.length) return { lines: [publicLine] };
+  // The secret first where nothing is public: a phone's compact rows keep one line. Shorter forms
+  // for a narrow box: "HS256: secret k1* provisioned t…" was cut at 1280 px.
+  const secret = `HS256 secret ${secrets.join(' ')}`;
+  const secretLine = { text: `${secret}: on every server, not public`, short: [`${secret}: on every server`, secret] };
+  return published.length ? { lines: [publicLine, secretLine.text], shortLines: [undefined, secretLine.short] } : { lines: [secretLine.text, publicLine], shortLines: [secretLine.short] };
 }
 
 export interface Holding {
