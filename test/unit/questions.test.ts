@@ -197,6 +197,18 @@ describe('takeaways', () => {
     expect(pluralProblems('1 request, 2 requests, 1 store lookup, 3 of 4 requests, 24.6 s, 921 ms, server-2 answered')).toEqual([]);
   });
 
+  it('refresh-tokens: Bob\u2019s ban is said as the log shows it, his last request in so long after the ban (it said "bit after 6.6 s", at a request that got in)', async () => {
+    const { driver, run } = await runScenarioMode(findScenario('refresh-tokens')!, 'jwt');
+    const banAt = driver.state.revocations.find((r) => r.userId === 'bob')!.atMs;
+    const inAfter = driver.state.recent.filter((r) => r.clientId === 'bob' && r.kind === 'api' && r.status === 200 && r.checkedAtMs! > banAt);
+    const last = Math.max(...inAfter.map((r) => r.checkedAtMs!));
+    const text = findScenario('refresh-tokens')!.takeaway!({ jwt: run });
+    expect(text).toContain(`after Bob\u2019s ban his access token still got in ${times(inAfter.length)}, the last ${duration(last - banAt)} after it`);
+    // The first refusal after the ban comes later than that last request in.
+    const refused = driver.state.recent.filter((r) => r.clientId === 'bob' && r.kind === 'api' && r.status !== 200 && r.sentAtMs > banAt);
+    expect(Math.min(...refused.map((r) => r.decidedAtMs!))).toBeGreaterThan(last);
+  });
+
   it('every lesson has one', () => {
     for (const s of SCENARIOS) expect(typeof s.takeaway, s.id).toBe('function');
   });
