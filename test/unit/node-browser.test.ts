@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeJwtParts } from '../../src/auth/jwtText';
 import { headerValues, requestText, responseText } from '../../src/sim/http';
 import { run, requestsOf } from './support/run';
+import { findScenario } from '../../src/scenarios';
+import { runScenarioMode } from '../../src/scenarios/run';
 
 // The browser node, driven through the real engine: what lands in the cookie jar and in
 // localStorage, what the next request carries, and what happens when no answer comes back.
@@ -185,5 +187,18 @@ describe('browser: timeouts', () => {
     expect(s.log.entries.some((e) => e.kind === 'response' && e.requestId === api.id)).toBe(false);
     expect(s.metrics).toMatchObject({ total: 2, accepted: 1, timedOut: 1 });
     expect(s.metrics.byReason).toEqual({ ok: 1, timeout: 1 });
+  });
+});
+
+describe('what a request is logged as carrying', () => {
+  it('a login its password, a refresh its refresh token (it said "POST /refresh carrying no credential"), an API call its access credential', async () => {
+    const { driver } = await runScenarioMode(findScenario('refresh-tokens')!, 'jwt');
+    const sends = driver.state.log.entries.map((e) => e.text).filter((t) => / sends /.test(t));
+    const refresh = sends.filter((t) => t.includes(' sends POST /refresh '));
+    expect(refresh.length).toBeGreaterThan(2);
+    for (const line of refresh) expect(line).toContain('carrying its refresh token:');
+    const login = sends.filter((t) => t.includes(' sends POST /login '));
+    for (const line of login) expect(line).toContain('carrying a username and password:');
+    expect(sends.some((t) => t.includes('GET /api/profile carrying its JWT:'))).toBe(true);
   });
 });

@@ -162,9 +162,19 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   const label = credential === 'none' ? kind : SCHEME_WORDS[credential].dot;
   send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
   scheduleTimer(s, { timeMs: s.timeMs + s.options.requestTimeoutMs, seq: s.seq++, event: { type: 'timeout', requestId: req.id } });
-  const carrying = credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
-  logLater(s, sendsLine, req.id, clientId, route.method, reqPath, carrying, http.bytes);
+  logLater(s, sendsLine, req.id, clientId, route.method, reqPath, carriedWords(kind, credential, httpRequest.body, cookieHeader), http.bytes);
   return req;
+}
+
+/**
+ * What the log says a request carries. A login carries the password and a refresh its refresh
+ * token, though neither is the model's access credential: "POST /refresh carrying no credential"
+ * said the opposite of the refresh-tokens lesson.
+ */
+function carriedWords(kind: RequestKind, credential: CredentialKind, body: string, cookieHeader: string | null): string {
+  if (kind === 'login') return 'a username and password';
+  if (kind === 'refresh') return body.includes('refresh_token') || (cookieHeader !== null && cookieValue(cookieHeader, REFRESH_COOKIE) !== undefined) ? 'its refresh token' : 'no refresh token';
+  return credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
 }
 
 const sendsLine = (seq: number, timeMs: number, requestId: number, clientId: string, method: string, path: string, carrying: string, bytes: number): LogEntry => ({
