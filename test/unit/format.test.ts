@@ -61,6 +61,25 @@ describe('node status words', () => {
     expect(ed).toEqual(['public keys: k2*']);
   });
 
+  it('a tampered credential is drawn as such, not as "badge: a signed JWT" beside a browser sending an unsigned one', async () => {
+    const jwt = await loadScenario(findScenario('tampering')!, 'jwt');
+    await jwt.runUntil(3_000);
+    expect(nodeStatus(snapshot(jwt.state), 'alice').lines).toEqual(['badge: an altered JWT']);
+    await jwt.runUntil(7_000);
+    expect(nodeStatus(snapshot(jwt.state), 'alice').lines).toEqual(['badge: an unsigned JWT']);
+    const session = await loadScenario(findScenario('tampering')!, 'session');
+    await session.runUntil(3_000);
+    expect(nodeStatus(snapshot(session.state), 'alice').lines[0]).toMatch(/^wristband: guessed sid /);
+  });
+
+  it('refresh-tokens: the store says how many refresh families are revoked ("2 refresh families" stood through the revocation)', async () => {
+    const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
+    await driver.runUntil(2_000);
+    expect(nodeStatus(snapshot(driver.state), 'store').lines[0]).not.toMatch(/revoked/);
+    await driver.runUntil(46_000);
+    expect(nodeStatus(snapshot(driver.state), 'store').lines[0]).toMatch(/refresh families, 2 revoked$/);
+  });
+
   it('a store that is down says so on its first line, the one a phone\u2019s compact rows keep ("2 sessions" hid the outage)', async () => {
     for (const mode of ['session', 'jwt'] as const) {
       const driver = await loadScenario(findScenario('store-outage')!, mode);

@@ -70,7 +70,7 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
   jwt: (world, state) => {
     const st = world.store;
     const used = world.options.denylist || world.options.refreshTokens;
-    const what = [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? plural(st.refreshFamilies, 'refresh family') : ''].filter(Boolean).join(', ');
+    const what = [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? `${plural(st.refreshFamilies, 'refresh family')}${st.revokedFamilies ? `, ${st.revokedFamilies} revoked` : ''}` : ''].filter(Boolean).join(', ');
     return { title: used ? 'Shared store' : 'Store (unused)', lines: storeLines(used ? what : 'JWT needs no lookup', state), down: !st.up, flash: null };
   },
 };
@@ -120,9 +120,16 @@ export interface Holding {
 export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return { kind: 'none', text: '', value: null };
+  // A tampered credential is drawn as such: "badge: a signed JWT" stood beside a browser sending an alg "none" token.
   const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (sid) return { kind: 'session', text: `wristband: sid ${shorten(sid.value, 6)}`, short: `sid ${shorten(sid.value, 6)}`, value: sid.value };
+  if (sid) {
+    const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid.value, 6)}`;
+    return { kind: 'session', text: `wristband: ${short}`, short, value: sid.value };
+  }
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
-  if (token) return { kind: 'jwt', text: 'badge: a signed JWT', short: 'signed JWT', value: token };
+  if (token) {
+    const badge = client.forged === 'alg-none' ? { text: 'an unsigned JWT', short: 'unsigned JWT' } : client.forged === 'role-admin' ? { text: 'an altered JWT', short: 'altered JWT' } : { text: 'a signed JWT', short: 'signed JWT' };
+    return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
+  }
   return { kind: 'none', text: 'not logged in', value: null };
 }
