@@ -63,8 +63,10 @@ const Strip = memo(function Strip({ worlds, select }: { worlds: Worlds; select: 
         </>
       )}
       <p className="muted diff-count">
-        {plural(diffs.compared, 'request')} both worlds received, {diffs.differing} answered differently
-        {diffs.oneWorldOnly > 0 ? `; ${plural(diffs.oneWorldOnly, 'request')} only one world received (a refresh, or an attack scripted in one world) left out` : ''}.
+        {/* Logins counted: a takeaway's "9 requests" (API calls) stood above "10 requests both worlds received". Each world's own attack
+            (tampering: a guessed session id, an edited token) has no twin: "only one world received" was said where both received one. */}
+        {plural(diffs.compared, 'request')} both worlds received (logins included), {diffs.differing} answered differently
+        {diffs.oneWorldOnly > 0 ? `; ${plural(diffs.oneWorldOnly, 'request')} with no like request in the other world (a refresh, or an attack made in one world or its own way in each) left out` : ''}.
       </p>
     </section>
   );
