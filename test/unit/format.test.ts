@@ -80,6 +80,15 @@ describe('node status words', () => {
     expect(nodeStatus(snapshot(driver.state), 'store').lines[0]).toMatch(/refresh families, 2 revoked$/);
   });
 
+  it('clock-skew: a narrow server box keeps its skewed clock of the second line ("0 in flight, clo…" on a phone)', async () => {
+    const driver = await loadScenario(findScenario('clock-skew')!, 'jwt');
+    await driver.runUntil(1_000);
+    const status = nodeStatus(snapshot(driver.state), 'server-2');
+    expect(status.lines[1]).toBe('0 in flight, clock +20 s');
+    expect(status.shortLines?.[1]).toEqual(['clock +20 s']);
+    expect(nodeStatus(snapshot(driver.state), 'server-1').shortLines?.[1]).toBeUndefined();
+  });
+
   it('a store that is down says so on its first line, the one a phone\u2019s compact rows keep ("2 sessions" hid the outage)', async () => {
     for (const mode of ['session', 'jwt'] as const) {
       const driver = await loadScenario(findScenario('store-outage')!, mode);

@@ -34,11 +34,13 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   const server = world.servers.find((s) => s.id === id);
   if (server) {
     const own = SERVER_LINES[world.mode](world, server);
-    const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${server.skewMs ? `, clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : ''}`];
+    // A skewed clock, the clock-skew lesson's point, is what a narrow box keeps of the second line ("0 in flight, clo…" on a phone).
+    const clock = server.skewMs ? `clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : '';
+    const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
     const flash = fresh && c ? { ok: c.ok, text: `${c.kind === 'signature' ? 'signature' : c.kind === 'denylist' ? 'denylist' : 'lookup'} ${c.ok ? '✓' : '✗'}` } : null;
-    return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? own.map((l) => l.short) : undefined, down: !server.up, flash };
+    return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clock ? [clock] : undefined] : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
