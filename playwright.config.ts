@@ -22,8 +22,9 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
     // A click or a page load that hangs fails with its own step named, not as the whole test's timeout.
-    actionTimeout: 30_000,
-    navigationTimeout: 45_000,
+    // Under the 30 s a test has by default, so they fire first.
+    actionTimeout: 20_000,
+    navigationTimeout: 25_000,
   },
   projects: [
     {

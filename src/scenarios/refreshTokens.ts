@@ -81,7 +81,7 @@ export const refreshTokens: Scenario = {
         const rev = r.revocation;
         const within = rev && rev.exposureMs <= ACCESS_TTL_MS ? `, within one access lifetime (${duration(ACCESS_TTL_MS)})` : '';
         // exposureMs is when the last request got in, not when the first was refused: "bit after 6.6 s" named a request that was accepted.
-        const ban = rev ? `; after Bob\u2019s ban his access token still got in ${times(rev.acceptedAfter)}, the last ${duration(rev.exposureMs)} after it${within}` : '';
+        const ban = !rev ? '' : rev.acceptedAfter > 0 ? `; after Bob\u2019s ban his access token still got in ${times(rev.acceptedAfter)}, the last ${duration(rev.exposureMs)} after it${within}` : '; after Bob\u2019s ban his access token got in no more';
         return `the stolen access token got in ${times(apiCountFor(r, 'mallory', 'ok'))}; reusing the stolen refresh token was caught ${times(countFor(r, 'mallory', 'refresh_reused'))} and revoked the family, so ${plural(countFor(r, 'alice', 'refresh_invalid'), 'refresh', 'refreshes')} of Alice\u2019s failed and she had to log in again${ban}`;
       },
     }),

@@ -168,8 +168,6 @@ export interface KeySetNode {
   activeKid: string | null;
   keys: KeyInfo[];
   nextKeyNumber: number;
-  /** Kids of HS256 secrets withdrawn from the set: a server keeps one until it next refreshes the key set. */
-  withdrawnSecrets: string[];
 }
 
 export interface IssuedToken {

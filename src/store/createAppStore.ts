@@ -91,6 +91,8 @@ export interface AppActions {
   step(): Promise<void>;
   stepBack(): Promise<void>;
   seek(timeMs: number): Promise<void>;
+  /** A seek by `deltaMs` from where the last queued seek lands (a held key goes one step further each time), within 0 and the end. */
+  seekBy(deltaMs: number): Promise<void>;
   setSpeed(speed: number): void;
   reset(): Promise<void>;
   dispatch(action: Action): Promise<void>;
@@ -285,6 +287,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (endMs > 0) timeMs = Math.min(timeMs, endMs + SEEK_PAST_END_MS);
       closeUnanswered();
       await player.seek(timeMs);
+    },
+    async seekBy(deltaMs) {
+      closeUnanswered();
+      await player.seekFrom((now) => Math.max(0, Math.min(now + deltaMs, get().endMs || Infinity)));
     },
     setSpeed(speed) {
       player.speed = clampSpeed(speed);

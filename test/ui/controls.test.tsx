@@ -169,9 +169,13 @@ describe('playback controls', () => {
     // Not past either end.
     for (let i = 0; i < 3; i++) fireEvent.keyDown(slider, { key: 'ArrowLeft' });
     await waitFor(() => expect(store.player.timeMs).toBe(0));
-    // Shift+arrow is left to the slider itself (its 10 ms grid): this handler does not seek.
+    // Shift+arrow is left to the slider itself (its 10 ms grid): this handler does not seek, so the plain press after it lands at 500, not 1,000.
     fireEvent.keyDown(slider, { key: 'ArrowRight', shiftKey: true });
-    expect(store.player.timeMs).toBe(0);
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    await waitFor(() => expect(store.player.timeMs).toBe(500));
+    // Presses in quick succession each go one step further, from where the last one lands.
+    for (let i = 0; i < 4; i++) fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    await waitFor(() => expect(store.player.timeMs).toBe(2_500));
   });
 
   it('markers too close to tell apart become one, whose name counts the moments it stands for', () => {

@@ -12,11 +12,11 @@ import { nodeStatus, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
 
-function drawn(kind: 'server' | 'browser', w: number, status: Partial<NodeStatus> = {}) {
+function drawn(kind: 'server' | 'browser', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below') {
   const full: NodeStatus = { title: kind === 'server' ? 'server-1' : 'user-01', lines: ['2 in flight'], down: false, flash: { ok: true, text: 'lookup ✓' }, ...status };
   const { container } = render(
     <svg>
-      <NodeView box={{ id: full.title, kind, x: 0, y: 0, w, h: 50 }} status={full} selected={false} onSelect={null} />
+      <NodeView box={{ id: full.title, kind, x: 0, y: 0, w, h: 50, ...(chipSide ? { chipSide } : {}) }} status={full} selected={false} onSelect={null} />
     </svg>,
   );
   const title = container.querySelector('.node-title')!;
@@ -32,16 +32,22 @@ describe('node titles', () => {
     expect(server.x).toBeLessThan(0);
   });
 
-  it('a server box that holds its name only across its whole width (four in a phone\u2019s row) shows it whole, its check chip raised above the corner', () => {
+  it('a server box that holds its name only across its whole width (four in a phone\u2019s row) shows it whole, its check chip above or below the corner where the layout leaves a gap', () => {
     // The estimate without a canvas: "server-1" at 14 px bold is ~76 px. Beside the chip it needs a ~99 px box.
-    const server = drawn('server', 90);
-    expect(server.text).toBe('server-1');
-    expect(server.x).toBe(0);
-    const [, chipY] = server.chip!.getAttribute('transform')!.match(/translate\(([-\d.]+), ([-\d.]+)\)/)!.slice(1).map(Number);
+    const chipY = (d: ReturnType<typeof drawn>) => Number(d.chip!.getAttribute('transform')!.match(/translate\([-\d.]+, ([-\d.]+)\)/)![1]);
+    const above = drawn('server', 90, {}, 'above');
+    expect([above.text, above.x]).toEqual(['server-1', 0]);
     // Its circle (r 11) ends above the title's letters (the box's top is at -25; the title's baseline at -7, its capitals from about -17).
-    expect(chipY! + 11).toBeLessThanOrEqual(-25 + 4);
+    expect(chipY(above) + 11).toBeLessThanOrEqual(-25 + 4);
+    const below = drawn('server', 90, {}, 'below');
+    expect(below.text).toBe('server-1');
+    expect(chipY(below) - 11).toBeGreaterThanOrEqual(25 - 4);
+    // No gap for it (a middle row of servers, 4-8 px from the next): the name is shortened beside the chip, which stays on the corner.
+    const none = drawn('server', 90);
+    expect(none.text).toMatch(/…$/);
+    expect(chipY(none)).toBe(-21);
     // Where the name fits beside the chip, the chip stays on the corner.
-    expect(drawn('server', 106).chip!.getAttribute('transform')).toMatch(/, -21\)$/);
+    expect(chipY(drawn('server', 106, {}, 'above'))).toBe(-21);
   });
 
   it('a server\u2019s sessions line in a box of ~80 px says "1 session" rather than cut "1 in memory"', () => {

@@ -71,7 +71,8 @@ describe('compact stage rows', () => {
   it('put four servers in one row at a 390 px phone, each with its status line (scale-out\u2019s "3 sessions in memory")', () => {
     // At 96 px a box, four servers wrapped to two rows there, and every node lost its lines.
     for (const mode of ['session', 'jwt'] as const) {
-      const layout = layoutStage({ mode, clients: revocationCluster(mode).clients, serverIds: ['server-1', 'server-2', 'server-3', 'server-4'] }, { width: 370, height: COMPACT_MIN_HEIGHT_PX });
+      // 362 px: the canvas of a 390 px phone's world.
+      const layout = layoutStage({ mode, clients: revocationCluster(mode).clients, serverIds: ['server-1', 'server-2', 'server-3', 'server-4'] }, { width: 362, height: COMPACT_MIN_HEIGHT_PX });
       const servers = Object.values(layout.nodes).filter((n) => n.kind === 'server');
       expect(new Set(servers.map((n) => n.y)).size, mode).toBe(1);
       for (const n of servers) expect(linesHeld(n), `${n.id} (${mode})`).toBeGreaterThanOrEqual(1);
@@ -80,7 +81,26 @@ describe('compact stage rows', () => {
       // Side by side, in one row: no box overlaps the next.
       const xs = servers.map((n) => [n.x - n.w / 2, n.x + n.w / 2] as const).sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < xs.length; i++) expect(xs[i]![0]).toBeGreaterThan(xs[i - 1]![1]);
+      for (const n of servers) expect(n.w).toBeGreaterThanOrEqual(78);
     }
+  });
+
+  it('give a server\u2019s check chip a side off the box only where a row gap can hold it (rows of servers sit 4-8 px apart)', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `server-${i + 1}`);
+    for (const count of [4, 5, 9, 12]) {
+      const layout = layoutStage({ mode: 'jwt', clients: revocationCluster('jwt').clients, serverIds: ids(count) }, { width: 362, height: 600 });
+      const servers = Object.values(layout.nodes).filter((n) => n.kind === 'server');
+      const rows = [...new Set(servers.map((n) => n.y))].sort((a, b) => a - b);
+      for (const n of servers) {
+        const row = rows.indexOf(n.y);
+        const expected = row === 0 ? 'above' : row === rows.length - 1 ? 'below' : undefined;
+        expect(n.chipSide, `${count} servers, ${n.id} in row ${row + 1} of ${rows.length}`).toBe(expected);
+      }
+    }
+    // Longer names get wider boxes: "server-10" (75 px in DejaVu Sans Bold) whole needs 9 px more than "server-4".
+    const sixteen = layoutStage({ mode: 'jwt', clients: revocationCluster('jwt').clients, serverIds: ids(16) }, { width: 1256, height: 1100 });
+    expect(sixteen.orientation).toBe('tall');
+    for (const n of Object.values(sixteen.nodes).filter((n) => n.kind === 'server')) expect(n.w).toBeGreaterThanOrEqual(87);
   });
 
   it('keep the full rows wherever they fit (laptops, tablets, embeds are drawn as before)', () => {

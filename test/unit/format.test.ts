@@ -95,7 +95,7 @@ describe('node status words', () => {
       await driver.runUntil(9_000);
       const store = nodeStatus(snapshot(driver.state), 'store');
       expect(store.down, mode).toBe(true);
-      expect(store.lines[0], mode).toMatch(/, DOWN$/);
+      expect(store.lines[0], mode).toMatch(/^DOWN: /);
     }
     const driver = await loadScenario(findScenario('store-outage')!, 'session');
     await driver.runUntil(3_000);

@@ -11,16 +11,14 @@ export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) =
  * How many nodes hold key material that can mint a valid token (the microservices lesson). The
  * issuer (the key set node) signs every token. With HS256 the same shared secret must also sit
  * on every app server that verifies; with EdDSA/ES256 the servers need only the public key. A
- * published HS256 key (during a rotation's overlap too) still counts, and a withdrawn one on each
- * server that has not refreshed the key set since (it still signs, and verifies, with it: the
- * lesson said "no service" while three still listed k1). No keys (session mode): 0.
+ * published HS256 key (during a rotation's overlap too) still counts. A withdrawn one does not,
+ * even on a server whose cache still lists its kid: every server accepts only the algorithms of the
+ * published keys (`acceptedAlgorithms`), so it mints nothing any of them takes. No keys: 0.
  */
 export function signingKeyHolders(s: SimState): number {
   const published = s.keys.keys.filter((k) => k.ready);
   if (published.length === 0) return 0;
-  if (published.some((k) => k.alg === 'HS256')) return s.servers.length + 1;
-  const withdrawn = s.keys.withdrawnSecrets;
-  return 1 + s.servers.filter((server) => server.jwksCache.kids.some((kid) => withdrawn.includes(kid))).length;
+  return published.some((k) => k.alg === 'HS256') ? s.servers.length + 1 : 1;
 }
 
 /** Keeps the run's peak of signingKeyHolders; called wherever keys or servers are added. */
@@ -58,7 +56,6 @@ export function onKeyCreated(t: Tick, kid: string, publicJwk: Record<string, unk
 export function onKeyRetire(t: Tick, kid: string): void {
   const { s } = t;
   if (s.keys.activeKid === kid) return;
-  if (s.keys.keys.some((k) => k.kid === kid && k.alg === 'HS256')) s.keys.withdrawnSecrets.push(kid);
   s.keys.keys = s.keys.keys.filter((k) => k.kid !== kid);
   log(s, 'key', `Key ${kid} is withdrawn from the key set: tokens signed with it no longer verify once servers refresh.`, { nodeId: 'jwks' });
 }

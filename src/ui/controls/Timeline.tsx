@@ -7,7 +7,7 @@ import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { useElementSize } from '../useElementSize';
 
-const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs, ready: s.status === 'ready', scenario: s.scenario, modesKey: shownModes(s).join(' '), seek: s.seek });
+const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs, ready: s.status === 'ready', scenario: s.scenario, modesKey: shownModes(s).join(' '), seek: s.seek, seekBy: s.seekBy });
 
 const SLIDER_STEP_MS = 10;
 /** An arrow key's move: on the slider's own 10 ms grid a 42 s lesson took 4,200 presses (learner review). Shift+arrow keeps 10 ms. */
@@ -51,16 +51,12 @@ export function Timeline() {
   const end = Math.ceil(Math.max(c.endMs, c.timeMs) / SLIDER_STEP_MS) * SLIDER_STEP_MS;
   const value = Math.min(Math.round(c.timeMs / SLIDER_STEP_MS) * SLIDER_STEP_MS, end);
   const markers = spacedMarkers(steps, end, trackPx);
-  // A held key repeats before a seek is drawn: each press goes on from the last one's aim, not from the value still shown.
-  const aimed = useRef<{ from: number; to: number } | null>(null);
+  // From where the last queued seek lands, not from the value drawn: a held key repeats before a seek is drawn.
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const direction = ARROWS[e.key];
     if (!direction || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    const from = aimed.current?.from === value ? aimed.current.to : value;
-    const to = Math.min(end, Math.max(0, from + direction * ARROW_STEP_MS));
-    aimed.current = { from: value, to };
-    void c.seek(to);
+    void c.seekBy(direction * ARROW_STEP_MS);
   };
   return (
     <div className="timeline">

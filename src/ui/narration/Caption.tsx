@@ -1,4 +1,4 @@
-import { useMemo, useRef, type CSSProperties } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -41,7 +41,7 @@ const watchingFrom = (s: AppStoreState): number | null => {
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
   const [boxRef, lessonRef, nowRef] = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null), useRef<HTMLParagraphElement>(null)];
-  const nowLines = useNowLines(boxRef, lessonRef, nowRef);
+  useNowLines(boxRef, lessonRef, nowRef);
   const modes = useMemo(() => modesFromKey(c.modesKey), [c.modesKey]);
   // The opening is the catalog's (the lesson spreads the same fields), so it is drawn on the first
   // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
@@ -132,7 +132,7 @@ export function Caption() {
       </div>
       {/* Said while paused or stepping; while playing, the lesson line above speaks: at 4x this line
           changes ten times a simulated second, more than anyone can hear (the event logs keep every line). */}
-      <p ref={nowRef} className="caption-now" style={{ '--now-lines': nowLines } as CSSProperties} aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
+      <p ref={nowRef} className="caption-now" aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : c.now}
       </p>
     </div>

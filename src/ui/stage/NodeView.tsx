@@ -28,7 +28,7 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
       onSelect();
     }
   };
-  // "(down)" unless a line already says so ("0 sessions, DOWN").
+  // "(down)" unless a line already says so ("DOWN: 0 sessions").
   const saysDown = status.down && !status.lines.some((line) => /\bdown\b/i.test(line));
   const label = `${status.title}: ${status.lines.join(', ')}${saysDown ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
@@ -74,15 +74,16 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
 /** The check chip: a circle of CHIP_R whose centre sits CHIP_INSET inside the box's right edge. */
 const CHIP_R = 11;
 const CHIP_INSET = 4;
-/** The chip's centre above the box's top in a box too narrow for the name beside it: its lowest point is then above the title's letters. */
-const CHIP_RAISED_Y = -8;
+/** The chip's centre above the box's top (or below its foot) in a box too narrow for the name beside it: clear of the title's letters. */
+const CHIP_OFF_BOX_PX = 8;
 
 /**
  * The title and where it and the check chip go. A server keeps room for the chip on its top-right
  * corner, so the chip never covers the name: the title is centred on the box when it fits there
  * whole, else centred in the room left of the chip (centred on a 106 px box at 360 px wide, every
  * "server-1" read "serve…"), else, in a box that holds it only across its whole width (four servers
- * in a phone's row), centred whole with the chip raised above the corner; else shortened.
+ * in a phone's row), centred whole with the chip above the corner, or below it, where the layout
+ * leaves a gap for it (`chipSide`: rows of servers sit too close); else shortened.
  */
 function placeTitle(box: NodeBox, status: NodeStatus): { title: string; titleX: number; chipY: number } {
   const titles = [status.title, ...(status.short ? [status.short] : [])];
@@ -93,7 +94,8 @@ function placeTitle(box: NodeBox, status: NodeStatus): { title: string; titleX: 
   if (centred === status.title || box.kind !== 'server') return { title: centred, titleX: 0, chipY };
   const [left, right] = [-box.w / 2 + 6, box.w / 2 - chipRoom];
   const besideChip = fitText(titles, right - left, FONT.title, true, measureText);
-  if (besideChip !== status.title && measureText(status.title, FONT.title, true) <= box.w - 12) return { title: status.title, titleX: 0, chipY: top + CHIP_RAISED_Y };
+  if (besideChip !== status.title && box.chipSide && measureText(status.title, FONT.title, true) <= box.w - 12)
+    return { title: status.title, titleX: 0, chipY: box.chipSide === 'above' ? top - CHIP_OFF_BOX_PX : box.h / 2 + CHIP_OFF_BOX_PX };
   return { title: besideChip, titleX: (left + right) / 2, chipY };
 }
 

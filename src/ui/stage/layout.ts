@@ -15,7 +15,12 @@ export interface NodeBox {
   y: number;
   w: number;
   h: number;
+  /** A server box's free side for a check chip that its title leaves no room for: a row gap of at least CHIP_CLEARANCE_PX there. */
+  chipSide?: 'above' | 'below';
 }
+
+/** What a chip raised above a box's corner (or dropped below it) needs of the gap there. */
+export const CHIP_CLEARANCE_PX = 20;
 
 export interface StageLayout {
   orientation: Orientation;
@@ -106,11 +111,13 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
 
 /**
  * A server's box in a row is at least this wide: "server-4" whole (66 px in DejaVu Sans Bold, the
- * widest common UI font) and a short status line. Four then share a phone's row at 390 px: at 96 px
- * they wrapped to two rows, too tall for any line, so the scale-out and load lessons' servers lost
- * "N sessions in memory", the point of those lessons, on a phone.
+ * widest common UI font, and 6 px each side) and a short status line. Four then share a 390 px
+ * phone's row (a 362 px canvas: boxes of 78.5 px): at 96 px they wrapped to two rows, too tall for
+ * any line, so the scale-out and load lessons' servers lost "N sessions in memory" on a phone.
  */
-const SERVER_MIN_W = 80;
+const SERVER_MIN_W = 78;
+/** Wider for longer names: "server-10" needs ~9 px more than "server-4". */
+const serverMinW = (ids: string[]): number => SERVER_MIN_W + 9 * Math.max(0, Math.max(0, ...ids.map((id) => id.length)) - 8);
 /** A browser's box in a row is at least this wide, so "user-01" reads whole (at 390 px it read "us…"). */
 const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
@@ -192,7 +199,8 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   const nodes: Record<string, NodeBox> = {};
   const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
   const gapX = 8;
-  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor((inner + gapX) / (SERVER_MIN_W + gapX))));
+  // Each box is inner / perRow - gapX wide (its share, less a gap): at least serverMinW.
+  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor(inner / (serverMinW(serverIds) + gapX))));
   const serverRows = Math.ceil(serverIds.length / perRow);
   const full = rows === ROWS[0];
   const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));
@@ -215,6 +223,9 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
     const inRow = Math.min(perRow, serverIds.length - row * perRow);
     const x = spread(inRow, MARGIN, width - MARGIN)[i % perRow]!;
     put(id, 'server', x, serversTop + row * (serverH + serverRowGap) + serverH / 2, serverW, serverH);
+    // Rows of servers sit 4-8 px apart: only the first row has the balancer's gap above, only the last the store's below.
+    const side = row === 0 && gap >= CHIP_CLEARANCE_PX ? 'above' : row === serverRows - 1 && gap >= CHIP_CLEARANCE_PX ? 'below' : undefined;
+    if (side) nodes[id]!.chipSide = side;
   });
   const backY = serversTop + serverBlock + gap + backH / 2;
   spread(back.length, MARGIN, width - MARGIN).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(240, inner / back.length - gapX), backH));

@@ -78,10 +78,11 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
 };
 
 /**
- * What the store holds, then its state. A state other than up is said on the first line, the one a
- * phone's compact rows keep: there the store-outage lesson's store read "2 sessions" while it was down.
+ * What the store holds, then its state. A state other than up opens the first line, the one a phone's
+ * compact rows keep, and the part a narrow box cuts last: there the store-outage lesson's store read
+ * "2 sessions" while it was down.
  */
-const storeLines = (what: string, state: string, queued = ''): string[] => (state === 'up' ? [what, `${state}${queued}`] : [`${what}, ${state}${queued}`]);
+const storeLines = (what: string, state: string, queued = ''): string[] => (state === 'up' ? [what, `${state}${queued}`] : [`${state}${queued}: ${what}`]);
 
 function storeStatus(world: WorldSnapshot): NodeStatus {
   const st = world.store;
