@@ -242,7 +242,7 @@ test('the load lab in a frame tells its host it is ready and its height, refuses
   await expect.poll(async () => (await received()).filter((m) => m.type === 'authsim:ready').at(-1)).toMatchObject({ scenario: 'revocation', mode: 'jwt' });
 });
 
-test('predicted, an 800x600 embed\'s card is one row over no node while the run decides', async ({ page }) => {
+test('predicted, an 800x600 embed\'s card is one row over no node and no world\'s heading while the run decides', async ({ page }) => {
   const url = coursePage('/course/predict.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&t=4800&play=1&speed=4" width="800" height="600"></iframe>`);
   await page.goto(url);
   const ui = page.frameLocator('iframe[name="sim"]');
@@ -258,6 +258,18 @@ test('predicted, an 800x600 embed\'s card is one row over no node while the run 
   for (const node of nodes) {
     const b = (await node.boundingBox())!;
     expect(b.y >= folded.y + folded.height || b.y + b.height <= folded.y || b.x >= folded.x + folded.width || b.x + b.width <= folded.x, 'a node under the card').toBe(true);
+  }
+  // "JWT (stateless)" read "J" under it: the card keeps right of the heading's text.
+  for (const heading of await ui.locator('.stage figcaption').all()) {
+    const text = await heading.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const frame = (await page.locator('iframe[name="sim"]').boundingBox())!;
+    const [x, y] = [text.x + frame.x, text.y + frame.y];
+    expect(y >= folded.y + folded.height || y + text.height <= folded.y || x >= folded.x + folded.width || x + text.width <= folded.x, `${await heading.textContent()} under the card`).toBe(true);
   }
 });
 
