@@ -9,7 +9,6 @@ const KEY_OVERLAP_MS = 10_000;
 const WITHDRAW_AT_MS = SWITCH_AT_MS + KEY_OVERLAP_MS;
 const USERS = ['alice', 'bob'] as const;
 const BEFORE = 14; // 0.5 s .. 13.5 s
-const DURATION_MS = 37_000;
 const AFTER = 20; // 16.5 s .. 35.5 s
 
 export const microservices: Scenario = {
@@ -48,7 +47,7 @@ export const microservices: Scenario = {
     ];
     return steps;
   },
-  durationMs: DURATION_MS,
+  durationMs: 37_000,
   questions: [
     {
       id: 'microservices-signers',

@@ -11,7 +11,7 @@ const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs
 
 const SLIDER_STEP_MS = 10;
 /** An arrow key's move: on the slider's own 10 ms grid a 42 s lesson took 4,200 presses (learner review). Shift+arrow keeps 10 ms. */
-export const ARROW_STEP_MS = 500;
+const ARROW_STEP_MS = 500;
 const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 
 /** A marker on the track: its moment, and how many moments right after it share its place. */

@@ -224,7 +224,7 @@ function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
     const x = spread(inRow, MARGIN, width - MARGIN)[i % perRow]!;
     put(id, 'server', x, serversTop + row * (serverH + serverRowGap) + serverH / 2, serverW, serverH);
     // Rows of servers sit 4-8 px apart: only the first row has the balancer's gap above, only the last the store's below.
-    const side = row === 0 && gap >= CHIP_CLEARANCE_PX ? 'above' : row === serverRows - 1 && gap >= CHIP_CLEARANCE_PX ? 'below' : undefined;
+    const side = gap < CHIP_CLEARANCE_PX ? undefined : row === 0 ? 'above' : row === serverRows - 1 ? 'below' : undefined;
     if (side) nodes[id]!.chipSide = side;
   });
   const backY = serversTop + serverBlock + gap + backH / 2;

@@ -1,7 +1,7 @@
 // The few words each node shows at a glance, read from a snapshot. Pure, so tests can read them.
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
-import type { AppServer } from '../../sim/types';
+import type { AppServer, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
@@ -108,6 +108,13 @@ function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'
   return published.length ? { lines: [publicLine, secretLine.text], shortLines: [undefined, secretLine.short] } : { lines: [secretLine.text, publicLine], shortLines: [secretLine.short] };
 }
 
+/** A JWT as its browser's node says it: as signed, or as the tampering made it. */
+const SIGNED_BADGE = { text: 'a signed JWT', short: 'signed JWT' };
+const TAMPERED_BADGES: Partial<Record<ForgeHow, typeof SIGNED_BADGE>> = {
+  'alg-none': { text: 'an unsigned JWT', short: 'unsigned JWT' },
+  'role-admin': { text: 'an altered JWT', short: 'altered JWT' },
+};
+
 export interface Holding {
   /** What the client holds: a session id, a JWT, or nothing. */
   kind: Mode | 'none';
@@ -131,7 +138,7 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   }
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) {
-    const badge = client.forged === 'alg-none' ? { text: 'an unsigned JWT', short: 'unsigned JWT' } : client.forged === 'role-admin' ? { text: 'an altered JWT', short: 'altered JWT' } : { text: 'a signed JWT', short: 'signed JWT' };
+    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || SIGNED_BADGE;
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
   }
   return { kind: 'none', text: 'not logged in', value: null };
