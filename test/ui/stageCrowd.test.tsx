@@ -8,10 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/sim/types';
 import { createAppStore } from '../../src/store/createAppStore';
 import { DotLayer, LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
+import { HALO } from '../../src/ui/stage/dotSprites';
 import { edgeEnds, layoutStage, type StageLayout } from '../../src/ui/stage/layout';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
-import { recordCanvases, shown } from './support/canvas';
+import { recordCanvases, shown, type Blit } from './support/canvas';
 import { FRAME_MS } from './support/frames';
 
 beforeEach(() => {
@@ -40,16 +41,20 @@ async function setup() {
   return store;
 }
 
-/** `count` requests halfway along their edge now, from alice to the load balancer and on to server-1, ids from `first`. */
-function crowd(nowMs: number, first: number, count: number): Message[] {
+/**
+ * `count` requests from alice to the load balancer and on to server-1, ids from `first`: halfway
+ * along their edge now, or `spread` between a fifth and four fifths of it.
+ */
+function crowd(nowMs: number, first: number, count: number, spread = false): Message[] {
+  const sentAgo = (i: number) => (spread ? 200 + ((i * 37) % 61) * 10 : 500);
   return Array.from({ length: count }, (_, i) => ({
     id: first + i,
     requestId: 10_000 + first + i,
     kind: 'request' as const,
     from: i % 2 ? 'lb' : 'alice',
     to: i % 2 ? 'server-1' : 'lb',
-    sendTimeMs: nowMs - 500,
-    recvTimeMs: nowMs + 500,
+    sendTimeMs: nowMs - sentAgo(i),
+    recvTimeMs: nowMs - sentAgo(i) + 1000,
     credential: 'session' as const,
     label: `GET /${first + i}`,
     ok: null,
@@ -70,6 +75,11 @@ const canvas = () => document.querySelector<HTMLCanvasElement>('.stage-session c
 /** What the stage shows now: dots (bitmaps without text) and labels. */
 const dots = () => shown(canvas()!).filter((b) => b.text === null);
 const labels = () => shown(canvas()!).filter((b) => b.text !== null);
+/** The pairs of labels whose letters (a bitmap less its halo) overlap. */
+function overlapping(drawn: Blit[]): string[] {
+  const letters = drawn.map((b) => ({ text: b.text, left: b.cx - b.w / 2 + HALO, right: b.cx + b.w / 2 - HALO, top: b.cy - b.h / 2 + HALO, bottom: b.cy + b.h / 2 - HALO }));
+  return letters.flatMap((a, i) => letters.slice(i + 1).filter((b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top).map((b) => `${a.text} / ${b.text}`));
+}
 const crowdText = () => document.querySelector('.stage-crowd')?.textContent ?? null;
 /** What the bands say they stand for, summed over the edges. */
 const bandTotal = () => [...document.querySelectorAll('.crowd-band title')].reduce((n, t) => n + Number(/: (\d+) more/.exec(t.textContent ?? '')?.[1] ?? NaN), 0);
@@ -79,7 +89,7 @@ describe('a crowd on the stage', () => {
   it(`draws ${MAX_DRAWN} dots and counts the rest, beside the title and as bands along their edges`, async () => {
     const store = await setup();
     const now = store.player.timeMs;
-    publish(store, crowd(now, 1, 40));
+    publish(store, crowd(now, 1, 40, true));
     expect(dots()).toHaveLength(40);
     expect(canvas()!.dataset.drawn).toBe('40');
     // Every one is a wristband (a session cookie on the wire), labelled mid-edge.
@@ -88,11 +98,14 @@ describe('a crowd on the stage', () => {
     expect(crowdText()).toBeNull();
     expect(document.querySelectorAll('.crowd-band')).toHaveLength(0);
 
-    publish(store, crowd(now, 1, 420));
+    const many = crowd(now, 1, 420, true);
+    publish(store, many);
     expect(dots()).toHaveLength(MAX_DRAWN);
     expect(canvas()!.dataset.drawn).toBe(String(MAX_DRAWN));
-    // Past LABELLED_UNTIL drawn dots new ones carry no label (they would overlap into a blur).
-    expect(labels()).toHaveLength(LABELLED_UNTIL);
+    // No label is drawn over another: where labels crowd, the older dots' keep their places.
+    expect(labels().length).toBeGreaterThan(0);
+    expect(labels().every((l) => Number(l.text!.slice('GET /'.length)) <= LABELLED_UNTIL)).toBe(true);
+    expect(overlapping(labels())).toEqual([]);
     expect(crowdText()).toBe('+120 more in flight');
     expect(bandTotal()).toBe(120);
     // One band per busy edge (browser to load balancer, load balancer to server), under the nodes.
@@ -100,6 +113,11 @@ describe('a crowd on the stage', () => {
     const svg = document.querySelector('.stage-session svg')!;
     const order = [...svg.children].map((c) => c.getAttribute('class'));
     expect(order.indexOf('crowd-bands')).toBeLessThan(order.findIndex((c) => c?.startsWith('node')));
+
+    // The labelled ones arrive: the dots drawn past LABELLED_UNTIL carry none, even with room for them.
+    publish(store, many.slice(LABELLED_UNTIL));
+    expect(dots()).toHaveLength(MAX_DRAWN);
+    expect(labels()).toEqual([]);
   });
 
   it('keeps a drawn dot until its message arrives: new messages fill the room that arrivals leave', async () => {
@@ -239,6 +257,36 @@ describe('the dot layer, frame by frame', () => {
       }
       layer.dispose();
     }
+  });
+
+  it('never draws a label over another: the older dot keeps its place above, the newer go beside, below, or wait', () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    // Five requests a few ms apart: mid-edge at 500 ms, their dots within 2 px of each other, on an
+    // edge long enough for a label on either side.
+    const long: StageLayout = {
+      orientation: 'wide',
+      width: 800,
+      height: 300,
+      nodes: { alice: { id: 'alice', kind: 'browser', x: 80, y: 150, w: 120, h: 40 }, lb: { id: 'lb', kind: 'lb', x: 720, y: 150, w: 120, h: 40 } },
+      edges: [['alice', 'lb']],
+      alias: {},
+    };
+    const names = ['GET /a', 'GET /b', 'GET /c', 'GET /d', 'GET /e'];
+    layer.update(names.map((label, i) => message(i + 1, i * 2, 1000 + i * 2, { label })), long, 500, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    const drawn = shown(c);
+    const dot = drawn.find((b) => b.text === null)!;
+    const label = (text: string) => drawn.find((b) => b.text === text);
+    expect(overlapping(drawn.filter((b) => b.text !== null))).toEqual([]);
+    expect(label('GET /a')!.cy).toBeLessThan(dot.cy - 8);
+    expect(label('GET /b')!.cx).toBeGreaterThan(dot.cx + 10);
+    expect(label('GET /c')!.cx).toBeLessThan(dot.cx - 10);
+    expect(label('GET /d')!.cy).toBeGreaterThan(dot.cy + 8);
+    expect(label('GET /e')).toBeUndefined();
+    // What a frame shows is what the stage reports (a click, the tests).
+    expect([...layer.at(500)].map((d) => d.label)).toEqual([...names.slice(0, 4), null]);
+    layer.dispose();
   });
 
   it('draws each kind of message in its own colour: refused answers red, with their reason', () => {

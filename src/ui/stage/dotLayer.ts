@@ -95,14 +95,32 @@ function edgeKey(layout: StageLayout, m: Message): string | null {
   return key;
 }
 
+/** A box in stage px. */
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+const nodeRect = (n: NodeBox): Rect => ({ left: n.x - n.w / 2, top: n.y - n.h / 2, right: n.x + n.w / 2, bottom: n.y + n.h / 2 });
+
+/** Where a label's letters fall (its bitmap less the halo's margin) when drawn at `at`. */
+function lettersOf(at: { x: number; y: number }, label: Sprite, dpr: number): Rect {
+  const left = at.x - label.ax / dpr + HALO;
+  const top = at.y - label.ay / dpr + HALO;
+  return { left, top, right: left + label.w / dpr - 2 * HALO, bottom: top + label.h / dpr - 2 * HALO };
+}
+
 const pixelRatio = () => (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
 
 export class DotLayer {
   private dots = new Map<number, Dot>();
   private bands = new Map<string, { line: SVGLineElement; title: SVGTitleElement; count: number; layout: StageLayout | null }>();
   private layout: StageLayout | null = null;
-  /** The layout's nodes as a list (a label is checked against them every frame). */
-  private nodeBoxes: NodeBox[] = [];
+  /** The layout's nodes as boxes (a label is checked against them every frame). */
+  private nodeRects: Rect[] = [];
   private onSelect: ((requestId: number) => void) | null = null;
   private readonly ctx: CanvasRenderingContext2D | null;
   private readonly palette: Palette;
@@ -140,7 +158,7 @@ export class DotLayer {
   update(messages: readonly Message[], layout: StageLayout, nowMs: number, onSelect: ((requestId: number) => void) | null): void {
     const relayout = layout !== this.layout;
     this.layout = layout;
-    if (relayout) this.nodeBoxes = Object.values(layout.nodes);
+    if (relayout) this.nodeRects = Object.values(layout.nodes).map(nodeRect);
     if (!!onSelect !== this.inspectable) {
       this.inspectable = !!onSelect;
       this.canvas.classList.toggle('is-inspectable', this.inspectable);
@@ -222,9 +240,10 @@ export class DotLayer {
       if (dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO) (labelled ??= []).push(dot);
     }
     if (labelled) {
+      const taken: Rect[] = [];
       for (const dot of labelled) {
         const s = sprites.label(dot.label!, dot.shape === 'bad');
-        const at = this.labelPlace(dot.x, dot.y, s, dpr);
+        const at = this.labelPlace(dot.x, dot.y, s, dpr, taken);
         if (at) ctx.drawImage(s.image, Math.round(at.x * dpr) - s.ax, Math.round(at.y * dpr) - s.ay);
       }
     }
@@ -232,11 +251,13 @@ export class DotLayer {
 
   /**
    * Where a dot's label goes (its anchor, stage px), or null: above the dot, else beside it, else
-   * below it, wherever it covers no node. On a phone's short edges the middle of an edge is still
-   * next to its ends, and a label above the dot hid a browser's name; when every place would cover
-   * one, the label waits (the log and the inspector still say what the dot carries).
+   * below it, wherever it covers no node and no label placed before it in this frame (`taken`, to
+   * which its own place is added). On a phone's short edges the middle of an edge is still next to
+   * its ends, and a label above the dot hid a browser's name; in the load lesson's crowd, labels
+   * were drawn over each other ("JWT" under "JWT"). When every place is taken the label waits, the
+   * older dot's keeping its place (the log and the inspector still say what the dot carries).
    */
-  private labelPlace(x: number, y: number, label: Sprite, dpr: number): { x: number; y: number } | null {
+  private labelPlace(x: number, y: number, label: Sprite, dpr: number, taken: Rect[]): { x: number; y: number } | null {
     const halfW = label.w / dpr / 2;
     const gap = 10;
     // The baseline that centres the letters on the dot, for a label beside it.
@@ -247,30 +268,27 @@ export class DotLayer {
       { x: x - gap - halfW, y: level },
       { x, y: y + LABEL_RISE + LABEL_PX },
     ];
-    for (const at of places) if (!this.coversNode(at, label, dpr)) return at;
-    return null;
-  }
-
-  /** Whether a label's letters (its bitmap less the halo's margin) drawn at `at` would cover a node. */
-  private coversNode(at: { x: number; y: number }, label: Sprite, dpr: number): boolean {
-    const left = at.x - label.ax / dpr + HALO;
-    const top = at.y - label.ay / dpr + HALO;
-    const right = left + label.w / dpr - 2 * HALO;
-    const bottom = top + label.h / dpr - 2 * HALO;
-    for (const n of this.nodeBoxes) {
-      if (left < n.x + n.w / 2 && right > n.x - n.w / 2 && top < n.y + n.h / 2 && bottom > n.y - n.h / 2) return true;
+    for (const at of places) {
+      const letters = lettersOf(at, label, dpr);
+      if (this.nodeRects.some((n) => overlaps(letters, n)) || taken.some((t) => overlaps(letters, t))) continue;
+      // The next label keeps a halo's width from these letters, so its halo never eats into them.
+      taken.push({ left: letters.left - HALO, top: letters.top - HALO, right: letters.right + HALO, bottom: letters.bottom + HALO });
+      return at;
     }
-    return false;
+    return null;
   }
 
   /** The dots visible at `nowMs`, in drawing order (the last is on top), where they are and the label they show. */
   *at(nowMs: number): Generator<DrawnDot> {
     const sprites = this.sprites;
-    for (const { dot, x, y, p } of this.positions(nowMs)) {
+    // Placed as a frame places them: every dot first, then the labels in drawing order.
+    const drawn = [...this.positions(nowMs)];
+    const taken: Rect[] = [];
+    const labelAt = drawn.map(({ dot, x, y, p }) => {
       const mid = dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
-      const clear = !mid || !sprites || this.labelPlace(x, y, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr) !== null;
-      yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: mid && clear ? dot.label : null };
-    }
+      return mid && (!sprites || this.labelPlace(x, y, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr, taken) !== null) ? dot.label : null;
+    });
+    for (const [i, { dot, x, y }] of drawn.entries()) yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: labelAt[i]! };
   }
 
   /** The dots visible at `nowMs`, in drawing order, and where they are along their edge (`p`) and on the stage. */

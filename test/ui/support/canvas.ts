@@ -41,6 +41,9 @@ export interface Blit {
   /** Its centre, in CSS px (the stage's own units). */
   cx: number;
   cy: number;
+  /** Its size, in CSS px. */
+  w: number;
+  h: number;
   /** The text it carries (a label), or null. */
   text: string | null;
   /** The colours it was filled with. */
@@ -64,6 +67,8 @@ export function shown(canvas: HTMLCanvasElement): Blit[] {
         y,
         cx: (x + Math.round(image.width / 2)) / dpr,
         cy: (y + Math.round(image.height / 2)) / dpr,
+        w: image.width / dpr,
+        h: image.height / dpr,
         text: typeof text === 'string' ? text : null,
         fills: drawn.filter((o) => o.name === '=fillStyle').map((o) => String(o.args[0])),
       };
