@@ -245,8 +245,8 @@ export interface RequestRecord {
 export type Pending =
   | { for: 'verify'; token: string }
   | { for: 'session-create'; sid: string }
-  | { for: 'sign'; jti: string; refreshToken: string | null }
-  | { for: 'refresh-issue'; access: string; refreshToken: string };
+  | { for: 'sign'; jti: string; refreshToken: string | null; alg: Alg }
+  | { for: 'refresh-issue'; access: string; refreshToken: string; alg: Alg };
 
 /** A logout in the JWT world: what the store does for it (denylist the jti, end the refresh family). */
 export interface TokenRevocation {

@@ -292,6 +292,15 @@ describe('app server: JWT mode', () => {
     const parts = decodeJwtParts(s.clients.alice!.storage.accessToken!);
     expect(parts.ok && [parts.header.alg, parts.header.kid]).toEqual(['HS256', 'k2']);
   });
+  it('a login signed just before an algorithm switch is logged with the algorithm it was signed with', async () => {
+    // The signature takes 300 ms of the server's core; the switch to HS256 comes while it runs.
+    const script: Script = [[0, { type: 'login', clientId: 'alice' }], [150, { type: 'setOptions', patch: { alg: 'HS256' } }]];
+    const d = await run({ mode: 'jwt', servers: 1, cryptoSignMs: { HS256: 0.02, EdDSA: 300, ES256: 0.15 } }, script, 2_000);
+    const parts = decodeJwtParts(d.state.clients.alice!.storage.accessToken!);
+    expect(parts.ok && parts.header.alg).toBe('EdDSA');
+    const line = d.state.log.entries.find((e) => /logs the user in/.test(e.text))!.text;
+    expect(line).toMatch(/hands out a JWT the issuer signed \(EdDSA, /);
+  });
 });
 
 describe('app server: one core', () => {

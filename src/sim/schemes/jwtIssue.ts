@@ -7,7 +7,7 @@ import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { cpuWork } from '../nodes/cpu';
 import { answerOk, bodyJson, cookieOf, reject, storeQuery } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
-import type { IssuedToken, SimState, StoreResult } from '../types';
+import type { Alg, IssuedToken, SimState, StoreResult } from '../types';
 import { fromNumericDate, log, own, reserveSeq, wallMs } from '../world';
 import type { Handling } from './scheme';
 
@@ -41,18 +41,20 @@ export function signAccessToken(h: Handling, userId: string, rotatedRefresh: str
   const o = s.options;
   const user = own(s.users, userId);
   const kid = s.keys.activeKid;
+  // The signing key's algorithm, not the options': just after a switch of algorithm the new key is not ready yet.
+  const alg = s.keys.keys.find((k) => k.kid === kid)?.alg;
   if (!user) return reject(h, 'no_credentials', 'No such user.');
-  if (!kid) return reject(h, 'kid_unknown', 'No signing key is ready yet.');
+  if (!kid || !alg) return reject(h, 'kid_unknown', 'No signing key is ready yet.');
   const iat = Math.floor(wallMs(s, h.server.skewMs) / 1000);
   const jti = randomId128(s.rng);
-  req.pending = { for: 'sign', jti, refreshToken: rotatedRefresh };
+  req.pending = { for: 'sign', jti, refreshToken: rotatedRefresh, alg };
   req.stage = 'sign';
   t.effects.push({
     kind: 'sign',
     requestId: req.id,
     kid,
     claims: { ...user.extraClaims, sub: userId, role: user.role, jti, iat, exp: iat + Math.round(o.tokenTtlMs / 1000), iss: o.issuer, aud: o.audience },
-    dueTimeMs: cpuWork(s, h.server, o.cryptoSignMs[o.alg]),
+    dueTimeMs: cpuWork(s, h.server, o.cryptoSignMs[alg]),
     seq: reserveSeq(s),
   });
 }
@@ -68,10 +70,10 @@ export function onSigned(h: Handling, token: string): void {
   recordIssued(s, { jti: pending.jti, userId: req.subjectUserId ?? '', clientId: req.clientId, issuedAtMs: s.timeMs, expiresAtMs: fromNumericDate(exp) });
   s.metrics.tokensIssued++;
   req.credentialId = pending.jti;
-  if (req.kind === 'refresh') return handOver(h, token, pending.refreshToken);
-  if (!s.options.refreshTokens) return handOver(h, token, null);
+  if (req.kind === 'refresh') return handOver(h, token, pending.refreshToken, pending.alg);
+  if (!s.options.refreshTokens) return handOver(h, token, null, pending.alg);
   const refreshToken = randomId128(s.rng);
-  req.pending = { for: 'refresh-issue', access: token, refreshToken };
+  req.pending = { for: 'refresh-issue', access: token, refreshToken, alg: pending.alg };
   const record = { token: refreshToken, familyId: randomId128(s.rng), userId: req.subjectUserId ?? '', used: false, expiresAtMs: s.timeMs + s.options.refreshTtlMs };
   storeQuery(h, { op: 'refresh-put', key: refreshToken, value: record }, 'refresh-issue');
 }
@@ -80,11 +82,11 @@ export function onSigned(h: Handling, token: string): void {
 export function onRefreshIssued(h: Handling): void {
   const pending = h.req.pending;
   if (pending?.for !== 'refresh-issue') return reject(h, 'refresh_invalid', 'The server lost track of the refresh token it stored.');
-  handOver(h, pending.access, pending.refreshToken);
+  handOver(h, pending.access, pending.refreshToken, pending.alg);
 }
 
-/** Gives the browser its tokens: in the body for a single-page app, or as HttpOnly cookies. */
-function handOver(h: Handling, access: string, refreshToken: string | null): void {
+/** Gives the browser its tokens (the access token signed with `alg`): in the body for a single-page app, or as HttpOnly cookies. */
+function handOver(h: Handling, access: string, refreshToken: string | null, alg: Alg): void {
   const { t, server, req } = h;
   const { s } = t;
   const o = s.options;
@@ -99,9 +101,9 @@ function handOver(h: Handling, access: string, refreshToken: string | null): voi
     answerOk(h, [], JSON.stringify(body));
   }
   // With HS256 the server holds the secret and signs; with a key pair only the issuer holds the private key (keySet.ts).
-  const issues = o.alg === 'HS256' ? 'issues a signed JWT' : 'hands out a JWT the issuer signed';
+  const issues = alg === 'HS256' ? 'issues a signed JWT' : 'hands out a JWT the issuer signed';
   const what = req.kind === 'refresh' ? `rotates the refresh token and ${issues}` : `logs the user in and ${issues}`;
-  log(s, 'server', `${server.id} ${what} (${o.alg}, ${ttlS} s) for ${req.subjectUserId}; it stores nothing about it.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
+  log(s, 'server', `${server.id} ${what} (${alg}, ${ttlS} s) for ${req.subjectUserId}; it stores nothing about it.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
 }
 
 /** The refresh token a request carries: in the body (single-page app) or in its cookie. */
