@@ -72,6 +72,20 @@ describe('node status words', () => {
     expect(nodeStatus(snapshot(session.state), 'alice').lines[0]).toMatch(/^wristband: guessed sid /);
   });
 
+  it('refresh-tokens: a browser whose refresh was refused holds an expired JWT, not "a signed JWT" under "she has to log in again"', async () => {
+    const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
+    await driver.runUntil(5_000);
+    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual(['badge: a signed JWT']);
+    // Alice's refresh at 20 s is refused (her family was revoked at 14 s); she logs in again at 25 s.
+    await driver.runUntil(22_000);
+    const alice = nodeStatus(snapshot(driver.state), 'alice');
+    expect(alice.lines).toEqual(['badge: an expired JWT']);
+    expect(alice.shortLines).toEqual([['expired JWT']]);
+    expect(nodeStatus(snapshot(driver.state), 'mallory').lines).toEqual(['badge: an expired JWT']);
+    await driver.runUntil(26_000);
+    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual(['badge: a signed JWT']);
+  });
+
   it('refresh-tokens: the store says how many refresh families are revoked ("2 refresh families" stood through the revocation)', async () => {
     const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
     await driver.runUntil(2_000);

@@ -5,6 +5,9 @@ import type { AppServer, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
+import { timeVerdict } from '../../auth/acceptance';
+import { decodeJwtParts } from '../../auth/jwtText';
+import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 
 /** The balancer's title; layout.ts gives its column room to hold it whole. */
 export const LB_TITLE = 'Load balancer';
@@ -108,8 +111,9 @@ function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'
   return published.length ? { lines: [publicLine, secretLine.text], shortLines: [undefined, secretLine.short] } : { lines: [secretLine.text, publicLine], shortLines: [secretLine.short] };
 }
 
-/** A JWT as its browser's node says it: as signed, or as the tampering made it. */
+/** A JWT as its browser's node says it: as signed, past its exp, or as the tampering made it. */
 const SIGNED_BADGE = { text: 'a signed JWT', short: 'signed JWT' };
+const EXPIRED_BADGE = { text: 'an expired JWT', short: 'expired JWT' };
 const TAMPERED_BADGES: Partial<Record<ForgeHow, typeof SIGNED_BADGE>> = {
   'alg-none': { text: 'an unsigned JWT', short: 'unsigned JWT' },
   'role-admin': { text: 'an altered JWT', short: 'altered JWT' },
@@ -126,6 +130,12 @@ export interface Holding {
   value: string | null;
 }
 
+/** Whether a token's exp has passed by the true clock of the world, with no tolerance (jose's rule: expired at exp). */
+function expiredNow(world: WorldSnapshot, token: string): boolean {
+  const parts = decodeJwtParts(token);
+  return parts.ok && timeVerdict({ exp: parts.payload.exp }, VIRTUAL_EPOCH_MS + world.timeMs, 0) === 'token_expired';
+}
+
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
 export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const client = world.clients.find((c) => c.id === clientId);
@@ -138,7 +148,9 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   }
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) {
-    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || SIGNED_BADGE;
+    // A badge past its exp is told as such: after a refused refresh, "badge: a signed JWT" stood
+    // under "she has to log in again".
+    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || (expiredNow(world, token) ? EXPIRED_BADGE : SIGNED_BADGE);
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
   }
   return { kind: 'none', text: 'not logged in', value: null };
