@@ -6,7 +6,7 @@ import type { Action, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
-import { ASKED_ABOUT_WITHIN_MS, keepsBack } from './lesson';
+import { keepsBack } from './lesson';
 import type { WorldSnapshot } from './snapshot';
 import { browserPause } from './yieldToBrowser';
 
@@ -329,8 +329,9 @@ export class Player {
     const unread = shown !== undefined && this.captionShownMs < dwellAtSpeed(shown.dwellMs, this.speed);
     // A question takes the place of the caption on screen ("Your prediction first…"), so it waits
     // for it to be read as the next caption does (scale-out's "Traffic grows…", 1.4 s before its
-    // question, showed for ~0.1 s at 16x); not for one it keeps back unseen (lesson.ts stepsSoFar).
-    const askStop = ask && shown !== undefined && ask.atMs - shown.atMs > ASKED_ABOUT_WITHIN_MS ? ask.atMs : Infinity;
+    // question, showed for ~0.1 s at 16x; basic's first caption, 400 ms before its question, for
+    // 2.5 s of its 11); not for one it keeps back unseen (lesson.ts stepsSoFar).
+    const askStop = ask && shown !== undefined && !keepsBack(ask.atMs, shown) ? ask.atMs : Infinity;
     const stop = Math.min(upcoming !== undefined && upcoming.atMs <= target ? upcoming.atMs : Infinity, askStop);
     const held = unread && stop !== Infinity;
     if (held) {

@@ -143,6 +143,16 @@ describe('predict, then see', () => {
     expect(shown).toBeGreaterThanOrEqual(toRead * 0.9);
   }, 60_000);
 
+  it("a question waits for the lesson's first caption to be read too (basic asks 400 ms after it)", async () => {
+    const store = await setup('?scenario=basic&mode=both');
+    const lesson = screen.getByTestId('lesson-caption');
+    await playUntil(store, () => /Alice logs in/.test(lesson.textContent ?? ''));
+    const toRead = dwellAtSpeed(dwellMs(lesson.textContent ?? ''), 1) / 16;
+    const shown = await runFrames(store, 20_000, () => !/Alice logs in/.test(lesson.textContent ?? ''));
+    expect(store.getState().question).not.toBeNull();
+    expect(shown).toBeGreaterThanOrEqual(toRead * 0.9);
+  }, 60_000);
+
   it('"Skip all questions" turns them off: playback then runs past every key moment', async () => {
     const store = await setup();
     await playUntil(store, () => store.getState().question !== null);
