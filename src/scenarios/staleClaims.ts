@@ -41,7 +41,8 @@ export const staleClaims: Scenario = {
     },
     {
       atMs: TOKEN_TTL_MS,
-      action: { type: 'note', text: 'The tokens signed at login expire now.' },
+      // Logged in each world's own terms: the session world has no token to expire.
+      action: { type: 'note', text: mode === 'jwt' ? 'The tokens signed at login expire now.' : 'Nothing expires in the session world: every request is served with the role its user has now.' },
       caption: mode === 'jwt' ? 'The tokens expire: only a fresh login would carry the new roles.' : 'Nothing happens here in the session world: there is no copy of the role to go stale.',
     },
   ],

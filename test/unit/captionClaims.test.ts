@@ -401,3 +401,13 @@ describe('the checks can fail', () => {
     expect(failures(runs.get(key('scale-out', 'session'))!, 34_500, 'Everyone logs in once more and gets a fresh token; nothing is stored for them anywhere.')).not.toEqual([]);
   });
 });
+
+describe("a lesson's scripted notes", () => {
+  it('speak of no token in the session world, which has none (stale-claims logged "The tokens signed at login expire now" there)', () => {
+    const notes = SCENARIOS.filter((sc) => sc.modes.includes('session')).flatMap((sc) =>
+      sc.timeline('session').flatMap((step) => (step.action?.type === 'note' ? [`${sc.id}: ${step.action.text}`] : [])),
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.filter((text) => /token|JWT/i.test(text))).toEqual([]);
+  });
+});
