@@ -119,7 +119,7 @@ describe('the lessons QA named, and the others that count requests, with the run
   it("token-size: the JWT's Cookie line as it grew to its largest, never an average over requests that carried nothing", () => {
     const jwt = world('token-size', 'jwt').run;
     const text = half(SCENARIOS.find((s) => s.id === 'token-size')!, 'jwt');
-    expect(text).toContain(`grew with the profile, round by round, to ${jwt.credentialBytesMax} bytes`);
+    expect(text).toContain(`grew with the profile to ${jwt.credentialBytesMax} bytes`);
     // The old words: "grew to 3715 bytes on every request (1628 bytes on average)", the average counting the 3 requests with no credential.
     expect(jwt.bytes.credentialMean).toBeLessThan(jwt.credentialBytesMax / 2);
     expect(text).not.toMatch(/on every request|on average/);
@@ -161,6 +161,13 @@ describe('the lessons QA named, and the others that count requests, with the run
     const jwt = world('stolen-credential', 'jwt');
     expect(half(s, 'session')).toContain(`${served(session, { client: 'mallory', reason: 'ok' })} of Mallory\u2019s ${served(session, { client: 'mallory' })} replays`);
     expect(half(s, 'jwt')).toContain(`got in ${served(jwt, { client: 'mallory', reason: 'ok' })} times`);
+  });
+
+  it("basic: the bytes counted are a header line's, and it says so (the table beside it counts the token's 334 characters, not the line's 358)", () => {
+    const s = SCENARIOS.find((x) => x.id === 'basic')!;
+    expect(half(s, 'session')).toContain(`a ${world('basic', 'session').run.bytes.credentialMean}-byte Cookie line`);
+    expect(half(s, 'jwt')).toContain(`its token in a ${world('basic', 'jwt').run.bytes.credentialMean}-byte Authorization line`);
+    expect(half(s, 'jwt')).not.toMatch(/bytes of token/);
   });
 
   it('basic and load: the table\u2019s count in both worlds', () => {
