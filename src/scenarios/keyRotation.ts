@@ -4,8 +4,10 @@ import { accepted, firstFinishedAfter, happened, perWorld, plural } from './outc
 
 const TOKEN_TTL_MS = 30_000;
 const JWKS_REFRESH_MS = 15_000;
-const KEY_OVERLAP_MS = 35_000;
+/** k1 stays published until 32 s: past Alice's token's exp (30 s), and within the lesson, so its withdrawal is seen and told. */
+const KEY_OVERLAP_MS = 27_000;
 const ROTATE_AT_MS = 5_000;
+const WITHDRAWN_AT_MS = ROTATE_AT_MS + KEY_OVERLAP_MS;
 /** The question is asked once Bob holds his k2 token (login at 6 s), before his first request (6.5 s). */
 const ASK_AT_MS = 6_300;
 const ALICE_REQUESTS = 29; // 0.5 s .. 28.5 s: all before her token's exp
@@ -28,7 +30,7 @@ export const keyRotation: Scenario = {
   timeline: (mode) => [
     { atMs: 0, action: { type: 'login', clientId: 'alice' }, caption: firstCaption('key-rotation', mode) },
     browse('alice', 500, 1_000, ALICE_REQUESTS),
-    { atMs: ROTATE_AT_MS, action: { type: 'rotateKey' }, caption: 'The issuer rotates its key: k2 is published and signs from now on; k1 stays published for 35 s.' },
+    { atMs: ROTATE_AT_MS, action: { type: 'rotateKey' }, caption: `The issuer rotates its key: k2 is published and signs from now on; k1 stays published for ${KEY_OVERLAP_MS / 1000} s.` },
     { atMs: 6_000, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in and gets a token signed with k2.' },
     {
       atMs: 6_500,
@@ -37,6 +39,12 @@ export const keyRotation: Scenario = {
     },
     { atMs: 16_000, action: { type: 'note', text: 'The servers\u2019 key caches are old enough to refetch.' }, caption: 'About 15 s after each server\u2019s last fetch it may refetch the key set; it finds k2 and Bob gets in.' },
     { atMs: 20_000, action: { type: 'note', text: 'Alice\u2019s k1 token still verifies.' }, caption: 'Alice\u2019s k1 token keeps verifying the whole time: the overlap outlasts her token.' },
+    {
+      // Just after the withdrawal (logged by the key set itself), which the stage's key set shows.
+      atMs: WITHDRAWN_AT_MS + 100,
+      action: { type: 'note', text: 'Every token signed with k1 has expired: withdrawing it locks no one out.' },
+      caption: 'The overlap ends: k1 is withdrawn from the key set. The last token it signed, Alice\u2019s, expired at 30 s, so no one is locked out.',
+    },
   ],
   durationMs: 35_000,
   questions: [

@@ -13,6 +13,8 @@ import { scheduleAction } from '../../src/sim/step';
 import type { Mode, RequestRecord, SimState } from '../../src/sim/types';
 import { SESSION_COOKIE } from '../../src/sim/cookieNames';
 import { lessonSteps } from '../../src/store/lesson';
+import { decodeJwtParts } from '../../src/auth/jwtText';
+import { fromNumericDate } from '../../src/sim/world';
 
 /** What the world looked like at one moment (sampled every SAMPLE_MS). */
 interface Sample {
@@ -107,6 +109,13 @@ function sent(ctx: Ctx, opts: { from?: number; to?: number; kind?: RequestRecord
   const kind = opts.kind ?? 'api';
   const client = opts.client === undefined ? ctx.subject : opts.client;
   return ctx.run.requests.filter((r) => r.sentAtMs >= from && r.sentAtMs <= to && (kind === 'any' || r.kind === kind) && (client === null || r.clientId === client));
+}
+
+/** The access token a login's answer handed over (in its body or a Set-Cookie line), decoded. */
+function handedOver(r: RequestRecord) {
+  const token = /eyJ[\w-]*\.[\w-]*\.[\w-]*/.exec(responseText(r.httpResponse!))?.[0];
+  const decoded = token ? decodeJwtParts(token) : null;
+  return decoded?.ok ? decoded : null;
 }
 
 const at = (ctx: Ctx, t: number): Sample => ctx.run.samples[Math.min(ctx.run.samples.length - 1, Math.max(0, Math.floor(t / SAMPLE_MS)))]!;
@@ -297,6 +306,13 @@ const CLAIMS: Claim[] = [
   { says: /could also sign a token for anyone/, check: state((s) => s.readyAlgs.includes('HS256'), 'an HS256 key') },
   { says: /switches to EdDSA/, check: state((s) => s.options.alg === 'EdDSA', 'EdDSA', 1_000) },
   { says: /get EdDSA tokens/, check: (ctx) => (sent({ ...ctx, subject: null }, { kind: 'login' }).some((r) => r.reason === 'ok' && /eyJhbGciOiJFZERTQSI/.test(responseText(r.httpResponse!))) ? null : 'no EdDSA token issued') },
+  { says: /k1 is withdrawn from the key set\. The last token it signed, (\w+)’s, expired at (\d+) s/, check: (ctx) => {
+      const [, who, expSec] = /The last token it signed, (\w+)’s, expired at (\d+) s/.exec(ctx.caption)!;
+      const last = ctx.run.requests.filter((r) => r.kind === 'login' && r.reason === 'ok' && handedOver(r)?.header.kid === 'k1').at(-1);
+      const expMs = last ? fromNumericDate(Number(handedOver(last)!.payload.exp)) : NaN;
+      if (after(ctx).readyKids.includes('k1')) return 'k1 is still published';
+      return last?.clientId === who!.toLowerCase() && Math.abs(expMs - Number(expSec) * 1000) < 1_000 ? null : `the last k1 token was ${last?.clientId}’s, expiring at ${expMs} ms`;
+    } },
   { says: /HS256 key is withdrawn/, check: state((s) => !s.readyAlgs.includes('HS256'), 'no HS256 key', 1_000) },
   // ---- sizes ----------------------------------------------------------------------------------
   { says: /still a (\d+)-character id/, check: (ctx) => {
