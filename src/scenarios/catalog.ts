@@ -47,7 +47,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'jwt-in-cookie',
     title: 'A JWT in a cookie',
     notice:
-      'Both worlds use an HttpOnly __Host- cookie, so the browser sends the credential by itself. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
+      'Both worlds keep the credential in an HttpOnly __Host- cookie: the browser sends it by itself, and page scripts cannot read it. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
     firstCaption: {
       session: 'Alice logs in: the answer sets a __Host-sid cookie holding only a random session id.',
       jwt: 'Alice logs in: the answer sets a __Host-jwt cookie holding the whole signed token.',

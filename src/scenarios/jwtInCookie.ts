@@ -30,7 +30,11 @@ export const jwtInCookie: Scenario = {
     {
       atMs: 5_000,
       action: { type: 'logout', clientId: 'alice' },
-      caption: 'Alice logs out: the server answers with a Set-Cookie that clears the cookie, whichever credential it held.',
+      // The JWT half says what the logout did not do: a learner took the cleared cookie for a revoked token.
+      caption:
+        mode === 'session'
+          ? 'Alice logs out: the server deletes her session record, and its Set-Cookie clears the cookie.'
+          : 'Alice logs out: the answer\u2019s Set-Cookie clears the cookie. The token itself is not revoked: a copy would still verify until its exp.',
     },
     {
       atMs: 6_000,
