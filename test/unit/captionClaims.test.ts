@@ -286,6 +286,10 @@ const CLAIMS: Claim[] = [
   // ---- stores, lookups, denylists -------------------------------------------------------------
   { says: /(looks? the id up in the store|must look the id up|costs a store lookup|the store lookup is the only check|every server asks)/, check: lookups(true) },
   { says: /(no lookup|with no store lookup|never ask it)/, check: lookups(false) },
+  { says: /fetches the public keys once, then keeps them/, check: (ctx) => {
+      const fetches = ctx.run.log.map((e) => /^(server-\d+) [^:]*: it fetches the key set/.exec(e.text)?.[1]).filter((id) => id !== undefined);
+      return fetches.length > 0 && new Set(fetches).size === fetches.length ? null : `key set fetches: ${fetches.join(', ') || 'none'}`;
+    } },
   { says: /turn the denylist on/, check: state((s) => s.options.denylist, 'the denylist is on') },
   { says: /fail closed/, check: state((s) => s.options.denylistFailMode === 'closed', 'fail closed') },
   { says: /switch to fail open/, check: state((s) => s.options.denylistFailMode === 'open', 'fail open') },
@@ -403,6 +407,12 @@ describe('the checks can fail', () => {
         .flatMap((step) => failures(run, step.atMs, step.caption!));
       expect(wrong.length, `${mine} captions read against the ${other} world`).toBeGreaterThan(0);
     }
+  });
+
+  it('"fetches the public keys once" fails where servers fetch the key set again (key-rotation)', () => {
+    const caption = 'Each request carries the token; the server verifies its signature, no lookup (it fetches the public keys once, then keeps them).';
+    expect(failures(runs.get(key('basic', 'jwt'))!, 500, caption)).toEqual([]);
+    expect(failures(runs.get(key('key-rotation', 'jwt'))!, 500, caption)).not.toEqual([]);
   });
 
   it('a refusal claim fails on an acceptance, an acceptance claim on a refusal', () => {
