@@ -339,3 +339,28 @@ test('the Share dialog\'s embed code, pasted into a course page, shows the same 
   await expect(ui.locator('.stage-jwt')).toBeVisible();
   await expect(ui.getByRole('link', { name: /Open in the full simulator/ })).toHaveAttribute('href', /scenario=revocation&mode=jwt/);
 });
+
+// Learner review: as tall as each caption, an 800x600 embed's caption box moved the worlds 21-42 px
+// at each new moment (tampering at 2.7 s against 5.2 s). As tall as the lesson's longest, it holds them.
+test("an 800x600 embed's worlds hold still from moment to moment: the caption box is as tall as the lesson's longest caption", async ({ page }) => {
+  test.setTimeout(60_000);
+  const url = coursePage('/course/still.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=tampering&q=0" width="800" height="600"></iframe>`);
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const frame = frameIn(page, 'sim');
+  const ui = page.frameLocator('iframe[name="sim"]');
+  const post = (msg: unknown) => page.evaluate((m) => (window.frames as unknown as { sim: Window }).sim.postMessage(m, '*'), msg);
+  const tops: number[] = [];
+  const lines: string[] = [];
+  for (const [timeMs, clock] of [[2_700, '00:02.700'], [5_200, '00:05.200'], [9_000, '00:09.000']] as const) {
+    await post({ type: 'authsim:seek', timeMs });
+    await expect(ui.getByLabel('Timeline')).toHaveAttribute('aria-valuetext', clock);
+    lines.push((await ui.getByTestId('lesson-caption').textContent()) ?? '');
+    tops.push(await frame.evaluate(() => Math.round(document.querySelector('.stage-area')!.getBoundingClientRect().top)));
+  }
+  // Three moments, captions of different lengths, the worlds in one place.
+  expect(new Set(lines).size).toBe(3);
+  expect(new Set(tops).size, `stage tops ${tops.join(', ')}`).toBe(1);
+  // The caption is read whole: its box is no shorter than its text.
+  expect(await frame.evaluate(() => { const l = document.querySelector('.caption-lesson')!; return l.scrollHeight - l.clientHeight; })).toBeLessThanOrEqual(1);
+});
