@@ -170,7 +170,7 @@ describe('DiffStrip', () => {
     // Stepping back replays the run: the strip starts over rather than keeping the future.
     await act(() => store.player.seek(3_000));
     expect(runs()).toEqual([]);
-    expect(region().textContent).toContain('So far every request both worlds received got the same answer in both.');
+    expect(region().textContent).toContain('So far every request both worlds received alike got the same answer in both.');
   });
 
   it('stale-claims: the same 200 served with another role is a disagreement', async () => {
@@ -181,6 +181,6 @@ describe('DiffStrip', () => {
   it('tampering: the attacks one world never saw are left out, and said to be', async () => {
     await strip('tampering', 11_000);
     expect(runs()).toEqual([]);
-    expect(region().textContent).toMatch(/So far every request both worlds received got the same answer in both\..*12 requests with no like request in the other world \(a refresh, or an attack made in one world or its own way in each\) left out/s);
+    expect(region().textContent).toMatch(/So far every request both worlds received alike got the same answer in both; each world’s own requests are left out \(below\)\..*12 requests with no like request in the other world \(a refresh, or an attack made in one world or its own way in each\) left out/s);
   });
 });

@@ -43,7 +43,8 @@ const Strip = memo(function Strip({ worlds, select }: { worlds: Worlds; select: 
     <section className="diffstrip panel" aria-label="Where the outcomes differ">
       <h2>Where the two worlds disagree</h2>
       {diffs.first === null ? (
-        <p className="muted">So far every request both worlds received got the same answer in both.</p>
+        // "Alike": tampering's takeaway counts 3 refusals against 6, the attacks each world received its own way (left out, below).
+        <p className="muted">So far every request both worlds received alike got the same answer in both{diffs.oneWorldOnly > 0 ? '; each world\u2019s own requests are left out (below)' : ''}.</p>
       ) : (
         <>
           <p className="diff-first">
