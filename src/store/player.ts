@@ -21,8 +21,8 @@ export interface PlayerHooks {
   failed(message: string): void;
   /** Playback reached a question and paused itself. */
   ask(questionId: string): void;
-  /** Playback holds so a caption can be read (true), or flows again (false). */
-  holding(on: boolean): void;
+  /** Playback holds so a caption can be read (true, for about `leftMs` more of real time), or flows again (false). */
+  holding(on: boolean, leftMs: number): void;
 }
 
 type FrameListener = (timeMs: number) => void;
@@ -264,7 +264,7 @@ export class Player {
       const last = this.pacing.captions[this.captionIndex];
       if (last !== undefined && this.captionShownMs < dwellAtSpeed(last.dwellMs, this.speed)) {
         this.captionShownMs += dtRealMs;
-        this.setHolding(true);
+        this.setHolding(true, dwellAtSpeed(last.dwellMs, this.speed) - this.captionShownMs);
         return;
       }
       this.setHolding(false);
@@ -277,7 +277,7 @@ export class Player {
     this.captionShownMs += dtRealMs;
     if (this.holdLeftMs > 0) {
       this.holdLeftMs -= dtRealMs;
-      this.setHolding(true);
+      this.setHolding(true, this.holdLeftMs);
       return;
     }
     if (this.reducedMotion) {
@@ -338,7 +338,7 @@ export class Player {
       target = Math.max(this.timeMs, stop - HOLD_BEFORE_MS);
       if (ask && ask.atMs > target) ask = null;
     }
-    this.setHolding(held);
+    this.setHolding(held, held ? dwellAtSpeed(shown.dwellMs, this.speed) - this.captionShownMs : 0);
     return { target, ask, held };
   }
 
@@ -375,10 +375,11 @@ export class Player {
     this.setHolding(false);
   }
 
-  private setHolding(on: boolean): void {
+  /** Told when a hold begins or ends (not every frame of it): with the real time it has left as it begins. */
+  private setHolding(on: boolean, leftMs = 0): void {
     if (on === this.isHolding) return;
     this.isHolding = on;
-    this.hooks.holding(on);
+    this.hooks.holding(on, on ? Math.max(0, leftMs) : 0);
   }
 
   private async advanceAll(timeMs: number): Promise<void> {

@@ -153,6 +153,28 @@ describe('predict, then see', () => {
     expect(shown).toBeGreaterThanOrEqual(toRead * 0.9);
   }, 60_000);
 
+  it('while playback holds for a caption to be read, a bar along its box fills over the time left, and stops with Pause', async () => {
+    const store = await setup('?scenario=basic&mode=both');
+    const lesson = screen.getByTestId('lesson-caption');
+    const bar = () => document.querySelector<HTMLElement>('.caption-hold');
+    await playUntil(store, () => store.getState().holding);
+    expect(lesson.textContent).toMatch(/Alice logs in/);
+    const toRead = dwellAtSpeed(dwellMs(lesson.textContent ?? ''), 1);
+    const duration = parseFloat(bar()!.style.getPropertyValue('animation-duration'));
+    expect(duration).toBeGreaterThan(0);
+    expect(duration).toBeLessThanOrEqual(toRead);
+    expect(bar()!.getAttribute('aria-hidden')).toBe('true');
+    act(() => store.getState().pause());
+    expect(bar()!.classList.contains('is-paused')).toBe(true);
+    act(() => store.getState().play());
+    expect(bar()!.classList.contains('is-paused')).toBe(false);
+    // The hold lasts as long as the bar takes to fill; then the bar goes with it.
+    const frames = await runFrames(store, 20_000, () => !store.getState().holding);
+    expect(frames * 16).toBeGreaterThan(duration * 0.9);
+    expect(frames * 16).toBeLessThan(duration * 1.1);
+    expect(bar()).toBeNull();
+  }, 60_000);
+
   it('"Skip all questions" turns them off: playback then runs past every key moment', async () => {
     const store = await setup();
     await playUntil(store, () => store.getState().question !== null);

@@ -24,7 +24,7 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, holdMs: s.holdMs, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
 };
 
 /** The moment of the question on the card, once predicted and the run is at or past it. */
@@ -116,6 +116,9 @@ export function Caption() {
   }
   return (
     <div ref={boxRef} className={`caption${c.holding ? ' is-holding' : ''}`}>
+      {/* While playback waits for this caption to be read, a bar fills along the box's foot: the clock
+          stood still under "Pause" with only the border's colour to say why, and a learner took it for a hang. */}
+      {c.holding && <span key={c.holdMs} ref={(el) => el?.style.setProperty('animation-duration', `${Math.round(c.holdMs)}ms`)} className={`caption-hold${c.playing ? '' : ' is-paused'}`} aria-hidden="true" title="Waiting for this caption to be read" />}
       <div className="caption-stack">
         {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone or a tablet it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
