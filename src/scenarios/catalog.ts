@@ -47,7 +47,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'jwt-in-cookie',
     title: 'A JWT in a cookie',
     notice:
-      'Both worlds keep the credential in an HttpOnly __Host- cookie: the browser sends it by itself, and page scripts cannot read it. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the entire token, hundreds of bytes on every request, and still nobody is asked.',
+      'Both worlds keep the credential in an HttpOnly __Host- cookie: the browser sends it by itself, and page scripts cannot read it. In the session world the cookie holds a random id and every request costs a store lookup; in the JWT world the __Host-jwt cookie carries the whole token, hundreds of bytes a request, and nobody is asked.',
     firstCaption: {
       session: 'Alice logs in: the answer sets a __Host-sid cookie holding only a random session id.',
       jwt: 'Alice logs in: the answer sets a __Host-jwt cookie holding the whole signed token.',
@@ -59,7 +59,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'revocation',
     title: 'Ban a user',
     notice:
-      'The admin bans Alice while she browses in both worlds. A ban can delete her session record on the server; her JWT was signed before the ban, lives 30 s, and stays in her browser. Watch whether her next requests still get in, in each world. Later the JWT servers turn a denylist on for Bob\u2019s logout-everywhere: watch what it stops, and what every request then costs.',
+      'The admin bans Alice while she browses in both worlds. A ban can delete her session record on the server; her JWT was signed before the ban, lives 30 s, and stays in her browser. Watch whether her next requests still get in. Later the JWT servers turn a denylist on for Bob\u2019s logout-everywhere: watch what it stops, and what every request then costs.',
     firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
     load: () => import('./revocation').then((m) => m.revocation),
@@ -98,7 +98,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'refresh-tokens',
     title: 'Access and refresh tokens',
     notice:
-      'The browser trades its refresh token for a new pair whenever the access token expires; the store remembers each refresh token and marks it used. A ban therefore takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
+      'The browser trades its refresh token for a new pair whenever the access token expires; the store marks each refresh token used. So a ban takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
     firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
     modes: ['jwt'],
     load: () => import('./refreshTokens').then((m) => m.refreshTokens),
@@ -146,7 +146,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'token-size',
     title: 'A token too big for its cookie',
     notice:
-      'The JWT is delivered in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile that her token carries. Watch the bytes on every request grow in each world, and what happens to her requests once the token outgrows the limit.',
+      'The JWT rides in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile that her token carries. Watch the bytes on every request grow in each world, and what happens to her requests once the token outgrows the limit.',
     modes: ['session', 'jwt'],
     load: () => import('./tokenSize').then((m) => m.tokenSize),
   },

@@ -76,7 +76,7 @@ export const tokenSize: Scenario = {
       // Short enough for a phone's caption box: longer, its end ("3 requests went out with no credentials") was under the fold.
       session: (r) => `the session's Cookie line (its credential) stayed ${plural(r.credentialBytesMax, 'byte')} on every request`,
       jwt: (r) =>
-        `the JWT's grew with the profile to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
+        `the JWT's Cookie line grew with the profile to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
     }),
   expect: (run) => {
     const f: string[] = [];

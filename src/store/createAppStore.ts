@@ -66,8 +66,6 @@ export interface AppState {
   question: AskedQuestion | null;
   /** Playback is holding so a caption can be read. */
   holding: boolean;
-  /** The real time (ms) the hold had left as it began: the caption's bar fills over it. */
-  holdMs: number;
   drawer: Drawer;
   /** Whether playback has ever started in this lesson (before: the lesson's opening is shown). */
   started: boolean;
@@ -158,7 +156,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const question = store.getState().scenario?.questions?.find((q) => q.id === id);
       if (question) store.setState((s) => ({ playing: false, question: { question, choiceId: null, result: null }, asked: s.asked.includes(id) ? s.asked : [...s.asked, id] }));
     },
-    holding: (on, leftMs) => store.setState({ holding: on, holdMs: leftMs }),
+    holding: (on) => store.setState({ holding: on }),
   });
   /** Once the learner has answered and the run has decided, mark the answer and hold so it is read. */
   const revealIfDecided = () => {
@@ -204,7 +202,6 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     questionsOn: initial.questionsOn ?? true,
     question: null,
     holding: false,
-    holdMs: 0,
     drawer: 'closed',
     started: false,
     asked: [],

@@ -21,8 +21,8 @@ export interface PlayerHooks {
   failed(message: string): void;
   /** Playback reached a question and paused itself. */
   ask(questionId: string): void;
-  /** Playback holds so a caption can be read (true, for about `leftMs` more of real time), or flows again (false). */
-  holding(on: boolean, leftMs: number): void;
+  /** Playback holds so a caption can be read (true), or flows again (false). */
+  holding(on: boolean): void;
 }
 
 type FrameListener = (timeMs: number) => void;
@@ -156,6 +156,8 @@ export class Player {
   /** To the next moment something is logged: every Step changes what the caption says. */
   step(): Promise<void> {
     return this.enqueue(async () => {
+      // A hold is playback's: a step moves on past it (its bar and border stayed over the next caption).
+      this.setHolding(false);
       await this.advanceToNextLogged();
       this.passStops(null);
       this.publish(true);
@@ -264,7 +266,7 @@ export class Player {
       const last = this.pacing.captions[this.captionIndex];
       if (last !== undefined && this.captionShownMs < dwellAtSpeed(last.dwellMs, this.speed)) {
         this.captionShownMs += dtRealMs;
-        this.setHolding(true, dwellAtSpeed(last.dwellMs, this.speed) - this.captionShownMs);
+        this.setHolding(true);
         return;
       }
       this.setHolding(false);
@@ -277,7 +279,7 @@ export class Player {
     this.captionShownMs += dtRealMs;
     if (this.holdLeftMs > 0) {
       this.holdLeftMs -= dtRealMs;
-      this.setHolding(true, this.holdLeftMs);
+      this.setHolding(true);
       return;
     }
     if (this.reducedMotion) {
@@ -338,7 +340,7 @@ export class Player {
       target = Math.max(this.timeMs, stop - HOLD_BEFORE_MS);
       if (ask && ask.atMs > target) ask = null;
     }
-    this.setHolding(held, held ? dwellAtSpeed(shown.dwellMs, this.speed) - this.captionShownMs : 0);
+    this.setHolding(held);
     return { target, ask, held };
   }
 
@@ -375,11 +377,21 @@ export class Player {
     this.setHolding(false);
   }
 
-  /** Told when a hold begins or ends (not every frame of it): with the real time it has left as it begins. */
-  private setHolding(on: boolean, leftMs = 0): void {
+  private setHolding(on: boolean): void {
     if (on === this.isHolding) return;
     this.isHolding = on;
-    this.hooks.holding(on, on ? Math.max(0, leftMs) : 0);
+    this.hooks.holding(on);
+  }
+
+  /**
+   * How much of the caption's reading time has passed, 0 to 1: the bar of a hold (Caption.tsx), drawn
+   * each frame from what the hold waits for, so a change of speed or a slow frame moves it as it moves
+   * the hold (a CSS timer set as the hold began ran apart from it). An answer's hold (its card on
+   * screen) shows the caption's time as read.
+   */
+  holdProgress(): number {
+    const shown = this.pacing.captions[this.captionIndex];
+    return this.holdLeftMs > 0 || !shown ? 1 : Math.min(1, this.captionShownMs / dwellAtSpeed(shown.dwellMs, this.speed));
   }
 
   private async advanceAll(timeMs: number): Promise<void> {

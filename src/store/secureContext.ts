@@ -10,7 +10,7 @@ export function hasWebCrypto(scope: { crypto?: { subtle?: unknown } } = globalTh
 
 /** Said once, at the top of the page, when the JWT world cannot run here. */
 export const NO_WEBCRYPTO_NOTICE =
-  'The JWT world is hidden because it signs real tokens with WebCrypto, which browsers only allow on a secure page: open this simulator over HTTPS or at http://localhost (from another computer, forward the port first, for example with ssh -L 4173:localhost:4173 the-server).';
+  'The JWT world is hidden because it signs real tokens with WebCrypto, which browsers allow only on a secure page: open this simulator over HTTPS or at http://localhost (from another computer, forward the port first: ssh -L 4173:localhost:4173 the-server).';
 
 /** Said instead of a lesson that happens in the JWT world only. */
 export const JWT_ONLY_NEEDS_WEBCRYPTO = 'This lesson happens in the JWT world only, which needs HTTPS or http://localhost here: pick another lesson to watch the session world.';

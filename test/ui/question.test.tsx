@@ -153,26 +153,51 @@ describe('predict, then see', () => {
     expect(shown).toBeGreaterThanOrEqual(toRead * 0.9);
   }, 60_000);
 
-  it('while playback holds for a caption to be read, a bar along its box fills over the time left, and stops with Pause', async () => {
-    const store = await setup('?scenario=basic&mode=both');
-    const lesson = screen.getByTestId('lesson-caption');
+  it('while playback holds for a caption to be read, a bar along its box fills as the hold goes on, stands still paused, and keeps to the hold through a change of speed', async () => {
+    const store = await setup('?scenario=basic&mode=both&speed=16');
     const bar = () => document.querySelector<HTMLElement>('.caption-hold');
+    const filled = () => Number(/scaleX\(([\d.]+)\)/.exec(bar()!.style.getPropertyValue('transform'))?.[1]);
     await playUntil(store, () => store.getState().holding);
-    expect(lesson.textContent).toMatch(/Alice logs in/);
-    const toRead = dwellAtSpeed(dwellMs(lesson.textContent ?? ''), 1);
-    const duration = parseFloat(bar()!.style.getPropertyValue('animation-duration'));
-    expect(duration).toBeGreaterThan(0);
-    expect(duration).toBeLessThanOrEqual(toRead);
+    expect(screen.getByTestId('lesson-caption').textContent).toMatch(/Alice logs in/);
     expect(bar()!.getAttribute('aria-hidden')).toBe('true');
+    await runFrames(store, 20);
+    const early = filled();
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(1);
     act(() => store.getState().pause());
-    expect(bar()!.classList.contains('is-paused')).toBe(true);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(filled()).toBe(early);
     act(() => store.getState().play());
-    expect(bar()!.classList.contains('is-paused')).toBe(false);
-    // The hold lasts as long as the bar takes to fill; then the bar goes with it.
-    const frames = await runFrames(store, 20_000, () => !store.getState().holding);
-    expect(frames * 16).toBeGreaterThan(duration * 0.9);
-    expect(frames * 16).toBeLessThan(duration * 1.1);
+    await runFrames(store, 10);
+    const later = filled();
+    expect(later).toBeGreaterThan(early);
+    // At 1x the caption's reading time is longer (at 16x it is a quarter of it): the bar goes back to
+    // where the longer hold is, then fills with it, full only as it ends.
+    act(() => store.getState().setSpeed(1));
+    await runFrames(store, 1);
+    expect(filled()).toBeLessThan(later);
+    let last = filled();
+    let frames = 0;
+    await runFrames(store, 20_000, () => {
+      frames++;
+      if (store.getState().holding) last = filled();
+      return !store.getState().holding;
+    });
+    expect(last).toBeGreaterThan(0.95);
     expect(bar()).toBeNull();
+    expect(frames).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('a Step while paused in a hold moves on past it: the bar and the held border go', async () => {
+    const store = await setup('?scenario=basic&mode=both');
+    await playUntil(store, () => store.getState().holding);
+    act(() => store.getState().pause());
+    await act(() => store.player.step());
+    expect(store.getState().holding).toBe(false);
+    expect(document.querySelector('.caption-hold')).toBeNull();
+    expect(document.querySelector('.caption.is-holding')).toBeNull();
   }, 60_000);
 
   it('"Skip all questions" turns them off: playback then runs past every key moment', async () => {

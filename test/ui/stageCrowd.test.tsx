@@ -259,19 +259,34 @@ describe('the dot layer, frame by frame', () => {
     }
   });
 
+  /** An edge long enough for a label on either side of a dot in its middle. */
+  const long: StageLayout = {
+    orientation: 'wide',
+    width: 800,
+    height: 300,
+    nodes: { alice: { id: 'alice', kind: 'browser', x: 80, y: 150, w: 120, h: 40 }, lb: { id: 'lb', kind: 'lb', x: 720, y: 150, w: 120, h: 40 } },
+    edges: [['alice', 'lb']],
+    alias: {},
+  };
+
+  it("a refused answer's label is placed first: in a crowd it is the one that says what went wrong", () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    const requests = ['GET /a', 'GET /b', 'GET /c', 'GET /d', 'GET /e'].map((label, i) => message(i + 1, i * 2, 1000 + i * 2, { label }));
+    // The newest, on the same spot: an answer refused, running back to alice.
+    const refused = message(9, 0, 1000, { kind: 'response', from: 'lb', to: 'alice', ok: false, label: '401 expired', credential: 'none' });
+    layer.update([...requests, refused], long, 500, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    const labelsNow = shown(c).filter((b) => b.text !== null).map((b) => b.text);
+    expect(labelsNow).toContain('401 expired');
+    expect(labelsNow).toHaveLength(4);
+    layer.dispose();
+  });
+
   it('never draws a label over another: the older dot keeps its place above, the newer go beside, below, or wait', () => {
     const c = document.createElement('canvas');
     const layer = new DotLayer(c, null, null);
-    // Five requests a few ms apart: mid-edge at 500 ms, their dots within 2 px of each other, on an
-    // edge long enough for a label on either side.
-    const long: StageLayout = {
-      orientation: 'wide',
-      width: 800,
-      height: 300,
-      nodes: { alice: { id: 'alice', kind: 'browser', x: 80, y: 150, w: 120, h: 40 }, lb: { id: 'lb', kind: 'lb', x: 720, y: 150, w: 120, h: 40 } },
-      edges: [['alice', 'lb']],
-      alias: {},
-    };
+    // Five requests a few ms apart: mid-edge at 500 ms, their dots within 2 px of each other.
     const names = ['GET /a', 'GET /b', 'GET /c', 'GET /d', 'GET /e'];
     layer.update(names.map((label, i) => message(i + 1, i * 2, 1000 + i * 2, { label })), long, 500, null);
     vi.advanceTimersByTime(FRAME_MS);

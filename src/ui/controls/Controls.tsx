@@ -28,12 +28,12 @@ export function Controls() {
         {/* aria-disabled where there is no moment that way: the button pressed to get there keeps focus. */}
         <button type="button" onClick={() => {
             if (!atStart) void c.previousMoment();
-          }} disabled={!c.ready} aria-disabled={atStart || undefined} aria-label="Previous key moment" title={atStart ? 'At the start of the lesson' : 'Back to the previous key moment of the lesson'}>
+          }} disabled={!c.ready} aria-disabled={atStart || undefined} aria-label="Previous key moment" title={atStart ? 'At the start' : 'Back to the previous key moment'}>
           ◀◀<span className="wide-only"> Previous</span>
         </button>
         <button type="button" onClick={() => {
             if (!noneLater) void c.nextMoment();
-          }} disabled={!c.ready} aria-disabled={noneLater || undefined} aria-label="Next key moment" title={noneLater ? 'No key moment left in the lesson' : 'On to the next key moment of the lesson'}>
+          }} disabled={!c.ready} aria-disabled={noneLater || undefined} aria-label="Next key moment" title={noneLater ? 'No key moment left' : 'On to the next key moment'}>
           <span className="wide-only">Next </span>▶▶
         </button>
         {/* aria-disabled, not disabled: Reset reloads the lesson, and a disabled button would drop focus to <body>. */}

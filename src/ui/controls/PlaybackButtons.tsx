@@ -23,7 +23,7 @@ export function StepButtons() {
       {/* At the start or the end, aria-disabled, not disabled: the button pressed to get there keeps focus. */}
       <button type="button" onClick={() => {
           if (!c.atStart) void c.stepBack();
-        }} disabled={!c.ready || c.playing} aria-disabled={c.atStart || undefined} aria-label="Step back" title={c.atStart ? 'At the start of the lesson' : 'Step back (Left arrow)'}>
+        }} disabled={!c.ready || c.playing} aria-disabled={c.atStart || undefined} aria-label="Step back" title={c.atStart ? 'At the start' : 'Step back (Left arrow)'}>
         {/* A step's glyph has its bar (|◀, ▶|): on a phone, where the words go, Step and Play were both ▶. */}
         ❙◀<span className="button-word"> Back</span>
       </button>

@@ -1,10 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
 import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
+import { fetchStageCode } from '../LazyStageArea';
 import { useNowLines } from './useNowLines';
 
 const selectCaption = (s: AppStoreState) => {
@@ -24,7 +25,7 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, holdMs: s.holdMs, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
 };
 
 /** The moment of the question on the card, once predicted and the run is at or past it. */
@@ -38,6 +39,9 @@ const watchingFrom = (s: AppStoreState): number | null => {
  * per world when they differ), and at the end its takeaway with this run's numbers. The lesson
  * line is announced to screen readers; so is what just happened.
  */
+/** The reading hold's bar (HoldBar.tsx), with the stage's code. */
+const HoldBar = lazy(() => fetchStageCode().then((m) => ({ default: m.HoldBar })));
+
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
   const [boxRef, lessonRef, nowRef] = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null), useRef<HTMLParagraphElement>(null)];
@@ -60,8 +64,8 @@ export function Caption() {
   const about = readBefore ? steps.find((st) => st.atMs > c.watchingFrom!) : undefined;
   const shown = about && about.atMs - c.watchingFrom! <= ASKED_ABOUT_WITHIN_MS ? about : step;
   const reread = readBefore && shown === step;
-  // Every caption of the lesson, unseen in the same place: on a phone or a tablet the box is as tall as the
-  // longest of them (layout.css), so each is read whole and the worlds below never move.
+  // Every caption of the lesson, unseen in the same place: on a phone, a tablet or in an embed the box is as
+  // tall as the longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
     () =>
       steps.map((st) => (
@@ -75,7 +79,7 @@ export function Caption() {
   // Until the lesson moves (Play, a step, a seek: anything happens), its opening says what to watch
   // (the first moment's caption used to take its place as soon as the script came, a few hundred ms
   // after the first paint, before anyone could read it). Where the box is too short for most
-  // openings (below 1024 px wide, and an embed, whose box fits its caption), that first caption
+  // openings (below 1024 px wide, and an embed, whose box fits its captions), that first caption
   // stands in (layout.css, `has-stand-in`): it is drawn in the same element it keeps once the
   // lesson moves, so a screen reader does not hear it again then.
   const showOpening = !!opening && !c.ended && c.untouched;
@@ -116,11 +120,13 @@ export function Caption() {
   }
   return (
     <div ref={boxRef} className={`caption${c.holding ? ' is-holding' : ''}`}>
-      {/* While playback waits for this caption to be read, a bar fills along the box's foot: the clock
-          stood still under "Pause" with only the border's colour to say why, and a learner took it for a hang. */}
-      {c.holding && <span key={c.holdMs} ref={(el) => el?.style.setProperty('animation-duration', `${Math.round(c.holdMs)}ms`)} className={`caption-hold${c.playing ? '' : ' is-paused'}`} aria-hidden="true" title="Waiting for this caption to be read" />}
+      {c.holding && (
+        <Suspense fallback={null}>
+          <HoldBar />
+        </Suspense>
+      )}
       <div className="caption-stack">
-        {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone or a tablet it then scrolls in the box (layout.css), so a keyboard can reach it. */}
+        {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
           ref={lessonRef}
           className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}

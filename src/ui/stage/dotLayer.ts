@@ -13,8 +13,9 @@ import { edgeEnds, progressAt, type NodeBox, type StageLayout } from './layout';
 /** Dots drawn at once; past this the stage shows bands with a count (hundreds of dots are a blur, and cost frames). */
 export const MAX_DRAWN = 300;
 /**
- * Labels ride on new dots while fewer than this many are drawn: past it labels overlap into a blur,
- * so only a refused answer (red, with its reason) keeps one.
+ * Labels ride on new dots while fewer than this many are drawn (past it the stage is a crowd, and a
+ * few labels say more than many), so only a refused answer (red, with its reason) keeps one; and at
+ * most this many are drawn in a frame.
  */
 export const LABELLED_UNTIL = 80;
 /** Status labels ride along the middle of an edge only, so they never cover a node's name. */
@@ -93,6 +94,13 @@ function edgeKey(layout: StageLayout, m: Message): string | null {
     tos.set(m.to, key);
   }
   return key;
+}
+
+/** A dot mid-edge with its label, where it is this frame. */
+interface Riding {
+  dot: Dot;
+  x: number;
+  y: number;
 }
 
 /** A box in stage px. */
@@ -227,7 +235,7 @@ export class DotLayer {
     this.inked = false;
     const dpr = sprites.dpr;
     // Dots first, then the labels over all of them (a label is never hidden under a later dot).
-    let labelled: Dot[] | null = null;
+    let riding: Riding[] | null = null;
     for (const dot of this.dots.values()) {
       const m = dot.message;
       if (!dot.placed || nowMs < m.sendTimeMs) continue;
@@ -237,16 +245,33 @@ export class DotLayer {
       dot.y = dot.sy + dot.dy * p;
       ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round(dot.y * dpr) - s.ay);
       this.inked = true;
-      if (dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO) (labelled ??= []).push(dot);
+      if (dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO) (riding ??= []).push({ dot, x: dot.x, y: dot.y });
     }
-    if (labelled) {
-      const taken: Rect[] = [];
-      for (const dot of labelled) {
+    if (riding) {
+      for (const [dot, at] of this.placeLabels(riding, sprites)) {
         const s = sprites.label(dot.label!, dot.shape === 'bad');
-        const at = this.labelPlace(dot.x, dot.y, s, dpr, taken);
-        if (at) ctx.drawImage(s.image, Math.round(at.x * dpr) - s.ax, Math.round(at.y * dpr) - s.ay);
+        ctx.drawImage(s.image, Math.round(at.x * dpr) - s.ax, Math.round(at.y * dpr) - s.ay);
       }
     }
+  }
+
+  /**
+   * Where this frame's labels go: refused answers' first (past LABELLED_UNTIL drawn dots theirs are
+   * the only ones new dots carry, and older labels took every place), then the others oldest first;
+   * each in the first place that covers no node and no label placed before it, at most LABELLED_UNTIL
+   * in all (more are a blur, and a frame's work). A label with no place waits.
+   */
+  private placeLabels(riding: readonly Riding[], sprites: Sprites): Map<Dot, { x: number; y: number }> {
+    const placed = new Map<Dot, { x: number; y: number }>();
+    const taken: Rect[] = [];
+    for (const refused of [true, false]) {
+      for (const { dot, x, y } of riding) {
+        if ((dot.shape === 'bad') !== refused || placed.size >= LABELLED_UNTIL) continue;
+        const at = this.labelPlace(x, y, sprites.label(dot.label!, refused), sprites.dpr, taken);
+        if (at) placed.set(dot, at);
+      }
+    }
+    return placed;
   }
 
   /**
@@ -254,8 +279,8 @@ export class DotLayer {
    * below it, wherever it covers no node and no label placed before it in this frame (`taken`, to
    * which its own place is added). On a phone's short edges the middle of an edge is still next to
    * its ends, and a label above the dot hid a browser's name; in the load lesson's crowd, labels
-   * were drawn over each other ("JWT" under "JWT"). When every place is taken the label waits, the
-   * older dot's keeping its place (the log and the inspector still say what the dot carries).
+   * were drawn over each other ("JWT" under "JWT"). When every place is taken the label waits (the
+   * log and the inspector still say what the dot carries).
    */
   private labelPlace(x: number, y: number, label: Sprite, dpr: number, taken: Rect[]): { x: number; y: number } | null {
     const halfW = label.w / dpr / 2;
@@ -281,14 +306,11 @@ export class DotLayer {
   /** The dots visible at `nowMs`, in drawing order (the last is on top), where they are and the label they show. */
   *at(nowMs: number): Generator<DrawnDot> {
     const sprites = this.sprites;
-    // Placed as a frame places them: every dot first, then the labels in drawing order.
+    // Placed as a frame places them (placeLabels).
     const drawn = [...this.positions(nowMs)];
-    const taken: Rect[] = [];
-    const labelAt = drawn.map(({ dot, x, y, p }) => {
-      const mid = dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
-      return mid && (!sprites || this.labelPlace(x, y, sprites.label(dot.label!, dot.shape === 'bad'), sprites.dpr, taken) !== null) ? dot.label : null;
-    });
-    for (const [i, { dot, x, y }] of drawn.entries()) yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: labelAt[i]! };
+    const riding = drawn.filter(({ dot, p }) => dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO);
+    const placed = sprites ? this.placeLabels(riding, sprites) : new Map(riding.map((r) => [r.dot, r]));
+    for (const { dot, x, y } of drawn) yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: placed.has(dot) ? dot.label : null };
   }
 
   /** The dots visible at `nowMs`, in drawing order, and where they are along their edge (`p`) and on the stage. */
