@@ -10,6 +10,7 @@ import { lessonSteps } from '../../src/store/lesson';
 import { shownModes } from '../../src/store/selectors';
 import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import { fetchStageCode } from '../../src/ui/LazyStageArea';
 import { runFrames, fakeFrames, nextFrame } from './support/frames';
 
 /** Plays on a fake clock (one animation frame per 16 ms) until `done` or the lesson ends. */
@@ -158,6 +159,8 @@ describe('predict, then see', () => {
     const bar = () => document.querySelector<HTMLElement>('.caption-hold');
     const filled = () => Number(/scaleX\(([\d.]+)\)/.exec(bar()!.style.getPropertyValue('transform'))?.[1]);
     await playUntil(store, () => store.getState().holding);
+    // The bar comes with the stage's code (a hold needs a lesson playing): here, once it is fetched.
+    await act(() => fetchStageCode());
     expect(screen.getByTestId('lesson-caption').textContent).toMatch(/Alice logs in/);
     expect(bar()!.getAttribute('aria-hidden')).toBe('true');
     await runFrames(store, 20);
@@ -165,9 +168,7 @@ describe('predict, then see', () => {
     expect(early).toBeGreaterThan(0);
     expect(early).toBeLessThan(1);
     act(() => store.getState().pause());
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
+    await runFrames(store, 10);
     expect(filled()).toBe(early);
     act(() => store.getState().play());
     await runFrames(store, 10);
