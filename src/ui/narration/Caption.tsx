@@ -34,14 +34,14 @@ const watchingFrom = (s: AppStoreState): number | null => {
   return q && q.choiceId !== null && s.timeMs >= q.question.atMs ? q.question.atMs : null;
 };
 
+/** The reading hold's bar (HoldBar.tsx), with the stage's code. */
+const HoldBar = lazy(() => fetchStageCode().then((m) => ({ default: m.HoldBar })));
+
 /**
  * The lesson's words: its opening (what to watch), the caption of the moment (one labelled line
  * per world when they differ), and at the end its takeaway with this run's numbers. The lesson
  * line is announced to screen readers; so is what just happened.
  */
-/** The reading hold's bar (HoldBar.tsx), with the stage's code. */
-const HoldBar = lazy(() => fetchStageCode().then((m) => ({ default: m.HoldBar })));
-
 export function Caption() {
   const c = useApp(useShallow(selectCaption));
   const [boxRef, lessonRef, nowRef] = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null), useRef<HTMLParagraphElement>(null)];
