@@ -5,7 +5,7 @@ import type { AppServer, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { plural } from '../../format';
-import { timeVerdict } from '../../auth/acceptance';
+import { acceptsExpiry } from '../../auth/acceptance';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 
@@ -133,7 +133,8 @@ export interface Holding {
 /** Whether a token's exp has passed by the true clock of the world, with no tolerance (jose's rule: expired at exp). */
 function expiredNow(world: WorldSnapshot, token: string): boolean {
   const parts = decodeJwtParts(token);
-  return parts.ok && timeVerdict({ exp: parts.payload.exp }, VIRTUAL_EPOCH_MS + world.timeMs, 0) === 'token_expired';
+  const exp = parts.ok ? parts.payload.exp : undefined;
+  return typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0);
 }
 
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
