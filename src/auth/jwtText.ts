@@ -117,23 +117,30 @@ export function decodeJwtParts(token: string): DecodedJwt {
   return { ok: true, header, payload, signature: parts[2], parts };
 }
 
+/** What a server reads from a token before checking it (null: not readable): its jti, and the algorithm its header names. */
+export interface PeekedToken {
+  jti: string | null;
+  alg: string | null;
+}
+
 /** Recently peeked tokens: a user sends the same token with every request until it is refreshed. */
-const peeked = new Map<string, string | null>();
+const peeked = new Map<string, PeekedToken>();
 /** More than the most clients a run may have (10,000): each sends its own token, and a memo smaller than that churned. */
 const PEEK_MEMO_MAX = 16_384;
 
 /**
- * The jti a token's payload claims, unchecked (null if it has none): what a server notes before
- * the signature check. A pure function of the text, remembered for recent tokens (bounded).
+ * The jti a token's payload claims and the alg its header names, unchecked: what a server notes
+ * before the signature check. A pure function of the text, remembered for recent tokens (bounded).
  */
-export function peekJti(token: string): string | null {
+export function peekToken(token: string): PeekedToken {
   const known = peeked.get(token);
   if (known !== undefined) return known;
   const parts = decodeJwtParts(token);
-  const jti = parts.ok && typeof parts.payload.jti === 'string' ? parts.payload.jti : null;
+  const read = (value: unknown) => (parts.ok && typeof value === 'string' ? value : null);
+  const peek = { jti: read(parts.ok && parts.payload.jti), alg: read(parts.ok && parts.header.alg) };
   if (peeked.size >= PEEK_MEMO_MAX) peeked.clear();
-  peeked.set(token, jti);
-  return jti;
+  peeked.set(token, peek);
+  return peek;
 }
 
 /**

@@ -301,6 +301,15 @@ describe('app server: JWT mode', () => {
     const line = d.state.log.entries.find((e) => /logs the user in/.test(e.text))!.text;
     expect(line).toMatch(/hands out a JWT the issuer signed \(EdDSA, /);
   });
+  it("a check costs what the token's own algorithm costs, not the algorithm just switched to", async () => {
+    // An EdDSA check takes 300 ms of the core, an HS256 one 1 ms: the old token is checked after the switch.
+    const script: Script = [...sequential('alice', 1, 1_000), [2_000, { type: 'setOptions', patch: { alg: 'HS256' } }], [3_000, { type: 'request', clientId: 'alice' }]];
+    const d = await run({ mode: 'jwt', servers: 1, cryptoVerifyMs: { HS256: 1, EdDSA: 300, ES256: 0.25 } }, script, 6_000);
+    const [before, after] = requestsOf(d.state, 'alice', 'api');
+    expect([before!.reason, after!.reason]).toEqual(['ok', 'ok']);
+    expect(d.state.metrics.verifyCpuMs).toBe(600);
+    expect(after!.finishedAtMs! - after!.sentAtMs).toBeGreaterThan(300);
+  });
 });
 
 describe('app server: one core', () => {

@@ -1,12 +1,13 @@
 // JWTs: the token carries the state. A server checks the signature with a key from the key set
 // (JWKS, cached like jose's remote key set) and the claims against its own clock; nothing is
 // looked up unless a denylist is on. Revoking means waiting for exp, or keeping a denylist.
-import { algNoneToken, peekJti, tamperClaims } from '../../auth/jwtText';
+import { algNoneToken, peekToken, tamperClaims, type PeekedToken } from '../../auth/jwtText';
 import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cookies';
 import { plural, word } from '../../format';
 import { timeLeft } from '../../formatSpans';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { acceptedAlgorithms } from '../../auth/acceptance';
+import { ALGS, type Alg } from '../../auth/alg';
 import { cpuWork } from '../nodes/cpu';
 import { requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
@@ -18,10 +19,9 @@ import { onRefreshIssued, onRefreshRotated, onSigned, refresh, refreshTokenOf, s
 import type { AuthScheme, Handling } from './scheme';
 import { Remembered } from '../remembered';
 
-/** A token a request carries, and its jti as read before the signature check (null: none readable). */
-interface Carried {
+/** A token a request carries, with its jti and alg as read before the signature check (null: none readable). */
+interface Carried extends PeekedToken {
   token: string;
-  jti: string | null;
 }
 
 /** The token a request carries: a bearer header (single-page app) or the JWT cookie. */
@@ -29,7 +29,7 @@ function tokenOf(h: Handling): Carried | undefined {
   const auth = firstRequestHeader(h.req.httpRequest, 'authorization');
   if (auth?.startsWith('Bearer ')) return bearerTokens.of(auth);
   const token = cookieOf(h.req, JWT_COOKIE);
-  return token ? { token, jti: peekJti(token) } : undefined;
+  return token ? { token, ...peekToken(token) } : undefined;
 }
 
 /**
@@ -39,8 +39,17 @@ function tokenOf(h: Handling): Carried | undefined {
  */
 const bearerTokens = new Remembered((line): Carried => {
   const token = line.slice(7);
-  return { token, jti: peekJti(token) };
+  return { token, ...peekToken(token) };
 });
+
+/**
+ * The algorithm a check of a token is costed by: the one its header names, as the key it names
+ * is of that algorithm (a token signed before a switch of algorithm is still checked with its old
+ * key during the overlap); the options' own for a header naming none the servers know.
+ */
+function checkedAs(s: SimState, alg: string | null): Alg {
+  return (ALGS as readonly (string | null)[]).includes(alg) ? (alg as Alg) : s.options.alg;
+}
 
 function authenticate(h: Handling): void {
   const { t, server, req } = h;
@@ -49,7 +58,7 @@ function authenticate(h: Handling): void {
   if (!carried?.token) return reject(h, 'no_credentials');
   const { token, jti } = carried;
   if (jti !== null) req.credentialId = jti;
-  req.pending = { for: 'verify', token };
+  req.pending = { for: 'verify', token, alg: checkedAs(s, carried.alg) };
   const cache = server.jwksCache;
   // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
   // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen.
@@ -96,7 +105,7 @@ function verify(h: Handling): void {
     audience: o.audience,
     serverNowMs: wallMs(s, server.skewMs),
     clockToleranceMs: o.clockToleranceMs,
-    dueTimeMs: cpuWork(s, server, o.cryptoVerifyMs[o.alg]),
+    dueTimeMs: cpuWork(s, server, o.cryptoVerifyMs[req.pending.alg]),
     seq: reserveSeq(s),
   });
 }
@@ -105,12 +114,13 @@ function verify(h: Handling): void {
 function onVerified(h: Handling, outcome: VerifyOutcome): void {
   const { t, server, req } = h;
   const { s } = t;
+  const alg = req.pending?.for === 'verify' ? req.pending.alg : s.options.alg;
   req.pending = null;
   req.signatureVerifications++;
   server.signatureVerifications++;
   s.metrics.signatureVerifications++;
   // Counted when done, like the checks themselves (a backlogged server has booked more than it spent).
-  s.metrics.verifyCpuMs += s.options.cryptoVerifyMs[s.options.alg];
+  s.metrics.verifyCpuMs += s.options.cryptoVerifyMs[alg];
   server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
   if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
   const c = outcome.claims;
