@@ -7,9 +7,9 @@ import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/sim/types';
 import { createAppStore } from '../../src/store/createAppStore';
-import { DotLayer, LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
-import { HALO } from '../../src/ui/stage/dotSprites';
-import { edgeEnds, layoutStage, type StageLayout } from '../../src/ui/stage/layout';
+import { DotLayer, dotPath, LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
+import { HALO, SHAPES } from '../../src/ui/stage/dotSprites';
+import { layoutStage, type StageLayout } from '../../src/ui/stage/layout';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { recordCanvases, shown, type Blit } from './support/canvas';
@@ -209,8 +209,8 @@ describe('the dot layer, frame by frame', () => {
     layer.place(500);
     const at500 = shown(c);
     const [d100, d500] = [at100[0]!, at500.find((b) => b.text === null)!];
-    // Where the message is along alice's edge to the load balancer: a tenth, then half of the way.
-    const { start, end } = edgeEnds(layout.nodes.alice!, layout.nodes.lb!);
+    // Where the message is along its way from alice to the load balancer: a tenth, then half of it.
+    const { start, end } = dotPath(layout.nodes.alice!, layout.nodes.lb!, SHAPES.session);
     for (const [d, p] of [[d100, 0.1], [d500, 0.5]] as const) {
       expect(d.cx).toBeCloseTo(start.x + (end.x - start.x) * p, 0);
       expect(d.cy).toBeCloseTo(start.y + (end.y - start.y) * p, 0);
@@ -225,6 +225,29 @@ describe('the dot layer, frame by frame', () => {
     layer.place(700);
     expect(shown(c)).toEqual(before);
     layer.dispose();
+  });
+
+  it('a dot leaves and arrives beside the boxes, never over the text at their edges (a browser\'s status line)', () => {
+    // Rows 80 px apart (a wide stage), then 24 px apart (a phone's browser over its load balancer).
+    const rows = (gap: number): StageLayout => ({ orientation: 'tall', width: 300, height: 200, nodes: { alice: { id: 'alice', kind: 'browser', x: 150, y: 20, w: 120, h: 40 }, lb: { id: 'lb', kind: 'lb', x: 150, y: 40 + gap + 12, w: 120, h: 24 } }, edges: [['alice', 'lb']], alias: {} });
+    for (const [gap, overlapAtMost] of [[80, 0], [24, 2]] as const) {
+      const lay = rows(gap);
+      const c = document.createElement('canvas');
+      const layer = new DotLayer(c, null, null);
+      layer.update([message(1, 0, 1000)], lay, 0, null);
+      vi.advanceTimersByTime(FRAME_MS);
+      const leaving = shown(c).find((b) => b.text === null)!;
+      layer.place(1000);
+      const arriving = shown(c).find((b) => b.text === null)!;
+      // How far into the browser's box (its foot at y 40) and the load balancer's (its top at 40 + gap) the dot reaches.
+      // (Its drawn half-height, not its bitmap's, which has a pixel of margin.)
+      const half = SHAPES.session.hh;
+      expect(leaving.cy - half - 40).toBeGreaterThanOrEqual(-overlapAtMost - 0.01);
+      expect(40 + gap - (arriving.cy + half)).toBeGreaterThanOrEqual(-overlapAtMost - 0.01);
+      // It still travels: half of a short edge at least.
+      expect(arriving.cy - leaving.cy).toBeGreaterThanOrEqual(gap / 2 - 0.01);
+      layer.dispose();
+    }
   });
 
   it('draws no label over a node: on a short edge (a phone) it goes beside its dot, and waits when no place is clear', () => {

@@ -21,6 +21,23 @@ export const LABELLED_UNTIL = 80;
 /** Status labels ride along the middle of an edge only, so they never cover a node's name. */
 export const LABEL_FROM = 0.18;
 export const LABEL_TO = 0.82;
+/**
+ * Where a dot of this half-size runs between two nodes: from its sender's border to its receiver's,
+ * pulled in by its half-size so that it leaves and arrives beside the boxes, not over the text at
+ * their edges (a browser's status line on a phone). On a short edge each end gives up at most a
+ * quarter of it, so the dot still travels half of it.
+ */
+export function dotPath(a: NodeBox, b: NodeBox, half: { hw: number; hh: number }): { start: { x: number; y: number }; end: { x: number; y: number } } {
+  const { start, end } = edgeEnds(a, b);
+  const [dx, dy] = [end.x - start.x, end.y - start.y];
+  const length = Math.hypot(dx, dy);
+  if (length === 0) return { start, end };
+  const [ux, uy] = [dx / length, dy / length];
+  // The dot's extent along the edge: its box's half-size seen from that direction.
+  const inset = Math.min(Math.abs(ux) * half.hw + Math.abs(uy) * half.hh, length / 4);
+  return { start: { x: start.x + ux * inset, y: start.y + uy * inset }, end: { x: end.x - ux * inset, y: end.y - uy * inset } };
+}
+
 /** A click this close to a dot's edge (CSS px) still hits it: the dots are small and they move. */
 const HIT_SLOP = 3;
 
@@ -382,7 +399,7 @@ export class DotLayer {
     const b = lay.nodes[lay.alias[dot.message.to] ?? dot.message.to];
     dot.placed = !!a && !!b;
     if (!a || !b) return;
-    const { start, end } = edgeEnds(a, b);
+    const { start, end } = dotPath(a, b, SHAPES[dot.shape]);
     dot.sx = start.x;
     dot.sy = start.y;
     dot.dx = end.x - start.x;
