@@ -140,11 +140,11 @@ test('every part of the cluster can be inspected', async ({ page }) => {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
 
-  await page.getByRole('log', { name: 'session event log' }).getByRole('button', { name: /sends GET \/api\/profile/ }).first().click();
+  await page.getByRole('log', { name: 'session event log' }).getByRole('button', { name: /sends a [\d,]+-byte GET \/api\/profile/ }).first().click();
   await expect(inspector).toContainText('GET /api/profile HTTP/1.1');
   await expect(inspector.locator('mark').first()).toContainText('Cookie: __Host-sid=');
 
-  await page.getByRole('log', { name: 'jwt event log' }).getByRole('button', { name: /sends GET \/api\/profile/ }).first().click();
+  await page.getByRole('log', { name: 'jwt event log' }).getByRole('button', { name: /sends a [\d,]+-byte GET \/api\/profile/ }).first().click();
   await expect(inspector.locator('mark').first()).toContainText('Authorization: Bearer eyJ');
   await expect(inspector).toContainText(/expires in|expired/);
 
@@ -238,7 +238,7 @@ test('a bad link says what it ignored and still runs', async ({ page }) => {
   await expect(notices).toContainText('scenario "nope" that does not exist');
   await expect(notices).toContainText('seed "abc"');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByRole('log').first()).toContainText('sends POST /login', { timeout: 15_000 });
+  await expect(page.getByRole('log').first()).toContainText(/sends a [\d,]+-byte POST \/login/, { timeout: 15_000 });
 });
 
 test('reduced motion: no travelling dots, the same information as text', async ({ browser }) => {

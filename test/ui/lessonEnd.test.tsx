@@ -108,4 +108,18 @@ describe('what just happened', () => {
     act(() => store.getState().play());
     expect(nowLine().getAttribute('aria-live')).toBe('off');
   }, 60_000);
+
+  it('says once what both worlds did alike at the same moment (a login sent), and each world\'s own line where they differ', async () => {
+    const store = await setup('?scenario=basic&mode=both&q=0');
+    const last = (mode: 'session' | 'jwt') => store.getState().worlds[mode]!.log.at(-1)!;
+    // Just after the login left both browsers: the same words, said once.
+    await seek(store, 1);
+    expect(last('jwt').text).toMatch(/^alice sends a [\d,]+-byte POST \/login /);
+    expect(last('session').text).toBe(last('jwt').text);
+    expect(nowLine().textContent).toBe(`Both worlds: ${last('jwt').text}`);
+    // The first API request, sent at 3 s: a cookie in one world, a token in the other, each said with its size.
+    await seek(store, 3_000);
+    expect([last('session').text, last('jwt').text]).toEqual([expect.stringMatching(/sends a \d+-byte GET \/api\/profile carrying its session cookie/), expect.stringMatching(/sends a \d+-byte GET \/api\/profile carrying its JWT/)]);
+    expect(nowLine().textContent).toBe(`Session: ${last('session').text} JWT: ${last('jwt').text}`);
+  }, 60_000);
 });

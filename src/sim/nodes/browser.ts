@@ -5,6 +5,7 @@ import { scheduleTimer } from '../agenda';
 import { ACCEPT_JSON, cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
 import type { Client, CredentialKind, LogEntry, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { arrivesLate, cookieContext, linkLatency, log, logLater, own, recordOutcome, send, serverById, type Tick } from '../world';
+import { formatNumber } from '../../format';
 import { statusFor, type ReasonCode } from '../../reasons';
 import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
@@ -182,7 +183,7 @@ const sendsLine = (seq: number, timeMs: number, requestId: number, clientId: str
   seq,
   timeMs,
   kind: 'request',
-  text: `${clientId} sends ${method} ${path} carrying ${carrying}: a ${bytes}-byte request in all.`,
+  text: `${clientId} sends a ${formatNumber(bytes)}-byte ${method} ${path} carrying ${carrying}.`,
   requestId,
   nodeId: clientId,
 });

@@ -2,30 +2,41 @@ import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
+import type { Mode } from '../../sim/schemes/names';
 import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { fetchStageCode } from '../LazyStageArea';
 import { useNowLines } from './useNowLines';
 
+/**
+ * What just happened, in whichever world it happened last (named when both are on screen); when
+ * both worlds did something at that same moment (a ban, a logout), both are said, and said once
+ * when it is the same in both (a login's request: the two lines did not fit a phone's two).
+ */
+function whatJustHappened(s: AppStoreState, modes: readonly Mode[]): string | null {
+  const last = modes.flatMap((mode) => {
+    const entry = s.worlds[mode]?.log.findLast((e) => e.kind !== 'key');
+    return entry ? [{ mode, entry }] : [];
+  });
+  const atMs = Math.max(...last.map((l) => l.entry.timeMs));
+  const then = last.filter((l) => l.entry.timeMs === atMs);
+  if (then.length === 0) return null;
+  if (modes.length === 1) return then[0]!.entry.text;
+  if (then.length === 2 && then[0]!.entry.text === then[1]!.entry.text) return `Both worlds: ${then[0]!.entry.text}`;
+  return then.map((l) => `${WORLD_LABEL[l.mode]}: ${l.entry.text}`).join(' ');
+}
+
 const selectCaption = (s: AppStoreState) => {
   const modes = shownModes(s);
-  // What just happened, in whichever world it happened last (named when both are on screen); when
-  // both worlds did something at that same moment (a ban, a logout), both are said.
-  let now = null as { timeMs: number; text: string } | null;
-  for (const mode of modes) {
-    const last = s.worlds[mode]?.log.findLast((e) => e.kind !== 'key');
-    if (!last || (now && last.timeMs < now.timeMs)) continue;
-    const text = modes.length > 1 ? `${WORLD_LABEL[mode]}: ${last.text}` : last.text;
-    now = { timeMs: last.timeMs, text: now?.timeMs === last.timeMs ? `${now.text} ${text}` : text };
-  }
+  const now = whatJustHappened(s, modes);
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
   // stand under the new lesson's name, so none are shown until the new one is here. Its worlds are
   // the old one's too until the new ones come: what they logged does not count as this one moving.
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now?.text ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
 };
 
 /** The moment of the question on the card, once predicted and the run is at or past it. */
