@@ -13,7 +13,7 @@ export function formatReport(report: RunReport, scenario: Scenario): string {
       `[${run.mode}]`,
       `  requests      ${r.total} total, ${r.accepted} accepted, ${r.rejected} rejected, ${r.timedOut} timed out (${reasons})`,
       `  bytes/request ${run.bytes.requestMean} (credential ${run.bytes.credentialMean})`,
-      `  store lookups ${run.storeLookups}: ${run.apiStoreLookups} by ${plural(run.apiRequests, 'API request')} (${run.lookupsPerApiRequest} each)${run.storeLookups > run.apiStoreLookups ? `, ${run.storeLookups - run.apiStoreLookups} by logouts` : ''}; ${plural(run.storeOps, 'store operation')} in all; ${plural(run.signatureVerifications, 'signature check')}`,
+      `  store lookups ${run.storeLookups}: ${run.apiStoreLookups} by ${plural(run.apiRequests, 'API request')} (${run.lookupsPerApiRequest} each)${run.refreshStoreLookups > 0 ? `, ${run.refreshStoreLookups} by refreshes` : ''}${run.storeLookups > run.apiStoreLookups + run.refreshStoreLookups ? `, ${run.storeLookups - run.apiStoreLookups - run.refreshStoreLookups} by logouts` : ''}; ${plural(run.storeOps, 'store operation')} in all; ${plural(run.signatureVerifications, 'signature check')}`,
       `  latency       p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
     );
     if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${seconds(run.revocation.exposureMs)}`);

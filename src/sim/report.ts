@@ -32,8 +32,10 @@ export interface ModeRun {
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Outcomes per app server that answered, like byClient: where each kind of refusal came from. */
   byServer: Record<string, Partial<Record<ReasonCode, number>>>;
-  /** Store lookups made by API requests (storeLookups also counts logouts' lookups). */
+  /** Store lookups made by API requests (storeLookups also counts logouts' and refreshes' lookups). */
   apiStoreLookups: number;
+  /** Store lookups made by refreshes: each reads its refresh token's record. */
+  refreshStoreLookups: number;
   /** API requests with no credential at all (nothing to look up), and session ones looked up in a server's own memory. */
   apiWithoutCredential: number;
   apiMemoryLookups: number;
@@ -83,6 +85,7 @@ export function modeRun(s: SimState): ModeRun {
     byClient: copyCounts(m.byClient),
     byServer: copyCounts(m.byServer),
     apiStoreLookups: m.apiStoreLookups,
+    refreshStoreLookups: m.refreshStoreLookups,
     apiWithoutCredential: m.apiWithoutCredential,
     apiMemoryLookups: m.apiMemoryLookups,
     failures: { serverCrashes: m.serverCrashes, storeOutages: m.storeOutages },

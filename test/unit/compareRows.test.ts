@@ -109,6 +109,18 @@ describe('compareRows', () => {
     expect(bare).toMatch(/; 1 request carried no credential to look up/);
   });
 
+  it('counts what refresh tokens cost the store, and says a revoked family is a revocation (refresh-tokens)', async () => {
+    // It said "0.00 (0 lookups / 34 requests)" and "nothing revoked yet" beside a store that had just revoked Alice's family.
+    const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
+    await driver.runUntil(16_000);
+    const rows = compareRows({ jwt: snapshot(driver.state) });
+    expect(row(rows, 'lookups').measured.jwt).toMatch(/^0\.00 \(0 lookups \/ \d+ requests\); (\d+) more lookups by refreshes, each reading its refresh token’s record, \d+ signature checks$/);
+    // Every store lookup of this JWT world is a refresh's: its API requests look nothing up.
+    expect(driver.state.metrics.refreshStoreLookups).toBeGreaterThan(0);
+    expect(driver.state.metrics.refreshStoreLookups).toBe(driver.state.metrics.storeLookups);
+    expect(row(rows, 'revocation').measured.jwt).toBe('no access token revoked; 1 refresh-token family revoked, so the store refuses its next refresh at once');
+  });
+
   it('does not suggest side by side for a lesson that has only one world', () => {
     expect(notInLesson('session')).toBe('this lesson has no session world');
     expect(notInLesson('jwt')).toBe('this lesson has no JWT world');

@@ -70,6 +70,7 @@ function emptyRun(mode: Mode): ModeRun {
     byClient: {},
     byServer: {},
     apiStoreLookups: 0,
+    refreshStoreLookups: 0,
     apiWithoutCredential: 0,
     apiMemoryLookups: 0,
     failures: { serverCrashes: 0, storeOutages: 0 },

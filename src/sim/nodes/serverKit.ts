@@ -58,6 +58,7 @@ export function countLookup({ t, server, req }: Handling): void {
   server.storeLookups++;
   s.metrics.storeLookups++;
   if (req.kind === 'api') s.metrics.apiStoreLookups++;
+  else if (req.kind === 'refresh') s.metrics.refreshStoreLookups++;
 }
 
 export type Unreachable = 'store_unavailable' | 'overloaded';

@@ -5,7 +5,7 @@ import { serializeSetCookie } from '../../auth/cookies';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { cpuWork } from '../nodes/cpu';
-import { answerOk, bodyJson, cookieOf, reject, storeQuery } from '../nodes/serverKit';
+import { answerOk, bodyJson, cookieOf, countLookup, reject, storeQuery } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
 import type { Alg, IssuedToken, SimState, StoreResult } from '../types';
 import { fromNumericDate, log, own, reserveSeq, wallMs } from '../world';
@@ -116,7 +116,9 @@ export function refresh(h: Handling): void {
   const token = refreshTokenOf(h);
   if (!token) return reject(h, 'no_credentials', 'No refresh token was sent.');
   h.req.credentialId = token;
+  // A refresh token is checked where it is kept: the server-side state refresh tokens bring back.
   storeQuery(h, { op: 'refresh-rotate', key: token }, 'refresh-rotate');
+  countLookup(h);
 }
 
 export function onRefreshRotated(h: Handling, result: StoreResult): void {

@@ -108,12 +108,13 @@ const lookups: Measure = (w, mode) => {
   if (r.apiRequests === 0) return 'no API requests yet';
   // Per API request, counting the lookups API requests made: a logout looks its session up too.
   // Say where the requests without a store lookup went: no credential to look up, or a server's own memory.
-  const others = r.storeLookups - r.apiStoreLookups;
+  const others = r.storeLookups - r.apiStoreLookups - r.refreshStoreLookups;
   const session = mode === 'session';
   const notes = [
     session && r.apiMemoryLookups > 0 ? `${plural(r.apiMemoryLookups, 'request')} looked in a server\u2019s own memory instead` : '',
     session && r.apiWithoutCredential > 0 ? `${plural(r.apiWithoutCredential, 'request')} carried no credential to look up` : '',
     !session && r.apiStoreLookups > 0 ? 'each one a denylist check' : '',
+    r.refreshStoreLookups > 0 ? `${plural(r.refreshStoreLookups, 'more lookup', 'more lookups')} by refreshes, each reading its refresh token\u2019s record` : '',
     others > 0 ? `${plural(others, 'more lookup', 'more lookups')} by logouts` : '',
   ].filter(Boolean);
   const base = `${r.lookupsPerApiRequest.toFixed(2)} (${plural(r.apiStoreLookups, 'lookup')} / ${plural(r.apiRequests, 'request')})${notes.map((n) => `; ${n}`).join('')}`;
@@ -128,7 +129,11 @@ const bytes: Measure = (w) => {
 
 const revocation: Measure = (w) => {
   const rev = w.report.revocation;
-  if (!rev) return 'nothing revoked yet';
+  if (!rev) {
+    // A refresh-token family is revoked in the store: what it stops is the next refresh, not the access token in hand.
+    const families = w.store.revokedFamilies;
+    return families > 0 ? `no access token revoked; ${plural(families, 'refresh-token family', 'refresh-token families')} revoked, so the store refuses ${families === 1 ? 'its' : 'their'} next refresh at once` : 'nothing revoked yet';
+  }
   // Without a denylist nothing stops a revoked JWT: zero accepted only means nobody tried yet.
   if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return 'not tried yet: a revoked token would still be accepted until exp';
   if (rev.acceptedAfter === 0) return 'immediate: 0 requests accepted after it';
