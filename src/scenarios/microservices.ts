@@ -35,7 +35,7 @@ export const microservices: Scenario = {
         action: { type: 'setOptions', patch: { alg: 'EdDSA' } },
         caption: 'The issuer switches to EdDSA: a new key pair, whose public half is all a service needs to verify.',
       },
-      { atMs: SWITCH_AT_MS + 500, action: { type: 'login', clientId: 'alice' }, caption: 'The services now accept only EdDSA, so the users log in again and get EdDSA tokens.' },
+      { atMs: SWITCH_AT_MS + 500, action: { type: 'login', clientId: 'alice' }, caption: 'The users log in again and get EdDSA tokens. Until the old HS256 key goes, the services accept both, so every one of them could still sign a token.' },
       { atMs: SWITCH_AT_MS + 600, action: { type: 'login', clientId: 'bob' } },
       { atMs: SWITCH_AT_MS + 1_500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: AFTER } },
       { atMs: SWITCH_AT_MS + 1_600, action: { type: 'traffic', clientId: 'bob', everyMs: 1_000, count: AFTER } },

@@ -310,6 +310,7 @@ const CLAIMS: Claim[] = [
   { says: /signed with HS256: the issuer and all (\w+) services/, check: (ctx) => (after(ctx).options.alg === 'HS256' && after(ctx).serverCount === 5 ? null : 'not HS256 on five services') },
   { says: /could also sign a token for anyone/, check: state((s) => s.readyAlgs.includes('HS256'), 'an HS256 key') },
   { says: /switches to EdDSA/, check: state((s) => s.options.alg === 'EdDSA', 'EdDSA', 1_000) },
+  { says: /Until the old HS256 key goes, the services accept both, so every one of them could still sign/, check: state((s) => s.readyAlgs.includes('HS256') && s.readyAlgs.includes('EdDSA'), 'HS256 and EdDSA keys') },
   { says: /get EdDSA tokens/, check: (ctx) => (sent({ ...ctx, subject: null }, { kind: 'login' }).some((r) => r.reason === 'ok' && /eyJhbGciOiJFZERTQSI/.test(responseText(r.httpResponse!))) ? null : 'no EdDSA token issued') },
   { says: /k1 is withdrawn from the key set\. The last token it signed, (\w+)’s, expired at (\d+) s/, check: (ctx) => {
       const [, who, expSec] = /The last token it signed, (\w+)’s, expired at (\d+) s/.exec(ctx.caption)!;
