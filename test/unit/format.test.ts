@@ -86,6 +86,19 @@ describe('node status words', () => {
     expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual(['badge: a signed JWT']);
   });
 
+  it('stale-claims: a badge whose role its user no longer has says so ("her token still says admin" had nothing on the stage to show it)', async () => {
+    const driver = await loadScenario(findScenario('stale-claims')!, 'jwt');
+    const badges = async (atMs: number) => {
+      await driver.runUntil(atMs);
+      return ['alice', 'bob'].map((id) => { const s = nodeStatus(snapshot(driver.state), id); return [s.lines[0], s.shortLines?.[0]]; });
+    };
+    expect(await badges(4_000)).toEqual([['badge: a signed JWT', ['signed JWT']], ['badge: a signed JWT', ['signed JWT']]]);
+    // Alice is demoted at 5 s, Bob promoted at 8 s; the tokens signed at login expire at 30 s.
+    expect(await badges(6_000)).toEqual([['badge: a JWT that says "admin", now "user"', ['says "admin"']], ['badge: a signed JWT', ['signed JWT']]]);
+    expect(await badges(9_000)).toEqual([['badge: a JWT that says "admin", now "user"', ['says "admin"']], ['badge: a JWT that says "user", now "admin"', ['says "user"']]]);
+    expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
+  });
+
   it('refresh-tokens: the store says how many refresh families are revoked ("2 refresh families" stood through the revocation)', async () => {
     const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
     await driver.runUntil(2_000);

@@ -133,11 +133,20 @@ export interface Holding {
   value: string | null;
 }
 
-/** Whether a token's exp has passed by the true clock of the world, with no tolerance (jose's rule: expired at exp). */
-function expiredNow(world: WorldSnapshot, token: string): boolean {
+/**
+ * A signed badge as it reads now: expired once its exp has passed by the true clock of the world,
+ * with no tolerance (jose's rule: expired at exp); saying a role its user no longer has (the role
+ * changed after it was signed: stale-claims' "her token still says admin" had nothing on the stage
+ * to show it); else signed.
+ */
+function signedBadge(world: WorldSnapshot, token: string): typeof SIGNED_BADGE {
   const parts = decodeJwtParts(token);
-  const exp = parts.ok ? parts.payload.exp : undefined;
-  return typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0);
+  if (!parts.ok) return SIGNED_BADGE;
+  const { exp, role, sub } = parts.payload;
+  if (typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0)) return EXPIRED_BADGE;
+  // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
+  const now = world.users.find((u) => u.id === sub)?.role;
+  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a JWT that says "${role}", now "${now}"`, short: `says "${role}"` } : SIGNED_BADGE;
 }
 
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
@@ -153,8 +162,8 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) {
     // A badge past its exp is told as such: after a refused refresh, "badge: a signed JWT" stood
-    // under "she has to log in again".
-    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || (expiredNow(world, token) ? EXPIRED_BADGE : SIGNED_BADGE);
+    // under "she has to log in again". So is one whose role is stale.
+    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || signedBadge(world, token);
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
   }
   return { kind: 'none', text: 'not logged in', value: null };
