@@ -84,7 +84,15 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   }
   await expect(group.getByRole('radio')).toHaveCount(1);
   await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
-  await expect(group.getByRole('radio')).toHaveCount(4);
+  // Decided, it keeps the pick and the run's answer (green), and no server its verdict names is under it.
+  const kept = await group.getByRole('radio').count();
+  expect(kept).toBe((await page.locator('.question-choice.is-answer.is-picked').count()) === 1 ? 1 : 2);
+  await expect(page.locator('.question-choice.is-answer')).toHaveCount(1);
+  const decided = (await card.boundingBox())!;
+  for (const node of await page.locator('.node').filter({ hasText: /^server-\d/ }).all()) {
+    const b = (await node.boundingBox())!;
+    expect(b.y >= decided.y + decided.height || b.x >= decided.x + decided.width || b.x + b.width <= decided.x, `${await node.textContent()} under the decided card`).toBe(true);
+  }
   await page.screenshot({ path: 'test-results/question-answered-1280x800.png' });
 });
 

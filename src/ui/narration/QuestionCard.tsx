@@ -108,7 +108,12 @@ export function QuestionCard() {
             <p>Locked in. Watching the run…</p>
           ) : (
             <p>
-              <strong>{result.correct ? '✓ Right. ' : `✗ Not this time: the run did “${textOf(result.choiceId)}”. `}</strong>
+              {/* The run's answer is the green choice above; said, not drawn twice (the card covered the servers its verdict names). */}
+              <strong>
+                {result.correct ? '✓ Right. ' : '✗ Not this time'}
+                {!result.correct && <span className="visually-hidden">: the run did “{textOf(result.choiceId)}”</span>}
+                {!result.correct && '. '}
+              </strong>
               {result.why}
             </p>
           )}
