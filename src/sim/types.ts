@@ -243,7 +243,7 @@ export interface RequestRecord {
 
 /** Work in progress a server resumes when a store reply or a crypto result comes back. */
 export type Pending =
-  | { for: 'verify'; token: string; alg: Alg }
+  | { for: 'verify'; token: string; alg: string | null; costMs: number }
   | { for: 'session-create'; sid: string }
   | { for: 'sign'; jti: string; refreshToken: string | null; alg: Alg }
   | { for: 'refresh-issue'; access: string; refreshToken: string; alg: Alg };

@@ -310,6 +310,13 @@ describe('app server: JWT mode', () => {
     expect(d.state.metrics.verifyCpuMs).toBe(600);
     expect(after!.finishedAtMs! - after!.sentAtMs).toBeGreaterThan(300);
   });
+  it('a token whose algorithm the servers do not accept costs no check: jose refuses alg "none" before any signature work', async () => {
+    const script: Script = [...sequential('alice', 1, 1_000), [2_000, { type: 'tamper', clientId: 'alice', how: 'alg-none' }], [3_000, { type: 'request', clientId: 'alice' }]];
+    const d = await run({ mode: 'jwt', servers: 1, cryptoVerifyMs: { HS256: 1, EdDSA: 300, ES256: 0.25 } }, script, 6_000);
+    expect(requestsOf(d.state, 'alice', 'api').map((r) => r.reason)).toEqual(['ok', 'alg_not_allowed']);
+    // The signed token's check only.
+    expect(d.state.metrics.verifyCpuMs).toBe(300);
+  });
 });
 
 describe('app server: one core', () => {

@@ -29,7 +29,7 @@ function tokenOf(h: Handling): Carried | undefined {
   const auth = firstRequestHeader(h.req.httpRequest, 'authorization');
   if (auth?.startsWith('Bearer ')) return bearerTokens.of(auth);
   const token = cookieOf(h.req, JWT_COOKIE);
-  return token ? { token, ...peekToken(token) } : undefined;
+  return token ? cookieTokens.of(token) : undefined;
 }
 
 /**
@@ -41,14 +41,17 @@ const bearerTokens = new Remembered((line): Carried => {
   const token = line.slice(7);
   return { token, ...peekToken(token) };
 });
+/** The same for a token in a cookie: one object per token, not one per request. */
+const cookieTokens = new Remembered((token): Carried => ({ token, ...peekToken(token) }));
 
 /**
- * The algorithm a check of a token is costed by: the one its header names, as the key it names
- * is of that algorithm (a token signed before a switch of algorithm is still checked with its old
- * key during the overlap); the options' own for a header naming none the servers know.
+ * What checking a token costs a server's core: the signature check of the algorithm its header
+ * names (a token signed before a switch of algorithm is still checked, with its old key, during the
+ * overlap), or nothing for an algorithm the servers do not accept ("none", a withdrawn one): jose
+ * refuses it before any signature work.
  */
-function checkedAs(s: SimState, alg: string | null): Alg {
-  return (ALGS as readonly (string | null)[]).includes(alg) ? (alg as Alg) : s.options.alg;
+function checkCostMs(s: SimState, alg: string | null, accepted: readonly Alg[]): number {
+  return (ALGS as readonly (string | null)[]).includes(alg) && accepted.includes(alg as Alg) ? s.options.cryptoVerifyMs[alg as Alg] : 0;
 }
 
 function authenticate(h: Handling): void {
@@ -58,7 +61,7 @@ function authenticate(h: Handling): void {
   if (!carried?.token) return reject(h, 'no_credentials');
   const { token, jti } = carried;
   if (jti !== null) req.credentialId = jti;
-  req.pending = { for: 'verify', token, alg: checkedAs(s, carried.alg) };
+  req.pending = { for: 'verify', token, alg: carried.alg, costMs: 0 };
   const cache = server.jwksCache;
   // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
   // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen.
@@ -92,6 +95,9 @@ function verify(h: Handling): void {
   const o = s.options;
   if (req.pending?.for !== 'verify') return reject(h, 'no_credentials', 'The server lost track of the token to check.');
   req.stage = 'verify';
+  const algorithms = acceptedAlgorithms(s.keys.keys);
+  // Kept for onVerified, which counts it when the check is done.
+  req.pending.costMs = checkCostMs(s, req.pending.alg, algorithms);
   t.effects.push({
     kind: 'verify',
     requestId: req.id,
@@ -100,12 +106,12 @@ function verify(h: Handling): void {
     knownKids: server.jwksCache.kids,
     // Every published key's algorithm: tokens signed before an algorithm change stay valid during
     // the overlap; the key named by kid must still match the token's alg (no alg confusion).
-    algorithms: acceptedAlgorithms(s.keys.keys),
+    algorithms,
     issuer: o.issuer,
     audience: o.audience,
     serverNowMs: wallMs(s, server.skewMs),
     clockToleranceMs: o.clockToleranceMs,
-    dueTimeMs: cpuWork(s, server, o.cryptoVerifyMs[req.pending.alg]),
+    dueTimeMs: cpuWork(s, server, req.pending.costMs),
     seq: reserveSeq(s),
   });
 }
@@ -114,13 +120,13 @@ function verify(h: Handling): void {
 function onVerified(h: Handling, outcome: VerifyOutcome): void {
   const { t, server, req } = h;
   const { s } = t;
-  const alg = req.pending?.for === 'verify' ? req.pending.alg : s.options.alg;
+  const costMs = req.pending?.for === 'verify' ? req.pending.costMs : 0;
   req.pending = null;
   req.signatureVerifications++;
   server.signatureVerifications++;
   s.metrics.signatureVerifications++;
   // Counted when done, like the checks themselves (a backlogged server has booked more than it spent).
-  s.metrics.verifyCpuMs += s.options.cryptoVerifyMs[alg];
+  s.metrics.verifyCpuMs += costMs;
   server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
   if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
   const c = outcome.claims;
