@@ -417,6 +417,8 @@ test('at 1280x800 the open drawer takes its room from the page: both worlds and 
   await page.goto('/?scenario=revocation&mode=both&q=0&t=6000');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  // Its code comes as it first opens.
+  await expect(page.locator('#drawer')).toBeVisible();
   const drawer = (await page.locator('#drawer').boundingBox())!;
   for (const shown of [page.locator('.stage-session'), page.locator('.stage-jwt'), page.getByLabel('Simulation time')]) {
     await expect(shown).toBeVisible();

@@ -1,0 +1,85 @@
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppStoreState } from '../store/createAppStore';
+import { ErrorBoundary } from './ErrorBoundary';
+import { focusById, inDialog, modalOpen } from './focus';
+import { useApp } from './storeContext';
+
+const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
+const InterventionsPanel = lazy(() => import('./interventions/InterventionsPanel').then((m) => ({ default: m.InterventionsPanel })));
+
+const selectDrawer = (s: AppStoreState) => ({ drawer: s.drawer, closeDrawer: s.closeDrawer, selectionKey: s.selection ? JSON.stringify(s.selection) : '' });
+
+/**
+ * The inspector and the interventions, in a panel over the right of the stage (a bottom sheet on
+ * phones), so the worlds keep their place. Opening it moves focus in; Escape or Close puts focus
+ * back where it was; while a modal dialog is open over it, Escape is that dialog's. Drawn only
+ * while open (`Drawer.tsx` fetches it then).
+ */
+export default function DrawerPanel() {
+  const { drawer, closeDrawer, selectionKey } = useApp(useShallow(selectDrawer));
+  const panel = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | SVGElement | null>(null);
+  const open = drawer !== 'closed';
+
+  // Each new thing to inspect (or the drawer opening) brings focus in, remembering where it was.
+  useEffect(() => {
+    if (!open) return;
+    const active = document.activeElement;
+    // A stage node is an SVG element: it can hold focus too.
+    if ((active instanceof HTMLElement || active instanceof SVGElement) && active !== document.body && !panel.current?.contains(active)) opener.current = active;
+    // Into the part that was asked for, once its lazy chunk has rendered.
+    const target = drawer === 'interventions' ? 'interventions' : 'inspector';
+    let tries = 0;
+    const focusIn = () => {
+      // Up to ~2 s of frames: on a busy phone the chunk can take longer than a few frames.
+      if (!focusById(target) && tries++ < 120) frame = requestAnimationFrame(focusIn);
+    };
+    let frame = requestAnimationFrame(focusIn);
+    return () => cancelAnimationFrame(frame);
+  }, [open, drawer, selectionKey]);
+
+  const close = useCallback(() => {
+    closeDrawer();
+    const back = opener.current;
+    opener.current = null;
+    if (back?.isConnected) back.focus();
+    else focusById('stage');
+  }, [closeDrawer]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      // Escape closes the topmost thing only: a modal dialog over the drawer (Share) takes it, and
+      // so does a dialog focus is in, or a control that used it already (e.g. a select's list).
+      if (e.key !== 'Escape' || e.defaultPrevented || modalOpen() || (e.target instanceof Element && inDialog(e.target))) return;
+      close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, close]);
+
+  return (
+    <aside id="drawer" ref={panel} className={`drawer${open ? ' is-open' : ''}`} aria-label="Inspector and interventions" hidden={!open}>
+      {open && (
+        <>
+          <div className="drawer-head">
+            <button type="button" onClick={close} aria-keyshortcuts="Escape">
+              Close panel
+            </button>
+          </div>
+          <ErrorBoundary what="inspector">
+            <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
+              <InspectorPanel />
+            </Suspense>
+          </ErrorBoundary>
+          <ErrorBoundary what="interventions panel">
+            <Suspense fallback={<p className="muted">Loading the interventions…</p>}>
+              <InterventionsPanel />
+            </Suspense>
+          </ErrorBoundary>
+        </>
+      )}
+    </aside>
+  );
+}
