@@ -93,6 +93,7 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
     const b = (await node.boundingBox())!;
     expect(b.y >= decided.y + decided.height || b.x >= decided.x + decided.width || b.x + b.width <= decided.x, `${await node.textContent()} under the decided card`).toBe(true);
   }
+  await expectNoAxeViolations(page, 'with a decided question');
   await page.screenshot({ path: 'test-results/question-answered-1280x800.png' });
 });
 

@@ -86,6 +86,23 @@ describe('predict, then see', () => {
     expect(screen.queryByRole('radiogroup')).toBeNull();
   }, 60_000);
 
+  it('a wrong prediction: the card keeps the pick and the run\'s answer, marked in words, and says the answer to a screen reader', async () => {
+    const store = await setup();
+    const question = store.getState().scenario!.questions![0]!;
+    await playUntil(store, () => store.getState().question !== null);
+    // Revocation's first question: "refused" is wrong (her token stays valid until it expires).
+    predict(question.choices[0]!.text);
+    await playUntil(store, () => store.getState().question?.result != null);
+    const result = store.getState().question!.result!;
+    expect(result.correct).toBe(false);
+    const answer = question.choices.find((c) => c.id === result.choiceId)!;
+    const marked = [...document.querySelectorAll('.question-choice')].filter((l) => l.textContent?.includes('✓ what the run did'));
+    expect(marked.map((l) => l.textContent)).toEqual([`${answer.text}✓ what the run did`]);
+    // The mark is not read as part of the choice's name; the verdict says the answer instead.
+    expect(screen.getByRole('radio', { name: answer.text })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain(`✗ Not this time: the run did “${answer.text}”.`);
+  }, 60_000);
+
   it('Skip goes on playing, and the caption the card kept back, or Continue the one it revealed, keeps its reading time', async () => {
     const store = await setup('?scenario=store-outage&mode=both');
     const lesson = screen.getByTestId('lesson-caption');

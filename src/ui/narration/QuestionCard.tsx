@@ -98,6 +98,12 @@ export function QuestionCard() {
                 onChange={() => choiceId === null && setDraft({ card: question, choiceId: choice.id })}
               />
               <span>{choice.text}</span>
+              {/* Not by colour alone: the run's answer, where it is not the pick, is marked in words (the verdict says it to a screen reader). */}
+              {result && !result.correct && result.choiceId === choice.id && (
+                <strong className="question-ran" aria-hidden="true">
+                  ✓ what the run did
+                </strong>
+              )}
             </label>
           ))}
         </div>
@@ -108,7 +114,7 @@ export function QuestionCard() {
             <p>Locked in. Watching the run…</p>
           ) : (
             <p>
-              {/* The run's answer is the green choice above; said, not drawn twice (the card covered the servers its verdict names). */}
+              {/* The run's answer is the marked choice above; said, not drawn twice (the card covered the servers its verdict names). */}
               <strong>
                 {result.correct ? '✓ Right. ' : '✗ Not this time'}
                 {!result.correct && <span className="visually-hidden">: the run did “{textOf(result.choiceId)}”</span>}
