@@ -117,8 +117,9 @@ const lookups: Measure = (w, mode) => {
     r.refreshStoreLookups > 0 ? `${plural(r.refreshStoreLookups, 'more lookup', 'more lookups')} by refreshes, each reading its refresh token\u2019s record` : '',
     others > 0 ? `${plural(others, 'more lookup', 'more lookups')} by logouts` : '',
   ].filter(Boolean);
-  const base = `${r.lookupsPerApiRequest.toFixed(2)} (${plural(r.apiStoreLookups, 'lookup')} / ${plural(r.apiRequests, 'request')})${notes.map((n) => `; ${n}`).join('')}`;
-  return mode === 'jwt' || r.signatureVerifications > 0 ? `${base}, ${plural(r.signatureVerifications, 'signature check')}` : base;
+  const checks = mode === 'jwt' || r.signatureVerifications > 0 ? plural(r.signatureVerifications, 'signature check') : '';
+  // The checks are joined as the notes are, once there are notes: ", 34 signature checks" after a note read as part of it.
+  return `${r.lookupsPerApiRequest.toFixed(2)} (${plural(r.apiStoreLookups, 'lookup')} / ${plural(r.apiRequests, 'request')})${notes.map((n) => `; ${n}`).join('')}${checks ? `${notes.length ? ';' : ','} ${checks}` : ''}`;
 };
 
 const bytes: Measure = (w) => {
