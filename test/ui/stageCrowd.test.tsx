@@ -248,6 +248,17 @@ describe('the dot layer, frame by frame', () => {
       expect(arriving.cy - leaving.cy).toBeGreaterThanOrEqual(gap / 2 - 0.01);
       layer.dispose();
     }
+    // A slanted edge, leaving through the browser's foot: the dot clears it too (pulled in by its
+    // half-size along the edge, it reached 4 px into the box).
+    const slanted: StageLayout = { orientation: 'tall', width: 400, height: 300, nodes: { alice: { id: 'alice', kind: 'browser', x: 70, y: 20, w: 120, h: 40 }, lb: { id: 'lb', kind: 'lb', x: 330, y: 110, w: 120, h: 24 } }, edges: [['alice', 'lb']], alias: {} };
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    layer.update([message(1, 0, 1000, { credential: 'jwt' })], slanted, 0, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    const leaving = shown(c).find((b) => b.text === null)!;
+    const { hh } = SHAPES.jwt;
+    expect(leaving.cy - hh - 40).toBeGreaterThanOrEqual(-0.01);
+    layer.dispose();
   });
 
   it('draws no label over a node: on a short edge (a phone) it goes beside its dot, and waits when no place is clear', () => {

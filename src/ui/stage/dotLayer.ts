@@ -23,9 +23,9 @@ export const LABEL_FROM = 0.18;
 export const LABEL_TO = 0.82;
 /**
  * Where a dot of this half-size runs between two nodes: from its sender's border to its receiver's,
- * pulled in by its half-size so that it leaves and arrives beside the boxes, not over the text at
+ * pulled in until it clears each box, so that it leaves and arrives beside them, not over the text at
  * their edges (a browser's status line on a phone). On a short edge each end gives up at most a
- * quarter of it, so the dot still travels half of it.
+ * quarter of it, so the dot still travels half of it (and may touch a box's edge there).
  */
 export function dotPath(a: NodeBox, b: NodeBox, half: { hw: number; hh: number }): { start: { x: number; y: number }; end: { x: number; y: number } } {
   const { start, end } = edgeEnds(a, b);
@@ -33,9 +33,15 @@ export function dotPath(a: NodeBox, b: NodeBox, half: { hw: number; hh: number }
   const length = Math.hypot(dx, dy);
   if (length === 0) return { start, end };
   const [ux, uy] = [dx / length, dy / length];
-  // The dot's extent along the edge: its box's half-size seen from that direction.
-  const inset = Math.min(Math.abs(ux) * half.hw + Math.abs(uy) * half.hh, length / 4);
-  return { start: { x: start.x + ux * inset, y: start.y + uy * inset }, end: { x: end.x - ux * inset, y: end.y - uy * inset } };
+  const [from, to] = [Math.min(clearance(a, ux, uy, half), length / 4), Math.min(clearance(b, ux, uy, half), length / 4)];
+  return { start: { x: start.x + ux * from, y: start.y + uy * from }, end: { x: end.x - ux * to, y: end.y - uy * to } };
+}
+
+/** How far along (ux, uy) a dot centred where that direction crosses the box's border must go to clear the box. */
+function clearance(box: NodeBox, ux: number, uy: number, half: { hw: number; hh: number }): number {
+  // Through its top or bottom, it must rise or drop its half-height; through a side, move its half-width across.
+  const throughTopOrBottom = box.w * Math.abs(uy) >= box.h * Math.abs(ux);
+  return throughTopOrBottom ? half.hh / Math.abs(uy) : half.hw / Math.abs(ux);
 }
 
 /** A click this close to a dot's edge (CSS px) still hits it: the dots are small and they move. */
