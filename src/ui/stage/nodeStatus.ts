@@ -48,7 +48,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   const client = world.clients.find((c) => c.id === id);
   if (client) {
     const held = holdingOf(world, client.id);
-    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [held.text], shortLines: [held.short ? [held.short] : undefined], down: false, flash: null };
+    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [held.text], shortLines: [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
@@ -114,12 +114,18 @@ function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'
   return published.length ? { lines: [publicLine, secretLine.text], shortLines: [undefined, secretLine.short] } : { lines: [secretLine.text, publicLine], shortLines: [secretLine.short] };
 }
 
+/** A badge's line, and fewer words for a narrower box (from more to fewest). */
+interface Badge {
+  text: string;
+  short: string[];
+}
+
 /** A JWT as its browser's node says it: as signed, past its exp, or as the tampering made it. */
-const SIGNED_BADGE = { text: 'a signed JWT', short: 'signed JWT' };
-const EXPIRED_BADGE = { text: 'an expired JWT', short: 'expired JWT' };
-const TAMPERED_BADGES: Partial<Record<ForgeHow, typeof SIGNED_BADGE>> = {
-  'alg-none': { text: 'an unsigned JWT', short: 'unsigned JWT' },
-  'role-admin': { text: 'an altered JWT', short: 'altered JWT' },
+const SIGNED_BADGE: Badge = { text: 'a signed JWT', short: ['signed JWT'] };
+const EXPIRED_BADGE: Badge = { text: 'an expired JWT', short: ['expired JWT'] };
+const TAMPERED_BADGES: Partial<Record<ForgeHow, Badge>> = {
+  'alg-none': { text: 'an unsigned JWT', short: ['unsigned JWT'] },
+  'role-admin': { text: 'an altered JWT', short: ['altered JWT'] },
 };
 
 export interface Holding {
@@ -127,8 +133,8 @@ export interface Holding {
   kind: Mode | 'none';
   /** The node's line: "wristband: sid 3fA9k2…", "badge: a signed JWT", "not logged in". */
   text: string;
-  /** Fewer words for a narrow box: "sid 3fA9k2…", "signed JWT". */
-  short?: string;
+  /** Fewer words for a narrow box, from more to fewest: "sid 3fA9k2…", "signed JWT". */
+  short?: string[];
   /** The id held, when any (the session id or the token). */
   value: string | null;
 }
@@ -139,14 +145,15 @@ export interface Holding {
  * changed after it was signed: stale-claims' "her token still says admin" had nothing on the stage
  * to show it); else signed.
  */
-function signedBadge(world: WorldSnapshot, token: string): typeof SIGNED_BADGE {
+function signedBadge(world: WorldSnapshot, token: string): Badge {
   const parts = decodeJwtParts(token);
   if (!parts.ok) return SIGNED_BADGE;
   const { exp, role, sub } = parts.payload;
   if (typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0)) return EXPIRED_BADGE;
   // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
   const now = world.users.find((u) => u.id === sub)?.role;
-  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a JWT that says "${role}", now "${now}"`, short: `says "${role}"` } : SIGNED_BADGE;
+  // Narrow, "says "user"" alone read as Bob's role just after his promotion: "stale" stays in the fewest words.
+  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : SIGNED_BADGE;
 }
 
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
@@ -157,7 +164,7 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
   if (sid) {
     const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid.value, 6)}`;
-    return { kind: 'session', text: `wristband: ${short}`, short, value: sid.value };
+    return { kind: 'session', text: `wristband: ${short}`, short: [short], value: sid.value };
   }
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) {
