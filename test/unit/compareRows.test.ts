@@ -119,6 +119,11 @@ describe('compareRows', () => {
     expect(driver.state.metrics.refreshStoreLookups).toBeGreaterThan(0);
     expect(driver.state.metrics.refreshStoreLookups).toBe(driver.state.metrics.storeLookups);
     expect(row(rows, 'revocation').measured.jwt).toBe('no access token revoked; 1 refresh-token family revoked, so the store refuses its next refresh at once');
+    // The store does keep records: the families' ("0 records per user" said otherwise).
+    expect(row(rows, 'state').measured.jwt).toMatch(/^no record per access token; \d+ refresh-token famil(y|ies) in the store$/);
+    // After Bob's ban the row measures that revocation, and still says the families'.
+    await driver.runUntil(40_000);
+    expect(row(compareRows({ jwt: snapshot(driver.state) }), 'revocation').measured.jwt).toMatch(/^exposure [\d.]+ s: \d+ requests accepted after it; 2 refresh-token families revoked, so the store refuses their next refresh at once$/);
   });
 
   it('does not suggest side by side for a lesson that has only one world', () => {

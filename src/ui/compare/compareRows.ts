@@ -97,9 +97,10 @@ const state: Measure = (w, mode) => {
     }
     return `${plural(w.store.sessions.length, 'session')} held`;
   }
-  const parts = ['0 records per user'];
+  // With refresh tokens the store does keep records, their families': "0 records per user" said otherwise.
+  const parts = [w.options.refreshTokens ? 'no record per access token' : '0 records per user'];
   if (w.options.denylist) parts.push(`denylist: ${plural(w.store.denylist.length, 'entry', 'entries')}`);
-  if (w.options.refreshTokens) parts.push(`${plural(w.store.refreshFamilies, 'refresh-token family', 'refresh-token families')}`);
+  if (w.options.refreshTokens) parts.push(`${plural(w.store.refreshFamilies, 'refresh-token family', 'refresh-token families')} in the store`);
   return parts.join('; ');
 };
 
@@ -130,15 +131,15 @@ const bytes: Measure = (w) => {
 
 const revocation: Measure = (w) => {
   const rev = w.report.revocation;
-  if (!rev) {
-    // A refresh-token family is revoked in the store: what it stops is the next refresh, not the access token in hand.
-    const families = w.store.revokedFamilies;
-    return families > 0 ? `no access token revoked; ${plural(families, 'refresh-token family', 'refresh-token families')} revoked, so the store refuses ${families === 1 ? 'its' : 'their'} next refresh at once` : 'nothing revoked yet';
-  }
+  // A refresh-token family is revoked in the store: what it stops is the next refresh, not the access token in hand.
+  const families = w.store.revokedFamilies;
+  const familiesRevoked = `${plural(families, 'refresh-token family', 'refresh-token families')} revoked, so the store refuses ${families === 1 ? 'its' : 'their'} next refresh at once`;
+  if (!rev) return families > 0 ? `no access token revoked; ${familiesRevoked}` : 'nothing revoked yet';
+  const also = families > 0 ? `; ${familiesRevoked}` : '';
   // Without a denylist nothing stops a revoked JWT: zero accepted only means nobody tried yet.
-  if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return 'not tried yet: a revoked token would still be accepted until exp';
-  if (rev.acceptedAfter === 0) return 'immediate: 0 requests accepted after it';
-  return `exposure ${seconds(rev.exposureMs)}: ${plural(rev.acceptedAfter, 'request')} accepted after it`;
+  if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return `not tried yet: a revoked token would still be accepted until exp${also}`;
+  if (rev.acceptedAfter === 0) return `immediate: 0 requests accepted after it${also}`;
+  return `exposure ${seconds(rev.exposureMs)}: ${plural(rev.acceptedAfter, 'request')} accepted after it${also}`;
 };
 
 const failure: Measure = (w) => {
