@@ -14,17 +14,15 @@ const selectDrawer = (s: AppStoreState) => ({ drawer: s.drawer, closeDrawer: s.c
  * The inspector and the interventions, in a panel over the right of the stage (a bottom sheet on
  * phones), so the worlds keep their place. Opening it moves focus in; Escape or Close puts focus
  * back where it was; while a modal dialog is open over it, Escape is that dialog's. Drawn only
- * while open (`Drawer.tsx` fetches it then).
+ * while open (`Drawer.tsx` fetches it then): closed, the drawer is an empty panel.
  */
 export default function DrawerPanel() {
   const { drawer, closeDrawer, selectionKey } = useApp(useShallow(selectDrawer));
   const panel = useRef<HTMLElement>(null);
   const opener = useRef<HTMLElement | SVGElement | null>(null);
-  const open = drawer !== 'closed';
 
   // Each new thing to inspect (or the drawer opening) brings focus in, remembering where it was.
   useEffect(() => {
-    if (!open) return;
     const active = document.activeElement;
     // A stage node is an SVG element: it can hold focus too.
     if ((active instanceof HTMLElement || active instanceof SVGElement) && active !== document.body && !panel.current?.contains(active)) opener.current = active;
@@ -37,7 +35,7 @@ export default function DrawerPanel() {
     };
     let frame = requestAnimationFrame(focusIn);
     return () => cancelAnimationFrame(frame);
-  }, [open, drawer, selectionKey]);
+  }, [drawer, selectionKey]);
 
   const close = useCallback(() => {
     closeDrawer();
@@ -48,7 +46,6 @@ export default function DrawerPanel() {
   }, [closeDrawer]);
 
   useEffect(() => {
-    if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       // Escape closes the topmost thing only: a modal dialog over the drawer (Share) takes it, and
       // so does a dialog focus is in, or a control that used it already (e.g. a select's list).
@@ -57,29 +54,25 @@ export default function DrawerPanel() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [open, close]);
+  }, [close]);
 
   return (
-    <aside id="drawer" ref={panel} className={`drawer${open ? ' is-open' : ''}`} aria-label="Inspector and interventions" hidden={!open}>
-      {open && (
-        <>
-          <div className="drawer-head">
-            <button type="button" onClick={close} aria-keyshortcuts="Escape">
-              Close panel
-            </button>
-          </div>
-          <ErrorBoundary what="inspector">
-            <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
-              <InspectorPanel />
-            </Suspense>
-          </ErrorBoundary>
-          <ErrorBoundary what="interventions panel">
-            <Suspense fallback={<p className="muted">Loading the interventions…</p>}>
-              <InterventionsPanel />
-            </Suspense>
-          </ErrorBoundary>
-        </>
-      )}
+    <aside id="drawer" ref={panel} className="drawer is-open" aria-label="Inspector and interventions">
+      <div className="drawer-head">
+        <button type="button" onClick={close} aria-keyshortcuts="Escape">
+          Close panel
+        </button>
+      </div>
+      <ErrorBoundary what="inspector">
+        <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
+          <InspectorPanel />
+        </Suspense>
+      </ErrorBoundary>
+      <ErrorBoundary what="interventions panel">
+        <Suspense fallback={<p className="muted">Loading the interventions…</p>}>
+          <InterventionsPanel />
+        </Suspense>
+      </ErrorBoundary>
     </aside>
   );
 }

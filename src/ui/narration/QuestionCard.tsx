@@ -116,9 +116,13 @@ export function QuestionCard() {
             <p>
               {/* The run's answer is the marked choice above; said, not drawn twice (the card covered the servers its verdict names). */}
               <strong>
-                {result.correct ? '✓ Right. ' : '✗ Not this time'}
-                {!result.correct && <span className="visually-hidden">: the run did “{textOf(result.choiceId)}”</span>}
-                {!result.correct && '. '}
+                {result.correct ? (
+                  '✓ Right. '
+                ) : (
+                  <>
+                    ✗ Not this time<span className="visually-hidden">: the run did “{textOf(result.choiceId)}”</span>.{' '}
+                  </>
+                )}
               </strong>
               {result.why}
             </p>
