@@ -119,6 +119,9 @@ function edgeKey(layout: StageLayout, m: Message): string | null {
   return key;
 }
 
+/** Whether a dot at `p` along its edge shows its label: it has one, and it is mid-edge. */
+const showsLabelAt = (dot: Dot, p: number): boolean => dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
+
 /** A dot mid-edge with its label, where it is this frame. */
 interface Riding {
   dot: Dot;
@@ -268,7 +271,7 @@ export class DotLayer {
       dot.y = dot.sy + dot.dy * p;
       ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round(dot.y * dpr) - s.ay);
       this.inked = true;
-      if (dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO) (riding ??= []).push({ dot, x: dot.x, y: dot.y });
+      if (showsLabelAt(dot, p)) (riding ??= []).push({ dot, x: dot.x, y: dot.y });
     }
     if (riding) {
       for (const [dot, at] of this.placeLabels(riding, sprites)) {
@@ -331,7 +334,7 @@ export class DotLayer {
     const sprites = this.sprites;
     // Placed as a frame places them (placeLabels).
     const drawn = [...this.positions(nowMs)];
-    const riding = drawn.filter(({ dot, p }) => dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO);
+    const riding = drawn.filter(({ dot, p }) => showsLabelAt(dot, p));
     const placed = sprites ? this.placeLabels(riding, sprites) : new Map(riding.map((r) => [r.dot, r]));
     for (const { dot, x, y } of drawn) yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: placed.has(dot) ? dot.label : null };
   }
