@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta } from './build/csp.ts';
 import { firstScreen } from './build/firstScreen.ts';
-import { minifyPublicScripts } from './build/minifyPublic.ts';
+import { manifestLinkedByTheApp } from './build/manifestLink.ts';
 import { notFoundPage } from './build/notFoundPage.ts';
 import { siteBase, siteUrl, socialImage } from './build/site.ts';
 
@@ -26,13 +26,12 @@ export default defineConfig(({ mode }) => {
       firstScreen(),
       // After the plugins that write index.html's scripts: it allows the inline one by its hash.
       cspMeta(),
-      minifyPublicScripts(['registerSW.js']),
       notFoundPage({ base, title: NAME }),
       socialImage({ url, image: 'og-image.png', alt: 'The simulator playing a lesson: the session cluster and the JWT cluster side by side.' }),
       VitePWA({
-        // An external register script (public/registerSW.js: the CSP forbids inline scripts). The
-        // plugin injects <script src="./registerSW.js" defer> and uses ours instead of generating one.
-        injectRegister: 'script-defer',
+        // The app registers the worker itself once its first screen works (src/offlineWorker.ts), and
+        // links the manifest then (manifestLinkedByTheApp, below, takes the plugin's link out of the page).
+        injectRegister: false,
         registerType: 'autoUpdate',
         includeManifestIcons: false,
         manifest: {
@@ -66,13 +65,14 @@ export default defineConfig(({ mode }) => {
           // unknown path goes to the network (and the host's 404 page) instead of an index.html whose
           // relative asset URLs would point nowhere.
           navigateFallbackAllowlist: [base === '/' ? /^[^?]*\/(?:index\.html)?(?:\?.*)?$/ : new RegExp(`^${escapeRegExp(base)}(?:index\\.html)?(?:\\?.*)?$`)],
-          // A new version takes over at once (registerSW.js reloads a page that an older one served),
+          // A new version takes over at once (src/offlineWorker.ts reloads a page that an older one served),
           // so nobody is kept on an old build; caches of older Workbox versions are removed.
           skipWaiting: true,
           clientsClaim: true,
           cleanupOutdatedCaches: true,
         },
       }),
+      manifestLinkedByTheApp(),
     ],
     build: {
       target: 'es2022',

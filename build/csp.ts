@@ -4,9 +4,9 @@ import type { Plugin } from 'vite';
 // The built app's Content-Security-Policy, delivered as <meta http-equiv> because static hosts
 // (GitHub Pages) cannot set headers. Build only: the dev server needs inline scripts (React refresh).
 //
-// Everything the app loads comes from its own folder: the entry module, lazy chunks, CSS,
-// registerSW.js, sw.js, the web manifest and icons; the one inline script (src/firstScreenFit.js,
-// which must run before the first paint) is allowed by its hash. React and framer-motion set styles through
+// Everything the app loads comes from its own folder: the entry module, lazy chunks, CSS, sw.js,
+// the web manifest and icons; the one inline script (src/firstScreenFit.js, which must run before
+// the first paint) is allowed by its hash. React and framer-motion set styles through
 // the CSSOM (element.style), which style-src does not govern; test/e2e/csp.spec.ts plays every
 // lesson and asserts zero violations. default-src 'self' covers img/font/connect/worker/manifest/frame;
 // base-uri, form-action and object-src do not fall back to it, so they are set explicitly.

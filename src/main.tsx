@@ -7,8 +7,12 @@ import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/url
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fetchStageCode } from './ui/LazyStageArea';
+import { reloadOnNewVersion } from './offlineWorker';
 import { announceSettled } from './settled';
 import './ui/app.css';
+
+// Before the browser's check for a new version of the offline worker can end (the built app only).
+if (import.meta.env.PROD) reloadOnNewVersion();
 
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay, or open a lab.
 // Only a link with interventions (a=) waits for their gate: every other page starts without it.

@@ -1,16 +1,15 @@
-// The page says when its first screen works (a lesson loaded and playable, or the lab drawn), so
-// what can wait does: public/registerSW.js registers the offline service worker only then. On a
-// first visit the worker's install fetches the whole build (~40 files) and, started at the window's
-// load, it held React's hydration back: the app took input ~20% later on a 4x-throttled laptop.
-// A plain script cannot import this: it reads the same event name and attribute (a test checks).
+// The page says when its first screen works (a lesson loaded and playable, or its failure shown, or
+// the lab drawn), so what can wait does: offline support (src/offlineWorker.ts) comes only then,
+// in a chunk of its own. The attribute says so to tests.
 
-export const SETTLED_EVENT = 'authsim:settled';
-/** Set on <html> too, for a listener that comes after the event. */
+/** Set on <html>. */
 export const SETTLED_ATTRIBUTE = 'data-settled';
 
 export function announceSettled(): void {
   const html = document.documentElement;
   if (html.hasAttribute(SETTLED_ATTRIBUTE)) return;
   html.setAttribute(SETTLED_ATTRIBUTE, '');
-  document.dispatchEvent(new Event(SETTLED_EVENT));
+  // The built app only: the dev server has no worker to register. A chunk that cannot come (the
+  // network gone) offers nothing, and the page goes on as it is.
+  if (import.meta.env.PROD) import('./offlineSupport').then((m) => m.offerOfflineSupport(), () => {});
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { startHostServer } from './support/hostServer';
 
 // Issue 8, hosting: after the first visit the simulator works offline. The service worker
-// (vite-plugin-pwa, Workbox generateSW) precaches the whole build; registerSW.js registers it.
+// (vite-plugin-pwa, Workbox generateSW) precaches the whole build; src/offlineWorker.ts registers it.
 
 const seconds = async (page: Page) => {
   const text = (await page.getByLabel('Simulation time').textContent()) ?? '00:00.000';
@@ -24,9 +24,14 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 test('after the first visit the app loads and plays a lesson offline', async ({ page, context }) => {
   await page.goto('./?scenario=revocation&mode=both&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
-  // The app says its lesson is shown and playable, and only then is the worker registered
-  // (registerSW.js; without the app's word it would wait 10 s after the load).
+  // The app says its lesson is shown and playable, and only then is the worker registered and the
+  // manifest linked (src/offlineWorker.ts): the app can be installed, from the manifest the worker keeps.
   await expect(page.locator('html')).toHaveAttribute('data-settled', { timeout: 2_000 });
+  const manifest = await page.evaluate(async () => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    return link ? ((await (await fetch(link.href)).json()) as { name: string; start_url: string }) : null;
+  });
+  expect(manifest).toMatchObject({ name: 'Sessions vs JWT', start_url: './' });
 
   // The worker is installed (everything precached) and controls this page (clientsClaim);
   // if it did not take over this load, the next one is served by it.
@@ -57,7 +62,7 @@ test('after the first visit the app loads and plays a lesson offline', async ({ 
   test.info().annotations.push({ type: 'precache', description: `${built.length} entries, ${kb(builtBytes)}` });
   expect(cached.entries).toHaveLength(built.length);
   expect(cachedBytes).toBe(builtBytes);
-  expect(built.map((e) => e.url)).toEqual(expect.arrayContaining(['index.html', 'registerSW.js', 'manifest.webmanifest', 'favicon.svg']));
+  expect(built.map((e) => e.url)).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', 'favicon.svg']));
   expect(built.filter((e) => e.url === '404.html' || e.url === 'og-image.png')).toEqual([]);
 
   // Offline: the page comes back from the worker and a lesson plays.
