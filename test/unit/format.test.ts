@@ -131,9 +131,10 @@ describe('node status words', () => {
     expect(nodeStatus(snapshot(driver.state), 'store').lines).toEqual([expect.stringMatching(/^\d+ sessions?$/), 'up']);
   });
 
-  it('a server says whether it has cached keys ("no keys cached" where "keys: none cached" was cut on a phone)', async () => {
-    const driver = await loadScenario(findScenario('basic')!, 'jwt');
-    expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('no keys cached');
+  it('a server says whether it has fetched the key set, not "no keys cached" beside an HS256 secret "on every server"', async () => {
+    const driver = await loadScenario(findScenario('microservices')!, 'jwt');
+    expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('key set not fetched yet');
+    expect(nodeStatus(snapshot(driver.state), 'server-1').shortLines?.[0]).toEqual(['key set not fetched', 'no JWKS yet', 'no JWKS']);
     await driver.runUntil(2_000);
     const cached = [1, 2, 3].map((n) => nodeStatus(snapshot(driver.state), `server-${n}`).lines[0]);
     expect(cached).toContain('keys: k1');

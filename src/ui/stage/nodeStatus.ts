@@ -62,7 +62,9 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
   },
   // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
   // Four in a phone's row: "keys: k1…" hid the k2 the microservices lesson is about; the ids alone fit.
-  jwt: (_world, server) => [server.jwksCache.kids.length ? { text: `keys: ${server.jwksCache.kids.join(' ')}`, short: [server.jwksCache.kids.join(' ')] } : { text: 'no keys cached', short: ['no keys'] }],
+  // Before its first fetch a server says so, not "no keys cached": with HS256 it holds the secret
+  // all along (the key set's node says "on every server"); what it lacks is the set's list of keys.
+  jwt: (_world, server) => [server.jwksCache.kids.length ? { text: `keys: ${server.jwksCache.kids.join(' ')}`, short: [server.jwksCache.kids.join(' ')] } : { text: 'key set not fetched yet', short: ['key set not fetched', 'no JWKS yet', 'no JWKS'] }],
 };
 
 /** The store node: what each model keeps there. */
