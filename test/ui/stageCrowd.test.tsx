@@ -338,6 +338,20 @@ describe('the dot layer, frame by frame', () => {
     layer.dispose();
   });
 
+  it('labels a pile of dots saying the same thing once ("cookie", not "cookie ||| cookie"), and each dot once it leaves the pile', () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    // Four requests a few ms apart, all carrying the same label: mid-edge at 500 ms, within 2 px of each other.
+    const pile = [1, 2, 3, 4].map((id) => message(id, id * 2, 1000 + id * 2, { label: 'cookie' }));
+    // A fifth sent 200 ms earlier: far ahead of the pile on the same edge.
+    const ahead = message(5, -200, 800, { label: 'cookie' });
+    layer.update([...pile, ahead], long, 500, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(shown(c).filter((b) => b.text === 'cookie')).toHaveLength(2);
+    expect([...layer.at(500)].filter((d) => d.label === 'cookie').map((d) => d.requestId)).toEqual([1, 5]);
+    layer.dispose();
+  });
+
   it('draws each kind of message in its own colour: refused answers red, with their reason', () => {
     const c = document.createElement('canvas');
     const layer = new DotLayer(c, null, null);

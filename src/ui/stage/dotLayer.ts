@@ -122,6 +122,14 @@ function edgeKey(layout: StageLayout, m: Message): string | null {
 /** Whether a dot at `p` along its edge shows its label: it has one, and it is mid-edge. */
 const showsLabelAt = (dot: Dot, p: number): boolean => dot.label !== null && p >= LABEL_FROM && p <= LABEL_TO;
 
+/**
+ * Dots closer than this (stage px) are one pile: one label says what they carry. In the load lesson on
+ * a phone, a pile of requests on a short edge read "cookie ||| cookie" and "JWT ||| JWT".
+ */
+const PILE_PX = 8;
+/** Whether two labelled dots are in one pile and say the same thing. */
+const saysSameHere = (a: Riding, b: Riding): boolean => a.dot.label === b.dot.label && a.dot.shape === b.dot.shape && Math.hypot(a.x - b.x, a.y - b.y) < PILE_PX;
+
 /** A dot mid-edge with its label, where it is this frame. */
 interface Riding {
   dot: Dot;
@@ -285,16 +293,21 @@ export class DotLayer {
    * Where this frame's labels go: refused answers' first (past LABELLED_UNTIL drawn dots theirs are
    * the only ones new dots carry, and older labels took every place), then the others oldest first;
    * each in the first place that covers no node and no label placed before it, at most LABELLED_UNTIL
-   * in all (more are a blur, and a frame's work). A label with no place waits.
+   * in all (more are a blur, and a frame's work), and none that a label in the same pile already says.
+   * A label with no place waits.
    */
   private placeLabels(riding: readonly Riding[], sprites: Sprites): Map<Dot, { x: number; y: number }> {
     const placed = new Map<Dot, { x: number; y: number }>();
     const taken: Rect[] = [];
+    const said: Riding[] = [];
     for (const refused of [true, false]) {
-      for (const { dot, x, y } of riding) {
-        if ((dot.shape === 'bad') !== refused || placed.size >= LABELLED_UNTIL) continue;
+      for (const r of riding) {
+        const { dot, x, y } = r;
+        if ((dot.shape === 'bad') !== refused || placed.size >= LABELLED_UNTIL || said.some((o) => saysSameHere(o, r))) continue;
         const at = this.labelPlace(x, y, sprites.label(dot.label!, refused), sprites.dpr, taken);
-        if (at) placed.set(dot, at);
+        if (!at) continue;
+        placed.set(dot, at);
+        said.push(r);
       }
     }
     return placed;
