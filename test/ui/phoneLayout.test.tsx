@@ -14,14 +14,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const revocationCluster = (mode: 'session' | 'jwt', storeUsed = false) => ({
+const revocationCluster = (mode: 'session' | 'jwt', storeShown = false) => ({
   mode,
   clients: [
     { id: 'alice', kind: 'browser' as const },
     { id: 'bob', kind: 'browser' as const },
   ],
   serverIds: ['server-1', 'server-2', 'server-3'],
-  storeUsed,
+  storeShown,
 });
 /** The gaps between the rows of a top-to-bottom layout: where the dots travel. */
 function rowGaps(nodes: NodeBox[]): number[] {
@@ -34,8 +34,8 @@ const linesHeld = (n: NodeBox) => Math.max(0, Math.floor((n.h - TITLE_ROW_PX - 4
 describe('compact stage rows', () => {
   it('fit a phone world (a short, narrow canvas) whole, keeping room for the dots and the browsers\' line', () => {
     for (const height of [COMPACT_MIN_HEIGHT_PX, 240, 260, 300]) {
-      for (const [mode, storeUsed] of [['session', false], ['jwt', false], ['jwt', true]] as const) {
-        const layout = layoutStage(revocationCluster(mode, storeUsed), { width: 350, height });
+      for (const [mode, storeShown] of [['session', false], ['jwt', false], ['jwt', true]] as const) {
+        const layout = layoutStage(revocationCluster(mode, storeShown), { width: 350, height });
         expect(layout.orientation).toBe('tall');
         expect(layout.height, `${mode} at ${height} px`).toBe(height); // drawn in the canvas: nothing to scroll
         const nodes = Object.values(layout.nodes);

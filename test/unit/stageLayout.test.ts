@@ -52,7 +52,7 @@ describe('stage layout', () => {
     const unused = layoutStage(input, { width: 600, height: 500 });
     expect(unused.nodes.store).toBeUndefined();
     expect(unused.edges.some(([, to]) => to === 'store')).toBe(false);
-    const used = layoutStage({ ...input, storeUsed: true }, { width: 600, height: 500 });
+    const used = layoutStage({ ...input, storeShown: true }, { width: 600, height: 500 });
     expect(used.nodes.store).toBeDefined();
     expect(used.edges.filter(([, to]) => to === 'store')).toHaveLength(2);
   });

@@ -57,11 +57,14 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
 
   const clientsKey = world?.clients.map((c) => `${c.id}:${c.kind}`).join(',') ?? '';
   const serversKey = world?.servers.map((s) => s.id).join(',') ?? '';
-  const storeUsed = !!world && (world.options.denylist || world.options.refreshTokens);
+  // The JWT world draws the shared store while something uses it, and from its first outage on (or
+  // while it is slow): in store-outage the point is that the JWT servers never ask it, which a store
+  // not drawn cannot show; drawn only while down, it vanished as the caption said "The store is back."
+  const storeShown = !!world && (world.options.denylist || world.options.refreshTokens || world.report.failures.storeOutages > 0 || world.store.slowFactor > 1);
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
-    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeUsed }, size ?? FALLBACK_SIZE);
-  }, [mode, clientsKey, serversKey, storeUsed, size]);
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown }, size ?? FALLBACK_SIZE);
+  }, [mode, clientsKey, serversKey, storeShown, size]);
   const folded = Object.keys(layout.alias).length;
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds

@@ -53,8 +53,8 @@ export interface LayoutInput {
   mode: Mode;
   clients: { id: string; kind: 'browser' | 'attacker' }[];
   serverIds: string[];
-  /** The JWT world draws the shared store only while something uses it (denylist, refresh tokens). */
-  storeUsed?: boolean;
+  /** The JWT world draws the shared store only while something uses it (denylist, refresh tokens), or once it has failed. */
+  storeShown?: boolean;
 }
 
 /** The stage's size in CSS px: the layout is drawn 1:1, so a 12 px label is 12 px on screen. */
@@ -74,9 +74,9 @@ const NODE_MIN_W = 96;
 const WIDE_MIN_PX = 760;
 
 /** The right-hand column: the key set if the model has one, and the store unless a key set does without it. */
-function backends(mode: Mode, storeUsed: boolean): { id: string; kind: NodeKind }[] {
+function backends(mode: Mode, storeShown: boolean): { id: string; kind: NodeKind }[] {
   const keySet = SCHEME_WORDS[mode].usesKeySet;
-  return [...(keySet ? [{ id: 'jwks', kind: 'jwks' as const }] : []), ...(!keySet || storeUsed ? [{ id: 'store', kind: 'store' as const }] : [])];
+  return [...(keySet ? [{ id: 'jwks', kind: 'jwks' as const }] : []), ...(!keySet || storeShown ? [{ id: 'store', kind: 'store' as const }] : [])];
 }
 
 /** Centres of `count` items spread evenly over [start, end]. */
@@ -168,8 +168,8 @@ type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: numb
 
 type Drawn = Omit<StageLayout, 'alias' | 'orientation'>;
 
-function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize): Drawn {
-  const back = backends(mode, storeUsed);
+function wide({ mode, clients, serverIds, storeShown = false }: LayoutInput, size: StageSize): Drawn {
+  const back = backends(mode, storeShown);
   const rowsNeeded = Math.max(clients.length, serverIds.length);
   // Each node needs at least its title row; the stage grows rather than shrink text.
   const height = Math.max(size.height, rowsNeeded * (TITLE_ROW_PX + 10) + 2 * MARGIN);
@@ -191,8 +191,8 @@ function wide({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size
   return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
 }
 
-function tall({ mode, clients, serverIds, storeUsed = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
-  const back = backends(mode, storeUsed);
+function tall({ mode, clients, serverIds, storeShown = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
+  const back = backends(mode, storeShown);
   const { width } = size;
   const margin = rows.marginPx;
   const inner = width - 2 * MARGIN;

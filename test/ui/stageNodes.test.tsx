@@ -1,0 +1,36 @@
+// Which nodes a world draws: the JWT world's shared store only while something uses it, or once it
+// has failed (store-outage's point is that the JWT servers never ask it).
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { Stage } from '../../src/ui/stage/Stage';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+
+beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+async function jwtStageAt(scenarioId: string, timeMs: number) {
+  const store = createAppStore({ scenarioId, view: 'jwt', questionsOn: false });
+  await store.getState().load();
+  await store.player.seek(timeMs);
+  const { container } = render(
+    <AppStoreProvider store={store}>
+      <Stage mode="jwt" />
+    </AppStoreProvider>,
+  );
+  return [...container.querySelectorAll('.node-title, .node-line')].map((t) => t.textContent);
+}
+
+describe('the JWT world\u2019s store', () => {
+  it('is not drawn while nothing uses it, and is drawn from its first outage on: the servers never ask it', async () => {
+    expect(await jwtStageAt('store-outage', 5_000)).not.toContain('Store (unused)');
+    cleanup();
+    expect(await jwtStageAt('store-outage', 9_500)).toEqual(expect.arrayContaining(['Store (unused)', 'DOWN: JWT needs no lookup']));
+    cleanup();
+    // Back up, it stays: the caption says "The store is back."
+    expect(await jwtStageAt('store-outage', 15_000)).toEqual(expect.arrayContaining(['Store (unused)', 'JWT needs no lookup', 'up']));
+  });
+});
