@@ -11,7 +11,7 @@ import { lessonSteps, nextMomentAfter } from './lesson';
 import { dwellMs, pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
 import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
-import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, NO_WEBCRYPTO_NOTICE, runnableModes } from './secureContext';
+import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice, runnableModes } from './secureContext';
 
 export type View = Mode | 'both';
 
@@ -198,7 +198,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     comingModes: modesToShow(first.modes, initial.view ?? 'both', webCrypto),
     selection: null,
     ended: false,
-    notices: webCrypto ? (initial.notices ?? []) : [NO_WEBCRYPTO_NOTICE, ...(initial.notices ?? [])],
+    notices: webCrypto ? (initial.notices ?? []) : [noWebCryptoNotice(), ...(initial.notices ?? [])],
     questionsOn: initial.questionsOn ?? true,
     question: null,
     holding: false,

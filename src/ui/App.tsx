@@ -13,7 +13,7 @@ import { Notices } from './narration/Notices';
 import { Drawer } from './Drawer';
 import { EmbedShell } from './EmbedShell';
 import { Legend } from './stage/Legend';
-import { StageArea } from './LazyStageArea';
+import { preparingStage, StageArea } from './LazyStageArea';
 import { SkipLinks } from './SkipLinks';
 import { AppStoreProvider, useApp } from './storeContext';
 import { usePageSignals } from './usePageSignals';
@@ -49,7 +49,7 @@ function Shell() {
   const area = useRef<HTMLDivElement>(null);
   const layoutModes = modesFromKey(layoutKey);
   const { shown, toggle, toggleRowRef } = useShownWorlds(area, layoutModes, true);
-  const preparing = modes.length === 0;
+  const preparing = preparingStage(modes, status);
   const className = `app${shown.length > 1 ? ' is-both' : ''}`;
   // Over the built first screen, src/firstScreenFit.js may have fitted the page to one world before
   // React came, and hydration keeps the attributes it finds: at the first commit the page is set back

@@ -6,7 +6,7 @@ import { EmbedControls } from './controls/EmbedControls';
 import { Drawer } from './Drawer';
 import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
-import { StageArea } from './LazyStageArea';
+import { preparingStage, StageArea } from './LazyStageArea';
 import { useApp } from './storeContext';
 import { useShownWorlds } from './useShownWorlds';
 
@@ -35,7 +35,7 @@ export function EmbedShell() {
             {error}
           </p>
         )}
-        <StageArea ref={area} shown={shown} preparing={modes.length === 0} busy={status === 'loading'} />
+        <StageArea ref={area} shown={shown} preparing={preparingStage(modes, status)} busy={status === 'loading'} />
         <EmbedControls toggle={toggle} />
       </main>
       {inspect && <Drawer />}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type Ref } from 'react';
 import type { Mode } from '../sim/types';
+import type { AppStoreState } from '../store/createAppStore';
 
 // The stage's code (diagram, dots, question card) is no part of the first load: it is fetched
 // beside the engine (`fetchStageCode`, called as the lesson starts loading), and a world can be
@@ -12,6 +13,9 @@ export const fetchStageCode = () =>
     throw error;
   }));
 const StageContent = lazy(() => fetchStageCode().then((m) => ({ default: m.StageContent })));
+
+/** Whether the stage says the cluster is being prepared: no world drawn yet, and no lesson that failed to load (or cannot run here) saying why. */
+export const preparingStage = (drawn: readonly Mode[], status: AppStoreState['status']): boolean => drawn.length === 0 && status !== 'error';
 
 /**
  * The region the skip link targets, there from the first paint. Only its content waits for the

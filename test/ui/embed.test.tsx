@@ -115,3 +115,16 @@ describe('Share dialog', () => {
     expect(store.getState().drawer).toBe('closed');
   });
 });
+
+describe('a lesson that cannot run here', () => {
+  it('says why, and no longer says the cluster is being prepared (it looked stuck)', async () => {
+    const store = createAppStore({ scenarioId: 'microservices', view: 'both', questionsOn: false, webCrypto: false, presentation: { embed: true } });
+    await store.getState().load();
+    await act(async () => {
+      render(<App store={store} />);
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/JWT world only/);
+    // The stage's code comes (its region stays); nothing in it says the cluster is being prepared.
+    await waitFor(() => expect(document.querySelector('.stages')?.textContent).toBe(''), { timeout: 5_000 });
+  });
+});

@@ -2,7 +2,11 @@
 // needs a secure context, and the session world still loads and plays.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
-import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, NO_WEBCRYPTO_NOTICE, runnableModes } from '../../src/store/secureContext';
+import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice, runnableModes } from '../../src/store/secureContext';
+
+/** A page served over plain http from another machine, as on a LAN. */
+const lan = { protocol: 'http:', hostname: '192.168.1.20', port: '4506' };
+const NO_WEBCRYPTO_NOTICE = noWebCryptoNotice(lan, false);
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -24,10 +28,22 @@ describe('secure context detection', () => {
     expect(runnableModes(['session'], false)).toEqual(['session']);
   });
 
-  it('says so in one sentence that names HTTPS and localhost', () => {
+  it('says so in one sentence that names HTTPS and localhost, and the port this page is served on', () => {
     expect(NO_WEBCRYPTO_NOTICE).toMatch(/HTTPS/);
     expect(NO_WEBCRYPTO_NOTICE).toMatch(/localhost/);
+    expect(NO_WEBCRYPTO_NOTICE).toContain('ssh -L 4506:localhost:4506 the-server');
+    expect(noWebCryptoNotice({ protocol: 'http:', hostname: 'course-lab', port: '' }, false)).toContain('ssh -L 80:localhost:80');
     expect(NO_WEBCRYPTO_NOTICE.split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length).toBe(1);
+  });
+
+  it('served securely but framed by a plain-http page, says the framing page is the one to fix', () => {
+    for (const page of [{ protocol: 'https:', hostname: 'sim.example', port: '' }, { protocol: 'http:', hostname: 'localhost', port: '4173' }]) {
+      const notice = noWebCryptoNotice(page, false);
+      expect(notice).toContain('shown inside a page that is not (plain http): open that page over HTTPS, or open this simulator on its own');
+      expect(notice).not.toContain('ssh');
+    }
+    // A secure context with no WebCrypto is no framing's fault: the usual advice.
+    expect(noWebCryptoNotice({ protocol: 'https:', hostname: 'sim.example', port: '' }, true)).toContain('open this simulator over HTTPS or at http://localhost');
   });
 });
 
@@ -39,7 +55,7 @@ describe('the app without crypto.subtle', () => {
     insecure();
     expect(hasWebCrypto()).toBe(false);
     const store = createAppStore({ scenarioId: 'revocation', view: 'both' });
-    expect(store.getState().notices).toEqual([NO_WEBCRYPTO_NOTICE]);
+    expect(store.getState().notices).toEqual([noWebCryptoNotice()]);
     await store.getState().load();
     const s = store.getState();
     expect(s.status).toBe('ready');
@@ -54,7 +70,7 @@ describe('the app without crypto.subtle', () => {
 
   it('keeps the link notices after its own sentence', () => {
     const store = createAppStore({ webCrypto: false, notices: ['The seed "abc" is not a number.'] });
-    expect(store.getState().notices).toEqual([NO_WEBCRYPTO_NOTICE, 'The seed "abc" is not a number.']);
+    expect(store.getState().notices).toEqual([noWebCryptoNotice(), 'The seed "abc" is not a number.']);
     expect(createAppStore({ webCrypto: true }).getState().notices).toEqual([]);
   });
 
