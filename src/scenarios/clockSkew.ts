@@ -34,7 +34,7 @@ export const clockSkew: Scenario = {
     {
       atMs: FIX_AT_MS,
       action: { type: 'setOptions', patch: { clockToleranceMs: TOLERANCE_MS } },
-      caption: 'The fix: every server verifies with a 25 s clock tolerance, wider than the skew.',
+      caption: 'The workaround: every server verifies with a 25 s clock tolerance, wider than the skew, so an expired token also passes for 25 s more. The cure is clocks kept in sync (NTP).',
     },
     { atMs: 30_500, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in: every server accepts his token, whatever its clock says.' },
     browse('bob', 31_500, 1_000, BOB_REQUESTS),

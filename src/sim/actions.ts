@@ -99,7 +99,7 @@ export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false):
       return;
     case 'setExtraClaims':
       if (!bumpUser(s, action.userId, (u) => (u.extraClaims = { ...action.claims }))) return;
-      return log(s, 'action', `${action.userId}'s profile now has ${Object.keys(action.claims).length} extra claims for the token.`);
+      return log(s, 'action', `${action.userId}'s profile now has ${Object.keys(action.claims).length} extra fields (a JWT carries them as claims).`);
     default:
       return applyOperatorAction(t, action);
   }

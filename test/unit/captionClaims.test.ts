@@ -193,7 +193,7 @@ const CLAIMS: Claim[] = [
   { says: /everyone is refused/, check: (ctx) => allRefused({ ...ctx, subject: null }) },
   // Past tense: the refusals happened just before the caption.
   { says: /"none" was refused/, check: (ctx) => someRefused({ reason: 'alg_not_allowed', from: ctx.atMs - 3_000, to: ctx.atMs })(ctx) },
-  { says: /on every server/, check: (ctx) => {
+  { says: /on every server|whichever server asks/, check: (ctx) => {
       const rs = sent(ctx, { to: ctx.atMs + 2_500 });
       const servers = new Set(rs.map((r) => r.serverId));
       return rs.length > 0 && rs.every((r) => r.reason !== 'ok') && servers.size >= 3 ? null : `refused on ${servers.size} servers: ${outcomes(rs)}`;
