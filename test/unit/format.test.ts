@@ -131,6 +131,14 @@ describe('node status words', () => {
     expect(nodeStatus(snapshot(driver.state), 'store').lines).toEqual([expect.stringMatching(/^\d+ sessions?$/), 'up']);
   });
 
+  it('a store with a queue says so on its first line, the one a phone keeps ("40 sessions, 21 queued", not "40 sessions")', async () => {
+    const driver = await loadScenario(findScenario('load')!, 'session');
+    await driver.runUntil(15_000);
+    const lines = nodeStatus(snapshot(driver.state), 'store').lines;
+    expect(lines[0]).toMatch(/^\d+ sessions, [1-9]\d* queued$/);
+    expect(lines[1]).toBe('up');
+  });
+
   it('a server says whether it has fetched the key set, not "no keys cached" beside an HS256 secret "on every server"', async () => {
     const driver = await loadScenario(findScenario('microservices')!, 'jwt');
     expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('key set not fetched yet');

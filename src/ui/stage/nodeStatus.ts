@@ -89,9 +89,10 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
 /**
  * What the store holds, then its state. A state other than up opens the first line, the one a phone's
  * compact rows keep, and the part a narrow box cuts last: there the store-outage lesson's store read
- * "2 sessions" while it was down.
+ * "2 sessions" while it was down. The queue goes on the first line too: in the load lesson a phone's
+ * store read "40 sessions" while 21 queries waited and the caption said they all wait on the store.
  */
-const storeLines = (what: string, state: string, queued = ''): string[] => (state === 'up' ? [what, `${state}${queued}`] : [`${state}${queued}: ${what}`]);
+const storeLines = (what: string, state: string, queued = ''): string[] => (state === 'up' ? [`${what}${queued}`, state] : [`${state}${queued}: ${what}`]);
 
 function storeStatus(world: WorldSnapshot): NodeStatus {
   const st = world.store;
