@@ -8,7 +8,7 @@ import type { Action, Mode, SimOptions } from '../sim/types';
 import { MODES } from '../sim/schemes/names';
 import { clampSpeed } from './clock';
 import { lessonSteps, nextMomentAfter } from './lesson';
-import { dwellMs, pacingFor } from './pacing';
+import { pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
 import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
 import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice, runnableModes } from './secureContext';
@@ -158,7 +158,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     holding: (on) => store.setState({ holding: on }),
   });
-  /** Once the learner has answered and the run has decided, mark the answer and hold so it is read. */
+  /**
+   * Once the learner has answered and the run has decided, mark the answer and hold until the card is
+   * closed (Continue): held only for the verdict's reading time, the lesson went on under the card,
+   * over the browsers and the balancer where the replays it is about were happening (learner review).
+   */
   const revealIfDecided = () => {
     const { question: asked, worlds } = store.getState();
     if (!asked || asked.choiceId === null || asked.result) return;
@@ -166,7 +170,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     if (!outcome) return;
     const correct = outcome.choiceId === asked.choiceId;
     store.setState((s) => ({ question: { ...asked, result: { ...outcome, correct } }, answers: [...s.answers.filter((a) => a.id !== asked.question.id), { id: asked.question.id, choiceId: asked.choiceId!, correct }] }));
-    player.hold(dwellMs(outcome.why));
+    player.hold(Infinity);
   };
   const closeUnanswered = () => {
     const asked = store.getState().question;

@@ -125,7 +125,7 @@ export class Player {
     this.setHolding(false);
   }
 
-  /** Hold playback for `ms` of real time (an answer is being revealed). */
+  /** Hold playback for `ms` of real time, or until `endHold` (Infinity: a revealed answer, until its card is closed). */
   hold(ms: number): void {
     this.holdLeftMs = Math.max(this.holdLeftMs, ms);
   }

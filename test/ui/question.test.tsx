@@ -82,8 +82,14 @@ describe('predict, then see', () => {
     expect(result.correct).toBe(result.choiceId === picked.id);
     expect(screen.getByRole('status').textContent).toContain(result.correct ? '✓ Right.' : '✗ Not this time');
     expect(screen.getByRole('status').textContent).toContain(result.why);
+    // The lesson waits under the card, however long its verdict is read; Continue goes on.
+    const decidedAt = store.player.timeMs;
+    await runFrames(store, 2_000);
+    expect(store.player.timeMs).toBe(decidedAt);
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.queryByRole('radiogroup')).toBeNull();
+    await runFrames(store, 60);
+    expect(store.player.timeMs).toBeGreaterThan(decidedAt);
   }, 60_000);
 
   it('a wrong prediction: the card keeps the pick and the run\'s answer, marked in words, and says the answer to a screen reader', async () => {
