@@ -44,6 +44,12 @@ async function answerFirstQuestion(store: AppStore): Promise<void> {
   await runFrames(store, 4000, () => store.getState().question?.result != null);
 }
 
+/** The learner reads the verdict and presses Continue (the lesson waits for it). */
+function carryOn(store: AppStore): void {
+  store.getState().dismissQuestion();
+  store.getState().play();
+}
+
 beforeEach(fakeFrames);
 afterEach(() => vi.useRealTimers());
 
@@ -104,6 +110,7 @@ describe('host page API', () => {
     expect(w.posted.filter((m) => m.type === 'authsim:question')).toHaveLength(2);
     expect(w.posted.filter((m) => m.type === 'authsim:answer')).toHaveLength(2);
     // Asked twice, one question: the score counts it once.
+    carryOn(store);
     await runFrames(store, 20000);
     expect(w.posted.find((m) => m.type === 'authsim:complete')).toMatchObject({ score: { asked: 1, answered: 1, correct: result.correct ? 1 : 0 } });
   });
@@ -197,6 +204,7 @@ describe('SCORM reporting', () => {
     expect(lms.calls).toEqual(['LMSInitialize', 'cmi.core.lesson_status=incomplete', 'LMSCommit']);
     await store.getState().load();
     await answerFirstQuestion(store);
+    carryOn(store);
     await runFrames(store, 20000);
     expect(store.getState().ended).toBe(true);
     const correct = store.getState().answers[0]!.correct;
