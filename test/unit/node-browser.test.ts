@@ -49,6 +49,17 @@ describe('browser: session cookies', () => {
     expect(api).toMatchObject({ credential: 'none', credentialBytes: 0, reason: 'no_credentials', status: 401 });
   });
 
+  it('a refusal names the server that made it; an accepted answer does not', async () => {
+    const d = await run({ mode: 'session', servers: 1 }, [
+      [0, { type: 'request', clientId: 'alice' }],
+      [1_000, { type: 'login', clientId: 'alice' }],
+      [2_000, { type: 'request', clientId: 'alice' }],
+    ], 4_000);
+    const lines = d.state.log.entries.filter((e) => e.kind === 'response').map((e) => e.text);
+    expect(lines.filter((l) => /^alice gets 401 no_credentials from server-1 for GET \/api\/profile after \d+ ms\.$/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /^alice gets 200 OK for GET \/api\/profile after \d+ ms\.$/.test(l))).toHaveLength(1);
+  });
+
   it("logout's Max-Age=0 cookie empties the jar, so the next request has no credentials", async () => {
     const d = await run({ mode: 'session' }, [
       [0, { type: 'login', clientId: 'alice' }],

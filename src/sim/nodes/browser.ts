@@ -220,16 +220,21 @@ export function onResponse(t: Tick, msg: Message): void {
     }
   }
   recordOutcome(s, req, reason, statusFor(reason));
-  logLater(s, getsLine, req.id, client.id, req.status, reason, req.method, req.path, s.timeMs - req.sentAtMs);
+  // A refusal names the server that made it (clock-skew: "token_not_yet_valid" under a caption about
+  // server-2's "token_expired" came from server-3, and the line did not say so); not a timeout (no
+  // answer came) nor server_down (the balancer's).
+  const refusedBy = reason !== 'ok' && reason !== 'timeout' && reason !== 'server_down' ? req.serverId : null;
+  logLater(s, getsLine, req.id, client.id, reason, req.method, req.path, s.timeMs - req.sentAtMs, refusedBy);
   // An expired bearer token comes back as token_expired; an expired JWT cookie is simply gone.
   if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }
 
-const getsLine = (seq: number, timeMs: number, requestId: number, clientId: string, status: number | null, reason: ReasonCode, method: string, path: string, elapsedMs: number): LogEntry => ({
+// The status is the reason's (recordOutcome has just set it so): one value less to keep per line (a lazy line keeps seven).
+const getsLine = (seq: number, timeMs: number, requestId: number, clientId: string, reason: ReasonCode, method: string, path: string, elapsedMs: number, refusedBy: string | null): LogEntry => ({
   seq,
   timeMs,
   kind: 'response',
-  text: `${clientId} gets ${reason === 'ok' ? `${status} OK` : `${status} ${reason}`} for ${method} ${path} after ${Math.round(elapsedMs)} ms.`,
+  text: `${clientId} gets ${statusFor(reason)} ${reason === 'ok' ? 'OK' : reason}${refusedBy ? ` from ${refusedBy}` : ''} for ${method} ${path} after ${Math.round(elapsedMs)} ms.`,
   requestId,
   nodeId: clientId,
   reason,
