@@ -298,6 +298,8 @@ describe('a link to a sweep (sweep=)', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Users').value).toBe('120');
     expect(screen.getByLabelText<HTMLInputElement>('Session').checked).toBe(false);
     expect(screen.getByLabelText<HTMLInputElement>(/^Denylist/).checked).toBe(true);
+    // Every device that opens the link runs the same rows: the reference laptop's check cost, not its own.
+    expect(screen.getByLabelText<HTMLInputElement>('Reference laptop').checked).toBe(true);
     const href = screen.getByRole('link', { name: 'Link to these settings' }).getAttribute('href')!;
     expect(JSON.parse(new URLSearchParams(href).get('sweep')!)).toEqual(linked);
   });

@@ -67,7 +67,7 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
               How JWTs are signed
             </span>
           </div>
-          {number('seed', 'Seed', `${SWEEP_LIMITS.seed.min} to ${SWEEP_LIMITS.seed.max}: same seed, same rows`)}
+          {number('seed', 'Seed', `${SWEEP_LIMITS.seed.min} to ${SWEEP_LIMITS.seed.max}: same seed and check cost, same rows`)}
         </div>
         <div className="lab-toggles">
           <label className="lab-choice">

@@ -100,7 +100,7 @@ export function chartSpecs(settings: SweepSettings, rows: SweepRow[]): ChartSpec
   const errorChart = spec('errors', 'Failed requests by reason', 'Failed requests (req/s)', 'req/s', x, errors);
   return [
     spec('throughput', 'Throughput', 'Answered 200 (req/s)', 'req/s', x, [...modelSeries(rows, x, (r) => r.throughputRps), offered]),
-    spec('latency', 'Latency, p50 and p99', 'Latency (ms)', 'ms', x, [...modelSeries(rows, x, (r) => r.latencyMs.p50, ' p50'), ...modelSeries(rows, x, (r) => r.latencyMs.p99, ' p99', DASHED)]),
+    spec('latency', 'Latency, p50 and p99', 'Until answered or refused (ms)', 'ms', x, [...modelSeries(rows, x, (r) => r.latencyMs.p50, ' p50'), ...modelSeries(rows, x, (r) => r.latencyMs.p99, ' p99', DASHED)]),
     spec('store', 'Store load', 'Store operations (ops/s)', 'ops/s', x, [...modelSeries(rows, x, (r) => r.storeOpsPerSec), capacity]),
     spec('checks', 'Signature checks', 'Checks (per s)', 'checks/s', x, modelSeries(rows, x, (r) => r.signatureVerificationsPerSec)),
     spec('cpu', 'CPU spent checking signatures', 'Server CPU (ms/s)', 'CPU ms/s', x, modelSeries(rows, x, (r) => r.verifyCpuMsPerSec)),

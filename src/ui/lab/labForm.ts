@@ -45,10 +45,15 @@ export const DEFAULT_FORM: LabForm = {
   costSource: 'measured',
 };
 
-/** The form showing these settings (a link's), the cost still chosen on the page. */
+/**
+ * The form showing these settings (a link's), with the reference laptop's check cost: measured, each
+ * device ran its own rows (0.19 then 0.96 ms an EdDSA check on two loads of one machine), so a
+ * teacher's link gave each student other JWT numbers. The page can still switch to measured.
+ */
 export function formOf(s: Omit<SweepSettings, 'verifyCostMs'>): LabForm {
   return {
     ...DEFAULT_FORM,
+    costSource: 'reference',
     modes: [...s.modes],
     serversFrom: String(s.serversFrom),
     serversTo: String(s.serversTo),
