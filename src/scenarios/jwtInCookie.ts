@@ -24,7 +24,7 @@ export const jwtInCookie: Scenario = {
       caption:
         mode === 'session'
           ? 'The browser attaches the cookie by itself; the server must look the id up in the store.'
-          : 'The browser attaches the cookie by itself, exactly as with a session, but the server only checks the signature: no lookup.',
+          : 'The browser attaches the cookie by itself, as with a session, but the server only checks the signature: no lookup.',
     },
     browse('alice', 1_000, 500, API_REQUESTS - 1),
     {
@@ -33,8 +33,8 @@ export const jwtInCookie: Scenario = {
       // The JWT half says what the logout did not do: a learner took the cleared cookie for a revoked token.
       caption:
         mode === 'session'
-          ? 'Alice logs out: the server deletes her session record, and its Set-Cookie clears the cookie.'
-          : 'Alice logs out: the answer\u2019s Set-Cookie clears the cookie. The token itself is not revoked: a copy would still verify until its exp.',
+          ? 'Alice logs out: the server deletes her session record and clears the cookie.'
+          : 'Alice logs out: the cookie is cleared. The token itself is not revoked: a copy would still verify until its exp.',
     },
     {
       atMs: 6_000,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CATALOG } from '../../src/scenarios/catalog';
 import { titlesCut } from './support/picker';
 import { measureStages } from './support/stages';
 
@@ -120,6 +121,19 @@ for (const viewport of PHONES) {
     await page.close();
   });
 }
+
+// A lesson counts only when a learner sees both worlds: jwt-in-cookie's caption box, as tall as its
+// longest moment (both worlds' lines), left its worlds too little height, and it drew one with a toggle.
+test('at 390x844 every lesson with two worlds draws both, stacked, whatever its captions', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const { id } of CATALOG.filter((c) => c.modes.length === 2)) {
+    await page.goto(`/?scenario=${id}&q=0`);
+    await ready(page);
+    await expect(page.locator('.stage'), id).toHaveCount(2);
+  }
+  await page.close();
+});
 
 test('at 390x844 a moment both worlds send a request at is said whole, with each request\'s size', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
