@@ -75,7 +75,7 @@ describe('node status words', () => {
   it('refresh-tokens: a browser whose refresh was refused holds an expired JWT, not "a signed JWT" under "she has to log in again"', async () => {
     const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
     await driver.runUntil(5_000);
-    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual(['badge: a signed JWT']);
+    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/)]);
     // Alice's refresh at 20 s is refused (her family was revoked at 14 s); she logs in again at 25 s.
     await driver.runUntil(22_000);
     const alice = nodeStatus(snapshot(driver.state), 'alice');
@@ -83,7 +83,7 @@ describe('node status words', () => {
     expect(alice.shortLines).toEqual([['expired JWT']]);
     expect(nodeStatus(snapshot(driver.state), 'mallory').lines).toEqual(['badge: an expired JWT']);
     await driver.runUntil(26_000);
-    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual(['badge: a signed JWT']);
+    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/)]);
   });
 
   it('stale-claims: a badge whose role its user no longer has says so ("her token still says admin" had nothing on the stage to show it)', async () => {
@@ -92,9 +92,10 @@ describe('node status words', () => {
       await driver.runUntil(atMs);
       return ['alice', 'bob'].map((id) => { const s = nodeStatus(snapshot(driver.state), id); return [s.lines[0], s.shortLines?.[0]]; });
     };
-    expect(await badges(4_000)).toEqual([['badge: a signed JWT', ['signed JWT']], ['badge: a signed JWT', ['signed JWT']]]);
+    const signed = [expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), [expect.stringMatching(/^signed JWT, \d{3} B$/), 'signed JWT']];
+    expect(await badges(4_000)).toEqual([signed, signed]);
     // Alice is demoted at 5 s, Bob promoted at 8 s; the tokens signed at login expire at 30 s.
-    expect(await badges(6_000)).toEqual([['badge: a stale JWT: says "admin", now "user"', ['says "admin", now "user"', 'stale JWT: "admin"']], ['badge: a signed JWT', ['signed JWT']]]);
+    expect(await badges(6_000)).toEqual([['badge: a stale JWT: says "admin", now "user"', ['says "admin", now "user"', 'stale JWT: "admin"']], signed]);
     expect(await badges(9_000)).toEqual([['badge: a stale JWT: says "admin", now "user"', ['says "admin", now "user"', 'stale JWT: "admin"']], ['badge: a stale JWT: says "user", now "admin"', ['says "user", now "admin"', 'stale JWT: "user"']]]);
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
   });
@@ -155,10 +156,21 @@ describe('node status words', () => {
       const world = snapshot(driver.state);
       const statuses = [...world.clients.map((c) => nodeStatus(world, c.id)), nodeStatus(world, 'crowd', 35)];
       const shortened = statuses.flatMap((st) => (st.shortLines ?? []).flatMap((shorts, i): [string, string][] => (shorts ?? []).map((short) => [short, st.lines[i]!])));
-      // Twenty users logged in by 10 s, and the crowd node.
-      expect(shortened.length).toBe(21);
+      // Twenty users logged in by 10 s, and the crowd node (a JWT badge has two shorter forms: with its size, then without).
+      expect(shortened.length).toBe(mode === 'jwt' ? 41 : 21);
       for (const [short, line] of shortened) expect(line).toContain(short.replace(/…$/, ''));
     }
+  });
+
+  it('token-size: a browser\u2019s badge says how many bytes its token weighs, and it grows with the profile', async () => {
+    const driver = await loadScenario(findScenario('token-size')!, 'jwt');
+    const bytes = async (atMs: number) => {
+      await driver.runUntil(atMs);
+      return Number(/signed JWT, ([\d,]+) B$/.exec(nodeStatus(snapshot(driver.state), 'alice').lines[0]!)![1]!.replace(/,/g, ''));
+    };
+    const first = await bytes(3_000);
+    expect(first).toBe((holdingOf(snapshot(driver.state), 'alice').value ?? '').length);
+    expect(await bytes(15_000)).toBeGreaterThan(first * 2);
   });
 
   it('a browser that logged out holds nothing, and says "not logged in" on the node and in the inspector alike', async () => {

@@ -4,7 +4,7 @@ import type { Mode } from '../../sim/schemes/names';
 import type { AppServer, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
-import { plural } from '../../format';
+import { formatNumber, plural } from '../../format';
 import { acceptsExpiry } from '../../auth/acceptance';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
@@ -126,6 +126,14 @@ interface Badge {
 
 /** A JWT as its browser's node says it: as signed, past its exp, or as the tampering made it. */
 const SIGNED_BADGE: Badge = { text: 'a signed JWT', short: ['signed JWT'] };
+/**
+ * A good token says its size: token-size's lesson is the bytes every request carries, and the stage
+ * showed "badge: a signed JWT" from 300 bytes to 4 KB (only the log said "a 1549-byte GET").
+ */
+const sizedBadge = (token: string): Badge => {
+  const size = formatNumber(token.length); // base64url and dots: one byte a character
+  return { text: `a signed JWT, ${size} B`, short: [`signed JWT, ${size} B`, 'signed JWT'] };
+};
 const EXPIRED_BADGE: Badge = { text: 'an expired JWT', short: ['expired JWT'] };
 const TAMPERED_BADGES: Partial<Record<ForgeHow, Badge>> = {
   'alg-none': { text: 'an unsigned JWT', short: ['unsigned JWT'] },
@@ -157,7 +165,7 @@ function signedBadge(world: WorldSnapshot, token: string): Badge {
   // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
   const now = world.users.find((u) => u.id === sub)?.role;
   // Narrow, "says "user"" alone read as Bob's role just after his promotion: "stale" stays in the fewest words.
-  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : SIGNED_BADGE;
+  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : sizedBadge(token);
 }
 
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
