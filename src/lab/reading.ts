@@ -16,6 +16,8 @@ const LEVEL = 0.02;
 
 const rps = (n: number): string => `${formatNumber(Math.round(n))} req/s`;
 const ops = (n: number): string => `${formatNumber(Math.round(n))} ops/s`;
+/** CPU ms, to two significant figures (whole past 10): "~1925.5" beside a table's 1926, "~0.2" beside its 0.15. */
+const cpuMs = (n: number): string => formatNumber(n, n > 0 ? Math.max(0, 1 - Math.floor(Math.log10(n))) : 0);
 
 /** "~300" when the values agree within 2%, else "280 to 300": one figure for several rows. */
 function about(values: number[], text: (n: number) => string): string {
@@ -119,9 +121,9 @@ function checkCost(rows: SweepRow[], level: boolean): string {
   const last = rows[rows.length - 1]!;
   if (level) {
     const costs = rows.map((r) => r.verifyCpuMsPerSec);
-    return costs.every((c) => c > 0) ? ` Checking signatures costs the cluster ${about(costs, formatNumber)} CPU ms a second there.` : '';
+    return costs.every((c) => c > 0) ? ` Checking signatures costs the cluster ${about(costs, cpuMs)} CPU ms a second there.` : '';
   }
-  return last.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${formatNumber(last.verifyCpuMsPerSec)} CPU ms a second with ${plural(last.servers, 'server')}.` : '';
+  return last.verifyCpuMsPerSec > 0 ? ` Checking signatures costs the cluster ${cpuMs(last.verifyCpuMsPerSec)} CPU ms a second with ${plural(last.servers, 'server')}.` : '';
 }
 
 /** Requests that ended in a row's window: answered, refused or timed out. */

@@ -87,7 +87,7 @@ describe('readSweep', () => {
     const ok = [380, 725, 1315, 1765, 2025, 2690, 3150, 3510, 4090, 4645, 4835, 5325, 5900, 6485, 6920, 7320];
     const checkMs = [205.5, 492, 435.75, 593.25, 782.25, 691.5, 777, 906.75, 793.5, 819.75, 1133.25, 1433.25, 1206.75, 1017, 1178.25, 1323.75];
     const rows = ok.map((n, i) => row(CROWD, 'jwt', i + 1, { ok: n, cpu: 1, store: 0, checkMs: checkMs[i]! }));
-    expect(readSweep({ sweep: CROWD, rows })[0]).toBe("JWT: throughput grows from 380 req/s with 1 server to 7320 req/s with 16: every server's CPU is busy all the time. Checking signatures costs the cluster 1323.8 CPU ms a second with 16 servers.");
+    expect(readSweep({ sweep: CROWD, rows })[0]).toBe("JWT: throughput grows from 380 req/s with 1 server to 7320 req/s with 16: every server's CPU is busy all the time. Checking signatures costs the cluster 1324 CPU ms a second with 16 servers.");
     rows[15]!.serverCpuUtilisation = 0.8;
     expect(readSweep({ sweep: CROWD, rows })[0]).toMatch(/^JWT: throughput grows from 380 req\/s with 1 server to 7320 req\/s with 16, short of the 10000 req\/s offered\./);
   });
