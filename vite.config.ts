@@ -29,7 +29,7 @@ export default defineConfig(({ mode }) => {
       notFoundPage({ base, title: NAME }),
       socialImage({ url, image: 'og-image.png', alt: 'The simulator playing a lesson: the session cluster and the JWT cluster side by side.' }),
       VitePWA({
-        // The app registers the worker itself once its first screen works (src/offlineWorker.ts), and
+        // The app registers the worker itself once its first screen works (src/offlineSupport.ts), and
         // links the manifest then (manifestLinkedByTheApp, below, takes the plugin's link out of the page).
         injectRegister: false,
         registerType: 'autoUpdate',

@@ -3,7 +3,7 @@ import { MANIFEST_HREF } from '../src/offlineWorker.ts';
 
 // vite-plugin-pwa links the web manifest from index.html's <head>, where the browser fetched it
 // before the first paint, on the first screen's path. The app links it once its first screen works
-// (src/offlineWorker.ts), so the link is taken out of the page here.
+// (src/offlineSupport.ts), so the link is taken out of the page here.
 
 const LINK = /<link rel="manifest" href="([^"]*)"[^>]*>\s*/;
 

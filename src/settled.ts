@@ -1,6 +1,6 @@
 // The page says when its first screen works (a lesson loaded and playable, or its failure shown, or
-// the lab drawn), so what can wait does: offline support (src/offlineWorker.ts) comes only then,
-// in a chunk of its own. The attribute says so to tests.
+// the lab drawn), so what can wait does: offline support (src/offlineSupport.ts, a chunk of its
+// own) comes only then. The attribute says so to tests.
 
 /** Set on <html>. */
 export const SETTLED_ATTRIBUTE = 'data-settled';

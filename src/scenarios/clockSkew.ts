@@ -13,7 +13,7 @@ const BOB_REQUESTS = 24; // 31.5 s .. 54.5 s
 
 export const clockSkew: Scenario = {
   ...meta('clock-skew'),
-  summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance fixes it.',
+  summary: 'One server runs 20 s fast, another 20 s slow: the same valid token is expired on one, not yet valid on another. A clock tolerance works around it; synced clocks cure it.',
   seed: 31,
   speed: 2,
   options: () => ({
@@ -34,7 +34,7 @@ export const clockSkew: Scenario = {
     {
       atMs: FIX_AT_MS,
       action: { type: 'setOptions', patch: { clockToleranceMs: TOLERANCE_MS } },
-      caption: 'The workaround: every server verifies with a 25 s clock tolerance, wider than the skew, so an expired token also passes for 25 s more. The cure is clocks kept in sync (NTP).',
+      caption: 'The workaround: every server allows a 25 s clock tolerance, wider than the skew; an expired token now passes up to 25 s longer by each server\u2019s clock. The cure: clocks in sync (NTP).',
     },
     { atMs: 30_500, action: { type: 'login', clientId: 'bob' }, caption: 'Bob logs in: every server accepts his token, whatever its clock says.' },
     browse('bob', 31_500, 1_000, BOB_REQUESTS),

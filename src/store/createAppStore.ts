@@ -172,9 +172,15 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     store.setState((s) => ({ question: { ...asked, result: { ...outcome, correct } }, answers: [...s.answers.filter((a) => a.id !== asked.question.id), { id: asked.question.id, choiceId: asked.choiceId!, correct }] }));
     player.hold(Infinity);
   };
-  const closeUnanswered = () => {
-    const asked = store.getState().question;
-    if (asked && !asked.result) store.setState({ question: null });
+  /**
+   * Moving by hand (a step, a seek, a key moment) leaves the question on screen behind: an unanswered
+   * card closes (the caption waits for no prediction then), and so does a decided one, with its hold
+   * (kept, the lesson ran on under it after a seek, and a step left the next Play held).
+   */
+  const closeCard = () => {
+    if (!store.getState().question) return;
+    store.setState({ question: null });
+    player.endHold();
   };
   /** The lesson's reading pace and questions, for the worlds on screen. */
   const pace = () => {
@@ -276,24 +282,23 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
           });
       else get().play();
     },
-    // Moving by hand leaves an unanswered question behind: its card closes (the caption waits for no prediction then).
     step: () => {
-      closeUnanswered();
+      closeCard();
       return player.step();
     },
     stepBack: () => {
-      closeUnanswered();
+      closeCard();
       return player.stepBack();
     },
     async seek(timeMs) {
       // Past the end, the lesson's steady traffic goes on a little; further would replay hours (a typo, an old link).
       const { endMs } = get();
       if (endMs > 0) timeMs = Math.min(timeMs, endMs + SEEK_PAST_END_MS);
-      closeUnanswered();
+      closeCard();
       await player.seek(timeMs);
     },
     async seekBy(deltaMs) {
-      closeUnanswered();
+      closeCard();
       await player.seekFrom((now) => Math.max(0, Math.min(now + deltaMs, get().endMs || Infinity)));
     },
     setSpeed(speed) {
@@ -340,14 +345,14 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async nextMoment() {
       player.release();
-      closeUnanswered();
+      closeCard();
       await player.seekFrom((now) => {
         const next = nextMomentAfter(chapters(), now);
         return next === undefined ? undefined : next + 1;
       });
     },
     async previousMoment() {
-      closeUnanswered();
+      closeCard();
       // The moment before the one on screen (a chapter starts 1 ms after its caption's time).
       await player.seekFrom((now) => {
         const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);

@@ -26,12 +26,14 @@ export function noWebCryptoNotice(page: PageAddress | undefined = globalThis.loc
   const framedByInsecurePage = secureContext === false && !!page && (page.protocol === 'https:' || page.hostname === 'localhost' || page.hostname === '127.0.0.1' || page.hostname === '[::1]');
   if (framedByInsecurePage) return `${lead}, and this one is shown inside a page that is not (plain http): open that page over HTTPS, or open this simulator on its own.`;
   const port = page ? page.port || (page.protocol === 'http:' ? '80' : '') : '';
-  const forward = port ? ` (from another computer, forward the port first: ssh -L ${port}:localhost:${port} the-server)` : '';
+  // Port 80 is the root's to bind on the learner's machine: forward it to 8080.
+  const local = port === '80' ? '8080' : port;
+  const forward = port ? ` (from another computer, forward the port first: ssh -L ${local}:localhost:${port} the-server, then open http://localhost:${local})` : '';
   return `${lead}: open this simulator over HTTPS or at http://localhost${forward}.`;
 }
 
 /** Said instead of a lesson that happens in the JWT world only. */
-export const JWT_ONLY_NEEDS_WEBCRYPTO = 'This lesson happens in the JWT world only, which needs HTTPS or http://localhost here: pick another lesson to watch the session world.';
+export const JWT_ONLY_NEEDS_WEBCRYPTO = 'This lesson happens in the JWT world only, which cannot run on this page (the notice above says why): pick another lesson to watch the session world.';
 
 /** The worlds that can run here: without WebCrypto, the session world only. */
 export function runnableModes(modes: readonly Mode[], webCrypto: boolean = hasWebCrypto()): Mode[] {

@@ -239,7 +239,7 @@ test('the scenario picker opens the lab, and the lab links back to the lessons; 
 test('after a first visit the lab runs offline (its worker is precached)', async ({ page, context }) => {
   test.setTimeout(60_000);
   await openLab(page);
-  // The lab's code is in: the app says so, and the worker is registered (src/offlineWorker.ts).
+  // The lab's code is in: the app says so, and the worker is registered (src/offlineSupport.ts).
   await expect(page.locator('html')).toHaveAttribute('data-settled', { timeout: 2_000 });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { startHostServer } from './support/hostServer';
 
 // Issue 8, hosting: after the first visit the simulator works offline. The service worker
-// (vite-plugin-pwa, Workbox generateSW) precaches the whole build; src/offlineWorker.ts registers it.
+// (vite-plugin-pwa, Workbox generateSW) precaches the whole build; src/offlineSupport.ts registers it.
 
 const seconds = async (page: Page) => {
   const text = (await page.getByLabel('Simulation time').textContent()) ?? '00:00.000';
@@ -25,7 +25,7 @@ test('after the first visit the app loads and plays a lesson offline', async ({ 
   await page.goto('./?scenario=revocation&mode=both&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   // The app says its lesson is shown and playable, and only then is the worker registered and the
-  // manifest linked (src/offlineWorker.ts): the app can be installed, from the manifest the worker keeps.
+  // manifest linked (src/offlineSupport.ts): the app can be installed, from the manifest the worker keeps.
   await expect(page.locator('html')).toHaveAttribute('data-settled', { timeout: 2_000 });
   const manifest = await page.evaluate(async () => {
     const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');

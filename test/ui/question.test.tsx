@@ -92,6 +92,22 @@ describe('predict, then see', () => {
     expect(store.player.timeMs).toBeGreaterThan(decidedAt);
   }, 60_000);
 
+  it('decided, a step or a seek moves on: the card goes with its hold, and Play plays', async () => {
+    for (const move of [(st: AppStore) => st.getState().step(), (st: AppStore) => st.getState().seek(st.player.timeMs + 500)]) {
+      const store = await setup();
+      await playUntil(store, () => store.getState().question !== null);
+      predict(store.getState().question!.question.choices[0]!.text);
+      await playUntil(store, () => store.getState().question?.result != null);
+      await act(() => move(store));
+      expect(screen.queryByRole('radiogroup')).toBeNull();
+      const movedTo = store.player.timeMs;
+      act(() => store.getState().play());
+      await runFrames(store, 60);
+      expect(store.player.timeMs).toBeGreaterThan(movedTo);
+      cleanup();
+    }
+  }, 60_000);
+
   it('a wrong prediction: the card keeps the pick and the run\'s answer, marked in words, and says the answer to a screen reader', async () => {
     const store = await setup();
     const question = store.getState().scenario!.questions![0]!;

@@ -338,7 +338,7 @@ describe('the dot layer, frame by frame', () => {
     layer.dispose();
   });
 
-  it('labels a pile of dots saying the same thing once ("cookie", not "cookie ||| cookie"), and each dot once it leaves the pile', () => {
+  it('labels a pile of dots saying the same thing once ("cookie", not "cookie ||| cookie"); a dot apart from the pile keeps its own', () => {
     const c = document.createElement('canvas');
     const layer = new DotLayer(c, null, null);
     // Four requests a few ms apart, all carrying the same label: mid-edge at 500 ms, within 2 px of each other.

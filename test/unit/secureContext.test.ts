@@ -31,8 +31,8 @@ describe('secure context detection', () => {
   it('says so in one sentence that names HTTPS and localhost, and the port this page is served on', () => {
     expect(NO_WEBCRYPTO_NOTICE).toMatch(/HTTPS/);
     expect(NO_WEBCRYPTO_NOTICE).toMatch(/localhost/);
-    expect(NO_WEBCRYPTO_NOTICE).toContain('ssh -L 4506:localhost:4506 the-server');
-    expect(noWebCryptoNotice({ protocol: 'http:', hostname: 'course-lab', port: '' }, false)).toContain('ssh -L 80:localhost:80');
+    expect(NO_WEBCRYPTO_NOTICE).toContain('ssh -L 4506:localhost:4506 the-server, then open http://localhost:4506');
+    expect(noWebCryptoNotice({ protocol: 'http:', hostname: 'course-lab', port: '' }, false)).toContain('ssh -L 8080:localhost:80 the-server, then open http://localhost:8080');
     expect(NO_WEBCRYPTO_NOTICE.split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length).toBe(1);
   });
 

@@ -57,14 +57,17 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
 
   const clientsKey = world?.clients.map((c) => `${c.id}:${c.kind}`).join(',') ?? '';
   const serversKey = world?.servers.map((s) => s.id).join(',') ?? '';
-  // The JWT world draws the shared store while something uses it, and from its first outage on (or
-  // while it is slow): in store-outage the point is that the JWT servers never ask it, which a store
-  // not drawn cannot show; drawn only while down, it vanished as the caption said "The store is back."
-  const storeShown = !!world && (world.options.denylist || world.options.refreshTokens || world.report.failures.storeOutages > 0 || world.store.slowFactor > 1);
+  // The JWT world draws the shared store while something uses it, and from its first outage on: in
+  // store-outage the point is that the JWT servers never ask it, which a store not drawn cannot show
+  // (drawn only while down, it vanished as the caption said "The store is back."). Unused, no line
+  // joins it to the servers: drawn like the session store's, they said the servers ask it.
+  const storeUsed = !!world && (world.options.denylist || world.options.refreshTokens);
+  const storeShown = storeUsed || (!!world && world.report.failures.storeOutages > 0);
+  const storeUnasked = mode === 'jwt' && !storeUsed;
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
-    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown }, size ?? FALLBACK_SIZE);
-  }, [mode, clientsKey, serversKey, storeShown, size]);
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked }, size ?? FALLBACK_SIZE);
+  }, [mode, clientsKey, serversKey, storeShown, storeUnasked, size]);
   const folded = Object.keys(layout.alias).length;
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds

@@ -55,6 +55,8 @@ export interface LayoutInput {
   serverIds: string[];
   /** The JWT world draws the shared store only while something uses it (denylist, refresh tokens), or once it has failed. */
   storeShown?: boolean;
+  /** Drawn, but no server asks it (the JWT world's store in an outage): no line joins it to the servers. */
+  storeUnasked?: boolean;
 }
 
 /** The stage's size in CSS px: the layout is drawn 1:1, so a 12 px label is 12 px on screen. */
@@ -168,7 +170,7 @@ type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: numb
 
 type Drawn = Omit<StageLayout, 'alias' | 'orientation'>;
 
-function wide({ mode, clients, serverIds, storeShown = false }: LayoutInput, size: StageSize): Drawn {
+function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = false }: LayoutInput, size: StageSize): Drawn {
   const back = backends(mode, storeShown);
   const rowsNeeded = Math.max(clients.length, serverIds.length);
   // Each node needs at least its title row; the stage grows rather than shrink text.
@@ -188,10 +190,10 @@ function wide({ mode, clients, serverIds, storeShown = false }: LayoutInput, siz
   put('lb', 'lb', xs[1], height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
   spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70)));
   spread(back.length, MARGIN, height - MARGIN).forEach((y, i) => put(back[i]!.id, back[i]!.kind, xs[3]!, y, bw, rowH(back.length, 84)));
-  return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
+  return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back) };
 }
 
-function tall({ mode, clients, serverIds, storeShown = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
+function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
   const back = backends(mode, storeShown);
   const { width } = size;
   const margin = rows.marginPx;
@@ -229,10 +231,10 @@ function tall({ mode, clients, serverIds, storeShown = false }: LayoutInput, siz
   });
   const backY = serversTop + serverBlock + gap + backH / 2;
   spread(back.length, MARGIN, width - MARGIN).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(240, inner / back.length - gapX), backH));
-  return { width, height, nodes, edges: edgesFor(mode, clients, serverIds, back) };
+  return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back) };
 }
 
-function edgesFor(mode: Mode, clients: { id: string }[], serverIds: string[], back: { id: string }[]): [string, string][] {
+function edgesFor(clients: { id: string }[], serverIds: string[], back: { id: string }[]): [string, string][] {
   const edges: [string, string][] = clients.map((c) => [c.id, 'lb']);
   for (const id of serverIds) {
     edges.push(['lb', id]);
