@@ -21,21 +21,24 @@ async function jwtStageAt(scenarioId: string, timeMs: number) {
       <Stage mode="jwt" />
     </AppStoreProvider>,
   );
-  const words = [...container.querySelectorAll('.node-title, .node-line')].map((t) => t.textContent);
-  return Object.assign(words, { storeLines: container.querySelectorAll('line.edge-store').length, keyLines: container.querySelectorAll('line.edge-keys').length });
+  return {
+    words: [...container.querySelectorAll('.node-title, .node-line')].map((t) => t.textContent),
+    storeLines: container.querySelectorAll('line.edge-store').length,
+    keyLines: container.querySelectorAll('line.edge-keys').length,
+  };
 }
 
 describe('the JWT world\u2019s store', () => {
   it('is not drawn while nothing uses it, and is drawn from its first outage on: the servers never ask it', async () => {
-    expect(await jwtStageAt('store-outage', 5_000)).not.toContain('Store (unused)');
+    expect((await jwtStageAt('store-outage', 5_000)).words).not.toContain('Store (unused)');
     cleanup();
     const down = await jwtStageAt('store-outage', 9_500);
-    expect(down).toEqual(expect.arrayContaining(['Store (unused)', 'DOWN: JWT needs no lookup']));
+    expect(down.words).toEqual(expect.arrayContaining(['Store (unused)', 'DOWN: JWT needs no lookup']));
     // No server asks it: no line joins it to them (the key set's lines stay).
     expect([down.storeLines, down.keyLines]).toEqual([0, 3]);
     cleanup();
     // Back up, it stays: the caption says "The store is back."
-    expect(await jwtStageAt('store-outage', 15_000)).toEqual(expect.arrayContaining(['Store (unused)', 'JWT needs no lookup', 'up']));
+    expect((await jwtStageAt('store-outage', 15_000)).words).toEqual(expect.arrayContaining(['Store (unused)', 'JWT needs no lookup', 'up']));
     cleanup();
     // With the denylist on, every server asks it.
     expect((await jwtStageAt('store-outage', 18_000)).storeLines).toBe(3);

@@ -65,14 +65,14 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
         </button>
         {/* A teacher's way to hand out this sweep: the same page with these settings; it opens with the reference laptop's check cost (labForm.ts formOf), and says so. */}
         {parsed.ok && (
-          <a className="lab-share" href={sweepLinkSearch(parsed.settings)} aria-describedby="lab-share-cost">
-            Link to these settings
-          </a>
-        )}
-        {parsed.ok && (
-          <span id="lab-share-cost" className="lab-share-note">
-            (opens with the reference laptop&rsquo;s check cost)
-          </span>
+          <>
+            <a className="lab-share" href={sweepLinkSearch(parsed.settings)} aria-describedby="lab-share-cost">
+              Link to these settings
+            </a>
+            <span id="lab-share-cost" className="lab-share-note">
+              (opens with the reference laptop&rsquo;s check cost)
+            </span>
+          </>
         )}
       </div>
       {running && <ProgressBar total={run.total} progress={progress} />}
