@@ -330,10 +330,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     dismissQuestion() {
       const skipped = get().question?.choiceId === null;
-      set({ question: null });
       // Not release(): that marked the caption on screen read, and the one the card had kept back
       // (skipped) or had just revealed (Continue) went in seconds, before it could be read.
-      player.endHold();
+      closeCard();
       // Skipped, the lesson goes on, as after a prediction (it stood paused, nothing saying so).
       if (skipped) get().play();
     },

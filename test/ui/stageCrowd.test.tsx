@@ -3,17 +3,15 @@
 // edges; a drawn dot stays drawn until it arrives, moves with time, and clicking one still
 // inspects its request. The canvas is happy-dom's stand-in (support/canvas.ts), which records
 // what each frame blitted where.
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/sim/types';
-import { createAppStore } from '../../src/store/createAppStore';
 import { DotLayer, dotPath, LABELLED_UNTIL, MAX_DRAWN } from '../../src/ui/stage/dotLayer';
 import { HALO, SHAPES } from '../../src/ui/stage/dotSprites';
 import { layoutStage, type StageLayout } from '../../src/ui/stage/layout';
-import { Stage } from '../../src/ui/stage/Stage';
-import { AppStoreProvider } from '../../src/ui/storeContext';
 import { recordCanvases, shown, type Blit } from './support/canvas';
 import { FRAME_MS } from './support/frames';
+import { renderStageAt } from './support/stage';
 
 beforeEach(() => {
   vi.stubGlobal('ResizeObserver', undefined);
@@ -29,17 +27,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function setup() {
-  const store = createAppStore({ scenarioId: 'basic', view: 'session', questionsOn: false });
-  await store.getState().load();
-  await store.player.seek(3000);
-  render(
-    <AppStoreProvider store={store}>
-      <Stage mode="session" />
-    </AppStoreProvider>,
-  );
-  return store;
-}
+const setup = async () => (await renderStageAt('basic', 'session', 3000)).store;
 
 /**
  * `count` requests from alice to the load balancer and on to server-1, ids from `first`: halfway

@@ -1,10 +1,8 @@
 // Nodes move by CSS (stage.css): NodeView writes each node's place as a `transform` style, the same
 // element glides when the layout changes, a node that leaves goes at once, and reduced motion stills it.
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore } from '../../src/store/createAppStore';
-import { Stage } from '../../src/ui/stage/Stage';
-import { AppStoreProvider } from '../../src/ui/storeContext';
+import { renderStageAt } from './support/stage';
 
 // Nothing measures the canvas here: the stage draws at its fallback size.
 beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
@@ -13,17 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function setup(atMs: number) {
-  const store = createAppStore({ scenarioId: 'scale-out', view: 'session', questionsOn: false });
-  await store.getState().load();
-  await store.player.seek(atMs);
-  const { container } = render(
-    <AppStoreProvider store={store}>
-      <Stage mode="session" />
-    </AppStoreProvider>,
-  );
-  return { store, container };
-}
+const setup = (atMs: number) => renderStageAt('scale-out', 'session', atMs);
 
 /** A server's node, by its SVG <title> (its accessible name). */
 const server = (n: number) => [...document.querySelectorAll<SVGGElement>('.node-server')].find((g) => g.querySelector('title')?.textContent?.startsWith(`server-${n}:`)) ?? null;

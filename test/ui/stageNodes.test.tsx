@@ -1,10 +1,8 @@
 // Which nodes a world draws: the JWT world's shared store only while something uses it, or once it
 // has failed (store-outage's point is that the JWT servers never ask it).
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore } from '../../src/store/createAppStore';
-import { Stage } from '../../src/ui/stage/Stage';
-import { AppStoreProvider } from '../../src/ui/storeContext';
+import { renderStageAt } from './support/stage';
 
 beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
 afterEach(() => {
@@ -13,14 +11,7 @@ afterEach(() => {
 });
 
 async function jwtStageAt(scenarioId: string, timeMs: number) {
-  const store = createAppStore({ scenarioId, view: 'jwt', questionsOn: false });
-  await store.getState().load();
-  await store.player.seek(timeMs);
-  const { container } = render(
-    <AppStoreProvider store={store}>
-      <Stage mode="jwt" />
-    </AppStoreProvider>,
-  );
+  const { container } = await renderStageAt(scenarioId, 'jwt', timeMs);
   return {
     words: [...container.querySelectorAll('.node-title, .node-line')].map((t) => t.textContent),
     storeLines: container.querySelectorAll('line.edge-store').length,
