@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../store/createAppStore';
 import { ErrorBoundary } from './ErrorBoundary';
-import { focusById, inDialog, modalOpen } from './focus';
+import { focusById, focusLost, inDialog, modalOpen } from './focus';
 import { useApp } from './storeContext';
 
 const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
@@ -30,6 +30,8 @@ export default function DrawerPanel() {
     const target = drawer === 'interventions' ? 'interventions' : 'inspector';
     let tries = 0;
     const focusIn = () => {
+      // A learner who moved focus meanwhile (into the drawn panel, on a busy machine) keeps it.
+      if (document.activeElement !== active && !focusLost()) return;
       // Up to ~2 s of frames: on a busy phone the chunk can take longer than a few frames.
       if (!focusById(target) && tries++ < 120) frame = requestAnimationFrame(focusIn);
     };
