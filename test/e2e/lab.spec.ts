@@ -215,6 +215,12 @@ test('Cancel stops a big sweep at once and keeps the rows done', async ({ page }
   await page.getByLabel('Users', { exact: true }).fill('0');
   await expect(page.getByText('Users must be a whole number from 1 to 10000 (got 0).')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+  await page.getByLabel('Users', { exact: true }).fill('50');
+  // A decimal comma: Chromium's number box read "1,5" as 15 and swept ten times the load.
+  await page.getByLabel('Requests per user per second').fill('');
+  await page.getByLabel('Requests per user per second').pressSequentially('1,5');
+  await expect(page.getByText(/^Requests per user per second must be from 0\.1 to 50 \(got 1,5: write decimals with a point/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
   expect(await seen.violations()).toEqual([]);
   expect(seen.errors).toEqual([]);
 });

@@ -19,13 +19,13 @@ interface Props {
   children: ReactNode;
 }
 
-const FIELDS: { key: NumberKey; label: string; hint: string; step?: number | 'any' }[] = [
+const FIELDS: { key: NumberKey; label: string; hint: string; decimals?: boolean }[] = [
   { key: 'serversFrom', label: 'Servers from', hint: `${SWEEP_LIMITS.serversFrom.min} to ${SWEEP_LIMITS.serversFrom.max}` },
   { key: 'serversTo', label: 'Servers to', hint: `${SWEEP_LIMITS.serversTo.min} to ${SWEEP_LIMITS.serversTo.max}` },
   { key: 'users', label: 'Users', hint: `${SWEEP_LIMITS.users.min} to ${SWEEP_LIMITS.users.max}, each logged in` },
-  { key: 'ratePerUser', label: 'Requests per user per second', hint: `${SWEEP_LIMITS.ratePerUser.min} to ${SWEEP_LIMITS.ratePerUser.max}`, step: 'any' },
+  { key: 'ratePerUser', label: 'Requests per user per second', hint: `${SWEEP_LIMITS.ratePerUser.min} to ${SWEEP_LIMITS.ratePerUser.max}`, decimals: true },
   { key: 'requests', label: 'Requests per row', hint: `${SWEEP_LIMITS.requests.min} to ${SWEEP_LIMITS.requests.max}, measured per row` },
-  { key: 'storeCapacityOpsPerSec', label: 'Store capacity (ops/s)', hint: `${SWEEP_LIMITS.storeCapacityOpsPerSec.min} to ${SWEEP_LIMITS.storeCapacityOpsPerSec.max} operations a second`, step: 'any' },
+  { key: 'storeCapacityOpsPerSec', label: 'Store capacity (ops/s)', hint: `${SWEEP_LIMITS.storeCapacityOpsPerSec.min} to ${SWEEP_LIMITS.storeCapacityOpsPerSec.max} operations a second`, decimals: true },
 ];
 
 /** The sweep's settings: every box is judged as it changes, through the form's one gate. */
@@ -35,8 +35,8 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
     e.preventDefault();
     onSubmit();
   };
-  const number = (key: NumberKey, label: string, hint: string, step?: number | 'any') => (
-    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} min={SWEEP_LIMITS[key].min} max={SWEEP_LIMITS[key].max} step={step ?? 1} invalid={!parsed.ok && parsed.fields.includes(key)} />
+  const number = (key: NumberKey, label: string, hint: string, decimals = false) => (
+    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} decimals={decimals} invalid={!parsed.ok && parsed.fields.includes(key)} />
   );
   return (
     <form className="lab-form panel" onSubmit={submit} noValidate aria-labelledby="lab-form-title">
@@ -53,7 +53,7 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
           ))}
         </fieldset>
         <div className="lab-grid">
-          {FIELDS.map((f) => number(f.key, f.label, f.hint, f.step))}
+          {FIELDS.map((f) => number(f.key, f.label, f.hint, f.decimals))}
           <div className="lab-field">
             <label htmlFor="lab-alg">Token algorithm</label>
             <select id="lab-alg" value={form.alg} onChange={(e) => set('alg', e.target.value as Alg)} aria-describedby="lab-alg-hint">

@@ -10,16 +10,7 @@ export type CostSource = 'measured' | 'reference';
 /** The numeric fields, as their inputs hold them (text: what was typed, valid or not). */
 export type NumberKey = 'serversFrom' | 'serversTo' | 'users' | 'ratePerUser' | 'requests' | 'storeCapacityOpsPerSec' | 'seed';
 
-/**
- * A number box typed into with text that is no number ("1e400", "--1", "1e"): the input keeps the
- * text on screen but reports "" for it, with `validity.badInput` set (NumberField.tsx).
- */
-export const NOT_A_NUMBER: unique symbol = Symbol('typed text that is not a number');
-
-/** What a number box holds: its value as text ("" when empty), or NOT_A_NUMBER. */
-export type Typed = string | typeof NOT_A_NUMBER;
-
-export type LabForm = Record<NumberKey, Typed> & {
+export type LabForm = Record<NumberKey, string> & {
   modes: Mode[];
   alg: Alg;
   denylist: boolean;
@@ -68,16 +59,19 @@ export function formOf(s: Omit<SweepSettings, 'verifyCostMs'>): LabForm {
   };
 }
 
+/** A number as written here: digits, a point for decimals, an exponent; no hex, no separators. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
  * A typed value as the gate sees it: a number when it reads as one, else the text itself, so the
- * gate's sentence repeats what was typed ("got 12abc"); an empty box reads "nothing", and text the
- * box could not read as a number (which it does not give) "text that is not a number".
+ * gate's sentence repeats what was typed ("got 12abc"); an empty box reads "nothing". A comma is
+ * refused with the way to write it: "1,5" is 1.5 in much of the world and 15 in a number box.
  */
-export function typedNumber(raw: Typed): number | string {
-  if (raw === NOT_A_NUMBER) return 'text that is not a number';
+export function typedNumber(raw: string): number | string {
   const text = raw.trim();
   if (text === '') return 'nothing';
-  const n = Number(text);
+  if (text.includes(',')) return `${text}: write decimals with a point and thousands with no separator, as in 1.5 or 1000`;
+  const n = DECIMAL.test(text) ? Number(text) : NaN;
   return Number.isFinite(n) ? n : text;
 }
 
