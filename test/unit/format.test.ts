@@ -86,6 +86,18 @@ describe('node status words', () => {
     expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/)]);
   });
 
+  it('key-rotation: once a second key is out, a badge says which key signed it (Bob\'s k2 token and Alice\'s k1 one both read "a signed JWT")', async () => {
+    const driver = await loadScenario(findScenario('key-rotation')!, 'jwt');
+    const badge = async (atMs: number, who: string) => {
+      await driver.runUntil(atMs);
+      const s = nodeStatus(snapshot(driver.state), who);
+      return [s.lines[0], s.shortLines?.[0]];
+    };
+    expect(await badge(2_000, 'alice')).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), [expect.stringMatching(/^signed JWT, \d{3} B$/), 'signed JWT']]);
+    expect(await badge(7_000, 'alice')).toEqual([expect.stringMatching(/^badge: a JWT signed with k1, \d{3} B$/), [expect.stringMatching(/^signed with k1, \d{3} B$/), 'signed with k1', 'signed JWT']]);
+    expect((await badge(7_000, 'bob'))[0]).toMatch(/^badge: a JWT signed with k2, \d{3} B$/);
+  });
+
   it('stale-claims: a badge whose role its user no longer has says so ("her token still says admin" had nothing on the stage to show it)', async () => {
     const driver = await loadScenario(findScenario('stale-claims')!, 'jwt');
     const badges = async (atMs: number) => {

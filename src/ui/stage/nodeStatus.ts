@@ -128,11 +128,14 @@ interface Badge {
 const SIGNED_BADGE: Badge = { text: 'a signed JWT', short: ['signed JWT'] };
 /**
  * A good token says its size: token-size's lesson is the bytes every request carries, and the stage
- * showed "badge: a signed JWT" from 300 bytes to 4 KB (only the log said "a 1549-byte GET").
+ * showed "badge: a signed JWT" from 300 bytes to 4 KB (only the log said "a 1549-byte GET"). Once
+ * keys have rotated, it says which key signed it (`kid`): key-rotation's point is Bob's k2 token
+ * beside Alice's k1 one, and both read "a signed JWT".
  */
-const sizedBadge = (token: string): Badge => {
+const sizedBadge = (token: string, kid: string | null): Badge => {
   const size = formatNumber(token.length); // base64url and dots: one byte a character
-  return { text: `a signed JWT, ${size} B`, short: [`signed JWT, ${size} B`, 'signed JWT'] };
+  if (!kid) return { text: `a signed JWT, ${size} B`, short: [`signed JWT, ${size} B`, 'signed JWT'] };
+  return { text: `a JWT signed with ${kid}, ${size} B`, short: [`signed with ${kid}, ${size} B`, `signed with ${kid}`, 'signed JWT'] };
 };
 const EXPIRED_BADGE: Badge = { text: 'an expired JWT', short: ['expired JWT'] };
 const TAMPERED_BADGES: Partial<Record<ForgeHow, Badge>> = {
@@ -161,11 +164,14 @@ function signedBadge(world: WorldSnapshot, token: string): Badge {
   const parts = decodeJwtParts(token);
   if (!parts.ok) return SIGNED_BADGE;
   const { exp, role, sub } = parts.payload;
+  const { kid } = parts.header;
+  // Which key signed it matters once there is more than one (a rotation), not before.
+  const rotated = typeof kid === 'string' && (world.keys.keys.length > 1 || kid !== world.keys.activeKid);
   if (typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0)) return EXPIRED_BADGE;
   // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
   const now = world.users.find((u) => u.id === sub)?.role;
   // Narrow, "says "user"" alone read as Bob's role just after his promotion: "stale" stays in the fewest words.
-  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : sizedBadge(token);
+  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : sizedBadge(token, rotated ? kid : null);
 }
 
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
