@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../store/createAppStore';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -47,7 +47,9 @@ export default function DrawerPanel() {
     else focusById('stage');
   }, [closeDrawer]);
 
-  useEffect(() => {
+  // Listening from the commit that draws the panel (a layout effect): a passive one may run after
+  // the paint, and a busy machine's Escape, pressed on the drawn inspector, found no listener (CI).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Escape closes the topmost thing only: a modal dialog over the drawer (Share) takes it, and
       // so does a dialog focus is in, or a control that used it already (e.g. a select's list).
