@@ -50,7 +50,8 @@ function Shell() {
   const layoutModes = modesFromKey(layoutKey);
   const { shown, toggle, toggleRowRef } = useShownWorlds(area, layoutModes, true);
   const preparing = preparingStage(modes, status);
-  const className = `app${shown.length > 1 ? ' is-both' : ''}`;
+  // A one-world lesson says which (its legend leaves out the other world's glyphs).
+  const className = `app${shown.length > 1 ? ' is-both' : ''}${layoutModes.length === 1 ? ` only-${layoutModes[0]}` : ''}`;
   // Over the built first screen, src/firstScreenFit.js may have fitted the page to one world before
   // React came, and hydration keeps the attributes it finds: at the first commit the page is set back
   // to what React drew, and the measurement that follows (before any paint) decides either way. A

@@ -439,3 +439,19 @@ test('at 1024x768, where the open drawer leaves room for one world, the world of
   await expect(page.locator('.stage-session')).toHaveCount(0);
   await page.close();
 });
+
+test('the legend keys the glyphs of the worlds drawn: a JWT-only lesson shows no wristband', async ({ page }) => {
+  const legend = page.locator('.legend-first');
+  await page.goto('/?scenario=key-rotation&q=0');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(legend.getByText('JWT (signed badge)')).toBeVisible();
+  await expect(legend.getByText('key-set fetch')).toBeVisible();
+  await expect(legend.getByText('session cookie (wristband)')).toBeHidden();
+  await page.goto('/?scenario=basic&mode=session&q=0');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(legend.getByText('session cookie (wristband)')).toBeVisible();
+  await expect(legend.getByText('JWT (signed badge)')).toBeHidden();
+  await page.goto('/?scenario=basic&q=0');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  for (const glyph of ['session cookie (wristband)', 'JWT (signed badge)', 'key-set fetch']) await expect(legend.getByText(glyph)).toBeVisible();
+});

@@ -1,14 +1,17 @@
-/** What each glyph on the stage means, drawn with the same shapes and colours as the stage. */
+/**
+ * What each glyph on the stage means, drawn with the same shapes and colours as the stage. A glyph
+ * of one world only is marked with it: a one-world lesson's page leaves the other's out (layout.css).
+ */
 export function Legend({ className = '' }: { className?: string }) {
   return (
     <ul className={`legend ${className}`.trim()} aria-label="Legend">
-      <li>
+      <li className="for-session">
         <svg width="30" height="16" viewBox="-17 -8 34 16" aria-hidden="true" className="dot-wristband">
           <rect x={-17} y={-7} width={34} height={14} rx={7} />
         </svg>
         session cookie (wristband)
       </li>
-      <li>
+      <li className="for-jwt">
         <svg width="26" height="18" viewBox="-15 -10 30 20" aria-hidden="true" className="dot-badge">
           <rect x={-15} y={-10} width={30} height={20} rx={3} />
           <circle cx={7} cy={0} r={5} className="hologram-mark" />
@@ -21,7 +24,7 @@ export function Legend({ className = '' }: { className?: string }) {
         </svg>
         store query
       </li>
-      <li>
+      <li className="for-jwt">
         <svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">
           <rect x={-6} y={-6} width={12} height={12} className="dot-keys" />
         </svg>
