@@ -95,8 +95,10 @@ export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false):
       if (bumpUser(s, action.userId, (u) => (u.banned = true))) revokeUser(s, action.userId, `The admin bans ${action.userId}`);
       return;
     case 'changeRole':
-      if (bumpUser(s, action.userId, (u) => (u.role = action.role))) log(s, 'action', `The admin changes ${action.userId}'s role to ${action.role}.`);
-      return;
+      if (!bumpUser(s, action.userId, (u) => (u.role = action.role))) return;
+      // Counted where a credential was already handed out (a role given before the first login is setup).
+      if (holdsCredential(s, action.userId)) s.metrics.roleChanges++;
+      return log(s, 'action', `The admin changes ${action.userId}'s role to ${action.role}.`);
     case 'setExtraClaims':
       if (!bumpUser(s, action.userId, (u) => (u.extraClaims = { ...action.claims }))) return;
       return log(s, 'action', `${action.userId}'s profile now has ${Object.keys(action.claims).length} extra fields (a JWT carries them as claims).`);
@@ -111,6 +113,11 @@ function bumpUser(s: SimState, userId: string, change: (u: SimState['users'][str
   if (user) change(user);
   else log(s, 'note', `There is no user called ${userId}.`);
   return user !== undefined;
+}
+
+/** Whether a user has been handed a credential still on record: a session in the store, or a token issued. */
+function holdsCredential(s: SimState, userId: string): boolean {
+  return Object.values(s.store.sessions).some((r) => r.userId === userId) || Object.values(s.issued).some((t) => t.userId === userId);
 }
 
 /** Revoke every credential of a user; what that achieves depends entirely on the auth model. */

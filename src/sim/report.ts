@@ -25,6 +25,8 @@ export interface ModeRun {
   credentialBytesMax: number;
   /** Accepted requests that acted on a role the user no longer has (a JWT's stale claim). */
   staleRoleAccepts: number;
+  /** Roles the admin changed for users holding a credential (stale-claims' demotion and promotion). */
+  roleChanges: number;
   /** Nodes holding key material that can mint tokens, at the end of the run and at its peak. */
   signingKeyHolders: number;
   signingKeyHoldersMax: number;
@@ -80,6 +82,7 @@ export function modeRun(s: SimState): ModeRun {
     unfinishedRequests: s.requests.size,
     credentialBytesMax: m.apiCredentialBytesMax,
     staleRoleAccepts: m.staleRoleAccepts,
+    roleChanges: m.roleChanges,
     signingKeyHolders: signingKeyHolders(s),
     signingKeyHoldersMax: m.signingKeyHoldersMax,
     byClient: copyCounts(m.byClient),

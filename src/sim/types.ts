@@ -404,6 +404,8 @@ export interface Metrics {
   apiCredentialBytesMax: number;
   /** Accepted requests whose effective role (session: the user's; JWT: the claim) differs from the user's current role. */
   staleRoleAccepts: number;
+  /** Roles the admin changed for a user holding a credential (a demotion, a promotion): stale-claims' table says them. */
+  roleChanges: number;
   /** Peak of signingKeyHolders (see nodes/keySet.ts) over the run. */
   signingKeyHoldersMax: number;
   /** Outcomes per client id (every request kind), counted like byReason. */

@@ -65,6 +65,7 @@ function emptyRun(mode: Mode): ModeRun {
     unfinishedRequests: 0,
     credentialBytesMax: 0,
     staleRoleAccepts: 0,
+    roleChanges: 0,
     signingKeyHolders: 0,
     signingKeyHoldersMax: 0,
     byClient: {},

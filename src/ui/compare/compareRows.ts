@@ -129,13 +129,24 @@ const bytes: Measure = (w) => {
   return `${r.bytes.requestMean} B, of which the credential ${r.bytes.credentialMean} B`;
 };
 
+/**
+ * The roles the admin changed, and what requests acted on since: stale-claims' demotion stood
+ * beside "nothing revoked yet", as if the table had missed it.
+ */
+function roleChanges(w: WorldSnapshot): string {
+  const { roleChanges: changes, staleRoleAccepts: stale } = w.report;
+  if (changes === 0) return '';
+  const since = stale > 0 ? `${plural(stale, 'request')} acted on an old role, the one the token still says` : w.mode === 'session' ? 'every request since acted on the current role' : 'no request has acted on an old role yet';
+  return `${plural(changes, 'role change')}: ${since}`;
+}
+
 const revocation: Measure = (w) => {
   const rev = w.report.revocation;
   // A refresh-token family is revoked in the store: what it stops is the next refresh, not the access token in hand.
   const families = w.store.revokedFamilies;
   const familiesRevoked = `${plural(families, 'refresh-token family', 'refresh-token families')} revoked, so the store refuses ${families === 1 ? 'its' : 'their'} next refresh at once`;
-  if (!rev) return families > 0 ? `no access token revoked; ${familiesRevoked}` : 'nothing revoked yet';
-  const also = families > 0 ? `; ${familiesRevoked}` : '';
+  const also = [families > 0 ? familiesRevoked : '', roleChanges(w)].filter(Boolean).map((part) => `; ${part}`).join('');
+  if (!rev) return `${families > 0 ? 'no access token revoked' : 'nothing revoked yet'}${also}`;
   // Without a denylist nothing stops a revoked JWT: zero accepted only means nobody tried yet.
   if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return `not tried yet: a revoked token would still be accepted until exp${also}`;
   if (rev.acceptedAfter === 0) return `immediate: 0 requests accepted after it${also}`;
