@@ -340,6 +340,19 @@ describe('the dot layer, frame by frame', () => {
     layer.dispose();
   });
 
+  it('labels a train of dots once: each within a pile\'s reach of the next, the train is one pile (a long queue read "cookie cookie cookie")', () => {
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    // Six requests 10 ms apart on a 1 s trip: ~6 px between neighbours, ~32 px from the first to the last.
+    const train = [1, 2, 3, 4, 5, 6].map((id) => message(id, id * 10, 1000 + id * 10, { label: 'cookie' }));
+    layer.update(train, long, 500, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    const at = [...layer.at(500)];
+    expect(Math.hypot(at[0]!.x - at[5]!.x, at[0]!.y - at[5]!.y)).toBeGreaterThan(24);
+    expect(shown(c).filter((b) => b.text === 'cookie')).toHaveLength(1);
+    layer.dispose();
+  });
+
   it('draws each kind of message in its own colour: refused answers red, with their reason', () => {
     const c = document.createElement('canvas');
     const layer = new DotLayer(c, null, null);

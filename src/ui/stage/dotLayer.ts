@@ -128,7 +128,7 @@ const showsLabelAt = (dot: Dot, p: number): boolean => dot.label !== null && p >
  */
 const PILE_PX = 8;
 /** Whether two labelled dots are in one pile and say the same thing. */
-const saysSameHere = (a: Riding, b: Riding): boolean => a.dot.label === b.dot.label && a.dot.shape === b.dot.shape && Math.hypot(a.x - b.x, a.y - b.y) < PILE_PX;
+const saysSameHere = (a: Riding, b: Riding): boolean => a.dot.label === b.dot.label && a.dot.shape === b.dot.shape && (a.x - b.x) ** 2 + (a.y - b.y) ** 2 < PILE_PX ** 2;
 
 /** A dot mid-edge with its label, where it is this frame. */
 interface Riding {
@@ -303,7 +303,12 @@ export class DotLayer {
     for (const refused of [true, false]) {
       for (const r of riding) {
         const { dot, x, y } = r;
-        if ((dot.shape === 'bad') !== refused || placed.size >= LABELLED_UNTIL || said.some((o) => saysSameHere(o, r))) continue;
+        if ((dot.shape === 'bad') !== refused || placed.size >= LABELLED_UNTIL) continue;
+        // A dot in a labelled pile joins it, so a train of dots, each near the next, is one pile with one label.
+        if (said.some((o) => saysSameHere(o, r))) {
+          said.push(r);
+          continue;
+        }
         const at = this.labelPlace(x, y, sprites.label(dot.label!, refused), sprites.dpr, taken);
         if (!at) continue;
         placed.set(dot, at);
