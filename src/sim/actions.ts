@@ -151,8 +151,11 @@ function applyOperatorAction(t: Tick, action: Action): void {
     case 'killServer': {
       const server = findServer(s, action.serverId);
       if (!server) return;
-      const lost = Object.keys(server.localSessions).length;
+      const lostIds = Object.keys(server.localSessions);
+      const lost = lostIds.length;
       if (server.up) s.metrics.serverCrashes++;
+      s.metrics.sessionsLost += lost;
+      for (const sid of lostIds) s.lostSessions[sid] = true;
       stopProcess(s, server);
       Object.assign(server, { up: false, localSessions: {}, jwksCache: { kids: [], fetchedAtMs: null }, inFlight: 0 });
       return log(s, 'action', `${server.id} crashes${lost ? `, losing ${plural(lost, 'session')} it held in memory` : ''}.`, { nodeId: server.id });

@@ -42,7 +42,8 @@ export interface ModeRun {
   apiWithoutCredential: number;
   apiMemoryLookups: number;
   /** What failed during the run: server crashes, store outages (whether or not a request noticed). */
-  failures: { serverCrashes: number; storeOutages: number };
+  /** Crashes and outages, the sessions crashes took with servers' memory, and requests refused for it. */
+  failures: { serverCrashes: number; storeOutages: number; sessionsLost: number; lostSessionRefusals: number };
   /**
    * Outcomes of API requests only, overall and per client: `requests` and `byClient` count logins,
    * logouts and refreshes too. The comparison table counts API requests (`apiRequests`), so a
@@ -91,7 +92,7 @@ export function modeRun(s: SimState): ModeRun {
     refreshStoreLookups: m.refreshStoreLookups,
     apiWithoutCredential: m.apiWithoutCredential,
     apiMemoryLookups: m.apiMemoryLookups,
-    failures: { serverCrashes: m.serverCrashes, storeOutages: m.storeOutages },
+    failures: { serverCrashes: m.serverCrashes, storeOutages: m.storeOutages, sessionsLost: m.sessionsLost, lostSessionRefusals: m.lostSessionRefusals },
     apiOutcomes: { accepted: m.apiAccepted, byReason: { ...m.apiByReason }, byClient: copyCounts(m.apiByClient) },
   };
 }

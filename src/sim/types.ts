@@ -421,6 +421,9 @@ export interface Metrics {
   apiMemoryLookups: number;
   /** Times an up server crashed, and times the store went down from up. */
   serverCrashes: number;
+  /** Sessions that went with a crashed server's memory, and requests refused since because theirs had. */
+  sessionsLost: number;
+  lostSessionRefusals: number;
   storeOutages: number;
   /** Outcomes of API requests only (byReason counts logins and refreshes too): what the load lab measures. */
   apiAccepted: number;
@@ -494,6 +497,8 @@ export interface SimState {
   /** The store's queued queries, each served when its core frees up, in order (src/sim/agenda.ts). */
   storeWork: TimerLane;
   revocations: Revocation[];
+  /** Session ids lost with a crashed server's memory: a later refusal of one is the crash's cost (the table says it). */
+  lostSessions: Record<string, true>;
   log: { entries: LogEntry[]; total: number };
   metrics: Metrics;
 }

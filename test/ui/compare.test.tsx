@@ -133,6 +133,14 @@ describe('ComparisonTable', () => {
     expect(shown()).toMatch(/; 1 request still on its way to a check$/);
   });
 
+  // A learner review: scale-out's crash read "0 requests got a 503 or timed out" in both worlds, beside users its crash logged out.
+  it('scale-out: counts the sessions a crash took with its server\'s memory, and the requests refused for it', async () => {
+    await setup('both', 46_000, 'scale-out');
+    const failed = cells('When a server or the store failed');
+    expect(measured(failed.session)).toMatch(/^1 server crash \(1 session lost with its memory\): [1-9]\d* refused: their session was lost in the crash$/);
+    expect(measured(failed.jwt)).toBe('1 server crash: 0 requests got a 503 or timed out');
+  });
+
   it('reports no failures and real latencies in this scenario', async () => {
     await setup();
     const failure = cells('When a server or the store failed');

@@ -1,10 +1,13 @@
 // The drawer (inspector and interventions) brings focus in when it opens, once its lazy part has
 // drawn, and never takes it back from a learner who got into the panel first.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { App } from '../../src/ui/App';
 import { fakeFrames, FRAME_MS } from './support/frames';
+
+// The panel's lazy chunk, compiled once before the tests: on a busy machine its first compile took longer than findByRole waits.
+beforeAll(() => import('../../src/ui/interventions/InterventionsPanel'));
 
 afterEach(() => {
   cleanup();

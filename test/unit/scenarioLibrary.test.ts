@@ -74,7 +74,7 @@ function emptyRun(mode: Mode): ModeRun {
     refreshStoreLookups: 0,
     apiWithoutCredential: 0,
     apiMemoryLookups: 0,
-    failures: { serverCrashes: 0, storeOutages: 0 },
+    failures: { serverCrashes: 0, storeOutages: 0, sessionsLost: 0, lostSessionRefusals: 0 },
     apiOutcomes: { accepted: 0, byReason: {}, byClient: {} },
   };
 }

@@ -22,6 +22,8 @@ function authenticate(h: Handling): void {
   if (local(h)) {
     if (req.kind === 'api') s.metrics.apiMemoryLookups++;
     const record = own(server.localSessions, sid);
+    // Refused because a crash took the session with its server's memory: the crash's cost, counted.
+    if (!record && own(s.lostSessions, sid)) s.metrics.lostSessionRefusals++;
     const now = s.timeMs + server.skewMs;
     if (record && now >= record.expiresAtMs) delete server.localSessions[sid];
     const live = record && now < record.expiresAtMs ? record : null;

@@ -158,11 +158,14 @@ const revocation: Measure = (w) => {
 
 const failure: Measure = (w) => {
   const { byReason, timedOut } = w.report.requests;
-  const { serverCrashes, storeOutages } = w.report.failures;
-  const failed = [serverCrashes ? plural(serverCrashes, 'server crash') : '', storeOutages ? plural(storeOutages, 'store outage') : ''].filter(Boolean).join(', ');
+  const { serverCrashes, storeOutages, sessionsLost, lostSessionRefusals } = w.report.failures;
+  // Sessions kept in a server's memory go with it: scale-out's crash read "0 requests got a 503 or timed out" beside users logged out by it.
+  const crashes = serverCrashes ? `${plural(serverCrashes, 'server crash')}${sessionsLost ? ` (${plural(sessionsLost, 'session')} lost with ${serverCrashes === 1 ? 'its' : 'their'} memory)` : ''}` : '';
+  const failed = [crashes, storeOutages ? plural(storeOutages, 'store outage') : ''].filter(Boolean).join(', ');
   const storeDown = byReason.store_unavailable ?? 0;
   const serverDown = byReason.server_down ?? 0;
   const parts: string[] = [];
+  if (lostSessionRefusals > 0) parts.push(`${lostSessionRefusals} refused: their session was lost in the crash`);
   if (storeDown > 0) parts.push(`${storeDown} rejected: store unavailable`);
   if (serverDown > 0) parts.push(`${serverDown} rejected: no server up`);
   if (timedOut > 0) parts.push(`${timedOut} timed out`);
