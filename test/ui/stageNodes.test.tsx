@@ -35,3 +35,19 @@ describe('the JWT world\u2019s store', () => {
     expect((await jwtStageAt('store-outage', 18_000)).storeLines).toBe(3);
   });
 });
+
+// A learner review: scale-out's store read "unused (server memory)" with a store line from every server.
+describe('the session world\u2019s store', () => {
+  it('has no line to the servers while the sessions live in their memory, and gets them when the store holds them', async () => {
+    const lines = async (timeMs: number) => {
+      const { container } = await renderStageAt('scale-out', 'session', timeMs);
+      const found = { words: [...container.querySelectorAll('.node-line')].map((t) => t.textContent), storeLines: container.querySelectorAll('line.edge-store').length };
+      cleanup();
+      return found;
+    };
+    const inMemory = await lines(8_000);
+    expect(inMemory.words).toContain('unused (server memory)');
+    expect(inMemory.storeLines).toBe(0);
+    expect((await lines(40_000)).storeLines).toBe(4);
+  });
+});

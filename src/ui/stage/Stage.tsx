@@ -63,7 +63,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   // joins it to the servers: drawn like the session store's, they said the servers ask it.
   const storeUsed = !!world && (world.options.denylist || world.options.refreshTokens);
   const storeShown = storeUsed || (!!world && world.report.failures.storeOutages > 0);
-  const storeUnasked = mode === 'jwt' && !storeUsed;
+  // Sessions kept in each server's memory (scale-out, until its switch) leave the store unasked too.
+  const storeUnasked = (mode === 'jwt' && !storeUsed) || (mode === 'session' && world?.options.sessionStorage === 'local');
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked }, size ?? FALLBACK_SIZE);
