@@ -145,23 +145,26 @@ interface Riding {
 class Piles {
   private readonly cells = new Map<number, Riding[]>();
 
-  private static cell(x: number, y: number): [number, number] {
-    return [Math.floor(x / PILE_PX), Math.floor(y / PILE_PX)];
-  }
-
+  /** A cell's key from a point's cell coordinates (stage px / PILE_PX), with no array made per dot. */
   private static key(cx: number, cy: number): number {
     return cx * 100_003 + cy;
   }
 
   /** Whether `r` is in a pile already labelled: near a dot of one that says the same thing. */
   has(r: Riding): boolean {
-    const [cx, cy] = Piles.cell(r.x, r.y);
-    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) if (this.cells.get(Piles.key(cx + dx, cy + dy))?.some((o) => saysSameHere(o, r))) return true;
+    const cx = Math.floor(r.x / PILE_PX);
+    const cy = Math.floor(r.y / PILE_PX);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        const cell = this.cells.get(Piles.key(cx + dx, cy + dy));
+        if (cell) for (const o of cell) if (saysSameHere(o, r)) return true;
+      }
+    }
     return false;
   }
 
   add(r: Riding): void {
-    const key = Piles.key(...Piles.cell(r.x, r.y));
+    const key = Piles.key(Math.floor(r.x / PILE_PX), Math.floor(r.y / PILE_PX));
     const cell = this.cells.get(key);
     if (cell) cell.push(r);
     else this.cells.set(key, [r]);
