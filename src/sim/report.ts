@@ -36,6 +36,8 @@ export interface ModeRun {
   byServer: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Store lookups made by API requests (storeLookups also counts logouts' and refreshes' lookups). */
   apiStoreLookups: number;
+  /** Signature checks made by API requests (signatureVerifications also counts logouts'). */
+  apiSignatureVerifications: number;
   /** Store lookups made by refreshes: each reads its refresh token's record. */
   refreshStoreLookups: number;
   /** API requests with no credential at all (nothing to look up), and session ones looked up in a server's own memory. */
@@ -89,6 +91,7 @@ export function modeRun(s: SimState): ModeRun {
     byClient: copyCounts(m.byClient),
     byServer: copyCounts(m.byServer),
     apiStoreLookups: m.apiStoreLookups,
+    apiSignatureVerifications: m.apiSignatureVerifications,
     refreshStoreLookups: m.refreshStoreLookups,
     apiWithoutCredential: m.apiWithoutCredential,
     apiMemoryLookups: m.apiMemoryLookups,

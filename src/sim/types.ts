@@ -414,6 +414,8 @@ export interface Metrics {
   byServer: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Store lookups made for API requests only (logouts look their session up too). */
   apiStoreLookups: number;
+  /** Signature checks made by API requests (signatureVerifications also counts logouts'). */
+  apiSignatureVerifications: number;
   /** Store lookups made by refreshes: each reads (and rotates) its refresh token's record. */
   refreshStoreLookups: number;
   /** API requests that carried no credential, and session API requests checked in a server's own memory (no store lookup). */

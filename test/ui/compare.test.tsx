@@ -141,6 +141,12 @@ describe('ComparisonTable', () => {
     expect(measured(failed.jwt)).toBe('1 server crash: 0 requests got a 503 or timed out');
   });
 
+  // A learner review: stolen-credential's JWT cell read "35 signature checks" for 34 requests, and nothing said why.
+  it('says the signature checks logouts made, beside the API requests\' own', async () => {
+    await setup('jwt', 60_000, 'stolen-credential');
+    expect(measured(cells('Store lookups per request').jwt)).toBe('0.00 (0 lookups / 34 requests), 35 signature checks (1 by a logout)');
+  });
+
   it('reports no failures and real latencies in this scenario', async () => {
     await setup();
     const failure = cells('When a server or the store failed');

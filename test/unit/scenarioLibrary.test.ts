@@ -71,6 +71,7 @@ function emptyRun(mode: Mode): ModeRun {
     byClient: {},
     byServer: {},
     apiStoreLookups: 0,
+    apiSignatureVerifications: 0,
     refreshStoreLookups: 0,
     apiWithoutCredential: 0,
     apiMemoryLookups: 0,

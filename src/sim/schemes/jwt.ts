@@ -122,6 +122,7 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   req.signatureVerifications++;
   server.signatureVerifications++;
   s.metrics.signatureVerifications++;
+  if (req.kind === 'api') s.metrics.apiSignatureVerifications++;
   // Counted when done, like the checks themselves (a backlogged server has booked more than it spent).
   s.metrics.verifyCpuMs += costMs;
   server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
