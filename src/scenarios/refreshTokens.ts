@@ -32,6 +32,7 @@ export const refreshTokens: Scenario = {
     {
       atMs: 10_000,
       action: { type: 'note', text: 'Alice\u2019s access token expires; her browser refreshes it.' },
+      about: 'alice',
       caption: 'Alice\u2019s access token expires: her browser trades the refresh token for a new pair; the old refresh token is now marked used.',
     },
     {
@@ -42,6 +43,7 @@ export const refreshTokens: Scenario = {
     {
       atMs: 20_000,
       action: { type: 'note', text: 'Alice\u2019s current access token expires; its refresh token belongs to the revoked family.' },
+      about: 'alice',
       caption: 'Alice\u2019s next refresh fails as well: the family is gone, so she has to log in again. A theft cost her a login, not her account.',
     },
     { atMs: ALICE_LOGIN_AGAIN_AT_MS, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in again and starts a fresh family.' },

@@ -9,6 +9,11 @@ export interface TimelineStep {
   action: Action;
   /** A plain sentence for the caption and the scrubber's marker; omitted for routine traffic. */
   caption?: string;
+  /**
+   * The node (a client, a server) the caption is about, when its action names no client (a note, a
+   * crash): while the caption is on screen, "what just happened" follows it, not whoever logged last.
+   */
+  about?: string;
 }
 
 /** What a question's outcome reads of one world: its clock, its recent requests and its report. */

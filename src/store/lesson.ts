@@ -17,33 +17,37 @@ export interface LessonStep {
   lines: WorldCaption[];
   /** The lines as one sentence ("Session: … JWT: …"), for a marker's title or a transcript. */
   caption: string;
+  /** Per world, the client the caption is about (the step's `about`, or its action's client). */
+  about: Partial<Record<Mode, string>>;
 }
 
 export const WORLD_LABEL: Record<Mode, string> = { session: 'Session', jwt: 'JWT' };
 
 /** What the steps are read from: a lesson's worlds and its captioned moments. */
-type Captioned = Pick<Scenario, 'modes'> & { timeline: (mode: Mode) => readonly { atMs: number; caption?: string }[] };
+type Captioned = Pick<Scenario, 'modes'> & { timeline: (mode: Mode) => readonly { atMs: number; caption?: string; about?: string; action?: object }[] };
 
 export function lessonSteps(scenario: Captioned | null, modes: Mode[]): LessonStep[] {
   if (!scenario) return [];
   const shown = modes.filter((m) => scenario.modes.includes(m));
-  const byTime = new Map<number, Map<Mode, string>>();
+  const byTime = new Map<number, { captions: Map<Mode, string>; about: Partial<Record<Mode, string>> }>();
   for (const mode of shown) {
     for (const step of scenario.timeline(mode)) {
       if (!step.caption) continue;
-      const at = byTime.get(step.atMs) ?? new Map<Mode, string>();
+      const at = byTime.get(step.atMs) ?? { captions: new Map<Mode, string>(), about: {} };
       // Two captions of one world at the same moment are both shown, one after the other.
-      at.set(mode, at.has(mode) ? `${at.get(mode)} ${step.caption}` : step.caption);
+      at.captions.set(mode, at.captions.has(mode) ? `${at.captions.get(mode)} ${step.caption}` : step.caption);
+      const about = step.about ?? (step.action && 'clientId' in step.action ? String(step.action.clientId) : undefined);
+      if (about) at.about[mode] ??= about;
       byTime.set(step.atMs, at);
     }
   }
   return [...byTime.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([atMs, captions]) => {
+    .map(([atMs, { captions, about }]) => {
       const distinct = new Set(captions.values());
       const shared = distinct.size === 1 && captions.size === shown.length;
       const lines: WorldCaption[] = shared ? [{ mode: null, text: [...distinct][0]! }] : [...captions].map(([mode, text]) => ({ mode: shown.length > 1 ? mode : null, text }));
-      return { atMs, lines, caption: lines.map((l) => (l.mode ? `${WORLD_LABEL[l.mode]}: ${l.text}` : l.text)).join(' ') };
+      return { atMs, lines, caption: lines.map((l) => (l.mode ? `${WORLD_LABEL[l.mode]}: ${l.text}` : l.text)).join(' '), about };
     });
 }
 

@@ -89,6 +89,8 @@ describe('ComparisonTable', () => {
     expect(measured(session)).toBe('a random id, 22 characters (128 bits)');
     expect(measured(jwt)).toMatch(/^header\.payload\.signature, \d+ characters$/);
     expect(firstNumber(measured(jwt))).toBeGreaterThan(100);
+    // A phone's column wraps it at its dots, not inside a word ("header.payloa / d.signature").
+    expect([...jwt.querySelector('strong')!.childNodes].map((n) => n.textContent || '|')).toEqual(['header.', '|', 'payload.', '|', 'signature, ' + firstNumber(measured(jwt)) + ' characters']);
     const where = cells('Where user data lives');
     expect(measured(where.jwt)).toMatch(/^in the token: sub, role, .*\(\d+ claims\)$/);
     expect(measured(where.session)).toMatch(/session records? in the store$/);

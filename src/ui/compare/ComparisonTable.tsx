@@ -16,16 +16,19 @@ const COLUMNS = [
 
 const selectLessonModes = (s: AppStoreState) => s.scenario?.modes;
 
+/** Dotted words ("header.payload.signature") may wrap after a dot: a phone's column broke them mid-word. */
+const wrapAtDots = (text: string) => text.split(/(?<=[a-z]\.)(?=[a-z])/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+
 function Cell({ measured, claim, mode }: { measured: string | null; claim: string; mode: 'session' | 'jwt' }) {
   const lessonModes = useApp(selectLessonModes);
   // A lesson without this world: side by side is not offered, so do not suggest it.
   const missing = lessonModes && !lessonModes.includes(mode) ? notInLesson(mode) : NOT_LOADED;
   return (
     <td className={`cmp-cell cmp-${mode}`} data-mode={mode}>
-      {measured === null ? <em className="cmp-missing">{missing}</em> : <strong className="cmp-measured">{measured}</strong>}
+      {measured === null ? <em className="cmp-missing">{missing}</em> : <strong className="cmp-measured">{wrapAtDots(measured)}</strong>}
       <span className="cmp-claim">
         <span className="visually-hidden">The article says: </span>
-        {claim}
+        {wrapAtDots(claim)}
       </span>
     </td>
   );

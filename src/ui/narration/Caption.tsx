@@ -12,11 +12,21 @@ import { useNowLines } from './useNowLines';
 /**
  * What just happened, in whichever world it happened last (named when both are on screen); when
  * both worlds did something at that same moment (a ban, a logout), both are said, and said once
- * when it is the same in both (a login's request: the two lines did not fit a phone's two).
+ * when it is the same in both (a login's request: the two lines did not fit a phone's two). While
+ * a caption about one client is on screen, that client's newest line since it is said: Bob's
+ * "200 OK" under "Alice's next refresh fails" read as a contradiction.
  */
-function whatJustHappened(s: AppStoreState, modes: readonly Mode[]): string | null {
+function whatJustHappened(s: AppStoreState, modes: readonly Mode[], step: LessonStep | undefined): string | null {
   const last = modes.flatMap((mode) => {
-    const entry = s.worlds[mode]?.log.findLast((e) => e.kind !== 'key');
+    const log = s.worlds[mode]?.log ?? [];
+    const who = step?.about[mode];
+    let entry = log.findLast((e) => e.kind !== 'key');
+    for (let i = log.length - 1; who && i >= 0 && log[i]!.timeMs >= step.atMs; i--) {
+      if (log[i]!.nodeId === who) {
+        entry = log[i];
+        break;
+      }
+    }
     return entry ? [{ mode, entry }] : [];
   });
   const atMs = Math.max(...last.map((l) => l.entry.timeMs));
@@ -29,14 +39,13 @@ function whatJustHappened(s: AppStoreState, modes: readonly Mode[]): string | nu
 
 const selectCaption = (s: AppStoreState) => {
   const modes = shownModes(s);
-  const now = whatJustHappened(s, modes);
   // While a newly picked lesson's script loads, the old one is still `s.scenario`: its words would
   // stand under the new lesson's name, so none are shown until the new one is here. Its worlds are
   // the old one's too until the new ones come: what they logged does not count as this one moving.
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, now: now ?? 'Press Play to start.', untouched: !s.started && (s.status !== 'ready' || !now), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, untouched: !s.started && (s.status !== 'ready' || !modes.some((m) => s.worlds[m]?.log.some((e) => e.kind !== 'key'))), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
 };
 
 /** The moment of the question on the card, once predicted and the run is at or past it. */
@@ -75,6 +84,7 @@ export function Caption() {
   const about = readBefore ? steps.find((st) => st.atMs > c.watchingFrom!) : undefined;
   const shown = about && about.atMs - c.watchingFrom! <= ASKED_ABOUT_WITHIN_MS ? about : step;
   const reread = readBefore && shown === step;
+  const now = useApp((s) => whatJustHappened(s, shownModes(s), step)) ?? 'Press Play to start.';
   // Every caption of the lesson, unseen in the same place: on a phone, a tablet or in an embed the box is as
   // tall as the longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
@@ -153,7 +163,7 @@ export function Caption() {
       {/* Said while paused or stepping; while playing, the lesson line above speaks: at 4x this line
           changes ten times a simulated second, more than anyone can hear (the event logs keep every line). */}
       <p ref={nowRef} className="caption-now" aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
-        {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : c.now}
+        {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : now}
       </p>
     </div>
   );

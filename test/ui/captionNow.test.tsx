@@ -1,0 +1,48 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { parseLink } from '../../src/store/urlState';
+import { Caption } from '../../src/ui/narration/Caption';
+import { AppStoreProvider } from '../../src/ui/storeContext';
+import { SCENARIOS } from '../../src/scenarios';
+
+async function openAt(link: string, atMs: number) {
+  const store = createAppStore(parseLink(link).state);
+  await store.getState().load();
+  await store.getState().seek(atMs);
+  render(
+    <AppStoreProvider store={store}>
+      <Caption />
+    </AppStoreProvider>,
+  );
+  return { lesson: screen.getByTestId('lesson-caption').textContent ?? '', now: screen.getByTestId('caption').textContent ?? '' };
+}
+
+afterEach(cleanup);
+
+describe('"what just happened" follows the one the caption is about', () => {
+  // Each of these moments showed someone else's success under the caption (Bob's "200 OK" under
+  // "Alice's next refresh fails"): the newest line of the log, not the caption's subject.
+  it.each([
+    ['?scenario=refresh-tokens&q=0', 21_000, /Alice.s next refresh fails/, /^alice gets 401 refresh_invalid/],
+    ['?scenario=refresh-tokens&q=0', 11_000, /Alice.s access token expires/, /^alice gets 200 OK for POST \/refresh/],
+    ['?scenario=scale-out&mode=session&q=0', 27_000, /server-3 crashes/, /^alice gets 401 session_unknown/],
+    ['?scenario=scale-out&mode=jwt&q=0', 27_000, /server-3 crashes/, /^alice gets 200 OK/],
+    ['?scenario=clock-skew&q=0', 12_600, /server-2, 20 s ahead/, /^server-2 rejects .*token_expired/],
+  ])('%s at %i ms', async (link, atMs, caption, now) => {
+    const shown = await openAt(link, atMs);
+    expect(shown.lesson).toMatch(caption);
+    expect(shown.now).toMatch(now);
+  });
+
+  it('names only nodes its lesson has', () => {
+    for (const scenario of SCENARIOS) {
+      for (const mode of scenario.modes) {
+        const opts = scenario.options(mode);
+        const servers = Array.from({ length: 16 }, (_, i) => `server-${i + 1}`);
+        const nodes = new Set([...(opts.clients ?? []).map((c) => c.id), ...servers]);
+        for (const step of scenario.timeline(mode)) if (step.about) expect(nodes, `${scenario.id} at ${step.atMs} ms`).toContain(step.about);
+      }
+    }
+  });
+});
