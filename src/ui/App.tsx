@@ -142,7 +142,7 @@ function Below({ modes }: { modes: Mode[] }) {
       {seen && (
         <ErrorBoundary what="details of the run">
           <Suspense fallback={null}>
-            <Details modes={modes} />
+            <Details modes={modes} section={section} />
           </Suspense>
         </ErrorBoundary>
       )}

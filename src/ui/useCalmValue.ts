@@ -1,8 +1,11 @@
 // While a lesson plays fast, the panels below the stage (event logs, comparison table, disagreement
 // strip) take a new moment at most twice a second: at 16x a publish every 100 ms turned ~30 log
 // lines over per world, faster than anyone reads, and mounting them was a third of a frame's work
-// on a classroom laptop. Paused or slower, they follow every moment at once.
-import { useEffect, useState } from 'react';
+// on a classroom laptop. Out of view (below the fold, where they start), a playing lesson's panels
+// take one at most every 2 s, whatever the speed: laying out and painting them at every publish was
+// ~4 of a frame's ~20 busy ms at 4x CPU with 300 requests in flight. Paused, or slower and in view,
+// they follow every moment at once.
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { AppStoreState } from '../store/createAppStore';
 import { useApp } from './storeContext';
 
@@ -11,16 +14,32 @@ export const FAST_SPEED = 4;
 /** The least real time between two moments a calm panel shows. */
 export const CALM_MS = 500;
 
+/** The least real time between two moments a panel out of view shows while the lesson plays. */
+export const OUT_OF_VIEW_MS = 2_000;
+
+/** Whether the details are on screen (Details.tsx watches them); outside Details, they are. */
+export const DetailsOnScreen = createContext(true);
+
 const selectPlayingFast = (s: AppStoreState) => s.playing && s.speed >= FAST_SPEED;
+const selectPlaying = (s: AppStoreState) => s.playing;
 
 /** Whether the lesson plays at FAST_SPEED or faster. */
 export const usePlayingFast = (): boolean => useApp(selectPlayingFast);
 
+/** The least real time between two moments a panel below the stage shows now: 0, every one. */
+export function useCalmMs(): number {
+  const onScreen = useContext(DetailsOnScreen);
+  const playing = useApp(selectPlaying);
+  const fast = usePlayingFast();
+  return playing && !onScreen ? OUT_OF_VIEW_MS : fast ? CALM_MS : 0;
+}
+
 /**
- * `value`, but while `calm` a new one at most every `everyMs`: the first change at once, then the
- * latest when the wait ends (so the last moment always shows). Not calm, every change at once.
+ * `value`, but a new one at most every `everyMs`: the first change at once, then the latest when
+ * the wait ends (so the last moment always shows). At 0, every change at once.
  */
-export function useCalmValue<T>(value: T, calm: boolean, everyMs = CALM_MS): T {
+export function useCalmValue<T>(value: T, everyMs: number): T {
+  const calm = everyMs > 0;
   const [shown, setShown] = useState(value);
   // A new object per spell of rest: one that starts as the last ends must start its own timer.
   const [rest, setRest] = useState({ on: false });

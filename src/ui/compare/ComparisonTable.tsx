@@ -3,7 +3,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { selectWorlds } from '../../store/selectors';
 import { useApp } from '../storeContext';
-import { useCalmValue, usePlayingFast } from '../useCalmValue';
+import { useCalmMs, useCalmValue } from '../useCalmValue';
 import type { AppStoreState } from '../../store/createAppStore';
 import { compareRows, NOT_LOADED, notInLesson, type CompareRow } from './compareRows';
 import type { Worlds } from '../../store/player';
@@ -53,7 +53,7 @@ function Row({ row }: { row: CompareRow }) {
  * Playing fast, at most twice a second (useCalmValue).
  */
 export function ComparisonTable() {
-  const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), usePlayingFast()));
+  const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), useCalmMs()));
   return <Table worlds={worlds} />;
 }
 

@@ -4,7 +4,7 @@ import { selectWorlds } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { plural } from '../../format';
 import { useApp } from '../storeContext';
-import { useCalmValue, usePlayingFast } from '../useCalmValue';
+import { useCalmMs, useCalmValue } from '../useCalmValue';
 import type { Worlds } from '../../store/player';
 
 const selectSelect = (s: AppStoreState) => s.select;
@@ -17,7 +17,7 @@ const SHOWN_TAIL = 5;
 export function DiffStrip() {
   // Drawn after the rest of a new moment, in a render React can interrupt: after a seek the
   // tracker reads the whole run again. Playing fast, at most twice a second (useCalmValue).
-  const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), usePlayingFast()));
+  const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), useCalmMs()));
   const select = useApp(selectSelect);
   return <Strip worlds={worlds} select={select} />;
 }

@@ -5,7 +5,7 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
-import { useCalmValue, usePlayingFast } from '../useCalmValue';
+import { useCalmMs, useCalmValue, usePlayingFast } from '../useCalmValue';
 import { ROVING_KEY_ATTR, useRovingStop } from '../useRovingStop';
 
 const selectSelect = (s: AppStoreState) => s.select;
@@ -89,7 +89,7 @@ function useDrawnCount(log: readonly LogEntry[] | undefined, playingFast: boolea
 export function EventLog({ mode }: { mode: Mode }) {
   // Playing fast, a lesson that turns its log over is also held to its newest lines (useDrawnCount).
   const playingFast = usePlayingFast();
-  const world = useCalmValue(useApp(worldOf(mode)), playingFast);
+  const world = useCalmValue(useApp(worldOf(mode)), useCalmMs());
   const select = useApp(selectSelect);
   // The lines render after the rest of a new moment, in slices React can interrupt: after a seek
   // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.

@@ -1,0 +1,17 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/**
+ * Whether any of the element is on screen (true until the browser first says, and where it cannot).
+ * A box whose edge only touches the viewport's (the details, just under the fold) is not.
+ */
+export function useOnScreen(ref: RefObject<Element | null>): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => setOnScreen(entries.at(-1)!.intersectionRatio > 0));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return onScreen;
+}
