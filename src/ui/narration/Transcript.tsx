@@ -1,9 +1,9 @@
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { clockTime } from '../../format';
 import { findMeta } from '../../scenarios/catalog';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps, stepsSoFar } from '../../store/lesson';
+import { lessonSteps, stepsSoFar, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { ROVING_KEY_ATTR, useRovingStop } from '../useRovingStop';
@@ -22,8 +22,6 @@ export function Transcript() {
   const timeMs = useDeferredValue(t.timeMs);
   // A caption a question still asks about is told once the learner has predicted (stepsSoFar).
   const told = useMemo(() => stepsSoFar(steps, timeMs, atMsList(t.coming)), [steps, timeMs, t.coming]);
-  // One tab stop for the whole story (arrows move within it), like the event logs.
-  const roving = useRovingStop(useMemo(() => told.map((st) => String(st.atMs)), [told]));
   return (
     <section className="transcript panel" aria-labelledby="transcript-title">
       <h2 id="transcript-title">The lesson so far</h2>
@@ -33,31 +31,38 @@ export function Transcript() {
           <strong>What to watch:</strong> {notice}
         </p>
       )}
-      {told.length === 0 ? (
-        <p className="muted">The captions will collect here as the lesson plays.</p>
-      ) : (
-        <ol {...roving.listProps}>
-          {told.map((st) => {
-            const stop = roving.isStop(String(st.atMs));
-            return (
-              <li key={st.atMs} {...{ [ROVING_KEY_ATTR]: String(st.atMs) }}>
-                <button
-                  type="button"
-                  className="linklike"
-                  tabIndex={stop ? 0 : -1}
-                  aria-describedby={stop ? 'transcript-keys' : undefined}
-                  onClick={() => void t.seek(st.atMs + 1)}
-                >
-                  <time>{clockTime(st.atMs)}</time> {st.caption}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <TranscriptLines told={told} seek={t.seek} />
       <p id="transcript-keys" hidden>
         Up and down arrows move between the captions; Page Up and Page Down, a page at a time.
       </p>
     </section>
   );
 }
+
+/**
+ * The captions told so far, drawn again only when one more is told (or another lesson's are): the
+ * clock moves at every publish, and the list is the same for seconds at a time.
+ */
+const TranscriptLines = memo(
+  function TranscriptLines({ told, seek }: { told: LessonStep[]; seek: (atMs: number) => Promise<void> }) {
+    // One tab stop for the whole story (arrows move within it), like the event logs.
+    const roving = useRovingStop(useMemo(() => told.map((st) => String(st.atMs)), [told]));
+    return told.length === 0 ? (
+      <p className="muted">The captions will collect here as the lesson plays.</p>
+    ) : (
+      <ol {...roving.listProps}>
+        {told.map((st) => {
+          const stop = roving.isStop(String(st.atMs));
+          return (
+            <li key={st.atMs} {...{ [ROVING_KEY_ATTR]: String(st.atMs) }}>
+              <button type="button" className="linklike" tabIndex={stop ? 0 : -1} aria-describedby={stop ? 'transcript-keys' : undefined} onClick={() => void seek(st.atMs + 1)}>
+                <time>{clockTime(st.atMs)}</time> {st.caption}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    );
+  },
+  (a, b) => a.seek === b.seek && a.told.length === b.told.length && a.told.every((st, i) => st === b.told[i]),
+);
