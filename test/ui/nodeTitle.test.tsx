@@ -12,11 +12,11 @@ import { nodeStatus, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
 
-function drawn(kind: 'server' | 'browser', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below') {
+function drawn(kind: 'server' | 'browser' | 'lb', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below', h = 50) {
   const full: NodeStatus = { title: kind === 'server' ? 'server-1' : 'user-01', lines: ['2 in flight'], down: false, flash: { ok: true, text: 'lookup ✓' }, ...status };
   const { container } = render(
     <svg>
-      <NodeView box={{ id: full.title, kind, x: 0, y: 0, w, h: 50, ...(chipSide ? { chipSide } : {}) }} status={full} selected={false} onSelect={null} />
+      <NodeView box={{ id: full.title, kind, x: 0, y: 0, w, h, ...(chipSide ? { chipSide } : {}) }} status={full} selected={false} onSelect={null} />
     </svg>,
   );
   const title = container.querySelector('.node-title')!;
@@ -25,6 +25,14 @@ function drawn(kind: 'server' | 'browser', w: number, status: Partial<NodeStatus
 }
 
 describe('node titles', () => {
+  it('a box with no room for a line says it after the title where both fit (a phone\u2019s balancer, made sticky)', () => {
+    const lb = { title: 'Load balancer', lines: ['sticky'], flash: null };
+    expect(drawn('lb', 260, lb, undefined, 30)).toMatchObject({ text: 'Load balancer: sticky', lines: [] });
+    expect(drawn('lb', 200, lb)).toMatchObject({ text: 'Load balancer', lines: ['sticky'] });
+    // Too narrow for both: the title alone, as before.
+    expect(drawn('lb', 150, lb, undefined, 30)).toMatchObject({ text: 'Load balancer', lines: [] });
+  });
+
   it('a narrow server box (a 360 px phone) shows its whole name, left of its check chip', () => {
     const server = drawn('server', 106);
     expect(server.text).toBe('server-1');

@@ -32,8 +32,10 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const saysDown = status.down && !status.lines.some((line) => /\bdown\b/i.test(line));
   const label = `${status.title}: ${status.lines.join(', ')}${saysDown ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
-  const { title, titleX, chipY } = placeTitle(box, status);
   const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
+  // A box with no room for a line says its first beside the title where that fits: a phone's
+  // balancer lost "sticky" at the moment the lesson made it sticky.
+  const { title, titleX, chipY } = placeTitle(box, status, lineCount === 0 ? status.lines[0] : undefined);
   const lines = status.lines.slice(0, lineCount).map((line, i) => {
     const short = status.shortLines?.[i];
     return fitText(short ? [line, ...short] : [line], box.w - 12, FONT.line, false, measureText);
@@ -83,10 +85,11 @@ const CHIP_OFF_BOX_PX = 8;
  * whole, else centred in the room left of the chip (centred on a 106 px box at 360 px wide, every
  * "server-1" read "serve…"), else, in a box that holds it only across its whole width (four servers
  * in a phone's row), centred whole with the chip above the corner, or below it, where the layout
- * leaves a gap for it (`chipSide`: rows of servers sit too close); else shortened.
+ * leaves a gap for it (`chipSide`: rows of servers sit too close); else shortened. Another node's
+ * `line` (one its box has no room for) goes after its title where both fit.
  */
-function placeTitle(box: NodeBox, status: NodeStatus): { title: string; titleX: number; chipY: number } {
-  const titles = [status.title, ...(status.short ? [status.short] : [])];
+function placeTitle(box: NodeBox, status: NodeStatus, line?: string): { title: string; titleX: number; chipY: number } {
+  const titles = [...(line && box.kind !== 'server' ? [`${status.title}: ${line}`] : []), status.title, ...(status.short ? [status.short] : [])];
   const top = -box.h / 2;
   const chipY = top + 4;
   const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
