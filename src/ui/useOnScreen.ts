@@ -9,7 +9,9 @@ export function useOnScreen(ref: RefObject<Element | null>): boolean {
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => setOnScreen(entries.at(-1)!.intersectionRatio > 0));
+    // A viewport a pixel shorter: a box touching its foot intersects the real one with a ratio of 0,
+    // and scrolling it into view then crossed no threshold, so the browser never said it came.
+    const observer = new IntersectionObserver((entries) => setOnScreen(entries.at(-1)!.isIntersecting), { rootMargin: '0px 0px -1px 0px' });
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);

@@ -151,6 +151,8 @@ test('focus never falls to <body> when the focused log line leaves the bounded l
   await ready(page);
   const jwtLog = page.getByRole('log', { name: 'jwt event log' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // In view, as a reader's log is: out of view it takes a moment only every 2 s (useCalmValue.ts).
+  await jwtLog.scrollIntoViewIfNeeded();
   await expect.poll(() => jwtLog.getByRole('button').count(), { timeout: 20_000 }).toBeGreaterThan(40);
   // On the oldest line: the first to go as new lines come.
   await jwtLog.getByRole('button').last().focus();

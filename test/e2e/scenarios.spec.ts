@@ -9,10 +9,14 @@ import { expect, test, type Page } from '@playwright/test';
 const lesson = (page: Page) => page.getByRole('region', { name: 'The lesson so far' }).getByRole('list');
 const sessionLog = (page: Page) => page.getByRole('log', { name: 'session event log' });
 const jwtLog = (page: Page) => page.getByRole('log', { name: 'jwt event log' });
+// Read as a learner reads them: scrolled to. Out of view, a playing lesson's logs take a moment only
+// every 2 s (useCalmValue.ts), and at 16x the ban's line left the 120-line log in less.
+const readLogs = (page: Page) => sessionLog(page).scrollIntoViewIfNeeded();
 const row = (page: Page, header: RegExp) => page.getByRole('table', { name: /measured in this run/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: header }) });
 
 test('revocation: the banned session dies at once, the JWT lives on until exp', async ({ page }) => {
   await page.goto('/?scenario=revocation&speed=16&play=1&q=0');
+  await readLogs(page);
   await expect(lesson(page)).toContainText('The admin bans Alice', { timeout: 30_000 });
   await expect(sessionLog(page)).toContainText('401 session_unknown', { timeout: 30_000 });
   await expect(jwtLog(page)).toContainText(/stay(s)? valid for \d+ s more, until exp/);
@@ -24,6 +28,7 @@ test('revocation: the banned session dies at once, the JWT lives on until exp', 
 
 test('scale-out: sessions in server memory look logged out behind a round-robin balancer', async ({ page }) => {
   await page.goto('/?scenario=scale-out&speed=16&play=1&q=0');
+  await readLogs(page);
   await expect(lesson(page)).toContainText('three more servers join', { timeout: 30_000 });
   await expect(page.locator('.stage-session').getByRole('button', { name: /^server-4/ })).toBeVisible();
   await expect(sessionLog(page)).toContainText('401 session_unknown', { timeout: 30_000 });
@@ -34,6 +39,7 @@ test('scale-out: sessions in server memory look logged out behind a round-robin 
 
 test('store-outage: session auth fails closed while JWT carries on', async ({ page }) => {
   await page.goto('/?scenario=store-outage&speed=16&play=1&q=0');
+  await readLogs(page);
   await expect(lesson(page)).toContainText('The shared store goes down', { timeout: 30_000 });
   await expect(sessionLog(page)).toContainText('503 store_unavailable', { timeout: 30_000 });
   await expect(page.locator('.stage-session').getByRole('button', { name: /Session store.*down/i })).toBeVisible();

@@ -11,11 +11,11 @@ import { OUT_OF_VIEW_MS } from '../../src/ui/useCalmValue';
 import { nextFrame, FRAME_MS } from './support/frames';
 
 /** The one IntersectionObserver the details make, told by the test what is on screen. */
-let onScreen: (ratio: number) => void = () => {};
+let onScreen: (seen: boolean) => void = () => {};
 class FakeIntersectionObserver {
-  constructor(private readonly callback: (entries: { intersectionRatio: number }[]) => void) {}
+  constructor(private readonly callback: (entries: { isIntersecting: boolean }[]) => void) {}
   observe() {
-    onScreen = (ratio) => act(() => this.callback([{ intersectionRatio: ratio }]));
+    onScreen = (seen) => act(() => this.callback([{ isIntersecting: seen }]));
   }
   disconnect() {}
 }
@@ -50,7 +50,7 @@ describe('the details while a lesson plays out of view', () => {
     const store = createAppStore({ scenarioId: 'revocation', view: 'session', questionsOn: false, speed: 2 });
     await store.getState().load();
     render(<Below store={store} />);
-    onScreen(0);
+    onScreen(false);
     const log = () => screen.getByRole('log', { name: 'session event log' });
     const newestShown = () => [...log().querySelectorAll('li')].at(-1)?.textContent ?? '';
     const newest = () => store.getState().worlds.session?.log.at(-1)?.text ?? '';
@@ -69,12 +69,12 @@ describe('the details while a lesson plays out of view', () => {
     expect(newestShown()).not.toBe(held);
     // Scrolled into view: every moment at once.
     await frames(store, 30);
-    onScreen(1);
+    onScreen(true);
     expect(newestShown()).toContain(newest());
     await frames(store, 30);
     expect(newestShown()).toContain(newest());
     // Out of view again and paused: the newest at once too.
-    onScreen(0);
+    onScreen(false);
     await frames(store, 30);
     act(() => store.getState().pause());
     expect(newestShown()).toContain(newest());
