@@ -17,7 +17,7 @@ export interface LessonStep {
   lines: WorldCaption[];
   /** The lines as one sentence ("Session: … JWT: …"), for a marker's title or a transcript. */
   caption: string;
-  /** Per world, the client the caption is about (the step's `about`, or its action's client). */
+  /** Per world, the node the caption is about (the step's `about`, or its action's client). */
   about: Partial<Record<Mode, string>>;
 }
 

@@ -3,7 +3,7 @@
 // lines over per world, faster than anyone reads, and mounting them was a third of a frame's work
 // on a classroom laptop. Out of view (below the fold, where they start), a playing lesson's panels
 // take one at most every 2 s, whatever the speed: laying out and painting them at every publish was
-// ~4 of a frame's ~20 busy ms at 4x CPU with 300 requests in flight. Paused, or slower and in view,
+// ~6 of a frame's ~22 busy ms at 4x CPU with 300 requests in flight. Paused, or slower and in view,
 // they follow every moment at once.
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { AppStoreState } from '../store/createAppStore';

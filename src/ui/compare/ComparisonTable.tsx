@@ -50,7 +50,7 @@ function Row({ row }: { row: CompareRow }) {
 /**
  * The table of the moment before last while a new one is drawn: its rows render after the stage
  * and caption of a new moment, in a render React can interrupt (after a seek every row is new).
- * Playing fast, at most twice a second (useCalmValue).
+ * Playing fast or out of view, less often (useCalmValue).
  */
 export function ComparisonTable() {
   const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), useCalmMs()));

@@ -16,7 +16,7 @@ const SHOWN_TAIL = 5;
 /** Side by side: what the two worlds served differently, over the whole run, in time order. */
 export function DiffStrip() {
   // Drawn after the rest of a new moment, in a render React can interrupt: after a seek the
-  // tracker reads the whole run again. Playing fast, at most twice a second (useCalmValue).
+  // tracker reads the whole run again. Playing fast or out of view, less often (useCalmValue).
   const worlds = useDeferredValue(useCalmValue(useApp(selectWorlds), useCalmMs()));
   const select = useApp(selectSelect);
   return <Strip worlds={worlds} select={select} />;
