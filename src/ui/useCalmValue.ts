@@ -21,7 +21,6 @@ export const OUT_OF_VIEW_MS = 2_000;
 export const DetailsOnScreen = createContext(true);
 
 const selectPlayingFast = (s: AppStoreState) => s.playing && s.speed >= FAST_SPEED;
-const selectPlaying = (s: AppStoreState) => s.playing;
 
 /** Whether the lesson plays at FAST_SPEED or faster. */
 export const usePlayingFast = (): boolean => useApp(selectPlayingFast);
@@ -29,9 +28,7 @@ export const usePlayingFast = (): boolean => useApp(selectPlayingFast);
 /** The least real time between two moments a panel below the stage shows now: 0, every one. */
 export function useCalmMs(): number {
   const onScreen = useContext(DetailsOnScreen);
-  const playing = useApp(selectPlaying);
-  const fast = usePlayingFast();
-  return playing && !onScreen ? OUT_OF_VIEW_MS : fast ? CALM_MS : 0;
+  return useApp((s) => (!s.playing ? 0 : !onScreen ? OUT_OF_VIEW_MS : s.speed >= FAST_SPEED ? CALM_MS : 0));
 }
 
 /**
