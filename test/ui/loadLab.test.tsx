@@ -8,8 +8,8 @@ import { readSweep } from '../../src/lab/reading';
 import type { SweepSettings } from '../../src/lab/settings';
 import type { SweepReport, SweepRow } from '../../src/lab/sweep';
 import { SweepCancelled, type SweepClient, type SweepClientHooks } from '../../src/lab/sweepClient';
-import type { Mode } from '../../src/sim/schemes/names';
 import { parseLink } from '../../src/store/urlState';
+import { row } from '../support/sweepRows';
 import { LoadLab } from '../../src/ui/lab/LoadLab';
 
 afterEach(cleanup);
@@ -35,26 +35,6 @@ function fakeClient(verifyMs = 0.18) {
   };
 }
 
-function row(mode: Mode, servers: number, throughputRps: number): SweepRow {
-  return {
-    mode,
-    servers,
-    requests: 1000,
-    offeredRps: 500,
-    throughputRps,
-    latencyMs: { p50: 100 + servers, p99: 180 + servers },
-    storeOpsPerSec: mode === 'session' ? throughputRps : 0,
-    storeUtilisation: mode === 'session' ? throughputRps / 1000 : 0,
-    signatureVerificationsPerSec: mode === 'jwt' ? throughputRps : 0,
-    verifyCpuMsPerSec: mode === 'jwt' ? throughputRps * 0.18 : 0,
-    serverCpuUtilisation: 0.5,
-    byReason: { ok: throughputRps * 2, ...(servers === 1 ? { timeout: 40 } : {}) },
-    requestBytesMean: mode === 'session' ? 117 : 435,
-    wireBytesPerSec: mode === 'session' ? 58_500 : 217_500,
-    verifications: { real: mode === 'jwt' ? 16 : 0, modelled: mode === 'jwt' ? 984 : 0, mismatches: 0 },
-    windowMs: 2000,
-  };
-}
 
 const runButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Run sweep' });
 const cancelButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' });

@@ -36,6 +36,11 @@ export interface ChartSpec {
 }
 
 export const DASHED = [6, 4];
+/**
+ * The longest y-axis label a chart draws whole: the label runs along the plot's ~190 px, in 600 12px.
+ * "Until answered or refused (ms)" (30 characters, 211 px in Chromium) lost its ends; 24 is ~165 px.
+ */
+export const Y_LABEL_MAX_CHARS = 24;
 /** One dash per failure reason in a chart (cycled): solid, dashed, dotted, dash-dot. */
 export const REASON_DASHES: (number[] | undefined)[] = [undefined, [6, 4], [2, 3], [9, 3, 2, 3]];
 
@@ -100,7 +105,7 @@ export function chartSpecs(settings: SweepSettings, rows: SweepRow[]): ChartSpec
   const errorChart = spec('errors', 'Failed requests by reason', 'Failed requests (req/s)', 'req/s', x, errors);
   return [
     spec('throughput', 'Throughput', 'Answered 200 (req/s)', 'req/s', x, [...modelSeries(rows, x, (r) => r.throughputRps), offered]),
-    spec('latency', 'Latency, p50 and p99', 'Until answered or refused (ms)', 'ms', x, [...modelSeries(rows, x, (r) => r.latencyMs.p50, ' p50'), ...modelSeries(rows, x, (r) => r.latencyMs.p99, ' p99', DASHED)]),
+    spec('latency', 'Latency, p50 and p99', 'Time to a reply (ms)', 'ms', x, [...modelSeries(rows, x, (r) => r.latencyMs.p50, ' p50'), ...modelSeries(rows, x, (r) => r.latencyMs.p99, ' p99', DASHED)]),
     spec('store', 'Store load', 'Store operations (ops/s)', 'ops/s', x, [...modelSeries(rows, x, (r) => r.storeOpsPerSec), capacity]),
     spec('checks', 'Signature checks', 'Checks (per s)', 'checks/s', x, modelSeries(rows, x, (r) => r.signatureVerificationsPerSec)),
     spec('cpu', 'CPU spent checking signatures', 'Server CPU (ms/s)', 'CPU ms/s', x, modelSeries(rows, x, (r) => r.verifyCpuMsPerSec)),

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SWEEP } from '../../src/lab/settings';
+import { chartSpecs, Y_LABEL_MAX_CHARS } from '../../src/ui/lab/chartSpecs';
+import { row } from '../support/sweepRows';
+
+describe('the lab charts', () => {
+  const specs = chartSpecs(DEFAULT_SWEEP, [row('session', 1, 300), row('session', 2, 480), row('jwt', 1, 250), row('jwt', 2, 500)]);
+
+  it('label every y axis in words short enough to be drawn whole along the plot', () => {
+    // The latency chart's "Until answered or refused (ms)" ran past both ends of its axis.
+    for (const spec of specs) expect(spec.yLabel.length, `${spec.id}: "${spec.yLabel}"`).toBeLessThanOrEqual(Y_LABEL_MAX_CHARS);
+  });
+
+  it('say the latency chart in words, per model and percentile, from the rows', () => {
+    const latency = specs.find((s) => s.id === 'latency')!;
+    expect(latency.series.map((s) => s.label)).toEqual(['Session p50', 'JWT p50', 'Session p99', 'JWT p99']);
+    expect(latency.summary).toContain('JWT p99: 181 ms with 1 server, 182 ms with 2 servers');
+  });
+});
