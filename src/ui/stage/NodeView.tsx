@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
+import { lineForms, lineRoom, lineWidth } from './nodeLines';
 import type { NodeStatus } from './nodeStatus';
 
 interface Props {
@@ -9,6 +10,8 @@ interface Props {
   selected: boolean;
   /** null: nothing to inspect, so the node is not a control. */
   onSelect: (() => void) | null;
+  /** Per line, the form it starts from (nodeLines.ts `siblingForms`): the words its siblings use. */
+  firstForms?: readonly number[];
 }
 
 /**
@@ -16,7 +19,7 @@ interface Props {
  * when servers come and go, both by CSS (stage.css) on its `transform` style, so no animation
  * library is on the first load; none of it under reduced motion.
  */
-function NodeViewImpl({ box, status, selected, onSelect }: Props) {
+function NodeViewImpl({ box, status, selected, onSelect, firstForms }: Props) {
   // A click focuses the node (SVG does not by itself), so closing the inspector can return here.
   const select = (e: MouseEvent<SVGGElement>) => {
     e.currentTarget.focus({ preventScroll: true });
@@ -32,14 +35,11 @@ function NodeViewImpl({ box, status, selected, onSelect }: Props) {
   const saysDown = status.down && !status.lines.some((line) => /\bdown\b/i.test(line));
   const label = `${status.title}: ${status.lines.join(', ')}${saysDown ? ' (down)' : ''}. Inspect.`;
   // Text is drawn at its real size: shorten it to the box rather than shrink it (see layout.ts).
-  const lineCount = Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
+  const lineCount = lineRoom(box);
   // A box with no room for a line says its first beside the title where that fits: a phone's
   // balancer lost "sticky" at the moment the lesson made it sticky.
   const { title, titleX, chipY } = placeTitle(box, status, lineCount === 0 ? status.lines[0] : undefined);
-  const lines = status.lines.slice(0, lineCount).map((line, i) => {
-    const short = status.shortLines?.[i];
-    return fitText(short ? [line, ...short] : [line], box.w - 12, FONT.line, false, measureText);
-  });
+  const lines = status.lines.slice(0, lineCount).map((_, i) => fitText(lineForms(status, i).slice(firstForms?.[i] ?? 0), lineWidth(box), FONT.line, false, measureText));
   const top = -box.h / 2;
   return (
     <g
@@ -112,4 +112,7 @@ const sameStatus = (a: NodeStatus, b: NodeStatus) =>
   a.flash?.text === b.flash?.text;
 
 /** Snapshots arrive ten times a second; a node re-renders only when what it shows changed. */
-export const NodeView = memo(NodeViewImpl, (a, b) => a.box === b.box && a.selected === b.selected && !a.onSelect === !b.onSelect && sameStatus(a.status, b.status));
+export const NodeView = memo(
+  NodeViewImpl,
+  (a, b) => a.box === b.box && a.selected === b.selected && !a.onSelect === !b.onSelect && sameStatus(a.status, b.status) && (a.firstForms ?? []).join() === (b.firstForms ?? []).join(),
+);

@@ -10,6 +10,7 @@ import { DotLayer, undrawnCount } from './dotLayer';
 import { CROWD_ID, edgeEnds, layoutStage, type NodeBox, type StageSize } from './layout';
 import { nodeStatus } from './nodeStatus';
 import { NodeView } from './NodeView';
+import { siblingForms } from './nodeLines';
 import './stage.css';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
@@ -100,6 +101,9 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const undrawn = reducedMotion ? 0 : undrawnCount(world.messages);
 
   const title = SCHEME_WORDS[mode].title;
+  const nodes = Object.values(layout.nodes).map((box) => ({ box, status: nodeStatus(world, box.id, folded) }));
+  // Sibling boxes say a line in the same words (the servers' "N in memory").
+  const forms = siblingForms(nodes);
   return (
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption>
@@ -121,9 +125,9 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         {/* Messages past the drawn dots, as bands along their edges (dotLayer.ts); under the nodes, so never over a name. */}
         <g className="crowd-bands" ref={bandsEl} aria-hidden="true" />
         {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
-        {Object.values(layout.nodes).map((box) => {
+        {nodes.map(({ box, status }) => {
           const target = inspectable ? selectionFor(world, box) : null;
-          return <NodeView key={box.id} box={box} status={nodeStatus(world, box.id, folded)} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
+          return <NodeView key={box.id} box={box} status={status} firstForms={forms.get(box.id)} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
         })}
       </svg>
       )}

@@ -72,7 +72,9 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
   session: (world, state) => {
     const st = world.store;
     const local = world.options.sessionStorage === 'local';
-    return { title: 'Session store', lines: storeLines(local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), state, st.queued ? `, ${st.queued} queued` : ''), down: !st.up, flash: null };
+    const lines = storeLines(local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), state, st.queued ? `, ${st.queued} queued` : '');
+    // A narrow box said "unused (server memor…"; the title already says what is unused.
+    return { title: 'Session store', lines, ...(local ? { shortLines: [[storeLines('unused', state)[0]!]] } : {}), down: !st.up, flash: null };
   },
   jwt: (world, state) => {
     const st = world.store;

@@ -1,0 +1,34 @@
+// Sibling boxes say a line in the same words. Each server box used to shorten its lines on its own,
+// so scale-out's servers read "4 in memory", "0 in memory" and "1 session in memory" side by side.
+import { cleanup } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderStageAt } from './support/stage';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+/** The stage drawn `width` px wide (measured once, as useElementSize does before the first paint). */
+async function linesAt(scenarioId: string, timeMs: number, width: number) {
+  vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({ width, height: 460, x: 0, y: 0, top: 0, left: 0, right: width, bottom: 460, toJSON: () => ({}) });
+  const { container } = await renderStageAt(scenarioId, 'session', timeMs);
+  return [...container.querySelectorAll('.node-line')].map((t) => t.textContent ?? '');
+}
+
+describe('sibling node boxes', () => {
+  it('say the same line in the same words: the shortest form any of them needs', async () => {
+    // At 820 px "1 session in memory" fits a server box and "4 sessions in memory" does not.
+    const memory = (await linesAt('scale-out', 30_000, 820)).filter((l) => l.includes('memory') && !l.startsWith('unused'));
+    expect(memory).toEqual(['4 in memory', '0 in memory', '1 in memory']);
+    // The store's box there is too narrow for "unused (server memory)": it says "unused", not "unused (server memor…".
+    expect(await linesAt('scale-out', 30_000, 820)).toContain('unused');
+  });
+
+  it('keep their full words where every one of them fits', async () => {
+    const memory = (await linesAt('scale-out', 30_000, 900)).filter((l) => l.includes('memory') && !l.startsWith('unused'));
+    expect(memory).toEqual(['4 sessions in memory', '0 sessions in memory', '1 session in memory']);
+  });
+});
