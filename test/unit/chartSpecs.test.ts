@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../src/lab/settings';
-import { chartSpecs, Y_LABEL_MAX_CHARS } from '../../src/ui/lab/chartSpecs';
+import { chartSpecs, drawingOrder, Y_LABEL_MAX_CHARS } from '../../src/ui/lab/chartSpecs';
 import { row } from '../support/sweepRows';
 
 describe('the lab charts', () => {
@@ -15,5 +15,13 @@ describe('the lab charts', () => {
     const latency = specs.find((s) => s.id === 'latency')!;
     expect(latency.series.map((s) => s.label)).toEqual(['Session p50', 'JWT p50', 'Session p99', 'JWT p99']);
     expect(latency.summary).toContain('JWT p99: 181 ms with 1 server, 182 ms with 2 servers');
+  });
+
+  it('draw a reference line under the models\u2019 lines, so a session line that rides the store\u2019s capacity is drawn over it', () => {
+    // Drawn last, the capacity's dashes lay unseen on the saturated session line.
+    const order = (id: string) => drawingOrder(specs.find((s) => s.id === id)!.series).map((s) => s.label);
+    expect(order('store')).toEqual(['Store capacity', 'Session', 'JWT']);
+    expect(order('throughput')).toEqual(['Offered load', 'Session', 'JWT']);
+    expect(order('latency')).toEqual(['Session p50', 'JWT p50', 'Session p99', 'JWT p99']);
   });
 });

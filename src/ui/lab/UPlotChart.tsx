@@ -7,11 +7,14 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../format';
-import type { ChartSpec, SeriesTone } from './chartSpecs';
+import { drawingOrder, type ChartSpec, type SeriesTone } from './chartSpecs';
 
 const HEIGHT_PX = 230;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT = `600 ${FONT}`;
+/** A reference line's band (lab.css draws its key the same): at 0.7 its grey keeps 3:1 against the white plot. */
+const REFERENCE_WIDTH_PX = 6;
+const REFERENCE_ALPHA = 0.7;
 
 /** The app's colours (src/ui/app.css), read where the canvas needs them. */
 function colour(name: string, fallback: string): string {
@@ -34,7 +37,7 @@ function serverRange(xs: ArrayLike<number>): uPlot.Range.MinMax {
   return [first - pad, last + pad];
 }
 
-const dataOf = (spec: ChartSpec): uPlot.AlignedData => [spec.x, ...spec.series.map((s) => s.values)];
+const dataOf = (spec: ChartSpec): uPlot.AlignedData => [spec.x, ...drawingOrder(spec.series).map((s) => s.values)];
 
 function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
   const tones: Record<SeriesTone, string> = { session: colour('--session', '#1a66d9'), jwt: colour('--jwt', '#8a3ffc'), reference: colour('--muted', '#5b6478') };
@@ -57,10 +60,11 @@ function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
     ],
     series: [
       {},
-      ...spec.series.map((s) => ({
+      ...drawingOrder(spec.series).map((s) => ({
         label: s.label,
         stroke: tones[s.tone],
-        width: 2,
+        // A reference line is a wide, light band under the models' lines: one that reaches it stays seen.
+        ...(s.tone === 'reference' ? { width: REFERENCE_WIDTH_PX, alpha: REFERENCE_ALPHA } : { width: 2 }),
         ...(s.dash ? { dash: s.dash } : {}),
         // A reference line (offered load, capacity) has no measured points of its own.
         points: { show: s.tone !== 'reference', size: 6, fill: tones[s.tone], stroke: tones[s.tone] },

@@ -41,6 +41,12 @@ export const DASHED = [6, 4];
  * "Until answered or refused (ms)" (30 characters, 211 px in Chromium) lost its ends; 24 is ~165 px.
  */
 export const Y_LABEL_MAX_CHARS = 24;
+/**
+ * The order a chart's lines are drawn in: reference lines (offered load, store capacity) first, so a
+ * model's line that reaches one is drawn over it, inside its wider band. Drawn after, the capacity's
+ * dashes lay unseen on the session line that rode it, the store chart's point.
+ */
+export const drawingOrder = (series: readonly ChartSeries[]): ChartSeries[] => [...series.filter((s) => s.tone === 'reference'), ...series.filter((s) => s.tone !== 'reference')];
 /** One dash per failure reason in a chart (cycled): solid, dashed, dotted, dash-dot. */
 export const REASON_DASHES: (number[] | undefined)[] = [undefined, [6, 4], [2, 3], [9, 3, 2, 3]];
 
