@@ -21,10 +21,10 @@ async function linesAt(scenarioId: string, timeMs: number, width: number) {
 describe('sibling node boxes', () => {
   it('say the same line in the same words: the shortest form any of them needs', async () => {
     // At 820 px "1 session in memory" fits a server box and "4 sessions in memory" does not.
-    const memory = (await linesAt('scale-out', 30_000, 820)).filter((l) => l.includes('memory') && !l.startsWith('unused'));
-    expect(memory).toEqual(['4 in memory', '0 in memory', '1 in memory']);
+    const lines = await linesAt('scale-out', 30_000, 820);
+    expect(lines.filter((l) => l.includes('memory') && !l.startsWith('unused'))).toEqual(['4 in memory', '0 in memory', '1 in memory']);
     // The store's box there is too narrow for "unused (server memory)": it says "unused", not "unused (server memor…".
-    expect(await linesAt('scale-out', 30_000, 820)).toContain('unused');
+    expect(lines).toContain('unused');
   });
 
   it('keep their full words where every one of them fits', async () => {

@@ -1,3 +1,5 @@
+// What the lab's charts draw from a sweep's rows (chartSpecs.ts, pure): their axis labels, their words
+// and the order their lines are drawn in. The charts themselves are checked on screenshots and in lab.spec.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../src/lab/settings';
 import { chartSpecs, drawingOrder, Y_LABEL_MAX_CHARS } from '../../src/ui/lab/chartSpecs';
