@@ -28,7 +28,7 @@ export const usePlayingFast = (): boolean => useApp(selectPlayingFast);
 /** The least real time between two moments a panel below the stage shows now: 0, every one. */
 export function useCalmMs(): number {
   const onScreen = useContext(DetailsOnScreen);
-  return useApp((s) => (!s.playing ? 0 : !onScreen ? OUT_OF_VIEW_MS : s.speed >= FAST_SPEED ? CALM_MS : 0));
+  return useApp((s) => (s.playing && !onScreen ? OUT_OF_VIEW_MS : selectPlayingFast(s) ? CALM_MS : 0));
 }
 
 /**
