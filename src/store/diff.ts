@@ -34,11 +34,27 @@ export interface DiffGroup {
   text: string;
 }
 
+/**
+ * How two answers to one action differ: accepted in one world only; in neither, each world refusing
+ * for its own reason (revocation's Bob after logout: 401 session_unknown and 401 token_revoked); or
+ * in both, as a different user or role (stale-claims). Counted apart, as "45 answered differently"
+ * read as 45 accepted in one world and refused in the other.
+ */
+export type DifferenceKind = 'oneWorld' | 'neither' | 'both';
+
+export const kindOf = (p: Pick<ServedPair, 'session' | 'jwt'>): DifferenceKind => {
+  const inSession = p.session.reason === 'ok';
+  const inJwt = p.jwt.reason === 'ok';
+  return inSession !== inJwt ? 'oneWorld' : inSession ? 'both' : 'neither';
+};
+
 export interface OutcomeDiffs {
   /** Requests both worlds received and answered. */
   compared: number;
   /** How many of them got a different answer. */
   differing: number;
+  /** `differing`, by how the answers differ. */
+  byKind: Record<DifferenceKind, number>;
   /** The first request the worlds answered differently, pinned. */
   first: { pair: ServedPair; text: string } | null;
   /** Runs of the same difference, in time order. */
@@ -47,7 +63,18 @@ export interface OutcomeDiffs {
   oneWorldOnly: number;
 }
 
-export const EMPTY_DIFFS: OutcomeDiffs = { compared: 0, differing: 0, first: null, groups: [], oneWorldOnly: 0 };
+const NO_KINDS: Record<DifferenceKind, number> = { oneWorld: 0, neither: 0, both: 0 };
+
+export const EMPTY_DIFFS: OutcomeDiffs = { compared: 0, differing: 0, byKind: NO_KINDS, first: null, groups: [], oneWorldOnly: 0 };
+
+const KIND_WORDS: Record<DifferenceKind, string> = { oneWorld: 'accepted in one world only', neither: 'accepted in neither, for different reasons', both: 'accepted in both, as a different user or role' };
+
+/** "45 answered differently (25 accepted in one world only, 20 accepted in neither, for different reasons)". */
+export function differingText({ differing, byKind }: Pick<OutcomeDiffs, 'differing' | 'byKind'>): string {
+  const kinds = (Object.keys(KIND_WORDS) as DifferenceKind[]).filter((k) => byKind[k] > 0);
+  const parts = kinds.length === 1 ? [KIND_WORDS[kinds[0]!]] : kinds.map((k) => `${byKind[k]} ${KIND_WORDS[k]}`);
+  return `${differing} answered differently${parts.length ? ` (${parts.join('; ')})` : ''}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // What one world served, in words
@@ -163,9 +190,13 @@ export class DiffTracker {
     if (this.dirty) {
       this.dirty = false;
       const groups = groupDiffs(this.pairs);
+      const byKind = { ...NO_KINDS };
+      // A group is one difference throughout, so one kind.
+      for (const g of groups) byKind[kindOf(g.first)] += g.count;
       this.result = {
         compared: this.pairs.length + this.dropped,
         differing: groups.reduce((n, g) => n + g.count, 0),
+        byKind,
         first: this.firstPair ? { pair: this.firstPair, text: firstText(this.firstPair) } : null,
         groups,
         oneWorldOnly,

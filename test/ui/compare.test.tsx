@@ -201,7 +201,7 @@ describe('DiffStrip', () => {
     const later = runs();
     expect(later[0]).toBe('5.5–29.5 s, alice, 25 requests: session refused (401 session_unknown); JWT accepted as alice (role user), token valid until exp at 30.0 s');
     expect(later).toHaveLength(3);
-    expect(region().textContent).toMatch(/\d+ requests both worlds received \(logins included\), 45 answered differently\./);
+    expect(region().textContent).toMatch(/\d+ requests both worlds received \(logins included\), 45 answered differently \(25 accepted in one world only; 20 accepted in neither, for different reasons\)\./);
 
     // Clicking a run opens its newest request in the JWT world.
     await act(async () => within(region()).getAllByRole('button')[1]!.click());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode } from '../../src/scenarios/run';
 import type { Served } from '../../src/sim/types';
-import { DiffTracker, groupDiffs, outcomeDiffs, type ServedPair } from '../../src/store/diff';
+import { DiffTracker, differingText, groupDiffs, outcomeDiffs, type ServedPair } from '../../src/store/diff';
 import { snapshot, type WorldSnapshot } from '../../src/store/snapshot';
 import { SERVED_CAPACITY } from '../../src/sim/world';
 import { run } from './support/run';
@@ -61,6 +61,9 @@ describe('the side-by-side strip: a run of the lesson', () => {
       '30.5–39.5 s, alice, 10 requests: session refused (401 session_unknown); JWT refused (401 token_expired)',
     ]);
     expect(d.differing).toBe(45);
+    // Said apart: only Alice's 25 were accepted in one world and refused in the other.
+    expect(d.byKind).toEqual({ oneWorld: 25, neither: 20, both: 0 });
+    expect(differingText(d)).toBe('45 answered differently (25 accepted in one world only; 20 accepted in neither, for different reasons)');
     expect(d.oneWorldOnly).toBe(0);
   });
 
@@ -81,6 +84,8 @@ describe('the side-by-side strip: a run of the lesson', () => {
     expect(alice.text).toMatch(/^5\.5–29\.5 s, alice, 25 requests: session accepted as alice \(role user\); JWT accepted as alice \(role admin\)/);
     const bob = d.groups.find((g) => g.clientId === 'bob')!;
     expect(bob.text).toMatch(/session accepted as bob \(role admin\); JWT accepted as bob \(role user\)/);
+    expect(d.byKind.both).toBe(alice.count + bob.count);
+    expect(differingText(d)).toContain(`${alice.count + bob.count} accepted in both, as a different user or role`);
   });
 
   it('tampering: an attack scripted in one world only is left out, not listed as a disagreement', async () => {

@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useMemo, useState } from 'react';
-import { DiffTracker, EMPTY_DIFFS, type DiffGroup } from '../../store/diff';
+import { DiffTracker, differingText, EMPTY_DIFFS, type DiffGroup } from '../../store/diff';
 import { selectWorlds } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { plural } from '../../format';
@@ -66,7 +66,7 @@ const Strip = memo(function Strip({ worlds, select }: { worlds: Worlds; select: 
       <p className="muted diff-count">
         {/* Logins counted: a takeaway's "9 requests" (API calls) stood above "10 requests both worlds received". Each world's own attack
             (tampering: a guessed session id, an edited token) has no twin: "only one world received" was said where both received one. */}
-        {plural(diffs.compared, 'request')} both worlds received (logins included), {diffs.differing} answered differently
+        {plural(diffs.compared, 'request')} both worlds received (logins included), {differingText(diffs)}
         {diffs.oneWorldOnly > 0 ? `; ${plural(diffs.oneWorldOnly, 'request')} with no like request in the other world (a refresh, or an attack made in one world or its own way in each) left out` : ''}.
       </p>
     </section>
