@@ -129,7 +129,7 @@ describe('the event log while a lesson plays fast', () => {
     act(() => store.setState({ speed: 1 }));
     await frames(6);
     expect(lines()).toEqual(last(120));
-    expect(note()).toBe(`${plural(hand.newest + 1 - 120, 'earlier event')} not shown.`);
+    expect(note()).toBe(`${plural(hand.newest + 1 - 120, 'earlier event')} not shown: move the timeline back to see them.`);
     // At 1x a moment with many new lines draws them all, a chunk a frame.
     moment(100);
     await frames(6);
@@ -143,7 +143,7 @@ describe('the event log while a lesson plays fast', () => {
     act(() => store.setState({ playing: false }));
     await frames(6);
     expect(lines()).toEqual(last(120));
-    expect(note()).toBe(`${plural(hand.newest + 1 - 120, 'earlier event')} not shown.`);
+    expect(note()).toBe(`${plural(hand.newest + 1 - 120, 'earlier event')} not shown: move the timeline back to see them.`);
   });
 });
 

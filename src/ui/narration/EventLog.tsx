@@ -106,7 +106,8 @@ export function EventLog({ mode }: { mode: Mode }) {
       <h2 id={`log-title-${mode}`}>{SCHEME_WORDS[mode].name} event log</h2>
       {hidden > 0 && (
         <p className="eventlog-hidden">
-          {plural(hidden, 'earlier event')} not shown.{waiting && ` Pause to see the last ${log.length}.`}
+          {/* The log keeps its newest lines; an earlier moment's lines are its newest there (a takeaway's "accepted 25 times" was nowhere in the log at the end). */}
+          {plural(hidden, 'earlier event')} not shown{waiting ? `. Pause to see the last ${log.length}.` : ': move the timeline back to see them.'}
         </p>
       )}
       {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. The
