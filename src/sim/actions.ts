@@ -221,7 +221,7 @@ function tamper(s: SimState, clientId: string, how: ForgeHow): void {
     const guess = randomId128(s.rng);
     client.jar = applySetCookie(client.jar, serializeSetCookie({ name: SESSION_COOKIE, value: guess, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }), cookieContext(s)).jar;
     client.forged = how;
-    return log(s, 'action', `${clientId} replaces its session cookie with a guessed id ${shortId(guess)} (one of 2^128).`, { nodeId: clientId });
+    return log(s, 'action', `${clientId} replaces their session cookie with a guessed id ${shortId(guess)} (one of 2^128).`, { nodeId: clientId });
   }
   const forge = schemeOf(s).forge;
   if (!forge) return log(s, 'note', `${clientId} holds ${SCHEME_WORDS[s.options.mode].credential}, not a token: there are no claims to edit in this world.`);

@@ -139,8 +139,8 @@ test('at 390x844 a moment both worlds send a request at is said whole, with each
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=basic&q=0&t=3000');
   await ready(page);
-  // Said as "a 117-byte GET /api/profile carrying its session cookie": the JWT's size was cut off after "a 432-byte…".
-  await expect(page.getByTestId('caption')).toHaveText(/^Session: alice sends a [\d,]+-byte GET \/api\/profile .*JWT: alice sends a [\d,]+-byte GET \/api\/profile carrying its JWT\.$/);
+  // Said as "a 117-byte GET /api/profile carrying their session cookie": the JWT's size was cut off after "a 432-byte…".
+  await expect(page.getByTestId('caption')).toHaveText(/^Session: alice sends a [\d,]+-byte GET \/api\/profile .*JWT: alice sends a [\d,]+-byte GET \/api\/profile carrying their JWT\.$/);
   await expectWholeFirstScreen(page, PHONES[0]!, 'both worlds send at 3 s');
   // Not clamped to the box's lines (an ellipsis at the end of the last, where the JWT's size was).
   expect(await page.getByTestId('caption').evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1);

@@ -119,7 +119,7 @@ describe('what just happened', () => {
     expect(nowLine().textContent).toBe(`Both worlds: ${last('jwt').text}`);
     // The first API request, sent at 3 s: a cookie in one world, a token in the other, each said with its size.
     await seek(store, 3_000);
-    expect([last('session').text, last('jwt').text]).toEqual([expect.stringMatching(/sends a \d+-byte GET \/api\/profile carrying its session cookie/), expect.stringMatching(/sends a \d+-byte GET \/api\/profile carrying its JWT/)]);
+    expect([last('session').text, last('jwt').text]).toEqual([expect.stringMatching(/sends a \d+-byte GET \/api\/profile carrying their session cookie/), expect.stringMatching(/sends a \d+-byte GET \/api\/profile carrying their JWT/)]);
     expect(nowLine().textContent).toBe(`Session: ${last('session').text} JWT: ${last('jwt').text}`);
   }, 60_000);
 });

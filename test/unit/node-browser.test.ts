@@ -39,7 +39,7 @@ describe('browser: session cookies', () => {
     // The log's size is the whole request's, said as such (read as the cookie's, it disagreed with the
     // inspector's), and said early: a phone's line of what just happened cut it off at the end.
     const sends = s.log.entries.find((e) => e.requestId === api.id && e.kind === 'request')!;
-    expect(sends.text).toBe(`alice sends a ${formatNumber(new TextEncoder().encode(requestText(api.httpRequest)).length)}-byte GET /api/profile carrying its session cookie.`);
+    expect(sends.text).toBe(`alice sends a ${formatNumber(new TextEncoder().encode(requestText(api.httpRequest)).length)}-byte GET /api/profile carrying their session cookie.`);
   });
 
   it('a request before login carries nothing and is answered 401 no_credentials', async () => {
@@ -209,9 +209,9 @@ describe('what a request is logged as carrying', () => {
     const sends = driver.state.log.entries.map((e) => e.text).filter((t) => / sends /.test(t));
     const refresh = sends.filter((t) => / sends a [\d,]+-byte POST \/refresh /.test(t));
     expect(refresh.length).toBeGreaterThan(2);
-    for (const line of refresh) expect(line).toContain('carrying its refresh token.');
+    for (const line of refresh) expect(line).toContain('carrying their refresh token.');
     const login = sends.filter((t) => / sends a [\d,]+-byte POST \/login /.test(t));
     for (const line of login) expect(line).toContain('carrying a username and password.');
-    expect(sends.some((t) => t.includes('GET /api/profile carrying its JWT.'))).toBe(true);
+    expect(sends.some((t) => t.includes('GET /api/profile carrying their JWT.'))).toBe(true);
   });
 });

@@ -174,9 +174,9 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
  */
 function carriedWords(kind: RequestKind, credential: CredentialKind, body: string, cookieHeader: string | null): string {
   if (kind === 'login') return 'a username and password';
-  if (kind === 'refresh') return body.includes('refresh_token') || (cookieHeader !== null && cookieValue(cookieHeader, REFRESH_COOKIE) !== undefined) ? 'its refresh token' : 'no refresh token';
+  if (kind === 'refresh') return body.includes('refresh_token') || (cookieHeader !== null && cookieValue(cookieHeader, REFRESH_COOKIE) !== undefined) ? 'their refresh token' : 'no refresh token';
   const access = credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
-  return kind === 'logout' && body.includes('refresh_token') ? `${access} and its refresh token` : access;
+  return kind === 'logout' && body.includes('refresh_token') ? `${access} and their refresh token` : access;
 }
 
 const sendsLine = (seq: number, timeMs: number, requestId: number, clientId: string, method: string, path: string, carrying: string, bytes: number): LogEntry => ({

@@ -22,8 +22,8 @@ export interface SchemeWords {
 }
 
 export const SCHEME_WORDS = {
-  session: { title: 'Session + cookie (stateful)', name: 'Session', world: 'session world', credential: 'a session cookie', dot: 'cookie', carried: 'its session cookie', usesKeySet: false, needsWebCrypto: false },
-  jwt: { title: 'JWT (stateless)', name: 'JWT', world: 'JWT world', credential: 'a JWT', dot: 'JWT', carried: 'its JWT', usesKeySet: true, needsWebCrypto: true },
+  session: { title: 'Session + cookie (stateful)', name: 'Session', world: 'session world', credential: 'a session cookie', dot: 'cookie', carried: 'their session cookie', usesKeySet: false, needsWebCrypto: false },
+  jwt: { title: 'JWT (stateless)', name: 'JWT', world: 'JWT world', credential: 'a JWT', dot: 'JWT', carried: 'their JWT', usesKeySet: true, needsWebCrypto: true },
 } as const satisfies Record<string, SchemeWords>;
 
 export type Mode = keyof typeof SCHEME_WORDS;
