@@ -11,6 +11,13 @@ const USERS = ['alice', 'bob'] as const;
 const BEFORE = 14; // 0.5 s .. 13.5 s
 const AFTER = 20; // 16.5 s .. 35.5 s
 
+/**
+ * Who holds a signing key (keySet.ts signingKeyHolders: the issuer, and every service while the
+ * HS256 secret is in use). The stage draws the issuer as the key set: "6 nodes" beside 5 service
+ * boxes left the sixth to guess.
+ */
+const signers = (n: number): string => (n === 0 ? 'none' : n === 1 ? 'the issuer' : `the issuer behind the key set and ${plural(n - 1, 'service')}`);
+
 export const microservices: Scenario = {
   ...meta('microservices'),
   summary: 'Five services verify tokens on their own. With HS256 each of them holds the secret that can mint tokens; with EdDSA only the issuer does.',
@@ -74,7 +81,7 @@ export const microservices: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       jwt: (r) =>
-        `with HS256, ${plural(r.signingKeyHoldersMax, 'node')} held a key that could sign anyone\u2019s token; with EdDSA, ${r.signingKeyHolders}; ${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'request')} were accepted under both algorithms, with ${plural(r.signatureVerifications, 'signature check')} and ${plural(r.storeLookups, 'store lookup')}`,
+        `with HS256, ${plural(r.signingKeyHoldersMax, 'node')} held a key that could sign anyone\u2019s token (${signers(r.signingKeyHoldersMax)}); with EdDSA, ${r.signingKeyHolders} (${signers(r.signingKeyHolders)}); ${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'request')} were accepted under both algorithms, with ${plural(r.signatureVerifications, 'signature check')} and ${plural(r.storeLookups, 'store lookup')}`,
     }),
   expect: (run) => {
     const f: string[] = [];

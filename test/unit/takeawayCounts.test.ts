@@ -127,6 +127,12 @@ describe('the lessons QA named, and the others that count requests, with the run
     expect(half(SCENARIOS.find((s) => s.id === 'token-size')!, 'session')).toContain(`Cookie line (its credential) stayed ${world('token-size', 'session').run.credentialBytesMax} bytes on every request`);
   });
 
+  it('microservices: names who held a signing key, as the stage draws them: the key set and the services', () => {
+    const w = world('microservices', 'jwt');
+    const text = half(SCENARIOS.find((s) => s.id === 'microservices')!, 'jwt');
+    expect(text).toContain(`With HS256, ${w.run.signingKeyHoldersMax} nodes held a key that could sign anyone\u2019s token (the issuer behind the key set and ${w.run.signingKeyHoldersMax - 1} services); with EdDSA, 1 (the issuer);`);
+  });
+
   it('microservices: accepted out of the table\u2019s count', () => {
     const w = world('microservices', 'jwt');
     expect(half(SCENARIOS.find((s) => s.id === 'microservices')!, 'jwt')).toContain(`; ${served(w, { reason: 'ok' })} of ${w.table} requests were accepted`);
