@@ -64,6 +64,12 @@ describe('node titles', () => {
     expect(drawn('server', 110, status).lines).toEqual(['1 in memory']);
   });
 
+  it('the crowd of browsers in a narrow box (an 800x600 embed: ~80 px) says "+37" over "browsers", not "+37 m…" over "as one n…"', () => {
+    const crowd = { ...nodeStatus({} as never, 'crowd', 37), flash: null };
+    expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+37', lines: ['browsers'] });
+    expect(drawn('browser', 200, crowd)).toMatchObject({ text: '37 more browsers', lines: ['drawn as one node'] });
+  });
+
   it('a title that fits centred stays centred: a wide server box, and other nodes', () => {
     expect(drawn('server', 200)).toMatchObject({ text: 'server-1', x: 0 });
     expect(drawn('browser', 106)).toMatchObject({ text: 'user-01', x: 0 });

@@ -89,7 +89,7 @@ const CHIP_OFF_BOX_PX = 8;
  * `line` (one its box has no room for) goes after its title where both fit.
  */
 function placeTitle(box: NodeBox, status: NodeStatus, line?: string): { title: string; titleX: number; chipY: number } {
-  const titles = [...(line && box.kind !== 'server' ? [`${status.title}: ${line}`] : []), status.title, ...(status.short ? [status.short] : [])];
+  const titles = [...(line && box.kind !== 'server' ? [`${status.title}: ${line}`] : []), status.title, ...(status.short ?? [])];
   const top = -box.h / 2;
   const chipY = top + 4;
   const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
@@ -104,7 +104,7 @@ function placeTitle(box: NodeBox, status: NodeStatus, line?: string): { title: s
 
 const sameStatus = (a: NodeStatus, b: NodeStatus) =>
   a.title === b.title &&
-  a.short === b.short &&
+  (a.short ?? []).join('|') === (b.short ?? []).join('|') &&
   a.down === b.down &&
   a.lines.join('|') === b.lines.join('|') &&
   (a.shortLines ?? []).join('|') === (b.shortLines ?? []).join('|') &&

@@ -14,8 +14,8 @@ export const LB_TITLE = 'Load balancer';
 
 export interface NodeStatus {
   title: string;
-  /** A shorter title for a narrow box. */
-  short?: string;
+  /** Shorter titles for a narrow box, from more to fewest words. */
+  short?: readonly string[];
   lines: string[];
   /** Fewer words for a line, by its index, from more to fewest, where the line does not fit a narrow box (drawn instead of cutting it to "wristband:…"); each is words of the line. */
   shortLines?: (string[] | undefined)[];
@@ -29,7 +29,8 @@ const FLASH_MS = 120;
 /** `folded`: how many browsers the layout drew as the crowd node (its alias list). */
 export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeStatus {
   if (id === 'crowd') {
-    return { title: `${folded} more browsers`, short: `+${folded} more`, lines: ['drawn as one node'], shortLines: [['as one node']], down: false, flash: null };
+    // An 800x600 embed's crowd box (~80 px) read "+37 m…" over "as one n…": "+37" over "browsers".
+    return { title: `${folded} more browsers`, short: [`+${folded} more`, `+${folded}`], lines: ['drawn as one node'], shortLines: [['as one node', 'browsers']], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
@@ -48,7 +49,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   const client = world.clients.find((c) => c.id === id);
   if (client) {
     const held = holdingOf(world, client.id);
-    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: client.id, lines: [held.text], shortLines: [held.short], down: false, flash: null };
+    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: [client.id], lines: [held.text], shortLines: [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
