@@ -226,8 +226,19 @@ export class Player {
   }
 
   private async jumpTo(timeMs: number): Promise<void> {
-    const target = Math.max(0, timeMs);
-    for (const h of Object.values(this.histories)) await h.seek(target);
+    const histories = Object.values(this.histories);
+    let target = Math.max(0, timeMs);
+    for (const h of histories) await h.seek(target);
+    // Past the lesson's end, only as far as the run goes on there (traffic an intervention added):
+    // a link's moment of a day opened basic at 16 s, its timeline stretched past its 6 s end, and
+    // never ended there as playback does. So the clock goes back to the run's last moment.
+    if (target > this.endMs && this.nextEventMs() === undefined) {
+      const last = Math.max(this.endMs, ...histories.map((h) => h.driver.state.log.entries.at(-1)?.timeMs ?? 0));
+      if (last < target) {
+        target = last;
+        for (const h of histories) await h.seek(target);
+      }
+    }
     // The clock moves with the drawing: a frame in between would draw the old moment's dots at the new time.
     await this.publishJump(() => {
       this.timeMs = target;

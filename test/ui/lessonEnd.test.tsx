@@ -69,6 +69,12 @@ describe('the end of a lesson', () => {
     await seek(store, store.getState().endMs);
     expect(store.getState().ended).toBe(true);
     expect(lessonLine()).toBe(played);
+
+    // A seek past the end (a link's t of a day, a host page's seek) stops there too: it went 10 s past, the timeline stretched with it.
+    await seek(store, 86_400_000);
+    expect(store.player.timeMs).toBe(store.getState().endMs);
+    expect(store.getState().ended).toBe(true);
+    expect(lessonLine()).toBe(played);
   }, 60_000);
 
   it('Step reaches the end and finishes the lesson there; Step back leaves it; at 0 Step back has nowhere to go', async () => {

@@ -17,12 +17,12 @@ describe('links', () => {
   });
 
   it('says what the loaded lesson could not show as the link asked: a mode it lacks, a moment past its end', () => {
-    expect(linkAdjustments({ view: 'session', timeMs: 86_400_000 }, { modes: ['jwt'], seekLimitMs: 35_000 })).toEqual([
+    expect(linkAdjustments({ view: 'session', timeMs: 86_400_000 }, { modes: ['jwt'], endMs: 35_000 })).toEqual([
       "This lesson has no session world, which the link's mode asked for; it shows the JWT world.",
-      "The link's moment (86400 s) is past the end of this lesson; it opens at 35 s.",
+      "The link's moment (86400 s) is past the end of this lesson (35 s); it opens at the end.",
     ]);
-    expect(linkAdjustments({ view: 'both', timeMs: 35_000 }, { modes: ['jwt'], seekLimitMs: 35_000 })).toEqual([]);
-    expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], seekLimitMs: 35_000 })).toEqual([]);
+    expect(linkAdjustments({ view: 'both', timeMs: 35_000 }, { modes: ['jwt'], endMs: 35_000 })).toEqual([]);
+    expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], endMs: 35_000 })).toEqual([]);
   });
 
   it('plays a speed between the slider\'s steps at the nearest one, and says so', () => {
