@@ -1,9 +1,67 @@
 // What a link asked for that the lesson it opened could not show, said once the lesson is loaded.
-// Its own module, fetched only for a link with a mode or a moment: no part of the first load.
+// Its own module, fetched only for a link with parameters: no part of the first load.
+import { plural } from '../format';
 import { duration } from '../formatSpans';
+import type { RecordedAction } from '../sim/history';
+import { LIMITS } from '../sim/options';
 import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
+import type { Action } from '../sim/types';
 import type { AppStore } from './createAppStore';
-import type { LinkState } from './urlState';
+import { clip, type LinkState } from './urlState';
+
+/** What the loaded lesson has: the names a link's interventions may use. */
+export interface LessonCast {
+  clientIds: readonly string[];
+  userIds: readonly string[];
+  /** Servers at its start; servers are named server-1, server-2, … up to the most drawn. */
+  servers: number;
+}
+
+/** The names an action uses, by what they name. */
+function namesIn(action: Action): { clients: string[]; users: string[]; servers: string[] } {
+  const a = action as Partial<Record<'clientId' | 'fromClientId' | 'userId' | 'serverId', string>>;
+  return { clients: [a.clientId, a.fromClientId].filter((n) => n !== undefined), users: a.userId === undefined ? [] : [a.userId], servers: a.serverId === undefined ? [] : [a.serverId] };
+}
+
+/** "zed", "zed and ann", "zed, ann, bo and 4 more": a link may name hundreds. */
+const quoted = (names: readonly string[]): string => {
+  const shown = names.slice(0, 3).map((n) => `"${n.length > 24 ? `${n.slice(0, 24)}…` : n}"`);
+  const more = names.length - shown.length;
+  const all = more > 0 ? [...shown, `${more} more`] : shown;
+  return all.length === 1 ? all[0]! : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+};
+
+/**
+ * A link's interventions that cannot do what they say in this lesson: a client, user or server it
+ * does not have, a moment after its end, servers past the most the stage draws. The engine also
+ * logs each when its moment comes ("There is no client called zed"), down in the event log; a
+ * teacher who wrote the link learns it here, when the lesson opens.
+ */
+export function interventionProblems(actions: readonly RecordedAction[], lesson: LessonCast & { endMs: number }): string[] {
+  const unknown = { clients: new Set<string>(), users: new Set<string>(), servers: new Set<string>() };
+  const serverNumbers = new Set(Array.from({ length: LIMITS.drawnServers }, (_, i) => `server-${i + 1}`));
+  let late = 0;
+  let added = 0;
+  for (const { atMs, action } of actions) {
+    if (atMs > lesson.endMs) late++;
+    if (action.type === 'addServer') added++;
+    const names = namesIn(action);
+    for (const c of names.clients) if (!lesson.clientIds.includes(c)) unknown.clients.add(c);
+    for (const u of names.users) if (!lesson.userIds.includes(u)) unknown.users.add(u);
+    for (const v of names.servers) if (!serverNumbers.has(v)) unknown.servers.add(v);
+  }
+  const notes: string[] = [];
+  const named = (what: string, names: Set<string>, has: string) => {
+    if (names.size) notes.push(`The link's interventions name ${plural(names.size, what)} this lesson does not have (${quoted([...names])}; it has ${has}): those do nothing.`);
+  };
+  named('client', unknown.clients, quoted(lesson.clientIds));
+  named('user', unknown.users, quoted(lesson.userIds));
+  named('server', unknown.servers, `server-1 to server-${LIMITS.drawnServers} at most`);
+  if (late) notes.push(`${late === 1 ? 'One of the link\'s interventions comes' : `${late} of the link's interventions come`} after the lesson's end (${duration(lesson.endMs)}): ${late === 1 ? 'it does' : 'they do'} not happen.`);
+  const beyond = lesson.servers + added - LIMITS.drawnServers;
+  if (added && beyond > 0) notes.push(`The link adds ${plural(added, 'server')} to the lesson's ${lesson.servers}; the stage draws at most ${LIMITS.drawnServers}, so the last ${beyond} ${beyond === 1 ? 'does' : 'do'} not join.`);
+  return notes;
+}
 
 /**
  * A mode the lesson has no world for, a moment past the lesson's end (a seek there stops where the
@@ -19,9 +77,24 @@ export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson
   return notes;
 }
 
+/**
+ * URLSearchParams.get takes the first of a repeated parameter: said, as a link pasted twice into one
+ * ("scenario=revocation&scenario=basic") opened revocation without a word. Here, not in parseLink:
+ * the first load's code is held to issue 10's budget.
+ */
+export function repeatedParameters(search: string): string[] {
+  const params = new URLSearchParams(search);
+  return [...new Set(params.keys())].flatMap((name) => {
+    const given = params.getAll(name);
+    return given.length > 1 ? [`The link gives ${clip(name, 20)} ${given.length} times (${given.slice(0, 3).map((v) => `"${clip(v, 20)}"`).join(', ')}${given.length > 3 ? ', …' : ''}); the first is used.`] : [];
+  });
+}
+
 /** The loaded lesson's notices gain what it could not show of the link (after the link's seek). */
-export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'view' | 'timeMs'>): void {
-  const { scenario, endMs } = store.getState();
-  const adjusted = scenario ? linkAdjustments(link, { modes: scenario.modes, endMs }) : [];
+export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'view' | 'timeMs' | 'actions'>, search: string): void {
+  const { scenario, endMs, worlds } = store.getState();
+  const world = Object.values(worlds)[0];
+  const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers } : null;
+  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }

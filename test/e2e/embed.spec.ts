@@ -118,6 +118,20 @@ for (const viewport of [{ width: 800, height: 600 }, { width: 640, height: 400 }
   });
 }
 
+test('a link full of bad values still shows an 800x600 embed\'s worlds whole: its notices scroll in three lines', async ({ page }) => {
+  const bad = 'scenario=zzz&mode=xyz&seed=abc&speed=100&t=abc&play=2&q=7&controls=x&inspect=9&a={';
+  const url = coursePage('/course/bad.html', `<iframe name="bad" title="Sessions vs JWT" src="${site.appUrl}?embed=1&${bad}" width="800" height="600"></iframe>`);
+  await page.goto(url);
+  await frameReady(page, 'bad');
+  const ui = page.frameLocator('iframe[name="bad"]');
+  const list = ui.getByRole('status', { name: 'Notices' }).getByRole('list');
+  await expect(list.getByRole('listitem')).toHaveCount(10);
+  // Ten notices took ~300 px: the worlds were ~130 px tall, their servers cut off, until dismissed.
+  expect((await list.boundingBox())!.height).toBeLessThanOrEqual(3 * 23);
+  await expect(list).toHaveAttribute('tabindex', '0');
+  for (const s of await measureStages(frameIn(page, 'bad'))) expect(s.clippedNodes, `${s.world} nodes cut off`).toBe(0);
+});
+
 test('the wheel over an embed scrolls the course page, never the frame', async ({ page }) => {
   const url = coursePage('/course/wheel.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=basic&q=0" width="800" height="600"></iframe>`);
   await page.setViewportSize({ width: 1000, height: 700 });

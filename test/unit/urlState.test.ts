@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { LIMITS } from '../../src/sim/options';
 import { parseInterventions } from '../../src/sim/parseAction';
 import { sweepFromSearch } from '../../src/lab/sweepLink';
-import { linkAdjustments } from '../../src/store/linkAdjustments';
+import { interventionProblems, linkAdjustments, repeatedParameters } from '../../src/store/linkAdjustments';
 import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
 
 describe('links', () => {
@@ -23,6 +23,34 @@ describe('links', () => {
     ]);
     expect(linkAdjustments({ view: 'both', timeMs: 35_000 }, { modes: ['jwt'], endMs: 35_000 })).toEqual([]);
     expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], endMs: 35_000 })).toEqual([]);
+  });
+
+  it("names a link's interventions the loaded lesson cannot carry out: a client, user or server it lacks, a moment after its end, servers past the most drawn", () => {
+    const basic = { clientIds: ['alice'], userIds: ['alice'], servers: 3, endMs: 6_000 };
+    const at = (atMs: number, action: object) => ({ atMs, action }) as never;
+    expect(interventionProblems([at(500, { type: 'login', clientId: 'alice' }), at(600, { type: 'killServer', serverId: 'server-2' })], basic)).toEqual([]);
+    expect(
+      interventionProblems(
+        [
+          at(500, { type: 'login', clientId: 'zed' }),
+          at(550, { type: 'steal', fromClientId: 'zed', attackerId: 'mallory' }),
+          at(600, { type: 'killServer', serverId: 'server-99' }),
+          at(700, { type: 'banUser', userId: 'bob' }),
+          at(80_000_000, { type: 'storeDown' }),
+          ...Array.from({ length: 60 }, () => at(1_000, { type: 'addServer' })),
+        ],
+        basic,
+      ),
+    ).toEqual([
+      'The link\'s interventions name 1 client this lesson does not have ("zed"; it has "alice"): those do nothing.',
+      'The link\'s interventions name 1 user this lesson does not have ("bob"; it has "alice"): those do nothing.',
+      'The link\'s interventions name 1 server this lesson does not have ("server-99"; it has server-1 to server-12 at most): those do nothing.',
+      "One of the link's interventions comes after the lesson's end (6 s): it does not happen.",
+      "The link adds 60 servers to the lesson's 3; the stage draws at most 12, so the last 51 do not join.",
+    ]);
+    // Hundreds of names are said as a few.
+    const many = interventionProblems(Array.from({ length: 200 }, (_, i) => at(100, { type: 'login', clientId: `c${i}` })), basic);
+    expect(many).toEqual(['The link\'s interventions name 200 clients this lesson does not have ("c0", "c1", "c2" and 197 more; it has "alice"): those do nothing.']);
   });
 
   it('plays a speed between the slider\'s steps at the nearest one, and says so', () => {
@@ -66,6 +94,17 @@ describe('links for embeds', () => {
 
   it('write only what differs from a page\'s defaults', () => {
     expect(linkFor({ scenarioId: 'basic', view: 'both', seed: null, speed: 1, timeMs: 0 }, [], { presentation: { embed: false, controls: true, inspect: true }, questionsOn: true })).toBe('?scenario=basic&mode=both');
+  });
+
+  it('say a repeated parameter, and a long value cut with "…"', () => {
+    const search = '?scenario=revocation&scenario=basic&mode=jwt&seed=99999999999999999999999&t=abc';
+    const { state, problems } = parseLink(search);
+    expect(state).toEqual({ scenarioId: 'revocation', view: 'jwt' });
+    expect(repeatedParameters(search)).toEqual(['The link gives scenario 2 times ("revocation", "basic"); the first is used.']);
+    expect(problems).toEqual([
+      'The link\'s seed "99999999999999999999…" must be a whole number from 0 to 4294967295; it was ignored.',
+      'The link\'s t "abc" must be a number from 0 to 86400000; it was ignored.',
+    ]);
   });
 
   it('name a bad flag and ignore it', () => {
