@@ -64,9 +64,9 @@ describe('node titles', () => {
     expect(drawn('server', 110, status).lines).toEqual(['1 in memory']);
   });
 
-  it('the crowd of browsers in a narrow box (an 800x600 embed: ~80 px) says "+37" over "browsers", not "+37 m…" over "as one n…"', () => {
+  it('the crowd of browsers in a narrow box (an 800x600 embed: ~80 px) says "+37" over "one node", not "+37 m…" over "as one n…"', () => {
     const crowd = { ...nodeStatus({} as never, 'crowd', 37), flash: null };
-    expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+37', lines: ['browsers'] });
+    expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+37', lines: ['one node'] });
     expect(drawn('browser', 200, crowd)).toMatchObject({ text: '37 more browsers', lines: ['drawn as one node'] });
   });
 

@@ -29,8 +29,8 @@ const FLASH_MS = 120;
 /** `folded`: how many browsers the layout drew as the crowd node (its alias list). */
 export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeStatus {
   if (id === 'crowd') {
-    // An 800x600 embed's crowd box (~80 px) read "+37 m…" over "as one n…": "+37" over "browsers".
-    return { title: `${folded} more browsers`, short: [`+${folded} more`, `+${folded}`], lines: ['drawn as one node'], shortLines: [['as one node', 'browsers']], down: false, flash: null };
+    // An 800x600 embed's crowd box (~80 px) read "+37 m…" over "as one n…": "+37" over "one node" (words of its line, as every shorter line is).
+    return { title: `${folded} more browsers`, short: [`+${folded} more`, `+${folded}`], lines: ['drawn as one node'], shortLines: [['as one node', 'one node']], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
