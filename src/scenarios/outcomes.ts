@@ -13,6 +13,7 @@ import type { WorldView, WorldViews } from './scenario';
 
 // ---- words and numbers: src/format.ts, plus a moment "00:05.5" as the caption reads it -------
 
+import { plural } from '../format';
 export { formatNumber, plural, times } from '../format';
 export { duration } from '../formatSpans';
 
@@ -30,15 +31,28 @@ export function sentence(parts: (string | null | undefined | false)[]): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
-/** A takeaway's parts, one per world shown, in the order session then JWT. */
+/**
+ * A takeaway's parts, one per world shown, in the order session then JWT; after an intervention,
+ * what each world then did with its API requests: the takeaway tells the lesson as written, and
+ * basic slowed 100,000x by a link still read "9 requests cost 9 store lookups" over 9 timeouts.
+ */
 export function perWorld(reports: Partial<Record<Mode, ModeRun>>, say: Partial<Record<Mode, (run: ModeRun) => string | null>>): string {
   const parts: (string | null)[] = [];
+  const after: string[] = [];
   for (const mode of ['session', 'jwt'] as const) {
     const run = reports[mode];
     const fn = say[mode];
     if (run && fn) parts.push(fn(run));
+    if (run) after.push(`${mode === 'jwt' ? 'JWT' : 'session'}: ${apiAnswers(run)}`);
   }
-  return sentence(parts);
+  const intervened = Object.values(reports).some((r) => r && r.interventions > 0);
+  return intervened ? `${sentence(parts)} With your interventions, ${after.join('; ')}.` : sentence(parts);
+}
+
+/** "1 of 10 requests accepted, 9 timeout": what became of a world's API requests, failures by reason, most first. */
+function apiAnswers(run: ModeRun): string {
+  const failed = (Object.entries(run.apiOutcomes.byReason) as [ReasonCode, number][]).filter(([reason, n]) => reason !== 'ok' && n > 0).sort((a, b) => b[1] - a[1]);
+  return [`${run.apiOutcomes.accepted} of ${plural(run.apiRequests, 'request')} accepted`, ...failed.map(([reason, n]) => `${n} ${reason}`)].join(', ');
 }
 
 // ---- reading requests ---------------------------------------------------------------------

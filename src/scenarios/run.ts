@@ -66,7 +66,7 @@ export interface RunVariation {
 export async function runScenarioMode(scenario: Scenario, mode: Mode, seed = scenario.seed, variation: RunVariation = {}): Promise<{ run: ModeRun; driver: SimDriver }> {
   const endMs = Math.max(scenario.durationMs, variation.untilMs ?? 0);
   const driver = await loadScenario(scenario, mode, seed, {}, endMs - scenario.durationMs, variation.verification);
-  for (const { atMs, action } of variation.actions ?? []) scheduleAction(driver.state, action, atMs);
+  for (const { atMs, action } of variation.actions ?? []) driver.dispatch(action, atMs);
   // A long run (--until) may take several event budgets.
   while (!(await driver.runUntil(endMs, variation.eventsPerProgress))) variation.onProgress?.(mode, driver.state.timeMs, endMs);
   while (!(await driver.runUntil(endMs + driver.state.options.requestTimeoutMs + 1)));

@@ -30,6 +30,8 @@ export interface ModeRun {
   /** Nodes holding key material that can mint tokens, at the end of the run and at its peak. */
   signingKeyHolders: number;
   signingKeyHoldersMax: number;
+  /** Actions from outside the lesson's script applied so far (a learner's, a link's, the runner's --actions). */
+  interventions: number;
   /** Outcomes per client id (logins and refreshes included), like requests.byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Outcomes per app server that answered, like byClient: where each kind of refusal came from. */
@@ -88,6 +90,7 @@ export function modeRun(s: SimState): ModeRun {
     roleChanges: m.roleChanges,
     signingKeyHolders: signingKeyHolders(s),
     signingKeyHoldersMax: m.signingKeyHoldersMax,
+    interventions: m.interventions,
     byClient: copyCounts(m.byClient),
     byServer: copyCounts(m.byServer),
     apiStoreLookups: m.apiStoreLookups,

@@ -408,6 +408,8 @@ export interface Metrics {
   roleChanges: number;
   /** Peak of signingKeyHolders (see nodes/keySet.ts) over the run. */
   signingKeyHoldersMax: number;
+  /** Actions from outside the lesson's script (a learner's, a link's, the runner's --actions): driver.ts dispatch. */
+  interventions: number;
   /** Outcomes per client id (every request kind), counted like byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;
   /** Outcomes per app server that answered, counted like byClient (what the balancer or the network decided is not in it). */

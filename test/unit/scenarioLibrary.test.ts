@@ -55,6 +55,7 @@ function emptyRun(mode: Mode): ModeRun {
     bytes: { requestMean: 0, credentialMean: 0 },
     storeLookups: 0,
     signatureVerifications: 0,
+    interventions: 0,
     revocation: null,
     latencyMs: { p50: 0, p99: 0 },
     apiRequests: 0,

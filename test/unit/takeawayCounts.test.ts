@@ -184,3 +184,20 @@ describe('the lessons QA named, and the others that count requests, with the run
     }
   });
 });
+
+describe('a takeaway after an intervention', () => {
+  it('says what each world then did with its requests: basic with its store slowed 100,000x read only "9 requests cost 9 store lookups" over 9 timeouts', async () => {
+    const basic = SCENARIOS.find((s) => s.id === 'basic')!;
+    const slowed = { actions: [{ atMs: 500, action: { type: 'storeSlow' as const, factor: 100_000 } }] };
+    const session = (await runScenarioMode(basic, 'session', basic.seed, slowed)).run;
+    const jwt = (await runScenarioMode(basic, 'jwt', basic.seed, slowed)).run;
+    expect(session.interventions).toBe(1);
+    const timedOut = session.apiOutcomes.byReason.timeout ?? 0;
+    expect(timedOut).toBeGreaterThan(0);
+    expect(basic.takeaway!({ session, jwt })).toMatch(
+      new RegExp(`\\. With your interventions, session: ${session.apiOutcomes.accepted} of ${session.apiRequests} requests accepted, ${timedOut} timeout; JWT: ${jwt.apiRequests} of ${jwt.apiRequests} requests accepted\\.$`),
+    );
+    // Without one, the lesson as written.
+    expect(half(basic, 'session')).not.toMatch(/interventions/);
+  });
+});
