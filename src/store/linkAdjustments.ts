@@ -65,15 +65,17 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
 
 /**
  * A mode the lesson has no world for, a moment past the lesson's end (a seek there stops where the
- * run does: player.ts jumpTo): said, not silently changed. Judged on the lesson and the link alone:
+ * run does: player.ts jumpTo; `runsOnAtMs`, where it stopped short of that, 10 s past the end, as
+ * something was still to happen: a store slowed 100,000x answers minutes later): said, not silently changed. Judged on the lesson and the link alone:
  * not on the worlds shown (a page without WebCrypto hides the JWT world and says so itself) nor on the
  * time reached (a host page's seek may have taken the link's place).
  */
-export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson: { modes: readonly Mode[]; endMs: number }): string[] {
+export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson: { modes: readonly Mode[]; endMs: number; runsOnAtMs?: number }): string[] {
   const notes: string[] = [];
   if (link.view && link.view !== 'both' && !lesson.modes.includes(link.view))
     notes.push(`This lesson has no ${SCHEME_WORDS[link.view].world}, which the link's mode asked for; it shows the ${lesson.modes.map((m) => SCHEME_WORDS[m].world).join(' and ')}.`);
-  if (link.timeMs !== undefined && link.timeMs > lesson.endMs) notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson (${duration(lesson.endMs)}); it opens at the end.`);
+  if (link.timeMs !== undefined && link.timeMs > lesson.endMs)
+    notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson (${duration(lesson.endMs)}); it opens ${lesson.runsOnAtMs === undefined ? 'at the end' : `at ${duration(lesson.runsOnAtMs)}, where its run still goes on`}.`);
   return notes;
 }
 
@@ -92,9 +94,9 @@ export function repeatedParameters(search: string): string[] {
 
 /** The loaded lesson's notices gain what it could not show of the link (after the link's seek). */
 export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'view' | 'timeMs' | 'actions'>, search: string): void {
-  const { scenario, endMs, worlds } = store.getState();
+  const { scenario, endMs, worlds, ended, timeMs } = store.getState();
   const world = Object.values(worlds)[0];
   const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers } : null;
-  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
+  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: ended ? undefined : timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }

@@ -22,6 +22,8 @@ describe('links', () => {
       "The link's moment (86400 s) is past the end of this lesson (35 s); it opens at the end.",
     ]);
     expect(linkAdjustments({ view: 'both', timeMs: 35_000 }, { modes: ['jwt'], endMs: 35_000 })).toEqual([]);
+    // Where the run still went on past the end (a store slowed 100,000x answers minutes later), the seek stopped 10 s past it.
+    expect(linkAdjustments({ timeMs: 86_400_000 }, { modes: ['session'], endMs: 6_000, runsOnAtMs: 16_000 })).toEqual(["The link's moment (86400 s) is past the end of this lesson (6 s); it opens at 16 s, where its run still goes on."]);
     expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], endMs: 35_000 })).toEqual([]);
   });
 
