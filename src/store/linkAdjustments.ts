@@ -7,7 +7,10 @@ import { LIMITS } from '../sim/options';
 import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
 import type { Action } from '../sim/types';
 import type { AppStore } from './createAppStore';
-import { clip, type LinkState } from './urlState';
+import type { LinkState } from './urlState';
+
+/** A value quoted back in a notice, cut with "…" where it is long. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /** What the loaded lesson has: the names a link's interventions may use. */
 export interface LessonCast {

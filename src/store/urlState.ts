@@ -60,9 +60,6 @@ export const isView = (value: unknown): value is View => typeof value === 'strin
 /** The furthest position a link or a host page may name. */
 export const MAX_LINK_TIME_MS = 24 * 60 * 60_000;
 
-/** A value quoted back in a notice, cut with "…" where it is long (a seed of 23 digits read as 20). */
-export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
-
 /** `interventions`: the gate for `a=`; a link that has one and no gate keeps its other parameters and says so. */
 export function parseLink(search: string, interventions?: InterventionsGate): ParsedLink {
   const params = new URLSearchParams(search);
@@ -73,23 +70,23 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     // A lab reads its own parameters and names the lessons' it ignores (src/lab/sweepLink.ts): judged
     // here too, they were told twice, and "showing the first one instead" of a lesson the lab never shows.
     if (isLab(lab)) return { state: { lab }, problems: [] };
-    problems.push(`The link's lab "${clip(lab, 20)}" is not one this app has (${LABS.join(', ')}); showing the lessons instead.`);
+    problems.push(`The link's lab "${lab.slice(0, 20)}" is not one this app has (${LABS.join(', ')}); showing the lessons instead.`);
   }
   const scenario = params.get('scenario');
   if (scenario !== null) {
     if (findMeta(scenario)) state.scenarioId = scenario;
-    else problems.push(`The link names a scenario "${clip(scenario, 40)}" that does not exist; showing the first one instead.`);
+    else problems.push(`The link names a scenario "${scenario.slice(0, 40)}" that does not exist; showing the first one instead.`);
   }
   const mode = params.get('mode');
   if (mode !== null) {
     if (isView(mode)) state.view = mode;
-    else problems.push(`The link's mode "${clip(mode, 20)}" is not session, jwt or both; showing both.`);
+    else problems.push(`The link's mode "${mode.slice(0, 20)}" is not session, jwt or both; showing both.`);
   }
   const number = (name: string, min: number, max: number, integer: boolean, set: (n: number) => void) => {
     const raw = params.get(name);
     if (raw === null) return;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${clip(raw, 20)}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it was ignored.`);
+    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it was ignored.`);
     else set(n);
   };
   number('seed', LINK_SEED.min, LINK_SEED.max, true, (n) => (state.seed = n));
@@ -102,7 +99,7 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     const raw = params.get(name);
     if (raw === null) return;
     if (raw === '0' || raw === '1') set(raw === '1');
-    else problems.push(`The link's ${name} "${clip(raw, 20)}" must be 0 or 1 (${meaning}); it was ignored.`);
+    else problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be 0 or 1 (${meaning}); it was ignored.`);
   };
   flag('play', 'start playing', (on) => {
     if (on) state.autoplay = true;
