@@ -29,6 +29,8 @@ describe('"what just happened" follows the one the caption is about', () => {
     ['?scenario=scale-out&mode=session&q=0', 27_000, /server-3 crashes/, /^alice gets 401 session_unknown/],
     ['?scenario=scale-out&mode=jwt&q=0', 27_000, /server-3 crashes/, /^alice gets 200 OK/],
     ['?scenario=clock-skew&q=0', 12_600, /server-2, 20 s ahead/, /^server-2 rejects .*token_expired/],
+    // Before server-2's next request, the caption's own note, not server-3's refusal of the moment.
+    ['?scenario=clock-skew&q=0', 11_400, /server-2, 20 s ahead/, /^server-2 reads the exp as already past\.$/],
   ])('%s at %i ms', async (link, atMs, caption, now) => {
     const shown = await openAt(link, atMs);
     expect(shown.lesson).toMatch(caption);

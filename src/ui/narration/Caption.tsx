@@ -21,8 +21,10 @@ function whatJustHappened(s: AppStoreState, modes: readonly Mode[], step: Lesson
     const log = s.worlds[mode]?.log ?? [];
     const who = step?.about[mode];
     let entry = log.findLast((e) => e.kind !== 'key');
+    // Until that node acts, the caption's own note, if it has one: clock-skew's "server-2 reads the
+    // token as expired" stood over server-3's token_not_yet_valid until server-2's next request.
     for (let i = log.length - 1; who && i >= 0 && log[i]!.timeMs >= step.atMs; i--) {
-      if (log[i]!.nodeId === who) {
+      if (log[i]!.nodeId === who || (log[i]!.timeMs === step.atMs && log[i]!.kind === 'note')) {
         entry = log[i];
         break;
       }
