@@ -69,7 +69,7 @@ function startLessons(link: LinkState, notices: string[]) {
       // Superseded (a host page loaded another lesson first): the link's moment was for this one.
       if (!loaded) return;
       if (link.timeMs) await store.getState().seek(link.timeMs);
-      if (location.search) void import('./store/linkAdjustments').then((m) => m.noticeLinkAdjustments(store, link, location.search));
+      if (search) void import('./store/linkAdjustments').then((m) => m.noticeLinkAdjustments(store, link, search));
       // An embed plays only while it is seen; the full app plays at once.
       if (embedPlayback) (await embedPlayback).playWhileVisible(store, document.documentElement, !!link.autoplay);
       else if (link.autoplay) store.getState().play();

@@ -32,7 +32,7 @@ export function sentence(parts: (string | null | undefined | false)[]): string {
 }
 
 /**
- * A takeaway's parts, one per world shown, in the order session then JWT; after an intervention,
+ * A takeaway's parts, one per world shown, in the order session then JWT; after an intervention (a learner's or a link's),
  * what each world then did with its API requests: the takeaway tells the lesson as written, and
  * basic slowed 100,000x by a link still read "9 requests cost 9 store lookups" over 9 timeouts.
  */
@@ -46,11 +46,12 @@ export function perWorld(reports: Partial<Record<Mode, ModeRun>>, say: Partial<R
     if (run) after.push(`${mode === 'jwt' ? 'JWT' : 'session'}: ${apiAnswers(run)}`);
   }
   const intervened = Object.values(reports).some((r) => r && r.interventions > 0);
-  return intervened ? `${sentence(parts)} With your interventions, ${after.join('; ')}.` : sentence(parts);
+  return intervened ? `${sentence(parts)} With the interventions in this run, ${after.join('; ')}.` : sentence(parts);
 }
 
 /** "1 of 10 requests accepted, 9 timeout": what became of a world's API requests, failures by reason, most first. */
 function apiAnswers(run: ModeRun): string {
+  if (run.apiRequests === 0) return 'no requests';
   const failed = (Object.entries(run.apiOutcomes.byReason) as [ReasonCode, number][]).filter(([reason, n]) => reason !== 'ok' && n > 0).sort((a, b) => b[1] - a[1]);
   return [`${run.apiOutcomes.accepted} of ${plural(run.apiRequests, 'request')} accepted`, ...failed.map(([reason, n]) => `${n} ${reason}`)].join(', ');
 }

@@ -91,10 +91,9 @@ export class SimDriver {
     return new SimDriver(state, keys);
   }
 
-  /** An action from outside the lesson's script (its own come scheduled with it): counted, so a takeaway can say what they did. */
+  /** An action from outside the lesson's script (its own come scheduled with it): counted when applied, so a takeaway can say what they did. */
   dispatch(action: Action, atMs?: number): void {
-    this.state.metrics.interventions++;
-    scheduleAction(this.state, action, atMs);
+    scheduleAction(this.state, action, atMs, true);
   }
 
   /**

@@ -65,8 +65,9 @@ export function createSim(options: SimOptions): StepResult {
 }
 
 /** Schedules an action at a virtual time (now if omitted): how scripts and the UI drive a run. */
-export function scheduleAction(s: SimState, action: Action, atMs = s.timeMs): void {
-  schedule(s, atMs, { type: 'action', action });
+/** `intervention`: an action from outside the lesson's script, counted when it is applied (the report's `interventions`). */
+export function scheduleAction(s: SimState, action: Action, atMs = s.timeMs, intervention = false): void {
+  schedule(s, atMs, intervention ? { type: 'action', action, intervention } : { type: 'action', action });
 }
 
 export function nextEventTime(s: SimState): number | undefined {
@@ -93,6 +94,7 @@ function step(t: Tick, event: SimEvent): void {
   const { s } = t;
   switch (event.type) {
     case 'action':
+      if (event.intervention) t.s.metrics.interventions++;
       applyAction(t, event.action, event.checked);
       break;
     case 'arrive':

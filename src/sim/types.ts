@@ -333,7 +333,7 @@ export type VerifyOutcome =
 
 export type SimEvent =
   /** `checked`: the engine scheduled it from an action it had already checked (traffic's next request). */
-  | { type: 'action'; action: Action; checked?: true }
+  | { type: 'action'; action: Action; checked?: true; intervention?: boolean }
   | { type: 'arrive'; messageId: number }
   | { type: 'storeServe'; messageId: number }
   | { type: 'timeout'; requestId: number }
@@ -408,7 +408,7 @@ export interface Metrics {
   roleChanges: number;
   /** Peak of signingKeyHolders (see nodes/keySet.ts) over the run. */
   signingKeyHoldersMax: number;
-  /** Actions from outside the lesson's script (a learner's, a link's, the runner's --actions): driver.ts dispatch. */
+  /** Actions from outside the lesson's script applied so far (a learner's, a link's, the runner's --actions): step.ts, as driver.ts dispatch marks them. */
   interventions: number;
   /** Outcomes per client id (every request kind), counted like byReason. */
   byClient: Record<string, Partial<Record<ReasonCode, number>>>;

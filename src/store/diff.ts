@@ -69,7 +69,7 @@ export const EMPTY_DIFFS: OutcomeDiffs = { compared: 0, differing: 0, byKind: NO
 
 const KIND_WORDS: Record<DifferenceKind, string> = { oneWorld: 'accepted in one world only', neither: 'accepted in neither, for different reasons', both: 'accepted in both, as a different user or role' };
 
-/** "45 answered differently (25 accepted in one world only, 20 accepted in neither, for different reasons)". */
+/** "45 answered differently (25 accepted in one world only; 20 accepted in neither, for different reasons)". */
 export function differingText({ differing, byKind }: Pick<OutcomeDiffs, 'differing' | 'byKind'>): string {
   const kinds = (Object.keys(KIND_WORDS) as DifferenceKind[]).filter((k) => byKind[k] > 0);
   const parts = kinds.length === 1 ? [KIND_WORDS[kinds[0]!]] : kinds.map((k) => `${byKind[k]} ${KIND_WORDS[k]}`);

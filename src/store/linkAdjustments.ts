@@ -28,7 +28,7 @@ function namesIn(action: Action): { clients: string[]; users: string[]; servers:
 
 /** "zed", "zed and ann", "zed, ann, bo and 4 more": a link may name hundreds. */
 const quoted = (names: readonly string[]): string => {
-  const shown = names.slice(0, 3).map((n) => `"${n.length > 24 ? `${n.slice(0, 24)}…` : n}"`);
+  const shown = names.slice(0, 3).map((n) => `"${clip(n, 24)}"`);
   const more = names.length - shown.length;
   const all = more > 0 ? [...shown, `${more} more`] : shown;
   return all.length === 1 ? all[0]! : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
@@ -43,13 +43,15 @@ const quoted = (names: readonly string[]): string => {
 export function interventionProblems(actions: readonly RecordedAction[], lesson: LessonCast & { endMs: number }): string[] {
   const unknown = { clients: new Set<string>(), users: new Set<string>(), servers: new Set<string>() };
   const serverNumbers = new Set(Array.from({ length: LIMITS.drawnServers }, (_, i) => `server-${i + 1}`));
+  // An attacker the link's own steal brings in is a client it may name (the panel's Steal, then "mallory replays").
+  const clientIds = new Set([...lesson.clientIds, ...actions.flatMap(({ action }) => (action.type === 'steal' ? [action.attackerId] : []))]);
   let late = 0;
   let added = 0;
   for (const { atMs, action } of actions) {
     if (atMs > lesson.endMs) late++;
     if (action.type === 'addServer') added++;
     const names = namesIn(action);
-    for (const c of names.clients) if (!lesson.clientIds.includes(c)) unknown.clients.add(c);
+    for (const c of names.clients) if (!clientIds.has(c)) unknown.clients.add(c);
     for (const u of names.users) if (!lesson.userIds.includes(u)) unknown.users.add(u);
     for (const v of names.servers) if (!serverNumbers.has(v)) unknown.servers.add(v);
   }
@@ -60,7 +62,7 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
   named('client', unknown.clients, quoted(lesson.clientIds));
   named('user', unknown.users, quoted(lesson.userIds));
   named('server', unknown.servers, `server-1 to server-${LIMITS.drawnServers} at most`);
-  if (late) notes.push(`${late === 1 ? 'One of the link\'s interventions comes' : `${late} of the link's interventions come`} after the lesson's end (${duration(lesson.endMs)}): ${late === 1 ? 'it does' : 'they do'} not happen.`);
+  if (late) notes.push(`${late === 1 ? 'One of the link\'s interventions comes' : `${late} of the link's interventions come`} after the lesson's end (${duration(lesson.endMs)}): ${late === 1 ? 'it happens' : 'they happen'} only if the run goes on that long.`);
   const beyond = lesson.servers + added - LIMITS.drawnServers;
   if (added && beyond > 0) notes.push(`The link adds ${plural(added, 'server')} to the lesson's ${lesson.servers}; the stage draws at most ${LIMITS.drawnServers}, so the last ${beyond} ${beyond === 1 ? 'does' : 'do'} not join.`);
   return notes;
@@ -95,11 +97,16 @@ export function repeatedParameters(search: string): string[] {
   });
 }
 
-/** The loaded lesson's notices gain what it could not show of the link (after the link's seek). */
+/**
+ * The loaded lesson's notices gain what it could not show of the link (after the link's seek; the
+ * player's moment, not the store's `ended`, which a link's autoplay has cleared by now). `search`:
+ * the address as the page opened, before the page rewrote it.
+ */
 export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'view' | 'timeMs' | 'actions'>, search: string): void {
-  const { scenario, endMs, worlds, ended, timeMs } = store.getState();
+  const { scenario, endMs, worlds } = store.getState();
+  const { player } = store;
   const world = Object.values(worlds)[0];
   const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers } : null;
-  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: ended ? undefined : timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
+  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: player.atEnd ? undefined : player.timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }

@@ -195,9 +195,11 @@ describe('a takeaway after an intervention', () => {
     const timedOut = session.apiOutcomes.byReason.timeout ?? 0;
     expect(timedOut).toBeGreaterThan(0);
     expect(basic.takeaway!({ session, jwt })).toMatch(
-      new RegExp(`\\. With your interventions, session: ${session.apiOutcomes.accepted} of ${session.apiRequests} requests accepted, ${timedOut} timeout; JWT: ${jwt.apiRequests} of ${jwt.apiRequests} requests accepted\\.$`),
+      new RegExp(`\\. With the interventions in this run, session: ${session.apiOutcomes.accepted} of ${session.apiRequests} requests accepted, ${timedOut} timeout; JWT: ${jwt.apiRequests} of ${jwt.apiRequests} requests accepted\\.$`),
     );
-    // Without one, the lesson as written.
+    // Without one, the lesson as written; an action after the run's end is none (counted as it is applied, not as it is scheduled).
     expect(half(basic, 'session')).not.toMatch(/interventions/);
+    const never = (await runScenarioMode(basic, 'session', basic.seed, { actions: [{ atMs: 3_600_000, action: { type: 'storeDown' } }] })).run;
+    expect(never.interventions).toBe(0);
   });
 });

@@ -13,8 +13,9 @@ import { useNowLines } from './useNowLines';
  * What just happened, in whichever world it happened last (named when both are on screen); when
  * both worlds did something at that same moment (a ban, a logout), both are said, and said once
  * when it is the same in both (a login's request: the two lines did not fit a phone's two). While
- * a caption about one node is on screen, that node's newest line since the caption's moment: Bob's
- * "200 OK" under "Alice's next refresh fails" read as a contradiction.
+ * a caption about one node is on screen, that node's newest line since the caption's moment (until
+ * it acts, the caption's own note, if any): Bob's "200 OK" under "Alice's next refresh fails" read
+ * as a contradiction.
  */
 function whatJustHappened(s: AppStoreState, modes: readonly Mode[], step: LessonStep | undefined): string | null {
   const last = modes.flatMap((mode) => {
