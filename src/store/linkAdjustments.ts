@@ -16,7 +16,7 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 export interface LessonCast {
   clientIds: readonly string[];
   userIds: readonly string[];
-  /** Servers at its start; servers are named server-1, server-2, … up to the most drawn. */
+  /** Servers at its start and those its script adds: named server-1, server-2, … (a new one takes the next number). */
   servers: number;
 }
 
@@ -42,18 +42,17 @@ const quoted = (names: readonly string[]): string => {
  */
 export function interventionProblems(actions: readonly RecordedAction[], lesson: LessonCast & { endMs: number }): string[] {
   const unknown = { clients: new Set<string>(), users: new Set<string>(), servers: new Set<string>() };
-  const serverNumbers = new Set(Array.from({ length: LIMITS.drawnServers }, (_, i) => `server-${i + 1}`));
+  const added = actions.filter(({ action }) => action.type === 'addServer').length;
+  const serverIds = new Set(Array.from({ length: lesson.servers + added }, (_, i) => `server-${i + 1}`));
   // An attacker the link's own steal brings in is a client it may name (the panel's Steal, then "mallory replays").
   const clientIds = new Set([...lesson.clientIds, ...actions.flatMap(({ action }) => (action.type === 'steal' ? [action.attackerId] : []))]);
   let late = 0;
-  let added = 0;
   for (const { atMs, action } of actions) {
     if (atMs > lesson.endMs) late++;
-    if (action.type === 'addServer') added++;
     const names = namesIn(action);
     for (const c of names.clients) if (!clientIds.has(c)) unknown.clients.add(c);
     for (const u of names.users) if (!lesson.userIds.includes(u)) unknown.users.add(u);
-    for (const v of names.servers) if (!serverNumbers.has(v)) unknown.servers.add(v);
+    for (const v of names.servers) if (!serverIds.has(v)) unknown.servers.add(v);
   }
   const notes: string[] = [];
   const named = (what: string, names: Set<string>, has: string) => {
@@ -61,7 +60,7 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
   };
   named('client', unknown.clients, quoted(lesson.clientIds));
   named('user', unknown.users, quoted(lesson.userIds));
-  named('server', unknown.servers, `server-1 to server-${LIMITS.drawnServers} at most`);
+  named('server', unknown.servers, `server-1 to server-${lesson.servers}${added ? `, and the link adds ${added}` : ''}`);
   if (late) notes.push(`${late === 1 ? 'One of the link\'s interventions comes' : `${late} of the link's interventions come`} after the lesson's end (${duration(lesson.endMs)}): ${late === 1 ? 'it happens' : 'they happen'} only if the run goes on that long.`);
   const beyond = lesson.servers + added - LIMITS.drawnServers;
   if (added && beyond > 0) notes.push(`The link adds ${plural(added, 'server')} to the lesson's ${lesson.servers}; the stage draws at most ${LIMITS.drawnServers}, so the last ${beyond} ${beyond === 1 ? 'does' : 'do'} not join.`);
@@ -106,7 +105,9 @@ export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'vi
   const { scenario, endMs, worlds } = store.getState();
   const { player } = store;
   const world = Object.values(worlds)[0];
-  const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers } : null;
+  // The servers its script adds count as its own (scale-out's and the load lesson's).
+  const scriptAdds = scenario ? Math.max(...scenario.modes.map((m) => scenario.timeline(m).filter((step) => step.action.type === 'addServer').length)) : 0;
+  const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers + scriptAdds } : null;
   const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: player.atEnd ? undefined : player.timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }

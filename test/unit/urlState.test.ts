@@ -31,6 +31,9 @@ describe('links', () => {
     const basic = { clientIds: ['alice'], userIds: ['alice'], servers: 3, endMs: 6_000 };
     const at = (atMs: number, action: object) => ({ atMs, action }) as never;
     expect(interventionProblems([at(500, { type: 'login', clientId: 'alice' }), at(600, { type: 'killServer', serverId: 'server-2' })], basic)).toEqual([]);
+    // A server the lesson does not have (3 servers), and one the link's own addition brings.
+    expect(interventionProblems([at(600, { type: 'killServer', serverId: 'server-5' })], basic)).toEqual(['The link\'s interventions name 1 server this lesson does not have ("server-5"; it has server-1 to server-3): those do nothing.']);
+    expect(interventionProblems([at(600, { type: 'addServer' }), at(900, { type: 'killServer', serverId: 'server-4' })], basic)).toEqual([]);
     // The attacker a steal brings in may then act.
     expect(interventionProblems([at(500, { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' }), at(900, { type: 'request', clientId: 'mallory' })], basic)).toEqual([]);
     expect(
@@ -48,7 +51,7 @@ describe('links', () => {
     ).toEqual([
       'The link\'s interventions name 1 client this lesson does not have ("zed"; it has "alice"): those do nothing.',
       'The link\'s interventions name 1 user this lesson does not have ("bob"; it has "alice"): those do nothing.',
-      'The link\'s interventions name 1 server this lesson does not have ("server-99"; it has server-1 to server-12 at most): those do nothing.',
+      'The link\'s interventions name 1 server this lesson does not have ("server-99"; it has server-1 to server-3, and the link adds 60): those do nothing.',
       "One of the link's interventions comes after the lesson's end (6 s): it happens only if the run goes on that long.",
       "The link adds 60 servers to the lesson's 3; the stage draws at most 12, so the last 51 do not join.",
     ]);
