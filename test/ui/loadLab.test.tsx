@@ -92,7 +92,7 @@ describe('load lab form', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'JWT' }));
     expect(runButton().disabled).toBe(false);
     // The problems are said where a screen reader hears them.
-    expect(screen.getByText(/^Ready: 2 rows/).closest('[aria-live]')).toBeTruthy();
+    expect(screen.getByText(/^Run sweep runs 2 rows/).closest('[aria-live]')).toBeTruthy();
   });
 
   it('repeats text that is not a number, and shows how to write one typed with a comma', async () => {

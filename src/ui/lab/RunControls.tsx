@@ -45,8 +45,9 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
     <div className="lab-run">
       <div className="lab-problems" aria-live="polite">
         {parsed.ok ? (
+          // What Run sweep runs, in words that stand before and after a run ("Ready:" stood over "Sweep done").
           <p className="lab-ready">
-            Ready: {plural(rows, 'row')}, {parsed.settings.modes.length > 1 ? 'each model' : 'one model'} from {plural(parsed.settings.serversFrom, 'server')} to {parsed.settings.serversTo}.
+            Run sweep runs {plural(rows, 'row')}, {parsed.settings.modes.length > 1 ? 'each model' : 'one model'} from {plural(parsed.settings.serversFrom, 'server')} to {parsed.settings.serversTo}.
           </p>
         ) : (
           <ul className="lab-problem-list">
