@@ -4,7 +4,7 @@
 // Outcomes see only a world's most recent finished requests (the UI snapshot keeps about 60) plus
 // those in flight, so a question asks about requests sent soon after it is asked.
 import type { ModeRun } from '../sim/report';
-import { clockTime } from '../format';
+import { clockTime, plural } from '../format';
 import { describeReason, type ReasonCode } from '../reasons';
 import type { Mode, RequestKind, RequestRecord } from '../sim/types';
 import { STATUS_TEXT } from '../sim/http';
@@ -13,7 +13,6 @@ import type { WorldView, WorldViews } from './scenario';
 
 // ---- words and numbers: src/format.ts, plus a moment "00:05.5" as the caption reads it -------
 
-import { plural } from '../format';
 export { formatNumber, plural, times } from '../format';
 export { duration } from '../formatSpans';
 

@@ -64,8 +64,10 @@ export function createSim(options: SimOptions): StepResult {
   return { state: s, effects: t.effects };
 }
 
-/** Schedules an action at a virtual time (now if omitted): how scripts and the UI drive a run. */
-/** `intervention`: an action from outside the lesson's script, counted when it is applied (the report's `interventions`). */
+/**
+ * Schedules an action at a virtual time (now if omitted): how scripts and the UI drive a run.
+ * `intervention`: an action from outside the lesson's script, counted when it is applied (the report's `interventions`).
+ */
 export function scheduleAction(s: SimState, action: Action, atMs = s.timeMs, intervention = false): void {
   schedule(s, atMs, intervention ? { type: 'action', action, intervention } : { type: 'action', action });
 }

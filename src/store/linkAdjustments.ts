@@ -68,11 +68,11 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
 }
 
 /**
- * A mode the lesson has no world for, a moment past the lesson's end (a seek there stops where the
- * run does: player.ts jumpTo; `runsOnAtMs`, where it stopped short of that, 10 s past the end, as
- * something was still to happen: a store slowed 100,000x answers minutes later): said, not silently changed. Judged on the lesson and the link alone:
- * not on the worlds shown (a page without WebCrypto hides the JWT world and says so itself) nor on the
- * time reached (a host page's seek may have taken the link's place).
+ * A mode the lesson has no world for, a moment past the lesson's end: said, not silently changed.
+ * A seek past the end stops where the run does (player.ts jumpTo), or 10 s past it where something
+ * is still to happen (a store slowed 100,000x answers minutes later): `runsOnAtMs`, the moment
+ * reached then. Not judged on the worlds shown: a page without WebCrypto hides the JWT world and
+ * says so itself.
  */
 export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson: { modes: readonly Mode[]; endMs: number; runsOnAtMs?: number }): string[] {
   const notes: string[] = [];
