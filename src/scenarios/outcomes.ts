@@ -37,15 +37,17 @@ export function sentence(parts: (string | null | undefined | false)[]): string {
  */
 export function perWorld(reports: Partial<Record<Mode, ModeRun>>, say: Partial<Record<Mode, (run: ModeRun) => string | null>>): string {
   const parts: (string | null)[] = [];
-  const after: string[] = [];
   for (const mode of ['session', 'jwt'] as const) {
     const run = reports[mode];
     const fn = say[mode];
     if (run && fn) parts.push(fn(run));
-    if (run) after.push(`${mode === 'jwt' ? 'JWT' : 'session'}: ${apiAnswers(run)}`);
   }
-  const intervened = Object.values(reports).some((r) => r && r.interventions > 0);
-  return intervened ? `${sentence(parts)} With the interventions in this run, ${after.join('; ')}.` : sentence(parts);
+  if (!Object.values(reports).some((r) => r && r.interventions > 0)) return sentence(parts);
+  const after = (['session', 'jwt'] as const).flatMap((mode) => {
+    const run = reports[mode];
+    return run ? [`${mode === 'jwt' ? 'JWT' : 'session'}: ${apiAnswers(run)}`] : [];
+  });
+  return `${sentence(parts)} With the interventions in this run, ${after.join('; ')}.`;
 }
 
 /** "1 of 10 requests accepted, 9 timeout": what became of a world's API requests, failures by reason, most first. */

@@ -42,7 +42,7 @@ export interface DiffGroup {
  */
 export type DifferenceKind = 'oneWorld' | 'neither' | 'both';
 
-export const kindOf = (p: Pick<ServedPair, 'session' | 'jwt'>): DifferenceKind => {
+const kindOf = (p: Pick<ServedPair, 'session' | 'jwt'>): DifferenceKind => {
   const inSession = p.session.reason === 'ok';
   const inJwt = p.jwt.reason === 'ok';
   return inSession !== inJwt ? 'oneWorld' : inSession ? 'both' : 'neither';
@@ -195,7 +195,7 @@ export class DiffTracker {
       for (const g of groups) byKind[kindOf(g.first)] += g.count;
       this.result = {
         compared: this.pairs.length + this.dropped,
-        differing: groups.reduce((n, g) => n + g.count, 0),
+        differing: byKind.oneWorld + byKind.neither + byKind.both,
         byKind,
         first: this.firstPair ? { pair: this.firstPair, text: firstText(this.firstPair) } : null,
         groups,
