@@ -34,7 +34,7 @@ export function createSim(options: SimOptions): StepResult {
     lb: { rrIndex: 0 },
     servers: [],
     nextServerNumber: 1,
-    store: { up: true, slowFactor: 1, sessions: {}, denylist: {}, refreshTokens: {}, revokedFamilies: {}, busyUntilMs: 0, queued: 0, ops: 0 },
+    store: { up: true, slowFactor: 1, sessions: {}, denylist: {}, revokedUsers: {}, refreshTokens: {}, revokedFamilies: {}, busyUntilMs: 0, queued: 0, ops: 0 },
     keys: { activeKid: null, keys: [], nextKeyNumber: 1 },
     issued: {},
     issuedEarliestExpMs: null,

@@ -149,6 +149,12 @@ export interface SessionStoreNode {
   sessions: Record<string, SessionRecord>;
   /** Denylisted jti -> the token's exp (ms): the entry is dropped once the token expires anyway. */
   denylist: Record<string, number>;
+  /**
+   * Users logged out everywhere (or banned) while the denylist was on -> the moment (ms): every token
+   * of theirs issued before it is refused. One entry a user, kept for good: a stateless issuer cannot
+   * list a user's live tokens, but the store can compare each token's iat with this cut-off.
+   */
+  revokedUsers: Record<string, number>;
   refreshTokens: Record<string, RefreshRecord>;
   revokedFamilies: Record<string, number>;
   busyUntilMs: number;
@@ -260,7 +266,7 @@ export type StoreOp =
   | { op: 'session-get'; key: string }
   | { op: 'session-set'; key: string; value: SessionRecord }
   | { op: 'session-del'; key: string }
-  | { op: 'deny-check'; key: string }
+  | { op: 'deny-check'; key: string; userId: string; issuedAtMs: number }
   | { op: 'token-revoke'; key: string; value: TokenRevocation }
   | { op: 'refresh-put'; key: string; value: RefreshRecord }
   | { op: 'refresh-rotate'; key: string };
@@ -270,7 +276,7 @@ export type StoreResult =
   | { overloaded: true }
   | { found: true; record: SessionRecord }
   | { found: false; expired: boolean }
-  | { listed: boolean }
+  | { listed: boolean; revokedUserAtMs?: number }
   | { refresh: 'ok'; userId: string; token: string; familyId: string }
   | { refresh: 'reused' | 'invalid'; userId: string | null }
   | { done: true };

@@ -11,7 +11,7 @@ export interface WorldSnapshot {
   users: User[];
   clients: Client[];
   servers: AppServer[];
-  store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; refreshFamilies: number; revokedFamilies: number };
+  store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; revokedUsers: { userId: string; cutOffMs: number }[]; refreshFamilies: number; revokedFamilies: number };
   keys: { activeKid: string | null; keys: KeyInfo[] };
   /** Access tokens signed so far in this run. */
   tokensIssued: number;
@@ -73,6 +73,7 @@ export function snapshot(s: SimState): WorldSnapshot {
       ops: s.store.ops,
       sessions: Object.values(s.store.sessions).map((r) => ({ ...r })),
       denylist: Object.entries(s.store.denylist).map(([jti, expMs]) => ({ jti, expMs })),
+      revokedUsers: Object.entries(s.store.revokedUsers).map(([userId, cutOffMs]) => ({ userId, cutOffMs })),
       refreshFamilies: new Set(Object.values(s.store.refreshTokens).map((r) => r.familyId)).size,
       revokedFamilies: Object.keys(s.store.revokedFamilies).length,
     },

@@ -7,6 +7,7 @@ import { AppStoreProvider } from '../../src/ui/storeContext';
 import InspectorPanel from '../../src/ui/inspectors/InspectorPanel';
 import { predictAcceptance } from '../../src/ui/inspectors/predict';
 import { decodeJwtParts } from '../../src/auth/jwtText';
+import { fromNumericDate } from '../../src/sim/world';
 
 afterEach(cleanup);
 
@@ -160,6 +161,13 @@ describe('InspectorPanel', () => {
     world.store.denylist = [{ jti: String(d.payload.jti), expMs: 30000 }];
     expect(predictAcceptance(world, d.header, d.payload, t)[2]!.why).toContain('revoked');
     world.store.denylist = [];
+    // A user logged out everywhere: a token issued before the cut-off is refused, one issued after it is not.
+    const issuedMs = fromNumericDate(Number(d.payload.iat));
+    world.store.revokedUsers = [{ userId: String(d.payload.sub), cutOffMs: issuedMs + 1 }];
+    expect(predictAcceptance(world, d.header, d.payload, t)[2]!.why).toContain(`issued before ${String(d.payload.sub)} was logged out everywhere`);
+    world.store.revokedUsers = [{ userId: String(d.payload.sub), cutOffMs: issuedMs }];
+    expect(predictAcceptance(world, d.header, d.payload, t)[2]!.ok).toBe(true);
+    world.store.revokedUsers = [];
     expect(predictAcceptance(world, { ...d.header, alg: 'none' }, d.payload, t)[2]!.why).toContain('not allowed');
   });
 

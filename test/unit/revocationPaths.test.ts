@@ -17,7 +17,7 @@ describe('changing a password', () => {
     expect(reasons(requestsOf(d.state, 'alice', 'api'))).toEqual(['ok', 'session_unknown']);
   });
 
-  it('puts the user\'s live tokens on the denylist when there is one', async () => {
+  it('refuses the tokens issued before it through the denylist, when there is one', async () => {
     const d = await run({ mode: 'jwt', denylist: true }, askAround({ type: 'changePassword', userId: 'alice' }), 5_000);
     expect(reasons(requestsOf(d.state, 'alice', 'api'))).toEqual(['ok', 'token_revoked']);
   });

@@ -65,9 +65,13 @@ function apply(s: SimState, op: StoreOp): StoreResult {
       if (record) s.revocations.push({ atMs: s.timeMs, userId: record.userId, credentialId: op.key, what: `${record.userId} logs out` });
       return { done: true };
     }
-    case 'deny-check':
+    case 'deny-check': {
       pruneDenylist(s);
-      return { listed: op.key in st.denylist };
+      if (op.key in st.denylist) return { listed: true };
+      // iat counts whole seconds: a token of the cut-off's own second is refused even when issued just after it, never let in.
+      const cutOffMs = own(st.revokedUsers, op.userId);
+      return cutOffMs !== undefined && op.issuedAtMs < cutOffMs ? { listed: true, revokedUserAtMs: cutOffMs } : { listed: false };
+    }
     case 'token-revoke': {
       const v = op.value;
       if (v.denylist) st.denylist[op.key] = v.expMs;

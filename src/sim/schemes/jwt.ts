@@ -3,7 +3,7 @@
 // looked up unless a denylist is on. Revoking means waiting for exp, or keeping a denylist.
 import { algNoneToken, peekToken, tamperClaims, type PeekedToken } from '../../auth/jwtText';
 import { applySetCookie, cookiesFor, serializeSetCookie } from '../../auth/cookies';
-import { plural, word } from '../../format';
+import { clockTime, plural, word } from '../../format';
 import { timeLeft } from '../../formatSpans';
 import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { acceptedAlgorithms } from '../../auth/acceptance';
@@ -135,7 +135,7 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   req.credentialIssuedAtMs = own(s.issued, c.jti)?.issuedAtMs ?? fromNumericDate(c.iat);
   logLater(s, validLine, req.id, server.id, outcome.kid, c.sub, c.role, c.exp * 1000 - wallMs(s, server.skewMs), s.options.clockToleranceMs);
   if (!s.options.denylist) return h.authorized();
-  storeQuery(h, { op: 'deny-check', key: c.jti }, 'denylist-check');
+  storeQuery(h, { op: 'deny-check', key: c.jti, userId: c.sub, issuedAtMs: fromNumericDate(c.iat) }, 'denylist-check');
   countLookup(h);
 }
 
@@ -183,6 +183,8 @@ function onStoreReply(h: Handling, result: StoreResult): void {
     case 'denylist-check': {
       const listed = 'listed' in result && result.listed;
       server.lastCheck = { requestId: req.id, kind: 'denylist', ok: !listed, atMs: s.timeMs, reason: listed ? 'token_revoked' : 'ok' };
+      const cutOffMs = 'revokedUserAtMs' in result ? result.revokedUserAtMs : undefined;
+      if (cutOffMs !== undefined) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} was issued before ${req.subjectUserId} was logged out everywhere (${clockTime(cutOffMs, 1)}): the denylist refuses it.`);
       if (listed) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} is on the denylist.`);
       return h.authorized();
     }
@@ -197,15 +199,20 @@ function onStoreReply(h: Handling, result: StoreResult): void {
   }
 }
 
-/** Without a denylist nothing can be deleted: only the refresh families can be stopped. */
+/**
+ * A stateless issuer keeps no list of a user's tokens, so a denylist cannot name them one by one:
+ * it takes the user's id with a cut-off, and refuses every token of theirs issued before it.
+ * Without a denylist nothing can be refused: only the refresh families can be stopped.
+ */
 function revokeUser(s: SimState, userId: string, what: string): void {
-  const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
   const families = revokeUserRefreshFamilies(s, userId);
   const refreshNote = families ? ` ${plural(families, 'refresh-token family')} revoked.` : '';
   if (s.options.denylist) {
-    for (const token of live) s.store.denylist[token.jti] = token.expiresAtMs;
-    return log(s, 'action', `${what}: ${plural(live.length, 'live token')} put on the denylist.${refreshNote}`);
+    s.store.revokedUsers[userId] = s.timeMs;
+    return log(s, 'action', `${what}: ${userId}'s id goes on the denylist with a cut-off of ${clockTime(s.timeMs, 1)}, so every token of theirs issued before it is refused.${refreshNote}`);
   }
+  // What the servers cannot know, the narrator can: how long the tokens already handed out stay good.
+  const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
   const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
   const stays = live.length
     ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${Math.round((until - s.timeMs) / 1000)} s more, until exp`

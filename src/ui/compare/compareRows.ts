@@ -99,7 +99,7 @@ const state: Measure = (w, mode) => {
   }
   // With refresh tokens the store does keep records, their families': "0 records per user" said otherwise.
   const parts = [w.options.refreshTokens ? 'no record per access token' : '0 records per user'];
-  if (w.options.denylist) parts.push(`denylist: ${plural(w.store.denylist.length, 'entry', 'entries')}`);
+  if (w.options.denylist) parts.push(`denylist: ${plural(w.store.denylist.length + w.store.revokedUsers.length, 'entry', 'entries')}`);
   if (w.options.refreshTokens) parts.push(`${plural(w.store.refreshFamilies, 'refresh-token family', 'refresh-token families')} in the store`);
   return parts.join('; ');
 };

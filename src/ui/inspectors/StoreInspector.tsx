@@ -15,29 +15,38 @@ function storeStatus(store: WorldSnapshot['store']) {
 
 function Denylist({ world }: { world: WorldSnapshot }) {
   if (!world.options.denylist) return <p className="insp-muted">The denylist is off: no server asks the store about a token.</p>;
-  const list = world.store.denylist;
+  const { denylist: list, revokedUsers } = world.store;
   return (
     <TableWrap label="Denylist, scrollable">
       <table className="insp-table">
-        <caption>Denylist (revoked token ids)</caption>
+        <caption>Denylist (revoked token ids, and users logged out everywhere)</caption>
         <thead>
           <tr>
-            <th scope="col">jti</th>
-            <th scope="col">Dropped at (token exp)</th>
+            <th scope="col">Entry</th>
+            <th scope="col">Refuses</th>
+            <th scope="col">Dropped at</th>
           </tr>
         </thead>
         <tbody>
           {list.map((d) => (
             <tr key={d.jti}>
               <th scope="row" className="insp-mono" title={d.jti}>
-                {shorten(d.jti, 8)}
+                jti {shorten(d.jti, 8)}
               </th>
-              <td>{clockTime(d.expMs)}</td>
+              <td>this token</td>
+              <td>{clockTime(d.expMs)} (its exp)</td>
             </tr>
           ))}
-          {list.length === 0 && (
+          {revokedUsers.map((u) => (
+            <tr key={u.userId}>
+              <th scope="row">user {u.userId}</th>
+              <td>their tokens issued before {clockTime(u.cutOffMs, 1)}</td>
+              <td>kept</td>
+            </tr>
+          ))}
+          {list.length + revokedUsers.length === 0 && (
             <tr>
-              <td colSpan={2} className="insp-muted">
+              <td colSpan={3} className="insp-muted">
                 Empty.
               </td>
             </tr>

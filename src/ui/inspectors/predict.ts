@@ -4,7 +4,7 @@
 import type { AppServer } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { acceptedAlgorithms, timeVerdict } from '../../auth/acceptance';
-import { VIRTUAL_EPOCH_MS } from '../../sim/world';
+import { fromNumericDate, VIRTUAL_EPOCH_MS } from '../../sim/world';
 
 export interface Prediction {
   serverId: string;
@@ -19,6 +19,7 @@ interface TokenFacts {
   nbf: unknown;
   iat: unknown;
   jti: unknown;
+  sub: unknown;
 }
 
 /** Why this server would refuse the token's claims, or null when the claims pass. */
@@ -32,6 +33,8 @@ function claimProblem(world: WorldSnapshot, server: AppServer, t: TokenFacts, ti
   if (typeof t.alg !== 'string' || !allowed.includes(t.alg as (typeof allowed)[number])) return `alg ${String(t.alg)} not allowed (only ${allowed.join(', ')})`;
   if (o.denylist && !world.store.up) return o.denylistFailMode === 'closed' ? 'denylist unreachable, fails closed' : null;
   if (o.denylist && typeof t.jti === 'string' && world.store.denylist.some((d) => d.jti === t.jti)) return 'revoked (jti on the denylist)';
+  const cutOff = o.denylist ? world.store.revokedUsers.find((u) => u.userId === t.sub) : undefined;
+  if (cutOff && typeof t.iat === 'number' && fromNumericDate(t.iat) < cutOff.cutOffMs) return `revoked (issued before ${cutOff.userId} was logged out everywhere)`;
   return null;
 }
 
@@ -54,6 +57,6 @@ function predictOne(world: WorldSnapshot, server: AppServer, t: TokenFacts, time
 
 /** One prediction per server of the world, in the world's order. */
 export function predictAcceptance(world: WorldSnapshot, header: Record<string, unknown>, payload: Record<string, unknown>, timeMs: number): Prediction[] {
-  const facts: TokenFacts = { alg: header.alg, kid: header.kid, exp: payload.exp, nbf: payload.nbf, iat: payload.iat, jti: payload.jti };
+  const facts: TokenFacts = { alg: header.alg, kid: header.kid, exp: payload.exp, nbf: payload.nbf, iat: payload.iat, jti: payload.jti, sub: payload.sub };
   return world.servers.map((server) => predictOne(world, server, facts, timeMs));
 }

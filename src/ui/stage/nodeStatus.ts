@@ -82,7 +82,7 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
     const used = world.options.denylist || world.options.refreshTokens;
     // On a phone "2 refresh families, 1 revoked" was cut to "…, 1 re…": the revoked count, what the
     // refresh-tokens lesson is about, comes last, so a narrow box says fewer words before it.
-    const held = (family: string, families: string) => [world.options.denylist ? `denylist ${st.denylist.length}` : '', world.options.refreshTokens ? `${plural(st.refreshFamilies, family, families)}${st.revokedFamilies ? `, ${st.revokedFamilies} revoked` : ''}` : ''].filter(Boolean).join(', ');
+    const held = (family: string, families: string) => [world.options.denylist ? `denylist ${st.denylist.length + st.revokedUsers.length}` : '', world.options.refreshTokens ? `${plural(st.refreshFamilies, family, families)}${st.revokedFamilies ? `, ${st.revokedFamilies} revoked` : ''}` : ''].filter(Boolean).join(', ');
     const lines = storeLines(used ? held('refresh family', 'refresh families') : 'JWT needs no lookup', state);
     const shortLines = used && world.options.refreshTokens ? [[storeLines(held('family', 'families'), state)[0]!]] : undefined;
     return { title: used ? 'Shared store' : 'Store (unused)', lines, shortLines, down: !st.up, flash: null };
