@@ -38,7 +38,7 @@ export const CATALOG: CatalogEntry[] = [
       'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
     firstCaption: {
       session: 'Alice logs in: the server stores a session and hands her a cookie with its id.',
-      jwt: 'Alice logs in: the server signs a token with her id and role and hands it to her.',
+      jwt: 'Alice logs in: the issuer signs a token with her id and role; the server hands it to her.',
     },
     modes: ['session', 'jwt'],
     load: () => import('./basic').then((m) => m.basic),

@@ -23,8 +23,8 @@ export const jwtInCookie: Scenario = {
       action: { type: 'request', clientId: 'alice' },
       caption:
         mode === 'session'
-          ? 'The browser attaches the cookie by itself; the server must look the id up in the store.'
-          : 'The browser attaches the cookie by itself, as with a session, but the server only checks the signature: no lookup.',
+          ? 'The browser attaches the cookie by itself (to a request another site starts too, which SameSite=Lax limits against CSRF); the server must look the id up in the store.'
+          : 'The browser attaches the cookie by itself, as with a session (SameSite=Lax limits that against CSRF), but the server only checks the signature: no lookup.',
     },
     browse('alice', 1_000, 500, API_REQUESTS - 1),
     {

@@ -70,7 +70,7 @@ export const keyRotation: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       jwt: (r) =>
-        `Bob, holding a k2 token, had ${apiCountFor(r, 'bob', 'ok')} of ${plural(apiTotalFor(r, 'bob'), 'request')} accepted and ${apiCountFor(r, 'bob', 'kid_unknown')} refused as kid_unknown until the servers\u2019 key caches refreshed; Alice\u2019s k1 token kept working through the overlap (${apiCountFor(r, 'alice', 'ok')} of ${plural(apiTotalFor(r, 'alice'), 'request')} accepted), and ${plural(apiCount(r, 'signature_invalid'), 'signature check')} failed`,
+        `Bob, holding a k2 token, had ${apiCountFor(r, 'bob', 'ok')} of ${plural(apiTotalFor(r, 'bob'), 'request')} accepted and ${apiCountFor(r, 'bob', 'kid_unknown')} refused as kid_unknown until the servers\u2019 key caches refreshed; Alice\u2019s k1 token kept working through the overlap (${apiCountFor(r, 'alice', 'ok')} of ${plural(apiTotalFor(r, 'alice'), 'request')} accepted), and ${plural(apiCount(r, 'signature_invalid'), 'signature check')} failed. Publishing k2 at least ${JWKS_REFRESH_MS / 1000} s before signing with it would have refused no one: every cache would have fetched it, or be old enough to refetch`,
     }),
   expect: (run) => {
     const f: string[] = [];

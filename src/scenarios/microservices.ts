@@ -49,7 +49,7 @@ export const microservices: Scenario = {
       {
         atMs: SWITCH_AT_MS + KEY_OVERLAP_MS,
         action: { type: 'note', text: 'The old HS256 key is withdrawn.' },
-        caption: 'The HS256 key is withdrawn: no service accepts HS256 any more, so only the issuer can mint a token; each service drops k1 from its list at its next refresh.',
+        caption: 'The HS256 key is withdrawn: no service accepts HS256 any more, so the secret they still hold mints nothing they take; only the issuer can sign. Here every service learns it at once; in a real deployment each is reconfigured, and until the last one is, the secret still forges tokens it accepts.',
       },
     ];
     return steps;
@@ -60,9 +60,9 @@ export const microservices: Scenario = {
       id: 'microservices-signers',
       atMs: WITHDRAW_AT_MS - 200,
       modes: ['jwt'],
-      prompt: `The old HS256 key is about to be withdrawn. After that, how many of the ${SERVICES} services and the issuer hold a key that can sign a token for any user?`,
+      prompt: `The old HS256 key is about to be withdrawn. After that, how many of the ${SERVICES} services and the issuer hold a key that can sign a token the services accept?`,
       choices: [
-        { id: 'issuer', text: 'only the issuer: the services hold only the public key' },
+        { id: 'issuer', text: 'only the issuer: the services may still hold the old secret, but none accepts HS256 any more' },
         { id: 'everyone', text: `all ${SERVICES + 1}: every node that verifies can also sign` },
         { id: 'none', text: 'none: with a public key set, nobody needs a signing key' },
       ],

@@ -62,7 +62,7 @@ export const staleClaims: Scenario = {
         const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', DEMOTE_AT_MS + 100);
         if (!r) return null;
         const session = worlds.session && firstFinishedAfter(worlds.session, 'alice', DEMOTE_AT_MS + 100);
-        const contrast = session && accepted(session) ? ` In the session world, ${where(session)} read her current role from the store on the same request.` : '';
+        const contrast = session && accepted(session) ? ` In the session world, ${where(session)} read her current role from her user record on the same request (many apps copy the role into the session at login, and then a session is stale too).` : '';
         if (!accepted(r)) return { choiceId: 'refused', why: `Her request ${happened(r)}.${contrast}` };
         const role = servedRole(r);
         const iat = claimMoment(r, 'iat');

@@ -55,7 +55,7 @@ describe('ComparisonTable', () => {
       'Store lookups per request',
       'Bytes per request',
       'Time from revocation to rejection',
-      'When a server or the store failed',
+      'Scaling out: when a server or the store failed',
       'Latency p50 / p99',
     ]);
     const bytes = cells('Bytes per request');
@@ -138,7 +138,7 @@ describe('ComparisonTable', () => {
   // A learner review: scale-out's crash read "0 requests got a 503 or timed out" in both worlds, beside users its crash logged out.
   it('scale-out: counts the sessions a crash took with its server\'s memory, and the requests refused for it', async () => {
     await setup('both', 46_000, 'scale-out');
-    const failed = cells('When a server or the store failed');
+    const failed = cells('Scaling out: when a server or the store failed');
     expect(measured(failed.session)).toMatch(/^1 server crash \(1 session lost with its memory\): [1-9]\d* refused: their session was lost in the crash$/);
     expect(measured(failed.jwt)).toBe('1 server crash: 0 requests got a 503 or timed out');
   });
@@ -151,7 +151,7 @@ describe('ComparisonTable', () => {
 
   it('reports no failures and real latencies in this scenario', async () => {
     await setup();
-    const failure = cells('When a server or the store failed');
+    const failure = cells('Scaling out: when a server or the store failed');
     expect(measured(failure.session)).toBe('nothing failed so far');
     expect(measured(failure.jwt)).toBe('nothing failed so far');
     const latency = cells('Latency p50 / p99');

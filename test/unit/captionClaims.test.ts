@@ -286,7 +286,7 @@ const CLAIMS: Claim[] = [
   // ---- stores, lookups, denylists -------------------------------------------------------------
   { says: /(looks? the id up in the store|must look the id up|costs a store lookup|the store lookup is the only check|every server asks)/, check: lookups(true) },
   { says: /(no lookup|with no store lookup|never ask it)/, check: lookups(false) },
-  { says: /fetches the public keys once, then keeps them/, check: (ctx) => {
+  { says: /fetches the (?:issuer’s )?public keys once, then keeps them/, check: (ctx) => {
       const fetches = ctx.run.log.map((e) => /^(server-\d+) [^:]*: it fetches the key set/.exec(e.text)?.[1]).filter((id) => id !== undefined);
       return fetches.length > 0 && new Set(fetches).size === fetches.length ? null : `key set fetches: ${fetches.join(', ') || 'none'}`;
     } },

@@ -232,7 +232,7 @@ const ROWS: RowSpec[] = [
   },
   {
     id: 'failure',
-    label: 'When a server or the store failed',
+    label: 'Scaling out: when a server or the store failed',
     article: {
       session: 'Needs a shared session store (e.g., Redis) so every server can look up the same session',
       jwt: 'Easy — any server can verify the token’s signature independently',
