@@ -11,7 +11,7 @@ import { lessonSteps, nextMomentAfter } from './lesson';
 import { pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
 import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
-import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice, runnableModes } from './secureContext';
+import { hasWebCrypto, runnableModes } from './secureContext';
 
 export type View = Mode | 'both';
 
@@ -208,7 +208,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     comingModes: modesToShow(first.modes, initial.view ?? 'both', webCrypto),
     selection: null,
     ended: false,
-    notices: webCrypto ? (initial.notices ?? []) : [noWebCryptoNotice(), ...(initial.notices ?? [])],
+    notices: initial.notices ?? [],
     questionsOn: initial.questionsOn ?? true,
     question: null,
     holding: false,
@@ -242,6 +242,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const wantedView = patch.view ?? next.wantedView;
       const runnable = runnableModes(sc.modes, webCrypto);
       if (runnable.length === 0) {
+        const { JWT_ONLY_NEEDS_WEBCRYPTO } = await import('./noWebCryptoWords');
+        if (ticket !== loadTicket) return false;
         set({ scenario: sc, status: 'error', error: JWT_ONLY_NEEDS_WEBCRYPTO, worlds: {} });
         return false;
       }
@@ -373,5 +375,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       store.setState({ timeMs });
     }
   });
+  // Said first, before the link's notices, once its words arrive (a moment after the first paint).
+  if (!webCrypto) void import('./noWebCryptoWords').then((w) => store.setState((s) => ({ notices: [w.noWebCryptoNotice(), ...s.notices] })));
   return Object.assign(store, { player });
 }

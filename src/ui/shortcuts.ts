@@ -2,9 +2,9 @@ import type { AppStore } from '../store/createAppStore';
 import { inDialog, modalOpen } from './focus';
 
 /**
- * Controls that own their keys: Space or an arrow on a focused button, stage node, link, form
- * field, choice or disclosure acts on that control only, so the page-wide shortcuts stay out of its
- * way. So does anything reached by Tab on purpose (tabindex 0 or more): a scrolling event log,
+ * Controls that own their keys: Space or an arrow on a focused link, form field, choice or
+ * disclosure (Space on a button or stage node; see PAGE_KEYS) acts on that control only, so the
+ * page-wide shortcuts stay out of its way. So does anything reached by Tab on purpose (tabindex 0 or more): a scrolling event log,
  * table or caption, whose Space and arrows scroll it.
  */
 const OWNS_KEYS = [
@@ -13,11 +13,23 @@ const OWNS_KEYS = [
   ...['button', 'link', 'checkbox', 'radio', 'radiogroup', 'slider', 'spinbutton', 'switch', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'listbox', 'combobox', 'textbox', 'searchbox', 'treeitem', 'gridcell', 'scrollbar'].map((role) => `[role=${role}]`),
 ].join(', ');
 
-/** Whether a key pressed with focus on `target` belongs to that control rather than to the page. */
-export function ownsKeys(target: EventTarget | null): boolean {
+/**
+ * Keys a plain button has no use for (it acts on Space and Enter): on Step, Play or a stage node
+ * they step and change speed as anywhere on the page. Keyboard users are nearly always on a
+ * control, and Step's own hint says "Right arrow". Not in a composite widget, whose arrows move.
+ */
+const PAGE_KEYS = new Set(['ArrowLeft', 'ArrowRight', '+', '=', '-', '_']);
+const PLAIN_BUTTON = 'button, [role=button]';
+const COMPOSITE = '[role=toolbar], [role=menu], [role=menubar], [role=tablist], [role=radiogroup], [role=listbox], [role=grid], [role=tree]';
+
+/** Whether `key` (any key when omitted) pressed with focus on `target` belongs to that control rather than to the page. */
+export function ownsKeys(target: EventTarget | null, key?: string): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const el = target as Element;
-  return el.closest(OWNS_KEYS) !== null || inDialog(el) || (el instanceof HTMLElement && el.isContentEditable);
+  if (inDialog(el)) return true;
+  const button = key !== undefined && PAGE_KEYS.has(key) ? el.closest(PLAIN_BUTTON) : null;
+  if (button && !button.closest(COMPOSITE)) return false;
+  return el.closest(OWNS_KEYS) !== null || (el instanceof HTMLElement && el.isContentEditable);
 }
 
 /**
@@ -26,7 +38,7 @@ export function ownsKeys(target: EventTarget | null): boolean {
  */
 export function listenForShortcuts(store: AppStore): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKeys(e.target) || modalOpen()) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKeys(e.target, e.key) || modalOpen()) return;
     const s = store.getState();
     if (e.key === ' ') s.togglePlay();
     else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {

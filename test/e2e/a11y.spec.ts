@@ -257,3 +257,26 @@ test('no axe violations in the embed layouts and in the Share dialog', async ({ 
   await expectNoAxeViolations(page, 'with the Share dialog open');
   await expectTargetsAtLeast24(page, 'with the Share dialog open');
 });
+
+// A11y review: `content-visibility: auto` on the log and its lines left every line off screen
+// blank in Chromium's accessibility tree (120 of 120 a log below the fold), where the log is the
+// text that carries what the animation shows.
+test('every event log line, on screen or not, has its words in the accessibility tree', async ({ page }) => {
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=30000');
+  await ready(page);
+  const log = page.getByRole('log', { name: 'jwt event log' });
+  await expect(log.locator('li')).toHaveCount(120);
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { nodeId: string; role?: { value: string }; name?: { value: string }; childIds?: string[] }[] };
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const words = (n: (typeof nodes)[number]): string => (n.name?.value ?? '') + (n.childIds ?? []).map((id) => byId.get(id)).map((c) => (c ? words(c) : '')).join('');
+  const lines = (root: (typeof nodes)[number]): (typeof nodes)[number][] => (root.childIds ?? []).flatMap((id) => {
+    const n = byId.get(id);
+    return !n ? [] : n.role?.value === 'listitem' ? [n] : lines(n);
+  });
+  for (const name of ['session event log', 'jwt event log']) {
+    const root = nodes.find((n) => n.role?.value === 'log' && n.name?.value === name)!;
+    const blank = lines(root).filter((li) => words(li).trim() === '');
+    expect({ name, lines: lines(root).length, blank: blank.length }).toEqual({ name, lines: 120, blank: 0 });
+  }
+});

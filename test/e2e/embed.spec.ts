@@ -99,7 +99,7 @@ for (const viewport of [{ width: 800, height: 600 }, { width: 640, height: 400 }
   test(`an embed's Play and Pause take the same room at ${viewport.width}x${viewport.height}: the row, Step and the timeline stay put`, async ({ browser }) => {
     const page = await browser.newPage({ viewport });
     await page.goto('/?embed=1&scenario=revocation&mode=both&q=0&speed=0.25');
-    const row = page.getByRole('toolbar', { name: 'Playback' });
+    const row = page.getByRole('group', { name: 'Playback' });
     const play = row.getByRole('button', { name: 'Play', exact: true });
     await expect(play).toBeEnabled({ timeout: 30_000 });
     const boxes = async () => ({

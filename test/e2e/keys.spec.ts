@@ -79,3 +79,24 @@ test('the speed slider\'s arrow keys double and halve the speed, and Share write
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Share this moment' }).getByRole('textbox').first()).toHaveValue(/[?&]speed=0\.5(&|$)/);
 });
+
+// A11y review: on the Step button, whose hint says "Right arrow", Right did nothing; arrowing
+// through the Scenario select loaded every lesson passed, each opening read aloud.
+test('Right on the focused Step button steps; arrows in the Scenario select only show a lesson, Enter loads it', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=both&q=0');
+  await ready(page);
+  const time = page.getByLabel('Simulation time');
+  await page.getByRole('button', { name: 'Step', exact: true }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(time).not.toHaveText('00:00.000');
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(picker).toHaveValue('revocation');
+  await twoFrames(page);
+  expect(new URL(page.url()).searchParams.get('scenario')).toBe('basic');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]scenario=revocation(&|$)/);
+  await ready(page);
+});

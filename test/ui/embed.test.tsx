@@ -20,7 +20,7 @@ describe('embed layout', () => {
     const store = await app({ presentation: { embed: true } });
     expect(screen.queryByLabelText('Scenario')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Interventions' })).toBeNull();
-    const row = screen.getByRole('toolbar', { name: 'Playback' });
+    const row = screen.getByRole('group', { name: 'Playback' });
     for (const name of ['Play', 'Step', 'Step back']) expect(within(row).getByRole('button', { name })).toBeTruthy();
     expect(within(row).getByRole('slider', { name: 'Timeline' })).toBeTruthy();
     expect(within(row).getByRole('slider', { name: 'Speed' })).toBeTruthy();
@@ -36,7 +36,7 @@ describe('embed layout', () => {
     // No layout engine here: the stage draws at its fallback size.
     vi.stubGlobal('ResizeObserver', undefined);
     await app({ presentation: { embed: true, controls: false, inspect: false } });
-    const row = screen.getByRole('toolbar', { name: 'Playback' });
+    const row = screen.getByRole('group', { name: 'Playback' });
     expect(within(row).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Play']);
     expect(within(row).queryByRole('slider')).toBeNull();
     // Nodes are pictures, not buttons.

@@ -15,20 +15,38 @@ afterEach(() => {
   cleanup();
 });
 
+/** Revocation's session log, loaded and drawn, at its start. */
+async function revocationLog() {
+  const store = createAppStore({ scenarioId: 'revocation', view: 'session', questionsOn: false });
+  await store.getState().load();
+  render(
+    <AppStoreProvider store={store}>
+      <EventLog mode="session" />
+    </AppStoreProvider>,
+  );
+  return { store, log: screen.getByRole('log', { name: 'session event log' }) };
+}
+
 describe('the event log before anything happens', () => {
   it('says so, rather than be a keyboard stop 0 px tall; the first line takes its place', async () => {
-    const store = createAppStore({ scenarioId: 'revocation', view: 'session', questionsOn: false });
-    await store.getState().load();
-    render(
-      <AppStoreProvider store={store}>
-        <EventLog mode="session" />
-      </AppStoreProvider>,
-    );
-    const log = screen.getByRole('log', { name: 'session event log' });
+    const { store, log } = await revocationLog();
     expect(log.textContent).toBe('Nothing has happened yet.');
     await act(() => store.getState().step());
     expect(log.querySelectorAll('li').length).toBeGreaterThan(0);
     expect(log.textContent).not.toContain('Nothing has happened yet.');
+  });
+});
+
+// A11y review: while playing, the log read ~3 lines a second aloud over the captions; paused, a
+// Step's new line was what a screen reader user waited to hear.
+describe('the event log as a live region', () => {
+  it('is silent while the lesson plays and speaks while it is paused', async () => {
+    const { store, log } = await revocationLog();
+    expect(log.getAttribute('aria-live')).toBe('polite');
+    act(() => store.setState({ playing: true }));
+    expect(log.getAttribute('aria-live')).toBe('off');
+    act(() => store.setState({ playing: false }));
+    expect(log.getAttribute('aria-live')).toBe('polite');
   });
 });
 

@@ -80,6 +80,19 @@ describe('Space', () => {
     expect(state.togglePlay).not.toHaveBeenCalled();
   });
 
+  // A11y review: keyboard users are nearly always on a control, and Step's hint says "Right arrow";
+  // on the Step button Right did nothing.
+  it('Right, Left, + and - on a focused button or stage node step and change speed; in a field or a choice they stay there', () => {
+    const { state } = setup();
+    const press = (id: string, key: string) => document.getElementById(id)!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    press('btn', 'ArrowRight');
+    press('node-text', 'ArrowLeft');
+    press('btn', '+');
+    expect([state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls]).toEqual([1, 1, [[2]]]);
+    for (const id of ['field', 'radio', 'in-group', 'link']) for (const key of ['ArrowRight', 'ArrowLeft', '+', '-']) press(id, key);
+    expect([state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls.length]).toEqual([1, 1, 1]);
+  });
+
   it('ownsKeys names the controls that keep their keys', () => {
     setup();
     expect(ownsKeys(document.getElementById('node'))).toBe(true);

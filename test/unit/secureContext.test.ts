@@ -2,7 +2,8 @@
 // needs a secure context, and the session world still loads and plays.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
-import { hasWebCrypto, JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice, runnableModes } from '../../src/store/secureContext';
+import { hasWebCrypto, runnableModes } from '../../src/store/secureContext';
+import { JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice } from '../../src/store/noWebCryptoWords';
 
 /** A page served over plain http from another machine, as on a LAN. */
 const lan = { protocol: 'http:', hostname: '192.168.1.20', port: '4506' };
@@ -55,7 +56,7 @@ describe('the app without crypto.subtle', () => {
     insecure();
     expect(hasWebCrypto()).toBe(false);
     const store = createAppStore({ scenarioId: 'revocation', view: 'both' });
-    expect(store.getState().notices).toEqual([noWebCryptoNotice()]);
+    await expect.poll(() => store.getState().notices).toEqual([noWebCryptoNotice()]);
     await store.getState().load();
     const s = store.getState();
     expect(s.status).toBe('ready');
@@ -68,9 +69,9 @@ describe('the app without crypto.subtle', () => {
     expect(store.getState().worlds.session!.log.length).toBeGreaterThan(0);
   });
 
-  it('keeps the link notices after its own sentence', () => {
+  it('keeps the link notices after its own sentence', async () => {
     const store = createAppStore({ webCrypto: false, notices: ['The seed "abc" is not a number.'] });
-    expect(store.getState().notices).toEqual([noWebCryptoNotice(), 'The seed "abc" is not a number.']);
+    await expect.poll(() => store.getState().notices).toEqual([noWebCryptoNotice(), 'The seed "abc" is not a number.']);
     expect(createAppStore({ webCrypto: true }).getState().notices).toEqual([]);
   });
 

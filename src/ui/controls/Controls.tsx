@@ -20,8 +20,10 @@ export function Controls() {
   // No key moment left, unless a caption still held on screen may be let go (nextMoment releases it).
   const noneLater = nextMomentAfter(steps, c.timeMs) === undefined && !c.holding;
   const atStart = c.timeMs <= 0;
+  // A group, not a toolbar: a toolbar promises arrows between its controls; here Tab moves between
+  // them, and Left and Right on a button step (shortcuts.ts), as Step's hint says.
   return (
-    <div className="controls" role="toolbar" aria-label="Playback">
+    <div className="controls" role="group" aria-label="Playback">
       <div className="controls-row">
         <PlayButton />
         <StepButtons />

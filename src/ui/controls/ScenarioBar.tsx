@@ -4,6 +4,7 @@ import { CATALOG, findMeta } from '../../scenarios/catalog';
 import { modesOf, type AppStoreState, type View } from '../../store/createAppStore';
 import { runnableModes } from '../../store/secureContext';
 import { useApp } from '../storeContext';
+import { useSettledSelect } from './useSettledSelect';
 
 const selectBar = (s: AppStoreState) => ({ scenarioId: s.scenarioId, view: s.view, load: s.load });
 
@@ -29,11 +30,13 @@ export function ScenarioBar() {
   const scenario = findMeta(scenarioId);
   // Without WebCrypto (not a secure context) the JWT world cannot run: its views are disabled too.
   const runnable = scenario ? runnableModes(scenario.modes) : [];
+  const lesson = useSettledSelect(scenarioId, (id) => (id === LAB_OPTION ? openLab() : void load({ scenarioId: id, overrides: {}, seed: null })));
+  const mode = useSettledSelect(view, (v) => void load({ view: v as View }));
   return (
     <div className="scenario-bar">
       <label className="scenario-field">
         <span>Scenario</span>
-        <select value={scenarioId} onChange={(e) => (e.target.value === LAB_OPTION ? openLab() : void load({ scenarioId: e.target.value, overrides: {}, seed: null }))} aria-label="Scenario">
+        <select {...lesson} aria-label="Scenario">
           <optgroup label="Lessons">
             {CATALOG.map((s) => (
               <option key={s.id} value={s.id}>
@@ -51,7 +54,7 @@ export function ScenarioBar() {
       </button>
       <label className="mode-field" id="mode-field">
         <span>Mode</span>
-        <select value={view} onChange={(e) => void load({ view: e.target.value as View })} aria-label="Mode">
+        <select {...mode} aria-label="Mode">
           {VIEWS.map((v) => (
             // A lesson that exists in one world only cannot show the other.
             <option key={v.value} value={v.value} disabled={!!scenario && !modesOf(v.value).every((m) => runnable.includes(m))}>

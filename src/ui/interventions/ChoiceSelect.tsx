@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Choice } from './choices';
+import { useSettledSelect } from '../controls/useSettledSelect';
 
 interface Props<T extends string | number> {
   /** Visible label. */
@@ -17,19 +18,19 @@ interface Props<T extends string | number> {
 /** A labelled select over a fixed menu; it shows the snapshot's value and reports a pick. */
 export function ChoiceSelect<T extends string | number>({ label, ariaLabel, value, choices, onPick, disabled = false, describedBy }: Props<T>) {
   const id = useId();
+  const select = useSettledSelect(String(value), (v) => {
+    const picked = choices.find((c) => String(c.value) === v);
+    if (picked) onPick(picked.value);
+  });
   return (
     <span className="iv-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
-        value={String(value)}
+        {...select}
         aria-label={ariaLabel}
         disabled={disabled}
         aria-describedby={describedBy}
-        onChange={(e) => {
-          const picked = choices.find((c) => String(c.value) === e.target.value);
-          if (picked) onPick(picked.value);
-        }}
       >
         {choices.map((c) => (
           <option key={String(c.value)} value={String(c.value)}>
