@@ -28,6 +28,8 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
       waiting = []; // meant for the lesson being replaced
       void run(store, command);
     } else if (store.getState().status === 'ready') void run(store, command);
+    // Only the last seek matters: a host's scrubber sent 20 during a load, and its final one was dropped.
+    else if (command.type === 'authsim:seek') waiting = [...waiting.filter((c) => c.type !== 'authsim:seek'), command];
     else if (waiting.length < MAX_WAITING) waiting.push(command);
     else warn(`authsim: ignored ${command.type}: the lesson is still loading and ${MAX_WAITING} commands already wait for it.`);
   };

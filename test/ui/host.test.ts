@@ -141,6 +141,18 @@ describe('host page API', () => {
     expect(w.warn).not.toHaveBeenCalled();
   });
 
+  // Teacher review: a host's scrubber sent more than 20 seeks while the lesson loaded; its last one, where it stopped, was dropped.
+  it('keeps the last of many seeks sent while a lesson loads', async () => {
+    const store = lesson();
+    const w = windows();
+    connectHost(store, w);
+    const loading = store.getState().load();
+    for (let t = 100; t <= 4000; t += 100) w.send({ type: 'authsim:seek', timeMs: t });
+    await loading;
+    await vi.waitFor(() => expect(store.player.timeMs).toBe(4000));
+    expect(w.warn).not.toHaveBeenCalled();
+  });
+
   it('plays, pauses, steps, seeks and loads on the parent\'s word, and ignores everyone else', async () => {
     const store = lesson();
     const w = windows();

@@ -9,7 +9,7 @@ import { MAX_INTERVENTIONS } from '../../sim/parseAction';
 import { formatNumber } from '../../format';
 import { frameHeightFor, iframeSnippet } from './shareSnippet';
 
-const selectShare = (s: AppStoreState) => ({ title: s.scenario?.title ?? 'Sessions vs JWT', worlds: shownModes(s).length, questionsOn: s.questionsOn });
+const selectShare = (s: AppStoreState) => ({ title: s.scenario?.title ?? 'Sessions vs JWT', worlds: shownModes(s).length });
 
 interface Choices extends Presentation {
   questions: boolean;
@@ -47,11 +47,13 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const s = useApp(useShallow(selectShare));
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: s.questionsOn, autoplay: false });
+  // Questions on unless the sharer says otherwise here: a teacher's own "Ask me questions" set off
+  // while previewing went into every link for students.
+  const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: true, autoplay: false });
   // The moment the dialog opened at: the link and the embed code carry the same one, whatever plays on.
   const [moment] = useState(() => captureMoment(store));
   const linksFor = (c: Choices) => ({
-    link: momentLink(store, { questionsOn: s.questionsOn }, moment),
+    link: momentLink(store, { questionsOn: c.questions }, moment),
     embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }, moment),
   });
   const [links, setLinks] = useState(() => linksFor(choices));
@@ -94,12 +96,12 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
           </p>
           {warning && <p className="share-warning">{warning}</p>}
         </div>
+        {box('questions', 'Ask prediction questions (the link and the embed)')}
         <fieldset className="share-choices">
           <legend>Embed in a course page</legend>
           {box('embed', 'Embed layout: only the stage, the caption and playback')}
           {box('controls', 'Playback controls (off: the caption and Play only)', !choices.embed)}
-          {box('inspect', 'Clicking the stage opens the inspector')}
-          {box('questions', 'Ask prediction questions')}
+          {box('inspect', 'Clicking the stage opens the inspector and interventions')}
           {box('autoplay', 'Start playing when it scrolls into view')}
         </fieldset>
         <div className="share-field">
