@@ -16,9 +16,11 @@ export interface LessonListener {
   complete?(scenario: string, mode: View, summary: RunReport, score: Score): void;
 }
 
-/** The learner's predictions: the questions put to them in this lesson, answered, and borne out by the run. */
-export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers'>): Score {
-  return { asked: s.asked.length, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length };
+/** The learner's predictions: the questions put to them in this lesson, answered, and borne out by the run, of the lesson's own. */
+export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers' | 'questionsOn' | 'scenario' | 'worlds'>): Score {
+  const modes = shownModes(s);
+  const total = s.questionsOn ? (s.scenario?.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m))).length : 0;
+  return { asked: s.asked.length, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length, total };
 }
 
 function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
@@ -29,8 +31,9 @@ function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
 /** Calls `listener` as the lesson moves on; returns the unsubscribe. */
 export function watchLesson(store: AppStore, listener: LessonListener): () => void {
   let lastCaptionAt: number | null = null;
-  // Once per load: pressing Play at the end replays the last moment, it does not finish again.
-  let completed = false;
+  // Once per load and score: pressing Play at the end replays the last moment, it does not finish
+  // again; but a learner who sought to the end, then went back and answered, finishes with that.
+  let completedWith: string | null = null;
   const captionIfNew = (s: AppStoreState) => {
     // Told once the learner has predicted (or closed the card): told now, it would answer the question.
     if (predicting(s)) return;
@@ -40,7 +43,7 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   };
   const ready = (s: AppStoreState) => {
     lastCaptionAt = null;
-    completed = false;
+    completedWith = null;
     const { id, title, notice } = s.scenario!;
     listener.ready?.(id, s.view, { title, notice });
     captionIfNew(s);
@@ -58,10 +61,11 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
       const latest = s.answers.at(-1)!;
       if (!prev.answers.includes(latest)) listener.answer?.(latest);
     }
-    if (s.ended && !prev.ended && s.scenario && !completed) {
-      completed = true;
+    const score = s.ended && !prev.ended && s.scenario ? scoreOf(s) : null;
+    if (score && s.scenario && JSON.stringify(score) !== completedWith) {
+      completedWith = JSON.stringify(score);
       const runs = shownModes(s).flatMap((m) => (s.worlds[m] ? [s.worlds[m].report] : []));
-      listener.complete?.(s.scenario.id, s.view, { scenario: s.scenario.id, seed: s.seed ?? s.scenario.seed, runs }, scoreOf(s));
+      listener.complete?.(s.scenario.id, s.view, { scenario: s.scenario.id, seed: s.seed ?? s.scenario.seed, runs }, score);
     }
   });
 }

@@ -13,6 +13,8 @@ export interface Score {
   asked: number;
   answered: number;
   correct: number;
+  /** The lesson's questions for the worlds shown (0 with questions off): fewer asked means some were skipped by a seek. */
+  total: number;
 }
 
 export type OutMessage =

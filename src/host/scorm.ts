@@ -49,20 +49,45 @@ export function findScormApi(win: Window): Scorm12Api | null {
 const UNSTARTED = new Set(['', 'not attempted']);
 const FINISHED = new Set(['completed', 'passed']);
 
-/** Reports the learner's progress to the LMS; returns the function that ends the session. */
-export function connectScorm(store: AppStore, api: Scorm12Api): () => void {
+/** SCORM 1.2's CMITimespan, HHHH:MM:SS.SS. */
+export function scormTimespan(ms: number): string {
+  const s = Math.max(0, ms) / 1000;
+  const hours = Math.min(9999, Math.floor(s / 3600));
+  const minutes = Math.floor((s % 3600) / 60);
+  return `${String(hours).padStart(4, '0')}:${String(minutes).padStart(2, '0')}:${(s % 60).toFixed(2).padStart(5, '0')}`;
+}
+
+/**
+ * Reports the learner's progress to the LMS; returns the function that ends the session. Built for
+ * a teacher who grades it (teacher review): a lesson counts as completed only when the learner met
+ * all of its questions (a seek to the end skipped them, and completed it with no score); an answer
+ * given after the learner's own interventions (which can make any prediction come true) counts as
+ * not borne out; the first score reported stands (a wrong answer shows the right one, and a Reset
+ * then answered it again).
+ */
+export function connectScorm(store: AppStore, api: Scorm12Api, now: () => number = () => performance.now()): () => void {
   if (api.LMSInitialize('') !== 'true') return () => {};
+  const startedAt = now();
   if (UNSTARTED.has(api.LMSGetValue('cmi.core.lesson_status'))) {
     api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
     api.LMSCommit('');
   }
+  /** Interventions the lesson came with (its link's), and answers given after more were made by hand. */
+  let linkActions = 0;
+  let steered = new Set<string>();
   const stopWatching = watchLesson(store, {
+    ready() {
+      linkActions = store.player.recordedActions().length;
+      steered = new Set();
+    },
+    answer(a) {
+      if (store.player.recordedActions().length > linkActions) steered.add(a.id);
+    },
     complete(_scenario, _mode, _summary, score) {
-      // A score only when questions were asked (a skipped one counts as missed); a later, weaker
-      // run of this or another lesson does not take back a better score.
-      const raw = score.asked > 0 ? Math.round((score.correct / score.asked) * 100) : null;
-      const best = Number.parseFloat(api.LMSGetValue('cmi.core.score.raw'));
-      if (raw !== null && !(best >= raw)) {
+      if (score.asked < score.total) return;
+      const borneOut = store.getState().answers.filter((a) => a.correct && !steered.has(a.id)).length;
+      const raw = score.asked > 0 ? Math.round((borneOut / score.asked) * 100) : null;
+      if (raw !== null && Number.isNaN(Number.parseFloat(api.LMSGetValue('cmi.core.score.raw')))) {
         api.LMSSetValue('cmi.core.score.min', '0');
         api.LMSSetValue('cmi.core.score.max', '100');
         api.LMSSetValue('cmi.core.score.raw', String(raw));
@@ -76,6 +101,7 @@ export function connectScorm(store: AppStore, api: Scorm12Api): () => void {
     if (finished) return;
     finished = true;
     stopWatching();
+    api.LMSSetValue('cmi.core.session_time', scormTimespan(now() - startedAt));
     api.LMSFinish('');
   };
 }
