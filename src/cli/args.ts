@@ -35,9 +35,26 @@ const SWEEP_NUMBER_FLAGS = {
 
 const isSweepNumberFlag = (flag: string): flag is keyof typeof SWEEP_NUMBER_FLAGS => Object.hasOwn(SWEEP_NUMBER_FLAGS, flag);
 
+/**
+ * What a run will not do that its flags suggest, said on stderr (the run goes ahead): an --until
+ * before the script's end changed nothing, and --actions after the run's end did nothing, silently.
+ */
+export function runNotes(scenario: { id: string; durationMs: number }, args: Pick<SimArgs, 'untilMs' | 'actions'>): string[] {
+  const notes: string[] = [];
+  if (args.untilMs !== null && args.untilMs < scenario.durationMs) notes.push(`--until ${args.untilMs} is before the end of ${scenario.id} (${scenario.durationMs} ms): the run goes to its end`);
+  const endMs = Math.max(scenario.durationMs, args.untilMs ?? 0);
+  const late = args.actions.filter((a) => a.atMs > endMs).length;
+  if (late) notes.push(`${late} of the --actions ${late === 1 ? 'comes' : 'come'} after the run's end (${endMs} ms) and ${late === 1 ? 'does' : 'do'} nothing: --until runs it longer`);
+  return notes;
+}
+
 export type ParseResult = { ok: true; args: SimArgs } | { ok: false; error: string };
 
-export function parseArgs(argv: string[]): ParseResult {
+/** `--scenario=revocation` as `--scenario revocation` (the SCORM packager took both; this refused the first). */
+const splitEquals = (argv: readonly string[]): string[] => argv.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
+
+export function parseArgs(given: string[]): ParseResult {
+  const argv = splitEquals(given);
   const args: SimArgs = { list: false, scenario: null, modes: null, seed: null, json: false, actions: [], untilMs: null, sweep: null, calibrate: false };
   const sweepFlags: Partial<Record<keyof SweepSettings, unknown>> = {};
   const sweepOnly: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args';
+import { parseArgs, runNotes } from '../../src/cli/args';
 
 describe('headless runner flags', () => {
   it('reads the documented flags', () => {
@@ -48,6 +48,24 @@ describe('settings a run cannot use', () => {
 });
 
 describe('interventions and longer runs', () => {
+  // Teacher review: --scenario=revocation was refused, where the SCORM packager takes --flag=value.
+  it('reads --flag=value as --flag value', () => {
+    expect(parseArgs(['--scenario=revocation', '--mode=jwt', '--seed=7', '--json'])).toEqual(parseArgs(['--scenario', 'revocation', '--mode', 'jwt', '--seed', '7', '--json']));
+    const list = '[{"atMs":3000,"action":{"type":"setOptions","patch":{"denylist":true}}}]';
+    expect(parseArgs(['--scenario', 'basic', `--actions=${list}`])).toMatchObject({ ok: true, args: { actions: JSON.parse(list) } });
+    expect(parseArgs(['--seed='])).toMatchObject({ ok: false, error: expect.stringMatching(/--seed must be a whole number/) });
+  });
+
+  // Teacher review: a short --until and actions after the end ran as if they were not there, with no word.
+  it('says when --until is before the script\'s end, and when --actions come after the run\'s', () => {
+    const revocation = { id: 'revocation', durationMs: 42_000 };
+    const at = (atMs: number) => ({ atMs, action: { type: 'storeDown' as const } });
+    expect(runNotes(revocation, { untilMs: null, actions: [at(1_000)] })).toEqual([]);
+    expect(runNotes(revocation, { untilMs: 1_000, actions: [] })).toEqual(['--until 1000 is before the end of revocation (42000 ms): the run goes to its end']);
+    expect(runNotes(revocation, { untilMs: null, actions: [at(50_000), at(60_000)] })).toEqual(["2 of the --actions come after the run's end (42000 ms) and do nothing: --until runs it longer"]);
+    expect(runNotes(revocation, { untilMs: 60_000, actions: [at(50_000)] })).toEqual([]);
+  });
+
   it('--actions takes the list a link\'s a= takes, and --until a time', () => {
     const list = [{ atMs: 3_000, action: { type: 'banUser', userId: 'alice' } }];
     const r = parseArgs(['--scenario', 'revocation', '--actions', JSON.stringify(list), '--until', '60000']);
