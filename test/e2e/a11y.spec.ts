@@ -280,3 +280,20 @@ test('every event log line, on screen or not, has its words in the accessibility
     expect({ name, lines: lines(root).length, blank: blank.length }).toEqual({ name, lines: 120, blank: 0 });
   }
 });
+
+// A11y review: with reduced motion the dots are a list of buttons, one a message on the wire; the
+// focused one left with its message within ~200 ms of Play, and focus fell to <body> (10 of 10 checks).
+test('with reduced motion, focus stays in the list of messages on the wire as they arrive', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?scenario=load&q=0');
+  await ready(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const list = page.getByRole('list', { name: 'Messages on the wire' }).first();
+  await list.getByRole('button').first().focus();
+  // Five times the list's first message arrives and another takes its place: focus is never on <body>.
+  for (let i = 0; i < 5; i++) {
+    const text = (await list.getByRole('button').first().textContent()) ?? '';
+    await expect(list.getByRole('button').first()).not.toHaveText(text, { timeout: 10_000 });
+    expect(await focusedIsBody(page), `change ${i}: ${await focused(page)}`).toBe(false);
+  }
+});

@@ -162,6 +162,9 @@ describe('a sweep', () => {
 
     await fake.row(rows[2]!, 2, 4);
     await fake.row(rows[3]!, 3, 4);
+    // Past the last row, as the sweep ends: still its last row ("Row 5 of 4" was heard).
+    await fake.progress(4, 4, 0);
+    expect(status()).toContain('Row 4 of 4: JWT, 2 servers');
     await fake.finish(report(settings));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(status()).toMatch(/Sweep done: 4 rows in [\d.]+ s\./);

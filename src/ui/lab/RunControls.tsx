@@ -22,7 +22,8 @@ function ProgressBar({ total, progress }: { total: number; progress: ProgressFee
 /** "Row 3 of 16: JWT, 3 servers": a new text only when a row begins (a share changes nothing here). */
 function ProgressWords({ settings, total, progress }: { settings: SweepSettings; total: number; progress: ProgressFeed }) {
   const rowIndex = useSyncExternalStore(progress.subscribe, () => progress.get().rowIndex);
-  return progressText(settings, rowIndex, total);
+  // The last row done counts as the last row (a screen reader heard "Row 7 of 6" as a sweep ended).
+  return progressText(settings, Math.min(rowIndex, total - 1), total);
 }
 
 /** What stands in the way of a run (or what it would be), Run and Cancel, and how the run goes. */

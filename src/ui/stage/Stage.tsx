@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type FocusEvent } from 'react';
 import { formatNumber } from '../../format';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
@@ -13,6 +13,7 @@ import { NodeView } from './NodeView';
 import { siblingForms } from './nodeLines';
 import './stage.css';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
+import { focusLost } from '../focus';
 
 /** Where nothing can measure the canvas (tests without ResizeObserver). */
 const FALLBACK_SIZE: StageSize = { width: 600, height: 420 };
@@ -142,7 +143,32 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
 
 /** Reduced motion: the same information as the dots, as a list of what is on the wire now. */
 function InFlightList({ messages, onSelect }: { messages: Message[]; onSelect: ((id: number) => void) | null }) {
-  if (messages.length === 0) return <p className="inflight-empty">Nothing on the wire.</p>;
+  // A message arrives within ~200 ms of play: its focused button went with it, and focus fell to
+  // <body> (a11y review). It goes to the list's next message, else to the list itself.
+  const box = useRef<HTMLDivElement>(null);
+  const focusedAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusedAt.current === null || !focusLost()) return;
+    const buttons = box.current?.querySelectorAll<HTMLElement>('button');
+    (buttons?.[Math.min(focusedAt.current, buttons.length - 1)] ?? box.current)?.focus();
+  });
+  const track = {
+    onFocus: (e: FocusEvent) => {
+      const buttons = [...(box.current?.querySelectorAll('button') ?? [])];
+      focusedAt.current = Math.max(0, buttons.indexOf(e.target as HTMLButtonElement));
+    },
+    onBlur: (e: FocusEvent) => {
+      if (!box.current?.contains(e.relatedTarget)) focusedAt.current = null;
+    },
+  };
+  return (
+    <div ref={box} tabIndex={-1} className="inflight-box" {...track}>
+      {messages.length === 0 ? <p className="inflight-empty">Nothing on the wire.</p> : <MessageList messages={messages} onSelect={onSelect} />}
+    </div>
+  );
+}
+
+function MessageList({ messages, onSelect }: { messages: Message[]; onSelect: ((id: number) => void) | null }) {
   return (
     <ul className="inflight" aria-label="Messages on the wire">
       {messages.map((m) => (
