@@ -38,7 +38,8 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
     // Told once the learner has predicted (or closed the card): told now, it would answer the question.
     if (predicting(s)) return;
     const caption = captionAt(s);
-    if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, s.timeMs);
+    // The caption's own moment, not the moment it was told: a host seeking back to a caption lands on it.
+    if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, caption.atMs);
     lastCaptionAt = caption?.atMs ?? null;
   };
   const ready = (s: AppStoreState) => {

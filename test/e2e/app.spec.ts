@@ -326,11 +326,11 @@ test('a link carries the interventions made by hand', async ({ page }) => {
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('button', { name: 'Interventions', exact: true }).click();
   await page.getByRole('button', { name: 'Kill server-2' }).click();
-  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible();
+  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2 \(down\)/ })).toBeVisible();
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const url = await page.getByLabel('Link to this moment', { exact: true }).inputValue();
   await page.goto(url);
-  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2: down/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.stage-session').getByRole('button', { name: /^server-2 \(down\)/ })).toBeVisible({ timeout: 15_000 });
 });
 
 test('the event log keeps its newest line in view while it plays, and keeps the reader\'s place once scrolled up', async ({ page }) => {

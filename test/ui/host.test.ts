@@ -7,6 +7,7 @@ import { parseCommand, type OutMessage } from '../../src/host/messages';
 import { connectScorm, findScormApi, scormTimespan, type Scorm12Api } from '../../src/host/scorm';
 import { playWhileVisible } from '../../src/host/visibility';
 import { findMeta } from '../../src/scenarios/catalog';
+import { lessonSteps } from '../../src/store/lesson';
 import { findScenario } from '../../src/scenarios/index';
 import { runScenario } from '../../src/scenarios/run';
 import type { ModeRun } from '../../src/sim/report';
@@ -80,8 +81,10 @@ describe('host page API', () => {
     expect(store.getState().ended).toBe(true);
     const captions = w.posted.filter((m) => m.type === 'authsim:caption');
     expect(captions.length).toBeGreaterThanOrEqual(2);
-    // Each caption is sent once, when it comes up.
+    // Each caption is sent once, when it comes up, with its own moment (a host seeks back to it there).
     expect(new Set(captions.map((c) => c.text)).size).toBe(captions.length);
+    const moments = lessonSteps(store.getState().scenario, ['session', 'jwt']).map((s) => s.atMs);
+    for (const c of captions) if (c.type === 'authsim:caption') expect(moments).toContain(c.timeMs);
     const complete = w.posted.find((m) => m.type === 'authsim:complete');
     expect(complete).toMatchObject({ scenario: 'basic', mode: 'both', summary: { scenario: 'basic', seed: 7 }, score: { asked: 0, answered: 0, correct: 0 } });
     // The summary is the run's report: the same numbers the headless runner gets for this seed.

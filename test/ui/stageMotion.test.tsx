@@ -14,7 +14,7 @@ afterEach(() => {
 const setup = (atMs: number) => renderStageAt('scale-out', 'session', atMs);
 
 /** A server's node, by its SVG <title> (its accessible name). */
-const server = (n: number) => [...document.querySelectorAll<SVGGElement>('.node-server')].find((g) => g.querySelector('title')?.textContent?.startsWith(`server-${n}:`)) ?? null;
+const server = (n: number) => [...document.querySelectorAll<SVGGElement>('.node-server')].find((g) => /^server-(\d+)\b/.exec(g.querySelector('title')?.textContent ?? '')?.[1] === String(n)) ?? null;
 
 describe('stage nodes', () => {
   it('places each node by a transform style, glides the same element when servers join, drops a leaving node at once', async () => {
