@@ -56,12 +56,18 @@ describe('Share dialog', () => {
     // The dialog's chunk loads on demand, then it opens (showModal): wait for it to be open.
     await screen.findByRole('dialog', { name: 'Share this moment' });
     const link = screen.getByLabelText<HTMLInputElement>('Link to this moment').value;
-    expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '3000', q: '0' });
+    // The sharer's own questions are off here; a student's link asks them unless the sharer unticks it (teacher review).
+    expect(store.getState().questionsOn).toBe(false);
+    expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '3000' });
     const code = () => screen.getByLabelText<HTMLTextAreaElement>('Embed code').value;
     const src = () => new URL(/src="([^"]+)"/.exec(code())![1]!.replace(/&amp;/g, '&'));
     expect(code()).toContain('height="600"');
     expect(code()).toContain('title="Sessions vs JWT simulator: Ban a user"');
-    expect(Object.fromEntries(src().searchParams)).toMatchObject({ embed: '1', t: '3000', q: '0' });
+    expect(Object.fromEntries(src().searchParams)).toMatchObject({ embed: '1', t: '3000' });
+    expect(src().searchParams.has('q')).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Ask prediction questions/ }));
+    expect(new URL(screen.getByLabelText<HTMLInputElement>('Link to this moment').value).searchParams.get('q')).toBe('0');
+    expect(src().searchParams.get('q')).toBe('0');
     fireEvent.click(screen.getByRole('checkbox', { name: /Playback controls/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Clicking the stage/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Start playing/ }));
