@@ -1,6 +1,6 @@
 // Parses the headless runner's flags (DESIGN.md contract). Pure, so it is unit-tested directly.
 import { ALGS } from '../auth/alg';
-import { LIMITS } from '../sim/options';
+import { DEFAULT_OPTIONS, LIMITS } from '../sim/options';
 import { parseInterventions, type TimedAction } from '../sim/parseAction';
 import { isMode, MODES, type Mode } from '../sim/schemes/names';
 import type { SweepSettings } from '../lab/settings';
@@ -39,12 +39,13 @@ const isSweepNumberFlag = (flag: string): flag is keyof typeof SWEEP_NUMBER_FLAG
  * What a run will not do that its flags suggest, said on stderr (the run goes ahead): an --until
  * before the script's end changed nothing, and --actions after the run's end did nothing, silently.
  */
-export function runNotes(scenario: { id: string; durationMs: number }, args: Pick<SimArgs, 'untilMs' | 'actions'>): string[] {
+export function runNotes(scenario: { id: string; durationMs: number }, args: Pick<SimArgs, 'untilMs' | 'actions'>, drainMs: number = DEFAULT_OPTIONS.requestTimeoutMs): string[] {
   const notes: string[] = [];
   if (args.untilMs !== null && args.untilMs < scenario.durationMs) notes.push(`--until ${args.untilMs} is before the end of ${scenario.id} (${scenario.durationMs} ms): the run goes to its end`);
-  const endMs = Math.max(scenario.durationMs, args.untilMs ?? 0);
+  // The run goes on while its last requests drain (up to one request timeout): an action then still acts.
+  const endMs = Math.max(scenario.durationMs, args.untilMs ?? 0) + drainMs + 1;
   const late = args.actions.filter((a) => a.atMs > endMs).length;
-  if (late) notes.push(`${late} of the --actions ${late === 1 ? 'comes' : 'come'} after the run's end (${endMs} ms) and ${late === 1 ? 'does' : 'do'} nothing: --until runs it longer`);
+  if (late) notes.push(`${late} of the --actions ${late === 1 ? 'comes' : 'come'} after the run has ended (${endMs} ms, its last requests drained) and ${late === 1 ? 'does' : 'do'} nothing: --until runs it longer`);
   return notes;
 }
 

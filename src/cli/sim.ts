@@ -8,6 +8,7 @@ import { formatReport } from './format';
 import { parseArgs, runNotes } from './args';
 import { sweepCommand } from './sweep';
 import { progressReporter } from './progress';
+import { withOptions } from '../sim/options';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sim: scenario ${scenario.id} runs only in ${scenario.modes.join(' and ')} mode\n`);
     return 2;
   }
-  for (const note of runNotes(scenario, args)) process.stderr.write(`sim: ${note}\n`);
+  for (const note of runNotes(scenario, args, withOptions(scenario.options(modes[0]!)).requestTimeoutMs)) process.stderr.write(`sim: ${note}\n`);
   const report = await runScenario(scenario, modes, args.seed ?? scenario.seed, { actions: args.actions, untilMs: args.untilMs, onProgress: progressReporter((line) => process.stderr.write(line)) });
   process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report, scenario));
   return 0;

@@ -17,9 +17,10 @@ export interface LessonListener {
 }
 
 /** The learner's predictions: the questions put to them in this lesson, answered, and borne out by the run, of the lesson's own. */
-export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers' | 'questionsOn' | 'scenario' | 'worlds'>): Score {
+export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers' | 'scenario' | 'worlds'>): Score {
   const modes = shownModes(s);
-  const total = s.questionsOn ? (s.scenario?.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m))).length : 0;
+  // Whether questions are on or not: a learner who turned them off has not met them either.
+  const total = (s.scenario?.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m))).length;
   return { asked: s.asked.length, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length, total };
 }
 

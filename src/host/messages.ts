@@ -13,7 +13,7 @@ export interface Score {
   asked: number;
   answered: number;
   correct: number;
-  /** The lesson's questions for the worlds shown (0 with questions off): fewer asked means some were skipped by a seek. */
+  /** The lesson's questions for the worlds shown, asked or not: fewer asked means some were skipped (a seek, or questions turned off). */
   total: number;
 }
 

@@ -49,12 +49,13 @@ export function findScormApi(win: Window): Scorm12Api | null {
 const UNSTARTED = new Set(['', 'not attempted']);
 const FINISHED = new Set(['completed', 'passed']);
 
-/** SCORM 1.2's CMITimespan, HHHH:MM:SS.SS. */
+/** SCORM 1.2's CMITimespan, HHHH:MM:SS.SS: whole centiseconds first, so 59.996 s is never "00:60.00". */
 export function scormTimespan(ms: number): string {
-  const s = Math.max(0, ms) / 1000;
-  const hours = Math.min(9999, Math.floor(s / 3600));
-  const minutes = Math.floor((s % 3600) / 60);
-  return `${String(hours).padStart(4, '0')}:${String(minutes).padStart(2, '0')}:${(s % 60).toFixed(2).padStart(5, '0')}`;
+  const cs = Math.min(Math.round(Math.max(0, ms) / 10), (10_000 * 3600 - 1) * 100 + 99);
+  const hours = Math.floor(cs / 360_000);
+  const minutes = Math.floor((cs % 360_000) / 6_000);
+  const seconds = (cs % 6_000) / 100;
+  return `${String(hours).padStart(4, '0')}:${String(minutes).padStart(2, '0')}:${seconds.toFixed(2).padStart(5, '0')}`;
 }
 
 /**
@@ -72,16 +73,18 @@ export function connectScorm(store: AppStore, api: Scorm12Api, now: () => number
     api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
     api.LMSCommit('');
   }
-  /** Interventions the lesson came with (its link's), and answers given after more were made by hand. */
-  let linkActions = 0;
+  /** Interventions the lesson came with (its link's), and answers whose verdict came after one made by hand. */
+  let linkActions = new Set<string>();
   let steered = new Set<string>();
   const stopWatching = watchLesson(store, {
     ready() {
-      linkActions = store.player.recordedActions().length;
+      linkActions = new Set(store.player.recordedActions().map((a) => JSON.stringify(a)));
       steered = new Set();
     },
     answer(a) {
-      if (store.player.recordedActions().length > linkActions) steered.add(a.id);
+      // Made by hand and already applied when the run gave its verdict (one made later, then sought back from, changed nothing).
+      const now = store.player.timeMs;
+      if (store.player.recordedActions().some((r) => r.atMs <= now && !linkActions.has(JSON.stringify(r)))) steered.add(a.id);
     },
     complete(_scenario, _mode, _summary, score) {
       if (score.asked < score.total) return;

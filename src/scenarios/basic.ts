@@ -30,7 +30,7 @@ export const basic: Scenario = {
       modes: ['session', 'jwt'],
       prompt: 'Alice is logged in. To know who sends her first request, the server that receives it\u2026',
       choices: [
-        { id: 'split', text: 'asks the store with the session, but only checks a signature with the JWT (with the issuer\u2019s public keys, fetched once)' },
+        { id: 'split', text: 'asks the store with the session, but checks a signature with the JWT' },
         { id: 'both-store', text: 'asks the store in both worlds: a server cannot know her otherwise' },
         { id: 'neither', text: 'asks nobody in either world: the login already told every server' },
         { id: 'reversed', text: 'checks a signature with the session and asks the store with the JWT' },

@@ -31,7 +31,7 @@ export const stolenCredential: Scenario = {
     {
       atMs: STEAL_AT_MS,
       action: { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' },
-      caption: mode === 'session' ? 'Mallory copies Alice\u2019s session cookie (a leaked log or malware; HttpOnly keeps it from page scripts). Until Alice logs out or the session times out (30 min idle here), the copy works as well as hers.' : 'Mallory copies Alice\u2019s token from localStorage (a leaked log, malware, or an injected script). Until its exp, the copy works as well as hers.',
+      caption: mode === 'session' ? 'Mallory copies Alice\u2019s session cookie (a leaked log or malware; HttpOnly keeps it from page scripts). Until Alice logs out or the session times out (each use renews its 30 min, up to 8 h), the copy works as well as hers.' : 'Mallory copies Alice\u2019s token from localStorage (a leaked log, malware, or an injected script). Until its exp, the copy works as well as hers.',
     },
     {
       atMs: LOGOUT_AT_MS,

@@ -242,7 +242,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const wantedView = patch.view ?? next.wantedView;
       const runnable = runnableModes(sc.modes, webCrypto);
       if (runnable.length === 0) {
-        const { JWT_ONLY_NEEDS_WEBCRYPTO } = await import('./noWebCryptoWords');
+        const { JWT_ONLY_NEEDS_WEBCRYPTO } = await import('./noWebCryptoWords').catch(() => ({ JWT_ONLY_NEEDS_WEBCRYPTO: 'This lesson needs WebCrypto, which this page does not have.' }));
         if (ticket !== loadTicket) return false;
         set({ scenario: sc, status: 'error', error: JWT_ONLY_NEEDS_WEBCRYPTO, worlds: {} });
         return false;
@@ -376,6 +376,6 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     }
   });
   // Said first, before the link's notices, once its words arrive (a moment after the first paint).
-  if (!webCrypto) void import('./noWebCryptoWords').then((w) => store.setState((s) => ({ notices: [w.noWebCryptoNotice(), ...s.notices] })));
+  if (!webCrypto) import('./noWebCryptoWords').then((w) => store.setState((s) => ({ notices: [w.noWebCryptoNotice(), ...s.notices] })), () => {});
   return Object.assign(store, { player });
 }

@@ -14,13 +14,14 @@ const OWNS_KEYS = [
 ].join(', ');
 
 /**
- * Keys a plain button has no use for (it acts on Space and Enter): on Step, Play or a stage node
- * they step and change speed as anywhere on the page. Keyboard users are nearly always on a
- * control, and Step's own hint says "Right arrow". Not in a composite widget, whose arrows move.
+ * Keys a button has no use for (it acts on Space and Enter): on the playback buttons, a stage node
+ * or an event log line they step and change speed as anywhere on the page. Keyboard users are
+ * nearly always on a control, and Step's own hint says "Right arrow". Nowhere else: Right on the
+ * question card's "Lock in" stepped past the question unanswered.
  */
 const PAGE_KEYS = new Set(['ArrowLeft', 'ArrowRight', '+', '=', '-', '_']);
 const PLAIN_BUTTON = 'button, [role=button]';
-const COMPOSITE = '[role=toolbar], [role=menu], [role=menubar], [role=tablist], [role=radiogroup], [role=listbox], [role=grid], [role=tree]';
+const LESSON_VIEW = '[role=group][aria-label=Playback], .stage, .eventlog';
 
 /** Whether `key` (any key when omitted) pressed with focus on `target` belongs to that control rather than to the page. */
 export function ownsKeys(target: EventTarget | null, key?: string): boolean {
@@ -28,7 +29,7 @@ export function ownsKeys(target: EventTarget | null, key?: string): boolean {
   const el = target as Element;
   if (inDialog(el)) return true;
   const button = key !== undefined && PAGE_KEYS.has(key) ? el.closest(PLAIN_BUTTON) : null;
-  if (button && !button.closest(COMPOSITE)) return false;
+  if (button?.closest(LESSON_VIEW)) return false;
   return el.closest(OWNS_KEYS) !== null || (el instanceof HTMLElement && el.isContentEditable);
 }
 

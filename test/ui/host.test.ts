@@ -245,7 +245,8 @@ describe('SCORM reporting', () => {
   it('does not complete a lesson whose questions were skipped by a seek; going back and answering completes it', async () => {
     const store = lesson('basic', { questionsOn: true });
     const lms = fakeLms();
-    const finish = connectScorm(store, lms.api, () => 90_000);
+    let clock = 90_000;
+    const finish = connectScorm(store, lms.api, () => clock);
     await store.getState().load();
     await store.getState().seek(store.getState().endMs);
     await vi.waitFor(() => expect(store.getState().ended).toBe(true));
@@ -257,8 +258,9 @@ describe('SCORM reporting', () => {
     await runFrames(store, 20000);
     expect(lms.values.get('cmi.core.lesson_status')).toBe('completed');
     expect(lms.values.get('cmi.core.score.raw')).toBe(store.getState().answers[0]!.correct ? '100' : '0');
+    clock += 754_320;
     finish();
-    expect(lms.values.get('cmi.core.session_time')).toBe('0000:00:00.00');
+    expect(lms.values.get('cmi.core.session_time')).toBe('0000:12:34.32');
   });
 
   // Teacher review: with every server killed, "refused by the load balancer" came true and scored.
@@ -288,6 +290,22 @@ describe('SCORM reporting', () => {
   it('writes SCORM time spans as HHHH:MM:SS.SS', () => {
     expect(scormTimespan(0)).toBe('0000:00:00.00');
     expect(scormTimespan(3_723_450)).toBe('0001:02:03.45');
+    // Rounded before it is split: never "00:60.00"; and never past the format's 9999 hours.
+    expect(scormTimespan(59_996)).toBe('0000:01:00.00');
+    expect(scormTimespan(3_599_999)).toBe('0001:00:00.00');
+    expect(scormTimespan(1e12)).toBe('9999:59:59.99');
+  });
+
+  // Review: with questions turned off (a remembered choice), a drag to the end still completed a graded lesson.
+  it('does not complete a lesson played with its questions turned off', async () => {
+    const store = lesson('basic');
+    const lms = fakeLms();
+    connectScorm(store, lms.api);
+    await store.getState().load();
+    store.getState().play();
+    await runFrames(store, 20000);
+    expect(store.getState().ended).toBe(true);
+    expect(lms.values.get('cmi.core.lesson_status')).toBe('incomplete');
   });
 
   it('leaves an already passed attempt passed, and sends no score when no question was asked', async () => {

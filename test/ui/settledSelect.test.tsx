@@ -55,3 +55,41 @@ describe('a select that acts on its pick', () => {
     expect(onPick.mock.calls).toEqual([[30_000], [5_000]]);
   });
 });
+
+// Review of the above: type-ahead, Escape, a value changed from outside, a select disabled mid-browse.
+describe('a select that acts on its pick, at the edges', () => {
+  function controlled(value: number, disabled = false, onPick = vi.fn()) {
+    return { onPick, ui: <ChoiceSelect label="Clock skew" value={value} choices={CHOICES} onPick={onPick} disabled={disabled} /> };
+  }
+
+  it('only shows an option a typed letter reaches, and Escape takes it back', () => {
+    const { onPick, ui } = controlled(0);
+    render(ui);
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Clock skew' });
+    fireEvent.keyDown(select, { key: '3' });
+    fireEvent.change(select, { target: { value: '30000' } });
+    expect(onPick).not.toHaveBeenCalled();
+    expect(select.value).toBe('30000');
+    fireEvent.keyDown(select, { key: 'Escape' });
+    expect(select.value).toBe('0');
+    fireEvent.blur(select);
+    expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it('drops the option shown when the value changes from outside, or the select is disabled, and picks nothing', () => {
+    const onPick = vi.fn();
+    const { rerender } = render(controlled(0, false, onPick).ui);
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Clock skew' });
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    fireEvent.change(select, { target: { value: '5000' } });
+    rerender(controlled(30_000, false, onPick).ui);
+    expect(select.value).toBe('30000');
+    fireEvent.blur(select);
+    expect(onPick).not.toHaveBeenCalled();
+    fireEvent.keyDown(select, { key: 'ArrowUp' });
+    fireEvent.change(select, { target: { value: '5000' } });
+    rerender(controlled(30_000, true, onPick).ui);
+    fireEvent.blur(select);
+    expect(onPick).not.toHaveBeenCalled();
+  });
+});

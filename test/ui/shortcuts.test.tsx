@@ -24,18 +24,27 @@ function setup() {
     return (
       <div>
         <p id="text">Some text</p>
-        <button type="button" id="btn">
-          Step
-        </button>
+        <div role="group" aria-label="Playback">
+          <button type="button" id="btn">
+            Step
+          </button>
+        </div>
+        <div className="question">
+          <button type="button" id="lock">
+            Lock in my prediction
+          </button>
+        </div>
         <a href="#stage" id="link">
           Skip
         </a>
         <input id="field" />
-        <svg>
-          <g role="button" tabIndex={0} id="node">
-            <text id="node-text">server-1</text>
-          </g>
-        </svg>
+        <figure className="stage">
+          <svg>
+            <g role="button" tabIndex={0} id="node">
+              <text id="node-text">server-1</text>
+            </g>
+          </svg>
+        </figure>
         <div role="log" aria-label="session event log" tabIndex={0} id="log">
           <ol>
             <li id="log-line">00:01.000 alice logs in</li>
@@ -82,14 +91,15 @@ describe('Space', () => {
 
   // A11y review: keyboard users are nearly always on a control, and Step's hint says "Right arrow";
   // on the Step button Right did nothing.
-  it('Right, Left, + and - on a focused button or stage node step and change speed; in a field or a choice they stay there', () => {
+  it('Right, Left, + and - on a focused playback button or stage node step and change speed; in a field, a choice or the question card they stay there', () => {
     const { state } = setup();
     const press = (id: string, key: string) => document.getElementById(id)!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     press('btn', 'ArrowRight');
     press('node-text', 'ArrowLeft');
     press('btn', '+');
     expect([state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls]).toEqual([1, 1, [[2]]]);
-    for (const id of ['field', 'radio', 'in-group', 'link']) for (const key of ['ArrowRight', 'ArrowLeft', '+', '-']) press(id, key);
+    // Nor on a button elsewhere: Right on the question card's Lock in stepped past the question (review).
+    for (const id of ['field', 'radio', 'in-group', 'link', 'lock']) for (const key of ['ArrowRight', 'ArrowLeft', '+', '-']) press(id, key);
     expect([state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls.length]).toEqual([1, 1, 1]);
   });
 

@@ -88,7 +88,7 @@ describe('denylist: revoking a JWT', () => {
     ];
     const d = await run({ mode: 'jwt' }, script, 6_000);
     expect(reasons(requestsOf(d.state, 'alice', 'api'))).toEqual(['ok', 'token_revoked', 'ok']);
-    expect(d.state.log.entries.map((e) => e.text)).toContain('alice logs out everywhere: alice\'s id goes on the denylist with a cut-off of 00:02.5, so every token of theirs issued before it is refused.');
+    expect(d.state.log.entries.map((e) => e.text)).toContain('alice logs out everywhere: alice\'s id goes on the denylist with a cut-off of 00:02.5, so every token of theirs with an iat up to it is refused (iat counts whole seconds: a new login in the same second is refused too).');
   });
 
   it('an entry is dropped once its token has expired anyway', async () => {

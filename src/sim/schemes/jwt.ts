@@ -184,7 +184,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
       const listed = 'listed' in result && result.listed;
       server.lastCheck = { requestId: req.id, kind: 'denylist', ok: !listed, atMs: s.timeMs, reason: listed ? 'token_revoked' : 'ok' };
       const cutOffMs = 'revokedUserAtMs' in result ? result.revokedUserAtMs : undefined;
-      if (cutOffMs !== undefined) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} was issued before ${req.subjectUserId} was logged out everywhere (${clockTime(cutOffMs, 1)}): the denylist refuses it.`);
+      if (cutOffMs !== undefined) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} has an iat (${clockTime(fromNumericDate(req.claims?.iat ?? 0), 0)}) up to ${req.subjectUserId}'s log-out-everywhere cut-off (${clockTime(cutOffMs, 1)}): the denylist refuses it.`);
       if (listed) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} is on the denylist.`);
       return h.authorized();
     }
@@ -208,8 +208,11 @@ function revokeUser(s: SimState, userId: string, what: string): void {
   const families = revokeUserRefreshFamilies(s, userId);
   const refreshNote = families ? ` ${plural(families, 'refresh-token family')} revoked.` : '';
   if (s.options.denylist) {
-    s.store.revokedUsers[userId] = s.timeMs;
-    return log(s, 'action', `${what}: ${userId}'s id goes on the denylist with a cut-off of ${clockTime(s.timeMs, 1)}, so every token of theirs issued before it is refused.${refreshNote}`);
+    // In the issuers' time, as iat is: by the fastest server's clock, so no token issued before now
+    // has a later iat (one 20 s fast stamped its tokens past a cut-off in true time, and they got in).
+    const cutOffMs = s.timeMs + (s.servers.length ? Math.max(...s.servers.map((sv) => sv.skewMs)) : 0);
+    s.store.revokedUsers[userId] = cutOffMs;
+    return log(s, 'action', `${what}: ${userId}'s id goes on the denylist with a cut-off of ${clockTime(cutOffMs, 1)}, so every token of theirs with an iat up to it is refused (iat counts whole seconds: a new login in the same second is refused too).${refreshNote}`);
   }
   // What the servers cannot know, the narrator can: how long the tokens already handed out stay good.
   const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);

@@ -30,7 +30,8 @@ export function ScenarioBar() {
   const scenario = findMeta(scenarioId);
   // Without WebCrypto (not a secure context) the JWT world cannot run: its views are disabled too.
   const runnable = scenario ? runnableModes(scenario.modes) : [];
-  const lesson = useSettledSelect(scenarioId, (id) => (id === LAB_OPTION ? openLab() : void load({ scenarioId: id, overrides: {}, seed: null })));
+  // Leaving the select on the lab's entry does not leave the page: only Enter or a pick does.
+  const lesson = useSettledSelect(scenarioId, (id, left) => (id === LAB_OPTION ? left || openLab() : void load({ scenarioId: id, overrides: {}, seed: null })));
   const mode = useSettledSelect(view, (v) => void load({ view: v as View }));
   return (
     <div className="scenario-bar">

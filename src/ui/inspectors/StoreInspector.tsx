@@ -19,7 +19,7 @@ function Denylist({ world }: { world: WorldSnapshot }) {
   return (
     <TableWrap label="Denylist, scrollable">
       <table className="insp-table">
-        <caption>Denylist (revoked token ids, and users logged out everywhere)</caption>
+        <caption>Denylist (revoked token ids, and users logged out everywhere or banned)</caption>
         <thead>
           <tr>
             <th scope="col">Entry</th>
