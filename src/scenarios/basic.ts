@@ -18,7 +18,7 @@ export const basic: Scenario = {
     {
       atMs: 500,
       action: { type: 'request', clientId: 'alice' },
-      caption: mode === 'session' ? 'Each request carries the cookie; the server looks the id up in the store.' : 'Each request carries the token; the server verifies its signature, no lookup (it fetches the issuer\u2019s public keys once, then keeps them for a while).',
+      caption: mode === 'session' ? 'Each request carries the cookie; the server looks the id up in the store.' : 'Each request carries the token; the server verifies its signature, no lookup (it fetches the public keys once, then keeps them).',
     },
     browse('alice', 1_000, 500, 8),
   ],

@@ -23,8 +23,8 @@ export const jwtInCookie: Scenario = {
       action: { type: 'request', clientId: 'alice' },
       caption:
         mode === 'session'
-          ? 'The browser attaches the cookie by itself (to a request another site starts too, which SameSite=Lax limits against CSRF); the server must look the id up in the store.'
-          : 'The browser attaches the cookie by itself, as with a session (SameSite=Lax limits that against CSRF), but the server only checks the signature: no lookup.',
+          ? 'The browser attaches the cookie by itself; the server must look the id up in the store.'
+          : 'The browser attaches the cookie by itself, as with a session, but the server only checks the signature: no lookup.',
     },
     browse('alice', 1_000, 500, API_REQUESTS - 1),
     {
@@ -62,11 +62,12 @@ export const jwtInCookie: Scenario = {
       },
     },
   ],
+  // Said at the end, not in a caption (the lesson's longest sets its caption box): what sending by itself also means.
   takeaway: (reports) =>
-    perWorld(reports, {
+    `${perWorld(reports, {
       session: (r) => `the __Host-sid cookie header weighed ${plural(r.credentialBytesMax, 'byte')}, and the servers asked the store ${times(r.storeLookups)}`,
       jwt: (r) => `the __Host-jwt cookie header weighed up to ${plural(r.credentialBytesMax, 'byte')}, and the servers asked the store ${times(r.storeLookups)} but checked ${plural(r.signatureVerifications, 'signature')}`,
-    }),
+    })} Either way the browser sends the cookie by itself, even with a request another site starts: SameSite=Lax limits that, against CSRF.`,
   expect: (run) => {
     const f: string[] = [];
     const total = 1 + API_REQUESTS + 1 + 1;

@@ -49,7 +49,7 @@ export const microservices: Scenario = {
       {
         atMs: SWITCH_AT_MS + KEY_OVERLAP_MS,
         action: { type: 'note', text: 'The old HS256 key is withdrawn.' },
-        caption: 'The HS256 key is withdrawn: no service accepts HS256 any more, so the secret they still hold mints nothing they take; only the issuer can sign. Here every service learns it at once; in a real deployment each is reconfigured, and until the last one is, the secret still forges tokens it accepts.',
+        caption: 'The HS256 key is withdrawn: no service accepts HS256 now, so only the issuer can sign a token they take. In real life each service must be reconfigured; until then its secret still forges tokens.',
       },
     ];
     return steps;

@@ -42,14 +42,14 @@ export const revocation: Scenario = {
         caption:
           mode === 'session'
             ? 'Bob logs out everywhere: his session is deleted and his very next request is refused.'
-            : 'Bob logs out everywhere: his user id goes on the denylist with a cut-off, so every token issued to him before it is refused, from his very next request.',
+            : 'Bob logs out everywhere: the denylist takes his id and a cut-off; his next request is refused.',
       },
     ];
     if (mode === 'jwt')
       steps.push({
         atMs: DENYLIST_ON_AT_MS,
         action: { type: 'setOptions', patch: { denylist: true } },
-        caption: 'The operators turn the denylist on: from now on every valid token costs a store lookup. Alice\u2019s still gets in: she was banned before there was a denylist, so nothing on it names her.',
+        caption: 'The operators turn the denylist on: every valid token costs a store lookup. Alice\u2019s still gets in: banned before it existed.',
       });
     return steps.sort((a, b) => a.atMs - b.atMs);
   },

@@ -31,12 +31,12 @@ export const stolenCredential: Scenario = {
     {
       atMs: STEAL_AT_MS,
       action: { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' },
-      caption: mode === 'session' ? 'Mallory copies Alice\u2019s session cookie (a leaked log or malware; HttpOnly keeps it from page scripts). Until Alice logs out or the session times out (each use renews its 30 min, up to 8 h), the copy works as well as hers.' : 'Mallory copies Alice\u2019s token from localStorage (a leaked log, malware, or an injected script). Until its exp, the copy works as well as hers.',
+      caption: mode === 'session' ? 'Mallory copies Alice\u2019s session cookie (a leaked log or malware; HttpOnly keeps it from page scripts).' : 'Mallory copies Alice\u2019s token from localStorage (a leaked log, malware, or an injected script).',
     },
     {
       atMs: LOGOUT_AT_MS,
       action: { type: 'logout', clientId: 'alice' },
-      caption: mode === 'session' ? 'Alice logs out: the server deletes her session record.' : 'Alice logs out: her browser forgets the token, but the servers have nothing to delete.',
+      caption: mode === 'session' ? 'Alice logs out: the server deletes her session record; Mallory\u2019s copy worked until now.' : 'Alice logs out: her browser forgets the token, but the servers have nothing to delete.',
     },
     {
       atMs: REPLAY_FROM_MS,

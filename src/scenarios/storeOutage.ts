@@ -40,7 +40,7 @@ export const storeOutage: Scenario = {
       {
         atMs: BOB_REVOKED_AT_MS,
         action: { type: 'logoutEverywhere', userId: 'bob' },
-        caption: session ? 'Bob logs out everywhere; his browser keeps sending the old cookie and is refused.' : 'Bob logs out everywhere: his user id goes on the denylist with a cut-off; his browser keeps sending the token issued before it and is refused.',
+        caption: session ? 'Bob logs out everywhere; his browser keeps sending the old cookie and is refused.' : 'Bob logs out everywhere: the denylist takes his id; his browser resends his token and is refused.',
       },
       { atMs: OUTAGE_2.downAtMs, action: { type: 'storeDown' }, caption: session ? 'The store goes down a second time: everyone is refused again.' : 'The store goes down again: the denylist cannot be read, and the servers fail closed: everyone is refused.' },
       { atMs: OUTAGE_2.upAtMs, action: { type: 'storeUp' }, caption: 'The store is back.' },
