@@ -62,9 +62,9 @@ export function scormTimespan(ms: number): string {
  * Reports the learner's progress to the LMS; returns the function that ends the session. Built for
  * a teacher who grades it (teacher review): a lesson counts as completed only when the learner met
  * all of its questions (a seek to the end skipped them, and completed it with no score); an answer
- * given after the learner's own interventions (which can make any prediction come true) counts as
- * not borne out; the first score reported stands (a wrong answer shows the right one, and a Reset
- * then answered it again).
+ * whose verdict came after the learner's own interventions (which can make any prediction come
+ * true) counts as not borne out; the first score reported stands (a wrong answer shows the right
+ * one, and a Reset then answered it again).
  */
 export function connectScorm(store: AppStore, api: Scorm12Api, now: () => number = () => performance.now()): () => void {
   if (api.LMSInitialize('') !== 'true') return () => {};

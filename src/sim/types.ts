@@ -150,9 +150,10 @@ export interface SessionStoreNode {
   /** Denylisted jti -> the token's exp (ms): the entry is dropped once the token expires anyway. */
   denylist: Record<string, number>;
   /**
-   * Users logged out everywhere (or banned) while the denylist was on -> the moment (ms): every token
-   * of theirs issued before it is refused. One entry a user, kept for good: a stateless issuer cannot
-   * list a user's live tokens, but the store can compare each token's iat with this cut-off.
+   * Users logged out everywhere (or banned) while the denylist was on -> a cut-off (ms, in the
+   * issuers' time): every token of theirs whose iat is up to it is refused. One entry a user, kept
+   * for good: a stateless issuer cannot list a user's live tokens, but the store can compare each
+   * token's iat with this cut-off.
    */
   revokedUsers: Record<string, number>;
   refreshTokens: Record<string, RefreshRecord>;

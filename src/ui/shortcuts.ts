@@ -3,9 +3,9 @@ import { inDialog, modalOpen } from './focus';
 
 /**
  * Controls that own their keys: Space or an arrow on a focused link, form field, choice or
- * disclosure (Space on a button or stage node; see PAGE_KEYS) acts on that control only, so the
- * page-wide shortcuts stay out of its way. So does anything reached by Tab on purpose (tabindex 0 or more): a scrolling event log,
- * table or caption, whose Space and arrows scroll it.
+ * disclosure (on a button, Space; see PAGE_KEYS) acts on that control only, so the page-wide
+ * shortcuts stay out of its way. So does anything reached by Tab on purpose (tabindex 0 or more):
+ * a scrolling event log, table or caption, whose Space and arrows scroll it.
  */
 const OWNS_KEYS = [
   'button', 'a[href]', 'input', 'select', 'textarea', 'summary', 'iframe', 'audio[controls]', 'video[controls]',

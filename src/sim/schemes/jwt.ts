@@ -201,7 +201,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
 
 /**
  * A stateless issuer keeps no list of a user's tokens, so a denylist cannot name them one by one:
- * it takes the user's id with a cut-off, and refuses every token of theirs issued before it.
+ * it takes the user's id with a cut-off, and refuses every token of theirs whose iat is up to it.
  * Without a denylist nothing can be refused: only the refresh families can be stopped.
  */
 function revokeUser(s: SimState, userId: string, what: string): void {
