@@ -40,7 +40,7 @@ function Denylist({ world }: { world: WorldSnapshot }) {
           {revokedUsers.map((u) => (
             <tr key={u.userId}>
               <th scope="row">user {u.userId}</th>
-              <td>their tokens issued before {clockTime(u.cutOffMs, 1)}</td>
+              <td>their tokens with an iat up to {clockTime(u.cutOffMs, 1)}</td>
               <td>kept</td>
             </tr>
           ))}
