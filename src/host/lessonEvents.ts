@@ -2,7 +2,7 @@
 // a question asked or answered, the lesson complete. Derived from store changes, so the host API
 // and the SCORM reporter tell the same story and neither reaches into the player.
 import type { Answer, AppStore, AppStoreState, View } from '../store/createAppStore';
-import { lessonSteps, stepAt } from '../store/lesson';
+import { askable, lessonSteps, stepAt } from '../store/lesson';
 import { newlyAsked, predicting, questionsToCome, shownModes } from '../store/selectors';
 import type { RunReport } from '../sim/report';
 import type { Score } from './messages';
@@ -18,9 +18,8 @@ export interface LessonListener {
 
 /** The learner's predictions: the questions put to them in this lesson, answered, and borne out by the run, of the lesson's own. */
 export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers' | 'scenario' | 'worlds'>): Score {
-  const modes = shownModes(s);
   // Whether questions are on or not: a learner who turned them off has not met them either.
-  const total = (s.scenario?.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m))).length;
+  const total = s.scenario ? askable(s.scenario, shownModes(s)).length : 0;
   return { asked: s.asked.length, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length, total };
 }
 

@@ -7,7 +7,7 @@ import type { RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { MODES } from '../sim/schemes/names';
 import { clampSpeed } from './clock';
-import { lessonSteps, nextMomentAfter } from './lesson';
+import { askable, lessonSteps, nextMomentAfter } from './lesson';
 import { pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
 import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
@@ -128,7 +128,6 @@ const modesToShow = (modes: readonly Mode[], wantedView: View, webCrypto: boolea
 };
 
 /** The questions of a lesson that can be asked with these worlds on screen. */
-const askable = (sc: Scenario, modes: Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
 
 export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; webCrypto?: boolean; presentation?: Partial<Presentation> } = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;

@@ -2,7 +2,7 @@
 // differs between the worlds keeps one labelled line per world, and steps only one world has
 // still show.
 import { firstCaptionOf, type ScenarioMeta } from '../scenarios/catalog';
-import type { Scenario } from '../scenarios/scenario';
+import type { Question, Scenario } from '../scenarios/scenario';
 import type { Mode } from '../sim/types';
 
 export interface WorldCaption {
@@ -89,3 +89,6 @@ export const stepAt = (steps: readonly LessonStep[], timeMs: number, coming: rea
 
 /** The key moment "Next key moment" goes to, if any is left: a moment starts 1 ms after its caption's time, so one at `nowMs - 1` is the one on screen. */
 export const nextMomentAfter = (steps: readonly { atMs: number }[], nowMs: number): number | undefined => steps.find((st) => st.atMs + 1 > nowMs)?.atMs;
+
+/** The lesson's questions for these worlds: those about a world not shown are not put. */
+export const askable = (sc: Pick<Scenario, 'questions'>, modes: readonly Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));
