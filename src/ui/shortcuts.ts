@@ -35,13 +35,15 @@ export function ownsKeys(target: EventTarget | null, key?: string): boolean {
 
 /**
  * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. Never while a modal
- * dialog is open, nor for a key a focused control or a dialog owns (`ownsKeys`).
+ * dialog is open, nor for a key a focused control or a dialog owns (`ownsKeys`). An embed with
+ * `controls=0` offers Play only, so Space is its one shortcut: the teacher chose the pace.
  */
 export function listenForShortcuts(store: AppStore): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKeys(e.target, e.key) || modalOpen()) return;
     const s = store.getState();
     if (e.key === ' ') s.togglePlay();
+    else if (!s.presentation.controls) return;
     else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       // Stepping means looking closely: stop the clock first, as the disabled buttons imply.
       if (s.playing) s.pause();

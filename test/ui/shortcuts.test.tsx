@@ -13,7 +13,7 @@ const useShortcuts = (store: AppStore) => useEffect(() => listenForShortcuts(sto
 
 /** The store's actions the shortcuts call, as spies. */
 function fakeStore() {
-  const state = { playing: false, speed: 1, togglePlay: vi.fn(), pause: vi.fn(), step: vi.fn(async () => {}), stepBack: vi.fn(async () => {}), setSpeed: vi.fn() };
+  const state = { playing: false, speed: 1, presentation: { controls: true }, togglePlay: vi.fn(), pause: vi.fn(), step: vi.fn(async () => {}), stepBack: vi.fn(async () => {}), setSpeed: vi.fn() };
   return { state, store: { getState: () => state } as unknown as AppStore };
 }
 
@@ -110,6 +110,16 @@ describe('Space', () => {
     expect(ownsKeys(null)).toBe(false);
     expect(ownsKeys(window)).toBe(false);
   });
+});
+
+// Teacher review: an embed with controls=0 shows Play only, yet Right stepped and + sped the lesson up.
+it('with the playback controls off (controls=0), Space plays and pauses and no other key acts', () => {
+  const { state } = setup();
+  state.presentation.controls = false;
+  const press = (key: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  for (const key of ['ArrowRight', 'ArrowLeft', '+', '-']) press(key);
+  press(' ');
+  expect([state.togglePlay.mock.calls.length, state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls.length]).toEqual([1, 0, 0, 0]);
 });
 
 describe('a dialog', () => {
