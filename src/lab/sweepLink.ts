@@ -21,13 +21,19 @@ export const PRESENTATION_PARAMETERS = ['embed', 'controls', 'inspect', 'q'] as 
 /** A lesson's other link parameters: a lab opened by the same link has no use for them, and says so. */
 const LESSON_PARAMETERS = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'a'] as const;
 
-/** The settings a link carries, or null (none, or refused: then `problems` says why, and names the lesson parameters it ignores). */
-export function sweepFromSearch(search: string): { sweep: LinkedSweep | null; problems: string[] } {
+/**
+ * The settings a link carries, or null (none, or refused: then `problems` says why, and names the
+ * lesson parameters it ignores), and whether it asks for the embed layout (embed=1: no way out of
+ * the frame, a smaller title).
+ */
+export function sweepFromSearch(search: string): { sweep: LinkedSweep | null; embed: boolean; problems: string[] } {
   const params = new URLSearchParams(search);
   const unused = LESSON_PARAMETERS.filter((name) => params.has(name));
   const ignored = unused.length ? [`The load lab does not use the link's ${unused.join(', ')}; ${unused.length > 1 ? 'they were' : 'it was'} ignored.`] : [];
+  const embed = params.get('embed');
+  const badEmbed = embed !== null && embed !== '0' && embed !== '1' ? [`The link's embed "${embed.slice(0, 20)}" must be 0 or 1 (the embed layout); it was ignored.`] : [];
   const linked = sweepOf(params.get('sweep'));
-  return { sweep: linked.sweep, problems: [...ignored, ...linked.problems] };
+  return { sweep: linked.sweep, embed: embed === '1', problems: [...ignored, ...badEmbed, ...linked.problems] };
 }
 
 function sweepOf(raw: string | null): { sweep: LinkedSweep | null; problems: string[] } {

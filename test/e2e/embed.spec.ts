@@ -247,6 +247,9 @@ test('the load lab in a frame tells its host it is ready and its height, refuses
   expect((await received()).find((m) => m.type === 'authsim:lab-ready')).toEqual({ type: 'authsim:lab-ready', lab: 'load', title: expect.stringMatching(/^Load lab/) });
   // The host followed the height: the whole lab is in the frame.
   await expect.poll(async () => (await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
+  // embed=1: the teacher placed the lab here; no link leads the frame away to the lessons.
+  await expect(frameIn(page, 'sim').getByRole('heading', { level: 1 })).toHaveText(/^Load lab/);
+  await expect(frameIn(page, 'sim').getByRole('link', { name: 'Back to the lessons' })).toHaveCount(0);
   const post = (msg: unknown) => page.evaluate((m) => (window.frames as unknown as { sim: Window }).sim.postMessage(m, '*'), msg);
   await post({ type: 'authsim:play' });
   await expect.poll(() => warnings.join(' ')).toMatch(/ignored authsim:play: the load lab has no lesson/);

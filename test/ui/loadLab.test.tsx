@@ -259,6 +259,20 @@ describe('the lab=load link parameter', () => {
   });
 });
 
+// Teacher review: in a course page's frame (embed=1) "Back to the lessons" took the learner out of the lab the teacher placed.
+it('in the embed layout (embed=1) it offers no way out of the frame; a bad embed value is a notice', async () => {
+  const { client } = fakeClient();
+  render(<LoadLab client={client} search="?lab=load&embed=1" />);
+  await act(async () => {});
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Load lab/);
+  expect(screen.queryByRole('link', { name: 'Back to the lessons' })).toBeNull();
+  cleanup();
+  render(<LoadLab client={fakeClient().client} search="?lab=load&embed=2" />);
+  await act(async () => {});
+  expect(screen.getByRole('link', { name: 'Back to the lessons' })).toBeTruthy();
+  expect(screen.getByRole('status', { name: 'Notices' }).textContent).toMatch(/embed "2" must be 0 or 1/);
+});
+
 describe('a link to a sweep (sweep=)', () => {
   it('opens the lab with the linked settings, and offers the link to the settings on the page', async () => {
     const { client } = fakeClient();

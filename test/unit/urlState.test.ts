@@ -8,9 +8,10 @@ import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
 
 describe('links', () => {
   it('a lab link says which lesson parameters it does not use', () => {
-    expect(sweepFromSearch('?lab=load&scenario=basic&t=5000&play=1')).toEqual({ sweep: null, problems: ["The load lab does not use the link's scenario, t, play; they were ignored."] });
+    expect(sweepFromSearch('?lab=load&scenario=basic&t=5000&play=1')).toEqual({ sweep: null, embed: false, problems: ["The load lab does not use the link's scenario, t, play; they were ignored."] });
     // How the page is presented is kept for a lesson a host page opens in the lab's frame: not named.
-    expect(sweepFromSearch('?lab=load&embed=1&q=0&controls=0&inspect=0')).toEqual({ sweep: null, problems: [] });
+    expect(sweepFromSearch('?lab=load&embed=1&q=0&controls=0&inspect=0')).toEqual({ sweep: null, embed: true, problems: [] });
+    expect(sweepFromSearch('?lab=load&embed=yes')).toEqual({ sweep: null, embed: false, problems: ['The link\'s embed "yes" must be 0 or 1 (the embed layout); it was ignored.'] });
     expect(sweepFromSearch('?lab=load&sweep=%7B%7D').problems).toEqual([]);
     // The lab's, not the lessons' link reader: told once, by the lab, and never "showing the first one instead".
     expect(parseLink('?lab=load&scenario=nope&embed=yes')).toEqual({ state: { lab: 'load' }, problems: [] });

@@ -45,11 +45,14 @@ export function LoadLab({ client: given, notices: linkNotices = [], search = win
   const page = useRef<HTMLDivElement>(null);
   useLabHost(page, LAB_TITLE);
   return (
-    <div className="lab" ref={page}>
+    <div className={linked.embed ? 'lab lab-embed' : 'lab'} ref={page}>
       <header className="lab-header">
-        <a className="lab-back" href={window.location.pathname}>
-          Back to the lessons
-        </a>
+        {/* In a course page's frame, the teacher placed the lab: a way to the lessons would leave it. */}
+        {!linked.embed && (
+          <a className="lab-back" href={window.location.pathname}>
+            Back to the lessons
+          </a>
+        )}
         <h1>{LAB_TITLE}</h1>
         <p className="lab-intro">
           Each row runs the simulator&rsquo;s real engine under steady load with one more server: watch where each model&rsquo;s throughput levels off, and what it waits on there.
