@@ -1,6 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
+import { lessonSteps } from '../../src/store/lesson';
 import { parseLink } from '../../src/store/urlState';
 import { Caption } from '../../src/ui/narration/Caption';
 import { Controls } from '../../src/ui/controls/Controls';
@@ -113,6 +114,21 @@ describe('what just happened', () => {
     expect(nowLine().getAttribute('aria-live')).toBe('polite');
     act(() => store.getState().play());
     expect(nowLine().getAttribute('aria-live')).toBe('off');
+  }, 60_000);
+
+  // A11y review: the event logs are silent (with both worlds a Step read each line three times), so
+  // this line is what a screen reader hears of a learner's intervention made while paused.
+  it('says a change to the cluster made while paused, though the caption is about another node', async () => {
+    const store = await setup();
+    // "Bob logs in and starts browsing": the line follows Bob, who has acted since.
+    const step = lessonSteps(store.getState().scenario, ['session', 'jwt']).find((st) => st.about.jwt === 'bob')!;
+    await seek(store, step.atMs + 600);
+    const before = nowLine().textContent;
+    expect(before).toMatch(/bob/);
+    await act(() => store.getState().dispatch({ type: 'killServer', serverId: 'server-2' }));
+    expect(nowLine().textContent).not.toBe(before);
+    expect(nowLine().textContent).toMatch(/^Both worlds: server-2 crashes/);
+    expect(nowLine().getAttribute('aria-live')).toBe('polite');
   }, 60_000);
 
   it('says once what both worlds did alike at the same moment (a login sent), and each world\'s own line where they differ', async () => {

@@ -24,8 +24,9 @@ function whatJustHappened(s: AppStoreState, modes: readonly Mode[], step: Lesson
     let entry = log.findLast((e) => e.kind !== 'key');
     // Until that node acts, the caption's own note, if it has one: clock-skew's "server-2 reads the
     // token as expired" stood over server-3's token_not_yet_valid until server-2's next request.
+    // A change to the cluster since (a crash, a rotation; a learner's intervention while paused) is news too.
     for (let i = log.length - 1; who && i >= 0 && log[i]!.timeMs >= step.atMs; i--) {
-      if (log[i]!.nodeId === who || (log[i]!.timeMs === step.atMs && log[i]!.kind === 'note')) {
+      if (log[i]!.nodeId === who || log[i]!.kind === 'action' || (log[i]!.timeMs === step.atMs && log[i]!.kind === 'note')) {
         entry = log[i];
         break;
       }
@@ -163,8 +164,10 @@ export function Caption() {
         </div>
         {sizers}
       </div>
-      {/* Said while paused or stepping; while playing, the lesson line above speaks: at 4x this line
-          changes ten times a simulated second, more than anyone can hear (the event logs keep every line). */}
+      {/* Said while paused or stepping: the one voice of a moment, naming the worlds (the event logs,
+          which keep every line, are silent: with both worlds a Step read each line three times);
+          while playing, the lesson line above speaks: at 4x this line changes ten times a simulated
+          second, more than anyone can hear. */}
       <p ref={nowRef} className="caption-now" aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
         {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : now}
       </p>

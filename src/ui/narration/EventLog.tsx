@@ -9,7 +9,6 @@ import { useCalmMs, useCalmValue, usePlayingFast } from '../useCalmValue';
 import { ROVING_KEY_ATTR, useRovingStop } from '../useRovingStop';
 
 const selectSelect = (s: AppStoreState) => s.select;
-const selectPlaying = (s: AppStoreState) => s.playing;
 
 /**
  * New lines a log takes in one frame. A seek makes a whole log new (120 lines a world): laid out
@@ -92,7 +91,6 @@ export function EventLog({ mode }: { mode: Mode }) {
   const playingFast = usePlayingFast();
   const world = useCalmValue(useApp(worldOf(mode)), useCalmMs());
   const select = useApp(selectSelect);
-  const playing = useApp(selectPlaying);
   // The lines render after the rest of a new moment, in slices React can interrupt: after a seek
   // all of them are new, and drawn with the stage in one task they blocked the page for ~80 ms.
   const log = useDeferredValue(world?.log);
@@ -115,9 +113,10 @@ export function EventLog({ mode }: { mode: Mode }) {
       {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. The
           wrapper scrolls bottom-anchored (CSS column-reverse), so the newest line stays in view,
           and stays put once the reader scrolls up, without reading the layout on every update.
-          Silent while playing: at 1x revocation adds ~3 lines a second, each read aloud over the
-          captions; paused, a Step's or an intervention's new lines are what a reader waits to hear. */}
-      <div role="log" aria-live={playing ? 'off' : 'polite'} aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>
+          Silent: the caption's "what just happened" speaks for a moment, naming the worlds. Live,
+          the logs read each line of a Step again (twice with both worlds, naming neither), a seek's
+          whole log, and ~3 lines a second over the captions while playing. */}
+      <div role="log" aria-live="off" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>
         <ol {...roving.listProps}>
           {lines.map((e) => (
             <LogLine key={e.seq} entry={e} mode={mode} select={select} tabStop={roving.isStop(String(e.seq))} />
