@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clockTime } from '../../src/format';
 import { createAppStore } from '../../src/store/createAppStore';
 import { lessonSteps } from '../../src/store/lesson';
 import { Controls } from '../../src/ui/controls/Controls';
@@ -153,7 +154,7 @@ describe('playback controls', () => {
     const slider = screen.getByRole<HTMLInputElement>('slider', { name: 'Timeline' });
     expect(Number(slider.value) % 10).toBe(0);
     expect(Number(slider.max) % 10).toBe(0);
-    expect(slider.getAttribute('aria-valuetext')).toBe('00:00.501');
+    expect(slider.getAttribute('aria-valuetext')).toBe(`00:00.501 of ${clockTime(store.getState().endMs)}`);
   });
 
   it('an arrow key on the timeline moves half a second, not the slider\u2019s 10 ms (a 42 s lesson took 4,200 presses); Shift keeps the fine step', async () => {

@@ -51,7 +51,8 @@ export function Timeline() {
   const end = Math.ceil(Math.max(c.endMs, c.timeMs) / SLIDER_STEP_MS) * SLIDER_STEP_MS;
   const value = Math.min(Math.round(c.timeMs / SLIDER_STEP_MS) * SLIDER_STEP_MS, end);
   const markers = spacedMarkers(steps, end, trackPx);
-  // From where the last queued seek lands, not from the value drawn: a held key repeats before a seek is drawn.
+  // The value text says the lesson's length too (a screen reader heard "00:05.551" with no idea of
+  // how far along that was). From where the last queued seek lands, not from the value drawn: a held key repeats before a seek is drawn.
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const direction = ARROWS[e.key];
     if (!direction || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -60,7 +61,7 @@ export function Timeline() {
   };
   return (
     <div className="timeline">
-      <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} onKeyDown={onKeyDown} aria-label="Timeline" aria-valuetext={clockTime(c.timeMs)} disabled={!c.ready} />
+      <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} onKeyDown={onKeyDown} aria-label="Timeline" aria-valuetext={`${clockTime(c.timeMs)} of ${clockTime(Math.max(c.endMs, c.timeMs))}`} disabled={!c.ready} />
       <div className="markers" ref={track}>
         {markers.map(({ step, alsoHere }) => (
           <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={markerName(step, alsoHere)} aria-label={markerName(step, alsoHere)}>
