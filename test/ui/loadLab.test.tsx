@@ -11,6 +11,7 @@ import { SweepCancelled, type SweepClient, type SweepClientHooks } from '../../s
 import { parseLink } from '../../src/store/urlState';
 import { row } from '../support/sweepRows';
 import { LoadLab } from '../../src/ui/lab/LoadLab';
+import { SETTLE_MS } from '../../src/ui/lab/useSettledText';
 
 afterEach(cleanup);
 
@@ -91,8 +92,36 @@ describe('load lab form', () => {
     expect(runButton().disabled).toBe(true);
     fireEvent.click(screen.getByRole('checkbox', { name: 'JWT' }));
     expect(runButton().disabled).toBe(false);
-    // The problems are said where a screen reader hears them.
-    expect(screen.getByText(/^Run sweep runs 2 rows/).closest('[aria-live]')).toBeTruthy();
+  });
+
+  // A11y review: each keystroke's problem was read out ("1", "10", "100" each a different sentence).
+  it('says the problems, or what Run would run, once the typing stops, not at each keystroke', async () => {
+    vi.useFakeTimers();
+    try {
+      await setup();
+      const said = () => screen.getByTestId('lab-problems-said');
+      await act(async () => vi.advanceTimersByTime(SETTLE_MS));
+      expect(said().closest('[aria-live]')).toBeTruthy();
+      expect(said().textContent).toMatch(/^Run sweep runs 4 rows/);
+      for (const text of ['1', '10', '100', '1000', '10000', '100000']) {
+        type('Users', text);
+        act(() => {
+          vi.advanceTimersByTime(SETTLE_MS / 4);
+        });
+      }
+      // Shown at once, not said yet.
+      expect(screen.getByText('Users must be a whole number from 1 to 10000 (got 100000).')).toBeTruthy();
+      expect(said().textContent).toMatch(/^Run sweep runs 4 rows/);
+      act(() => {
+        vi.advanceTimersByTime(SETTLE_MS);
+      });
+      expect(said().textContent).toBe('Users must be a whole number from 1 to 10000 (got 100000).');
+      // The live region is the only one: the list shown is not read a second time.
+      const shown = screen.getAllByText('Users must be a whole number from 1 to 10000 (got 100000).').filter((el) => el !== said());
+      expect(shown.map((el) => [el.tagName, el.closest('[aria-live]')])).toEqual([['LI', null]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('repeats text that is not a number, and shows how to write one typed with a comma', async () => {

@@ -4,6 +4,7 @@ import { rowCount, type SweepParse, type SweepSettings } from '../../lab/setting
 import { sweepLinkSearch } from '../../lab/sweepLink';
 import { focusLost } from '../focus';
 import { cancelledText, doneText, progressText } from './labWords';
+import { useSettledText } from './useSettledText';
 import type { ProgressFeed, SweepRun } from './useSweepRun';
 
 interface Props {
@@ -41,15 +42,15 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
     if (running && (stranded || active === runButton.current)) cancelButton.current?.focus();
     if (!running && (stranded || active === cancelButton.current)) runButton.current?.focus();
   }, [running]);
-  const rows = parsed.ok ? rowCount(parsed.settings) : 0;
+  // What Run sweep runs, in words that stand before and after a run ("Ready:" stood over "Sweep done").
+  const ready = parsed.ok ? `Run sweep runs ${plural(rowCount(parsed.settings), 'row')}, ${parsed.settings.modes.length > 1 ? 'each model' : 'one model'} from ${plural(parsed.settings.serversFrom, 'server')} to ${parsed.settings.serversTo}.` : '';
+  // Shown at once, said once the typing stops (a11y review: read out at every keystroke).
+  const said = useSettledText(parsed.ok ? ready : parsed.problems.join(' '));
   return (
     <div className="lab-run">
-      <div className="lab-problems" aria-live="polite">
+      <div className="lab-problems">
         {parsed.ok ? (
-          // What Run sweep runs, in words that stand before and after a run ("Ready:" stood over "Sweep done").
-          <p className="lab-ready">
-            Run sweep runs {plural(rows, 'row')}, {parsed.settings.modes.length > 1 ? 'each model' : 'one model'} from {plural(parsed.settings.serversFrom, 'server')} to {parsed.settings.serversTo}.
-          </p>
+          <p className="lab-ready">{ready}</p>
         ) : (
           <ul className="lab-problem-list">
             {parsed.problems.map((p) => (
@@ -57,6 +58,9 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
             ))}
           </ul>
         )}
+        <p className="visually-hidden" aria-live="polite" data-testid="lab-problems-said">
+          {said}
+        </p>
       </div>
       <div className="lab-buttons">
         <button ref={runButton} type="submit" className="lab-primary" disabled={!parsed.ok || running}>
