@@ -50,7 +50,7 @@ function startLoadLab() {
 }
 
 function startLessons(link: LinkState, notices: string[]) {
-  const store = createAppStore({ ...link, notices, questionsOn: link.questionsOn ?? questionsPreference() });
+  const store = createAppStore({ ...link, linkTimeMs: link.timeMs, notices, questionsOn: link.questionsOn ?? questionsPreference() });
   // Caught here: a failed fetch is told by the stage's error boundary when React reaches it, not as an unhandled rejection now.
   fetchStageCode().catch(() => {});
   const { presentation } = store.getState();
@@ -66,9 +66,8 @@ function startLessons(link: LinkState, notices: string[]) {
     .getState()
     .load()
     .then(async (loaded) => {
-      // Superseded (a host page loaded another lesson first): the link's moment was for this one.
+      // Superseded (a host page loaded another lesson first): the link's autoplay was for this one.
       if (!loaded) return;
-      if (link.timeMs) await store.getState().seek(link.timeMs);
       if (search) void import('./store/linkAdjustments').then((m) => m.noticeLinkAdjustments(store, link, search));
       // An embed plays only while it is seen; the full app plays at once.
       if (embedPlayback) (await embedPlayback).playWhileVisible(store, document.documentElement, !!link.autoplay);

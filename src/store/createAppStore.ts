@@ -127,14 +127,14 @@ const modesToShow = (modes: readonly Mode[], wantedView: View, webCrypto: boolea
   return wanted.length ? wanted : runnable;
 };
 
-/** The questions of a lesson that can be asked with these worlds on screen. */
-
-export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; webCrypto?: boolean; presentation?: Partial<Presentation> } = {}): AppStore {
+/** `linkTimeMs`: a link's moment (t=), where the first load opens. */
+export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides' | 'speed' | 'notices' | 'questionsOn'>> & { actions?: readonly RecordedAction[]; linkTimeMs?: number; webCrypto?: boolean; presentation?: Partial<Presentation> } = {}): AppStore {
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   let speedFromLink = initial.speed !== undefined;
   let loadTicket = 0;
-  // A link's interventions belong to the lesson it names: replayed on the first load only.
+  // A link's interventions and moment belong to the lesson it names: the first load only.
   let linkActions = initial.actions ?? [];
+  let linkTimeMs = initial.linkTimeMs ?? 0;
   // The gate for the panel's actions comes with the engine (which checks with it too), not with the
   // first load: fetched beside the first lesson, so a click never waits for it.
   let gate: typeof import('../sim/parseAction').parseAction | null = null;
@@ -226,8 +226,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       }
       const ticket = ++loadTicket;
       // A link's interventions belong to the first load only: a load that supersedes it drops them.
-      const actions = linkActions;
-      linkActions = [];
+      const [actions, atMs] = [linkActions, linkTimeMs];
+      [linkActions, linkTimeMs] = [[], 0];
       player.pause();
       set({ ...patch, comingModes: modesToShow(entry.modes, patch.view ?? next.wantedView, webCrypto), status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
       let sc: Scenario;
@@ -256,6 +256,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, actions);
       if (ticket !== loadTicket) return false;
       pace();
+      // Ready at the link's moment, not at 0 first: a host page heard the opening caption, then the one at t.
+      if (atMs > 0) {
+        await get().seek(atMs);
+        if (ticket !== loadTicket) return false;
+      }
       if (get().status === 'loading') set({ status: 'ready' });
       return get().status === 'ready';
     },

@@ -144,6 +144,29 @@ describe('host page API', () => {
     expect(w.warn).not.toHaveBeenCalled();
   });
 
+  // Teacher review: an embed linked to a moment (t=) told its host the lesson's opening caption,
+  // then the one at t, and a seek the host sent while it loaded was undone by the link's.
+  it('a link to a moment is ready there: the first caption told is the one at t, and the host\'s own seek comes after', async () => {
+    const revocation = (await findScenario('revocation'))!;
+    const t = lessonSteps(revocation, ['session', 'jwt']).find((st) => st.atMs >= 20_000)!.atMs + 100;
+    const store = lesson('revocation', { linkTimeMs: t });
+    const w = windows();
+    connectHost(store, w);
+    const loading = store.getState().load();
+    await loading;
+    const captions = w.posted.filter((m) => m.type === 'authsim:caption');
+    expect(captions[0]).toMatchObject({ timeMs: t - 100 });
+    expect(store.player.timeMs).toBe(t);
+    // The host's seek, sent while loading, is where the lesson ends up.
+    const again = lesson('revocation', { linkTimeMs: t });
+    const w2 = windows();
+    connectHost(again, w2);
+    const second = again.getState().load();
+    w2.send({ type: 'authsim:seek', timeMs: 2000 });
+    await second;
+    await vi.waitFor(() => expect(again.player.timeMs).toBe(2000));
+  });
+
   // Teacher review: a host's scrubber sent more than 20 seeks while the lesson loaded; its last one, where it stopped, was dropped.
   it('keeps the last of many seeks sent while a lesson loads', async () => {
     const store = lesson();
