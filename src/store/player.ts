@@ -245,6 +245,16 @@ export class Player {
       this.idle = null;
       this.syncPacing();
     });
+    // Landed on a question's moment, or after the caption it keeps back and before it (a link to
+    // the ban at 5000, asked at 5100): it is asked there, as playback reaching it would. Unasked, its
+    // caption stayed kept back over a stage that had moved on ("Alice logs in." over the ban done).
+    // One only jumped over is not asked.
+    const question = this.pacing.questions[this.nextQuestion];
+    const keptBack = question && this.pacing.captions.findLast((c) => c.atMs <= question.atMs);
+    if (question && this.timeMs > 0 && (question.atMs === this.timeMs || (keptBack && keptBack.atMs <= this.timeMs && keepsBack(question.atMs, keptBack)))) {
+      await this.advanceAll(question.atMs);
+      this.passStops(question);
+    }
   }
 
   /** A user action, applied to every world at the current time (after any advance in progress). */
@@ -377,13 +387,13 @@ export class Player {
     while ((this.pacing.questions[this.nextQuestion]?.atMs ?? Infinity) < this.timeMs) this.nextQuestion++;
   }
 
-  /** After a jump (load, seek): the caption on screen counts as just shown; later questions are still to come. */
+  /** After a jump (load, seek): the caption on screen counts as just shown; questions from this moment on are still to come. */
   private syncPacing(): void {
     const captions = this.pacing.captions;
     this.captionIndex = captions.findLastIndex((c) => c.atMs <= this.timeMs);
     this.captionShownMs = 0;
     this.holdLeftMs = 0;
-    const next = this.pacing.questions.findIndex((q) => q.atMs > this.timeMs || (this.timeMs === 0 && q.atMs === 0));
+    const next = this.pacing.questions.findIndex((q) => q.atMs >= this.timeMs);
     this.nextQuestion = next === -1 ? this.pacing.questions.length : next;
     this.setHolding(false);
   }

@@ -28,7 +28,7 @@ function predict(text: string) {
 async function setup(link = '?scenario=revocation&mode=both&speed=4') {
   fakeFrames();
   const { state } = parseLink(link);
-  const store = createAppStore({ ...state, questionsOn: state.questionsOn ?? true });
+  const store = createAppStore({ ...state, linkTimeMs: state.timeMs, questionsOn: state.questionsOn ?? true });
   await store.getState().load();
   render(
     <AppStoreProvider store={store}>
@@ -303,6 +303,31 @@ describe('predict, then see', () => {
     await act(() => store.getState().step());
     expect(store.getState().question).toBeNull();
     expect(lesson.textContent).not.toContain('Your prediction first');
+  }, 60_000);
+});
+
+// Learner review: a shared link to the ban's moment (t=5000, questions on) showed "Alice logs in."
+// over a stage where the ban was done: the ban's caption kept back for a question (at 5100) not asked.
+describe('a link or a seek to a question\'s moment', () => {
+  it('asks it there, or from between it and the caption it keeps back, as playback reaching it would; a moment past it asks nothing', async () => {
+    const revocation = await setup('?scenario=revocation&mode=both');
+    const ban = revocation.getState().scenario!.questions![0]!;
+    const banCaption = lessonSteps(revocation.getState().scenario, ['session', 'jwt']).findLast((st) => st.atMs <= ban.atMs)!;
+    expect(banCaption.atMs).toBeLessThan(ban.atMs);
+    cleanup();
+    const store = await setup(`?scenario=revocation&mode=both&t=${banCaption.atMs}`);
+    expect(store.player.timeMs).toBe(ban.atMs);
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    expect(store.getState().playing).toBe(false);
+    expect(screen.getByTestId('lesson-caption').textContent).toContain('Your prediction first');
+    expect(screen.getByRole('radiogroup')).toBeTruthy();
+    await act(() => store.getState().seek(ban.atMs + 10));
+    expect(store.getState().question).toBeNull();
+    await act(() => store.getState().seek(ban.atMs));
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    // Before the caption the question keeps back: nothing is asked yet, and that caption has not come.
+    await act(() => store.getState().seek(banCaption.atMs - 10));
+    expect([store.getState().question, store.player.timeMs]).toEqual([null, banCaption.atMs - 10]);
   }, 60_000);
 });
 
