@@ -36,7 +36,7 @@ export const stolenCredential: Scenario = {
     {
       atMs: LOGOUT_AT_MS,
       action: { type: 'logout', clientId: 'alice' },
-      caption: mode === 'session' ? 'Alice logs out: the server deletes her session record; Mallory\u2019s copy worked until now.' : 'Alice logs out: her browser forgets the token, but the servers have nothing to delete.',
+      caption: mode === 'session' ? 'Alice logs out: the server deletes her session record; Mallory\u2019s copy would have worked until now.' : 'Alice logs out: her browser forgets the token, but the servers have nothing to delete.',
     },
     {
       atMs: REPLAY_FROM_MS,
