@@ -11,10 +11,10 @@ afterEach(() => {
 });
 
 /** The stage drawn `width` px wide (measured once, as useElementSize does before the first paint). */
-async function linesAt(scenarioId: string, timeMs: number, width: number) {
+async function linesAt(scenarioId: string, timeMs: number, width: number, mode: 'session' | 'jwt' = 'session') {
   vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({ width, height: 460, x: 0, y: 0, top: 0, left: 0, right: width, bottom: 460, toJSON: () => ({}) });
-  const { container } = await renderStageAt(scenarioId, 'session', timeMs);
+  const { container } = await renderStageAt(scenarioId, mode, timeMs);
   return [...container.querySelectorAll('.node-line')].map((t) => t.textContent ?? '');
 }
 
@@ -30,5 +30,17 @@ describe('sibling node boxes', () => {
   it('keep their full words where every one of them fits', async () => {
     const memory = (await linesAt('scale-out', 30_000, 900)).filter((l) => l.includes('memory') && !l.startsWith('unused'));
     expect(memory).toEqual(['4 sessions in memory', '0 sessions in memory', '1 session in memory']);
+  });
+});
+
+// Learner review: store-outage's JWT store read "DOWN: JWT needs no l…" on a phone, the JWT half of the lesson's point.
+describe('the JWT world\u2019s unused store', () => {
+  it('says it is not needed in fewer words where its box is narrow, not cut', async () => {
+    const narrow = (await linesAt('store-outage', 9_500, 360, 'jwt')).filter((l) => l.startsWith('DOWN'));
+    expect(narrow).toHaveLength(1);
+    expect(narrow[0]).toMatch(/^DOWN: (no lookup needed|not needed)$/);
+    cleanup();
+    vi.restoreAllMocks();
+    expect(await linesAt('store-outage', 9_500, 1280, 'jwt')).toContain('DOWN: JWT needs no lookup');
   });
 });

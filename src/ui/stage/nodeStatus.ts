@@ -84,7 +84,8 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
     // refresh-tokens lesson is about, comes last, so a narrow box says fewer words before it.
     const held = (family: string, families: string) => [world.options.denylist ? `denylist ${st.denylist.length + st.revokedUsers.length}` : '', world.options.refreshTokens ? `${plural(st.refreshFamilies, family, families)}${st.revokedFamilies ? `, ${st.revokedFamilies} revoked` : ''}` : ''].filter(Boolean).join(', ');
     const lines = storeLines(used ? held('refresh family', 'refresh families') : 'JWT needs no lookup', state);
-    const shortLines = used && world.options.refreshTokens ? [[storeLines(held('family', 'families'), state)[0]!]] : undefined;
+    // Unused, what a narrow box keeps is that JWT needs it not: store-outage's point ("DOWN: JWT needs no l…" on a phone).
+    const shortLines = used ? (world.options.refreshTokens ? [[storeLines(held('family', 'families'), state)[0]!]] : undefined) : [['no lookup needed', 'not needed'].map((what) => storeLines(what, state)[0]!)];
     return { title: used ? 'Shared store' : 'Store (unused)', lines, shortLines, down: !st.up, flash: null };
   },
 };
