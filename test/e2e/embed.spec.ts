@@ -357,6 +357,22 @@ test('the Share dialog\'s embed code, pasted into a course page, shows the same 
   await expect(ui.getByRole('link', { name: /Open in the full simulator/ })).toHaveAttribute('href', /scenario=revocation&mode=jwt/);
 });
 
+// Learner review: at the end of an 800x600 embed the takeaway scrolled in the captions' box,
+// key-rotation's conclusion below the edge with 80 px of the stage empty.
+test("an 800x600 embed's takeaway is shown whole, the worlds still in the frame", async ({ page }) => {
+  test.setTimeout(60_000);
+  const url = coursePage('/course/takeaway.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=load&mode=both&q=0&t=600000" width="800" height="600"></iframe>`);
+  await page.goto(url);
+  await frameReady(page, 'sim');
+  const ui = page.frameLocator('iframe[name="sim"]');
+  const lesson = ui.getByTestId('lesson-caption');
+  await expect(lesson).toContainText('Takeaway:', { timeout: 30_000 });
+  await expect.poll(() => lesson.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  const frame = frameIn(page, 'sim');
+  const fits = await frame.evaluate(() => [...document.querySelectorAll('.stage')].map((st) => st.getBoundingClientRect().bottom <= window.innerHeight));
+  expect(fits).toEqual([true, true]);
+});
+
 // Learner review: as tall as each caption, an 800x600 embed's caption box moved the worlds 21-42 px
 // at each new moment (tampering at 2.7 s against 5.2 s). As tall as the lesson's longest, it holds them.
 test("an 800x600 embed's worlds hold still from moment to moment: the caption box is as tall as the lesson's longest caption", async ({ page }) => {

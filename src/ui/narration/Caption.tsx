@@ -154,7 +154,7 @@ export function Caption() {
         {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
           ref={lessonRef}
-          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}
+          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}${c.ended ? ' is-takeaway' : ''}`}
           aria-live="polite"
           aria-atomic="true"
           data-testid="lesson-caption"
