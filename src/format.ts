@@ -1,6 +1,6 @@
 // The one place where counts and clock times become words: plurals by Intl.PluralRules, numbers for
 // people. Pure text helpers, used by the UI, the headless runner and the simulation's log lines
-// alike. Durations, time left and shares, which only a run's details say, are in formatSpans.ts: a
+// alike. Durations, time left, shares and how often, which only a run's details say, are in formatSpans.ts: a
 // module of their own, so the first screen's code does not carry them.
 
 const PLURAL = new Intl.PluralRules('en');
@@ -36,11 +36,6 @@ export function formatNumber(n: number, digits = 1): string {
   if (Object.is(r, -0) || r === 0) return '0';
   if (digits <= 6 && Math.abs(r) < 1e21) return String(r);
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(r);
-}
-
-/** How often: "0 times", "once", "twice", "25 times". */
-export function times(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${formatNumber(n)} times`;
 }
 
 /** "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (rounded, never "00:60.0"). */

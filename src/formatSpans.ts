@@ -37,3 +37,8 @@ export function timeLeft(leftMs: number, digits = 1): string {
 export function expiresIn(leftMs: number, digits = 1): string {
   return leftMs > 0 ? `expires in ${seconds(leftMs, digits)}` : `expired ${seconds(-leftMs, digits)} ago`;
 }
+
+/** How often: "0 times", "once", "twice", "25 times" (takeaways' words, as the spans above). */
+export function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${formatNumber(n)} times`;
+}

@@ -13,7 +13,8 @@ import type { WorldView, WorldViews } from './scenario';
 
 // ---- words and numbers: src/format.ts, plus a moment "00:05.5" as the caption reads it -------
 
-export { formatNumber, plural, times } from '../format';
+export { formatNumber, plural } from '../format';
+export { times } from '../formatSpans';
 export { duration } from '../formatSpans';
 
 /** A moment of the run to the tenth of a second: "00:05.5". */
