@@ -42,31 +42,39 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
     if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, caption.atMs);
     lastCaptionAt = caption?.atMs ?? null;
   };
+  const ask = (card: NonNullable<AppStoreState['question']>) =>
+    listener.question?.(card.question.id, card.question.prompt, card.question.choices.map((c) => ({ id: c.id, text: c.text })));
+  const complete = (s: AppStoreState) => {
+    const score = scoreOf(s);
+    if (!s.scenario || JSON.stringify(score) === completedWith) return;
+    completedWith = JSON.stringify(score);
+    const runs = shownModes(s).flatMap((m) => (s.worlds[m] ? [s.worlds[m].report] : []));
+    listener.complete?.(s.scenario.id, s.view, { scenario: s.scenario.id, seed: s.seed ?? s.scenario.seed, runs }, score);
+  };
+  // Nothing is told before `ready`, which a host may take as a fresh start: a link's moment is
+  // reached while the lesson loads, so `ready` then tells the question open there, or the end.
   const ready = (s: AppStoreState) => {
     lastCaptionAt = null;
     completedWith = null;
     const { id, title, notice } = s.scenario!;
     listener.ready?.(id, s.view, { title, notice });
     captionIfNew(s);
+    if (predicting(s)) ask(s.question!);
+    if (s.ended) complete(s);
   };
   // Connected after the lesson loaded (a lazy import can lose that race): say so now.
   const now = store.getState();
   if (now.status === 'ready' && now.scenario) ready(now);
   return store.subscribe((s, prev) => {
-    if (s.status === 'ready' && s.scenario && (prev.status !== 'ready' || s.scenario !== prev.scenario)) ready(s);
-    else if (s.status === 'ready' && (s.timeMs !== prev.timeMs || predicting(s) !== predicting(prev))) captionIfNew(s);
+    if (s.status !== 'ready' || !s.scenario) return;
+    if (prev.status !== 'ready' || s.scenario !== prev.scenario) return ready(s);
+    if (s.timeMs !== prev.timeMs || predicting(s) !== predicting(prev)) captionIfNew(s);
     const card = newlyAsked(s, prev);
-    if (card)
-      listener.question?.(card.question.id, card.question.prompt, card.question.choices.map((c) => ({ id: c.id, text: c.text })));
+    if (card) ask(card);
     if (s.answers !== prev.answers && s.answers.length) {
       const latest = s.answers.at(-1)!;
       if (!prev.answers.includes(latest)) listener.answer?.(latest);
     }
-    const score = s.ended && !prev.ended && s.scenario ? scoreOf(s) : null;
-    if (score && s.scenario && JSON.stringify(score) !== completedWith) {
-      completedWith = JSON.stringify(score);
-      const runs = shownModes(s).flatMap((m) => (s.worlds[m] ? [s.worlds[m].report] : []));
-      listener.complete?.(s.scenario.id, s.view, { scenario: s.scenario.id, seed: s.seed ?? s.scenario.seed, runs }, score);
-    }
+    if (s.ended && !prev.ended) complete(s);
   });
 }

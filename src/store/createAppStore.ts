@@ -255,6 +255,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       set({ scenario: sc, endMs: sc.durationMs, view, wantedView });
       await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, actions);
       if (ticket !== loadTicket) return false;
+      // A superseded load's link seek, queued before this lesson's, may have asked its question meanwhile.
+      set({ question: null, asked: [], answers: [] });
       pace();
       // Ready at the link's moment, not at 0 first: a host page heard the opening caption, then the one at t.
       if (atMs > 0) {

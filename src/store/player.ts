@@ -218,14 +218,15 @@ export class Player {
     const seek = { target: timeMs, queuedAs: 0, done: Promise.resolve() };
     seek.done = this.enqueue(() => {
       if (this.waitingSeek === seek) this.waitingSeek = null;
-      return this.jumpTo(seek.target);
+      return this.jumpTo(seek.target, true);
     });
     seek.queuedAs = this.queued;
     this.waitingSeek = seek;
     return seek.done;
   }
 
-  private async jumpTo(timeMs: number): Promise<void> {
+  /** `toQuestion`: a seek to a moment (a link's, a host's, the timeline's) goes on to a question it lands just before; Step back and the like do not, or they could never get past it. */
+  private async jumpTo(timeMs: number, toQuestion = false): Promise<void> {
     const histories = Object.values(this.histories);
     let target = Math.max(0, timeMs);
     for (const h of histories) await h.seek(target);
@@ -251,7 +252,7 @@ export class Player {
     // One only jumped over is not asked.
     const question = this.pacing.questions[this.nextQuestion];
     const keptBack = question && this.pacing.captions.findLast((c) => c.atMs <= question.atMs);
-    if (question && this.timeMs > 0 && (question.atMs === this.timeMs || (keptBack && keptBack.atMs <= this.timeMs && keepsBack(question.atMs, keptBack)))) {
+    if (toQuestion && question && this.timeMs > 0 && (question.atMs === this.timeMs || (keptBack && keptBack.atMs <= this.timeMs && keepsBack(question.atMs, keptBack)))) {
       await this.advanceAll(question.atMs);
       this.passStops(question);
     }

@@ -157,6 +157,19 @@ describe('host page API', () => {
     const captions = w.posted.filter((m) => m.type === 'authsim:caption');
     expect(captions[0]).toMatchObject({ timeMs: t - 100 });
     expect(store.player.timeMs).toBe(t);
+    // Nothing before ready (diff review): a link onto a question tells it after ready; one past the end, the completion.
+    const asking = lesson('revocation', { linkTimeMs: revocation.questions![0]!.atMs, questionsOn: true });
+    const w3 = windows();
+    connectHost(asking, w3);
+    await asking.getState().load();
+    expect(w3.posted.map((m) => m.type).filter((type) => type !== 'authsim:resize')).toEqual(['authsim:ready', 'authsim:question']);
+    const ended = lesson('basic', { linkTimeMs: 999_999 });
+    const w4 = windows();
+    connectHost(ended, w4);
+    await ended.getState().load();
+    const types = w4.posted.map((m) => m.type).filter((type) => type !== 'authsim:resize');
+    expect(types[0]).toBe('authsim:ready');
+    expect(types).toContain('authsim:complete');
     // The host's seek, sent while loading, is where the lesson ends up.
     const again = lesson('revocation', { linkTimeMs: t });
     const w2 = windows();

@@ -328,6 +328,27 @@ describe('a link or a seek to a question\'s moment', () => {
     // Before the caption the question keeps back: nothing is asked yet, and that caption has not come.
     await act(() => store.getState().seek(banCaption.atMs - 10));
     expect([store.getState().question, store.player.timeMs]).toEqual([null, banCaption.atMs - 10]);
+    // Step back from the question is not taken back to it (diff review: it could never get past it).
+    await act(() => store.getState().seek(ban.atMs));
+    act(() => store.getState().dismissQuestion());
+    for (let i = 0; i < 3; i++) await act(() => store.getState().stepBack());
+    expect(store.player.timeMs).toBeLessThan(banCaption.atMs);
+    expect(store.getState().question).toBeNull();
+  }, 60_000);
+
+  // Diff review: another lesson loaded while the link's seek ran (a host's authsim:load) opened with the old lesson's card.
+  it('a lesson loaded while a link\'s seek asks its question opens without that card', async () => {
+    fakeFrames();
+    const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: true, linkTimeMs: 5_000 });
+    // The second load starts as the seek draws the link's moment, before the question there is asked.
+    let second: Promise<boolean> | null = null;
+    const stop = store.subscribe((s) => {
+      if (!second && s.status === 'loading' && s.timeMs > 0) second = store.getState().load({ scenarioId: 'basic' });
+    });
+    expect(await store.getState().load()).toBe(false);
+    stop();
+    expect(await second!).toBe(true);
+    expect([store.getState().scenario!.id, store.getState().question, store.getState().asked]).toEqual(['basic', null, []]);
   }, 60_000);
 });
 
