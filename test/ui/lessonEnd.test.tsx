@@ -23,6 +23,7 @@ async function setup(link = '?scenario=revocation&mode=both&speed=16&q=0') {
 
 const lessonLine = () => screen.getByTestId('lesson-caption').textContent ?? '';
 const nowLine = () => screen.getByTestId('caption');
+const news = () => screen.getByTestId('moment-news');
 const button = (name: string) => screen.getByRole('button', { name });
 const off = (name: string) => button(name).getAttribute('aria-disabled') === 'true';
 const seek = (store: AppStore, ms: number) => act(() => store.getState().seek(ms));
@@ -106,29 +107,46 @@ describe('the end of a lesson', () => {
 });
 
 describe('what just happened', () => {
-  it('names both worlds when both did something at the same moment (the ban), and is spoken only while paused', async () => {
+  it('names both worlds when both did something at the same moment (the ban); a seek there is said so, paused only', async () => {
     const store = await setup();
     const banAt = store.getState().scenario!.timeline('jwt').find((st) => st.action?.type === 'banUser')!.atMs;
     await seek(store, banAt);
     expect(nowLine().textContent).toMatch(/^Session: .*JWT: .*bans alice/);
-    expect(nowLine().getAttribute('aria-live')).toBe('polite');
+    // Seen, not said: what a screen reader hears is the moment's news (a jump: this summary).
+    expect(nowLine().hasAttribute('aria-live')).toBe(false);
+    await vi.waitFor(() => expect(news().textContent).toBe(nowLine().textContent));
+    expect(news().getAttribute('aria-live')).toBe('polite');
     act(() => store.getState().play());
-    expect(nowLine().getAttribute('aria-live')).toBe('off');
+    expect(news().getAttribute('aria-live')).toBe('off');
   }, 60_000);
 
   // A11y review: the event logs are silent (with both worlds a Step read each line three times), so
-  // this line is what a screen reader hears of a learner's intervention made while paused.
-  it('says a change to the cluster made while paused, though the caption is about another node', async () => {
+  // the news is what a screen reader hears of a Step or of an intervention made while paused.
+  it('says every line a Step or an intervention logs, naming the worlds, though the caption is about another node', async () => {
     const store = await setup();
-    // "Bob logs in and starts browsing": the line follows Bob, who has acted since.
+    // "Bob logs in and starts browsing": the line on screen follows Bob, who has acted since.
     const step = lessonSteps(store.getState().scenario, ['session', 'jwt']).find((st) => st.about.jwt === 'bob')!;
     await seek(store, step.atMs + 600);
-    const before = nowLine().textContent;
-    expect(before).toMatch(/bob/);
+    expect(nowLine().textContent).toMatch(/bob/);
+    await vi.waitFor(() => expect(news().textContent).toBe(nowLine().textContent));
     await act(() => store.getState().dispatch({ type: 'killServer', serverId: 'server-2' }));
-    expect(nowLine().textContent).not.toBe(before);
-    expect(nowLine().textContent).toMatch(/^Both worlds: server-2 crashes/);
-    expect(nowLine().getAttribute('aria-live')).toBe('polite');
+    await vi.waitFor(() => expect(news().textContent).toMatch(/^Both worlds: server-2 crashes/));
+    // Each Step's lines, whoever logged them (the line on screen stays Bob's), each world named.
+    const log = (mode: 'session' | 'jwt') => store.getState().worlds[mode]!.log;
+    let said = 0;
+    for (let i = 0; i < 8; i++) {
+      const before = { session: log('session').length, jwt: log('jwt').length };
+      await act(() => store.getState().step());
+      const fresh = (['session', 'jwt'] as const).map((mode) => ({ mode, texts: log(mode).slice(before[mode]).map((e) => e.text) })).filter((f) => f.texts.length);
+      if (fresh.length === 0 || fresh.some((f) => f.texts.length > 3)) continue;
+      said++;
+      await vi.waitFor(() => {
+        for (const f of fresh) for (const text of f.texts) expect(news().textContent).toContain(text);
+      });
+      const alike = fresh.length === 2 && fresh[0]!.texts.join(' ') === fresh[1]!.texts.join(' ');
+      expect(news().textContent).toMatch(alike ? /^Both worlds: / : fresh.length === 2 ? /^Session: .* JWT: / : fresh[0]!.mode === 'session' ? /^Session: / : /^JWT: /);
+    }
+    expect(said).toBeGreaterThan(3);
   }, 60_000);
 
   it('says once what both worlds did alike at the same moment (a login sent), and each world\'s own line where they differ', async () => {

@@ -61,7 +61,7 @@ export function Timeline() {
   };
   return (
     <div className="timeline">
-      <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} onKeyDown={onKeyDown} aria-label="Timeline" aria-valuetext={`${clockTime(c.timeMs)} of ${clockTime(Math.max(c.endMs, c.timeMs))}`} disabled={!c.ready} />
+      <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} onKeyDown={onKeyDown} aria-label="Timeline" aria-valuetext={`${clockTime(c.timeMs)} of ${clockTime(end)}`} disabled={!c.ready} />
       <div className="markers" ref={track}>
         {markers.map(({ step, alsoHere }) => (
           <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={markerName(step, alsoHere)} aria-label={markerName(step, alsoHere)}>

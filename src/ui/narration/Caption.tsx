@@ -58,8 +58,8 @@ const watchingFrom = (s: AppStoreState): number | null => {
   return q && q.choiceId !== null && s.timeMs >= q.question.atMs ? q.question.atMs : null;
 };
 
-/** The reading hold's bar (HoldBar.tsx), with the stage's code. */
-const HoldBar = lazy(() => fetchStageCode().then((m) => ({ default: m.HoldBar })));
+/** The reading hold's bar and what a paused moment says aloud, with the stage's code. */
+const CaptionExtras = lazy(() => fetchStageCode().then((m) => ({ default: m.CaptionExtras })));
 
 /**
  * The lesson's words: its opening (what to watch), the caption of the moment (one labelled line
@@ -143,18 +143,14 @@ export function Caption() {
       </>
     );
   }
+  const fixed = c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : null;
   return (
     <div ref={boxRef} className={`caption${c.holding ? ' is-holding' : ''}`}>
-      {c.holding && (
-        <Suspense fallback={null}>
-          <HoldBar />
-        </Suspense>
-      )}
       <div className="caption-stack">
         {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
           ref={lessonRef}
-          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}${c.ended ? ' is-takeaway' : ''}`}
+          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}
           aria-live="polite"
           aria-atomic="true"
           data-testid="lesson-caption"
@@ -164,13 +160,15 @@ export function Caption() {
         </div>
         {sizers}
       </div>
-      {/* Said while paused or stepping: the one voice of a moment, naming the worlds (the event logs,
-          which keep every line, are silent: with both worlds a Step read each line three times);
-          while playing, the lesson line above speaks: at 4x this line changes ten times a simulated
-          second, more than anyone can hear. */}
-      <p ref={nowRef} className="caption-now" aria-live={c.playing ? 'off' : 'polite'} aria-atomic="true" data-testid="caption">
-        {c.ended ? 'The scenario has finished. Step back, scrub the timeline, or try an intervention.' : c.predicting ? 'What just happened is hidden until you answer.' : now}
+      {/* Seen, not said: MomentNews says a paused moment aloud, every line of it, naming the worlds
+          (this line follows the node the caption is about; live beside both event logs, a Step's
+          line was heard three times). */}
+      <p ref={nowRef} className="caption-now" data-testid="caption">
+        {fixed ?? now}
       </p>
+      <Suspense fallback={null}>
+        <CaptionExtras holding={c.holding} summary={now} fixed={fixed} />
+      </Suspense>
     </div>
   );
 }

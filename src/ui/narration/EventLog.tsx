@@ -113,7 +113,7 @@ export function EventLog({ mode }: { mode: Mode }) {
       {/* role=log on a wrapper: an <ol role=log> would no longer be a list for its <li>s. The
           wrapper scrolls bottom-anchored (CSS column-reverse), so the newest line stays in view,
           and stays put once the reader scrolls up, without reading the layout on every update.
-          Silent: the caption's "what just happened" speaks for a moment, naming the worlds. Live,
+          Silent: the caption's MomentNews says a paused moment's lines, naming the worlds. Live,
           the logs read each line of a Step again (twice with both worlds, naming neither), a seek's
           whole log, and ~3 lines a second over the captions while playing. */}
       <div role="log" aria-live="off" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>

@@ -2,7 +2,6 @@ import type { Mode } from '../../sim/types';
 import { QuestionCard } from '../narration/QuestionCard';
 import { Stage } from './Stage';
 
-export { HoldBar } from '../narration/HoldBar';
 
 /** Inside the stage region (src/ui/LazyStageArea.tsx): the world(s) shown, a placeholder while loading, and a question over them. */
 export function StageContent({ shown, preparing }: { shown: Mode[]; preparing: boolean }) {
@@ -18,3 +17,4 @@ export function StageContent({ shown, preparing }: { shown: Mode[]; preparing: b
     </>
   );
 }
+export { CaptionExtras } from '../narration/CaptionExtras';
