@@ -192,7 +192,7 @@ export class Player {
     return this.seekFrom((now) => {
       const earlier = Object.values(this.histories).map((h) => h.driver.state.log.entries.findLast((e) => e.timeMs < now)?.timeMs ?? 0);
       return Math.max(0, ...earlier);
-    });
+    }, false);
   }
 
   /**
@@ -200,10 +200,10 @@ export class Player {
    * the time at the press: presses in quick succession (Step back, Next key moment) each go one
    * further (worked out at the press, they all aimed at the same place).
    */
-  seekFrom(target: (nowMs: number) => number | undefined): Promise<void> {
+  seekFrom(target: (nowMs: number) => number | undefined, toQuestion = true): Promise<void> {
     return this.enqueue(async () => {
       const to = target(this.timeMs);
-      if (to !== undefined) await this.jumpTo(to);
+      if (to !== undefined) await this.jumpTo(to, toQuestion);
     });
   }
 
@@ -225,8 +225,8 @@ export class Player {
     return seek.done;
   }
 
-  /** `toQuestion`: a seek to a moment (a link's, a host's, the timeline's) goes on to a question it lands just before; Step back and the like do not, or they could never get past it. */
-  private async jumpTo(timeMs: number, toQuestion = false): Promise<void> {
+  /** `toQuestion`: a seek (a link's, a host's, the timeline's, Next key moment) goes on to a question it lands just before; Step back does not, or it could never get past one. */
+  private async jumpTo(timeMs: number, toQuestion: boolean): Promise<void> {
     const histories = Object.values(this.histories);
     let target = Math.max(0, timeMs);
     for (const h of histories) await h.seek(target);

@@ -328,12 +328,35 @@ describe('a link or a seek to a question\'s moment', () => {
     // Before the caption the question keeps back: nothing is asked yet, and that caption has not come.
     await act(() => store.getState().seek(banCaption.atMs - 10));
     expect([store.getState().question, store.player.timeMs]).toEqual([null, banCaption.atMs - 10]);
+    // Next key moment onto the ban's caption (it lands 1 ms past it) goes on to its question too (second diff review).
+    await act(() => store.getState().seek(banCaption.atMs - 500));
+    await act(() => store.getState().nextMoment());
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    expect(store.player.timeMs).toBe(ban.atMs);
     // Step back from the question is not taken back to it (diff review: it could never get past it).
     await act(() => store.getState().seek(ban.atMs));
     act(() => store.getState().dismissQuestion());
     for (let i = 0; i < 3; i++) await act(() => store.getState().stepBack());
     expect(store.player.timeMs).toBeLessThan(banCaption.atMs);
     expect(store.getState().question).toBeNull();
+  }, 60_000);
+
+  // Second diff review: a seek onto a question drew its moment before asking, and the screen reader
+  // region said the ban's lines ("1 issued token stays valid for 25 s more") before the card hid them.
+  it('a seek onto a question never says aloud what the question asks about', async () => {
+    const store = await setup('?scenario=revocation&mode=both');
+    const ban = store.getState().scenario!.questions![0]!;
+    const banCaption = lessonSteps(store.getState().scenario, ['session', 'jwt']).findLast((st) => st.atMs <= ban.atMs)!;
+    await act(() => store.getState().step());
+    await vi.waitFor(() => expect(screen.getByTestId('moment-news').textContent).not.toBe(''));
+    const said: string[] = [];
+    const region = screen.getByTestId('moment-news');
+    const watch = new MutationObserver(() => said.push(region.textContent ?? ''));
+    watch.observe(region, { childList: true, characterData: true, subtree: true });
+    await act(() => store.getState().seek(banCaption.atMs));
+    await vi.waitFor(() => expect(said.at(-1)).toBe('What just happened is hidden until you answer.'));
+    watch.disconnect();
+    expect(said.filter((text) => /bans alice|stays valid/.test(text))).toEqual([]);
   }, 60_000);
 
   // Diff review: another lesson loaded while the link's seek ran (a host's authsim:load) opened with the old lesson's card.
