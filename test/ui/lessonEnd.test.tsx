@@ -149,6 +149,15 @@ describe('what just happened', () => {
     expect(said).toBeGreaterThan(3);
   }, 60_000);
 
+  // Second diff review: at the end the region said "The scenario has finished…" again, never the crash.
+  it('at the end says that it has ended once, then an intervention\'s lines', async () => {
+    const store = await setup();
+    await seek(store, store.getState().endMs);
+    await vi.waitFor(() => expect(news().textContent).toMatch(/^The scenario has finished/));
+    await act(() => store.getState().dispatch({ type: 'killServer', serverId: 'server-2' }));
+    await vi.waitFor(() => expect(news().textContent).toMatch(/server-2 crashes/));
+  }, 60_000);
+
   it('says once what both worlds did alike at the same moment (a login sent), and each world\'s own line where they differ', async () => {
     const store = await setup('?scenario=basic&mode=both&q=0');
     const last = (mode: 'session' | 'jwt') => store.getState().worlds[mode]!.log.at(-1)!;

@@ -3,13 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { WORLD_LABEL } from '../../store/lesson';
-import { modesFromKey, shownModes } from '../../store/selectors';
-import { useApp } from '../storeContext';
+import { modesFromKey, predicting, shownModes } from '../../store/selectors';
+import { useApp, useAppStore } from '../storeContext';
 
 /** More new lines than this at once (a seek, a burst) are told by the moment's summary instead. */
 export const MOST_LINES_SAID = 6;
 
-const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, modesKey: shownModes(s).join(' '), playing: s.playing });
+const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, modesKey: shownModes(s).join(' '), playing: s.playing, hides: predicting(s) });
 
 const sameLine = (a: LogEntry, b: LogEntry) => a.seq === b.seq && a.timeMs === b.timeMs && a.text === b.text;
 
@@ -30,24 +30,38 @@ function newsOf(fresh: { mode: Mode; lines: readonly LogEntry[] }[]): string {
 
 /**
  * What a screen reader hears of a paused moment, the one voice of it (the event logs are silent):
- * after a Step or an intervention, every line it logged, naming the worlds (a key fetch, another
- * node's refusal: the caption's "what just happened" follows the node its caption is about); after
- * a jump, or a burst of more than MOST_LINES_SAID lines, that summary (`summary`). `fixed`: what
- * stands instead (the end, a prediction pending). Silent while playing: the lesson line speaks.
+ * every line a Step or an intervention logged, naming the worlds (a key fetch, another node's
+ * refusal: the caption's "what just happened" follows the node its caption is about); where there
+ * are more than MOST_LINES_SAID, or the log no longer holds the last line said (a seek back, another
+ * lesson), that summary (`summary`). `fixed` stands instead where it changes (the end; lines an
+ * intervention adds there are said after it), and alone while a prediction is pending (nothing
+ * then says what the question asks about). Silent while playing: the lesson line speaks.
  */
 export function MomentNews({ summary, fixed }: { summary: string; fixed: string | null }) {
-  const { session, jwt, modesKey, playing } = useApp(useShallow(selectLogs));
+  const store = useAppStore();
+  const { session, jwt, modesKey, playing, hides } = useApp(useShallow(selectLogs));
   const seen = useRef<Partial<Record<Mode, LogEntry>>>({});
+  const saidFixed = useRef<string | null>(null);
+  // Said once the player's work is done, the latest news winning: a seek onto a question draws its
+  // moment before it asks, and the lines said in between gave the answer away.
+  const pending = useRef<{ text: string; fixed: boolean } | null>(null);
   const region = useRef<HTMLParagraphElement>(null);
-  // Written into the live region after the moment is drawn: what changes is said, what stays is not said again.
   useEffect(() => {
     const logs = { session, jwt };
     const modes = modesFromKey(modesKey);
     const fresh = modes.map((mode) => ({ mode, lines: linesSince(logs[mode] ?? [], seen.current[mode]) }));
     for (const mode of modes) seen.current[mode] = logs[mode]?.at(-1);
     const count = fresh.reduce((n, f) => n + (f.lines?.length ?? MOST_LINES_SAID + 1), 0);
-    const news = playing ? '' : fixed ?? (count > MOST_LINES_SAID ? summary : count > 0 ? newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]) : null);
-    if (news !== null && region.current) region.current.textContent = news;
-  }, [session, jwt, modesKey, playing, fixed, summary]);
+    const newFixed = fixed !== saidFixed.current;
+    saidFixed.current = fixed;
+    if (playing) pending.current = { text: '', fixed: true };
+    else if (fixed && newFixed) pending.current = { text: fixed, fixed: true };
+    else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
+    void store.player.settled().then(() => {
+      const news = pending.current;
+      pending.current = null;
+      if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = news.text;
+    });
+  }, [store, session, jwt, modesKey, playing, fixed, hides, summary]);
   return <p ref={region} className="visually-hidden" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="moment-news" />;
 }
