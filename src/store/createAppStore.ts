@@ -225,7 +225,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         return false;
       }
       const ticket = ++loadTicket;
-      // A link's interventions belong to the first load only: a load that supersedes it drops them.
+      // A link's interventions and moment belong to the first load only: a load that supersedes it drops them.
       const [actions, atMs] = [linkActions, linkTimeMs];
       [linkActions, linkTimeMs] = [[], 0];
       player.pause();

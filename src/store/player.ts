@@ -225,7 +225,7 @@ export class Player {
     return seek.done;
   }
 
-  /** `toQuestion`: a seek (a link's, a host's, the timeline's, Next key moment) goes on to a question it lands just before; Step back does not, or it could never get past one. */
+  /** `toQuestion`: a seek (a link's, a host's, the timeline's and its keys, Next and Previous key moment) goes on to a question it lands just before; Step back does not, or it could never get past one. */
   private async jumpTo(timeMs: number, toQuestion: boolean): Promise<void> {
     const histories = Object.values(this.histories);
     let target = Math.max(0, timeMs);
