@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { useApp } from '../storeContext';
 import type { WorldToggleState } from '../useShownWorlds';
 import { FullscreenButton } from './FullscreenButton';
-import { OpenFullLink } from './OpenFullLink';
 import { PlayButton, StepButtons } from './PlaybackButtons';
 import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
 import { WorldToggle } from './WorldToggle';
 import './controls.css';
+
+// Only an embed shows the way out: its link code (momentLink) is no part of the full app's first load.
+const OpenFullLink = lazy(() => import('./OpenFullLink'));
 
 const selectControlsOn = (s: { presentation: { controls: boolean } }) => s.presentation.controls;
 
@@ -25,7 +28,9 @@ export function EmbedControls({ toggle }: { toggle: WorldToggleState | null }) {
       )}
       {toggle && <WorldToggle toggle={toggle} />}
       {full && <FullscreenButton />}
-      <OpenFullLink />
+      <Suspense fallback={null}>
+        <OpenFullLink />
+      </Suspense>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useAppStore } from '../storeContext';
 import { momentLink } from './momentLink';
 
 /** From an embed to the whole simulator (inspector, interventions, logs), at the same moment, in a new tab. */
-export function OpenFullLink() {
+export default function OpenFullLink() {
   const store = useAppStore();
   // The address is taken when the learner reaches for the link, so it carries the moment they are at.
   const [href, setHref] = useState(() => momentLink(store, { questionsOn: store.getState().questionsOn }));
