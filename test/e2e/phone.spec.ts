@@ -218,6 +218,28 @@ test('at 390x844 a takeaway longer than the caption box shows that it scrolls, u
   await page.close();
 });
 
+test('at 390x844 a lesson opens with what to watch, and an opening longer than the caption box shows that it scrolls', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&q=0');
+  await ready(page);
+  const lesson = page.getByTestId('lesson-caption');
+  // The first caption no longer stands in: "What to watch" is what a learner reads before Play.
+  await expect(lesson.locator('.caption-opening')).toBeVisible();
+  await expect(lesson.locator('.caption-opening')).toContainText('What to watch: The admin bans Alice');
+  await expect(lesson.getByText('Alice logs in.')).toBeHidden();
+  // revocation's opening is longer than its box: a shadow says so, and a keyboard can scroll it.
+  expect(await lesson.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(10);
+  expect(await footShade(page)).toBeLessThan(215);
+  await expect(lesson).toHaveAttribute('tabindex', '0');
+  await lesson.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => footShade(page)).toBeGreaterThan(228);
+  // Play: the first moment's caption takes the box.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(lesson.getByText('Alice logs in.')).toBeVisible();
+  await expect(lesson.locator('.caption-opening')).toHaveCount(0);
+  await page.close();
+});
+
 test('at 390x844 the lesson picker has the header row and shows every lesson\'s whole title', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/');

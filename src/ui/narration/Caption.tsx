@@ -75,7 +75,7 @@ export function Caption() {
   // paint, before the lesson's script and the engine arrive: the page's largest text, drawn once.
   const opening = findMeta(c.scenarioId);
   // So is the first moment's caption (the script says the same words at 0 s): where it stands in
-  // for the opening (a phone, an embed), the first paint shows it, and the script changes nothing.
+  // for the opening (an embed), the first paint shows it, and the script changes nothing.
   const steps = useMemo(() => (c.scenario ? lessonSteps(c.scenario, modes) : firstSteps(opening, modes)), [c.scenario, opening, modes]);
   const step = stepAt(steps, c.timeMs, atMsList(c.coming));
   // Predicted, the run goes on from the question's moment: the caption read before the question is
@@ -103,10 +103,11 @@ export function Caption() {
   const sc = c.scenario;
   // Until the lesson moves (Play, a step, a seek: anything happens), its opening says what to watch
   // (the first moment's caption used to take its place as soon as the script came, a few hundred ms
-  // after the first paint, before anyone could read it). Where the box is too short for most
-  // openings (below 1024 px wide, and an embed, whose box fits its captions), that first caption
-  // stands in (layout.css, `has-stand-in`): it is drawn in the same element it keeps once the
-  // lesson moves, so a screen reader does not hear it again then.
+  // after the first paint, before anyone could read it). On a phone or a tablet, where the box is
+  // as tall as the lesson's captions, a longer opening scrolls in it (a shadow at its foot says so):
+  // with the first caption standing in, a phone never showed what to watch. An embed's box, sized
+  // for its captions in a frame that cannot scroll, keeps that stand-in (layout.css, `has-stand-in`):
+  // drawn in the same element it keeps once the lesson moves, so a screen reader does not hear it again.
   const showOpening = !!opening && !c.ended && c.untouched;
   let lesson;
   if (sc && c.ended && c.worlds) {
@@ -147,14 +148,14 @@ export function Caption() {
   return (
     <div ref={boxRef} className={`caption${c.holding ? ' is-holding' : ''}`}>
       <div className="caption-stack">
-        {/* An opening with no first caption to stand in, or a takeaway, may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
+        {/* An opening or a takeaway may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
           ref={lessonRef}
           className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}
           aria-live="polite"
           aria-atomic="true"
           data-testid="lesson-caption"
-          {...((showOpening && !step) || c.ended ? { tabIndex: 0, role: 'region', 'aria-label': 'Lesson caption' } : {})}
+          {...(showOpening || c.ended ? { tabIndex: 0, role: 'region', 'aria-label': 'Lesson caption' } : {})}
         >
           {lesson}
         </div>
