@@ -23,6 +23,16 @@ export interface LessonStep {
 
 export const WORLD_LABEL: Record<Mode, string> = { session: 'Session', jwt: 'JWT' };
 
+/**
+ * What the worlds said, as one line: as it is with one world shown; with both, once after "Both
+ * worlds:" when they said the same (a login's request), else each after its world's name.
+ */
+export function perWorldLine(said: readonly { mode: Mode; text: string }[], oneWorld: boolean): string {
+  if (oneWorld) return said[0]?.text ?? '';
+  if (said.length === 2 && said[0]!.text === said[1]!.text) return `Both worlds: ${said[0]!.text}`;
+  return said.map((w) => `${WORLD_LABEL[w.mode]}: ${w.text}`).join(' ');
+}
+
 /** What the steps are read from: a lesson's worlds and its captioned moments. */
 type Captioned = Pick<Scenario, 'modes'> & { timeline: (mode: Mode) => readonly { atMs: number; caption?: string; about?: string; action?: object }[] };
 

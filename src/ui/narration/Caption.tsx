@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
 import type { AppStoreState } from '../../store/createAppStore';
 import type { Mode } from '../../sim/schemes/names';
-import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
+import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, perWorldLine, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { fetchStageCode } from '../LazyStageArea';
@@ -35,10 +35,7 @@ function whatJustHappened(s: AppStoreState, modes: readonly Mode[], step: Lesson
   });
   const atMs = Math.max(...last.map((l) => l.entry.timeMs));
   const then = last.filter((l) => l.entry.timeMs === atMs);
-  if (then.length === 0) return null;
-  if (modes.length === 1) return then[0]!.entry.text;
-  if (then.length === 2 && then[0]!.entry.text === then[1]!.entry.text) return `Both worlds: ${then[0]!.entry.text}`;
-  return then.map((l) => `${WORLD_LABEL[l.mode]}: ${l.entry.text}`).join(' ');
+  return then.length ? perWorldLine(then.map((l) => ({ mode: l.mode, text: l.entry.text })), modes.length === 1) : null;
 }
 
 const selectCaption = (s: AppStoreState) => {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
-import { WORLD_LABEL } from '../../store/lesson';
+import { perWorldLine } from '../../store/lesson';
 import { modesFromKey, predicting, shownModes } from '../../store/selectors';
 import { useApp, useAppStore } from '../storeContext';
 
@@ -23,9 +23,7 @@ function linesSince(log: readonly LogEntry[], last: LogEntry | undefined): reado
 /** What the new lines say, each world's named when both are shown (said once when they are the same). */
 function newsOf(fresh: { mode: Mode; lines: readonly LogEntry[] }[]): string {
   const told = fresh.filter((f) => f.lines.length).map((f) => ({ mode: f.mode, text: f.lines.map((e) => e.text).join(' ') }));
-  if (fresh.length === 1) return told[0]?.text ?? '';
-  if (told.length === 2 && told[0]!.text === told[1]!.text) return `Both worlds: ${told[0]!.text}`;
-  return told.map((t) => `${WORLD_LABEL[t.mode]}: ${t.text}`).join(' ');
+  return perWorldLine(told, fresh.length === 1);
 }
 
 /**
