@@ -66,14 +66,14 @@ export const microservices: Scenario = {
         { id: 'everyone', text: `all ${SERVICES + 1}: every node that verifies can also sign` },
         { id: 'none', text: 'none: with a public key set, nobody needs a signing key' },
       ],
-      // Services that still list k1 until their next refresh are drawn so (learner review): the
-      // verdict says why they no longer count.
+      // The services hold the old secret in real life until each is reconfigured (the choice says
+      // so); here it is taken off them with the key: the verdict says why it no longer counts.
       outcome: (worlds) => {
         const jwt = worlds.jwt;
         if (!jwt || jwt.timeMs < WITHDRAW_AT_MS + 100) return null;
         const n = jwt.report.signingKeyHolders;
         const choiceId = n === 0 ? 'none' : n === 1 ? 'issuer' : 'everyone';
-        const why = n === 1 ? ': the issuer. No service accepts HS256 any more, so the old secret some still list until their next refresh mints nothing' : '';
+        const why = n === 1 ? ': the issuer. No service accepts HS256 any more, so the old secret, wherever a copy is left, mints nothing' : '';
         return { choiceId, why: `At ${clock(jwt.timeMs)}, ${plural(n, 'node')} ${n === 1 ? 'holds' : 'hold'} a key that can sign a token the services accept${why}. With the HS256 secret in use, ${jwt.report.signingKeyHoldersMax} did.` };
       },
     },

@@ -152,13 +152,24 @@ describe('node status words', () => {
     expect(lines[1]).toBe('up');
   });
 
-  it('a server says whether it has fetched the key set, not "no keys cached" beside an HS256 secret "on every server"', async () => {
+  it('a server says whether it has fetched the key set; an HS256 secret it holds from the start, never fetched from the public set', async () => {
+    const revocation = await loadScenario(findScenario('revocation')!, 'jwt');
+    expect(nodeStatus(snapshot(revocation.state), 'server-1').lines[0]).toBe('key set not fetched yet');
+    expect(nodeStatus(snapshot(revocation.state), 'server-1').shortLines?.[0]).toEqual(['key set not fetched', 'no JWKS yet', 'no JWKS']);
+    // microservices signs with HS256 until 15 s: every service holds the secret k1, and none fetches the key set for it.
     const driver = await loadScenario(findScenario('microservices')!, 'jwt');
-    expect(nodeStatus(snapshot(driver.state), 'server-1').lines[0]).toBe('key set not fetched yet');
-    expect(nodeStatus(snapshot(driver.state), 'server-1').shortLines?.[0]).toEqual(['key set not fetched', 'no JWKS yet', 'no JWKS']);
-    await driver.runUntil(2_000);
-    const cached = [1, 2, 3].map((n) => nodeStatus(snapshot(driver.state), `server-${n}`).lines[0]);
-    expect(cached).toContain('keys: k1');
+    const servers = [1, 2, 3, 4, 5].map((n) => `server-${n}`);
+    await driver.runUntil(14_000);
+    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'keys: k1'));
+    expect(driver.state.log.entries.filter((e) => /fetches the key set/.test(e.text))).toEqual([]);
+    expect(driver.state.servers.every((server) => server.jwksCache.fetchedAtMs === null)).toBe(true);
+    // EdDSA from 15 s: a service fetches the public key k2 for the first EdDSA token it checks, and keeps the secret beside it until k1 is withdrawn.
+    await driver.runUntil(20_000);
+    expect(driver.state.log.entries.some((e) => /fetches the key set/.test(e.text))).toBe(true);
+    expect(driver.state.servers.flatMap((server) => server.jwksCache.kids)).not.toContain('k1');
+    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toContain('keys: k1 k2');
+    await driver.runUntil(30_000);
+    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'keys: k2'));
   });
 
   it('a node\u2019s fewer words are words of its line, so its accessible name still holds what is drawn (WCAG 2.5.3)', async () => {

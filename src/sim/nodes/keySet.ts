@@ -5,7 +5,8 @@ import type { Message, SimState } from '../types';
 import { linkLatency, log, reserveSeq, schedule, send, type Tick } from '../world';
 
 
-export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready).map((k) => k.kid);
+/** What the key set (JWKS) publishes: public keys only. An HS256 secret is given to every server, never published (`knownKids` in schemes/jwt.ts). */
+export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready && k.alg !== 'HS256').map((k) => k.kid);
 
 /**
  * How many nodes hold key material that can mint a valid token (the microservices lesson). The
@@ -56,8 +57,10 @@ export function onKeyCreated(t: Tick, kid: string, publicJwk: Record<string, unk
 export function onKeyRetire(t: Tick, kid: string): void {
   const { s } = t;
   if (s.keys.activeKid === kid) return;
+  const secret = s.keys.keys.some((k) => k.kid === kid && k.alg === 'HS256');
   s.keys.keys = s.keys.keys.filter((k) => k.kid !== kid);
-  log(s, 'key', `Key ${kid} is withdrawn from the key set: tokens signed with it no longer verify once servers refresh.`, { nodeId: 'jwks' });
+  // A secret is taken off every server at once (the model's reconfiguration); a public key leaves their caches at their next fetch.
+  log(s, 'key', secret ? `The HS256 secret ${kid} is withdrawn from the issuer and every server: tokens signed with it no longer verify.` : `Key ${kid} is withdrawn from the key set: tokens signed with it no longer verify once servers refresh.`, { nodeId: 'jwks' });
 }
 
 export function onFetch(t: Tick, msg: Message): void {

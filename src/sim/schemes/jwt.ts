@@ -61,9 +61,10 @@ function authenticate(h: Handling): void {
   req.pending = { for: 'verify', token, alg: carried.alg, costMs: 0 };
   const cache = server.jwksCache;
   // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
-  // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen.
+  // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen. An
+  // HS256 token is checked with the secret the server was given: no key set is fetched for it.
   const stale = cache.fetchedAtMs === null || s.timeMs - cache.fetchedAtMs >= s.options.jwksRefreshMs;
-  if (stale) return fetchKeySet(h);
+  if (stale && carried.alg !== 'HS256') return fetchKeySet(h);
   verify(h);
 }
 
@@ -85,6 +86,17 @@ function onKeySetReply(h: Handling, kids: string[]): void {
   verify(h);
 }
 
+/**
+ * The kids a server checks with: the public keys it cached from the key set, and the HS256 secrets
+ * every server is given (by its configuration: never published, never fetched; held until withdrawn).
+ * Without a secret, the cache's own list: shared, not copied (a fetch replaces it, never writes to it).
+ */
+export function knownKids(keys: readonly { kid: string; alg: string; ready: boolean }[], cached: string[]): string[] {
+  const secrets: string[] = [];
+  for (const k of keys) if (k.ready && k.alg === 'HS256') secrets.push(k.kid);
+  return secrets.length ? [...secrets, ...cached.filter((kid) => !secrets.includes(kid))] : cached;
+}
+
 /** Asks the driver for a real signature check, with what this server knows and its own clock. */
 function verify(h: Handling): void {
   const { t, server, req } = h;
@@ -99,8 +111,7 @@ function verify(h: Handling): void {
     kind: 'verify',
     requestId: req.id,
     token: req.pending.token,
-    // Shared, not copied: a cache's list is replaced on a fetch, never written to.
-    knownKids: server.jwksCache.kids,
+    knownKids: knownKids(s.keys.keys, server.jwksCache.kids),
     // Every published key's algorithm: tokens signed before an algorithm change stay valid during
     // the overlap; the key named by kid must still match the token's alg (no alg confusion).
     algorithms,

@@ -14,10 +14,13 @@ function JwksCache({ server, world, timeMs }: { server: AppServer; world: WorldS
   const { kids, fetchedAtMs } = server.jwksCache;
   const refresh = world.options.jwksRefreshMs;
   const age = fetchedAtMs === null ? null : timeMs - fetchedAtMs;
+  // An HS256 secret is given to every server (never published, never fetched): held beside the cache.
+  const secrets = world.keys.keys.filter((k) => k.ready && k.alg === 'HS256').map((k) => k.kid);
   return (
     <Facts
       label="Key cache"
       items={[
+        ...(secrets.length ? [['HS256 secret', `${secrets.join(', ')}: given to every server, never fetched`] as [string, string]] : []),
         ['Cached kids', kids.length ? kids.join(', ') : 'none cached'],
         ['Fetched at', fetchedAtMs === null ? 'never' : clockTime(fetchedAtMs)],
         ['Age', age === null ? '—' : `${seconds(age)} of ${seconds(refresh)} before it may refetch${age >= refresh ? ' (stale: an unknown kid triggers a fetch)' : ''}`],

@@ -8,6 +8,7 @@ import { formatNumber, plural } from '../../format';
 import { acceptsExpiry } from '../../auth/acceptance';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
+import { knownKids } from '../../sim/schemes/jwt';
 
 /** The balancer's title; layout.ts gives its column room to hold it whole. */
 export const LB_TITLE = 'Load balancer';
@@ -63,9 +64,12 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
   },
   // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
   // Four in a phone's row: "keys: k1…" hid the k2 the microservices lesson is about; the ids alone fit.
-  // Before its first fetch a server says so, not "no keys cached": with HS256 it holds the secret
-  // all along (the key set's node says "on every server"); what it lacks is the set's list of keys.
-  jwt: (_world, server) => [server.jwksCache.kids.length ? { text: `keys: ${server.jwksCache.kids.join(' ')}`, short: [server.jwksCache.kids.join(' ')] } : { text: 'key set not fetched yet', short: ['key set not fetched', 'no JWKS yet', 'no JWKS'] }],
+  // The keys it checks with: an HS256 secret it was given (never fetched) and the public keys it
+  // cached from the key set; with neither yet, that it has not fetched the set.
+  jwt: (world, server) => {
+    const kids = knownKids(world.keys.keys, server.jwksCache.kids);
+    return [kids.length ? { text: `keys: ${kids.join(' ')}`, short: [kids.join(' ')] } : { text: 'key set not fetched yet', short: ['key set not fetched', 'no JWKS yet', 'no JWKS'] }];
+  },
 };
 
 /** The store node: what each model keeps there. */
