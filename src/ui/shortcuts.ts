@@ -4,14 +4,20 @@ import { inDialog, modalOpen } from './focus';
 /**
  * Controls that own their keys: Space or an arrow on a focused link, form field, choice or
  * disclosure (on a button, Space; see PAGE_KEYS) acts on that control only, so the page-wide
- * shortcuts stay out of its way. So does anything reached by Tab on purpose (tabindex 0 or more):
- * a scrolling event log, table or caption, whose Space and arrows scroll it.
+ * shortcuts stay out of its way.
  */
-const OWNS_KEYS = [
+const CONTROLS = [
   'button', 'a[href]', 'input', 'select', 'textarea', 'summary', 'iframe', 'audio[controls]', 'video[controls]',
-  '[contenteditable=""]', '[contenteditable="true"]', '[tabindex]:not([tabindex^="-"])',
+  '[contenteditable=""]', '[contenteditable="true"]',
   ...['button', 'link', 'checkbox', 'radio', 'radiogroup', 'slider', 'spinbutton', 'switch', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'listbox', 'combobox', 'textbox', 'searchbox', 'treeitem', 'gridcell', 'scrollbar'].map((role) => `[role=${role}]`),
 ].join(', ');
+/**
+ * So does anything reached by Tab on purpose (tabindex 0 or more) while it scrolls: an event log,
+ * table or caption, whose Space and arrows scroll it. One with nothing to scroll leaves them to the
+ * page: a click on an embed's caption took Space from a teacher's controls=0 frame, its one key.
+ */
+const TAB_STOP = '[tabindex]:not([tabindex^="-"])';
+const scrolls = (el: Element): boolean => el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth;
 
 /**
  * Keys a button has no use for (it acts on Space and Enter): on the playback buttons, a stage node
@@ -30,7 +36,9 @@ export function ownsKeys(target: EventTarget | null, key?: string): boolean {
   if (inDialog(el)) return true;
   const button = key !== undefined && PAGE_KEYS.has(key) ? el.closest(PLAIN_BUTTON) : null;
   if (button?.closest(LESSON_VIEW)) return false;
-  return el.closest(OWNS_KEYS) !== null || (el instanceof HTMLElement && el.isContentEditable);
+  if (el.closest(CONTROLS) !== null || (el instanceof HTMLElement && el.isContentEditable)) return true;
+  const stop = el.closest(TAB_STOP);
+  return stop !== null && scrolls(stop);
 }
 
 /**

@@ -49,6 +49,19 @@ test('Space on a focused event log scrolls it; it does not start playback', asyn
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
+// Teacher review: a click on the caption, the most natural place in a frame, took Space (a
+// controls=0 embed's one key) though the caption had nothing to scroll.
+test('in an embed with controls=0, Space after a click on the caption plays and pauses', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/?scenario=revocation&embed=1&controls=0&q=0');
+  await ready(page);
+  await page.getByTestId('lesson-caption').click();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
 test('Escape closes the topmost thing only: Share over the drawer, then the drawer', async ({ page }) => {
   await page.goto('/?scenario=basic&mode=both&q=0');
   await ready(page);

@@ -85,8 +85,18 @@ describe('Space', () => {
   // QA: Tab reaches an event log (tabindex 0, so a keyboard can scroll it); Space there started playback.
   it('scrolls a focused event log or opens a disclosure instead of playing', () => {
     const { state, space } = setup();
+    // happy-dom lays nothing out: the log is given more lines than it shows.
+    Object.defineProperty(document.getElementById('log')!, 'scrollHeight', { value: 400 });
     for (const id of ['log', 'log-line', 'summary']) space(id);
     expect(state.togglePlay).not.toHaveBeenCalled();
+  });
+
+  // Teacher review: a click on an embed's caption (a tab stop, so a keyboard can scroll a long one)
+  // took Space from a controls=0 frame, where it is the one key, though the caption had nothing to scroll.
+  it('plays on Space from a tab stop with nothing to scroll', () => {
+    const { state, space } = setup();
+    space('log-line');
+    expect(state.togglePlay).toHaveBeenCalledTimes(1);
   });
 
   // A11y review: keyboard users are nearly always on a control, and Step's hint says "Right arrow";
