@@ -9,6 +9,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fetchStageCode } from './ui/LazyStageArea';
 import { reloadOnNewVersion } from './offlineWorker';
 import { announceSettled } from './settled';
+import './host/earlyMessages';
 import './ui/app.css';
 
 // Before the browser's check for a new version of the offline worker can end (the built app only).

@@ -2,6 +2,7 @@
 // lesson does (ready, size, captions, questions, completion) and takes a few commands from it.
 // Only window.parent is listened to; every command is validated by parseCommand first.
 import type { AppStore } from '../store/createAppStore';
+import { takeEarlyMessages } from './earlyMessages';
 import { watchLesson } from './lessonEvents';
 import { parseCommand, type Command, type OutMessage } from './messages';
 
@@ -26,8 +27,8 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
   const obey = (command: Command) => {
     if (command.type === 'authsim:load') {
       waiting = []; // meant for the lesson being replaced
-      void run(store, command);
-    } else if (store.getState().status === 'ready') void run(store, command);
+      void run(store, command, warn);
+    } else if (store.getState().status === 'ready') void run(store, command, warn);
     // Only the last seek matters: a host's scrubber sent 20 during a load, and its final one was dropped.
     else if (command.type === 'authsim:seek') waiting = [...waiting.filter((c) => c.type !== 'authsim:seek'), command];
     else if (waiting.length < MAX_WAITING) waiting.push(command);
@@ -38,7 +39,7 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
       post({ type: 'authsim:ready', scenario, mode, title, notice });
       const queued = waiting;
       waiting = [];
-      void queued.reduce((done, command) => done.then(() => run(store, command)), Promise.resolve());
+      void queued.reduce((done, command) => done.then(() => run(store, command, warn)), Promise.resolve());
     },
     caption: (text, timeMs) => post({ type: 'authsim:caption', text, timeMs: Math.round(timeMs) }),
     question: (id, text, choices) => post({ type: 'authsim:question', id, text, choices }),
@@ -85,15 +86,19 @@ export function listenToParent({ self, parent, warn = console.warn }: Pick<HostW
     else obey(parsed.command);
   };
   self.addEventListener('message', onMessage);
+  // Sent before this code came (from the frame's load event): obeyed now, in order.
+  for (const e of takeEarlyMessages()) onMessage(e);
   return () => self.removeEventListener('message', onMessage);
 }
 
 const MAX_WAITING = 20;
 
-async function run(store: AppStore, command: Command): Promise<void> {
+async function run(store: AppStore, command: Command, warn: (message: string) => void): Promise<void> {
   const s = store.getState();
   switch (command.type) {
     case 'authsim:play':
+      // A question waiting for its answer holds the lesson (a seek or a step moves on past it).
+      if (s.question?.choiceId === null) return warn('authsim: ignored authsim:play: a question waits for the learner\'s answer; authsim:seek or authsim:step moves on without it.');
       return s.play();
     case 'authsim:pause':
       return s.pause();

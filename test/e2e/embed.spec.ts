@@ -202,6 +202,28 @@ test('a host that follows authsim:resize gets a height that settles, for the ful
   expect((await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
 });
 
+// Teacher review: the obvious host code sends a command from the frame's load event, which came
+// ~200 ms before the host API's code (fetched on demand); the seek was lost without a word.
+test('a command sent from the frame\'s load event, before the host API\'s code has come, is obeyed', async ({ page }) => {
+  // The host API's code is held until the frame's load event has fired and its command is sent.
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/assets/connectPage-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const url = coursePage(
+    '/course/onload.html',
+    `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&q=0" width="800" height="600"></iframe>
+     <script>document.querySelector('iframe').addEventListener('load', (e) => { e.target.contentWindow.postMessage({ type: 'authsim:seek', timeMs: 20000 }, '*'); window.sentOnLoad = true; });</script>`,
+  );
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { sentOnLoad?: boolean }).sentOnLoad === true);
+  release();
+  await frameReady(page, 'sim');
+  await expect(page.frameLocator('iframe[name="sim"]').getByLabel('Timeline')).toHaveAttribute('aria-valuetext', /^00:20\.000 of /);
+});
+
 test('commands from anyone but the parent, and malformed ones, are ignored with a warning', async ({ page }) => {
   const warnings: string[] = [];
   page.on('console', (m) => {

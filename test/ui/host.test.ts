@@ -118,6 +118,25 @@ describe('host page API', () => {
     expect(w.posted.find((m) => m.type === 'authsim:complete')).toMatchObject({ score: { asked: 1, answered: 1, correct: result.correct ? 1 : 0 } });
   });
 
+  // Teacher review: a play sent while a question waited did nothing, and nothing said why.
+  it('says that a play sent while a question waits for its answer does nothing; a seek moves on', async () => {
+    const store = lesson('basic', { questionsOn: true });
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    store.getState().play();
+    await runFrames(store, 4000, () => store.getState().question?.choiceId === null);
+    const at = store.getState().timeMs;
+    w.send({ type: 'authsim:play' });
+    await runFrames(store, 500);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().timeMs).toBe(at);
+    expect(w.warn).toHaveBeenCalledWith(expect.stringMatching(/^authsim: ignored authsim:play: a question waits for the learner's answer/));
+    w.send({ type: 'authsim:seek', timeMs: at + 1000 });
+    await runFrames(store, 500, () => store.getState().timeMs > at);
+    expect(store.getState().question).toBeNull();
+  });
+
   it('scores the questions put to the learner, even if they turn questions off afterwards', async () => {
     const store = lesson('basic', { questionsOn: true });
     const w = windows();
