@@ -23,12 +23,13 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
   const steps: TimelineStep[] = [];
   if (index > 0) steps.push({ atMs: t, action: { type: 'logout', clientId: 'alice' } });
   const last = index === TOKEN_SIZE_STEPS.length - 1;
+  // Each round begins with a logout: the new profile needs a new login (a token carries the profile it was signed with).
   const caption =
     mode === 'session'
-      ? `Alice\u2019s profile grows to ${step} groups; she logs in again. Her cookie is still a 22-character id.`
+      ? `Alice\u2019s profile grows to ${step} groups; she logs out and in again. Her cookie is still a 22-character id.`
       : last
-        ? `Now ${step} groups: the token no longer fits in a 4096-byte cookie. The browser silently drops it, and her requests carry nothing.`
-        : `Alice\u2019s profile grows to ${step} groups; she logs in again and every one of them rides in every request.`;
+        ? `She logs out and in with ${step} groups: the token no longer fits in a 4096-byte cookie. The browser silently drops it, and her requests carry nothing.`
+        : `Alice\u2019s profile grows to ${step} groups; she logs out and in again, and every group rides in every request.`;
   steps.push(
     { atMs: t + 300, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
     { atMs: t + 600, action: { type: 'login', clientId: 'alice' }, ...(index === 0 ? { caption: mode === 'session' ? 'Alice logs in: her cookie holds a session id.' : 'Alice logs in: her cookie holds the whole token, with a small profile.' } : {}) },

@@ -140,7 +140,7 @@ function applyOperatorAction(t: Tick, action: Action): void {
       const server = newServer(s);
       s.servers.push(server);
       noteSigningKeyHolders(s);
-      return log(s, 'action', `${server.id} joins the cluster with empty memory.`, { nodeId: server.id });
+      return log(s, 'action', `${server.id} joins the cluster${schemeOf(s).joining(s)}.`, { nodeId: server.id });
     }
     case 'removeServer': {
       if (s.servers.length <= 1) return log(s, 'note', 'The last server cannot be removed.');

@@ -18,6 +18,16 @@ function sequential(clientId: string, count: number, fromMs = 1_000, everyMs = 1
 
 const responseJson = (r: RequestRecord): Record<string, unknown> => JSON.parse(bodyOf(responseText(r.httpResponse!))) as Record<string, unknown>;
 
+// Learner review: "server-4 joins the cluster with empty memory" meant nothing beside a shared store.
+it('a server joining the cluster says what it has of its model\'s state', async () => {
+  const joined = async (patch: Parameters<typeof run>[0]) => (await run(patch, [[500, { type: 'addServer' }]], 1_000)).state.log.entries.find((e) => e.kind === 'action')?.text;
+  expect(await joined({ mode: 'session' })).toBe('server-4 joins the cluster: it needs nothing more, every session is in the shared store.');
+  expect(await joined({ mode: 'session', sessionStorage: 'local' })).toBe('server-4 joins the cluster, with no session in its memory: those are on the other servers.');
+  expect(await joined({ mode: 'jwt' })).toBe('server-4 joins the cluster, with no public key cached yet: it fetches the key set for the first token it checks.');
+  // An HS256 secret is given to every server: nothing to fetch.
+  expect(await joined({ mode: 'jwt', alg: 'HS256' })).toBe('server-4 joins the cluster.');
+});
+
 describe('app server: session mode', () => {
   it('does one store lookup per API request and no signature check', async () => {
     const d = await run({ mode: 'session', servers: 3 }, sequential('alice', 5), 8_000);

@@ -57,6 +57,8 @@ describe('refresh tokens: the happy path', () => {
     expect(new Set(records.map((r) => r.familyId)).size).toBe(1);
     expect(s.clients.alice!.storage.refreshToken).toBe(records.find((r) => !r.used)!.token);
     expect(s.clients.alice!.refreshing).toBe(false);
+    // The log says what the store keeps: "rotates the refresh token...; it stores nothing about it" read as a contradiction.
+    expect(s.log.entries.find((e) => /rotates the refresh token/.test(e.text))?.text).toMatch(/; the store keeps the refresh token’s record, nothing about the JWT\.$/);
   });
 
   it('the refresh request sends the refresh token in its body (header delivery)', async () => {

@@ -251,6 +251,7 @@ function forge(s: SimState, client: Client, how: 'role-admin' | 'alg-none'): voi
 }
 
 export const jwtScheme: AuthScheme = {
+  joining: (s) => (s.keys.keys.some((k) => k.ready && k.alg !== 'HS256') ? ', with no public key cached yet: it fetches the key set for the first token it checks' : ''),
   carries: (sent) => sent.bearer || sent.hasCookie(JWT_COOKIE),
   start: (t) => void requestNewKey(t),
   authenticate,

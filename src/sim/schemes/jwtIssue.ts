@@ -103,7 +103,9 @@ function handOver(h: Handling, access: string, refreshToken: string | null, alg:
   // With HS256 the server holds the secret and signs; with a key pair only the issuer holds the private key (keySet.ts).
   const issues = alg === 'HS256' ? 'issues a signed JWT' : 'hands out a JWT the issuer signed';
   const what = req.kind === 'refresh' ? `rotates the refresh token and ${issues}` : `logs the user in and ${issues}`;
-  log(s, 'server', `${server.id} ${what} (${alg}, ${ttlS} s) for ${req.subjectUserId}; it stores nothing about it.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
+  // With refresh tokens the store keeps their record ("rotates the refresh token…; it stores nothing about it" read as a contradiction).
+  const kept = refreshToken ? 'the store keeps the refresh token\u2019s record, nothing about the JWT' : 'it stores nothing about it';
+  log(s, 'server', `${server.id} ${what} (${alg}, ${ttlS} s) for ${req.subjectUserId}; ${kept}.`, { requestId: req.id, nodeId: server.id, ok: true, reason: 'ok' });
 }
 
 /** The refresh token a request carries: in the body (single-page app) or in its cookie. */

@@ -24,6 +24,8 @@ export interface AuthScheme {
   carries(sent: Sent): boolean;
   /** Set-up at the start of a run (the JWT world asks for its first signing key). */
   start?(t: Tick): void;
+  /** What a server joining the cluster has of this model's state, after "server-4 joins the cluster" ("with empty memory" meant nothing beside a shared store). */
+  joining(s: SimState): string;
   /** Checks the credential of an API call or a logout; ends in `h.authorized()` or a rejection. */
   authenticate(h: Handling): void;
   /** Logs a known, unbanned user in: issues the credential and answers. */

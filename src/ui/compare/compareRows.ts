@@ -70,7 +70,8 @@ const whereDataLives: Measure = (w, mode) => {
   if (!claims) return w.tokensIssued ? 'in the token (none accepted lately)' : 'no token issued yet';
   const names = Object.keys(claims);
   const shown = names.length > 4 ? [...names.slice(0, 4), '…'] : names;
-  return `in the token: ${shown.join(', ')} (${plural(names.length, 'claim')})`;
+  // Held by no one now (token-size's last token, dropped by the browser): "in the token" stood beside "none held".
+  return `in the ${heldValue(w, 'jwt') ? 'token' : 'last token accepted'}: ${shown.join(', ')} (${plural(names.length, 'claim')})`;
 };
 
 const credential: Measure = (w, mode) => {
@@ -155,7 +156,8 @@ const revocation: Measure = (w) => {
   // Without a denylist nothing stops a revoked JWT: zero accepted only means nobody tried yet.
   if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return `not tried yet: a revoked token would still be accepted until exp${also}`;
   if (rev.acceptedAfter === 0) return `immediate: 0 requests accepted after it${also}`;
-  return `exposure ${seconds(rev.exposureMs)}: ${plural(rev.acceptedAfter, 'request')} accepted after it${also}`;
+  // The last one's distance, not "exposure 16.6 s": store-outage's revoked token was refused for 4 s of those, then let in by a store failing open.
+  return `${plural(rev.acceptedAfter, 'request')} accepted after it, the last ${seconds(rev.exposureMs)} after${also}`;
 };
 
 const failure: Measure = (w) => {
