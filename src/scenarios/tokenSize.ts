@@ -26,10 +26,10 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
   // Each round begins with a logout: the new profile needs a new login (a token carries the profile it was signed with).
   const caption =
     mode === 'session'
-      ? `Alice\u2019s profile grows to ${step} groups; she logs out and in again. Her cookie is still a 22-character id.`
+      ? `Alice\u2019s profile grows to ${step} groups; she logs out and in. Her cookie is still a 22-character id.`
       : last
-        ? `She logs out and in with ${step} groups: the token no longer fits in a 4096-byte cookie. The browser silently drops it, and her requests carry nothing.`
-        : `Alice\u2019s profile grows to ${step} groups; she logs out and in again, and every group rides in every request.`;
+        ? `With ${step} groups her new token outgrows a 4096-byte cookie: the browser silently drops it; her requests carry nothing.`
+        : `Alice\u2019s profile grows to ${step} groups; she logs out and in, and every group rides in every request.`;
   steps.push(
     { atMs: t + 300, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
     { atMs: t + 600, action: { type: 'login', clientId: 'alice' }, ...(index === 0 ? { caption: mode === 'session' ? 'Alice logs in: her cookie holds a session id.' : 'Alice logs in: her cookie holds the whole token, with a small profile.' } : {}) },

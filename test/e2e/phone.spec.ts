@@ -227,16 +227,24 @@ test('at 390x844 a lesson opens with what to watch, and an opening longer than t
   await expect(lesson.locator('.caption-opening')).toBeVisible();
   await expect(lesson.locator('.caption-opening')).toContainText('What to watch: The admin bans Alice');
   await expect(lesson.getByText('Alice logs in.')).toBeHidden();
-  // revocation's opening is longer than its box: a shadow says so, and a keyboard can scroll it.
+  // Until Play, the opening has the two lines "Press Play to start." leaves: revocation's is whole.
+  expect(await lesson.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('caption')).toHaveText('Press Play to start.');
+  const sticky = await page.locator('.sticky-top').boundingBox();
+  // Play: the first moment's caption takes the box, and nothing below it moves.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(lesson.getByText('Alice logs in.')).toBeVisible();
+  await expect(lesson.locator('.caption-opening')).toHaveCount(0);
+  expect(await page.locator('.sticky-top').boundingBox()).toEqual(sticky);
+  // The load lesson's opening is longer still: a shadow says so, and a keyboard can scroll it.
+  await page.goto('/?scenario=load&q=0');
+  await ready(page);
+  await expect(lesson.locator('.caption-opening')).toContainText('What to watch: Every session request');
   expect(await lesson.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(10);
   expect(await footShade(page)).toBeLessThan(215);
   await expect(lesson).toHaveAttribute('tabindex', '0');
   await lesson.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect.poll(() => footShade(page)).toBeGreaterThan(228);
-  // Play: the first moment's caption takes the box.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(lesson.getByText('Alice logs in.')).toBeVisible();
-  await expect(lesson.locator('.caption-opening')).toHaveCount(0);
   await page.close();
 });
 

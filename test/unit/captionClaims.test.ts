@@ -327,11 +327,11 @@ const CLAIMS: Claim[] = [
       const sid = after(ctx, 1_000).sessionIds[ctx.subject ?? ''];
       return sid?.length === n ? null : `the session id has ${sid?.length} characters`;
     } },
-  { says: /grows to (\d+) groups|Now (\d+) groups/, check: (ctx) => {
+  { says: /grows to (\d+) groups|With (\d+) groups/, check: (ctx) => {
       const n = Number(/(\d+) groups/.exec(ctx.caption)![1]);
       return after(ctx).extraClaims.alice === n ? null : `the profile has ${after(ctx).extraClaims.alice} groups`;
     } },
-  { says: /no longer fits in a 4096-byte cookie/, check: state((s) => s.cookiesDropped > 0, 'a dropped cookie', 2_000) },
+  { says: /outgrows a 4096-byte cookie/, check: state((s) => s.cookiesDropped > 0, 'a dropped cookie', 2_000) },
   { says: /rides in every request/, check: (ctx) => {
       const rs = sent(ctx, { from: ctx.atMs + 500 }).filter((r) => r.reason === 'ok');
       const earlier = sent(ctx, { from: ctx.atMs - 5_000, to: ctx.atMs }).filter((r) => r.reason === 'ok');
