@@ -39,7 +39,7 @@ export function timeVerdict(claims: { exp?: unknown; nbf?: unknown; iat?: unknow
 export const acceptsExpiry = (expSec: number, nowMs: number, toleranceMs: number): boolean => timeVerdict({ exp: expSec }, nowMs, toleranceMs) !== 'token_expired';
 
 /**
- * The algorithms a server accepts: every published key's, so tokens signed before an algorithm
+ * The algorithms a server accepts: every key's in the set (public keys and HS256 secrets), so tokens signed before an algorithm
  * change stay valid during the overlap (the key named by kid must still match, see verifyToken).
  */
 export function acceptedAlgorithms<A extends string>(keys: readonly { ready: boolean; alg: A }[]): A[] {

@@ -121,6 +121,7 @@ export function decodeJwtParts(token: string): DecodedJwt {
 export interface PeekedToken {
   jti: string | null;
   alg: string | null;
+  kid: string | null;
 }
 
 /** Recently peeked tokens: a user sends the same token with every request until it is refreshed. */
@@ -129,7 +130,7 @@ const peeked = new Map<string, PeekedToken>();
 const PEEK_MEMO_MAX = 16_384;
 
 /**
- * The jti a token's payload claims and the alg its header names, unchecked: what a server notes
+ * The jti a token's payload claims and the alg and kid its header names, unchecked: what a server notes
  * before the signature check. A pure function of the text, remembered for recent tokens (bounded).
  */
 export function peekToken(token: string): PeekedToken {
@@ -137,7 +138,7 @@ export function peekToken(token: string): PeekedToken {
   if (known !== undefined) return known;
   const parts = decodeJwtParts(token);
   const read = (value: unknown) => (parts.ok && typeof value === 'string' ? value : null);
-  const peek = { jti: read(parts.ok && parts.payload.jti), alg: read(parts.ok && parts.header.alg) };
+  const peek = { jti: read(parts.ok && parts.payload.jti), alg: read(parts.ok && parts.header.alg), kid: read(parts.ok && parts.header.kid) };
   if (peeked.size >= PEEK_MEMO_MAX) peeked.clear();
   peeked.set(token, peek);
   return peek;

@@ -11,10 +11,10 @@ export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) =
 /**
  * How many nodes hold key material that can mint a valid token (the microservices lesson). The
  * issuer (the key set node) signs every token. With HS256 the same shared secret must also sit
- * on every app server that verifies; with EdDSA/ES256 the servers need only the public key. A
- * published HS256 key (during a rotation's overlap too) still counts. A withdrawn one does not,
- * even on a server whose cache still lists its kid: every server accepts only the algorithms of the
- * published keys (`acceptedAlgorithms`), so it mints nothing any of them takes. No keys: 0.
+ * on every app server that verifies; with EdDSA/ES256 the servers need only the public key. An
+ * HS256 secret in the set (during a rotation's overlap too) still counts. A withdrawn key does not:
+ * every server accepts only the algorithms of the keys in the set (`acceptedAlgorithms`), so it
+ * mints nothing any of them takes. No keys: 0.
  */
 export function signingKeyHolders(s: SimState): number {
   const published = s.keys.keys.filter((k) => k.ready);
