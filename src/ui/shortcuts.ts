@@ -17,7 +17,14 @@ const CONTROLS = [
  * page: a click on an embed's caption took Space from a teacher's controls=0 frame, its one key.
  */
 const TAB_STOP = '[tabindex]:not([tabindex^="-"])';
-const scrolls = (el: Element): boolean => el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth;
+/** Whether `el`, or a box it scrolls in (short of the page, whose scrolling Space is the page's), has more to show. */
+function scrolls(el: Element | null): boolean {
+  for (; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
+    const { overflowX, overflowY } = getComputedStyle(el);
+    if ((/auto|scroll/.test(overflowY) && el.scrollHeight > el.clientHeight + 1) || (/auto|scroll/.test(overflowX) && el.scrollWidth > el.clientWidth + 1)) return true;
+  }
+  return false;
+}
 
 /**
  * Keys a button has no use for (it acts on Space and Enter): on the playback buttons, a stage node

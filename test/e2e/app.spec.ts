@@ -28,7 +28,9 @@ for (const [viewport, link, before] of [
   [{ width: 390, height: 844 }, '/?q=0', 'opening'],
   // The plain address: the first screen built into index.html.
   [{ width: 390, height: 844 }, '/', 'opening'],
-  // An embed's is too, in a frame that does not scroll: the first caption stands in for the opening.
+  // A landscape phone's box is fixed and short: the first caption stands in for the opening.
+  [{ width: 844, height: 390 }, '/?q=0', 'first caption'],
+  // An embed's is as tall as its captions, in a frame that does not scroll: the first caption stands in too.
   [{ width: 1280, height: 720 }, '/?q=0&embed=1', 'first caption'],
 ] as const) {
   test(`${link} at ${viewport.width}x${viewport.height} shows the lesson's ${before} from the first paint until it plays, then its first moment`, async ({ browser }) => {

@@ -25,7 +25,8 @@ describe('embed layout', () => {
     expect(within(row).getByRole('slider', { name: 'Timeline' })).toBeTruthy();
     expect(within(row).getByRole('slider', { name: 'Speed' })).toBeTruthy();
     await act(() => store.getState().seek(4200));
-    const out = screen.getByRole('link', { name: /Open in the full simulator/ });
+    // Loaded on demand (an embed's only).
+    const out = await screen.findByRole('link', { name: /Open in the full simulator/ });
     fireEvent.focus(out);
     const href = new URL(out.getAttribute('href')!);
     expect(out.getAttribute('target')).toBe('_blank');

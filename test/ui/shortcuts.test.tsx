@@ -86,7 +86,9 @@ describe('Space', () => {
   it('scrolls a focused event log or opens a disclosure instead of playing', () => {
     const { state, space } = setup();
     // happy-dom lays nothing out: the log is given more lines than it shows.
-    Object.defineProperty(document.getElementById('log')!, 'scrollHeight', { value: 400 });
+    const log = document.getElementById('log')!;
+    log.style.overflowY = 'auto';
+    Object.defineProperty(log, 'scrollHeight', { value: 400 });
     for (const id of ['log', 'log-line', 'summary']) space(id);
     expect(state.togglePlay).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useApp } from '../storeContext';
 import type { WorldToggleState } from '../useShownWorlds';
 import { FullscreenButton } from './FullscreenButton';
@@ -9,7 +9,8 @@ import { WorldToggle } from './WorldToggle';
 import './controls.css';
 
 // Only an embed shows the way out: its link code (momentLink) is no part of the full app's first load.
-const OpenFullLink = lazy(() => import('./OpenFullLink'));
+// Its code not come (offline, a deploy since): no link, rather than no embed.
+const OpenFullLink = lazy((): Promise<{ default: () => ReactNode }> => import('./OpenFullLink').catch(() => ({ default: () => null })));
 
 const selectControlsOn = (s: { presentation: { controls: boolean } }) => s.presentation.controls;
 

@@ -152,7 +152,9 @@ export function Caption() {
           aria-live="polite"
           aria-atomic="true"
           data-testid="lesson-caption"
-          {...(showOpening || c.ended ? { tabIndex: 0, role: 'region', 'aria-label': 'Lesson caption' } : {})}
+          // -1 otherwise, not none: focused (a click) as the lesson moves on, it keeps the focus.
+          tabIndex={showOpening || c.ended ? 0 : -1}
+          {...(showOpening || c.ended ? { role: 'region', 'aria-label': 'Lesson caption' } : {})}
         >
           {lesson}
         </div>
