@@ -5,6 +5,9 @@ import type { Message, SimState } from '../types';
 import { linkLatency, log, reserveSeq, schedule, send, type Tick } from '../world';
 
 
+/** A secret every server holds: a ready HS256 key (given by configuration, never published or fetched). */
+export const isHeldSecret = (k: { alg: string; ready: boolean }): boolean => k.ready && k.alg === 'HS256';
+
 /** What the key set (JWKS) publishes: public keys only. An HS256 secret is given to every server, never published (`knownKids` in schemes/jwt.ts). */
 export const publishedKids = (s: SimState): string[] => s.keys.keys.filter((k) => k.ready && k.alg !== 'HS256').map((k) => k.kid);
 

@@ -9,7 +9,7 @@ import { JWT_COOKIE, REFRESH_COOKIE } from '../cookieNames';
 import { acceptedAlgorithms } from '../../auth/acceptance';
 import type { Alg } from '../../auth/alg';
 import { cpuWork } from '../nodes/cpu';
-import { requestNewKey } from '../nodes/keySet';
+import { isHeldSecret, requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
 import { clearCookie, cookieOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { firstRequestHeader } from '../http';
@@ -65,7 +65,7 @@ function authenticate(h: Handling): void {
   // HS256 token naming a secret the server was given is checked with it: no key set is fetched for
   // it (any other token may name a public key: an alg-confused one still learns that k2 is EdDSA's).
   const stale = cache.fetchedAtMs === null || s.timeMs - cache.fetchedAtMs >= s.options.jwksRefreshMs;
-  if (stale && !(carried.alg === 'HS256' && s.keys.keys.some((k) => k.kid === carried.kid && k.ready && k.alg === 'HS256'))) return fetchKeySet(h);
+  if (stale && !(carried.alg === 'HS256' && s.keys.keys.some((k) => k.kid === carried.kid && isHeldSecret(k)))) return fetchKeySet(h);
   verify(h);
 }
 
@@ -97,12 +97,12 @@ let lastKnown: { cached: string[]; keys: readonly unknown[]; secrets: number; ki
  */
 export function knownKids(keys: readonly { kid: string; alg: string; ready: boolean }[], cached: string[]): string[] {
   let secrets = 0;
-  for (const k of keys) if (k.ready && k.alg === 'HS256') secrets++;
+  for (const k of keys) if (isHeldSecret(k)) secrets++;
   if (secrets === 0) return cached;
   // Asked at every check (a lab's HS256 row makes ~100,000): the last list is kept while its inputs
   // stand (a key's arrival or readiness changes the count, a withdrawal the keys' list).
   if (lastKnown?.cached === cached && lastKnown.keys === keys && lastKnown.secrets === secrets) return lastKnown.kids;
-  const held = keys.filter((k) => k.ready && k.alg === 'HS256').map((k) => k.kid);
+  const held = keys.filter(isHeldSecret).map((k) => k.kid);
   lastKnown = { cached, keys, secrets, kids: [...held, ...cached.filter((kid) => !held.includes(kid))] };
   return lastKnown.kids;
 }

@@ -1,6 +1,7 @@
 // One app server: its health, its clock (skew matters for exp checks), what it has done, the
 // keys it has cached and its last authentication check.
 import { describeReason } from '../../reasons';
+import { isHeldSecret } from '../../sim/nodes/keySet';
 import type { AppServer, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Selection } from '../../store/createAppStore';
@@ -15,7 +16,7 @@ function JwksCache({ server, world, timeMs }: { server: AppServer; world: WorldS
   const refresh = world.options.jwksRefreshMs;
   const age = fetchedAtMs === null ? null : timeMs - fetchedAtMs;
   // An HS256 secret is given to every server (never published, never fetched): held beside the cache.
-  const secrets = world.keys.keys.filter((k) => k.ready && k.alg === 'HS256').map((k) => k.kid);
+  const secrets = world.keys.keys.filter(isHeldSecret).map((k) => k.kid);
   return (
     <Facts
       label="Key cache"
