@@ -229,7 +229,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const [actions, atMs] = [linkActions, linkTimeMs];
       [linkActions, linkTimeMs] = [[], 0];
       player.pause();
-      set({ ...patch, comingModes: modesToShow(entry.modes, patch.view ?? next.wantedView, webCrypto), status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
+      // Wanted from now: a load that supersedes this one before it lands, naming no mode, keeps it.
+      const wantedView = patch.view ?? next.wantedView;
+      set({ ...patch, wantedView, comingModes: modesToShow(entry.modes, wantedView, webCrypto), status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
       let sc: Scenario;
       try {
         [sc] = await Promise.all([entry.load(), loadGate()]);
@@ -238,7 +240,6 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         return false;
       }
       if (ticket !== loadTicket) return false; // the user picked another lesson meanwhile
-      const wantedView = patch.view ?? next.wantedView;
       const runnable = runnableModes(sc.modes, webCrypto);
       if (runnable.length === 0) {
         const { JWT_ONLY_NEEDS_WEBCRYPTO } = await import('./noWebCryptoWords').catch(() => ({ JWT_ONLY_NEEDS_WEBCRYPTO: 'This lesson needs WebCrypto, which this page does not have.' }));

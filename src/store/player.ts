@@ -261,6 +261,8 @@ export class Player {
   /** A user action, applied to every world at the current time (after any advance in progress). */
   dispatch(action: Action): Promise<void> {
     return this.enqueue(async () => {
+      // On a whole millisecond: playback's clock is fractional, and a link read "atMs":12345.678900000001.
+      if (this.timeMs % 1) await this.advanceAll(Math.ceil(this.timeMs));
       for (const h of Object.values(this.histories)) {
         h.truncateFuture();
         h.dispatch(action);

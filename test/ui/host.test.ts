@@ -211,6 +211,19 @@ describe('host page API', () => {
     expect(w.warn).not.toHaveBeenCalled();
   });
 
+  // Review: a host's load in JWT, then at once another lesson with no mode, opened the second side by side.
+  it('keeps the mode of a load that another load without a mode supersedes', async () => {
+    const store = lesson();
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    expect(store.getState().view).toBe('both');
+    w.send({ type: 'authsim:load', scenario: 'revocation', mode: 'jwt' });
+    w.send({ type: 'authsim:load', scenario: 'store-outage' });
+    await vi.waitFor(() => expect(store.getState()).toMatchObject({ status: 'ready', view: 'jwt' }));
+    expect(store.getState().scenario?.id).toBe('store-outage');
+  });
+
   it('plays, pauses, steps, seeks and loads on the parent\'s word, and ignores everyone else', async () => {
     const store = lesson();
     const w = windows();

@@ -75,6 +75,18 @@ describe('InterventionsPanel', () => {
     expect(within(screen.getByRole('group', { name: 'alice' })).getByText('banned')).toBeTruthy();
   });
 
+  // Review: playback's clock is fractional, and a shared link read "atMs":2000.3000000000002.
+  it('acts on a whole millisecond, so a link to the moment says a clean time', async () => {
+    const store = await setup();
+    await act(() => store.player.seek(2000.3));
+    await act(async () => {
+      fireEvent.click(button('Ban alice'));
+      await store.player.settled();
+    });
+    expect(store.player.recordedActions().map((a) => a.atMs)).toEqual([2001]);
+    expect(session(store).log.find((e) => /bans alice/.test(e.text))?.timeMs).toBe(2001);
+  });
+
   it('kills server-2 in both worlds and offers to restart it', async () => {
     const store = await setup();
     await after(() => fireEvent.click(button('Kill server-2')), store);
