@@ -55,10 +55,19 @@ describe('node status words', () => {
     const driver = await loadScenario(findScenario('microservices')!, 'jwt');
     await driver.runUntil(2_000);
     const hs = nodeStatus(snapshot(driver.state), 'jwks').lines;
-    expect(hs).toEqual(['HS256 secret k1*: on every server, not public', 'no public key']);
+    expect(hs).toEqual(['HS256 secret k1: on every server, not public', 'no public key']);
     await driver.runUntil(27_000);
     const ed = nodeStatus(snapshot(driver.state), 'jwks').lines;
-    expect(ed).toEqual(['public keys: k2*']);
+    expect(ed).toEqual(['public key: k2']);
+  });
+
+  // Learner review: "public keys: k1 k2*" said which key signs by a mark nothing explained.
+  it('key-rotation: while two keys are published, the key set says in words which one signs', async () => {
+    const driver = await loadScenario(findScenario('key-rotation')!, 'jwt');
+    const linesAt = async (ms: number) => (await driver.runUntil(ms), nodeStatus(snapshot(driver.state), 'jwks').lines);
+    expect(await linesAt(2_000)).toEqual(['public key: k1']);
+    expect(await linesAt(10_000)).toEqual(['public keys: k1 k2 (signing)']);
+    expect(await linesAt(34_000)).toEqual(['public key: k2']);
   });
 
   it('a tampered credential is drawn as such, not as "badge: a signed JWT" beside a browser sending an unsigned one', async () => {

@@ -109,21 +109,25 @@ function storeStatus(world: WorldSnapshot): NodeStatus {
 
 /**
  * The key set's lines: public keys are published; an HS256 secret is not (the issuer provisions it
- * to every server), so it is never drawn as part of the public set.
+ * to every server), so it is never drawn as part of the public set. With more than one key, the one
+ * that signs new tokens says so in words: a bare "k1 k2*" was read as nothing (learner review).
  */
 function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'> {
   const ready = world.keys.keys.filter((k) => k.ready);
   if (ready.length === 0) return { lines: ['no keys yet'] };
-  const mark = (kid: string) => (kid === world.keys.activeKid ? `${kid}*` : kid);
-  const published = ready.filter((k) => k.alg !== 'HS256').map((k) => mark(k.kid));
-  const secrets = ready.filter((k) => k.alg === 'HS256').map((k) => mark(k.kid));
-  const publicLine = published.length ? `public keys: ${published.join(' ')}` : 'no public key';
-  if (!secrets.length) return { lines: [publicLine] };
+  const kids = (hs256: boolean) =>
+    ready.filter((k) => (k.alg === 'HS256') === hs256).map((k) => (ready.length > 1 && k.kid === world.keys.activeKid ? `${k.kid} (signing)` : k.kid));
+  const [published, secrets] = [kids(false), kids(true)];
+  const noun = (one: string, list: string[]) => `${one}${list.length > 1 ? 's' : ''}`;
+  const publicLine = published.length ? { text: `${noun('public key', published)}: ${published.join(' ')}`, short: [`${noun('key', published)}: ${published.join(' ')}`, published.join(' ')] } : { text: 'no public key', short: [] };
+  if (!secrets.length) return { lines: [publicLine.text], shortLines: [publicLine.short] };
   // The secret first where nothing is public: a phone's compact rows keep one line. Shorter forms
-  // for a narrow box: "HS256: secret k1* provisioned t…" was cut at 1280 px.
-  const secret = `HS256 secret ${secrets.join(' ')}`;
+  // for a narrow box: "HS256: secret k1 provisioned t…" was cut at 1280 px.
+  const secret = `${noun('HS256 secret', secrets)} ${secrets.join(' ')}`;
   const secretLine = { text: `${secret}: on every server, not public`, short: [`${secret}: on every server`, secret] };
-  return published.length ? { lines: [publicLine, secretLine.text], shortLines: [undefined, secretLine.short] } : { lines: [secretLine.text, publicLine], shortLines: [secretLine.short] };
+  return published.length
+    ? { lines: [publicLine.text, secretLine.text], shortLines: [publicLine.short, secretLine.short] }
+    : { lines: [secretLine.text, publicLine.text], shortLines: [secretLine.short] };
 }
 
 /** A badge's line, and fewer words for a narrower box (from more to fewest). */
