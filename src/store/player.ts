@@ -383,8 +383,10 @@ export class Player {
       this.nextQuestion++;
       this.pause();
       this.setHolding(false);
-      this.publish(true);
+      // Asked, then drawn at its moment: published first, the store stood at the moment unasked, and
+      // a host back before a question asked already heard the caption it keeps back before it.
       this.hooks.ask(ask.id);
+      this.publish(true);
     }
     // Questions that a step jumped over are not asked afterwards.
     while ((this.pacing.questions[this.nextQuestion]?.atMs ?? Infinity) < this.timeMs) this.nextQuestion++;

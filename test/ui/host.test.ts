@@ -118,6 +118,23 @@ describe('host page API', () => {
     expect(w.posted.find((m) => m.type === 'authsim:complete')).toMatchObject({ score: { asked: 1, answered: 1, correct: result.correct ? 1 : 0 } });
   });
 
+  // Review: back before revocation's question, the page heard the caption it keeps back ("The admin
+  // bans Alice. Watch whether…") before the question, for the moment the clock stood at it unasked.
+  it('tells a question before the caption it keeps back, again after a seek back', async () => {
+    const store = lesson('revocation', { questionsOn: true });
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    const told = (from: number) => w.posted.slice(from).flatMap((m) => (m.type === 'authsim:caption' ? [`caption@${m.timeMs}`] : m.type === 'authsim:question' ? ['question'] : []));
+    await answerFirstQuestion(store);
+    const first = told(0);
+    expect(first.indexOf('question')).toBeLessThan(first.indexOf('caption@5000'));
+    const mark = w.posted.length;
+    await store.getState().seek(0);
+    await answerFirstQuestion(store);
+    expect(told(mark)).toEqual(first);
+  });
+
   // Teacher review: a play sent while a question waited did nothing, and nothing said why.
   it('says that a play sent while a question waits for its answer does nothing; a seek moves on', async () => {
     const store = lesson('basic', { questionsOn: true });
