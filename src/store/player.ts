@@ -159,7 +159,9 @@ export class Player {
       // A hold is playback's: a step moves on past it (its bar and border stayed over the next caption).
       this.setHolding(false);
       await this.advanceToNextLogged();
+      // Passed first: the next question is then none behind the clock.
       this.passStops(null);
+      await this.askIfLandedAtQuestion();
       this.publish(true);
     });
   }
@@ -246,13 +248,19 @@ export class Player {
       this.idle = null;
       this.syncPacing();
     });
-    // Landed on a question's moment, or after the caption it keeps back and before it (a link to
-    // the ban at 5000, asked at 5100): it is asked there, as playback reaching it would. Unasked, its
-    // caption stayed kept back over a stage that had moved on ("Alice logs in." over the ban done).
-    // One only jumped over is not asked.
+    if (toQuestion) await this.askIfLandedAtQuestion();
+  }
+
+  /**
+   * Landed on a question's moment, or after the caption it keeps back and before it (a link to the
+   * ban at 5000, asked at 5100; a Step onto the ban): it is asked there, as playback reaching it
+   * would. Unasked, its caption stayed kept back over a stage that had moved on ("Alice logs in."
+   * over the ban done). One only jumped over is not asked. The next question is never behind the clock here.
+   */
+  private async askIfLandedAtQuestion(): Promise<void> {
     const question = this.pacing.questions[this.nextQuestion];
     const keptBack = question && this.pacing.captions.findLast((c) => c.atMs <= question.atMs);
-    if (toQuestion && question && this.timeMs > 0 && (question.atMs === this.timeMs || (keptBack && keptBack.atMs <= this.timeMs && keepsBack(question.atMs, keptBack)))) {
+    if (question && this.timeMs > 0 && (question.atMs === this.timeMs || (keptBack && keptBack.atMs <= this.timeMs && keepsBack(question.atMs, keptBack)))) {
       await this.advanceAll(question.atMs);
       this.passStops(question);
     }

@@ -341,6 +341,23 @@ describe('a link or a seek to a question\'s moment', () => {
     expect(store.getState().question).toBeNull();
   }, 60_000);
 
+  // Review: Step onto the ban showed "Alice logs in." over the ban done, its caption kept back for a
+  // question not asked until Play.
+  it('a Step into the window a question keeps its caption back for asks it, as a seek there does', async () => {
+    const store = await setup('?scenario=revocation&mode=both');
+    const ban = store.getState().scenario!.questions![0]!;
+    const banCaption = lessonSteps(store.getState().scenario, ['session', 'jwt']).findLast((st) => st.atMs <= ban.atMs)!;
+    await act(() => store.getState().seek(banCaption.atMs - 10));
+    for (let i = 0; i < 20 && store.player.timeMs < banCaption.atMs; i++) await act(() => store.getState().step());
+    expect(store.player.timeMs).toBe(ban.atMs);
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    expect(screen.getByTestId('lesson-caption').textContent).toContain('Your prediction first');
+    // Step on past the card: it closes, and the ban's caption shows.
+    await act(() => store.getState().step());
+    expect(store.getState().question).toBeNull();
+    expect(screen.getByTestId('lesson-caption').textContent).toContain(banCaption.lines[0]!.text);
+  }, 60_000);
+
   // Second diff review: a seek onto a question drew its moment before asking, and the screen reader
   // region said the ban's lines ("1 issued token stays valid for 25 s more") before the card hid them.
   it('a seek onto a question never says aloud what the question asks about', async () => {
