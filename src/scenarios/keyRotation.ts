@@ -17,7 +17,7 @@ export const keyRotation: Scenario = {
   ...meta('key-rotation'),
   summary: 'The issuer starts signing with a new key: servers that cached the key set a moment ago refuse the new tokens until their cache may refresh; old tokens keep working during the overlap.',
   seed: 19,
-  speed: 1,
+  speed: 2,
   options: () => ({
     servers: 3,
     tokenTtlMs: TOKEN_TTL_MS,
