@@ -181,11 +181,15 @@ describe('playback controls', () => {
 
   it('markers too close to tell apart become one, whose name counts the moments it stands for', () => {
     // A 10 s lesson on a 200 px track: 1 s is 20 px, closer than one 26 px target.
-    const steps = [0, 1_000, 1_200, 5_000].map((atMs) => ({ atMs, caption: `moment at ${atMs}` }));
+    const steps = [300, 1_000, 1_200, 5_000].map((atMs) => ({ atMs, caption: `moment at ${atMs}` }));
     const markers = spacedMarkers(steps, 10_000, 200);
-    expect(markers.map((m) => [m.step.atMs, m.alsoHere])).toEqual([[0, 2], [5_000, 0]]);
-    expect(markerName(markers[0]!.step, markers[0]!.alsoHere)).toBe('Jump to 00:00.000: moment at 0 (and 2 more moments just after)');
+    expect(markers.map((m) => [m.step.atMs, m.alsoHere])).toEqual([[300, 2], [5_000, 0]]);
+    expect(markerName(markers[0]!.step, markers[0]!.alsoHere)).toBe('Jump to 00:00.300: moment at 300 (and 2 more moments just after)');
     expect(markerName(markers[1]!.step, 0)).toBe('Jump to 00:05.000: moment at 5000');
+    // Review: the start, where the track begins, gives its marker to the moment after it (a narrow
+    // embed's revocation read "0:00 (and 1 more moment just after)", its ban at 5 s).
+    const fromStart = spacedMarkers([0, ...steps.slice(1).map((s) => s.atMs)].map((atMs) => ({ atMs, caption: `moment at ${atMs}` })), 10_000, 200);
+    expect(fromStart.map((m) => [m.step.atMs, m.alsoHere])).toEqual([[1_000, 1], [5_000, 0]]);
     // A wide track, or one not measured yet, keeps every marker.
     expect(spacedMarkers(steps, 10_000, 2_000)).toHaveLength(4);
     expect(spacedMarkers(steps, 10_000, 0)).toHaveLength(4);

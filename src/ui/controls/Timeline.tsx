@@ -23,13 +23,16 @@ export interface Marker<T> {
 /**
  * Markers closer than one target apart would overlap: the first of each cluster stands for the
  * rest, and its name counts them, so no moment goes unmentioned (Step and Next key moment reach them).
+ * But the lesson's start, where the track begins, gives its marker to the moment after it: in an
+ * 800 px embed, revocation's ban was "0:00 (and 1 more moment just after)".
  */
 export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: number, trackPx: number, minGapPx = 26): Marker<T>[] {
   const kept: Marker<T>[] = [];
   for (const step of steps) {
     const last = kept.at(-1);
-    if (last && trackPx > 0 && endMs > 0 && ((step.atMs - last.step.atMs) / endMs) * trackPx < minGapPx) last.alsoHere++;
-    else kept.push({ step, alsoHere: 0 });
+    if (!last || !(trackPx > 0 && endMs > 0 && ((step.atMs - last.step.atMs) / endMs) * trackPx < minGapPx)) kept.push({ step, alsoHere: 0 });
+    else if (last.step.atMs === 0) last.step = step;
+    else last.alsoHere++;
   }
   return kept;
 }
