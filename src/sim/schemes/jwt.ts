@@ -87,8 +87,8 @@ function onKeySetReply(h: Handling, kids: string[]): void {
   verify(h);
 }
 
-/** The last `knownKids` answer, with what it was worked out from. */
-let lastKnown: { cached: string[]; keys: readonly unknown[]; secrets: number; kids: string[] } | null = null;
+/** Each server's last `knownKids` answer, by its cache's list, with what it was worked out from. */
+const lastKnown = new WeakMap<string[], { keys: readonly unknown[]; secrets: number; kids: string[] }>();
 
 /**
  * The kids a server checks with: the public keys it cached from the key set, and the HS256 secrets
@@ -99,12 +99,15 @@ export function knownKids(keys: readonly { kid: string; alg: string; ready: bool
   let secrets = 0;
   for (const k of keys) if (isHeldSecret(k)) secrets++;
   if (secrets === 0) return cached;
-  // Asked at every check (a lab's HS256 row makes ~100,000): the last list is kept while its inputs
-  // stand (a key's arrival or readiness changes the count, a withdrawal the keys' list).
-  if (lastKnown?.cached === cached && lastKnown.keys === keys && lastKnown.secrets === secrets) return lastKnown.kids;
+  // Asked at every check (a lab's HS256 row makes ~100,000): each server's last list is kept while
+  // its inputs stand (a key's arrival or readiness changes the count, a withdrawal the keys' list).
+  // One list for all servers was remade at every check, as the balancer takes them in turn.
+  const last = lastKnown.get(cached);
+  if (last && last.keys === keys && last.secrets === secrets) return last.kids;
   const held = keys.filter(isHeldSecret).map((k) => k.kid);
-  lastKnown = { cached, keys, secrets, kids: [...held, ...cached.filter((kid) => !held.includes(kid))] };
-  return lastKnown.kids;
+  const kids = [...held, ...cached.filter((kid) => !held.includes(kid))];
+  lastKnown.set(cached, { keys, secrets, kids });
+  return kids;
 }
 
 /** Asks the driver for a real signature check, with what this server knows and its own clock. */
