@@ -59,7 +59,7 @@ function stopProcess(s: SimState, server: AppServer): void {
 }
 
 export function newClient(id: string, userId: string, kind: Client['kind']): Client {
-  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, forged: null };
+  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, loginNeeded: false, forged: null };
 }
 
 export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false): void {
@@ -82,7 +82,8 @@ export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false):
       return void startRequest(t, action.clientId, 'refresh');
     case 'traffic':
       if (action.count <= 0) return;
-      startRequest(t, action.clientId, 'api');
+      // A signed-out app sends nothing until its user logs in again (the stream keeps its beat).
+      if (!own(s.clients, action.clientId)?.loginNeeded) startRequest(t, action.clientId, 'api');
       // Written out, not spread: this runs once per request of a steady stream.
       if (action.count > 1) scheduleTimer(s, { timeMs: s.timeMs + action.everyMs, seq: s.seq++, event: { type: 'action', action: { type: 'traffic', clientId: action.clientId, everyMs: action.everyMs, count: action.count - 1 }, checked: true } }, s.repeats);
       return;

@@ -102,6 +102,8 @@ export interface Client {
   storage: { accessToken: string | null; refreshToken: string | null };
   /** Set once a token refresh is under way, so a burst of 401s asks for one refresh only. */
   refreshing: boolean;
+  /** Set when its refresh token is refused: the app shows its login form and its steady traffic waits for a login. */
+  loginNeeded: boolean;
   /** How the client forged the credential it holds (tamper), until a login, refresh or logout replaces it. */
   forged: ForgeHow | null;
 }

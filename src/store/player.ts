@@ -58,7 +58,7 @@ export class Player {
   private waitingSeek: { target: number; queuedAs: number; done: Promise<void> } | null = null;
   private rafId: number | null = null;
   private lastFrameAt: number | null = null;
-  private idle: { rate: number } | null = null;
+  private idle: { rate: number; until: number } | null = null;
   private sinceStep = 0;
   private frameListeners = new Set<FrameListener>();
   private published = -1;
@@ -334,8 +334,11 @@ export class Player {
     }
     const messages = Object.values(this.histories).flatMap((h) => [...h.driver.state.messages.values()]);
     const rate = hopRate(messages, this.timeMs, this.speed);
+    const gapEnd = next ?? this.endMs;
     if (rate !== null) this.idle = null;
-    else this.idle ??= { rate: idleRate((next ?? this.endMs) - this.timeMs, this.speed) };
+    // A gap's pace is set at its start, for that gap only: an event that sends nothing (a signed-out
+    // browser's skipped beat) kept a pace set 1 ms before it, and refresh-tokens crawled 0.7 s short of its end.
+    else if (this.idle?.until !== gapEnd) this.idle = { rate: idleRate(gapEnd - this.timeMs, this.speed), until: gapEnd };
     let wanted = this.timeMs + dtRealMs * (rate ?? this.idle!.rate);
     // Never glide past the next event while idle: it may start a message we want to see leave; nor
     // past the lesson's end when nothing is left (the clock ran on to 43-45 s of a 42 s lesson).

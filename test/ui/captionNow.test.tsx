@@ -24,7 +24,7 @@ describe('"what just happened" follows the one the caption is about', () => {
   // Each of these moments showed someone else's success under the caption (Bob's "200 OK" under
   // "Alice's next refresh fails"): the newest line of the log, not the caption's subject.
   it.each([
-    ['?scenario=refresh-tokens&q=0', 21_000, /Alice.s next refresh fails/, /^alice gets 401 refresh_invalid/],
+    ['?scenario=refresh-tokens&q=0', 21_000, /Alice.s next refresh fails/, /^alice's app drops both tokens and shows its login form/],
     ['?scenario=refresh-tokens&q=0', 11_000, /Alice.s access token expires/, /^alice gets 200 OK for POST \/refresh/],
     ['?scenario=scale-out&mode=session&q=0', 27_000, /server-3 crashes/, /^alice gets 401 session_unknown/],
     ['?scenario=scale-out&mode=jwt&q=0', 27_000, /server-3 crashes/, /^alice gets 200 OK/],

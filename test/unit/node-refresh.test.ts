@@ -135,6 +135,31 @@ describe('refresh tokens: theft and revocation', () => {
     expect(jtiOf(s.clients.mallory!.storage.accessToken)).toBe(requestsOf(s, 'alice', 'login')[0]!.credentialId);
   });
 
+  it('a browser whose refresh is refused is signed out: its steady traffic sends nothing until it logs in again', async () => {
+    // It went on sending its expired access token, 401 token_expired every second, under "she has to log in again".
+    const script: Script = [
+      [0, { type: 'login', clientId: 'alice' }],
+      [500, { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' }],
+      [1_000, { type: 'refresh', clientId: 'alice' }],
+      [2_000, { type: 'refresh', clientId: 'mallory' }], // reuse: the family is revoked
+      [2_500, { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: 8 }], // her token expires at 3 s
+      [7_000, { type: 'login', clientId: 'alice' }],
+    ];
+    const d = await run({ mode: 'jwt', refreshTokens: true, tokenTtlMs: 3_000, clients: withMallory }, script, 11_000);
+    const s = d.state;
+    const refused = requestsOf(s, 'alice', 'refresh').find((r) => r.reason === 'refresh_invalid')!;
+    expect(refused).toBeDefined();
+    const api = requestsOf(s, 'alice', 'api');
+    // Nothing between the refused refresh and the new login; then her stream picks up, accepted.
+    expect(api.filter((r) => r.sentAtMs > refused.finishedAtMs! && r.sentAtMs < 7_000)).toEqual([]);
+    expect(api.filter((r) => r.sentAtMs > 7_000).map((r) => r.reason)).toEqual(['ok', 'ok', 'ok']);
+    expect(s.clients.alice!.storage).toEqual(expect.objectContaining({ accessToken: expect.any(String) }));
+    expect(s.log.entries.some((e) => /alice's app drops both tokens and shows its login form/.test(e.text))).toBe(true);
+    // The thief keeps the access token she copied; only the refresh token is gone.
+    expect(s.clients.mallory!.storage.accessToken).not.toBeNull();
+    expect(s.clients.mallory!.storage.refreshToken).toBeNull();
+  });
+
   it('the thief who refreshes first wins the race, but alice coming back revokes the family for both', async () => {
     const script: Script = [
       [0, { type: 'login', clientId: 'alice' }],

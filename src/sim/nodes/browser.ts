@@ -211,12 +211,18 @@ export function onResponse(t: Tick, msg: Message): void {
   if (req.kind === 'logout') client.storage = { accessToken: null, refreshToken: null };
   // A fresh login or refresh (or a logout) replaces whatever forged credential the client held.
   if ((reason === 'ok' && (req.kind === 'login' || req.kind === 'refresh')) || req.kind === 'logout') client.forged = null;
+  if (reason === 'ok' && req.kind === 'login') client.loginNeeded = false;
   if (req.kind === 'refresh') {
     client.refreshing = false;
-    // A refused refresh token stays refused: drop it rather than retry it on every 401.
+    // A refused refresh token stays refused: dropped rather than retried on every 401. A browser's
+    // app is then signed out: it drops its access token too and shows its login form (it went on
+    // sending the expired token, 401 after 401, under "she has to log in again"). A thief keeps the
+    // access token she copied: it is good until its exp, whatever became of the refresh token.
     if (reason === 'refresh_invalid' || reason === 'refresh_reused' || reason === 'user_banned') {
-      client.storage.refreshToken = null;
-      client.jar = { cookies: client.jar.cookies.filter((c) => c.name !== REFRESH_COOKIE) };
+      const signedOut = client.kind === 'browser';
+      client.storage = { accessToken: signedOut ? null : client.storage.accessToken, refreshToken: null };
+      client.jar = { cookies: client.jar.cookies.filter((c) => c.name !== REFRESH_COOKIE && !(signedOut && c.name === JWT_COOKIE)) };
+      client.loginNeeded = signedOut;
     }
   }
   recordOutcome(s, req, reason, statusFor(reason));
@@ -225,6 +231,7 @@ export function onResponse(t: Tick, msg: Message): void {
   // answer came) nor server_down (the balancer's).
   const refusedBy = reason !== 'ok' && reason !== 'timeout' && reason !== 'server_down' ? req.serverId : null;
   logLater(s, getsLine, req.id, client.id, reason, req.method, req.path, s.timeMs - req.sentAtMs, refusedBy);
+  if (req.kind === 'refresh' && client.loginNeeded) log(s, 'note', `${client.id}'s app drops both tokens and shows its login form: it sends nothing until ${client.id} logs in again.`, { requestId: req.id, nodeId: client.id });
   // An expired bearer token comes back as token_expired; an expired JWT cookie is simply gone.
   if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }

@@ -31,7 +31,9 @@ export function reject({ t, server, req }: Handling, reason: ReasonCode, detail?
   req.detail = detail ?? describeReason(reason);
   req.decidedAtMs = s.timeMs;
   respondTo(s, req, server.id, statusFor(reason), [], JSON.stringify({ error: reason }));
-  log(s, 'server', `${server.id} rejects ${req.method} ${req.path}: ${reason} (${lowerFirst(req.detail.replace(/\.$/, ''))}).`, { requestId: req.id, nodeId: server.id, reason, ok: false });
+  // Whose request, as the send and answer lines say: "server-1 rejects GET /api/profile: token_expired"
+  // two seconds after Bob's ban read as the ban biting, and it was Alice's token expiring.
+  log(s, 'server', `${server.id} rejects ${req.clientId}'s ${req.method} ${req.path}: ${reason} (${lowerFirst(req.detail.replace(/\.$/, ''))}).`, { requestId: req.id, nodeId: server.id, reason, ok: false });
 }
 
 /** A 200 that completes the request (login, refresh, logout). */

@@ -198,8 +198,8 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   }
   const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) {
-    // A badge past its exp is told as such: after a refused refresh, "badge: a signed JWT" stood
-    // under "she has to log in again". So is one whose role is stale.
+    // A badge past its exp is told as such ("badge: a signed JWT" stood beside 401 token_expired
+    // answers). So is one whose role is stale.
     const badge = (client.forged && TAMPERED_BADGES[client.forged]) || signedBadge(world, token);
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
   }
