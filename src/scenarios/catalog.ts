@@ -98,7 +98,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'refresh-tokens',
     title: 'Access and refresh tokens',
     notice:
-      'The browser trades its refresh token for a new pair whenever the access token expires; the store marks each refresh token used. So a ban takes effect within one access lifetime. When Mallory presents a refresh token Alice has already used, the store sees the reuse and revokes the whole family: Mallory\u2019s refresh fails, and so does Alice\u2019s next one.',
+      'When the access token expires, the browser trades its refresh token for a new pair and the store marks the old one used, so a ban bites within one access lifetime. Mallory presents a refresh token Alice already used: the store sees the reuse and revokes the whole family, so Mallory\u2019s refresh fails, and Alice\u2019s next one too.',
     firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
     modes: ['jwt'],
     load: () => import('./refreshTokens').then((m) => m.refreshTokens),
@@ -116,7 +116,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'tampering',
     title: 'Editing the credential',
     notice:
-      'A JWT payload is only base64url, so anyone can read and edit it, but the signature covers the exact bytes: change one claim and no server\u2019s check passes (signature_invalid). Dropping the signature with alg "none" fails too, because the servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
+      'A JWT payload is only base64url: anyone can read and edit it, but the signature covers the exact bytes, so an edited claim fails every server\u2019s check (signature_invalid). alg "none" fails too: servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
     firstCaption: 'Alice logs in as an ordinary user.',
     modes: ['session', 'jwt'],
     load: () => import('./tampering').then((m) => m.tampering),
