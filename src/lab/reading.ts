@@ -14,8 +14,13 @@ const SATURATED = 0.95;
 /** Two rows' throughputs closer than this share of the larger (or one request in the window) are level. */
 const LEVEL = 0.02;
 
-const rps = (n: number): string => `${formatNumber(Math.round(n))} req/s`;
-const ops = (n: number): string => `${formatNumber(Math.round(n))} ops/s`;
+/**
+ * A rate as the table shows it: whole from 10 a second, one decimal under ("0 req/s, which is all the
+ * 0 req/s offered" stood beside a table's 0.1 and 0.1), and never "~1800.1/s" where whole reads well.
+ */
+const rate = (n: number): string => formatNumber(n, Math.abs(n) < 10 ? 1 : 0);
+const rps = (n: number): string => `${rate(n)} req/s`;
+const ops = (n: number): string => `${rate(n)} ops/s`;
 /** CPU ms, to two significant figures (whole past 10): "~1925.5" beside a table's 1926, "~0.2" beside its 0.15. */
 const cpuMs = (n: number): string => formatNumber(n, n > 0 ? Math.max(0, 1 - Math.floor(Math.log10(n))) : 0);
 
@@ -64,7 +69,7 @@ function whyItFalls(s: Stretch): string {
   const last = s.rows[s.rows.length - 1]!;
   const grown = failureReasons(last).filter((r) => perSecond(last, last.byReason[r]!) > perSecond(first, first.byReason[r] ?? 0));
   if (grown.length === 0) return '';
-  return ` as requests fail: ${grown.map((r) => `${r} ${formatNumber(perSecond(last, last.byReason[r]!))}/s (${describeReason(r)})`).join(', ')}`;
+  return ` as requests fail: ${grown.map((r) => `${r} ${rate(perSecond(last, last.byReason[r]!))}/s (${describeReason(r)})`).join(', ')}`;
 }
 
 /** The level a flat stretch holds: null when every row reads as its first ("stays there"), else its range. */
@@ -111,7 +116,7 @@ function because(rows: SweepRow[], arrivesAt: SweepRow | null, report: SweepRepo
   if (store) clauses.push(`the store serves ${about(rows.map((r) => r.storeOpsPerSec), ops)} (its capacity is ${ops(report.sweep.storeCapacityOpsPerSec)})${cpu ? '' : ', and every request waits on it'}`);
   if (cpu) clauses.push(`every server's CPU is busy all the time`);
   const failing = (Object.keys(rows[0]!.byReason) as ReasonCode[]).filter((r) => r !== 'ok' && rows.every((row) => (row.byReason[r] ?? 0) > 0));
-  const failures = failing.length ? `; ${rows.length > 1 ? `with ${rows[0]!.servers} to ${plural(rows[rows.length - 1]!.servers, 'server')}, ` : ''}requests fail: ${failing.map((r) => `${r} ${about(rows.map((row) => perSecond(row, row.byReason[r]!)), (n) => `${formatNumber(n)}/s`)}`).join(', ')}` : '';
+  const failures = failing.length ? `; ${rows.length > 1 ? `with ${rows[0]!.servers} to ${plural(rows[rows.length - 1]!.servers, 'server')}, ` : ''}requests fail: ${failing.map((r) => `${r} ${about(rows.map((row) => perSecond(row, row.byReason[r]!)), (n) => `${rate(n)}/s`)}`).join(', ')}` : '';
   if (clauses.length) return `: ${clauses.join(' and ')}${failures}`;
   return `${rows.every((r) => !carried(r)) ? `, short of the ${rps(offered)} offered` : ''}${failures}`;
 }

@@ -212,7 +212,7 @@ describe('a sweep', () => {
     expect(screen.getByRole('table').querySelector('caption')).toBeTruthy();
     expect(body.getAllByRole('columnheader').every((th) => th.getAttribute('scope') === 'col')).toBe(true);
     // Each chart is there with its title and its words (drawn only where a ResizeObserver measures).
-    for (const title of ['Throughput', 'Latency, p50 and p99', 'Store load', 'Signature checks', 'CPU spent checking signatures', 'Failed requests by reason', 'Request bytes on the wire'])
+    for (const title of ['Throughput', 'Latency of the requests that ended, p50 and p99', 'Store load', 'Signature checks', 'CPU spent checking signatures', 'Failed requests by reason', 'Request bytes on the wire'])
       expect(screen.getByText(title, { selector: 'figcaption' })).toBeTruthy();
     expect(screen.getByRole('img', { name: /^Throughput by server count \(1 server to 2\)\. Session: 300 req\/s with 1 server, 480 req\/s with 2 servers\./ })).toBeTruthy();
     expect(runButton().disabled).toBe(false);

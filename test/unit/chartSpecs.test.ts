@@ -2,7 +2,7 @@
 // and the order their lines are drawn in. The charts themselves are checked on screenshots and in lab.spec.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../src/lab/settings';
-import { chartSpecs, drawingOrder, Y_LABEL_MAX_CHARS } from '../../src/ui/lab/chartSpecs';
+import { chartSpecs, drawingOrder, plotData, Y_LABEL_MAX_CHARS } from '../../src/ui/lab/chartSpecs';
 import { row } from '../support/sweepRows';
 
 describe('the lab charts', () => {
@@ -25,5 +25,15 @@ describe('the lab charts', () => {
     expect(order('store')).toEqual(['Store capacity', 'Session', 'JWT']);
     expect(order('throughput')).toEqual(['Offered load', 'Session', 'JWT']);
     expect(order('latency')).toEqual(['Session p50', 'JWT p50', 'Session p99', 'JWT p99']);
+  });
+
+  it('draw a sweep of one server count with its reference lines across the column, the models’ points in it', () => {
+    // With one x a line has no length: "Offered load" stood in the key and nothing was drawn.
+    const one = chartSpecs(DEFAULT_SWEEP, [row('session', 16, 300), row('jwt', 16, 250)]).find((s) => s.id === 'throughput')!;
+    const [x, offered, session, jwt] = plotData(one);
+    expect(x).toEqual([15.6, 16, 16.4]);
+    expect(offered).toEqual([500, 500, 500]);
+    expect(session).toEqual([null, 300, null]);
+    expect(jwt).toEqual([null, 250, null]);
   });
 });

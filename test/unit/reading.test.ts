@@ -57,6 +57,12 @@ describe('readSweep', () => {
     expect(words).not.toMatch(/CPU/);
   });
 
+  it('writes a rate under 10 a second to one decimal, as the table does', () => {
+    // One user at 0.1 a second read "0 req/s, which is all the 0 req/s offered" beside a table's 0.1.
+    const slow: SweepSettings = { ...DEFAULT, users: 1, ratePerUser: 0.1, requests: 10, serversFrom: 1, serversTo: 1 };
+    expect(readSweep({ sweep: slow, rows: [row(slow, 'jwt', 1, { ok: 0.1, cpu: 0, store: 0 })] })[0]).toBe('JWT: 0.1 req/s with 1 server, which is all the 0.1 req/s offered.');
+  });
+
   it('names the servers CPU for a plateau only when every row of it is busy', () => {
     const rows = [row(DEFAULT, 'jwt', 1, { ok: 500, cpu: 1, store: 0 }), row(DEFAULT, 'jwt', 2, { ok: 501, cpu: 0.97, store: 0 }), row(DEFAULT, 'jwt', 3, { ok: 500, cpu: 0.96, store: 0 })];
     expect(readSweep({ sweep: DEFAULT, rows })[0]).toBe("JWT: throughput is 500 req/s from 1 server on and stays there up to 3: every server's CPU is busy all the time.");

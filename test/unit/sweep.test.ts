@@ -122,6 +122,14 @@ describe('sweep settings', () => {
     expect(parsed.fields).toEqual(['serversTo', 'users', 'denylist']);
   });
 
+  it('names an offered load over the limit beside the other problems, not after they are fixed', () => {
+    // 10,000 users at 50 a second, servers 16 to 1: only the servers were named, the load came next.
+    const parsed = parseSweepSettings({ users: 10_000, ratePerUser: 50, serversFrom: 16, serversTo: 1 });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([expect.stringMatching(/^Servers from \(16\) must not be more than servers to \(1\)/), expect.stringMatching(/^10000 users at 50 a second offer 500000 req\/s; the lab offers at most/)]);
+  });
+
   it('judges servers from against servers to only when both were read', () => {
     const parsed = parseSweepSettings({ serversFrom: 10, serversTo: 'nothing' });
     expect(parsed.ok).toBe(false);

@@ -28,6 +28,12 @@ function ProgressWords({ settings, total, progress }: { settings: SweepSettings;
 }
 
 /** What stands in the way of a run (or what it would be), Run and Cancel, and how the run goes. */
+/** "Run sweep runs 32 rows, each model from 1 server to 16." (or "...one model with 16 servers." for one count). */
+function readyText(s: SweepSettings): string {
+  const servers = s.serversFrom === s.serversTo ? `with ${plural(s.serversFrom, 'server')}` : `from ${plural(s.serversFrom, 'server')} to ${s.serversTo}`;
+  return `Run sweep runs ${plural(rowCount(s), 'row')}, ${s.modes.length > 1 ? 'each model' : 'one model'} ${servers}.`;
+}
+
 export function RunControls({ parsed, run, progress, onCancel }: Props) {
   const running = run.status === 'running';
   const runButton = useRef<HTMLButtonElement>(null);
@@ -43,7 +49,7 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
     if (!running && (stranded || active === cancelButton.current)) runButton.current?.focus();
   }, [running]);
   // What Run sweep runs, in words that stand before and after a run ("Ready:" stood over "Sweep done").
-  const ready = parsed.ok ? `Run sweep runs ${plural(rowCount(parsed.settings), 'row')}, ${parsed.settings.modes.length > 1 ? 'each model' : 'one model'} from ${plural(parsed.settings.serversFrom, 'server')} to ${parsed.settings.serversTo}.` : '';
+  const ready = parsed.ok ? readyText(parsed.settings) : '';
   // Shown at once, said once the typing stops (a11y review: read out at every keystroke).
   const said = useSettledText(parsed.ok ? ready : parsed.problems.join(' '));
   return (

@@ -26,7 +26,8 @@ const COLUMNS: Column[] = [
   { key: 'verifyCpuMsPerSec', head: 'Check CPU (ms/s)', value: (r) => r.verifyCpuMsPerSec, text: (n) => formatNumber(n, 2) },
   { key: 'serverCpuUtilisation', head: 'Server CPU busy', value: (r) => r.serverCpuUtilisation, text: share },
   { key: 'requestBytesMean', head: 'Bytes per request', value: (r) => r.requestBytesMean },
-  { key: 'wireKBPerSec', head: 'Request bytes (kB/s)', value: (r) => r.wireBytesPerSec / 1000 },
+  // Under 1 kB/s, to the byte (one user at 0.1 req/s read "0").
+  { key: 'wireKBPerSec', head: 'Request bytes (kB/s)', value: (r) => r.wireBytesPerSec / 1000, text: (n) => formatNumber(n, n < 1 ? 3 : 1) },
 ];
 
 /** "overloaded 12.5/s, timeout 3/s", or "none". */

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../format';
-import { drawingOrder, type ChartSpec, type SeriesTone } from './chartSpecs';
+import { drawingOrder, plotData, type ChartSpec, type SeriesTone } from './chartSpecs';
 
 const HEIGHT_PX = 230;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -15,6 +15,7 @@ const LABEL_FONT = `600 ${FONT}`;
 /** A reference line's band (lab.css draws its key the same): at 0.7 its grey keeps 3:1 against the white plot. */
 const REFERENCE_WIDTH_PX = 6;
 const REFERENCE_ALPHA = 0.7;
+const SESSION_WIDTH_PX = 5;
 
 /** The app's colours (src/ui/app.css), read where the canvas needs them. */
 function colour(name: string, fallback: string): string {
@@ -36,8 +37,6 @@ function serverRange(xs: ArrayLike<number>): uPlot.Range.MinMax {
   const pad = first === last ? 0.5 : 0.3;
   return [first - pad, last + pad];
 }
-
-const dataOf = (spec: ChartSpec): uPlot.AlignedData => [spec.x, ...drawingOrder(spec.series).map((s) => s.values)];
 
 function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
   const tones: Record<SeriesTone, string> = { session: colour('--session', '#1a66d9'), jwt: colour('--jwt', '#8a3ffc'), reference: colour('--muted', '#5b6478') };
@@ -64,10 +63,12 @@ function optionsFor(spec: ChartSpec, width: number): uPlot.Options {
         label: s.label,
         stroke: tones[s.tone],
         // A reference line is a wide, light band under the models' lines: one that reaches it stays seen.
-        ...(s.tone === 'reference' ? { width: REFERENCE_WIDTH_PX, alpha: REFERENCE_ALPHA } : { width: 2 }),
+        // The session line, drawn before the JWT's, is wider: where both read the same, its edges still
+        // show beside the JWT line (store load at capacity hid the session line under it).
+        ...(s.tone === 'reference' ? { width: REFERENCE_WIDTH_PX, alpha: REFERENCE_ALPHA } : { width: s.tone === 'session' ? SESSION_WIDTH_PX : 2 }),
         ...(s.dash ? { dash: s.dash } : {}),
         // A reference line (offered load, capacity) has no measured points of its own.
-        points: { show: s.tone !== 'reference', size: 6, fill: tones[s.tone], stroke: tones[s.tone] },
+        points: { show: s.tone !== 'reference', size: s.tone === 'session' ? 10 : 6, fill: tones[s.tone], stroke: tones[s.tone] },
       })),
     ],
   };
@@ -87,7 +88,7 @@ export function warmUpCharts(): () => void {
     warmed = true;
     try {
       const spec: ChartSpec = { id: 'warm-up', title: '', yLabel: 'y', unit: '', x: [1, 2], series: [{ label: 'a', tone: 'session', dash: [6, 4], values: [1, 2] }], summary: '' };
-      const chart = new uPlot(optionsFor(spec, 120), dataOf(spec), document.createElement('div'));
+      const chart = new uPlot(optionsFor(spec, 120), plotData(spec), document.createElement('div'));
       // It draws in a microtask of this task; gone in the next.
       window.setTimeout(() => chart.destroy());
     } catch {
@@ -155,7 +156,7 @@ export function UPlotChart({ spec }: { spec: ChartSpec }) {
     if (!el || !drawable) return;
     let made: uPlot | null = null;
     inTurn(box, () => {
-      made = new uPlot(optionsFor(spec, latest.current.width), dataOf(latest.current.spec), el);
+      made = new uPlot(optionsFor(spec, latest.current.width), plotData(latest.current.spec), el);
       plot.current = made;
     });
     return () => {
@@ -169,7 +170,7 @@ export function UPlotChart({ spec }: { spec: ChartSpec }) {
   useEffect(() => {
     latest.current.spec = spec;
     // A chart not made yet is made with these; one made draws them in its turn.
-    if (plot.current) inTurn(box, () => plot.current?.setData(dataOf(latest.current.spec)));
+    if (plot.current) inTurn(box, () => plot.current?.setData(plotData(latest.current.spec)));
   }, [spec]);
   useEffect(() => {
     latest.current.width = width;

@@ -47,6 +47,20 @@ export const Y_LABEL_MAX_CHARS = 24;
  * dashes lay unseen on the session line that rode it, the store chart's point.
  */
 export const drawingOrder = (series: readonly ChartSeries[]): ChartSeries[] => [...series.filter((s) => s.tone === 'reference'), ...series.filter((s) => s.tone !== 'reference')];
+/**
+ * A chart's data as uPlot takes it: x, then each line in drawing order. A sweep of one server count
+ * has one x, where a line has no length: a reference (offered load, capacity) is then drawn across
+ * the column, from a point either side of it, the models' points between (a 16-to-16 sweep named
+ * "Offered load" in the key and drew nothing).
+ */
+export function plotData(spec: ChartSpec): [number[], ...(number | null)[][]] {
+  const series = drawingOrder(spec.series);
+  if (spec.x.length !== 1) return [spec.x, ...series.map((s) => s.values)];
+  const only = spec.x[0]!;
+  const v = (s: ChartSeries) => s.values[0] ?? null;
+  return [[only - 0.4, only, only + 0.4], ...series.map((s) => (s.tone === 'reference' ? [v(s), v(s), v(s)] : [null, v(s), null]))];
+}
+
 /** One dash per failure reason in a chart (cycled): solid, dashed, dotted, dash-dot. */
 export const REASON_DASHES: (number[] | undefined)[] = [undefined, [6, 4], [2, 3], [9, 3, 2, 3]];
 
@@ -111,11 +125,13 @@ export function chartSpecs(settings: SweepSettings, rows: SweepRow[]): ChartSpec
   const errorChart = spec('errors', 'Failed requests by reason', 'Failed requests (req/s)', 'req/s', x, errors);
   return [
     spec('throughput', 'Throughput', 'Answered 200 (req/s)', 'req/s', x, [...modelSeries(rows, x, (r) => r.throughputRps), offered]),
-    spec('latency', 'Latency, p50 and p99', 'Time to a reply (ms)', 'ms', x, [...modelSeries(rows, x, (r) => r.latencyMs.p50, ' p50'), ...modelSeries(rows, x, (r) => r.latencyMs.p99, ' p99', DASHED)]),
+    // Only requests answered or refused in the window have a latency: the title says so, since those
+    // still queued when it closed (most of an overloaded row's) would read far slower.
+    spec('latency', 'Latency of the requests that ended, p50 and p99', 'Time to a reply (ms)', 'ms', x, [...modelSeries(rows, x, (r) => r.latencyMs.p50, ' p50'), ...modelSeries(rows, x, (r) => r.latencyMs.p99, ' p99', DASHED)]),
     spec('store', 'Store load', 'Store operations (ops/s)', 'ops/s', x, [...modelSeries(rows, x, (r) => r.storeOpsPerSec), capacity]),
     spec('checks', 'Signature checks', 'Checks (per s)', 'checks/s', x, modelSeries(rows, x, (r) => r.signatureVerificationsPerSec)),
     spec('cpu', 'CPU spent checking signatures', 'Server CPU (ms/s)', 'CPU ms/s', x, modelSeries(rows, x, (r) => r.verifyCpuMsPerSec)),
     errors.length ? errorChart : { ...errorChart, summary: 'No request failed in any row.', empty: 'No request failed in any row: each was answered 200, or still waiting when its window closed.' },
-    spec('bytes', 'Request bytes on the wire', 'Request bytes (kB/s)', 'kB/s', x, modelSeries(rows, x, (r) => Math.round(r.wireBytesPerSec / 100) / 10)),
+    spec('bytes', 'Request bytes on the wire', 'Request bytes (kB/s)', 'kB/s', x, modelSeries(rows, x, (r) => r.wireBytesPerSec / 1000)),
   ];
 }
