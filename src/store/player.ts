@@ -292,6 +292,10 @@ export class Player {
   };
 
   private async tick(dtRealMs: number): Promise<void> {
+    // What the last advance left unpublished (within the throttle) goes out now: a tick that holds
+    // for a caption's reading time advances nothing, and scale-out's stage showed the balancer
+    // "sticky" and server-3 down for 10 s under "routing is plain round-robin again" (review).
+    this.publish(false);
     const next = this.nextEventMs();
     if (next === undefined && this.timeMs >= this.endMs) {
       // The last caption gets its reading time too before the takeaway takes its place.

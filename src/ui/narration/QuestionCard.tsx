@@ -5,7 +5,7 @@ import { newlyAsked } from '../../store/selectors';
 import { keepFocusIn } from '../focus';
 import { useApp, useAppStore } from '../storeContext';
 
-const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing });
+const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing, holding: s.holding });
 
 /**
  * Below 1024 px the card is pinned to the viewport's foot, as tall as the sticky bar (controls and
@@ -111,7 +111,9 @@ export function QuestionCard() {
           {choiceId === null ? (
             <p className="muted">Pick what you expect, then lock it in; playback goes on and the run will show what really happens.</p>
           ) : result === null ? (
-            <p>Locked in. Watching the run…</p>
+            // While the caption it kept back gets its reading time the clock stands still: said, or the card
+            // read "Watching the run…" over a clock stopped for 10 s (stolen-credential, review).
+            <p>{q.holding ? 'Locked in. The run goes on once the caption has had its reading time…' : 'Locked in. Watching the run…'}</p>
           ) : (
             <p>
               {/* The run's answer is the marked choice above; said, not drawn twice (the card covered the servers its verdict names). */}
