@@ -11,6 +11,8 @@ const REPLAY_FROM_MS = 7_000;
 const REPLAYS = 30; // 7 s .. 36 s, one a second
 /** Replays before the token's exp (30 s after a login in the first second): 7 s .. 29 s. */
 const REPLAYS_BEFORE_EXP = 23;
+/** Alice's token's exp: its iat is her login's second, 0 s (NumericDate counts whole seconds). */
+const EXP_AT_MS = TOKEN_TTL_MS;
 
 export const stolenCredential: Scenario = {
   ...meta('stolen-credential'),
@@ -42,6 +44,15 @@ export const stolenCredential: Scenario = {
       atMs: REPLAY_FROM_MS,
       action: { type: 'traffic', clientId: 'mallory', everyMs: 1_000, count: REPLAYS },
       caption: mode === 'session' ? 'Mallory replays the copied cookie: the id points at nothing any more.' : 'Mallory replays the copied token: every server still accepts it, until exp.',
+    },
+    {
+      // The token's end, told as it comes: "every server still accepts it" stood over 401 token_expired for the lesson's last 7 s (review).
+      atMs: EXP_AT_MS,
+      action: { type: 'note', text: mode === 'session' ? 'Mallory goes on replaying the dead session id.' : 'Alice\u2019s token reaches its exp.' },
+      caption:
+        mode === 'session'
+          ? 'Mallory is still refused: the copied id points at nothing.'
+          : 'The token reaches its exp: only now is Mallory\u2019s copy refused (token_expired).',
     },
   ],
   durationMs: REPLAY_FROM_MS + REPLAYS * 1_000,

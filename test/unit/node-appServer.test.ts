@@ -22,7 +22,7 @@ const responseJson = (r: RequestRecord): Record<string, unknown> => JSON.parse(b
 it('a server joining the cluster says what it has of its model\'s state', async () => {
   const joined = async (patch: Parameters<typeof run>[0]) => (await run(patch, [[500, { type: 'addServer' }]], 1_000)).state.log.entries.find((e) => e.kind === 'action')?.text;
   expect(await joined({ mode: 'session' })).toBe('server-4 joins the cluster: it needs nothing more, every session is in the shared store.');
-  expect(await joined({ mode: 'session', sessionStorage: 'local' })).toBe('server-4 joins the cluster, with no session in its memory: those are on the other servers.');
+  expect(await joined({ mode: 'session', sessionStorage: 'local' })).toBe('server-4 joins the cluster, with no session in its memory: each lives only on the server that created it.');
   expect(await joined({ mode: 'jwt' })).toBe('server-4 joins the cluster, with no public key cached yet: it fetches the key set for the first token signed with one.');
   // An HS256 secret is given to every server: nothing to fetch.
   expect(await joined({ mode: 'jwt', alg: 'HS256' })).toBe('server-4 joins the cluster.');

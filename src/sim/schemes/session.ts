@@ -108,7 +108,7 @@ function revokeUser(s: Parameters<AuthScheme['revokeUser']>[0], userId: string, 
 }
 
 export const sessionScheme: AuthScheme = {
-  joining: (s) => (s.options.sessionStorage === 'local' ? ', with no session in its memory: those are on the other servers' : ': it needs nothing more, every session is in the shared store'),
+  joining: (s) => (s.options.sessionStorage === 'local' ? ', with no session in its memory: each lives only on the server that created it' : ': it needs nothing more, every session is in the shared store'),
   carries: (sent) => sent.hasCookie(SESSION_COOKIE),
   authenticate,
   issue,
