@@ -89,7 +89,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'store-outage',
     title: 'The shared store goes down',
     notice:
-      'A session cannot be checked without the store, so while it is down every logged-in user is refused (fail closed, store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also consult a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
+      'A session cannot be checked without the store, so while it is down every logged-in user is refused (store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also ask a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
     firstCaption: 'Alice and Bob log in and browse, one request a second each.',
     modes: ['session', 'jwt'],
     load: () => import('./storeOutage').then((m) => m.storeOutage),
@@ -154,7 +154,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'microservices',
     title: 'Five services, one signing key',
     notice:
-      'Here the five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Midway the issuer switches to EdDSA: services need only the public key, and once the old HS256 key is withdrawn only the issuer can sign.',
+      'The five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Then the issuer switches to EdDSA: services need only the public key, and once the HS256 key is withdrawn only the issuer can sign.',
     firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
     modes: ['jwt'],
     load: () => import('./microservices').then((m) => m.microservices),
@@ -163,7 +163,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'load',
     title: 'Forty users at once',
     notice:
-      `Every session request needs one operation on the shared store, which serves ${LOAD_STORE_OPS_PER_SEC} operations a second here. When the second wave of users doubles the traffic, requests queue at the store and session latency grows, and adding app servers does not help because they all wait on the same store. JWT requests are checked by whichever server gets them, so their latency stays flat.`,
+      `Every session request costs one operation on the shared store, which serves ${LOAD_STORE_OPS_PER_SEC} a second here. When a second wave of users doubles the traffic, requests queue at the store and session latency grows; more app servers do not help, as they all wait on that store. Any server checks a JWT itself, so JWT latency stays flat.`,
     firstCaption: 'Twenty users log in and each sends two requests a second.',
     modes: ['session', 'jwt'],
     load: () => import('./load').then((m) => m.load),
