@@ -169,15 +169,22 @@ function backlog(rows: SweepRow[]): string {
   return ` ${capital(withServers(grew))} requests came faster than they ended: of each 100 sent in the window, ${about(grew.map(endedPer100), whole)} ended in it (answered or failed), the rest still queued.${why}`;
 }
 
+/** Rows whose users were signed out (a refused refresh) and stopped sending: fewer requests, and no failure to say why. */
+function signedOut(rows: SweepRow[]): string {
+  const skipping = rows.filter((r) => r.signedOutSkipsPerSec > 0);
+  if (skipping.length === 0) return '';
+  return ` ${capital(withServers(skipping))} ${about(skipping.map((r) => r.signedOutSkipsPerSec), rate)} requests a second were never sent: those users' refresh tokens were refused, and a signed-out app sends nothing until its user logs in again, which the lab's users do not.`;
+}
+
 function readModel(mode: Mode, rows: SweepRow[], report: SweepReport): string {
   const name = SCHEME_WORDS[mode].name;
   const first = rows[0]!;
-  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(rows, null, report)}.${checkCost(rows, true)}${backlog(rows)}`;
+  if (rows.length === 1) return `${name}: ${rps(first.throughputRps)} with ${plural(first.servers, 'server')}${because(rows, null, report)}.${checkCost(rows, true)}${backlog(rows)}${signedOut(rows)}`;
   const parts = stretches(rows);
   const told = parts.map((s, i) => tell(s, i === 0, rows.slice(0, rows.indexOf(s.rows[0]!) + 1))).join('');
   const end = parts[parts.length - 1]!;
   const level = end.trend === 'level';
-  return `${name}: throughput ${told}${because(end.rows, level ? null : end.rows[end.rows.length - 1]!, report)}.${checkCost(end.rows, level)}${backlog(rows)}`;
+  return `${name}: throughput ${told}${because(end.rows, level ? null : end.rows[end.rows.length - 1]!, report)}.${checkCost(end.rows, level)}${backlog(rows)}${signedOut(rows)}`;
 }
 
 /** One paragraph per model in the sweep, in the order the models ran. */

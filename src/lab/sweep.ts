@@ -32,6 +32,8 @@ export interface SweepRow {
   verifyCpuMsPerSec: number;
   serverCpuUtilisation: number;
   byReason: Partial<Record<ReasonCode, number>>;
+  /** Requests a second not sent: their users' refresh tokens were refused, and a signed-out app waits for a login the lab never makes. */
+  signedOutSkipsPerSec: number;
   /** Mean bytes of one API request (real HTTP text), and request bytes on the wire per second. */
   requestBytesMean: number;
   wireBytesPerSec: number;
@@ -102,6 +104,7 @@ function counters(st: SimState, d: SimDriver) {
     accepted: m.apiAccepted,
     byReason: { ...m.apiByReason },
     apiRequests: m.apiRequests,
+    signedOutSkips: m.signedOutSkips,
     apiRequestBytes: m.apiRequestBytes,
     verifications: m.signatureVerifications,
     storeOps: st.store.ops,
@@ -172,6 +175,7 @@ export async function runRow(s: SweepSettings, mode: Mode, servers: number, onSh
     // CPU is booked when work is queued, so an overloaded window books more than it has: busy all the time is 1.
     serverCpuUtilisation: round(Math.min(1, (after.serverCpuMs - before.serverCpuMs) / (servers * windowMs)), 3),
     byReason,
+    signedOutSkipsPerSec: round((after.signedOutSkips - before.signedOutSkips) / seconds),
     requestBytesMean: requests ? round((after.apiRequestBytes - before.apiRequestBytes) / requests) : 0,
     wireBytesPerSec: Math.round((after.apiRequestBytes - before.apiRequestBytes) / seconds),
     verifications: {

@@ -82,8 +82,10 @@ export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false):
       return void startRequest(t, action.clientId, 'refresh');
     case 'traffic':
       if (action.count <= 0) return;
-      // A signed-out app sends nothing until its user logs in again (the stream keeps its beat).
-      if (!own(s.clients, action.clientId)?.loginNeeded) startRequest(t, action.clientId, 'api');
+      // A signed-out app sends nothing until its user logs in again (the stream keeps its beat):
+      // counted, so a lab row whose users were signed out says why it sent fewer requests.
+      if (own(s.clients, action.clientId)?.loginNeeded) s.metrics.signedOutSkips++;
+      else startRequest(t, action.clientId, 'api');
       // Written out, not spread: this runs once per request of a steady stream.
       if (action.count > 1) scheduleTimer(s, { timeMs: s.timeMs + action.everyMs, seq: s.seq++, event: { type: 'action', action: { type: 'traffic', clientId: action.clientId, everyMs: action.everyMs, count: action.count - 1 }, checked: true } }, s.repeats);
       return;

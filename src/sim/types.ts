@@ -432,6 +432,8 @@ export interface Metrics {
   /** API requests that carried no credential, and session API requests checked in a server's own memory (no store lookup). */
   apiWithoutCredential: number;
   apiMemoryLookups: number;
+  /** Beats of a steady stream not sent: its browser was signed out by a refused refresh and waits for a login. */
+  signedOutSkips: number;
   /** Times an up server crashed, and times the store went down from up. */
   serverCrashes: number;
   /** Sessions that went with a crashed server's memory, and requests refused since because theirs had. */

@@ -19,6 +19,7 @@ export function row(mode: Mode, servers: number, throughputRps: number): SweepRo
     requestBytesMean: mode === 'session' ? 117 : 435,
     wireBytesPerSec: mode === 'session' ? 58_500 : 217_500,
     verifications: { real: mode === 'jwt' ? 16 : 0, modelled: mode === 'jwt' ? 984 : 0, mismatches: 0 },
+    signedOutSkipsPerSec: 0,
     windowMs: 2000,
   };
 }

@@ -160,6 +160,27 @@ describe('refresh tokens: theft and revocation', () => {
     expect(s.clients.mallory!.storage.refreshToken).toBeNull();
   });
 
+  it('a refusal of a refresh token the browser no longer holds (it has logged in since) leaves its new tokens alone', async () => {
+    // Mallory rotates the family first; alice logs in again just before her refresh with the old
+    // token: the login answers first, then the refusal of the old token, which must not sign out the new login.
+    const script: Script = [
+      [0, { type: 'login', clientId: 'alice' }],
+      [500, { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' }],
+      [1_000, { type: 'refresh', clientId: 'mallory' }],
+      [1_950, { type: 'login', clientId: 'alice' }],
+      [2_000, { type: 'refresh', clientId: 'alice' }],
+    ];
+    const d = await run({ mode: 'jwt', refreshTokens: true, clients: withMallory }, script, 4_000);
+    const s = d.state;
+    const [login, refresh] = [requestsOf(s, 'alice', 'login').at(-1)!, requestsOf(s, 'alice', 'refresh').at(-1)!];
+    expect(login.reason).toBe('ok');
+    expect(refresh.reason).toBe('refresh_reused');
+    expect(login.finishedAtMs!).toBeLessThan(refresh.finishedAtMs!);
+    expect(s.clients.alice!.loginNeeded).toBe(false);
+    expect(s.clients.alice!.storage.accessToken).not.toBeNull();
+    expect(s.clients.alice!.storage.refreshToken).not.toBeNull();
+  });
+
   it('the thief who refreshes first wins the race, but alice coming back revokes the family for both', async () => {
     const script: Script = [
       [0, { type: 'login', clientId: 'alice' }],

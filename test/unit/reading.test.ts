@@ -16,6 +16,8 @@ interface Shape {
   fail?: Partial<Record<ReasonCode, number>>;
   /** Requests sent in the window; by default as many as were answered (none left queued). */
   sent?: number;
+  /** Requests a second a signed-out app did not send. */
+  skips?: number;
 }
 
 /** A row shaped like the sweep's own, with the figures a reading reads (counts over `windowMs`). */
@@ -38,6 +40,7 @@ function row(settings: SweepSettings, mode: Mode, servers: number, s: Shape): Sw
     requestBytesMean: 117,
     wireBytesPerSec: 0,
     verifications: { real: 0, modelled: 0, mismatches: 0 },
+    signedOutSkipsPerSec: s.skips ?? 0,
     windowMs,
   };
 }
@@ -61,6 +64,13 @@ describe('readSweep', () => {
     // One user at 0.1 a second read "0 req/s, which is all the 0 req/s offered" beside a table's 0.1.
     const slow: SweepSettings = { ...DEFAULT, users: 1, ratePerUser: 0.1, requests: 10, serversFrom: 1, serversTo: 1 };
     expect(readSweep({ sweep: slow, rows: [row(slow, 'jwt', 1, { ok: 0.1, cpu: 0, store: 0 })] })[0]).toBe('JWT: 0.1 req/s with 1 server, which is all the 0.1 req/s offered.');
+  });
+
+  it('says when signed-out users sent nothing: fewer requests, and no failure to say why', () => {
+    // A refused refresh signs a browser out, and the lab's users never log in again: its beats go unsent.
+    const rows = [row(DEFAULT, 'jwt', 1, { ok: 500, cpu: 1, store: 0 }), row(DEFAULT, 'jwt', 2, { ok: 900, cpu: 1, store: 0, skips: 40 }), row(DEFAULT, 'jwt', 3, { ok: 1300, cpu: 1, store: 0, skips: 41 })];
+    expect(readSweep({ sweep: DEFAULT, rows })[0]).toMatch(/ With 2 and 3 servers 40 to 41 requests a second were never sent: those users' refresh tokens were refused, and a signed-out app sends nothing until its user logs in again, which the lab's users do not\.$/);
+    expect(readSweep({ sweep: DEFAULT, rows: rows.slice(0, 1) })[0]).not.toMatch(/never sent/);
   });
 
   it('names the servers CPU for a plateau only when every row of it is busy', () => {

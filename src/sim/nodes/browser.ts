@@ -11,6 +11,7 @@ import { schemeOf } from '../schemes';
 import { SCHEME_WORDS } from '../schemes/names';
 import type { Sent } from '../schemes/scheme';
 import { Remembered } from '../remembered';
+import { bodyJson, cookieOf } from './serverKit';
 
 import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../cookieNames';
 
@@ -212,18 +213,22 @@ export function onResponse(t: Tick, msg: Message): void {
   // A fresh login or refresh (or a logout) replaces whatever forged credential the client held.
   if ((reason === 'ok' && (req.kind === 'login' || req.kind === 'refresh')) || req.kind === 'logout') client.forged = null;
   if (reason === 'ok' && req.kind === 'login') client.loginNeeded = false;
-  if (req.kind === 'refresh') {
-    client.refreshing = false;
-    // A refused refresh token stays refused: dropped rather than retried on every 401. A browser's
-    // app is then signed out: it drops its access token too and shows its login form (it went on
-    // sending the expired token, 401 after 401, under "she has to log in again"). A thief keeps the
-    // access token she copied: it is good until its exp, whatever became of the refresh token.
-    if (reason === 'refresh_invalid' || reason === 'refresh_reused' || reason === 'user_banned') {
-      const signedOut = client.kind === 'browser';
-      client.storage = { accessToken: signedOut ? null : client.storage.accessToken, refreshToken: null };
-      client.jar = { cookies: client.jar.cookies.filter((c) => c.name !== REFRESH_COOKIE && !(signedOut && c.name === JWT_COOKIE)) };
-      client.loginNeeded = signedOut;
-    }
+  // A refused refresh token stays refused: dropped rather than retried on every 401. A browser's
+  // app is then signed out: it drops its access token too and shows its login form (it went on
+  // sending the expired token, 401 after 401, under "she has to log in again"). A thief keeps the
+  // access token she copied: it is good until its exp, whatever became of the refresh token. Only
+  // the token refused is dropped: a refusal that comes after a new login leaves its tokens alone.
+  const refused = req.kind === 'refresh' && REFRESH_REFUSALS.has(reason) && refreshTokenSent(req) === refreshTokenHeld(client);
+  const signsOut = refused && client.kind === 'browser';
+  if (req.kind === 'refresh') client.refreshing = false;
+  if (refused) {
+    client.storage = { accessToken: signsOut ? null : client.storage.accessToken, refreshToken: null };
+    client.jar = { cookies: client.jar.cookies.filter((c) => c.name !== REFRESH_COOKIE && !(signsOut && c.name === JWT_COOKIE)) };
+  }
+  if (signsOut) {
+    client.loginNeeded = true;
+    // Signed out, it holds nothing it forged.
+    client.forged = null;
   }
   recordOutcome(s, req, reason, statusFor(reason));
   // A refusal names the server that made it (clock-skew: "token_not_yet_valid" under a caption about
@@ -231,7 +236,7 @@ export function onResponse(t: Tick, msg: Message): void {
   // answer came) nor server_down (the balancer's).
   const refusedBy = reason !== 'ok' && reason !== 'timeout' && reason !== 'server_down' ? req.serverId : null;
   logLater(s, getsLine, req.id, client.id, reason, req.method, req.path, s.timeMs - req.sentAtMs, refusedBy);
-  if (req.kind === 'refresh' && client.loginNeeded) log(s, 'note', `${client.id}'s app drops both tokens and shows its login form: it sends nothing until ${client.id} logs in again.`, { requestId: req.id, nodeId: client.id });
+  if (signsOut) log(s, 'note', `${client.id}'s app drops both tokens and shows its login form: it sends nothing until ${client.id} logs in again.`, { requestId: req.id, nodeId: client.id });
   // An expired bearer token comes back as token_expired; an expired JWT cookie is simply gone.
   if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }
@@ -247,6 +252,14 @@ const getsLine = (seq: number, timeMs: number, requestId: number, clientId: stri
   reason,
   ok: reason === 'ok',
 });
+
+const REFRESH_REFUSALS: ReadonlySet<ReasonCode> = new Set(['refresh_invalid', 'refresh_reused', 'user_banned']);
+
+/** The refresh token a refresh request carried: in its body (a single-page app) or its cookie. */
+const refreshTokenSent = (req: RequestRecord): unknown => bodyJson(req)['refresh_token'] ?? cookieOf(req, REFRESH_COOKIE);
+
+/** The refresh token the client holds now (undefined: none). */
+const refreshTokenHeld = (client: Client): string | undefined => client.storage.refreshToken ?? client.jar.cookies.find((c) => c.name === REFRESH_COOKIE)?.value;
 
 /** A single-page app keeps the tokens a login or refresh response body hands it (cookies are the jar's job). */
 function keepTokens(s: SimState, client: Client, kind: RequestKind, body: string): void {

@@ -105,7 +105,7 @@ export function ClientInspector({ world, clientId }: { world: WorldSnapshot; cli
         {held.kind === 'none' ? (
           <>
             {who} of <strong>{client.userId}</strong>, not logged in: it holds no session cookie and no token
-            {client.loginNeeded ? '; its refresh was refused, so its app shows the login form and sends nothing until a login' : ''}
+            {client.loginNeeded ? '; its refresh was refused, so its app shows the login form, and its steady traffic waits for a login' : ''}
           </>
         ) : (
           <>

@@ -30,11 +30,14 @@ const COLUMNS: Column[] = [
   { key: 'wireKBPerSec', head: 'Request bytes (kB/s)', value: (r) => r.wireBytesPerSec / 1000, text: (n) => formatNumber(n, n < 1 ? 3 : 1) },
 ];
 
-/** "overloaded 12.5/s, timeout 3/s", or "none". */
+/** "overloaded 12.5/s, timeout 3/s", or "none" (and requests a signed-out app did not send). */
 function failures(row: SweepRow): string {
   const seconds = row.windowMs / 1000;
   const failed = (Object.entries(row.byReason) as [ReasonCode, number][]).filter(([reason, n]) => reason !== 'ok' && n > 0);
-  return failed.length ? failed.map(([reason, n]) => `${reason} ${formatNumber(n / seconds)}/s`).join(', ') : 'none';
+  const parts = failed.map(([reason, n]) => `${reason} ${formatNumber(n / seconds)}/s`);
+  // Not a failure a server gave, but requests that never went: their users were signed out.
+  if (row.signedOutSkipsPerSec > 0) parts.push(`not sent (signed out) ${formatNumber(row.signedOutSkipsPerSec)}/s`);
+  return parts.length ? parts.join(', ') : 'none';
 }
 
 /** The text alternative to the charts: every row's key numbers (drawn again only when a row arrives). */

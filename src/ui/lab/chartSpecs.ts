@@ -88,10 +88,12 @@ const modelSeries = (rows: SweepRow[], x: number[], pick: Pick, suffix = '', das
 function describe(series: ChartSeries, x: number[], unit: string): string {
   const points = series.values.flatMap((v, i) => (v === null ? [] : [{ servers: x[i]!, v }]));
   if (points.length === 0) return `${series.label}: no rows yet`;
-  const at = (p: { servers: number; v: number }) => `${formatNumber(p.v)} ${unit} with ${plural(p.servers, 'server')}`;
+  // Under 0.1 to three decimals: 40 B/s read "0 kB/s".
+  const figure = (v: number) => formatNumber(v, Math.abs(v) < 0.1 ? 3 : 1);
+  const at = (p: { servers: number; v: number }) => `${figure(p.v)} ${unit} with ${plural(p.servers, 'server')}`;
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  if (points.every((p) => p.v === first.v)) return `${series.label}: ${formatNumber(first.v)} ${unit}${points.length > 1 ? ' at every server count' : ` with ${plural(first.servers, 'server')}`}`;
+  if (points.every((p) => p.v === first.v)) return `${series.label}: ${figure(first.v)} ${unit}${points.length > 1 ? ' at every server count' : ` with ${plural(first.servers, 'server')}`}`;
   const peak = points.reduce((best, p) => (p.v > best.v ? p : best), first);
   const middle = peak !== first && peak !== last ? `, highest ${at(peak)}` : '';
   return `${series.label}: ${at(first)}${middle}, ${at(last)}`;
