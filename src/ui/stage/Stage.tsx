@@ -13,7 +13,6 @@ import { NodeView } from './NodeView';
 import { siblingForms } from './nodeLines';
 import './stage.css';
 import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
-import { notInLesson } from '../compare/compareRows';
 import { focusLost } from '../focus';
 
 /** Where nothing can measure the canvas (tests without ResizeObserver). */
@@ -50,6 +49,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const world = useApp(worldOf(mode));
   // A lesson of one world says so where the other would stand: refresh-tokens opened with one
   // stage, the Mode menu's other choices greyed out, and no word of why until the table far below.
+  // Its words are the table's (compareRows.ts notInLesson), not imported: that brought the table's
+  // module, 2.8 KB, into what loads before Play.
   const missing = useApp((s) => (s.scenario && s.scenario.modes.length === 1 && s.scenario.modes[0] === mode ? MODES.find((m) => m !== mode) : undefined));
   const selection = useApp(selectSelection);
   const select = useApp(selectSelect);
@@ -113,7 +114,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption>
         <span id={`stage-title-${mode}`}>{title}</span>
-        {missing && <span className="stage-solo">{notInLesson(missing)}: nothing like this happens there</span>}
+        {missing && <span className="stage-solo">this lesson has no {SCHEME_WORDS[missing].world}: nothing like this happens there</span>}
         {undrawn > 0 && <span className="stage-crowd">+{formatNumber(undrawn)} more in flight</span>}
       </figcaption>
       <div className="stage-canvas" ref={canvas}>
