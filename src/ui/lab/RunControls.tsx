@@ -27,13 +27,13 @@ function ProgressWords({ settings, total, progress }: { settings: SweepSettings;
   return progressText(settings, Math.min(rowIndex, total - 1), total);
 }
 
-/** What stands in the way of a run (or what it would be), Run and Cancel, and how the run goes. */
 /** "Run sweep runs 32 rows, each model from 1 server to 16." (or "...one model with 16 servers." for one count). */
 function readyText(s: SweepSettings): string {
   const servers = s.serversFrom === s.serversTo ? `with ${plural(s.serversFrom, 'server')}` : `from ${plural(s.serversFrom, 'server')} to ${s.serversTo}`;
   return `Run sweep runs ${plural(rowCount(s), 'row')}, ${s.modes.length > 1 ? 'each model' : 'one model'} ${servers}.`;
 }
 
+/** What stands in the way of a run (or what it would be), Run and Cancel, and how the run goes. */
 export function RunControls({ parsed, run, progress, onCancel }: Props) {
   const running = run.status === 'running';
   const runButton = useRef<HTMLButtonElement>(null);

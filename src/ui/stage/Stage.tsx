@@ -51,7 +51,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   // stage, the Mode menu's other choices greyed out, and no word of why until the table far below.
   // Its words are the table's (compareRows.ts notInLesson), not imported: that brought the table's
   // module, 2.8 KB, into what loads before Play.
-  const missing = useApp((s) => (s.scenario && s.scenario.modes.length === 1 && s.scenario.modes[0] === mode ? MODES.find((m) => m !== mode) : undefined));
+  const missing = useApp((s) => (s.scenario?.modes.length === 1 ? MODES.find((m) => m !== mode) : undefined));
   const selection = useApp(selectSelection);
   const select = useApp(selectSelect);
   const inspectable = useApp(selectInspectable);
