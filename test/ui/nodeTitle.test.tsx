@@ -8,6 +8,7 @@ import { SCENARIOS } from '../../src/scenarios';
 import { loadScenario } from '../../src/scenarios/run';
 import { snapshot } from '../../src/store/snapshot';
 import { NodeView } from '../../src/ui/stage/NodeView';
+import { layoutStage } from '../../src/ui/stage/layout';
 import { nodeStatus, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
@@ -31,6 +32,21 @@ describe('node titles', () => {
     expect(drawn('lb', 200, lb)).toMatchObject({ text: 'Load balancer', lines: ['sticky'] });
     // Too narrow for both: the title alone, as before.
     expect(drawn('lb', 150, lb, undefined, 30)).toMatchObject({ text: 'Load balancer', lines: [] });
+  });
+
+  const POLICIES = ['round-robin', 'random', 'least-connections', 'sticky'];
+  it.each([
+    ['390 px', 362, POLICIES],
+    // Without a canvas, text is measured erring wide (0.68 em a bold letter): here only the longest, from the interventions panel, does not fit.
+    ['360 px', 332, POLICIES.filter((p) => p !== 'least-connections')],
+  ])('a phone\u2019s compact balancer (%s) says the routing policy after its title', (_phone, width, policies) => {
+    // Two stacked worlds: the compact rows, whose balancer has no line of its own.
+    const layout = layoutStage({ mode: 'session', clients: ['alice', 'bob', 'carol'].map((id) => ({ id, kind: 'browser' as const })), serverIds: ['server-1', 'server-2', 'server-3', 'server-4'] }, { width, height: 250 });
+    const box = layout.nodes.lb!;
+    for (const policy of policies) {
+      const lb = drawn('lb', box.w, { title: 'Load balancer', lines: [policy], flash: null }, undefined, box.h);
+      expect(lb).toMatchObject({ text: `Load balancer: ${policy}`, lines: [] });
+    }
   });
 
   it('a narrow server box (a 360 px phone) shows its whole name, left of its check chip', () => {

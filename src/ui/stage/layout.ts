@@ -120,6 +120,13 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
 const SERVER_MIN_W = 78;
 /** Wider for longer names: "server-10" needs ~9 px more than "server-4". */
 const serverMinW = (ids: string[]): number => SERVER_MIN_W + 9 * Math.max(0, Math.max(0, ...ids.map((id) => id.length)) - 8);
+/**
+ * A compact row's balancer has no line for its routing policy, which NodeView then writes after
+ * its title, where the box holds both: alone in its row, it may be as wide as the longest
+ * ("Load balancer: least-connections"). At 200 px only "sticky" fitted, so a phone's scale-out
+ * never said its routing was round-robin, the half of the lesson before sticky.
+ */
+const lbCompactMaxW = (): number => Math.ceil(textWidth(`${LB_TITLE}: least-connections`, FONT.title, true)) + 12;
 /** A browser's box in a row is at least this wide, so "user-01" reads whole (at 390 px it read "us…"). */
 const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
@@ -217,7 +224,7 @@ function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const clientW = Math.min(190, inner / clients.length - CLIENT_GAP_X);
   spread(clients.length, MARGIN, width - MARGIN).forEach((x, i) => put(clients[i]!.id, clients[i]!.kind, x, top + clientH / 2, clientW, clientH));
   const lbY = top + clientH + gap + lbH / 2;
-  put('lb', 'lb', width / 2, lbY, Math.min(200, inner), lbH);
+  put('lb', 'lb', width / 2, lbY, Math.min(full || rows.lines.lb > 0 ? 200 : lbCompactMaxW(), inner), lbH);
   const serversTop = lbY + lbH / 2 + gap;
   const serverW = Math.min(200, inner / perRow - gapX);
   serverIds.forEach((id, i) => {
