@@ -307,8 +307,12 @@ export type Message =
 
 export type MessageKind = Message['kind'];
 
-/** A message as a node writes it; `send` gives it its id and times. */
-export type OutgoingMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'sendTimeMs' | 'recvTimeMs'> : never) : never;
+/**
+ * A message as a node writes it; `send` gives it its id and times. The node writes them as 0, so
+ * the literal is the message's whole shape: added by `send`, V8 kept the three in a second,
+ * out-of-object store, one more allocation a message (~4% of the engine bench).
+ */
+export type OutgoingMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'sendTimeMs' | 'recvTimeMs'> & { id: 0; sendTimeMs: 0; recvTimeMs: 0 } : never) : never;
 
 export type Action =
   | { type: 'login'; clientId: string }

@@ -162,7 +162,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     if (credential === 'none') s.metrics.apiWithoutCredential++;
   }
   const label = credential === 'none' ? kind : SCHEME_WORDS[credential].dot;
-  send(s, { requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
+  send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
   scheduleTimer(s, { timeMs: s.timeMs + s.options.requestTimeoutMs, seq: s.seq++, event: { type: 'timeout', requestId: req.id } });
   logLater(s, sendsLine, req.id, clientId, route.method, reqPath, carriedWords(kind, credential, httpRequest.body, cookieHeader), http.bytes);
   return req;

@@ -68,5 +68,5 @@ export function onKeyRetire(t: Tick, kid: string): void {
 
 export function onFetch(t: Tick, msg: Message): void {
   const { s } = t;
-  send(s, { requestId: msg.requestId, kind: 'jwks-reply', from: 'jwks', to: msg.from, credential: 'none', label: 'keys', ok: true, reason: null, kids: publishedKids(s) }, linkLatency(s, s.options.latency.serverToJwksMs));
+  send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: msg.requestId, kind: 'jwks-reply', from: 'jwks', to: msg.from, credential: 'none', label: 'keys', ok: true, reason: null, kids: publishedKids(s) }, linkLatency(s, s.options.latency.serverToJwksMs));
 }

@@ -56,7 +56,7 @@ function upServers(servers: AppServer[]): AppServer[] {
 
 /** Passes a request or response on, written out field by field: a spread of the message per hop was the balancer's main cost. */
 function forward(s: SimState, msg: Message, to: string, baseLatencyMs: number): void {
-  send(s, { requestId: msg.requestId, kind: msg.kind === 'request' ? 'request' : 'response', from: 'lb', to, credential: msg.credential, label: msg.label, ok: msg.ok, reason: msg.reason }, linkLatency(s, baseLatencyMs));
+  send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: msg.requestId, kind: msg.kind === 'request' ? 'request' : 'response', from: 'lb', to, credential: msg.credential, label: msg.label, ok: msg.ok, reason: msg.reason }, linkLatency(s, baseLatencyMs));
 }
 
 /** A response passes back through the balancer on its way to the browser. */

@@ -15,8 +15,8 @@ export function respondTo(s: SimState, req: RequestRecord, from: string, status:
   const fromServer = serverById(s, from);
   if (fromServer) {
     fromServer.inFlight = Math.max(0, fromServer.inFlight - 1);
-    send(s, { requestId: req.id, kind: 'response', from, to: 'lb', credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.lbToServerMs), cpuWork(s, fromServer, s.options.serverServiceMs) - s.timeMs);
+    send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: req.id, kind: 'response', from, to: 'lb', credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.lbToServerMs), cpuWork(s, fromServer, s.options.serverServiceMs) - s.timeMs);
   } else {
-    send(s, { requestId: req.id, kind: 'response', from, to: req.clientId, credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.clientToLbMs));
+    send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: req.id, kind: 'response', from, to: req.clientId, credential: req.credential, label, ok, reason: req.reason }, linkLatency(s, s.options.latency.clientToLbMs));
   }
 }

@@ -50,7 +50,7 @@ export function storeQuery({ t, server, req }: Handling, op: StoreOp, stage: Req
   const { s } = t;
   req.stage = stage;
   const label = op.op === 'session-get' ? lookupLabels.of(op.key) : op.op === 'deny-check' ? 'denylist?' : op.op;
-  send(s, { requestId: req.id, kind: 'store-query', from: server.id, to: 'store', credential: req.credential, label, ok: null, reason: null, storeOp: op }, linkLatency(s, s.options.latency.serverToStoreMs));
+  send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: req.id, kind: 'store-query', from: server.id, to: 'store', credential: req.credential, label, ok: null, reason: null, storeOp: op }, linkLatency(s, s.options.latency.serverToStoreMs));
 }
 
 /** An authentication lookup in the shared store, counted per request, per server and per run. */

@@ -11,7 +11,7 @@ const serviceMs = (s: SimState): number =>
   Math.max(s.options.storeServiceMs, 1000 / s.options.storeCapacityOpsPerSec) * s.store.slowFactor;
 
 function reply(s: SimState, query: StoreQuery, result: StoreResult): void {
-  send(s, { requestId: query.requestId, kind: 'store-reply', from: 'store', to: query.from, credential: query.credential, label: 'unavailable' in result ? 'down' : 'overloaded' in result ? 'full' : 'reply', ok: !('unavailable' in result || 'overloaded' in result), reason: null, storeResult: result }, linkLatency(s, s.options.latency.serverToStoreMs));
+  send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: query.requestId, kind: 'store-reply', from: 'store', to: query.from, credential: query.credential, label: 'unavailable' in result ? 'down' : 'overloaded' in result ? 'full' : 'reply', ok: !('unavailable' in result || 'overloaded' in result), reason: null, storeResult: result }, linkLatency(s, s.options.latency.serverToStoreMs));
 }
 
 /** A query arrives: a store that is down refuses the connection at once; otherwise it queues. */
