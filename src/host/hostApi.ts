@@ -99,7 +99,9 @@ async function run(store: AppStore, command: Command, warn: (message: string) =>
     case 'authsim:play':
       // A question waiting for its answer holds the lesson (a seek or a step moves on past it).
       if (s.question?.choiceId === null) return warn('authsim: ignored authsim:play: a question waits for the learner\'s answer; authsim:seek or authsim:step moves on without it.');
-      return s.play();
+      // At the lesson's end, as a media element's play(): again from its start (kept at the end, the
+      // takeaway gave way to the last caption and "Pause" for its reading time, then came back).
+      return s.ended ? s.togglePlay() : s.play();
     case 'authsim:pause':
       return s.pause();
     case 'authsim:step':

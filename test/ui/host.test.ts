@@ -154,6 +154,22 @@ describe('host page API', () => {
     expect(store.getState().question).toBeNull();
   });
 
+  // Teacher review: a play sent at the end hid the takeaway for the last caption's reading time, "Pause" showing, then ended again.
+  it('a play sent at the lesson\'s end plays it again from its start', async () => {
+    const store = lesson();
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    store.getState().play();
+    await runFrames(store, 20000, () => store.getState().ended);
+    expect(store.getState().ended).toBe(true);
+    w.send({ type: 'authsim:play' });
+    await vi.waitFor(() => expect(store.getState().playing).toBe(true));
+    expect(store.getState().ended).toBe(false);
+    expect(store.player.timeMs).toBeLessThan(1000);
+    expect(w.warn).not.toHaveBeenCalled();
+  });
+
   it('scores the questions put to the learner, even if they turn questions off afterwards', async () => {
     const store = lesson('basic', { questionsOn: true });
     const w = windows();
