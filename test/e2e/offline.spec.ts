@@ -27,6 +27,8 @@ test('after the first visit the app loads and plays a lesson offline', async ({ 
   // The app says its lesson is shown and playable, and only then is the worker registered and the
   // manifest linked (src/offlineSupport.ts): the app can be installed, from the manifest the worker keeps.
   await expect(page.locator('html')).toHaveAttribute('data-settled', { timeout: 2_000 });
+  // Linked by the offline support chunk, fetched once the page is settled: a busy host read it before it came.
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
   const manifest = await page.evaluate(async () => {
     const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
     return link ? ((await (await fetch(link.href)).json()) as { name: string; start_url: string }) : null;
