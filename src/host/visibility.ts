@@ -2,7 +2,12 @@
 // resumes when it comes back, if it was playing), and a link's autoplay waits until it is seen.
 // Any Play or Pause that is not this observer's own (the learner, the host page, a question, the
 // hidden-tab pause) is the last word: nothing here starts playback after it.
-import type { AppStore } from '../store/createAppStore';
+// A caption seen while paused counts as read for that long: an embed shows its first caption before
+// Play, and basic at 1x held it ~11 s after Play for a learner who had read it (teacher review).
+import type { AppStore, AppStoreState } from '../store/createAppStore';
+
+/** The caption on screen can be read: paused at a moment of the lesson, no question or takeaway over it. */
+const readable = (s: AppStoreState) => s.status === 'ready' && !s.playing && !s.ended && s.question === null;
 
 export function playWhileVisible(store: AppStore, root: Element, autoplay: boolean): () => void {
   if (typeof IntersectionObserver === 'undefined') {
@@ -12,6 +17,17 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   let waitingToStart = autoplay;
   let pausedOutOfView = false;
   let acting = false;
+  let inView = false;
+  // Real ms the caption on screen has been seen while paused, and since when it is being seen.
+  let seenMs = 0;
+  let seenSince: number | null = null;
+  const watch = (s: AppStoreState) => {
+    const now = performance.now();
+    if (seenSince !== null) seenMs += now - seenSince;
+    seenSince = inView && !document.hidden && readable(s) ? now : null;
+  };
+  const onTabChange = () => watch(store.getState());
+  document.addEventListener('visibilitychange', onTabChange);
   const act = (what: 'play' | 'pause') => {
     acting = true;
     try {
@@ -21,6 +37,14 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
+    watch(s);
+    // Another moment (a step, a seek, a new lesson): another caption, not read yet.
+    if (s.timeMs !== prev.timeMs || s.scenarioId !== prev.scenarioId) seenMs = 0;
+    if (s.playing && !prev.playing) {
+      // Called by the store's play() before its player moves: the caption keeps what is left of its reading time.
+      store.player.creditSeen(seenMs);
+      seenMs = 0;
+    }
     if (acting || s.playing === prev.playing) return;
     waitingToStart = false;
     pausedOutOfView = false;
@@ -28,6 +52,8 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   const observer = new IntersectionObserver(
     (entries) => {
       const visible = entries.some((e) => e.isIntersecting);
+      inView = visible;
+      watch(store.getState());
       if (!visible) {
         if (store.getState().playing) {
           act('pause');
@@ -45,5 +71,6 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   return () => {
     observer.disconnect();
     unsubscribe();
+    document.removeEventListener('visibilitychange', onTabChange);
   };
 }

@@ -119,6 +119,11 @@ export class Player {
     this.setHolding(false);
   }
 
+  /** The caption on screen was seen for `ms` while paused (an embed's, src/host/visibility.ts): read for that long. */
+  creditSeen(ms: number): void {
+    this.captionShownMs += ms;
+  }
+
   /** The hold of a revealed answer ends (its card closed); the caption on screen keeps what is left of its reading time. */
   endHold(): void {
     this.holdLeftMs = 0;

@@ -8,11 +8,12 @@ import { connectScorm, findScormApi, scormTimespan, type Scorm12Api } from '../.
 import { playWhileVisible } from '../../src/host/visibility';
 import { findMeta } from '../../src/scenarios/catalog';
 import { lessonSteps } from '../../src/store/lesson';
+import { dwellMs } from '../../src/store/pacing';
 import { findScenario } from '../../src/scenarios/index';
 import { runScenario } from '../../src/scenarios/run';
 import type { ModeRun } from '../../src/sim/report';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
-import { fakeFrames, runFrames } from './support/frames';
+import { fakeFrames, FRAME_MS, runFrames } from './support/frames';
 import { runs } from '../support/propsSetup';
 
 type Listener = (e: { source: unknown; data: unknown }) => void;
@@ -455,6 +456,31 @@ describe('an embed and its visibility', () => {
     viewport.scroll(false);
     viewport.scroll(true);
     expect(store.getState().playing).toBe(false);
+  });
+
+  // Teacher review: an embed shows its first caption before Play; basic at 1x then held it ~11 s more.
+  it('counts the time a paused caption was seen toward its reading time, and only while it was seen', async () => {
+    const basic = (await findScenario('basic'))!;
+    const [first, second] = lessonSteps(basic, ['session', 'jwt']);
+    const reading = dwellMs(first!.lines.map((l) => l.text).join(' '));
+    /** Real ms of playback at 1x from Play until the first caption gives way to the next, after `before` ms paused, seen or not. */
+    const waitAfterPlay = async (seen: boolean, before: number) => {
+      const viewport = fakeViewport();
+      const store = lesson('basic', { speed: 1 });
+      await store.getState().load();
+      playWhileVisible(store, document.documentElement, false);
+      viewport.scroll(seen);
+      vi.advanceTimersByTime(before);
+      store.getState().play();
+      return (await runFrames(store, 2000, () => store.player.timeMs >= second!.atMs)) * FRAME_MS;
+    };
+    // Out of view, the caption was not read: it waits its whole reading time after Play.
+    const unseen = await waitAfterPlay(false, 20_000);
+    expect(unseen).toBeGreaterThanOrEqual(reading);
+    // Seen for longer than its reading time: only the login's own travel (paced to be watched) is left.
+    expect(await waitAfterPlay(true, 20_000)).toBeLessThan(reading / 2);
+    // Seen for 5 s: 5 s less to wait.
+    expect(Math.abs(unseen - 5_000 - (await waitAfterPlay(true, 5_000)))).toBeLessThanOrEqual(2 * FRAME_MS);
   });
 
   it('does not autoplay after the learner (or the host page) already played and paused', async () => {
