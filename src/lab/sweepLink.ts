@@ -40,6 +40,7 @@ function sweepOf(raw: string | null): { sweep: LinkedSweep | null; problems: str
   if (raw === null) return { sweep: null, problems: [] };
   const refuse = (why: string) => ({ sweep: null, problems: [`The link's sweep settings were not used: ${why} The lab opens with its own.`] });
   if (raw.length > MAX_PARAM_CHARS) return refuse(`they are longer than ${MAX_PARAM_CHARS} characters.`);
+  if (raw.trim() === '') return refuse('the parameter is empty.');
   let input: unknown;
   try {
     input = JSON.parse(raw);

@@ -187,6 +187,8 @@ export const MAX_INTERVENTIONS = 200;
 
 /** Interventions as JSON text: the same list and the same checks for a link and for the runner. */
 export function parseInterventions(json: string, maxTimeMs: number): Parsed<TimedAction[]> {
+  // An empty a= (a link cut short, a template left unfilled) is no broken JSON.
+  if (json.trim() === '') return bad('the list is empty');
   let value: unknown;
   try {
     value = JSON.parse(json);

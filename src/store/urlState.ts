@@ -82,11 +82,12 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     if (isView(mode)) state.view = mode;
     else problems.push(`The link's mode "${mode.slice(0, 20)}" is not session, jwt or both; showing both.`);
   }
+  // Written in plain decimals, as links write them: 0x10, 1e3 or " 5" is no one's typo to honour.
   const number = (name: string, min: number, max: number, integer: boolean, set: (n: number) => void) => {
     const raw = params.get(name);
     if (raw === null) return;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it was ignored.`);
+    if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it was ignored.`);
     else set(n);
   };
   number('seed', LINK_SEED.min, LINK_SEED.max, true, (n) => (state.seed = n));

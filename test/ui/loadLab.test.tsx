@@ -320,6 +320,7 @@ describe('a link to a sweep (sweep=)', () => {
 
   it.each([
     ['not JSON', '{users:', /not JSON/],
+    ['empty', '', /were not used: the parameter is empty\./],
     ['a typo', JSON.stringify({ user: 5 }), /"user" is not a setting of the lab/],
     ['out of range', JSON.stringify({ serversTo: 40 }), /Servers to must be a whole number from 1 to 16 \(got 40\)/],
     ['the cost', JSON.stringify({ verifyCostMs: 0.001 }), /cannot set the signature check cost/],

@@ -115,6 +115,18 @@ describe('links for embeds', () => {
     ]);
   });
 
+  // Teacher review: t=0x10 opened at 16 ms and t=1e3 at 1 s, without a word.
+  it('take numbers written as plain decimals only', () => {
+    const { state, problems } = parseLink('?t=0x10&speed=1e0&seed=%205&scenario=basic');
+    expect(state).toEqual({ scenarioId: 'basic' });
+    expect(problems).toEqual([
+      'The link\'s seed " 5" must be a whole number from 0 to 4294967295; it was ignored.',
+      'The link\'s speed "1e0" must be a number from 0.25 to 16; it was ignored.',
+      'The link\'s t "0x10" must be a number from 0 to 86400000; it was ignored.',
+    ]);
+    expect(parseLink('?t=1500.5&speed=0.5&seed=7').state).toEqual({ timeMs: 1500.5, speed: 0.5, seed: 7 });
+  });
+
   it('name a bad flag and ignore it', () => {
     const { state, problems } = parseLink('?embed=yes&controls=0&inspect=2&play=true&scenario=basic&mode=constructor');
     expect(state).toEqual({ scenarioId: 'basic' });
@@ -137,6 +149,7 @@ describe('links with interventions', () => {
 
   it.each([
     ['not JSON', '?a=%7Bnope', 'they are not JSON'],
+    ['an empty list (teacher review: it said "not JSON")', '?a=', 'the list is empty'],
     ['a self-repeating traffic action', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'traffic', clientId: 'alice', everyMs: 10, count: 100 } }]))}`, 'intervention 1: traffic cannot be replayed as an intervention'],
     ['a negative time', `?a=${encodeURIComponent(JSON.stringify([{ atMs: -5, action: { type: 'storeDown' } }]))}`, 'intervention 1: atMs must be a number from 0 to 86400000'],
     ['a polluting id', `?a=${encodeURIComponent(JSON.stringify([{ atMs: 0, action: { type: 'changeRole', userId: '__proto__', role: 'admin' } }]))}`, 'intervention 1: changeRole.userId must be an id (letters, digits, . _ -; at most 40)'],
