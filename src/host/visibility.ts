@@ -6,6 +6,9 @@
 // Play, and basic at 1x held it ~11 s after Play for a learner who had read it (teacher review).
 import type { AppStore, AppStoreState } from '../store/createAppStore';
 
+/** The share of the frame on screen for it to count as seen. */
+const VISIBLE_SHARE = 0.25;
+
 /** The caption on screen can be read: paused at a moment of the lesson, no question or takeaway over it. */
 const readable = (s: AppStoreState) => s.status === 'ready' && !s.playing && !s.ended && s.question === null;
 
@@ -21,6 +24,7 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   // Real ms the caption on screen has been seen while paused, and since when it is being seen.
   let seenMs = 0;
   let seenSince: number | null = null;
+  let seenCaption = store.player.captionIndex;
   const watch = (s: AppStoreState) => {
     const now = performance.now();
     if (seenSince !== null) seenMs += now - seenSince;
@@ -38,8 +42,12 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   };
   const unsubscribe = store.subscribe((s, prev) => {
     watch(s);
-    // Another moment (a step, a seek, a new lesson): another caption, not read yet.
-    if (s.timeMs !== prev.timeMs || s.scenarioId !== prev.scenarioId) seenMs = 0;
+    // Another caption (a step or seek past this one, another lesson or its other worlds): not read yet.
+    // A step within the caption keeps it, as the player keeps its reading time.
+    if (store.player.captionIndex !== seenCaption || s.scenarioId !== prev.scenarioId || s.view !== prev.view) {
+      seenCaption = store.player.captionIndex;
+      seenMs = 0;
+    }
     if (s.playing && !prev.playing) {
       // Called by the store's play() before its player moves: the caption keeps what is left of its reading time.
       store.player.creditSeen(seenMs);
@@ -51,7 +59,8 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   });
   const observer = new IntersectionObserver(
     (entries) => {
-      const visible = entries.some((e) => e.isIntersecting);
+      // A quarter of the frame on screen, as embedding.md says (isIntersecting is true for a sliver).
+      const visible = entries.some((e) => e.isIntersecting && e.intersectionRatio >= VISIBLE_SHARE);
       inView = visible;
       watch(store.getState());
       if (!visible) {
@@ -65,7 +74,7 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
       waitingToStart = false;
       pausedOutOfView = false;
     },
-    { threshold: 0.25 },
+    { threshold: VISIBLE_SHARE },
   );
   observer.observe(root);
   return () => {

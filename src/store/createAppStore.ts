@@ -280,16 +280,12 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       set({ playing: false, timeMs: player.timeMs });
     },
     togglePlay() {
-      if (get().playing) get().pause();
+      if (get().playing) return get().pause();
       // At the end, the Play button (or Space) plays the lesson again from its start, as a media
       // player does: it did nothing. Not play() itself: a link's autoplay at its end keeps that moment.
-      else if (get().ended && get().status === 'ready')
-        void get()
-          .seek(0)
-          .then(() => {
-            if (!get().ended) get().play();
-          });
-      else get().play();
+      // Played at once, behind the queued seek: played once the seek had landed, it undid a Pause sent meanwhile.
+      if (get().ended && get().status === 'ready') void get().seek(0);
+      get().play();
     },
     step: () => {
       closeCard();

@@ -64,8 +64,8 @@ export class Player {
   private published = -1;
   private publishedAt = -Infinity;
   private pacing: Pacing = NO_PACING;
-  /** The caption on screen (the last one whose moment has passed), and how long it has been read. */
-  private captionIndex = -1;
+  /** The caption on screen (the last one whose moment has passed; read, not written, outside), and how long it has been read. */
+  captionIndex = -1;
   private captionShownMs = 0;
   /** An explicit hold (an answer being revealed), in real ms. */
   private holdLeftMs = 0;

@@ -155,8 +155,8 @@ describe('host page API', () => {
     expect(store.getState().question).toBeNull();
   });
 
-  // Teacher review: a play sent at the end hid the takeaway for the last caption's reading time, "Pause" showing, then ended again.
-  it('a play sent at the lesson\'s end plays it again from its start', async () => {
+  /** A lesson with a host page, played to its end. */
+  async function playedToItsEnd() {
     const store = lesson();
     const w = windows();
     connectHost(store, w);
@@ -164,11 +164,32 @@ describe('host page API', () => {
     store.getState().play();
     await runFrames(store, 20000, () => store.getState().ended);
     expect(store.getState().ended).toBe(true);
+    return { store, w };
+  }
+
+  // Teacher review: a play sent at the end hid the takeaway for the last caption's reading time, "Pause" showing, then ended again.
+  it('a play sent at the lesson\'s end plays it again from its start', async () => {
+    const { store, w } = await playedToItsEnd();
     w.send({ type: 'authsim:play' });
-    await vi.waitFor(() => expect(store.getState().playing).toBe(true));
+    await store.player.settled();
+    expect(store.getState().playing).toBe(true);
     expect(store.getState().ended).toBe(false);
     expect(store.player.timeMs).toBeLessThan(1000);
     expect(w.warn).not.toHaveBeenCalled();
+  });
+
+  // Review: played once its seek to the start had landed, the replay undid a Pause sent right after it.
+  it('a pause sent right after a play at the end stops the replay', async () => {
+    const { store, w } = await playedToItsEnd();
+    w.send({ type: 'authsim:play' });
+    w.send({ type: 'authsim:pause' });
+    await store.player.settled();
+    const at = store.player.timeMs;
+    await runFrames(store, 30);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().ended).toBe(false);
+    expect(store.player.timeMs).toBe(at);
+    expect(at).toBeLessThan(1000);
   });
 
   it('scores the questions put to the learner, even if they turn questions off afterwards', async () => {
@@ -423,20 +444,22 @@ describe('SCORM reporting', () => {
 });
 
 describe('an embed and its visibility', () => {
-  /** An IntersectionObserver the test scrolls by hand. */
+  /** An IntersectionObserver the test scrolls by hand: all of the frame in view, or none, or a share of it. */
   function fakeViewport() {
-    let report: ((entries: { isIntersecting: boolean }[]) => void) | null = null;
+    type Entry = { isIntersecting: boolean; intersectionRatio: number };
+    let report: ((entries: Entry[]) => void) | null = null;
     vi.stubGlobal(
       'IntersectionObserver',
       class {
-        constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+        constructor(cb: (entries: Entry[]) => void) {
           report = cb;
         }
         observe() {}
         disconnect() {}
       },
     );
-    return { scroll: (visible: boolean) => report?.([{ isIntersecting: visible }]) };
+    const show = (share: number) => report?.([{ isIntersecting: share > 0, intersectionRatio: share }]);
+    return { scroll: (visible: boolean) => show(visible ? 1 : 0), show };
   }
   afterEach(() => vi.unstubAllGlobals());
 
@@ -481,6 +504,49 @@ describe('an embed and its visibility', () => {
     expect(await waitAfterPlay(true, 20_000)).toBeLessThan(reading / 2);
     // Seen for 5 s: 5 s less to wait.
     expect(Math.abs(unseen - 5_000 - (await waitAfterPlay(true, 5_000)))).toBeLessThanOrEqual(2 * FRAME_MS);
+  });
+
+  // Review: isIntersecting alone started a play=1 embed with a sliver of it on screen.
+  it('autoplays only once a quarter of the frame is on screen', async () => {
+    const viewport = fakeViewport();
+    const store = lesson('revocation');
+    await store.getState().load();
+    playWhileVisible(store, document.documentElement, true);
+    viewport.show(0.1);
+    expect(store.getState().playing).toBe(false);
+    viewport.show(0.25);
+    expect(store.getState().playing).toBe(true);
+    viewport.show(0.1);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  // Review: a Step within the first caption threw away the time it had been seen; a switch of worlds kept it.
+  it('keeps the seen time over a Step that keeps the caption, not over a switch to other worlds', async () => {
+    const basic = (await findScenario('basic'))!;
+    const both = lessonSteps(basic, ['session', 'jwt']);
+    const sessionOnly = lessonSteps(basic, ['session']);
+    const reading = dwellMs(both[0]!.lines.map((l) => l.text).join(' '));
+    const viewport = fakeViewport();
+    const store = lesson('basic', { speed: 1 });
+    await store.getState().load();
+    playWhileVisible(store, document.documentElement, false);
+    viewport.scroll(true);
+    vi.advanceTimersByTime(20_000);
+    const caption = store.player.captionIndex;
+    // The lesson's opening moment is logged at 0: a Step goes to the next one.
+    while (store.player.timeMs === 0) await store.getState().step();
+    expect(store.player.captionIndex).toBe(caption);
+    store.getState().play();
+    const afterStep = (await runFrames(store, 2000, () => store.player.timeMs >= both[1]!.atMs)) * FRAME_MS;
+    expect(afterStep).toBeLessThan(reading / 2);
+
+    await store.getState().load({ view: 'both' });
+    vi.advanceTimersByTime(20_000);
+    await store.getState().load({ view: 'session' });
+    store.getState().play();
+    const sessionReading = dwellMs(sessionOnly[0]!.lines.map((l) => l.text).join(' '));
+    const afterSwitch = (await runFrames(store, 2000, () => store.player.timeMs >= sessionOnly[1]!.atMs)) * FRAME_MS;
+    expect(afterSwitch).toBeGreaterThanOrEqual(sessionReading);
   });
 
   it('does not autoplay after the learner (or the host page) already played and paused', async () => {

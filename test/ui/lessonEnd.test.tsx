@@ -41,8 +41,9 @@ describe('the end of a lesson', () => {
     expect(store.getState().ended).toBe(true);
     await act(async () => {
       button('Play').click();
-      await vi.waitFor(() => expect(store.getState().playing).toBe(true));
+      await store.player.settled();
     });
+    expect(store.getState().playing).toBe(true);
     expect(store.getState().ended).toBe(false);
     expect(store.player.timeMs).toBeLessThan(1_000);
     await runFrames(store, 60);
