@@ -18,7 +18,7 @@ export const stolenCredential: Scenario = {
   ...meta('stolen-credential'),
   summary: 'Mallory copies Alice\u2019s credential, Alice logs out, Mallory replays it: a dead session id, or a token that works until it expires.',
   seed: 13,
-  speed: 1,
+  speed: 2,
   options: () => ({
     servers: 3,
     tokenTtlMs: TOKEN_TTL_MS,
