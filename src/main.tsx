@@ -102,6 +102,10 @@ function startLessons(link: LinkState, notices: string[]) {
   // was always done twice, as the lesson's load changes the store meanwhile and a render that read
   // an older store is redone at once, whole (useSyncExternalStore's guard against tearing): app
   // ready at 4x CPU 718 -> 534 ms, Play unchanged (medians of 7 interleaved first visits).
+  // Nor in parts: the header, controls, caption, notices and legends each behind a memoized Suspense
+  // boundary, hydrated after the page's frame, left app ready at 4x where it was (2.12x, 2.13x the
+  // smallest React app against 2.02x, 2.35x, interleaved), as the frame's own hydration, the store's
+  // catch-up render and the first layout stay.
   //
   // And not before the built screen's first frame: run at once (its code already here, from the
   // service worker or a fast network), hydration held the first paint (at 4x CPU, first paint
