@@ -118,6 +118,30 @@ for (const viewport of [{ width: 800, height: 600 }, { width: 640, height: 400 }
   });
 }
 
+// Screenshot audit: an 800x600 embed's timeline was 107 px wide, beside the words of Back, Step and
+// "Open in the full simulator": microservices' 0:25, load's 0:10 and stolen-credential's 0:07 had no
+// marker of their own, and the markers are the frame's only way to a key moment.
+test("an 800x600 embed's timeline has room for a marker at each key moment", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  // Each lesson's moment that had no marker of its own (two moments less than a marker apart still share one).
+  const moments = { microservices: '00:25.000', load: '00:10.000', 'stolen-credential': '00:07.000', 'clock-skew': '00:10.500', revocation: '00:30.000' };
+  for (const [id, moment] of Object.entries(moments)) {
+    await page.goto(`/?embed=1&scenario=${id}&q=0`);
+    const row = page.getByRole('group', { name: 'Playback' });
+    await expect(row.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+    expect((await row.getByLabel('Timeline').boundingBox())!.width, id).toBeGreaterThan(250);
+    const names = await row.locator('.marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(names.filter((n) => n.startsWith(`Jump to ${moment}:`)), id).toHaveLength(1);
+    // The way out keeps its whole name; its short words are what is seen.
+    const out = row.getByRole('link', { name: 'Open in the full simulator (new tab) ↗' });
+    await expect(out).toBeVisible();
+    await expect(out.locator('.open-full-short')).toBeVisible();
+    await expect(out.locator('.open-full-short')).toHaveText('Full simulator');
+  }
+  await page.close();
+});
+
 test('a link full of bad values still shows an 800x600 embed\'s worlds whole: its notices scroll in three lines', async ({ page }) => {
   const bad = 'scenario=zzz&mode=xyz&seed=abc&speed=100&t=abc&play=2&q=7&controls=x&inspect=9&a={';
   const url = coursePage('/course/bad.html', `<iframe name="bad" title="Sessions vs JWT" src="${site.appUrl}?embed=1&${bad}" width="800" height="600"></iframe>`);

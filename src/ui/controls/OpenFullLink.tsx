@@ -10,7 +10,11 @@ export default function OpenFullLink() {
   const refresh = () => setHref(momentLink(store, { questionsOn: store.getState().questionsOn }));
   return (
     <a className="open-full" href={href} target="_blank" rel="noopener" onPointerEnter={refresh} onFocus={refresh} onPointerDown={refresh}>
-      Open<span className="open-full-more"> in the full simulator</span>
+      {/* Its name stays whole where a narrow frame shows the short words (controls.css). */}
+      <span className="open-full-long">Open in the full simulator</span>
+      <span className="open-full-short" aria-hidden="true">
+        Full simulator
+      </span>
       <span className="visually-hidden"> (new tab)</span> ↗
     </a>
   );
