@@ -182,6 +182,59 @@ interface Rect {
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 const nodeRect = (n: NodeBox): Rect => ({ left: n.x - n.w / 2, top: n.y - n.h / 2, right: n.x + n.w / 2, bottom: n.y + n.h / 2 });
 
+/**
+ * This frame's dots as boxes, in flat arrays refilled each frame (no object per dot), so a label
+ * keeps off the other dots. Checked one by one: a frame places at most LABELLED_UNTIL labels, in at
+ * most four places each, against at most MAX_DRAWN dots, and most boxes fail on their x alone.
+ */
+class DotBoxes {
+  private xs = new Float64Array(64);
+  private ys = new Float64Array(64);
+  private hws = new Float64Array(64);
+  private hhs = new Float64Array(64);
+  private count = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  add(x: number, y: number, shape: ShapeKey): void {
+    if (this.count === this.xs.length) this.grow();
+    const { hw, hh } = SHAPES[shape];
+    const i = this.count++;
+    this.xs[i] = x;
+    this.ys[i] = y;
+    this.hws[i] = hw;
+    this.hhs[i] = hh;
+  }
+
+  /** Whether `letters` cover a dot other than those within PILE_PX of (ox, oy): the label's own pile, which its places are made around. */
+  covers(letters: Rect, ox: number, oy: number): boolean {
+    const { xs, ys, hws, hhs } = this;
+    for (let i = 0; i < this.count; i++) {
+      const x = xs[i]!;
+      if (letters.left >= x + hws[i]! || letters.right <= x - hws[i]!) continue;
+      const y = ys[i]!;
+      if (letters.top >= y + hhs[i]! || letters.bottom <= y - hhs[i]!) continue;
+      if ((x - ox) ** 2 + (y - oy) ** 2 < PILE_PX ** 2) continue;
+      return true;
+    }
+    return false;
+  }
+
+  private grow(): void {
+    const wider = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.xs = wider(this.xs);
+    this.ys = wider(this.ys);
+    this.hws = wider(this.hws);
+    this.hhs = wider(this.hhs);
+  }
+}
+
 /** Where a label's letters fall (its bitmap less the halo's margin) when drawn at `at`. */
 function lettersOf(at: { x: number; y: number }, label: Sprite, dpr: number): Rect {
   const left = at.x - label.ax / dpr + HALO;
@@ -197,6 +250,8 @@ export class DotLayer {
   private layout: StageLayout | null = null;
   /** The layout's nodes as boxes (a label is checked against them every frame). */
   private nodeRects: Rect[] = [];
+  /** This frame's dots, which labels keep off. */
+  private readonly dotBoxes = new DotBoxes();
   private onSelect: ((requestId: number) => void) | null = null;
   private readonly ctx: CanvasRenderingContext2D | null;
   private readonly palette: Palette;
@@ -304,6 +359,8 @@ export class DotLayer {
     const dpr = sprites.dpr;
     // Dots first, then the labels over all of them (a label is never hidden under a later dot).
     let riding: Riding[] | null = null;
+    const boxes = this.dotBoxes;
+    boxes.clear();
     for (const dot of this.dots.values()) {
       const m = dot.message;
       if (!dot.placed || nowMs < m.sendTimeMs) continue;
@@ -313,6 +370,7 @@ export class DotLayer {
       dot.y = dot.sy + dot.dy * p;
       ctx.drawImage(s.image, Math.round(dot.x * dpr) - s.ax, Math.round(dot.y * dpr) - s.ay);
       this.inked = true;
+      boxes.add(dot.x, dot.y, dot.shape);
       if (showsLabelAt(dot, p)) (riding ??= []).push({ dot, x: dot.x, y: dot.y });
     }
     if (riding) {
@@ -326,7 +384,7 @@ export class DotLayer {
   /**
    * Where this frame's labels go: refused answers' first (past LABELLED_UNTIL drawn dots theirs are
    * the only ones new dots carry, and older labels took every place), then the others oldest first;
-   * each in the first place that covers no node and no label placed before it, at most LABELLED_UNTIL
+   * each in the first place that covers no node, no label placed before it and no other pile's dot, at most LABELLED_UNTIL
    * in all (more are a blur, and a frame's work), and none that a label in the same pile already says.
    * A label with no place waits.
    */
@@ -336,14 +394,14 @@ export class DotLayer {
     const said = new Piles();
     for (const refused of [true, false]) {
       for (const r of riding) {
-        const { dot, x, y } = r;
+        const { dot } = r;
         if ((dot.shape === 'bad') !== refused || placed.size >= LABELLED_UNTIL) continue;
         // A dot in a labelled pile joins it, so a train of dots, each near the next, is one pile with one label.
         if (said.has(r)) {
           said.add(r);
           continue;
         }
-        const at = this.labelPlace(x, y, sprites.label(dot.label!, refused), sprites.dpr, taken);
+        const at = this.labelPlace(r, sprites.label(dot.label!, refused), sprites.dpr, taken);
         if (!at) continue;
         placed.set(dot, at);
         said.add(r);
@@ -354,13 +412,15 @@ export class DotLayer {
 
   /**
    * Where a dot's label goes (its anchor, stage px), or null: above the dot, else beside it, else
-   * below it, wherever it covers no node and no label placed before it in this frame (`taken`, to
-   * which its own place is added). On a phone's short edges the middle of an edge is still next to
-   * its ends, and a label above the dot hid a browser's name; in the load lesson's crowd, labels
-   * were drawn over each other ("JWT" under "JWT"). When every place is taken the label waits (the
-   * log and the inspector still say what the dot carries).
+   * below it, wherever it covers no node, no label placed before it in this frame (`taken`, to
+   * which its own place is added) and no other pile's dot. On a phone's short edges the middle of an
+   * edge is still next to its ends, and a label above the dot hid a browser's name; in the load
+   * lesson's crowd, labels were drawn over each other ("JWT" under "JWT"), then over other dots
+   * ("cookie" across the next wristband, "JWT" over a badge). When every place is taken the label
+   * waits (the log and the inspector still say what the dot carries).
    */
-  private labelPlace(x: number, y: number, label: Sprite, dpr: number, taken: Rect[]): { x: number; y: number } | null {
+  private labelPlace(own: Riding, label: Sprite, dpr: number, taken: Rect[]): { x: number; y: number } | null {
+    const { x, y } = own;
     const halfW = label.w / dpr / 2;
     const gap = 10;
     // The baseline that centres the letters on the dot, for a label beside it.
@@ -373,7 +433,7 @@ export class DotLayer {
     ];
     for (const at of places) {
       const letters = lettersOf(at, label, dpr);
-      if (this.nodeRects.some((n) => overlaps(letters, n)) || taken.some((t) => overlaps(letters, t))) continue;
+      if (this.nodeRects.some((n) => overlaps(letters, n)) || taken.some((t) => overlaps(letters, t)) || this.dotBoxes.covers(letters, x, y)) continue;
       // The next label keeps a halo's width from these letters, so its halo never eats into them.
       taken.push({ left: letters.left - HALO, top: letters.top - HALO, right: letters.right + HALO, bottom: letters.bottom + HALO });
       return at;
@@ -386,6 +446,8 @@ export class DotLayer {
     const sprites = this.sprites;
     // Placed as a frame places them (placeLabels).
     const drawn = [...this.positions(nowMs)];
+    this.dotBoxes.clear();
+    for (const d of drawn) this.dotBoxes.add(d.x, d.y, d.dot.shape);
     const riding = drawn.filter(({ dot, p }) => showsLabelAt(dot, p));
     const placed = sprites ? this.placeLabels(riding, sprites) : new Map(riding.map((r) => [r.dot, r]));
     for (const { dot, x, y } of drawn) yield { requestId: dot.message.requestId, shape: dot.shape, x, y, label: placed.has(dot) ? dot.label : null };
