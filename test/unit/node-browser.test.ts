@@ -214,4 +214,20 @@ describe('what a request is logged as carrying', () => {
     for (const line of login) expect(line).toContain('carrying a username and password.');
     expect(sends.some((t) => t.includes('GET /api/profile carrying their JWT.'))).toBe(true);
   });
+
+  // Screenshot audit: over "guessed sid" and "badge: an altered JWT" on the stage, the caption's line said "carrying their session cookie".
+  it('a forged credential as what it is: a guessed session cookie, an altered JWT, an unsigned JWT', async () => {
+    const profileSends = async (mode: 'session' | 'jwt') => {
+      const { driver } = await runScenarioMode(findScenario('tampering')!, mode);
+      return driver.state.log.entries.filter((e) => / sends a [\d,]+-byte GET \/api\/profile /.test(e.text)).map((e) => [e.timeMs, /carrying (.*)\.$/.exec(e.text)![1]!] as const);
+    };
+    const carried = (sends: (readonly [number, string])[], fromMs: number, toMs: number) => new Set(sends.filter(([t]) => t >= fromMs && t < toMs).map(([, c]) => c));
+    const session = await profileSends('session');
+    expect(carried(session, 0, 2_000)).toEqual(new Set(['their session cookie']));
+    expect(carried(session, 2_000, 5_000)).toEqual(new Set(['a guessed session cookie']));
+    const jwt = await profileSends('jwt');
+    expect(carried(jwt, 0, 2_000)).toEqual(new Set(['their JWT']));
+    expect(carried(jwt, 2_000, 5_000)).toEqual(new Set(['an altered JWT']));
+    expect(carried(jwt, 6_000, 9_000)).toEqual(new Set(['an unsigned JWT']));
+  });
 });

@@ -3,7 +3,7 @@
 import { applySetCookie, cookieHeaderValue, cookiesFor } from '../../auth/cookies';
 import { scheduleTimer } from '../agenda';
 import { ACCEPT_JSON, cookieValue, requestSize, responseHeader, utf8Bytes, type HttpRequestParts } from '../http';
-import type { Client, CredentialKind, LogEntry, RequestKind, RequestRecord, SimState, Message } from '../types';
+import type { Client, CredentialKind, ForgeHow, LogEntry, RequestKind, RequestRecord, SimState, Message } from '../types';
 import { arrivesLate, cookieContext, linkLatency, log, logLater, own, recordOutcome, send, serverById, type Tick } from '../world';
 import { formatNumber } from '../../format';
 import { statusFor, type ReasonCode } from '../../reasons';
@@ -164,19 +164,26 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
   const label = credential === 'none' ? kind : SCHEME_WORDS[credential].dot;
   send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: req.id, kind: 'request', from: clientId, to: 'lb', credential, label, ok: null, reason: null }, linkLatency(s, s.options.latency.clientToLbMs));
   scheduleTimer(s, { timeMs: s.timeMs + s.options.requestTimeoutMs, seq: s.seq++, event: { type: 'timeout', requestId: req.id } });
-  logLater(s, sendsLine, req.id, clientId, route.method, reqPath, carriedWords(kind, credential, httpRequest.body, cookieHeader), http.bytes);
+  logLater(s, sendsLine, req.id, clientId, route.method, reqPath, carriedWords(kind, credential, httpRequest.body, cookieHeader, req.forged), http.bytes);
   return req;
 }
+
+/** A forged credential as the log says it is carried: the words of the stage's line for the client that holds it. */
+const FORGED_CARRIED: Record<ForgeHow, string> = {
+  'guess-session': 'a guessed session cookie',
+  'role-admin': 'an altered JWT',
+  'alg-none': 'an unsigned JWT',
+};
 
 /**
  * What the log says a request carries. A login carries the password and a refresh its refresh
  * token, though neither is the model's access credential: "POST /refresh carrying no credential"
  * said the opposite of the refresh-tokens lesson.
  */
-function carriedWords(kind: RequestKind, credential: CredentialKind, body: string, cookieHeader: string | null): string {
+function carriedWords(kind: RequestKind, credential: CredentialKind, body: string, cookieHeader: string | null, forged: ForgeHow | null): string {
   if (kind === 'login') return 'a username and password';
   if (kind === 'refresh') return body.includes('refresh_token') || (cookieHeader !== null && cookieValue(cookieHeader, REFRESH_COOKIE) !== undefined) ? 'their refresh token' : 'no refresh token';
-  const access = credential === 'none' ? 'no credential' : SCHEME_WORDS[credential].carried;
+  const access = credential === 'none' ? 'no credential' : forged ? FORGED_CARRIED[forged] : SCHEME_WORDS[credential].carried;
   return kind === 'logout' && body.includes('refresh_token') ? `${access} and their refresh token` : access;
 }
 
