@@ -100,7 +100,7 @@ export const storeOutage: Scenario = {
     perWorld(reports, {
       session: (r) => `${plural(apiCount(r, 'store_unavailable'), 'session request')} ${apiCount(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused while the store was down`,
       jwt: (r) =>
-        `${plural(apiCount(r, 'store_unavailable'), 'JWT request')} ${apiCount(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused, only once the servers depended on the denylist, and failing open let Bob\u2019s revoked token back in ${times(r.revocation?.acceptedAfter ?? 0)}`,
+        `${plural(apiCount(r, 'store_unavailable'), 'JWT request')} ${apiCount(r, 'store_unavailable') === 1 ? 'was' : 'were'} refused as the store was down, only once the servers depended on the denylist, and failing open let Bob\u2019s revoked token back in ${times(r.revocation?.acceptedAfter ?? 0)}`,
     }),
   expect: (run) => {
     const f: string[] = [];
