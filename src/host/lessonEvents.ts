@@ -23,7 +23,8 @@ export function scoreOf(s: Pick<AppStoreState, 'asked' | 'answers' | 'scenario' 
   return { asked: s.asked.length, answered: s.answers.length, correct: s.answers.filter((a) => a.correct).length, total };
 }
 
-function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
+/** The caption on screen: a question still to come keeps back the one it asks about. */
+export function captionAt(s: AppStoreState): { atMs: number; text: string } | null {
   const step = stepAt(lessonSteps(s.scenario, shownModes(s)), s.timeMs, questionsToCome(s));
   return step ? { atMs: step.atMs, text: step.caption } : null;
 }

@@ -5,6 +5,7 @@
 // A caption seen while paused counts as read for that long: an embed shows its first caption before
 // Play, and basic at 1x held it ~11 s after Play for a learner who had read it (teacher review).
 import type { AppStore, AppStoreState } from '../store/createAppStore';
+import { captionAt } from './lessonEvents';
 
 /** The share of the frame on screen for it to count as seen. */
 const VISIBLE_SHARE = 0.25;
@@ -25,6 +26,8 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   let seenMs = 0;
   let seenSince: number | null = null;
   let seenCaption = store.player.captionIndex;
+  const shownAt = (s: AppStoreState) => captionAt(s)?.atMs ?? null;
+  let seenShown = shownAt(store.getState());
   const watch = (s: AppStoreState) => {
     const now = performance.now();
     if (seenSince !== null) seenMs += now - seenSince;
@@ -42,15 +45,18 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   };
   const unsubscribe = store.subscribe((s, prev) => {
     watch(s);
-    // Another caption (a step or seek past this one, another lesson or its other worlds): not read yet.
-    // A step within the caption keeps it, as the player keeps its reading time.
-    if (store.player.captionIndex !== seenCaption || s.scenarioId !== prev.scenarioId || s.view !== prev.view) {
+    // Another caption (a step or seek past this one, another lesson or its other worlds), counted or
+    // shown: not read yet. A step within the caption keeps it, as the player keeps its reading time.
+    const shown = shownAt(s);
+    if (store.player.captionIndex !== seenCaption || shown !== seenShown || s.scenarioId !== prev.scenarioId || s.view !== prev.view) {
       seenCaption = store.player.captionIndex;
+      seenShown = shown;
       seenMs = 0;
     }
     if (s.playing && !prev.playing) {
-      // Called by the store's play() before its player moves: the caption keeps what is left of its reading time.
-      store.player.creditSeen(seenMs);
+      // Called by the store's play() before its player moves: the caption keeps what is left of its
+      // reading time, if it is the one that was seen (a question to come kept the screen on an earlier one).
+      if (seenShown === store.player.captionAtMs) store.player.creditSeen(seenMs);
       seenMs = 0;
     }
     if (acting || s.playing === prev.playing) return;

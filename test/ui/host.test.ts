@@ -549,6 +549,28 @@ describe('an embed and its visibility', () => {
     expect(afterSwitch).toBeGreaterThanOrEqual(sessionReading);
   });
 
+  // Review: the seen time was kept by the player's caption, which a question to come keeps off the
+  // screen: seen over "Alice logs in.", it was credited to the ban's caption, never shown.
+  it('credits the seen time to the caption that was on screen, not one a question kept back', async () => {
+    const viewport = fakeViewport();
+    const store = lesson('revocation', { speed: 1, questionsOn: true });
+    await store.getState().load();
+    playWhileVisible(store, document.documentElement, false);
+    viewport.scroll(true);
+    // Just past the ban (5 s), before its question (5.1 s): the player counts the ban's caption, the screen keeps "Alice logs in.".
+    await store.getState().seek(5_300);
+    await store.getState().stepBack();
+    expect(store.player.timeMs).toBeGreaterThanOrEqual(5_000);
+    expect(store.player.timeMs).toBeLessThan(5_100);
+    expect(store.player.captionAtMs).toBe(5_000);
+    vi.advanceTimersByTime(20_000);
+    // A Step past the question (jumped over, not asked) shows the ban's caption: unread.
+    while (store.player.timeMs < 5_100) await store.getState().step();
+    expect(store.getState().question).toBeNull();
+    store.getState().play();
+    expect(store.player.holdProgress()).toBeLessThan(0.2);
+  });
+
   it('does not autoplay after the learner (or the host page) already played and paused', async () => {
     const viewport = fakeViewport();
     const store = lesson('revocation');
