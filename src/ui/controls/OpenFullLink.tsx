@@ -15,6 +15,9 @@ export default function OpenFullLink() {
       <span className="open-full-short" aria-hidden="true">
         Full simulator
       </span>
+      <span className="open-full-tiny" aria-hidden="true">
+        Open
+      </span>
       <span className="visually-hidden"> (new tab)</span> ↗
     </a>
   );
