@@ -5,6 +5,7 @@
 // A caption seen while paused counts as read for that long: an embed shows its first caption before
 // Play, and basic at 1x held it ~11 s after Play for a learner who had read it (teacher review).
 import type { AppStore, AppStoreState } from '../store/createAppStore';
+import { lessonSteps } from '../store/lesson';
 import { captionAt } from './lessonEvents';
 
 /** The share of the frame on screen for it to count as seen. */
@@ -27,6 +28,10 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
   let seenSince: number | null = null;
   let seenCaption = store.player.captionIndex;
   const shownAt = (s: AppStoreState) => captionAt(s)?.atMs ?? null;
+  // The caption whose reading time the player counts (its pacing's captions are the lesson's steps for
+  // its worlds): a question still to come keeps it off the screen. Worked out here, not in the player,
+  // which is in the first load: embeds alone need it.
+  const countedAt = (s: AppStoreState) => lessonSteps(s.scenario, store.player.modes)[store.player.captionIndex]?.atMs ?? null;
   let seenShown = shownAt(store.getState());
   const watch = (s: AppStoreState) => {
     const now = performance.now();
@@ -56,7 +61,7 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
     if (s.playing && !prev.playing) {
       // Called by the store's play() before its player moves: the caption keeps what is left of its
       // reading time, if it is the one that was seen (a question to come kept the screen on an earlier one).
-      if (seenShown === store.player.captionAtMs) store.player.creditSeen(seenMs);
+      if (seenShown === countedAt(s)) store.player.creditSeen(seenMs);
       seenMs = 0;
     }
     if (acting || s.playing === prev.playing) return;

@@ -120,11 +120,6 @@ export class Player {
   }
 
   /** The caption on screen was seen for `ms` while paused (an embed's, src/host/visibility.ts): read for that long. */
-  /** The moment of the caption whose reading time is counted: a question still to come may keep it off the screen. */
-  get captionAtMs(): number | null {
-    return this.pacing.captions[this.captionIndex]?.atMs ?? null;
-  }
-
   creditSeen(ms: number): void {
     this.captionShownMs += ms;
   }

@@ -562,7 +562,7 @@ describe('an embed and its visibility', () => {
     await store.getState().stepBack();
     expect(store.player.timeMs).toBeGreaterThanOrEqual(5_000);
     expect(store.player.timeMs).toBeLessThan(5_100);
-    expect(store.player.captionAtMs).toBe(5_000);
+    expect(lessonSteps(store.getState().scenario, ['session', 'jwt'])[store.player.captionIndex]!.atMs).toBe(5_000);
     vi.advanceTimersByTime(20_000);
     // A Step past the question (jumped over, not asked) shows the ban's caption: unread.
     while (store.player.timeMs < 5_100) await store.getState().step();
