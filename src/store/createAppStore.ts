@@ -85,7 +85,8 @@ export interface Answer {
 export interface AppActions {
   /** Resolves true once this lesson is ready, false if a newer load superseded it (or it failed). */
   load(patch?: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides'>>): Promise<boolean>;
-  play(): void;
+  /** `keepEnd`: the end stays on screen until the next publish (Play at the end, behind its seek to 0). */
+  play(keepEnd?: boolean): void;
   pause(): void;
   togglePlay(): void;
   step(): Promise<void>;
@@ -145,8 +146,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
   const player: Player = new Player({
     publish: (worlds, timeMs) => {
       // Paused, the lesson is over exactly when its end is on screen: a seek, Step or Step back moves
-      // into or out of it (and an intervention there gives it more to do). Playing, the player says when.
-      store.setState(player.playing ? { worlds, timeMs } : { worlds, timeMs, ended: player.atEnd });
+      // into or out of it (and an intervention there gives it more to do). Playing, the player says when (\`ended\` hook).
+      store.setState({ worlds, timeMs, ended: !player.playing && player.atEnd });
       revealIfDecided();
     },
     ended: () => store.setState({ playing: false, ended: true, timeMs: player.timeMs }),
@@ -267,12 +268,12 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (get().status === 'loading') set({ status: 'ready' });
       return get().status === 'ready';
     },
-    play() {
+    play(keepEnd) {
       if (get().status !== 'ready') return;
       // An unanswered question waits for its answer (or to be closed) before playback goes on.
       const asked = get().question;
       if (asked && asked.choiceId === null) return;
-      set({ playing: true, ended: false, started: true });
+      set({ playing: true, ended: keepEnd === true, started: true });
       player.play();
     },
     pause() {
@@ -284,8 +285,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       // At the end, the Play button (or Space) plays the lesson again from its start, as a media
       // player does: it did nothing. Not play() itself: a link's autoplay at its end keeps that moment.
       // Played at once, behind the queued seek: played once the seek had landed, it undid a Pause sent meanwhile.
-      if (get().ended && get().status === 'ready') void get().seek(0);
-      get().play();
+      const replay = get().ended && get().status === 'ready';
+      if (replay) void get().seek(0);
+      // Replayed, the end stays on screen until the start lands, as a video's last frame does (the
+      // publish clears it): cleared at once, the takeaway gave way to the last caption for a frame or two.
+      get().play(replay);
     },
     step: () => {
       closeCard();
