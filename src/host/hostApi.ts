@@ -2,7 +2,7 @@
 // lesson does (ready, size, captions, questions, completion) and takes a few commands from it.
 // Only window.parent is listened to; every command is validated by parseCommand first.
 import type { AppStore } from '../store/createAppStore';
-import { takeEarlyMessages } from './earlyMessages';
+import { MAX_KEPT, takeEarlyMessages } from './earlyMessages';
 import { watchLesson } from './lessonEvents';
 import { parseCommand, type Command, type OutMessage } from './messages';
 
@@ -87,7 +87,9 @@ export function listenToParent({ self, parent, warn = console.warn }: Pick<HostW
   };
   self.addEventListener('message', onMessage);
   // Sent before this code came (from the frame's load event): obeyed now, in order.
-  for (const e of takeEarlyMessages()) onMessage(e);
+  const early = takeEarlyMessages();
+  for (const e of early.slice(0, MAX_KEPT)) onMessage(e);
+  if (early.length > MAX_KEPT) warn(`authsim: ignored the messages after the first ${MAX_KEPT} sent before this frame could listen: wait for authsim:ready.`);
   return () => self.removeEventListener('message', onMessage);
 }
 

@@ -70,7 +70,7 @@ export function parseSweepSettings(input: unknown): SweepParse {
     const v = pick(key);
     const { min, max } = SWEEP_LIMITS[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
-      refuse([key], `${label} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max} (got ${got(v)}).`);
+      refuse([key], `${label} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max} (got ${got(v, true)}).`);
       return DEFAULT_SWEEP[key];
     }
     return v;
@@ -119,11 +119,25 @@ export function parseSweepSettings(input: unknown): SweepParse {
   return problems.length ? { ok: false, problems, fields: [...fields] } : { ok: true, settings };
 }
 
-/** A refused value as the sentence shows it: text that reads as a number or a flag keeps its quotes ("16" is not 16). */
-function got(v: unknown): string {
-  if (typeof v !== 'string') return String(v);
-  const text = v.trim();
-  return text !== '' && (Number.isFinite(Number(text)) || text === 'true' || text === 'false') ? JSON.stringify(v) : v;
+/** The most of a refused value a sentence quotes back: 5,000 typed digits made the page 55,000 px wide. */
+const GOT_CHARS = 24;
+
+/**
+ * A refused value as the sentence shows it: text that reads as a number or a flag keeps its quotes
+ * ("16" is not 16); a list or an object from a link is named, not written "[object Object]" or "".
+ * A number written with a comma is told how to write it: "1,5" is 1.5 in much of the world and 15
+ * in a number box.
+ */
+function got(v: unknown, numeric = false): string {
+  const text = typeof v === 'string' ? v.trim() : '';
+  const shown =
+    typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'a list' : 'an object')
+    : typeof v !== 'string' ? String(v)
+    : text === '' ? 'nothing'
+    : Number.isFinite(Number(text)) || text === 'true' || text === 'false' ? JSON.stringify(v)
+    : v;
+  const clipped = shown.length > GOT_CHARS ? `${shown.slice(0, GOT_CHARS)}…` : shown;
+  return numeric && text.includes(',') ? `${clipped}: write decimals with a point and thousands with no separator, as in 1.5 or 1000` : clipped;
 }
 
 /** Logins use at most half the store's capacity, at most 500 a second, so the window starts on a settled cluster. */

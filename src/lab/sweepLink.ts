@@ -32,8 +32,11 @@ export function sweepFromSearch(search: string): { sweep: LinkedSweep | null; em
   const ignored = unused.length ? [`The load lab does not use the link's ${unused.join(', ')}; ${unused.length > 1 ? 'they were' : 'it was'} ignored.`] : [];
   const embed = params.get('embed');
   const badEmbed = embed !== null && embed !== '0' && embed !== '1' ? [`The link's embed "${embed.slice(0, 20)}" must be 0 or 1 (the embed layout); it was ignored.`] : [];
+  // As a lesson's link says of its own (linkAdjustments.ts): `sweep=<valid>&sweep=junk` went unsaid.
+  const repeated = ['lab', 'sweep', 'embed'].filter((name) => params.getAll(name).length > 1);
+  const twice = repeated.length ? [`The link gives ${repeated.join(' and ')} more than once; the first of each is used.`] : [];
   const linked = sweepOf(params.get('sweep'));
-  return { sweep: linked.sweep, embed: embed === '1', problems: [...ignored, ...badEmbed, ...linked.problems] };
+  return { sweep: linked.sweep, embed: embed === '1', problems: [...ignored, ...twice, ...badEmbed, ...linked.problems] };
 }
 
 function sweepOf(raw: string | null): { sweep: LinkedSweep | null; problems: string[] } {

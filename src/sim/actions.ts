@@ -239,7 +239,13 @@ function steal(s: SimState, fromClientId: string, attackerId: string): void {
   const victim = own(s.clients, fromClientId);
   if (!victim) return log(s, 'note', `There is no client called ${fromClientId}.`);
   if (namesANode(attackerId)) return log(s, 'note', `${attackerId} is the name of a node of the cluster: the attacker needs a name of its own.`);
-  const attacker = own(s.clients, attackerId) ?? (s.clients[attackerId] = newClient(attackerId, victim.userId, 'attacker'));
+  let attacker = own(s.clients, attackerId);
+  if (!attacker) {
+    const attackers = Object.values(s.clients).filter((c) => c.kind === 'attacker');
+    if (attackers.length >= LIMITS.drawnAttackers)
+      return log(s, 'note', `The cluster already has ${plural(attackers.length, 'attacker')} (${attackers.map((c) => c.id).join(', ')}), the most this simulator draws: ${attackerId} steals nothing.`);
+    attacker = s.clients[attackerId] = newClient(attackerId, victim.userId, 'attacker');
+  }
   const wanted = new Set([SESSION_COOKIE, JWT_COOKIE, REFRESH_COOKIE]);
   attacker.jar = { cookies: victim.jar.cookies.filter((c) => wanted.has(c.name)).map((c) => ({ ...c })) };
   attacker.storage = { ...victim.storage };

@@ -43,6 +43,8 @@ export const LIMITS = {
   // The load lab sweeps up to 16 servers and 10,000 users; a lesson's stage draws at most 12 servers.
   servers: { min: 1, max: 16 },
   drawnServers: 12,
+  // A row of browsers holds two more than a lesson's on a phone, names whole; each steal under a new name brings one in.
+  drawnAttackers: 2,
   clients: { min: 1, max: 10_000 },
   tokenTtlMs: { min: 1_000, max: 24 * 60 * 60_000 },
   seed: { min: 0, max: 0xffffffff },

@@ -18,6 +18,8 @@ export interface LessonCast {
   userIds: readonly string[];
   /** Servers at its start and those its script adds: named server-1, server-2, … (a new one takes the next number). */
   servers: number;
+  /** Its attackers, from the start (`atMs` -1) or a steal of its script: each new name is one more. */
+  steals?: readonly { atMs: number; attackerId: string }[];
 }
 
 /** The names an action uses, by what they name. */
@@ -62,6 +64,11 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
   named('user', unknown.users, quoted(lesson.userIds));
   named('server', unknown.servers, `server-1 to server-${lesson.servers}${added ? `, and the link adds ${added}` : ''}`);
   if (late) notes.push(`${late === 1 ? 'One of the link\'s interventions comes' : `${late} of the link's interventions come`} after the lesson's end (${duration(lesson.endMs)}): ${late === 1 ? 'it happens' : 'they happen'} only if the run goes on that long.`);
+  // Each steal under a new name brings in an attacker; past the most the stage draws, the engine refuses the later ones.
+  const steals = [...(lesson.steals ?? []), ...actions.flatMap(({ atMs, action }) => (action.type === 'steal' ? [{ atMs, attackerId: action.attackerId }] : []))];
+  const attackers = [...new Set(steals.sort((a, b) => a.atMs - b.atMs).map((t) => t.attackerId))];
+  const refused = attackers.slice(LIMITS.drawnAttackers);
+  if (refused.length) notes.push(`The link brings in ${plural(attackers.length, 'attacker')}; the stage draws at most ${LIMITS.drawnAttackers}, so the ${refused.length === 1 ? 'last to come steals' : `last ${refused.length} to come steal`} nothing (${quoted(refused)}).`);
   const beyond = lesson.servers + added - LIMITS.drawnServers;
   if (added && beyond > 0) notes.push(`The link adds ${plural(added, 'server')} to the lesson's ${lesson.servers}; the stage draws at most ${LIMITS.drawnServers}, so the last ${beyond} ${beyond === 1 ? 'does' : 'do'} not join.`);
   return notes;
@@ -107,7 +114,10 @@ export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'vi
   const world = Object.values(worlds)[0];
   // The servers its script adds count as its own (scale-out's and the load lesson's).
   const scriptAdds = scenario ? Math.max(...scenario.modes.map((m) => scenario.timeline(m).filter((step) => step.action.type === 'addServer').length)) : 0;
-  const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers + scriptAdds } : null;
+  // Its attackers: those there from the start (stolen-credential's mallory), then those its script's steals bring in.
+  const mode = scenario?.modes[0];
+  const steals = scenario && mode ? [...(scenario.options(mode).clients ?? []).filter((c) => c.kind === 'attacker').map((c) => ({ atMs: -1, attackerId: c.id })), ...scenario.timeline(mode).flatMap(({ atMs, action }) => (action.type === 'steal' ? [{ atMs, attackerId: action.attackerId }] : []))] : [];
+  const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers + scriptAdds, steals } : null;
   const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: player.atEnd ? undefined : player.timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }

@@ -40,4 +40,14 @@ describe('ids that name nothing', () => {
     expect(d.state.servers).toHaveLength(LIMITS.drawnServers);
     expect(d.state.log.entries.some((e) => e.text.includes(`already has ${LIMITS.drawnServers} servers`))).toBe(true);
   });
+
+  it(`brings in at most ${LIMITS.drawnAttackers} attackers, however many names steal (a link's 100 drew browsers of negative width)`, async () => {
+    const steals = Array.from({ length: 100 }, (_, i): [number, Action] => [100 + i, { type: 'steal', fromClientId: 'alice', attackerId: `eve${i}` }]);
+    const d = await run({ mode: 'jwt' }, [[0, { type: 'login', clientId: 'alice' }], ...steals, [300, { type: 'steal', fromClientId: 'alice', attackerId: 'eve1' }]], 1_000);
+    expect(Object.values(d.state.clients).filter((c) => c.kind === 'attacker').map((c) => c.id)).toEqual(['eve0', 'eve1']);
+    const texts = d.state.log.entries.map((e) => e.text);
+    expect(texts).toContain('The cluster already has 2 attackers (eve0, eve1), the most this simulator draws: eve2 steals nothing.');
+    // One already in steals again.
+    expect(texts.filter((t) => t === 'eve1 steals 1 credential from alice\'s browser.')).toHaveLength(2);
+  });
 });

@@ -122,6 +122,18 @@ describe('sweep settings', () => {
     expect(parsed.fields).toEqual(['serversTo', 'users', 'denylist']);
   });
 
+  it('quotes a long value in part, and names a list or an object (5,000 typed digits made the page 55,000 px wide)', () => {
+    const parsed = parseSweepSettings({ users: '9'.repeat(5_000), serversTo: [[[1]]], ratePerUser: ' ', storeCapacityOpsPerSec: { n: 1 } });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      'Servers to must be a whole number from 1 to 16 (got a list).',
+      `Users must be a whole number from 1 to 10000 (got ${'9'.repeat(24)}…).`,
+      'Requests per user per second must be from 0.1 to 50 (got nothing).',
+      'Store capacity must be from 10 to 1000000 (got an object).',
+    ]);
+  });
+
   it('names an offered load over the limit beside the other problems, not after they are fixed', () => {
     // 10,000 users at 50 a second, servers 16 to 1: only the servers were named, the load came next.
     const parsed = parseSweepSettings({ users: 10_000, ratePerUser: 50, serversFrom: 16, serversTo: 1 });

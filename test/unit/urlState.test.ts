@@ -13,6 +13,7 @@ describe('links', () => {
     expect(sweepFromSearch('?lab=load&embed=1&q=0&controls=0&inspect=0')).toEqual({ sweep: null, embed: true, problems: [] });
     expect(sweepFromSearch('?lab=load&embed=yes')).toEqual({ sweep: null, embed: false, problems: ['The link\'s embed "yes" must be 0 or 1 (the embed layout); it was ignored.'] });
     expect(sweepFromSearch('?lab=load&sweep=%7B%7D').problems).toEqual([]);
+    expect(sweepFromSearch('?lab=load&lab=xyz&sweep=%7B%7D&sweep=junk').problems).toEqual(['The link gives lab and sweep more than once; the first of each is used.']);
     // The lab's, not the lessons' link reader: told once, by the lab, and never "showing the first one instead".
     expect(parseLink('?lab=load&scenario=nope&embed=yes')).toEqual({ state: { lab: 'load' }, problems: [] });
   });
@@ -56,6 +57,15 @@ describe('links', () => {
       "One of the link's interventions comes after the lesson's end (6 s): it happens only if the run goes on that long.",
       "The link adds 60 servers to the lesson's 3; the stage draws at most 12, so the last 51 do not join.",
     ]);
+    // Attackers past the stage's two: the later ones, the lesson's own among them, are named.
+    const thieves = (atMs: number, ...ids: string[]) => ids.map((attackerId) => at(atMs, { type: 'steal', fromClientId: 'alice', attackerId }));
+    expect(interventionProblems([...thieves(900, 'eve', 'ann'), ...thieves(100, 'eve')], { ...basic, steals: [{ atMs: 500, attackerId: 'mallory' }] })).toEqual([
+      'The link brings in 3 attackers; the stage draws at most 2, so the last to come steals nothing ("ann").',
+    ]);
+    expect(interventionProblems(thieves(100, 'eve', 'ann', 'bo'), { ...basic, steals: [{ atMs: 500, attackerId: 'mallory' }] })).toEqual([
+      'The link brings in 4 attackers; the stage draws at most 2, so the last 2 to come steal nothing ("bo" and "mallory").',
+    ]);
+    expect(interventionProblems(thieves(100, 'mallory'), { ...basic, steals: [{ atMs: 500, attackerId: 'mallory' }] })).toEqual([]);
     // Hundreds of names are said as a few.
     const many = interventionProblems(Array.from({ length: 200 }, (_, i) => at(100, { type: 'login', clientId: `c${i}` })), basic);
     expect(many).toEqual(['The link\'s interventions name 200 clients this lesson does not have ("c0", "c1", "c2" and 197 more; it has "alice"): those do nothing.']);
@@ -165,5 +175,21 @@ describe('links with interventions', () => {
     const { state, problems } = parseLink('?scenario=basic&a=%5B%5D');
     expect(state).toEqual({ scenarioId: 'basic' });
     expect(problems).toEqual(["The link's interventions could not be used (they could not be read here); the lesson plays without them."]);
+  });
+});
+
+describe('a link bringing in attackers, on a loaded lesson', () => {
+  it('counts the lesson\'s own attacker from its start: stolen-credential keeps mallory, the link\'s second thief steals nothing', async () => {
+    const { createAppStore } = await import('../../src/store/createAppStore');
+    const { noticeLinkAdjustments } = await import('../../src/store/linkAdjustments');
+    const thieves = ['eve', 'ann'].map((attackerId, i) => ({ atMs: 500 + i, action: { type: 'steal', fromClientId: 'alice', attackerId } }));
+    const search = `?scenario=stolen-credential&mode=session&a=${encodeURIComponent(JSON.stringify(thieves))}`;
+    const link = parseLink(search, parseInterventions).state;
+    const store = createAppStore(link);
+    await store.getState().load();
+    await store.getState().seek(2_000);
+    noticeLinkAdjustments(store, link, search);
+    expect(store.getState().notices).toEqual(['The link brings in 3 attackers; the stage draws at most 2, so the last to come steals nothing ("ann").']);
+    expect(store.getState().worlds.session!.clients.filter((c) => c.kind === 'attacker').map((c) => c.id).sort()).toEqual(['eve', 'mallory']);
   });
 });

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../sim/options';
 import type { Action, Mode } from '../../sim/types';
 import { ActionButton } from './ActionButton';
 import { ATTACKER_ID } from './choices';
@@ -12,11 +13,12 @@ const TAMPERS: { how: How; mode: Mode; text: string; spoken: string }[] = [
   { how: 'guess-session', mode: 'session', text: 'Guess a session id', spoken: 'guess a session id' },
 ];
 
-function VictimRow({ clientId, modes }: { clientId: string; modes: Mode[] }) {
+/** `stealRefused`: why Steal cannot bring the attacker in (a link brought in the most the stage draws). */
+function VictimRow({ clientId, modes, stealRefused }: { clientId: string; modes: Mode[]; stealRefused: string | null }) {
   return (
     <div className="iv-row" role="group" aria-label={`Attacks on ${clientId}`}>
       <span className="iv-sub">{clientId}</span>
-      <ActionButton action={{ type: 'steal', fromClientId: clientId, attackerId: ATTACKER_ID }} label={`Steal ${clientId}'s credentials`} tone="attack">
+      <ActionButton action={{ type: 'steal', fromClientId: clientId, attackerId: ATTACKER_ID }} label={`Steal ${clientId}'s credentials`} reason={stealRefused} tone="attack">
         Steal
       </ActionButton>
       {TAMPERS.filter((t) => modes.includes(t.mode)).map((t) => (
@@ -32,12 +34,13 @@ function VictimRow({ clientId, modes }: { clientId: string; modes: Mode[] }) {
 export function AttackerFieldset({ model }: { model: PanelModel }) {
   const victims = model.clients.filter((c) => c.kind === 'browser');
   const attackers = model.clients.filter((c) => c.kind === 'attacker');
+  const stealRefused = attackers.length >= LIMITS.drawnAttackers && !attackers.some((a) => a.id === ATTACKER_ID) ? `At most ${LIMITS.drawnAttackers} attackers` : null;
   return (
     <fieldset className="iv-group">
       <legend>Attacker</legend>
       <p className="iv-note">Steal copies a browser&rsquo;s cookies and tokens to {ATTACKER_ID}; tamper edits them in the browser itself.</p>
       {victims.map((c) => (
-        <VictimRow key={c.id} clientId={c.id} modes={model.modes} />
+        <VictimRow key={c.id} clientId={c.id} modes={model.modes} stealRefused={stealRefused} />
       ))}
       <div className="iv-row">
         {attackers.length === 0 ? (

@@ -64,13 +64,11 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
  * A typed value as the gate sees it: a number when it reads as one, else the text itself, so the
- * gate's sentence repeats what was typed ("got 12abc"); an empty box reads "nothing". A comma is
- * refused with the way to write it: "1,5" is 1.5 in much of the world and 15 in a number box.
+ * gate's sentence repeats what was typed ("got 12abc"; "1,5" with the way to write it); an empty
+ * box reads "nothing".
  */
 export function typedNumber(raw: string): number | string {
   const text = raw.trim();
-  if (text === '') return 'nothing';
-  if (text.includes(',')) return `${text}: write decimals with a point and thousands with no separator, as in 1.5 or 1000`;
   const n = DECIMAL.test(text) ? Number(text) : NaN;
   return Number.isFinite(n) ? n : text;
 }
