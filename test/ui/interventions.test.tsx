@@ -180,6 +180,15 @@ describe('InterventionsPanel', () => {
     }
   });
 
+  it('says why Steal is off once a link has brought in the two attackers the stage draws', async () => {
+    const store = await setup();
+    for (const attackerId of ['eve', 'ann']) await act(() => store.getState().dispatch({ type: 'steal', fromClientId: 'alice', attackerId }));
+    await after(() => {}, store);
+    const steal = button("Steal alice's credentials");
+    expect(off(steal)).toBe(true);
+    expect(reasonOf(steal)).toBe('At most 2 attackers');
+  });
+
   it('in a session-only view, disables the key and token settings and says why', async () => {
     await setup('session');
     const rotate = button('Rotate key') as HTMLButtonElement;
