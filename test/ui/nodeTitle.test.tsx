@@ -13,7 +13,7 @@ import { nodeStatus, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
 
-function drawn(kind: 'server' | 'browser' | 'lb', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below', h = 50) {
+function drawn(kind: 'server' | 'browser' | 'lb' | 'jwks', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below', h = 50) {
   const full: NodeStatus = { title: kind === 'server' ? 'server-1' : 'user-01', lines: ['2 in flight'], down: false, flash: { ok: true, text: 'lookup ✓' }, ...status };
   const { container } = render(
     <svg>
@@ -84,6 +84,13 @@ describe('node titles', () => {
     const crowd = { ...nodeStatus({} as never, 'crowd', 37), flash: null };
     expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+37', lines: ['one node'] });
     expect(drawn('browser', 200, crowd)).toMatchObject({ text: '37 more browsers', lines: ['drawn as one node'] });
+  });
+
+  it('the key set in a narrow box (a 640x400 embed: 122 px) says "Key set", not "Key set (JW…"', async () => {
+    const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'revocation')!, 'jwt');
+    const keySet = { ...nodeStatus(snapshot(driver.state), 'jwks'), lines: [], flash: null };
+    expect(drawn('jwks', 122, keySet).text).toBe('Key set');
+    expect(drawn('jwks', 220, keySet).text).toBe('Key set (JWKS)');
   });
 
   it('a title that fits centred stays centred: a wide server box, and other nodes', () => {

@@ -35,7 +35,8 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
-  if (id === 'jwks') return { title: 'Key set (JWKS)', ...keyLines(world), down: false, flash: null };
+  // A 640x400 embed's JWT world (a 122 px box) read "Key set (JW…".
+  if (id === 'jwks') return { title: 'Key set (JWKS)', short: ['Key set', 'JWKS'], ...keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
   if (server) {
     const own = SERVER_LINES[world.mode](world, server);
