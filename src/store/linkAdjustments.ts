@@ -22,6 +22,10 @@ export interface LessonCast {
   steals?: readonly { atMs: number; attackerId: string }[];
 }
 
+/** The steals among timed actions (a link's, a lesson script's): each under a new name brings in an attacker. */
+const stealsIn = (steps: readonly { atMs: number; action: Action }[]): { atMs: number; attackerId: string }[] =>
+  steps.flatMap(({ atMs, action }) => (action.type === 'steal' ? [{ atMs, attackerId: action.attackerId }] : []));
+
 /** The names an action uses, by what they name. */
 function namesIn(action: Action): { clients: string[]; users: string[]; servers: string[] } {
   const a = action as Partial<Record<'clientId' | 'fromClientId' | 'userId' | 'serverId', string>>;
@@ -47,7 +51,8 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
   const added = actions.filter(({ action }) => action.type === 'addServer').length;
   const serverIds = new Set(Array.from({ length: lesson.servers + added }, (_, i) => `server-${i + 1}`));
   // An attacker the link's own steal brings in is a client it may name (the panel's Steal, then "mallory replays").
-  const clientIds = new Set([...lesson.clientIds, ...actions.flatMap(({ action }) => (action.type === 'steal' ? [action.attackerId] : []))]);
+  const linkSteals = stealsIn(actions);
+  const clientIds = new Set([...lesson.clientIds, ...linkSteals.map((t) => t.attackerId)]);
   let late = 0;
   for (const { atMs, action } of actions) {
     if (atMs > lesson.endMs) late++;
@@ -65,7 +70,7 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
   named('server', unknown.servers, `server-1 to server-${lesson.servers}${added ? `, and the link adds ${added}` : ''}`);
   if (late) notes.push(`${late === 1 ? 'One of the link\'s interventions comes' : `${late} of the link's interventions come`} after the lesson's end (${duration(lesson.endMs)}): ${late === 1 ? 'it happens' : 'they happen'} only if the run goes on that long.`);
   // Each steal under a new name brings in an attacker; past the most the stage draws, the engine refuses the later ones.
-  const steals = [...(lesson.steals ?? []), ...actions.flatMap(({ atMs, action }) => (action.type === 'steal' ? [{ atMs, attackerId: action.attackerId }] : []))];
+  const steals = [...(lesson.steals ?? []), ...linkSteals];
   const attackers = [...new Set(steals.sort((a, b) => a.atMs - b.atMs).map((t) => t.attackerId))];
   const refused = attackers.slice(LIMITS.drawnAttackers);
   if (refused.length) notes.push(`The link brings in ${plural(attackers.length, 'attacker')}; the stage draws at most ${LIMITS.drawnAttackers}, so the ${refused.length === 1 ? 'last to come steals' : `last ${refused.length} to come steal`} nothing (${quoted(refused)}).`);
@@ -116,7 +121,10 @@ export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'vi
   const scriptAdds = scenario ? Math.max(...scenario.modes.map((m) => scenario.timeline(m).filter((step) => step.action.type === 'addServer').length)) : 0;
   // Its attackers: those there from the start (stolen-credential's mallory), then those its script's steals bring in.
   const mode = scenario?.modes[0];
-  const steals = scenario && mode ? [...(scenario.options(mode).clients ?? []).filter((c) => c.kind === 'attacker').map((c) => ({ atMs: -1, attackerId: c.id })), ...scenario.timeline(mode).flatMap(({ atMs, action }) => (action.type === 'steal' ? [{ atMs, attackerId: action.attackerId }] : []))] : [];
+  const steals =
+    scenario && mode
+      ? [...(scenario.options(mode).clients ?? []).filter((c) => c.kind === 'attacker').map((c) => ({ atMs: -1, attackerId: c.id })), ...stealsIn(scenario.timeline(mode))]
+      : [];
   const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers + scriptAdds, steals } : null;
   const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: player.atEnd ? undefined : player.timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
