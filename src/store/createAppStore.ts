@@ -182,6 +182,21 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     store.setState({ question: null });
     player.endHold();
   };
+  /**
+   * A move by hand while a question waits for its prediction: its card stays up until the move lands.
+   * Closed at once, the caption it keeps back (which all but answers it) was drawn, and told to a
+   * host page, until the move landed on the question and asked it again (teacher review: a seek back
+   * while stolen-credential asked). Asked again there, it stays (the ask hook puts it back); elsewhere it closes.
+   */
+  const movingBy = async (move: () => Promise<void>) => {
+    const open = store.getState().question;
+    if (open?.choiceId !== null) {
+      closeCard();
+      return move();
+    }
+    await move();
+    if (store.getState().question === open) closeCard();
+  };
   /** The lesson's reading pace and questions, for the worlds on screen. */
   const pace = () => {
     const { scenario, questionsOn } = store.getState();
@@ -291,24 +306,16 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       // publish clears it): cleared at once, the takeaway gave way to the last caption for a frame or two.
       get().play(replay);
     },
-    step: () => {
-      closeCard();
-      return player.step();
-    },
-    stepBack: () => {
-      closeCard();
-      return player.stepBack();
-    },
+    step: () => movingBy(() => player.step()),
+    stepBack: () => movingBy(() => player.stepBack()),
     async seek(timeMs) {
       // Past the end, the lesson's steady traffic goes on a little; further would replay hours (a typo, an old link).
       const { endMs } = get();
       if (endMs > 0) timeMs = Math.min(timeMs, endMs + SEEK_PAST_END_MS);
-      closeCard();
-      await player.seek(timeMs);
+      await movingBy(() => player.seek(timeMs));
     },
     async seekBy(deltaMs) {
-      closeCard();
-      await player.seekFrom((now) => Math.max(0, Math.min(now + deltaMs, get().endMs || Infinity)));
+      await movingBy(() => player.seekFrom((now) => Math.max(0, Math.min(now + deltaMs, get().endMs || Infinity))));
     },
     setSpeed(speed) {
       player.speed = clampSpeed(speed);
@@ -353,19 +360,21 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async nextMoment() {
       player.release();
-      closeCard();
-      await player.seekFrom((now) => {
-        const next = nextMomentAfter(chapters(), now);
-        return next === undefined ? undefined : next + 1;
-      });
+      await movingBy(() =>
+        player.seekFrom((now) => {
+          const next = nextMomentAfter(chapters(), now);
+          return next === undefined ? undefined : next + 1;
+        }),
+      );
     },
     async previousMoment() {
-      closeCard();
       // The moment before the one on screen (a chapter starts 1 ms after its caption's time).
-      await player.seekFrom((now) => {
-        const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);
-        return earlier.length >= 2 ? earlier.at(-2)! + 1 : 0;
-      });
+      await movingBy(() =>
+        player.seekFrom((now) => {
+          const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);
+          return earlier.length >= 2 ? earlier.at(-2)! + 1 : 0;
+        }),
+      );
     },
     openDrawer: (drawer) => set({ drawer }),
     closeDrawer: () => set({ drawer: 'closed', selection: null }),

@@ -358,6 +358,34 @@ describe('a link or a seek to a question\'s moment', () => {
     expect(screen.getByTestId('lesson-caption').textContent).toContain(banCaption.lines[0]!.text);
   }, 60_000);
 
+  // Teacher review: a host's seek back while stolen-credential asked told it, and drew, the caption
+  // the card keeps back ("…refused with the session, accepted with the JWT"), then asked again.
+  it('a seek while the card waits for a prediction never tells the caption it keeps back, on screen or to the host', async () => {
+    const store = await setup('?scenario=revocation&mode=both');
+    const ban = store.getState().scenario!.questions![0]!;
+    const banCaption = lessonSteps(store.getState().scenario, ['session', 'jwt']).findLast((st) => st.atMs <= ban.atMs)!;
+    await act(() => store.getState().seek(ban.atMs));
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    const told: string[] = [];
+    watchLesson(store, { caption: (text) => told.push(text), question: (id) => told.push(`asked ${id}`) });
+    told.length = 0; // what a host hears as it connects: the question open
+    const lesson = screen.getByTestId('lesson-caption');
+    const drawn: string[] = [];
+    new MutationObserver(() => drawn.push(lesson.textContent ?? '')).observe(lesson, { subtree: true, childList: true, characterData: true });
+    // Onto the question again, and back between it and its caption: asked there again, the card stays.
+    await act(() => store.getState().seek(ban.atMs));
+    await act(() => store.getState().seek(banCaption.atMs + 1));
+    await act(() => store.getState().seekBy(-0.5));
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    expect(told).toEqual([]);
+    expect(drawn.filter((text) => text.includes(banCaption.lines[0]!.text))).toEqual([]);
+    // Past it, nothing asks: the card closes and the caption is told.
+    await act(() => store.getState().seek(ban.atMs + 10));
+    expect(store.getState().question).toBeNull();
+    expect(told).toEqual([banCaption.caption]);
+    expect(lesson.textContent).toContain(banCaption.lines[0]!.text);
+  }, 60_000);
+
   // Second diff review: a seek onto a question drew its moment before asking, and the screen reader
   // region said the ban's lines ("1 issued token stays valid for 25 s more") before the card hid them.
   it('a seek onto a question never says aloud what the question asks about', async () => {
