@@ -38,10 +38,15 @@ export function formatNumber(n: number, digits = 1): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(r);
 }
 
-/** "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (rounded, never "00:60.0"). */
+/**
+ * "00:12.345" virtual time, for log lines; `digits` 1 gives "00:12.3" (never "00:60.0"). Cut, not
+ * rounded, as a clock is: a caption's reading time parks playback 0.01 ms before the next caption,
+ * and the clock read that caption's moment beside the one still on screen (teacher review). Within a
+ * millionth of a unit counts as reached (float sums: 0.1 + 0.2 ms).
+ */
 export function clockTime(ms: number, digits = 3): string {
   const unit = 10 ** (3 - digits);
-  const total = Math.round(Math.max(0, Number.isFinite(ms) ? ms : 0) / unit) * unit;
+  const total = Math.floor(Math.max(0, Number.isFinite(ms) ? ms : 0) / unit + 1e-6) * unit;
   const min = Math.floor(total / 60_000);
   const sec = (total % 60_000) / 1000;
   return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;

@@ -87,6 +87,7 @@ export interface AppActions {
   load(patch?: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides'>>): Promise<boolean>;
   /** `keepEnd`: the end stays on screen until the next publish (Play at the end, behind its seek to 0). */
   play(keepEnd?: boolean): void;
+  /** The stage then shows the paused moment once the player settles (what the publish throttle held back, drawn). */
   pause(): void;
   togglePlay(): void;
   step(): Promise<void>;
@@ -292,7 +293,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       player.play();
     },
     pause() {
-      player.pause();
+      player.pauseHere();
       set({ playing: false, timeMs: player.timeMs });
     },
     togglePlay() {

@@ -158,6 +158,20 @@ export class Player {
     this.rafId = null;
   }
 
+  /**
+   * Paused by the learner (or a host): what the publish throttle held back is drawn, after the
+   * advance under way. Undrawn, the stage and log stayed up to PUBLISH_EVERY_MS of real time behind
+   * the paused clock (1.6 s of the load lesson at 16x), and a link shared there opened on a moment
+   * the page never showed (teacher review).
+   */
+  pauseHere(): void {
+    this.pause();
+    void this.enqueue(async () => {
+      this.publishedAt = -Infinity;
+      this.publish(false);
+    });
+  }
+
   /** To the next moment something is logged: every Step changes what the caption says. */
   step(): Promise<void> {
     return this.enqueue(async () => {

@@ -135,7 +135,8 @@ export function linkFor(s: { scenarioId: string; view: View; seed: number | null
   const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
   if (s.seed !== null) params.set('seed', String(s.seed));
   if (s.speed !== 1) params.set('speed', String(Math.round(s.speed * 100) / 100));
-  if (s.timeMs > 0) params.set('t', String(Math.round(s.timeMs)));
+  // Exact (see momentLink.ts); under 1e-6 String writes an exponent, which t refuses, and nothing happens there.
+  if (s.timeMs >= 1e-6) params.set('t', String(s.timeMs));
   if (actions.length) params.set('a', JSON.stringify(actions));
   if (extras.autoplay) params.set('play', '1');
   if (extras.questionsOn === false) params.set('q', '0');

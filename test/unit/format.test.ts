@@ -1,7 +1,7 @@
 // The one formatting module, and the words built on it: plurals, durations that never go
 // negative, the key set's honest HS256 line, and one reading of what a browser holds.
 import { describe, expect, it } from 'vitest';
-import { plural, word } from '../../src/format';
+import { clockTime, plural, word } from '../../src/format';
 import { expiresIn, seconds, timeLeft } from '../../src/formatSpans';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode, loadScenario } from '../../src/scenarios/run';
@@ -18,6 +18,19 @@ describe('plural', () => {
     expect(plural(2, 'denylist entry')).toBe('2 denylist entries');
     expect(plural(2, 'key')).toBe('2 keys');
     expect(word(2, 'stays', 'stay')).toBe('stay');
+  });
+});
+
+// Teacher review: paused in a caption's reading time (0.01 ms before the next caption, at 500 ms),
+// the clock read 00:00.500 beside the caption of before it.
+describe('the clock', () => {
+  it('shows a moment not yet reached as not reached, and a float sum as the moment it stands for', () => {
+    expect(clockTime(499.99)).toBe('00:00.499');
+    expect(clockTime(500)).toBe('00:00.500');
+    expect(clockTime(0.1 + 0.2, 1)).toBe('00:00.0');
+    expect(clockTime(4.35 * 100)).toBe('00:00.435'); // 434.99999999999994
+    expect(clockTime(59_999.96, 1)).toBe('00:59.9');
+    expect(clockTime(61_234.5)).toBe('01:01.234');
   });
 });
 

@@ -13,9 +13,10 @@ export function ShareButton() {
       <button
         type="button"
         aria-haspopup="dialog"
+        // Opened on the moment drawn: the link is the paused screen's, not one an advance under way moves on from.
         onClick={() => {
           store.getState().pause();
-          setOpen(true);
+          void store.player.settled().then(() => setOpen(true));
         }}
       >
         Share

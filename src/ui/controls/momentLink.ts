@@ -7,21 +7,16 @@ export interface Moment {
   actions: readonly RecordedAction[];
 }
 
-/**
- * A link's t is whole ms. Rounded, the moment of an intervention made while paused (at 560.43 ms)
- * opened at 560, just before it: the killed server was not down yet. So t goes up to the last one.
- */
-export function linkTimeMs(nowMs: number, actions: readonly RecordedAction[]): number {
-  const lastDone = actions.reduce((at, a) => (a.atMs <= nowMs ? Math.max(at, a.atMs) : at), 0);
-  return Math.max(Math.round(nowMs), Math.ceil(lastDone));
-}
-
 /** Where the learner is: the time on screen and the interventions made by hand. */
 export function captureMoment(store: AppStore): Moment {
   const asked = store.getState().question;
   const actions = store.player.recordedActions();
   // A question waiting for its answer is asked again by whoever opens the link: land just before it.
-  const timeMs = asked && !asked.result ? Math.max(0, asked.question.atMs - 1) : linkTimeMs(store.player.timeMs, actions);
+  // Else the moment on screen exactly, fraction and all. Rounded to whole ms, it crossed what the
+  // screen showed: paused in a caption's reading time (0.01 ms before the next caption's moment,
+  // 499.99 ms) the link opened at 500, on the next caption (teacher review); a Step lands on an
+  // event's fractional moment. Interventions are made on whole ms (Player.dispatch), so never after now.
+  const timeMs = asked && !asked.result ? Math.max(0, asked.question.atMs - 1) : store.player.timeMs;
   return { timeMs, actions };
 }
 

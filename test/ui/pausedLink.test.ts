@@ -1,0 +1,63 @@
+// Teacher review: Pause, then Share. The link opened on another moment than the paused page showed:
+// the stage and log stood at the last throttled publish (the load lesson at 16x: "127 requests",
+// the link "129"), and a pause in a caption's reading time (0.01 ms before the next caption) gave
+// t rounded up to that caption's moment, which the link opened on.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/store/createAppStore';
+import { parseLink } from '../../src/store/urlState';
+import { linkFor } from '../../src/store/urlState';
+import { captureMoment } from '../../src/ui/controls/momentLink';
+import { captionAt } from '../../src/host/lessonEvents';
+import { nextFrame, fakeFrames } from './support/frames';
+
+async function playing(scenarioId: string, view: 'session' | 'jwt' | 'both', speed?: number) {
+  fakeFrames();
+  const store = createAppStore({ scenarioId, view, questionsOn: false, ...(speed ? { speed } : {}) });
+  await store.getState().load();
+  store.getState().play();
+  return store;
+}
+
+/** What the page shows: the clock, the caption, and each world's stage and log. */
+function screenOf(store: AppStore) {
+  const s = store.getState();
+  const worlds = Object.values(s.worlds).map((w) => ({ log: w.log.map((e) => [e.timeMs, e.text]), requests: w.requests.map((r) => [r.id, r.status]), sessions: w.store.sessions.length, queued: w.store.queued, inFlight: w.messages.length }));
+  return { timeMs: s.timeMs, caption: captionAt(s)?.text, worlds };
+}
+
+/** Opens the page's link in a fresh store, as whoever receives it would. */
+async function opened(store: AppStore) {
+  const moment = captureMoment(store);
+  const { state, problems } = parseLink(linkFor({ ...store.getState(), timeMs: moment.timeMs }, moment.actions, { questionsOn: false }));
+  expect(problems).toEqual([]);
+  const twin = createAppStore({ ...state, linkTimeMs: state.timeMs, questionsOn: false });
+  await twin.getState().load();
+  return twin;
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('a link made where the learner paused', () => {
+  it('opens on what the paused page shows, however busy the cluster (load at 16x)', async () => {
+    const store = await playing('load', 'both', 16);
+    for (let frame = 0; frame < 150; frame++) await nextFrame(store);
+    store.getState().pause();
+    await store.player.settled();
+    const paused = screenOf(store);
+    expect(paused.timeMs).toBe(store.player.timeMs);
+    expect(paused.worlds[0]!.log.length).toBeGreaterThan(10);
+    expect(screenOf(await opened(store))).toEqual(paused);
+  }, 60_000);
+
+  it('opens on the caption being read when paused in its reading time, not on the next one (microservices)', async () => {
+    const store = await playing('microservices', 'jwt');
+    const first = captionAt(store.getState())!.text;
+    for (let frame = 0; frame < 2_000 && !(store.getState().holding && store.player.timeMs % 1 !== 0); frame++) await nextFrame(store);
+    expect(store.getState().holding).toBe(true);
+    store.getState().pause();
+    await store.player.settled();
+    const paused = screenOf(store);
+    expect(paused.caption).toBe(first);
+    expect(screenOf(await opened(store))).toEqual(paused);
+  }, 60_000);
+});
