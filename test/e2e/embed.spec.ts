@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startHostServer, type HostServer } from './support/hostServer';
 import { measureStages } from './support/stages';
@@ -224,6 +225,19 @@ test('a host that follows authsim:resize gets a height that settles, for the ful
   expect(all.at(-1)).toBeLessThan(4000);
   // The whole app is inside the frame: it has nothing left to scroll.
   expect((await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
+});
+
+// Teacher review: pasted as it stood, the docs' host page said "Done: 0/0 predictions right. The JWT
+// kept working 24.5521 s after the ban." (its frame had q=0), and read a one-world embed's JWT run as the session's.
+test('the host page docs/embedding.md gives to copy works as pasted', async ({ page }) => {
+  const docs = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8');
+  const example = /### A host page to copy\s+```html\n([\s\S]*?)```/.exec(docs)![1]!.replace('https://example.github.io/auth-sim/', site.appUrl);
+  await page.goto(coursePage('/course/docs-example.html', example));
+  const sim = page.frameLocator('#sim');
+  await expect(sim.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  // To the end, past the questions: none asked, so no score is claimed.
+  await page.evaluate(() => (document.getElementById('sim') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'authsim:seek', timeMs: 3_600_000 }, '*'));
+  await expect(page.locator('#status')).toHaveText(/^Done\. The JWT kept working \d+\.\d s after the ban\.$/, { timeout: 30_000 });
 });
 
 // Teacher review: the obvious host code sends a command from the frame's load event, which came
