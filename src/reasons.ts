@@ -29,7 +29,7 @@ const DESCRIPTIONS: Record<ReasonCode, string> = {
   no_credentials: 'the request carried no cookie or token',
   session_unknown: 'no session with this id exists',
   session_expired: 'the session timed out',
-  store_unavailable: 'the shared store (of sessions, or the denylist) could not be reached',
+  store_unavailable: 'the shared store could not be reached (to look up a session or check the denylist)',
   signature_invalid: 'the signature does not match the token',
   token_expired: 'the token is past its exp time',
   token_not_yet_valid: 'the token is not valid yet (nbf or iat in the future)',

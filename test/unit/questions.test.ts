@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../../src/scenarios';
-import { clock, duration, formatNumber, plural, times } from '../../src/scenarios/outcomes';
+import { clock, describe as described, duration, formatNumber, plural, times } from '../../src/scenarios/outcomes';
+import { REASON_CODES, describeReason, statusFor } from '../../src/reasons';
+import type { RequestRecord } from '../../src/sim/types';
 import { loadScenario, runScenarioMode } from '../../src/scenarios/run';
 import type { Scenario } from '../../src/scenarios/scenario';
 import { acceptedAlgorithms } from '../../src/auth/acceptance';
@@ -43,6 +45,17 @@ describe('outcome helpers', () => {
     expect(duration(921.3)).toBe('921 ms');
     expect(clock(5_500)).toBe('00:05.5');
     expect(clock(65_049)).toBe('01:05.0');
+  });
+});
+
+// Learner review: store-outage's verdict read "503 store_unavailable (the shared store, of sessions,
+// or the denylist could not be reached)": a verdict's brackets take a reason's words with their own
+// brackets made commas, which reads as a list unless the aside ends the words.
+describe('a refusal in a verdict', () => {
+  it.each(REASON_CODES.filter((code) => code !== 'ok' && code !== 'timeout'))('says %s in words whose aside, if any, ends them', (code) => {
+    expect(describeReason(code)).toMatch(/^[^()]+( \([^()]+\))?$/);
+    const request = { status: statusFor(code), reason: code, finishedAtMs: 1 } as unknown as RequestRecord;
+    expect(described(request)).toMatch(new RegExp(`^${statusFor(code)} ${code} \\([^()]+\\)$`));
   });
 });
 
