@@ -16,7 +16,7 @@ export function formatReport(report: RunReport, scenario: Scenario): string {
       `  store lookups ${run.storeLookups}: ${run.apiStoreLookups} by ${plural(run.apiRequests, 'API request')} (${run.lookupsPerApiRequest} each)${run.refreshStoreLookups > 0 ? `, ${run.refreshStoreLookups} by refreshes` : ''}${run.storeLookups > run.apiStoreLookups + run.refreshStoreLookups ? `, ${run.storeLookups - run.apiStoreLookups - run.refreshStoreLookups} by logouts` : ''}; ${plural(run.storeOps, 'store operation')} in all; ${plural(run.signatureVerifications, 'signature check')}`,
       `  latency       p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
     );
-    if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${seconds(run.revocation.exposureMs)}`);
+    if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${seconds(run.revocation.exposureMs)}, ${run.revocation.refusedAfter} refused`);
     const failures = scenario.expect(run);
     lines.push(failures.length ? `  LESSON BROKEN: ${failures.join('; ')}` : '  lesson holds', '');
   }

@@ -11,7 +11,8 @@ export interface ModeRun {
   bytes: { requestMean: number; credentialMean: number };
   storeLookups: number;
   signatureVerifications: number;
-  revocation: { acceptedAfter: number; exposureMs: number } | null;
+  /** `refusedAfter` (an extension): API requests refused while presenting a revoked credential. */
+  revocation: { acceptedAfter: number; exposureMs: number; refusedAfter: number } | null;
   latencyMs: { p50: number; p99: number };
   /** Extensions (the contract grows, never shrinks). */
   apiRequests: number;
@@ -77,7 +78,7 @@ export function modeRun(s: SimState): ModeRun {
     bytes: { requestMean: api ? round(m.apiRequestBytes / api) : 0, credentialMean: api ? round(m.apiCredentialBytes / api) : 0 },
     storeLookups: m.storeLookups,
     signatureVerifications: m.signatureVerifications,
-    revocation: s.revocations.length ? { acceptedAfter: m.acceptedAfterRevocation, exposureMs: round(m.exposureMs) } : null,
+    revocation: s.revocations.length ? { acceptedAfter: m.acceptedAfterRevocation, exposureMs: round(m.exposureMs), refusedAfter: m.refusedAfterRevocation } : null,
     latencyMs: { p50: round(p50!), p99: round(p99!) },
     apiRequests: api,
     lookupsPerApiRequest: api ? round(m.apiStoreLookups / api, 2) : 0,

@@ -52,7 +52,7 @@ export function createSim(options: SimOptions): StepResult {
     revocations: [],
     lostSessions: {},
     log: { entries: [], total: 0 },
-    metrics: { total: 0, accepted: 0, rejected: 0, timedOut: 0, byReason: {}, apiRequests: 0, apiRequestBytes: 0, apiCredentialBytes: 0, storeLookups: 0, signatureVerifications: 0, latencies: emptyLatencies(), tokensIssued: 0, acceptedAfterRevocation: 0, exposureMs: 0, cookiesDropped: 0, apiCredentialBytesMax: 0, staleRoleAccepts: 0, roleChanges: 0, signingKeyHoldersMax: 0, interventions: 0, byClient: {}, byServer: {}, apiStoreLookups: 0, apiSignatureVerifications: 0, refreshStoreLookups: 0, apiWithoutCredential: 0, signedOutSkips: 0, apiMemoryLookups: 0, serverCrashes: 0, sessionsLost: 0, lostSessionRefusals: 0, storeOutages: 0, serverCpuMs: 0, verifyCpuMs: 0, apiAccepted: 0, apiByReason: {}, apiByClient: {} },
+    metrics: { total: 0, accepted: 0, rejected: 0, timedOut: 0, byReason: {}, apiRequests: 0, apiRequestBytes: 0, apiCredentialBytes: 0, storeLookups: 0, signatureVerifications: 0, latencies: emptyLatencies(), tokensIssued: 0, acceptedAfterRevocation: 0, refusedAfterRevocation: 0, exposureMs: 0, cookiesDropped: 0, apiCredentialBytesMax: 0, staleRoleAccepts: 0, roleChanges: 0, signingKeyHoldersMax: 0, interventions: 0, byClient: {}, byServer: {}, apiStoreLookups: 0, apiSignatureVerifications: 0, refreshStoreLookups: 0, apiWithoutCredential: 0, signedOutSkips: 0, apiMemoryLookups: 0, serverCrashes: 0, sessionsLost: 0, lostSessionRefusals: 0, storeOutages: 0, serverCpuMs: 0, verifyCpuMs: 0, apiAccepted: 0, apiByReason: {}, apiByClient: {} },
   };
   for (const spec of options.clients) {
     s.clients[spec.id] = newClient(spec.id, spec.userId, spec.kind);

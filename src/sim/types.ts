@@ -411,6 +411,8 @@ export interface Metrics {
   /** Access tokens signed in the whole run (`issued` only keeps the recent ones). */
   tokensIssued: number;
   acceptedAfterRevocation: number;
+  /** API requests refused while presenting a revoked credential (tried, and stopped). */
+  refusedAfterRevocation: number;
   exposureMs: number;
   cookiesDropped: number;
   /** Largest credential header of one API request (bytes): the token-size lesson's peak. */

@@ -4,7 +4,7 @@ import { addLatency } from './latency';
 import { scheduleBacklog, scheduleStoreWork } from './agenda';
 import { heapPush } from './queue';
 import { nextFloat } from './rng';
-import type { AppServer, Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Served, SimEvent, SimState } from './types';
+import type { AppServer, Effect, LogEntry, Message, OutgoingMessage, RequestRecord, Revocation, Served, SimEvent, SimState } from './types';
 import type { ReasonCode } from '../reasons';
 
 export interface Tick {
@@ -289,4 +289,12 @@ const lateLine = (seq: number, timeMs: number, requestId: number, what: string, 
 export function serverById(s: SimState, id: string | null): AppServer | undefined {
   for (const sv of s.servers) if (sv.id === id) return sv;
   return undefined;
+}
+
+/**
+ * The revocation, made before `atMs`, that covers the credential a request presents: its own (a
+ * session id, a jti), or every credential its user was issued up to a ban or a logout everywhere.
+ */
+export function revocationCovering(s: SimState, req: RequestRecord, atMs: number): Revocation | undefined {
+  return s.revocations.find((r) => r.atMs < atMs && (r.credentialId === null ? r.userId === req.subjectUserId && (req.credentialIssuedAtMs ?? 0) <= r.atMs : r.credentialId === req.credentialId));
 }

@@ -72,11 +72,11 @@ describe('compareRows', () => {
       ...jwt,
       options: { ...jwt.options, denylist: true },
       store: { ...jwt.store, denylist: [{ jti: 'a', expMs: 1 }] },
-      report: { ...jwt.report, revocation: { acceptedAfter: 0, exposureMs: 0 } },
+      report: { ...jwt.report, revocation: { acceptedAfter: 0, exposureMs: 0, refusedAfter: 3 } },
     };
     const jrows = compareRows({ jwt: denying });
     expect(row(jrows, 'state').measured.jwt).toBe('0 records per user; denylist: 1 entry');
-    expect(row(jrows, 'revocation').measured.jwt).toBe('immediate: 0 requests accepted after it');
+    expect(row(jrows, 'revocation').measured.jwt).toBe('immediate: 0 requests accepted after it, 3 requests refused');
   });
 
   const finished = async (id: string, mode: Mode) => snapshot((await runScenarioMode(findScenario(id)!, mode)).driver.state);
@@ -87,6 +87,18 @@ describe('compareRows', () => {
     expect(row(compareRows({ jwt }), 'failure').measured.jwt).toBe('1 server crash: 0 requests got a 503 or timed out');
     const session = await finished('store-outage', 'session');
     expect(row(compareRows({ session }), 'failure').measured.session).toMatch(/^2 store outages: \d+ rejected: store unavailable$/);
+  });
+
+  // Learner review: jwt-in-cookie's session cell said "immediate: 0 requests accepted after it" of a
+  // session whose cookie the browser dropped at logout: nobody ever presented it again.
+  it('says revocation is immediate only once the revoked credential was tried, and refused', async () => {
+    const untried = await finished('jwt-in-cookie', 'session');
+    expect(untried.report.revocation).toMatchObject({ acceptedAfter: 0, refusedAfter: 0 });
+    expect(row(compareRows({ session: untried }), 'revocation').measured.session).toBe('not tried yet: nobody has presented it since; the store no longer holds it');
+    // Revocation's ban: Alice's browser keeps sending the deleted session's id, refused each time.
+    const tried = await finished('revocation', 'session');
+    expect(tried.report.revocation!.refusedAfter).toBeGreaterThan(0);
+    expect(row(compareRows({ session: tried }), 'revocation').measured.session).toBe(`immediate: 0 requests accepted after it, ${tried.report.revocation!.refusedAfter} requests refused`);
   });
 
   it('says why no token is held: a logout is not "no token issued yet", a dropped cookie neither', async () => {

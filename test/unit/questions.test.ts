@@ -214,7 +214,7 @@ describe('takeaways', () => {
     const text = findScenario('refresh-tokens')!.takeaway!({ jwt: run });
     expect(text).toContain(`after Bob\u2019s ban his access token still got in ${times(inAfter.length)}, the last ${duration(last - banAt)} after it`);
     // Nothing in after the ban (a denylist): said so, not "got in 0 times, the last 0 s after it".
-    const none = findScenario('refresh-tokens')!.takeaway!({ jwt: { ...run, revocation: { acceptedAfter: 0, exposureMs: 0 } } });
+    const none = findScenario('refresh-tokens')!.takeaway!({ jwt: { ...run, revocation: { acceptedAfter: 0, exposureMs: 0, refusedAfter: 0 } } });
     expect(none).toContain('after Bob\u2019s ban his access token got in no more');
     // The first refusal after the ban comes later than that last request in.
     const refused = driver.state.recent.filter((r) => r.clientId === 'bob' && r.kind === 'api' && r.status !== 200 && r.sentAtMs > banAt);

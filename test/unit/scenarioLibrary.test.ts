@@ -139,8 +139,10 @@ describe('the figures a teacher would quote', () => {
     expect(jwt.revocation!.exposureMs).toBeGreaterThan(23_000);
     expect(jwt.revocation!.exposureMs).toBeLessThan(26_000);
     expect(jwt.byClient.bob!.token_revoked).toBe(10);
+    // Bob's ten refusals are the revoked credentials tried after their revocation.
+    expect(jwt.revocation!.refusedAfter).toBe(10);
     expect(jwt.storeLookups).toBe(26);
-    expect(get('revocation', 'session').run.revocation).toEqual({ acceptedAfter: 0, exposureMs: 0 });
+    expect(get('revocation', 'session').run.revocation).toMatchObject({ acceptedAfter: 0, exposureMs: 0 });
   });
 
   it('stolen-credential: the replayed session is dead at once; the replayed JWT gets in 23 times', () => {

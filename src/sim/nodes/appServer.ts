@@ -5,7 +5,7 @@ import { utf8Bytes } from '../http';
 import { schemeOf } from '../schemes';
 import type { AuthScheme, Handling } from '../schemes/scheme';
 import type { AppServer, LogEntry, Message, RequestRecord, SimState, VerifyOutcome } from '../types';
-import { arrivesLate, log, logLater, own, serverById, type Tick } from '../world';
+import { arrivesLate, log, logLater, own, revocationCovering, serverById, type Tick } from '../world';
 import { bodyJson, reject } from './serverKit';
 import { respondTo } from './respond';
 import { Remembered } from '../remembered';
@@ -142,13 +142,7 @@ const acceptsLine = (seq: number, timeMs: number, requestId: number, serverId: s
 function countIfRevoked(s: SimState, req: RequestRecord): void {
   if (s.revocations.length === 0) return;
   const checkedAt = req.checkedAtMs ?? s.timeMs;
-  const hit = s.revocations.find(
-    (r) =>
-      r.atMs < checkedAt &&
-      r.userId === req.subjectUserId &&
-      (req.credentialIssuedAtMs ?? 0) <= r.atMs &&
-      (r.credentialId === null || r.credentialId === req.credentialId),
-  );
+  const hit = revocationCovering(s, req, checkedAt);
   if (!hit) return;
   s.metrics.acceptedAfterRevocation++;
   s.metrics.exposureMs = Math.max(s.metrics.exposureMs, checkedAt - hit.atMs);

@@ -4,7 +4,7 @@ import { serializeSetCookie } from '../../auth/cookies';
 import { cookieValue, firstRequestHeader } from '../http';
 import { describeReason, statusFor, type ReasonCode } from '../../reasons';
 import type { RequestRecord, RequestStage, SimState, StoreOp, StoreResult } from '../types';
-import { linkLatency, log, send, shortId } from '../world';
+import { linkLatency, log, revocationCovering, send, shortId } from '../world';
 import type { Handling } from '../schemes/scheme';
 import { respondTo } from './respond';
 import { Remembered } from '../remembered';
@@ -30,6 +30,8 @@ export function reject({ t, server, req }: Handling, reason: ReasonCode, detail?
   req.reason = reason;
   req.detail = detail ?? describeReason(reason);
   req.decidedAtMs = s.timeMs;
+  // A revoked credential tried and refused: what lets the table say "immediate" only once it was tried.
+  if (s.revocations.length && req.kind === 'api' && revocationCovering(s, req, s.timeMs)) s.metrics.refusedAfterRevocation++;
   respondTo(s, req, server.id, statusFor(reason), [], JSON.stringify({ error: reason }));
   // Whose request, as the send and answer lines say: "server-1 rejects GET /api/profile: token_expired"
   // two seconds after Bob's ban read as the ban biting, and it was Alice's token expiring.
