@@ -187,7 +187,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
    * A move by hand while a question waits for its prediction: its card stays up until the move lands.
    * Closed at once, the caption it keeps back (which all but answers it) was drawn, and told to a
    * host page, until the move landed on the question and asked it again (teacher review: a seek back
-   * while stolen-credential asked). Asked again there, it stays (the ask hook puts it back); elsewhere it closes.
+   * while stolen-credential asked). Landed at its question's moment (asked again there), it stays; elsewhere it closes.
    */
   const movingBy = async (move: () => Promise<void>) => {
     const open = store.getState().question;
@@ -196,7 +196,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       return move();
     }
     await move();
-    if (store.getState().question === open) closeCard();
+    // Kept only where its question stands: overlapping moves (a host's seek, then a step) or an
+    // answer given meanwhile left a card over a moment past its question (review).
+    const card = store.getState().question;
+    if (card && card.question.atMs !== player.timeMs) closeCard();
   };
   /** The lesson's reading pace and questions, for the worlds on screen. */
   const pace = () => {

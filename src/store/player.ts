@@ -165,6 +165,9 @@ export class Player {
    * the page never showed (teacher review).
    */
   pauseHere(): void {
+    // Paused already, all is drawn (an advance publishes at once then); queued work would also stop
+    // a host's pause-then-seek scrubbing from retargeting its waiting seek (`seek`).
+    if (!this.playing) return;
     this.pause();
     void this.enqueue(async () => {
       this.publishedAt = -Infinity;

@@ -107,7 +107,8 @@ describe('playback controls', () => {
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.worlds !== prev.worlds) published++;
     });
-    await act(() => Promise.all(Array.from({ length: 50 }, (_, i) => store.getState().seek(100 * (i + 1)))));
+    // A host scrubbing may send a pause before each seek: paused already, a pause queues nothing between them (review).
+    await act(() => Promise.all(Array.from({ length: 50 }, (_, i) => (store.getState().pause(), store.getState().seek(100 * (i + 1))))));
     unsubscribe();
     expect(store.player.timeMs).toBe(5_000);
     expect(published).toBe(1);

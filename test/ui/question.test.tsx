@@ -384,6 +384,13 @@ describe('a link or a seek to a question\'s moment', () => {
     expect(store.getState().question).toBeNull();
     expect(told).toEqual([banCaption.caption]);
     expect(lesson.textContent).toContain(banCaption.lines[0]!.text);
+    // Moves that overlap while it waits (a host's seek onto the question, then a step past it, sent
+    // at once): the card goes with the last one, not left over a moment past its question (review).
+    await act(() => store.getState().seek(ban.atMs));
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+    await act(() => Promise.all([store.getState().seek(banCaption.atMs + 1), store.getState().step()]));
+    expect(store.player.timeMs).toBeGreaterThan(ban.atMs);
+    expect(store.getState().question).toBeNull();
   }, 60_000);
 
   // Second diff review: a seek onto a question drew its moment before asking, and the screen reader
