@@ -82,9 +82,13 @@ export interface VerifyOptions {
   clockToleranceMs: number;
 }
 
+/**
+ * `signatureChecked`: whether the signature was worked out (a key was found for it) before the
+ * refusal. A token with an unknown kid, or an algorithm refused, costs no signature work.
+ */
 export type VerifyResult =
   | { ok: true; claims: AccessClaims; kid: string }
-  | { ok: false; reason: ReasonCode; detail: string };
+  | { ok: false; reason: ReasonCode; detail: string; signatureChecked: boolean };
 
 /** Thrown from inside the key resolver so the reason survives jose's call stack. */
 class VerifyFailure extends Error {
@@ -121,6 +125,8 @@ export interface TokenCheck {
 
 export async function checkToken(token: string, opts: VerifyOptions): Promise<TokenCheck> {
   let kid = '';
+  // Set once a key is handed to jose: it checks the signature next, and every other claim after.
+  let signatureChecked = false;
   try {
     const getKey: JWTVerifyGetKey = (header) => {
       // The header is attacker-controlled JSON: kid may be any type.
@@ -137,6 +143,7 @@ export async function checkToken(token: string, opts: VerifyOptions): Promise<To
         );
       }
       kid = key.kid;
+      signatureChecked = true;
       return key.verifyKey;
     };
 
@@ -154,12 +161,12 @@ export async function checkToken(token: string, opts: VerifyOptions): Promise<To
     // future" is suspect). One rule set, shared with the inspector's prediction and the invariants.
     const claims = accessClaims(payload);
     if (timeVerdict(payload, opts.nowMs, opts.clockToleranceMs) === 'token_not_yet_valid') {
-      return { result: fail('token_not_yet_valid', TIME_FAILURE_DETAIL.iat), signed: claims && { claims, kid } };
+      return { result: fail('token_not_yet_valid', TIME_FAILURE_DETAIL.iat, true), signed: claims && { claims, kid } };
     }
-    if (!claims) return { result: fail('malformed_token', 'The token is missing a text sub, jti or role claim.'), signed: null };
+    if (!claims) return { result: fail('malformed_token', 'The token is missing a text sub, jti or role claim.', true), signed: null };
     return { result: { ok: true, claims, kid }, signed: { claims, kid } };
   } catch (err) {
-    return { result: classify(err), signed: signedButUntimely(err, kid) };
+    return { result: { ...classify(err), signatureChecked }, signed: signedButUntimely(err, kid) };
   }
 }
 
@@ -181,12 +188,14 @@ function signedButUntimely(err: unknown, kid: string): TokenCheck['signed'] {
   return claims && { claims, kid };
 }
 
-function fail(reason: ReasonCode, detail: string): VerifyResult {
-  return { ok: false, reason, detail };
+type VerifyFailed = Extract<VerifyResult, { ok: false }>;
+
+function fail(reason: ReasonCode, detail: string, signatureChecked = false): VerifyFailed {
+  return { ok: false, reason, detail, signatureChecked };
 }
 
 /** Maps jose errors (by their stable `code`) and anything else to a reason. */
-function classify(err: unknown): VerifyResult {
+function classify(err: unknown): VerifyFailed {
   if (err instanceof VerifyFailure) return fail(err.reason, err.detail);
   const e = (typeof err === 'object' && err !== null ? err : {}) as {
     code?: unknown;

@@ -186,12 +186,12 @@ function judge(memo: Memo, o: MemoRequest['options']): VerifyResult {
   if (!memo.ok) return memo.result;
   const rule = brokenTimeRule(memo.claims, o.nowMs, o.clockToleranceMs);
   if (rule === null) return { ok: true, claims: memo.claims, kid: memo.kid };
-  return { ok: false, reason: TIME_RULE_VERDICT[rule], detail: TIME_FAILURE_DETAIL[rule] };
+  return { ok: false, reason: TIME_RULE_VERDICT[rule], detail: TIME_FAILURE_DETAIL[rule], signatureChecked: true };
 }
 
 function sameVerdict(a: VerifyResult, b: VerifyResult): boolean {
   if (a.ok && b.ok) return a.kid === b.kid && a.claims.jti === b.claims.jti;
-  if (!a.ok && !b.ok) return a.reason === b.reason && a.detail === b.detail;
+  if (!a.ok && !b.ok) return a.reason === b.reason && a.detail === b.detail && a.signatureChecked === b.signatureChecked;
   return false;
 }
 

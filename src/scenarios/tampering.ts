@@ -85,7 +85,8 @@ export const tampering: Scenario = {
       check(f, count(run, 'signature_invalid') === PER_ATTACK, `every request with the edited role should fail its signature check (${PER_ATTACK}, one per server), got ${count(run, 'signature_invalid')}`);
       check(f, count(run, 'alg_not_allowed') === PER_ATTACK, `every alg "none" request should be refused (${PER_ATTACK}), got ${count(run, 'alg_not_allowed')}`);
       check(f, run.requests.accepted === logins + REQUESTS - 2 * PER_ATTACK, `only untampered requests may get in (${logins + REQUESTS - 2 * PER_ATTACK}), got ${run.requests.accepted}`);
-      check(f, run.signatureVerifications === REQUESTS, `every request should have been checked by a server, got ${run.signatureVerifications}`);
+      // An alg "none" token is refused before any signature work: jose never looks for a key for it.
+      check(f, run.signatureVerifications === REQUESTS - PER_ATTACK, `every request but the unsigned ones should have had its signature checked (${REQUESTS - PER_ATTACK}), got ${run.signatureVerifications}`);
     } else {
       check(f, count(run, 'session_unknown') === PER_ATTACK, `every request with the guessed id should find no session (${PER_ATTACK}), got ${count(run, 'session_unknown')}`);
       check(f, run.requests.accepted === logins + REQUESTS - PER_ATTACK, `only requests with a real session id may get in (${logins + REQUESTS - PER_ATTACK}), got ${run.requests.accepted}`);

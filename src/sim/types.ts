@@ -131,7 +131,8 @@ export interface AppServer {
 
 export interface ServerCheck {
   requestId: number;
-  kind: 'lookup' | 'signature' | 'denylist';
+  /** 'token': a JWT refused before its signature was checked (no key for its kid, an algorithm refused). */
+  kind: 'lookup' | 'signature' | 'token' | 'denylist';
   ok: boolean;
   atMs: number;
   reason: ReasonCode;
@@ -252,7 +253,7 @@ export interface RequestRecord {
 
 /** Work in progress a server resumes when a store reply or a crypto result comes back. */
 export type Pending =
-  | { for: 'verify'; token: string; alg: string | null; costMs: number }
+  | { for: 'verify'; token: string; alg: string | null; kid: string | null; costMs: number }
   | { for: 'session-create'; sid: string }
   | { for: 'sign'; jti: string; refreshToken: string | null; alg: Alg }
   | { for: 'refresh-issue'; access: string; refreshToken: string; alg: Alg };
@@ -340,9 +341,10 @@ export type Action =
   | { type: 'note'; text: string };
 
 
+/** `signatureChecked`: a key was found and the signature worked out before the refusal (auth/tokens.ts). */
 export type VerifyOutcome =
   | { ok: true; claims: AccessClaims; kid: string }
-  | { ok: false; reason: ReasonCode; detail: string };
+  | { ok: false; reason: ReasonCode; detail: string; signatureChecked: boolean };
 
 export type SimEvent =
   /** `checked`: the engine scheduled it from an action it had already checked (traffic's next request). */

@@ -263,6 +263,15 @@ describe('app server: JWT mode', () => {
     expect(s.servers.find((sv) => sv.id === api.serverId)!.lastCheck).toMatchObject({ kind: 'signature', ok: false, reason: 'signature_invalid' });
   });
 
+  it('an unsigned alg "none" token is refused before any signature work: no check counted, the server shows a token refusal', async () => {
+    const script: Script = [...sequential('alice', 1, 2_000), [1_000, { type: 'tamper', clientId: 'alice', how: 'alg-none' }]];
+    const d = await run({ mode: 'jwt' }, script, 4_000);
+    const s = d.state;
+    const api = requestsOf(s, 'alice', 'api')[0]!;
+    expect(api).toMatchObject({ reason: 'alg_not_allowed', status: 401, signatureVerifications: 0 });
+    expect(s.servers.find((sv) => sv.id === api.serverId)!.lastCheck).toMatchObject({ kind: 'token', ok: false, reason: 'alg_not_allowed' });
+  });
+
   it('a session id cannot be guessed in a JWT world: it says so and alice keeps her token alone', async () => {
     const script: Script = [...sequential('alice', 1, 2_000), [1_000, { type: 'tamper', clientId: 'alice', how: 'guess-session' }]];
     const d = await run({ mode: 'jwt' }, script, 4_000);

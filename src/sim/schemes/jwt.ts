@@ -44,11 +44,12 @@ const carriedTokens = new Remembered((token): Carried => ({ token, ...peekToken(
 /**
  * What checking a token costs a server's core: the signature check of the algorithm its header
  * names (a token signed before a switch of algorithm is still checked, with its old key, during the
- * overlap), or nothing for an algorithm the servers do not accept ("none", a withdrawn one): jose
- * refuses it before any signature work.
+ * overlap), or nothing when jose refuses it before any signature work: an algorithm the servers do
+ * not accept ("none", a withdrawn one), or a kid the server knows no key for.
  */
-function checkCostMs(s: SimState, alg: string | null, accepted: readonly Alg[]): number {
-  return accepted.includes(alg as Alg) ? s.options.cryptoVerifyMs[alg as Alg] : 0;
+function checkCostMs(s: SimState, pending: { alg: string | null; kid: string | null }, accepted: readonly Alg[], kids: readonly string[]): number {
+  const { alg, kid } = pending;
+  return accepted.includes(alg as Alg) && kid !== null && kids.includes(kid) ? s.options.cryptoVerifyMs[alg as Alg] : 0;
 }
 
 function authenticate(h: Handling): void {
@@ -58,7 +59,7 @@ function authenticate(h: Handling): void {
   if (!carried?.token) return reject(h, 'no_credentials');
   const { token, jti } = carried;
   if (jti !== null) req.credentialId = jti;
-  req.pending = { for: 'verify', token, alg: carried.alg, costMs: 0 };
+  req.pending = { for: 'verify', token, alg: carried.alg, kid: carried.kid, costMs: 0 };
   const cache = server.jwksCache;
   // Like jose's remote JWKS: a cache older than the refresh interval is fetched again (so a
   // withdrawn key stops verifying); a younger one is trusted, even for a kid it has not seen. An
@@ -118,13 +119,14 @@ function verify(h: Handling): void {
   if (req.pending?.for !== 'verify') return reject(h, 'no_credentials', 'The server lost track of the token to check.');
   req.stage = 'verify';
   const algorithms = acceptedAlgorithms(s.keys.keys);
+  const kids = knownKids(s.keys.keys, server.jwksCache.kids);
   // Kept for onVerified, which counts it when the check is done.
-  req.pending.costMs = checkCostMs(s, req.pending.alg, algorithms);
+  req.pending.costMs = checkCostMs(s, req.pending, algorithms, kids);
   t.effects.push({
     kind: 'verify',
     requestId: req.id,
     token: req.pending.token,
-    knownKids: knownKids(s.keys.keys, server.jwksCache.kids),
+    knownKids: kids,
     // Every published key's algorithm: tokens signed before an algorithm change stay valid during
     // the overlap; the key named by kid must still match the token's alg (no alg confusion).
     algorithms,
@@ -143,13 +145,17 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   const { s } = t;
   const costMs = req.pending?.for === 'verify' ? req.pending.costMs : 0;
   req.pending = null;
-  req.signatureVerifications++;
-  server.signatureVerifications++;
-  s.metrics.signatureVerifications++;
-  if (req.kind === 'api') s.metrics.apiSignatureVerifications++;
+  // A token refused before its signature was worked out (no key for its kid, an algorithm refused) is no signature check.
+  const signatureChecked = outcome.ok || outcome.signatureChecked;
+  if (signatureChecked) {
+    req.signatureVerifications++;
+    server.signatureVerifications++;
+    s.metrics.signatureVerifications++;
+    if (req.kind === 'api') s.metrics.apiSignatureVerifications++;
+  }
   // Counted when done, like the checks themselves (a backlogged server has booked more than it spent).
   s.metrics.verifyCpuMs += costMs;
-  server.lastCheck = { requestId: req.id, kind: 'signature', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
+  server.lastCheck = { requestId: req.id, kind: signatureChecked ? 'signature' : 'token', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
   if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
   const c = outcome.claims;
   // Shared, never written: the memo hands one claims object to every check of the same token.

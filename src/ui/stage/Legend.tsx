@@ -25,7 +25,7 @@ export function Legend({ className = '' }: { className?: string }) {
         <span className="legend-chip" aria-hidden="true">
           ✓✗
         </span>
-        a server's check: signature, lookup or denylist
+        a server's check: signature, token, lookup or denylist
       </li>
     </ul>
   );

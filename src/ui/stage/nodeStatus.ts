@@ -45,7 +45,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
-    const flash = fresh && c ? { ok: c.ok, text: `${c.kind === 'signature' ? 'signature' : c.kind === 'denylist' ? 'denylist' : 'lookup'} ${c.ok ? '✓' : '✗'}` } : null;
+    const flash = fresh && c ? { ok: c.ok, text: `${c.kind} ${c.ok ? '✓' : '✗'}` } : null;
     return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clock ? [clock] : undefined] : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
