@@ -2,7 +2,7 @@
 // sentences. Tests run them over random scripts; an empty list means the model kept its promises.
 import type { RequestRecord, SimState } from './types';
 import { acceptsExpiry } from '../auth/acceptance';
-import { own, VIRTUAL_EPOCH_MS } from './world';
+import { own, revocationCovering, VIRTUAL_EPOCH_MS } from './world';
 
 /** Every request sent got exactly one outcome, and none is left hanging. */
 export function eachRequestOneOutcome(s: SimState): string[] {
@@ -27,11 +27,9 @@ const acceptedWith = (s: SimState): RequestRecord[] => s.recent.filter((r) => r.
 export function revokedNeverAccepted(s: SimState): string[] {
   const problems: string[] = [];
   for (const r of acceptedWith(s)) {
-    for (const rev of s.revocations) {
-      const covers = rev.credentialId === r.credentialId || (rev.credentialId === null && rev.userId === r.subjectUserId && (r.credentialIssuedAtMs ?? 0) <= rev.atMs);
-      if (covers && (r.checkedAtMs ?? 0) > rev.atMs)
-        problems.push(`request #${r.id} was accepted at ${r.checkedAtMs} ms with ${r.credentialId} revoked at ${rev.atMs} ms (${rev.what})`);
-    }
+    // The same cover the metrics count with (revocationCovering): a credential's own revocation, or its user's after it was issued.
+    const rev = revocationCovering(s, r, r.checkedAtMs ?? 0);
+    if (rev) problems.push(`request #${r.id} was accepted at ${r.checkedAtMs} ms with ${r.credentialId} revoked at ${rev.atMs} ms (${rev.what})`);
   }
   return problems;
 }

@@ -130,24 +130,20 @@ function rotateRefresh(s: SimState, token: string): StoreResult {
   return { refresh: 'ok', userId: record.userId, token: next.token, familyId: record.familyId };
 }
 
-/** Admin actions act on the store directly (the admin console talks to it, not through the LB). */
-export function deleteUserSessions(s: SimState, userId: string): number {
-  let count = 0;
-  for (const [sid, rec] of Object.entries(s.store.sessions)) {
-    if (rec.userId === userId) {
-      delete s.store.sessions[sid];
-      count++;
+/**
+ * Deletes every session of `userId`, in the shared store and in each server's memory, and returns
+ * their ids. Admin actions act on the store directly (the admin console talks to it, not through the LB).
+ */
+export function deleteUserSessions(s: SimState, userId: string): string[] {
+  const deleted: string[] = [];
+  for (const held of [s.store.sessions, ...s.servers.map((server) => server.localSessions)]) {
+    for (const [sid, rec] of Object.entries(held)) {
+      if (rec.userId !== userId) continue;
+      delete held[sid];
+      deleted.push(sid);
     }
   }
-  for (const server of s.servers) {
-    for (const [sid, rec] of Object.entries(server.localSessions)) {
-      if (rec.userId === userId) {
-        delete server.localSessions[sid];
-        count++;
-      }
-    }
-  }
-  return count;
+  return deleted;
 }
 
 export function revokeUserRefreshFamilies(s: SimState, userId: string): number {

@@ -104,10 +104,9 @@ function onStoreReply(h: Handling, result: StoreResult): void {
 
 function revokeUser(s: Parameters<AuthScheme['revokeUser']>[0], userId: string, what: string): void {
   // Each session deleted is revoked by its id too: a request refused for it names no user to match the ban by.
-  const sids = [s.store.sessions, ...s.servers.map((server) => server.localSessions)].flatMap((held) => Object.keys(held).filter((sid) => held[sid]!.userId === userId));
+  const sids = deleteUserSessions(s, userId);
   for (const sid of sids) s.revocations.push({ atMs: s.timeMs, userId, credentialId: sid, what });
-  const n = deleteUserSessions(s, userId);
-  log(s, 'action', `${what}: ${plural(n, 'session')} deleted; the cookie's id now points at nothing.`);
+  log(s, 'action', `${what}: ${plural(sids.length, 'session')} deleted; the cookie's id now points at nothing.`);
 }
 
 export const sessionScheme: AuthScheme = {
