@@ -42,7 +42,9 @@ export const basic: Scenario = {
         const asks = (r: RequestRecord) => r.storeLookups > 0;
         const choiceId = asks(session) && !asks(jwt) ? 'split' : asks(session) && asks(jwt) ? 'both-store' : !asks(session) && asks(jwt) ? 'reversed' : 'neither';
         const what = (r: RequestRecord) => `${plural(r.storeLookups, 'store lookup')} and ${plural(r.signatureVerifications, 'signature check')}`;
-        return { choiceId, why: `Her request at ${clock(session.sentAtMs)} cost ${what(session)} on ${where(session)} with the session, and ${what(jwt)} on ${where(jwt)} with the JWT.` };
+        // The key-set fetch is a hop the learner saw: the verdict names it, and that it is not per request.
+        const keys = jwt.keySetFetches > 0 ? `, plus ${plural(jwt.keySetFetches, 'key-set fetch', 'key-set fetches')}: ${where(jwt)} had no fresh copy of the public keys, and keeps this one for the requests after` : '';
+        return { choiceId, why: `Her request at ${clock(session.sentAtMs)} cost ${what(session)} on ${where(session)} with the session, and ${what(jwt)} on ${where(jwt)} with the JWT${keys}.` };
       },
     },
   ],

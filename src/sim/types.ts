@@ -236,6 +236,8 @@ export interface RequestRecord {
   finishedAtMs: number | null;
   storeLookups: number;
   signatureVerifications: number;
+  /** Times its server fetched the key set (JWKS) for it: its cache was empty or old. */
+  keySetFetches: number;
   /** The authenticated user and when the credential was issued, once known. */
   subjectUserId: string | null;
   credentialIssuedAtMs: number | null;

@@ -152,6 +152,19 @@ describe('questions', () => {
     expect(asked.outcome?.why).toMatch(/^At 00:25\.\d+, 1 node holds a key that can sign a token the services accept: the issuer\. No service accepts HS256 any more, so the old secret, wherever a copy is left, mints nothing\. With the HS256 secret in use, 6 did\.$/);
   });
 
+  it('basic: the verdict names the key-set fetch the JWT request waited for, as the log tells it', async () => {
+    // It said "0 store lookups and 1 signature check" beside a dot that had gone to the key set and back (learner review).
+    const s = scenario('basic');
+    const q = s.questions![0]!;
+    const asked = await ask(s, q);
+    const d = await loadScenario(s, 'jwt');
+    await d.runUntil(asked.decidedAtMs!);
+    const request = worldViewOf(d.state).requests.find((r) => r.clientId === 'alice' && r.kind === 'api' && r.sentAtMs >= q.atMs)!;
+    const fetches = d.state.log.entries.filter((e) => e.requestId === request.id && /fetches the key set/.test(e.text)).length;
+    expect(fetches).toBe(1);
+    expect(asked.outcome?.why).toContain(`with the JWT, plus 1 key-set fetch: ${request.serverId} had no fresh copy of the public keys, and keeps this one for the requests after.`);
+  });
+
   it('an outcome decided from the UI-sized window matches one decided from every request', async () => {
     const s = scenario('revocation');
     const q = question('revocation', 'revocation-ban');

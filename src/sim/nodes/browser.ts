@@ -145,6 +145,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     finishedAtMs: null,
     storeLookups: 0,
     signatureVerifications: 0,
+    keySetFetches: 0,
     subjectUserId: null,
     credentialIssuedAtMs: null,
     claims: null,

@@ -74,6 +74,7 @@ function fetchKeySet(h: Handling): void {
   const { t, server, req } = h;
   const { s } = t;
   req.stage = 'jwks-fetch';
+  req.keySetFetches++;
   send(s, { id: 0, sendTimeMs: 0, recvTimeMs: 0, requestId: req.id, kind: 'jwks-fetch', from: server.id, to: 'jwks', credential: 'none', label: 'GET jwks', ok: null, reason: null }, linkLatency(s, s.options.latency.serverToJwksMs));
   const fetchedAt = server.jwksCache.fetchedAtMs;
   const why = fetchedAt === null ? 'has no copy of the key set yet' : `last fetched the key set ${Math.round((s.timeMs - fetchedAt) / 1000)} s ago`;
