@@ -14,9 +14,10 @@ export function ShareButton() {
         type="button"
         aria-haspopup="dialog"
         // Opened on the moment drawn: the link is the paused screen's, not one an advance under way moves on from.
-        onClick={() => {
+        onClick={function openPaused() {
           store.getState().pause();
-          void store.player.settled().then(() => setOpen(true));
+          // Played again while a long seek settled (Space): paused again, so the link is still the screen's.
+          void store.player.settled().then(() => (store.getState().playing ? openPaused() : setOpen(true)));
         }}
       >
         Share
