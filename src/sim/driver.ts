@@ -54,6 +54,11 @@ export class SimDriver {
     this.memo = verification.kind === 'modelled' ? new VerifyMemo(verification.sampleEvery) : null;
   }
 
+  /** The earliest time anything is due (an event queued, crypto under way); Infinity: only a new action can start anything. */
+  get quietUntilMs(): number {
+    return Math.min(this.pendingDueMs, peekEvent(this.state)?.timeMs ?? Infinity);
+  }
+
   /** Present while checks are modelled: its counts say how many ran for real. */
   get verifyMemo(): VerifyMemo | null {
     return this.memo;

@@ -110,9 +110,18 @@ export class History {
     // Run in slices so a long jump leaves places to come back to and pauses between slices (and
     // before the first, when the jump is long); run at least once, since events may be due now.
     for (let first = true; ; first = false) {
+      // A quiet stretch is crossed at once: nothing left to happen (the run went quiet past its
+      // end), the clock goes there; the next event far off, one slice goes to it (or to the next
+      // checkpoint). Walked a second a slice, a link to the end of a key's 120 s overlap took so
+      // long that the page clamped its seeks to 10 s past the lesson's end, and opened it elsewhere.
+      const quietUntilMs = this.driver.quietUntilMs;
+      if (quietUntilMs === Infinity) {
+        await this.driver.runUntil(timeMs);
+        return;
+      }
       if (!first || timeMs - s.timeMs > SLICE_MS) await this.pause();
       const due = this.nextCheckpointMs();
-      const sliceEnd = Math.min(timeMs, due, s.timeMs + SLICE_MS);
+      const sliceEnd = Math.min(timeMs, due, Math.max(s.timeMs + SLICE_MS, quietUntilMs));
       // A slice that spends its event budget stops before sliceEnd (at an event's time): go on from there.
       const finished = await this.driver.runUntil(sliceEnd, SLICE_EVENTS, this.pause);
       if (finished && s.timeMs >= due) this.checkpoint();

@@ -119,8 +119,6 @@ export type AppStore = StoreApi<AppStoreState> & { player: Player };
 export const modesOf = (view: View): Mode[] => (view === 'both' ? [...MODES] : [view]);
 
 const TIME_PUBLISH_EVERY_MS = 100;
-/** How far past a lesson's end a seek may go (a link's t, a host page's authsim:seek). */
-export const SEEK_PAST_END_MS = 10_000;
 
 /** The worlds a lesson of these modes shows for a wanted view here (without WebCrypto, no JWT world). */
 const modesToShow = (modes: readonly Mode[], wantedView: View, webCrypto: boolean): Mode[] => {
@@ -313,9 +311,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     step: () => movingBy(() => player.step()),
     stepBack: () => movingBy(() => player.stepBack()),
     async seek(timeMs) {
-      // Past the end, the lesson's steady traffic goes on a little; further would replay hours (a typo, an old link).
-      const { endMs } = get();
-      if (endMs > 0) timeMs = Math.min(timeMs, endMs + SEEK_PAST_END_MS);
+      // Past the end, as far as the run goes on (a key's overlap an intervention began, its requests'
+      // timeouts): the player lands on its last moment from further, and a quiet stretch costs nothing
+      // to cross (history.ts). A link's t and a host's seek stop at a day (urlState, messages).
       await movingBy(() => player.seek(timeMs));
     },
     async seekBy(deltaMs) {

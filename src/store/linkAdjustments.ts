@@ -81,17 +81,21 @@ export function interventionProblems(actions: readonly RecordedAction[], lesson:
 
 /**
  * A mode the lesson has no world for, a moment past the lesson's end: said, not silently changed.
- * A seek past the end stops where the run does (player.ts jumpTo), or 10 s past it where something
- * is still to happen (a store slowed 100,000x answers minutes later): `runsOnAtMs`, the moment
- * reached then. Not judged on the worlds shown: a page without WebCrypto hides the JWT world and
+ * A seek past the end goes as far as the run does (player.ts jumpTo): to the link's moment where
+ * something is still to happen there (a key's overlap an intervention began, a store slowed
+ * 100,000x answering minutes later), else to the run's last moment: `reachedMs`, the moment the
+ * page opened on. Not judged on the worlds shown: a page without WebCrypto hides the JWT world and
  * says so itself.
  */
-export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson: { modes: readonly Mode[]; endMs: number; runsOnAtMs?: number }): string[] {
+export function linkAdjustments(link: Pick<LinkState, 'view' | 'timeMs'>, lesson: { modes: readonly Mode[]; endMs: number; reachedMs?: number }): string[] {
   const notes: string[] = [];
   if (link.view && link.view !== 'both' && !lesson.modes.includes(link.view))
     notes.push(`This lesson has no ${SCHEME_WORDS[link.view].world}, which the link's mode asked for; it shows the ${lesson.modes.map((m) => SCHEME_WORDS[m].world).join(' and ')}.`);
-  if (link.timeMs !== undefined && link.timeMs > lesson.endMs)
-    notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson (${duration(lesson.endMs)}); it opens ${lesson.runsOnAtMs === undefined ? 'at the end' : `at ${duration(lesson.runsOnAtMs)}, where its run still goes on`}.`);
+  if (link.timeMs !== undefined && link.timeMs > lesson.endMs) {
+    const reached = lesson.reachedMs ?? lesson.endMs;
+    const where = reached <= lesson.endMs ? '; it opens at the end' : reached >= link.timeMs ? ': its run still goes on there' : `; it opens at ${duration(reached)}, where its run ends`;
+    notes.push(`The link's moment (${duration(link.timeMs)}) is past the end of this lesson (${duration(lesson.endMs)})${where}.`);
+  }
   return notes;
 }
 
@@ -126,6 +130,6 @@ export function noticeLinkAdjustments(store: AppStore, link: Pick<LinkState, 'vi
       ? [...(scenario.options(mode).clients ?? []).filter((c) => c.kind === 'attacker').map((c) => ({ atMs: -1, attackerId: c.id })), ...stealsIn(scenario.timeline(mode))]
       : [];
   const cast: LessonCast | null = world ? { clientIds: world.clients.map((c) => c.id), userIds: world.users.map((u) => u.id), servers: world.options.servers + scriptAdds, steals } : null;
-  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, runsOnAtMs: player.atEnd ? undefined : player.timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
+  const adjusted = [...repeatedParameters(search), ...(scenario ? linkAdjustments(link, { modes: scenario.modes, endMs, reachedMs: player.timeMs }) : []), ...(cast && link.actions ? interventionProblems(link.actions, { ...cast, endMs }) : [])];
   if (adjusted.length) store.setState((s) => ({ notices: [...s.notices, ...adjusted] }));
 }

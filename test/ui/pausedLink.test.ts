@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
+import { parseInterventions } from '../../src/sim/parseAction';
 import { linkFor } from '../../src/store/urlState';
 import { captureMoment } from '../../src/ui/controls/momentLink';
 import { captionAt } from '../../src/host/lessonEvents';
@@ -21,14 +22,14 @@ async function playing(scenarioId: string, view: 'session' | 'jwt' | 'both', spe
 /** What the page shows: the clock, the caption, and each world's stage and log. */
 function screenOf(store: AppStore) {
   const s = store.getState();
-  const worlds = Object.values(s.worlds).map((w) => ({ log: w.log.map((e) => [e.timeMs, e.text]), requests: w.requests.map((r) => [r.id, r.status]), sessions: w.store.sessions.length, queued: w.store.queued, inFlight: w.messages.length }));
+  const worlds = Object.values(s.worlds).map((w) => ({ log: w.log.map((e) => [e.timeMs, e.text]), requests: w.requests.map((r) => [r.id, r.status]), sessions: w.store.sessions.length, queued: w.store.queued, inFlight: w.messages.length, keys: w.keys.keys.map((k) => k.kid) }));
   return { timeMs: s.timeMs, caption: captionAt(s)?.text, worlds };
 }
 
 /** Opens the page's link in a fresh store, as whoever receives it would. */
 async function opened(store: AppStore) {
   const moment = captureMoment(store);
-  const { state, problems } = parseLink(linkFor({ ...store.getState(), timeMs: moment.timeMs }, moment.actions, { questionsOn: false }));
+  const { state, problems } = parseLink(linkFor({ ...store.getState(), timeMs: moment.timeMs }, moment.actions, { questionsOn: false }), parseInterventions);
   expect(problems).toEqual([]);
   const twin = createAppStore({ ...state, linkTimeMs: state.timeMs, questionsOn: false });
   await twin.getState().load();
@@ -47,6 +48,24 @@ describe('a link made where the learner paused', () => {
     expect(paused.timeMs).toBe(store.player.timeMs);
     expect(paused.worlds[0]!.log.length).toBeGreaterThan(10);
     expect(screenOf(await opened(store))).toEqual(paused);
+  }, 60_000);
+
+  it("opens past the lesson's end where an intervention keeps the run going (scale-out, a key rotated at 34 s: its 120 s overlap)", async () => {
+    // It opened at 56 s, 10 s past the end where every seek was clamped, while the page had played
+    // on to the overlap's end (found by a random walk of the interventions panel).
+    fakeFrames();
+    const store = createAppStore({ scenarioId: 'scale-out', view: 'both', questionsOn: false });
+    await store.getState().load();
+    await store.getState().seek(34_000);
+    await store.getState().dispatch({ type: 'rotateKey' });
+    await store.getState().seek(138_500);
+    expect(store.player.timeMs).toBe(138_500);
+    const here = screenOf(store);
+    expect(here.timeMs).toBe(138_500);
+    const twin = await opened(store);
+    expect(screenOf(twin)).toEqual(here);
+    // k1 is still in its overlap there, as the page showed.
+    expect(here.worlds.find((w) => w.keys.length > 0)?.keys).toEqual(['k1', 'k2']);
   }, 60_000);
 
   it('opens on the caption being read when paused in its reading time, not on the next one (microservices)', async () => {

@@ -16,6 +16,25 @@ async function history() {
 }
 
 describe('time travel', () => {
+  it('crosses a quiet stretch at once: a day past the end in a few hundred slices, with the same state as small steps reach', async () => {
+    // Walked a second a slice, a seek to the end of a key's 120 s overlap took 120 slices and a day
+    // 86,400, so the page clamped seeks to 10 s past the lesson's end (and opened such a link elsewhere).
+    let pauses = 0;
+    const far = new History(await loadScenario(findScenario('revocation')!, 'jwt', 7), async () => void pauses++);
+    await far.advanceTo(30_000);
+    far.dispatch({ type: 'rotateKey' });
+    await far.advanceTo(86_400_000);
+    expect(far.timeMs).toBe(86_400_000);
+    expect(pauses).toBeLessThan(1_000);
+    const near = await history();
+    await near.advanceTo(30_000);
+    near.dispatch({ type: 'rotateKey' });
+    await near.advanceTo(200_000);
+    expect(far.driver.state.keys).toEqual(near.driver.state.keys);
+    expect(far.driver.state.log.entries.at(-1)).toEqual(near.driver.state.log.entries.at(-1));
+    expect(far.driver.state.log.entries.at(-1)?.text).toMatch(/k1 is withdrawn/);
+  });
+
   it('going back and forward again replays exactly, user actions included', async () => {
     const straight = await history();
     await straight.advanceTo(3_333);

@@ -24,8 +24,10 @@ describe('links', () => {
       "The link's moment (86400 s) is past the end of this lesson (35 s); it opens at the end.",
     ]);
     expect(linkAdjustments({ view: 'both', timeMs: 35_000 }, { modes: ['jwt'], endMs: 35_000 })).toEqual([]);
-    // Where the run still went on past the end (a store slowed 100,000x answers minutes later), the seek stopped 10 s past it.
-    expect(linkAdjustments({ timeMs: 86_400_000 }, { modes: ['session'], endMs: 6_000, runsOnAtMs: 16_000 })).toEqual(["The link's moment (86400 s) is past the end of this lesson (6 s); it opens at 16 s, where its run still goes on."]);
+    // Where the run still goes on past the end (a key's overlap an intervention began, a store slowed 100,000x answering minutes later).
+    expect(linkAdjustments({ timeMs: 138_500 }, { modes: ['session'], endMs: 46_000, reachedMs: 138_500 })).toEqual(["The link's moment (138.5 s) is past the end of this lesson (46 s): its run still goes on there."]);
+    expect(linkAdjustments({ timeMs: 86_400_000 }, { modes: ['session'], endMs: 46_000, reachedMs: 154_000 })).toEqual(["The link's moment (86400 s) is past the end of this lesson (46 s); it opens at 154 s, where its run ends."]);
+    expect(linkAdjustments({ timeMs: 86_400_000 }, { modes: ['session'], endMs: 6_000, reachedMs: 6_000 })).toEqual(["The link's moment (86400 s) is past the end of this lesson (6 s); it opens at the end."]);
     expect(linkAdjustments({ view: 'jwt' }, { modes: ['session', 'jwt'], endMs: 35_000 })).toEqual([]);
   });
 
