@@ -50,6 +50,8 @@ describe('InterventionsPanel', () => {
     // In side by side, tampering with a token and guessing a session id are both offered.
     expect(button('Tamper alice: set role to admin')).toBeTruthy();
     expect(button('Tamper alice: guess a session id')).toBeTruthy();
+    // A changed run can make a scripted caption untrue: the panel says which words tell the run.
+    expect(screen.getByText(/^Each action applies to both worlds at the same moment\. The captions go on telling the lesson as written; what just happened, the event log and the takeaway tell your run\.$/)).toBeTruthy();
   });
 
   it('bans alice: the session world deletes her session, the JWT world keeps accepting her token', async () => {

@@ -23,7 +23,11 @@ export function InterventionsPanel() {
         <p className="iv-note">The controls appear once the run is ready.</p>
       ) : (
         <>
-          {model.modes.length > 1 && <p className="iv-note">Each action applies to both worlds at the same moment.</p>}
+          {/* A changed run can make a caption untrue ("every server accepts his token" with the servers killed): said where the change is made. */}
+          <p className="iv-note">
+            {model.modes.length > 1 && 'Each action applies to both worlds at the same moment. '}
+            The captions go on telling the lesson as written; what just happened, the event log and the takeaway tell your run.
+          </p>
           <UsersFieldset model={model} />
           <AttackerFieldset model={model} />
           <ServersFieldset model={model} />
