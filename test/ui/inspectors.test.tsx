@@ -164,7 +164,7 @@ describe('InspectorPanel', () => {
     // A user logged out everywhere: a token issued before the cut-off is refused, one issued after it is not.
     const issuedMs = fromNumericDate(Number(d.payload.iat));
     world.store.revokedUsers = [{ userId: String(d.payload.sub), cutOffMs: issuedMs + 1 }];
-    expect(predictAcceptance(world, d.header, d.payload, t)[2]!.why).toContain(`iat up to ${String(d.payload.sub)}'s log-out-everywhere cut-off`);
+    expect(predictAcceptance(world, d.header, d.payload, t)[2]!.why).toContain(`iat up to the denylist's cut-off for ${String(d.payload.sub)}, set by a ban or a log-out-everywhere`);
     world.store.revokedUsers = [{ userId: String(d.payload.sub), cutOffMs: issuedMs }];
     expect(predictAcceptance(world, d.header, d.payload, t)[2]!.ok).toBe(true);
     world.store.revokedUsers = [];

@@ -215,7 +215,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
       const listed = 'listed' in result && result.listed;
       server.lastCheck = { requestId: req.id, kind: 'denylist', ok: !listed, atMs: s.timeMs, reason: listed ? 'token_revoked' : 'ok' };
       const cutOffMs = 'revokedUserAtMs' in result ? result.revokedUserAtMs : undefined;
-      if (cutOffMs !== undefined) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} has an iat (${clockTime(fromNumericDate(req.claims?.iat ?? 0), 0)}) up to ${req.subjectUserId}'s log-out-everywhere cut-off (${clockTime(cutOffMs, 1)}): the denylist refuses it.`);
+      if (cutOffMs !== undefined) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} has an iat (${clockTime(fromNumericDate(req.claims?.iat ?? 0), 0)}) up to the denylist's cut-off for ${req.subjectUserId} (${clockTime(cutOffMs, 1)}, set by a ban or a log-out-everywhere): the denylist refuses it.`);
       if (listed) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} is on the denylist.`);
       return h.authorized();
     }
@@ -249,7 +249,7 @@ function revokeUser(s: SimState, userId: string, what: string): void {
   const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
   const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
   const stays = live.length
-    ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${Math.round((until - s.timeMs) / 1000)} s more, until exp`
+    ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${live.length > 1 ? 'up to ' : ''}${Math.round((until - s.timeMs) / 1000)} s more, until exp`
     : 'no issued token is still valid';
   log(s, 'action', `${what}: the servers keep no list of tokens, so ${stays}.${refreshNote}`);
 }

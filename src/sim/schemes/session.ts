@@ -106,7 +106,7 @@ function revokeUser(s: Parameters<AuthScheme['revokeUser']>[0], userId: string, 
   // Each session deleted is revoked by its id too: a request refused for it names no user to match the ban by.
   const sids = deleteUserSessions(s, userId);
   for (const sid of sids) s.revocations.push({ atMs: s.timeMs, userId, credentialId: sid, what });
-  log(s, 'action', `${what}: ${plural(sids.length, 'session')} deleted; the cookie's id now points at nothing.`);
+  log(s, 'action', sids.length ? `${what}: ${plural(sids.length, 'session')} deleted; the cookie's id now points at nothing.` : `${what}: no session of theirs to delete.`);
 }
 
 export const sessionScheme: AuthScheme = {

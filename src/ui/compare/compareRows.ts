@@ -157,7 +157,7 @@ const revocation: Measure = (w) => {
   if (rev.acceptedAfter === 0 && w.mode === 'jwt' && !w.options.denylist) return `not tried yet: a revoked token would still be accepted until exp${also}`;
   // Nor is "immediate" measured until someone presents what was revoked: jwt-in-cookie's browser
   // dropped its cookie at logout, and the session cell said "immediate" of a credential never sent again.
-  if (rev.acceptedAfter === 0 && rev.refusedAfter === 0) return `not tried yet: nobody has presented it since; ${w.mode === 'session' ? 'the store no longer holds it' : 'the denylist would refuse it'}${also}`;
+  if (rev.acceptedAfter === 0 && rev.refusedAfter === 0) return `not tried yet: nobody has presented it since; ${w.mode === 'jwt' ? 'the denylist would refuse it' : w.options.sessionStorage === 'local' ? 'no server holds it any more' : 'the store no longer holds it'}${also}`;
   if (rev.acceptedAfter === 0) return `immediate: 0 requests accepted after it, ${plural(rev.refusedAfter, 'request')} refused${also}`;
   // The last one's distance, not "exposure 16.6 s": store-outage's revoked token was refused for 4 s of those, then let in by a store failing open.
   return `${plural(rev.acceptedAfter, 'request')} accepted after it, the last ${seconds(rev.exposureMs)} after${also}`;

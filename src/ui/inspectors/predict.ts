@@ -34,7 +34,7 @@ function claimProblem(world: WorldSnapshot, server: AppServer, t: TokenFacts, ti
   if (o.denylist && !world.store.up) return o.denylistFailMode === 'closed' ? 'denylist unreachable, fails closed' : null;
   if (o.denylist && typeof t.jti === 'string' && world.store.denylist.some((d) => d.jti === t.jti)) return 'revoked (jti on the denylist)';
   const cutOff = o.denylist ? world.store.revokedUsers.find((u) => u.userId === t.sub) : undefined;
-  if (cutOff && typeof t.iat === 'number' && fromNumericDate(t.iat) < cutOff.cutOffMs) return `revoked (iat up to ${cutOff.userId}'s log-out-everywhere cut-off)`;
+  if (cutOff && typeof t.iat === 'number' && fromNumericDate(t.iat) < cutOff.cutOffMs) return `revoked (iat up to the denylist's cut-off for ${cutOff.userId}, set by a ban or a log-out-everywhere)`;
   return null;
 }
 

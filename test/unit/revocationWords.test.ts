@@ -1,0 +1,48 @@
+// What the log says of a ban or a log-out-everywhere is what the run did (learner review of the
+// interventions): "0 sessions deleted; the cookie's id now points at nothing" of a user with no
+// cookie; "2 issued tokens stay valid for 298 s more" of one with 291 s left; a ban's refusal
+// called "log-out-everywhere cut-off".
+import { describe, expect, it } from 'vitest';
+import { findScenario } from '../../src/scenarios';
+import { loadScenario, runScenarioMode } from '../../src/scenarios/run';
+
+const lines = (texts: { text: string }[], re: RegExp) => texts.filter((e) => re.test(e.text)).map((e) => e.text);
+
+describe('revocation in words', () => {
+  it('a ban of a user with no session says there was none to delete', async () => {
+    const d = await loadScenario(findScenario('basic')!, 'session');
+    d.dispatch({ type: 'banUser', userId: 'alice' }, 0);
+    await d.runUntil(100);
+    expect(lines(d.state.log.entries, /bans alice/)).toEqual([expect.stringMatching(/bans alice: no session of theirs to delete\.$/)]);
+  });
+
+  it('a log-out-everywhere over two live tokens says how long the longest stays valid, as "up to"', async () => {
+    const d = await loadScenario(findScenario('basic')!, 'jwt');
+    d.dispatch({ type: 'login', clientId: 'alice' }, 2_000);
+    d.dispatch({ type: 'logoutEverywhere', userId: 'alice' }, 4_000);
+    await d.runUntil(4_100);
+    const live = Object.values(d.state.issued).filter((i) => i.userId === 'alice' && i.expiresAtMs > 4_000);
+    expect(live.length).toBe(2);
+    const longest = Math.round((Math.max(...live.map((i) => i.expiresAtMs)) - 4_000) / 1000);
+    expect(lines(d.state.log.entries, /the servers keep no list of tokens/)).toEqual([expect.stringContaining(`2 issued tokens stay valid for up to ${longest} s more, until exp`)]);
+  });
+
+  it('a denylist refusal names the cut-off without calling a ban a log-out-everywhere', async () => {
+    const { driver } = await runScenarioMode(findScenario('revocation')!, 'jwt');
+    const refusals = lines(driver.state.log.entries, /cut-off for \w+ \(/);
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const text of refusals) expect(text).toMatch(/up to the denylist's cut-off for \w+ \([\d:.]+, set by a ban or a log-out-everywhere\): the denylist refuses it/);
+  });
+});
+
+describe('the comparison table on an untried revocation', () => {
+  it('says where sessions live: with sessions in server memory, no server holds it any more (not "the store")', async () => {
+    const { snapshot } = await import('../../src/store/snapshot');
+    const { compareRows } = await import('../../src/ui/compare/compareRows');
+    const d = await loadScenario(findScenario('basic')!, 'session', undefined, { sessionStorage: 'local' });
+    d.dispatch({ type: 'banUser', userId: 'alice' }, 2_000);
+    await d.runUntil(2_001);
+    const cell = compareRows({ session: snapshot(d.state) }).find((r) => r.id === 'revocation')!.measured.session;
+    expect(cell).toMatch(/^not tried yet: nobody has presented it since; no server holds it any more/);
+  });
+});
