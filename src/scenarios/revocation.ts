@@ -93,7 +93,8 @@ export const revocation: Scenario = {
       session: (r) => `deleting the session revoked Alice at once (${plural(r.revocation?.acceptedAfter ?? 0, 'request')} accepted after the ban)`,
       jwt: (r) => {
         const rev = r.revocation;
-        const ban = rev ? `Alice\u2019s JWT was still accepted ${times(rev.acceptedAfter)} over ${duration(rev.exposureMs)} after the ban, until it expired` : 'no revocation was measured in the JWT world';
+        // Refused from the ban on (a denylist an intervention turned on earlier): "still accepted 0 times over 0 s, until it expired" said the opposite.
+        const ban = !rev ? 'no revocation was measured in the JWT world' : rev.acceptedAfter > 0 ? `Alice\u2019s JWT was still accepted ${times(rev.acceptedAfter)} over ${duration(rev.exposureMs)} after the ban, until it expired` : `Alice\u2019s JWT was accepted no more after the ban (${plural(rev.refusedAfter, 'request')} refused)`;
         const bob = apiCountFor(r, 'bob', 'token_revoked');
         return `${ban}; the denylist then refused Bob\u2019s revoked token ${times(bob)}, at the cost of ${plural(r.storeLookups, 'store lookup')}`;
       },

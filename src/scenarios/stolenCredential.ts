@@ -83,8 +83,13 @@ export const stolenCredential: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       session: (r) => `after Alice logged out, ${apiCountFor(r, 'mallory', 'ok')} of Mallory\u2019s ${plural(apiTotalFor(r, 'mallory'), 'replay')} of the session cookie got in`,
-      jwt: (r) =>
-        `Mallory\u2019s copy of the JWT got in ${times(apiCountFor(r, 'mallory', 'ok'))} over ${duration(r.revocation?.exposureMs ?? 0)} after Alice logged out, until it expired (then ${plural(apiCountFor(r, 'mallory', 'token_expired'), 'refusal')} as token_expired)`,
+      jwt: (r) => {
+        const got = apiCountFor(r, 'mallory', 'ok');
+        if (got > 0) return `Mallory\u2019s copy of the JWT got in ${times(got)} over ${duration(r.revocation?.exposureMs ?? 0)} after Alice logged out, until it expired (then ${plural(apiCountFor(r, 'mallory', 'token_expired'), 'refusal')} as token_expired)`;
+        // Refused throughout (a denylist an intervention turned on): "got in 0 times over 0 s, until it expired" said the opposite.
+        const refusals = Object.entries(r.apiOutcomes.byClient['mallory'] ?? {}).filter(([reason, n]) => reason !== 'ok' && n > 0).map(([reason, n]) => `${n} as ${reason}`);
+        return `Mallory\u2019s copy of the JWT never got in after Alice logged out (${refusals.join(', ') || 'no replay answered'})`;
+      },
     }),
   expect: (run) => {
     const f: string[] = [];

@@ -46,3 +46,26 @@ describe('the comparison table on an untried revocation', () => {
     expect(cell).toMatch(/^not tried yet: nobody has presented it since; no server holds it any more/);
   });
 });
+
+describe('a takeaway when an intervention turned the denylist on first', () => {
+  const denylistOn = [{ atMs: 1_000, action: { type: 'setOptions' as const, patch: { denylist: true } } }];
+
+  it('revocation: Alice\u2019s JWT is said to be refused after the ban, not "still accepted 0 times over 0 s, until it expired"', async () => {
+    const s = findScenario('revocation')!;
+    const { run } = await runScenarioMode(s, 'jwt', s.seed, { actions: denylistOn });
+    expect(run.revocation?.acceptedAfter).toBe(0);
+    const said = s.takeaway!({ jwt: run });
+    expect(said).toContain(`Alice\u2019s JWT was accepted no more after the ban (${run.revocation!.refusedAfter} requests refused)`);
+    expect(said).not.toMatch(/still accepted 0 times/);
+  });
+
+  it('stolen-credential: Mallory\u2019s copy is said never to get in, with its refusals by reason', async () => {
+    const s = findScenario('stolen-credential')!;
+    const { run } = await runScenarioMode(s, 'jwt', s.seed, { actions: denylistOn });
+    const refused = run.apiOutcomes.byClient['mallory']!;
+    expect(refused.ok ?? 0).toBe(0);
+    const said = s.takeaway!({ jwt: run });
+    expect(said).toContain(`Mallory\u2019s copy of the JWT never got in after Alice logged out (${refused.token_revoked} as token_revoked`);
+    expect(said).not.toMatch(/got in 0 times/);
+  });
+});
