@@ -84,7 +84,10 @@ export const refreshTokens: Scenario = {
         const within = rev && rev.exposureMs <= ACCESS_TTL_MS ? `, within one access lifetime (${duration(ACCESS_TTL_MS)})` : '';
         // exposureMs is when the last request got in, not when the first was refused: "bit after 6.6 s" named a request that was accepted.
         const ban = !rev ? '' : rev.acceptedAfter > 0 ? `; after Bob\u2019s ban his access token still got in ${times(rev.acceptedAfter)}, the last ${duration(rev.exposureMs)} after it${within}` : '; after Bob\u2019s ban his access token got in no more';
-        return `the stolen access token got in ${times(apiCountFor(r, 'mallory', 'ok'))}; reusing the stolen refresh token was caught ${times(countFor(r, 'mallory', 'refresh_reused'))} and revoked the family, so ${plural(countFor(r, 'alice', 'refresh_invalid'), 'refresh', 'refreshes')} of Alice\u2019s failed and she had to log in again${ban}`;
+        const caught = countFor(r, 'mallory', 'refresh_reused');
+        // Never caught (refresh tokens turned off by an intervention): "caught 0 times and revoked the family, so 0 refreshes failed" contradicted itself.
+        const reuse = caught > 0 ? `reusing the stolen refresh token was caught ${times(caught)} and revoked the family, so ${plural(countFor(r, 'alice', 'refresh_invalid'), 'refresh', 'refreshes')} of Alice\u2019s failed and she had to log in again` : 'no reuse of a refresh token was caught, so no family was revoked';
+        return `the stolen access token got in ${times(apiCountFor(r, 'mallory', 'ok'))}; ${reuse}${ban}`;
       },
     }),
   expect: (run) => {

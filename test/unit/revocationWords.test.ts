@@ -69,3 +69,14 @@ describe('a takeaway when an intervention turned the denylist on first', () => {
     expect(said).not.toMatch(/got in 0 times/);
   });
 });
+
+it('refresh-tokens with refresh tokens turned off: the takeaway says no reuse was caught, not "caught 0 times and revoked the family"', async () => {
+  const s = findScenario('refresh-tokens')!;
+  const { run } = await runScenarioMode(s, 'jwt', s.seed, { actions: [{ atMs: 1_000, action: { type: 'setOptions', patch: { refreshTokens: false } } }] });
+  const said = s.takeaway!({ jwt: run });
+  expect(said).toContain('no reuse of a refresh token was caught, so no family was revoked');
+  expect(said).not.toMatch(/caught 0 times/);
+  // The lesson as written still says what its run did.
+  const plain = (await runScenarioMode(s, 'jwt')).run;
+  expect(s.takeaway!({ jwt: plain })).toMatch(/reusing the stolen refresh token was caught (once|\d+ times) and revoked the family/);
+});
