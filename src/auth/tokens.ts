@@ -7,6 +7,7 @@ import type { ReasonCode } from '../reasons';
 import type { Alg } from './alg';
 import { timeVerdict } from './acceptance';
 import type { AccessClaims } from './claims';
+import type { VerifyResult } from './verdict';
 
 export type { Alg };
 
@@ -82,13 +83,7 @@ export interface VerifyOptions {
   clockToleranceMs: number;
 }
 
-/**
- * `signatureChecked`: whether the signature was worked out (a key was found for it) before the
- * refusal. A token with an unknown kid, or an algorithm refused, costs no signature work.
- */
-export type VerifyResult =
-  | { ok: true; claims: AccessClaims; kid: string }
-  | { ok: false; reason: ReasonCode; detail: string; signatureChecked: boolean };
+export type { VerifyResult };
 
 /** Thrown from inside the key resolver so the reason survives jose's call stack. */
 class VerifyFailure extends Error {

@@ -54,8 +54,12 @@ export function perWorld(reports: Partial<Record<Mode, ModeRun>>, say: Partial<R
 /** "1 of 10 requests accepted, 9 timeout": what became of a world's API requests, failures by reason, most first. */
 function apiAnswers(run: ModeRun): string {
   if (run.apiRequests === 0) return 'no requests';
-  const failed = (Object.entries(run.apiOutcomes.byReason) as [ReasonCode, number][]).filter(([reason, n]) => reason !== 'ok' && n > 0).sort((a, b) => b[1] - a[1]);
-  return [`${run.apiOutcomes.accepted} of ${plural(run.apiRequests, 'request')} accepted`, ...failed.map(([reason, n]) => `${n} ${reason}`)].join(', ');
+  return [`${run.apiOutcomes.accepted} of ${plural(run.apiRequests, 'request')} accepted`, ...failuresByReason(run.apiOutcomes.byReason).map(([reason, n]) => `${n} ${reason}`)].join(', ');
+}
+
+/** The failures among counts by reason, most first. */
+export function failuresByReason(counts: Partial<Record<ReasonCode, number>>): [ReasonCode, number][] {
+  return (Object.entries(counts) as [ReasonCode, number][]).filter(([reason, n]) => reason !== 'ok' && n > 0).sort((a, b) => b[1] - a[1]);
 }
 
 // ---- reading requests ---------------------------------------------------------------------

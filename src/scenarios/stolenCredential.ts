@@ -1,6 +1,6 @@
 import { apiCountFor, apiTotalFor, browse, check, countFor, totalFor, type Scenario, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
-import { accepted, byWorlds, claimMoment, clock, describe, duration, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
+import { accepted, byWorlds, failuresByReason, claimMoment, clock, describe, duration, firstFinishedInBoth, perWorld, plural, times, where } from './outcomes';
 
 const TOKEN_TTL_MS = 30_000;
 const STEAL_AT_MS = 3_000;
@@ -87,7 +87,7 @@ export const stolenCredential: Scenario = {
         const got = apiCountFor(r, 'mallory', 'ok');
         if (got > 0) return `Mallory\u2019s copy of the JWT got in ${times(got)} over ${duration(r.revocation?.exposureMs ?? 0)} after Alice logged out, until it expired (then ${plural(apiCountFor(r, 'mallory', 'token_expired'), 'refusal')} as token_expired)`;
         // Refused throughout (a denylist an intervention turned on): "got in 0 times over 0 s, until it expired" said the opposite.
-        const refusals = Object.entries(r.apiOutcomes.byClient['mallory'] ?? {}).filter(([reason, n]) => reason !== 'ok' && n > 0).map(([reason, n]) => `${n} as ${reason}`);
+        const refusals = failuresByReason(r.apiOutcomes.byClient['mallory'] ?? {}).map(([reason, n]) => `${n} as ${reason}`);
         return `Mallory\u2019s copy of the JWT never got in after Alice logged out (${refusals.join(', ') || 'no replay answered'})`;
       },
     }),

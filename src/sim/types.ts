@@ -6,6 +6,7 @@ import type { HttpRequestParts, HttpResponseParts } from './http';
 import type { Alg } from '../auth/alg';
 import type { AccessClaims } from '../auth/claims';
 import type { CookieJar } from '../auth/cookies';
+import type { VerifyResult } from '../auth/verdict';
 import type { ReasonCode } from '../reasons';
 import type { LatencyStats } from './latency';
 import type { RngState } from './rng';
@@ -343,10 +344,8 @@ export type Action =
   | { type: 'note'; text: string };
 
 
-/** `signatureChecked`: a key was found and the signature worked out before the refusal (auth/tokens.ts). */
-export type VerifyOutcome =
-  | { ok: true; claims: AccessClaims; kid: string }
-  | { ok: false; reason: ReasonCode; detail: string; signatureChecked: boolean };
+/** A signature check's verdict, as jose's check gives it (auth/tokens.ts); `signatureChecked` says whether any signature work was done. */
+export type VerifyOutcome = VerifyResult;
 
 export type SimEvent =
   /** `checked`: the engine scheduled it from an action it had already checked (traffic's next request). */
