@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/scenarios';
 import { loadScenario } from '../../src/scenarios/run';
 import { snapshot } from '../../src/store/snapshot';
-import { NodeView } from '../../src/ui/stage/NodeView';
+import { NodeView, serverTitleForm } from '../../src/ui/stage/NodeView';
 import { layoutStage } from '../../src/ui/stage/layout';
-import { nodeStatus, type NodeStatus } from '../../src/ui/stage/nodeStatus';
+import { nodeStatus, serverShortTitles, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
 
@@ -109,6 +109,29 @@ describe('node titles', () => {
     expect(drawn('browser', 200, holding).lines).toEqual(['wristband: sid 3fA9k2…']);
     // Without fewer words, still cut to the box.
     expect(drawn('browser', 100, { lines: ['wristband: sid 3fA9k2…'], flash: null }).lines[0]).toMatch(/^wristband.*…$/);
+  });
+
+  // A phone's two stacked worlds (390x844: canvases of 362x226) after adding servers: nine cut the
+  // store ~27 px off the world's foot and read "serv…" in the middle row; twelve cut it ~57 px.
+  it.each([9, 12])('a phone\u2019s world of %i servers fits its canvas, every server named whole in one form and the key set with its key', async (count) => {
+    const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'stolen-credential')!, 'jwt');
+    await driver.runUntil(20_000);
+    const world = snapshot(driver.state);
+    const serverIds = Array.from({ length: count }, (_, i) => `server-${i + 1}`);
+    const layout = layoutStage({ mode: 'jwt', clients: [{ id: 'alice', kind: 'browser' }, { id: 'mallory', kind: 'attacker' }], serverIds }, { width: 362, height: 226 });
+    expect(layout.height).toBeLessThanOrEqual(226);
+    const servers = serverIds.map((id) => ({ box: layout.nodes[id]!, status: { title: id, short: serverShortTitles(id), lines: ['0 in flight'], down: false, flash: { ok: true, text: 'signature ✓' } } }));
+    const form = serverTitleForm(servers);
+    const titles = servers.map(({ box, status }) => {
+      const { container } = render(<svg><NodeView box={box} status={status} firstTitle={form} selected={false} onSelect={null} /></svg>);
+      return container.querySelector('.node-title')!.textContent;
+    });
+    expect(titles).toEqual(serverIds.map((id) => id.replace('server-', 'srv-')));
+    const keySet = layout.nodes.jwks!;
+    const keySetStatus = { ...nodeStatus(world, 'jwks'), flash: null };
+    expect(keySetStatus.lines[0]).toBe('public key: k1');
+    const { text, lines } = drawn('jwks', keySet.w, keySetStatus, undefined, keySet.h);
+    expect(count === 9 ? [text, ...lines] : [text]).toEqual(count === 9 ? ['Key set (JWKS)', 'public key: k1'] : ['Key set: public key: k1']);
   });
 
   it("a narrow server box keeps what its sessions line counts: \"3 in memory\", not \"3 sessions in mem…\"", async () => {

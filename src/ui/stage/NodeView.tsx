@@ -12,6 +12,8 @@ interface Props {
   onSelect: (() => void) | null;
   /** Per line, the form it starts from (nodeLines.ts `siblingForms`): the words its siblings use. */
   firstForms?: readonly number[];
+  /** A server's title form (`serverTitleForm`): the one its siblings take. */
+  firstTitle?: number;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * when servers come and go, both by CSS (stage.css) on its `transform` style, so no animation
  * library is on the first load; none of it under reduced motion.
  */
-function NodeViewImpl({ box, status, selected, onSelect, firstForms }: Props) {
+function NodeViewImpl({ box, status, selected, onSelect, firstForms, firstTitle }: Props) {
   // A click focuses the node (SVG does not by itself), so closing the inspector can return here.
   const select = (e: MouseEvent<SVGGElement>) => {
     e.currentTarget.focus({ preventScroll: true });
@@ -38,7 +40,7 @@ function NodeViewImpl({ box, status, selected, onSelect, firstForms }: Props) {
   const lineCount = lineRoom(box);
   // A box with no room for a line says its first beside the title where that fits: a phone's
   // balancer lost "sticky" at the moment the lesson made it sticky.
-  const { title, titleX, chipY } = placeTitle(box, status, lineCount === 0 ? status.lines[0] : undefined);
+  const { title, titleX, chipY } = placeTitle(box, status, lineCount === 0 ? status.lines[0] : undefined, firstTitle);
   const lines = status.lines.slice(0, lineCount).map((_, i) => fitText(lineForms(status, i).slice(firstForms?.[i] ?? 0), lineWidth(box), FONT.line, false, measureText));
   const top = -box.h / 2;
   return (
@@ -87,21 +89,42 @@ const CHIP_OFF_BOX_PX = 8;
  * whole, else centred in the room left of the chip (centred on a 106 px box at 360 px wide, every
  * "server-1" read "serve…"), else, in a box that holds it only across its whole width (four servers
  * in a phone's row), centred whole with the chip above the corner, or below it, where the layout
- * leaves a gap for it (`chipSide`: rows of servers sit too close); else shortened. Another node's
+ * leaves a gap for it (`chipSide`: rows of servers sit too close); else shortened ("srv-5"). Another node's
  * `line` (one its box has no room for) goes after its title where both fit.
  */
-function placeTitle(box: NodeBox, status: NodeStatus, line?: string): { title: string; titleX: number; chipY: number } {
-  const titles = [...(line && box.kind !== 'server' ? [`${status.title}: ${line}`] : []), status.title, ...(status.short ?? [])];
+function placeTitle(box: NodeBox, status: NodeStatus, line?: string, firstTitle = 0): { title: string; titleX: number; chipY: number } {
+  // A title-only key set keeps its keys in fewer words: "Key set: public key: k1".
+  const withLine = line && box.kind !== 'server' ? [status.title, ...(box.kind === 'jwks' ? (status.short ?? []) : [])].map((t) => `${t}: ${line}`) : [];
+  const titles = [...withLine, ...titleForms(status).slice(firstTitle)];
   const top = -box.h / 2;
   const chipY = top + 4;
   const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
   const centred = fitText(titles, box.w - 2 * chipRoom, FONT.title, true, measureText);
-  if (centred === status.title || box.kind !== 'server') return { title: centred, titleX: 0, chipY };
+  if (centred === titles[0] || box.kind !== 'server') return { title: centred, titleX: 0, chipY };
   const [left, right] = [-box.w / 2 + 6, box.w / 2 - chipRoom];
   const besideChip = fitText(titles, right - left, FONT.title, true, measureText);
-  if (besideChip !== status.title && box.chipSide && measureText(status.title, FONT.title, true) <= box.w - 12)
-    return { title: status.title, titleX: 0, chipY: box.chipSide === 'above' ? top - CHIP_OFF_BOX_PX : box.h / 2 + CHIP_OFF_BOX_PX };
+  // The chip leaves the box for a fuller title than beside it ("server-5" rather than "srv-5", or "srv-5" rather than "sr…").
+  const rank = (title: string) => (titles.includes(title) ? titles.indexOf(title) : titles.length);
+  const whole = fitText(titles, box.w - 12, FONT.title, true, measureText);
+  if (box.chipSide && rank(whole) < rank(besideChip)) return { title: whole, titleX: 0, chipY: box.chipSide === 'above' ? top - CHIP_OFF_BOX_PX : box.h / 2 + CHIP_OFF_BOX_PX };
   return { title: besideChip, titleX: (left + right) / 2, chipY };
+}
+
+const titleForms = (status: NodeStatus): string[] => [status.title, ...(status.short ?? [])];
+
+/**
+ * The title form every server box starts from: the shortest any of them needs, so a row does not
+ * read "server-9" beside "srv-10" (the chip's room differs from row to row).
+ */
+export function serverTitleForm(nodes: readonly { box: NodeBox; status: NodeStatus }[]): number {
+  let form = 0;
+  for (const { box, status } of nodes) {
+    if (box.kind !== 'server') continue;
+    const forms = titleForms(status);
+    const drawn = forms.indexOf(placeTitle(box, status).title);
+    form = Math.max(form, drawn === -1 ? forms.length - 1 : drawn);
+  }
+  return form;
 }
 
 const sameStatus = (a: NodeStatus, b: NodeStatus) =>
@@ -116,5 +139,5 @@ const sameStatus = (a: NodeStatus, b: NodeStatus) =>
 /** Snapshots arrive ten times a second; a node re-renders only when what it shows changed. */
 export const NodeView = memo(
   NodeViewImpl,
-  (a, b) => a.box === b.box && a.selected === b.selected && !a.onSelect === !b.onSelect && sameStatus(a.status, b.status) && (a.firstForms ?? []).join() === (b.firstForms ?? []).join(),
+  (a, b) => a.box === b.box && a.firstTitle === b.firstTitle && a.selected === b.selected && !a.onSelect === !b.onSelect && sameStatus(a.status, b.status) && (a.firstForms ?? []).join() === (b.firstForms ?? []).join(),
 );

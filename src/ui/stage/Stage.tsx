@@ -9,7 +9,7 @@ import { useElementSize } from '../useElementSize';
 import { DotLayer, undrawnCount } from './dotLayer';
 import { CROWD_ID, edgeEnds, layoutStage, type NodeBox, type StageSize } from './layout';
 import { nodeStatus } from './nodeStatus';
-import { NodeView } from './NodeView';
+import { NodeView, serverTitleForm } from './NodeView';
 import { siblingForms } from './nodeLines';
 import './stage.css';
 import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
@@ -110,6 +110,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const nodes = Object.values(layout.nodes).map((box) => ({ box, status: nodeStatus(world, box.id, folded) }));
   // Sibling boxes say a line in the same words (the servers' "N in memory").
   const forms = siblingForms(nodes);
+  const serverTitle = serverTitleForm(nodes);
   return (
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} aria-labelledby={`stage-title-${mode}`}>
       <figcaption>
@@ -134,7 +135,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
         {nodes.map(({ box, status }) => {
           const target = inspectable ? selectionFor(world, box) : null;
-          return <NodeView key={box.id} box={box} status={status} firstForms={forms.get(box.id)} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
+          return <NodeView key={box.id} box={box} status={status} firstForms={forms.get(box.id)} firstTitle={box.kind === 'server' ? serverTitle : 0} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
         })}
       </svg>
       )}

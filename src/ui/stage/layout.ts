@@ -3,7 +3,7 @@
 // left to right, 'tall' top to bottom (a column of a side-by-side view, or a phone).
 import type { Mode } from '../../sim/types';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
-import { LB_TITLE } from './nodeStatus';
+import { LB_TITLE, serverShortTitles } from './nodeStatus';
 
 export type Orientation = 'wide' | 'tall';
 export type NodeKind = 'browser' | 'attacker' | 'lb' | 'server' | 'store' | 'jwks';
@@ -121,6 +121,13 @@ const SERVER_MIN_W = 78;
 /** Wider for longer names: "server-10" needs ~9 px more than "server-4". */
 const serverMinW = (ids: string[]): number => SERVER_MIN_W + 9 * Math.max(0, Math.max(0, ...ids.map((id) => id.length)) - 8);
 /**
+ * A title-only server box is at least this wide: its short title ("srv-5", nodeStatus.ts) whole
+ * and 6 px each side. Five then share a 390 px phone's row, so nine servers take two rows, not
+ * three: with three, the store or key set fell ~27 px below the phone's world.
+ */
+const titleOnlyServerMinW = (ids: string[]): number =>
+  Math.max(...ids.map((id) => Math.ceil(textWidth(serverShortTitles(id)[0] ?? id, FONT.title, true)) + 12));
+/**
  * A compact row's balancer has no line for its routing policy, which NodeView then writes after
  * its title, where the box holds both: alone in its row, it may be as wide as the longest
  * ("Load balancer: least-connections"). At 200 px only "sticky" fitted, so a phone's scale-out
@@ -138,9 +145,9 @@ const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_
  * least gap between rows (a dot and its label need room to be seen). The first is the full layout;
  * the others drop the lines that say least first (the balancer's policy, a server's in-flight
  * count, the store's state), the browsers' (what each holds) last. Text keeps its size throughout.
- * The last, browsers and servers by their titles alone, is for a cluster whose servers wrap to a
- * second row (four at 360 px, five or more at 390): without it the store fell off the bottom of the
- * world.
+ * The last two, browsers and servers by their titles alone, are for a cluster whose servers wrap to
+ * a second row (five at 360 px, six or more at 390) or a third (eleven or more at 390): without
+ * them the store fell off the bottom of the world.
  */
 interface Rows {
   lines: { client: number; lb: number; server: number; back: number };
@@ -155,9 +162,11 @@ const ROWS: Rows[] = [
   { lines: { client: 1, lb: 0, server: 1, back: 2 }, gapMinPx: 24, marginPx: 4, serverRowGapPx: 8 },
   { lines: { client: 1, lb: 0, server: 1, back: 1 }, gapMinPx: 22, marginPx: 4, serverRowGapPx: 8 },
   { lines: { client: 0, lb: 0, server: 0, back: 1 }, gapMinPx: 22, marginPx: 4, serverRowGapPx: 4 },
+  // Twelve servers in three rows on a phone: the store or key set by its title (and its first line after it, where both fit).
+  { lines: { client: 0, lb: 0, server: 0, back: 0 }, gapMinPx: 18, marginPx: 4, serverRowGapPx: 4 },
 ];
 /** The most compact rows in which a one-row cluster's servers keep a status line. */
-const ONE_ROW_COMPACT = ROWS[ROWS.length - 2]!;
+const ONE_ROW_COMPACT = ROWS[3]!;
 /** A node showing `lines` status lines below its title (NodeView draws as many as its box holds). */
 const compactNodeH = (lines: number) => TITLE_ROW_PX + 4 + lines * LINE_ROW_PX;
 /** The full layout's node heights: a little more air than the compact ones. */
@@ -207,9 +216,11 @@ function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const inner = width - 2 * MARGIN;
   const nodes: Record<string, NodeBox> = {};
   const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
-  const gapX = 8;
+  // Title-only boxes sit closer: "srv-10" then fits beside its check chip in a phone's row of four.
+  const gapX = rows.lines.server === 0 ? 6 : 8;
   // Each box is inner / perRow - gapX wide (its share, less a gap): at least serverMinW.
-  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor(inner / (serverMinW(serverIds) + gapX))));
+  const minW = rows.lines.server === 0 ? titleOnlyServerMinW(serverIds) : serverMinW(serverIds);
+  const perRow = Math.max(1, Math.min(serverIds.length, Math.floor(inner / (minW + gapX))));
   const serverRows = Math.ceil(serverIds.length / perRow);
   const full = rows === ROWS[0];
   const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));

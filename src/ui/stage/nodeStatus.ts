@@ -46,7 +46,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
     const flash = fresh && c ? { ok: c.ok, text: `${c.kind} ${c.ok ? '✓' : '✗'}` } : null;
-    return { title: server.id, lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clock ? [clock] : undefined] : undefined, down: !server.up, flash };
+    return { title: server.id, short: serverShortTitles(server.id), lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clock ? [clock] : undefined] : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
@@ -55,6 +55,9 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeSt
   }
   return { title: id, lines: [], down: false, flash: null };
 }
+
+/** "srv-5" for "server-5": a phone's row of five title-only boxes (61 px) holds it, where it cut "server-5" to "serv…". */
+export const serverShortTitles = (id: string): string[] => (id.startsWith('server-') ? [`srv-${id.slice('server-'.length)}`] : []);
 
 /** What a server node shows of its model's own state (local sessions, its key cache), with fewer words for a narrow box. */
 const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { text: string; short?: string[] }[]> = {
