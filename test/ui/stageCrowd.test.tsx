@@ -281,6 +281,30 @@ describe('the dot layer, frame by frame', () => {
     }
   });
 
+  it('draws a label whole inside the world: near its side, it slides in rather than being cut ("401 no_credentia")', () => {
+    // Mallory at the world's right edge, straight above the load balancer's right end: mid-edge, a
+    // label centred above the dot ran ~40 px past the side of the world.
+    const edge: StageLayout = {
+      orientation: 'tall',
+      width: 300,
+      height: 300,
+      nodes: { mallory: { id: 'mallory', kind: 'attacker', x: 250, y: 20, w: 90, h: 30 }, lb: { id: 'lb', kind: 'lb', x: 250, y: 280, w: 90, h: 30 } },
+      edges: [['mallory', 'lb']],
+      alias: {},
+    };
+    const c = document.createElement('canvas');
+    const layer = new DotLayer(c, null, null);
+    layer.update([message(1, 0, 1000, { kind: 'response', from: 'lb', to: 'mallory', ok: false, label: '401 no_credential', credential: 'none' })], edge, 500, null);
+    vi.advanceTimersByTime(FRAME_MS);
+    const label = shown(c).find((b) => b.text === '401 no_credential')!;
+    const dot = shown(c).find((b) => b.text === null)!;
+    expect(label.x + HALO).toBeGreaterThanOrEqual(0);
+    expect(label.x + label.w - HALO).toBeLessThanOrEqual(edge.width);
+    // Still above its dot.
+    expect(label.cy).toBeLessThan(dot.cy - 8);
+    layer.dispose();
+  });
+
   /** An edge long enough for a label on either side of a dot in its middle. */
   const long: StageLayout = {
     orientation: 'wide',

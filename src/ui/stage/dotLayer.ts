@@ -412,7 +412,7 @@ export class DotLayer {
 
   /**
    * Where a dot's label goes (its anchor, stage px), or null: above the dot, else beside it, else
-   * below it, wherever it covers no node, no label placed before it in this frame (`taken`, to
+   * below it, wherever it is inside the world, covers no node, no label placed before it in this frame (`taken`, to
    * which its own place is added) and no other pile's dot. On a phone's short edges the middle of an
    * edge is still next to its ends, and a label above the dot hid a browser's name; in the load
    * lesson's crowd, labels were drawn over each other ("JWT" under "JWT"), then over other dots
@@ -421,19 +421,23 @@ export class DotLayer {
    */
   private labelPlace(own: Riding, label: Sprite, dpr: number, taken: Rect[]): { x: number; y: number } | null {
     const { x, y } = own;
+    const { width, height } = this.layout!;
     const halfW = label.w / dpr / 2;
     const gap = 10;
     // The baseline that centres the letters on the dot, for a label beside it.
     const level = y + LABEL_PX / 2 - 1;
+    // Above or below a dot near the world's side, the label slides in, whole ("401 no_credentia" was cut there).
+    const inward = Math.min(Math.max(x, halfW), width - halfW);
     const places = [
-      { x, y: y - LABEL_RISE },
+      { x: inward, y: y - LABEL_RISE },
       { x: x + gap + halfW, y: level },
       { x: x - gap - halfW, y: level },
-      { x, y: y + LABEL_RISE + LABEL_PX },
+      { x: inward, y: y + LABEL_RISE + LABEL_PX },
     ];
     for (const at of places) {
       const letters = lettersOf(at, label, dpr);
-      if (this.nodeRects.some((n) => overlaps(letters, n)) || taken.some((t) => overlaps(letters, t)) || this.dotBoxes.covers(letters, x, y)) continue;
+      const cut = letters.left < 0 || letters.top < 0 || letters.right > width || letters.bottom > height;
+      if (cut || this.nodeRects.some((n) => overlaps(letters, n)) || taken.some((t) => overlaps(letters, t)) || this.dotBoxes.covers(letters, x, y)) continue;
       // The next label keeps a halo's width from these letters, so its halo never eats into them.
       taken.push({ left: letters.left - HALO, top: letters.top - HALO, right: letters.right + HALO, bottom: letters.bottom + HALO });
       return at;
