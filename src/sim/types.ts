@@ -239,6 +239,8 @@ export interface RequestRecord {
   signatureVerifications: number;
   /** Times its server fetched the key set (JWKS) for it: its cache was empty or old. */
   keySetFetches: number;
+  /** Let through without its denylist check: the store was unreachable and the server failed open. */
+  failedOpen: boolean;
   /** The authenticated user and when the credential was issued, once known. */
   subjectUserId: string | null;
   credentialIssuedAtMs: number | null;
@@ -480,6 +482,8 @@ export interface Served {
   role: string | null;
   /** The exp of the JWT accepted (virtual ms), null otherwise. */
   expMs: number | null;
+  /** Accepted without its denylist check (`RequestRecord.failedOpen`). */
+  failedOpen: boolean;
   forged: ForgeHow | null;
 }
 

@@ -248,6 +248,7 @@ function recordServed(s: SimState, req: RequestRecord, reason: ReasonCode, statu
     userId: ok ? req.subjectUserId : null,
     role: ok ? req.actedAsRole : null,
     expMs: Number.isFinite(exp) ? fromNumericDate(exp) : null,
+    failedOpen: ok && req.failedOpen,
     forged: req.forged,
   };
   const list = s.served.entries;

@@ -90,7 +90,8 @@ function servedText(e: Served, untilExp = false): string {
   if (e.reason === 'timeout') return 'timed out (no answer)';
   if (e.reason !== 'ok') return `refused (${e.status} ${e.reason})`;
   const who = e.kind === 'api' || e.kind === 'logout' ? ` as ${e.userId ?? 'nobody'} (role ${e.role ?? 'none'})` : '';
-  const exp = untilExp && e.expMs !== null ? `, token valid until exp at ${seconds(e.expMs)}` : '';
+  // Let through unchecked, a token's exp is not why it got in: a revoked one got in too.
+  const exp = !untilExp ? '' : e.failedOpen ? ' without a denylist check: the store was down and the server failed open' : e.expMs !== null ? `, token valid until exp at ${seconds(e.expMs)}` : '';
   return `accepted${who}${exp}`;
 }
 

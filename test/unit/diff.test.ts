@@ -32,6 +32,7 @@ function served(clientId: string, sentAtMs: number, reason: Served['reason'], ex
     userId: ok ? clientId : null,
     role: ok ? 'user' : null,
     expMs: null,
+    failedOpen: false,
     forged: null,
     ...extra,
   };
@@ -65,6 +66,18 @@ describe('the side-by-side strip: a run of the lesson', () => {
     expect(d.byKind).toEqual({ oneWorld: 25, neither: 20, both: 0 });
     expect(differingText(d)).toBe('45 answered differently (25 accepted in one world only; 20 accepted in neither, for different reasons)');
     expect(d.oneWorldOnly).toBe(0);
+  });
+
+  it('store-outage: a token let through while the denylist was down is said to be, not "valid until exp" (Bob\u2019s was revoked)', async () => {
+    const { session, jwt } = await both('store-outage');
+    const groups = outcomeDiffs(session, jwt).groups.map((g) => g.text);
+    // The first outage: no denylist yet, the signature is the whole check.
+    expect(groups).toContain('8.6–13.6 s, bob, 6 requests: session refused (503 store_unavailable); JWT accepted as bob (role user), token valid until exp at 300.0 s');
+    // The second, failing open: Bob's token has been revoked since 19 s and still got in.
+    expect(groups).toContain('30.6–35.6 s, bob, 6 requests: session refused (503 store_unavailable); JWT accepted as bob (role user) without a denylist check: the store was down and the server failed open');
+    const failedOpen = jwt.served.filter((e) => e.failedOpen);
+    expect(failedOpen.length).toBe(12);
+    expect(failedOpen.every((e) => e.sentAtMs >= 30_000 && e.sentAtMs < 36_000 && e.reason === 'ok')).toBe(true);
   });
 
   it('covers the whole run, beyond the 60 requests a snapshot keeps', async () => {

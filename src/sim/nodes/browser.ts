@@ -146,6 +146,7 @@ export function startRequest(t: Tick, clientId: string, kind: RequestKind, path?
     storeLookups: 0,
     signatureVerifications: 0,
     keySetFetches: 0,
+    failedOpen: false,
     subjectUserId: null,
     credentialIssuedAtMs: null,
     claims: null,

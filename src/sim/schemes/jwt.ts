@@ -208,6 +208,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
     if (req.stage !== 'denylist-check') return refuseStoreUnreachable(h, down);
     if (s.options.denylistFailMode === 'closed') return reject(h, down, `The denylist is unreachable${full} and the server fails closed.`);
     log(s, 'store', `${server.id} cannot reach the denylist${full} and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
+    req.failedOpen = true;
     return h.authorized();
   }
   switch (req.stage) {
