@@ -68,3 +68,5 @@ export const basic: Scenario = {
     return f;
   },
 };
+
+export default basic;

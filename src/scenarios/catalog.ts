@@ -30,6 +30,9 @@ export interface CatalogEntry extends ScenarioMeta {
   load: () => Promise<Scenario>;
 }
 
+/** A lesson's script module: the lesson is its default export (one short \`.then\` for all fourteen in the first load). */
+const lesson = (module: { default: Scenario }): Scenario => module.default;
+
 export const CATALOG: CatalogEntry[] = [
   {
     id: 'basic',
@@ -41,7 +44,7 @@ export const CATALOG: CatalogEntry[] = [
       jwt: 'Alice logs in: the issuer signs a token with her id and role; the server hands it to her.',
     },
     modes: ['session', 'jwt'],
-    load: () => import('./basic').then((m) => m.basic),
+    load: () => import('./basic').then(lesson),
   },
   {
     id: 'jwt-in-cookie',
@@ -53,7 +56,7 @@ export const CATALOG: CatalogEntry[] = [
       jwt: 'Alice logs in: the answer sets a __Host-jwt cookie holding the whole signed token.',
     },
     modes: ['session', 'jwt'],
-    load: () => import('./jwtInCookie').then((m) => m.jwtInCookie),
+    load: () => import('./jwtInCookie').then(lesson),
   },
   {
     id: 'revocation',
@@ -62,7 +65,7 @@ export const CATALOG: CatalogEntry[] = [
       'The admin bans Alice while she browses. A ban can delete her session record on the server; her JWT was signed before the ban, lives 30 s, and stays in her browser. Watch whether her next requests still get in. Later the JWT servers turn a denylist on for Bob\u2019s logout-everywhere: watch what it stops, and what every request then costs.',
     firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
-    load: () => import('./revocation').then((m) => m.revocation),
+    load: () => import('./revocation').then(lesson),
   },
   {
     id: 'stolen-credential',
@@ -71,7 +74,7 @@ export const CATALOG: CatalogEntry[] = [
       'Mallory has copied Alice\u2019s credential: her session cookie in one world, her JWT (valid 30 s) in the other. Then Alice logs out. Watch what logging out removes in each world, on the server and in her browser, and whether Mallory\u2019s copy still gets in.',
     firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
-    load: () => import('./stolenCredential').then((m) => m.stolenCredential),
+    load: () => import('./stolenCredential').then(lesson),
   },
   {
     id: 'scale-out',
@@ -83,7 +86,7 @@ export const CATALOG: CatalogEntry[] = [
       jwt: 'Three users log in on the only server and get signed tokens.',
     },
     modes: ['session', 'jwt'],
-    load: () => import('./scaleOut').then((m) => m.scaleOut),
+    load: () => import('./scaleOut').then(lesson),
   },
   {
     id: 'store-outage',
@@ -92,7 +95,7 @@ export const CATALOG: CatalogEntry[] = [
       'A session cannot be checked without the store, so while it is down every logged-in user is refused (store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also ask a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
     firstCaption: 'Alice and Bob log in and browse, one request a second each.',
     modes: ['session', 'jwt'],
-    load: () => import('./storeOutage').then((m) => m.storeOutage),
+    load: () => import('./storeOutage').then(lesson),
   },
   {
     id: 'refresh-tokens',
@@ -101,7 +104,7 @@ export const CATALOG: CatalogEntry[] = [
       'When the access token expires, the browser trades its refresh token for a new pair and the store marks the old one used, so a ban bites within one access lifetime. Mallory presents a refresh token Alice already used: the store sees the reuse and revokes the whole family, so Mallory\u2019s refresh fails, and Alice\u2019s next one too.',
     firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
     modes: ['jwt'],
-    load: () => import('./refreshTokens').then((m) => m.refreshTokens),
+    load: () => import('./refreshTokens').then(lesson),
   },
   {
     id: 'key-rotation',
@@ -110,7 +113,7 @@ export const CATALOG: CatalogEntry[] = [
       'Servers verify with keys they fetched from the key set (JWKS), and refetch it at most every 15 s here. The issuer starts signing with a new key while the old one stays published for an overlap. Watch what happens to Bob\u2019s brand-new token and to Alice\u2019s older one, server by server, until the caches refresh.',
     firstCaption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.',
     modes: ['jwt'],
-    load: () => import('./keyRotation').then((m) => m.keyRotation),
+    load: () => import('./keyRotation').then(lesson),
   },
   {
     id: 'tampering',
@@ -119,7 +122,7 @@ export const CATALOG: CatalogEntry[] = [
       'A JWT payload is only base64url: anyone can read and edit it, but the signature covers the exact bytes, so an edited claim fails every server\u2019s check (signature_invalid). alg "none" fails too: servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
     firstCaption: 'Alice logs in as an ordinary user.',
     modes: ['session', 'jwt'],
-    load: () => import('./tampering').then((m) => m.tampering),
+    load: () => import('./tampering').then(lesson),
   },
   {
     id: 'stale-claims',
@@ -131,7 +134,7 @@ export const CATALOG: CatalogEntry[] = [
       jwt: 'Alice is an admin; Bob is an ordinary user. Both log in; their tokens say role "admin" and role "user".',
     },
     modes: ['session', 'jwt'],
-    load: () => import('./staleClaims').then((m) => m.staleClaims),
+    load: () => import('./staleClaims').then(lesson),
   },
   {
     id: 'clock-skew',
@@ -140,7 +143,7 @@ export const CATALOG: CatalogEntry[] = [
       'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock; here two of the three clocks are 20 s off. Watch which servers take Alice\u2019s token, at its start and near its end. Sessions expire by the store\u2019s one clock. Later the servers verify with a clock tolerance: watch what that changes.',
     firstCaption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.',
     modes: ['jwt'],
-    load: () => import('./clockSkew').then((m) => m.clockSkew),
+    load: () => import('./clockSkew').then(lesson),
   },
   {
     id: 'token-size',
@@ -148,7 +151,7 @@ export const CATALOG: CatalogEntry[] = [
     notice:
       'The JWT rides in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile that her token carries. Watch the bytes on every request grow in each world, and what happens to her requests once the token outgrows the limit.',
     modes: ['session', 'jwt'],
-    load: () => import('./tokenSize').then((m) => m.tokenSize),
+    load: () => import('./tokenSize').then(lesson),
   },
   {
     id: 'microservices',
@@ -157,7 +160,7 @@ export const CATALOG: CatalogEntry[] = [
       'The five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Then the issuer switches to EdDSA: services need only the public key, and once the HS256 key is withdrawn only the issuer can sign.',
     firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
     modes: ['jwt'],
-    load: () => import('./microservices').then((m) => m.microservices),
+    load: () => import('./microservices').then(lesson),
   },
   {
     id: 'load',
@@ -166,7 +169,7 @@ export const CATALOG: CatalogEntry[] = [
       `Every session request costs one operation on the shared store, which serves ${LOAD_STORE_OPS_PER_SEC} a second here. When a second wave of users doubles the traffic, requests queue at the store and session latency grows; more app servers do not help, as they all wait on that store. Any server checks a JWT itself, so JWT latency stays flat.`,
     firstCaption: 'Twenty users log in and each sends two requests a second.',
     modes: ['session', 'jwt'],
-    load: () => import('./load').then((m) => m.load),
+    load: () => import('./load').then(lesson),
   },
 ];
 

@@ -90,3 +90,5 @@ export const clockSkew: Scenario = {
     return f;
   },
 };
+
+export default clockSkew;

@@ -84,3 +84,5 @@ export const jwtInCookie: Scenario = {
     return f;
   },
 };
+
+export default jwtInCookie;

@@ -83,3 +83,5 @@ export const keyRotation: Scenario = {
     return f;
   },
 };
+
+export default keyRotation;

@@ -109,3 +109,5 @@ export const load: Scenario = {
     return f;
   },
 };
+
+export default load;

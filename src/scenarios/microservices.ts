@@ -94,3 +94,5 @@ export const microservices: Scenario = {
     return f;
   },
 };
+
+export default microservices;

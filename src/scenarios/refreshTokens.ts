@@ -104,3 +104,5 @@ export const refreshTokens: Scenario = {
     return f;
   },
 };
+
+export default refreshTokens;

@@ -120,3 +120,5 @@ export const revocation: Scenario = {
     return f;
   },
 };
+
+export default revocation;

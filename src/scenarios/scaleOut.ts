@@ -147,3 +147,5 @@ export const scaleOut: Scenario = {
     return f;
   },
 };
+
+export default scaleOut;

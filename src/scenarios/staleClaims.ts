@@ -90,3 +90,5 @@ export const staleClaims: Scenario = {
     return f;
   },
 };
+
+export default staleClaims;

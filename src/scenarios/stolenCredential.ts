@@ -109,3 +109,5 @@ export const stolenCredential: Scenario = {
     return f;
   },
 };
+
+export default stolenCredential;

@@ -119,3 +119,5 @@ export const storeOutage: Scenario = {
     return f;
   },
 };
+
+export default storeOutage;

@@ -94,3 +94,5 @@ export const tampering: Scenario = {
     return f;
   },
 };
+
+export default tampering;

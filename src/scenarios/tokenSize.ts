@@ -95,3 +95,5 @@ export const tokenSize: Scenario = {
     return f;
   },
 };
+
+export default tokenSize;

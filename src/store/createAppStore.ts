@@ -83,7 +83,7 @@ export interface Answer {
 }
 
 export interface AppActions {
-  /** Resolves true once this lesson is ready, false if a newer load superseded it (or it failed). */
+  /** Resolves true once this lesson is ready, false if a newer load superseded it (or it failed). A patch of only `view` keeps the run's moment, interventions and answers. */
   load(patch?: Partial<Pick<AppState, 'scenarioId' | 'view' | 'seed' | 'overrides'>>): Promise<boolean>;
   /** `keepEnd`: the end stays on screen until the next publish (Play at the end, behind its seek to 0). */
   play(keepEnd?: boolean): void;
@@ -243,6 +243,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         return false;
       }
       const ticket = ++loadTicket;
+      // Another mode of a lesson on screen is the same run seen otherwise: its moment, interventions and answers stay.
+      const was = get();
+      const sameRun = Object.keys(patch).join() === 'view' && was.status === 'ready';
+      if (sameRun) [linkActions, linkTimeMs] = [player.recordedActions(), player.timeMs];
       // A link's interventions and moment belong to the first load only: a load that supersedes it drops them.
       const [actions, atMs] = [linkActions, linkTimeMs];
       [linkActions, linkTimeMs] = [[], 0];
@@ -282,7 +286,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         await get().seek(atMs);
         if (ticket !== loadTicket) return false;
       }
-      if (get().status === 'loading') set({ status: 'ready' });
+      if (get().status === 'loading') set({ status: 'ready', ...(sameRun && { asked: was.asked, answers: was.answers }) });
       return get().status === 'ready';
     },
     play(keepEnd) {
