@@ -80,3 +80,16 @@ it('refresh-tokens with refresh tokens turned off: the takeaway says no reuse wa
   const plain = (await runScenarioMode(s, 'jwt')).run;
   expect(s.takeaway!({ jwt: plain })).toMatch(/reusing the stolen refresh token was caught (once|\d+ times) and revoked the family/);
 });
+
+it('scale-out with the shared store switched off again: the takeaway names no scripted cause for the refusals', async () => {
+  // Back to server memory at 40 s, in the shared-store phase: "looked logged out (round-robin, then the
+  // crash)" blamed the lesson's causes for refusals the learner's switch made.
+  const s = findScenario('scale-out')!;
+  const { run } = await runScenarioMode(s, 'session', s.seed, { actions: [{ atMs: 40_000, action: { type: 'setOptions', patch: { sessionStorage: 'local' } } }] });
+  const plain = (await runScenarioMode(s, 'session')).run;
+  expect(run.apiOutcomes.byReason.session_unknown ?? 0).toBeGreaterThan(plain.apiOutcomes.byReason.session_unknown ?? 0);
+  const said = s.takeaway!({ session: run });
+  expect(said).toContain(`${run.apiOutcomes.byReason.session_unknown} of ${run.apiRequests} requests looked logged out, and`);
+  expect(said).not.toContain('round-robin');
+  expect(s.takeaway!({ session: plain })).toContain('looked logged out (round-robin, then the crash)');
+});
