@@ -162,8 +162,23 @@ describe('InterventionsPanel', () => {
   it('rotates the key: k2 joins the JWT world\u2019s keys', async () => {
     const store = await setup();
     expect(jwt(store).keys.keys.map((k) => k.kid)).toEqual(['k1']);
+    const keys = () => within(screen.getByRole('group', { name: 'Keys' })).getByText(/signing/).textContent;
+    expect(keys()).toBe('signing with k1 · keys k1');
     await after(() => fireEvent.click(button('Rotate key')), store);
     expect(jwt(store).keys.keys.map((k) => k.kid)).toContain('k2');
+    expect(keys()).toBe('signing with k2 · keys k1, k2');
+  });
+
+  it('says the issuer is not signing yet before it takes its first key, not "signing with —"', async () => {
+    const store = createAppStore({ scenarioId: 'basic', view: 'both' });
+    await store.getState().load();
+    render(
+      <AppStoreProvider store={store}>
+        <InterventionsPanel />
+      </AppStoreProvider>,
+    );
+    expect(jwt(store).keys.activeKid).toBeNull();
+    expect(within(screen.getByRole('group', { name: 'Keys' })).getByText(/signing/).textContent).toBe('not signing yet · keys k1');
   });
 
   it('steals alice\u2019s credentials, then lets the attacker replay them', async () => {

@@ -9,7 +9,8 @@ export function KeysFieldset({ keys }: { keys: PanelModel['keys'] }) {
       <div className="iv-row">
         {keys && (
           <span className="iv-sub">
-            signing with <code>{keys.activeKid ?? '\u2014'}</code>
+            {/* Before the issuer takes its first key (at 0 s) it read "signing with —". */}
+            {keys.activeKid ? <>signing with <code>{keys.activeKid}</code></> : 'not signing yet'}
             {keys.kids.length > 0 && <> · keys {keys.kids.join(', ')}</>}
           </span>
         )}
