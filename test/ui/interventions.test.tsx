@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import type { WorldSnapshot } from '../../src/store/snapshot';
 import { InterventionsPanel } from '../../src/ui/interventions/InterventionsPanel';
+import { droppedNotice } from '../../src/ui/interventions/model';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 
 afterEach(cleanup);
@@ -167,6 +168,20 @@ describe('InterventionsPanel', () => {
     await after(() => fireEvent.click(button('Rotate key')), store);
     expect(jwt(store).keys.keys.map((k) => k.kid)).toContain('k2');
     expect(keys()).toBe('signing with k2 · keys k1, k2');
+  });
+
+  it('says which later interventions one made after a seek back replaces (they went without a word)', async () => {
+    const store = await setup();
+    await after(() => fireEvent.click(button('Add server')), store, 2000);
+    await after(() => fireEvent.click(button('Rotate key')), store, 500);
+    expect(store.getState().notices).toEqual([]);
+    expect(store.player.recordedActions().map((r) => r.atMs)).toEqual([2000, 4000]);
+    await act(() => store.player.seek(3000));
+    await after(() => fireEvent.click(button('Add server')), store, 0);
+    expect(store.player.recordedActions().map((r) => r.atMs)).toEqual([2000, 3000]);
+    expect(store.getState().notices).toEqual(['Made at 3.0 s, this intervention replaces the one you made later in the run (at 4.0 s): the run goes on from here without it.']);
+    const three = [4000, 6000, 9000].map((atMs) => ({ atMs, action: { type: 'addServer' as const } }));
+    expect(droppedNotice(three, 3000)).toBe('Made at 3.0 s, this intervention replaces the 3 interventions you made later in the run (at 4.0 s, 6.0 s and 9.0 s): the run goes on from here without them.');
   });
 
   it('says the issuer is not signing yet before it takes its first key, not "signing with —"', async () => {

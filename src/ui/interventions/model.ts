@@ -2,9 +2,12 @@
 // it as a JSON string, so the panel re-renders only when one of these facts changes, not on
 // every published frame of the run.
 import { useMemo } from 'react';
+import { plural } from '../../format';
+import { seconds } from '../../formatSpans';
+import type { RecordedAction } from '../../sim/history';
 import type { Action, Mode, SimOptions } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
-import { useApp } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
 
 /** The settings the engine lets `setOptions` change while a run goes on. */
 export type LiveOptions = Required<Extract<Action, { type: 'setOptions' }>['patch']>;
@@ -64,10 +67,25 @@ export function usePanelModel(): PanelModel | null {
   return useMemo(() => JSON.parse(key) as PanelModel | null, [key]);
 }
 
-const selectDispatch = (s: AppStoreState) => s.dispatch;
-
-/** Sends one action to every loaded world at the current time; the engine logs what happened. */
+/**
+ * Sends one action to every loaded world at the current time; the engine logs what happened. Made
+ * after a seek back, it starts the run anew from there, without the learner's later interventions:
+ * a notice says which went (they went without a word).
+ */
 export function useIntervene(): (action: Action) => Promise<void> {
-  const dispatch = useApp(selectDispatch);
-  return (action) => dispatch(action);
+  const store = useAppStore();
+  return async (action) => {
+    const before = [...store.player.recordedActions()];
+    await store.getState().dispatch(action);
+    const kept = store.player.recordedActions();
+    const dropped = before.filter((r) => !kept.includes(r));
+    if (dropped.length) store.setState((s) => ({ notices: [...s.notices, droppedNotice(dropped, store.player.timeMs)] }));
+  };
+}
+
+/** "Made at 12.0 s, this intervention replaces the 2 you made later in the run (at 20.0 s and 34.0 s): …" */
+export function droppedNotice(dropped: readonly RecordedAction[], atMs: number): string {
+  const times = dropped.map((r) => seconds(r.atMs));
+  const when = times.length > 1 ? `${times.slice(0, -1).join(', ')} and ${times.at(-1)}` : times[0];
+  return `Made at ${seconds(atMs)}, this intervention replaces the ${dropped.length > 1 ? plural(dropped.length, 'intervention') : 'one'} you made later in the run (at ${when}): the run goes on from here without ${dropped.length > 1 ? 'them' : 'it'}.`;
 }
