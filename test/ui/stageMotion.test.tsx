@@ -45,4 +45,39 @@ describe('stage nodes', () => {
     act(() => store.getState().setReducedMotion(true));
     expect(stage.classList.contains('is-still')).toBe(true);
   });
+
+  it('puts the nodes in their new places at once when the stage is resized (the drawer opening), and glides them again after', async () => {
+    // A ResizeObserver the test fires, over a canvas whose size the test sets.
+    let size = { width: 900, height: 460 };
+    const observers: (() => void)[] = [];
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(private readonly report: () => void) {}
+      observe() {
+        observers.push(this.report);
+      }
+      disconnect() {}
+    });
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => ({ ...size, x: 0, y: 0, top: 0, left: 0, right: size.width, bottom: size.height, toJSON: () => ({}) }));
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+    try {
+      const { store, container } = await setup(7000);
+      const stage = container.querySelector('figure.stage')!;
+      const wide = server(4)!.style.transform;
+      act(() => vi.advanceTimersToNextFrame());
+      expect(stage.classList.contains('is-resized')).toBe(false);
+      // The drawer opens beside it: a narrower canvas.
+      size = { width: 420, height: 460 };
+      act(() => observers.forEach((report) => report()));
+      expect(server(4)!.style.transform).not.toBe(wide);
+      expect(stage.classList.contains('is-resized')).toBe(true);
+      // A frame later the class is off: a server that joins then glides in as before.
+      act(() => vi.advanceTimersToNextFrame());
+      expect(stage.classList.contains('is-resized')).toBe(false);
+      await act(() => store.player.seek(5000));
+      expect(stage.classList.contains('is-resized')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
 });

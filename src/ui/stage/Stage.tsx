@@ -61,6 +61,21 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   // Until the canvas is measured nothing is drawn (so nodes do not glide in from a guessed size).
   const measured = useElementSize(canvas);
   const size = typeof ResizeObserver === 'undefined' ? FALLBACK_SIZE : measured;
+  // A new size (the drawer opening beside the stage, a phone turned) puts the nodes in their new
+  // places at once; only a change of the cluster glides them. Glided, server-4 stood off the
+  // narrowed stage and the store was cut for up to 0.4 s after the drawer opened.
+  // The class goes on with the new places, before the browser paints them, and off a frame later.
+  const figure = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = figure.current;
+    if (!el) return;
+    el.classList.add('is-resized');
+    const frame = requestAnimationFrame(() => el.classList.remove('is-resized'));
+    return () => {
+      cancelAnimationFrame(frame);
+      el.classList.remove('is-resized');
+    };
+  }, [size]);
 
   const clientsKey = world?.clients.map((c) => `${c.id}:${c.kind}`).join(',') ?? '';
   const serversKey = world?.servers.map((s) => s.id).join(',') ?? '';
@@ -112,7 +127,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const forms = siblingForms(nodes);
   const serverTitle = serverTitleForm(nodes);
   return (
-    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} aria-labelledby={`stage-title-${mode}`}>
+    <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} ref={figure} aria-labelledby={`stage-title-${mode}`}>
       <figcaption>
         <span id={`stage-title-${mode}`}>{title}</span>
         {missing && <span className="stage-solo">this lesson has no {SCHEME_WORDS[missing].world}: nothing like this happens there</span>}
