@@ -63,7 +63,9 @@ describe('stage nodes', () => {
       const { store, container } = await setup(7000);
       const stage = container.querySelector('figure.stage')!;
       const wide = server(4)!.style.transform;
-      act(() => vi.advanceTimersToNextFrame());
+      act(() => {
+        vi.advanceTimersToNextFrame();
+      });
       expect(stage.classList.contains('is-resized')).toBe(false);
       // The drawer opens beside it: a narrower canvas.
       size = { width: 420, height: 460 };
@@ -71,7 +73,9 @@ describe('stage nodes', () => {
       expect(server(4)!.style.transform).not.toBe(wide);
       expect(stage.classList.contains('is-resized')).toBe(true);
       // A frame later the class is off: a server that joins then glides in as before.
-      act(() => vi.advanceTimersToNextFrame());
+      act(() => {
+        vi.advanceTimersToNextFrame();
+      });
       expect(stage.classList.contains('is-resized')).toBe(false);
       await act(() => store.player.seek(5000));
       expect(stage.classList.contains('is-resized')).toBe(false);

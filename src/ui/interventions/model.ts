@@ -70,7 +70,7 @@ export function usePanelModel(): PanelModel | null {
 /**
  * Sends one action to every loaded world at the current time; the engine logs what happened. Made
  * after a seek back, it starts the run anew from there, without the learner's later interventions:
- * a notice says which went (they went without a word).
+ * a notice says which went (they went without a word). The run's first says the captions stay as written.
  */
 export function useIntervene(): (action: Action) => Promise<void> {
   const store = useAppStore();
@@ -80,8 +80,12 @@ export function useIntervene(): (action: Action) => Promise<void> {
     const kept = store.player.recordedActions();
     const dropped = before.filter((r) => !kept.includes(r));
     if (dropped.length) store.setState((s) => ({ notices: [...s.notices, droppedNotice(dropped, store.player.timeMs)] }));
+    // Said where the captions are read, the first time: key-rotation's "No server has k2…" beside a k3 token read as a bug.
+    else if (before.length === 0 && kept.length > 0) store.setState((s) => ({ notices: [...s.notices, FIRST_INTERVENTION] }));
   };
 }
+
+export const FIRST_INTERVENTION = 'You changed this run: the captions go on telling the lesson as written; what just happened, the event log and the takeaway tell your run.';
 
 /** "Made at 12.0 s, this intervention replaces the 2 you made later in the run (at 20.0 s and 34.0 s): …" */
 export function droppedNotice(dropped: readonly RecordedAction[], atMs: number): string {
