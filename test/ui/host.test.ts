@@ -540,9 +540,12 @@ describe('an embed and its visibility', () => {
     const afterStep = (await runFrames(store, 2000, () => store.player.timeMs >= both[1]!.atMs)) * FRAME_MS;
     expect(afterStep).toBeLessThan(reading / 2);
 
-    await store.getState().load({ view: 'both' });
+    // Back at the opening moment, seen for 20 s side by side; then session only (a mode change keeps the moment).
+    store.getState().pause();
+    await store.getState().seek(0);
     vi.advanceTimersByTime(20_000);
     await store.getState().load({ view: 'session' });
+    expect(store.player.timeMs).toBe(0);
     store.getState().play();
     const sessionReading = dwellMs(sessionOnly[0]!.lines.map((l) => l.text).join(' '));
     const afterSwitch = (await runFrames(store, 2000, () => store.player.timeMs >= sessionOnly[1]!.atMs)) * FRAME_MS;
