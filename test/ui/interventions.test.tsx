@@ -184,6 +184,10 @@ describe('InterventionsPanel', () => {
     expect(store.getState().notices).toEqual(['Made at 3.0 s, this intervention replaces the one you made later in the run (at 4.0 s): the run goes on from here without it.']);
     const three = [4000, 6000, 9000].map((atMs) => ({ atMs, action: { type: 'addServer' as const } }));
     expect(droppedNotice(three, 3000)).toBe('Made at 3.0 s, this intervention replaces the 3 interventions you made later in the run (at 4.0 s, 6.0 s and 9.0 s): the run goes on from here without them.');
+    // Each moment once; many as their span.
+    const at = (...ms: number[]) => ms.map((atMs) => ({ atMs, action: { type: 'addServer' as const } }));
+    expect(droppedNotice(at(129_000, 129_000, 129_000), 11_000)).toContain('replaces the 3 interventions you made later in the run (at 129.0 s)');
+    expect(droppedNotice(at(20_000, 30_000, 40_000, 129_000, 129_000), 11_000)).toContain('replaces the 5 interventions you made later in the run (from 20.0 s to 129.0 s)');
   });
 
   it('says the issuer is not signing yet before it takes its first key, not "signing with —"', async () => {

@@ -87,9 +87,10 @@ export function useIntervene(): (action: Action) => Promise<void> {
 
 export const FIRST_INTERVENTION = 'You changed this run: the captions go on telling the lesson as written; what just happened, the event log and the takeaway tell your run.';
 
-/** "Made at 12.0 s, this intervention replaces the 2 you made later in the run (at 20.0 s and 34.0 s): …" */
+/** "Made at 12.0 s, this intervention replaces the 2 interventions you made later in the run (at 20.0 s and 34.0 s): …" */
 export function droppedNotice(dropped: readonly RecordedAction[], atMs: number): string {
-  const times = dropped.map((r) => seconds(r.atMs));
-  const when = times.length > 1 ? `${times.slice(0, -1).join(', ')} and ${times.at(-1)}` : times[0];
-  return `Made at ${seconds(atMs)}, this intervention replaces the ${dropped.length > 1 ? plural(dropped.length, 'intervention') : 'one'} you made later in the run (at ${when}): the run goes on from here without ${dropped.length > 1 ? 'them' : 'it'}.`;
+  // Each moment once, and a long list as its span: a random walk read "at 129.0 s, 129.0 s, … and 129.0 s".
+  const times = [...new Set(dropped.map((r) => seconds(r.atMs)))];
+  const when = times.length > 3 ? `from ${times[0]} to ${times.at(-1)}` : times.length > 1 ? `at ${times.slice(0, -1).join(', ')} and ${times.at(-1)}` : `at ${times[0]}`;
+  return `Made at ${seconds(atMs)}, this intervention replaces the ${dropped.length > 1 ? plural(dropped.length, 'intervention') : 'one'} you made later in the run (${when}): the run goes on from here without ${dropped.length > 1 ? 'them' : 'it'}.`;
 }
