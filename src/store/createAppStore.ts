@@ -132,9 +132,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
   const first = findMeta(initial.scenarioId ?? '') ?? CATALOG[0]!;
   let speedFromLink = initial.speed !== undefined;
   let loadTicket = 0;
-  // A link's interventions and moment belong to the lesson it names: the first load only.
-  let linkActions = initial.actions ?? [];
-  let linkTimeMs = initial.linkTimeMs ?? 0;
+  // What a load starts from: the interventions, the moment, the questions asked and the answers.
+  // A link's belong to the lesson it names: the first load, and a change of its mode.
+  let carried: [readonly RecordedAction[], number, string[], Answer[]] = [initial.actions ?? [], initial.linkTimeMs ?? 0, [], []];
   // The gate for the panel's actions comes with the engine (which checks with it too), not with the
   // first load: fetched beside the first lesson, so a click never waits for it.
   let gate: typeof import('../sim/parseAction').parseAction | null = null;
@@ -243,13 +243,13 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
         return false;
       }
       const ticket = ++loadTicket;
-      // Another mode of a lesson on screen is the same run seen otherwise: its moment, interventions and answers stay.
+      // Another mode of the lesson on screen, or loading, is the same run seen otherwise: it starts
+      // where that one is (or was going). Another lesson, or a reset, starts afresh.
       const was = get();
-      const sameRun = Object.keys(patch).join() === 'view' && was.status === 'ready';
-      if (sameRun) [linkActions, linkTimeMs] = [player.recordedActions(), player.timeMs];
-      // A link's interventions and moment belong to the first load only: a load that supersedes it drops them.
-      const [actions, atMs] = [linkActions, linkTimeMs];
-      [linkActions, linkTimeMs] = [[], 0];
+      const onlyView = Object.keys(patch).join() === 'view';
+      if (onlyView && was.status === 'ready') carried = [player.recordedActions(), player.timeMs, was.asked, was.answers];
+      else if (!onlyView && ticket > 1) carried = [[], 0, [], []];
+      const [actions, atMs, asked, answers] = carried;
       player.pause();
       // Wanted from now: a load that supersedes this one before it lands, naming no mode, keeps it.
       const wantedView = patch.view ?? next.wantedView;
@@ -279,14 +279,14 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       await player.load(sc, modes, next.seed ?? sc.seed, next.overrides, actions);
       if (ticket !== loadTicket) return false;
       // A superseded load's link seek, queued before this lesson's, may have asked its question meanwhile.
-      set({ question: null, asked: [], answers: [] });
+      set({ question: null, asked, answers });
       pace();
       // Ready at the link's moment, not at 0 first: a host page heard the opening caption, then the one at t.
       if (atMs > 0) {
         await get().seek(atMs);
         if (ticket !== loadTicket) return false;
       }
-      if (get().status === 'loading') set({ status: 'ready', ...(sameRun && { asked: was.asked, answers: was.answers }) });
+      if (get().status === 'loading') set({ status: 'ready' });
       return get().status === 'ready';
     },
     play(keepEnd) {

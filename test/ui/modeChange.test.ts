@@ -44,4 +44,28 @@ describe('changing the mode of the lesson on screen', () => {
     expect(await store.getState().load({ scenarioId: 'basic' })).toBe(true);
     expect([store.getState().timeMs, store.getState().answers, store.player.recordedActions()]).toEqual([0, [], []]);
   }, 60_000);
+
+  it('keeps them over a second change while the first still loads, and keeps a link\u2019s over a change while it opens', async () => {
+    fakeFrames();
+    const store = createAppStore({ scenarioId: 'basic', view: 'both', questionsOn: false });
+    await store.getState().load();
+    await store.getState().seek(3_000);
+    await store.getState().dispatch({ type: 'addServer' });
+    const superseded = store.getState().load({ view: 'session' });
+    const landed = store.getState().load({ view: 'both' });
+    expect(await superseded).toBe(false);
+    expect(await landed).toBe(true);
+    expect(store.getState().timeMs).toBe(3_000);
+    expect([store.getState().worlds.session?.servers.length, store.getState().worlds.jwt?.servers.length]).toEqual([4, 4]);
+
+    const linked = createAppStore({ scenarioId: 'basic', view: 'both', questionsOn: false, actions: [{ atMs: 1_000, action: { type: 'addServer' } }], linkTimeMs: 4_000 });
+    const opening = linked.getState().load();
+    const changed = linked.getState().load({ view: 'jwt' });
+    expect([await opening, await changed]).toEqual([false, true]);
+    expect(linked.getState().timeMs).toBe(4_000);
+    expect(linked.getState().worlds.jwt?.servers.length).toBe(4);
+    // A reset is the lesson as written again.
+    expect(await linked.getState().reset().then(() => linked.getState().timeMs)).toBe(0);
+    expect(linked.player.recordedActions()).toEqual([]);
+  }, 60_000);
 });
