@@ -181,13 +181,40 @@ describe('InterventionsPanel', () => {
     await act(() => store.player.seek(3000));
     await after(() => fireEvent.click(button('Add server')), store, 0);
     expect(store.player.recordedActions().map((r) => r.atMs)).toEqual([2000, 3000]);
-    expect(store.getState().notices).toEqual(['Made at 3.0 s, this intervention replaces the one you made later in the run (at 4.0 s): the run goes on from here without it.']);
+    expect(store.getState().notices).toEqual(['Made at 3.0 s, this intervention replaces the one made later in the run (at 4.0 s): the run goes on from here without it.']);
     const three = [4000, 6000, 9000].map((atMs) => ({ atMs, action: { type: 'addServer' as const } }));
-    expect(droppedNotice(three, 3000)).toBe('Made at 3.0 s, this intervention replaces the 3 interventions you made later in the run (at 4.0 s, 6.0 s and 9.0 s): the run goes on from here without them.');
+    expect(droppedNotice(three, 3000)).toBe('Made at 3.0 s, this intervention replaces the 3 interventions made later in the run (at 4.0 s, 6.0 s and 9.0 s): the run goes on from here without them.');
     // Each moment once; many as their span.
     const at = (...ms: number[]) => ms.map((atMs) => ({ atMs, action: { type: 'addServer' as const } }));
-    expect(droppedNotice(at(129_000, 129_000, 129_000), 11_000)).toContain('replaces the 3 interventions you made later in the run (at 129.0 s)');
-    expect(droppedNotice(at(20_000, 30_000, 40_000, 129_000, 129_000), 11_000)).toContain('replaces the 5 interventions you made later in the run (from 20.0 s to 129.0 s)');
+    expect(droppedNotice(at(129_000, 129_000, 129_000), 11_000)).toContain('replaces the 3 interventions made later in the run (at 129.0 s)');
+    expect(droppedNotice(at(20_000, 30_000, 40_000, 129_000, 129_000), 11_000)).toContain('replaces the 5 interventions made later in the run (from 20.0 s to 129.0 s)');
+  });
+
+  it('with a link\u2019s interventions: says the captions stay as written at the first of the page, once, and never twice the same notice', async () => {
+    const store = createAppStore({ scenarioId: 'basic', view: 'both', actions: [{ atMs: 4_000, action: { type: 'addServer' } }] });
+    await store.getState().load();
+    await store.player.seek(2000);
+    render(
+      <AppStoreProvider store={store}>
+        <InterventionsPanel />
+      </AppStoreProvider>,
+    );
+    await after(() => fireEvent.click(button('Rotate key')), store, 0);
+    expect(store.getState().notices).toEqual([FIRST_INTERVENTION, 'Made at 2.0 s, this intervention replaces the one made later in the run (at 4.0 s): the run goes on from here without it.']);
+    // The same notice is not listed twice: twice an intervention at 3 s, replaced from 2.5 s.
+    for (let i = 0; i < 2; i++) {
+      await act(() => store.player.seek(3000));
+      await after(() => fireEvent.click(button('Add server')), store, 0);
+      await act(() => store.player.seek(2500));
+      await after(() => fireEvent.click(button('Rotate key')), store, 0);
+    }
+    const replaced = 'Made at 2.5 s, this intervention replaces the one made later in the run (at 3.0 s): the run goes on from here without it.';
+    expect(store.getState().notices.filter((n) => n === replaced)).toHaveLength(1);
+    // The lesson again on the same page: the learner has been told the captions stay as written.
+    act(() => store.getState().dismissNotices());
+    await act(() => store.getState().reset());
+    await after(() => fireEvent.click(button('Rotate key')), store, 0);
+    expect(store.getState().notices).toEqual([]);
   });
 
   it('says the issuer is not signing yet before it takes its first key, not "signing with —"', async () => {

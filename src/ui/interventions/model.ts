@@ -69,8 +69,9 @@ export function usePanelModel(): PanelModel | null {
 
 /**
  * Sends one action to every loaded world at the current time; the engine logs what happened. Made
- * after a seek back, it starts the run anew from there, without the learner's later interventions:
- * a notice says which went (they went without a word). The run's first says the captions stay as written.
+ * after a seek back, it starts the run anew from there, without the later interventions (the
+ * learner's, or a link's): a notice says which went (they went without a word). The page's first
+ * says the captions stay as written. A notice already on screen is not said twice.
  */
 export function useIntervene(): (action: Action) => Promise<void> {
   const store = useAppStore();
@@ -79,18 +80,23 @@ export function useIntervene(): (action: Action) => Promise<void> {
     await store.getState().dispatch(action);
     const kept = store.player.recordedActions();
     const dropped = before.filter((r) => !kept.includes(r));
-    if (dropped.length) store.setState((s) => ({ notices: [...s.notices, droppedNotice(dropped, store.player.timeMs)] }));
-    // Said where the captions are read, the first time: key-rotation's "No server has k2…" beside a k3 token read as a bug.
-    else if (before.length === 0 && kept.length > 0) store.setState((s) => ({ notices: [...s.notices, FIRST_INTERVENTION] }));
+    // Said where the captions are read, once a page: key-rotation's "No server has k2…" beside a k3 token read as a bug.
+    const first = !toldCaptions.has(store) && kept.length > 0;
+    if (first) toldCaptions.add(store);
+    const said = [...(first ? [FIRST_INTERVENTION] : []), ...(dropped.length ? [droppedNotice(dropped, store.player.timeMs)] : [])];
+    store.setState((s) => ({ notices: [...s.notices, ...said.filter((n) => !s.notices.includes(n))] }));
   };
 }
 
+/** The pages (stores) whose learner has been told the captions stay as written. */
+const toldCaptions = new WeakSet<object>();
+
 export const FIRST_INTERVENTION = 'You changed this run: the captions go on telling the lesson as written; what just happened, the event log and the takeaway tell your run.';
 
-/** "Made at 12.0 s, this intervention replaces the 2 interventions you made later in the run (at 20.0 s and 34.0 s): …" */
+/** "Made at 12.0 s, this intervention replaces the 2 interventions made later in the run (at 20.0 s and 34.0 s): …" (a link's, perhaps: not "you made"). */
 export function droppedNotice(dropped: readonly RecordedAction[], atMs: number): string {
   // Each moment once, and a long list as its span: a random walk read "at 129.0 s, 129.0 s, … and 129.0 s".
   const times = [...new Set(dropped.map((r) => seconds(r.atMs)))];
   const when = times.length > 3 ? `from ${times[0]} to ${times.at(-1)}` : times.length > 1 ? `at ${times.slice(0, -1).join(', ')} and ${times.at(-1)}` : `at ${times[0]}`;
-  return `Made at ${seconds(atMs)}, this intervention replaces the ${dropped.length > 1 ? plural(dropped.length, 'intervention') : 'one'} you made later in the run (${when}): the run goes on from here without ${dropped.length > 1 ? 'them' : 'it'}.`;
+  return `Made at ${seconds(atMs)}, this intervention replaces the ${dropped.length > 1 ? plural(dropped.length, 'intervention') : 'one'} made later in the run (${when}): the run goes on from here without ${dropped.length > 1 ? 'them' : 'it'}.`;
 }
