@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode } from '../../src/scenarios/run';
 import type { Served } from '../../src/sim/types';
-import { DiffTracker, differingText, groupDiffs, outcomeDiffs, type ServedPair } from '../../src/store/diff';
+import { DiffTracker, differenceOf, differingText, groupDiffs, outcomeDiffs, type ServedPair } from '../../src/store/diff';
 import { snapshot, type WorldSnapshot } from '../../src/store/snapshot';
 import { SERVED_CAPACITY } from '../../src/sim/world';
 import { run } from './support/run';
@@ -78,6 +78,18 @@ describe('the side-by-side strip: a run of the lesson', () => {
     const failedOpen = jwt.served.filter((e) => e.failedOpen);
     expect(failedOpen.length).toBe(12);
     expect(failedOpen.every((e) => e.sentAtMs >= 30_000 && e.sentAtMs < 36_000 && e.reason === 'ok')).toBe(true);
+  });
+
+  it('a run of differing answers that turns unchecked is two groups, each in its own words', () => {
+    const pairs = [0, 1, 2, 3].map((i) => {
+      const t = 10_000 + i * 1000;
+      return pair(served('bob', t, 'store_unavailable'), served('bob', t, 'ok', { expMs: 300_000, failedOpen: i >= 2 }), 'x');
+    });
+    const texts = groupDiffs(pairs.map((p) => ({ ...p, difference: differenceOf(p.session, p.jwt) }))).map((g) => g.text);
+    expect(texts).toEqual([
+      '10.0–11.0 s, bob, 2 requests: session refused (503 store_unavailable); JWT accepted as bob (role user), token valid until exp at 300.0 s',
+      '12.0–13.0 s, bob, 2 requests: session refused (503 store_unavailable); JWT accepted as bob (role user) without a denylist check: the store was down and the server failed open',
+    ]);
   });
 
   it('covers the whole run, beyond the 60 requests a snapshot keeps', async () => {
