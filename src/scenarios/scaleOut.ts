@@ -119,7 +119,7 @@ export const scaleOut: Scenario = {
   takeaway: (reports) =>
     perWorld(reports, {
       // The lesson's causes, unless interventions changed the run (a switch of session storage made refusals of its own).
-      session: (r) => `with sessions in server memory, ${apiCount(r, 'session_unknown')} of ${plural(r.apiRequests, 'request')} looked logged out${r.interventions ? '' : ' (round-robin, then the crash)'}, and the shared store that fixed it cost ${plural(r.storeLookups, 'lookup')}`,
+      session: (r) => `with sessions in server memory, ${apiCount(r, 'session_unknown')} of ${plural(r.apiRequests, 'request')} looked logged out${r.interventions ? ', and the shared store' : ' (round-robin, then the crash), and the shared store that fixed it'} cost ${plural(r.storeLookups, 'lookup')}`,
       jwt: (r) => `${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'JWT request')} were accepted by whichever server got them, with ${plural(r.storeLookups, 'store lookup')}`,
     }),
   expect: (run) => {

@@ -91,5 +91,6 @@ it('scale-out with the shared store switched off again: the takeaway names no sc
   const said = s.takeaway!({ session: run });
   expect(said).toContain(`${run.apiOutcomes.byReason.session_unknown} of ${run.apiRequests} requests looked logged out, and`);
   expect(said).not.toContain('round-robin');
+  expect(said).toContain(`, and the shared store cost ${run.storeLookups} lookups`);
   expect(s.takeaway!({ session: plain })).toContain('looked logged out (round-robin, then the crash)');
 });
