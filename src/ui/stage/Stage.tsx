@@ -70,6 +70,9 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     const el = figure.current;
     if (!el) return;
     el.classList.add('is-resized');
+    // Styles computed now, with the new places and no transition: else the frame's own recalculation
+    // could come after the class is off again, and the nodes glide after all.
+    el.getBoundingClientRect();
     const frame = requestAnimationFrame(() => el.classList.remove('is-resized'));
     return () => {
       cancelAnimationFrame(frame);

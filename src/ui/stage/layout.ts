@@ -146,7 +146,7 @@ const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_
  * the others drop the lines that say least first (the balancer's policy, a server's in-flight
  * count, the store's state), the browsers' (what each holds) last. Text keeps its size throughout.
  * The last two, browsers and servers by their titles alone, are for a cluster whose servers wrap to
- * a second row (five at 360 px, six or more at 390) or a third (eleven or more at 390): without
+ * a second row (five at 360 px, six or more at 390) or a third (ten or more at 390: "srv-10" widens every box): without
  * them the store fell off the bottom of the world.
  */
 interface Rows {
