@@ -464,7 +464,8 @@ export class Player {
     this.publish(!this.playing);
   }
 
-  private nextEventMs(): number | undefined {
+  /** When the next event of any loaded world is due (none: undefined). */
+  nextEventMs(): number | undefined {
     const times = Object.values(this.histories)
       .map((h) => h.nextEventMs())
       .filter((t): t is number => t !== undefined);

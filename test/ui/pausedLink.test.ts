@@ -8,6 +8,7 @@ import { parseLink } from '../../src/store/urlState';
 import { parseInterventions } from '../../src/sim/parseAction';
 import { linkFor } from '../../src/store/urlState';
 import { captureMoment } from '../../src/ui/controls/momentLink';
+import { tidied } from '../../src/ui/controls/ShareDialog';
 import { captionAt } from '../../src/host/lessonEvents';
 import { nextFrame, fakeFrames } from './support/frames';
 
@@ -48,6 +49,25 @@ describe('a link made where the learner paused', () => {
     expect(paused.timeMs).toBe(store.player.timeMs);
     expect(paused.worlds[0]!.log.length).toBeGreaterThan(10);
     expect(screenOf(await opened(store))).toEqual(paused);
+  }, 60_000);
+
+  it('carries a tidy moment (to the microsecond, rounded up where no event falls) and still opens on the same screen', async () => {
+    const store = await playing('load', 'both', 16);
+    for (let frame = 0; frame < 97; frame++) await nextFrame(store);
+    store.getState().pause();
+    await store.player.settled();
+    const paused = screenOf(store);
+    const exact = captureMoment(store);
+    const moment = tidied(exact, store.player.nextEventMs());
+    expect(String(exact.timeMs)).toMatch(/\.\d{4,}$/);
+    expect(String(moment.timeMs)).toMatch(/^\d+(\.\d{1,3})?$/);
+    expect(moment.timeMs - exact.timeMs).toBeLessThan(0.001);
+    const { state } = parseLink(linkFor({ ...store.getState(), timeMs: moment.timeMs }, moment.actions, { questionsOn: false }), parseInterventions);
+    const twin = createAppStore({ ...state, linkTimeMs: state.timeMs, questionsOn: false });
+    await twin.getState().load();
+    expect({ ...screenOf(twin), timeMs: paused.timeMs }).toEqual(paused);
+    // An event within the rounding: the exact moment, as before.
+    expect(tidied(exact, exact.timeMs + 0.0001)).toBe(exact);
   }, 60_000);
 
   it("opens past the lesson's end where an intervention keeps the run going (scale-out, a key rotated at 34 s: its 120 s overlap)", async () => {
