@@ -160,6 +160,26 @@ test('at 390x844 the load lesson keeps its store whole when a fourth server join
   await page.close();
 });
 
+// Review of the interventions: with six servers added, the store fell ~27 px off each world's foot
+// and the middle row read "serv…"; with nine, ~57 px.
+for (const added of [6, 9]) {
+  test(`at 390x844 a world of ${3 + added} servers keeps its store or key set whole and names every server whole`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const actions = Array.from({ length: added }, (_, i) => ({ atMs: 500 + i, action: { type: 'addServer' } }));
+    await page.goto(`/?scenario=stolen-credential&q=0&t=20000&a=${encodeURIComponent(JSON.stringify(actions))}`);
+    await ready(page);
+    for (const world of ['session', 'jwt']) {
+      const titles = await page.locator(`.stage-${world} .node-server .node-title`).allTextContents();
+      expect(titles).toEqual(Array.from({ length: 3 + added }, (_, i) => `srv-${i + 1}`));
+      const canvas = (await page.locator(`.stage-${world} .stage-canvas`).boundingBox())!;
+      const back = (await page.locator(`.stage-${world} .node-${world === 'jwt' ? 'jwks' : 'store'} rect`).boundingBox())!;
+      expect(back.y + back.height).toBeLessThanOrEqual(canvas.y + canvas.height + 0.5);
+    }
+    await expect(page.locator('.stage-jwt .node-jwks')).toContainText('k1');
+    await page.close();
+  });
+}
+
 test('at 390x844 scale-out\u2019s four servers each say how many sessions they hold in memory, and their names read whole', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=scale-out&q=0&t=12000');
