@@ -297,3 +297,26 @@ test('with reduced motion, focus stays in the list of messages on the wire as th
     expect(await focusedIsBody(page), `change ${i}: ${await focused(page)}`).toBe(false);
   }
 });
+
+// Learner review: a downed store's words ("Session store / DOWN: 2 sessions") were #8a93a6 on its
+// grey fill, 2.66:1, the faintest text on screen at the lesson's point; axe leaves SVG text undecided.
+test("a downed node's words keep AA contrast on its greyed box", async ({ page }) => {
+  await page.goto('/?scenario=store-outage&q=0&t=10000');
+  await ready(page);
+  const down = page.locator('.stage-session .node.is-down');
+  await expect(down).toContainText('DOWN');
+  const ratios = await down.evaluate((node) => {
+    const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const box = lum(getComputedStyle(node.querySelector('rect')!).fill);
+    return [...node.querySelectorAll('text')].map((t) => {
+      const text = lum(getComputedStyle(t).fill);
+      return (Math.max(box, text) + 0.05) / (Math.min(box, text) + 0.05);
+    });
+  });
+  expect(ratios.length).toBeGreaterThan(1);
+  for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(4.5);
+});
