@@ -320,3 +320,10 @@ test("a downed node's words keep AA contrast on its greyed box", async ({ page }
   expect(ratios.length).toBeGreaterThan(1);
   for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(4.5);
 });
+
+// Learner review (axe, undecided): the clock's name sat on a span with no role, where ARIA prohibits one.
+test('the clock is a named timer', async ({ page }) => {
+  await page.goto('/?scenario=basic&q=0&t=2500');
+  await ready(page);
+  await expect(page.getByRole('timer', { name: 'Simulation time' })).toHaveText('00:02.500');
+});

@@ -45,7 +45,7 @@ export function Controls() {
           ↺<span className="button-word"> Reset</span>
         </button>
         <SpeedControl />
-        <span className="time" aria-label="Simulation time">
+        <span className="time" role="timer" aria-label="Simulation time">
           {clockTime(c.timeMs)}
         </span>
       </div>
