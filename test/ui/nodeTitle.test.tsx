@@ -80,10 +80,16 @@ describe('node titles', () => {
     expect(drawn('server', 110, status).lines).toEqual(['1 in memory']);
   });
 
-  it('the crowd of browsers in a narrow box (an 800x600 embed: ~80 px) says "+37" over "one node", not "+37 m…" over "as one n…"', () => {
-    const crowd = { ...nodeStatus({} as never, 'crowd', 37), flash: null };
-    expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+37', lines: ['one node'] });
-    expect(drawn('browser', 200, crowd)).toMatchObject({ text: '37 more browsers', lines: ['drawn as one node'] });
+  it('the crowd of browsers says how many of them are logged in; in a narrow box (an 800x600 embed: ~80 px) "+35" over "15 of 35", not "+35 m…" over "15 logge…"', async () => {
+    // The load lesson at 3 s: "Twenty users log in", the second twenty not yet there.
+    const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'load')!, 'session');
+    await driver.runUntil(3_000);
+    const world = snapshot(driver.state);
+    const folded = world.clients.slice(5).map((c) => c.id);
+    expect(folded).toHaveLength(35);
+    const crowd = { ...nodeStatus(world, 'crowd', folded), flash: null };
+    expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+35', lines: ['15 of 35'] });
+    expect(drawn('browser', 200, crowd)).toMatchObject({ text: '35 more browsers', lines: ['15 of 35 logged in'] });
   });
 
   it('the key set in a narrow box (a 640x400 embed: 122 px) says "Key set", not "Key set (JW…"', async () => {

@@ -94,7 +94,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeShown, storeUnasked, size]);
-  const folded = Object.keys(layout.alias).length;
+  const folded = useMemo(() => Object.keys(layout.alias), [layout]);
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds
   // and drops only the dots that came and went; the frame loop draws them on one canvas. No dot is

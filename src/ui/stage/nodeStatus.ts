@@ -27,11 +27,14 @@ export interface NodeStatus {
 
 const FLASH_MS = 120;
 
-/** `folded`: how many browsers the layout drew as the crowd node (its alias list). */
-export function nodeStatus(world: WorldSnapshot, id: string, folded = 0): NodeStatus {
+/** `folded`: the browsers the layout drew as the crowd node (its alias list). */
+export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly string[] = []): NodeStatus {
   if (id === 'crowd') {
-    // An 800x600 embed's crowd box (~80 px) read "+37 m…" over "as one n…": "+37" over "one node" (words of its line, as every shorter line is).
-    return { title: `${folded} more browsers`, short: [`+${folded} more`, `+${folded}`], lines: ['drawn as one node'], shortLines: [['as one node', 'one node']], down: false, flash: null };
+    const n = folded.length;
+    // How many of them hold a credential: the load lesson's "Twenty users log in" stood beside "+35 more",
+    // twenty of whom had not arrived. An 800x600 embed's box (~80 px) read "+37 m…" over "as one n…": "+37" over "17 of 37".
+    const inside = folded.filter((clientId) => holdingOf(world, clientId).kind !== 'none').length;
+    return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`${inside} of ${n} logged in`], shortLines: [[`${inside} of ${n}`]], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
