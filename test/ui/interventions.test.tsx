@@ -2,6 +2,7 @@
 // WebCrypto): every click goes through the store to the engine, and the checks read the snapshots.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordedAction } from '../../src/sim/history';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import type { WorldSnapshot } from '../../src/store/snapshot';
 import { InterventionsPanel } from '../../src/ui/interventions/InterventionsPanel';
@@ -10,8 +11,9 @@ import { AppStoreProvider } from '../../src/ui/storeContext';
 
 afterEach(cleanup);
 
-async function setup(view: 'both' | 'session' | 'jwt' = 'both'): Promise<AppStore> {
-  const store = createAppStore({ scenarioId: 'basic', view });
+/** `actions`: a link's interventions, which the first load replays. */
+async function setup(view: 'both' | 'session' | 'jwt' = 'both', actions: RecordedAction[] = []): Promise<AppStore> {
+  const store = createAppStore({ scenarioId: 'basic', view, actions });
   await store.getState().load();
   await store.player.seek(2000);
   render(
@@ -191,14 +193,7 @@ describe('InterventionsPanel', () => {
   });
 
   it('with a link\u2019s interventions: says the captions stay as written at the first of the page, once, and never twice the same notice', async () => {
-    const store = createAppStore({ scenarioId: 'basic', view: 'both', actions: [{ atMs: 4_000, action: { type: 'addServer' } }] });
-    await store.getState().load();
-    await store.player.seek(2000);
-    render(
-      <AppStoreProvider store={store}>
-        <InterventionsPanel />
-      </AppStoreProvider>,
-    );
+    const store = await setup('both', [{ atMs: 4_000, action: { type: 'addServer' } }]);
     await after(() => fireEvent.click(button('Rotate key')), store, 0);
     expect(store.getState().notices).toEqual([FIRST_INTERVENTION, 'Made at 2.0 s, this intervention replaces the one made later in the run (at 4.0 s): the run goes on from here without it.']);
     // The same notice is not listed twice: twice an intervention at 3 s, replaced from 2.5 s.

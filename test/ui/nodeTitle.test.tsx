@@ -127,7 +127,7 @@ describe('node titles', () => {
     const layout = layoutStage({ mode: 'jwt', clients: [{ id: 'alice', kind: 'browser' }, { id: 'mallory', kind: 'attacker' }], serverIds }, { width: 362, height: 226 });
     expect(layout.height).toBeLessThanOrEqual(226);
     const servers = serverIds.map((id) => ({ box: layout.nodes[id]!, status: { title: id, short: serverShortTitles(id), lines: ['0 in flight'], down: false, flash: { ok: true, text: 'signature ✓' } } }));
-    const form = serverTitleForm(servers);
+    const form = serverTitleForm(servers.map((s) => s.box));
     const titles = servers.map(({ box, status }) => {
       const { container } = render(<svg><NodeView box={box} status={status} firstTitle={form} selected={false} onSelect={null} /></svg>);
       return container.querySelector('.node-title')!.textContent;

@@ -2,7 +2,7 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
 import { lineForms, lineRoom, lineWidth } from './nodeLines';
-import type { NodeStatus } from './nodeStatus';
+import { serverShortTitles, type NodeStatus } from './nodeStatus';
 
 interface Props {
   box: NodeBox;
@@ -114,12 +114,14 @@ const titleForms = (status: NodeStatus): string[] => [status.title, ...(status.s
 
 /**
  * The title form every server box starts from: the shortest any of them needs, so a row does not
- * read "server-9" beside "srv-10" (the chip's room differs from row to row).
+ * read "server-9" beside "srv-10" (the chip's room differs from row to row). A server's title is its
+ * id, so this depends on the layout alone: worked out when it changes, not at every publish.
  */
-export function serverTitleForm(nodes: readonly { box: NodeBox; status: NodeStatus }[]): number {
+export function serverTitleForm(boxes: readonly NodeBox[]): number {
   let form = 0;
-  for (const { box, status } of nodes) {
+  for (const box of boxes) {
     if (box.kind !== 'server') continue;
+    const status: NodeStatus = { title: box.id, short: serverShortTitles(box.id), lines: [], down: false, flash: null };
     const forms = titleForms(status);
     const drawn = forms.indexOf(placeTitle(box, status).title);
     form = Math.max(form, drawn === -1 ? forms.length - 1 : drawn);

@@ -95,6 +95,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeShown, storeUnasked, size]);
   const folded = useMemo(() => Object.keys(layout.alias), [layout]);
+  const serverTitle = useMemo(() => serverTitleForm(Object.values(layout.nodes)), [layout]);
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds
   // and drops only the dots that came and went; the frame loop draws them on one canvas. No dot is
@@ -128,7 +129,6 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const nodes = Object.values(layout.nodes).map((box) => ({ box, status: nodeStatus(world, box.id, folded) }));
   // Sibling boxes say a line in the same words (the servers' "N in memory").
   const forms = siblingForms(nodes);
-  const serverTitle = serverTitleForm(nodes);
   return (
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} ref={figure} aria-labelledby={`stage-title-${mode}`}>
       <figcaption>

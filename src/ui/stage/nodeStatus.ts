@@ -33,7 +33,9 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     const n = folded.length;
     // How many of them hold a credential: the load lesson's "Twenty users log in" stood beside "+35 more",
     // twenty of whom had not arrived. An 800x600 embed's box (~80 px) read "+37 m…" over "as one n…": "+37" over "17 of 37".
-    const inside = folded.filter((clientId) => holdingOf(world, clientId).kind !== 'none').length;
+    // Whether each holds one, not what it says: a badge's words decode its token, 35 times a publish.
+    const ids = new Set(folded);
+    const inside = world.clients.filter((c) => ids.has(c.id) && holdsCredential(c)).length;
     return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`${inside} of ${n} logged in`], shortLines: [[`${inside} of ${n}`]], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
@@ -193,17 +195,28 @@ function signedBadge(world: WorldSnapshot, token: string): Badge {
   return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : sizedBadge(token, rotated ? kid : null);
 }
 
+/** The session id or token a browser holds (its cookie jar, or a token its page keeps), without describing them. */
+function credentialsOf(client: WorldSnapshot['clients'][number]): { sid: string | null; token: string | null } {
+  const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? null;
+  const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
+  return { sid, token };
+}
+
+const holdsCredential = (client: WorldSnapshot['clients'][number]): boolean => {
+  const { sid, token } = credentialsOf(client);
+  return sid !== null || !!token;
+};
+
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
 export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return { kind: 'none', text: '', value: null };
   // A tampered credential is drawn as such: "badge: a signed JWT" stood beside a browser sending an alg "none" token.
-  const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (sid) {
-    const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid.value, 6)}`;
-    return { kind: 'session', text: `wristband: ${short}`, short: [short], value: sid.value };
+  const { sid, token } = credentialsOf(client);
+  if (sid !== null) {
+    const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid, 6)}`;
+    return { kind: 'session', text: `wristband: ${short}`, short: [short], value: sid };
   }
-  const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
   if (token) {
     // A badge past its exp is told as such ("badge: a signed JWT" stood beside 401 token_expired
     // answers). So is one whose role is stale.
