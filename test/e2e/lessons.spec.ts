@@ -67,9 +67,15 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'with a question open');
   await page.screenshot({ path: 'test-results/question-1280x800.png' });
-  await group.getByRole('radio').first().check();
   const card = page.locator('.question');
-  const asked = (await card.boundingBox())!.height;
+  // Asking about both worlds, the card leaves both their names in sight.
+  const askedBox = (await card.boundingBox())!;
+  for (const name of await page.locator('.stage figcaption > span:first-child').all()) {
+    const b = (await name.boundingBox())!;
+    expect(b.y + b.height <= askedBox.y || b.x >= askedBox.x + askedBox.width || b.x + b.width <= askedBox.x, `"${await name.textContent()}" under the question`).toBe(true);
+  }
+  await group.getByRole('radio').first().check();
+  const asked = askedBox.height;
   await page.getByRole('button', { name: 'Lock in my prediction' }).click();
   // While the run decides, the card folds to one row at the stage's top right, so the stage can be watched: no part of either world is under it.
   // Until the caption the question kept back has had its reading time, the card says the run waits for it.
