@@ -160,6 +160,22 @@ describe('app server: JWT mode', () => {
     expect(forged!.credentialId).toBe(good!.claims!.jti);
   });
 
+  // The revocation's counts are about the revoked token itself: a forgery made from it is another
+  // credential, refused for its signature, not for the revocation (it read "2 requests refused").
+  it('a forged copy of a logged-out token is no request presenting the revoked one', async () => {
+    const script: Script = [
+      ...sequential('alice', 1),
+      [1_500, { type: 'steal', fromClientId: 'alice', attackerId: 'mallory' }],
+      [2_000, { type: 'logout', clientId: 'alice' }],
+      [3_000, { type: 'request', clientId: 'mallory' }],
+      [3_500, { type: 'tamper', clientId: 'mallory', how: 'role-admin' }],
+      [4_000, { type: 'request', clientId: 'mallory' }],
+    ];
+    const d = await run({ mode: 'jwt', denylist: true }, script, 6_000);
+    expect(requestsOf(d.state, 'mallory', 'api').map((r) => r.reason)).toEqual(['token_revoked', 'signature_invalid']);
+    expect(modeRun(d.state).revocation).toMatchObject({ acceptedAfter: 0, refusedAfter: 1 });
+  });
+
   it('verifies one signature per API request and never asks the store', async () => {
     const d = await run({ mode: 'jwt', servers: 3 }, sequential('alice', 5), 8_000);
     const s = d.state;

@@ -138,9 +138,9 @@ const acceptsLine = (seq: number, timeMs: number, requestId: number, serverId: s
   reason: 'ok',
 });
 
-/** Requests accepted after their credential was revoked: the exposure the revocation lesson measures. */
+/** Requests accepted after their credential was revoked: the exposure the revocation lesson measures (a forgery accepted is the attack's, not the revoked credential's). */
 function countIfRevoked(s: SimState, req: RequestRecord): void {
-  if (s.revocations.length === 0) return;
+  if (s.revocations.length === 0 || req.forged) return;
   const checkedAt = req.checkedAtMs ?? s.timeMs;
   const hit = revocationCovering(s, req, checkedAt);
   if (!hit) return;

@@ -31,7 +31,8 @@ export function reject({ t, server, req }: Handling, reason: ReasonCode, detail?
   req.detail = detail ?? describeReason(reason);
   req.decidedAtMs = s.timeMs;
   // A revoked credential tried and refused: what lets the table say "immediate" only once it was tried.
-  if (s.revocations.length && req.kind === 'api' && revocationCovering(s, req, s.timeMs)) s.metrics.refusedAfterRevocation++;
+  // A forgery made from it (its jti kept) is another credential: refused for its signature, not the revocation.
+  if (s.revocations.length && req.kind === 'api' && !req.forged && revocationCovering(s, req, s.timeMs)) s.metrics.refusedAfterRevocation++;
   respondTo(s, req, server.id, statusFor(reason), [], JSON.stringify({ error: reason }));
   // Whose request, as the send and answer lines say: "server-1 rejects GET /api/profile: token_expired"
   // two seconds after Bob's ban read as the ban biting, and it was Alice's token expiring.
