@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
+import { edgeShade } from './support/edgeShade';
 import { titlesCut } from './support/picker';
 
 // What a newcomer does: open the site, press Play, watch, pause, step, inspect, compare.
@@ -352,6 +353,12 @@ test('the event log keeps its newest line in view while it plays, and keeps the 
       return el.scrollHeight > el.clientHeight && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
     });
   expect(await lastLineInView()).toBe(true);
+  // Its top line cut, a shadow on its top edge says earlier lines are above; none once scrolled to the first.
+  await log.scrollIntoViewIfNeeded();
+  expect(await edgeShade(log, 'top')).toBeLessThan(235);
+  await log.evaluate((el) => el.scrollBy(0, -el.scrollHeight));
+  await expect.poll(() => edgeShade(log, 'top')).toBeGreaterThan(250);
+  await log.evaluate((el) => el.scrollBy(0, el.scrollHeight));
   await log.evaluate((el) => el.scrollBy(0, -100));
   const firstShown = () => log.evaluate((el) => [...el.querySelectorAll('li')].find((li) => li.getBoundingClientRect().bottom > el.getBoundingClientRect().top)?.textContent ?? null);
   const before = await firstShown();

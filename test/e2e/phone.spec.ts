@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATALOG } from '../../src/scenarios/catalog';
+import { edgeShade } from './support/edgeShade';
 import { titlesCut } from './support/picker';
 import { measureStages } from './support/stages';
 
@@ -200,24 +201,8 @@ test('at 390x844 scale-out\u2019s four servers each say how many sessions they h
   await page.close();
 });
 
-/** The darkest of the caption box's last pixel rows, its text made transparent: what its background shows at its foot (255: nothing but the caption's yellow). */
-async function footShade(page: Page): Promise<number> {
-  const lesson = page.getByTestId('lesson-caption');
-  await lesson.evaluate((el) => el.style.setProperty('color', 'transparent'));
-  const box = (await lesson.boundingBox())!;
-  const png = await page.screenshot({ clip: { x: box.x + 4, y: box.y + box.height - 4, width: box.width - 8, height: 3 } });
-  await lesson.evaluate((el) => el.style.removeProperty('color'));
-  // Decoded in the page (no PNG decoder here; a Blob needs no URL, so the CSP allows it).
-  return page.evaluate(async (bytes) => {
-    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    let darkest = 255;
-    for (let i = 0; i < data.length; i += 4) darkest = Math.min(darkest, data[i + 2]!);
-    return darkest;
-  }, [...png]);
-}
+/** What the caption box's background shows at its foot (255: nothing but the caption's yellow). */
+const footShade = (page: Page): Promise<number> => edgeShade(page.getByTestId('lesson-caption'), 'foot');
 
 // Learner review: at 390x844 the takeaway scrolled in the captions' box, its conclusion cut off
 // (key-rotation's "Publishing k2 at least 15 s before…", load's JWT half), a faint shadow the only cue.
