@@ -281,6 +281,23 @@ test('at 390x844 the lesson picker has the header row and shows every lesson\'s 
   await page.close();
 });
 
+// Learner review: in the flow, a link's notice took the worlds' room, and the JWT world went behind
+// the toggle while it was read. It floats over the screen's foot until dismissed.
+test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismissed', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&q=0&speed=99');
+  await ready(page);
+  const notice = page.getByRole('status', { name: 'Notices' });
+  await expect(notice).toContainText('speed "99"');
+  await expect(notice).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await expect(page.getByRole('group', { name: 'World shown' })).toBeHidden();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await page.close();
+});
+
 test('on a phone the header folds into Options, which opens the mode, questions, Share and Interventions', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=revocation&q=0');
