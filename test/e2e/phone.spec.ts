@@ -307,6 +307,8 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await expect(options).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByLabel('Mode', { exact: true })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+  const captionTop = async () => (await page.locator('.sticky-top').boundingBox())!.y;
+  const closedAt = await captionTop();
   // By keyboard, as by touch: the Options button, then what it opened.
   await options.focus();
   await page.keyboard.press('Enter');
@@ -318,12 +320,24 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   // What it opened fits the phone: the Mode select whole, the page not wider than the screen.
   await expect(page.getByLabel('Mode', { exact: true })).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  // Open, Options took the room of one world; closed, both come back (the toggle's row, once shown, no longer keeps them apart).
-  await expect(page.locator('.stage')).toHaveCount(1);
+  // Open, it drops down over the controls, a menu: nothing below moves, and both worlds stay (in the
+  // flow it took the room of one, the JWT world behind a toggle while a mode was picked).
+  expect(await captionTop()).toBe(closedAt);
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await expect(page.getByRole('group', { name: 'World shown' })).toBeHidden();
+  // What it opened is on top: a tap on Share reaches Share.
+  const share = (await page.getByRole('button', { name: 'Share', exact: true }).boundingBox())!;
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [share.x + share.width / 2, share.y + share.height / 2])).toBe('Share');
+  // Tabbed on past it, into the controls it covered, it goes back into the flow: the focused Play is in sight.
+  await page.getByRole('button', { name: 'Interventions', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeFocused();
+  const at = (await play.boundingBox())!;
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [at.x + at.width / 2, at.y + at.height / 2])).toMatch(/Play/);
   await options.click();
   await expect(options).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('.stage')).toHaveCount(2);
-  await expect(page.getByRole('group', { name: 'World shown' })).toBeHidden();
   await options.click();
   await page.getByLabel('Mode', { exact: true }).selectOption('jwt');
   await expect(page.locator('.stage')).toHaveCount(1);
