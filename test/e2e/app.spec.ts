@@ -236,6 +236,21 @@ test('a tablet-sized screen shows each caption whole: the box is as tall as the 
   await context.close();
 });
 
+// Learner review: at 8x the clock stood still while a caption had its reading time, with only the
+// caption's gold foot to say why. The clock says so under itself, and only then.
+test('while a caption holds playback for its reading time, the clock says so', async ({ page }) => {
+  await page.goto('/?scenario=revocation&q=0&speed=8');
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeEnabled({ timeout: 30_000 });
+  const clock = page.getByRole('timer', { name: 'Simulation time' });
+  const said = () => clock.evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(await said()).toBe('none');
+  await play.click();
+  await expect(page.locator('.caption.is-holding')).toHaveCount(1, { timeout: 30_000 });
+  expect(await said()).toBe('"reading time"');
+  await expect.poll(said, { timeout: 30_000 }).toBe('none');
+});
+
 test('a bad link says what it ignored and still runs', async ({ page }) => {
   await page.goto('/?scenario=nope&seed=abc&mode=weird');
   const notices = page.getByRole('status', { name: 'Notices' });
