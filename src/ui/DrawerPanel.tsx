@@ -43,8 +43,10 @@ export default function DrawerPanel() {
     closeDrawer();
     const back = opener.current;
     opener.current = null;
-    if (back?.isConnected) back.focus();
-    else focusById('stage');
+    // Once React has drawn the page without the panel (its render of the close is queued first): what
+    // opened it may be drawn only then, as a phone's Options menu folds while the panel is open
+    // (layout.css), and focused before, the focus fell to the page. Not flushSync: 10 B of the first load.
+    queueMicrotask(() => (back?.isConnected ? back.focus() : focusById('stage')));
   }, [closeDrawer]);
 
   // Listening from the commit that draws the panel (a layout effect): a passive one may run after

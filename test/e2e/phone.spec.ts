@@ -333,8 +333,20 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await page.keyboard.press('Tab');
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await expect(play).toBeFocused();
-  const at = (await play.boundingBox())!;
-  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [at.x + at.width / 2, at.y + at.height / 2])).toMatch(/Play/);
+  const onTop = async () => {
+    const box = (await play.boundingBox())!;
+    return page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
+  };
+  expect(await onTop()).toMatch(/Play/);
+  // The panel it opens takes its place: the menu folds to its row, Play in sight above the panel; closed,
+  // the menu is back and the focus on Interventions (focused while the menu was folded, it fell to the page).
+  await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  const close = page.getByRole('button', { name: 'Close panel' });
+  await expect(close).toBeVisible();
+  expect(await onTop()).toMatch(/Play/);
+  await close.click();
+  await expect(page.getByRole('button', { name: 'Interventions', exact: true })).toBeFocused();
+  await expect(options).toHaveAttribute('aria-expanded', 'true');
   await options.click();
   await expect(options).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('.stage')).toHaveCount(2);
