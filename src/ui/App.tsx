@@ -5,9 +5,8 @@ import type { AppStore, AppStoreState } from '../store/createAppStore';
 import { modesFromKey, shownModes } from '../store/selectors';
 import { Controls } from './controls/Controls';
 import { WorldToggle } from './controls/WorldToggle';
-import { HeaderActions } from './controls/HeaderActions';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ScenarioBar } from './controls/ScenarioBar';
+import { AppHeader } from './controls/AppHeader';
 import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
 import { Drawer } from './Drawer';
@@ -68,13 +67,7 @@ function Shell() {
     <div className={className} ref={root}>
       <SkipLinks />
       <div className="screen">
-        <header className="app-header">
-          <h1>
-            Sessions <span className="vs">vs</span> JWT
-          </h1>
-          <ScenarioBar />
-          <HeaderActions />
-        </header>
+        <AppHeader />
         <main className="screen-main">
         <div className="sticky-top" ref={bar}>
           <Controls />

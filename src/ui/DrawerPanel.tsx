@@ -8,6 +8,21 @@ import { useApp } from './storeContext';
 const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
 const InterventionsPanel = lazy(() => import('./interventions/InterventionsPanel').then((m) => ({ default: m.InterventionsPanel })));
 
+/**
+ * The focus back on what opened the panel; hidden since (a phone's Options menu closes as the focus goes
+ * into the panel), on the control that shows it (Options: its aria-controls names the part); else the stage.
+ */
+function focusBack(back: HTMLElement | SVGElement | null): void {
+  const part = back?.isConnected ? back.closest('[id]') : null;
+  const shower = part ? document.querySelector<HTMLElement>(`[aria-controls~="${part.id}"]`) : null;
+  for (const target of [back, shower]) {
+    if (!target?.isConnected) continue;
+    target.focus();
+    if (document.activeElement === target) return;
+  }
+  focusById('stage');
+}
+
 const selectDrawer = (s: AppStoreState) => ({ drawer: s.drawer, closeDrawer: s.closeDrawer, selectionKey: s.selection ? JSON.stringify(s.selection) : '' });
 
 /**
@@ -46,7 +61,7 @@ export default function DrawerPanel() {
     // Once React has drawn the page without the panel (its render of the close is queued first): what
     // opened it may be drawn only then, as a phone's Options menu folds while the panel is open
     // (layout.css), and focused before, the focus fell to the page. Not flushSync: 10 B of the first load.
-    queueMicrotask(() => (back?.isConnected ? back.focus() : focusById('stage')));
+    queueMicrotask(() => focusBack(back));
   }, [closeDrawer]);
 
   // Listening from the commit that draws the panel (a layout effect): a passive one may run after

@@ -243,12 +243,15 @@ test('while a caption holds playback for its reading time, the clock says so', a
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await expect(play).toBeEnabled({ timeout: 30_000 });
   const clock = page.getByRole('timer', { name: 'Simulation time' });
-  const said = () => clock.evaluate((el) => getComputedStyle(el, '::after').content);
-  expect(await said()).toBe('none');
+  // Its line is always there, unseen, so nothing moves when it shows.
+  const said = () => clock.evaluate((el) => { const after = getComputedStyle(el, '::after'); return after.visibility === 'visible' ? after.content : 'nothing'; });
+  const height = (await clock.boundingBox())!.height;
+  expect(await said()).toBe('nothing');
   await play.click();
   await expect(page.locator('.caption.is-holding')).toHaveCount(1, { timeout: 30_000 });
   expect(await said()).toBe('"reading time"');
-  await expect.poll(said, { timeout: 30_000 }).toBe('none');
+  expect((await clock.boundingBox())!.height).toBe(height);
+  await expect.poll(said, { timeout: 30_000 }).toBe('nothing');
 });
 
 test('a bad link says what it ignored and still runs', async ({ page }) => {

@@ -292,6 +292,15 @@ test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismi
   await expect(notice).toBeInViewport({ ratio: 1 });
   await expect(page.locator('.stage')).toHaveCount(2);
   await expect(page.getByRole('group', { name: 'World shown' })).toBeHidden();
+  // A part of the stage focused from the keyboard is never under it: it steps aside meanwhile.
+  const server = page.locator('.stage-jwt .node-server').last();
+  const [box, over] = [(await server.boundingBox())!, (await notice.boundingBox())!];
+  expect(box.y + box.height > over.y, 'the server is where the notice is').toBe(true);
+  await page.keyboard.press('Tab');
+  await server.focus();
+  await expect(notice).toBeHidden();
+  await page.getByRole('button', { name: 'Options' }).focus();
+  await expect(notice).toBeVisible();
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
   await expect(page.locator('.stage')).toHaveCount(2);
@@ -328,27 +337,29 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   // What it opened is on top: a tap on Share reaches Share.
   const share = (await page.getByRole('button', { name: 'Share', exact: true }).boundingBox())!;
   expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [share.x + share.width / 2, share.y + share.height / 2])).toBe('Share');
-  // Tabbed on past it, into the controls it covered, it goes back into the flow: the focused Play is in sight.
+  // Tabbed on past it, into the controls it covered, it closes, nothing moving: the focused Play is in sight.
   await page.getByRole('button', { name: 'Interventions', exact: true }).focus();
   await page.keyboard.press('Tab');
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await expect(play).toBeFocused();
+  await expect(options).toHaveAttribute('aria-expanded', 'false');
+  expect(await captionTop()).toBe(closedAt);
+  await expect(page.locator('.stage')).toHaveCount(2);
   const onTop = async () => {
     const box = (await play.boundingBox())!;
     return page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
   };
   expect(await onTop()).toMatch(/Play/);
-  // The panel it opens takes its place: the menu folds to its row, Play in sight above the panel; closed,
-  // the menu is back and the focus on Interventions (focused while the menu was folded, it fell to the page).
+  // The panel its Interventions opens takes the focus, and the menu closes: Play in sight above the panel.
+  // Closed, the panel gives the focus to Options, which shows the hidden Interventions again.
+  await options.click();
   await page.getByRole('button', { name: 'Interventions', exact: true }).click();
   const close = page.getByRole('button', { name: 'Close panel' });
   await expect(close).toBeVisible();
+  await expect(options).toHaveAttribute('aria-expanded', 'false');
   expect(await onTop()).toMatch(/Play/);
   await close.click();
-  await expect(page.getByRole('button', { name: 'Interventions', exact: true })).toBeFocused();
-  await expect(options).toHaveAttribute('aria-expanded', 'true');
-  await options.click();
-  await expect(options).toHaveAttribute('aria-expanded', 'false');
+  await expect(options).toBeFocused();
   await expect(page.locator('.stage')).toHaveCount(2);
   await options.click();
   await page.getByLabel('Mode', { exact: true }).selectOption('jwt');

@@ -1,15 +1,20 @@
 import type { Locator } from '@playwright/test';
 
 /**
- * The darkest blue value of a box's first or last pixel rows, its text made transparent: what its
- * background shows at that edge (a scroll shadow), 255 where the box is white there.
+ * The darkest blue value of a box's first or last pixel rows, what it holds made invisible (text of
+ * any colour, underlines): what its own background shows at that edge (a scroll shadow), 255 where
+ * the box is white there.
  */
 export async function edgeShade(box: Locator, edge: 'top' | 'foot'): Promise<number> {
-  await box.evaluate((el) => (el as HTMLElement).style.setProperty('color', 'transparent'));
+  const hidden = (on: boolean) => box.evaluate((el, on) => {
+    for (const child of el.children) (child as HTMLElement).style.setProperty('visibility', on ? 'hidden' : '');
+    (el as HTMLElement).style.setProperty('color', on ? 'transparent' : '');
+  }, on);
+  await hidden(true);
   const at = (await box.boundingBox())!;
   const page = box.page();
   const png = await page.screenshot({ clip: { x: at.x + 4, y: edge === 'top' ? at.y + 1 : at.y + at.height - 4, width: at.width - 8, height: 3 } });
-  await box.evaluate((el) => (el as HTMLElement).style.removeProperty('color'));
+  await hidden(false);
   // Decoded in the page (no PNG decoder here; a Blob needs no URL, so the CSP allows it).
   return page.evaluate(async (bytes) => {
     const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));

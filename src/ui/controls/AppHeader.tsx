@@ -4,6 +4,7 @@ import { CATALOG, findMeta } from '../../scenarios/catalog';
 import { modesOf, type AppStoreState, type View } from '../../store/createAppStore';
 import { runnableModes } from '../../store/secureContext';
 import { useApp } from '../storeContext';
+import { HeaderActions } from './HeaderActions';
 import { useSettledSelect } from './useSettledSelect';
 
 const selectBar = (s: AppStoreState) => ({ scenarioId: s.scenarioId, view: s.view, load: s.load });
@@ -20,11 +21,13 @@ const LAB_OPTION = 'lab:load';
 const openLab = () => window.location.assign('?lab=load');
 
 /**
- * Which lesson, and which world(s) to watch; or the load lab instead. On a phone the lesson's
- * picker stays in view and Options opens the rest of the header (the mode, questions, Share,
- * Interventions), which follow it in the tab order; wider screens show them all and no Options.
+ * The header: the app's name, which lesson, and which world(s) to watch (or the load lab instead),
+ * then the header's actions. On a phone the lesson's picker stays in view and Options opens the rest
+ * (the mode, questions, Share, Interventions), which follow it in the tab order; wider screens show
+ * them all and no Options. Open, it covers the controls (layout.css): it closes once the focus leaves
+ * the header (tabbed past, a tap elsewhere, the panel its Interventions opened; Share's dialog is inside).
  */
-export function ScenarioBar() {
+export function AppHeader() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));
   const [more, setMore] = useState(false);
   const scenario = findMeta(scenarioId);
@@ -34,6 +37,10 @@ export function ScenarioBar() {
   const lesson = useSettledSelect(scenarioId, (id, left) => (id === LAB_OPTION ? left || openLab() : void load({ scenarioId: id, overrides: {}, seed: null })));
   const mode = useSettledSelect(view, (v) => void load({ view: v as View }));
   return (
+    <header className="app-header" onBlur={(e) => e.currentTarget.contains(e.relatedTarget) || setMore(false)}>
+      <h1>
+        Sessions <span className="vs">vs</span> JWT
+      </h1>
     <div className="scenario-bar">
       <label className="scenario-field">
         <span>Scenario</span>
@@ -65,5 +72,7 @@ export function ScenarioBar() {
         </select>
       </label>
     </div>
+      <HeaderActions />
+    </header>
   );
 }
