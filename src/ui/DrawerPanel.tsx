@@ -58,9 +58,8 @@ export default function DrawerPanel() {
     closeDrawer();
     const back = opener.current;
     opener.current = null;
-    // Once React has drawn the page without the panel (its render of the close is queued first): what
-    // opened it may be drawn only then, as a phone's Options menu folds while the panel is open
-    // (layout.css), and focused before, the focus fell to the page. Not flushSync: 10 B of the first load.
+    // Once React has drawn the page without the panel (its render of the close is queued first), so the
+    // focus lands where it can stay. Not flushSync: 10 B of the first load.
     queueMicrotask(() => focusBack(back));
   }, [closeDrawer]);
 

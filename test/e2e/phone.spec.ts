@@ -337,6 +337,13 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   // What it opened is on top: a tap on Share reaches Share.
   const share = (await page.getByRole('button', { name: 'Share', exact: true }).boundingBox())!;
   expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [share.x + share.width / 2, share.y + share.height / 2])).toBe('Share');
+  // A press on its words works: the menu stays open (its header lost the focus to nothing, and it closed
+  // before the click it began could land).
+  const ask = page.getByRole('checkbox', { name: 'Ask me questions' });
+  const asked = await ask.isChecked();
+  await page.getByText('Ask me questions', { exact: true }).click();
+  await expect(ask).toBeChecked({ checked: !asked });
+  await expect(options).toHaveAttribute('aria-expanded', 'true');
   // Tabbed on past it, into the controls it covered, it closes, nothing moving: the focused Play is in sight.
   await page.getByRole('button', { name: 'Interventions', exact: true }).focus();
   await page.keyboard.press('Tab');
@@ -358,6 +365,10 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await expect(close).toBeVisible();
   await expect(options).toHaveAttribute('aria-expanded', 'false');
   expect(await onTop()).toMatch(/Play/);
+  // Opened again over the panel, it shows what it says it shows.
+  await options.click();
+  await expect(page.getByLabel('Mode', { exact: true })).toBeVisible();
+  await options.click();
   await close.click();
   await expect(options).toBeFocused();
   await expect(page.locator('.stage')).toHaveCount(2);

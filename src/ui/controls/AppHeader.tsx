@@ -24,8 +24,10 @@ const openLab = () => window.location.assign('?lab=load');
  * The header: the app's name, which lesson, and which world(s) to watch (or the load lab instead),
  * then the header's actions. On a phone the lesson's picker stays in view and Options opens the rest
  * (the mode, questions, Share, Interventions), which follow it in the tab order; wider screens show
- * them all and no Options. Open, it covers the controls (layout.css): it closes once the focus leaves
- * the header (tabbed past, a tap elsewhere, the panel its Interventions opened; Share's dialog is inside).
+ * them all and no Options. Open, it covers the controls (layout.css): it closes once the focus goes to
+ * something outside the header (tabbed past, a tap on a control elsewhere, the panel its Interventions
+ * opened; Share's dialog is inside). Going nowhere, it stays open: a press on its text (the click it
+ * began was lost with the menu) or a tab switched away (the focus could not come back to a hidden select).
  */
 export function AppHeader() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));
@@ -37,7 +39,7 @@ export function AppHeader() {
   const lesson = useSettledSelect(scenarioId, (id, left) => (id === LAB_OPTION ? left || openLab() : void load({ scenarioId: id, overrides: {}, seed: null })));
   const mode = useSettledSelect(view, (v) => void load({ view: v as View }));
   return (
-    <header className="app-header" onBlur={(e) => e.currentTarget.contains(e.relatedTarget) || setMore(false)}>
+    <header className="app-header" onBlur={(e) => e.currentTarget.contains(e.relatedTarget) || !e.relatedTarget || setMore(false)}>
       <h1>
         Sessions <span className="vs">vs</span> JWT
       </h1>

@@ -29,7 +29,7 @@ export function StepButtons() {
       </button>
       <button type="button" onClick={() => {
           if (!c.atEnd) void c.step();
-        }} disabled={!c.ready || c.playing} aria-disabled={c.atEnd || undefined} aria-label="Step" title={c.atEnd ? 'The lesson has ended' : 'Step to the next event (Right arrow)'}>
+        }} disabled={!c.ready || c.playing} aria-disabled={c.atEnd || undefined} aria-label="Step" title={c.atEnd ? 'At the end' : 'Step to the next event (Right arrow)'}>
         <span className="button-word">Step </span>▶❙
       </button>
     </>
