@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CATALOG } from '../../src/scenarios/catalog';
 import { edgeShade } from './support/edgeShade';
 import { titlesCut } from './support/picker';
@@ -307,6 +307,15 @@ test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismi
   await page.close();
 });
 
+/** The name of the button a tap at the centre of `target` reaches (its aria-label, else its text). */
+async function buttonOnTop(target: Locator): Promise<string | null> {
+  const box = (await target.boundingBox())!;
+  return target.page().evaluate(([x, y]) => {
+    const button = document.elementFromPoint(x!, y!)?.closest('button');
+    return button?.getAttribute('aria-label') ?? button?.textContent ?? null;
+  }, [box.x + box.width / 2, box.y + box.height / 2]);
+}
+
 test('on a phone the header folds into Options, which opens the mode, questions, Share and Interventions', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=revocation&q=0');
@@ -335,8 +344,7 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await expect(page.locator('.stage')).toHaveCount(2);
   await expect(page.getByRole('group', { name: 'World shown' })).toBeHidden();
   // What it opened is on top: a tap on Share reaches Share.
-  const share = (await page.getByRole('button', { name: 'Share', exact: true }).boundingBox())!;
-  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [share.x + share.width / 2, share.y + share.height / 2])).toBe('Share');
+  expect(await buttonOnTop(page.getByRole('button', { name: 'Share', exact: true }))).toBe('Share');
   // A press on its words works: the menu stays open (its header lost the focus to nothing, and it closed
   // before the click it began could land).
   const ask = page.getByRole('checkbox', { name: 'Ask me questions' });
@@ -352,10 +360,7 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await expect(options).toHaveAttribute('aria-expanded', 'false');
   expect(await captionTop()).toBe(closedAt);
   await expect(page.locator('.stage')).toHaveCount(2);
-  const onTop = async () => {
-    const box = (await play.boundingBox())!;
-    return page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? document.elementFromPoint(x!, y!)?.closest('button')?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
-  };
+  const onTop = () => buttonOnTop(play);
   expect(await onTop()).toMatch(/Play/);
   // The panel its Interventions opens takes the focus, and the menu closes: Play in sight above the panel.
   // Closed, the panel gives the focus to Options, which shows the hidden Interventions again.
