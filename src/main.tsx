@@ -3,7 +3,8 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { createAppStore, type AppStore } from './store/createAppStore';
 import { questionsPreference, rememberQuestions } from './store/preferences';
-import { linkFor, parseLink, type LinkState, type ParsedLink } from './store/urlState';
+import { linkFor } from './store/linkFor';
+import type { LinkState, ParsedLink } from './store/urlState';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fetchStageCode } from './ui/LazyStageArea';
@@ -16,7 +17,8 @@ import './ui/app.css';
 if (import.meta.env.PROD) reloadOnNewVersion();
 
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay, or open a lab.
-// Only a link with interventions (a=) waits for their gate: every other page starts without it.
+// Only a page with a link waits for its parser, and only a link with interventions (a=) for their
+// gate: the plain page, the one with the built first screen, starts without either.
 const search = window.location.search;
 const root = document.getElementById('root')!;
 // #root may already show the first screen of / (drawn at build time: build/firstScreen.ts), unless
@@ -25,8 +27,13 @@ const root = document.getElementById('root')!;
 const firstScreenShown = root.hasAttribute('data-first-screen') && document.documentElement.classList.contains('first-screen') && !search;
 if (!firstScreenShown) root.replaceChildren();
 root.removeAttribute('data-first-screen');
-if (new URLSearchParams(search).has('a')) void import('./sim/parseAction').then(({ parseInterventions }) => start(parseLink(search, parseInterventions)));
-else start(parseLink(search));
+if (!search) start({ state: {}, problems: [] });
+else
+  void Promise.all([import('./store/urlState'), new URLSearchParams(search).has('a') ? import('./sim/parseAction') : null]).then(
+    ([{ parseLink }, gate]) => start(parseLink(search, gate?.parseInterventions)),
+    // Its code did not come (offline before the service worker had it): the page still starts.
+    () => start({ state: {}, problems: ['This link could not be read here (its code did not load); showing the first lesson.'] }),
+  );
 
 function start({ state: link, problems }: ParsedLink) {
   if (link.lab === 'load') startLoadLab();

@@ -10,7 +10,7 @@ import { clampSpeed } from './clock';
 import { askable, lessonSteps, nextMomentAfter } from './lesson';
 import { pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
-import { DEFAULT_PRESENTATION, type Presentation } from './urlState';
+import { DEFAULT_PRESENTATION, type Presentation } from './linkFor';
 import { hasWebCrypto, runnableModes } from './secureContext';
 
 export type View = Mode | 'both';

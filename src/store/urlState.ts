@@ -1,13 +1,15 @@
 // The part of the app's state a link carries: scenario, mode, seed, speed and playback position (or the lab it opens instead).
 // Parsing never throws: a bad value is dropped with a sentence saying why, the rest still loads.
-// The first load carries this module: what only some links need (the interventions' gate, the engine's
-// limits) is passed in or loaded by the caller, never imported here.
+// Only a page with a link loads this module (src/main.tsx), so it imports no engine module either:
+// what only some links need (the interventions' gate, the engine's limits) is passed in by the caller.
+// Writing a link (`linkFor`) is in the first load: `linkFor.ts`.
 import { findMeta } from '../scenarios/catalog';
 import { SPEED_MAX, SPEED_MIN, speedStepNear } from './clock';
 import type { RecordedAction } from '../sim/history';
 import type { parseInterventions } from '../sim/parseAction';
 import { MODES } from '../sim/schemes/names';
 import type { View } from './createAppStore';
+import type { Presentation } from './linkFor';
 
 /** The seed's range, LIMITS.seed in src/sim/options.ts (a uint32); test/unit/urlState.test.ts holds them equal. */
 export const LINK_SEED = { min: 0, max: 0xffff_ffff } as const;
@@ -36,18 +38,6 @@ export interface LinkState {
 export const LABS = ['load'] as const;
 export type Lab = (typeof LABS)[number];
 const isLab = (value: string): value is Lab => (LABS as readonly string[]).includes(value);
-
-/** A teacher's choices for a page in a course: the embed layout, its controls, a clickable stage. */
-export interface Presentation {
-  /** embed=1: only the stage(s), the caption and one row of controls, sized to the frame. */
-  embed: boolean;
-  /** controls=0: the caption and Play only. */
-  controls: boolean;
-  /** inspect=0: clicking the stage opens nothing. */
-  inspect: boolean;
-}
-
-export const DEFAULT_PRESENTATION: Presentation = { embed: false, controls: true, inspect: true };
 
 export interface ParsedLink {
   state: LinkState;
@@ -122,28 +112,4 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     else problems.push(`The link's interventions could not be used (${parsed.problem}); the lesson plays without them.`);
   }
   return { state, problems };
-}
-
-/** What a shared link may add to the moment: the teacher's choices for the page it opens. */
-export interface LinkExtras {
-  autoplay?: boolean;
-  questionsOn?: boolean;
-  presentation?: Partial<Presentation>;
-}
-
-export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }, actions: readonly RecordedAction[] = [], extras: LinkExtras = {}): string {
-  const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
-  if (s.seed !== null) params.set('seed', String(s.seed));
-  if (s.speed !== 1) params.set('speed', String(Math.round(s.speed * 100) / 100));
-  // Exact (see momentLink.ts); under 1e-6 String writes an exponent, which t refuses, and nothing happens there.
-  if (s.timeMs >= 1e-6) params.set('t', String(s.timeMs));
-  if (actions.length) params.set('a', JSON.stringify(actions));
-  if (extras.autoplay) params.set('play', '1');
-  if (extras.questionsOn === false) params.set('q', '0');
-  const p = extras.presentation ?? {};
-  if (p.embed) params.set('embed', '1');
-  // Only the choices that differ from a page's default are written.
-  if (p.controls === false) params.set('controls', '0');
-  if (p.inspect === false) params.set('inspect', '0');
-  return `?${params.toString()}`;
 }

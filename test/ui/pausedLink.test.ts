@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
 import { parseInterventions } from '../../src/sim/parseAction';
-import { linkFor } from '../../src/store/urlState';
+import { linkFor } from '../../src/store/linkFor';
 import { captureMoment } from '../../src/ui/controls/momentLink';
 import { tidied } from '../../src/ui/controls/ShareDialog';
 import { captionAt } from '../../src/host/lessonEvents';

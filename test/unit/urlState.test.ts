@@ -4,7 +4,8 @@ import { LIMITS } from '../../src/sim/options';
 import { parseInterventions } from '../../src/sim/parseAction';
 import { sweepFromSearch } from '../../src/lab/sweepLink';
 import { interventionProblems, linkAdjustments, repeatedParameters } from '../../src/store/linkAdjustments';
-import { LINK_SEED, linkFor, parseLink } from '../../src/store/urlState';
+import { linkFor } from '../../src/store/linkFor';
+import { LINK_SEED, parseLink } from '../../src/store/urlState';
 
 describe('links', () => {
   it('a lab link says which lesson parameters it does not use', () => {

@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
-import type { Presentation } from '../../store/urlState';
+import type { Presentation } from '../../store/linkFor';
 import { useApp, useAppStore } from '../storeContext';
 import { captureMoment, momentLink, type Moment } from './momentLink';
 import { MAX_INTERVENTIONS } from '../../sim/parseAction';

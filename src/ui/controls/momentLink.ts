@@ -1,6 +1,6 @@
 import type { AppStore } from '../../store/createAppStore';
 import type { RecordedAction } from '../../sim/history';
-import { linkFor, type LinkExtras } from '../../store/urlState';
+import { linkFor, type LinkExtras } from '../../store/linkFor';
 
 export interface Moment {
   timeMs: number;
