@@ -49,12 +49,26 @@ export function ownsKeys(target: EventTarget | null, key?: string): boolean {
 }
 
 /**
+ * Escape in the phone's open Options menu (AppHeader.tsx) closes it and gives the focus back to
+ * Options, as a disclosure menu does (on the Mode select, the browsed option taken back first:
+ * useSettledSelect). Here and not in the header: the first load has no bytes to spare.
+ */
+function closedOptions(target: EventTarget | null): boolean {
+  const toggle = target instanceof Element ? target.closest('.app-header')?.querySelector<HTMLElement>('.more-toggle[aria-expanded="true"]') : null;
+  if (!toggle) return false;
+  toggle.click();
+  toggle.focus();
+  return true;
+}
+
+/**
  * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. Never while a modal
  * dialog is open, nor for a key a focused control or a dialog owns (`ownsKeys`). An embed with
  * `controls=0` offers Play only, so Space is its one shortcut: the teacher chose the pace.
  */
 export function listenForShortcuts(store: AppStore): () => void {
   const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !e.defaultPrevented && !modalOpen() && closedOptions(e.target)) return e.preventDefault();
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || ownsKeys(e.target, e.key) || modalOpen()) return;
     const s = store.getState();
     if (e.key === ' ') s.togglePlay();

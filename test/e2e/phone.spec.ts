@@ -352,6 +352,17 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await page.getByText('Ask me questions', { exact: true }).click();
   await expect(ask).toBeChecked({ checked: !asked });
   await expect(options).toHaveAttribute('aria-expanded', 'true');
+  // Escape closes it, the focus back on Options; on the Mode select it also takes back a browsed option.
+  const mode = page.getByLabel('Mode', { exact: true });
+  await mode.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(mode).not.toHaveValue('both');
+  await page.keyboard.press('Escape');
+  await expect(options).toHaveAttribute('aria-expanded', 'false');
+  await expect(options).toBeFocused();
+  await expect(page.locator('.stage')).toHaveCount(2);
+  await options.click();
+  await expect(mode).toHaveValue('both');
   // Tabbed on past it, into the controls it covered, it closes, nothing moving: the focused Play is in sight.
   await page.getByRole('button', { name: 'Interventions', exact: true }).focus();
   await page.keyboard.press('Tab');

@@ -1,7 +1,7 @@
 // Space plays and pauses from anywhere on the page, but on a focused control it belongs to that
 // control only (issue 7, item 7): a button, a stage node, a link, a form field, a choice.
-import { cleanup, render } from '@testing-library/react';
-import { useEffect } from 'react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { useEffect, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../src/store/createAppStore';
 import { listenForShortcuts, ownsKeys } from '../../src/ui/shortcuts';
@@ -178,5 +178,45 @@ describe('a dialog', () => {
     const none = page('none');
     press(document.body, '+');
     expect(none.state.setSpeed).toHaveBeenCalledWith(2);
+  });
+});
+
+// A11y review: Escape left the phone's Options menu open; a disclosure menu closes on it.
+describe('Escape in the Options menu', () => {
+  function Header({ store }: { store: AppStore }) {
+    useShortcuts(store);
+    const [open, setOpen] = useState(true);
+    return (
+      <header className="app-header">
+        <button type="button" className="more-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          Options
+        </button>
+        {open && <select aria-label="Mode" id="mode"><option>Side by side</option></select>}
+      </header>
+    );
+  }
+  const escape = (target: Element) => target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+
+  it('closes the open menu and gives the focus back to Options', async () => {
+    render(<Header store={fakeStore().store} />);
+    const mode = screen.getByLabelText('Mode');
+    mode.focus();
+    escape(mode);
+    const options = screen.getByRole('button', { name: 'Options' });
+    await waitFor(() => expect(options.getAttribute('aria-expanded')).toBe('false'));
+    expect(document.activeElement).toBe(options);
+    expect(screen.queryByLabelText('Mode')).toBeNull();
+  });
+
+  it('leaves it to a modal dialog over it, and to a key pressed outside the header', async () => {
+    render(<Header store={fakeStore().store} />);
+    escape(document.body);
+    const dialog = document.body.appendChild(document.createElement('div'));
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    escape(screen.getByLabelText('Mode'));
+    await Promise.resolve();
+    expect(screen.getByRole('button', { name: 'Options' }).getAttribute('aria-expanded')).toBe('true');
+    dialog.remove();
   });
 });

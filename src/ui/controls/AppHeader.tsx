@@ -26,7 +26,7 @@ const openLab = () => window.location.assign('?lab=load');
  * (the mode, questions, Share, Interventions), which follow it in the tab order; wider screens show
  * them all and no Options. Open, it covers the controls (layout.css): it closes once the focus goes to
  * something outside the header (tabbed past, a tap on a control elsewhere, the panel its Interventions
- * opened; Share's dialog is inside). Going nowhere, it stays open: a press on its text (the click it
+ * opened; Share's dialog is inside), and on Escape (`shortcuts.ts`). Going nowhere, it stays open: a press on its text (the click it
  * began was lost with the menu) or a tab switched away (the focus could not come back to a hidden select).
  */
 export function AppHeader() {
@@ -43,37 +43,37 @@ export function AppHeader() {
       <h1>
         Sessions <span className="vs">vs</span> JWT
       </h1>
-    <div className="scenario-bar">
-      <label className="scenario-field">
-        <span>Scenario</span>
-        <select {...lesson} aria-label="Scenario">
-          <optgroup label="Lessons">
-            {CATALOG.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
+      <div className="scenario-bar">
+        <label className="scenario-field">
+          <span>Scenario</span>
+          <select {...lesson} aria-label="Scenario">
+            <optgroup label="Lessons">
+              {CATALOG.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Lab">
+              <option value={LAB_OPTION}>Load lab: 1 to 16 servers</option>
+            </optgroup>
+          </select>
+        </label>
+        <button type="button" className="more-toggle" aria-expanded={more} aria-controls="mode-field header-actions" onClick={() => setMore(!more)}>
+          Options
+        </button>
+        <label className="mode-field" id="mode-field">
+          <span>Mode</span>
+          <select {...mode} aria-label="Mode">
+            {VIEWS.map((v) => (
+              // A lesson that exists in one world only cannot show the other.
+              <option key={v.value} value={v.value} disabled={!!scenario && !modesOf(v.value).every((m) => runnable.includes(m))}>
+                {v.label}
               </option>
             ))}
-          </optgroup>
-          <optgroup label="Lab">
-            <option value={LAB_OPTION}>Load lab: 1 to 16 servers</option>
-          </optgroup>
-        </select>
-      </label>
-      <button type="button" className="more-toggle" aria-expanded={more} aria-controls="mode-field header-actions" onClick={() => setMore(!more)}>
-        Options
-      </button>
-      <label className="mode-field" id="mode-field">
-        <span>Mode</span>
-        <select {...mode} aria-label="Mode">
-          {VIEWS.map((v) => (
-            // A lesson that exists in one world only cannot show the other.
-            <option key={v.value} value={v.value} disabled={!!scenario && !modesOf(v.value).every((m) => runnable.includes(m))}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
+          </select>
+        </label>
+      </div>
       <HeaderActions />
     </header>
   );
