@@ -416,3 +416,38 @@ test('at 360x640 a question\'s result keeps Continue in sight at its card\'s foo
   expect(b.y + b.height).toBeLessThanOrEqual(640);
   await page.close();
 });
+
+// A11y review: in a short window the controls and caption stuck over the stage, 316 px at 320x200 (a
+// desktop zoomed to 400%), 242 px of 390 on a landscape phone: the stage was never seen whole, or at
+// all, what Tab reached there was under them (WCAG 1.4.10, 2.4.11), and a question card was a 23 px strip.
+for (const viewport of [{ width: 320, height: 200 }, { width: 844, height: 390 }]) {
+  test(`at ${viewport.width}x${viewport.height} nothing sticks over the stage: scrolled to, a world is seen whole, a focused node on top, a question's buttons in reach`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await browser.newPage({ viewport });
+    await page.goto('/?scenario=revocation&speed=4');
+    await ready(page);
+    const onTop = (target: Locator) =>
+      target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      });
+    const stage = page.locator('.stage').first();
+    await stage.scrollIntoViewIfNeeded();
+    await expect(stage).toBeInViewport({ ratio: 1 });
+    expect(await onTop(stage.locator('[id^=stage-title]'))).toBe(true);
+    const node = stage.locator('.node-server').first();
+    await node.focus();
+    await expect(node).toBeInViewport();
+    expect(await onTop(node)).toBe(true);
+    // The question card: its choices and its Lock in reachable in the window.
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const choice = page.getByRole('radio').first();
+    await choice.check({ timeout: 60_000 });
+    const lock = page.getByRole('button', { name: 'Lock in my prediction' });
+    await lock.scrollIntoViewIfNeeded();
+    await expect(lock).toBeInViewport({ ratio: 1 });
+    expect(await onTop(lock)).toBe(true);
+    expect((await page.locator('.question').boundingBox())!.height).toBeGreaterThan(viewport.height / 2);
+    await page.close();
+  });
+}
