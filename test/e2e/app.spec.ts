@@ -263,6 +263,15 @@ test('a bad link says what it ignored and still runs', async ({ page }) => {
   await expect(page.getByRole('log').first()).toContainText(/sends a [\d,]+-byte POST \/login/, { timeout: 15_000 });
 });
 
+// The link's parser is no part of the first load (src/main.tsx): should it not come, the page still starts.
+test('a link whose parser does not load says so and starts the first lesson', async ({ page }) => {
+  await page.route('**/assets/urlState-*.js', (route) => route.abort());
+  await page.goto('/?scenario=revocation&mode=jwt');
+  await expect(page.getByRole('status', { name: 'Notices' })).toContainText('This link could not be read here');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 15_000 });
+  await expect(page.locator('.stage')).toHaveCount(2);
+});
+
 test('reduced motion: no travelling dots, the same information as text', async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
