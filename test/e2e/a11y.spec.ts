@@ -37,6 +37,25 @@ test('no axe violations at load, side by side while playing, and with an inspect
   await expectTargetsAtLeast24(page, 'with an inspector open, after playing');
 });
 
+// A11y review: the JWT's signature part was 4.21:1 on the inspector's grey, and a request's response
+// or a token's JSON, scrolled in its box, was no tab stop (Safari makes no scroller focusable by itself).
+test('no axe violations in a JWT browser inspector and in a request inspector whose texts scroll', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=3000');
+  await ready(page);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await page.locator('.stage-jwt').getByRole('button', { name: /alice's browser/ }).click();
+  await expect(inspector.locator('.insp-jwt-signature').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'with the JWT browser inspector open');
+  await page.goto('/?scenario=token-size&mode=both&q=0&t=8000');
+  await ready(page);
+  await page.getByRole('log', { name: 'jwt event log' }).locator('li').last().click();
+  const response = inspector.getByLabel('Raw HTTP response');
+  await expect(response).toBeVisible();
+  await expect(response).toHaveAttribute('tabindex', '0');
+  await expectNoAxeViolations(page, 'with a request inspector open');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('no axe violations at 390x844, and targets stay 24x24', async ({ page }) => {

@@ -94,9 +94,13 @@ export function JwtView({ token, world, title = 'JWT' }: { token: string; world?
         <>
           <EncodedToken parts={decoded.parts} />
           <h4 className="insp-jwt-header">Header</h4>
-          <pre className="insp-pre insp-json">{pretty(decoded.header)}</pre>
+          <pre className="insp-pre insp-json" aria-label="Header as JSON" tabIndex={0}>
+            {pretty(decoded.header)}
+          </pre>
           <h4 className="insp-jwt-payload">Payload</h4>
-          <pre className="insp-pre insp-json">{pretty(decoded.payload)}</pre>
+          <pre className="insp-pre insp-json" aria-label="Payload as JSON" tabIndex={0}>
+            {pretty(decoded.payload)}
+          </pre>
           <p className="insp-muted">Anyone can read these two parts: they are only base64url, not encrypted.</p>
           <TokenTimes payload={decoded.payload} timeMs={timeMs} />
           {world && <AcceptedBy world={world} header={decoded.header} payload={decoded.payload} timeMs={timeMs} />}
