@@ -177,7 +177,7 @@ test('side by side shows where the worlds disagree after a ban', async ({ page }
   await expect(page.locator('.stage')).toHaveCount(2);
   await page.getByLabel('Speed').fill('1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  const strip = page.getByRole('region', { name: 'Where the outcomes differ' });
+  const strip = page.getByRole('region', { name: 'Where the two worlds disagree' });
   await expect(strip).toContainText(/First difference at 5\.5 s: alice's GET \/api\/profile/, { timeout: 45_000 });
   await expect(strip.getByRole('list')).toContainText(/(at 5\.5 s|5\.5–\d+\.\d s), alice, \d+ requests?: session refused \(401 session_unknown\); JWT accepted as alice \(role user\), token valid until exp at 30\.0 s/);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -189,7 +189,7 @@ describe('DiffStrip', () => {
     );
     return store;
   }
-  const region = () => screen.getByRole('region', { name: 'Where the outcomes differ' });
+  const region = () => screen.getByRole('region', { name: 'Where the two worlds disagree' });
   const runs = () => within(region()).queryAllByRole('listitem').map((li) => li.textContent ?? '');
 
   it('revocation: pins the first difference and keeps the 401-vs-200 run first, in time order, as the run goes on', async () => {

@@ -40,8 +40,8 @@ const Strip = memo(function Strip({ worlds, select }: { worlds: Worlds; select: 
     </li>
   );
   return (
-    <section className="diffstrip panel" aria-label="Where the outcomes differ">
-      <h2>Where the two worlds disagree</h2>
+    <section className="diffstrip panel" aria-labelledby="diffstrip-title">
+      <h2 id="diffstrip-title">Where the two worlds disagree</h2>
       {diffs.first === null ? (
         // "Alike": tampering's takeaway counts 3 refusals against 6, the attacks each world received its own way (left out, below).
         <p className="muted">So far every request both worlds received alike got the same answer in both{diffs.oneWorldOnly > 0 ? '; each world\u2019s own requests are left out (below)' : ''}.</p>
