@@ -25,7 +25,7 @@ export function useRovingStop(keys: readonly string[]) {
     if (focused.current === null || keys.includes(focused.current)) return;
     focused.current = null;
     if (document.activeElement && document.activeElement !== document.body) return;
-    const next = list.current?.querySelector<HTMLElement>(`[${ROVING_KEY_ATTR}] button`) ?? list.current?.closest<HTMLElement>('[tabindex="0"]');
+    const next = list.current?.querySelector<HTMLElement>(`[${ROVING_KEY_ATTR}] button`) ?? list.current?.closest<HTMLElement>('[tabindex]');
     next?.focus({ preventScroll: true });
   }, [keys]);
 

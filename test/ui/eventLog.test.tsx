@@ -37,6 +37,19 @@ describe('the event log before anything happens', () => {
   });
 });
 
+// A11y review: the log and then its line were two tab stops; the transcript is one (its line).
+describe('the event log and the keyboard', () => {
+  it('is one tab stop: itself while it has no request line, then its newest request line alone', async () => {
+    const { store, log } = await revocationLog();
+    const tabbable = () => [log, ...log.querySelectorAll<HTMLElement>('button')].filter((el) => el.tabIndex >= 0);
+    expect(tabbable()).toEqual([log]);
+    await act(() => store.getState().seek(3_000));
+    const buttons = log.querySelectorAll('button');
+    expect(buttons.length).toBeGreaterThan(1);
+    expect(tabbable()).toEqual([buttons[buttons.length - 1]]);
+  });
+});
+
 // A11y review: while playing, the log read ~3 lines a second aloud over the captions; paused, with
 // both worlds, a Step's line was read by each log, naming neither world, and by the caption's
 // "what just happened", which names them (lessonEnd.test.tsx).

@@ -96,7 +96,8 @@ export function EventLog({ mode }: { mode: Mode }) {
   const log = useDeferredValue(world?.log);
   const count = useDrawnCount(log, playingFast);
   const lines = !log || count >= log.length ? log : log.slice(-count);
-  const roving = useRovingStop(useMemo(() => (lines ?? []).filter((e) => e.requestId !== undefined).map((e) => String(e.seq)), [lines]));
+  const requestKeys = useMemo(() => (lines ?? []).filter((e) => e.requestId !== undefined).map((e) => String(e.seq)), [lines]);
+  const roving = useRovingStop(requestKeys);
   if (!world || !log || !lines) return null;
   // While playing fast holds the older lines back, they count as not shown, so the words agree with the list.
   const waiting = playingFast && lines.length < log.length;
@@ -116,7 +117,9 @@ export function EventLog({ mode }: { mode: Mode }) {
           Silent: the caption's MomentNews says a paused moment's lines, naming the worlds. Live,
           the logs read each line of a Step again (twice with both worlds, naming neither), a seek's
           whole log, and ~3 lines a second over the captions while playing. */}
-      <div role="log" aria-live="off" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={0}>
+      {/* One tab stop, as the transcript: its request line (useRovingStop); the log itself only while
+          it has none, so a keyboard can still scroll it (it was a second stop before the line). */}
+      <div role="log" aria-live="off" aria-label={`${mode} event log`} className="eventlog-scroll" tabIndex={requestKeys.length ? -1 : 0}>
         <ol {...roving.listProps}>
           {lines.map((e) => (
             <LogLine key={e.seq} entry={e} mode={mode} select={select} tabStop={roving.isStop(String(e.seq))} />
