@@ -41,6 +41,8 @@ const firstNumber = (text: string): number => {
 describe('ComparisonTable', () => {
   it('has the article rows, column headers and row headers', async () => {
     await setup();
+    // Its caption is a heading too (a11y review: a heading list passed the table by).
+    expect(screen.getByRole('heading', { level: 2, name: 'Sessions vs JWT, measured in this run' })).toBeTruthy();
     const headers = within(table())
       .getAllByRole('columnheader')
       .map((h) => h.textContent);

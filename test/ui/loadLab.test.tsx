@@ -58,6 +58,9 @@ describe('load lab form', () => {
   it('names every bad value in a sentence and disables Run until the form is valid', async () => {
     await setup();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Load lab: how sessions and JWTs scale');
+    // Named once, by its heading (a11y review: the form, its heading and a fieldset each said "Sweep settings").
+    expect(screen.getAllByText('Sweep settings')).toHaveLength(1);
+    expect(screen.getByRole('form', { name: 'Sweep settings' })).toBeTruthy();
     expect(runButton().disabled).toBe(false);
 
     type('Users', '0');

@@ -41,8 +41,8 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
   return (
     <form className="lab-form panel" onSubmit={submit} noValidate aria-labelledby="lab-form-title">
       <h2 id="lab-form-title">Sweep settings</h2>
+      {/* No legend: the form is named by its heading already ("Sweep settings" was read three times). */}
       <fieldset className="lab-fields" disabled={locked}>
-        <legend className="visually-hidden">Sweep settings</legend>
         <fieldset className="lab-models">
           <legend>Models</legend>
           {MODES.map((mode) => (
