@@ -37,6 +37,21 @@ export async function fitScript(source = new URL('../src/firstScreenFit.js', imp
   return `<script>${code.trim()}</script>`;
 }
 
+/** The placeholder src/firstScreenFit.js holds for the link parser's built file. */
+export const LINK_PARSER = '__LINK_PARSER__';
+
+/**
+ * The fit script with the link parser's file written in (the chunk of src/store/urlState.ts, which a
+ * page with a link fetches at once); relative, as the build's base is.
+ */
+export function withLinkParser(script: string, bundle: Record<string, { type: string; moduleIds?: readonly string[]; fileName: string }>): string {
+  // By the modules it holds: the lab and the host messages import it too, so it is no chunk's facade.
+  const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds?.some((id) => id.replace(/\\/g, '/').endsWith('/src/store/urlState.ts')));
+  if (!chunk) throw new Error('first screen: no chunk of src/store/urlState.ts for the fit script to preload');
+  if (!script.includes(LINK_PARSER)) throw new Error(`first screen: the fit script has no ${LINK_PARSER}`);
+  return script.replace(LINK_PARSER, () => `./${chunk.fileName}`);
+}
+
 export function withFitScript(html: string, script: string): string {
   if (!html.includes('</head>')) throw new Error('first screen: index.html has no </head>');
   return html.replace('</head>', () => `${script}</head>`);
@@ -63,6 +78,6 @@ export function firstScreen(entry = './src/firstScreen.tsx'): Plugin[] {
   }, {
     name: 'app:first-screen-fit',
     apply: 'build',
-    transformIndexHtml: { order: 'post', handler: async (html) => withFitScript(html, await fitScript()) },
+    transformIndexHtml: { order: 'post', handler: async (html, ctx) => withFitScript(html, withLinkParser(await fitScript(), ctx.bundle ?? {})) },
   }];
 }

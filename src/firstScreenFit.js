@@ -16,6 +16,14 @@
   }
   if (!plain) {
     document.documentElement.classList.add('no-first-screen');
+    // A link's parser (src/store/urlState.ts) is no part of the first load: fetched now, beside the
+    // entry, its round trip does not wait for the entry to run (build/firstScreen.ts writes its file in).
+    if (window.location.search) {
+      const parser = document.createElement('link');
+      parser.rel = 'modulepreload';
+      parser.href = '__LINK_PARSER__';
+      document.head.append(parser);
+    }
     return;
   }
   // The mark src/main.tsx hydrates by: without it (this script failed or never ran) the app draws afresh.

@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { createAppStore, type AppStore } from './store/createAppStore';
+import { prefetchEngine } from './store/player';
 import { questionsPreference, rememberQuestions } from './store/preferences';
 import { linkFor } from './store/linkFor';
 import type { LinkState, ParsedLink } from './store/urlState';
@@ -28,16 +29,25 @@ const firstScreenShown = root.hasAttribute('data-first-screen') && document.docu
 if (!firstScreenShown) root.replaceChildren();
 root.removeAttribute('data-first-screen');
 if (!search) start({ state: {}, problems: [] });
-else
-  void Promise.all([import('./store/urlState'), new URLSearchParams(search).has('a') ? import('./sim/parseAction') : null]).then(
-    ([{ parseLink }, gate]) => start(parseLink(search, gate?.parseInterventions)),
+else {
+  // What every lesson needs comes meanwhile: the parser's round trip no longer delays Play (an embed, a shared link).
+  if (!new URLSearchParams(search).has('lab')) {
+    fetchStageCode().catch(() => {});
+    prefetchEngine();
+  }
+  // A gate that does not come drops the interventions alone (parseLink says so), not the whole link.
+  const gate = new URLSearchParams(search).has('a') ? import('./sim/parseAction').catch(() => undefined) : undefined;
+  void Promise.all([import('./store/urlState'), gate]).then(
+    ([{ parseLink }, parsed]) => start(parseLink(search, parsed?.parseInterventions), true),
     // Its code did not come (offline before the service worker had it): the page still starts.
     () => start({ state: {}, problems: ['This link could not be read here (its code did not load); showing the first lesson.'] }),
   );
+}
 
-function start({ state: link, problems }: ParsedLink) {
+/** `read`: the page's link was read (what it could not show as asked is then told once the lesson loads). */
+function start({ state: link, problems }: ParsedLink, read = false) {
   if (link.lab === 'load') startLoadLab();
-  else startLessons(link, problems);
+  else startLessons(link, problems, read);
 }
 
 /** lab=load: the load lab, loaded on demand (its charts and worker are no part of the lessons' first load); no lesson starts. */
@@ -57,7 +67,7 @@ function startLoadLab() {
   );
 }
 
-function startLessons(link: LinkState, notices: string[]) {
+function startLessons(link: LinkState, notices: string[], read: boolean) {
   const store = createAppStore({ ...link, linkTimeMs: link.timeMs, notices, questionsOn: link.questionsOn ?? questionsPreference() });
   // Caught here: a failed fetch is told by the stage's error boundary when React reaches it, not as an unhandled rejection now.
   fetchStageCode().catch(() => {});
@@ -76,7 +86,7 @@ function startLessons(link: LinkState, notices: string[]) {
     .then(async (loaded) => {
       // Superseded (a host page loaded another lesson first): the link's autoplay was for this one.
       if (!loaded) return;
-      if (search) void import('./store/linkAdjustments').then((m) => m.noticeLinkAdjustments(store, link, search));
+      if (read) void import('./store/linkAdjustments').then((m) => m.noticeLinkAdjustments(store, link, search));
       // An embed plays only while it is seen; the full app plays at once.
       if (embedPlayback) (await embedPlayback).playWhileVisible(store, document.documentElement, !!link.autoplay);
       else if (link.autoplay) store.getState().play();

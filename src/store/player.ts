@@ -37,6 +37,9 @@ async function loadEngine() {
   return { History, loadScenario };
 }
 
+/** The engine fetched before a lesson asks for it: a link page's, while its parser comes (src/main.tsx). */
+export const prefetchEngine = () => void loadEngine().catch(() => {});
+
 /** What the UI may draw of a world (./snapshot.ts, which reads the engine's report): set with the engine, before any world exists. */
 let snapshot: (state: SimState) => WorldSnapshot;
 

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../store/createAppStore';
 import { ErrorBoundary } from './ErrorBoundary';
 import { focusById, focusLost, inDialog, modalOpen } from './focus';
+import { openOptionsToggle } from './optionsMenu';
 import { useApp } from './storeContext';
 
 const InspectorPanel = lazy(() => import('./inspectors/InspectorPanel'));
@@ -69,7 +70,8 @@ export default function DrawerPanel() {
     const onKey = (e: KeyboardEvent) => {
       // Escape closes the topmost thing only: a modal dialog over the drawer (Share) takes it, and
       // so does a dialog focus is in, or a control that used it already (e.g. a select's list).
-      if (e.key !== 'Escape' || e.defaultPrevented || modalOpen() || (e.target instanceof Element && inDialog(e.target))) return;
+      // The phone's Options menu open over the panel is on top too (`shortcuts.ts` closes it).
+      if (e.key !== 'Escape' || e.defaultPrevented || modalOpen() || (e.target instanceof Element && inDialog(e.target)) || openOptionsToggle(e.target)) return;
       close();
     };
     document.addEventListener('keydown', onKey);

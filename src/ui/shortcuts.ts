@@ -1,5 +1,6 @@
 import type { AppStore } from '../store/createAppStore';
 import { inDialog, modalOpen } from './focus';
+import { openOptionsToggle } from './optionsMenu';
 
 /**
  * Controls that own their keys: Space or an arrow on a focused link, form field, choice or
@@ -13,10 +14,11 @@ const CONTROLS = [
 ].join(', ');
 /**
  * So does anything reached by Tab on purpose (tabindex 0 or more) while it scrolls: an event log,
- * table or caption, whose Space and arrows scroll it. One with nothing to scroll leaves them to the
+ * table or caption, whose Space and arrows scroll it. An event log is one even when its request
+ * line is the tab stop (tabindex -1 then): a click on its words focuses it. One with nothing to scroll leaves them to the
  * page: a click on an embed's caption took Space from a teacher's controls=0 frame, its one key.
  */
-const TAB_STOP = '[tabindex]:not([tabindex^="-"])';
+const TAB_STOP = '[tabindex]:not([tabindex^="-"]), [role=log]';
 /** Whether `el`, or a box it scrolls in (short of the page, whose scrolling Space is the page's), has more to show. */
 function scrolls(el: Element | null): boolean {
   for (; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
@@ -54,7 +56,7 @@ export function ownsKeys(target: EventTarget | null, key?: string): boolean {
  * useSettledSelect). Here and not in the header: the first load has no bytes to spare.
  */
 function closedOptions(target: EventTarget | null): boolean {
-  const toggle = target instanceof Element ? target.closest('.app-header')?.querySelector<HTMLElement>('.more-toggle[aria-expanded="true"]') : null;
+  const toggle = openOptionsToggle(target);
   if (!toggle) return false;
   toggle.click();
   toggle.focus();

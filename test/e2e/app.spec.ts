@@ -263,6 +263,32 @@ test('a bad link says what it ignored and still runs', async ({ page }) => {
   await expect(page.getByRole('log').first()).toContainText(/sends a [\d,]+-byte POST \/login/, { timeout: 15_000 });
 });
 
+// The link's parser is no part of the first load: index.html's fit script fetches it on a page with a
+// link, beside the entry (fetched by the entry once it ran, it delayed an embed's first paint ~130 ms
+// at 4x CPU); the plain page never fetches it.
+test('a link page fetches its parser at once, beside the entry; the plain page not at all', async ({ page }) => {
+  // The entry is held back: the parser is asked for meanwhile, or never (then this times out).
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const parser = page.waitForRequest(/\/urlState-[^/]*\.js$/, { timeout: 10_000 });
+  await page.goto('/?scenario=revocation&q=0', { waitUntil: 'commit' });
+  await parser;
+  release();
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeEnabled({ timeout: 15_000 });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (/\/urlState-[^/]*\.js$/.test(request.url())) asked.push(request.url());
+  });
+  await page.goto('/');
+  await expect(play).toBeEnabled({ timeout: 15_000 });
+  expect(asked).toEqual([]);
+});
+
 // The link's parser is no part of the first load (src/main.tsx): should it not come, the page still starts.
 test('a link whose parser does not load says so and starts the first lesson', async ({ page }) => {
   await page.route('**/assets/urlState-*.js', (route) => route.abort());

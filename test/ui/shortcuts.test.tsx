@@ -90,6 +90,9 @@ describe('Space', () => {
     log.style.overflowY = 'auto';
     Object.defineProperty(log, 'scrollHeight', { value: 400 });
     for (const id of ['log', 'log-line', 'summary']) space(id);
+    // A log whose request line is its tab stop (tabindex -1 itself), focused by a click on its words.
+    log.tabIndex = -1;
+    space('log-line');
     expect(state.togglePlay).not.toHaveBeenCalled();
   });
 
@@ -208,15 +211,24 @@ describe('Escape in the Options menu', () => {
     expect(screen.queryByLabelText('Mode')).toBeNull();
   });
 
-  it('leaves it to a modal dialog over it, and to a key pressed outside the header', async () => {
+  // A press on the menu's words leaves it open with the focus on the page (AppHeader.tsx).
+  it('closes it from the page too, when the focus is on no element', async () => {
     render(<Header store={fakeStore().store} />);
     escape(document.body);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Options' }).getAttribute('aria-expanded')).toBe('false'));
+  });
+
+  it('leaves it to a modal dialog over it', async () => {
+    render(<Header store={fakeStore().store} />);
     const dialog = document.body.appendChild(document.createElement('div'));
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
-    escape(screen.getByLabelText('Mode'));
-    await Promise.resolve();
-    expect(screen.getByRole('button', { name: 'Options' }).getAttribute('aria-expanded')).toBe('true');
-    dialog.remove();
+    try {
+      escape(screen.getByLabelText('Mode'));
+      await Promise.resolve();
+      expect(screen.getByRole('button', { name: 'Options' }).getAttribute('aria-expanded')).toBe('true');
+    } finally {
+      dialog.remove();
+    }
   });
 });

@@ -10,7 +10,7 @@ export type LineMarker = (line: string, index: number) => MarkTone | null;
 export function HttpText({ text, label, marker }: { text: string; label: string; marker?: LineMarker }) {
   const lines = httpLines(text);
   return (
-    <pre className="insp-pre insp-http" aria-label={label} tabIndex={0}>
+    <pre className="insp-pre insp-http" role="group" aria-label={label} tabIndex={0}>
       {lines.map((line, i) => {
         const tone = marker?.(line, i) ?? null;
         const end = i < lines.length - 1 ? '\n' : '';

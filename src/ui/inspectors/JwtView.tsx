@@ -94,11 +94,11 @@ export function JwtView({ token, world, title = 'JWT' }: { token: string; world?
         <>
           <EncodedToken parts={decoded.parts} />
           <h4 className="insp-jwt-header">Header</h4>
-          <pre className="insp-pre insp-json" aria-label="Header as JSON" tabIndex={0}>
+          <pre className="insp-pre insp-json" role="group" aria-label="Header as JSON" tabIndex={0}>
             {pretty(decoded.header)}
           </pre>
           <h4 className="insp-jwt-payload">Payload</h4>
-          <pre className="insp-pre insp-json" aria-label="Payload as JSON" tabIndex={0}>
+          <pre className="insp-pre insp-json" role="group" aria-label="Payload as JSON" tabIndex={0}>
             {pretty(decoded.payload)}
           </pre>
           <p className="insp-muted">Anyone can read these two parts: they are only base64url, not encrypted.</p>

@@ -22,7 +22,7 @@ function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
         ]}
       />
       {k.publicJwk ? (
-        <pre className="insp-pre insp-json" aria-label={`Public JWK of ${k.kid}`} tabIndex={0}>
+        <pre className="insp-pre insp-json" role="group" aria-label={`Public JWK of ${k.kid}`} tabIndex={0}>
           {pretty(k.publicJwk)}
         </pre>
       ) : (
