@@ -30,13 +30,14 @@ if (!firstScreenShown) root.replaceChildren();
 root.removeAttribute('data-first-screen');
 if (!search) start({ state: {}, problems: [] });
 else {
+  const params = new URLSearchParams(search);
   // What every lesson needs comes meanwhile: the parser's round trip no longer delays Play (an embed, a shared link).
-  if (!new URLSearchParams(search).has('lab')) {
+  if (!params.has('lab')) {
     fetchStageCode().catch(() => {});
     prefetchEngine();
   }
   // A gate that does not come drops the interventions alone (parseLink says so), not the whole link.
-  const gate = new URLSearchParams(search).has('a') ? import('./sim/parseAction').catch(() => undefined) : undefined;
+  const gate = params.has('a') ? import('./sim/parseAction').catch(() => undefined) : undefined;
   void Promise.all([import('./store/urlState'), gate]).then(
     ([{ parseLink }, parsed]) => start(parseLink(search, parsed?.parseInterventions), true),
     // Its code did not come (offline before the service worker had it): the page still starts.

@@ -14,9 +14,9 @@ const CONTROLS = [
 ].join(', ');
 /**
  * So does anything reached by Tab on purpose (tabindex 0 or more) while it scrolls: an event log,
- * table or caption, whose Space and arrows scroll it. An event log is one even when its request
- * line is the tab stop (tabindex -1 then): a click on its words focuses it. One with nothing to scroll leaves them to the
- * page: a click on an embed's caption took Space from a teacher's controls=0 frame, its one key.
+ * table or caption, whose Space and arrows scroll it; an event log even when its request line is the
+ * tab stop (tabindex -1 then: a click on its words focuses it). One with nothing to scroll leaves
+ * them to the page: a click on an embed's caption took Space from a teacher's controls=0 frame, its one key.
  */
 const TAB_STOP = '[tabindex]:not([tabindex^="-"]), [role=log]';
 /** Whether `el`, or a box it scrolls in (short of the page, whose scrolling Space is the page's), has more to show. */

@@ -26,8 +26,9 @@ const openLab = () => window.location.assign('?lab=load');
  * (the mode, questions, Share, Interventions), which follow it in the tab order; wider screens show
  * them all and no Options. Open, it covers the controls (layout.css): it closes once the focus goes to
  * something outside the header (tabbed past, a tap on a control elsewhere, the panel its Interventions
- * opened; Share's dialog is inside), and on Escape (`shortcuts.ts`). Going nowhere, it stays open: a press on its text (the click it
- * began was lost with the menu) or a tab switched away (the focus could not come back to a hidden select).
+ * opened; Share's dialog is inside), and on Escape (`shortcuts.ts`). Going nowhere, it stays open:
+ * a press on its text (the click it began was lost with the menu) or a tab switched away (the focus
+ * could not come back to a hidden select).
  */
 export function AppHeader() {
   const { scenarioId, view, load } = useApp(useShallow(selectBar));

@@ -7,7 +7,8 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import { useApp } from '../storeContext';
 import { Verdict } from './Facts';
 import { expiresIn } from '../../formatSpans';
-import { numericDateIso, pretty } from './format';
+import { numericDateIso } from './format';
+import { JsonText } from './JsonText';
 import { predictAcceptance } from './predict';
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
@@ -94,13 +95,9 @@ export function JwtView({ token, world, title = 'JWT' }: { token: string; world?
         <>
           <EncodedToken parts={decoded.parts} />
           <h4 className="insp-jwt-header">Header</h4>
-          <pre className="insp-pre insp-json" role="group" aria-label="Header as JSON" tabIndex={0}>
-            {pretty(decoded.header)}
-          </pre>
+          <JsonText value={decoded.header} label="Header as JSON" />
           <h4 className="insp-jwt-payload">Payload</h4>
-          <pre className="insp-pre insp-json" role="group" aria-label="Payload as JSON" tabIndex={0}>
-            {pretty(decoded.payload)}
-          </pre>
+          <JsonText value={decoded.payload} label="Payload as JSON" />
           <p className="insp-muted">Anyone can read these two parts: they are only base64url, not encrypted.</p>
           <TokenTimes payload={decoded.payload} timeMs={timeMs} />
           {world && <AcceptedBy world={world} header={decoded.header} payload={decoded.payload} timeMs={timeMs} />}

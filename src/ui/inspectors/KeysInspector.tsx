@@ -4,7 +4,7 @@ import type { KeyInfo } from '../../sim/types';
 import { clockTime } from '../../format';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { Facts } from './Facts';
-import { pretty } from './format';
+import { JsonText } from './JsonText';
 import type { Mode } from '../../sim/schemes/names';
 
 function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
@@ -22,9 +22,7 @@ function KeyCard({ k, active }: { k: KeyInfo; active: boolean }) {
         ]}
       />
       {k.publicJwk ? (
-        <pre className="insp-pre insp-json" role="group" aria-label={`Public JWK of ${k.kid}`} tabIndex={0}>
-          {pretty(k.publicJwk)}
-        </pre>
+        <JsonText value={k.publicJwk} label={`Public JWK of ${k.kid}`} />
       ) : (
         <p className="insp-lesson">HS256: secret provisioned to each server, nothing public. The key set publishes nothing for it, and every server that verifies with it could also sign.</p>
       )}
