@@ -57,15 +57,18 @@ test('no axe violations in a JWT browser inspector and in a request inspector wh
   await expectNoAxeViolations(page, 'with a request inspector open');
 });
 
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 } });
-  test('no axe violations at 390x844, and targets stay 24x24', async ({ page }) => {
-    await page.goto('/?scenario=revocation&mode=both&play=1');
-    await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
-    await expectNoAxeViolations(page, 'at 390x844 while playing');
-    await expectTargetsAtLeast24(page, 'at 390x844');
+for (const viewport of [{ width: 390, height: 844 }, { width: 844, height: 390 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test.describe(`on a phone at ${size}`, () => {
+    test.use({ viewport });
+    test(`no axe violations at ${size}, and targets stay 24x24`, async ({ page }) => {
+      await page.goto('/?scenario=revocation&mode=both&play=1');
+      await expect(page.getByRole('log', { name: 'session event log' })).toContainText('200 OK', { timeout: 20_000 });
+      await expectNoAxeViolations(page, `at ${size} while playing`);
+      await expectTargetsAtLeast24(page, `at ${size}`);
+    });
   });
-});
+}
 
 test('keyboard: skip links, a 3:1 focus ring, Space on a control acts on that control only', async ({ page }) => {
   await page.goto('/?scenario=revocation&mode=both&q=0');

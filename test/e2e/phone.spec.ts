@@ -79,6 +79,10 @@ interface Phone {
 const PHONES: Phone[] = [
   { width: 390, height: 844, worlds: 2 },
   { width: 360, height: 740, worlds: 1, shown: 'stage-session' },
+  // Landscape: the worlds side by side under one row of controls and the caption (stacked, a world
+  // filled the window and the caption was out of sight above it).
+  { width: 844, height: 390, worlds: 2 },
+  { width: 915, height: 412, worlds: 2 },
 ];
 
 for (const viewport of PHONES) {
@@ -423,7 +427,8 @@ test('at 360x640 a question\'s result keeps Continue in sight at its card\'s foo
 // A11y review: in a short window the controls and caption stuck over the stage, 316 px at 320x200 (a
 // desktop zoomed to 400%), 242 px of 390 on a landscape phone: the stage was never seen whole, or at
 // all, what Tab reached there was under them (WCAG 1.4.10, 2.4.11), and a question card was a 23 px strip.
-for (const viewport of [{ width: 320, height: 200 }, { width: 844, height: 390 }]) {
+// A landscape phone from 385 px high now has a first screen (above); a shorter one scrolls as these.
+for (const viewport of [{ width: 320, height: 200 }, { width: 740, height: 360 }]) {
   test(`at ${viewport.width}x${viewport.height} nothing sticks over the stage: scrolled to, a world is seen whole, a focused node on top, a question's buttons in reach`, async ({ browser }) => {
     test.setTimeout(90_000);
     const page = await browser.newPage({ viewport });
@@ -454,3 +459,23 @@ for (const viewport of [{ width: 320, height: 200 }, { width: 844, height: 390 }
     await page.close();
   });
 }
+
+// A landscape phone's first screen: the card asks over the caption (which says to answer it) and the
+// worlds, tall enough for its choices, never over the controls. Pinned to the viewport's foot and
+// measured from a bar no longer stuck, it would reach them.
+test('at 844x390 a question is asked over the caption and the worlds, never over the controls', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 844, height: 390 } });
+  await page.goto('/?scenario=revocation&speed=4');
+  await ready(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('radio').first()).toBeVisible({ timeout: 60_000 });
+  const card = (await page.locator('.question').boundingBox())!;
+  const controls = (await page.locator('.sticky-top .controls').boundingBox())!;
+  expect(card.y).toBeGreaterThanOrEqual(controls.y + controls.height);
+  expect(card.y + card.height).toBeLessThanOrEqual(390);
+  expect(card.height).toBeGreaterThan(390 / 2);
+  await expect(page.getByRole('button', { name: 'Lock in my prediction' })).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.close();
+});
