@@ -181,11 +181,32 @@ export interface Holding {
  * changed after it was signed: stale-claims' "her token still says admin" had nothing on the stage
  * to show it); else signed.
  */
-function signedBadge(world: WorldSnapshot, token: string): Badge {
+/** The claims a badge reads from a token, unchecked (null: not readable). */
+interface BadgeClaims {
+  exp: unknown;
+  role: unknown;
+  sub: unknown;
+  kid: unknown;
+}
+/** Recently drawn tokens' claims: each publish redraws every browser, and a browser keeps its token until it is refreshed. */
+const badgeClaims = new Map<string, BadgeClaims | null>();
+/** More tokens than a stage draws browsers (the rest of a crowd is folded): a bound, not a cache to tune. */
+const BADGE_MEMO_MAX = 512;
+
+function claimsOf(token: string): BadgeClaims | null {
+  const known = badgeClaims.get(token);
+  if (known !== undefined) return known;
   const parts = decodeJwtParts(token);
-  if (!parts.ok) return SIGNED_BADGE;
-  const { exp, role, sub } = parts.payload;
-  const { kid } = parts.header;
+  const claims = parts.ok ? { exp: parts.payload.exp, role: parts.payload.role, sub: parts.payload.sub, kid: parts.header.kid } : null;
+  if (badgeClaims.size >= BADGE_MEMO_MAX) badgeClaims.clear();
+  badgeClaims.set(token, claims);
+  return claims;
+}
+
+function signedBadge(world: WorldSnapshot, token: string): Badge {
+  const claims = claimsOf(token);
+  if (!claims) return SIGNED_BADGE;
+  const { exp, role, sub, kid } = claims;
   // Which key signed it matters once there is more than one (a rotation), not before.
   const rotated = typeof kid === 'string' && (world.keys.keys.length > 1 || kid !== world.keys.activeKid);
   if (typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0)) return EXPIRED_BADGE;
