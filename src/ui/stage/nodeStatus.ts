@@ -9,6 +9,7 @@ import { acceptsExpiry } from '../../auth/acceptance';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 import { knownKids } from '../../sim/schemes/jwt';
+import { Remembered } from '../../sim/remembered';
 
 /** The balancer's title; layout.ts gives its column room to hold it whole. */
 export const LB_TITLE = 'Load balancer';
@@ -175,12 +176,6 @@ export interface Holding {
   value: string | null;
 }
 
-/**
- * A signed badge as it reads now: expired once its exp has passed by the true clock of the world,
- * with no tolerance (jose's rule: expired at exp); saying a role its user no longer has (the role
- * changed after it was signed: stale-claims' "her token still says admin" had nothing on the stage
- * to show it); else signed.
- */
 /** The claims a badge reads from a token, unchecked (null: not readable). */
 interface BadgeClaims {
   exp: unknown;
@@ -188,23 +183,20 @@ interface BadgeClaims {
   sub: unknown;
   kid: unknown;
 }
-/** Recently drawn tokens' claims: each publish redraws every browser, and a browser keeps its token until it is refreshed. */
-const badgeClaims = new Map<string, BadgeClaims | null>();
-/** More tokens than a stage draws browsers (the rest of a crowd is folded): a bound, not a cache to tune. */
-const BADGE_MEMO_MAX = 512;
-
-function claimsOf(token: string): BadgeClaims | null {
-  const known = badgeClaims.get(token);
-  if (known !== undefined) return known;
+/** Each publish redraws every browser, which keeps its token until it is refreshed: its claims are decoded once (bounded). */
+const badgeClaims = new Remembered((token): BadgeClaims | null => {
   const parts = decodeJwtParts(token);
-  const claims = parts.ok ? { exp: parts.payload.exp, role: parts.payload.role, sub: parts.payload.sub, kid: parts.header.kid } : null;
-  if (badgeClaims.size >= BADGE_MEMO_MAX) badgeClaims.clear();
-  badgeClaims.set(token, claims);
-  return claims;
-}
+  return parts.ok ? { exp: parts.payload.exp, role: parts.payload.role, sub: parts.payload.sub, kid: parts.header.kid } : null;
+}, 512);
 
+/**
+ * A signed badge as it reads now: expired once its exp has passed by the true clock of the world,
+ * with no tolerance (jose's rule: expired at exp); saying a role its user no longer has (the role
+ * changed after it was signed: stale-claims' "her token still says admin" had nothing on the stage
+ * to show it); else signed.
+ */
 function signedBadge(world: WorldSnapshot, token: string): Badge {
-  const claims = claimsOf(token);
+  const claims = badgeClaims.of(token);
   if (!claims) return SIGNED_BADGE;
   const { exp, role, sub, kid } = claims;
   // Which key signed it matters once there is more than one (a rotation), not before.
