@@ -476,6 +476,14 @@ test('at 844x390 a question is asked over the caption and the worlds, never over
   expect(card.y + card.height).toBeLessThanOrEqual(390);
   expect(card.height).toBeGreaterThan(390 / 2);
   await expect(page.getByRole('button', { name: 'Lock in my prediction' })).toBeInViewport({ ratio: 1 });
+  // Every choice and the hint in sight, none under the buttons: in one column the fourth was half under them, the hint below the card's fold.
+  const [shown, whole] = await page.locator('.question').evaluate((el) => [el.clientHeight, el.scrollHeight]);
+  expect(whole).toBeLessThanOrEqual(shown);
+  const actions = (await page.locator('.question-actions').boundingBox())!;
+  for (const choice of await page.locator('.question-choice').all()) {
+    const b = (await choice.boundingBox())!;
+    expect(b.y + b.height).toBeLessThanOrEqual(actions.y);
+  }
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.close();
 });
