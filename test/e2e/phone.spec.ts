@@ -511,3 +511,16 @@ for (const [viewport, worlds] of [[{ width: 844, height: 390 }, 'either world'],
     await page.close();
   });
 }
+
+test('at 844x390 what just happened in both worlds reads whole under a lesson line per world', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 844, height: 390 } });
+  await page.goto('/?scenario=scale-out&t=4547');
+  await ready(page);
+  const now = page.getByTestId('caption');
+  await expect(now).toContainText(/^Session: .+ JWT: alice sends a \d+-byte GET/);
+  // Larger than the lesson's lines, its second line never fitted under two of them: "JWT: alice sends a 432-byte GE…".
+  const [shown, whole] = await now.evaluate((el) => [el.clientHeight, el.scrollHeight]);
+  expect(whole).toBeLessThanOrEqual(shown);
+  await expect(page.getByTestId('lesson-caption').locator('.caption-line')).toHaveCount(2);
+  await page.close();
+});
