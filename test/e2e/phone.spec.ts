@@ -524,3 +524,27 @@ test('at 844x390 what just happened in both worlds reads whole under a lesson li
   await expect(page.getByTestId('lesson-caption').locator('.caption-line')).toHaveCount(2);
   await page.close();
 });
+
+test('at 740x360, where nothing sticks, every key moment\'s caption is read whole in its box', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 740, height: 360 } });
+  await page.goto('/?scenario=basic&q=0');
+  await ready(page);
+  const lesson = page.getByTestId('lesson-caption');
+  const next = page.getByRole('button', { name: 'Next key moment' });
+  // A fixed 5.4rem box cut basic's first caption in half ("…the server hands it to her" under its edge).
+  for (let moment = 0; moment < 4; moment++) {
+    // Whole: not scrolled in its own box, and its last line above the caption box's edge.
+    const [shown, whole, textFoot, boxFoot] = await lesson.evaluate((el) => {
+      const lines = [...el.querySelectorAll('.caption-line')].filter((l) => l.getClientRects().length);
+      return [el.clientHeight, el.scrollHeight, lines.at(-1)!.getBoundingClientRect().bottom, el.closest('.caption')!.getBoundingClientRect().bottom];
+    });
+    expect(whole, `moment ${moment}: ${await lesson.textContent()}`).toBeLessThanOrEqual(shown);
+    expect(textFoot, `moment ${moment}: ${await lesson.textContent()}`).toBeLessThanOrEqual(boxFoot);
+    if (await next.getAttribute('aria-disabled')) break;
+    const before = await lesson.textContent();
+    await next.click();
+    await expect(lesson).not.toHaveText(before!);
+  }
+  await page.close();
+});
