@@ -13,7 +13,7 @@ import { nodeStatus, serverShortTitles, type NodeStatus } from '../../src/ui/sta
 
 afterEach(cleanup);
 
-function drawn(kind: 'server' | 'browser' | 'lb' | 'jwks', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below', h = 50) {
+function drawn(kind: 'server' | 'browser' | 'lb' | 'jwks' | 'store', w: number, status: Partial<NodeStatus> = {}, chipSide?: 'above' | 'below', h = 50) {
   const full: NodeStatus = { title: kind === 'server' ? 'server-1' : 'user-01', lines: ['2 in flight'], down: false, flash: { ok: true, text: 'lookup ✓' }, ...status };
   const { container } = render(
     <svg>
@@ -32,6 +32,13 @@ describe('node titles', () => {
     expect(drawn('lb', 200, lb)).toMatchObject({ text: 'Load balancer', lines: ['sticky'] });
     // Too narrow for both: the title alone, as before.
     expect(drawn('lb', 150, lb, undefined, 30)).toMatchObject({ text: 'Load balancer', lines: [] });
+  });
+
+  it('there, a line too long to follow the title follows it in fewer words (scale-out\u2019s unused store, on a landscape phone)', () => {
+    const store = { title: 'Session store', lines: ['unused (server memory)'], shortLines: [['unused']], flash: null };
+    expect(drawn('store', 240, store, undefined, 30)).toMatchObject({ text: 'Session store: unused', lines: [] });
+    // With room for its line, the line says it whole.
+    expect(drawn('store', 240, store)).toMatchObject({ text: 'Session store', lines: ['unused (server memory)'] });
   });
 
   const POLICIES = ['round-robin', 'random', 'least-connections', 'sticky'];

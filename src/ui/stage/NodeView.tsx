@@ -40,7 +40,7 @@ function NodeViewImpl({ box, status, selected, onSelect, firstForms, firstTitle 
   const lineCount = lineRoom(box);
   // A box with no room for a line says its first beside the title where that fits: a phone's
   // balancer lost "sticky" at the moment the lesson made it sticky.
-  const { title, titleX, chipY } = placeTitle(box, status, lineCount === 0 ? status.lines[0] : undefined, firstTitle);
+  const { title, titleX, chipY } = placeTitle(box, status, lineCount === 0 && status.lines.length ? lineForms(status, 0) : [], firstTitle);
   const lines = status.lines.slice(0, lineCount).map((_, i) => fitText(lineForms(status, i).slice(firstForms?.[i] ?? 0), lineWidth(box), FONT.line, false, measureText));
   const top = -box.h / 2;
   return (
@@ -90,11 +90,12 @@ const CHIP_OFF_BOX_PX = 8;
  * "server-1" read "serve…"), else, in a box that holds it only across its whole width (four servers
  * in a phone's row), centred whole with the chip above the corner, or below it, where the layout
  * leaves a gap for it (`chipSide`: rows of servers sit too close); else shortened ("srv-5"). Another node's
- * `line` (one its box has no room for) goes after its title where both fit.
+ * first line (one its box has no room for), in the fewest words it takes (`lineForms`), goes after its
+ * title where both fit: scale-out's store said "Session store: unused" nowhere, its full line too long.
  */
-function placeTitle(box: NodeBox, status: NodeStatus, line?: string, firstTitle = 0): { title: string; titleX: number; chipY: number } {
+function placeTitle(box: NodeBox, status: NodeStatus, lineForms: readonly string[] = [], firstTitle = 0): { title: string; titleX: number; chipY: number } {
   // A title-only key set keeps its keys in fewer words: "Key set: public key: k1".
-  const withLine = line && box.kind !== 'server' ? [status.title, ...(box.kind === 'jwks' ? (status.short ?? []) : [])].map((t) => `${t}: ${line}`) : [];
+  const withLine = box.kind === 'server' ? [] : lineForms.flatMap((line) => [status.title, ...(box.kind === 'jwks' ? (status.short ?? []) : [])].map((t) => `${t}: ${line}`));
   const titles = [...withLine, ...titleForms(status).slice(firstTitle)];
   const top = -box.h / 2;
   const chipY = top + 4;
