@@ -40,6 +40,17 @@ describe('stage layout', () => {
     expect(layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }], serverIds: ['server-1'] }, { width: 620, height: 600 }).orientation).toBe('tall');
   });
 
+  it('folds browsers into the crowd past what a short column holds (a landscape phone\u2019s one world, 650x140)', () => {
+    const clients = Array.from({ length: 40 }, (_, i) => ({ id: `user-${String(i + 1).padStart(2, '0')}`, kind: 'browser' as const }));
+    const layout = layoutStage({ mode: 'session', clients, serverIds: ['server-1', 'server-2'] }, { width: 650, height: 140 });
+    expect(layout.orientation).toBe('wide');
+    // Six client rows took 208 px: the world scrolled, its second server under the edge.
+    expect(layout.height).toBe(140);
+    const shown = Object.values(layout.nodes).filter((n) => n.kind === 'browser');
+    expect(shown.map((n) => n.id)).toEqual(['user-01', 'user-02', 'crowd']);
+    expect(Object.keys(layout.alias)).toHaveLength(38);
+  });
+
   it('puts the store in the session world and the key set in the JWT world', () => {
     const input = { clients: [{ id: 'alice', kind: 'browser' as const }], serverIds: ['server-1'] };
     const size = { width: 1200, height: 500 };

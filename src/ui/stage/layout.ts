@@ -95,7 +95,7 @@ const isLandscape = (size: StageSize) => size.width >= size.height * 1.25;
 export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   // Rows compute the height they need themselves; columns fit any canvas a title row high per node.
   const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(140, Math.floor(size.height)) };
-  const inColumn = foldClients(input.clients, MAX_CLIENT_NODES);
+  const inColumn = foldClients(input.clients, clientsInColumn(fitted.height));
   const asColumns = () => ({ ...wide({ ...input, clients: inColumn.shown }, fitted), orientation: 'wide' as const, alias: inColumn.alias });
   if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return asColumns();
   // In a row, browsers share the width: past what fits with their names whole, the rest join the crowd.
@@ -139,6 +139,11 @@ const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
 /** How many client nodes a row of this width holds with each at least CLIENT_MIN_W (three at least: two browsers and the crowd). */
 const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((width - 2 * MARGIN) / (CLIENT_MIN_W + CLIENT_GAP_X))));
+/**
+ * How many client nodes a column of this height holds, a title row each (three at least): the load
+ * lesson's six in a landscape phone's 140 px world took 208 px, server-2 under its edge.
+ */
+const clientsInColumn = (height: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((height - 2 * MARGIN) / (TITLE_ROW_PX + 10))));
 
 /**
  * Rows from the richest to the most compact: how many status lines each row's nodes show, and the
