@@ -241,6 +241,25 @@ test('at 390x844 the takeaway is shown whole beside both worlds, and the caption
   await page.close();
 });
 
+// A landscape phone's caption box is fixed (three lines of the lesson, one of what just happened):
+// at 667x400 it cut load's takeaway after its session half, the JWT half under the box's fold.
+test('on a 667x400 landscape phone the takeaway is shown whole', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ viewport: { width: 667, height: 400 } });
+  for (const id of ['load', 'key-rotation']) {
+    await page.goto(`/?scenario=${id}&q=0&t=600000`);
+    await expect(page.getByTestId('lesson-caption')).toContainText('Takeaway:', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    const screen = await firstScreen(page);
+    expect(screen.caption.cut, id).toEqual([]);
+    // Grown to at most 45% of the screen: the worlds keep the rest, below it.
+    expect(screen.caption.bottom - screen.caption.top, id).toBeLessThanOrEqual(0.45 * 400);
+    await expect(page.locator('.stage'), id).toHaveCount(1);
+    expect(screen.worlds[0]!.top, id).toBeGreaterThan(screen.caption.bottom);
+  }
+  await page.close();
+});
+
 test('at 390x844 a lesson opens with what to watch, and an opening longer than the caption box shows that it scrolls', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=revocation&q=0');
