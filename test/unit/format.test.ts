@@ -7,6 +7,8 @@ import { findScenario } from '../../src/scenarios';
 import { runScenarioMode, loadScenario } from '../../src/scenarios/run';
 import { snapshot } from '../../src/store/snapshot';
 import { holdingOf, nodeStatus } from '../../src/ui/stage/nodeStatus';
+import { fitText, FONT, textWidth } from '../../src/ui/stage/layout';
+import { lineForms } from '../../src/ui/stage/nodeLines';
 
 describe('plural', () => {
   it('follows Intl.PluralRules: one for 1, other for 0 and 2', () => {
@@ -171,6 +173,10 @@ describe('node status words', () => {
     const lines = nodeStatus(snapshot(driver.state), 'store').lines;
     expect(lines[0]).toMatch(/^\d+ sessions, [1-9]\d* queued$/);
     expect(lines[1]).toBe('up');
+    // A narrow box keeps the queue, the lesson's point, in fewer words of the line: "20 sessions, 1 q…" said nothing of it.
+    const queued = /[1-9]\d* queued$/.exec(lines[0]!)![0];
+    expect(nodeStatus(snapshot(driver.state), 'store').shortLines).toEqual([[queued]]);
+    expect(fitText(lineForms(nodeStatus(snapshot(driver.state), 'store'), 0), textWidth('20 sessions, 1', FONT.line), FONT.line)).toBe(queued);
   });
 
   it('a server says whether it has fetched the key set; an HS256 secret it holds from the start, never fetched from the public set', async () => {
