@@ -257,6 +257,15 @@ test('on a 667x400 landscape phone the takeaway is shown whole', async ({ browse
     await expect(page.locator('.stage'), id).toHaveCount(1);
     expect(screen.worlds[0]!.top, id).toBeGreaterThan(screen.caption.bottom);
   }
+  // A takeaway shorter than the box keeps it: back from the end, the worlds do not move.
+  await page.goto('/?scenario=stale-claims&q=0&t=600000');
+  const lesson = page.getByTestId('lesson-caption');
+  await expect(lesson).toContainText('Takeaway:', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  const atEnd = (await page.locator('.stage').first().boundingBox())!.y;
+  await page.getByRole('button', { name: /Step back/ }).click();
+  await expect(lesson).not.toContainText('Takeaway:');
+  expect((await page.locator('.stage').first().boundingBox())!.y).toBe(atEnd);
   await page.close();
 });
 
