@@ -13,6 +13,7 @@ describe('stage layout', () => {
     ['phone', { width: 370, height: 560 }],
     ['short embed', { width: 620, height: 250 }],
     ['embed under a long caption', { width: 620, height: 170 }],
+    ['landscape phone', { width: 640, height: 135 }],
   ] as const)('never overlaps nodes and keeps them inside the stage (%s)', (_name, size) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {
@@ -49,6 +50,21 @@ describe('stage layout', () => {
     const shown = Object.values(layout.nodes).filter((n) => n.kind === 'browser');
     expect(shown.map((n) => n.id)).toEqual(['user-01', 'user-02', 'crowd']);
     expect(Object.keys(layout.alias)).toHaveLength(38);
+  });
+
+  it('fits four servers in a landscape phone’s short world (667x400: 135 px), its rows closer, a check chip still clear of the box above', () => {
+    const clients = Array.from({ length: 40 }, (_, i) => ({ id: `user-${String(i + 1).padStart(2, '0')}`, kind: 'browser' as const }));
+    const serverIds = ['server-1', 'server-2', 'server-3', 'server-4'];
+    const layout = layoutStage({ mode: 'session', clients, serverIds }, { width: 640, height: 135 });
+    // It drew them in 144 px (in 140 at the least, had they fitted), and the world scrolled.
+    expect(layout.height).toBe(135);
+    const servers = serverIds.map((id) => layout.nodes[id]!);
+    for (const box of servers) expect(box.h).toBeGreaterThanOrEqual(22);
+    // The chip rises 7 px above its box's top (r 11, centred 4 px inside).
+    for (let i = 1; i < servers.length; i++) expect(servers[i]!.y - servers[i]!.h / 2 - (servers[i - 1]!.y + servers[i - 1]!.h / 2)).toBeGreaterThanOrEqual(7);
+    // A taller world keeps the full gaps.
+    const roomy = layoutStage({ mode: 'session', clients, serverIds }, { width: 640, height: 200 });
+    expect(roomy.nodes['server-2']!.y - roomy.nodes['server-2']!.h / 2 - (roomy.nodes['server-1']!.y + roomy.nodes['server-1']!.h / 2)).toBe(10);
   });
 
   it('puts the store in the session world and the key set in the JWT world', () => {

@@ -93,8 +93,9 @@ const WIDE_WHEN_SHORT_MIN_PX = 560;
 const isLandscape = (size: StageSize) => size.width >= size.height * 1.25;
 
 export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
-  // Rows compute the height they need themselves; columns fit any canvas a title row high per node.
-  const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(140, Math.floor(size.height)) };
+  // Rows compute the height they need themselves; columns fit any canvas a title row high per node
+  // (from 120 px: at 140 a landscape phone's 135 px world of the load lesson scrolled 5 px).
+  const fitted = { width: Math.max(280, Math.floor(size.width)), height: Math.max(120, Math.floor(size.height)) };
   const inColumn = foldClients(input.clients, clientsInColumn(fitted.height));
   const asColumns = () => ({ ...wide({ ...input, clients: inColumn.shown }, fitted), orientation: 'wide' as const, alias: inColumn.alias });
   if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return asColumns();
@@ -139,11 +140,14 @@ const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
 /** How many client nodes a row of this width holds with each at least CLIENT_MIN_W (three at least: two browsers and the crowd). */
 const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((width - 2 * MARGIN) / (CLIENT_MIN_W + CLIENT_GAP_X))));
+/** The gap between rows of a column, and the least a short canvas narrows it to: a check chip (r 11, its centre 4 px inside a box's top) rises 7 px above its box. */
+const WIDE_ROW_GAP_PX = 10;
+const WIDE_ROW_GAP_MIN_PX = 7;
 /**
  * How many client nodes a column of this height holds, a title row each (three at least): the load
  * lesson's six in a landscape phone's 140 px world took 208 px, server-2 under its edge.
  */
-const clientsInColumn = (height: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((height - 2 * MARGIN) / (TITLE_ROW_PX + 10))));
+const clientsInColumn = (height: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((height - 2 * MARGIN) / (TITLE_ROW_PX + WIDE_ROW_GAP_PX))));
 
 /**
  * Rows from the richest to the most compact: how many status lines each row's nodes show, and the
@@ -194,8 +198,11 @@ type Drawn = Omit<StageLayout, 'alias' | 'orientation'>;
 function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = false }: LayoutInput, size: StageSize): Drawn {
   const back = backends(mode, storeShown);
   const rowsNeeded = Math.max(clients.length, serverIds.length);
-  // Each node needs at least its title row; the stage grows rather than shrink text.
-  const height = Math.max(size.height, rowsNeeded * (TITLE_ROW_PX + 10) + 2 * MARGIN);
+  // Each node needs at least its title row; the stage grows rather than shrink text. A short canvas
+  // narrows the gaps between rows first, to what a check chip above a box's corner leaves clear: a
+  // landscape phone's load lesson (667x400, a 135 px canvas) drew four servers in 144 px and scrolled.
+  const gap = Math.max(WIDE_ROW_GAP_MIN_PX, Math.min(WIDE_ROW_GAP_PX, (size.height - 2 * MARGIN) / rowsNeeded - TITLE_ROW_PX));
+  const height = Math.max(size.height, rowsNeeded * (TITLE_ROW_PX + gap) + 2 * MARGIN);
   const { width } = size;
   const nodes: Record<string, NodeBox> = {};
   const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
@@ -206,7 +213,7 @@ function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const xs = [MARGIN + cw / 2, 0, 0, width - MARGIN - bw / 2];
   xs[1] = xs[0]! + (xs[3]! - xs[0]!) / 3;
   xs[2] = xs[0]! + ((xs[3]! - xs[0]!) * 2) / 3;
-  const rowH = (n: number, max: number) => Math.min(max, (height - 2 * MARGIN) / n - 10);
+  const rowH = (n: number, max: number) => Math.min(max, (height - 2 * MARGIN) / n - gap);
   spread(clients.length, MARGIN, height - MARGIN).forEach((y, i) => put(clients[i]!.id, clients[i]!.kind, xs[0]!, y, cw, rowH(clients.length, 64)));
   put('lb', 'lb', xs[1], height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
   spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70)));
