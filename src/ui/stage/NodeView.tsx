@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
+import { CHIP_INSET, CHIP_R, fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
 import { lineForms, lineRoom, lineWidth } from './nodeLines';
 import { serverShortTitles, type NodeStatus } from './nodeStatus';
@@ -77,9 +77,6 @@ function NodeViewImpl({ box, status, selected, onSelect, firstForms, firstTitle 
   );
 }
 
-/** The check chip: a circle of CHIP_R whose centre sits CHIP_INSET inside the box's right edge. */
-const CHIP_R = 11;
-const CHIP_INSET = 4;
 /** The chip's centre above the box's top (or below its foot) in a box too narrow for the name beside it: clear of the title's letters. */
 const CHIP_OFF_BOX_PX = 8;
 
@@ -98,7 +95,7 @@ function placeTitle(box: NodeBox, status: NodeStatus, lineForms: readonly string
   const withLine = box.kind === 'server' ? [] : lineForms.flatMap((line) => [status.title, ...(box.kind === 'jwks' ? (status.short ?? []) : [])].map((t) => `${t}: ${line}`));
   const titles = [...withLine, ...titleForms(status).slice(firstTitle)];
   const top = -box.h / 2;
-  const chipY = top + 4;
+  const chipY = top + CHIP_INSET;
   const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
   const centred = fitText(titles, box.w - 2 * chipRoom, FONT.title, true, measureText);
   if (centred === titles[0] || box.kind !== 'server') return { title: centred, titleX: 0, chipY };

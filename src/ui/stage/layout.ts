@@ -21,6 +21,9 @@ export interface NodeBox {
 
 /** What a chip raised above a box's corner (or dropped below it) needs of the gap there. */
 export const CHIP_CLEARANCE_PX = 20;
+/** The check chip: a circle of CHIP_R whose centre sits CHIP_INSET inside a server box's top-right corner (NodeView.tsx). */
+export const CHIP_R = 11;
+export const CHIP_INSET = 4;
 
 export interface StageLayout {
   orientation: Orientation;
@@ -140,9 +143,9 @@ const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
 /** How many client nodes a row of this width holds with each at least CLIENT_MIN_W (three at least: two browsers and the crowd). */
 const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((width - 2 * MARGIN) / (CLIENT_MIN_W + CLIENT_GAP_X))));
-/** The gap between rows of a column, and the least a short canvas narrows it to: a check chip (r 11, its centre 4 px inside a box's top) rises 7 px above its box. */
+/** The gap between rows of a column, and the least a short canvas narrows it to: how far a check chip rises above its box. */
 const WIDE_ROW_GAP_PX = 10;
-const WIDE_ROW_GAP_MIN_PX = 7;
+const WIDE_ROW_GAP_MIN_PX = CHIP_R - CHIP_INSET;
 /**
  * How many client nodes a column of this height holds, a title row each (three at least): the load
  * lesson's six in a landscape phone's 140 px world took 208 px, server-2 under its edge.

@@ -87,11 +87,11 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
   session: (world, state) => {
     const st = world.store;
     const local = world.options.sessionStorage === 'local';
-    const queued = st.queued ? `, ${st.queued} queued` : '';
-    const lines = storeLines(local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), state, queued);
+    const queue = st.queued ? `${st.queued} queued` : '';
+    const lines = storeLines(local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), state, queue && `, ${queue}`);
     // A narrow box said "unused (server memor…"; the title already says what is unused. With a queue,
     // the queue: a landscape phone's load lesson read "20 sessions, 1 q…" as the caption said requests queue there.
-    const short = local ? storeLines('unused', state)[0]! : queued && (state === 'up' ? queued.slice(2) : `${state}${queued}`);
+    const short = local ? storeLines('unused', state)[0]! : queue && (state === 'up' ? queue : `${state}, ${queue}`);
     return { title: 'Session store', lines, ...(short ? { shortLines: [[short]] } : {}), down: !st.up, flash: null };
   },
   jwt: (world, state) => {
