@@ -57,7 +57,7 @@ test('no axe violations in a JWT browser inspector and in a request inspector wh
   await expectNoAxeViolations(page, 'with a request inspector open');
 });
 
-for (const viewport of [{ width: 390, height: 844 }, { width: 844, height: 390 }]) {
+for (const viewport of [{ width: 390, height: 844 }, { width: 844, height: 390 }, { width: 734, height: 343 }]) {
   const size = `${viewport.width}x${viewport.height}`;
   test.describe(`on a phone at ${size}`, () => {
     test.use({ viewport });

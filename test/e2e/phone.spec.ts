@@ -83,6 +83,11 @@ const PHONES: Phone[] = [
   // filled the window and the caption was out of sight above it).
   { width: 844, height: 390, worlds: 2 },
   { width: 915, height: 412, worlds: 2 },
+  // A short landscape phone: the header folds into the controls' row (Options at its end), and the
+  // rows of each world close up; there the worlds were below the fold, the caption above them.
+  { width: 740, height: 360, worlds: 2 },
+  { width: 734, height: 343, worlds: 2 },
+  { width: 667, height: 375, worlds: 1, shown: 'stage-session' },
 ];
 
 for (const viewport of PHONES) {
@@ -429,6 +434,41 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await page.close();
 });
 
+// A short landscape phone: the header's row was what its worlds lacked (they were under the fold).
+test('at 734x343 the header folds into the controls\' row: Options at its end opens the lesson\'s picker over them', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 734, height: 343 } });
+  await page.goto('/?scenario=revocation&q=0');
+  await ready(page);
+  const options = page.getByRole('button', { name: 'Options' });
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  const [o, p] = [(await options.boundingBox())!, (await play.boundingBox())!];
+  // One row: Options beside the controls, at the row's end.
+  expect(Math.abs(o.y + o.height / 2 - (p.y + p.height / 2))).toBeLessThanOrEqual(4);
+  expect(o.x + o.width).toBeGreaterThan(734 - 16);
+  const scenario = page.getByLabel('Scenario', { exact: true });
+  await expect(scenario).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions vs JWT' })).toHaveCount(1);
+  const captionTop = async () => (await page.locator('.caption').boundingBox())!.y;
+  const closedAt = await captionTop();
+  await options.click();
+  await expect(scenario).toBeInViewport({ ratio: 1 });
+  // Options stays where it was pressed.
+  expect(Math.abs((await options.boundingBox())!.y - o.y)).toBeLessThanOrEqual(1);
+  expect(await buttonOnTop(page.getByRole('button', { name: 'Share', exact: true }))).toBe('Share');
+  // A menu over the controls: nothing below moves.
+  expect(await captionTop()).toBe(closedAt);
+  await expect(page.locator('.stage')).toHaveCount(2);
+  const lesson = page.getByTestId('lesson-caption');
+  const before = await lesson.textContent();
+  await scenario.selectOption('basic');
+  await expect(lesson).not.toHaveText(before!, { timeout: 30_000 });
+  await expect(scenario).toHaveValue('basic');
+  await page.keyboard.press('Escape');
+  await expect(options).toHaveAttribute('aria-expanded', 'false');
+  await expect(scenario).toBeHidden();
+  await page.close();
+});
+
 // A result taller than its card (it covers both worlds at 390x844) scrolls under its buttons:
 // Continue was below the card's fold, with nothing but a shadow to say so.
 test('at 360x640 a question\'s result keeps Continue in sight at its card\'s foot', async ({ browser }) => {
@@ -455,8 +495,8 @@ test('at 360x640 a question\'s result keeps Continue in sight at its card\'s foo
 // A11y review: in a short window the controls and caption stuck over the stage, 316 px at 320x200 (a
 // desktop zoomed to 400%), 242 px of 390 on a landscape phone: the stage was never seen whole, or at
 // all, what Tab reached there was under them (WCAG 1.4.10, 2.4.11), and a question card was a 23 px strip.
-// A landscape phone from 385 px high now has a first screen (above); a shorter one scrolls as these.
-for (const viewport of [{ width: 320, height: 200 }, { width: 740, height: 360 }]) {
+// A landscape phone from 340 px high now has a first screen (above); a shorter one scrolls as these.
+for (const viewport of [{ width: 320, height: 200 }, { width: 756, height: 308 }]) {
   test(`at ${viewport.width}x${viewport.height} nothing sticks over the stage: scrolled to, a world is seen whole, a focused node on top, a question's buttons in reach`, async ({ browser }) => {
     test.setTimeout(90_000);
     const page = await browser.newPage({ viewport });
@@ -557,9 +597,9 @@ test('at 844x390 what just happened in both worlds reads whole under a lesson li
   await page.close();
 });
 
-test('at 740x360, where nothing sticks, every key moment\'s caption is read whole in its box', async ({ browser }) => {
+test('at 756x308, where nothing sticks, every key moment\'s caption is read whole in its box', async ({ browser }) => {
   test.setTimeout(90_000);
-  const page = await browser.newPage({ viewport: { width: 740, height: 360 } });
+  const page = await browser.newPage({ viewport: { width: 756, height: 308 } });
   await page.goto('/?scenario=basic&q=0');
   await ready(page);
   const lesson = page.getByTestId('lesson-caption');

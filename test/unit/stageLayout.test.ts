@@ -14,6 +14,7 @@ describe('stage layout', () => {
     ['short embed', { width: 620, height: 250 }],
     ['embed under a long caption', { width: 620, height: 170 }],
     ['landscape phone', { width: 640, height: 135 }],
+    ['short landscape phone, side by side', { width: 343, height: 144 }],
   ] as const)('never overlaps nodes and keeps them inside the stage (%s)', (_name, size) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('session', 'jwt'), (servers, clients, mode) => {
@@ -65,6 +66,26 @@ describe('stage layout', () => {
     // A taller world keeps the full gaps.
     const roomy = layoutStage({ mode: 'session', clients, serverIds }, { width: 640, height: 200 });
     expect(roomy.nodes['server-2']!.y - roomy.nodes['server-2']!.h / 2 - (roomy.nodes['server-1']!.y + roomy.nodes['server-1']!.h / 2)).toBe(10);
+  });
+
+  it('fits two worlds side by side on a short landscape phone (734x343: 343x144 each), the rows closer, a check chip still clear of the box above', () => {
+    const layout = layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }, { id: 'bob', kind: 'browser' }], serverIds: ['server-1', 'server-2', 'server-3'] }, { width: 343, height: 144 });
+    // The most compact rows took 166 px: the store stood under the world's edge.
+    expect(layout.height).toBe(144);
+    const [lb, server, store] = [layout.nodes.lb!, layout.nodes['server-1']!, layout.nodes.store!];
+    expect(server.y - server.h / 2 - (lb.y + lb.h / 2)).toBeGreaterThanOrEqual(10);
+    expect(store.y - store.h / 2 - (server.y + server.h / 2)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('draws five servers in one row where their columns would not fit (microservices at 734x343: 706x144)', () => {
+    const serverIds = ['server-1', 'server-2', 'server-3', 'server-4', 'server-5'];
+    const layout = layoutStage({ mode: 'jwt', clients: [{ id: 'alice', kind: 'browser' }, { id: 'bob', kind: 'browser' }], serverIds }, { width: 706, height: 144 });
+    // Columns took 161 px, two servers under the edge.
+    expect(layout.height).toBe(144);
+    expect(layout.orientation).toBe('tall');
+    expect(new Set(serverIds.map((id) => layout.nodes[id]!.y)).size).toBe(1);
+    // Where columns fit, they are still the choice (640x400's embed).
+    expect(layoutStage({ mode: 'jwt', clients: [{ id: 'alice', kind: 'browser' }], serverIds }, { width: 706, height: 180 }).orientation).toBe('wide');
   });
 
   it('puts the store in the session world and the key set in the JWT world', () => {

@@ -109,10 +109,17 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const rows = tall(folded, fitted, ROWS[0]!);
   if (rows.height <= fitted.height) return { ...rows, orientation: 'tall', alias };
   // Rows taller than the canvas would be cut off or scrolled: columns fit a short canvas better.
-  if (isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX) return asColumns();
-  // A short, narrow canvas (a phone's two stacked worlds): the richest compact rows that fit, else the most compact, scrolled.
-  const compact = ROWS.slice(1).map((r) => tall(folded, fitted, r));
-  return { ...(compact.find((c) => c.height <= fitted.height) ?? compact.at(-1)!), orientation: 'tall', alias };
+  const columns = isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX ? asColumns() : null;
+  if (columns && columns.height <= fitted.height) return columns;
+  // A short, narrow canvas (a phone's two stacked worlds, a short landscape phone's two side by side):
+  // the richest compact rows that fit, else the most compact with their gaps narrowed as far as
+  // TALL_ROW_GAP_FLOOR_PX (at 734x343 the store stood 8 px under the edge). Where none fits, columns
+  // if they were an option, else the most compact rows, scrolled. Columns first only where they fit:
+  // microservices' five servers took 161 px of columns in a 148 px world at 734x343, where one row of them fits.
+  const compact = [...ROWS.slice(1), { ...ROWS.at(-1)!, gapMinPx: TALL_ROW_GAP_FLOOR_PX }].map((r) => tall(folded, fitted, r));
+  const fitting = compact.find((c) => c.height <= fitted.height);
+  if (!fitting && columns) return columns;
+  return { ...(fitting ?? compact.at(-1)!), orientation: 'tall', alias };
 }
 
 /**
@@ -177,6 +184,8 @@ const ROWS: Rows[] = [
   // Twelve servers in three rows on a phone: the store or key set by its title (and its first line after it, where both fit).
   { lines: { client: 0, lb: 0, server: 0, back: 0 }, gapMinPx: 18, marginPx: 4, serverRowGapPx: 4 },
 ];
+/** The least gap between rows a canvas too short for every row above narrows them to: a check chip's rise above its box (7 px) and 3 px of air. */
+const TALL_ROW_GAP_FLOOR_PX = CHIP_R - CHIP_INSET + 3;
 /** The most compact rows in which a one-row cluster's servers keep a status line. */
 const ONE_ROW_COMPACT = ROWS[3]!;
 /** A node showing `lines` status lines below its title (NodeView draws as many as its box holds). */
