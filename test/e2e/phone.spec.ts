@@ -83,11 +83,14 @@ const PHONES: Phone[] = [
   // filled the window and the caption was out of sight above it).
   { width: 844, height: 390, worlds: 2 },
   { width: 915, height: 412, worlds: 2 },
-  // A short landscape phone: the header folds into the controls' row (Options at its end), and the
-  // rows of each world close up; there the worlds were below the fold, the caption above them.
+  // A short landscape phone (and a narrow one): the header folds into the controls' row (Options at its
+  // end), and the rows of each world close up; there the worlds were below the fold, the caption above them.
   { width: 740, height: 360, worlds: 2 },
   { width: 734, height: 343, worlds: 2 },
   { width: 667, height: 375, worlds: 1, shown: 'stage-session' },
+  // Under 800 px wide, taller too: a caption of four lines put what just happened under the box's edge.
+  { width: 667, height: 400, worlds: 1, shown: 'stage-session' },
+  { width: 731, height: 411, worlds: 2 },
 ];
 
 for (const viewport of PHONES) {
