@@ -135,6 +135,25 @@ for (const viewport of PHONES) {
   });
 }
 
+// Under 844 px wide token-size's captions take four lines: what just happened (the request's bytes,
+// the lesson's point) went under the box's edge at each of its moments, at 823x411.
+test('at 823x411 token-size\'s key moments keep what just happened in the caption box', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const viewport: Phone = { width: 823, height: 411, worlds: 2 };
+  const page = await browser.newPage({ viewport });
+  await page.goto('/?scenario=token-size&q=0');
+  await ready(page);
+  const next = page.getByRole('button', { name: 'Next key moment' });
+  const clock = page.getByLabel('Simulation time');
+  for (let i = 1; i <= 4; i++) {
+    const before = await clock.textContent();
+    await next.click();
+    await expect(clock).not.toHaveText(before ?? '');
+    await expectWholeFirstScreen(page, viewport, `key moment ${i}`);
+  }
+  await page.close();
+});
+
 // A lesson counts only when a learner sees both worlds: jwt-in-cookie's caption box, as tall as its
 // longest moment (both worlds' lines), left its worlds too little height, and it drew one with a toggle.
 test('at 390x844 every lesson with two worlds draws both, stacked, whatever its captions', async ({ browser }) => {
