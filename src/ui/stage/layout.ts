@@ -115,7 +115,7 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   // the richest compact rows that fit, else the most compact with their gaps narrowed as far as
   // TALL_ROW_GAP_FLOOR_PX (at 734x343 the store stood 8 px under the edge). Where none fits, columns
   // if they were an option, else the most compact rows, scrolled. Columns first only where they fit:
-  // microservices' five servers took 161 px of columns in a 148 px world at 734x343, where one row of them fits.
+  // microservices' five servers took 161 px of columns in a 144 px world at 734x343, where one row of them fits.
   const compact = [...ROWS.slice(1), { ...ROWS.at(-1)!, gapMinPx: TALL_ROW_GAP_FLOOR_PX }].map((r) => tall(folded, fitted, r));
   const fitting = compact.find((c) => c.height <= fitted.height);
   if (!fitting && columns) return columns;
