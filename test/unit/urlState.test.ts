@@ -14,6 +14,12 @@ describe('links', () => {
     expect(sweepFromSearch('?lab=load&embed=1&q=0&controls=0&inspect=0')).toEqual({ sweep: null, embed: true, problems: [] });
     expect(sweepFromSearch('?lab=load&embed=yes')).toEqual({ sweep: null, embed: false, problems: ['The link\'s embed "yes" must be 0 or 1 (the embed layout); it was ignored.'] });
     expect(sweepFromSearch('?lab=load&sweep=%7B%7D').problems).toEqual([]);
+    // Its seed is the sweep's (as the runner's --sweep --seed): beside the form's Seed box, "does not use the link's seed" was wrong.
+    expect(sweepFromSearch('?lab=load&seed=7')).toEqual({ sweep: expect.objectContaining({ seed: 7, users: 400 }), embed: false, problems: [] });
+    expect(sweepFromSearch(`?lab=load&seed=7&sweep=${encodeURIComponent('{"users":50}')}`).sweep).toMatchObject({ seed: 7, users: 50 });
+    expect(sweepFromSearch(`?lab=load&seed=7&sweep=${encodeURIComponent('{"seed":3}')}`)).toMatchObject({ sweep: { seed: 3 }, problems: ["The link gives a seed twice (7, and 3 in its sweep settings); the sweep's is used."] });
+    expect(sweepFromSearch('?lab=load&seed=xyz')).toEqual({ sweep: null, embed: false, problems: ['The link\'s seed "xyz" must be a whole number from 0 to 4294967295; it was ignored.'] });
+    expect(sweepFromSearch('?lab=load&seed=-1').problems).toHaveLength(1);
     expect(sweepFromSearch('?lab=load&lab=xyz&sweep=%7B%7D&sweep=junk').problems).toEqual(['The link gives lab and sweep more than once; the first of each is used.']);
     // The lab's, not the lessons' link reader: told once, by the lab, and never "showing the first one instead".
     expect(parseLink('?lab=load&scenario=nope&embed=yes')).toEqual({ state: { lab: 'load' }, problems: [] });
