@@ -35,10 +35,9 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     // How many of them hold a credential: the load lesson's "Twenty users log in" stood beside "+35 more",
     // twenty of whom had not arrived. An 800x600 embed's box (~80 px) read "+37 m…" over "as one n…": "+37" over "17 of 37".
     // Whether each holds one, not what it says: a badge's words decode its token, 35 times a publish.
-    // A box of ~90 px (1280x800) keeps "logged in": "+35 more" over "15 of 35" read as 15 of the 35 arriving.
     const ids = new Set(folded);
     const inside = world.clients.filter((c) => ids.has(c.id) && holdsCredential(c)).length;
-    return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`${inside} of ${n} logged in`], shortLines: [[`${inside}/${n} logged in`, `${inside} logged in`, `${inside} of ${n}`]], down: false, flash: null };
+    return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`${inside} of ${n} logged in`], shortLines: [[`${inside} of ${n}`]], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
