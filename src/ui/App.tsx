@@ -36,7 +36,7 @@ const noChoice = () => {};
 
 /**
  * The first screen holds what a lesson needs to be seen: the controls, the caption and both
- * worlds side by side (from 1024 px wide), sized to the viewport; on a phone (up to 640 px wide)
+ * worlds side by side (where each has 340 px), sized to the viewport; on a phone (up to 640 px wide)
  * the worlds stack in it, under compact controls, or one is shown with a toggle when two would
  * not be legible. Everything else (the strip, the logs, the table) lies below; the inspector and
  * the interventions open in a drawer.

@@ -46,6 +46,7 @@ for (const viewport of [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
   { width: 844, height: 390 },
+  { width: 800, height: 600 },
 ]) test(`CLS stays at or under 0.02 while revocation loads and plays side by side at ${viewport.width}x${viewport.height}`, async ({ page }) => {
   await page.setViewportSize(viewport);
   await watchLayoutShifts(page);

@@ -91,6 +91,13 @@ const PHONES: Phone[] = [
   // Under 800 px wide, taller too: a caption of four lines put what just happened under the box's edge.
   { width: 667, height: 400, worlds: 1, shown: 'stage-session' },
   { width: 731, height: 411, worlds: 2 },
+  // A tablet or a narrow window (641-1023 px wide, 500 px high or more): side by side from 696 px wide,
+  // stacked below that. Stacked each under the caption, one filled the window and the JWT world was
+  // under the fold (learner review: 800x600, 900x700).
+  { width: 800, height: 600, worlds: 2 },
+  { width: 900, height: 700, worlds: 2 },
+  { width: 768, height: 1024, worlds: 2 },
+  { width: 660, height: 900, worlds: 2 },
 ];
 
 for (const viewport of PHONES) {
