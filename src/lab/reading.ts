@@ -101,24 +101,34 @@ function tell(s: Stretch, first: boolean, before: SweepRow[]): string {
   }
 }
 
-/**
- * What holds these rows back, as a clause ("" when they do not agree): the offered load (all of it
- * served), the store or the servers' CPU saturated, failures by reason. A growing or falling stretch
- * is judged on its last row for the offered load (where it arrives), on every row for the rest.
- */
-function because(rows: SweepRow[], arrivesAt: SweepRow | null, report: SweepReport): string {
-  const offered = rows[0]!.offeredRps;
-  const carried = (r: SweepRow) => r.throughputRps >= r.offeredRps * SATURATED;
-  if (arrivesAt ? carried(arrivesAt) : rows.every(carried)) return `, which is all the ${rps(offered)} offered`;
+/** The limits every one of these rows is held at, in words: the store, the servers' CPU. */
+function saturated(rows: SweepRow[], report: SweepReport): string[] {
   const clauses: string[] = [];
   const store = rows.every((r) => r.storeUtilisation >= SATURATED);
   const cpu = rows.every((r) => r.serverCpuUtilisation >= SATURATED);
   if (store) clauses.push(`the store serves ${about(rows.map((r) => r.storeOpsPerSec), ops)} (its capacity is ${ops(report.sweep.storeCapacityOpsPerSec)})${cpu ? '' : ', and every request waits on it'}`);
   if (cpu) clauses.push(`every server's CPU is busy all the time`);
+  return clauses;
+}
+
+/**
+ * What holds these rows back, as a clause ("" when they do not agree): the offered load (all of it
+ * served), the store or the servers' CPU saturated, failures by reason. A growing or falling stretch
+ * is judged on its last row for the offered load (where it arrives), on every row for the rest; where
+ * its rows disagree, what holds its last row back is said of that row alone (a denylist's sweep of 1 to
+ * 3 servers grew from CPU-bound to store-bound, and its reading named neither: "short of the offered").
+ */
+function because(rows: SweepRow[], arrivesAt: SweepRow | null, report: SweepReport): string {
+  const offered = rows[0]!.offeredRps;
+  const carried = (r: SweepRow) => r.throughputRps >= r.offeredRps * SATURATED;
+  if (arrivesAt ? carried(arrivesAt) : rows.every(carried)) return `, which is all the ${rps(offered)} offered`;
+  const clauses = saturated(rows, report);
   const failing = (Object.keys(rows[0]!.byReason) as ReasonCode[]).filter((r) => r !== 'ok' && rows.every((row) => (row.byReason[r] ?? 0) > 0));
   const failures = failing.length ? `; ${rows.length > 1 ? `with ${rows[0]!.servers} to ${plural(rows[rows.length - 1]!.servers, 'server')}, ` : ''}requests fail: ${failing.map((r) => `${r} ${about(rows.map((row) => perSecond(row, row.byReason[r]!)), (n) => `${rate(n)}/s`)}`).join(', ')}` : '';
   if (clauses.length) return `: ${clauses.join(' and ')}${failures}`;
-  return `${rows.every((r) => !carried(r)) ? `, short of the ${rps(offered)} offered` : ''}${failures}`;
+  const atEnd = arrivesAt ? saturated([arrivesAt], report) : [];
+  const lastRow = atEnd.length ? `; with ${plural(arrivesAt!.servers, 'server')} ${atEnd.join(' and ')}` : '';
+  return `${rows.every((r) => !carried(r)) ? `, short of the ${rps(offered)} offered` : ''}${lastRow}${failures}`;
 }
 
 /** What checking signatures costs the cluster over these rows (they speak for the rows the sentence ends on). */

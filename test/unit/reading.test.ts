@@ -108,6 +108,12 @@ describe('readSweep', () => {
     expect(readSweep({ sweep: CROWD, rows })[0]).toMatch(/^JWT: throughput grows from 380 req\/s with 1 server to 7320 req\/s with 16, short of the 10000 req\/s offered\./);
   });
 
+  it('a growing stretch whose rows are held back by different limits says what holds its last row back, of that row alone', () => {
+    // The lab with the denylist on, 1 to 3 servers: CPU-bound with 1, both with 2, store-bound with 3.
+    const rows = [row(DEFAULT, 'jwt', 1, { ok: 430, cpu: 1, store: 0.946 }), row(DEFAULT, 'jwt', 2, { ok: 870, cpu: 1, store: 1 }), row(DEFAULT, 'jwt', 3, { ok: 998, cpu: 0.77, store: 1 })];
+    expect(readSweep({ sweep: DEFAULT, rows })[0]).toBe('JWT: throughput grows from 430 req/s with 1 server to 998 req/s with 3, short of the 2000 req/s offered; with 3 servers the store serves ~1000 ops/s (its capacity is 1000 ops/s), and every request waits on it.');
+  });
+
   it('gives a wandering plateau its range, not one figure', () => {
     const rows = [row(DEFAULT, 'jwt', 1, { ok: 1000, cpu: 0.5, store: 0 }), row(DEFAULT, 'jwt', 2, { ok: 1015, cpu: 0.5, store: 0 }), row(DEFAULT, 'jwt', 3, { ok: 1030, cpu: 0.5, store: 0 })];
     expect(readSweep({ sweep: DEFAULT, rows })[0]).toBe('JWT: throughput stays between 1000 req/s and 1030 req/s from 1 server to 3, short of the 2000 req/s offered.');
