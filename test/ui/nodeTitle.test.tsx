@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/scenarios';
 import { loadScenario } from '../../src/scenarios/run';
 import { snapshot } from '../../src/store/snapshot';
-import { NodeView, serverTitleForm } from '../../src/ui/stage/NodeView';
-import { layoutStage } from '../../src/ui/stage/layout';
-import { nodeStatus, serverShortTitles, type NodeStatus } from '../../src/ui/stage/nodeStatus';
+import { NodeView, siblingTitleForms } from '../../src/ui/stage/NodeView';
+import { FONT, layoutStage, textWidth } from '../../src/ui/stage/layout';
+import { browserTitles, nodeStatus, serverShortTitles, type NodeStatus } from '../../src/ui/stage/nodeStatus';
 
 afterEach(cleanup);
 
@@ -134,9 +134,9 @@ describe('node titles', () => {
     const layout = layoutStage({ mode: 'jwt', clients: [{ id: 'alice', kind: 'browser' }, { id: 'mallory', kind: 'attacker' }], serverIds }, { width: 362, height: 226 });
     expect(layout.height).toBeLessThanOrEqual(226);
     const servers = serverIds.map((id) => ({ box: layout.nodes[id]!, status: { title: id, short: serverShortTitles(id), lines: ['0 in flight'], down: false, flash: { ok: true, text: 'signature ✓' } } }));
-    const form = serverTitleForm(servers.map((s) => s.box));
+    const forms = siblingTitleForms(servers.map((s) => s.box));
     const titles = servers.map(({ box, status }) => {
-      const { container } = render(<svg><NodeView box={box} status={status} firstTitle={form} selected={false} onSelect={null} /></svg>);
+      const { container } = render(<svg><NodeView box={box} status={status} firstTitle={forms.get(box.id)} selected={false} onSelect={null} /></svg>);
       return container.querySelector('.node-title')!.textContent;
     });
     expect(titles).toEqual(serverIds.map((id) => id.replace('server-', 'srv-')));
@@ -145,6 +145,22 @@ describe('node titles', () => {
     expect(keySetStatus.lines[0]).toBe('public key: k1');
     const { text, lines } = drawn('jwks', keySet.w, keySetStatus, undefined, keySet.h);
     expect(count === 9 ? [text, ...lines] : [text]).toEqual(count === 9 ? ['Key set (JWKS)', 'public key: k1'] : ['Key set: public key: k1']);
+  });
+
+  it('browsers side by side take one form of title: "alice" beside "bob", not beside "bob\u2019s browser" where only the longer name had to be shortened (800 px)', () => {
+    // Wide enough for "bob's browser" whole, not for "alice's browser".
+    const w = Math.ceil(textWidth("bob's browser", FONT.title, true)) + 12 + 1;
+    expect(textWidth("alice's browser", FONT.title, true) + 12).toBeGreaterThan(w);
+    const boxes = ['alice', 'bob'].map((id, i) => ({ id, kind: 'browser' as const, x: i * (w + 10), y: 0, w, h: 50 }));
+    const forms = siblingTitleForms(boxes);
+    const titles = boxes.map((box) => {
+      const status = { ...browserTitles(box.id), lines: ['not logged in'], down: false, flash: null };
+      const { container } = render(<svg><NodeView box={box} status={status} firstTitle={forms.get(box.id)} selected={false} onSelect={null} /></svg>);
+      return container.querySelector('.node-title')!.textContent;
+    });
+    expect(titles).toEqual(['alice', 'bob']);
+    // Where both fit, both whole.
+    expect([...siblingTitleForms(boxes.map((b) => ({ ...b, w: 300 }))).values()]).toEqual([0, 0]);
   });
 
   it("a narrow server box keeps what its sessions line counts: \"3 in memory\", not \"3 sessions in mem…\"", async () => {

@@ -1,8 +1,8 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { CHIP_INSET, CHIP_R, fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
+import { CHIP_INSET, CHIP_R, CROWD_ID, fitText, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
 import { lineForms, lineRoom, lineWidth } from './nodeLines';
-import { serverShortTitles, type NodeStatus } from './nodeStatus';
+import { browserTitles, serverShortTitles, type NodeStatus } from './nodeStatus';
 
 interface Props {
   box: NodeBox;
@@ -12,7 +12,7 @@ interface Props {
   onSelect: (() => void) | null;
   /** Per line, the form it starts from (nodeLines.ts `siblingForms`): the words its siblings use. */
   firstForms?: readonly number[];
-  /** A server's title form (`serverTitleForm`): the one its siblings take. */
+  /** A server's or a browser's title form (`siblingTitleForms`): the one its siblings take. */
   firstTitle?: number;
 }
 
@@ -110,21 +110,30 @@ function placeTitle(box: NodeBox, status: NodeStatus, lineForms: readonly string
 
 const titleForms = (status: NodeStatus): string[] => [status.title, ...(status.short ?? [])];
 
+/** The titles of a box named by its id alone (a server, a browser; not the crowd, nor an attacker, one of a kind), else null. */
+function titlesById(box: NodeBox): Pick<NodeStatus, 'title' | 'short'> | null {
+  if (box.kind === 'server') return { title: box.id, short: serverShortTitles(box.id) };
+  return box.kind === 'browser' && box.id !== CROWD_ID ? browserTitles(box.id) : null;
+}
+
 /**
- * The title form every server box starts from: the shortest any of them needs, so a row does not
- * read "server-9" beside "srv-10" (the chip's room differs from row to row). A server's title is its
- * id, so this depends on the layout alone: worked out when it changes, not at every publish.
+ * Per box id, the title form the servers, and the browsers, start from: the shortest any of their
+ * kind needs, so a row does not read "server-9" beside "srv-10" (the chip's room differs from row to
+ * row), nor "alice" beside "bob's browser" (800 px: the longer name alone did not fit). Their titles
+ * are their ids', so this depends on the layout alone: worked out when it changes, not at every publish.
  */
-export function serverTitleForm(boxes: readonly NodeBox[]): number {
-  let form = 0;
-  for (const box of boxes) {
-    if (box.kind !== 'server') continue;
-    const status: NodeStatus = { title: box.id, short: serverShortTitles(box.id), lines: [], down: false, flash: null };
+export function siblingTitleForms(boxes: readonly NodeBox[]): Map<string, number> {
+  const needed = new Map<string, number>();
+  const named = boxes.flatMap((box) => {
+    const titles = titlesById(box);
+    return titles ? [{ box, status: { ...titles, lines: [], down: false, flash: null } }] : [];
+  });
+  for (const { box, status } of named) {
     const forms = titleForms(status);
     const drawn = forms.indexOf(placeTitle(box, status).title);
-    form = Math.max(form, drawn === -1 ? forms.length - 1 : drawn);
+    needed.set(box.kind, Math.max(needed.get(box.kind) ?? 0, drawn === -1 ? forms.length - 1 : drawn));
   }
-  return form;
+  return new Map(named.map(({ box }) => [box.id, needed.get(box.kind)!]));
 }
 
 const sameStatus = (a: NodeStatus, b: NodeStatus) =>

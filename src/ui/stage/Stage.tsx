@@ -9,7 +9,7 @@ import { useElementSize } from '../useElementSize';
 import { DotLayer, undrawnCount } from './dotLayer';
 import { CROWD_ID, edgeEnds, layoutStage, type NodeBox, type StageSize } from './layout';
 import { nodeStatus } from './nodeStatus';
-import { NodeView, serverTitleForm } from './NodeView';
+import { NodeView, siblingTitleForms } from './NodeView';
 import { siblingForms } from './nodeLines';
 import './stage.css';
 import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
@@ -95,7 +95,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked }, size ?? FALLBACK_SIZE);
   }, [mode, clientsKey, serversKey, storeShown, storeUnasked, size]);
   const folded = useMemo(() => Object.keys(layout.alias), [layout]);
-  const serverTitle = useMemo(() => serverTitleForm(Object.values(layout.nodes)), [layout]);
+  const firstTitles = useMemo(() => siblingTitleForms(Object.values(layout.nodes)), [layout]);
 
   // The dots live outside React (dotLayer.ts): a publish hands the layer the messages, which adds
   // and drops only the dots that came and went; the frame loop draws them on one canvas. No dot is
@@ -153,7 +153,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
         {/* A node that leaves goes at once (no exit animation, so nothing lingers in the accessibility tree). */}
         {nodes.map(({ box, status }) => {
           const target = inspectable ? selectionFor(world, box) : null;
-          return <NodeView key={box.id} box={box} status={status} firstForms={forms.get(box.id)} firstTitle={box.kind === 'server' ? serverTitle : 0} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
+          return <NodeView key={box.id} box={box} status={status} firstForms={forms.get(box.id)} firstTitle={firstTitles.get(box.id) ?? 0} selected={isSelected(selection, mode, box.id)} onSelect={target ? () => select(target) : null} />;
         })}
       </svg>
       )}

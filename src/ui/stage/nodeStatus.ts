@@ -57,10 +57,14 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
   const client = world.clients.find((c) => c.id === id);
   if (client) {
     const held = holdingOf(world, client.id);
-    return { title: client.kind === 'attacker' ? `${client.id} (attacker)` : `${client.id}'s browser`, short: [client.id], lines: [held.text], shortLines: [held.short], down: false, flash: null };
+    const titles = client.kind === 'attacker' ? { title: `${client.id} (attacker)`, short: [client.id] } : browserTitles(client.id);
+    return { ...titles, lines: [held.text], shortLines: [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
+
+/** A browser's title and its fewer words: "alice's browser", "alice". */
+export const browserTitles = (id: string): { title: string; short: string[] } => ({ title: `${id}'s browser`, short: [id] });
 
 /** "srv-5" for "server-5": a phone's row of five title-only boxes (61 px) holds it, where it cut "server-5" to "serv…". */
 export const serverShortTitles = (id: string): string[] => (id.startsWith('server-') ? [`srv-${id.slice('server-'.length)}`] : []);
