@@ -2,7 +2,7 @@
 // max(2.5 s, its words at 3 words/s) of real time while playing (up to 4x; faster speeds are a
 // deliberate fast-forward and shorten it in proportion), and playback stops at each question.
 // Pure data, computed once per loaded lesson; the Player enforces it.
-import type { LessonStep } from './lesson';
+import { keepsBack, type LessonStep } from './lesson';
 
 export const CAPTION_MIN_DWELL_MS = 2_500;
 export const WORDS_PER_SECOND = 3;
@@ -37,6 +37,23 @@ export function dwellMs(text: string): number {
 /** The dwell that applies at a playback speed. */
 export function dwellAtSpeed(dwell: number, speed: number): number {
   return speed <= FULL_DWELL_MAX_SPEED ? dwell : (dwell * FULL_DWELL_MAX_SPEED) / speed;
+}
+
+/**
+ * Whether a run landing at `timeMs` (a link, a seek, a Step) asks `question` there, as playback
+ * reaching it would: at its moment, or past the caption it keeps back and before it (a link to the
+ * ban at 5000, asked at 5100). `question` is the next one still to come.
+ */
+export function landsOnQuestion(pacing: Pacing, question: QuestionStop | undefined, timeMs: number): question is QuestionStop {
+  if (!question || timeMs <= 0) return false;
+  const keptBack = pacing.captions.findLast((c) => c.atMs <= question.atMs);
+  return question.atMs === timeMs || (!!keptBack && keptBack.atMs <= timeMs && keepsBack(question.atMs, keptBack));
+}
+
+/** The question a link to `timeMs` asks as it opens, if any: the first one from there on, where it lands on it. */
+export function questionOnOpening(pacing: Pacing, timeMs: number): QuestionStop | null {
+  const next = pacing.questions.find((q) => q.atMs >= timeMs);
+  return landsOnQuestion(pacing, next, timeMs) ? next : null;
 }
 
 export function pacingFor(steps: LessonStep[], questions: QuestionStop[]): Pacing {

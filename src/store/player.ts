@@ -5,7 +5,7 @@ import type { History, RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
-import { dwellAtSpeed, NO_PACING, type Pacing, type QuestionStop } from './pacing';
+import { dwellAtSpeed, landsOnQuestion, NO_PACING, type Pacing, type QuestionStop } from './pacing';
 import { keepsBack } from './lesson';
 import type { WorldSnapshot } from './snapshot';
 import { browserPause } from './yieldToBrowser';
@@ -284,8 +284,7 @@ export class Player {
    */
   private async askIfLandedAtQuestion(): Promise<void> {
     const question = this.pacing.questions[this.nextQuestion];
-    const keptBack = question && this.pacing.captions.findLast((c) => c.atMs <= question.atMs);
-    if (question && this.timeMs > 0 && (question.atMs === this.timeMs || (keptBack && keptBack.atMs <= this.timeMs && keepsBack(question.atMs, keptBack)))) {
+    if (landsOnQuestion(this.pacing, question, this.timeMs)) {
       await this.advanceAll(question.atMs);
       this.passStops(question);
     }

@@ -1,12 +1,14 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AppStoreState } from '../../store/createAppStore';
+import type { AppStore, AppStoreState } from '../../store/createAppStore';
+import { askable, lessonSteps } from '../../store/lesson';
+import { pacingFor, questionOnOpening } from '../../store/pacing';
 import { shownModes } from '../../store/selectors';
 import type { Presentation } from '../../store/linkFor';
 import { useApp, useAppStore } from '../storeContext';
 import { captureMoment, momentLink, type Moment } from './momentLink';
 import { MAX_INTERVENTIONS } from '../../sim/parseAction';
-import { formatNumber } from '../../format';
+import { clockTime, formatNumber } from '../../format';
 import { frameHeightFor, iframeSnippet } from './shareSnippet';
 
 const selectShare = (s: AppStoreState) => ({ title: s.scenario?.title ?? 'Sessions vs JWT', worlds: shownModes(s).length });
@@ -48,6 +50,22 @@ function linkWarning(moment: Moment, link: string): string | null {
 }
 
 /**
+ * The question a link to this moment asks as it opens, questions on, where the sharer does not see it
+ * asked here: a moment just before a question, or one it keeps back (the caption that answers it),
+ * opens on the question, the learner predicting first. A teacher who had turned questions off shared
+ * stolen-credential at 6 s ("Alice logs out…") and the link opened at 6.5 s under a card (teacher review).
+ */
+function questionOnLink(store: AppStore, moment: Moment): string | null {
+  const s = store.getState();
+  if (!s.scenario) return null;
+  const questions = askable(s.scenario, store.player.modes);
+  const asked = questionOnOpening(pacingFor(lessonSteps(s.scenario, store.player.modes), questions), moment.timeMs);
+  const question = asked && questions.find((q) => q.id === asked.id);
+  if (!question || s.question?.question.id === question.id) return null;
+  return `Opened with questions on, this link first asks "${question.prompt}" at ${clockTime(question.atMs)}, before the moment it shares: untick "Ask prediction questions" to open on this moment as it is.`;
+}
+
+/**
  * The Share dialog (loaded when Share is pressed): the link to this moment and the iframe code to
  * embed it, with a teacher's choices (embed layout, controls, clickable stage, questions,
  * autoplay). Built when it opens, so it carries the moment on screen.
@@ -67,6 +85,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
     embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }, moment),
   });
   const [links, setLinks] = useState(() => linksFor(choices));
+  const [asks] = useState(() => questionOnLink(store, moment));
   const [copied, setCopied] = useState<{ what: 'link' | 'code'; ok: boolean } | null>(null);
   // Opened as it mounts (before paint), so nobody meets it closed.
   useLayoutEffect(() => {
@@ -107,6 +126,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
           {warning && <p className="share-warning">{warning}</p>}
         </div>
         {box('questions', 'Ask prediction questions (the link and the embed)')}
+        {choices.questions && asks && <p className="share-warning">{asks}</p>}
         <fieldset className="share-choices">
           <legend>Embed in a course page</legend>
           {box('embed', 'Embed layout: only the stage, the caption and playback')}
