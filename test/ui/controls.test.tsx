@@ -185,8 +185,9 @@ describe('playback controls', () => {
     const steps = [300, 1_000, 1_200, 5_000].map((atMs) => ({ atMs, caption: `moment at ${atMs}` }));
     const markers = spacedMarkers(steps, 10_000, 200);
     expect(markers.map((m) => [m.step.atMs, m.alsoHere])).toEqual([[300, 2], [5_000, 0]]);
-    expect(markerName(markers[0]!.step, markers[0]!.alsoHere)).toBe('Jump to 00:00.300: moment at 300 (and 2 more moments just after)');
-    expect(markerName(markers[1]!.step, 0)).toBe('Jump to 00:05.000: moment at 5000');
+    // Up to when: a 640x400 embed's 90 px track put moments 12-28 s apart under one marker, "just after".
+    expect(markerName(markers[0]!)).toBe('Jump to 00:00.300: moment at 300 (and 2 more moments up to 00:01.200)');
+    expect(markerName(markers[1]!)).toBe('Jump to 00:05.000: moment at 5000');
     // Review: the start, where the track begins, gives its marker to the moment after it (a narrow
     // embed's revocation read "0:00 (and 1 more moment just after)", its ban at 5 s).
     const fromStart = spacedMarkers([0, ...steps.slice(1).map((s) => s.atMs)].map((atMs) => ({ atMs, caption: `moment at ${atMs}` })), 10_000, 200);

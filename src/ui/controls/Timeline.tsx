@@ -14,10 +14,11 @@ const SLIDER_STEP_MS = 10;
 const ARROW_STEP_MS = 500;
 const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 
-/** A marker on the track: its moment, and how many moments right after it share its place. */
+/** A marker on the track: its moment, and how many moments after it share its place, up to which. */
 export interface Marker<T> {
   step: T;
   alsoHere: number;
+  lastAtMs: number;
 }
 
 /**
@@ -30,15 +31,16 @@ export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: num
   const kept: Marker<T>[] = [];
   for (const step of steps) {
     const last = kept.at(-1);
-    if (!last || !(trackPx > 0 && endMs > 0 && ((step.atMs - last.step.atMs) / endMs) * trackPx < minGapPx)) kept.push({ step, alsoHere: 0 });
-    else if (last.step.atMs === 0) last.step = step;
-    else last.alsoHere++;
+    if (!last || !(trackPx > 0 && endMs > 0 && ((step.atMs - last.step.atMs) / endMs) * trackPx < minGapPx)) kept.push({ step, alsoHere: 0, lastAtMs: step.atMs });
+    else if (last.step.atMs === 0) Object.assign(last, { step, lastAtMs: step.atMs });
+    else Object.assign(last, { alsoHere: last.alsoHere + 1, lastAtMs: step.atMs });
   }
   return kept;
 }
 
-export function markerName(step: { atMs: number; caption: string }, alsoHere: number): string {
-  const more = alsoHere === 0 ? '' : ` (and ${plural(alsoHere, 'more moment')} just after)`;
+/** Its name: the moment, and the others it stands for up to when (a 90 px track's marker stood for moments 12-28 s later, "just after"). */
+export function markerName({ step, alsoHere, lastAtMs }: Marker<{ atMs: number; caption: string }>): string {
+  const more = alsoHere === 0 ? '' : ` (and ${plural(alsoHere, 'more moment')} up to ${clockTime(lastAtMs)})`;
   return `Jump to ${clockTime(step.atMs)}: ${step.caption}${more}`;
 }
 
@@ -66,8 +68,8 @@ export function Timeline() {
     <div className="timeline">
       <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} onKeyDown={onKeyDown} aria-label="Timeline" aria-valuetext={`${clockTime(c.timeMs)} of ${clockTime(end)}`} disabled={!c.ready} />
       <div className="markers" ref={track}>
-        {markers.map(({ step, alsoHere }) => (
-          <button type="button" key={step.atMs} className="marker" style={{ left: `${(step.atMs / end) * 100}%` }} onClick={() => void c.seek(step.atMs + 1)} title={markerName(step, alsoHere)} aria-label={markerName(step, alsoHere)}>
+        {markers.map((marker) => (
+          <button type="button" key={marker.step.atMs} className="marker" style={{ left: `${(marker.step.atMs / end) * 100}%` }} onClick={() => void c.seek(marker.step.atMs + 1)} title={markerName(marker)} aria-label={markerName(marker)}>
             <span aria-hidden="true">◆</span>
           </button>
         ))}
