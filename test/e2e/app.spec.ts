@@ -522,3 +522,23 @@ test('the legend keys the glyphs of the worlds drawn: a JWT-only lesson shows no
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   for (const glyph of ['session cookie (wristband)', 'JWT (signed badge)', 'key-set fetch']) await expect(legend.getByText(glyph)).toBeVisible();
 });
+
+// A short laptop window under 1280 px (1024x600, a netbook; most laptops' screens less the browser's
+// bars are short too): the timeline's own row was what the worlds lacked to draw each browser's
+// holding and each server's keys (their compact rows dropped those lines: 242 px a world, now 284).
+test('at 1024x600 the playback is one row, and each world draws what its browsers hold and its servers\' keys', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.goto('/?scenario=revocation&q=0');
+  const next = page.getByRole('button', { name: 'Next key moment' });
+  await expect(next).toBeEnabled({ timeout: 30_000 });
+  await next.click();
+  await next.click();
+  await expect(page.getByTestId('lesson-caption')).toContainText('bans Alice');
+  const play = (await page.getByRole('button', { name: 'Play', exact: true }).boundingBox())!;
+  const timeline = (await page.getByRole('slider', { name: 'Timeline' }).boundingBox())!;
+  expect(Math.abs(timeline.y + timeline.height / 2 - (play.y + play.height / 2)), 'the timeline beside Play').toBeLessThan(play.height);
+  await expect(page.locator('.stage-session .node', { hasText: "alice's browser" }).locator('.node-line')).toContainText('sid');
+  await expect(page.locator('.stage-jwt .node', { hasText: "alice's browser" }).locator('.node-line')).toContainText('JWT');
+  await expect(page.locator('.stage-jwt .node', { hasText: 'server-1' }).locator('.node-line').first()).toContainText('keys: k1');
+  await expect(page.locator('.stage').last()).toBeInViewport({ ratio: 1 });
+});
