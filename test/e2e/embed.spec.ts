@@ -327,6 +327,23 @@ test('the load lab in a frame tells its host it is ready and its height, refuses
   await expect.poll(async () => (await received()).filter((m) => m.type === 'authsim:ready').at(-1)).toMatchObject({ scenario: 'revocation', mode: 'jwt' });
 });
 
+// Teacher review: in a 640x400 frame the card's choices took one column, stolen-credential's third cut
+// under the buttons and its fourth out of sight, with nothing to say there was more.
+test('a 640x400 embed\'s question shows every choice whole above its buttons', async ({ page }) => {
+  const url = coursePage('/course/ask640.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=stolen-credential&mode=both&t=6500" width="640" height="400"></iframe>`);
+  await page.goto(url);
+  const ui = page.frameLocator('iframe[name="sim"]');
+  const choices = ui.getByRole('radiogroup').getByRole('radio');
+  await expect(choices).toHaveCount(4, { timeout: 30_000 });
+  const buttons = (await ui.locator('.question-actions').boundingBox())!;
+  const card = (await ui.locator('.question').boundingBox())!;
+  for (const choice of await ui.locator('.question-choice').all()) {
+    const b = (await choice.boundingBox())!;
+    expect(b.y, `${await choice.textContent()}: below the card's top`).toBeGreaterThanOrEqual(card.y);
+    expect(b.y + b.height, `${await choice.textContent()}: above the buttons`).toBeLessThanOrEqual(buttons.y + 0.5);
+  }
+});
+
 test('predicted, an 800x600 embed\'s card is one row over no node and no world\'s heading while the run decides', async ({ page }) => {
   const url = coursePage('/course/predict.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&t=4800&play=1&speed=4" width="800" height="600"></iframe>`);
   await page.goto(url);
