@@ -48,10 +48,12 @@
     // Its controls look ready but have no code yet: nothing a learner does now may be lost, so the
     // page takes no input until React has taken it over (src/main.tsx lifts this).
     root.inert = true;
+    // twoWorldsFit and sideBySide (src/ui/useShownWorlds.ts): side by side from 2 x 340 px wide, stacked from 2 x 244 px high and the gap.
+    const box = region.getBoundingClientRect();
+    const side = Math.round(box.width) >= 2 * 340;
+    if (!side) app.classList.remove('is-side');
     if (toggle) {
-      // twoWorldsFit (src/ui/useShownWorlds.ts): side by side from 2 x 340 px wide, stacked from 2 x 244 px high and the gap.
-      const box = region.getBoundingClientRect();
-      if (!(Math.round(box.width) >= 2 * 340 || Math.round(box.height) >= 2 * 244 + 8)) {
+      if (!(side || Math.round(box.height) >= 2 * 244 + 8)) {
         toggle.hidden = false;
         app.classList.remove('is-both');
       }

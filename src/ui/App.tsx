@@ -36,8 +36,8 @@ const noChoice = () => {};
 
 /**
  * The first screen holds what a lesson needs to be seen: the controls, the caption and both
- * worlds side by side (where each has 340 px), sized to the viewport; on a phone (up to 640 px wide)
- * the worlds stack in it, under compact controls, or one is shown with a toggle when two would
+ * worlds side by side (where each has 340 px), sized to the viewport; on a phone (and a window up
+ * to 695 px wide) the worlds stack in it, under compact controls, or one is shown with a toggle when two would
  * not be legible. Everything else (the strip, the logs, the table) lies below; the inspector and
  * the interventions open in a drawer.
  */
@@ -47,10 +47,10 @@ function Shell() {
   const { root, bar } = useStickyHeight();
   const area = useRef<HTMLDivElement>(null);
   const layoutModes = modesFromKey(layoutKey);
-  const { shown, toggle, toggleRowRef } = useShownWorlds(area, layoutModes, true);
+  const { shown, side, toggle, toggleRowRef } = useShownWorlds(area, layoutModes, true);
   const preparing = preparingStage(modes, status);
   // A one-world lesson says which (its legend leaves out the other world's glyphs).
-  const className = `app${shown.length > 1 ? ' is-both' : ''}${layoutModes.length === 1 ? ` only-${layoutModes[0]}` : ''}`;
+  const className = `app${shown.length > 1 ? ' is-both' : ''}${side ? ' is-side' : ''}${layoutModes.length === 1 ? ` only-${layoutModes[0]}` : ''}`;
   // Over the built first screen, src/firstScreenFit.js may have fitted the page to one world before
   // React came, and hydration keeps the attributes it finds: at the first commit the page is set back
   // to what React drew, and the measurement that follows (before any paint) decides either way. A

@@ -26,18 +26,23 @@ export interface WorldToggleState {
   show(mode: Mode): void;
 }
 
+/** Whether two worlds fit this region side by side: each as wide as WORLD_MIN_WIDTH_PX. */
+export const sideBySide = (size: ElementSize | null): boolean => !size || size.width >= 2 * WORLD_MIN_WIDTH_PX; // nothing measures (tests): the layout's own choice
+
 /** Whether two worlds fit this region: side by side (wide enough), or, where the layout stacks them, one above the other. */
 export function twoWorldsFit(size: ElementSize | null, stacks: boolean): boolean {
   if (!size) return true; // nothing measures (tests): the layout's own choice
-  return size.width >= 2 * WORLD_MIN_WIDTH_PX || (stacks && size.height >= 2 * WORLD_MIN_HEIGHT_PX + STACK_GAP_PX);
+  return sideBySide(size) || (stacks && size.height >= 2 * WORLD_MIN_HEIGHT_PX + STACK_GAP_PX);
 }
 
 /**
  * The worlds a stage region shows: all of them when they fit legibly, else one, with a toggle to
- * the other (the embed in a small frame, a short phone). The choice is measured on the region,
+ * the other (the embed in a small frame, a short phone); and whether they go side by side (`side`:
+ * the region is wide enough; a tablet's stylesheet stacks them otherwise, `is-side`), judged on the
+ * region, not the window, whose scrollbar a media query counts. The choice is measured on the region,
  * which the stylesheet sizes before any world is drawn, so no world appears and then goes.
  */
-export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[], stacks: boolean): { shown: Mode[]; toggle: WorldToggleState | null; toggleRowRef: (el: HTMLElement | null) => void } {
+export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[], stacks: boolean): { shown: Mode[]; side: boolean; toggle: WorldToggleState | null; toggleRowRef: (el: HTMLElement | null) => void } {
   const measured = useElementSize(area);
   // Shown, the toggle's row (given `toggleRowRef`: above the region, in the full app) is taken from
   // the region: two worlds would have it back. Judged without it, a phone that once showed one world
@@ -63,7 +68,7 @@ export function useShownWorlds(area: RefObject<HTMLElement | null>, modes: Mode[
     if (inspected && modes.includes(inspected)) setChosen(inspected);
   });
   const shown = all ? modes : [one];
-  return { shown, toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };
+  return { shown, side: sideBySide(size), toggle: all ? null : { modes, shown: shown[0]!, show: setChosen }, toggleRowRef };
 }
 
 /** Runs `then` while rendering, once each time `value` changes (React's way to adjust state when an input changes). */

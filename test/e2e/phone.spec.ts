@@ -91,7 +91,7 @@ const PHONES: Phone[] = [
   // Under 800 px wide, taller too: a caption of four lines put what just happened under the box's edge.
   { width: 667, height: 400, worlds: 1, shown: 'stage-session' },
   { width: 731, height: 411, worlds: 2 },
-  // A tablet or a narrow window (641-1023 px wide, 500 px high or more): side by side from 696 px wide,
+  // A tablet or a narrow window (641-1023 px wide, 500 px high or more): side by side where each has 340 px,
   // stacked below that. Stacked each under the caption, one filled the window and the JWT world was
   // under the fold (learner review: 800x600, 900x700).
   { width: 800, height: 600, worlds: 2 },

@@ -193,6 +193,22 @@ describe('the full app on a phone', () => {
     expect(screen.queryByRole('group', { name: 'World shown' })).toBeNull();
   });
 
+  // A tablet's stylesheet puts two worlds side by side only where the page says so (is-side), judged on
+  // the region: a window's media query counts its scrollbar, and a 700 px window's 668 px region put
+  // two worlds of ~330 px side by side (review).
+  it('marks the page side by side only where the region gives each world its width, stacked otherwise', async () => {
+    measureEverythingAs({ width: 2 * WORLD_MIN_WIDTH_PX - 12, height: 2 * WORLD_MIN_HEIGHT_PX + 8 });
+    await app();
+    await waitFor(() => expect(document.querySelectorAll('.stage')).toHaveLength(2));
+    expect(document.querySelector('.app')!.className.split(' ')).toEqual(expect.arrayContaining(['is-both']));
+    expect(document.querySelector('.app')!.classList.contains('is-side')).toBe(false);
+    cleanup();
+    measureEverythingAs({ width: 2 * WORLD_MIN_WIDTH_PX, height: 300 });
+    await app();
+    await waitFor(() => expect(document.querySelector('.app')!.classList.contains('is-side')).toBe(true));
+    expect(document.querySelectorAll('.stage')).toHaveLength(2);
+  });
+
   it('folds the header into Options, which says whether it is open and what it opens', async () => {
     await app();
     const options = screen.getByRole('button', { name: 'Options' });

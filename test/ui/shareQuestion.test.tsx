@@ -31,15 +31,15 @@ async function shareAt(timeMs: number) {
 it('says a link into a question\'s span first asks it, and unticked, the link opens on the moment', async () => {
   const { store, dialog, link } = await shareAt(6_000);
   const question = store.getState().scenario!.questions!.find((q) => q.atMs > 6_000)!;
-  expect(within(dialog).getByText(new RegExp(`first asks "${question.prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" at 00:0${question.atMs / 1000}`))).toBeTruthy();
+  expect(within(dialog).getByText(new RegExp(`opens at 00:0${question.atMs / 1000}\\d* on the question "${question.prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}", not on this moment`))).toBeTruthy();
   expect(parseLink(new URL(link()).search).state).not.toHaveProperty('questionsOn');
   fireEvent.click(within(dialog).getByLabelText('Ask prediction questions (the link and the embed)'));
-  expect(within(dialog).queryByText(/first asks/)).toBeNull();
+  expect(within(dialog).queryByText(/on the question/)).toBeNull();
   expect(parseLink(new URL(link()).search).state).toMatchObject({ questionsOn: false, timeMs: 6_000 });
 });
 
 it('says nothing at a moment no question keeps back', async () => {
   const { dialog } = await shareAt(1_000);
   expect(within(dialog).getByLabelText('Ask prediction questions (the link and the embed)')).toHaveProperty('checked', true);
-  expect(within(dialog).queryByText(/first asks/)).toBeNull();
+  expect(within(dialog).queryByText(/on the question/)).toBeNull();
 });

@@ -62,7 +62,7 @@ function questionOnLink(store: AppStore, moment: Moment): string | null {
   const asked = questionOnOpening(pacingFor(lessonSteps(s.scenario, store.player.modes), questions), moment.timeMs);
   const question = asked && questions.find((q) => q.id === asked.id);
   if (!question || s.question?.question.id === question.id) return null;
-  return `Opened with questions on, this link first asks "${question.prompt}" at ${clockTime(question.atMs)}, before the moment it shares: untick "Ask prediction questions" to open on this moment as it is.`;
+  return `With questions on, this link opens at ${clockTime(question.atMs)} on the question "${question.prompt}", not on this moment: untick "Ask prediction questions" to open on this moment as it is.`;
 }
 
 /**
