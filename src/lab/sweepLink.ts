@@ -48,7 +48,7 @@ export function sweepFromSearch(search: string): { sweep: LinkedSweep | null; em
 function withSeed({ sweep, seedGiven }: { sweep: LinkedSweep | null; seedGiven?: boolean }, raw: string | null): { sweep: LinkedSweep | null; problems: string[] } {
   if (raw === null) return { sweep, problems: [] };
   const { min, max } = SWEEP_LIMITS.seed;
-  // Plain decimals, as a lesson's link reads them (src/store/urlState.ts).
+  // Decimal digits only: 0x10, 1e3 or " 5" is no one's typo to honour (src/store/urlState.ts reads a lesson's so).
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n > max || n < min) return { sweep, problems: [`The link's seed "${raw.slice(0, 20)}" must be a whole number from ${min} to ${max}; it was ignored.`] };
   if (sweep && seedGiven && sweep.seed !== n) return { sweep, problems: [`The link gives a seed twice (${n}, and ${sweep.seed} in its sweep settings); the sweep's is used.`] };

@@ -36,8 +36,8 @@ const noChoice = () => {};
 
 /**
  * The first screen holds what a lesson needs to be seen: the controls, the caption and both
- * worlds side by side (where each has 340 px), sized to the viewport; on a phone (and a window up
- * to 695 px wide) the worlds stack in it, under compact controls, or one is shown with a toggle when two would
+ * worlds side by side (where each has 340 px), sized to the viewport; on a phone (and a window too
+ * narrow for that) the worlds stack in it, under compact controls, or one is shown with a toggle when two would
  * not be legible. Everything else (the strip, the logs, the table) lies below; the inspector and
  * the interventions open in a drawer.
  */
