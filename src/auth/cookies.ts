@@ -53,7 +53,8 @@ export type SetCookieRejection = 'malformed' | 'too_large' | 'prefix_violation' 
 export type SetCookieOutcome =
   | { kind: 'stored'; cookie: Cookie }
   | { kind: 'deleted'; name: string } // Max-Age<=0 or Expires in the past removed a cookie (or nothing)
-  | { kind: 'rejected'; reason: SetCookieRejection; message: string };
+  /** `name`: the cookie's (empty when none could be read); `bytes`: its name + value, when it was too large. */
+  | { kind: 'rejected'; reason: SetCookieRejection; message: string; name: string; bytes: number | null };
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
@@ -72,12 +73,8 @@ function trimWs(text: string): string {
 
 type Rejected = Extract<SetCookieOutcome, { kind: 'rejected' }>;
 
-function reject(reason: SetCookieRejection, message: string): Rejected {
-  return { kind: 'rejected', reason, message };
-}
-
-function dropped(name: string, why: string): string {
-  return `The browser silently dropped cookie ${name || '(unnamed)'}: ${why}.`;
+function reject(reason: SetCookieRejection, name: string, why: string, bytes: number | null = null): Rejected {
+  return { kind: 'rejected', reason, message: `The browser silently dropped cookie ${name || '(unnamed)'}: ${why}.`, name, bytes };
 }
 
 /** The path part of a request target, without query or fragment. */
@@ -270,18 +267,18 @@ function expiryFrom(attrs: ParsedAttributes, nowMs: number): number | null {
 /** The Secure, SameSite=None and prefix rules; null when the cookie may be stored. */
 function securityProblem(c: Cookie, hadDomainAttr: boolean, hadPathAttr: boolean, ctx: RequestContext): Rejected | null {
   if (c.secure && !ctx.secure) {
-    return reject('secure_required', dropped(c.name, 'it is marked Secure but arrived over plain http, and only https pages may set Secure cookies'));
+    return reject('secure_required', c.name, 'it is marked Secure but arrived over plain http, and only https pages may set Secure cookies');
   }
   if (c.sameSite === 'None' && !c.secure) {
-    return reject('secure_required', dropped(c.name, 'SameSite=None is only allowed together with Secure'));
+    return reject('secure_required', c.name, 'SameSite=None is only allowed together with Secure');
   }
   const lower = c.name.toLowerCase();
   if (lower.startsWith('__secure-') && !c.secure) {
-    return reject('prefix_violation', dropped(c.name, 'names starting with __Secure- must carry the Secure attribute and come from an https page'));
+    return reject('prefix_violation', c.name, 'names starting with __Secure- must carry the Secure attribute and come from an https page');
   }
   // 6265bis §4.1.3.2: the Path attribute must be present and "/" (a default path of "/" is not enough).
   if (lower.startsWith('__host-') && (!c.secure || hadDomainAttr || !hadPathAttr || c.path !== '/')) {
-    return reject('prefix_violation', dropped(c.name, 'names starting with __Host- must be Secure, have Path=/ and no Domain attribute'));
+    return reject('prefix_violation', c.name, 'names starting with __Host- must be Secure, have Path=/ and no Domain attribute');
   }
   return null;
 }
@@ -290,23 +287,23 @@ type Parsed = { kind: 'ok'; cookie: Cookie } | Rejected;
 
 /** §5.6 + §5.7 up to (not including) the jar: the cookie, already-expired or not. */
 function parseCookie(header: string, ctx: RequestContext): Parsed {
-  if (hasControlChar(header)) return reject('malformed', dropped('', 'the Set-Cookie header contains control characters'));
+  if (hasControlChar(header)) return reject('malformed', '', 'the Set-Cookie header contains control characters');
   const [pair = '', ...unparsed] = header.split(';');
   // §5.6 steps 2-5: without "=", the whole pair is the value of a cookie with an empty name.
   const eq = pair.indexOf('=');
   const name = eq === -1 ? '' : trimWs(pair.slice(0, eq));
   const value = trimWs(eq === -1 ? pair : pair.slice(eq + 1));
-  if (!name && !value) return reject('malformed', dropped('', 'the cookie has neither a name nor a value'));
+  if (!name && !value) return reject('malformed', '', 'the cookie has neither a name nor a value');
 
   const sizeBytes = byteLength(name) + byteLength(value);
   if (sizeBytes > COOKIE_NAME_VALUE_LIMIT_BYTES) {
-    return reject('too_large', dropped(name, `name + value is ${sizeBytes} bytes, over the ${COOKIE_NAME_VALUE_LIMIT_BYTES}-byte limit`));
+    return reject('too_large', name, `name + value is ${sizeBytes} bytes, over the ${COOKIE_NAME_VALUE_LIMIT_BYTES}-byte limit`, sizeBytes);
   }
 
   const attrs = parseAttributes(unparsed);
   const host = canonicalHost(ctx.host);
   if (attrs.domain !== null && !domainMatch(host, attrs.domain)) {
-    return reject('domain_mismatch', dropped(name, `a page on ${host} may not set a cookie for Domain=${attrs.domain}`));
+    return reject('domain_mismatch', name, `a page on ${host} may not set a cookie for Domain=${attrs.domain}`);
   }
 
   const cookie: Cookie = {
@@ -365,7 +362,7 @@ export function applySetCookie(
   const incoming = parsed.cookie;
   if (shadowsSecureCookie(jar, incoming, ctx)) {
     const why = 'plain http may not overwrite a Secure cookie of the same name';
-    return { jar, outcome: reject('secure_required', dropped(incoming.name, why)) };
+    return { jar, outcome: reject('secure_required', incoming.name, why) };
   }
   const others = jar.cookies.filter((c) => !sameSlot(c, incoming));
   if (isExpired(incoming, ctx.nowMs)) return { jar: { cookies: others }, outcome: { kind: 'deleted', name: incoming.name } };

@@ -59,7 +59,7 @@ function stopProcess(s: SimState, server: AppServer): void {
 }
 
 export function newClient(id: string, userId: string, kind: Client['kind']): Client {
-  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, loginNeeded: false, forged: null };
+  return { id, kind, userId, jar: { cookies: [] }, storage: { accessToken: null, refreshToken: null }, refreshing: false, loginNeeded: false, forged: null, cookieDropped: null };
 }
 
 export function applyAction(t: Tick, unchecked: Action, alreadyChecked = false): void {

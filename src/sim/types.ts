@@ -5,7 +5,7 @@
 import type { HttpRequestParts, HttpResponseParts } from './http';
 import type { Alg } from '../auth/alg';
 import type { AccessClaims } from '../auth/claims';
-import type { CookieJar } from '../auth/cookies';
+import type { CookieJar, SetCookieRejection } from '../auth/cookies';
 import type { VerifyResult } from '../auth/verdict';
 import type { ReasonCode } from '../reasons';
 import type { LatencyStats } from './latency';
@@ -107,6 +107,18 @@ export interface Client {
   loginNeeded: boolean;
   /** How the client forged the credential it holds (tamper), until a login, refresh or logout replaces it. */
   forged: ForgeHow | null;
+  /**
+   * The last cookie it refused to store (too large, say), until it stores one or logs out: its node
+   * said "not logged in" beside token-size's "the browser silently drops it", which hid why.
+   */
+  cookieDropped: DroppedCookie | null;
+}
+
+export interface DroppedCookie {
+  name: string;
+  reason: SetCookieRejection;
+  /** Its name + value, when it was refused for its size. */
+  bytes: number | null;
 }
 
 export type ForgeHow = 'role-admin' | 'alg-none' | 'guess-session';

@@ -1,7 +1,7 @@
 // The one formatting module, and the words built on it: plurals, durations that never go
 // negative, the key set's honest HS256 line, and one reading of what a browser holds.
 import { describe, expect, it } from 'vitest';
-import { clockTime, plural, word } from '../../src/format';
+import { clockTime, formatNumber, plural, word } from '../../src/format';
 import { expiresIn, seconds, timeLeft } from '../../src/formatSpans';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode, loadScenario } from '../../src/scenarios/run';
@@ -221,6 +221,21 @@ describe('node status words', () => {
     const first = await bytes(3_000);
     expect(first).toBe((holdingOf(snapshot(driver.state), 'alice').value ?? '').length);
     expect(await bytes(15_000)).toBeGreaterThan(first * 2);
+  });
+
+  it('token-size: the browser whose token outgrew its cookie says the cookie was dropped and how big it was, not "not logged in"', async () => {
+    const driver = await loadScenario(findScenario('token-size')!, 'jwt');
+    await driver.runUntil(29_000);
+    const world = snapshot(driver.state);
+    const refused = driver.state.log.entries.filter((e) => /silently dropped cookie/.test(e.text)).at(-1)!;
+    const bytes = /is (\d+) bytes, over the 4096-byte limit/.exec(refused.text)![1]!;
+    const held = holdingOf(world, 'alice');
+    expect(held).toMatchObject({ kind: 'none', value: null, text: `cookie dropped: ${formatNumber(Number(bytes))} bytes, too big` });
+    for (const short of held.short!) expect(held.text).toContain(short);
+    // Logged out, she holds nothing and says so again.
+    driver.dispatch({ type: 'logout', clientId: 'alice' });
+    await driver.runUntil(30_000);
+    expect(holdingOf(snapshot(driver.state), 'alice').text).toBe('not logged in');
   });
 
   it('a browser that logged out holds nothing, and says "not logged in" on the node and in the inspector alike', async () => {

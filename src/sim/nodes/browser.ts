@@ -213,12 +213,16 @@ export function onResponse(t: Tick, msg: Message): void {
     client.jar = jar;
     if (outcome.kind === 'rejected') {
       s.metrics.cookiesDropped++;
+      client.cookieDropped = { name: outcome.name, reason: outcome.reason, bytes: outcome.bytes };
       log(s, 'cookie', outcome.message, { requestId: req.id, nodeId: client.id, ok: false });
-    }
+    } else if (outcome.kind === 'stored') client.cookieDropped = null;
   }
   const reason = req.reason ?? 'ok';
   if (reason === 'ok') keepTokens(s, client, req.kind, response?.body ?? '');
-  if (req.kind === 'logout') client.storage = { accessToken: null, refreshToken: null };
+  if (req.kind === 'logout') {
+    client.storage = { accessToken: null, refreshToken: null };
+    client.cookieDropped = null;
+  }
   // A fresh login or refresh (or a logout) replaces whatever forged credential the client held.
   if ((reason === 'ok' && (req.kind === 'login' || req.kind === 'refresh')) || req.kind === 'logout') client.forged = null;
   if (reason === 'ok' && req.kind === 'login') client.loginNeeded = false;

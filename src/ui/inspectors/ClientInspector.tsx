@@ -1,13 +1,14 @@
 // A browser: its cookie jar (what the browser sends by itself) and its localStorage (what page
 // scripts keep), side by side, because where a credential lives decides who can steal it.
 import { COOKIE_NAME_VALUE_LIMIT_BYTES, type Cookie } from '../../auth/cookies';
-import { clockTime } from '../../format';
+import { clockTime, formatNumber } from '../../format';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 import type { WorldSnapshot } from '../../store/snapshot';
+import type { DroppedCookie } from '../../sim/types';
 import { TableWrap } from './Facts';
 import { shorten } from './format';
 import { JwtView } from './JwtView';
-import { holdingOf } from '../stage/nodeStatus';
+import { DROPPED_WHY, holdingOf } from '../stage/nodeStatus';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
 
 /** Name + value bytes against the browser's limit, as a bar and as words. */
@@ -93,6 +94,12 @@ function LocalStorage({ world, access, refresh }: { world: WorldSnapshot; access
   );
 }
 
+/** Why the browser holds nothing: the last cookie it was sent, refused (the event log has the whole rule). */
+function DroppedWhy({ dropped }: { dropped: DroppedCookie }) {
+  const why = dropped.bytes === null ? DROPPED_WHY[dropped.reason] : `its name and value are ${formatNumber(dropped.bytes)} bytes, over the ${COOKIE_NAME_VALUE_LIMIT_BYTES}-byte limit`;
+  return <>; the last cookie sent to it, {dropped.name || 'one without a name'}, was silently dropped: {why}</>;
+}
+
 export function ClientInspector({ world, clientId }: { world: WorldSnapshot; clientId: string }) {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return <p className="insp-gone">There is no client called {clientId} in this world at this moment: it is gone, or not here yet.</p>;
@@ -105,6 +112,7 @@ export function ClientInspector({ world, clientId }: { world: WorldSnapshot; cli
         {held.kind === 'none' ? (
           <>
             {who} of <strong>{client.userId}</strong>, not logged in: it holds no session cookie and no token
+            {client.cookieDropped ? <DroppedWhy dropped={client.cookieDropped} /> : ''}
             {client.loginNeeded ? '; its refresh was refused, so its app shows the login form, and its steady traffic waits for a login' : ''}
           </>
         ) : (

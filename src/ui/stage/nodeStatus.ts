@@ -1,7 +1,7 @@
 // The few words each node shows at a glance, read from a snapshot. Pure, so tests can read them.
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
-import type { AppServer, ForgeHow } from '../../sim/types';
+import type { AppServer, DroppedCookie, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { formatNumber, plural } from '../../format';
@@ -175,7 +175,7 @@ const TAMPERED_BADGES: Partial<Record<ForgeHow, Badge>> = {
 export interface Holding {
   /** What the client holds: a session id, a JWT, or nothing. */
   kind: Mode | 'none';
-  /** The node's line: "wristband: sid 3fA9k2…", "badge: a signed JWT", "not logged in". */
+  /** The node's line: "wristband: sid 3fA9k2…", "badge: a signed JWT", "not logged in", "cookie dropped: 4,512 bytes, too big". */
   text: string;
   /** Fewer words for a narrow box, from more to fewest: "sid 3fA9k2…", "signed JWT". */
   short?: string[];
@@ -243,5 +243,20 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
     const badge = (client.forged && TAMPERED_BADGES[client.forged]) || signedBadge(world, token);
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
   }
+  // A cookie it refused is why it holds nothing (token-size's token outgrew a cookie): said so, not "not logged in".
+  const dropped = client.cookieDropped;
+  if (dropped) {
+    const words = dropped.bytes === null ? DROPPED_WHY[dropped.reason] : `${formatNumber(dropped.bytes)} bytes, too big`;
+    return { kind: 'none', text: `cookie dropped: ${words}`, short: dropped.bytes === null ? ['cookie dropped'] : [`cookie dropped: ${formatNumber(dropped.bytes)} bytes`, 'cookie dropped'], value: null };
+  }
   return { kind: 'none', text: 'not logged in', value: null };
 }
+
+/** Why a browser refused a cookie, in the fewest words a node's line has room for. */
+export const DROPPED_WHY: Record<DroppedCookie['reason'], string> = {
+  malformed: 'malformed',
+  too_large: 'too big',
+  prefix_violation: 'breaks its name prefix rule',
+  secure_required: 'needs https',
+  domain_mismatch: 'wrong domain',
+};
