@@ -451,6 +451,9 @@ test.describe('in an 800x600 window', () => {
     expect(bar.y, 'the controls and caption start in the viewport').toBeGreaterThanOrEqual(0);
     expect(card.y, 'the card starts below the caption').toBeGreaterThanOrEqual(bar.y + bar.height);
     await expect(page.locator('.caption-predict')).toBeInViewport({ ratio: 1 });
+    // It fits under the caption as the page is: nothing scrolled the lesson's picker and Options away.
+    await expect(page.getByRole('button', { name: 'Options' })).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 });
 

@@ -11,14 +11,22 @@ const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.ans
  * Below 1024 px the card is pinned to the viewport's foot, as tall as the sticky bar (controls and
  * caption, `--sticky-h`) leaves room for; but the bar sticks only once the page is scrolled down to
  * it. At the page's top the header above pushed it down, and the card covered the caption (800x600:
- * "Your prediction first…" under the card). So the page scrolls until the bar sticks.
+ * "Your prediction first…" under the card). So the page scrolls up to where the bar sticks, only as
+ * far as the card needs: all the way, the header (the lesson's picker, Options) went out of sight,
+ * and the screen jumped 42 px, under every card of a phone or tablet, most of which fitted below it.
  */
-function bringStickyBarUp(): void {
+function bringStickyBarUp(card: Element | null | undefined): void {
   const bar = document.querySelector('.sticky-top');
   if (!bar || getComputedStyle(bar).position !== 'sticky') return;
-  const below = bar.getBoundingClientRect().top;
-  if (below > 1) window.scrollBy({ top: below, behavior: 'instant' });
+  const { top: below, bottom } = bar.getBoundingClientRect();
+  if (below <= 1) return;
+  const pinned = card && getComputedStyle(card).position === 'fixed';
+  const overlap = pinned ? bottom + CARD_GAP_PX - card.getBoundingClientRect().top : below;
+  if (overlap > 0) window.scrollBy({ top: Math.min(below, overlap), behavior: 'instant' });
 }
+
+/** Room left between the caption and a card pinned under it. */
+const CARD_GAP_PX = 4;
 
 /**
  * Focus goes to a new card's question when playback stops at it, so a keyboard or screen reader
@@ -35,7 +43,7 @@ function useFocusWhenAsked(heading: React.RefObject<HTMLHeadingElement | null>):
         // (the caption's live line says a prediction is asked).
         requestAnimationFrame(() => {
           if (document.activeElement?.closest('.drawer, dialog')) return;
-          bringStickyBarUp();
+          bringStickyBarUp(heading.current?.closest('.question'));
           heading.current?.focus();
         });
       }),
