@@ -25,12 +25,25 @@ export const WORLD_LABEL: Record<Mode, string> = { session: 'Session', jwt: 'JWT
 
 /**
  * What the worlds said, as one line: as it is with one world shown; with both, once after "Both
- * worlds:" when they said the same (a login's request), else each after its world's name.
+ * worlds:" when they said the same (a login's request), else each after its world's name, what
+ * both begin with said once before them ("bob logs out everywhere. Session: 1 session deleted…
+ * JWT: bob's id goes on the denylist…"): said twice, it took a phone's three lines of what just
+ * happened, and the JWT world's half was cut.
  */
 export function perWorldLine(said: readonly { mode: Mode; text: string }[], oneWorld: boolean): string {
   if (oneWorld) return said[0]?.text ?? '';
   if (said.length === 2 && said[0]!.text === said[1]!.text) return `Both worlds: ${said[0]!.text}`;
-  return said.map((w) => `${WORLD_LABEL[w.mode]}: ${w.text}`).join(' ');
+  const shared = said.length === 2 ? sharedClause(said[0]!.text, said[1]!.text) : '';
+  const each = said.map((w) => `${WORLD_LABEL[w.mode]}: ${w.text.slice(shared.length)}`).join(' ');
+  return shared ? `${shared.slice(0, -CLAUSE_END.length)}. ${each}` : each;
+}
+
+const CLAUSE_END = ': ';
+
+/** The clause both lines open with, up to and with its ": " ("The admin bans alice: "), or ''. */
+function sharedClause(a: string, b: string): string {
+  const end = a.indexOf(CLAUSE_END);
+  return end > 0 && b.startsWith(a.slice(0, end + CLAUSE_END.length)) && end + CLAUSE_END.length < Math.min(a.length, b.length) ? a.slice(0, end + CLAUSE_END.length) : '';
 }
 
 /** What the steps are read from: a lesson's worlds and its captioned moments. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios';
 import { CATALOG, findMeta } from '../../src/scenarios/catalog';
-import { firstSteps, lessonSteps, stepAt, stepsSoFar, type LessonStep } from '../../src/store/lesson';
+import { firstSteps, lessonSteps, perWorldLine, stepAt, stepsSoFar, type LessonStep } from '../../src/store/lesson';
 
 describe('lesson steps on screen', () => {
   it('side by side, shows steps only one world has and names the worlds when captions differ', () => {
@@ -57,5 +57,20 @@ describe('a caption a question asks about waits for the prediction', () => {
     expect(told(8_050, [9_500])).toEqual([0, 3_000, 8_000]);
     expect(told(100, [400])).toEqual([0]);
     expect(told(12_500, [8_100])).toEqual([0, 3_000, 8_000, 12_000]);
+  });
+});
+
+describe('what just happened, in both worlds', () => {
+  const line = (session: string, jwt: string) => perWorldLine([{ mode: 'session', text: session }, { mode: 'jwt', text: jwt }], false);
+
+  it('says what both begin with once, then what each world made of it', () => {
+    expect(line('bob logs out everywhere: 1 session deleted.', "bob logs out everywhere: bob's id goes on the denylist.")).toBe("bob logs out everywhere. Session: 1 session deleted. JWT: bob's id goes on the denylist.");
+  });
+
+  it('names each world in full when they begin differently, or one line is only the shared words', () => {
+    expect(line('server-1 looks up session abc: found.', 'server-1 checks the signature: valid.')).toBe('Session: server-1 looks up session abc: found. JWT: server-1 checks the signature: valid.');
+    expect(line('alice logs in: ', 'alice logs in: a token.')).toBe('Session: alice logs in:  JWT: alice logs in: a token.');
+    expect(line('alice sends a request.', 'alice sends a request.')).toBe('Both worlds: alice sends a request.');
+    expect(perWorldLine([{ mode: 'jwt', text: 'x: y' }], true)).toBe('x: y');
   });
 });
