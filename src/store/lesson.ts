@@ -49,6 +49,17 @@ function sharedClause(a: string, b: string): string {
 /** What the steps are read from: a lesson's worlds and its captioned moments. */
 type Captioned = Pick<Scenario, 'modes'> & { timeline: (mode: Mode) => readonly { atMs: number; caption?: string; about?: string; action?: object }[] };
 
+/**
+ * The node an action's caption is about: the client it names, or the browser of the user it names
+ * (lessons name a user's browser after them): "The admin demotes Alice" stood over "bob gets 200 OK",
+ * and refresh-tokens' ban of Bob over Alice's requests.
+ */
+function aboutOf(action: object | undefined): string | undefined {
+  if (!action) return undefined;
+  if ('clientId' in action) return String(action.clientId);
+  return 'userId' in action ? String(action.userId) : undefined;
+}
+
 export function lessonSteps(scenario: Captioned | null, modes: Mode[]): LessonStep[] {
   if (!scenario) return [];
   const shown = modes.filter((m) => scenario.modes.includes(m));
@@ -59,7 +70,7 @@ export function lessonSteps(scenario: Captioned | null, modes: Mode[]): LessonSt
       const at = byTime.get(step.atMs) ?? { captions: new Map<Mode, string>(), about: {} };
       // Two captions of one world at the same moment are both shown, one after the other.
       at.captions.set(mode, at.captions.has(mode) ? `${at.captions.get(mode)} ${step.caption}` : step.caption);
-      const about = step.about ?? (step.action && 'clientId' in step.action ? String(step.action.clientId) : undefined);
+      const about = step.about ?? aboutOf(step.action);
       if (about) at.about[mode] ??= about;
       byTime.set(step.atMs, at);
     }

@@ -74,3 +74,15 @@ describe('what just happened, in both worlds', () => {
     expect(perWorldLine([{ mode: 'jwt', text: 'x: y' }], true)).toBe('x: y');
   });
 });
+
+describe('the node a caption is about', () => {
+  it('is the browser of the user an action names (a demotion, a ban), as it is the client a login names', () => {
+    const about = (id: string, is: (action: object) => boolean) => {
+      const at = findScenario(id)!.timeline('jwt').find((t) => t.caption && t.action && is(t.action))!.atMs;
+      return lessonSteps(findScenario(id)!, ['session', 'jwt']).find((st) => st.atMs === at)!.about;
+    };
+    // "The admin demotes Alice" stood over "bob gets 200 OK"; refresh-tokens' ban of Bob over Alice's requests.
+    expect(about('stale-claims', (a) => 'role' in a && a.role === 'user')).toEqual({ session: 'alice', jwt: 'alice' });
+    expect(about('refresh-tokens', (a) => 'type' in a && a.type === 'banUser')).toEqual({ jwt: 'bob' });
+  });
+});

@@ -10,9 +10,9 @@ import { fetchStageCode } from '../LazyStageArea';
 import { useNowLines } from './useNowLines';
 
 /**
- * What just happened, in whichever world it happened last (named when both are on screen); when
- * both worlds did something at that same moment (a ban, a logout), both are said, and said once
- * when it is the same in both (a login's request: the two lines did not fit a phone's two). While
+ * What just happened: each world's newest line since the caption's moment (named when both are on
+ * screen), or, where neither has done anything since, the newest of all; said once when it is the
+ * same in both (a login's request: the two lines did not fit a phone's two). While
  * a caption about one node is on screen, that node's newest line since the caption's moment (until
  * it acts, the caption's own note, if any): Bob's "200 OK" under "Alice's next refresh fails" read
  * as a contradiction.
@@ -33,8 +33,11 @@ function whatJustHappened(s: AppStoreState, modes: readonly Mode[], step: Lesson
     }
     return entry ? [{ mode, entry }] : [];
   });
+  // Each world's line since the caption's moment, not only the newest: the JWT world, which answers
+  // a few ms before the session's store lookup, was told in 6 of 29 moments of revocation's ban, and
+  // tampering's refused unsigned token not at all ("Session: alice gets 200 OK" alone under it).
   const atMs = Math.max(...last.map((l) => l.entry.timeMs));
-  const then = last.filter((l) => l.entry.timeMs === atMs);
+  const then = last.filter((l) => l.entry.timeMs === atMs || (step !== undefined && l.entry.timeMs >= step.atMs));
   return then.length ? perWorldLine(then.map((l) => ({ mode: l.mode, text: l.entry.text })), modes.length === 1) : null;
 }
 
