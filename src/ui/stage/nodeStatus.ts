@@ -246,8 +246,8 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   // A cookie it refused is why it holds nothing (token-size's token outgrew a cookie): said so, not "not logged in".
   const dropped = client.cookieDropped;
   if (dropped) {
-    const words = dropped.bytes === null ? DROPPED_WHY[dropped.reason] : `${formatNumber(dropped.bytes)} bytes, too big`;
-    return { kind: 'none', text: `cookie dropped: ${words}`, short: dropped.bytes === null ? ['cookie dropped'] : [`cookie dropped: ${formatNumber(dropped.bytes)} bytes`, 'cookie dropped'], value: null };
+    const sized = dropped.bytes === null ? null : `cookie dropped: ${formatNumber(dropped.bytes)} bytes`;
+    return { kind: 'none', text: sized ? `${sized}, too big` : `cookie dropped: ${DROPPED_WHY[dropped.reason]}`, short: sized ? [sized, 'cookie dropped'] : ['cookie dropped'], value: null };
   }
   return { kind: 'none', text: 'not logged in', value: null };
 }
