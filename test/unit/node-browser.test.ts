@@ -60,6 +60,21 @@ describe('browser: session cookies', () => {
     expect(lines.filter((l) => /^alice gets 200 OK for GET \/api\/profile after \d+ ms\.$/.test(l))).toHaveLength(1);
   });
 
+  it('once a role changed under a credential, an answer says the role it was served as: stale in the JWT world, current in the session world', async () => {
+    const lines = async (mode: 'session' | 'jwt') => {
+      const d = await run({ mode, servers: 1 }, [
+        [0, { type: 'login', clientId: 'alice' }],
+        [1_000, { type: 'request', clientId: 'alice' }],
+        [2_000, { type: 'changeRole', userId: 'alice', role: 'admin' }],
+        [3_000, { type: 'request', clientId: 'alice' }],
+      ], 5_000);
+      return d.state.log.entries.filter((e) => e.kind === 'response' && e.timeMs > 1_000).map((e) => e.text.replace(/\d+ ms/, 'N ms'));
+    };
+    // Before any change the role goes unsaid (every other lesson's lines stay as they were).
+    expect(await lines('session')).toEqual(['alice gets 200 OK for GET /api/profile after N ms.', 'alice gets 200 OK as admin for GET /api/profile after N ms.']);
+    expect(await lines('jwt')).toEqual(['alice gets 200 OK for GET /api/profile after N ms.', 'alice gets 200 OK as user for GET /api/profile after N ms.']);
+  });
+
   it("logout's Max-Age=0 cookie empties the jar, so the next request has no credentials", async () => {
     const d = await run({ mode: 'session' }, [
       [0, { type: 'login', clientId: 'alice' }],

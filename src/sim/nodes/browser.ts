@@ -248,18 +248,22 @@ export function onResponse(t: Tick, msg: Message): void {
   // server-2's "token_expired" came from server-3, and the line did not say so); not a timeout (no
   // answer came) nor server_down (the balancer's).
   const refusedBy = reason !== 'ok' && reason !== 'timeout' && reason !== 'server_down' ? req.serverId : null;
-  logLater(s, getsLine, req.id, client.id, reason, req.method, req.path, s.timeMs - req.sentAtMs, refusedBy);
+  // Once a role has changed under a credential (stale-claims), an answer says the role it was served
+  // as: both worlds' lines read "alice gets 200 OK for GET /api/profile" beside a caption on which role counts.
+  const servedAs = reason === 'ok' && req.kind === 'api' && s.metrics.roleChanges > 0 ? req.actedAsRole : null;
+  logLater(s, getsLine, req.id, client.id, reason, req.method, req.path, s.timeMs - req.sentAtMs, refusedBy ?? servedAs);
   if (signsOut) log(s, 'note', `${client.id}'s app drops both tokens and shows its login form: it sends nothing until ${client.id} logs in again.`, { requestId: req.id, nodeId: client.id });
   // An expired bearer token comes back as token_expired; an expired JWT cookie is simply gone.
   if (reason === 'token_expired' || (reason === 'no_credentials' && req.kind === 'api')) maybeRefresh(t, client);
 }
 
 // The status is the reason's (recordOutcome has just set it so): one value less to keep per line (a lazy line keeps seven).
-const getsLine = (seq: number, timeMs: number, requestId: number, clientId: string, reason: ReasonCode, method: string, path: string, elapsedMs: number, refusedBy: string | null): LogEntry => ({
+// `by`: who refused it, or, accepted, the role it was served as (never both: seven values at most).
+const getsLine = (seq: number, timeMs: number, requestId: number, clientId: string, reason: ReasonCode, method: string, path: string, elapsedMs: number, by: string | null): LogEntry => ({
   seq,
   timeMs,
   kind: 'response',
-  text: `${clientId} gets ${statusFor(reason)} ${reason === 'ok' ? 'OK' : reason}${refusedBy ? ` from ${refusedBy}` : ''} for ${method} ${path} after ${Math.round(elapsedMs)} ms.`,
+  text: `${clientId} gets ${statusFor(reason)} ${reason === 'ok' ? 'OK' : reason}${by ? (reason === 'ok' ? ` as ${by}` : ` from ${by}`) : ''} for ${method} ${path} after ${Math.round(elapsedMs)} ms.`,
   requestId,
   nodeId: clientId,
   reason,
