@@ -132,6 +132,13 @@ describe('denylist: the store is down', () => {
     expect(api[1]!.detail).toMatch(/fails closed/);
   });
 
+  it("fail closed: the server's last check is the denylist's, failed, not the signature that passed before it (its chip showed a green ✓ beside the refusal)", async () => {
+    const d = await run({ mode: 'jwt', servers: 1, denylist: true, denylistFailMode: 'closed' }, script.slice(0, 4), 3_900);
+    const refused = requestsOf(d.state, 'alice', 'api')[1]!;
+    expect(refused.reason).toBe('store_unavailable');
+    expect(d.state.servers[0]!.lastCheck).toMatchObject({ requestId: refused.id, kind: 'denylist', ok: false, reason: 'store_unavailable' });
+  });
+
   it('fail open: the server trusts the signature alone and accepts', async () => {
     const d = await run({ mode: 'jwt', denylist: true, denylistFailMode: 'open' }, script, 7_000);
     const s = d.state;

@@ -83,6 +83,13 @@ describe('session store: outages', () => {
     expect(s.metrics.timedOut).toBe(0);
   });
 
+  it("a lookup the down store cannot answer is the server's last check, failed (no chip kept the last good lookup's ✓)", async () => {
+    const d = await run({ mode: 'session', servers: 1 }, [...requestsAt('alice', [1_000, 3_000]), [2_000, { type: 'storeDown' }]], 3_900);
+    const refused = requestsOf(d.state, 'alice', 'api')[1]!;
+    expect(refused.reason).toBe('store_unavailable');
+    expect(d.state.servers[0]!.lastCheck).toMatchObject({ requestId: refused.id, kind: 'lookup', ok: false, reason: 'store_unavailable' });
+  });
+
   it('store down: a new login cannot be stored either', async () => {
     const d = await run({ mode: 'session' }, [[0, { type: 'storeDown' }], [10, { type: 'login', clientId: 'alice' }]], 2_000);
     expect(requestsOf(d.state, 'alice', 'login')[0]).toMatchObject({ reason: 'store_unavailable', status: 503 });

@@ -206,7 +206,11 @@ function onStoreReply(h: Handling, result: StoreResult): void {
   if (down) {
     const full = queueFull(s, down);
     if (req.stage !== 'denylist-check') return refuseStoreUnreachable(h, down);
-    if (s.options.denylistFailMode === 'closed') return reject(h, down, `The denylist is unreachable${full} and the server fails closed.`);
+    if (s.options.denylistFailMode === 'closed') {
+      // Refused on the denylist, not the signature: the chip showed "signature ✓" beside the refusal.
+      server.lastCheck = { requestId: req.id, kind: 'denylist', ok: false, atMs: s.timeMs, reason: down };
+      return reject(h, down, `The denylist is unreachable${full} and the server fails closed.`);
+    }
     log(s, 'store', `${server.id} cannot reach the denylist${full} and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
     req.failedOpen = true;
     return h.authorized();

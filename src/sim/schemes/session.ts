@@ -93,9 +93,13 @@ function revoke(h: Handling): void {
 const loggedOutHere = (h: Handling) => loggedOut(h, [clearCookie(SESSION_COOKIE)], `deletes session ${shortId(h.req.credentialId ?? '')}: that id is now worthless`);
 
 function onStoreReply(h: Handling, result: StoreResult): void {
-  const down = unreachable(result);
-  if (down) return refuseStoreUnreachable(h, down);
   const { req } = h;
+  const down = unreachable(result);
+  if (down) {
+    // The lookup failed: the server's chip says so (it kept its last good lookup's ✓ beside the refusal).
+    if (req.stage === 'session-lookup') h.server.lastCheck = { requestId: req.id, kind: 'lookup', ok: false, atMs: h.t.s.timeMs, reason: down };
+    return refuseStoreUnreachable(h, down);
+  }
   if (req.stage === 'session-lookup' && 'found' in result) return decided(h, result.found ? result.record : null, !result.found && result.expired, 'the store');
   if (req.stage === 'session-create' && req.pending?.for === 'session-create') return loggedIn(h, req.pending.sid);
   if (req.stage === 'revoke') return loggedOutHere(h);
