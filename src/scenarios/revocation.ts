@@ -49,6 +49,8 @@ export const revocation: Scenario = {
       steps.push({
         atMs: DENYLIST_ON_AT_MS,
         action: { type: 'setOptions', patch: { denylist: true } },
+        // The caption's point is Alice: "JWT: server-1 accepts the JWT: bob (role user)" stood under it.
+        about: 'alice',
         caption: 'The operators turn the denylist on: every valid token costs a store lookup. Alice\u2019s still gets in: banned before it existed.',
       });
     return steps.sort((a, b) => a.atMs - b.atMs);

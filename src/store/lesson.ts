@@ -57,6 +57,8 @@ type Captioned = Pick<Scenario, 'modes'> & { timeline: (mode: Mode) => readonly 
 function aboutOf(action: object | undefined): string | undefined {
   if (!action) return undefined;
   if ('clientId' in action) return String(action.clientId);
+  // A theft is about the thief: "Mallory copies both of Alice's tokens" stood over "bob sends …".
+  if ('attackerId' in action) return String(action.attackerId);
   return 'userId' in action ? String(action.userId) : undefined;
 }
 
