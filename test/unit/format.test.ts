@@ -130,8 +130,8 @@ describe('node status words', () => {
     const signed = [expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), [expect.stringMatching(/^signed JWT, \d{3} B$/), 'signed JWT']];
     expect(await badges(4_000)).toEqual([signed, signed]);
     // Alice is demoted at 5 s, Bob promoted at 8 s; the tokens signed at login expire at 30 s.
-    expect(await badges(6_000)).toEqual([['badge: a stale JWT: says "admin", now "user"', ['says "admin", now "user"', 'stale JWT: "admin"']], signed]);
-    expect(await badges(9_000)).toEqual([['badge: a stale JWT: says "admin", now "user"', ['says "admin", now "user"', 'stale JWT: "admin"']], ['badge: a stale JWT: says "user", now "admin"', ['says "user", now "admin"', 'stale JWT: "user"']]]);
+    expect(await badges(6_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], signed]);
+    expect(await badges(9_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], ['badge: a stale JWT: still says "user", role now "admin"', ['still says "user", role now "admin"', 'still says "user"']]]);
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
   });
 

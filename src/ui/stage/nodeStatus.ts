@@ -211,8 +211,11 @@ function signedBadge(world: WorldSnapshot, token: string): Badge {
   if (typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0)) return EXPIRED_BADGE;
   // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
   const now = world.users.find((u) => u.id === sub)?.role;
-  // Narrow, "says "user"" alone read as Bob's role just after his promotion: "stale" stays in the fewest words.
-  return typeof role === 'string' && now !== undefined && role !== now ? { text: `a stale JWT: says "${role}", now "${now}"`, short: [`says "${role}", now "${now}"`, `stale JWT: "${role}"`] } : sizedBadge(token, rotated ? kid : null);
+  // The caption's words, "still says": "says "admin", now "user"" read as a token that now says "user",
+  // and, narrow, "says "user"" alone as Bob's role just after his promotion.
+  return typeof role === 'string' && now !== undefined && role !== now
+    ? { text: `a stale JWT: still says "${role}", role now "${now}"`, short: [`still says "${role}", role now "${now}"`, `still says "${role}"`] }
+    : sizedBadge(token, rotated ? kid : null);
 }
 
 /** The session id or token a browser holds (its cookie jar, or a token its page keeps), without describing them. */
