@@ -99,14 +99,14 @@ describe('node status words', () => {
   it('refresh-tokens: a browser whose refresh was refused is signed out, not "a signed JWT" under "she has to log in again"; the thief keeps her expired copy', async () => {
     const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
     await driver.runUntil(5_000);
-    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/)]);
+    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), '+ a refresh token']);
     // Alice's refresh at 20 s is refused (her family was revoked at 14 s); she logs in again at 25 s.
     await driver.runUntil(22_000);
     const alice = nodeStatus(snapshot(driver.state), 'alice');
     expect(alice.lines).toEqual(['not logged in']);
     expect(nodeStatus(snapshot(driver.state), 'mallory').lines).toEqual(['badge: an expired JWT']);
     await driver.runUntil(26_000);
-    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/)]);
+    expect(nodeStatus(snapshot(driver.state), 'alice').lines).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), '+ a refresh token']);
   });
 
   it('key-rotation: once a second key is out, a badge says which key signed it (Bob\'s k2 token and Alice\'s k1 one both read "a signed JWT")', async () => {
@@ -133,6 +133,17 @@ describe('node status words', () => {
     expect(await badges(6_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], signed]);
     expect(await badges(9_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], ['badge: a stale JWT: still says "user", role now "admin"', ['still says "user", role now "admin"', 'still says "user"']]]);
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
+  });
+
+  it('refresh-tokens: a browser holding a refresh token says so under its badge, a thief\u2019s copy too ("Mallory copies both of Alice\u2019s tokens" stood beside one badge)', async () => {
+    const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
+    await driver.runUntil(3_600);
+    const lines = (id: string) => nodeStatus(snapshot(driver.state), id).lines;
+    expect(lines('mallory')).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), '+ a refresh token']);
+    expect(lines('alice')).toEqual([expect.stringMatching(/^badge: /), '+ a refresh token']);
+    // A thief whose refresh was refused keeps the access token she copied, not the refresh token.
+    await driver.runUntil(22_000);
+    expect(lines('mallory')).toEqual(['badge: an expired JWT']);
   });
 
   it('refresh-tokens: the store says how many refresh families are revoked ("2 refresh families" stood through the revocation)', async () => {

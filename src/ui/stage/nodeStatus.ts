@@ -3,7 +3,7 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
 import type { AppServer, DroppedCookie, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
-import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
+import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { formatNumber, plural } from '../../format';
 import { acceptsExpiry } from '../../auth/acceptance';
 import { decodeJwtParts } from '../../auth/jwtText';
@@ -58,7 +58,10 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
   if (client) {
     const held = holdingOf(world, client.id);
     const titles = client.kind === 'attacker' ? { title: `${client.id} (attacker)`, short: [client.id] } : browserTitles(client.id);
-    return { ...titles, lines: [held.text], shortLines: [held.short], down: false, flash: null };
+    // Its refresh token, where it holds one, is its second line: "Mallory copies both of Alice's tokens"
+    // stood beside one badge, and so did her presenting the stolen refresh token.
+    const refresh = client.storage.refreshToken ?? client.jar.cookies.find((c) => c.name === REFRESH_COOKIE)?.value;
+    return { ...titles, lines: refresh ? [held.text, '+ a refresh token'] : [held.text], shortLines: [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
