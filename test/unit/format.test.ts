@@ -135,6 +135,19 @@ describe('node status words', () => {
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
   });
 
+  it('jwt-in-cookie: a JWT kept in a cookie is said to be in one ("badge:" alone read as a token the page keeps, beside "the cookie is cleared")', async () => {
+    const driver = await loadScenario(findScenario('jwt-in-cookie')!, 'jwt');
+    await driver.runUntil(2_000);
+    const held = holdingOf(snapshot(driver.state), 'alice');
+    expect(held.text).toMatch(/^badge in a cookie: a signed JWT, \d{3} B$/);
+    // A laptop's box (~178 px) keeps "cookie:"; narrower, the badge's own fewer words.
+    expect(held.short?.[0]).toMatch(/^cookie: a signed JWT, \d{3} B$/);
+    for (const short of held.short!) expect(held.text).toContain(short);
+    const bearer = await loadScenario(findScenario('basic')!, 'jwt');
+    await bearer.runUntil(2_000);
+    expect(holdingOf(snapshot(bearer.state), 'alice').text).toMatch(/^badge: a signed JWT, \d{3} B$/);
+  });
+
   it('refresh-tokens: a browser holding a refresh token says so under its badge, a thief\u2019s copy too ("Mallory copies both of Alice\u2019s tokens" stood beside one badge)', async () => {
     const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
     await driver.runUntil(3_600);

@@ -222,10 +222,10 @@ function signedBadge(world: WorldSnapshot, token: string): Badge {
 }
 
 /** The session id or token a browser holds (its cookie jar, or a token its page keeps), without describing them. */
-function credentialsOf(client: WorldSnapshot['clients'][number]): { sid: string | null; token: string | null } {
+function credentialsOf(client: WorldSnapshot['clients'][number]): { sid: string | null; token: string | null; tokenInCookie: boolean } {
   const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? null;
-  const token = client.storage.accessToken ?? client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value ?? null;
-  return { sid, token };
+  const cookie = client.storage.accessToken ? undefined : client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value;
+  return { sid, token: client.storage.accessToken ?? cookie ?? null, tokenInCookie: cookie !== undefined };
 }
 
 const holdsCredential = (client: WorldSnapshot['clients'][number]): boolean => {
@@ -238,7 +238,7 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return { kind: 'none', text: '', value: null };
   // A tampered credential is drawn as such: "badge: a signed JWT" stood beside a browser sending an alg "none" token.
-  const { sid, token } = credentialsOf(client);
+  const { sid, token, tokenInCookie } = credentialsOf(client);
   if (sid !== null) {
     const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid, 6)}`;
     return { kind: 'session', text: `wristband: ${short}`, short: [short], value: sid };
@@ -247,6 +247,8 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
     // A badge past its exp is told as such ("badge: a signed JWT" stood beside 401 token_expired
     // answers). So is one whose role is stale.
     const badge = (client.forged && TAMPERED_BADGES[client.forged]) || signedBadge(world, token);
+    // jwt-in-cookie's point is that both worlds hold an HttpOnly cookie: "badge:" alone read as a token the page keeps.
+    if (tokenInCookie) return { kind: 'jwt', text: `badge in a cookie: ${badge.text}`, short: [`cookie: ${badge.text}`, ...(badge.short ?? [])], value: token };
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
   }
   // A cookie it refused is why it holds nothing (token-size's token outgrew a cookie): said so, not "not logged in".
