@@ -17,6 +17,8 @@ export interface NodeBox {
   h: number;
   /** A server box's free side for a check chip that its title leaves no room for: a row gap of at least CHIP_CLEARANCE_PX there. */
   chipSide?: 'above' | 'below';
+  /** In columns, its edges meet it at the middle of its side: aimed at its centre, a line to the top server of a column ran under the next one. */
+  joinsAtSide?: true;
 }
 
 /** What a chip raised above a box's corner (or dropped below it) needs of the gap there. */
@@ -217,7 +219,7 @@ function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const height = Math.max(size.height, rowsNeeded * (TITLE_ROW_PX + gap) + 2 * MARGIN);
   const { width } = size;
   const nodes: Record<string, NodeBox> = {};
-  const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h });
+  const put: Put = (id, kind, x, y, w, h) => (nodes[id] = { id, kind, x, y, w, h, joinsAtSide: true });
   const col = (share: number, max: number) => Math.min(max, Math.max(NODE_MIN_W, width * share));
   // The balancer's column holds its title whole: at 14% of an 800 px frame's world (109 px) it read "Load bala…".
   const lbMinW = Math.ceil(textWidth(LB_TITLE, FONT.title, true)) + 12;
@@ -314,6 +316,10 @@ export function borderPoint(from: NodeBox, toward: { x: number; y: number }): { 
 }
 
 export function edgeEnds(a: NodeBox, b: NodeBox): { start: { x: number; y: number }; end: { x: number; y: number } } {
+  if (a.joinsAtSide && b.joinsAtSide) {
+    const toward = b.x >= a.x ? 1 : -1;
+    return { start: { x: a.x + (toward * a.w) / 2, y: a.y }, end: { x: b.x - (toward * b.w) / 2, y: b.y } };
+  }
   return { start: borderPoint(a, b), end: borderPoint(b, a) };
 }
 
