@@ -25,3 +25,17 @@ test('without WebCrypto the session world plays and the page says how to get the
   expect(errors).toEqual([]);
   await expectNoAxeViolations(page, 'without WebCrypto');
 });
+
+test('in an embed where the lesson cannot run without WebCrypto, the notice saying why reads whole', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.addInitScript(() => {
+    Object.defineProperty(window.crypto, 'subtle', { value: undefined, configurable: true });
+  });
+  await page.goto('/?scenario=key-rotation&embed=1&q=0');
+  await expect(page.getByRole('alert')).toContainText('This lesson happens in the JWT world only');
+  const list = page.getByRole('status', { name: 'Notices' }).locator('ul');
+  await expect(list).toContainText('http://localhost');
+  // Held to three lines, it was cut at "…or open this simulator on its" above an empty stage.
+  await expect.poll(() => list.evaluate((ul) => ul.scrollHeight - ul.clientHeight)).toBeLessThanOrEqual(1);
+  await expect(list.getByText(/http:\/\/localhost/)).toBeInViewport();
+});
