@@ -96,7 +96,9 @@ describe('node titles', () => {
     expect(folded).toHaveLength(35);
     const crowd = { ...nodeStatus(world, 'crowd', folded), flash: null };
     expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+35', lines: ['15 of 35'] });
-    expect(drawn('browser', 200, crowd)).toMatchObject({ text: '35 more browsers', lines: ['15 of 35 logged in'] });
+    expect(drawn('browser', 200, crowd)).toMatchObject({ text: '35 more browsers', lines: ['logged in: 15 of 35'] });
+    // A laptop's six boxes in a row: what the 15 are stays ("+35 more" over "15 of 35" said nothing of it).
+    expect(drawn('browser', 110, crowd)).toMatchObject({ lines: ['logged in: 15'] });
   });
 
   it('the key set in a narrow box (a 640x400 embed: 122 px) says "Key set", not "Key set (JW…"', async () => {

@@ -27,6 +27,12 @@ describe('sibling node boxes', () => {
     expect(lines).toContain('unused');
   });
 
+  it('are boxes of the same line: the crowd of browsers keeps "logged in" beside badges cut to "signed JWT"', async () => {
+    const lines = await linesAt('load', 6_000, 720, 'jwt');
+    expect(lines.filter((l) => /^signed JWT$/.test(l)).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => /\b15\b/.test(l))).toEqual(['logged in: 15']);
+  });
+
   it('keep their full words where every one of them fits', async () => {
     const memory = (await linesAt('scale-out', 30_000, 900)).filter((l) => l.includes('memory') && !l.startsWith('unused'));
     expect(memory).toEqual(['4 sessions in memory', '0 sessions in memory', '1 session in memory']);

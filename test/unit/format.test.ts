@@ -230,8 +230,8 @@ describe('node status words', () => {
       const world = snapshot(driver.state);
       const statuses = [...world.clients.map((c) => nodeStatus(world, c.id)), nodeStatus(world, 'crowd', world.clients.slice(5).map((c) => c.id))];
       const shortened = statuses.flatMap((st) => (st.shortLines ?? []).flatMap((shorts, i): [string, string][] => (shorts ?? []).map((short) => [short, st.lines[i]!])));
-      // Twenty users logged in by 10 s, and the crowd node's one (a JWT badge has two shorter forms: with its size, then without).
-      expect(shortened.length).toBe(mode === 'jwt' ? 41 : 21);
+      // Twenty users logged in by 10 s, and the crowd node's two (a JWT badge has two shorter forms: with its size, then without).
+      expect(shortened.length).toBe(mode === 'jwt' ? 42 : 22);
       for (const [short, line] of shortened) expect(line).toContain(short.replace(/…$/, ''));
     }
   });

@@ -2,7 +2,7 @@
 // full line, then its shorter forms), and one form for sibling boxes. Each box used to shorten on
 // its own, so in scale-out one server read "1 session in memory" beside "4 in memory": only the
 // longer count needed the short form, and the odd one out read as a different thing.
-import { FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
+import { CROWD_ID, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
 import type { NodeStatus } from './nodeStatus';
 
@@ -19,10 +19,11 @@ export const lineForms = (status: NodeStatus, i: number): string[] => [status.li
  * Per node id, the form each line starts from: the shortest that any of its siblings needs, so
  * sibling boxes say the same line in the same words. Siblings are boxes of one kind and width whose
  * line has as many forms: the same line ("N sessions in memory"), not another one in its place
- * ("keys: k1" beside "key set not fetched yet", or a down server's "down").
+ * ("keys: k1" beside "key set not fetched yet", or a down server's "down", or the crowd's count beside a browser's badge).
  */
 export function siblingForms(nodes: readonly { box: NodeBox; status: NodeStatus }[]): Map<string, number[]> {
-  const groupOf = (box: NodeBox, i: number, forms: string[]) => `${box.kind}|${box.w}|${i}|${forms.length}`;
+  // The crowd's line is not its browsers' ("logged in: 15" took a JWT badge's third form, "15 of 35").
+  const groupOf = (box: NodeBox, i: number, forms: string[]) => `${box.id === CROWD_ID ? CROWD_ID : box.kind}|${box.w}|${i}|${forms.length}`;
   const needed = new Map<string, number>();
   const each = (visit: (box: NodeBox, i: number, forms: string[]) => void) => {
     for (const { box, status } of nodes) for (let i = 0; i < Math.min(lineRoom(box), status.lines.length); i++) visit(box, i, lineForms(status, i));
