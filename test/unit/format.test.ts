@@ -153,6 +153,8 @@ describe('node status words', () => {
     await driver.runUntil(3_600);
     const lines = (id: string) => nodeStatus(snapshot(driver.state), id).lines;
     expect(lines('mallory')).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), '+ a refresh token']);
+    // A narrow column's box says it in fewer words, not "+ a refresh to…".
+    expect(nodeStatus(snapshot(driver.state), 'mallory').shortLines?.[1]).toEqual(['refresh token']);
     expect(lines('alice')).toEqual([expect.stringMatching(/^badge: /), '+ a refresh token']);
     // A thief whose refresh was refused keeps the access token she copied, not the refresh token.
     await driver.runUntil(22_000);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FONT, borderPoint, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { FONT, borderPoint, edgeEnds, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { dotPath } from '../../src/ui/stage/dotLayer';
+import { SHAPES } from '../../src/ui/stage/dotSprites';
 import { LB_TITLE } from '../../src/ui/stage/nodeStatus';
 import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS, SPEED_OCTAVES } from '../../src/store/clock';
 
@@ -177,5 +179,38 @@ describe('playback clock', () => {
   it('gives each of the slider\'s steps as the exact power of two it stands for', () => {
     const steps = Array.from({ length: SPEED_OCTAVES + 1 }, (_, i) => speedFromSlider(i / SPEED_OCTAVES));
     expect(steps).toEqual([0.25, 0.5, 1, 2, 4, 8, 16]);
+  });
+});
+
+describe('edges in columns', () => {
+  // microservices in an 800x600 embed: aimed at the centres, the balancer's lines to the top and bottom
+  // services ran under the next ones, and their key-set lines ended behind boxes.
+  const layout = layoutStage({ mode: 'jwt', clients: [{ id: 'alice', kind: 'browser' }, { id: 'bob', kind: 'browser' }], serverIds: ['server-1', 'server-2', 'server-3', 'server-4', 'server-5'] }, { width: 788, height: 410 });
+  const inside = (p: { x: number; y: number }, b: NodeBox) => Math.abs(p.x - b.x) < b.w / 2 - 0.5 && Math.abs(p.y - b.y) < b.h / 2 - 0.5;
+
+  it('meet each box at the middle of its facing side and cross no other box', () => {
+    expect(layout.orientation).toBe('wide');
+    const { lb, 'server-1': top } = layout.nodes;
+    expect(edgeEnds(lb!, top!).end).toEqual({ x: top!.x - top!.w / 2, y: top!.y });
+    for (const [from, to] of layout.edges) {
+      const { start, end } = edgeEnds(layout.nodes[from]!, layout.nodes[to]!);
+      const others = Object.values(layout.nodes).filter((b) => b.id !== from && b.id !== to);
+      for (let i = 0; i <= 50; i++) {
+        const p = { x: start.x + ((end.x - start.x) * i) / 50, y: start.y + ((end.y - start.y) * i) / 50 };
+        for (const b of others) expect(inside(p, b), `${from}->${to} crosses ${b.id}`).toBe(false);
+      }
+    }
+  });
+
+  it('carry a dot that leaves and arrives clear of both boxes, on the steep edges to the top and bottom services too', () => {
+    const half = SHAPES.jwt;
+    const overlaps = (p: { x: number; y: number }, b: NodeBox) => Math.abs(p.x - b.x) < b.w / 2 + half.hw - 0.5 && Math.abs(p.y - b.y) < b.h / 2 + half.hh - 0.5;
+    // The browsers' and the balancer's edges: long enough that no end gives up its quarter (a short one may touch a box).
+    for (const [from, to] of layout.edges.filter(([, to]) => to === 'lb' || to.startsWith('server'))) {
+      const [a, b] = [layout.nodes[from]!, layout.nodes[to]!];
+      const { start, end } = dotPath(a, b, half);
+      expect(overlaps(start, a), `${from}->${to} leaves over ${from}`).toBe(false);
+      expect(overlaps(end, b), `${from}->${to} arrives over ${to}`).toBe(false);
+    }
   });
 });

@@ -39,6 +39,8 @@ export function dotPath(a: NodeBox, b: NodeBox, half: { hw: number; hh: number }
 
 /** How far along (ux, uy) a dot centred where that direction crosses the box's border must go to clear the box. */
 function clearance(box: NodeBox, ux: number, uy: number, half: { hw: number; hh: number }): number {
+  // From the middle of a side (a column's box), it clears the box once past the side, or past its top or bottom.
+  if (box.joinsAtSide) return Math.min(half.hw / Math.abs(ux), (box.h / 2 + half.hh) / Math.abs(uy));
   // Through its top or bottom, it must rise or drop its half-height; through a side, move its half-width across.
   const throughTopOrBottom = box.w * Math.abs(uy) >= box.h * Math.abs(ux);
   return throughTopOrBottom ? half.hh / Math.abs(uy) : half.hw / Math.abs(ux);

@@ -62,7 +62,8 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     // Its refresh token, where it holds one, is its second line: "Mallory copies both of Alice's tokens"
     // stood beside one badge, and so did her presenting the stolen refresh token.
     const refresh = client.storage.refreshToken ?? client.jar.cookies.find((c) => c.name === REFRESH_COOKIE)?.value;
-    return { ...titles, lines: refresh ? [held.text, '+ a refresh token'] : [held.text], shortLines: [held.short], down: false, flash: null };
+    if (refresh) return { ...titles, lines: [held.text, '+ a refresh token'], shortLines: [held.short, ['refresh token']], down: false, flash: null };
+    return { ...titles, lines: [held.text], shortLines: [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
