@@ -275,8 +275,8 @@ const REFRESH_REFUSALS: ReadonlySet<ReasonCode> = new Set(['refresh_invalid', 'r
 /** The refresh token a refresh request carried: in its body (a single-page app) or its cookie. */
 const refreshTokenSent = (req: RequestRecord): unknown => bodyJson(req)['refresh_token'] ?? cookieOf(req, REFRESH_COOKIE);
 
-/** The refresh token the client holds now (undefined: none). */
-const refreshTokenHeld = (client: Client): string | undefined => client.storage.refreshToken ?? client.jar.cookies.find((c) => c.name === REFRESH_COOKIE)?.value;
+/** The refresh token the client holds now (undefined: none): what it sends, and what its node on the stage says it holds. */
+export const refreshTokenHeld = (client: Client): string | undefined => client.storage.refreshToken ?? client.jar.cookies.find((c) => c.name === REFRESH_COOKIE)?.value;
 
 /** A single-page app keeps the tokens a login or refresh response body hands it (cookies are the jar's job). */
 function keepTokens(s: SimState, client: Client, kind: RequestKind, body: string): void {

@@ -3,7 +3,7 @@
 import { serializeSetCookie } from '../../auth/cookies';
 import { cookieValue, firstRequestHeader } from '../http';
 import { describeReason, statusFor, type ReasonCode } from '../../reasons';
-import type { RequestRecord, RequestStage, SimState, StoreOp, StoreResult } from '../types';
+import type { RequestRecord, RequestStage, ServerCheck, SimState, StoreOp, StoreResult } from '../types';
 import { linkLatency, log, revocationCovering, send, shortId } from '../world';
 import type { Handling } from '../schemes/scheme';
 import { respondTo } from './respond';
@@ -23,6 +23,11 @@ export function bodyJson(req: RequestRecord): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** The check that decided this request, which the server's chip and inspector show: passed when its reason is 'ok'. */
+export function noteCheck({ t, server, req }: Handling, kind: ServerCheck['kind'], reason: ReasonCode): void {
+  server.lastCheck = { requestId: req.id, kind, ok: reason === 'ok', atMs: t.s.timeMs, reason };
 }
 
 export function reject({ t, server, req }: Handling, reason: ReasonCode, detail?: string): void {

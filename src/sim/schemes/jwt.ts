@@ -11,7 +11,7 @@ import type { Alg } from '../../auth/alg';
 import { cpuWork } from '../nodes/cpu';
 import { isHeldSecret, requestNewKey } from '../nodes/keySet';
 import { revokeUserRefreshFamilies } from '../nodes/sessionStore';
-import { clearCookie, cookieOf, countLookup, loggedOut, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { clearCookie, cookieOf, countLookup, loggedOut, noteCheck, queueFull, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { firstRequestHeader } from '../http';
 import type { Client, LogEntry, SimState, StoreResult, VerifyOutcome } from '../types';
 import { cookieContext, fromNumericDate, linkLatency, log, logLater, own, reserveSeq, send, shortId, wallMs } from '../world';
@@ -156,7 +156,7 @@ function onVerified(h: Handling, outcome: VerifyOutcome): void {
   }
   // Counted when done, like the checks themselves (a backlogged server has booked more than it spent).
   s.metrics.verifyCpuMs += costMs;
-  server.lastCheck = { requestId: req.id, kind: signatureChecked ? 'signature' : 'token', ok: outcome.ok, atMs: s.timeMs, reason: outcome.ok ? 'ok' : outcome.reason };
+  noteCheck(h, signatureChecked ? 'signature' : 'token', outcome.ok ? 'ok' : outcome.reason);
   if (!outcome.ok) return reject(h, outcome.reason, outcome.detail);
   const c = outcome.claims;
   // Shared, never written: the memo hands one claims object to every check of the same token.
@@ -208,7 +208,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
     if (req.stage !== 'denylist-check') return refuseStoreUnreachable(h, down);
     if (s.options.denylistFailMode === 'closed') {
       // Refused on the denylist, not the signature: the chip showed "signature ✓" beside the refusal.
-      server.lastCheck = { requestId: req.id, kind: 'denylist', ok: false, atMs: s.timeMs, reason: down };
+      noteCheck(h, 'denylist', down);
       return reject(h, down, `The denylist is unreachable${full} and the server fails closed.`);
     }
     log(s, 'store', `${server.id} cannot reach the denylist${full} and fails open: it trusts the signature alone.`, { requestId: req.id, nodeId: server.id });
@@ -218,7 +218,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
   switch (req.stage) {
     case 'denylist-check': {
       const listed = 'listed' in result && result.listed;
-      server.lastCheck = { requestId: req.id, kind: 'denylist', ok: !listed, atMs: s.timeMs, reason: listed ? 'token_revoked' : 'ok' };
+      noteCheck(h, 'denylist', listed ? 'token_revoked' : 'ok');
       const cutOffMs = 'revokedUserAtMs' in result ? result.revokedUserAtMs : undefined;
       if (cutOffMs !== undefined) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} has an iat (${clockTime(fromNumericDate(req.claims?.iat ?? 0), 0)}) up to the denylist's cut-off for ${req.subjectUserId} (${clockTime(cutOffMs, 1)}, set by a ban or a log-out-everywhere): the denylist refuses it.`);
       if (listed) return reject(h, 'token_revoked', `Token ${shortId(req.credentialId ?? '')} is on the denylist.`);

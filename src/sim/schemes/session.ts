@@ -5,7 +5,7 @@ import { serializeSetCookie } from '../../auth/cookies';
 import { plural } from '../../format';
 import { SESSION_COOKIE } from '../cookieNames';
 import { deleteUserSessions } from '../nodes/sessionStore';
-import { answerOk, clearCookie, cookieOf, countLookup, loggedOut, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
+import { answerOk, clearCookie, cookieOf, countLookup, loggedOut, noteCheck, refuseStoreUnreachable, reject, storeQuery, unexpectedReply, unreachable } from '../nodes/serverKit';
 import { randomId128 } from '../rng';
 import type { LogEntry, SessionRecord, StoreResult } from '../types';
 import { log, logLater, own, shortId } from '../world';
@@ -49,9 +49,10 @@ const looksUpLine = (seq: number, timeMs: number, requestId: number, serverId: s
 });
 
 function decided(h: Handling, record: SessionRecord | null, expired: boolean, where: string): void {
-  const { t, server, req } = h;
-  server.lastCheck = { requestId: req.id, kind: 'lookup', ok: !!record, atMs: t.s.timeMs, reason: record ? 'ok' : expired ? 'session_expired' : 'session_unknown' };
-  if (!record) return reject(h, expired ? 'session_expired' : 'session_unknown', `Session ${shortId(req.credentialId ?? '')} is not in ${where}.`);
+  const { req } = h;
+  const refusal = expired ? 'session_expired' : 'session_unknown';
+  noteCheck(h, 'lookup', record ? 'ok' : refusal);
+  if (!record) return reject(h, refusal, `Session ${shortId(req.credentialId ?? '')} is not in ${where}.`);
   req.subjectUserId = record.userId;
   req.credentialIssuedAtMs = record.createdAtMs;
   h.authorized();
@@ -97,7 +98,7 @@ function onStoreReply(h: Handling, result: StoreResult): void {
   const down = unreachable(result);
   if (down) {
     // The lookup failed: the server's chip says so (it kept its last good lookup's ✓ beside the refusal).
-    if (req.stage === 'session-lookup') h.server.lastCheck = { requestId: req.id, kind: 'lookup', ok: false, atMs: h.t.s.timeMs, reason: down };
+    if (req.stage === 'session-lookup') noteCheck(h, 'lookup', down);
     return refuseStoreUnreachable(h, down);
   }
   if (req.stage === 'session-lookup' && 'found' in result) return decided(h, result.found ? result.record : null, !result.found && result.expired, 'the store');

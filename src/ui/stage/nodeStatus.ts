@@ -3,12 +3,13 @@ import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
 import type { AppServer, DroppedCookie, ForgeHow } from '../../sim/types';
 import { shorten } from '../shorten';
-import { JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
+import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { formatNumber, plural } from '../../format';
 import { acceptsExpiry } from '../../auth/acceptance';
 import { decodeJwtParts } from '../../auth/jwtText';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 import { knownKids } from '../../sim/schemes/jwt';
+import { refreshTokenHeld } from '../../sim/nodes/browser';
 import { Remembered } from '../../sim/remembered';
 
 /** The balancer's title; layout.ts gives its column room to hold it whole. */
@@ -61,9 +62,8 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     const titles = client.kind === 'attacker' ? { title: `${client.id} (attacker)`, short: [client.id] } : browserTitles(client.id);
     // Its refresh token, where it holds one, is its second line: "Mallory copies both of Alice's tokens"
     // stood beside one badge, and so did her presenting the stolen refresh token.
-    const refresh = client.storage.refreshToken ?? client.jar.cookies.find((c) => c.name === REFRESH_COOKIE)?.value;
-    if (refresh) return { ...titles, lines: [held.text, '+ a refresh token'], shortLines: [held.short, ['refresh token']], down: false, flash: null };
-    return { ...titles, lines: [held.text], shortLines: [held.short], down: false, flash: null };
+    const refresh = refreshTokenHeld(client) !== undefined;
+    return { ...titles, lines: refresh ? [held.text, '+ a refresh token'] : [held.text], shortLines: refresh ? [held.short, ['refresh token']] : [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
