@@ -264,9 +264,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (ticket !== loadTicket) return false; // the user picked another lesson meanwhile
       const runnable = runnableModes(sc.modes, webCrypto);
       if (runnable.length === 0) {
-        const { JWT_ONLY_NEEDS_WEBCRYPTO } = await import('./noWebCryptoWords').catch(() => ({ JWT_ONLY_NEEDS_WEBCRYPTO: 'This lesson needs WebCrypto, which this page does not have.' }));
+        const { jwtOnlyNeedsWebCrypto } = await import('./noWebCryptoWords').catch(() => ({ jwtOnlyNeedsWebCrypto: () => 'This lesson needs WebCrypto, which this page does not have.' }));
         if (ticket !== loadTicket) return false;
-        set({ scenario: sc, status: 'error', error: JWT_ONLY_NEEDS_WEBCRYPTO, worlds: {} });
+        set({ scenario: sc, status: 'error', error: jwtOnlyNeedsWebCrypto(get().presentation.embed), worlds: {} });
         return false;
       }
       const modes = modesToShow(sc.modes, wantedView, webCrypto);

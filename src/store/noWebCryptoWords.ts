@@ -24,5 +24,11 @@ export function noWebCryptoNotice(page: PageAddress | undefined = globalThis.loc
   return `${lead}: open this simulator over HTTPS or at http://localhost${forward}.`;
 }
 
-/** Said instead of a lesson that happens in the JWT world only. */
-export const JWT_ONLY_NEEDS_WEBCRYPTO = 'This lesson happens in the JWT world only, which cannot run on this page (the notice above says why): pick another lesson to watch the session world.';
+/**
+ * Said instead of a lesson that happens in the JWT world only. An embed has no lesson picker (its
+ * course page chose the lesson): there, "pick another lesson" pointed at nothing.
+ */
+export function jwtOnlyNeedsWebCrypto(embed: boolean): string {
+  const why = 'This lesson happens in the JWT world only, which cannot run on this page (the notice above says why)';
+  return embed ? `${why}.` : `${why}: pick another lesson to watch the session world.`;
+}

@@ -33,6 +33,9 @@ test('in an embed where the lesson cannot run without WebCrypto, the notice sayi
   });
   await page.goto('/?scenario=key-rotation&embed=1&q=0');
   await expect(page.getByRole('alert')).toContainText('This lesson happens in the JWT world only');
+  // No picker in an embed to "pick another lesson" with; the caption box above says which lesson this is (it stood empty).
+  await expect(page.getByRole('alert')).not.toContainText('pick another lesson');
+  await expect(page.getByTestId('lesson-caption').getByText(/^Rotating the signing key\./)).toBeInViewport({ ratio: 1 });
   const list = page.getByRole('status', { name: 'Notices' }).locator('ul');
   await expect(list).toContainText('http://localhost');
   // Held to three lines, it was cut at "…or open this simulator on its" above an empty stage.

@@ -131,6 +131,12 @@ describe('a lesson that cannot run here', () => {
       render(<App store={store} />);
     });
     expect(screen.getByRole('alert').textContent).toMatch(/JWT world only/);
+    // An embed has no lesson picker to pick another lesson with, and no Play to press.
+    expect(screen.getByRole('alert').textContent).not.toMatch(/pick another lesson/);
+    expect(screen.getByTestId('caption').textContent).toBe('');
+    // The box says which lesson this is: the opening sizes it, there being no captions to.
+    expect(screen.getByTestId('lesson-caption').textContent).toMatch(/^Five services, one signing key\. What to watch:/);
+    expect(screen.getByTestId('lesson-caption').classList).toContain('has-no-captions');
     // The stage's code comes (its region stays); nothing in it says the cluster is being prepared.
     await waitFor(() => expect(document.querySelector('.stages')?.textContent).toBe(''), { timeout: 5_000 });
   });

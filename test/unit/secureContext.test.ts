@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { hasWebCrypto, runnableModes } from '../../src/store/secureContext';
-import { JWT_ONLY_NEEDS_WEBCRYPTO, noWebCryptoNotice } from '../../src/store/noWebCryptoWords';
+import { jwtOnlyNeedsWebCrypto, noWebCryptoNotice } from '../../src/store/noWebCryptoWords';
 
 /** A page served over plain http from another machine, as on a LAN. */
 const lan = { protocol: 'http:', hostname: '192.168.1.20', port: '4506' };
@@ -79,7 +79,8 @@ describe('the app without crypto.subtle', () => {
     const store = createAppStore({ scenarioId: 'key-rotation', view: 'jwt', webCrypto: false });
     await store.getState().load();
     expect(store.getState().status).toBe('error');
-    expect(store.getState().error).toBe(JWT_ONLY_NEEDS_WEBCRYPTO);
+    expect(store.getState().error).toBe(jwtOnlyNeedsWebCrypto(false));
+    expect(store.getState().error).toContain('pick another lesson');
     expect(store.getState().worlds).toEqual({});
     // Back to a lesson with a session world: it loads.
     await store.getState().load({ scenarioId: 'basic' });

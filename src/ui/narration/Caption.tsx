@@ -49,7 +49,7 @@ const selectCaption = (s: AppStoreState) => {
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
   // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, untouched: !s.started && (s.status !== 'ready' || !modes.some((m) => s.worlds[m]?.log.some((e) => e.kind !== 'key'))), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+  return { scenario, scenarioId: s.scenarioId, failed: s.status === 'error', modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, untouched: !s.started && (s.status !== 'ready' || !modes.some((m) => s.worlds[m]?.log.some((e) => e.kind !== 'key'))), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
 };
 
 /** The moment of the question on the card, once predicted and the run is at or past it. */
@@ -88,7 +88,8 @@ export function Caption() {
   const about = readBefore ? steps.find((st) => st.atMs > c.watchingFrom!) : undefined;
   const shown = about && about.atMs - c.watchingFrom! <= ASKED_ABOUT_WITHIN_MS ? about : step;
   const reread = readBefore && shown === step;
-  const now = useApp((s) => whatJustHappened(s, shownModes(s), step)) ?? 'Press Play to start.';
+  // A lesson that cannot run here (the alert says why) has no Play to press.
+  const now = useApp((s) => whatJustHappened(s, shownModes(s), step)) ?? (c.failed ? '' : 'Press Play to start.');
   // Every caption of the lesson, unseen in the same place: on a phone, a tablet or in an embed the box is as
   // tall as the longest of them (layout.css), so each is read whole and the worlds below never move.
   const sizers = useMemo(
@@ -151,7 +152,8 @@ export function Caption() {
         {/* An opening or a takeaway may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
           ref={lessonRef}
-          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}`}
+          // No caption to size an embed's box (a lesson that cannot run here): the opening sizes it.
+          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}${steps.length ? '' : ' has-no-captions'}`}
           aria-live="polite"
           aria-atomic="true"
           data-testid="lesson-caption"
