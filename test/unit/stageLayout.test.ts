@@ -4,6 +4,7 @@ import { FONT, borderPoint, edgeEnds, fitText, layoutStage, progressAt, textWidt
 import { dotPath } from '../../src/ui/stage/dotLayer';
 import { SHAPES } from '../../src/ui/stage/dotSprites';
 import { LB_TITLE } from '../../src/ui/stage/nodeStatus';
+import { lineRoom } from '../../src/ui/stage/nodeLines';
 import { hopRate, idleRate, sliderFromSpeed, speedFromSlider, clampSpeed, HOP_REAL_MS, SPEED_OCTAVES } from '../../src/store/clock';
 
 const overlap = (a: NodeBox, b: NodeBox) => Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
@@ -42,6 +43,17 @@ describe('stage layout', () => {
     expect(layout.height).toBe(250);
     // A portrait canvas of the same width keeps its rows.
     expect(layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }], serverIds: ['server-1'] }, { width: 620, height: 600 }).orientation).toBe('tall');
+  });
+
+  it('closes a column\'s rows up before its boxes lose their state line (scale-out in a 640x400 embed: 612x205)', () => {
+    const clients = ['alice', 'bob', 'carol'].map((id) => ({ id, kind: 'browser' as const }));
+    const serverIds = ['server-1', 'server-2', 'server-3', 'server-4'];
+    const layout = layoutStage({ mode: 'session', clients, serverIds }, { width: 612, height: 205 });
+    const servers = serverIds.map((id) => layout.nodes[id]!);
+    // With the full 10 px gaps each server said only its name, "4 in memory" nowhere.
+    for (const box of servers) expect(lineRoom(box)).toBe(1);
+    for (let i = 1; i < servers.length; i++) expect(servers[i]!.y - servers[i]!.h / 2 - (servers[i - 1]!.y + servers[i - 1]!.h / 2)).toBeGreaterThanOrEqual(7);
+    expect(layout.height).toBe(205);
   });
 
   it('folds browsers into the crowd past what a short column holds (a landscape phone\u2019s one world, 650x140)', () => {

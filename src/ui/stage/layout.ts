@@ -75,6 +75,10 @@ export const FONT = { title: 14, line: 12 } as const;
 /** A node's title row, then one row per status line. */
 export const TITLE_ROW_PX = 22;
 export const LINE_ROW_PX = 15;
+/** Below a box's last line: room for its descenders and the border. */
+export const LINE_FOOT_PX = 3;
+/** The least height of a box that shows `lines` status lines under its title. */
+export const boxHeightFor = (lines: number): number => TITLE_ROW_PX + lines * LINE_ROW_PX + LINE_FOOT_PX;
 const MARGIN = 8;
 const NODE_MIN_W = 96;
 /** Below this width the cluster is drawn top to bottom (browsers on top, stores at the bottom). */
@@ -214,8 +218,12 @@ function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const rowsNeeded = Math.max(clients.length, serverIds.length);
   // Each node needs at least its title row; the stage grows rather than shrink text. A short canvas
   // narrows the gaps between rows first, to what a check chip above a box's corner leaves clear: a
-  // landscape phone's load lesson (667x400, a 135 px canvas) drew four servers in 144 px and scrolled.
-  const gap = Math.max(WIDE_ROW_GAP_MIN_PX, Math.min(WIDE_ROW_GAP_PX, (size.height - 2 * MARGIN) / rowsNeeded - TITLE_ROW_PX));
+  // landscape phone's load lesson (667x400, a 135 px canvas) drew four servers in 144 px and scrolled;
+  // so does a canvas where that keeps the boxes a status line more: a 640x400 embed's four servers
+  // said only their names, scale-out's sessions in memory nowhere.
+  const perRow = (size.height - 2 * MARGIN) / rowsNeeded;
+  const boxH = [2, 1].map(boxHeightFor).find((h) => perRow - h >= WIDE_ROW_GAP_MIN_PX) ?? TITLE_ROW_PX;
+  const gap = Math.max(WIDE_ROW_GAP_MIN_PX, Math.min(WIDE_ROW_GAP_PX, perRow - boxH));
   const height = Math.max(size.height, rowsNeeded * (TITLE_ROW_PX + gap) + 2 * MARGIN);
   const { width } = size;
   const nodes: Record<string, NodeBox> = {};

@@ -2,12 +2,12 @@
 // full line, then its shorter forms), and one form for sibling boxes. Each box used to shorten on
 // its own, so in scale-out one server read "1 session in memory" beside "4 in memory": only the
 // longer count needed the short form, and the odd one out read as a different thing.
-import { CROWD_ID, FONT, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
+import { CROWD_ID, FONT, LINE_FOOT_PX, LINE_ROW_PX, TITLE_ROW_PX, type NodeBox } from './layout';
 import { measureText } from './measureText';
 import type { NodeStatus } from './nodeStatus';
 
 /** Lines a box has room for under its title (at most two). */
-export const lineRoom = (box: NodeBox): number => Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - 4) / LINE_ROW_PX)));
+export const lineRoom = (box: NodeBox): number => Math.max(0, Math.min(2, Math.floor((box.h - TITLE_ROW_PX - LINE_FOOT_PX) / LINE_ROW_PX)));
 
 /** The width a line may take: the box less its padding. */
 export const lineWidth = (box: NodeBox): number => box.w - 12;
