@@ -36,6 +36,22 @@ describe('the JWT world\u2019s store', () => {
   });
 });
 
+// A learner review: with an HS256 secret alone, a line from each service to the key set read as
+// the services fetching the secret from it.
+describe('the JWT world\u2019s key set', () => {
+  it('has no line to the servers while it publishes nothing they fetch, and gets them once it publishes a public key', async () => {
+    const hs256 = await jwtStageAt('microservices', 8_000);
+    expect(hs256.words).toEqual(expect.arrayContaining(['Key set (JWKS)', 'no public key']));
+    expect(hs256.keyLines).toBe(0);
+    cleanup();
+    // After the switch to EdDSA each service fetches the public key.
+    expect((await jwtStageAt('microservices', 20_000)).keyLines).toBe(5);
+    cleanup();
+    // A key set with a public key keeps its lines from the start, before its key is ready.
+    expect((await jwtStageAt('key-rotation', 0)).keyLines).toBe(3);
+  });
+});
+
 // A learner review: scale-out's store read "unused (server memory)" with a store line from every server.
 describe('the session world\u2019s store', () => {
   it('has no line to the servers while the sessions live in their memory, and gets them when the store holds them', async () => {

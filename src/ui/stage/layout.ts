@@ -62,6 +62,8 @@ export interface LayoutInput {
   storeShown?: boolean;
   /** Drawn, but no server asks it (the JWT world's store in an outage): no line joins it to the servers. */
   storeUnasked?: boolean;
+  /** The key set, while it publishes nothing for a server to fetch (an HS256 secret alone): no line joins it either. */
+  keySetUnasked?: boolean;
 }
 
 /** The stage's size in CSS px: the layout is drawn 1:1, so a 12 px label is 12 px on screen. */
@@ -213,7 +215,7 @@ type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: numb
 
 type Drawn = Omit<StageLayout, 'alias' | 'orientation'>;
 
-function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = false }: LayoutInput, size: StageSize): Drawn {
+function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetUnasked = false }: LayoutInput, size: StageSize): Drawn {
   const back = backends(mode, storeShown);
   const rowsNeeded = Math.max(clients.length, serverIds.length);
   // Each node needs at least its title row; the stage grows rather than shrink text. A short canvas
@@ -240,10 +242,10 @@ function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   put('lb', 'lb', xs[1], height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
   spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70)));
   spread(back.length, MARGIN, height - MARGIN).forEach((y, i) => put(back[i]!.id, back[i]!.kind, xs[3]!, y, bw, rowH(back.length, 84)));
-  return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back) };
+  return { width, height, nodes, edges: edgesFor(clients, serverIds, back.filter((b) => !(b.id === 'store' ? storeUnasked : keySetUnasked))) };
 }
 
-function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
+function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetUnasked = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
   const back = backends(mode, storeShown);
   const { width } = size;
   const margin = rows.marginPx;
@@ -283,7 +285,7 @@ function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   });
   const backY = serversTop + serverBlock + gap + backH / 2;
   spread(back.length, MARGIN, width - MARGIN).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(240, inner / back.length - gapX), backH));
-  return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back) };
+  return { width, height, nodes, edges: edgesFor(clients, serverIds, back.filter((b) => !(b.id === 'store' ? storeUnasked : keySetUnasked))) };
 }
 
 function edgesFor(clients: { id: string }[], serverIds: string[], back: { id: string }[]): [string, string][] {
