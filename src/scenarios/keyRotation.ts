@@ -35,10 +35,10 @@ export const keyRotation: Scenario = {
     {
       atMs: 6_500,
       action: { type: 'traffic', clientId: 'bob', everyMs: 1_000, count: BOB_REQUESTS },
-      caption: 'No server has k2 in its cache, and the cache is too fresh to refetch: Bob\u2019s request will be refused with kid_unknown.',
+      caption: 'No server has k2 in its cache, and the cache is too fresh to refetch: Bob\u2019s request is refused with kid_unknown.',
     },
     { atMs: 16_000, action: { type: 'note', text: `From now on, each server\u2019s key cache grows old enough to refetch, ${JWKS_REFRESH_MS / 1000} s after its own last fetch.` }, about: 'bob', caption: 'About 15 s after each server\u2019s last fetch it may refetch the key set; it finds k2 and Bob gets in.' },
-    { atMs: 20_000, action: { type: 'note', text: 'Alice\u2019s k1 token still verifies.' }, about: 'alice', caption: 'Alice\u2019s k1 token keeps verifying the whole time: the overlap outlasts her token.' },
+    { atMs: 20_000, action: { type: 'note', text: 'Alice\u2019s k1 token still verifies.' }, about: 'alice', caption: 'Alice\u2019s k1 token keeps verifying for its whole life, whichever server checks it: the overlap outlasts it.' },
     {
       // Just after the withdrawal (logged by the key set itself), which the stage's key set shows.
       atMs: WITHDRAWN_AT_MS + 100,

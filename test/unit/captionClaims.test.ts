@@ -216,7 +216,7 @@ const CLAIMS: Claim[] = [
     } },
   { says: /\b(token_not_yet_valid|token_expired|kid_unknown)\b/, check: (ctx) => someRefused({ reason: named(ctx.caption, /\b(token_not_yet_valid|token_expired|kid_unknown)\b/)!, to: ctx.atMs + 10_000 })({ ...ctx, subject: null }) },
   { says: /(nobody notices|nothing changes for the users|Nothing happens here)/, check: (ctx) => allAccepted({ ...ctx, subject: null }) },
-  { says: /(every server still accepts it|every server accepts his token|keeps verifying the whole time)/, check: (ctx) => {
+  { says: /(every server still accepts it|every server accepts his token|keeps verifying for its whole life)/, check: (ctx) => {
       const rs = sent(ctx, { to: ctx.atMs + 10_000 }).filter((r) => r.reason === 'ok');
       const servers = new Set(rs.map((r) => r.serverId));
       return allAccepted(ctx) ?? (servers.size >= 2 ? null : `accepted on ${servers.size} server(s) only`);
