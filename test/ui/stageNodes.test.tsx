@@ -66,6 +66,18 @@ describe('the session world\u2019s store', () => {
     expect(inMemory.storeLines).toBe(0);
     expect((await lines(40_000)).storeLines).toBe(4);
   });
+
+  it('says how many of its sessions no cookie names any more: tampering\u2019s "2 sessions" stood beside Alice alone', async () => {
+    const storeWords = async (timeMs: number) => {
+      const { container } = await renderStageAt('tampering', 'session', timeMs);
+      const words = [...container.querySelectorAll('.node-store .node-line')].map((t) => t.textContent);
+      cleanup();
+      return words;
+    };
+    expect(await storeWords(1_000)).toEqual(['1 session', 'up']);
+    // Her guessed id replaced her cookie at 2 s, and she logged in again at 5 s: the first session is named by no one.
+    expect(await storeWords(8_000)).toEqual(['2 sessions, 1 orphaned', 'up']);
+  });
 });
 
 // A learner review: refresh-tokens opened with one world and no word of why until the table far below.

@@ -34,6 +34,8 @@ interface Sample {
   cookiesDropped: number;
   /** Each server's cached key ids, and when it fetched them. */
   caches: Record<string, { kids: string[]; fetchedAtMs: number | null }>;
+  /** The session ids each server holds in its own memory. */
+  localSessions: Record<string, string[]>;
 }
 
 interface Run {
@@ -63,6 +65,7 @@ function sample(s: SimState): Sample {
     sessionIds: Object.fromEntries(Object.values(s.clients).map((c) => [c.id, c.jar.cookies.find((k) => k.name === SESSION_COOKIE)?.value ?? null])),
     cookiesDropped: s.metrics.cookiesDropped,
     caches: Object.fromEntries(s.servers.map((sv) => [sv.id, sv.jwksCache])),
+    localSessions: Object.fromEntries(s.servers.map((sv) => [sv.id, Object.keys(sv.localSessions)])),
   };
 }
 
@@ -279,6 +282,13 @@ const CLAIMS: Claim[] = [
   { says: /(they all wait on the same store)/, check: (ctx) => (ctx.run.samples.some((s) => s.t >= ctx.atMs && s.t <= ctx.atMs + WINDOW_MS && s.storeQueued > 0) ? null : 'nobody waited on the store') },
   { says: /(checks more signatures|signature checks spread)/, check: lookups(false) },
   { says: /load balancer sticky/, check: state((s) => s.options.lbPolicy === 'sticky', 'sticky routing') },
+  { says: /old sessions stay in (server-\d)\u2019s memory/, check: (ctx) => {
+      // Once everyone has logged in again: sessions there that no browser's cookie names.
+      const s = after(ctx, 1_000);
+      const named = new Set(Object.values(s.sessionIds));
+      const left = (s.localSessions[/old sessions stay in (server-\d)/.exec(ctx.caption)![1]!] ?? []).filter((id) => !named.has(id));
+      return left.length > 0 ? null : 'no session there that no cookie names';
+    } },
   { says: /plain round-robin again/, check: state((s) => s.options.lbPolicy === 'round-robin', 'round-robin routing') },
   { says: /sessions move to a shared store|sessions now live in the shared store/, check: state((s) => s.options.sessionStorage === 'shared', 'shared session storage') },
   { says: /sessions now live in the shared store/, check: state((s) => s.storeSessions > 0, 'session records in the shared store', 1_500) },

@@ -97,10 +97,14 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
     const st = world.store;
     const local = world.options.sessionStorage === 'local';
     const queue = st.queued ? `${st.queued} queued` : '';
-    const lines = storeLines(local ? 'unused (server memory)' : plural(st.sessions.length, 'session'), state, queue && `, ${queue}`);
+    const sessions = plural(st.sessions.length, 'session');
+    // Records no cookie names any more (a user who logged in again without logging out) stay until
+    // they expire: tampering's store held "2 sessions" beside Alice alone.
+    const orphans = orphaned(world, st.sessions.map((r) => r.id));
+    const lines = storeLines(local ? 'unused (server memory)' : `${sessions}${orphans ? `, ${orphans} orphaned` : ''}`, state, queue && `, ${queue}`);
     // A narrow box said "unused (server memor…"; the title already says what is unused. With a queue,
     // the queue: a landscape phone's load lesson read "20 sessions, 1 q…" as the caption said requests queue there.
-    const short = local ? storeLines('unused', state)[0]! : queue && (state === 'up' ? queue : `${state}, ${queue}`);
+    const short = local ? storeLines('unused', state)[0]! : queue ? (state === 'up' ? queue : `${state}, ${queue}`) : orphans && storeLines(sessions, state)[0]!;
     return { title: 'Session store', lines, ...(short ? { shortLines: [[short]] } : {}), down: !st.up, flash: null };
   },
   jwt: (world, state) => {
@@ -228,6 +232,13 @@ function credentialsOf(client: WorldSnapshot['clients'][number]): { sid: string 
   const sid = client.jar.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? null;
   const cookie = client.storage.accessToken ? undefined : client.jar.cookies.find((c) => c.name === JWT_COOKIE)?.value;
   return { sid, token: client.storage.accessToken ?? cookie ?? null, tokenInCookie: cookie !== undefined };
+}
+
+/** How many of these session ids no browser's cookie names now (an attacker's copy counts as named). */
+function orphaned(world: WorldSnapshot, sids: readonly string[]): number {
+  if (!sids.length) return 0;
+  const named = new Set(world.clients.map((c) => credentialsOf(c).sid));
+  return sids.filter((sid) => !named.has(sid)).length;
 }
 
 const holdsCredential = (client: WorldSnapshot['clients'][number]): boolean => {
