@@ -1,8 +1,11 @@
 // Which nodes a world draws: the JWT world's shared store only while something uses it, or once it
 // has failed (store-outage's point is that the JWT servers never ask it).
-import { cleanup } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderStageAt } from './support/stage';
+import { createAppStore } from '../../src/store/createAppStore';
+import { Stage } from '../../src/ui/stage/Stage';
+import { AppStoreProvider } from '../../src/ui/storeContext';
 
 beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
 afterEach(() => {
@@ -50,6 +53,24 @@ describe('the JWT world\u2019s key set', () => {
     // A key set with a public key keeps its lines from the start, before its key is ready.
     expect((await jwtStageAt('key-rotation', 0)).keyLines).toBe(3);
   });
+
+  it('is joined to a service that fetched it all the same (a token naming no secret it holds), and to no other', async () => {
+    const store = createAppStore({ scenarioId: 'microservices', view: 'jwt', questionsOn: false });
+    await store.getState().load();
+    await store.player.seek(3_000);
+    await store.getState().dispatch({ type: 'tamper', clientId: 'alice', how: 'alg-none' });
+    await store.player.seek(4_000);
+    const fetched = store.getState().worlds.jwt!.servers.filter((sv) => sv.jwksCache.fetchedAtMs !== null).map((sv) => sv.id);
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.length).toBeLessThan(5);
+    const { container } = render(
+      <AppStoreProvider store={store}>
+        <Stage mode="jwt" />
+      </AppStoreProvider>,
+    );
+    // All five lines came with the first fetch, four to services that never asked.
+    expect(container.querySelectorAll('line.edge-keys')).toHaveLength(fetched.length);
+  });
 });
 
 // A learner review: scale-out's store read "unused (server memory)" with a store line from every server.
@@ -67,7 +88,7 @@ describe('the session world\u2019s store', () => {
     expect((await lines(40_000)).storeLines).toBe(4);
   });
 
-  it('says how many of its sessions no cookie names any more: tampering\u2019s "2 sessions" stood beside Alice alone', async () => {
+  it('says how many of its sessions their users left behind by logging in again: tampering\u2019s "2 sessions" stood beside Alice alone', async () => {
     const storeWords = async (timeMs: number) => {
       const { container } = await renderStageAt('tampering', 'session', timeMs);
       const words = [...container.querySelectorAll('.node-store .node-line')].map((t) => t.textContent);
@@ -76,7 +97,15 @@ describe('the session world\u2019s store', () => {
     };
     expect(await storeWords(1_000)).toEqual(['1 session', 'up']);
     // Her guessed id replaced her cookie at 2 s, and she logged in again at 5 s: the first session is named by no one.
-    expect(await storeWords(8_000)).toEqual(['2 sessions, 1 orphaned', 'up']);
+    expect(await storeWords(8_000)).toEqual(['2 sessions, 1 left behind', 'up']);
+    expect(await storeWords(10_000)).toEqual(['3 sessions, 2 left behind', 'up']);
+  });
+
+  it('does not count a login\u2019s new session as left behind while its answer is on its way', async () => {
+    // At 0.25 s user-04's session is in the store and its Set-Cookie still travelling back: it read "4 sessions, 1 orphaned".
+    const { container } = await renderStageAt('load', 'session', 250);
+    const words = [...container.querySelectorAll('.node-store .node-line')].map((t) => t.textContent);
+    expect(words[0]).toMatch(/^\d+ sessions$/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FONT, borderPoint, edgeEnds, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
+import { CHIP_INSET, CHIP_R, FONT, borderPoint, edgeEnds, fitText, layoutStage, progressAt, textWidth, type NodeBox } from '../../src/ui/stage/layout';
 import { dotPath } from '../../src/ui/stage/dotLayer';
 import { SHAPES } from '../../src/ui/stage/dotSprites';
 import { LB_TITLE } from '../../src/ui/stage/nodeStatus';
@@ -52,7 +52,12 @@ describe('stage layout', () => {
     const servers = serverIds.map((id) => layout.nodes[id]!);
     // With the full 10 px gaps each server said only its name, "4 in memory" nowhere.
     for (const box of servers) expect(lineRoom(box)).toBe(1);
-    for (let i = 1; i < servers.length; i++) expect(servers[i]!.y - servers[i]!.h / 2 - (servers[i - 1]!.y + servers[i - 1]!.h / 2)).toBeGreaterThanOrEqual(7);
+    // Each check chip (r 11, a 2 px rim) sits low enough to clear the box above by 2 px: at its usual
+    // place, 4 px inside the corner, its rim lay on the border of the box above.
+    for (let i = 1; i < servers.length; i++) {
+      const chipTop = servers[i]!.y - servers[i]!.h / 2 + CHIP_INSET + (servers[i]!.chipDrop ?? 0) - CHIP_R - 1;
+      expect(chipTop - (servers[i - 1]!.y + servers[i - 1]!.h / 2)).toBeGreaterThanOrEqual(2);
+    }
     expect(layout.height).toBe(205);
   });
 

@@ -132,9 +132,9 @@ const lookups: Measure = (w, mode) => {
 const bytes: Measure = (w) => {
   const r = w.report;
   if (r.apiRequests === 0) return 'no API requests yet';
-  // The header line that carries the credential, name and all ("Authorization: Bearer …"): "of which
-  // the credential 337.7 B" stood under "334 characters" for the token itself (learner review).
-  return `${r.bytes.requestMean} B on average, of which ${r.bytes.credentialMean} B the credential's header line`;
+  // The credential with its header's name ("Authorization: Bearer …", or "Cookie: " and its cookies but
+  // no other): "of which the credential 337.7 B" stood under "334 characters" for the token itself (learner review).
+  return `${r.bytes.requestMean} B on average, of which ${r.bytes.credentialMean} B carry the credential, its header's name included`;
 };
 
 /**

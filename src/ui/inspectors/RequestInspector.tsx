@@ -48,7 +48,7 @@ function timing(req: RequestRecord, timeMs: number): string {
 function ByteCounts({ req }: { req: RequestRecord }) {
   return (
     <p className="insp-bytes">
-      Request <strong>{req.requestBytes} bytes</strong>, of which the credential&apos;s header line <strong>{req.credentialBytes} bytes</strong> (
+      Request <strong>{req.requestBytes} bytes</strong>, of which <strong>{req.credentialBytes} bytes</strong> carry the credential, its header&apos;s name included (
       {percent(req.credentialBytes, req.requestBytes)} of the request). Response <strong>{req.responseBytes} bytes</strong>.
     </p>
   );

@@ -152,8 +152,10 @@ export function Caption() {
         {/* An opening or a takeaway may be longer than every caption: on a phone, a tablet or in an embed it then scrolls in the box (layout.css), so a keyboard can reach it. */}
         <div
           ref={lessonRef}
-          // No caption to size an embed's box (a lesson that cannot run here): the opening sizes it.
-          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}${steps.length ? '' : ' has-no-captions'}`}
+          // No caption to size an embed's box (a lesson that cannot run here): the opening sizes it. Only
+          // then: while a lesson without a first caption in the catalog loads, its box is sized by the
+          // lesson's captions once they come, and sized by the opening meanwhile it would shrink under it.
+          className={`caption-lesson${showOpening && step ? ' has-stand-in' : ''}${c.failed && !steps.length ? ' has-no-captions' : ''}`}
           aria-live="polite"
           aria-atomic="true"
           data-testid="lesson-caption"

@@ -95,7 +95,7 @@ function placeTitle(box: NodeBox, status: NodeStatus, lineForms: readonly string
   const withLine = box.kind === 'server' ? [] : lineForms.flatMap((line) => [status.title, ...(box.kind === 'jwks' ? (status.short ?? []) : [])].map((t) => `${t}: ${line}`));
   const titles = [...withLine, ...titleForms(status).slice(firstTitle)];
   const top = -box.h / 2;
-  const chipY = top + CHIP_INSET;
+  const chipY = top + CHIP_INSET + (box.chipDrop ?? 0);
   const chipRoom = box.kind === 'server' ? CHIP_INSET + CHIP_R + 2 : 6;
   const centred = fitText(titles, box.w - 2 * chipRoom, FONT.title, true, measureText);
   if (centred === titles[0] || box.kind !== 'server') return { title: centred, titleX: 0, chipY };

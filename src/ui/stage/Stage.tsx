@@ -90,14 +90,15 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const storeShown = storeUsed || (!!world && world.report.failures.storeOutages > 0);
   // Sessions kept in each server's memory (scale-out, until its switch) leave the store unasked too.
   const storeUnasked = (mode === 'jwt' && !storeUsed) || (mode === 'session' && world?.options.sessionStorage === 'local');
-  // An HS256 secret is given to every server, never published: while the key set holds no public
-  // key and no server has fetched it (microservices until its switch), lines to it said the servers
-  // fetch the secret from it (learner review).
-  const keySetUnasked = mode === 'jwt' && world?.options.alg === 'HS256' && world.keys.keys.every((k) => k.alg === 'HS256') && world.servers.every((sv) => sv.jwksCache.fetchedAtMs === null);
+  // An HS256 secret is given to every server, never published: while the key set holds no public key
+  // (microservices until its switch) only a server that fetched it anyway (a token naming another
+  // key) is joined to it; a line from each said the servers fetch the secret there (learner review).
+  const askersKey = mode === 'jwt' && world?.options.alg === 'HS256' && world.keys.keys.every((k) => k.alg === 'HS256') ? world.servers.filter((sv) => sv.jwksCache.fetchedAtMs !== null).map((sv) => sv.id).join(',') : null;
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
-    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked, keySetUnasked }, size ?? FALLBACK_SIZE);
-  }, [mode, clientsKey, serversKey, storeShown, storeUnasked, keySetUnasked, size]);
+    const keySetAskers = askersKey === null ? undefined : askersKey ? askersKey.split(',') : [];
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked, keySetAskers }, size ?? FALLBACK_SIZE);
+  }, [mode, clientsKey, serversKey, storeShown, storeUnasked, askersKey, size]);
   const folded = useMemo(() => Object.keys(layout.alias), [layout]);
   const firstTitles = useMemo(() => siblingTitleForms(Object.values(layout.nodes)), [layout]);
 

@@ -19,6 +19,8 @@ export interface NodeBox {
   chipSide?: 'above' | 'below';
   /** In columns, its edges meet it at the middle of its side: aimed at its centre, a line to the top server of a column ran under the next one. */
   joinsAtSide?: true;
+  /** How far a server's check chip sits lower than CHIP_INSET, where its column's rows are closer than TALL_ROW_GAP_FLOOR_PX: at 7 px its rim lay on the border of the box above. */
+  chipDrop?: number;
 }
 
 /** What a chip raised above a box's corner (or dropped below it) needs of the gap there. */
@@ -62,8 +64,8 @@ export interface LayoutInput {
   storeShown?: boolean;
   /** Drawn, but no server asks it (the JWT world's store in an outage): no line joins it to the servers. */
   storeUnasked?: boolean;
-  /** The key set, while it publishes nothing for a server to fetch (an HS256 secret alone): no line joins it either. */
-  keySetUnasked?: boolean;
+  /** While the key set publishes nothing to fetch (an HS256 secret alone), the servers that fetched it all the same: only they are joined to it. */
+  keySetAskers?: readonly string[];
 }
 
 /** The stage's size in CSS px: the layout is drawn 1:1, so a 12 px label is 12 px on screen. */
@@ -197,7 +199,7 @@ const TALL_ROW_GAP_FLOOR_PX = CHIP_R - CHIP_INSET + 3;
 /** The most compact rows in which a one-row cluster's servers keep a status line. */
 const ONE_ROW_COMPACT = ROWS[3]!;
 /** A node showing `lines` status lines below its title (NodeView draws as many as its box holds). */
-const compactNodeH = (lines: number) => TITLE_ROW_PX + 4 + lines * LINE_ROW_PX;
+const compactNodeH = (lines: number) => boxHeightFor(lines) + 1;
 /** The full layout's node heights: a little more air than the compact ones. */
 const FULL_NODE_H = { client: TITLE_ROW_PX + LINE_ROW_PX + 12, lb: TITLE_ROW_PX + LINE_ROW_PX + 6, server: TITLE_ROW_PX + 2 * LINE_ROW_PX + 10, back: TITLE_ROW_PX + 2 * LINE_ROW_PX + 10 };
 
@@ -215,7 +217,7 @@ type Put = (id: string, kind: NodeKind, x: number, y: number, w: number, h: numb
 
 type Drawn = Omit<StageLayout, 'alias' | 'orientation'>;
 
-function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetUnasked = false }: LayoutInput, size: StageSize): Drawn {
+function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetAskers }: LayoutInput, size: StageSize): Drawn {
   const back = backends(mode, storeShown);
   const rowsNeeded = Math.max(clients.length, serverIds.length);
   // Each node needs at least its title row; the stage grows rather than shrink text. A short canvas
@@ -240,12 +242,16 @@ function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const rowH = (n: number, max: number) => Math.min(max, (height - 2 * MARGIN) / n - gap);
   spread(clients.length, MARGIN, height - MARGIN).forEach((y, i) => put(clients[i]!.id, clients[i]!.kind, xs[0]!, y, cw, rowH(clients.length, 64)));
   put('lb', 'lb', xs[1], height / 2, lw, TITLE_ROW_PX + LINE_ROW_PX + 10);
-  spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70)));
+  const chipDrop = Math.max(0, TALL_ROW_GAP_FLOOR_PX - gap);
+  spread(serverIds.length, MARGIN, height - MARGIN).forEach((y, i) => {
+    put(serverIds[i]!, 'server', xs[2]!, y, sw, rowH(serverIds.length, 70));
+    if (chipDrop) nodes[serverIds[i]!]!.chipDrop = chipDrop;
+  });
   spread(back.length, MARGIN, height - MARGIN).forEach((y, i) => put(back[i]!.id, back[i]!.kind, xs[3]!, y, bw, rowH(back.length, 84)));
-  return { width, height, nodes, edges: edgesFor(clients, serverIds, back.filter((b) => !(b.id === 'store' ? storeUnasked : keySetUnasked))) };
+  return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back, keySetAskers) };
 }
 
-function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetUnasked = false }: LayoutInput, size: StageSize, rows: Rows): Drawn {
+function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetAskers }: LayoutInput, size: StageSize, rows: Rows): Drawn {
   const back = backends(mode, storeShown);
   const { width } = size;
   const margin = rows.marginPx;
@@ -285,14 +291,14 @@ function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   });
   const backY = serversTop + serverBlock + gap + backH / 2;
   spread(back.length, MARGIN, width - MARGIN).forEach((x, i) => put(back[i]!.id, back[i]!.kind, x, backY, Math.min(240, inner / back.length - gapX), backH));
-  return { width, height, nodes, edges: edgesFor(clients, serverIds, back.filter((b) => !(b.id === 'store' ? storeUnasked : keySetUnasked))) };
+  return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back, keySetAskers) };
 }
 
-function edgesFor(clients: { id: string }[], serverIds: string[], back: { id: string }[]): [string, string][] {
+function edgesFor(clients: { id: string }[], serverIds: string[], back: { id: string }[], keySetAskers?: readonly string[]): [string, string][] {
   const edges: [string, string][] = clients.map((c) => [c.id, 'lb']);
   for (const id of serverIds) {
     edges.push(['lb', id]);
-    for (const b of back) edges.push([id, b.id]);
+    for (const b of back) if (b.id !== 'jwks' || !keySetAskers || keySetAskers.includes(id)) edges.push([id, b.id]);
   }
   return edges;
 }

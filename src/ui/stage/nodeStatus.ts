@@ -1,7 +1,7 @@
 // The few words each node shows at a glance, read from a snapshot. Pure, so tests can read them.
 import type { WorldSnapshot } from '../../store/snapshot';
 import type { Mode } from '../../sim/schemes/names';
-import type { AppServer, DroppedCookie, ForgeHow } from '../../sim/types';
+import type { AppServer, DroppedCookie, ForgeHow, SessionRecord } from '../../sim/types';
 import { shorten } from '../shorten';
 import { JWT_COOKIE, SESSION_COOKIE } from '../../sim/cookieNames';
 import { formatNumber, plural } from '../../format';
@@ -98,13 +98,13 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
     const local = world.options.sessionStorage === 'local';
     const queue = st.queued ? `${st.queued} queued` : '';
     const sessions = plural(st.sessions.length, 'session');
-    // Records no cookie names any more (a user who logged in again without logging out) stay until
-    // they expire: tampering's store held "2 sessions" beside Alice alone.
-    const orphans = orphaned(world, st.sessions.map((r) => r.id));
-    const lines = storeLines(local ? 'unused (server memory)' : `${sessions}${orphans ? `, ${orphans} orphaned` : ''}`, state, queue && `, ${queue}`);
+    // A user who logged in again without logging out leaves the old record in the store, still valid
+    // to whoever holds its id: tampering's store held "2 sessions" beside Alice alone.
+    const behind = leftBehind(world, st.sessions);
+    const lines = storeLines(local ? 'unused (server memory)' : `${sessions}${behind ? `, ${behind} left behind` : ''}`, state, queue && `, ${queue}`);
     // A narrow box said "unused (server memor…"; the title already says what is unused. With a queue,
     // the queue: a landscape phone's load lesson read "20 sessions, 1 q…" as the caption said requests queue there.
-    const short = local ? storeLines('unused', state)[0]! : queue ? (state === 'up' ? queue : `${state}, ${queue}`) : orphans && storeLines(sessions, state)[0]!;
+    const short = local ? storeLines('unused', state)[0]! : queue ? (state === 'up' ? queue : `${state}, ${queue}`) : behind && storeLines(sessions, state)[0]!;
     return { title: 'Session store', lines, ...(short ? { shortLines: [[short]] } : {}), down: !st.up, flash: null };
   },
   jwt: (world, state) => {
@@ -234,11 +234,24 @@ function credentialsOf(client: WorldSnapshot['clients'][number]): { sid: string 
   return { sid, token: client.storage.accessToken ?? cookie ?? null, tokenInCookie: cookie !== undefined };
 }
 
-/** How many of these session ids no browser's cookie names now (an attacker's copy counts as named). */
-function orphaned(world: WorldSnapshot, sids: readonly string[]): number {
-  if (!sids.length) return 0;
-  const named = new Set(world.clients.map((c) => credentialsOf(c).sid));
-  return sids.filter((sid) => !named.has(sid)).length;
+/**
+ * How many of these sessions are left behind: no cookie names one (an attacker's copy counts), and a
+ * cookie names a newer session of its user. A login's new session, its answer still on its way, is
+ * named by no cookie yet but is its user's newest: the load lesson's store said "1 orphaned" at every login.
+ */
+function leftBehind(world: WorldSnapshot, records: readonly SessionRecord[]): number {
+  if (records.length < 2) return 0;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const named = new Set<string>();
+  const newestNamed = new Map<string, number>();
+  for (const c of world.clients) {
+    const sid = credentialsOf(c).sid;
+    const r = sid === null ? undefined : byId.get(sid);
+    if (!r) continue;
+    named.add(r.id);
+    newestNamed.set(r.userId, Math.max(newestNamed.get(r.userId) ?? -Infinity, r.createdAtMs));
+  }
+  return records.filter((r) => !named.has(r.id) && r.createdAtMs < (newestNamed.get(r.userId) ?? -Infinity)).length;
 }
 
 const holdsCredential = (client: WorldSnapshot['clients'][number]): boolean => {
