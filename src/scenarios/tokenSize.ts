@@ -61,11 +61,12 @@ export const tokenSize: Scenario = {
         const jwt = worlds.jwt;
         const r = jwt && firstFinishedAfter(jwt, 'alice', ASK_AT_MS);
         if (!jwt || !r) return null;
-        if (accepted(r)) return { choiceId: 'bigger', why: `Her request ${happened(r)}, carrying ${plural(r.credentialBytes, 'byte')} of token.` };
+        // Bytes of her Cookie line, name included: "3715 bytes" of token stood beside a 3694 B badge (learner review).
+        if (accepted(r)) return { choiceId: 'bigger', why: `Her request ${happened(r)}, its Cookie line carrying the token in ${plural(r.credentialBytes, 'byte')}.` };
         if (r.reason === 'no_credentials')
           return {
             choiceId: 'dropped',
-            why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: the new token did not fit in a ${COOKIE_LIMIT_BYTES}-byte cookie, so the browser dropped it without a word (${plural(jwt.report.cookiesDropped, 'cookie')} dropped); the largest token that still fitted weighed ${plural(jwt.report.credentialBytesMax, 'byte')}.`,
+            why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: the new token did not fit in a ${COOKIE_LIMIT_BYTES}-byte cookie, so the browser dropped it without a word (${plural(jwt.report.cookiesDropped, 'cookie')} dropped); the largest Cookie line that still carried one was ${plural(jwt.report.credentialBytesMax, 'byte')}.`,
           };
         return { choiceId: 'server-refuses', why: `Her request ${happened(r)}.` };
       },

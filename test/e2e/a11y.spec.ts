@@ -168,6 +168,31 @@ test('keyboard: each event log and the transcript is one tab stop, so the table 
   await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
 });
 
+test('keyboard: a log line Tab brings in at the foot of the window shows its whole focus ring', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?scenario=revocation&mode=both&q=0&t=8000');
+  await ready(page);
+  const jwtLog = page.getByRole('log', { name: 'jwt event log' });
+  await expect.poll(() => jwtLog.getByRole('button').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+  // From the session log's stop, Tab enters the JWT log at its newest line, below the fold: flush with
+  // the list's edges and the window's foot, only the ring's top edge showed (keyboard review).
+  await page.getByRole('log', { name: 'session event log' }).getByRole('button').last().focus();
+  await page.keyboard.press('Tab');
+  await expect(jwtLog.getByRole('button').last()).toBeFocused();
+  const clipped = await page.evaluate(() => {
+    const el = document.activeElement!;
+    const style = getComputedStyle(el);
+    const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const r = el.getBoundingClientRect();
+    const box = { top: r.top - ring, bottom: r.bottom + ring, left: r.left - ring, right: r.right + ring };
+    let scroller: Element | null = el.parentElement;
+    while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+    const s = scroller!.getBoundingClientRect();
+    return { byWindow: box.top < 0 || box.bottom > innerHeight, byList: box.top < s.top || box.bottom > s.bottom || box.left < s.left || box.right > s.right };
+  });
+  expect(clipped).toEqual({ byWindow: false, byList: false });
+});
+
 test('focus never falls to <body> when the focused log line leaves the bounded log while playing', async ({ page }) => {
   test.setTimeout(60_000);
   // The load lesson, below 4x: its log turns over every moment, long before its end, and is drawn whole

@@ -22,6 +22,9 @@ const responseJson = (r: RequestRecord): Record<string, unknown> => JSON.parse(b
 it('a server joining the cluster says what it has of its model\'s state', async () => {
   const joined = async (patch: Parameters<typeof run>[0]) => (await run(patch, [[500, { type: 'addServer' }]], 1_000)).state.log.entries.find((e) => e.kind === 'action')?.text;
   expect(await joined({ mode: 'session' })).toBe('server-4 joins the cluster: it needs nothing more, every session is in the shared store.');
+  // With the store down it needs as much as the others, and has it no more: its first request gets a 503.
+  const downFirst = (await run({ mode: 'session' }, [[300, { type: 'storeDown' }], [500, { type: 'addServer' }]], 1_000)).state.log.entries.find((e) => e.kind === 'action' && e.text.startsWith('server-4'))?.text;
+  expect(downFirst).toBe('server-4 joins the cluster: every session is in the shared store, which is down, so it can look none up either.');
   expect(await joined({ mode: 'session', sessionStorage: 'local' })).toBe('server-4 joins the cluster, with no session in its memory: each lives only on the server that created it.');
   expect(await joined({ mode: 'jwt' })).toBe('server-4 joins the cluster, with no public key cached yet: it fetches the key set for the first token signed with one.');
   // An HS256 secret is given to every server: nothing to fetch.

@@ -140,6 +140,13 @@ describe('questions', () => {
     });
   }
 
+  it('token-size: the verdict\u2019s largest byte count is its Cookie line\u2019s, said as such, not the token\u2019s weight', async () => {
+    // "the largest token that still fitted weighed 3715 bytes" stood beside a "3694 B" badge (learner review).
+    const asked = await ask(scenario('token-size'), question('token-size', 'token-size-limit'));
+    expect(asked.outcome?.choiceId).toBe('dropped');
+    expect(asked.outcome?.why).toMatch(/the largest Cookie line that still carried one was \d+ bytes\.$/);
+  });
+
   it('microservices: the verdict says why the withdrawn HS256 secret no longer counts (no service accepts HS256 any more)', async () => {
     // At 25.6 s it said "1 node holds key material that can sign" and nothing said why the old secret no longer counted (learner review).
     const s = scenario('microservices');

@@ -115,7 +115,8 @@ function revokeUser(s: Parameters<AuthScheme['revokeUser']>[0], userId: string, 
 }
 
 export const sessionScheme: AuthScheme = {
-  joining: (s) => (s.options.sessionStorage === 'local' ? ', with no session in its memory: each lives only on the server that created it' : ': it needs nothing more, every session is in the shared store'),
+  // With the store down, "it needs nothing more" stood beside its first 503 store_unavailable (learner review).
+  joining: (s) => (s.options.sessionStorage === 'local' ? ', with no session in its memory: each lives only on the server that created it' : s.store.up ? ': it needs nothing more, every session is in the shared store' : ': every session is in the shared store, which is down, so it can look none up either'),
   carries: (sent) => sent.hasCookie(SESSION_COOKIE),
   authenticate,
   issue,
