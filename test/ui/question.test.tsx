@@ -10,6 +10,7 @@ import { lessonSteps } from '../../src/store/lesson';
 import { shownModes } from '../../src/store/selectors';
 import { dwellAtSpeed, dwellMs } from '../../src/store/pacing';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import Details from '../../src/ui/Details';
 import { fetchStageCode } from '../../src/ui/LazyStageArea';
 import { runFrames, fakeFrames, nextFrame } from './support/frames';
 
@@ -46,6 +47,27 @@ afterEach(() => {
 });
 
 describe('predict, then see', () => {
+  it('holds the event logs and the comparison table back while a prediction is asked: they would answer it', async () => {
+    fakeFrames();
+    const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: true });
+    await store.getState().load();
+    render(
+      <AppStoreProvider store={store}>
+        <Details modes={['session', 'jwt']} section={{ current: null }} />
+        <QuestionCard />
+      </AppStoreProvider>,
+    );
+    const body = document.querySelector('.details-body')!;
+    expect(body.hasAttribute('inert')).toBe(false);
+    await playUntil(store, () => store.getState().question !== null);
+    // The ban's log line said "1 issued token stays valid for 25 s more" a scroll below the card asking whether her requests still get in.
+    expect(body.hasAttribute('inert')).toBe(true);
+    expect(screen.getByText(/hidden until you answer the question/)).toBeTruthy();
+    predict(store.getState().question!.question.choices[0]!.text);
+    expect(body.hasAttribute('inert')).toBe(false);
+    expect(screen.queryByText(/hidden until you answer the question/)).toBeNull();
+  });
+
   it('asked just before the caption it is about, that caption shows as the prediction is made', async () => {
     const lessonLine = () => screen.getByTestId('lesson-caption').textContent ?? '';
     // scale-out asks at 7.4 s, 100 ms before "Three requests in four land…": "Prediction made…" flickered for those 100 ms.
