@@ -417,6 +417,48 @@ test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismi
   await page.close();
 });
 
+// Learner review: the notice of a first intervention covered the JWT world's servers and key set
+// until dismissed, and the run played on under it. Once the learner moves the run on by hand, it
+// has been read: it gives the world back. A link's play=1 is no hand: its notices stay meanwhile.
+test('at 390x844 a notice gives the JWT world back once the learner plays on; a link\'s play=1 does not', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=basic&q=0');
+  await ready(page);
+  await page.getByRole('button', { name: 'Options' }).click();
+  await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  await page.getByRole('button', { name: 'Kill server-2' }).click();
+  await page.getByRole('button', { name: 'Close panel' }).click();
+  const notice = page.getByRole('status', { name: 'Notices' });
+  await expect(notice).toContainText('You changed this run');
+  const keySet = page.locator('.stage-jwt').getByRole('button', { name: /^Key set/ });
+  const onTop = () => keySet.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  expect(await onTop(), 'the notice covers the key set').toBe(false);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(notice).toBeHidden();
+  expect(await onTop()).toBe(true);
+  // Played by the link, the run moves with the notice unread: it stays, until the learner plays on.
+  await page.goto('/?scenario=revocation&q=0&speed=99&play=1');
+  await expect(notice).toContainText('speed "99"');
+  const timeline = page.getByLabel('Timeline');
+  await expect.poll(async () => Number(await timeline.inputValue()), { timeout: 30_000 }).toBeGreaterThan(2_000);
+  await expect(notice).toBeVisible();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(notice).toBeVisible();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(notice).toBeHidden();
+  // In the flow, on a wider screen, it takes no world's room: it stays until dismissed.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?scenario=revocation&q=0&speed=99');
+  await ready(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => Number(await timeline.inputValue()), { timeout: 30_000 }).toBeGreaterThan(1_000);
+  await expect(notice).toBeVisible();
+  await page.close();
+});
+
 /** The name of the button a tap at the centre of `target` reaches (its aria-label, else its text). */
 async function buttonOnTop(target: Locator): Promise<string | null> {
   const box = (await target.boundingBox())!;
