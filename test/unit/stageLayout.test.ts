@@ -146,6 +146,21 @@ describe('stage layout', () => {
     }
   });
 
+  it('gives the crowd a box its line reads whole in ("logged in: 38", 79 px in Chromium\'s stage font): an 800x600 embed\'s 82 px read "+37" over "37 of 37"', () => {
+    const clients = Array.from({ length: 40 }, (_, i) => ({ id: `user-${String(i + 1).padStart(2, '0')}`, kind: 'browser' as const }));
+    // An 800x600 embed's world (388 px), a phone's (374), a laptop's side by side (620) and a tablet's (750).
+    for (const width of [374, 388, 620, 750]) {
+      const layout = layoutStage({ mode: 'session', clients, serverIds: ['server-1', 'server-2'] }, { width, height: 700 });
+      expect(layout.nodes.crowd!.w - 12, `${width} px`).toBeGreaterThanOrEqual(79);
+    }
+    // A laptop's world keeps five browsers one by one beside the crowd.
+    const laptop = layoutStage({ mode: 'session', clients, serverIds: ['server-1', 'server-2'] }, { width: 620, height: 700 });
+    expect(Object.values(laptop.nodes).filter((n) => n.kind === 'browser')).toHaveLength(6);
+    // Four browsers, no crowd: they keep the row as they did, each whole.
+    const four = layoutStage({ mode: 'session', clients: clients.slice(0, 4), serverIds: ['server-1', 'server-2'] }, { width: 388, height: 700 });
+    expect(Object.values(four.nodes).filter((n) => n.kind === 'browser')).toHaveLength(4);
+  });
+
   it('draws the balancer\'s title whole in columns (an 800 px frame read "Load bala…")', () => {
     for (const width of [620, 776, 800, 900, 1024, 1280]) {
       const layout = layoutStage({ mode: 'session', clients: [{ id: 'alice', kind: 'browser' }, { id: 'bob', kind: 'browser' }], serverIds: ['server-1', 'server-2', 'server-3'] }, { width, height: width === 620 ? 250 : 480 });

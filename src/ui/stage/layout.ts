@@ -113,7 +113,7 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const asColumns = () => ({ ...wide({ ...input, clients: inColumn.shown }, fitted), orientation: 'wide' as const, alias: inColumn.alias });
   if (isLandscape(fitted) && fitted.width >= WIDE_MIN_PX) return asColumns();
   // In a row, browsers share the width: past what fits with their names whole, the rest join the crowd.
-  const inRow = foldClients(input.clients, clientsInRow(fitted.width));
+  const inRow = foldClients(input.clients, clientsInRow(fitted.width, input.clients.length));
   const folded = { ...input, clients: inRow.shown };
   const alias = inRow.alias;
   const rows = tall(folded, fitted, ROWS[0]!);
@@ -158,8 +158,22 @@ const lbCompactMaxW = (): number => Math.ceil(textWidth(`${LB_TITLE}: least-conn
 /** A browser's box in a row is at least this wide, so "user-01" reads whole (at 390 px it read "us…"). */
 const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
-/** How many client nodes a row of this width holds with each at least CLIENT_MIN_W (three at least: two browsers and the crowd). */
-const clientsInRow = (width: number): number => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor((width - 2 * MARGIN) / (CLIENT_MIN_W + CLIENT_GAP_X))));
+/**
+ * Where browsers join a crowd, each box of the row is at least this wide, so the crowd's line says
+ * what its count is ("logged in: 38", 79 px in the stage's font): an 800x600 embed's four 82 px
+ * boxes read "+37" over "37 of 37".
+ */
+const CROWD_ROW_MIN_W = 91;
+/**
+ * How many client nodes a row of this width holds with each at least CLIENT_MIN_W (and a gap after
+ * the last: some room to spare), or, once they are more than that, with each at least CROWD_ROW_MIN_W
+ * (no spare: a laptop's world keeps its five browsers and the crowd). Three at least: two browsers and the crowd.
+ */
+const clientsInRow = (width: number, clients: number): number => {
+  const holds = (boxes: number) => Math.max(3, Math.min(MAX_CLIENT_NODES, Math.floor(boxes)));
+  const plain = holds((width - 2 * MARGIN) / (CLIENT_MIN_W + CLIENT_GAP_X));
+  return clients <= plain ? clients : holds((width - 2 * MARGIN + CLIENT_GAP_X) / (CROWD_ROW_MIN_W + CLIENT_GAP_X));
+};
 /** The gap between rows of a column, and the least a short canvas narrows it to: how far a check chip rises above its box. */
 const WIDE_ROW_GAP_PX = 10;
 const WIDE_ROW_GAP_MIN_PX = CHIP_R - CHIP_INSET;
