@@ -8,8 +8,8 @@ const ROUND_MS = 6_000;
 const REQUESTS_PER_ROUND = 3;
 const SESSION_COOKIE_LINE_BYTES = 43;
 const COOKIE_LIMIT_BYTES = 4096;
-/** Asked as the last round starts (its logout at 25 s), before the profile grows and she logs in again. */
-const ASK_AT_MS = 1_000 + (TOKEN_SIZE_STEPS.length - 1) * ROUND_MS + 200;
+/** Asked just before the last round starts (its logout at 25 s, whose caption tells what follows), before the profile grows and she logs in again. */
+const ASK_AT_MS = 1_000 + (TOKEN_SIZE_STEPS.length - 1) * ROUND_MS - 200;
 
 /** A realistic-looking group membership claim, about 70 characters. */
 function profileClaims(n: number): Record<string, string> {
@@ -24,14 +24,15 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
   if (index > 0) steps.push({ atMs: t, action: { type: 'logout', clientId: 'alice' } });
   const last = index === TOKEN_SIZE_STEPS.length - 1;
   // Each round begins with a logout: the new profile needs a new login (a token carries the profile it was signed with).
+  // Its caption comes with the logout: 0.3 s later, the last round's words stood over her logged-out browser.
   const caption =
     mode === 'session'
-      ? `Alice\u2019s profile grows to ${step} groups; she logs out and in. Her cookie is still a 22-character id.`
+      ? `Alice logs out, her profile grows to ${step} groups, and she logs in again. Her cookie is still a 22-character id.`
       : last
         ? `With ${step} groups her new token outgrows a 4096-byte cookie: the browser silently drops it; her requests carry nothing.`
-        : `Alice\u2019s profile grows to ${step} groups; she logs out and in, and every group rides in every request.`;
+        : `Alice logs out, her profile grows to ${step} groups, and she logs in again: every group rides in every request.`;
   steps.push(
-    { atMs: t + 300, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
+    { atMs: t, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
     { atMs: t + 600, action: { type: 'login', clientId: 'alice' }, ...(index === 0 ? { caption: mode === 'session' ? 'Alice logs in: her cookie holds a session id.' : 'Alice logs in: her cookie holds the whole token, with a small profile.' } : {}) },
     { atMs: t + 1_500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: REQUESTS_PER_ROUND } },
   );
