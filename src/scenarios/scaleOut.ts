@@ -55,7 +55,8 @@ export const scaleOut: Scenario = {
       { atMs: STICKY.policyAtMs, action: { type: 'setOptions', patch: { lbPolicy: 'sticky' } }, caption: 'The operators make the load balancer sticky: an affinity cookie pins each browser to one server.' },
       // The first sessions stay where they were made: server-1 read "4 in memory" beside three users.
       // The JWT world logs in too, in step with the other; "Everyone logs in again" alone read as if sticky routing needed it.
-      ...logins(STICKY.loginAtMs, `Everyone logs in again, each on the server they are now pinned to${session ? '; their old sessions stay in server-1\u2019s memory' : ', though their old tokens were still good'}.`),
+      // The JWT line in one line of an 800x600 embed, as before: a second grew the box and shrank its worlds.
+      ...logins(STICKY.loginAtMs, `Everyone logs in again, ${session ? 'each on the server they are now pinned to; their old sessions stay in server-1\u2019s memory' : 'pinned to a server; their tokens were still good'}.`),
       ...phaseTraffic(STICKY.fromMs, STICKY.count),
       {
         atMs: STICKY.killAtMs,

@@ -256,7 +256,7 @@ const CLAIMS: Claim[] = [
   // ---- logins, logouts, theft, tampering -------------------------------------------------------
   { says: /\b(logs? in|log in again)\b/, check: (ctx) => (/\b(Everyone|Three users|Both|Twenty users|the users|Alice and Bob)\b/.test(ctx.caption) ? someAccepted({ kind: 'login' })({ ...ctx, subject: null }) : someAccepted({ kind: 'login' })(ctx)) },
   { says: /logs out everywhere/, check: logSays(/logs out everywhere/) },
-  { says: /their old tokens were still good/, check: (ctx) => {
+  { says: /their tokens were still good/, check: (ctx) => {
       const last = sent({ ...ctx, subject: null }, { from: ctx.atMs - 3_000, to: ctx.atMs - 1 });
       return last.length && last.every((r) => r.reason === 'ok') ? null : `the requests before: ${outcomes(last)}`;
     } },
