@@ -418,8 +418,8 @@ test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismi
 });
 
 // Learner review: the notice of a first intervention covered the JWT world's servers and key set
-// until dismissed, and the run played on under it. Once the learner moves the run on by hand, it
-// has been read: it gives the world back. A link's play=1 is no hand: its notices stay meanwhile.
+// until dismissed, and the run played on under it. Once the learner plays on by hand, it has been
+// read: it gives the world back. A link's play=1 is no hand, and a pause or a step is no playing on.
 test('at 390x844 a notice gives the JWT world back once the learner plays on; a link\'s play=1 does not', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto('/?scenario=basic&q=0');
@@ -446,6 +446,10 @@ test('at 390x844 a notice gives the JWT world back once the learner plays on; a 
   await expect.poll(async () => Number(await timeline.inputValue()), { timeout: 30_000 }).toBeGreaterThan(2_000);
   await expect(notice).toBeVisible();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // A step moves the clock by hand, and is no playing on (nor is the frame in flight at the pause).
+  const before = await timeline.inputValue();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(timeline).not.toHaveValue(before);
   await expect(notice).toBeVisible();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(notice).toBeHidden();
@@ -456,6 +460,39 @@ test('at 390x844 a notice gives the JWT world back once the learner plays on; a 
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number(await timeline.inputValue()), { timeout: 30_000 }).toBeGreaterThan(1_000);
   await expect(notice).toBeVisible();
+  await page.close();
+});
+
+// Learner review: cut at three lines, store-outage's what-just-happened hid why a token of the
+// logout's second is refused too, and nothing opened it. Cut while paused, it opens whole.
+test('at 390x844 what just happened, cut short, opens whole over the caption box, by tap and by keyboard', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=store-outage&t=19300&q=0');
+  await ready(page);
+  await expect(page.getByTestId('caption')).toContainText(/^bob logs out everywhere/);
+  const showAll = page.getByRole('button', { name: 'Show all of what just happened' });
+  await expect(showAll).toBeVisible();
+  const end = 'a new login in the same second is refused too';
+  const whole = page.locator('.caption-now-whole');
+  await showAll.click();
+  await expect(whole).toContainText(end);
+  await expect(whole.getByText(end, { exact: false })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Close what just happened' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(whole).toBeHidden();
+  await expect(showAll).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(whole).toContainText(end);
+  const close = page.getByRole('button', { name: 'Close what just happened' });
+  await close.click();
+  await expect(whole).toBeHidden();
+  await expect(showAll).toBeFocused();
+  // Playing, it changes ten times a second: no button then, and the whole of it goes as the run moves on.
+  await showAll.click();
+  await expect(whole).toBeVisible();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(whole).toBeHidden();
+  await expect(showAll).toBeHidden();
   await page.close();
 });
 

@@ -174,7 +174,7 @@ export function Caption() {
         {fixed ?? now}
       </p>
       <Suspense fallback={null}>
-        <CaptionExtras holding={c.holding} summary={now} fixed={fixed} />
+        <CaptionExtras holding={c.holding} summary={now} fixed={fixed} line={nowRef} />
       </Suspense>
     </div>
   );

@@ -1,15 +1,18 @@
+import type { RefObject } from 'react';
 import { HoldBar } from './HoldBar';
 import { MomentNews } from './MomentNews';
+import { WholeNowLine } from './WholeNowLine';
 
 /**
  * What the caption box draws with the stage's code (one lazy part of the first load's caption, not
- * two): the reading hold's bar, and what a paused moment says aloud.
+ * two): the reading hold's bar, what a paused moment says aloud, and the whole of what just happened where its line is cut short.
  */
-export function CaptionExtras({ holding, summary, fixed }: { holding: boolean; summary: string; fixed: string | null }) {
+export function CaptionExtras({ holding, summary, fixed, line }: { holding: boolean; summary: string; fixed: string | null; line: RefObject<HTMLParagraphElement | null> }) {
   return (
     <>
       {holding && <HoldBar />}
       <MomentNews summary={summary} fixed={fixed} />
+      <WholeNowLine line={line} text={fixed ?? summary} />
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { Mode } from '../../sim/types';
 import { QuestionCard } from '../narration/QuestionCard';
 import { Stage } from './Stage';
+import { useNoticesGiveWay } from './useNoticesGiveWay';
 
 
 /** Inside the stage region (src/ui/LazyStageArea.tsx): the world(s) shown, a placeholder while loading, and a question over them. */
 export function StageContent({ shown, preparing }: { shown: Mode[]; preparing: boolean }) {
+  useNoticesGiveWay();
   return (
     <>
       <div className="stages">
