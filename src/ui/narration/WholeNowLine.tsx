@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { keepFocusIn } from '../focus';
+import { focusLost, keepFocusIn } from '../focus';
 import { useApp } from '../storeContext';
 
 /**
@@ -18,6 +18,8 @@ export function WholeNowLine({ line, text }: { line: RefObject<HTMLParagraphElem
   const cut = paused && !embed && measuredCut;
   const [openFor, setOpenFor] = useState<string | null>(null);
   const open = cut && openFor === text;
+  // Gone by any path (the run moved on, a Close), it is forgotten: back at the same words later, it stays shut.
+  if (openFor !== null && !open) setOpenFor(null);
   const more = useRef<HTMLButtonElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
@@ -45,7 +47,7 @@ export function WholeNowLine({ line, text }: { line: RefObject<HTMLParagraphElem
   // (or, if it is gone, to the stage).
   useEffect(() => {
     if (open) close.current?.focus();
-    else if (wasOpen.current && (!document.activeElement || document.activeElement === document.body)) {
+    else if (wasOpen.current && focusLost()) {
       if (more.current) more.current.focus();
       else keepFocusIn(null, 'stage');
     }
