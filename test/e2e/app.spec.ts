@@ -457,6 +457,38 @@ test.describe('in an 800x600 window', () => {
   });
 });
 
+// Learner review: at 1280x800 the card, centred over both worlds, covered both load balancers and
+// the servers of the JWT world it asked about. About one world, it is asked over the other one.
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 768 }]) {
+  for (const [scenario, t, about, other] of [['revocation', 5050, 'jwt', 'session'], ['scale-out', 6900, 'session', 'jwt']] as const) {
+    test(`at ${viewport.width}x${viewport.height} ${scenario}'s question about the ${about} world leaves that world whole in sight`, async ({ browser }) => {
+      test.setTimeout(60_000);
+      const page = await browser.newPage({ viewport });
+      await page.goto(`/?scenario=${scenario}&t=${t}`);
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      await expect(play).toBeEnabled({ timeout: 30_000 });
+      if (!(await page.getByRole('radiogroup').count())) await play.click();
+      await expect(page.getByRole('radiogroup')).toBeVisible({ timeout: 30_000 });
+      const card = page.locator('.question');
+      const box = (await card.boundingBox())!;
+      const under = async (stage: string) => {
+        const covered: string[] = [];
+        for (const node of await page.locator(`.stage-${stage} .node`).all()) {
+          const b = (await node.boundingBox())!;
+          if (!(b.y >= box.y + box.height || b.y + b.height <= box.y || b.x >= box.x + box.width || b.x + b.width <= box.x)) covered.push((await node.textContent())!);
+        }
+        return covered;
+      };
+      expect(await under(about), 'the world asked about is whole').toEqual([]);
+      expect((await under(other)).length, 'the card is over the other world').toBeGreaterThan(0);
+      // Half as wide, it is whole: no choice or button below its fold.
+      const [shown, whole] = await card.evaluate((el) => [el.clientHeight, el.scrollHeight]);
+      expect(whole).toBeLessThanOrEqual(shown);
+      await page.close();
+    });
+  }
+}
+
 test('a link is told what the lesson could not show as it asked: a mode it has no world for, a moment past its end', async ({ page }) => {
   await page.goto('/?scenario=microservices&mode=session&q=0');
   await expect(page.getByText("This lesson has no session world, which the link's mode asked for; it shows the JWT world.")).toBeVisible({ timeout: 20_000 });

@@ -83,7 +83,12 @@ export function QuestionCard() {
     q.answer(marked);
   };
   return (
-    <section className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}`} aria-labelledby={promptId}>
+    <section
+      className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}`}
+      // About one world: where two are side by side, layout.css asks over the other one.
+      data-about={question.modes.length === 1 ? question.modes[0] : undefined}
+      aria-labelledby={promptId}
+    >
       <h2 id={promptId} className="question-prompt" ref={heading} tabIndex={-1}>
         {question.prompt}
       </h2>
