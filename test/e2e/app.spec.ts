@@ -542,20 +542,24 @@ test('at 1024x768, where the open drawer leaves room for one world, the world of
   await page.close();
 });
 
-test('the legend keys the glyphs of the worlds drawn: a JWT-only lesson shows no wristband', async ({ page }) => {
+test('the legend keys the glyphs of the worlds drawn: a JWT-only lesson shows no wristband, a stage without a store no store query', async ({ page }) => {
   const legend = page.locator('.legend-first');
   await page.goto('/?scenario=key-rotation&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   await expect(legend.getByText('JWT (signed badge)')).toBeVisible();
   await expect(legend.getByText('key-set fetch')).toBeVisible();
   await expect(legend.getByText('session cookie (wristband)')).toBeHidden();
+  await expect(page.locator('.stage-jwt').getByRole('button', { name: /^Key set/ })).toBeVisible();
+  await expect(page.locator('.node-store')).toHaveCount(0);
+  await expect(legend.getByText('store query')).toBeHidden();
   await page.goto('/?scenario=basic&mode=session&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
   await expect(legend.getByText('session cookie (wristband)')).toBeVisible();
   await expect(legend.getByText('JWT (signed badge)')).toBeHidden();
+  await expect(legend.getByText('store query')).toBeVisible();
   await page.goto('/?scenario=basic&q=0');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
-  for (const glyph of ['session cookie (wristband)', 'JWT (signed badge)', 'key-set fetch']) await expect(legend.getByText(glyph)).toBeVisible();
+  for (const glyph of ['session cookie (wristband)', 'JWT (signed badge)', 'store query', 'key-set fetch']) await expect(legend.getByText(glyph)).toBeVisible();
 });
 
 // A short laptop window under 1280 px (1024x600, a netbook; most laptops' screens less the browser's

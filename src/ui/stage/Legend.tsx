@@ -1,12 +1,13 @@
 /**
  * What each glyph on the stage means, in the stage's shapes and colours (drawn by CSS, layout.css
  * `.glyph`: no script on the first load for them). A glyph of one world only is marked with it: a
- * one-world lesson's page leaves the other's out (layout.css).
+ * one-world lesson's page leaves the other's out, and a stage drawn with no store leaves out the
+ * store's (layout.css).
  */
 const KEYS: [world: string, glyph: string, text: string][] = [
   ['for-session', 'wristband', 'session cookie (wristband)'],
   ['for-jwt', 'badge', 'JWT (signed badge)'],
-  ['', 'store', 'store query'],
+  ['for-store', 'store', 'store query'],
   ['for-jwt', 'keys', 'key-set fetch'],
   ['', 'ok', 'accepted'],
   ['', 'bad', 'refused (with its reason)'],
