@@ -97,8 +97,9 @@ describe('node titles', () => {
     const crowd = { ...nodeStatus(world, 'crowd', folded), flash: null };
     expect(drawn('browser', 80, crowd)).toMatchObject({ text: '+35', lines: ['15 of 35'] });
     expect(drawn('browser', 200, crowd)).toMatchObject({ text: '35 more browsers', lines: ['logged in: 15 of 35'] });
-    // A laptop's six boxes in a row: what the 15 are stays ("+35 more" over "15 of 35" said nothing of it).
-    expect(drawn('browser', 110, crowd)).toMatchObject({ lines: ['logged in: 15'] });
+    // A laptop's six boxes in a row: what the 15 are stays ("+35 more" over "15 of 35" said nothing of it),
+    // and out of how many ("logged in: 15" read as the world's logins, which the caption said were twenty).
+    expect(drawn('browser', 110, crowd)).toMatchObject({ lines: ['in: 15 of 35'] });
   });
 
   it('the key set in a narrow box (a 640x400 embed: 122 px) says "Key set", not "Key set (JW…"', async () => {

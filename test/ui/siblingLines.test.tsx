@@ -27,10 +27,10 @@ describe('sibling node boxes', () => {
     expect(lines).toContain('unused');
   });
 
-  it('are boxes of the same line: the crowd of browsers keeps "logged in" beside badges cut to "signed JWT"', async () => {
+  it('are boxes of the same line: the crowd of browsers keeps "in: 15 of 35" beside badges cut to "signed JWT"', async () => {
     const lines = await linesAt('load', 6_000, 720, 'jwt');
     expect(lines.filter((l) => /^signed JWT$/.test(l)).length).toBeGreaterThan(0);
-    expect(lines.filter((l) => /\b15\b/.test(l))).toEqual(['logged in: 15']);
+    expect(lines.filter((l) => /\b15\b/.test(l))).toEqual(['in: 15 of 35']);
   });
 
   it('keep their full words where every one of them fits', async () => {

@@ -57,6 +57,15 @@ describe('key set: rotation', () => {
     expect(d.state.log.entries.some((e) => e.kind === 'key' && e.timeMs === 62_000 && /Key k1 is withdrawn/.test(e.text))).toBe(true);
   });
 
+  it('a switch from an HS256 secret says the secret stays on the servers, never that it is published', async () => {
+    const d = await run({ mode: 'jwt', alg: 'HS256', keyOverlapMs: 10_000 }, [
+      [0, { type: 'login', clientId: 'alice' }],
+      [2_000, { type: 'setOptions', patch: { alg: 'EdDSA' } }],
+    ], 3_000);
+    const line = d.state.log.entries.find((e) => e.kind === 'key' && /now signs/.test(e.text));
+    expect(line?.text).toBe('The issuer now signs with key k2 (EdDSA); the HS256 secret k1 stays on the issuer and every server for 10 s so older tokens still verify.');
+  });
+
   it('a k1 token verifies during the overlap and is kid_unknown once k1 is retired and the server has refetched', async () => {
     const script: Script = [
       [0, { type: 'login', clientId: 'alice' }],

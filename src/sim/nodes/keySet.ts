@@ -51,7 +51,12 @@ export function onKeyCreated(t: Tick, kid: string, publicJwk: Record<string, unk
   s.keys.activeKid = kid;
   if (previous) {
     schedule(s, s.timeMs + s.options.keyOverlapMs, { type: 'keyRetire', kid: previous });
-    log(s, 'key', `The issuer now signs with key ${kid}; ${previous} stays published for ${Math.round(s.options.keyOverlapMs / 1000)} s so older tokens still verify.`, { nodeId: 'jwks' });
+    // An HS256 secret is never published: it stays on the issuer and every server (microservices' log
+    // said "k1 stays published" beside a key set reading "no public key").
+    const old = s.keys.keys.find((k) => k.kid === previous);
+    const stays = old?.alg === 'HS256' ? `the HS256 secret ${previous} stays on the issuer and every server` : `${previous} stays published`;
+    const newAlg = old && old.alg !== key.alg ? ` (${key.alg})` : '';
+    log(s, 'key', `The issuer now signs with key ${kid}${newAlg}; ${stays} for ${Math.round(s.options.keyOverlapMs / 1000)} s so older tokens still verify.`, { nodeId: 'jwks' });
   } else {
     log(s, 'key', `Signing key ${kid} (${key.alg}) is ready.`, { nodeId: 'jwks' });
   }

@@ -160,8 +160,8 @@ const CLIENT_MIN_W = 80;
 const CLIENT_GAP_X = 8;
 /**
  * Where browsers join a crowd, each box of the row is at least this wide, so the crowd's line says
- * what its count is ("logged in: 38", 79 px in the stage's font): an 800x600 embed's four 82 px
- * boxes read "+37" over "37 of 37".
+ * what its count is ("in: 18 of 38", 69 px in the stage's font, with room for a wider digit): an
+ * 800x600 embed's four 82 px boxes read "+37" over "37 of 37".
  */
 const CROWD_ROW_MIN_W = 91;
 /**

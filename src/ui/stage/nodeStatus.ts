@@ -38,8 +38,9 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     // Whether each holds one, not what it says: a badge's words decode its token, 35 times a publish.
     const ids = new Set(folded);
     const inside = world.clients.filter((c) => ids.has(c.id) && holdsCredential(c)).length;
-    // "logged in" first, so a laptop's box (~80 px of line) keeps it: "+35 more" over "15 of 35" said nothing of what the 15 were.
-    return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`logged in: ${inside} of ${n}`], shortLines: [[`logged in: ${inside}`, `${inside} of ${n}`]], down: false, flash: null };
+    // A laptop's box (~80 px of line) says what the count is of, and out of how many: "+35 more" over
+    // "15 of 35" said nothing of what the 15 were, and over "logged in: 15" it read as all the world's logins.
+    return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`logged in: ${inside} of ${n}`], shortLines: [[`in: ${inside} of ${n}`, `${inside} of ${n}`]], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
   if (id === 'store') return storeStatus(world);
