@@ -153,7 +153,7 @@ test('an embed shows what just happened in the lines its caption leaves empty, t
 // Screenshot audit: an 800x600 embed's timeline was 107 px wide, beside the words of Back, Step and
 // "Open in the full simulator": microservices' 0:25, load's 0:10 and stolen-credential's 0:07 had no
 // marker of their own, and the markers are the frame's only way to a key moment.
-test("an 800x600 embed's timeline has room for a marker at each key moment", async ({ browser }) => {
+test("an 800x600 embed's timeline has room for a marker at each key moment, beside the clock", async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
   // Each lesson's moment that had no marker of its own (two moments less than a marker apart still share one).
@@ -163,6 +163,8 @@ test("an 800x600 embed's timeline has room for a marker at each key moment", asy
     const row = page.getByRole('group', { name: 'Playback' });
     await expect(row.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
     expect((await row.getByLabel('Timeline').boundingBox())!.width, id).toBeGreaterThan(250);
+    // Its captions count in seconds ("from 10 s on…"): the clock is in the row too.
+    await expect(row.getByRole('timer', { name: 'Simulation time' })).toHaveText('00:00.0');
     // Polled: the markers are spaced for the track's measured width, which settles a frame after the
     // row's last control arrives (CI read stolen-credential's markers once before that, as one).
     const markersAt = () => row.locator('.marker').evaluateAll((els, at) => els.map((e) => e.getAttribute('aria-label') ?? '').filter((n) => n.startsWith(at)), `Jump to ${moment}:`);

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { clockTime } from '../../format';
 import { useApp } from '../storeContext';
 import type { WorldToggleState } from '../useShownWorlds';
 import { FullscreenButton } from './FullscreenButton';
@@ -13,6 +14,16 @@ import './controls.css';
 const OpenFullLink = lazy((): Promise<{ default: () => ReactNode }> => import('./OpenFullLink').catch(() => ({ default: () => null })));
 
 const selectControlsOn = (s: { presentation: { controls: boolean } }) => s.presentation.controls;
+const selectTime = (s: { timeMs: number }) => s.timeMs;
+
+/** The run's clock: a frame's captions count in seconds ("from 10 s on", "expired at 30 s") and it showed none. */
+function EmbedClock() {
+  return (
+    <span className="time" role="timer" aria-label="Simulation time">
+      {clockTime(useApp(selectTime), 1)}
+    </span>
+  );
+}
 
 /** An embed's one row: playback, the timeline, speed, which world (when only one fits), fullscreen and the way out to the full app. */
 export function EmbedControls({ toggle }: { toggle: WorldToggleState | null }) {
@@ -24,6 +35,7 @@ export function EmbedControls({ toggle }: { toggle: WorldToggleState | null }) {
         <>
           <StepButtons />
           <Timeline />
+          <EmbedClock />
           <SpeedControl />
         </>
       )}
