@@ -82,8 +82,9 @@ export const SweepTable = memo(function SweepTable({ rows }: { rows: SweepRow[] 
         </table>
       </div>
       <p className="lab-note">
-        Signature checks: {formatNumber(checks.real)} run through jose, {formatNumber(checks.modelled)} judged by the model (same outcome, its CPU cost charged),{' '}
-        {plural(checks.mismatches, 'disagreement')} where both ran.
+        {/* Plain words (learner review): "run through jose, … judged by the model" was jargon. */}
+        Signature checks: {formatNumber(checks.real)} really verified with WebCrypto; the other {formatNumber(checks.modelled)} modelled, with the same result and the CPU time a real one takes here;{' '}
+        {plural(checks.mismatches, 'disagreement')} where both were done.
       </p>
     </section>
   );
