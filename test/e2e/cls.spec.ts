@@ -60,6 +60,19 @@ for (const viewport of [
   expect(cls, `layout shifts:\n${report}`).toBeLessThanOrEqual(0.02);
 });
 
+// Code review: a JWT-only lesson's legend left "store query" out once its stage was drawn without a
+// store, and at 1024x768 its two lines became one as the stage came: the stage grew (CLS 0.028).
+test('a JWT-only lesson drawn without a store does not move as its stage comes, at 1024x768', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await watchLayoutShifts(page);
+  await page.goto('/?scenario=key-rotation&q=0');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('.stage-jwt .node').first()).toBeVisible();
+  await expect(page.locator('.legend-first').getByText('store query')).toBeHidden();
+  const { cls, report } = await layoutShifts(page);
+  expect(cls, `layout shifts:\n${report}`).toBeLessThanOrEqual(0.001);
+});
+
 // The first screen of / is built into index.html and fitted to the screen by src/firstScreenFit.js
 // once #root is parsed. When the HTML comes in two parts, the browser may draw the part it has
 // before the fit: under Lighthouse (412x823) the stage region was drawn 41 px higher, then moved
