@@ -173,9 +173,9 @@ function backlog(rows: SweepRow[]): string {
   const same = store.length > 0 && withServers(store) === withServers(checks);
   // Plain words (learner review): "the store's ops/s outnumber the requests that ended … behind everything booked since" read as jargon.
   const what = same
-    ? [`${withServers(store)} the store was asked, and signatures checked, more often than requests finished`]
-    : [store.length ? `${withServers(store)} the store was asked more often than requests finished` : '', checks.length ? `${withServers(checks)} signatures were checked more often than requests finished` : ''].filter(Boolean);
-  const does = [checks.length ? 'checks its token' : '', store.length ? 'asks the store' : ''].filter(Boolean).join(' and ');
+    ? [`${withServers(store)} the store was asked, and signatures checked, more often than requests ended`]
+    : [store.length ? `${withServers(store)} the store was asked more often than requests ended` : '', checks.length ? `${withServers(checks)} signatures were checked more often than requests ended` : ''].filter(Boolean);
+  const does = [checks.length ? 'checks the token' : '', store.length ? 'asks the store' : ''].filter(Boolean).join(' and ');
   const why = what.length ? ` ${capital(what.join(', and '))}: a server ${does} as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it.` : '';
   return ` ${capital(withServers(grew))} requests came faster than they ended: of each 100 sent in the window, ${about(grew.map(endedPer100), whole)} ended in it (answered or failed), the rest still queued.${why}`;
 }
