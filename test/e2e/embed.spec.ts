@@ -163,8 +163,14 @@ test("an 800x600 embed's timeline has room for a marker at each key moment, besi
     const row = page.getByRole('group', { name: 'Playback' });
     await expect(row.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
     expect((await row.getByLabel('Timeline').boundingBox())!.width, id).toBeGreaterThan(250);
-    // Its captions count in seconds ("from 10 s on…"): the clock is in the row too.
-    await expect(row.getByRole('timer', { name: 'Simulation time' })).toHaveText('00:00.0');
+    // Its captions count in seconds ("from 10 s on…"): the clock is in the row too, and follows the run.
+    const clock = row.getByRole('timer', { name: 'Simulation time' });
+    await expect(clock).toBeVisible();
+    await expect(clock).toHaveText('00:00.0');
+    if (id === 'clock-skew') {
+      await row.getByLabel('Timeline').fill('12000');
+      await expect(clock).toHaveText('00:12.0');
+    }
     // Polled: the markers are spaced for the track's measured width, which settles a frame after the
     // row's last control arrives (CI read stolen-credential's markers once before that, as one).
     const markersAt = () => row.locator('.marker').evaluateAll((els, at) => els.map((e) => e.getAttribute('aria-label') ?? '').filter((n) => n.startsWith(at)), `Jump to ${moment}:`);
@@ -174,6 +180,26 @@ test("an 800x600 embed's timeline has room for a marker at each key moment, besi
     await expect(out).toBeVisible();
     await expect(out.locator('.open-full-short')).toBeVisible();
     await expect(out.locator('.open-full-short')).toHaveText('Full simulator');
+  }
+  await page.close();
+});
+
+// Code review: the clock beside the timeline may not be left alone on a row of its own, nor the timeline
+// squeezed among the buttons: on a phone-width frame the two take the row below them, together.
+test('a phone-width embed puts the timeline and the clock on one row below the buttons', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 520, height: 400 } });
+  for (const id of ['key-rotation', 'revocation']) {
+    await page.goto(`/?embed=1&scenario=${id}&q=0&t=12000`);
+    const row = page.getByRole('group', { name: 'Playback' });
+    await expect(row.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+    const clock = row.getByRole('timer', { name: 'Simulation time' });
+    await expect(clock).toHaveText('00:12.0');
+    const play = (await row.getByRole('button', { name: 'Play', exact: true }).boundingBox())!;
+    const track = (await row.getByLabel('Timeline').boundingBox())!;
+    const time = (await clock.boundingBox())!;
+    expect(track.y, id).toBeGreaterThanOrEqual(play.y + play.height);
+    expect(Math.abs(time.y + time.height / 2 - (track.y + track.height / 2)), id).toBeLessThan(track.height + 8);
+    expect(track.width, id).toBeGreaterThan(300);
   }
   await page.close();
 });

@@ -34,8 +34,11 @@ export function EmbedControls({ toggle }: { toggle: WorldToggleState | null }) {
       {full && (
         <>
           <StepButtons />
-          <Timeline />
-          <EmbedClock />
+          {/* One piece: on a phone-width frame the two take a row of their own together (controls.css). */}
+          <div className="embed-time">
+            <Timeline />
+            <EmbedClock />
+          </div>
           <SpeedControl />
         </>
       )}
