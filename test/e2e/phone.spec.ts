@@ -417,6 +417,31 @@ test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismi
   await page.close();
 });
 
+// A11y review: focused by Tab from below, most stage nodes were scrolled under the stuck controls and
+// caption (WCAG 2.4.11, focus not obscured). Each focused node is seen, on top.
+test('at 390x844 a stage node reached by Shift+Tab is scrolled into sight below the sticky bar', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&t=8000&q=0');
+  await ready(page);
+  const nodes = page.locator('.stage [tabindex="0"]');
+  const count = await nodes.count();
+  expect(count).toBeGreaterThan(8);
+  // From past the last node, back through all of them, as a keyboard would come up from the logs.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await nodes.last().focus();
+  for (let i = 0; i < count; i++) {
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const box = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)) ? 'seen' : `${el.getAttribute('aria-label')} hidden`;
+    });
+    expect(seen).toBe('seen');
+    await page.keyboard.press('Shift+Tab');
+    if (!(await page.evaluate(() => !!document.activeElement?.closest('.stage')))) break;
+  }
+  await page.close();
+});
+
 // Learner review: the notice of a first intervention covered the JWT world's servers and key set
 // until dismissed, and the run played on under it. Once the learner plays on by hand, it has been
 // read: it gives the world back. A link's play=1 is no hand, and a pause or a step is no playing on.

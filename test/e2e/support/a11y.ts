@@ -86,9 +86,16 @@ export async function focusRingContrast(page: Page): Promise<{ element: string; 
         break;
       }
     }
-    return { element: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`, ring, background: bg };
+    // Opacity fades the ring with the element (a faded aria-disabled button's ring was 2.7:1).
+    let opacity = 1;
+    for (let node: Element | null = el; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+    return { element: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`, ring, background: bg, opacity };
   });
   if (!info) return { element: 'body', ring: [], background: '', ratio: 0 };
-  const ratio = Math.max(0, ...info.ring.map((c) => contrastRatio(c, info.background)));
+  const seen = (ring: string) => {
+    const [c, b] = [ring, info.background].map((css) => (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number));
+    return `rgb(${c!.map((v, i) => v * info.opacity + b![i]! * (1 - info.opacity)).join(', ')})`;
+  };
+  const ratio = Math.max(0, ...info.ring.map((c) => contrastRatio(seen(c), info.background)));
   return { ...info, ratio };
 }
