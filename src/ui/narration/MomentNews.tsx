@@ -8,6 +8,12 @@ import { useApp, useAppStore } from '../storeContext';
 
 /** More new lines than this at once (a seek, a burst) are told by the moment's summary instead. */
 export const MOST_LINES_SAID = 6;
+/**
+ * News waits this long for the next move before it is said: an arrow held on the timeline or on Step
+ * said every moment it passed (32 announcements in 2 s, a11y review); once the keys stop, the moment
+ * reached is said, as its summary where more than one move's lines were waiting.
+ */
+export const NEWS_QUIET_MS = 250;
 
 const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, modesKey: shownModes(s).join(' '), playing: s.playing, hides: predicting(s) });
 
@@ -44,6 +50,7 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
   // moment before it asks, and the lines said in between gave the answer away.
   const pending = useRef<{ text: string; fixed: boolean } | null>(null);
   const region = useRef<HTMLParagraphElement>(null);
+  const quiet = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     const logs = { session, jwt };
     const modes = modesFromKey(modesKey);
@@ -52,14 +59,20 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
     const count = fresh.reduce((n, f) => n + (f.lines?.length ?? MOST_LINES_SAID + 1), 0);
     const newFixed = fixed !== saidFixed.current;
     saidFixed.current = fixed;
+    // A move's lines while another's wait unsaid: the moment reached is said by its summary.
+    const piledUp = pending.current !== null && !pending.current.fixed;
     if (playing) pending.current = { text: '', fixed: true };
     else if (fixed && newFixed) pending.current = { text: fixed, fixed: true };
-    else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
+    else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID || piledUp ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
     void store.player.settled().then(() => {
-      const news = pending.current;
-      pending.current = null;
-      if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = news.text;
+      clearTimeout(quiet.current);
+      quiet.current = setTimeout(() => {
+        const news = pending.current;
+        pending.current = null;
+        if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = news.text;
+      }, NEWS_QUIET_MS);
     });
   }, [store, session, jwt, modesKey, playing, fixed, hides, summary]);
+  useEffect(() => () => clearTimeout(quiet.current), []);
   return <p ref={region} className="visually-hidden" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="moment-news" />;
 }
