@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { clockTime } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps, nextMomentAfter } from '../../store/lesson';
 import { modesFromKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
+import { Clock } from './Clock';
 import { PlayButton, StepButtons } from './PlaybackButtons';
 import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
@@ -45,9 +45,7 @@ export function Controls() {
           ↺<span className="button-word"> Reset</span>
         </button>
         <SpeedControl />
-        <span className="time" role="timer" aria-label="Simulation time">
-          {clockTime(c.timeMs)}
-        </span>
+        <Clock />
       </div>
       <Timeline />
     </div>
