@@ -7,6 +7,7 @@ import { Drawer } from './Drawer';
 import { Caption } from './narration/Caption';
 import { Notices } from './narration/Notices';
 import { preparingStage, StageArea } from './LazyStageArea';
+import { SkipToPlayback } from './SkipLinks';
 import { useApp } from './storeContext';
 import { useShownWorlds } from './useShownWorlds';
 
@@ -25,6 +26,7 @@ export function EmbedShell() {
   const { shown, toggle } = useShownWorlds(area, modes, false);
   return (
     <div className={`app embed${shown.length > 1 ? ' is-both' : ''}`}>
+      <SkipToPlayback />
       <main className="embed-main">
         {/* The course page shows its own heading; a screen reader still learns what this frame is. */}
         <h1 className="visually-hidden">Sessions vs JWT{title ? `: ${title}` : ''}</h1>

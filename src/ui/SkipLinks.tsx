@@ -25,3 +25,23 @@ export function SkipLinks() {
     </nav>
   );
 }
+
+/**
+ * An embed's first tab stop: past the stage, whose every node is a stop (twelve in most lessons), to
+ * Play, the one control a frame in a course page is for; it was the 14th Tab.
+ */
+export function SkipToPlayback() {
+  const toPlayback = (e: MouseEvent) => {
+    e.preventDefault();
+    const play = document.querySelector<HTMLElement>('#playback .play:enabled');
+    if (play) play.focus();
+    else focusById('playback');
+  };
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      <a href="#playback" className="skip-link" onClick={toPlayback}>
+        Skip to the playback controls
+      </a>
+    </nav>
+  );
+}

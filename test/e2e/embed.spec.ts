@@ -473,6 +473,25 @@ test('an embed with play=1 plays only while it is in view', async ({ page }) => 
   await expect(ui.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
+// A keyboard review: from the course page, Play was the 14th Tab in the frame, after every node of both worlds.
+test('from the course page, the second Tab into an embed reaches Play, with its controls or without', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  for (const [name, extra] of [['full', ''], ['bare', '&controls=0']] as const) {
+    await page.goto(coursePage(`/course/keys-${name}.html`, `<iframe name="${name}" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&q=0${extra}" width="800" height="600"></iframe>`));
+    await frameReady(page, name);
+    const ui = page.frameLocator(`iframe[name="${name}"]`);
+    await page.locator('h1').click();
+    await page.keyboard.press('Tab');
+    const skip = ui.getByRole('link', { name: 'Skip to the playback controls' });
+    await expect(skip, name).toBeFocused();
+    await expect(skip, name).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(ui.getByRole('button', { name: 'Play', exact: true }), name).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(ui.getByRole('button', { name: 'Pause', exact: true }), name).toBeFocused();
+  }
+});
+
 test('the Share dialog\'s embed code, pasted into a course page, shows the same moment', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`${site.appUrl}?scenario=revocation&mode=jwt&speed=8&play=1&q=0`);

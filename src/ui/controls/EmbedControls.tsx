@@ -19,7 +19,7 @@ const selectControlsOn = (s: { presentation: { controls: boolean } }) => s.prese
 export function EmbedControls({ toggle }: { toggle: WorldToggleState | null }) {
   const full = useApp(selectControlsOn);
   return (
-    <div className="controls embed-controls" role="group" aria-label="Playback">
+    <div className="controls embed-controls" id="playback" role="group" aria-label="Playback">
       <PlayButton />
       {full && (
         <>
