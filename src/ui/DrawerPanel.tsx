@@ -24,6 +24,16 @@ function focusBack(back: HTMLElement | SVGElement | null): void {
   focusById('stage');
 }
 
+/** Whether the panel is what is drawn at the middle of `el` (off screen or not laid out: not covered). */
+function coveredBy(panel: Element, el: Element): boolean {
+  const box = el.getBoundingClientRect();
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  if (!(box.width > 0) || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+  const top = document.elementFromPoint(x, y);
+  return top !== null && panel.contains(top);
+}
+
 const selectDrawer = (s: AppStoreState) => ({ drawer: s.drawer, closeDrawer: s.closeDrawer, selectionKey: s.selection ? JSON.stringify(s.selection) : '' });
 
 /**
@@ -62,6 +72,27 @@ export default function DrawerPanel() {
     // Once React has drawn the page without the panel (its render of the close is queued first), so the
     // focus lands where it can stay. Not flushSync: 10 B of the first load.
     queueMicrotask(() => focusBack(back));
+  }, [closeDrawer]);
+
+  // Not modal: what the panel leaves in sight stays at hand (a phone's Play above its sheet). But focus
+  // that lands where the panel covers it closes the panel and stays where it went: Tab from the end of
+  // a phone's sheet went on through the stage, logs and table under it, unseen (WCAG 2.4.11).
+  useEffect(() => {
+    let frame = 0;
+    const onFocusIn = (e: FocusEvent) => {
+      const to = e.target;
+      if (!(to instanceof Element) || panel.current?.contains(to)) return;
+      cancelAnimationFrame(frame);
+      // Judged once the browser has scrolled it into view.
+      frame = requestAnimationFrame(() => {
+        if (document.activeElement === to && panel.current && coveredBy(panel.current, to)) closeDrawer();
+      });
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      cancelAnimationFrame(frame);
+    };
   }, [closeDrawer]);
 
   // Listening from the commit that draws the panel (a layout effect): a passive one may run after

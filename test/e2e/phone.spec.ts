@@ -613,6 +613,55 @@ test('on a phone the header folds into Options, which opens the mode, questions,
   await page.close();
 });
 
+/** Whether the focused element is drawn at its middle, in the viewport (not under a panel or off screen). */
+const focusedInSight = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement!;
+    // Tab from the page's last stop goes to the browser's own controls first: nothing of the page to see.
+    if (el === document.body) return true;
+    const box = el.getBoundingClientRect();
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    const top = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight ? document.elementFromPoint(x, y) : null;
+    return top !== null && (el.contains(top) || top.contains(el));
+  });
+
+// Keyboard review: the sheet is not modal (Play stays at hand above it), and Tab from its end went on
+// through the stage, logs and table under it, unseen; so did Shift+Tab from its Close button.
+test('at 390x844 focus that leaves the interventions sheet for what it covers closes it, and is seen', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/?scenario=revocation&q=0&t=3000');
+  await ready(page);
+  const close = page.getByRole('button', { name: 'Close panel' });
+  const openSheet = async () => {
+    await page.getByRole('button', { name: 'Options' }).click();
+    await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+    await expect(close).toBeVisible();
+  };
+  await openSheet();
+  const sheet = page.locator('#drawer');
+  await sheet.locator('select, button').last().focus();
+  const inSheet = () => page.evaluate(() => !!document.activeElement?.closest('#drawer'));
+  let stops = 0;
+  // Out of it, Tab goes to the top of the page first: the header and the controls above the sheet keep it open.
+  do {
+    await page.keyboard.press('Tab');
+    stops++;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    if (!(await inSheet()) && (await close.isVisible())) expect(await focusedInSight(page), `stop ${stops}, the sheet open`).toBe(true);
+  } while ((await close.isVisible()) && stops < 40);
+  await expect(close).toBeHidden();
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.stage')), 'the focus went on into the stage').toBe(true);
+  await expect.poll(() => focusedInSight(page)).toBe(true);
+  // Backwards from its first control: the page's last stop, under the sheet, is where the focus stays.
+  await openSheet();
+  await close.focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(close).toBeHidden();
+  expect(await inSheet()).toBe(false);
+  await expect.poll(() => focusedInSight(page)).toBe(true);
+  await page.close();
+});
+
 // A short landscape phone: the header's row was what its worlds lacked (they were under the fold).
 test('at 734x343 the header folds into the controls\' row: Options at its end opens the lesson\'s picker over them', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 734, height: 343 } });
