@@ -252,6 +252,20 @@ test('focus never falls to <body>: Ban, Remove server, Reset, Dismiss', async ({
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stage');
 });
 
+// A11y review: while the lesson plays its news is off (the lesson line speaks), and a press of Ban was said by nothing.
+test('while the lesson plays, an intervention is said in its status region by what it did in each world', async ({ page }) => {
+  await page.goto('/?scenario=basic&mode=both&q=0&t=3000');
+  await ready(page);
+  await page.getByRole('button', { name: 'Interventions', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Ban alice' }).click();
+  const news = page.getByTestId('intervention-news');
+  await expect(news).toHaveAttribute('role', 'status');
+  await expect(news).toContainText('The admin bans alice');
+  await expect(news).toContainText('Session:');
+  await expect(news).toContainText('JWT:');
+});
+
 test('a question by keyboard: focus comes to it, arrows look through the choices, Lock in answers, focus stays on the pick, closing hands focus to the stage', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?scenario=revocation&mode=both&speed=4');

@@ -1,7 +1,7 @@
 // The interventions panel against a real run of the "basic" scenario (seed 7, both worlds, real
 // WebCrypto): every click goes through the store to the engine, and the checks read the snapshots.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordedAction } from '../../src/sim/history';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import type { WorldSnapshot } from '../../src/store/snapshot';
@@ -47,6 +47,34 @@ function reasonOf(el: HTMLElement): string {
 }
 
 describe('InterventionsPanel', () => {
+  // A11y review: the moment's news is silent while the lesson plays (its lesson line speaks), and a
+  // screen reader heard nothing of a press of Ban.
+  it('says what a press did while the lesson plays, in the worlds\' own lines; paused, leaves that to the moment\'s news', async () => {
+    const store = await setup();
+    const region = screen.getByTestId('intervention-news');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    act(() => store.getState().play());
+    try {
+      expect(store.getState().playing).toBe(true);
+      fireEvent.click(button('Ban alice'));
+      await vi.waitFor(() => expect(said).toHaveLength(1));
+      const banLine = (w: WorldSnapshot) => w.log.findLast((e) => /ban/i.test(e.text))!.text;
+      expect(said[0]).toContain(banLine(session(store)).split(': ')[0]);
+      expect(region.getAttribute('role')).toBe('status');
+      // The same press again is said again.
+      fireEvent.click(button('Request from alice'));
+      await vi.waitFor(() => expect(said).toHaveLength(2));
+      fireEvent.click(button('Request from alice'));
+      await vi.waitFor(() => expect(said).toHaveLength(3));
+      expect(said[2]!.trim()).toBe(said[1]!.trim());
+    } finally {
+      act(() => store.getState().pause());
+    }
+    await after(() => fireEvent.click(button('Take down the store')), store);
+    expect(said).toHaveLength(3);
+  });
+
   it('groups the controls in labelled fieldsets', async () => {
     await setup();
     for (const name of ['Users', 'Attacker', 'Servers', 'Store', 'Keys', 'Settings']) expect(screen.getByRole('group', { name })).toBeTruthy();

@@ -3,6 +3,7 @@
 // from the snapshots (the primary world: sessions when both are loaded).
 import { useId } from 'react';
 import { AttackerFieldset } from './AttackerFieldset';
+import { InterventionNews } from './InterventionNews';
 import { KeysFieldset } from './KeysFieldset';
 import { usePanelModel } from './model';
 import { ServersFieldset } from './ServersFieldset';
@@ -22,7 +23,7 @@ export function InterventionsPanel() {
       {model === null ? (
         <p className="iv-note">The controls appear once the run is ready.</p>
       ) : (
-        <>
+        <InterventionNews>
           {/* A changed run can make a caption untrue ("every server accepts his token" with the servers killed): said where the change is made. */}
           <p className="iv-note">
             {model.modes.length > 1 && 'Each action applies to both worlds at the same moment. '}
@@ -34,7 +35,7 @@ export function InterventionsPanel() {
           <StoreFieldset store={model.store} />
           <KeysFieldset keys={model.keys} />
           <SettingsFieldset model={model} />
-        </>
+        </InterventionNews>
       )}
     </section>
   );

@@ -1,13 +1,16 @@
 // What the panel needs from the snapshots, reduced to a small plain object. The store hook keeps
 // it as a JSON string, so the panel re-renders only when one of these facts changes, not on
 // every published frame of the run.
-import { useMemo } from 'react';
+import { use, useMemo } from 'react';
 import { plural } from '../../format';
 import { seconds } from '../../formatSpans';
 import type { RecordedAction } from '../../sim/history';
-import type { Action, Mode, SimOptions } from '../../sim/types';
+import type { Action, LogEntry, Mode, SimOptions } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
+import { shownModes } from '../../store/selectors';
+import { linesSince, newsOf } from '../narration/newsLines';
 import { useApp, useAppStore } from '../storeContext';
+import { SayNews } from './InterventionNews';
 
 /** The settings the engine lets `setOptions` change while a run goes on. */
 export type LiveOptions = Required<Extract<Action, { type: 'setOptions' }>['patch']>;
@@ -75,9 +78,13 @@ export function usePanelModel(): PanelModel | null {
  */
 export function useIntervene(): (action: Action) => Promise<void> {
   const store = useAppStore();
+  const say = use(SayNews);
   return async (action) => {
     const before = [...store.player.recordedActions()];
+    const lastLines = lastLinesOf(store.getState());
     await store.getState().dispatch(action);
+    const now = store.getState();
+    if (now.playing) say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesSince(now.worlds[mode]?.log ?? [], lastLines[mode]) ?? [] }))));
     const kept = store.player.recordedActions();
     const dropped = before.filter((r) => !kept.includes(r));
     // Said where the captions are read, once a page: key-rotation's "No server has k2…" beside a k3 token read as a bug.
@@ -87,6 +94,8 @@ export function useIntervene(): (action: Action) => Promise<void> {
     store.setState((s) => ({ notices: [...s.notices, ...said.filter((n) => !s.notices.includes(n))] }));
   };
 }
+
+const lastLinesOf = (s: AppStoreState): Partial<Record<Mode, LogEntry>> => ({ session: s.worlds.session?.log.at(-1), jwt: s.worlds.jwt?.log.at(-1) });
 
 /** The pages (stores) whose learner has been told the captions stay as written. */
 const toldCaptions = new WeakSet<object>();

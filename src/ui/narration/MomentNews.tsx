@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
-import { perWorldLine } from '../../store/lesson';
 import { modesFromKey, predicting, shownModes } from '../../store/selectors';
 import { useApp, useAppStore } from '../storeContext';
+import { linesSince, newsOf } from './newsLines';
 
 /** More new lines than this at once (a seek, a burst) are told by the moment's summary instead. */
 export const MOST_LINES_SAID = 6;
@@ -16,21 +16,6 @@ export const MOST_LINES_SAID = 6;
 export const NEWS_QUIET_MS = 250;
 
 const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, modesKey: shownModes(s).join(' '), playing: s.playing, hides: predicting(s) });
-
-const sameLine = (a: LogEntry, b: LogEntry) => a.seq === b.seq && a.timeMs === b.timeMs && a.text === b.text;
-
-/** The lines logged after `last`; null where the log no longer holds it (a seek back, a reload, a burst past its window). */
-function linesSince(log: readonly LogEntry[], last: LogEntry | undefined): readonly LogEntry[] | null {
-  if (!last) return log.length ? null : [];
-  for (let i = log.length - 1; i >= 0; i--) if (sameLine(log[i]!, last)) return log.slice(i + 1);
-  return null;
-}
-
-/** What the new lines say, each world's named when both are shown (said once when they are the same). */
-function newsOf(fresh: { mode: Mode; lines: readonly LogEntry[] }[]): string {
-  const told = fresh.filter((f) => f.lines.length).map((f) => ({ mode: f.mode, text: f.lines.map((e) => e.text).join(' ') }));
-  return perWorldLine(told, fresh.length === 1);
-}
 
 /**
  * What a screen reader hears of a paused moment, the one voice of it (the event logs are silent):

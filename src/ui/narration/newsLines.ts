@@ -1,0 +1,19 @@
+import type { LogEntry, Mode } from '../../sim/types';
+import { perWorldLine } from '../../store/lesson';
+
+// What a move logged, in words: the paused moment's news (MomentNews) and an intervention's while playing.
+
+const sameLine = (a: LogEntry, b: LogEntry) => a.seq === b.seq && a.timeMs === b.timeMs && a.text === b.text;
+
+/** The lines logged after `last`; null where the log no longer holds it (a seek back, a reload, a burst past its window). */
+export function linesSince(log: readonly LogEntry[], last: LogEntry | undefined): readonly LogEntry[] | null {
+  if (!last) return log.length ? null : [];
+  for (let i = log.length - 1; i >= 0; i--) if (sameLine(log[i]!, last)) return log.slice(i + 1);
+  return null;
+}
+
+/** What the new lines say, each world's named when both are shown (said once when they are the same). */
+export function newsOf(fresh: { mode: Mode; lines: readonly LogEntry[] }[]): string {
+  const told = fresh.filter((f) => f.lines.length).map((f) => ({ mode: f.mode, text: f.lines.map((e) => e.text).join(' ') }));
+  return perWorldLine(told, fresh.length === 1);
+}
