@@ -4,8 +4,8 @@
 // on a classroom laptop. Out of view (below the fold, where they start), a playing lesson's panels
 // take one at most every 2 s, whatever the speed: laying out and painting them at every publish was
 // ~6 of a frame's ~22 busy ms at 4x CPU with 300 requests in flight. Paused, or slower and in view,
-// they follow every moment at once.
-import { createContext, useContext, useEffect, useState } from 'react';
+// they follow every moment at once (`calmValue.ts`).
+import { createContext, useContext } from 'react';
 import type { AppStoreState } from '../store/createAppStore';
 import { useApp } from './storeContext';
 
@@ -29,30 +29,4 @@ export const usePlayingFast = (): boolean => useApp(selectPlayingFast);
 export function useCalmMs(): number {
   const onScreen = useContext(DetailsOnScreen);
   return useApp((s) => (s.playing && !onScreen ? OUT_OF_VIEW_MS : selectPlayingFast(s) ? CALM_MS : 0));
-}
-
-/**
- * `value`, but a new one at most every `everyMs`: the first change at once, then the latest when
- * the wait ends (so the last moment always shows). At 0, every change at once.
- */
-export function useCalmValue<T>(value: T, everyMs: number): T {
-  const calm = everyMs > 0;
-  const [shown, setShown] = useState(value);
-  // A new object per spell of rest: one that starts as the last ends must start its own timer.
-  const [rest, setRest] = useState({ on: false });
-  // Adjusted while rendering (React's pattern for state derived from a change): no frame shows a
-  // stale value. Not calm, nothing is kept (a second render per publish for nothing), and the next
-  // calm spell starts afresh: its first change shows at once.
-  if (!calm) {
-    if (rest.on) setRest({ on: false });
-  } else if (shown !== value && !rest.on) {
-    setShown(value);
-    setRest({ on: true });
-  }
-  useEffect(() => {
-    if (!rest.on) return;
-    const timer = setTimeout(() => setRest({ on: false }), everyMs);
-    return () => clearTimeout(timer);
-  }, [rest, everyMs]);
-  return calm && rest.on ? shown : value;
 }

@@ -67,7 +67,7 @@ async function runToEnd(scope: Scope, rows: number) {
   const run = scope.getByRole('button', { name: 'Run sweep' });
   await expect(run).toBeEnabled();
   await run.click();
-  await expect(scope.getByText(new RegExp(`^Sweep done: ${rows} rows in`))).toBeVisible({ timeout: 60_000 });
+  await expect(scope.locator('.lab-status')).toHaveText(new RegExp(`^Sweep done: ${rows} rows in`), { timeout: 60_000 });
 }
 
 /** Every drawn chart: its canvas's size and whether it lies within its figure. */
@@ -137,8 +137,10 @@ test('a small sweep in the worker gives the rows runSweep gives, drawn, tabled a
   await expect(page.getByText('EdDSA check: 0.15 ms on the reference laptop')).toBeVisible();
   await page.getByRole('button', { name: 'Run sweep' }).click();
   // Progress while it runs (rows are quick: the progress bar may already be gone).
-  await expect(page.getByText(/^(Row \d of 6: (Session|JWT), \d servers?|Sweep done: 6 rows in .*)$/)).toBeVisible();
-  await expect(page.getByText(/^Sweep done: 6 rows in/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.lab-status')).toHaveText(/^(Row \d of 6: (Session|JWT), \d servers?|Sweep done: 6 rows in .*)$/);
+  await expect(page.locator('.lab-status')).toHaveText(/^Sweep done: 6 rows in/, { timeout: 60_000 });
+  // A screen reader hears it from the status region (the words on screen are hidden from it: once is enough).
+  await expect(page.getByRole('status').filter({ hasText: /^Sweep done: 6 rows in/ })).toHaveCount(1);
   // The results are below the form, out of sight at 1280x800: the link goes there.
   await page.getByRole('link', { name: /See what the sweep shows/ }).click();
   await expect(page.getByRole('heading', { name: 'What the sweep shows' })).toBeInViewport();
@@ -199,8 +201,9 @@ test('Cancel stops a big sweep at once and keeps the rows done', async ({ page }
   const cancel = page.getByRole('button', { name: 'Cancel' });
   await expect(cancel).toBeFocused();
   await cancel.click();
-  const said = page.getByText(/^Sweep cancelled after \d+ of 32 rows\.$/);
-  await expect(said).toBeVisible();
+  const said = page.getByRole('status').filter({ hasText: /^Sweep cancelled after \d+ of 32 rows\.$/ });
+  await expect(said).toHaveCount(1);
+  await expect(page.locator('.lab-status')).toHaveText(/^Sweep cancelled after \d+ of 32 rows\.$/);
   const done = Number((await said.textContent())!.match(/after (\d+)/)![1]);
   expect(done).toBeGreaterThanOrEqual(1);
   await expect(page.locator('.lab-table tbody tr')).toHaveCount(done);

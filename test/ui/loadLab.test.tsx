@@ -11,6 +11,7 @@ import { SweepCancelled, type SweepClient, type SweepClientHooks } from '../../s
 import { parseLink } from '../../src/store/urlState';
 import { row } from '../support/sweepRows';
 import { LoadLab } from '../../src/ui/lab/LoadLab';
+import { ROWS_SAID_EVERY_MS } from '../../src/ui/lab/RunControls';
 import { SETTLE_MS } from '../../src/ui/lab/useSettledText';
 
 afterEach(cleanup);
@@ -42,6 +43,9 @@ const cancelButton = () => screen.getByRole<HTMLButtonElement>('button', { name:
 // Every input event, as a browser sends one per keystroke (the box listens to input, not change).
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 const status = () => screen.getAllByRole('status').map((el) => el.textContent ?? '').join(' | ');
+/** How the sweep goes, as the page shows it (a screen reader hears it more sparingly: `said`). */
+const shown = () => document.querySelector('.lab-status')?.textContent ?? '';
+const said = () => screen.getByTestId('lab-status-said').textContent ?? '';
 
 /** The page with the cost measured (the fake answers at once) and servers 1..2 (4 rows). */
 async function setup(verifyMs?: number) {
@@ -182,10 +186,10 @@ describe('a sweep', () => {
 
     await fake.progress(0, 4, 0.5);
     expect(screen.getByRole('progressbar', { name: 'Sweep progress' })).toBeTruthy();
-    expect(status()).toContain('Row 1 of 4: Session, 1 server');
+    expect(shown()).toContain('Row 1 of 4: Session, 1 server');
     await fake.row(rows[0]!, 0, 4);
     await fake.progress(2, 4, 0);
-    expect(status()).toContain('Row 3 of 4: JWT, 1 server');
+    expect(shown()).toContain('Row 3 of 4: JWT, 1 server');
     await fake.row(rows[1]!, 1, 4);
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 2);
@@ -196,7 +200,7 @@ describe('a sweep', () => {
     await fake.row(rows[3]!, 3, 4);
     // Past the last row, as the sweep ends: still its last row ("Row 5 of 4" was heard).
     await fake.progress(4, 4, 0);
-    expect(status()).toContain('Row 4 of 4: JWT, 2 servers');
+    expect(shown()).toContain('Row 4 of 4: JWT, 2 servers');
     await fake.finish(report(settings));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(status()).toMatch(/Sweep done: 4 rows in [\d.]+ s\./);
@@ -240,7 +244,32 @@ describe('a sweep', () => {
       expect(bar()).toBeCloseTo(0.3);
       await fake.progress(1, 4, 0);
       expect(bar()).toBe(1);
-      expect(status()).toContain('Row 2 of 4: Session, 2 servers');
+      expect(shown()).toContain('Row 2 of 4: Session, 2 servers');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  // A11y review: a row takes ~0.6 s in the Worker, and its live region read every one out.
+  it('says a row at most every 5 s while it runs (the first at once, the latest when the wait ends), its end at once', async () => {
+    const fake = await setup();
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(runButton());
+      await fake.progress(0, 4, 0);
+      expect(said()).toBe('Row 1 of 4: Session, 1 server');
+      await fake.progress(1, 4, 0);
+      await fake.progress(2, 4, 0);
+      expect(shown()).toBe('Row 3 of 4: JWT, 1 server');
+      expect(said()).toBe('Row 1 of 4: Session, 1 server');
+      await act(async () => {
+        vi.advanceTimersByTime(ROWS_SAID_EVERY_MS);
+      });
+      expect(said()).toBe('Row 3 of 4: JWT, 1 server');
+      await fake.progress(3, 4, 0);
+      expect(said()).toBe('Row 3 of 4: JWT, 1 server');
+      await fake.finish(report(fake.client.start.mock.calls[0]![0]));
+      expect(said()).toMatch(/^Sweep done: 4 rows in [\d.]+ s\.$/);
     } finally {
       vi.useRealTimers();
     }

@@ -3,7 +3,8 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { selectWorlds } from '../../store/selectors';
 import { useApp } from '../storeContext';
-import { useCalmMs, useCalmValue } from '../useCalmValue';
+import { useCalmValue } from '../calmValue';
+import { useCalmMs } from '../useCalmValue';
 import type { AppStoreState } from '../../store/createAppStore';
 import { compareRows, NOT_LOADED, notInLesson, type CompareRow } from './compareRows';
 import type { Worlds } from '../../store/player';

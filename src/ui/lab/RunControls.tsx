@@ -2,6 +2,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { plural } from '../../format';
 import { rowCount, type SweepParse, type SweepSettings } from '../../lab/settings';
 import { sweepLinkSearch } from '../../lab/sweepLink';
+import { useCalmValue } from '../calmValue';
 import { focusLost } from '../focus';
 import { cancelledText, doneText, progressText } from './labWords';
 import { useSettledText } from './useSettledText';
@@ -20,12 +21,39 @@ function ProgressBar({ total, progress }: { total: number; progress: ProgressFee
   return <progress className="lab-progress" aria-label="Sweep progress" max={Math.max(1, total)} value={Math.min(total, rowIndex + rowShare)} />;
 }
 
-/** "Row 3 of 16: JWT, 3 servers": a new text only when a row begins (a share changes nothing here). */
-function ProgressWords({ settings, total, progress }: { settings: SweepSettings; total: number; progress: ProgressFeed }) {
+/**
+ * How a sweep goes, "Row 3 of 16: JWT, 3 servers" while it runs (a new text only when a row begins:
+ * a share changes nothing here), then how it ended. A screen reader hears a row at most every
+ * `ROWS_SAID_EVERY_MS` (a row takes ~0.6 s, and every one was read out), the end at once.
+ */
+function SweepStatus({ run, progress }: { run: SweepRun; progress: ProgressFeed }) {
   const rowIndex = useSyncExternalStore(progress.subscribe, () => progress.get().rowIndex);
+  const running = run.status === 'running';
   // The last row done counts as the last row (a screen reader heard "Row 7 of 6" as a sweep ended).
-  return progressText(settings, Math.min(rowIndex, total - 1), total);
+  const text =
+    running && run.settings
+      ? progressText(run.settings, Math.min(rowIndex, run.total - 1), run.total)
+      : run.status === 'done'
+        ? doneText(run.rows.length, run.elapsedMs)
+        : run.status === 'cancelled'
+          ? cancelledText(run.rows.length, run.total)
+          : '';
+  const said = useCalmValue(text, running ? ROWS_SAID_EVERY_MS : 0);
+  return (
+    <>
+      {/* Said by the region below, once: a screen reader browsing met the words twice. */}
+      <p className="lab-status" aria-hidden="true">
+        {text}
+      </p>
+      <p className="visually-hidden" role="status" data-testid="lab-status-said">
+        {said}
+      </p>
+    </>
+  );
 }
+
+/** The least real time between two rows said while a sweep runs. */
+export const ROWS_SAID_EVERY_MS = 5_000;
 
 /** "Run sweep runs 32 rows, each model from 1 server to 16." (or "...one model with 16 servers." for one count). */
 function readyText(s: SweepSettings): string {
@@ -88,11 +116,7 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
         )}
       </div>
       {running && <ProgressBar total={run.total} progress={progress} />}
-      <p className="lab-status" role="status">
-        {running && run.settings && <ProgressWords settings={run.settings} total={run.total} progress={progress} />}
-        {run.status === 'done' && doneText(run.rows.length, run.elapsedMs)}
-        {run.status === 'cancelled' && cancelledText(run.rows.length, run.total)}
-      </p>
+      <SweepStatus run={run} progress={progress} />
       {/* The reading, charts and table come below the form, under the fold of a laptop: nothing said they were there. */}
       {(run.status === 'done' || (run.status === 'cancelled' && run.rows.length > 0)) && (
         <a className="lab-to-results" href="#lab-reading-title">

@@ -4,7 +4,8 @@ import { selectWorlds } from '../../store/selectors';
 import type { AppStoreState } from '../../store/createAppStore';
 import { plural } from '../../format';
 import { useApp } from '../storeContext';
-import { useCalmMs, useCalmValue } from '../useCalmValue';
+import { useCalmValue } from '../calmValue';
+import { useCalmMs } from '../useCalmValue';
 import type { Worlds } from '../../store/player';
 
 const selectSelect = (s: AppStoreState) => s.select;

@@ -5,7 +5,8 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
 import { plural, clockTime } from '../../format';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
-import { useCalmMs, useCalmValue, usePlayingFast } from '../useCalmValue';
+import { useCalmValue } from '../calmValue';
+import { useCalmMs, usePlayingFast } from '../useCalmValue';
 import { ROVING_KEY_ATTR, useRovingStop } from '../useRovingStop';
 
 const selectSelect = (s: AppStoreState) => s.select;
