@@ -484,6 +484,20 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 768
       // Half as wide, it is whole: no choice or button below its fold.
       const [shown, whole] = await card.evaluate((el) => [el.clientHeight, el.scrollHeight]);
       expect(whole).toBeLessThanOrEqual(shown);
+      // Shift+Tab from the card goes back through the worlds: never to a node under it, focused unseen (keyboard review).
+      await page.locator('.question-prompt').focus();
+      for (let stops = 0; stops < 30; stops++) {
+        await page.keyboard.press('Shift+Tab');
+        const at = await page.evaluate(() => {
+          const el = document.activeElement!;
+          if (!el.closest('.stage')) return null;
+          const b = el.getBoundingClientRect();
+          const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+          return { name: el.getAttribute('aria-label') ?? el.textContent ?? '', seen: top !== null && (el.contains(top) || top.contains(el)) };
+        });
+        if (!at) break;
+        expect(at.seen, `${at.name} is focused in sight`).toBe(true);
+      }
       // Beside the open drawer (~470 px of the page) half the stage is too narrow: it is asked centred again.
       await page.getByRole('button', { name: 'Interventions', exact: true }).click();
       await expect(page.getByRole('complementary', { name: 'Inspector and interventions' })).toBeVisible();

@@ -4,6 +4,7 @@ import type { AppStoreState } from '../../store/createAppStore';
 import { newlyAsked } from '../../store/selectors';
 import { keepFocusIn } from '../focus';
 import { useApp, useAppStore } from '../storeContext';
+import { useNoStopsUnder } from './useNoStopsUnder';
 
 const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing, holding: s.holding });
 
@@ -64,7 +65,10 @@ export function QuestionCard() {
   const group = useRef<HTMLDivElement>(null);
   // The choice marked but not locked in, per card (a new card starts with none).
   const [draft, setDraft] = useState<{ card: unknown; choiceId: string } | null>(null);
+  const card = useRef<HTMLElement>(null);
   useFocusWhenAsked(heading);
+  const cardClass = !q.asked ? '' : `question${q.asked.result ? (q.asked.result.correct ? ' is-right' : ' is-wrong') : q.asked.choiceId !== null ? ' is-watching' : ''}`;
+  useNoStopsUnder(card, q.asked ? `${q.asked.question.id} ${cardClass}` : '');
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
   const marked = choiceId ?? (draft?.card === q.asked.question ? draft.choiceId : null);
@@ -84,7 +88,8 @@ export function QuestionCard() {
   };
   return (
     <section
-      className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}`}
+      ref={card}
+      className={cardClass}
       // About one world: where two are side by side, layout.css asks over the other one.
       data-about={question.modes.length === 1 ? question.modes[0] : undefined}
       aria-labelledby={promptId}
