@@ -662,6 +662,32 @@ test('at 390x844 focus that leaves the interventions sheet for what it covers cl
   await page.close();
 });
 
+// Keyboard review: a card pinned to the screen's foot leaves a node only the strip between it and the
+// stuck bar; Tab and Shift+Tab focused nodes under the card, unseen.
+test('at 390x844 a question card pinned to the foot never has a stage node focused under it', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const [scenario, t] of [['revocation', 5100], ['scale-out', 7400]] as const) {
+    await page.goto(`/?scenario=${scenario}&t=${t}`);
+    await expect(page.getByRole('radiogroup')).toBeVisible({ timeout: 30_000 });
+    const inStage = () => page.evaluate(() => !!document.activeElement?.closest('.stage'));
+    const walk = async (key: string, from: string, to: string) => {
+      await page.locator(from).first().focus();
+      let stageStops = 0;
+      for (let stops = 0; stops < 40 && !(await page.evaluate((to) => !!document.activeElement?.closest(to), to)); stops++) {
+        await page.keyboard.press(key);
+        if (!(await inStage())) continue;
+        stageStops++;
+        await expect.poll(() => focusedInSight(page), `${scenario}: ${key} to a stage node`).toBe(true);
+      }
+      return stageStops;
+    };
+    const forward = await walk('Tab', 'button.play', '.question');
+    const back = await walk('Shift+Tab', '.question-prompt', 'button.play');
+    expect(forward, `${scenario}: the same stops either way`).toBe(back);
+  }
+  await page.close();
+});
+
 // A short landscape phone: the header's row was what its worlds lacked (they were under the fold).
 test('at 734x343 the header folds into the controls\' row: Options at its end opens the lesson\'s picker over them', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 734, height: 343 } });
