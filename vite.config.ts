@@ -114,8 +114,8 @@ export default defineConfig(({ mode }) => {
   };
 });
 
-/** Modules of the engine chunk: the simulation, auth, jose, the reason codes, the lesson runner and the store's snapshots of a run. */
-const ENGINE = /[\\/](?:src[\\/](?:sim|auth)[\\/]|src[\\/]reasons\.ts|src[\\/]scenarios[\\/](?:run|outcomes)\.ts|src[\\/]store[\\/]snapshot\.ts|src[\\/]formatSpans\.ts|src[\\/]scenarios[\\/]scenario\.ts|node_modules[\\/]jose[\\/])/;
+/** Modules of the engine chunk: the simulation, auth, jose, the reason codes, the lesson runner, the store's snapshots of a run and the words for its new log lines (the moment's news and the interventions panel share them: alone, a chunk of its own before Play). */
+const ENGINE = /[\\/](?:src[\\/](?:sim|auth)[\\/]|src[\\/]reasons\.ts|src[\\/]scenarios[\\/](?:run|outcomes)\.ts|src[\\/]store[\\/](?:snapshot|news)\.ts|src[\\/]formatSpans\.ts|src[\\/]scenarios[\\/]scenario\.ts|node_modules[\\/]jose[\\/])/;
 /** Engine leaves the first screen imports (src/ui and src/store read them before any lesson runs). */
 const FIRST_LOAD_LEAVES = /[\\/]src[\\/]sim[\\/](?:schemes[\\/]names|cookieNames)\.ts$/;
 

@@ -8,7 +8,7 @@ import type { RecordedAction } from '../../sim/history';
 import type { Action, LogEntry, Mode, SimOptions } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
-import { linesSince, newsOf } from '../narration/newsLines';
+import { linesSince, newsOf } from '../../store/news';
 import { useApp, useAppStore } from '../storeContext';
 import { SayNews } from './InterventionNews';
 

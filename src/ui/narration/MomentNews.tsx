@@ -4,7 +4,7 @@ import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { modesFromKey, predicting, shownModes } from '../../store/selectors';
 import { useApp, useAppStore } from '../storeContext';
-import { linesSince, newsOf } from './newsLines';
+import { linesSince, newsOf } from '../../store/news';
 
 /** More new lines than this at once (a seek, a burst) are told by the moment's summary instead. */
 export const MOST_LINES_SAID = 6;

@@ -1,5 +1,5 @@
-import type { LogEntry, Mode } from '../../sim/types';
-import { perWorldLine } from '../../store/lesson';
+import type { LogEntry, Mode } from '../sim/types';
+import { perWorldLine } from './lesson';
 
 // What a move logged, in words: the paused moment's news (MomentNews) and an intervention's while playing.
 
