@@ -71,6 +71,8 @@ describe('node status words', () => {
     await driver.runUntil(2_000);
     const hs = nodeStatus(snapshot(driver.state), 'jwks').lines;
     expect(hs).toEqual(['HS256 secret k1: on every server, not public', 'no public key']);
+    // Narrow, it still says the secret is not public: "on every server" alone, in a box titled Key set (JWKS), read as published.
+    expect(nodeStatus(snapshot(driver.state), 'jwks').shortLines?.[0]?.every((line) => line === 'HS256 secret k1' || line.endsWith('not public'))).toBe(true);
     await driver.runUntil(27_000);
     const ed = nodeStatus(snapshot(driver.state), 'jwks').lines;
     expect(ed).toEqual(['public key: k2']);
@@ -131,6 +133,9 @@ describe('node status words', () => {
     expect(await badges(4_000)).toEqual([signed, signed]);
     // Alice is demoted at 5 s, Bob promoted at 8 s; the tokens signed at login expire at 30 s.
     expect(await badges(6_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], signed]);
+    // While the learner predicts whether Alice is still served as an admin, the badge does not say it for them.
+    const held = nodeStatus(snapshot(driver.state), 'alice', [], true);
+    expect([held.lines[0], held.shortLines?.[0]]).toEqual(signed);
     expect(await badges(9_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], ['badge: a stale JWT: still says "user", role now "admin"', ['still says "user", role now "admin"', 'still says "user"']]]);
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
   });

@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, type FocusEvent } from '
 import { formatNumber } from '../../format';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
-import { selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
+import { predicting, selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
 import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
 import { useElementSize } from '../useElementSize';
@@ -55,6 +55,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const selection = useApp(selectSelection);
   const select = useApp(selectSelect);
   const inspectable = useApp(selectInspectable);
+  const holdsBack = useApp(predicting);
   const reducedMotion = useApp(selectReducedMotion);
   const store = useAppStore();
   const canvas = useRef<HTMLDivElement>(null);
@@ -131,7 +132,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const undrawn = reducedMotion ? 0 : undrawnCount(world.messages);
 
   const title = SCHEME_WORDS[mode].title;
-  const nodes = Object.values(layout.nodes).map((box) => ({ box, status: nodeStatus(world, box.id, folded) }));
+  const nodes = Object.values(layout.nodes).map((box) => ({ box, status: nodeStatus(world, box.id, folded, holdsBack) }));
   // Sibling boxes say a line in the same words (the servers' "N in memory").
   const forms = siblingForms(nodes);
   return (

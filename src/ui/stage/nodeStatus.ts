@@ -29,8 +29,11 @@ export interface NodeStatus {
 
 const FLASH_MS = 120;
 
-/** `folded`: the browsers the layout drew as the crowd node (its alias list). */
-export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly string[] = []): NodeStatus {
+/**
+ * `folded`: the browsers the layout drew as the crowd node (its alias list). `predicting`: a question
+ * waits for the learner's prediction, and what the stage infers rather than shows is kept back.
+ */
+export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly string[] = [], predicting = false): NodeStatus {
   if (id === 'crowd') {
     const n = folded.length;
     // How many of them hold a credential: the load lesson's "Twenty users log in" stood beside "+35 more",
@@ -59,7 +62,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
-    const held = holdingOf(world, client.id);
+    const held = holdingOf(world, client.id, predicting);
     const titles = client.kind === 'attacker' ? { title: `${client.id} (attacker)`, short: [client.id] } : browserTitles(client.id);
     // Its refresh token, where it holds one, is its second line: "Mallory copies both of Alice's tokens"
     // stood beside one badge, and so did her presenting the stolen refresh token.
@@ -151,7 +154,8 @@ function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'
   // The secret first where nothing is public: a phone's compact rows keep one line. Shorter forms
   // for a narrow box: "HS256: secret k1 provisioned t…" was cut at 1280 px.
   const secret = `${noun('HS256 secret', secrets)} ${secrets.join(' ')}`;
-  const secretLine = { text: `${secret}: on every server, not public`, short: [`${secret}: on every server`, secret] };
+  // Narrow, "not public" is what it keeps: "HS256 secret k1: on every server" in a box titled Key set (JWKS) read as a published secret (learner review).
+  const secretLine = { text: `${secret}: on every server, not public`, short: [`${secret}: not public`, secret] };
   return published.length
     ? { lines: [publicLine.text, secretLine.text], shortLines: [publicLine.short, secretLine.short] }
     : { lines: [secretLine.text, publicLine.text], shortLines: [secretLine.short] };
@@ -212,7 +216,7 @@ const badgeClaims = new Remembered((token): BadgeClaims | null => {
  * changed after it was signed: stale-claims' "her token still says admin" had nothing on the stage
  * to show it); else signed.
  */
-function signedBadge(world: WorldSnapshot, token: string): Badge {
+function signedBadge(world: WorldSnapshot, token: string, predicting: boolean): Badge {
   const claims = badgeClaims.of(token);
   if (!claims) return SIGNED_BADGE;
   const { exp, role, sub, kid } = claims;
@@ -223,7 +227,9 @@ function signedBadge(world: WorldSnapshot, token: string): Badge {
   const now = world.users.find((u) => u.id === sub)?.role;
   // The caption's words, "still says": "says "admin", now "user"" read as a token that now says "user",
   // and, narrow, "says "user"" alone as Bob's role just after his promotion.
-  return typeof role === 'string' && now !== undefined && role !== now
+  // Not while a prediction waits: stale-claims asks, just after the demotion, whether Alice is served as
+  // an admin, "her token still says "admin"" being the answer's own words (learner review).
+  return !predicting && typeof role === 'string' && now !== undefined && role !== now
     ? { text: `a stale JWT: still says "${role}", role now "${now}"`, short: [`still says "${role}", role now "${now}"`, `still says "${role}"`] }
     : sizedBadge(token, rotated ? kid : null);
 }
@@ -261,7 +267,7 @@ const holdsCredential = (client: WorldSnapshot['clients'][number]): boolean => {
 };
 
 /** What a browser holds, in the article's picture: a wristband (session id) or a badge (JWT). The one source for the node and the inspector. */
-export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
+export function holdingOf(world: WorldSnapshot, clientId: string, predicting = false): Holding {
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return { kind: 'none', text: '', value: null };
   // A tampered credential is drawn as such: "badge: a signed JWT" stood beside a browser sending an alg "none" token.
@@ -273,7 +279,7 @@ export function holdingOf(world: WorldSnapshot, clientId: string): Holding {
   if (token) {
     // A badge past its exp is told as such ("badge: a signed JWT" stood beside 401 token_expired
     // answers). So is one whose role is stale.
-    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || signedBadge(world, token);
+    const badge = (client.forged && TAMPERED_BADGES[client.forged]) || signedBadge(world, token, predicting);
     // jwt-in-cookie's point is that both worlds hold an HttpOnly cookie: "badge:" alone read as a token the page keeps.
     if (tokenInCookie) return { kind: 'jwt', text: `badge in a cookie: ${badge.text}`, short: [`cookie: ${badge.text}`, ...(badge.short ?? [])], value: token };
     return { kind: 'jwt', text: `badge: ${badge.text}`, short: badge.short, value: token };
