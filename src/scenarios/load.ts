@@ -55,7 +55,8 @@ export const load: Scenario = {
       { atMs: 6_000, action: { type: 'addServer' }, caption: 'A third app server joins.' },
       {
         atMs: SECOND_WAVE_AT_MS,
-        action: { type: 'note', text: 'Twenty more users arrive.' },
+        // The log's line says what the caption's first words do not: "Both worlds: Twenty more users arrive." only repeated them (learner review).
+        action: { type: 'note', text: `The traffic doubles: ${CLIENTS} users in all, each sending ${1000 / EVERY_MS} requests a second.` },
         caption: mode === 'session' ? 'Twenty more users arrive: the store now gets more lookups a second than it can serve, and requests queue there.' : 'Twenty more users arrive: each server just checks more signatures.',
       },
       { atMs: 14_000, action: { type: 'addServer' }, caption: mode === 'session' ? 'A fourth app server joins: it does not help, they all wait on the same store.' : 'A fourth app server joins: the signature checks spread over one more server.' },

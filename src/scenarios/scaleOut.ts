@@ -56,7 +56,8 @@ export const scaleOut: Scenario = {
       // The first sessions stay where they were made: server-1 read "4 in memory" beside three users.
       // The JWT world logs in too, in step with the other; "Everyone logs in again" alone read as if sticky routing needed it.
       // The JWT line in one line of an 800x600 embed, as before: a second grew the box and shrank its worlds.
-      ...logins(STICKY.loginAtMs, `Everyone logs in again, ${session ? 'each on the server they are now pinned to; their old sessions stay in server-1\u2019s memory' : 'pinned to a server; their tokens were still good'}.`),
+      // "pinned to a server; their tokens were still good" left a learner asking why they logged in at all.
+      ...logins(STICKY.loginAtMs, `Everyone logs in again, ${session ? 'each on the server they are now pinned to; their old sessions stay in server-1\u2019s memory' : 'only to keep step: their tokens were still good'}.`),
       ...phaseTraffic(STICKY.fromMs, STICKY.count),
       {
         atMs: STICKY.killAtMs,
