@@ -3,6 +3,9 @@ import { perWorldLine } from './lesson';
 
 // What a move logged, in words: the paused moment's news (MomentNews) and an intervention's while playing.
 
+/** More new lines than this at once (a seek, a burst) are told by the moment's summary instead. */
+export const MOST_LINES_SAID = 6;
+
 const sameLine = (a: LogEntry, b: LogEntry) => a.seq === b.seq && a.timeMs === b.timeMs && a.text === b.text;
 
 /** The lines logged after `last`; null where the log no longer holds it (a seek back, a reload, a burst past its window). */

@@ -81,7 +81,8 @@ export default function DrawerPanel() {
     let frame = 0;
     const onFocusIn = (e: FocusEvent) => {
       const to = e.target;
-      if (!(to instanceof Element) || panel.current?.contains(to)) return;
+      // By keyboard only: a click on a node the panel half covers inspects it, and closed the panel it opens in.
+      if (!(to instanceof Element) || panel.current?.contains(to) || !to.matches(':focus-visible')) return;
       cancelAnimationFrame(frame);
       // Judged once the browser has scrolled it into view.
       frame = requestAnimationFrame(() => {

@@ -10,6 +10,8 @@ import { shorten } from './format';
 import { JwtView } from './JwtView';
 import { DROPPED_WHY, holdingOf } from '../stage/nodeStatus';
 import { SCHEME_WORDS } from '../../sim/schemes/names';
+import { predicting } from '../../store/selectors';
+import { useApp } from '../storeContext';
 
 /** Name + value bytes against the browser's limit, as a bar and as words. */
 function SizeBar({ bytes }: { bytes: number }) {
@@ -101,10 +103,12 @@ function DroppedWhy({ dropped }: { dropped: DroppedCookie }) {
 }
 
 export function ClientInspector({ world, clientId }: { world: WorldSnapshot; clientId: string }) {
+  const holdsBack = useApp(predicting);
   const client = world.clients.find((c) => c.id === clientId);
   if (!client) return <p className="insp-gone">There is no client called {clientId} in this world at this moment: it is gone, or not here yet.</p>;
   // The same reading as the node on the stage: logged in only while it holds a credential.
-  const held = holdingOf(world, clientId);
+  // Under a question, as the node says it (stale-claims' "still says admin" is its answer's wording).
+  const held = holdingOf(world, clientId, holdsBack);
   const who = client.kind === 'attacker' ? 'An attacker\u2019s client' : 'A browser';
   return (
     <div className="insp-client">

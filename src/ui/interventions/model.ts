@@ -8,7 +8,7 @@ import type { RecordedAction } from '../../sim/history';
 import type { Action, LogEntry, Mode, SimOptions } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
-import { linesSince, newsOf } from '../../store/news';
+import { MOST_LINES_SAID, newsOf } from '../../store/news';
 import { useApp, useAppStore } from '../storeContext';
 import { SayNews } from './InterventionNews';
 
@@ -81,10 +81,9 @@ export function useIntervene(): (action: Action) => Promise<void> {
   const say = use(SayNews);
   return async (action) => {
     const before = [...store.player.recordedActions()];
-    const lastLines = lastLinesOf(store.getState());
     await store.getState().dispatch(action);
     const now = store.getState();
-    if (now.playing) say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesSince(now.worlds[mode]?.log ?? [], lastLines[mode]) ?? [] }))));
+    if (now.playing) say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesOfAction(now.worlds[mode]?.log ?? [], store.player.timeMs) }))));
     const kept = store.player.recordedActions();
     const dropped = before.filter((r) => !kept.includes(r));
     // Said where the captions are read, once a page: key-rotation's "No server has k2…" beside a k3 token read as a bug.
@@ -95,7 +94,13 @@ export function useIntervene(): (action: Action) => Promise<void> {
   };
 }
 
-const lastLinesOf = (s: AppStoreState): Partial<Record<Mode, LogEntry>> => ({ session: s.worlds.session?.log.at(-1), jwt: s.worlds.jwt?.log.at(-1) });
+/**
+ * What was logged at the action's millisecond (its own lines, a request it sent among them), at most
+ * MOST_LINES_SAID: the lines since the last publish took in up to 100 ms of a playing lesson's
+ * traffic (~20 lines in the load lesson at 1x), and at 16x the log's tail rolled past the last one
+ * seen, and nothing was said.
+ */
+const linesOfAction = (log: readonly LogEntry[], atMs: number): LogEntry[] => log.filter((e) => e.timeMs === atMs).slice(0, MOST_LINES_SAID);
 
 /** The pages (stores) whose learner has been told the captions stay as written. */
 const toldCaptions = new WeakSet<object>();

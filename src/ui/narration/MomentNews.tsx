@@ -4,10 +4,8 @@ import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { modesFromKey, predicting, shownModes } from '../../store/selectors';
 import { useApp, useAppStore } from '../storeContext';
-import { linesSince, newsOf } from '../../store/news';
+import { linesSince, MOST_LINES_SAID, newsOf } from '../../store/news';
 
-/** More new lines than this at once (a seek, a burst) are told by the moment's summary instead. */
-export const MOST_LINES_SAID = 6;
 /**
  * News waits this long for the next move before it is said: an arrow held on the timeline or on Step
  * said every moment it passed (32 announcements in 2 s, a11y review); once the keys stop, the moment
