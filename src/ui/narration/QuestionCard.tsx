@@ -67,8 +67,7 @@ export function QuestionCard() {
   const [draft, setDraft] = useState<{ card: unknown; choiceId: string } | null>(null);
   const card = useRef<HTMLElement>(null);
   useFocusWhenAsked(heading);
-  const cardClass = !q.asked ? '' : `question${q.asked.result ? (q.asked.result.correct ? ' is-right' : ' is-wrong') : q.asked.choiceId !== null ? ' is-watching' : ''}`;
-  useNoStopsUnder(card, q.asked ? `${q.asked.question.id} ${cardClass}` : '');
+  useNoStopsUnder(card, q.asked !== null);
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
   const marked = choiceId ?? (draft?.card === q.asked.question ? draft.choiceId : null);
@@ -89,7 +88,7 @@ export function QuestionCard() {
   return (
     <section
       ref={card}
-      className={cardClass}
+      className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}`}
       // About one world: where two are side by side, layout.css asks over the other one.
       data-about={question.modes.length === 1 ? question.modes[0] : undefined}
       aria-labelledby={promptId}

@@ -16,12 +16,12 @@ function stuckBarHeight(): number {
  * are out of a pointer's reach: Shift+Tab from the card went on into the world it covers, each node
  * focused unseen (WCAG 2.4.11). Judged by each one's middle as Tab is pressed, before the focus
  * moves (the worlds change under a card: a toggled world, a server added while it is folded, nodes
- * gliding); `state` names what the card shows (its question, folded or not). A card pinned to the
+ * gliding), so only whether the card is up (`shown`) starts and ends it. A card pinned to the
  * foot of a phone's or tablet's screen (fixed) leaves a node only the room between it and the stuck
  * bar, wherever the page scrolls (3-73 px under an open card at 390x844 and 800x600): a node that
  * fits there stays a stop, scrolled into it when focused; one that does not is taken.
  */
-export function useNoStopsUnder(card: RefObject<HTMLElement | null>, state: string): void {
+export function useNoStopsUnder(card: RefObject<HTMLElement | null>, shown: boolean): void {
   useEffect(() => {
     const el = card.current;
     if (!el) return;
@@ -66,5 +66,5 @@ export function useNoStopsUnder(card: RefObject<HTMLElement | null>, state: stri
       document.removeEventListener('keydown', onKey, true);
       release();
     };
-  }, [card, state]);
+  }, [card, shown]);
 }
