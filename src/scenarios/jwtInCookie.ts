@@ -5,6 +5,8 @@ import { accepted, clock, describe, firstFinishedAfter, perWorld, plural, times,
 /** "Cookie: __Host-sid=" + 22 characters + CRLF: the whole credential of a session request. */
 const SESSION_COOKIE_LINE_BYTES = 43;
 const API_REQUESTS = 8;
+const LOGOUT_AT_MS = 5_000;
+const LAST_REQUEST_AT_MS = 6_000;
 
 export const jwtInCookie: Scenario = {
   ...meta('jwt-in-cookie'),
@@ -28,7 +30,7 @@ export const jwtInCookie: Scenario = {
     },
     browse('alice', 1_000, 500, API_REQUESTS - 1),
     {
-      atMs: 5_000,
+      atMs: LOGOUT_AT_MS,
       action: { type: 'logout', clientId: 'alice' },
       // The JWT half says what the logout did not do: a learner took the cleared cookie for a revoked token.
       caption:
@@ -37,7 +39,7 @@ export const jwtInCookie: Scenario = {
           : 'Alice logs out: the cookie is cleared. The token itself is not revoked: a copy would still verify until its exp.',
     },
     {
-      atMs: 6_000,
+      atMs: LAST_REQUEST_AT_MS,
       action: { type: 'request', clientId: 'alice' },
       caption: 'The browser no longer has a cookie to send, so this request carries nothing at all.',
     },
@@ -46,16 +48,17 @@ export const jwtInCookie: Scenario = {
   questions: [
     {
       id: 'jwt-in-cookie-after-logout',
-      atMs: 5_500,
+      // Asked before the logout: after it, the caption and Alice's emptied browser give the answer away.
+      atMs: LOGOUT_AT_MS - 300,
       modes: ['jwt'],
-      prompt: 'Alice has logged out, and the token was in an HttpOnly cookie. Her browser sends one more request. It\u2026',
+      prompt: 'Alice is about to log out, and her token is in an HttpOnly cookie. After the logout her browser sends one more request. It\u2026',
       choices: [
         { id: 'still-sent', text: 'still carries the token and gets in: a JWT cannot be logged out' },
         { id: 'nothing', text: 'carries nothing: the logout answer told the browser to clear the cookie' },
         { id: 'sent-refused', text: 'carries the token, and the server refuses it' },
       ],
-      outcome: (worlds, askedAtMs) => {
-        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', askedAtMs);
+      outcome: (worlds) => {
+        const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', LAST_REQUEST_AT_MS);
         if (!r) return null;
         const choiceId = r.credential === 'none' || r.reason === 'no_credentials' ? 'nothing' : accepted(r) ? 'still-sent' : 'sent-refused';
         return { choiceId, why: `Her request at ${clock(r.sentAtMs)} carried ${plural(r.credentialBytes, 'byte')} of credential and got ${describe(r)} from ${where(r)}.` };

@@ -172,6 +172,21 @@ describe('questions', () => {
     expect(asked.outcome?.why).toContain(`with the JWT, plus 1 key-set fetch: ${request.serverId} had no fresh copy of the public keys, and keeps this one for the requests after.`);
   });
 
+  // Learner review: asked after the logout, the question stood under "the cookie is cleared" and beside
+  // Alice's browser reading "not logged in": the screen answered it.
+  it('jwt-in-cookie asks before the logout, while Alice still holds the cookie and no caption has said it goes', async () => {
+    const s = scenario('jwt-in-cookie');
+    const q = question('jwt-in-cookie', 'jwt-in-cookie-after-logout');
+    const d = await loadScenario(s, 'jwt');
+    await d.runUntil(q.atMs);
+    expect(d.state.clients.alice!.jar.cookies.map((c) => c.name)).toEqual(['__Host-jwt']);
+    const captionsSoFar = s.timeline('jwt').filter((step) => step.atMs <= q.atMs).map((step) => step.caption ?? '');
+    expect(captionsSoFar.join(' ')).not.toMatch(/log(s|ged)? out|clear/i);
+    const asked = await ask(s, q);
+    expect(asked.outcome?.choiceId).toBe('nothing');
+    expect(asked.outcome?.why).toMatch(/^Her request at 00:06\.0 carried 0 bytes of credential/);
+  });
+
   it('an outcome decided from the UI-sized window matches one decided from every request', async () => {
     const s = scenario('revocation');
     const q = question('revocation', 'revocation-ban');
