@@ -38,7 +38,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'basic',
     title: 'Log in and browse',
     notice:
-      'With sessions, every request makes a server ask the shared store who the cookie belongs to. With JWTs, the server checks the signature itself and asks nobody, but every request carries the whole token.',
+      'Alice logs in and browses twice over: with a session cookie in one world, with a signed token (JWT) in the other. Watch what a server does in each world to learn who sent a request, and how many bytes each request carries.',
     firstCaption: {
       session: 'Alice logs in: the server stores a session and hands her a cookie with its id.',
       jwt: 'Alice logs in: the issuer signs a token with her id and role; the server hands it to her.',
@@ -80,7 +80,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'scale-out',
     title: 'From one server to four',
     notice:
-      'With sessions in local memory, only the server that created a session knows it, so round-robin makes users look logged out three times in four. Sticky routing pins each user to one server, until that server crashes and takes its sessions with it. A shared store lets any server answer; a JWT was verifiable on any server all along.',
+      'Three users log in on one server; then three more servers join behind a round-robin load balancer. With sessions kept in each server\u2019s own memory, watch which requests still find their session, then what sticky routing, a crashed server and a shared store change. In the JWT world, watch whether any of it matters.',
     firstCaption: {
       session: 'Three users log in on the only server; it keeps their sessions in its own memory.',
       jwt: 'Three users log in on the only server and get signed tokens.',
@@ -92,7 +92,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'store-outage',
     title: 'The shared store goes down',
     notice:
-      'A session cannot be checked without the store, so while it is down every logged-in user is refused (store_unavailable). A JWT verifies on the server alone and does not notice. Once the JWT servers also ask a denylist they must choose: refuse everyone while the store is down, or let every valid signature through, revoked tokens included.',
+      'Alice and Bob browse while the shared store, where the sessions live, goes down. Watch who still gets in, in each world, while it is down. Later the JWT servers turn on a denylist kept in that store, and it goes down again: watch what they must choose.',
     firstCaption: 'Alice and Bob log in and browse, one request a second each.',
     modes: ['session', 'jwt'],
     load: () => import('./storeOutage').then(lesson),
@@ -101,7 +101,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'refresh-tokens',
     title: 'Access and refresh tokens',
     notice:
-      'When the access token expires, the browser trades its refresh token for a new pair and the store marks the old one used, so a ban bites within one access lifetime. Mallory presents a refresh token Alice already used: the store sees the reuse and revokes the whole family, so Mallory\u2019s refresh fails, and Alice\u2019s next one too.',
+      'Alice gets a 10-second access token and a refresh token. When the access token expires, her browser trades the refresh token for a new pair, and the store marks the old one used: the refresh tokens of one login form a family. Mallory copies both of Alice\u2019s tokens: watch what her copies are worth once Alice has refreshed, and what happens to Alice. Later the admin bans Bob: watch how soon it bites.',
     firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
     modes: ['jwt'],
     load: () => import('./refreshTokens').then(lesson),
@@ -119,7 +119,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'tampering',
     title: 'Editing the credential',
     notice:
-      'A JWT payload is only base64url: anyone can read and edit it, but the signature covers the exact bytes, so an edited claim fails every server\u2019s check (signature_invalid). alg "none" fails too: servers accept only their own algorithm. A session cookie has no claims to edit; a guessed id is one of 2^128 and points at nothing.',
+      'Alice edits her credential to get more than she was given: the role in her JWT, then its algorithm; in the session world, a guessed session id. A JWT payload is only base64url: anyone can read and edit it. Watch what the servers make of each edit.',
     firstCaption: 'Alice logs in as an ordinary user.',
     modes: ['session', 'jwt'],
     load: () => import('./tampering').then(lesson),
@@ -128,7 +128,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'stale-claims',
     title: 'Stale claims',
     notice:
-      'A session server reads the user\u2019s role from its own records on every request, so a role change counts at once. A JWT carries the role it was signed with: Alice keeps acting as an admin, and Bob keeps being served as an ordinary user, until their tokens expire and a new one says otherwise.',
+      'Alice is an admin and Bob an ordinary user; both log in and browse. Then the admin demotes Alice and promotes Bob. Watch which role each request is served with, in each world, and until when.',
     firstCaption: {
       session: 'Alice is an admin; Bob is an ordinary user. Both log in; the server will read their roles on each request.',
       jwt: 'Alice is an admin; Bob is an ordinary user. Both log in; their tokens say role "admin" and role "user".',
@@ -157,7 +157,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'microservices',
     title: 'Five services, one signing key',
     notice:
-      'The five servers stand for five services that each verify tokens without calling anyone. HS256 is symmetric: the key that verifies also signs, so every service holds a secret that can forge any user\u2019s token. Then the issuer switches to EdDSA: services need only the public key, and once the HS256 key is withdrawn only the issuer can sign.',
+      'The five servers stand for five services that each verify tokens without calling anyone. With HS256 the key that verifies is the key that signs, and the issuer and every service hold it. Then the issuer switches to EdDSA, whose public key verifies but cannot sign, and later withdraws the HS256 key. Watch who could mint a token the services accept, at each step.',
     firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
     modes: ['jwt'],
     load: () => import('./microservices').then(lesson),
@@ -166,7 +166,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'load',
     title: 'Forty users at once',
     notice:
-      `Every session request costs one operation on the shared store, which serves ${LOAD_STORE_OPS_PER_SEC} a second here. When a second wave of users doubles the traffic, requests queue at the store and session latency grows; more app servers do not help, as they all wait on that store. Any server checks a JWT itself, so JWT latency stays flat.`,
+      `Twenty users browse, then twenty more; the shared store serves ${LOAD_STORE_OPS_PER_SEC} operations a second here. Watch each world\u2019s latency as the traffic doubles, and what adding app servers does.`,
     firstCaption: 'Twenty users log in and each sends two requests a second.',
     modes: ['session', 'jwt'],
     load: () => import('./load').then(lesson),

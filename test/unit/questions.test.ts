@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../../src/scenarios';
+import { findMeta } from '../../src/scenarios/catalog';
+import { lessonSteps, stepsSoFar } from '../../src/store/lesson';
 import { clock, describe as described, duration, formatNumber, plural, times } from '../../src/scenarios/outcomes';
 import { REASON_CODES, describeReason, statusFor } from '../../src/reasons';
 import type { RequestRecord } from '../../src/sim/types';
@@ -91,6 +93,16 @@ describe('questions', () => {
         expect(a.outcome!.why).toMatch(/[.!?]$/);
         // Decided soon after being asked, so the recent-requests window still holds the evidence.
         expect(a.decidedAtMs! - q.atMs).toBeLessThanOrEqual(5_000);
+        // Nor do the words read before it: the opening ("What to watch"), which stands over the worlds
+        // until the lesson moves, and the captions told by then (the one the question asks about is
+        // kept back) name what to watch, not what happens (refresh-tokens' opening said "revokes the
+        // whole family", the answer).
+        const answer = q.choices.find((c) => c.id === a.outcome!.choiceId)!.text;
+        const captions = stepsSoFar(lessonSteps(s, s.modes), q.atMs, [q]).flatMap((step) => step.lines.map((line) => line.text));
+        for (const read of [findMeta(s.id)!.notice, ...captions]) {
+          expect(wordRunsShared(read, answer, 3), read).toEqual([]);
+          for (const code of REASON_CODES) if (code !== 'ok' && a.outcome!.why.includes(code)) expect(read).not.toContain(code);
+        }
       });
     }
   }
@@ -198,6 +210,16 @@ describe('questions', () => {
     expect(narrow).toEqual(wide);
   });
 });
+
+/** The runs of `n` words two texts share (lower case, punctuation dropped). */
+function wordRunsShared(a: string, b: string, n: number): string[] {
+  const runs = (text: string) => {
+    const w = text.toLowerCase().split(/[^a-z0-9_\u2019']+/).filter(Boolean);
+    return new Set(w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' ')));
+  };
+  const theirs = runs(b);
+  return [...runs(a)].filter((run) => theirs.has(run));
+}
 
 const NOUNS: Record<string, string> = {
   request: 'requests', lookup: 'lookups', time: 'times', byte: 'bytes', cookie: 'cookies', refusal: 'refusals', replay: 'replays',
