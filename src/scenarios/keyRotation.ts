@@ -44,7 +44,7 @@ export const keyRotation: Scenario = {
       atMs: WITHDRAWN_AT_MS + 100,
       action: { type: 'note', text: 'Every token signed with k1 has expired: withdrawing it locks no one out.' },
       // The servers' "keys: k1 k2" stood under "withdrawn" with nothing to say why: their caches.
-      caption: 'The overlap ends: k1 is withdrawn from the key set, though each server trusts its cached copy until it next fetches the set. The last token it signed, Alice\u2019s, expired at 30 s, so no one is locked out.',
+      caption: 'The overlap ends: k1 is withdrawn from the key set, though each server trusts its cached copy until it next fetches the set. The last token k1 signed, Alice\u2019s, expired at 30 s, so no one is locked out.',
     },
   ],
   durationMs: 35_000,

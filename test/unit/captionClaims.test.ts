@@ -341,8 +341,8 @@ const CLAIMS: Claim[] = [
       if (!fetchedSince.length) return 'no server fetched the key set after the withdrawal';
       return fetchedSince.every((c) => !c.kids.includes('k1')) ? null : 'a fetch after the withdrawal still cached k1';
     } },
-  { says: /k1 is withdrawn from the key set[^.]*\. The last token it signed, (\w+)’s, expired at (\d+) s/, check: (ctx) => {
-      const [, who, expSec] = /The last token it signed, (\w+)’s, expired at (\d+) s/.exec(ctx.caption)!;
+  { says: /k1 is withdrawn from the key set[^.]*\. The last token k1 signed, (\w+)’s, expired at (\d+) s/, check: (ctx) => {
+      const [, who, expSec] = /The last token k1 signed, (\w+)’s, expired at (\d+) s/.exec(ctx.caption)!;
       const last = ctx.run.requests.filter((r) => r.kind === 'login' && r.reason === 'ok' && handedOver(r)?.header.kid === 'k1').at(-1);
       const expMs = last ? fromNumericDate(Number(handedOver(last)!.payload.exp)) : NaN;
       if (after(ctx).readyKids.includes('k1')) return 'k1 is still published';

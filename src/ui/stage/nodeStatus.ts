@@ -53,12 +53,16 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
   if (server) {
     const own = SERVER_LINES[world.mode](world, server);
     // A skewed clock, the clock-skew lesson's point, is what a narrow box keeps of the second line ("0 in flight, clo…" on a phone).
-    const clock = server.skewMs ? `clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : '';
+    const skew = server.skewMs ? `clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : '';
+    // So is the tolerance a JWT server verifies with: clock-skew's workaround changed nothing on the stage (learner review).
+    const toleranceS = world.mode === 'jwt' ? Math.round(world.options.clockToleranceMs / 1000) : 0;
+    const clock = [skew, toleranceS ? `tolerance ${toleranceS} s` : ''].filter(Boolean).join(', ');
+    const clockShort = clock ? [clock, ...(skew && toleranceS ? [`${skew} ±${toleranceS} s`, skew] : toleranceS ? [`±${toleranceS} s`] : [])] : undefined;
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
     const flash = fresh && c ? { ok: c.ok, text: `${c.kind} ${c.ok ? '✓' : '✗'}` } : null;
-    return { title: server.id, short: serverShortTitles(server.id), lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clock ? [clock] : undefined] : undefined, down: !server.up, flash };
+    return { title: server.id, short: serverShortTitles(server.id), lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clockShort] : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
