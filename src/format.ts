@@ -51,3 +51,6 @@ export function clockTime(ms: number, digits = 3): string {
   const sec = (total % 60_000) / 1000;
   return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;
 }
+
+/** A number and its unit on one line ("25 s", "4096 bytes"): a takeaway wrapped as "with a 25 / s tolerance" (learner review). */
+export const unitsKept = (text: string): string => text.replace(/(\d) (?=(?:ms|s|B|KB|MB|bytes?|req\/s|ops\/s)\b)/g, '$1\u00a0');

@@ -28,9 +28,9 @@ describe('"what just happened" follows the one the caption is about', () => {
     ['?scenario=refresh-tokens&q=0', 11_000, /Alice.s access token expires/, /^alice gets 200 OK for POST \/refresh/],
     ['?scenario=scale-out&mode=session&q=0', 27_000, /server-3 crashes/, /^alice gets 401 session_unknown/],
     ['?scenario=scale-out&mode=jwt&q=0', 27_000, /server-3 crashes/, /^alice gets 200 OK/],
-    ['?scenario=clock-skew&q=0', 12_600, /server-2, 20 s ahead/, /^server-2 rejects .*token_expired/],
+    ['?scenario=clock-skew&q=0', 12_600, /server-2, 20\u00a0s ahead/, /^server-2 rejects .*token_expired/],
     // Before server-2's next request, the caption's own note, not server-3's refusal of the moment.
-    ['?scenario=clock-skew&q=0', 11_400, /server-2, 20 s ahead/, /^server-2 reads the exp as already past\.$/],
+    ['?scenario=clock-skew&q=0', 11_400, /server-2, 20\u00a0s ahead/, /^server-2 reads the exp as already past\.$/],
     // A setting's caption about a user: revocation's denylist "Alice's still gets in" stood over Bob's accepted token.
     ['?scenario=revocation&mode=jwt&q=0', 22_600, /Alice.s token still gets in/, /^alice /],
     // A theft, until the thief acts: the theft itself, not "bob sends …".

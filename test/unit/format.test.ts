@@ -1,7 +1,7 @@
 // The one formatting module, and the words built on it: plurals, durations that never go
 // negative, the key set's honest HS256 line, and one reading of what a browser holds.
 import { describe, expect, it } from 'vitest';
-import { clockTime, formatNumber, plural, word } from '../../src/format';
+import { clockTime, formatNumber, plural, unitsKept, word } from '../../src/format';
 import { expiresIn, seconds, timeLeft } from '../../src/formatSpans';
 import { findScenario } from '../../src/scenarios';
 import { runScenarioMode, loadScenario } from '../../src/scenarios/run';
@@ -291,5 +291,13 @@ describe('node status words', () => {
     expect(held.short).toEqual([held.text.replace(/^wristband: /, '')]);
     expect(held.value!.length).toBeGreaterThan(8);
     expect(held.text).toBe(`wristband: sid ${held.value!.slice(0, 6)}…`);
+  });
+});
+
+describe('unitsKept', () => {
+  it('keeps a number and its unit on one line, and leaves words that only start like a unit alone', () => {
+    // A takeaway wrapped as "with a 25 / s tolerance" (learner review).
+    expect(unitsKept('with a 25 s tolerance, 4096 bytes, 12.5 ms, 1 byte, 2 KB, 998 req/s')).toBe('with a 25\u00a0s tolerance, 4096\u00a0bytes, 12.5\u00a0ms, 1\u00a0byte, 2\u00a0KB, 998\u00a0req/s');
+    expect(unitsKept('3 servers, 2 sessions, 2 Bobs, 10 seconds')).toBe('3 servers, 2 sessions, 2 Bobs, 10 seconds');
   });
 });

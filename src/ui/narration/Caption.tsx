@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findMeta } from '../../scenarios/catalog';
+import { unitsKept } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
 import type { Mode } from '../../sim/schemes/names';
 import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, perWorldLine, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
@@ -116,7 +117,7 @@ export function Caption() {
     lesson = (
       <p className="caption-line caption-takeaway">
         <strong>Takeaway: </strong>
-        {sc.takeaway ? sc.takeaway(reports) : sc.summary}
+        {unitsKept(sc.takeaway ? sc.takeaway(reports) : sc.summary)}
       </p>
     );
   } else if (c.predicting || reread) {
@@ -185,7 +186,7 @@ function StepLines({ step }: { step: LessonStep }) {
   return step.lines.map((line, i) => (
     <p key={i} className={`caption-line${line.mode ? ` caption-${line.mode}` : ''}`}>
       {line.mode && <strong className="caption-world">{WORLD_LABEL[line.mode]}: </strong>}
-      {line.text}
+      {unitsKept(line.text)}
     </p>
   ));
 }
