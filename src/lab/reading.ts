@@ -6,6 +6,7 @@
 import { formatNumber, plural } from '../format';
 import { describeReason, type ReasonCode } from '../reasons';
 import { SCHEME_WORDS } from '../sim/schemes/names';
+import { DEFAULT_OPTIONS } from '../sim/options';
 import type { Mode } from '../sim/types';
 import type { SweepReport, SweepRow } from './sweep';
 
@@ -177,8 +178,9 @@ function backlog(rows: SweepRow[]): string {
     : [store.length ? `${withServers(store)} the store was asked more often than requests ended` : '', checks.length ? `${withServers(checks)} signatures were checked more often than requests ended` : ''].filter(Boolean);
   const does = [checks.length ? 'checks the token' : '', store.length ? 'asks the store' : ''].filter(Boolean).join(' and ');
   const why = what.length ? ` ${capital(what.join(', and '))}: a server ${does} as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it.` : '';
-  // A growing queue has no latency to settle at (learner review: 1,000, 6,000 and 20,000 requests a row read p50 962, 1898 and 2886 ms).
-  const waits = ` So their latency grows for as long as a row runs: more requests per row read a higher p50 and p99.`;
+  // A growing queue has no latency to settle at (learner review: 1,000, 6,000 and 20,000 requests a row read p50 962, 1898 and 2886 ms);
+  // a timed-out request counts no latency, so the figures stop at the timeout and failures take over.
+  const waits = ` So their latency depends on how long a row runs: a row of more requests shows a higher p50 and p99, up to the ${formatNumber(DEFAULT_OPTIONS.requestTimeoutMs / 1000)} s request timeout, past which requests fail instead.`;
   return ` ${capital(withServers(grew))} requests came faster than they ended: of each 100 sent in the window, ${about(grew.map(endedPer100), whole)} ended in it (answered or failed), the rest still queued.${waits}${why}`;
 }
 

@@ -13,7 +13,7 @@ export interface ScenarioMeta {
   id: string;
   title: string;
   /**
-   * What to watch for, two or three sentences: the lesson's opening caption. Here, not in the
+   * What to watch for (not what happens: questions come later), a few sentences: the lesson's opening caption. Here, not in the
    * lesson's script, so the first paint shows it before the script and the engine arrive.
    */
   notice: string;
@@ -38,7 +38,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'basic',
     title: 'Log in and browse',
     notice:
-      'Alice logs in and browses twice over: with a session cookie in one world, with a signed token (JWT) in the other. Watch what a server does in each world to learn who sent a request, and how many bytes each request carries.',
+      'Alice logs in and browses in two worlds side by side: with a session cookie in one, with a signed token (JWT) in the other. Watch what a server does in each world to learn who sent a request, and how many bytes each request carries.',
     firstCaption: {
       session: 'Alice logs in: the server stores a session and hands her a cookie with its id.',
       jwt: 'Alice logs in: the issuer signs a token with her id and role; the server hands it to her.',
@@ -92,7 +92,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'store-outage',
     title: 'The shared store goes down',
     notice:
-      'Alice and Bob browse while the shared store, where the sessions live, goes down. Watch who still gets in, in each world, while it is down. Later the JWT servers turn on a denylist kept in that store, and it goes down again: watch what they must choose.',
+      'Alice and Bob browse while the shared store, where the sessions live, goes down. Watch who still gets in, in each world, while it is down. Later Bob logs out everywhere, the JWT servers keep a denylist for it in that store, and the store goes down again: watch what they must choose.',
     firstCaption: 'Alice and Bob log in and browse, one request a second each.',
     modes: ['session', 'jwt'],
     load: () => import('./storeOutage').then(lesson),
@@ -101,7 +101,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'refresh-tokens',
     title: 'Access and refresh tokens',
     notice:
-      'Alice gets a 10-second access token and a refresh token. When the access token expires, her browser trades the refresh token for a new pair, and the store marks the old one used: the refresh tokens of one login form a family. Mallory copies both of Alice\u2019s tokens: watch what her copies are worth once Alice has refreshed, and what happens to Alice. Later the admin bans Bob: watch how soon it bites.',
+      'Alice gets a 10-second access token and a refresh token. When the access token expires, her browser trades the refresh token for a new pair, and the store marks the old one used: the refresh tokens of one login form a family. Mallory copies both of Alice\u2019s tokens: watch what each copy gets her, and what Alice\u2019s next refresh gets. Later the admin bans Bob: watch how soon it bites.',
     firstCaption: 'Alice logs in: she gets a 10-second access token and a refresh token.',
     modes: ['jwt'],
     load: () => import('./refreshTokens').then(lesson),
@@ -119,7 +119,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'tampering',
     title: 'Editing the credential',
     notice:
-      'Alice edits her credential to get more than she was given: the role in her JWT, then its algorithm; in the session world, a guessed session id. A JWT payload is only base64url: anyone can read and edit it. Watch what the servers make of each edit.',
+      'Alice tampers with her credential to get more than she was given: the role in her JWT, then its algorithm; in the session world she tries a guessed session id. A JWT payload is only base64url: anyone can read and edit it. Watch what the servers make of each edit.',
     firstCaption: 'Alice logs in as an ordinary user.',
     modes: ['session', 'jwt'],
     load: () => import('./tampering').then(lesson),
@@ -128,7 +128,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'stale-claims',
     title: 'Stale claims',
     notice:
-      'Alice is an admin and Bob an ordinary user; both log in and browse. Then the admin demotes Alice and promotes Bob. Watch which role each request is served with, in each world, and until when.',
+      'Alice is an admin and Bob an ordinary user; both log in and browse. Then another admin demotes Alice and promotes Bob. Watch which role each request is served with, in each world, and until when.',
     firstCaption: {
       session: 'Alice is an admin; Bob is an ordinary user. Both log in; the server will read their roles on each request.',
       jwt: 'Alice is an admin; Bob is an ordinary user. Both log in; their tokens say role "admin" and role "user".',
@@ -157,7 +157,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'microservices',
     title: 'Five services, one signing key',
     notice:
-      'The five servers stand for five services that each verify tokens without calling anyone. With HS256 the key that verifies is the key that signs, and the issuer and every service hold it. Then the issuer switches to EdDSA, whose public key verifies but cannot sign, and later withdraws the HS256 key. Watch who could mint a token the services accept, at each step.',
+      'The five servers stand for five services that each verify tokens without calling anyone. With HS256 the key that verifies is the key that signs, and the issuer and every service hold it. Then the issuer switches to EdDSA, whose public key verifies but cannot sign, and later withdraws the HS256 key. Watch who could sign a token the services accept, at each step.',
     firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
     modes: ['jwt'],
     load: () => import('./microservices').then(lesson),

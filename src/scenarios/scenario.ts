@@ -53,7 +53,7 @@ export interface Scenario {
   title: string;
   /** One line: the runner's list (`--list`), and the caption when the lesson says nothing. */
   summary: string;
-  /** What to watch for, two or three sentences (from the catalog, like the title). */
+  /** What to watch for, a few sentences (from the catalog, like the title). */
   notice: string;
   modes: Mode[];
   seed: number;

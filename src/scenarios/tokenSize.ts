@@ -41,7 +41,7 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
 
 export const tokenSize: Scenario = {
   ...meta('token-size'),
-  summary: 'Every claim added to the profile rides in every request, until the token no longer fits in a cookie and the browser silently drops it.',
+  summary: 'Every claim added to the profile rides in every request, in a cookie limited to 4096 bytes: watch what happens once the token outgrows it.',
   seed: 37,
   speed: 2,
   options: () => ({ servers: 3, delivery: 'cookie', tokenTtlMs: 5 * 60_000, clients: browsers('alice') }),

@@ -1,3 +1,4 @@
+import { unitsKept } from '../../src/format';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findMeta, firstCaption } from '../../src/scenarios/catalog';
@@ -30,7 +31,7 @@ describe('the first paint', () => {
     expect(store.getState().scenario).toBeNull();
     const lesson = screen.getByTestId('lesson-caption');
     const opening = lesson.querySelector('.caption-opening')!;
-    expect(opening.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
+    expect(opening.textContent).toBe(`${meta.title}. What to watch: ${unitsKept(meta.notice)}`);
     // The first moment's caption, from the catalog, is drawn already: a box too short for the
     // opening (layout.css) shows it from the first paint, not once the script has come.
     expect(lesson.classList.contains('has-stand-in')).toBe(true);
@@ -51,7 +52,7 @@ describe('the first paint', () => {
     const first = sc.timeline('session').find((st) => st.caption)!;
     expect(first.atMs).toBe(0);
     expect(lesson.querySelector('.caption-opening')).toBe(opening);
-    expect(opening.textContent).toBe(`${meta.title}. What to watch: ${meta.notice}`);
+    expect(opening.textContent).toBe(`${meta.title}. What to watch: ${unitsKept(meta.notice)}`);
     expect(lesson.classList.contains('has-stand-in')).toBe(true);
     expect(lesson.querySelector('.caption-step')).toBe(standIn);
     expect(standIn.children).toHaveLength(standInLines.length);
@@ -74,7 +75,7 @@ describe('the first paint', () => {
     });
     const basic = findMeta('basic')!;
     expect(store.getState().scenario!.id).toBe('revocation');
-    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${basic.title}. What to watch: ${basic.notice}`);
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${basic.title}. What to watch: ${unitsKept(basic.notice)}`);
     // The new lesson's first moment stands in, one line per world (they say it differently).
     expect([...lesson.querySelectorAll('.caption-step > p')].map((p) => p.textContent)).toEqual([`Session: ${firstCaption('basic', 'session')}`, `JWT: ${firstCaption('basic', 'jwt')}`]);
     await act(async () => {
@@ -101,12 +102,12 @@ describe('the first paint', () => {
     act(() => {
       next = store.getState().load({ scenarioId: 'revocation' });
     });
-    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${unitsKept(revocation.notice)}`);
     expect(lesson.querySelector('.caption-step')!.textContent).toBe(revocation.firstCaption);
     await act(async () => {
       expect(await next).toBe(true);
     });
-    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${revocation.notice}`);
+    expect(lesson.querySelector('.caption-opening')!.textContent).toBe(`${revocation.title}. What to watch: ${unitsKept(revocation.notice)}`);
     expect(lesson.classList.contains('has-stand-in')).toBe(true);
   });
 

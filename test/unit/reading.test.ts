@@ -132,7 +132,7 @@ describe('readSweep on real rows', () => {
     // 2,000 req/s offered: every row's queue grows, and with 1 server (CPU-bound at 500 req/s) the
     // store's 1,000 lookups a second outnumber the requests that ended, which the table alone leaves unexplained.
     expect(rows[0]!.storeOpsPerSec).toBeGreaterThan(rows[0]!.throughputRps * 1.5);
-    expect(rest.join('. ')).toBe("With 1 to 3 servers requests came faster than they ended: of each 100 sent in the window, 25 to 50 ended in it (answered or failed), the rest still queued. So their latency grows for as long as a row runs: more requests per row read a higher p50 and p99. With 1 server the store was asked more often than requests ended: a server asks the store as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it.");
+    expect(rest.join('. ')).toBe("With 1 to 3 servers requests came faster than they ended: of each 100 sent in the window, 25 to 50 ended in it (answered or failed), the rest still queued. So their latency depends on how long a row runs: a row of more requests shows a higher p50 and p99, up to the 5 s request timeout, past which requests fail instead. With 1 server the store was asked more often than requests ended: a server asks the store as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it.");
   }, 30_000);
 
   it("tells the rows whose queue grew, and names the rows whose checks or store ops outnumber the requests that ended", () => {
@@ -143,7 +143,7 @@ describe('readSweep on real rows', () => {
       row(DEFAULT, 'jwt', 1, { ok: 400, cpu: 1, store: 0, checkMs: 2000 * DEFAULT.verifyCostMs, sent: 6000 }),
       row(DEFAULT, 'jwt', 2, { ok: 1000, cpu: 1, store: 0, checkMs: 1000 * DEFAULT.verifyCostMs, sent: 6000 }),
     ];
-    expect(readSweep({ sweep: DEFAULT, rows: busy })[0]).toMatch(/ With 1 and 2 servers requests came faster than they ended: of each 100 sent in the window, 20 to 50 ended in it \(answered or failed\), the rest still queued\. So their latency grows for as long as a row runs: more requests per row read a higher p50 and p99\. With 1 server signatures were checked more often than requests ended: a server checks the token as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it\.$/);
+    expect(readSweep({ sweep: DEFAULT, rows: busy })[0]).toMatch(/ With 1 and 2 servers requests came faster than they ended: of each 100 sent in the window, 20 to 50 ended in it \(answered or failed\), the rest still queued\. So their latency depends on how long a row runs: a row of more requests shows a higher p50 and p99, up to the 5 s request timeout, past which requests fail instead\. With 1 server signatures were checked more often than requests ended: a server checks the token as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it\.$/);
   });
 
   it('counts timeouts as ended: a queue that drains by timing out is told by its failures, not as still queued', () => {

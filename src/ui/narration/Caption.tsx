@@ -133,7 +133,7 @@ export function Caption() {
         {showOpening && (
           <p className="caption-line caption-opening">
             <strong>{opening.title}. </strong>
-            What to watch: {opening.notice}
+            What to watch: {unitsKept(opening.notice)}
           </p>
         )}
         {shown ? (
@@ -141,7 +141,7 @@ export function Caption() {
             <StepLines step={shown} />
           </div>
         ) : (
-          !showOpening && <p className="caption-line">{sc?.summary ?? ''}</p>
+          !showOpening && <p className="caption-line">{unitsKept(sc?.summary ?? '')}</p>
         )}
       </>
     );

@@ -55,9 +55,10 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     // A skewed clock, the clock-skew lesson's point, is what a narrow box keeps of the second line ("0 in flight, clo…" on a phone).
     const skew = server.skewMs ? `clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : '';
     // So is the tolerance a JWT server verifies with: clock-skew's workaround changed nothing on the stage (learner review).
-    const toleranceS = world.mode === 'jwt' ? Math.round(world.options.clockToleranceMs / 1000) : 0;
-    const clock = [skew, toleranceS ? `tolerance ${toleranceS} s` : ''].filter(Boolean).join(', ');
-    const clockShort = clock ? [clock, ...(skew && toleranceS ? [`${skew} ±${toleranceS} s`, skew] : toleranceS ? [`±${toleranceS} s`] : [])] : undefined;
+    const toleranceMs = world.mode === 'jwt' ? world.options.clockToleranceMs : 0;
+    const tolerance = toleranceMs > 0 ? `tolerance ${formatNumber(toleranceMs / 1000, 3)} s` : '';
+    const clock = [skew, tolerance].filter(Boolean).join(', ');
+    const clockShort = clock ? [...new Set([clock, tolerance && skew ? skew : clock])] : undefined;
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
