@@ -4,6 +4,7 @@
 // the store, the servers' CPU) is named only when every row of that stretch shows it, so no
 // sentence speaks for a row that says otherwise.
 import { formatNumber, plural } from '../format';
+import { duration } from '../formatSpans';
 import { describeReason, type ReasonCode } from '../reasons';
 import { SCHEME_WORDS } from '../sim/schemes/names';
 import { DEFAULT_OPTIONS } from '../sim/options';
@@ -180,7 +181,7 @@ function backlog(rows: SweepRow[]): string {
   const why = what.length ? ` ${capital(what.join(', and '))}: a server ${does} as soon as a request arrives, but the request's own work then waits in line behind all the work that came before it.` : '';
   // A growing queue has no latency to settle at (learner review: 1,000, 6,000 and 20,000 requests a row read p50 962, 1898 and 2886 ms);
   // a timed-out request counts no latency, so the figures stop at the timeout and failures take over.
-  const waits = ` So their latency depends on how long a row runs: a row of more requests shows a higher p50 and p99, up to the ${formatNumber(DEFAULT_OPTIONS.requestTimeoutMs / 1000)} s request timeout, past which requests fail instead.`;
+  const waits = ` So their latency depends on how long a row runs: a row of more requests shows a higher p50 and p99, up to the ${duration(DEFAULT_OPTIONS.requestTimeoutMs)} request timeout, past which requests fail instead.`;
   return ` ${capital(withServers(grew))} requests came faster than they ended: of each 100 sent in the window, ${about(grew.map(endedPer100), whole)} ended in it (answered or failed), the rest still queued.${waits}${why}`;
 }
 

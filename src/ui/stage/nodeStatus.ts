@@ -58,7 +58,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     const toleranceMs = world.mode === 'jwt' ? world.options.clockToleranceMs : 0;
     const tolerance = toleranceMs > 0 ? `tolerance ${formatNumber(toleranceMs / 1000, 3)} s` : '';
     const clock = [skew, tolerance].filter(Boolean).join(', ');
-    const clockShort = clock ? [...new Set([clock, tolerance && skew ? skew : clock])] : undefined;
+    const clockShort = clock ? (skew && tolerance ? [clock, skew] : [clock]) : undefined;
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
