@@ -7,6 +7,7 @@ import { createAppStore } from '../../src/store/createAppStore';
 import { lessonSteps } from '../../src/store/lesson';
 import { App } from '../../src/ui/App';
 import { COMPACT_MIN_HEIGHT_PX, FONT, LINE_ROW_PX, TITLE_ROW_PX, layoutStage, type NodeBox } from '../../src/ui/stage/layout';
+import { lineRoom } from '../../src/ui/stage/nodeLines';
 import { twoWorldsFit, WORLD_MIN_HEIGHT_PX, WORLD_MIN_WIDTH_PX } from '../../src/ui/useShownWorlds';
 
 afterEach(() => {
@@ -111,6 +112,17 @@ describe('compact stage rows', () => {
     const roomy = layoutStage(revocationCluster('jwt'), { width: 350, height: 300 });
     const tight = layoutStage(revocationCluster('jwt'), { width: 350, height: COMPACT_MIN_HEIGHT_PX });
     expect(linesHeld(roomy.nodes['server-1']!)).toBeGreaterThan(linesHeld(tight.nodes['server-1']!));
+  });
+
+  it('keep a second line for each browser where it can hold a refresh token, wherever the full rows fit', () => {
+    // refresh-tokens on a phone: one world, three browsers (Mallory's copy of Alice's tokens among them).
+    const cluster = { mode: 'jwt' as const, clients: [...revocationCluster('jwt').clients, { id: 'mallory', kind: 'attacker' as const }], serverIds: ['server-1', 'server-2', 'server-3'], storeShown: true };
+    const size = { width: 374, height: 470 };
+    const withRefresh = layoutStage({ ...cluster, clientLines: 2 }, size);
+    expect(withRefresh.height).toBe(size.height); // still drawn whole
+    for (const id of ['alice', 'bob', 'mallory']) expect(lineRoom(withRefresh.nodes[id]!), id).toBe(2);
+    // Without refresh tokens a browser holds one credential: its box keeps one line, as before.
+    expect(lineRoom(layoutStage(cluster, size).nodes.alice!)).toBe(1);
   });
 
   it('say how high a stacked world must be: the most compact rows, the world\'s title and its frame', () => {

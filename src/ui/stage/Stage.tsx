@@ -95,11 +95,13 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   // (microservices until its switch) only a server that fetched it anyway (a token naming another
   // key) is joined to it; a line from each said the servers fetch the secret there (learner review).
   const askersKey = mode === 'jwt' && world?.options.alg === 'HS256' && world.keys.keys.every((k) => k.alg === 'HS256') ? world.servers.filter((sv) => sv.jwksCache.fetchedAtMs !== null).map((sv) => sv.id).join(',') : null;
+  // A browser can hold a refresh token beside its access token: its box keeps room for both lines.
+  const clientLines = world?.options.refreshTokens ? 2 : 1;
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     const keySetAskers = askersKey === null ? undefined : askersKey ? askersKey.split(',') : [];
-    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked, keySetAskers }, size ?? FALLBACK_SIZE);
-  }, [mode, clientsKey, serversKey, storeShown, storeUnasked, askersKey, size]);
+    return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked, keySetAskers, clientLines }, size ?? FALLBACK_SIZE);
+  }, [mode, clientsKey, serversKey, storeShown, storeUnasked, askersKey, clientLines, size]);
   const folded = useMemo(() => Object.keys(layout.alias), [layout]);
   const firstTitles = useMemo(() => siblingTitleForms(Object.values(layout.nodes)), [layout]);
 

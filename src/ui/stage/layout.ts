@@ -66,6 +66,8 @@ export interface LayoutInput {
   storeUnasked?: boolean;
   /** While the key set publishes nothing to fetch (an HS256 secret alone), the servers that fetched it all the same: only they are joined to it. */
   keySetAskers?: readonly string[];
+  /** Status lines a browser may need: two where it can hold a refresh token beside its access token. */
+  clientLines?: 1 | 2;
 }
 
 /** The stage's size in CSS px: the layout is drawn 1:1, so a 12 px label is 12 px on screen. */
@@ -265,7 +267,7 @@ function wide({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   return { width, height, nodes, edges: edgesFor(clients, serverIds, storeUnasked ? back.filter((b) => b.id !== 'store') : back, keySetAskers) };
 }
 
-function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetAskers }: LayoutInput, size: StageSize, rows: Rows): Drawn {
+function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = false, keySetAskers, clientLines = 1 }: LayoutInput, size: StageSize, rows: Rows): Drawn {
   const back = backends(mode, storeShown);
   const { width } = size;
   const margin = rows.marginPx;
@@ -280,7 +282,10 @@ function tall({ mode, clients, serverIds, storeShown = false, storeUnasked = fal
   const serverRows = Math.ceil(serverIds.length / perRow);
   const full = rows === ROWS[0];
   const h = (row: keyof Rows['lines']) => (full ? FULL_NODE_H[row] : compactNodeH(rows.lines[row]));
-  const [clientH, lbH, serverH, backH] = [h('client'), h('lb'), h('server'), h('back')];
+  // Where the room is (the full rows), a browser shows its refresh token too: on a phone, refresh-tokens'
+  // "Mallory copies both of Alice's tokens" stood beside boxes that said "signed JWT" alone.
+  const clientH = h('client') + (full ? (clientLines - 1) * LINE_ROW_PX : 0);
+  const [lbH, serverH, backH] = [h('lb'), h('server'), h('back')];
   const serverRowGap = rows.serverRowGapPx;
   const serverBlock = serverRows * serverH + (serverRows - 1) * serverRowGap;
   const content = clientH + lbH + serverBlock + backH;
