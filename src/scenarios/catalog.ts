@@ -41,7 +41,7 @@ export const CATALOG: CatalogEntry[] = [
       'Alice logs in and browses in two worlds side by side: with a session cookie in one, with a signed token (JWT) in the other. Watch what a server does in each world to learn who sent a request, and how many bytes each request carries.',
     firstCaption: {
       session: 'Alice logs in: the server stores a session and hands her a cookie with its id.',
-      jwt: 'Alice logs in: the issuer signs a token with her id and role; the server hands it to her.',
+      jwt: 'Alice logs in: the issuer (drawn as the key set) signs a token with her id and role; the server hands it to her.',
     },
     modes: ['session', 'jwt'],
     load: () => import('./basic').then(lesson),
@@ -110,7 +110,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'key-rotation',
     title: 'Rotating the signing key',
     notice:
-      'Servers verify with keys they fetched from the key set (JWKS), and refetch it at most every 15 s here. The issuer starts signing with a new key while the old one stays published for an overlap. Watch what happens to Bob\u2019s brand-new token and to Alice\u2019s older one, server by server, until the caches refresh.',
+      'Servers verify with keys they fetched from the key set (JWKS), and refetch it at most every 15 s here. The issuer, drawn as the key set, starts signing with a new key while the old one stays published for an overlap. Watch what happens to Bob\u2019s brand-new token and to Alice\u2019s older one, server by server, until the caches refresh.',
     firstCaption: 'Alice logs in: her token is signed with key k1, and each server caches the key set on first use.',
     modes: ['jwt'],
     load: () => import('./keyRotation').then(lesson),
@@ -157,7 +157,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'microservices',
     title: 'Five services, one signing key',
     notice:
-      'The five servers stand for five services that each verify tokens without calling anyone. With HS256 the key that verifies is the key that signs, and the issuer and every service hold it. Then the issuer switches to EdDSA, whose public key verifies but cannot sign, and later withdraws the HS256 key. Watch who could sign a token the services accept, at each step.',
+      'The five servers stand for five services that each verify tokens without calling anyone; the issuer, which signs each token at login, is drawn as the key set. With HS256 the key that verifies is the key that signs, and the issuer and every service hold it. Then the issuer switches to EdDSA, whose public key verifies but cannot sign, and later withdraws the HS256 key. Watch who could sign a token the services accept, at each step.',
     firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
     modes: ['jwt'],
     load: () => import('./microservices').then(lesson),

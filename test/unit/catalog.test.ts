@@ -14,4 +14,16 @@ describe('scenario catalog', () => {
       expect(loaded.summary.length).toBeGreaterThan(20);
     }
   });
+
+  it('says where the issuer is drawn before a lesson names it: no node is titled "issuer"', () => {
+    for (const entry of CATALOG) {
+      const scenario = SCENARIOS.find((s) => s.id === entry.id)!;
+      for (const mode of entry.modes) {
+        // What a learner reads in order: the opening, then the lesson's captions (its first among them).
+        const texts = [entry.notice, ...scenario.timeline(mode).map((step) => step.caption ?? '')];
+        const first = texts.find((t) => /issuer/i.test(t));
+        if (first) expect(first, `${entry.id} (${mode})`).toMatch(/issuer,? (\(drawn as the key set\)|drawn as the key set|[^.]*is drawn as the key set)/i);
+      }
+    }
+  });
 });
