@@ -3,6 +3,8 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderStageAt } from './support/stage';
+import { worldOf } from '../../src/store/selectors';
+import { nodeStatus } from '../../src/ui/stage/nodeStatus';
 import { createAppStore } from '../../src/store/createAppStore';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
@@ -36,6 +38,14 @@ describe('the JWT world\u2019s store', () => {
     cleanup();
     // With the denylist on, every server asks it.
     expect((await jwtStageAt('store-outage', 18_000)).storeLines).toBe(3);
+  });
+
+  it('says it is unused only once the learner has predicted whether Alice still gets in as it goes down', async () => {
+    const { store } = await renderStageAt('store-outage', 'jwt', 9_500);
+    const world = worldOf('jwt')(store.getState())!;
+    const asked = nodeStatus(world, 'store', [], true);
+    expect([asked.title, ...asked.lines]).toEqual(['Store', 'DOWN']);
+    expect(nodeStatus(world, 'store', [], false).lines).toEqual(['DOWN: JWT needs no lookup']);
   });
 });
 

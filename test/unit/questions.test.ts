@@ -109,6 +109,13 @@ describe('questions', () => {
     }
   }
 
+  it('store-outage: the verdict says what the session world could not reach, its session store, and no denylist, which it has not', async () => {
+    const s = scenario('store-outage');
+    const a = await ask(s, s.questions![0]!);
+    expect(a.outcome!.why).toMatch(/session request got 503 store_unavailable from server-\d: the session store is unreachable;/);
+    expect(a.outcome!.why).not.toMatch(/denylist/);
+  });
+
   it('on other seeds too, every question is asked before the fact and decided by the run', async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const s of SCENARIOS) {

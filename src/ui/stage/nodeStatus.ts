@@ -46,7 +46,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     return { title: `${n} more browsers`, short: [`+${n} more`, `+${n}`], lines: [`logged in: ${inside} of ${n}`], shortLines: [[`in: ${inside} of ${n}`, `${inside} of ${n}`]], down: false, flash: null };
   }
   if (id === 'lb') return { title: LB_TITLE, lines: [world.options.lbPolicy], down: false, flash: null };
-  if (id === 'store') return storeStatus(world);
+  if (id === 'store') return storeStatus(world, predicting);
   // A 640x400 embed's JWT world (a 122 px box) read "Key set (JW…".
   if (id === 'jwks') return { title: 'Key set (JWKS)', short: ['Key set', 'JWKS'], ...keyLines(world), down: false, flash: null };
   const server = world.servers.find((s) => s.id === id);
@@ -101,7 +101,7 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
 };
 
 /** The store node: what each model keeps there. */
-const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeStatus> = {
+const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string, predicting: boolean) => NodeStatus> = {
   session: (world, state) => {
     const st = world.store;
     const local = world.options.sessionStorage === 'local';
@@ -116,9 +116,12 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
     const short = local ? storeLines('unused', state)[0]! : queue ? (state === 'up' ? queue : `${state}, ${queue}`) : behind && storeLines(sessions, state)[0]!;
     return { title: 'Session store', lines, ...(short ? { shortLines: [[short]] } : {}), down: !st.up, flash: null };
   },
-  jwt: (world, state) => {
+  jwt: (world, state, predicting) => {
     const st = world.store;
     const used = world.options.denylist || world.options.refreshTokens;
+    // Unused, it says so only once the learner has predicted: store-outage asks whether Alice still
+    // gets in as the store goes down, and the store drawn then said "DOWN: JWT needs no lookup" (learner review).
+    if (!used && predicting) return { title: 'Store', lines: [state], down: !st.up, flash: null };
     // On a phone "2 refresh families, 1 revoked" was cut to "…, 1 re…": the revoked count, what the
     // refresh-tokens lesson is about, comes last, so a narrow box says fewer words before it.
     const held = (family: string, families: string) => [world.options.denylist ? `denylist ${st.denylist.length + st.revokedUsers.length}` : '', world.options.refreshTokens ? `${plural(st.refreshFamilies, family, families)}${st.revokedFamilies ? `, ${st.revokedFamilies} revoked` : ''}` : ''].filter(Boolean).join(', ');
@@ -137,9 +140,9 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string) => NodeSt
  */
 const storeLines = (what: string, state: string, queued = ''): string[] => (state === 'up' ? [`${what}${queued}`, state] : [`${state}${queued}: ${what}`]);
 
-function storeStatus(world: WorldSnapshot): NodeStatus {
+function storeStatus(world: WorldSnapshot, predicting: boolean): NodeStatus {
   const st = world.store;
-  return STORE_STATUS[world.mode](world, !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up');
+  return STORE_STATUS[world.mode](world, !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up', predicting);
 }
 
 /**
