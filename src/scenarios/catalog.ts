@@ -62,7 +62,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'revocation',
     title: 'Ban a user',
     notice:
-      'The admin bans Alice while she browses. A ban can delete her session record on the server; her JWT was signed before the ban, lives 30 s, and stays in her browser. Watch whether her next requests still get in. Later the JWT servers turn a denylist on for Bob\u2019s logout-everywhere: watch what it stops, and what every request then costs.',
+      'The admin bans Alice while she browses. A ban can delete her session record on the server; her JWT was signed before the ban and lives 30 s. Watch whether her next requests still get in. Later the JWT servers turn a denylist on for Bob\u2019s logout-everywhere: watch what it stops, and what every request then costs.',
     firstCaption: 'Alice logs in.',
     modes: ['session', 'jwt'],
     load: () => import('./revocation').then(lesson),

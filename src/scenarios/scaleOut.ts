@@ -63,7 +63,7 @@ export const scaleOut: Scenario = {
         atMs: STICKY.killAtMs,
         action: { type: 'killServer', serverId: KILLED },
         about: 'alice',
-        caption: session ? `${KILLED} crashes: the sessions in its memory are gone, and so are its users\u2019 logins.` : `${KILLED} crashes: its users are sent elsewhere and their tokens still verify.`,
+        caption: session ? `${KILLED} crashes: its memory is gone, and Alice\u2019s session with it.` : `${KILLED} crashes: its users are sent elsewhere and their tokens still verify.`,
       },
       {
         atMs: SHARED.switchAtMs,

@@ -226,7 +226,8 @@ const CLAIMS: Claim[] = [
     } },
   { says: /(still works|token works|users get in again|Bob gets in|so does Bob)/, check: someAccepted() },
   { says: /its users are sent elsewhere and their tokens still verify/, check: (ctx) => allAccepted({ ...ctx, subject: null }) },
-  { says: /sessions in its memory are gone, and so are its users/, check: (ctx) => someRefused({ reason: 'session_unknown' })({ ...ctx, subject: null }) },
+  // Her session was in the crashed server's memory alone: her next request is refused, as no server knows it.
+  { says: /its memory is gone, and \w+\u2019s session with it/, check: nextIs((r) => r.reason === 'session_unknown', 'refused: session_unknown') },
   { says: /only until it expires/, check: (ctx) => someAccepted()(ctx) ?? someRefused({ reason: 'token_expired', to: ctx.atMs + 15_000 })(ctx) },
   { says: /dies within (\d+) s/, check: (ctx) => someRefused({ from: ctx.atMs + 1, to: ctx.atMs + Number(/dies within (\d+) s/.exec(ctx.caption)![1]) * 1000 + 1_000 })(ctx) },
   { says: /(carries nothing at all|her requests carry nothing)/, check: someRefused({ reason: 'no_credentials' }) },
