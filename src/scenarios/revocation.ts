@@ -42,7 +42,7 @@ export const revocation: Scenario = {
         caption:
           mode === 'session'
             ? 'Bob logs out everywhere: his session is deleted and his very next request is refused.'
-            : 'Bob logs out everywhere: the denylist takes his id and the time, and refuses his tokens issued until then: his next request is refused.',
+            : 'Bob logs out everywhere: the denylist refuses his tokens issued until now, his next request too.',
       },
     ];
     if (mode === 'jwt')

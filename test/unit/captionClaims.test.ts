@@ -314,7 +314,7 @@ const CLAIMS: Claim[] = [
   { says: /turn the denylist on/, check: state((s) => s.options.denylist, 'the denylist is on') },
   { says: /fail closed/, check: state((s) => s.options.denylistFailMode === 'closed', 'fail closed') },
   { says: /switch to fail open/, check: state((s) => s.options.denylistFailMode === 'open', 'fail open') },
-  { says: /the denylist takes his id/, check: someRefused({ reason: 'token_revoked' }) },
+  { says: /the denylist (takes his id|refuses his tokens issued until now)/, check: someRefused({ reason: 'token_revoked' }) },
   { says: /Alice\u2019s token still gets in/, check: someAccepted() },
   { says: /session is deleted|deletes her session record/, check: logSays(/\b1 session deleted|logs out|session/) },
   { says: /servers have nothing to delete/, check: (ctx) => someAccepted()({ ...ctx, subject: 'mallory' }) },
