@@ -20,6 +20,8 @@ export interface ModeRun {
   /** Every operation the shared store served: lookups plus writes, refresh rotations, deletes. */
   storeOps: number;
   cookiesDropped: number;
+  /** Bytes (name + value) of the largest cookie a browser dropped for its size; 0 when none was. */
+  droppedCookieBytesMax: number;
   sessionsInStore: number;
   unfinishedRequests: number;
   /** Bytes of the largest credential header one API request carried. */
@@ -84,6 +86,7 @@ export function modeRun(s: SimState): ModeRun {
     lookupsPerApiRequest: api ? round(m.apiStoreLookups / api, 2) : 0,
     storeOps: s.store.ops,
     cookiesDropped: m.cookiesDropped,
+    droppedCookieBytesMax: m.droppedCookieBytesMax,
     sessionsInStore: Object.keys(s.store.sessions).length,
     unfinishedRequests: s.requests.size,
     credentialBytesMax: m.apiCredentialBytesMax,

@@ -432,6 +432,8 @@ export interface Metrics {
   refusedAfterRevocation: number;
   exposureMs: number;
   cookiesDropped: number;
+  /** Bytes (name + value) of the largest cookie a browser refused to store for its size: token-size's answer said only the Cookie line that still fitted. */
+  droppedCookieBytesMax: number;
   /** Largest credential header of one API request (bytes): the token-size lesson's peak. */
   apiCredentialBytesMax: number;
   /** Accepted requests whose effective role (session: the user's; JWT: the claim) differs from the user's current role. */

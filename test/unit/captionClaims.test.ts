@@ -230,7 +230,7 @@ const CLAIMS: Claim[] = [
   { says: /its memory is gone, and \w+\u2019s session with it/, check: nextIs((r) => r.reason === 'session_unknown', 'refused: session_unknown') },
   { says: /only until it expires/, check: (ctx) => someAccepted()(ctx) ?? someRefused({ reason: 'token_expired', to: ctx.atMs + 15_000 })(ctx) },
   { says: /dies within (\d+) s/, check: (ctx) => someRefused({ from: ctx.atMs + 1, to: ctx.atMs + Number(/dies within (\d+) s/.exec(ctx.caption)![1]) * 1000 + 1_000 })(ctx) },
-  { says: /(carries nothing at all|her requests carry nothing)/, check: someRefused({ reason: 'no_credentials' }) },
+  { says: /(carries nothing at all|[Hh]er requests (now )?carry nothing)/, check: someRefused({ reason: 'no_credentials' }) },
   { says: /The tokens expire/, check: (ctx) => allRefused({ ...ctx, subject: null }) },
   // ---- roles ----------------------------------------------------------------------------------
   { says: /served as an ordinary user/, check: nextIs((r) => r.reason === 'ok' && r.actedAsRole === 'user', 'served as role user') },

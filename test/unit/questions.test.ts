@@ -116,6 +116,13 @@ describe('questions', () => {
     expect(a.outcome!.why).not.toMatch(/denylist/);
   });
 
+  it('token-size: the verdict says how large the dropped cookie was, the number that crossed the limit', async () => {
+    const s = scenario('token-size');
+    const why = (await ask(s, s.questions![0]!)).outcome!.why;
+    const dropped = Number(/the new token's cookie was (\d+) bytes, over the 4096-byte limit/.exec(why)?.[1]);
+    expect(dropped, why).toBeGreaterThan(4096);
+  });
+
   it('on other seeds too, every question is asked before the fact and decided by the run', async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const s of SCENARIOS) {

@@ -62,6 +62,7 @@ function emptyRun(mode: Mode): ModeRun {
     lookupsPerApiRequest: 0,
     storeOps: 0,
     cookiesDropped: 0,
+    droppedCookieBytesMax: 0,
     sessionsInStore: 0,
     unfinishedRequests: 0,
     credentialBytesMax: 0,

@@ -213,6 +213,7 @@ export function onResponse(t: Tick, msg: Message): void {
     client.jar = jar;
     if (outcome.kind === 'rejected') {
       s.metrics.cookiesDropped++;
+      s.metrics.droppedCookieBytesMax = Math.max(s.metrics.droppedCookieBytesMax, outcome.bytes ?? 0);
       client.cookieDropped = { name: outcome.name, reason: outcome.reason, bytes: outcome.bytes };
       log(s, 'cookie', outcome.message, { requestId: req.id, nodeId: client.id, ok: false });
     } else if (outcome.kind === 'stored') client.cookieDropped = null;
