@@ -1,11 +1,20 @@
 import { apiCount, browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
 import { accepted, firstFinishedAfter, happened, perWorld, plural, servedRole, times } from './outcomes';
+import { firstRequestHeader } from '../sim/http';
+import type { RequestRecord } from '../sim/types';
 
 const SERVERS = 3;
 const REQUESTS = 11; // 0.5 s .. 10.5 s
 /** Requests sent while the credential is tampered with: 2.5-4.5 s and 6.5-8.5 s, one per server each time. */
 const PER_ATTACK = SERVERS;
+
+/** The request's bearer token had three parts, the last empty ("header.payload."): well-formed, unsigned. */
+function wellFormedUnsigned(r: RequestRecord): boolean {
+  const auth = firstRequestHeader(r.httpRequest, 'authorization') ?? '';
+  const parts = auth.startsWith('Bearer ') ? auth.slice(7).split('.') : [];
+  return parts.length === 3 && parts[2] === '' && parts[0] !== '' && parts[1] !== '';
+}
 
 export const tampering: Scenario = {
   ...meta('tampering'),
@@ -68,7 +77,9 @@ export const tampering: Scenario = {
         const r = worlds.jwt && firstFinishedAfter(worlds.jwt, 'alice', askedAtMs);
         if (!r) return null;
         const choiceId = accepted(r) ? 'accepted' : r.reason === 'alg_not_allowed' ? 'alg' : 'other';
-        return { choiceId, why: `Her request ${happened(r)}.` };
+        // Why not "malformed": the token she sent had its three parts, the last one empty (learner review: the choice's misconception went unanswered).
+        const form = wellFormedUnsigned(r) ? ': her token was well-formed, "header.payload." with an empty signature part, and was refused for its alg before any signature check' : '';
+        return { choiceId, why: `Her request ${happened(r)}${form}.` };
       },
     },
   ],

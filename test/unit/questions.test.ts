@@ -123,6 +123,12 @@ describe('questions', () => {
     expect(dropped, why).toBeGreaterThan(4096);
   });
 
+  it('tampering: the alg "none" verdict answers the "malformed" choice from the token sent, well-formed with an empty signature part', async () => {
+    const s = scenario('tampering');
+    const why = (await ask(s, s.questions!.find((q) => q.id === 'tampering-alg-none')!)).outcome!.why;
+    expect(why).toMatch(/alg_not_allowed .*: her token was well-formed, "header\.payload\." with an empty signature part/);
+  });
+
   it('on other seeds too, every question is asked before the fact and decided by the run', async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const s of SCENARIOS) {
