@@ -7,7 +7,8 @@ import type { ModeRun } from '../sim/report';
 import { clockTime, plural } from '../format';
 import { describeReason, type ReasonCode } from '../reasons';
 import type { Mode, RequestKind, RequestRecord } from '../sim/types';
-import { STATUS_TEXT } from '../sim/http';
+import { cookieValue, firstRequestHeader, STATUS_TEXT } from '../sim/http';
+import { JWT_COOKIE } from '../sim/cookieNames';
 import { fromNumericDate } from '../sim/world';
 import type { WorldView, WorldViews } from './scenario';
 
@@ -100,6 +101,14 @@ export function firstFinishedAfter(view: WorldView, clientId: string, afterMs: n
 export function firstNFinishedAfter(view: WorldView, clientId: string | null, afterMs: number, n: number, kind: RequestKind = 'api'): RequestRecord[] | null {
   const rs = requestsOf(view, clientId ?? undefined, kind).filter((r) => r.sentAtMs >= afterMs).slice(0, n);
   return rs.length === n && rs.every(isFinished) ? rs : null;
+}
+
+/** The JWT a request carried, as a server reads it: its bearer line, else its JWT cookie (null: none). */
+export function carriedJwt(r: RequestRecord): string | null {
+  const auth = firstRequestHeader(r.httpRequest, 'authorization');
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  const cookie = firstRequestHeader(r.httpRequest, 'cookie');
+  return (cookie && cookieValue(cookie, JWT_COOKIE)) ?? null;
 }
 
 /** What a request got, for a learner: "200 OK", "401 session_unknown (no session with this id exists)". */

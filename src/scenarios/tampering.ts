@@ -1,7 +1,7 @@
 import { apiCount, browse, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
 import { firstCaption, meta } from './catalog';
-import { accepted, firstFinishedAfter, happened, perWorld, plural, servedRole, times } from './outcomes';
-import { firstRequestHeader } from '../sim/http';
+import { accepted, carriedJwt, firstFinishedAfter, happened, perWorld, plural, servedRole, times } from './outcomes';
+import { decodeJwtParts } from '../auth/jwtText';
 import type { RequestRecord } from '../sim/types';
 
 const SERVERS = 3;
@@ -9,11 +9,11 @@ const REQUESTS = 11; // 0.5 s .. 10.5 s
 /** Requests sent while the credential is tampered with: 2.5-4.5 s and 6.5-8.5 s, one per server each time. */
 const PER_ATTACK = SERVERS;
 
-/** The request's bearer token had three parts, the last empty ("header.payload."): well-formed, unsigned. */
-function wellFormedUnsigned(r: RequestRecord): boolean {
-  const auth = firstRequestHeader(r.httpRequest, 'authorization') ?? '';
-  const parts = auth.startsWith('Bearer ') ? auth.slice(7).split('.') : [];
-  return parts.length === 3 && parts[2] === '' && parts[0] !== '' && parts[1] !== '';
+/** Refused for its alg, the token it carried well-formed and unsigned: "header.payload." (bearer or cookie). */
+function refusedUnsigned(r: RequestRecord): boolean {
+  const token = r.reason === 'alg_not_allowed' ? carriedJwt(r) : null;
+  const decoded = token === null ? null : decodeJwtParts(token);
+  return !!decoded?.ok && decoded.signature === '';
 }
 
 export const tampering: Scenario = {
@@ -78,7 +78,7 @@ export const tampering: Scenario = {
         if (!r) return null;
         const choiceId = accepted(r) ? 'accepted' : r.reason === 'alg_not_allowed' ? 'alg' : 'other';
         // Why not "malformed": the token she sent had its three parts, the last one empty (learner review: the choice's misconception went unanswered).
-        const form = wellFormedUnsigned(r) ? ': her token was well-formed, "header.payload." with an empty signature part, and was refused for its alg before any signature check' : '';
+        const form = refusedUnsigned(r) ? ': her token was well-formed, "header.payload." with an empty signature part, and was refused for its alg before any signature check' : '';
         return { choiceId, why: `Her request ${happened(r)}${form}.` };
       },
     },

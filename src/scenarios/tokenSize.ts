@@ -72,12 +72,12 @@ export const tokenSize: Scenario = {
         if (!jwt || !r) return null;
         // Bytes of her Cookie line, name included: "3715 bytes" of token stood beside a 3694 B badge (learner review).
         if (accepted(r)) return { choiceId: 'bigger', why: `Her request ${happened(r)}, its Cookie line carrying the token in ${plural(r.credentialBytes, 'byte')}.` };
-        if (r.reason === 'no_credentials')
-          return {
-            choiceId: 'dropped',
-            // The dropped cookie's own size, the number that crossed the limit: the answer cited only the 3715-byte line that still fitted (learner review).
-            why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: the new token's cookie was ${plural(jwt.report.droppedCookieBytesMax, 'byte')}, over the ${COOKIE_LIMIT_BYTES}-byte limit, so the browser dropped it without a word; the largest Cookie line that still carried one was ${plural(jwt.report.credentialBytesMax, 'byte')}.`,
-          };
+        if (r.reason === 'no_credentials') {
+          // The dropped cookie's own size, the number that crossed the limit: the answer cited only the 3715-byte line that still fitted (learner review).
+          const { droppedCookieBytesMax: dropped, cookiesDropped } = jwt.report;
+          const why = dropped > 0 ? `the new token's cookie was ${plural(dropped, 'byte')}, over the ${COOKIE_LIMIT_BYTES}-byte limit, so the browser dropped it without a word` : cookiesDropped > 0 ? 'the browser dropped the new token\u2019s cookie without a word' : 'her browser held no token to send';
+          return { choiceId: 'dropped', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: ${why}; the largest Cookie line that still carried one was ${plural(jwt.report.credentialBytesMax, 'byte')}.` };
+        }
         return { choiceId: 'server-refuses', why: `Her request ${happened(r)}.` };
       },
     },
@@ -88,7 +88,7 @@ export const tokenSize: Scenario = {
       // Short enough for a phone's caption box: longer, its end ("3 requests went out with no credentials") was under the fold.
       session: (r) => `the session's Cookie line (its credential) stayed ${plural(r.credentialBytesMax, 'byte')} on every request`,
       jwt: (r) =>
-        `the JWT's Cookie line grew with the profile to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${r.cookiesDropped === 1 ? `a ${r.droppedCookieBytesMax}-byte cookie` : plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
+        `the JWT's Cookie line grew with the profile to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${r.cookiesDropped === 1 && r.droppedCookieBytesMax > 0 ? `a ${r.droppedCookieBytesMax}-byte cookie` : plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
     }),
   expect: (run) => {
     const f: string[] = [];

@@ -4,6 +4,7 @@ import { MODES, type Mode } from '../sim/schemes/names';
 import type { AppActions, AppState } from './createAppStore';
 import type { Question } from '../scenarios/scenario';
 import type { WorldSnapshot } from './snapshot';
+import { keepsBack } from './lesson';
 
 type S = AppState & AppActions;
 
@@ -49,6 +50,14 @@ export function questionsToCome(s: Pick<S, 'question' | 'questionsOn' | 'scenari
   const ahead = (q: Question) => q.atMs > s.timeMs || (q.atMs === s.timeMs && !s.asked.includes(q.id));
   return (s.scenario?.questions ?? []).filter((q) => q === open || (ahead(q) && q.modes.every((m) => modes.includes(m))));
 }
+
+/**
+ * The stage keeps back the words it infers (a stale badge, an unused store's "JWT needs no lookup")
+ * while a prediction is asked, and in the moment just before a question to come, whose caption is
+ * kept back then too: a Step stops at store-outage's outage, 100 ms before it asks (code review).
+ */
+export const holdsBackInferences = (s: Parameters<typeof questionsToCome>[0]): boolean =>
+  predicting(s) || questionsToCome(s).some((q) => q.atMs >= s.timeMs && keepsBack(q.atMs, { atMs: s.timeMs }));
 
 /** The moments of `questionsToCome`, as a selector's key (a string, so a shallow compare sees no change); `atMsList` reads it back. */
 export const questionsToComeKey = (s: Parameters<typeof questionsToCome>[0]): string => questionsToCome(s).map((q) => q.atMs).join(' ');

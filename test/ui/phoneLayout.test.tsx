@@ -123,6 +123,18 @@ describe('compact stage rows', () => {
     for (const id of ['alice', 'bob', 'mallory']) expect(lineRoom(withRefresh.nodes[id]!), id).toBe(2);
     // Without refresh tokens a browser holds one credential: its box keeps one line, as before.
     expect(lineRoom(layoutStage(cluster, size).nodes.alice!)).toBe(1);
+    // A canvas the full rows fit only without the second line keeps them, not the compact rows
+    // (the balancer's and servers' lines) nor columns: those 15 px cost nothing else.
+    for (const width of [374, 600]) {
+      // The least height at which the full rows fit with one line a browser.
+      let fullHeight = 200;
+      const isFull = (l: ReturnType<typeof layoutStage>) => l.orientation === 'tall' && lineRoom(l.nodes.lb!) === 1;
+      while (!isFull(layoutStage(cluster, { width, height: fullHeight }))) fullHeight++;
+      const tight = layoutStage({ ...cluster, clientLines: 2 }, { width, height: fullHeight });
+      expect([tight.orientation, tight.height], `${width} px`).toEqual(['tall', fullHeight]);
+      expect(lineRoom(tight.nodes.lb!), `${width} px`).toBe(1);
+      expect(lineRoom(tight.nodes.alice!), `${width} px`).toBe(1);
+    }
   });
 
   it('say how high a stacked world must be: the most compact rows, the world\'s title and its frame', () => {
@@ -172,7 +184,8 @@ describe('the full app on a phone', () => {
     measureEverythingAs({ width: 360, height: 2 * WORLD_MIN_HEIGHT_PX - 40 });
     const store = await app();
     await act(() => store.getState().seek(BOB_REVOKED_MS));
-    await waitFor(() => expect(document.querySelectorAll('.stage')).toHaveLength(1));
+    // The stage's code comes lazily: its first import took over the default second while an e2e run shared the machine.
+    await waitFor(() => expect(document.querySelectorAll('.stage')).toHaveLength(1), { timeout: 10_000 });
     expect(document.querySelector('.stage-session')).not.toBeNull();
     const toggle = screen.getByRole('group', { name: 'World shown' });
     fireEvent.click(within(toggle).getByRole('button', { name: 'JWT' }));

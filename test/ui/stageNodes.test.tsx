@@ -1,10 +1,9 @@
 // Which nodes a world draws: the JWT world's shared store only while something uses it, or once it
 // has failed (store-outage's point is that the JWT servers never ask it).
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderStageAt } from './support/stage';
-import { worldOf } from '../../src/store/selectors';
-import { nodeStatus } from '../../src/ui/stage/nodeStatus';
+import { holdsBackInferences } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/createAppStore';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
@@ -41,11 +40,31 @@ describe('the JWT world\u2019s store', () => {
   });
 
   it('says it is unused only once the learner has predicted whether Alice still gets in as it goes down', async () => {
-    const { store } = await renderStageAt('store-outage', 'jwt', 9_500);
-    const world = worldOf('jwt')(store.getState())!;
-    const asked = nodeStatus(world, 'store', [], true);
-    expect([asked.title, ...asked.lines]).toEqual(['Store', 'DOWN']);
-    expect(nodeStatus(world, 'store', [], false).lines).toEqual(['DOWN: JWT needs no lookup']);
+    // A seek or a Step to the outage (8.0 s) goes on to the question, 100 ms later, which waits for the prediction.
+    const store = createAppStore({ scenarioId: 'store-outage', view: 'both', questionsOn: true });
+    await store.getState().load();
+    await store.player.seek(8_000);
+    const { container } = render(
+      <AppStoreProvider store={store}>
+        <Stage mode="jwt" />
+      </AppStoreProvider>,
+    );
+    const words = () => [...container.querySelectorAll('.node-title, .node-line')].map((t) => t.textContent);
+    expect(words()).toEqual(expect.arrayContaining(['Store', 'DOWN']));
+    expect(words().join(' ')).not.toMatch(/unused|no lookup/);
+    // With questions off nothing is asked, and the store says what it is.
+    act(() => store.getState().setQuestionsOn(false));
+    expect(words()).toEqual(expect.arrayContaining(['Store (unused)', 'DOWN: JWT needs no lookup']));
+  });
+
+  it('keeps those words back in the moment before the question too, as its caption is (paused between the outage and the question)', async () => {
+    const store = createAppStore({ scenarioId: 'store-outage', view: 'both', questionsOn: true });
+    await store.getState().load();
+    const s = store.getState();
+    const asking = store.getState().scenario!.questions![0]!.atMs;
+    expect(holdsBackInferences({ ...s, timeMs: asking - 50, question: null })).toBe(true);
+    expect(holdsBackInferences({ ...s, timeMs: asking - 1_500, question: null })).toBe(false);
+    expect(holdsBackInferences({ ...s, timeMs: asking - 50, question: null, questionsOn: false })).toBe(false);
   });
 });
 

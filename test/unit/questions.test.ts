@@ -125,8 +125,12 @@ describe('questions', () => {
 
   it('tampering: the alg "none" verdict answers the "malformed" choice from the token sent, well-formed with an empty signature part', async () => {
     const s = scenario('tampering');
-    const why = (await ask(s, s.questions!.find((q) => q.id === 'tampering-alg-none')!)).outcome!.why;
-    expect(why).toMatch(/alg_not_allowed .*: her token was well-formed, "header\.payload\." with an empty signature part/);
+    const q = s.questions!.find((q) => q.id === 'tampering-alg-none')!;
+    // The token in a bearer line (the lesson's own) or in a cookie (the learner's setting).
+    for (const patches of [{}, { jwt: { delivery: 'cookie' as const } }]) {
+      const why = (await ask(s, q, patches)).outcome!.why;
+      expect(why, JSON.stringify(patches)).toMatch(/alg_not_allowed .*: her token was well-formed, "header\.payload\." with an empty signature part/);
+    }
   });
 
   it('on other seeds too, every question is asked before the fact and decided by the run', async () => {

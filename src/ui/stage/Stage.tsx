@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, type FocusEvent } from '
 import { formatNumber } from '../../format';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
-import { predicting, selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
+import { holdsBackInferences, selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
 import type { Selection } from '../../store/createAppStore';
 import { useApp, useAppStore } from '../storeContext';
 import { useElementSize } from '../useElementSize';
@@ -55,7 +55,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const selection = useApp(selectSelection);
   const select = useApp(selectSelect);
   const inspectable = useApp(selectInspectable);
-  const holdsBack = useApp(predicting);
+  const holdsBack = useApp(holdsBackInferences);
   const reducedMotion = useApp(selectReducedMotion);
   const store = useAppStore();
   const canvas = useRef<HTMLDivElement>(null);
@@ -95,8 +95,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   // (microservices until its switch) only a server that fetched it anyway (a token naming another
   // key) is joined to it; a line from each said the servers fetch the secret there (learner review).
   const askersKey = mode === 'jwt' && world?.options.alg === 'HS256' && world.keys.keys.every((k) => k.alg === 'HS256') ? world.servers.filter((sv) => sv.jwksCache.fetchedAtMs !== null).map((sv) => sv.id).join(',') : null;
-  // A browser can hold a refresh token beside its access token: its box keeps room for both lines.
-  const clientLines = world?.options.refreshTokens ? 2 : 1;
+  // A JWT world's browser can hold a refresh token beside its access token: its box keeps room for both lines.
+  const clientLines = mode === 'jwt' && world?.options.refreshTokens ? 2 : 1;
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     const keySetAskers = askersKey === null ? undefined : askersKey ? askersKey.split(',') : [];
