@@ -52,5 +52,9 @@ export function clockTime(ms: number, digits = 3): string {
   return `${String(min).padStart(2, '0')}:${sec.toFixed(digits).padStart(digits ? 3 + digits : 2, '0')}`;
 }
 
-/** A number and its unit on one line ("25 s", "4096 bytes"): a takeaway wrapped as "with a 25 / s tolerance" (learner review). */
-export const unitsKept = (text: string): string => text.replace(/(\d) (?=(?:ms|s|B|KB|MB|bytes?|req\/s|ops\/s)\b)/g, '$1\u00a0');
+/**
+ * A number and its unit on one line ("25 s", "4096 bytes", "4824-byte"): a takeaway wrapped as
+ * "with a 25 / s tolerance", and token-size's as "a 4824- / byte cookie" (learner review). The
+ * hyphen becomes a non-breaking one.
+ */
+export const unitsKept = (text: string): string => text.replace(/(\d) (?=(?:ms|s|B|KB|MB|bytes?|req\/s|ops\/s)\b)/g, '$1\u00a0').replace(/(\d)-(?=(?:byte|second)\b)/g, '$1\u2011');

@@ -299,6 +299,7 @@ describe('unitsKept', () => {
   it('keeps a number and its unit on one line, and leaves words that only start like a unit alone', () => {
     // A takeaway wrapped as "with a 25 / s tolerance" (learner review).
     expect(unitsKept('with a 25 s tolerance, 4096 bytes, 12.5 ms, 1 byte, 2 KB, 998 req/s')).toBe('with a 25\u00a0s tolerance, 4096\u00a0bytes, 12.5\u00a0ms, 1\u00a0byte, 2\u00a0KB, 998\u00a0req/s');
+    expect(unitsKept('a 4824-byte cookie, a 30-second token, a well-formed one')).toBe('a 4824\u2011byte cookie, a 30\u2011second token, a well-formed one');
     expect(unitsKept('3 servers, 2 sessions, 2 Bobs, 10 seconds')).toBe('3 servers, 2 sessions, 2 Bobs, 10 seconds');
   });
 });
