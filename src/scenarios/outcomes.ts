@@ -7,7 +7,8 @@ import type { ModeRun } from '../sim/report';
 import { clockTime, plural } from '../format';
 import { describeReason, type ReasonCode } from '../reasons';
 import type { Mode, RequestKind, RequestRecord } from '../sim/types';
-import { cookieValue, firstRequestHeader, STATUS_TEXT } from '../sim/http';
+import { firstRequestHeader, STATUS_TEXT } from '../sim/http';
+import { cookieOf } from '../sim/nodes/serverKit';
 import { JWT_COOKIE } from '../sim/cookieNames';
 import { fromNumericDate } from '../sim/world';
 import type { WorldView, WorldViews } from './scenario';
@@ -107,8 +108,7 @@ export function firstNFinishedAfter(view: WorldView, clientId: string | null, af
 export function carriedJwt(r: RequestRecord): string | null {
   const auth = firstRequestHeader(r.httpRequest, 'authorization');
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const cookie = firstRequestHeader(r.httpRequest, 'cookie');
-  return (cookie && cookieValue(cookie, JWT_COOKIE)) ?? null;
+  return cookieOf(r, JWT_COOKIE) ?? null;
 }
 
 /** What a request got, for a learner: "200 OK", "401 session_unknown (no session with this id exists)". */

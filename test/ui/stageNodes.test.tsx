@@ -41,14 +41,7 @@ describe('the JWT world\u2019s store', () => {
 
   it('says it is unused only once the learner has predicted whether Alice still gets in as it goes down', async () => {
     // A seek or a Step to the outage (8.0 s) goes on to the question, 100 ms later, which waits for the prediction.
-    const store = createAppStore({ scenarioId: 'store-outage', view: 'both', questionsOn: true });
-    await store.getState().load();
-    await store.player.seek(8_000);
-    const { container } = render(
-      <AppStoreProvider store={store}>
-        <Stage mode="jwt" />
-      </AppStoreProvider>,
-    );
+    const { store, container } = await renderStageAt('store-outage', 'jwt', 8_000, { view: 'both', questionsOn: true });
     const words = () => [...container.querySelectorAll('.node-title, .node-line')].map((t) => t.textContent);
     expect(words()).toEqual(expect.arrayContaining(['Store', 'DOWN']));
     expect(words().join(' ')).not.toMatch(/unused|no lookup/);
@@ -61,7 +54,7 @@ describe('the JWT world\u2019s store', () => {
     const store = createAppStore({ scenarioId: 'store-outage', view: 'both', questionsOn: true });
     await store.getState().load();
     const s = store.getState();
-    const asking = store.getState().scenario!.questions![0]!.atMs;
+    const asking = s.scenario!.questions![0]!.atMs;
     expect(holdsBackInferences({ ...s, timeMs: asking - 50, question: null })).toBe(true);
     expect(holdsBackInferences({ ...s, timeMs: asking - 1_500, question: null })).toBe(false);
     expect(holdsBackInferences({ ...s, timeMs: asking - 50, question: null, questionsOn: false })).toBe(false);

@@ -120,9 +120,9 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const alias = inRow.alias;
   // The full rows, with a browser's second line where it may need one, else without it: 15 px more
   // must not cost the balancer's and servers' lines, nor turn a canvas that fitted them to columns.
-  const full = [folded, ...(folded.clientLines === 2 ? [{ ...folded, clientLines: 1 as const }] : [])].map((f) => tall(f, fitted, ROWS[0]!));
-  const rows = full.find((r) => r.height <= fitted.height);
-  if (rows) return { ...rows, orientation: 'tall', alias };
+  let rows = tall(folded, fitted, ROWS[0]!);
+  if (rows.height > fitted.height && folded.clientLines === 2) rows = tall({ ...folded, clientLines: 1 }, fitted, ROWS[0]!);
+  if (rows.height <= fitted.height) return { ...rows, orientation: 'tall', alias };
   // Rows taller than the canvas would be cut off or scrolled: columns fit a short canvas better.
   const columns = isLandscape(fitted) && fitted.width >= WIDE_WHEN_SHORT_MIN_PX ? asColumns() : null;
   if (columns && columns.height <= fitted.height) return columns;
