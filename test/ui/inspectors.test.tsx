@@ -190,6 +190,23 @@ describe('InspectorPanel', () => {
     expect(screen.getByLabelText('Public JWK of k1').textContent).toContain('"crv": "Ed25519"');
   });
 
+  it('keeps back that the JWT world never asks its store while store-outage asks whether Alice still gets in', async () => {
+    // A seek to the outage (8.0 s) goes on to the question, which waits for the prediction.
+    const store = createAppStore({ scenarioId: 'store-outage', view: 'both', questionsOn: true });
+    await store.getState().load();
+    await store.player.seek(8_000);
+    render(
+      <AppStoreProvider store={store}>
+        <InspectorPanel />
+      </AppStoreProvider>,
+    );
+    await select(store, { kind: 'store', mode: 'jwt' });
+    expect(panel().textContent).not.toMatch(/no server asks|denylist is off/i);
+    expect(panel().textContent).toContain('Answer the question first');
+    act(() => store.getState().setQuestionsOn(false));
+    expect(panel().textContent).toContain('The denylist is off: no server asks the store about a token.');
+  });
+
   it('closes with its Close button (Escape belongs to the drawer around it)', async () => {
     const { store } = await setup();
     await select(store, { kind: 'keys', mode: 'jwt' });

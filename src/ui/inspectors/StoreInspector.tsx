@@ -13,8 +13,11 @@ function storeStatus(store: WorldSnapshot['store']) {
   return <Verdict ok>up</Verdict>;
 }
 
-function Denylist({ world }: { world: WorldSnapshot }) {
-  if (!world.options.denylist) return <p className="insp-muted">The denylist is off: no server asks the store about a token.</p>;
+/** `holdsBack`: a question waits, and whether a server asks the store may be its answer (store-outage's is). */
+function Denylist({ world, holdsBack }: { world: WorldSnapshot; holdsBack: boolean }) {
+  if (!world.options.denylist) {
+    return <p className="insp-muted">{holdsBack ? 'Answer the question first: what this store does for the JWT world is part of it.' : 'The denylist is off: no server asks the store about a token.'}</p>;
+  }
   const { denylist: list, revokedUsers } = world.store;
   return (
     <TableWrap label="Denylist, scrollable">
@@ -57,7 +60,7 @@ function Denylist({ world }: { world: WorldSnapshot }) {
   );
 }
 
-export function StoreInspector({ world }: { world: WorldSnapshot }) {
+export function StoreInspector({ world, holdsBack }: { world: WorldSnapshot; holdsBack: boolean }) {
   const { store, options } = world;
   const local = world.mode === 'session' && options.sessionStorage === 'local';
   return (
@@ -76,7 +79,7 @@ export function StoreInspector({ world }: { world: WorldSnapshot }) {
       ) : (
         <>
           <h3>Denylist</h3>
-          <Denylist world={world} />
+          <Denylist world={world} holdsBack={holdsBack} />
           <p>
             Refresh-token families: {store.refreshFamilies} ({store.revokedFamilies} revoked).
           </p>
