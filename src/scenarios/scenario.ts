@@ -2,7 +2,7 @@
 // notice, and an expectation that states its lesson in code over the measured report.
 import type { ModeRun } from '../sim/report';
 import type { ReasonCode } from '../reasons';
-import type { Action, ClientSpec, Mode, RequestRecord, SimOptions } from '../sim/types';
+import type { Action, ClientSpec, Mode, RequestRecord, Served, SimOptions } from '../sim/types';
 
 export interface TimelineStep {
   atMs: number;
@@ -16,12 +16,15 @@ export interface TimelineStep {
   about?: string;
 }
 
-/** What a question's outcome reads of one world: its clock, its recent requests and its report. */
+/** What a question's outcome reads of one world: its clock, settings, recent requests, what it served and its report. */
 export interface WorldView {
   mode: Mode;
   timeMs: number;
+  options: SimOptions;
   /** The most recent finished requests (oldest first), then those in flight. */
   requests: RequestRecord[];
+  /** What it served for every finished request (the newest few thousand), oldest first. */
+  served: readonly Served[];
   report: ModeRun;
 }
 
@@ -57,6 +60,8 @@ export interface Scenario {
   notice: string;
   modes: Mode[];
   seed: number;
+  /** The stage shows each world's latency of late: what the lesson asks the learner to watch (load). */
+  showsLatency?: boolean;
   /** Playback speed the lesson opens at, so its key moments arrive within a minute (default 1x). */
   speed?: number;
   /**

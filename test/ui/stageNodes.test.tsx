@@ -7,6 +7,8 @@ import { holdsBackInferences } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/createAppStore';
 import { Stage } from '../../src/ui/stage/Stage';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import { duration } from '../../src/formatSpans';
+import { latestLatencyMs } from '../../src/sim/recentLatency';
 
 beforeEach(() => vi.stubGlobal('ResizeObserver', undefined));
 afterEach(() => {
@@ -139,5 +141,25 @@ describe('a lesson of one world', () => {
     cleanup();
     const pair = await renderStageAt('revocation', 'jwt', 0);
     expect(pair.container.querySelector('.stage-solo')).toBeNull();
+  });
+});
+
+describe('the latency a lesson asks to watch', () => {
+  it('stands beside each world\u2019s name in the load lesson, the figure its verdict quotes, and in no other lesson', async () => {
+    // "Watch each world's latency as the traffic doubles", and no latency was on the stage (learner review).
+    const said = async (mode: 'session' | 'jwt') => {
+      const { store, container } = await renderStageAt('load', mode, 14_000);
+      const text = container.querySelector('figcaption')!.textContent;
+      cleanup();
+      return { text, figure: duration(latestLatencyMs(store.getState().worlds[mode]!.served)!) };
+    };
+    const session = await said('session');
+    const jwt = await said('jwt');
+    expect(session.text).toContain(`latency: ${session.figure}`);
+    expect(jwt.text).toContain(`latency: ${jwt.figure}`);
+    // The session world's requests wait at the store; the JWT world's do not.
+    expect(Number.parseFloat(session.figure)).toBeGreaterThan(2 * Number.parseFloat(jwt.figure));
+    const { container } = await renderStageAt('basic', 'session', 5_000);
+    expect(container.querySelector('figcaption')!.textContent).not.toContain('latency');
   });
 });

@@ -284,7 +284,13 @@ const CLAIMS: Claim[] = [
   { says: /(three more servers join|server joins)/, check: (ctx) => (after(ctx, 1_000).serverCount > before(ctx).serverCount ? null : 'no server joined') },
   { says: /store goes down|Still down/, check: state((s) => !s.storeUp, 'the store is down') },
   { says: /The store is back/, check: state((s) => s.storeUp, 'the store is up') },
-  { says: /requests queue there/, check: (ctx) => (ctx.run.samples.some((s) => s.t >= ctx.atMs && s.t <= ctx.atMs + WINDOW_MS && s.storeQueued > 0) ? null : 'the store queue stayed empty') },
+  // Grows: past twice its deepest of the 5 s before, by more than a request or two (load's store held 1 queued before its wave).
+  { says: /its queue grows/, check: (ctx) => {
+      const deepest = (from: number, to: number) => Math.max(0, ...ctx.run.samples.filter((s) => s.t >= from && s.t < to).map((s) => s.storeQueued));
+      const before = deepest(ctx.atMs - WINDOW_MS, ctx.atMs);
+      const after = deepest(ctx.atMs, ctx.atMs + WINDOW_MS);
+      return after > 2 * before + 2 ? null : `the store queue went from ${before} to ${after} at most`;
+    } },
   { says: /(they all wait on the same store)/, check: (ctx) => (ctx.run.samples.some((s) => s.t >= ctx.atMs && s.t <= ctx.atMs + WINDOW_MS && s.storeQueued > 0) ? null : 'nobody waited on the store') },
   { says: /(checks more signatures|signature checks spread)/, check: lookups(false) },
   { says: /load balancer sticky/, check: state((s) => s.options.lbPolicy === 'sticky', 'sticky routing') },

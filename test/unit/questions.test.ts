@@ -185,6 +185,22 @@ describe('questions', () => {
     expect(asked.outcome?.why).toMatch(/the largest Cookie line that still carried one was \d+ bytes\.$/);
   });
 
+  it('load: the verdict compares with the seconds before the wave and says why: the store\u2019s capacity against the lookups asked of it', async () => {
+    // It said "the run's median so far, logins included: 117 ms", already holding the slow requests
+    // after the wave, and no word of why servers enough or twice the users did not decide it (learner review).
+    const q = question('load', 'load-second-wave');
+    const plain = await ask(scenario('load'), q);
+    const ms = (text: string) => Number(text.replace(' ms', ''));
+    const [, sessionBefore, jwtBefore, sessionNow, jwtNow] = /requests took a median of (\d+ ms) with sessions and (\d+ ms) with JWTs; at 00:\d\d\.\d the latest took (\d+ ms) and (\d+ ms)\./.exec(plain.outcome!.why)!;
+    // Before it, about a round trip in both worlds (~100 ms); after it, the sessions' median is over twice that.
+    for (const before of [sessionBefore!, jwtBefore!]) expect(ms(before)).toBeLessThan(150);
+    expect(ms(sessionNow!)).toBeGreaterThan(2 * ms(sessionBefore!));
+    expect(ms(jwtNow!)).toBeLessThan(150);
+    expect(plain.outcome!.why).toContain('40 users now ask the one store for 80 lookups a second and it serves 75: they queue there, whichever server asks. Each JWT server checks its signatures itself, with nothing shared to wait on.');
+    const roomy = await ask(scenario('load'), q, { session: { storeCapacityOpsPerSec: 5_000 } });
+    expect(roomy.outcome!.why).toContain('The store serves 5000 lookups a second, more than the 80 its 40 users ask: they need not queue.');
+  });
+
   it('microservices: the verdict says why the withdrawn HS256 secret no longer counts (no service accepts HS256 any more)', async () => {
     // At 25.6 s it said "1 node holds key material that can sign" and nothing said why the old secret no longer counted (learner review).
     const s = scenario('microservices');

@@ -1,5 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, type FocusEvent } from 'react';
 import { formatNumber } from '../../format';
+import { duration } from '../../formatSpans';
+import { LATEST_API_REQUESTS, latestLatencyMs } from '../../sim/recentLatency';
 import type { Message, Mode } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { holdsBackInferences, selectReducedMotion, selectSelection, worldOf } from '../../store/selectors';
@@ -56,6 +58,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const select = useApp(selectSelect);
   const inspectable = useApp(selectInspectable);
   const holdsBack = useApp(holdsBackInferences);
+  const showsLatency = useApp((s) => !!s.scenario?.showsLatency);
   const reducedMotion = useApp(selectReducedMotion);
   const store = useAppStore();
   const canvas = useRef<HTMLDivElement>(null);
@@ -132,6 +135,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   if (!world) return null;
   // Level of detail: past MAX_DRAWN dots the rest are bands along their edges, counted here.
   const undrawn = reducedMotion ? 0 : undrawnCount(world.messages);
+  // What the load lesson asks to watch: the figure its verdict quotes (recentLatency.ts).
+  const latency = showsLatency ? latestLatencyMs(world.served) : null;
 
   const title = SCHEME_WORDS[mode].title;
   const nodes = Object.values(layout.nodes).map((box) => ({ box, status: nodeStatus(world, box.id, folded, holdsBack) }));
@@ -142,6 +147,7 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
       <figcaption>
         <span id={`stage-title-${mode}`}>{title}</span>
         {missing && <span className="stage-solo">this lesson has no {SCHEME_WORDS[missing].world}: nothing like this happens there</span>}
+        {latency !== null && <span className="stage-latency" title={`The median latency of the latest ${LATEST_API_REQUESTS} requests`}>latency: {duration(latency)}</span>}
         {undrawn > 0 && <span className="stage-crowd">+{formatNumber(undrawn)} more in flight</span>}
       </figcaption>
       <div className="stage-canvas" ref={canvas}>

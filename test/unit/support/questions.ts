@@ -25,7 +25,7 @@ export const GIVE_UP_AFTER_MS = 15_000;
 
 /** A world as the UI's snapshot shows it to a question (the same request window), without copying. */
 export function worldViewOf(state: SimState): WorldView {
-  return { mode: state.options.mode, timeMs: state.timeMs, requests: shownRequests(state), report: modeRun(state) };
+  return { mode: state.options.mode, timeMs: state.timeMs, options: state.options, requests: shownRequests(state), served: state.served.entries, report: modeRun(state) };
 }
 
 export function viewsOf(drivers: Partial<Record<Mode, SimDriver>>): WorldViews {
