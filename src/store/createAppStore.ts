@@ -7,7 +7,7 @@ import type { RecordedAction } from '../sim/history';
 import type { Action, Mode, SimOptions } from '../sim/types';
 import { MODES } from '../sim/schemes/names';
 import { clampSpeed } from './clock';
-import { askable, lessonSteps, nextMomentAfter } from './lesson';
+import { askable, jumpTarget, lessonSteps, nextMomentAfter } from './lesson';
 import { pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
 import { DEFAULT_PRESENTATION, type Presentation } from './linkFor';
@@ -366,10 +366,12 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async nextMoment() {
       player.release();
+      const { scenario, questionsOn } = get();
+      const coming = questionsOn && scenario ? askable(scenario, player.modes) : [];
       await movingBy(() =>
         player.seekFrom((now) => {
           const next = nextMomentAfter(chapters(), now);
-          return next === undefined ? undefined : next + 1;
+          return next === undefined ? undefined : jumpTarget(next, now, coming);
         }),
       );
     },

@@ -126,5 +126,17 @@ export const stepAt = (steps: readonly LessonStep[], timeMs: number, coming: rea
 /** The key moment "Next key moment" goes to, if any is left: a moment starts 1 ms after its caption's time, so one at `nowMs - 1` is the one on screen. */
 export const nextMomentAfter = (steps: readonly { atMs: number }[], nowMs: number): number | undefined => steps.find((st) => st.atMs + 1 > nowMs)?.atMs;
 
+/**
+ * Where a jump to the key moment at `atMs` lands from `nowMs`: on a question still to come that asks
+ * within ASKED_ABOUT_WITHIN_MS before it, as playback would (basic asks at 0.4 s about its 0.5 s
+ * moment: a marker's jump, 1 ms past the moment, went over the question and showed its answer).
+ */
+export function jumpTarget(atMs: number, nowMs: number, coming: readonly { atMs: number }[]): number {
+  return coming.find((q) => q.atMs > nowMs && q.atMs <= atMs && atMs - q.atMs <= ASKED_ABOUT_WITHIN_MS)?.atMs ?? atMs + 1;
+}
+
+/** Whether a marker keeps the words of the moment at `step` back: a question to come asks before or about it. */
+export const toldAfterQuestion = (step: { atMs: number }, coming: readonly { atMs: number }[]): boolean => coming.some((q) => q.atMs <= step.atMs || keepsBack(q.atMs, step));
+
 /** The lesson's questions for these worlds: those about a world not shown are not put. */
 export const askable = (sc: Pick<Scenario, 'questions'>, modes: readonly Mode[]): Question[] => (sc.questions ?? []).filter((q) => q.modes.every((m) => modes.includes(m)));

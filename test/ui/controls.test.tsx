@@ -158,6 +158,33 @@ describe('playback controls', () => {
     expect(slider.getAttribute('aria-valuetext')).toBe(`00:00.501 of ${clockTime(store.getState().endMs)}`);
   });
 
+  it('a marker keeps a moment\u2019s words back while a question before it waits, and jumps to that question, as Next key moment does', async () => {
+    // basic asks at 0.4 s about its 0.5 s moment: its one marker's name said the answer from the first
+    // screen, and its jump (1 ms past the moment) went over the question and showed the answer (embed review).
+    const store = await setup();
+    const asked = store.getState().scenario!.questions![0]!;
+    const marker = screen.getByRole('button', { name: /^Jump to 00:00\.500/ });
+    expect(marker.getAttribute('aria-label')).toBe('Jump to 00:00.500: a key moment, told after your prediction');
+    expect(marker.title).toBe(marker.getAttribute('aria-label'));
+    fireEvent.click(marker);
+    await waitFor(() => expect(store.getState().question?.question.id).toBe(asked.id));
+    expect(store.player.timeMs).toBe(asked.atMs);
+    // Past the question, the marker says its moment's caption.
+    act(() => store.getState().setQuestionsOn(false));
+    expect(screen.getByRole('button', { name: /^Jump to 00:00\.500/ }).getAttribute('aria-label')).toMatch(/^Jump to 00:00\.500: Session: /);
+    // Next key moment, from the opening (1 ms in), stops at the question too; with questions off, just past the moment.
+    act(() => store.getState().pause());
+    await act(() => store.getState().seek(1));
+    act(() => store.getState().setQuestionsOn(true));
+    await act(() => store.getState().nextMoment());
+    expect(store.player.timeMs).toBe(asked.atMs);
+    expect(store.getState().question?.question.id).toBe(asked.id);
+    await act(() => store.getState().seek(1));
+    act(() => store.getState().setQuestionsOn(false));
+    await act(() => store.getState().nextMoment());
+    expect(store.player.timeMs).toBe(501);
+  });
+
   it('an arrow key on the timeline moves half a second, not the slider\u2019s 10 ms (a 42 s lesson took 4,200 presses); Shift keeps the fine step', async () => {
     const store = await setup();
     const slider = screen.getByRole('slider', { name: 'Timeline' });

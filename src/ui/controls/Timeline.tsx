@@ -2,12 +2,12 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { clockTime, plural } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
-import { lessonSteps } from '../../store/lesson';
-import { modesFromKey, shownModes } from '../../store/selectors';
+import { jumpTarget, lessonSteps, toldAfterQuestion } from '../../store/lesson';
+import { atMsList, modesFromKey, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { useElementSize } from '../useElementSize';
 
-const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs, ready: s.status === 'ready', scenario: s.scenario, modesKey: shownModes(s).join(' '), seek: s.seek, seekBy: s.seekBy });
+const selectTimeline = (s: AppStoreState) => ({ timeMs: s.timeMs, endMs: s.endMs, ready: s.status === 'ready', scenario: s.scenario, modesKey: shownModes(s).join(' '), coming: questionsToComeKey(s), seek: s.seek, seekBy: s.seekBy });
 
 const SLIDER_STEP_MS = 10;
 /** An arrow key's move: on the slider's own 10 ms grid a 42 s lesson took 4,200 presses (learner review). Shift+arrow keeps 10 ms. */
@@ -38,10 +38,14 @@ export function spacedMarkers<T extends { atMs: number }>(steps: T[], endMs: num
   return kept;
 }
 
-/** Its name: the moment, and the others it stands for up to when (a 90 px track's marker stood for moments 12-28 s later, "just after"). */
-export function markerName({ step, alsoHere, lastAtMs }: Marker<{ atMs: number; caption: string }>): string {
+/**
+ * Its name: the moment, and the others it stands for up to when (a 90 px track's marker stood for
+ * moments 12-28 s later, "just after"). Its caption only once no question to come asks before or
+ * about it: basic's one marker said its question's answer from the first screen, as a tooltip.
+ */
+export function markerName({ step, alsoHere, lastAtMs }: Marker<{ atMs: number; caption: string }>, coming: readonly { atMs: number }[] = []): string {
   const more = alsoHere === 0 ? '' : ` (and ${plural(alsoHere, 'more moment')} up to ${clockTime(lastAtMs)})`;
-  return `Jump to ${clockTime(step.atMs)}: ${step.caption}${more}`;
+  return `Jump to ${clockTime(step.atMs)}: ${toldAfterQuestion(step, coming) ? 'a key moment, told after your prediction' : step.caption}${more}`;
 }
 
 /** The scrubber, with a marker at each key moment of the lesson. */
@@ -56,6 +60,7 @@ export function Timeline() {
   const end = Math.ceil(Math.max(c.endMs, c.timeMs) / SLIDER_STEP_MS) * SLIDER_STEP_MS;
   const value = Math.min(Math.round(c.timeMs / SLIDER_STEP_MS) * SLIDER_STEP_MS, end);
   const markers = spacedMarkers(steps, end, trackPx);
+  const coming = atMsList(c.coming);
   // The value text says the lesson's length too (a screen reader heard "00:05.551" with no idea of
   // how far along that was). From where the last queued seek lands, not from the value drawn: a held key repeats before a seek is drawn.
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -69,7 +74,7 @@ export function Timeline() {
       <input type="range" min={0} max={end} step={SLIDER_STEP_MS} value={value} onChange={(e) => void c.seek(Number(e.target.value))} onKeyDown={onKeyDown} aria-label="Timeline" aria-valuetext={`${clockTime(c.timeMs)} of ${clockTime(end)}`} disabled={!c.ready} />
       <div className="markers" ref={track}>
         {markers.map((marker) => (
-          <button type="button" key={marker.step.atMs} className="marker" style={{ left: `${(marker.step.atMs / end) * 100}%` }} onClick={() => void c.seek(marker.step.atMs + 1)} title={markerName(marker)} aria-label={markerName(marker)}>
+          <button type="button" key={marker.step.atMs} className="marker" style={{ left: `${(marker.step.atMs / end) * 100}%` }} onClick={() => void c.seek(jumpTarget(marker.step.atMs, c.timeMs, coming))} title={markerName(marker, coming)} aria-label={markerName(marker, coming)}>
             <span aria-hidden="true">◆</span>
           </button>
         ))}
