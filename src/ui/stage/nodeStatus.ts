@@ -56,9 +56,11 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     const skew = server.skewMs ? `clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : '';
     // So is the tolerance a JWT server verifies with: clock-skew's workaround changed nothing on the stage (learner review).
     const toleranceMs = world.mode === 'jwt' ? world.options.clockToleranceMs : 0;
-    const tolerance = toleranceMs > 0 ? `tolerance ${formatNumber(toleranceMs / 1000, 3)} s` : '';
+    const seconds = `${formatNumber(toleranceMs / 1000, 3)} s`;
+    const tolerance = toleranceMs > 0 ? `tolerance ${seconds}` : '';
     const clock = [skew, tolerance].filter(Boolean).join(', ');
-    const clockShort = clock ? (skew && tolerance ? [clock, skew] : [clock]) : undefined;
+    // An 800x600 embed's skewed servers said "clock +20 s" alone, server-1 "tolerance 25 s", beside "every server allows a 25 s clock tolerance".
+    const clockShort = clock ? (skew && tolerance ? [clock, `${skew}, tol. ${seconds}`, skew] : [clock]) : undefined;
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
