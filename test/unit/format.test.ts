@@ -225,6 +225,8 @@ describe('node status words', () => {
     // microservices signs with HS256 until 15 s: every service holds the secret k1, and none fetches the key set for it.
     const driver = await loadScenario(findScenario('microservices')!, 'jwt');
     const servers = [1, 2, 3, 4, 5].map((n) => `server-${n}`);
+    // Before Play makes the secret, not a key set to fetch: "key set not fetched" stood under "all five services share one secret".
+    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'no secret given yet'));
     await driver.runUntil(14_000);
     expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'keys: k1'));
     expect(driver.state.log.entries.filter((e) => /fetches the key set/.test(e.text))).toEqual([]);

@@ -98,7 +98,10 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
   // cached from the key set; with neither yet, that it has not fetched the set.
   jwt: (world, server) => {
     const kids = knownKids(world.keys.keys, server.jwksCache.kids);
-    return [kids.length ? { text: `keys: ${kids.join(' ')}`, short: [kids.join(' ')] } : { text: 'key set not fetched yet', short: ['key set not fetched', 'no JWKS yet', 'no JWKS'] }];
+    if (kids.length) return [{ text: `keys: ${kids.join(' ')}`, short: [kids.join(' ')] }];
+    // An HS256 secret is given, never fetched: before the Play that makes it, microservices' services
+    // read "key set not fetched" under "the issuer and all five services share one secret" (embed review).
+    return [world.options.alg === 'HS256' && !world.keys.keys.some((k) => k.ready) ? { text: 'no secret given yet', short: ['no secret yet', 'no secret'] } : { text: 'key set not fetched yet', short: ['key set not fetched', 'no JWKS yet', 'no JWKS'] }];
   },
 };
 
