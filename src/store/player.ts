@@ -2,7 +2,7 @@
 // seek and user actions. Async work is serialised on one promise chain, so a click during an
 // advance waits its turn and is recorded at an exact virtual time (which makes replays exact).
 import type { History, RecordedAction } from '../sim/history';
-import type { Action, Mode, SimOptions, SimState } from '../sim/types';
+import type { Action, Message, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, landsOnQuestion, NO_PACING, type Pacing, type QuestionStop } from './pacing';
@@ -44,6 +44,8 @@ export const prefetchEngine = () => void loadEngine().catch(() => {});
 let snapshot: (state: SimState) => WorldSnapshot;
 
 const REDUCED_MOTION_STEP_MS = 700;
+/** The least share of the dots' pace of virtual time reduced motion keeps, where logged moments crowd. */
+const REDUCED_MOTION_PACE_FLOOR = 0.5;
 const MAX_FRAME_MS = 100;
 const MAX_EVENTS_PER_STEP = 200;
 const PUBLISH_EVERY_MS = 100;
@@ -196,6 +198,10 @@ export class Player {
     return (this.histories.session ?? this.histories.jwt)?.actions ?? [];
   }
 
+  private messagesInFlight(): Message[] {
+    return Object.values(this.histories).flatMap((h) => [...h.driver.state.messages.values()]);
+  }
+
   private async advanceToNextLogged(): Promise<void> {
     const logged = this.loggedTotal();
     for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged; i++) {
@@ -346,12 +352,17 @@ export class Player {
       // No travelling dots: jump from event to event at a readable pace.
       this.sinceStep += dtRealMs * this.speed;
       if (this.sinceStep < REDUCED_MOTION_STEP_MS) return;
+      // But never at less than half the pace of the dots: one logged moment a beat took the load
+      // lesson, ~5,000 of them, about 7 minutes at 16x, its question 1.7 (learner review). Where
+      // moments are sparse, a beat is one of them, about half the dots' pace.
+      const gapEnd = next ?? this.endMs;
+      const rate = hopRate(this.messagesInFlight(), this.timeMs, this.speed) ?? idleRate(gapEnd - this.timeMs, this.speed);
+      const floor = Math.min(this.timeMs + (this.sinceStep / this.speed) * rate * REDUCED_MOTION_PACE_FLOOR, Math.max(this.endMs, this.timeMs));
       this.sinceStep = 0;
-      const { target, ask, held } = this.paced(next ?? this.endMs);
+      const { target, ask, held } = this.paced(Math.max(gapEnd, floor));
       if (held) return;
-      // One logged moment per beat (a request sent, a check, an answer), as Step does.
-      if (ask) await this.advanceAll(target);
-      else if (next === undefined) await this.advanceAll(this.endMs);
+      // One logged moment per beat (a request sent, a check, an answer), as Step does, where they are far enough apart.
+      if (ask || next === undefined || target > next) await this.advanceAll(target);
       else await this.advanceToNextLogged();
       this.passStops(ask);
       return;
@@ -360,8 +371,7 @@ export class Player {
       await this.advanceAll(this.timeMs); // events due now: run them before choosing a pace
       return;
     }
-    const messages = Object.values(this.histories).flatMap((h) => [...h.driver.state.messages.values()]);
-    const rate = hopRate(messages, this.timeMs, this.speed);
+    const rate = hopRate(this.messagesInFlight(), this.timeMs, this.speed);
     const gapEnd = next ?? this.endMs;
     if (rate !== null) this.idle = null;
     // A gap's pace is set at its start, for that gap only: an event that sends nothing (a signed-out

@@ -1,0 +1,42 @@
+// Reduced motion plays a lesson one logged moment a beat, with no dots to follow: readable where
+// moments are sparse, but never at less than half the dots' pace where they crowd. One a beat took
+// the load lesson (~5,000 logged moments at 16x) about 7 minutes, its question 1.7 (learner review).
+import { cleanup } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/createAppStore';
+import { fakeFrames, runFrames } from './support/frames';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** Where a lesson stands after `frames` frames of play, with or without reduced motion: its clock and its worlds' logged moments. */
+async function played(scenarioId: string, speed: number, reducedMotion: boolean, frames: number) {
+  fakeFrames();
+  const store = createAppStore({ scenarioId, view: 'both', questionsOn: false, speed });
+  await store.getState().load();
+  store.getState().setReducedMotion(reducedMotion);
+  store.getState().play();
+  await runFrames(store, frames);
+  store.getState().pause();
+  const { worlds, timeMs } = store.getState();
+  vi.useRealTimers();
+  return { timeMs, logged: (worlds.session?.logTotal ?? 0) + (worlds.jwt?.logTotal ?? 0) };
+}
+
+describe('reduced motion\u2019s pace', () => {
+  it('keeps at least half the dots\u2019 pace in the load lesson at 16x', async () => {
+    const dots = await played('load', 16, false, 300);
+    const still = await played('load', 16, true, 300);
+    expect(dots.timeMs).toBeGreaterThan(3_000);
+    expect(still.timeMs).toBeGreaterThan(0.5 * dots.timeMs);
+  }, 60_000);
+
+  it('goes no faster than the dots where moments are sparse (revocation at 2x): a beat is a moment to read', async () => {
+    const dots = await played('revocation', 2, false, 600);
+    const still = await played('revocation', 2, true, 600);
+    expect(still.logged).toBeGreaterThan(10);
+    expect(still.logged).toBeLessThanOrEqual(dots.logged);
+  }, 60_000);
+});
