@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/createAppStore';
 import { inDialog, modalOpen } from './focus';
 import { openOptionsToggle } from './optionsMenu';
+import { asking } from '../store/selectors';
 
 /**
  * Controls that own their keys: Space or an arrow on a focused link, form field, choice or
@@ -78,7 +79,8 @@ export function listenForShortcuts(store: AppStore): () => void {
     else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       // Stepping means looking closely: stop the clock first, as the disabled buttons imply.
       if (s.playing) s.pause();
-      void (e.key === 'ArrowRight' ? s.step() : s.stepBack());
+      if (e.key === 'ArrowLeft') void s.stepBack();
+      else if (!asking(s)) void s.step();
     }
     else if (e.key === '+' || e.key === '=') s.setSpeed(s.speed * 2);
     else if (e.key === '-' || e.key === '_') s.setSpeed(s.speed / 2);

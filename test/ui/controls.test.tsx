@@ -4,7 +4,7 @@ import { clockTime } from '../../src/format';
 import { createAppStore } from '../../src/store/createAppStore';
 import { lessonSteps } from '../../src/store/lesson';
 import { Controls } from '../../src/ui/controls/Controls';
-import { markerName, spacedMarkers } from '../../src/ui/controls/Timeline';
+import { markerName, spacedMarkers } from '../../src/ui/controls/TimelineMarkers';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { useShortcuts } from '../../src/ui/useShortcuts';
 import type { AppStore } from '../../src/store/createAppStore';
@@ -183,6 +183,24 @@ describe('playback controls', () => {
     act(() => store.getState().setQuestionsOn(false));
     await act(() => store.getState().nextMoment());
     expect(store.player.timeMs).toBe(501);
+  });
+
+  it('Step and its Right-arrow key wait while a question waits for its prediction: a step closed the card and showed the caption that answers it', async () => {
+    const store = await setup();
+    const asked = store.getState().scenario!.questions![0]!;
+    await act(() => store.getState().seek(asked.atMs));
+    expect(store.getState().question?.choiceId).toBeNull();
+    const step = screen.getByRole('button', { name: 'Step' });
+    expect(step.getAttribute('aria-disabled')).toBe('true');
+    expect(step.title).toBe('Answer or skip the question first');
+    fireEvent.click(step);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    await act(() => store.player.settled());
+    expect(store.player.timeMs).toBe(asked.atMs);
+    expect(store.getState().question?.question.id).toBe(asked.id);
+    // Predicted, a step goes on.
+    act(() => store.getState().answer(asked.choices[0]!.id));
+    expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBeNull();
   });
 
   it('an arrow key on the timeline moves half a second, not the slider\u2019s 10 ms (a 42 s lesson took 4,200 presses); Shift keeps the fine step', async () => {

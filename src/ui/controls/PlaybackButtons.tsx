@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
+import { asking } from '../../store/selectors';
 
-const selectPlayback = (s: AppStoreState) => ({ playing: s.playing, ready: s.status === 'ready', togglePlay: s.togglePlay, step: s.step, stepBack: s.stepBack, atStart: s.timeMs <= 0, atEnd: s.ended });
+const selectPlayback = (s: AppStoreState) => ({ playing: s.playing, ready: s.status === 'ready', togglePlay: s.togglePlay, step: s.step, stepBack: s.stepBack, atStart: s.timeMs <= 0, atEnd: s.ended, asking: asking(s) });
 
 export function PlayButton() {
   const c = useApp(useShallow(selectPlayback));
@@ -28,8 +29,8 @@ export function StepButtons() {
         ❙◀<span className="button-word"> Back</span>
       </button>
       <button type="button" onClick={() => {
-          if (!c.atEnd) void c.step();
-        }} disabled={!c.ready || c.playing} aria-disabled={c.atEnd || undefined} aria-label="Step" title={c.atEnd ? 'At the end' : 'Step to the next event (Right arrow)'}>
+          if (!c.atEnd && !c.asking) void c.step();
+        }} disabled={!c.ready || c.playing} aria-disabled={c.atEnd || c.asking || undefined} aria-label="Step" title={c.atEnd ? 'At the end' : c.asking ? 'Answer or skip the question first' : 'Step to the next event (Right arrow)'}>
         <span className="button-word">Step </span>▶❙
       </button>
     </>

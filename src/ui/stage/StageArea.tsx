@@ -20,3 +20,4 @@ export function StageContent({ shown, preparing }: { shown: Mode[]; preparing: b
   );
 }
 export { CaptionExtras } from '../narration/CaptionExtras';
+export { TimelineMarkers } from '../controls/TimelineMarkers';
