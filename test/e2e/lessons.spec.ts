@@ -58,6 +58,29 @@ test('a phone stacks the worlds, each fully visible below the sticky controls in
   await page.close();
 });
 
+test('the load lesson shows each world\'s latency under its name, in sight beside the folded card while the run decides', async ({ page }) => {
+  // "Watch each world's latency as the traffic doubles", and none was on the stage; at the name's right it lay under the card (review).
+  await page.goto('/?scenario=load&mode=both&t=9600&play=1');
+  const group = page.getByRole('radiogroup');
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  await group.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const card = (await page.locator('.question.is-watching').boundingBox())!;
+  const figures = page.locator('.stage-latency');
+  await expect(figures).toHaveCount(2);
+  for (const figure of await figures.all()) {
+    await expect(figure).toHaveText(/^latency: \d+ ms$/);
+    // Its words, not its box: the box takes the row's whole width.
+    const b = await figure.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    expect(b.y >= card.y + card.height || b.y + b.height <= card.y || b.x >= card.x + card.width || b.x + b.width <= card.x, `"${await figure.textContent()}" under the card`).toBe(true);
+  }
+});
+
 test('a question pauses the lesson, is a radiogroup named by its question, and the run marks the answer', async ({ page }) => {
   await page.goto('/?scenario=revocation&mode=both&speed=4');
   await ready(page);
