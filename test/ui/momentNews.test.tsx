@@ -5,6 +5,7 @@ import { parseLink } from '../../src/store/urlState';
 import { Caption } from '../../src/ui/narration/Caption';
 import { NEWS_QUIET_MS } from '../../src/ui/narration/MomentNews';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import { runFrames } from './support/frames';
 
 async function setup() {
   const store = createAppStore(parseLink('?scenario=revocation&mode=both&q=0').state);
@@ -57,4 +58,27 @@ describe("a paused moment's news", () => {
     const lines = [...(store.getState().worlds.session?.log ?? []), ...(store.getState().worlds.jwt?.log ?? [])].map((e) => e.text);
     expect(lines.some((text) => said[0]!.includes(text))).toBe(true);
   });
+
+  it('of a pause is what just happened, the line under the caption, even with nothing new logged: playing, nothing had said revocation\u2019s refusals after "Watch whether…", and Pause said nothing (a11y review)', async () => {
+    const store = await setup();
+    const said = listen();
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout', 'clearTimeout'] });
+    act(() => store.getState().setSpeed(16));
+    const pause = async () => {
+      act(() => store.getState().pause());
+      await act(() => store.player.settled());
+      await act(() => vi.advanceTimersByTimeAsync(NEWS_QUIET_MS + 10));
+    };
+    act(() => store.getState().play());
+    while (store.getState().timeMs < 6_000) await runFrames(store, 20);
+    expect(said).toEqual([]);
+    await pause();
+    said.length = 0;
+    // Played and paused again at once: no line logged since, and the moment is said again.
+    act(() => store.getState().play());
+    await pause();
+    const line = screen.getByTestId('caption').textContent;
+    expect(line).toMatch(/^Session: .* JWT: /);
+    expect(said).toEqual([line]);
+  }, 30_000);
 });

@@ -34,7 +34,12 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
   const pending = useRef<{ text: string; fixed: boolean } | null>(null);
   const region = useRef<HTMLParagraphElement>(null);
   const quiet = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const wasPlaying = useRef(playing);
   useEffect(() => {
+    // Paused by the learner, the moment it stopped at is said: the lesson line had not said what
+    // happened since its caption (revocation's refusals, "Watch whether…"), and Pause said nothing (a11y review).
+    const paused = wasPlaying.current && !playing;
+    wasPlaying.current = playing;
     const logs = { session, jwt };
     const modes = modesFromKey(modesKey);
     const fresh = modes.map((mode) => ({ mode, lines: linesSince(logs[mode] ?? [], seen.current[mode]) }));
@@ -46,6 +51,7 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
     const piledUp = pending.current !== null && !pending.current.fixed;
     if (playing) pending.current = { text: '', fixed: true };
     else if (fixed && newFixed) pending.current = { text: fixed, fixed: true };
+    else if (!hides && paused && !fixed) pending.current = { text: summary, fixed: false };
     else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID || piledUp ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
     void store.player.settled().then(() => {
       clearTimeout(quiet.current);
