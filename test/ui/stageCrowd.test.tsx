@@ -159,7 +159,7 @@ describe('a crowd on the stage', () => {
     expect(canvas()).toBeNull();
     expect(crowdText()).toBeNull();
     expect(document.querySelectorAll('.crowd-band')).toHaveLength(0);
-    expect(document.querySelectorAll('[aria-label="Messages on the wire"] li')).toHaveLength(320);
+    expect(document.querySelectorAll('[aria-label="Messages on the wire in the session world"] li')).toHaveLength(320);
     act(() => store.getState().setReducedMotion(false));
     act(() => {
     vi.advanceTimersByTime(FRAME_MS);

@@ -175,33 +175,35 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
           Hidden from assistive tech: the event log and the inspector say the same with a keyboard. */}
       {size && !reducedMotion && <canvas className="stage-dots" ref={dotsEl} aria-hidden="true" />}
       </div>
-      {reducedMotion && <InFlightList messages={world.messages} onSelect={inspectable ? onSelectRequest : null} />}
+      {reducedMotion && <InFlightList messages={world.messages} label={`Messages on the wire in the ${SCHEME_WORDS[mode].world}`} onSelect={inspectable ? onSelectRequest : null} />}
     </figure>
   );
 }
 
-/** Reduced motion: the same information as the dots, as a list of what is on the wire now. */
-function InFlightList({ messages, onSelect }: { messages: Message[]; onSelect: ((id: number) => void) | null }) {
+/**
+ * Reduced motion: the same information as the dots, as a list of what is on the wire now, in a box of
+ * its own height, so the diagram above keeps its size (it grew and shrank with the list's rows, ~10
+ * times a second in the load lesson: a11y review).
+ */
+function InFlightList({ messages, label, onSelect }: { messages: Message[]; label: string; onSelect: ((id: number) => void) | null }) {
   // A message arrives within ~200 ms of play: its focused button went with it, and focus fell to
-  // <body> (a11y review). It goes to the list's next message, else to the list itself.
+  // <body> (a11y review). It goes to the box, once, and stays: sent on to the next message, it moved
+  // ~9 times a second in the load lesson, each a new name read out (a11y review).
   const box = useRef<HTMLDivElement>(null);
-  const focusedAt = useRef<number | null>(null);
+  const inside = useRef(false);
   useLayoutEffect(() => {
-    if (focusedAt.current === null || !focusLost()) return;
-    const buttons = box.current?.querySelectorAll<HTMLElement>('button');
-    (buttons?.[Math.min(focusedAt.current, buttons.length - 1)] ?? box.current)?.focus();
+    if (inside.current && focusLost()) box.current?.focus();
   });
   const track = {
-    onFocus: (e: FocusEvent) => {
-      const buttons = [...(box.current?.querySelectorAll('button') ?? [])];
-      focusedAt.current = Math.max(0, buttons.indexOf(e.target as HTMLButtonElement));
+    onFocus: () => {
+      inside.current = true;
     },
     onBlur: (e: FocusEvent) => {
-      if (!box.current?.contains(e.relatedTarget)) focusedAt.current = null;
+      if (!box.current?.contains(e.relatedTarget)) inside.current = false;
     },
   };
   return (
-    <div ref={box} tabIndex={-1} className="inflight-box" {...track}>
+    <div ref={box} tabIndex={-1} className="inflight-box" role="group" aria-label={label} {...track}>
       {messages.length === 0 ? <p className="inflight-empty">Nothing on the wire.</p> : <MessageList messages={messages} onSelect={onSelect} />}
     </div>
   );
@@ -209,7 +211,7 @@ function InFlightList({ messages, onSelect }: { messages: Message[]; onSelect: (
 
 function MessageList({ messages, onSelect }: { messages: Message[]; onSelect: ((id: number) => void) | null }) {
   return (
-    <ul className="inflight" aria-label="Messages on the wire">
+    <ul className="inflight">
       {messages.map((m) => (
         <li key={m.id}>
           {onSelect ? (
