@@ -190,7 +190,7 @@ async function tempo(): Promise<void> {
       // Questions off: a question waits for its answer, which is the learner's time, not the lesson's.
       await page.goto(`http://localhost:4393/?scenario=${entry.id}&play=1&q=0`);
       await page.locator('.marker').first().waitFor();
-      const labels = await page.locator('.marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const labels = await page.locator('.marker').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
       const last = Math.max(...labels.map((l) => seconds(/Jump to (\d+:[\d.]+)/.exec(l)?.[1] ?? null)));
       const started = Date.now();
       let now = 0;

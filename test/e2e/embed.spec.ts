@@ -173,7 +173,7 @@ test("an 800x600 embed's timeline has room for a marker at each key moment, besi
     }
     // Polled: the markers are spaced for the track's measured width, which settles a frame after the
     // row's last control arrives (CI read stolen-credential's markers once before that, as one).
-    const markersAt = () => row.locator('.marker').evaluateAll((els, at) => els.map((e) => e.getAttribute('aria-label') ?? '').filter((n) => n.startsWith(at)), `Jump to ${moment}:`);
+    const markersAt = () => row.locator('.marker').evaluateAll((els, at) => els.map((e) => e.getAttribute('title') ?? '').filter((n) => n.startsWith(at)), `Jump to ${moment}:`);
     await expect.poll(markersAt, { message: id }).toHaveLength(1);
     // The way out keeps its whole name; its short words are what is seen.
     const out = row.getByRole('link', { name: 'Open in the full simulator (new tab) ↗' });

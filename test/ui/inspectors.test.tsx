@@ -33,7 +33,7 @@ describe('InspectorPanel', () => {
   it('shows a hint when nothing is selected', async () => {
     await setup();
     expect(panel().textContent).toContain('Click a request, a browser, a server, the store or the key set to inspect it.');
-    expect(screen.queryByRole('button', { name: 'Close' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Close inspector' })).toBeNull();
   });
 
   it('shows a JWT request: raw text, the Authorization line marked, byte counts and the three parts', async () => {
@@ -210,7 +210,7 @@ describe('InspectorPanel', () => {
   it('closes with its Close button (Escape belongs to the drawer around it)', async () => {
     const { store } = await setup();
     await select(store, { kind: 'keys', mode: 'jwt' });
-    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close inspector' }));
     expect(store.getState().selection).toBeNull();
   });
 

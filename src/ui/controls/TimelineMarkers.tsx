@@ -44,14 +44,17 @@ export function markerName({ step, alsoHere, lastAtMs }: Marker<{ atMs: number; 
   return `Jump to ${clockTime(step.atMs)}: ${toldAfterQuestion(step, coming) ? 'a key moment, told after your prediction' : step.caption}${more}`;
 }
 
-/** The markers over a track `trackPx` wide for a timeline `endMs` long; a jump lands on a question asked just before its moment. */
+/**
+ * The markers over a track `trackPx` wide for a timeline `endMs` long; a jump lands on a question asked
+ * just before its moment. Named by their title alone: as aria-label too, a screen reader read it twice.
+ */
 export function TimelineMarkers({ endMs, trackPx }: { endMs: number; trackPx: number }) {
   const c = useApp(useShallow(selectMarkers));
   const { scenario, modesKey } = c;
   const steps = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)), [scenario, modesKey]);
   const coming = atMsList(c.coming);
   return spacedMarkers(steps, endMs, trackPx).map((marker) => (
-    <button type="button" key={marker.step.atMs} className="marker" style={{ left: `${(marker.step.atMs / endMs) * 100}%` }} onClick={() => void c.seek(jumpTarget(marker.step.atMs, c.timeMs, coming))} title={markerName(marker, coming)} aria-label={markerName(marker, coming)}>
+    <button type="button" key={marker.step.atMs} className="marker" style={{ left: `${(marker.step.atMs / endMs) * 100}%` }} onClick={() => void c.seek(jumpTarget(marker.step.atMs, c.timeMs, coming))} title={markerName(marker, coming)}>
       <span aria-hidden="true">◆</span>
     </button>
   ));

@@ -72,8 +72,9 @@ export default function InspectorPanel() {
         <h2 className="insp-title">
           {titleOf(selection)} <span className="insp-world">({worldName(selection.mode)})</span>
         </h2>
+        {/* "Close inspector": beside the drawer's "Close panel", two buttons read "Close" (a11y review). */}
         <button type="button" onClick={close} aria-keyshortcuts="Escape">
-          Close
+          Close inspector
         </button>
       </div>
       {world ? (

@@ -124,7 +124,7 @@ export function Caption() {
     lesson = (
       <p className="caption-line caption-predict">
         <strong>{reread ? 'Prediction made: ' : 'Your prediction first: '}</strong>
-        {reread ? 'watch the worlds' : 'answer the question over the cluster'}, then this caption tells what happened.
+        {reread ? 'watch the worlds' : 'answer the question'}, then this caption tells what happened.
       </p>
     );
   } else {
