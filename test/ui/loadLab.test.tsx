@@ -123,6 +123,9 @@ describe('load lab form', () => {
         vi.advanceTimersByTime(SETTLE_MS);
       });
       expect(said().textContent).toBe('Users must be a whole number from 1 to 10000 (got 100000).');
+      // Once in what a screen reader browses: the words shown are hidden from it (it met them twice: a11y review).
+      const heard = (words: string) => screen.getAllByText(words).filter((el) => !el.closest('[aria-hidden="true"]'));
+      expect(heard('Users must be a whole number from 1 to 10000 (got 100000).')).toEqual([said()]);
       // The live region is the only one: the list shown is not read a second time.
       const shown = screen.getAllByText('Users must be a whole number from 1 to 10000 (got 100000).').filter((el) => el !== said());
       expect(shown.map((el) => [el.tagName, el.closest('[aria-live]')])).toEqual([['LI', null]]);

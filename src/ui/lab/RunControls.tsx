@@ -83,10 +83,13 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
   return (
     <div className="lab-run">
       <div className="lab-problems">
+        {/* Said by the region below, once: a screen reader browsing met the words twice (a11y review). */}
         {parsed.ok ? (
-          <p className="lab-ready">{ready}</p>
+          <p className="lab-ready" aria-hidden="true">
+            {ready}
+          </p>
         ) : (
-          <ul className="lab-problem-list">
+          <ul className="lab-problem-list" aria-hidden="true">
             {parsed.problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
