@@ -207,6 +207,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     player.setPacing(pacingFor(lessonSteps(scenario, modes), questionsOn ? askable(scenario, modes) : []));
   };
   const chapters = () => lessonSteps(store.getState().scenario, player.modes);
+  /** The questions a jump to a key moment may land on, as playback would ask them. */
+  const questionsAhead = () => {
+    const { scenario, questionsOn } = store.getState();
+    return questionsOn && scenario ? askable(scenario, player.modes) : [];
+  };
   const store = createStore<AppState & AppActions>()((set, get) => ({
     scenarioId: first.id,
     scenario: null,
@@ -366,12 +371,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     },
     async nextMoment() {
       player.release();
-      const { scenario, questionsOn } = get();
-      const coming = questionsOn && scenario ? askable(scenario, player.modes) : [];
       await movingBy(() =>
         player.seekFrom((now) => {
           const next = nextMomentAfter(chapters(), now);
-          return next === undefined ? undefined : jumpTarget(next, now, coming);
+          return next === undefined ? undefined : jumpTarget(next, now, questionsAhead());
         }),
       );
     },
@@ -380,7 +383,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       await movingBy(() =>
         player.seekFrom((now) => {
           const earlier = chapters().map((st) => st.atMs).filter((t) => t + 1 <= now);
-          return earlier.length >= 2 ? earlier.at(-2)! + 1 : 0;
+          // Back before a question, it is asked again on the way, as playback would (one within 1 s before the moment is landed on).
+          return earlier.length >= 2 ? jumpTarget(earlier.at(-2)!, -Infinity, questionsAhead()) : 0;
         }),
       );
     },

@@ -45,7 +45,7 @@ let snapshot: (state: SimState) => WorldSnapshot;
 
 const REDUCED_MOTION_STEP_MS = 700;
 /** The least share of the dots' pace of virtual time reduced motion keeps, where logged moments crowd. */
-const REDUCED_MOTION_PACE_FLOOR = 0.5;
+const REDUCED_MOTION_PACE_FLOOR = 0.6;
 const MAX_FRAME_MS = 100;
 const MAX_EVENTS_PER_STEP = 200;
 const PUBLISH_EVERY_MS = 100;
@@ -352,12 +352,12 @@ export class Player {
       // No travelling dots: jump from event to event at a readable pace.
       this.sinceStep += dtRealMs * this.speed;
       if (this.sinceStep < REDUCED_MOTION_STEP_MS) return;
-      // But never at less than half the pace of the dots: one logged moment a beat took the load
-      // lesson, ~5,000 of them, about 7 minutes at 16x, its question 1.7 (learner review). Where
-      // moments are sparse, a beat is one of them, about half the dots' pace.
+      // But while messages travel, never at less than half the pace of the dots: one logged moment a
+      // beat took the load lesson, ~5,000 of them, about 7 minutes at 16x, its question 1.7 (learner
+      // review). Across an idle gap a beat is its next moment, as the dots' pace would pass it anyway.
       const gapEnd = next ?? this.endMs;
-      const rate = hopRate(this.messagesInFlight(), this.timeMs, this.speed) ?? idleRate(gapEnd - this.timeMs, this.speed);
-      const floor = Math.min(this.timeMs + (this.sinceStep / this.speed) * rate * REDUCED_MOTION_PACE_FLOOR, Math.max(this.endMs, this.timeMs));
+      const rate = hopRate(this.messagesInFlight(), this.timeMs, this.speed);
+      const floor = rate === null ? gapEnd : Math.min(this.timeMs + (REDUCED_MOTION_STEP_MS / this.speed) * rate * REDUCED_MOTION_PACE_FLOOR, Math.max(this.endMs, this.timeMs));
       this.sinceStep = 0;
       const { target, ask, held } = this.paced(Math.max(gapEnd, floor));
       if (held) return;

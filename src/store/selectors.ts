@@ -62,6 +62,3 @@ export const holdsBackInferences = (s: Parameters<typeof questionsToCome>[0]): b
 /** The moments of `questionsToCome`, as a selector's key (a string, so a shallow compare sees no change); `atMsList` reads it back. */
 export const questionsToComeKey = (s: Parameters<typeof questionsToCome>[0]): string => questionsToCome(s).map((q) => q.atMs).join(' ');
 export const atMsList = (key: string): { atMs: number }[] => (key ? key.split(' ').map((atMs) => ({ atMs: Number(atMs) })) : []);
-
-/** A question waits for its prediction: the learner's Step waits too (it closed the card and showed the caption that answers it: embed review). */
-export const asking = (s: Pick<S, 'question'>): boolean => s.question?.choiceId === null;

@@ -1,7 +1,7 @@
 import type { AppStore } from '../store/createAppStore';
 import { inDialog, modalOpen } from './focus';
 import { openOptionsToggle } from './optionsMenu';
-import { asking } from '../store/selectors';
+import { predicting } from '../store/selectors';
 
 /**
  * Controls that own their keys: Space or an arrow on a focused link, form field, choice or
@@ -80,7 +80,7 @@ export function listenForShortcuts(store: AppStore): () => void {
       // Stepping means looking closely: stop the clock first, as the disabled buttons imply.
       if (s.playing) s.pause();
       if (e.key === 'ArrowLeft') void s.stepBack();
-      else if (!asking(s)) void s.step();
+      else if (!predicting(s)) void s.step(); // a Step closed a waiting card, and showed the caption that answers it
     }
     else if (e.key === '+' || e.key === '=') s.setSpeed(s.speed * 2);
     else if (e.key === '-' || e.key === '_') s.setSpeed(s.speed / 2);

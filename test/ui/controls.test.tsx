@@ -187,6 +187,25 @@ describe('playback controls', () => {
     expect(store.player.timeMs).toBe(501);
   });
 
+  it('Previous key moment, back to a moment a question asks about just before, stops at the question too', async () => {
+    // Found, not named: a lesson asking within 1 s before one of its moments, with a moment after it.
+    const { SCENARIOS } = await import('../../src/scenarios');
+    const found = SCENARIOS.flatMap((sc) => {
+      if (!sc.modes.includes('session') || !sc.modes.includes('jwt')) return [];
+      const steps = lessonSteps(sc, ['session', 'jwt']);
+      return (sc.questions ?? []).flatMap((q) => {
+        const i = steps.findIndex((st) => st.atMs > q.atMs && st.atMs - q.atMs <= 1_000);
+        return i > 0 && steps[i + 1] ? [{ id: sc.id, question: q, after: steps[i + 1]!.atMs }] : [];
+      });
+    })[0]!;
+    const store = createAppStore({ scenarioId: found.id, view: 'both', questionsOn: true });
+    await store.getState().load();
+    await act(() => store.getState().seek(found.after + 1));
+    await act(() => store.getState().previousMoment());
+    expect(store.player.timeMs).toBe(found.question.atMs);
+    expect(store.getState().question?.question.id).toBe(found.question.id);
+  });
+
   it('Step and its Right-arrow key wait while a question waits for its prediction: a step closed the card and showed the caption that answers it', async () => {
     const store = await setup();
     const asked = store.getState().scenario!.questions![0]!;

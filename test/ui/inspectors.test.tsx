@@ -202,7 +202,7 @@ describe('InspectorPanel', () => {
     );
     await select(store, { kind: 'store', mode: 'jwt' });
     expect(panel().textContent).not.toMatch(/no server asks|denylist is off/i);
-    expect(panel().textContent).toContain('Answer the question first');
+    expect(panel().textContent).toContain('What this store does for the JWT world is told after your prediction.');
     act(() => store.getState().setQuestionsOn(false));
     expect(panel().textContent).toContain('The denylist is off: no server asks the store about a token.');
   });

@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
 import { useApp } from '../storeContext';
-import { asking } from '../../store/selectors';
+import { predicting } from '../../store/selectors';
 
-const selectPlayback = (s: AppStoreState) => ({ playing: s.playing, ready: s.status === 'ready', togglePlay: s.togglePlay, step: s.step, stepBack: s.stepBack, atStart: s.timeMs <= 0, atEnd: s.ended, asking: asking(s) });
+const selectPlayback = (s: AppStoreState) => ({ playing: s.playing, ready: s.status === 'ready', togglePlay: s.togglePlay, step: s.step, stepBack: s.stepBack, atStart: s.timeMs <= 0, atEnd: s.ended, asking: predicting(s) });
 
 export function PlayButton() {
   const c = useApp(useShallow(selectPlayback));

@@ -16,7 +16,7 @@ function storeStatus(store: WorldSnapshot['store']) {
 /** `holdsBack`: a question waits, and whether a server asks the store may be its answer (store-outage's is). */
 function Denylist({ world, holdsBack }: { world: WorldSnapshot; holdsBack: boolean }) {
   if (!world.options.denylist) {
-    return <p className="insp-muted">{holdsBack ? 'Answer the question first: what this store does for the JWT world is part of it.' : 'The denylist is off: no server asks the store about a token.'}</p>;
+    return <p className="insp-muted">{holdsBack ? 'What this store does for the JWT world is told after your prediction.' : 'The denylist is off: no server asks the store about a token.'}</p>;
   }
   const { denylist: list, revokedUsers } = world.store;
   return (

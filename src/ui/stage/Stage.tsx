@@ -203,7 +203,8 @@ function InFlightList({ messages, label, onSelect }: { messages: Message[]; labe
     },
   };
   return (
-    <div ref={box} tabIndex={-1} className="inflight-box" role="group" aria-label={label} {...track}>
+    // A stop for the keyboard where its lines are not buttons (inspect=0): it scrolls, and else nothing reaches what it hides.
+    <div ref={box} tabIndex={onSelect ? -1 : 0} className="inflight-box" role="group" aria-label={label} {...track}>
       {messages.length === 0 ? <p className="inflight-empty">Nothing on the wire.</p> : <MessageList messages={messages} onSelect={onSelect} />}
     </div>
   );
