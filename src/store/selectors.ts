@@ -29,7 +29,7 @@ export const shownModes = (s: Pick<S, 'worlds'>): Mode[] => MODES.filter((m) => 
  * says what happens at this moment (the caption, its line of what just happened, the host page's
  * caption event), or the lesson would answer its own question.
  */
-export const predicting = (s: Pick<S, 'question'>): boolean => s.question !== null && s.question.choiceId === null;
+export const predicting = (s: Pick<S, 'question'>): boolean => s.question?.choiceId === null;
 
 /**
  * The card a store change has just put up, waiting for an answer: none if it was already waiting
