@@ -1,15 +1,13 @@
 // A world's latency of late, read from what it served: the figure the load lesson's stage shows
 // and the one its question's verdict quotes, by one rule, so the two agree.
+import { latencyPercentile } from './latency';
 import type { Served } from './types';
 
 /** How many of the latest finished API requests the latency of late is the median of. */
 export const LATEST_API_REQUESTS = 20;
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = values.sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+/** The run's own p50 rule (nearest rank), over these latencies alone; null for none. */
+const median = (values: number[]): number | null => (values.length === 0 ? null : latencyPercentile({ count: values.length, exact: values, buckets: {} }, 50));
 
 /** The median latency of the latest LATEST_API_REQUESTS API requests finished; null before any. */
 export function latestLatencyMs(served: readonly Served[]): number | null {

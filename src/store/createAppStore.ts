@@ -201,13 +201,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
   };
   /** The lesson's reading pace and questions, for the worlds on screen. */
   const pace = () => {
-    const { scenario, questionsOn } = store.getState();
-    const modes = player.modes;
-    if (!scenario) return;
-    player.setPacing(pacingFor(lessonSteps(scenario, modes), questionsOn ? askable(scenario, modes) : []));
+    const { scenario } = store.getState();
+    if (scenario) player.setPacing(pacingFor(chapters(), questionsAhead()));
   };
   const chapters = () => lessonSteps(store.getState().scenario, player.modes);
-  /** The questions a jump to a key moment may land on, as playback would ask them. */
+  /** The questions playback asks, and a jump to a key moment may land on. */
   const questionsAhead = () => {
     const { scenario, questionsOn } = store.getState();
     return questionsOn && scenario ? askable(scenario, player.modes) : [];

@@ -352,7 +352,7 @@ export class Player {
       // No travelling dots: jump from event to event at a readable pace.
       this.sinceStep += dtRealMs * this.speed;
       if (this.sinceStep < REDUCED_MOTION_STEP_MS) return;
-      // But while messages travel, never at less than half the pace of the dots: one logged moment a
+      // But while messages travel, never at less than REDUCED_MOTION_PACE_FLOOR of the dots' pace: one logged moment a
       // beat took the load lesson, ~5,000 of them, about 7 minutes at 16x, its question 1.7 (learner
       // review). Across an idle gap a beat is its next moment, as the dots' pace would pass it anyway.
       const gapEnd = next ?? this.endMs;

@@ -11,8 +11,8 @@ import { fromNumericDate } from '../../src/sim/world';
 
 afterEach(cleanup);
 
-async function setup(atMs = 8000): Promise<{ store: AppStore; container: HTMLElement }> {
-  const store = createAppStore({ scenarioId: 'revocation', view: 'both' });
+async function setup(atMs = 8000, scenarioId = 'revocation', questionsOn?: boolean): Promise<{ store: AppStore; container: HTMLElement }> {
+  const store = createAppStore({ scenarioId, view: 'both', questionsOn });
   await store.getState().load();
   await store.player.seek(atMs);
   const { container } = render(
@@ -192,14 +192,7 @@ describe('InspectorPanel', () => {
 
   it('keeps back that the JWT world never asks its store while store-outage asks whether Alice still gets in', async () => {
     // A seek to the outage (8.0 s) goes on to the question, which waits for the prediction.
-    const store = createAppStore({ scenarioId: 'store-outage', view: 'both', questionsOn: true });
-    await store.getState().load();
-    await store.player.seek(8_000);
-    render(
-      <AppStoreProvider store={store}>
-        <InspectorPanel />
-      </AppStoreProvider>,
-    );
+    const { store } = await setup(8_000, 'store-outage', true);
     await select(store, { kind: 'store', mode: 'jwt' });
     expect(panel().textContent).not.toMatch(/no server asks|denylist is off/i);
     expect(panel().textContent).toContain('What this store does for the JWT world is told after your prediction.');

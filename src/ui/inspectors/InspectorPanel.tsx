@@ -2,7 +2,7 @@
 // that mode's world. It only draws the snapshot; every number comes from the simulation.
 import { useCallback } from 'react';
 import type { AppStoreState, Selection } from '../../store/createAppStore';
-import { holdsBackInferences, selectSelection, selectTimeMs, selectWorlds } from '../../store/selectors';
+import { selectSelection, selectTimeMs, selectWorlds } from '../../store/selectors';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { useApp } from '../storeContext';
 import { ClientInspector } from './ClientInspector';
@@ -34,7 +34,7 @@ function titleOf(sel: Selection): string {
   }
 }
 
-function Body({ sel, world, timeMs, holdsBack, onOpen }: { sel: Selection; world: WorldSnapshot; timeMs: number; holdsBack: boolean; onOpen: (s: Selection) => void }) {
+function Body({ sel, world, timeMs, onOpen }: { sel: Selection; world: WorldSnapshot; timeMs: number; onOpen: (s: Selection) => void }) {
   switch (sel.kind) {
     case 'request':
       return <RequestInspector world={world} requestId={sel.requestId} timeMs={timeMs} />;
@@ -43,7 +43,7 @@ function Body({ sel, world, timeMs, holdsBack, onOpen }: { sel: Selection; world
     case 'server':
       return <ServerInspector world={world} serverId={sel.serverId} timeMs={timeMs} onOpen={onOpen} />;
     case 'store':
-      return <StoreInspector world={world} holdsBack={holdsBack} />;
+      return <StoreInspector world={world} />;
     case 'keys':
       return <KeysInspector world={world} />;
   }
@@ -54,7 +54,6 @@ export default function InspectorPanel() {
   const select = useApp(selectSelect);
   const worlds = useApp(selectWorlds);
   const timeMs = useApp(selectTimeMs);
-  const holdsBack = useApp(holdsBackInferences);
   const close = useCallback(() => select(null), [select]);
 
   if (!selection) {
@@ -78,7 +77,7 @@ export default function InspectorPanel() {
         </button>
       </div>
       {world ? (
-        <Body sel={selection} world={world} timeMs={timeMs} holdsBack={holdsBack} onOpen={select} />
+        <Body sel={selection} world={world} timeMs={timeMs} onOpen={select} />
       ) : (
         <p className="insp-gone">The {worldName(selection.mode)} is not loaded any more, so there is nothing to show.</p>
       )}

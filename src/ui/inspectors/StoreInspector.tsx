@@ -6,6 +6,8 @@ import { clockTime } from '../../format';
 import { Facts, TableWrap, Verdict } from './Facts';
 import { shorten } from './format';
 import { SessionTable } from './SessionTable';
+import { holdsBackInferences } from '../../store/selectors';
+import { useApp } from '../storeContext';
 
 function storeStatus(store: WorldSnapshot['store']) {
   if (!store.up) return <Verdict ok={false}>down</Verdict>;
@@ -60,7 +62,8 @@ function Denylist({ world, holdsBack }: { world: WorldSnapshot; holdsBack: boole
   );
 }
 
-export function StoreInspector({ world, holdsBack }: { world: WorldSnapshot; holdsBack: boolean }) {
+export function StoreInspector({ world }: { world: WorldSnapshot }) {
+  const holdsBack = useApp(holdsBackInferences);
   const { store, options } = world;
   const local = world.mode === 'session' && options.sessionStorage === 'local';
   return (
