@@ -131,6 +131,13 @@ describe('the session world\u2019s store', () => {
     const words = [...container.querySelectorAll('.node-store .node-line')].map((t) => t.textContent);
     expect(words[0]).toMatch(/^\d+ sessions$/);
   });
+
+  it('says it is up and serving in turn under its queue: "46 queued" over "up" read "46 queued up"', async () => {
+    const { container } = await renderStageAt('load', 'session', 20_000);
+    const words = [...container.querySelectorAll('.node-store .node-line')].map((t) => t.textContent);
+    expect(words[0]).toMatch(/^\d+ sessions, \d+ queued$/);
+    expect(words[1]).toMatch(/^(up, )?serving in turn$/);
+  });
 });
 
 // A learner review: refresh-tokens opened with one world and no word of why until the table far below.

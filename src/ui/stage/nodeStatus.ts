@@ -116,10 +116,12 @@ const STORE_STATUS: Record<Mode, (world: WorldSnapshot, state: string, predictin
     // to whoever holds its id: tampering's store held "2 sessions" beside Alice alone.
     const behind = leftBehind(world, st.sessions);
     const lines = storeLines(local ? 'unused (server memory)' : `${sessions}${behind ? `, ${behind} left behind` : ''}`, state, queue && `, ${queue}`);
+    // Under "46 queued", a bare "up" read "46 queued up" (load lesson at 1366x768): with a queue it says what up means.
+    if (queue && state === 'up') lines[1] = 'up, serving in turn';
     // A narrow box said "unused (server memor…"; the title already says what is unused. With a queue,
     // the queue: a landscape phone's load lesson read "20 sessions, 1 q…" as the caption said requests queue there.
     const short = local ? storeLines('unused', state)[0]! : queue ? (state === 'up' ? queue : `${state}, ${queue}`) : behind && storeLines(sessions, state)[0]!;
-    return { title: 'Session store', lines, ...(short ? { shortLines: [[short]] } : {}), down: !st.up, flash: null };
+    return { title: 'Session store', lines, shortLines: [short ? [short] : undefined, queue && state === 'up' ? ['serving in turn'] : undefined], down: !st.up, flash: null };
   },
   jwt: (world, state, predicting) => {
     const st = world.store;
