@@ -3,7 +3,7 @@
 // clamped in silence.
 import { ALGS, type Alg } from '../auth/alg';
 import { DEFAULT_OPTIONS, LIMITS } from '../sim/options';
-import { isMode, MODES, type Mode } from '../sim/schemes/names';
+import { isMode, MODES, SCHEME_WORDS, type Mode } from '../sim/schemes/names';
 
 export interface SweepSettings {
   modes: Mode[];
@@ -51,19 +51,22 @@ export const DEFAULT_SWEEP: SweepSettings = {
   seed: 1,
 };
 
-/** Refused: a sentence per problem, and the settings those sentences name (the form marks those boxes). */
-export type SweepParse = { ok: true; settings: SweepSettings } | { ok: false; problems: string[]; fields: (keyof SweepSettings)[] };
+/**
+ * Refused: a sentence per problem, and per setting they name the first that names it (the form marks
+ * those boxes and reads that sentence with its box: a screen reader back on a box heard "invalid entry" alone).
+ */
+export type SweepParse = { ok: true; settings: SweepSettings } | { ok: false; problems: string[]; fields: Partial<Record<keyof SweepSettings, string>> };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks a partial settings object (from a form, a link or the runner) over the defaults. */
 export function parseSweepSettings(input: unknown): SweepParse {
-  if (!isRecord(input)) return { ok: false, problems: ['The sweep settings must be an object.'], fields: [] };
+  if (!isRecord(input)) return { ok: false, problems: ['The sweep settings must be an object.'], fields: {} };
   const problems: string[] = [];
-  const fields = new Set<keyof SweepSettings>();
+  const fields: Partial<Record<keyof SweepSettings, string>> = {};
   const refuse = (keys: (keyof SweepSettings)[], problem: string) => {
     problems.push(problem);
-    for (const key of keys) fields.add(key);
+    for (const key of keys) fields[key] ??= problem;
   };
   const pick = <K extends keyof SweepSettings>(key: K): unknown => (Object.hasOwn(input, key) ? input[key] : DEFAULT_SWEEP[key]);
   const number = (key: keyof typeof SWEEP_LIMITS & keyof SweepSettings, whole: boolean, label: string): number => {
@@ -83,7 +86,9 @@ export function parseSweepSettings(input: unknown): SweepParse {
   const modesIn = pick('modes');
   const listed = Array.isArray(modesIn) ? modesIn.filter((m): m is Mode => typeof m === 'string' && isMode(m)) : [];
   const modes = [...new Set(listed)];
-  if (!Array.isArray(modesIn) || modes.length === 0 || listed.length !== modesIn.length) refuse(['modes'], `Models must be one or more of ${MODES.join(', ')}.`);
+  // None ticked, in the form's words; a link's or the runner's unknown name, in theirs.
+  if (Array.isArray(modesIn) && modesIn.length === 0) refuse(['modes'], `Choose at least one model: ${MODES.map((m) => SCHEME_WORDS[m].name).join(' or ')}.`);
+  else if (!Array.isArray(modesIn) || modes.length === 0 || listed.length !== modesIn.length) refuse(['modes'], `Models must be one or more of ${MODES.join(', ')}.`);
   // A model named again (a link's ["jwt","jwt"]) would run its rows twice: say which, not which models exist.
   for (const m of modes) {
     const times = listed.filter((l) => l === m).length;
@@ -107,16 +112,16 @@ export function parseSweepSettings(input: unknown): SweepParse {
     seed: number('seed', true, 'Seed'),
   };
   // Only between two boxes that were read: a refused one stands at its default, which says nothing of the other.
-  if (!fields.has('serversFrom') && !fields.has('serversTo') && settings.serversFrom > settings.serversTo) refuse(['serversFrom', 'serversTo'], `Servers from (${settings.serversFrom}) must not be more than servers to (${settings.serversTo}).`);
+  if (!fields.serversFrom && !fields.serversTo && settings.serversFrom > settings.serversTo) refuse(['serversFrom', 'serversTo'], `Servers from (${settings.serversFrom}) must not be more than servers to (${settings.serversTo}).`);
   // Beside the other problems, not after them: told once the servers were fixed, it came as a new surprise.
-  if (!fields.has('users') && !fields.has('ratePerUser') && settings.users * settings.ratePerUser > MAX_OFFERED_RPS)
+  if (!fields.users && !fields.ratePerUser && settings.users * settings.ratePerUser > MAX_OFFERED_RPS)
     refuse(['users', 'ratePerUser'], `${settings.users} users at ${settings.ratePerUser} a second offer ${settings.users * settings.ratePerUser} req/s; the lab offers at most ${MAX_OFFERED_RPS} (16 servers serve about 8,000).`);
   if (problems.length === 0) {
     const { startMs, windowMs } = sweepWindow(settings);
     if (windowMs > MAX_PHASE_MS) refuse(['requests', 'users', 'ratePerUser'], `${settings.requests} requests at ${settings.users * settings.ratePerUser} a second take more than an hour: send more a second or fewer requests.`);
     if (startMs > MAX_PHASE_MS) refuse(['users', 'storeCapacityOpsPerSec'], `Logging ${settings.users} users in at ${loginsPerSec(settings)} a second takes more than an hour: raise the store capacity or lower the users.`);
   }
-  return problems.length ? { ok: false, problems, fields: [...fields] } : { ok: true, settings };
+  return problems.length ? { ok: false, problems, fields } : { ok: true, settings };
 }
 
 /** The most of a refused value a sentence quotes back: 5,000 typed digits made the page 55,000 px wide. */

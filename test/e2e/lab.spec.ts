@@ -209,7 +209,13 @@ test('Cancel stops a big sweep at once and keeps the rows done', async ({ page }
   await expect(page.locator('.lab-table tbody tr')).toHaveCount(done);
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run sweep' })).toBeEnabled();
-  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeFocused();
+  // Focus goes to the rows done, not to Run sweep: a second Enter on Cancel started a new sweep and threw them away.
+  const toRows = page.getByRole('link', { name: 'See the rows done ↓' });
+  await expect(toRows).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeEnabled();
+  await expect(page.locator('.lab-table tbody tr')).toHaveCount(done);
+  await expect(page).toHaveURL(/#lab-table-title$/);
   // The worker is gone (terminated, not asked to stop), so no row can arrive late.
   await expect.poll(() => page.workers().length).toBe(0);
   await expect(page.locator('.lab-table tbody tr')).toHaveCount(done);

@@ -119,7 +119,8 @@ describe('sweep settings', () => {
       'Users must be a whole number from 1 to 10000 (got 12abc).',
       'The denylist must be on or off (got "true").',
     ]);
-    expect(parsed.fields).toEqual(['serversTo', 'users', 'denylist']);
+    expect(Object.keys(parsed.fields)).toEqual(['serversTo', 'users', 'denylist']);
+    expect(parsed.fields.users).toBe('Users must be a whole number from 1 to 10000 (got 12abc).');
   });
 
   it('quotes a long value in part, and names a list or an object (5,000 typed digits made the page 55,000 px wide)', () => {
@@ -146,13 +147,13 @@ describe('sweep settings', () => {
     const parsed = parseSweepSettings({ serversFrom: 10, serversTo: 'nothing' });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.fields).toEqual(['serversTo']);
+    expect(Object.keys(parsed.fields)).toEqual(['serversTo']);
     expect(parsed.problems.some((p) => /must not be more than/.test(p))).toBe(false);
   });
 
   it('names a model listed twice, not the models there are', () => {
-    expect(parseSweepSettings({ modes: ['jwt', 'jwt'] })).toEqual({ ok: false, problems: ['Models must name each model once (jwt is listed twice).'], fields: ['modes'] });
-    expect(parseSweepSettings({ modes: ['session', 'jwt', 'session', 'session'] })).toEqual({ ok: false, problems: ['Models must name each model once (session is listed 3 times).'], fields: ['modes'] });
+    expect(parseSweepSettings({ modes: ['jwt', 'jwt'] })).toEqual({ ok: false, problems: ['Models must name each model once (jwt is listed twice).'], fields: { modes: 'Models must name each model once (jwt is listed twice).' } });
+    expect(parseSweepSettings({ modes: ['session', 'jwt', 'session', 'session'] })).toEqual({ ok: false, problems: ['Models must name each model once (session is listed 3 times).'], fields: { modes: 'Models must name each model once (session is listed 3 times).' } });
     expect(parseSweepSettings({ modes: ['jwt', 'session'] }).ok).toBe(true);
   });
 

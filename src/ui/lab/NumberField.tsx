@@ -7,7 +7,8 @@ interface Props {
   decimals: boolean;
   /** Shown under the box and read with it: the range, a unit. */
   hint: string;
-  invalid: boolean;
+  /** The sentence saying what is wrong with the value, if anything (in the list under the form): read with the box. */
+  problemId: string | undefined;
 }
 
 /**
@@ -15,7 +16,7 @@ interface Props {
  * A text box, not type="number": that one hides what it cannot read (it reports "") and Chromium
  * reads "1,5" as 15, so a learner who writes decimals with a comma swept ten times the load.
  */
-export function NumberField({ id, label, value, onChange, decimals, hint, invalid }: Props) {
+export function NumberField({ id, label, value, onChange, decimals, hint, problemId }: Props) {
   return (
     <div className="lab-field">
       <label htmlFor={id}>{label}</label>
@@ -26,8 +27,8 @@ export function NumberField({ id, label, value, onChange, decimals, hint, invali
         autoComplete="off"
         spellCheck={false}
         value={value}
-        aria-invalid={invalid || undefined}
-        aria-describedby={`${id}-hint`}
+        aria-invalid={problemId ? true : undefined}
+        aria-describedby={problemId ? `${id}-hint ${problemId}` : `${id}-hint`}
         onChange={(e) => onChange(e.currentTarget.value)}
       />
       <span id={`${id}-hint`} className="lab-hint">

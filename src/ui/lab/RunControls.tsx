@@ -4,7 +4,7 @@ import { rowCount, type SweepParse, type SweepSettings } from '../../lab/setting
 import { sweepLinkSearch } from '../../lab/sweepLink';
 import { useCalmValue } from '../calmValue';
 import { focusLost } from '../focus';
-import { cancelledText, doneText, progressText } from './labWords';
+import { cancelledText, doneText, problemId, progressText } from './labWords';
 import { useSettledText } from './useSettledText';
 import type { ProgressFeed, SweepRun } from './useSweepRun';
 
@@ -66,7 +66,10 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
   const running = run.status === 'running';
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  // The button pressed disables itself (and the fields lock during a run): focus goes to the other, never to <body>.
+  const resultsLink = useRef<HTMLAnchorElement>(null);
+  // The button pressed disables itself (and the fields lock during a run): focus goes on, never to <body>.
+  // A run that ends sends it to the link to its results where there is one, not to Run sweep: there one
+  // Enter too many (a second on Cancel, or one as the sweep ended) threw the rows away for a new run (a11y review).
   const wasRunning = useRef(running);
   useEffect(() => {
     if (wasRunning.current === running) return;
@@ -74,7 +77,7 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
     const active = document.activeElement;
     const stranded = focusLost() || (active instanceof HTMLElement && active.matches(':disabled'));
     if (running && (stranded || active === runButton.current)) cancelButton.current?.focus();
-    if (!running && (stranded || active === cancelButton.current)) runButton.current?.focus();
+    if (!running && (stranded || active === cancelButton.current)) (resultsLink.current ?? runButton.current)?.focus();
   }, [running]);
   // What Run sweep runs, in words that stand before and after a run ("Ready:" stood over "Sweep done").
   const ready = parsed.ok ? readyText(parsed.settings) : '';
@@ -90,8 +93,10 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
           </p>
         ) : (
           <ul className="lab-problem-list" aria-hidden="true">
-            {parsed.problems.map((p) => (
-              <li key={p}>{p}</li>
+            {parsed.problems.map((p, i) => (
+              <li key={p} id={problemId(i)}>
+                {p}
+              </li>
             ))}
           </ul>
         )}
@@ -100,7 +105,8 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
         </p>
       </div>
       <div className="lab-buttons">
-        <button ref={runButton} type="submit" className="lab-primary" disabled={!parsed.ok || running}>
+        {/* aria-disabled, not disabled: a form whose submit button is disabled ignores Enter, and the button left the Tab order unexplained; pressed, it goes to the first problem (SweepForm). */}
+        <button ref={runButton} type="submit" className="lab-primary" aria-disabled={!parsed.ok || running}>
           Run sweep
         </button>
         <button ref={cancelButton} type="button" disabled={!running} onClick={onCancel}>
@@ -122,7 +128,8 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
       <SweepStatus run={run} progress={progress} />
       {/* The reading, charts and table come below the form, under the fold of a laptop: nothing said they were there. */}
       {(run.status === 'done' || (run.status === 'cancelled' && run.rows.length > 0)) && (
-        <a className="lab-to-results" href="#lab-reading-title">
+        // A cancelled run has no reading: its link goes to the rows it did (it said "See the rows done" and landed on "not read").
+        <a ref={resultsLink} className="lab-to-results" href={run.status === 'done' ? '#lab-reading-title' : '#lab-table-title'}>
           {run.status === 'done' ? 'See what the sweep shows' : 'See the rows done'} ↓
         </a>
       )}

@@ -3,6 +3,7 @@ import { ALGS, type Alg } from '../../auth/alg';
 import { SWEEP_LIMITS, type SweepParse } from '../../lab/settings';
 import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
 import { CostField } from './CostField';
+import { problemId } from './labWords';
 import type { CostReading, LabForm, NumberKey } from './labForm';
 import { NumberField } from './NumberField';
 
@@ -31,12 +32,16 @@ const FIELDS: { key: NumberKey; label: string; hint: string; decimals?: boolean 
 /** The sweep's settings: every box is judged as it changes, through the form's one gate. */
 export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, children }: Props) {
   const set = <K extends keyof LabForm>(key: K, value: LabForm[K]) => onChange({ ...form, [key]: value });
-  const submit = (e: FormEvent) => {
+  // The sentence in the list under the form that names a box, read with the box (seen there, read here once).
+  const problemOf = (key: NumberKey | 'modes'): string | undefined => (parsed.ok || !parsed.fields[key] ? undefined : problemId(parsed.problems.indexOf(parsed.fields[key])));
+  // Refused, Enter or Run goes to the first box named, which reads its problem: they did nothing and said nothing (a11y review).
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onSubmit();
+    if (parsed.ok) onSubmit();
+    else e.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
   const number = (key: NumberKey, label: string, hint: string, decimals = false) => (
-    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} decimals={decimals} invalid={!parsed.ok && parsed.fields.includes(key)} />
+    <NumberField key={key} id={`lab-${key}`} label={label} hint={hint} value={form[key]} onChange={(v) => set(key, v)} decimals={decimals} problemId={problemOf(key)} />
   );
   return (
     <form className="lab-form panel" onSubmit={submit} noValidate aria-labelledby="lab-form-title">
@@ -47,7 +52,7 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
           <legend>Models</legend>
           {MODES.map((mode) => (
             <label key={mode} className="lab-choice">
-              <input type="checkbox" checked={form.modes.includes(mode)} onChange={(e) => set('modes', MODES.filter((m) => (m === mode ? e.target.checked : form.modes.includes(m))))} />
+              <input type="checkbox" checked={form.modes.includes(mode)} aria-invalid={problemOf('modes') ? true : undefined} aria-describedby={problemOf('modes')} onChange={(e) => set('modes', MODES.filter((m) => (m === mode ? e.target.checked : form.modes.includes(m))))} />
               {SCHEME_WORDS[mode].name}
             </label>
           ))}

@@ -100,5 +100,5 @@ export function settingsOf(form: LabForm, measured: CostReading | undefined): Sw
   };
   const parsed = parseSweepSettings(input);
   if ('ms' in cost) return parsed;
-  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem], fields: parsed.ok ? [] : parsed.fields };
+  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem], fields: parsed.ok ? {} : parsed.fields };
 }

@@ -22,3 +22,6 @@ export const doneText = (rows: number, elapsedMs: number): string => `Sweep done
 /** "EdDSA check: 0.18 ms measured here". */
 export const measuredText = (alg: string, ms: number): string => `${alg} check: ${formatNumber(ms, 3)} ms measured here`;
 export const referenceText = (alg: string, ms: number): string => `${alg} check: ${formatNumber(ms, 3)} ms on the reference laptop`;
+
+/** The id of the form's problem `index` in its list: the boxes it names are described by it. */
+export const problemId = (index: number): string => `lab-problem-${index}`;
