@@ -117,6 +117,32 @@ test('keyboard: skip links, a 3:1 focus ring, Space on a control acts on that co
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
+// A11y review: a title shows only to a pointer, so Tab met bare diamonds; the focused marker shows its name, on the screen at both ends of the track.
+for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`keyboard: a focused timeline marker shows its name, within the screen, at ${size.width}x${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=scale-out');
+    await ready(page);
+    const markers = page.locator('.marker');
+    for (const nth of [0, (await markers.count()) - 1]) {
+      await page.locator('.timeline input').focus();
+      for (let i = 0; i <= nth; i++) await page.keyboard.press('Tab');
+      const marker = markers.nth(nth);
+      await expect(marker).toBeFocused();
+      const tip = page.locator('.marker:focus-visible + .marker-tip');
+      await expect(tip).toBeVisible();
+      await expect(tip).toHaveText((await marker.getAttribute('title'))!);
+      const box = (await tip.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      // Seen, not heard twice: the name stays the title's.
+      await expect(marker).toHaveAccessibleName((await marker.getAttribute('title'))!);
+    }
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.marker-tip:visible')).toHaveCount(0);
+  });
+}
+
 test('keyboard: each event log and the transcript is one tab stop, so the table is a few Tabs past the stage', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?scenario=revocation&mode=both&q=0&t=25000');

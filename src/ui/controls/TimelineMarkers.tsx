@@ -1,6 +1,6 @@
 // The timeline's markers, one at each key moment: drawn once a lesson's script has come, so they
 // come with the stage's code (LazyStageArea.tsx), not in the first load.
-import { useMemo } from 'react';
+import { Fragment, useMemo, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { clockTime, plural } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -53,9 +53,19 @@ export function TimelineMarkers({ endMs, trackPx }: { endMs: number; trackPx: nu
   const { scenario, modesKey } = c;
   const steps = useMemo(() => lessonSteps(scenario, modesFromKey(modesKey)), [scenario, modesKey]);
   const coming = atMsList(c.coming);
-  return spacedMarkers(steps, endMs, trackPx).map((marker) => (
-    <button type="button" key={marker.step.atMs} className="marker" style={{ left: `${(marker.step.atMs / endMs) * 100}%` }} onClick={() => void c.seek(jumpTarget(marker.step.atMs, c.timeMs, coming))} title={markerName(marker, coming)}>
-      <span aria-hidden="true">◆</span>
-    </button>
-  ));
+  return spacedMarkers(steps, endMs, trackPx).map((marker) => {
+    const share = marker.step.atMs / endMs;
+    const name = markerName(marker, coming);
+    return (
+      <Fragment key={marker.step.atMs}>
+        <button type="button" className="marker" style={{ left: `${share * 100}%` }} onClick={() => void c.seek(jumpTarget(marker.step.atMs, c.timeMs, coming))} title={name}>
+          <span aria-hidden="true">◆</span>
+        </button>
+        {/* Its name in sight while it has the keyboard's focus: a title shows only to a pointer, and Tab met bare diamonds (a11y review). */}
+        <span className="marker-tip" style={{ '--share': share } as CSSProperties} aria-hidden="true">
+          {name}
+        </span>
+      </Fragment>
+    );
+  });
 }
