@@ -158,9 +158,11 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     holding: (on) => store.setState({ holding: on }),
   });
   /**
-   * Once the learner has answered and the run has decided, mark the answer and hold until the card is
-   * closed (Continue): held only for the verdict's reading time, the lesson went on under the card,
+   * Once the learner has answered and the run has decided, mark the answer and pause until the card is
+   * closed (Continue, or Play): held only for the verdict's reading time, the lesson went on under the card,
    * over the browsers and the balancer where the replays it is about were happening (learner review).
+   * Paused, not held for good: under a held card Play read "Pause", the clock "reading time", and
+   * Pause then Play did nothing (learner review).
    */
   const revealIfDecided = () => {
     const { question: asked, worlds } = store.getState();
@@ -168,18 +170,16 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     const outcome = asked.question.outcome(worlds, asked.question.atMs);
     if (!outcome) return;
     const correct = outcome.choiceId === asked.choiceId;
-    store.setState((s) => ({ question: { ...asked, result: { ...outcome, correct } }, answers: [...s.answers.filter((a) => a.id !== asked.question.id), { id: asked.question.id, choiceId: asked.choiceId!, correct }] }));
-    player.hold(Infinity);
+    player.pause();
+    store.setState((s) => ({ playing: false, question: { ...asked, result: { ...outcome, correct } }, answers: [...s.answers.filter((a) => a.id !== asked.question.id), { id: asked.question.id, choiceId: asked.choiceId!, correct }] }));
   };
   /**
    * Moving by hand (a step, a seek, a key moment) leaves the question on screen behind: an unanswered
-   * card closes (the caption waits for no prediction then), and so does a decided one, with its hold
-   * (kept, the lesson ran on under it after a seek, and a step left the next Play held).
+   * card closes (the caption waits for no prediction then), and so does a decided one (kept, the
+   * lesson ran on under it after a seek).
    */
   const closeCard = () => {
-    if (!store.getState().question) return;
-    store.setState({ question: null });
-    player.endHold();
+    if (store.getState().question) store.setState({ question: null });
   };
   /**
    * A move by hand while a question waits for its prediction: its card stays up until the move lands.
@@ -297,6 +297,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       // An unanswered question waits for its answer (or to be closed) before playback goes on.
       const asked = get().question;
       if (asked && asked.choiceId === null) return;
+      // Play under a decided card goes on as Continue does: the card was read.
+      if (asked?.result) closeCard();
       set({ playing: true, ended: keepEnd === true, started: true });
       player.play();
     },
@@ -351,7 +353,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (!asked || asked.choiceId !== null || !asked.question.choices.some((c) => c.id === choiceId)) return;
       set({ question: { ...asked, choiceId } });
       revealIfDecided();
-      get().play();
+      // Decided at once, the verdict waits to be read (paused); else the run goes on to decide it.
+      if (!get().question?.result) get().play();
     },
     dismissQuestion() {
       const skipped = get().question?.choiceId === null;

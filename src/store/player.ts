@@ -72,8 +72,6 @@ export class Player {
   /** The caption on screen (the last one whose moment has passed; read, not written, outside), and how long it has been read. */
   captionIndex = -1;
   private captionShownMs = 0;
-  /** An explicit hold (an answer being revealed), in real ms. */
-  private holdLeftMs = 0;
   private nextQuestion = 0;
   private isHolding = false;
   timeMs = 0;
@@ -117,9 +115,8 @@ export class Player {
     this.syncPacing();
   }
 
-  /** Let a held caption or answer go: the learner has read it ("Next"). */
+  /** Let a held caption go: the learner has read it ("Next"). */
   release(): void {
-    this.holdLeftMs = 0;
     this.captionShownMs = Infinity;
     this.setHolding(false);
   }
@@ -127,17 +124,6 @@ export class Player {
   /** The caption on screen was seen for `ms` while paused (an embed's, src/host/visibility.ts): read for that long. */
   creditSeen(ms: number): void {
     this.captionShownMs += ms;
-  }
-
-  /** The hold of a revealed answer ends (its card closed); the caption on screen keeps what is left of its reading time. */
-  endHold(): void {
-    this.holdLeftMs = 0;
-    this.setHolding(false);
-  }
-
-  /** Hold playback for `ms` of real time, or until `endHold` (Infinity: a revealed answer, until its card is closed). */
-  hold(ms: number): void {
-    this.holdLeftMs = Math.max(this.holdLeftMs, ms);
   }
 
   /** Resolves once the work queued so far (advances, seeks, actions) is done. */
@@ -343,11 +329,6 @@ export class Player {
       return;
     }
     this.captionShownMs += dtRealMs;
-    if (this.holdLeftMs > 0) {
-      this.holdLeftMs -= dtRealMs;
-      this.setHolding(true);
-      return;
-    }
     if (this.reducedMotion) {
       // No travelling dots: jump from event to event at a readable pace.
       this.sinceStep += dtRealMs * this.speed;
@@ -446,7 +427,6 @@ export class Player {
     const captions = this.pacing.captions;
     this.captionIndex = captions.findLastIndex((c) => c.atMs <= this.timeMs);
     this.captionShownMs = 0;
-    this.holdLeftMs = 0;
     const next = this.pacing.questions.findIndex((q) => q.atMs >= this.timeMs);
     this.nextQuestion = next === -1 ? this.pacing.questions.length : next;
     this.setHolding(false);
@@ -461,12 +441,11 @@ export class Player {
   /**
    * How much of the caption's reading time has passed, 0 to 1: the bar of a hold (Caption.tsx), drawn
    * each frame from what the hold waits for, so a change of speed or a slow frame moves it as it moves
-   * the hold (a CSS timer set as the hold began ran apart from it). An answer's hold (its card on
-   * screen) shows the caption's time as read.
+   * the hold (a CSS timer set as the hold began ran apart from it).
    */
   holdProgress(): number {
     const shown = this.pacing.captions[this.captionIndex];
-    return this.holdLeftMs > 0 || !shown ? 1 : Math.min(1, this.captionShownMs / dwellAtSpeed(shown.dwellMs, this.speed));
+    return !shown ? 1 : Math.min(1, this.captionShownMs / dwellAtSpeed(shown.dwellMs, this.speed));
   }
 
   private async advanceAll(timeMs: number): Promise<void> {

@@ -114,6 +114,22 @@ describe('predict, then see', () => {
     expect(store.player.timeMs).toBeGreaterThan(decidedAt);
   }, 60_000);
 
+  // Learner review: held under the card, Play read "Pause", the clock "reading time", and Pause then Play did nothing.
+  it('decided, the lesson is paused under the verdict, holds no caption, and Play goes on as Continue does', async () => {
+    const store = await setup();
+    await playUntil(store, () => store.getState().question !== null);
+    predict(store.getState().question!.question.choices[0]!.text);
+    await playUntil(store, () => store.getState().question?.result != null);
+    expect(store.getState().playing).toBe(false);
+    expect(document.querySelector('.caption.is-holding')).toBeNull();
+    const decidedAt = store.player.timeMs;
+    act(() => store.getState().togglePlay());
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    expect(store.getState().playing).toBe(true);
+    await runFrames(store, 600);
+    expect(store.player.timeMs).toBeGreaterThan(decidedAt);
+  }, 60_000);
+
   it('decided, a step or a seek moves on: the card goes with its hold, and Play plays', async () => {
     for (const move of [(st: AppStore) => st.getState().step(), (st: AppStore) => st.getState().seek(st.player.timeMs + 500)]) {
       const store = await setup();

@@ -49,8 +49,9 @@ const selectCaption = (s: AppStoreState) => {
   // the old one's too until the new ones come: what they logged does not count as this one moving.
   const scenario = s.scenario?.id === s.scenarioId ? s.scenario : null;
   // While a lesson loads (or after it failed to), its worlds are not drawn (or those drawn are the
-  // last lesson's): its words are said for the worlds that are coming.
-  return { scenario, scenarioId: s.scenarioId, failed: s.status === 'error', modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, untouched: !s.started && (s.status !== 'ready' || !modes.some((m) => s.worlds[m]?.log.some((e) => e.kind !== 'key'))), playing: s.playing, ended: s.ended, holding: s.holding, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
+  // last lesson's): its words are said for the worlds that are coming. Under a verdict, which waits
+  // for Continue or Play, no hold is shown: the clock said "reading time" while nothing would move.
+  return { scenario, scenarioId: s.scenarioId, failed: s.status === 'error', modesKey: (s.status === 'loading' || !scenario ? s.comingModes : modes).join(' '), timeMs: s.timeMs, untouched: !s.started && (s.status !== 'ready' || !modes.some((m) => s.worlds[m]?.log.some((e) => e.kind !== 'key'))), playing: s.playing, ended: s.ended, holding: s.holding && !s.question?.result, worlds: s.ended ? s.worlds : null, predicting: predicting(s), coming: questionsToComeKey(s), watchingFrom: watchingFrom(s) };
 };
 
 /** The moment of the question on the card, once predicted and the run is at or past it. */
