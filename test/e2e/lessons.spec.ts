@@ -103,15 +103,18 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   // While the run decides, the card folds to one row at the stage's top right, so the stage can be watched: no part of either world is under it.
   // Until the caption the question kept back has had its reading time, the card says the run waits for it.
   await expect(card).toContainText(/Locked in\. (Watching the run|The run goes on once the caption has had its reading time)/);
-  const folded = (await card.boundingBox())!;
-  expect(folded.height).toBeLessThan(asked / 4);
-  const nodes = await page.locator('.node').all();
-  expect(nodes.length).toBeGreaterThan(8);
-  for (const node of nodes) {
-    const b = (await node.boundingBox())!;
-    const apart = b.y >= folded.y + folded.height || b.y + b.height <= folded.y || b.x >= folded.x + folded.width || b.x + b.width <= folded.x;
-    expect(apart, `${await node.evaluate((n) => n.querySelector('title')?.textContent)} under the card`).toBe(true);
-  }
+  const noNodeUnderFoldedCard = async () => {
+    const folded = (await card.boundingBox())!;
+    expect(folded.height).toBeLessThan(asked / 4);
+    const nodes = await page.locator('.node').all();
+    expect(nodes.length).toBeGreaterThan(8);
+    for (const node of nodes) {
+      const b = (await node.boundingBox())!;
+      const apart = b.y >= folded.y + folded.height || b.y + b.height <= folded.y || b.x >= folded.x + folded.width || b.x + b.width <= folded.x;
+      expect(apart, `${await node.evaluate((n) => n.querySelector('title')?.textContent)} under the card`).toBe(true);
+    }
+  };
+  await noNodeUnderFoldedCard();
   await expect(group.getByRole('radio')).toHaveCount(1);
   await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
   // Decided, it keeps the pick and the run's answer (green), and no server its verdict names is under it.
@@ -125,6 +128,17 @@ test('a question pauses the lesson, is a radiogroup named by its question, and t
   }
   await expectNoAxeViolations(page, 'with a decided question');
   await page.screenshot({ path: 'test-results/question-answered-1280x800.png' });
+  // The lesson waits paused under the verdict (Play says so); "See the stage" folds it over no node, to look at what it names.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'See the stage' }).click();
+  await expect(page.getByRole('button', { name: 'Show the verdict' })).toBeFocused();
+  await expect(card).toContainText(/✓ Right|✗ Not this time/);
+  await noNodeUnderFoldedCard();
+  await expectNoAxeViolations(page, 'with a decided question folded');
+  // Play goes on as Continue does.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(card).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
 });
 
 test('the inspector opens where the eye is, and Escape returns focus to the node', async ({ browser }) => {

@@ -65,11 +65,15 @@ export function QuestionCard() {
   const group = useRef<HTMLDivElement>(null);
   // The choice marked but not locked in, per card (a new card starts with none).
   const [draft, setDraft] = useState<{ card: unknown; choiceId: string } | null>(null);
+  // The verdict folded away to look at the stage it speaks of (per card): whole, it lay over the
+  // servers and browsers whose answers it names, and the lesson waits under it (learner review).
+  const [peeking, setPeeking] = useState<unknown>(null);
   const card = useRef<HTMLElement>(null);
   useFocusWhenAsked(heading);
   useNoStopsUnder(card, q.asked !== null);
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
+  const peek = result !== null && peeking === question;
   const marked = choiceId ?? (draft?.card === q.asked.question ? draft.choiceId : null);
   const textOf = (id: string) => question.choices.find((c) => c.id === id)?.text ?? id;
   // The card goes away with the button that closed it: focus goes on to the stage, not to <body>.
@@ -88,7 +92,7 @@ export function QuestionCard() {
   return (
     <section
       ref={card}
-      className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}`}
+      className={`question${result ? (result.correct ? ' is-right' : ' is-wrong') : choiceId !== null ? ' is-watching' : ''}${peek ? ' is-peeking' : ''}`}
       // About one world: where two are side by side, layout.css asks over the other one.
       data-about={question.modes.length === 1 ? question.modes[0] : undefined}
       aria-labelledby={promptId}
@@ -153,20 +157,34 @@ export function QuestionCard() {
               Lock in my prediction
             </button>
           )}
+          {result && (
+            <span className="question-mark" aria-hidden="true">
+              {result.correct ? '✓ Right' : '✗ Not this time'}
+            </span>
+          )}
           {(choiceId === null || result !== null) && (
             <button type="button" onClick={close}>
               {result ? 'Continue' : 'Skip this question'}
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              q.setQuestionsOn(false);
-              refocus();
-            }}
-          >
-            Skip all questions
-          </button>
+          {/* One button whose words change, so focus stays on it. */}
+          {result && (
+            <button type="button" onClick={() => setPeeking(peek ? null : question)}>
+              {peek ? 'Show the verdict' : 'See the stage'}
+            </button>
+          )}
+          {/* Not in the folded row: it stays one row over no node. */}
+          {!peek && (
+            <button
+              type="button"
+              onClick={() => {
+                q.setQuestionsOn(false);
+                refocus();
+              }}
+            >
+              Skip all questions
+            </button>
+          )}
         </div>
       </form>
     </section>
