@@ -357,12 +357,13 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (!get().question?.result) get().play();
     },
     dismissQuestion() {
-      const skipped = get().question?.choiceId === null;
+      const asked = get().question;
       // Not release(): that marked the caption on screen read, and the one the card had kept back
       // (skipped) or had just revealed (Continue) went in seconds, before it could be read.
       closeCard();
-      // Skipped, the lesson goes on, as after a prediction (it stood paused, nothing saying so).
-      if (skipped) get().play();
+      // Skipped, the lesson goes on, as after a prediction (it stood paused, nothing saying so); and
+      // after a verdict (Continue), which it waited under.
+      if (asked && (asked.choiceId === null || asked.result)) get().play();
     },
     setQuestionsOn(on) {
       const skipped = !on && get().question?.choiceId === null;

@@ -211,10 +211,11 @@ describe('node status words', () => {
     await driver.runUntil(15_000);
     const lines = nodeStatus(snapshot(driver.state), 'store').lines;
     expect(lines[0]).toMatch(/^\d+ sessions, [1-9]\d* queued$/);
-    expect(lines[1]).toBe('up');
+    // Under the queue, "up" alone read "21 queued up" (load lesson at 1366x768).
+    expect(lines[1]).toBe('up, serving in turn');
     // A narrow box keeps the queue, the lesson's point, in fewer words of the line: "20 sessions, 1 q…" said nothing of it.
     const queued = /[1-9]\d* queued$/.exec(lines[0]!)![0];
-    expect(nodeStatus(snapshot(driver.state), 'store').shortLines).toEqual([[queued]]);
+    expect(nodeStatus(snapshot(driver.state), 'store').shortLines).toEqual([[queued], ['serving in turn']]);
     expect(fitText(lineForms(nodeStatus(snapshot(driver.state), 'store'), 0), textWidth('20 sessions, 1', FONT.line), FONT.line)).toBe(queued);
   });
 
@@ -247,8 +248,8 @@ describe('node status words', () => {
       const world = snapshot(driver.state);
       const statuses = [...world.clients.map((c) => nodeStatus(world, c.id)), nodeStatus(world, 'crowd', world.clients.slice(5).map((c) => c.id))];
       const shortened = statuses.flatMap((st) => (st.shortLines ?? []).flatMap((shorts, i): [string, string][] => (shorts ?? []).map((short) => [short, st.lines[i]!])));
-      // Twenty users logged in by 10 s, and the crowd node's two (a JWT badge has two shorter forms: with its size, then without).
-      expect(shortened.length).toBe(mode === 'jwt' ? 42 : 22);
+      // Twenty users logged in by 10 s, and the crowd node's two (a badge or a wristband has two shorter forms: with its size, then without).
+      expect(shortened.length).toBe(42);
       for (const [short, line] of shortened) expect(line).toContain(short.replace(/…$/, ''));
     }
   });
@@ -286,15 +287,16 @@ describe('node status words', () => {
     expect(nodeStatus(world, 'alice').lines).toEqual(['not logged in']);
   });
 
-  it('a session cookie shows as the first six characters of its id, as the engine\u2019s log lines shorten ids', async () => {
+  it('a session cookie shows as the first six characters of its id, as the engine\u2019s log lines shorten ids, and its size, as a badge does', async () => {
     const { driver } = await runScenarioMode(findScenario('basic')!, 'session');
     const world = snapshot(driver.state);
     const held = holdingOf(world, 'alice');
     expect(held.kind).toBe('session');
-    // A narrow box says it in fewer words (NodeView): the same six characters.
-    expect(held.short).toEqual([held.text.replace(/^wristband: /, '')]);
-    expect(held.value!.length).toBeGreaterThan(8);
-    expect(held.text).toBe(`wristband: sid ${held.value!.slice(0, 6)}…`);
+    // 128 bits in base64url: 22 characters, 22 bytes (token-size's session browser said no size beside the JWT's).
+    expect(held.value!.length).toBe(22);
+    expect(held.text).toBe(`wristband: sid ${held.value!.slice(0, 6)}…, 22 B`);
+    // A narrow box says it in fewer words (NodeView): the same six characters, then without the size.
+    expect(held.short).toEqual([`sid ${held.value!.slice(0, 6)}…, 22 B`, `sid ${held.value!.slice(0, 6)}…`]);
   });
 });
 

@@ -6,7 +6,7 @@ import { keepFocusIn } from '../focus';
 import { useApp, useAppStore } from '../storeContext';
 import { useNoStopsUnder } from './useNoStopsUnder';
 
-const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, play: s.play, playing: s.playing, holding: s.holding });
+const selectQuestion = (s: AppStoreState) => ({ asked: s.question, answer: s.answer, dismiss: s.dismissQuestion, setQuestionsOn: s.setQuestionsOn, holding: s.holding });
 
 /**
  * Below 1024 px the card is pinned to the viewport's foot, as tall as the sticky bar (controls and
@@ -80,7 +80,6 @@ export function QuestionCard() {
   const refocus = () => requestAnimationFrame(() => keepFocusIn(null, 'stage'));
   const close = () => {
     q.dismiss();
-    if (result && !q.playing) q.play();
     refocus();
   };
   const lockIn = () => {

@@ -288,8 +288,11 @@ export function holdingOf(world: WorldSnapshot, clientId: string, predicting = f
   // A tampered credential is drawn as such: "badge: a signed JWT" stood beside a browser sending an alg "none" token.
   const { sid, token, tokenInCookie } = credentialsOf(client);
   if (sid !== null) {
+    // Its size, as a badge says its token's: the two worlds' credentials side by side in bytes (token-size's
+    // session browser said none beside "a signed JWT, 3694 B", under "watch the bytes grow in each world").
     const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid, 6)}`;
-    return { kind: 'session', text: `wristband: ${short}`, short: [short], value: sid };
+    const size = `${formatNumber(sid.length)} B`; // base64url: one byte a character
+    return { kind: 'session', text: `wristband: ${short}, ${size}`, short: [`${short}, ${size}`, short], value: sid };
   }
   if (token) {
     // A badge past its exp is told as such ("badge: a signed JWT" stood beside 401 token_expired
