@@ -12,7 +12,8 @@ export interface WorldSnapshot {
   clients: Client[];
   servers: AppServer[];
   store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; revokedUsers: { userId: string; cutOffMs: number }[]; refreshFamilies: number; revokedFamilies: number };
-  keys: { activeKid: string | null; keys: KeyInfo[] };
+  /** `made`: how many keys the issuer has made so far, withdrawn ones too (a rotation is still the news once k1 is gone). */
+  keys: { activeKid: string | null; keys: KeyInfo[]; made: number };
   /** Access tokens signed so far in this run. */
   tokensIssued: number;
   messages: Message[];
@@ -78,7 +79,7 @@ export function snapshot(s: SimState): WorldSnapshot {
       revokedFamilies: Object.keys(s.store.revokedFamilies).length,
     },
     // A key is made not ready and marked ready once its pair is generated.
-    keys: { activeKid: s.keys.activeKid, keys: s.keys.keys.map((k) => ({ ...k })) },
+    keys: { activeKid: s.keys.activeKid, keys: s.keys.keys.map((k) => ({ ...k })), made: s.keys.nextKeyNumber - 1 },
     tokensIssued: s.metrics.tokensIssued,
     messages: [...s.messages.values()],
     requests: [...finished, ...inFlight],

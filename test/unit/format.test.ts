@@ -121,6 +121,8 @@ describe('node status words', () => {
     expect(await badge(2_000, 'alice')).toEqual([expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), [expect.stringMatching(/^signed JWT, \d{3} B$/), 'signed JWT']]);
     expect(await badge(7_000, 'alice')).toEqual([expect.stringMatching(/^badge: a JWT signed with k1, \d{3} B$/), [expect.stringMatching(/^signed with k1, \d{3} B$/), 'signed with k1', 'signed JWT']]);
     expect((await badge(7_000, 'bob'))[0]).toMatch(/^badge: a JWT signed with k2, \d{3} B$/);
+    // And after k1 is withdrawn, k2 alone in the set: which key signed it is still the lesson (learner review).
+    expect((await badge(33_500, 'bob'))[0]).toMatch(/^badge: a JWT signed with k2, \d{3} B$/);
   });
 
   it('stale-claims: a badge whose role its user no longer has says so ("her token still says admin" had nothing on the stage to show it)', async () => {

@@ -235,8 +235,9 @@ function signedBadge(world: WorldSnapshot, token: string, predicting: boolean): 
   const claims = badgeClaims.of(token);
   if (!claims) return SIGNED_BADGE;
   const { exp, role, sub, kid } = claims;
-  // Which key signed it matters once there is more than one (a rotation), not before.
-  const rotated = typeof kid === 'string' && (world.keys.keys.length > 1 || kid !== world.keys.activeKid);
+  // Which key signed it matters once there has been more than one (a rotation), not before; after too:
+  // as key-rotation withdrew k1, Bob's "signed with k2" went back to "a signed JWT" (learner review).
+  const rotated = typeof kid === 'string' && (world.keys.made > 1 || kid !== world.keys.activeKid);
   if (typeof exp === 'number' && !acceptsExpiry(exp, VIRTUAL_EPOCH_MS + world.timeMs, 0)) return EXPIRED_BADGE;
   // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
   const now = world.users.find((u) => u.id === sub)?.role;
