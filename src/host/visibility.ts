@@ -81,7 +81,9 @@ export function playWhileVisible(store: AppStore, root: Element, autoplay: boole
         }
         return;
       }
-      if (waitingToStart || pausedOutOfView) act('play');
+      // Not over a verdict (decided while out of view, by the publish the pause sent): Play goes on past
+      // it, and the learner came back to a lesson playing on, its verdict never seen (code review).
+      if ((waitingToStart || pausedOutOfView) && !store.getState().question?.result) act('play');
       waitingToStart = false;
       pausedOutOfView = false;
     },

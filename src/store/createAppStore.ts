@@ -366,7 +366,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (asked && (asked.choiceId === null || asked.result)) get().play();
     },
     setQuestionsOn(on) {
-      const skipped = !on && get().question?.choiceId === null;
+      // Off, the card closes: an unanswered one's lesson goes on as after Skip, a verdict's as after Continue.
+      const asked = get().question;
+      const skipped = !on && !!asked && (asked.choiceId === null || !!asked.result);
       set({ questionsOn: on, ...(on ? {} : { question: null }) });
       pace();
       if (skipped) get().play();

@@ -312,6 +312,8 @@ export class Player {
     // for a caption's reading time advances nothing, and scale-out's stage showed the balancer
     // "sticky" and server-3 down for 10 s under "routing is plain round-robin again" (review).
     this.publish(false);
+    // That publish may have paused playback (a question's verdict decided by it): this tick advances no further.
+    if (!this.playing) return;
     const next = this.nextEventMs();
     if (next === undefined && this.timeMs >= this.endMs) {
       // The last caption gets its reading time too before the takeaway takes its place.

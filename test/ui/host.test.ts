@@ -481,6 +481,22 @@ describe('an embed and its visibility', () => {
     expect(store.getState().playing).toBe(false);
   });
 
+  // Code review: a verdict decided while out of view was closed by the Play that resumed the embed.
+  it('back in view, does not play on past a verdict decided while out of view', async () => {
+    const viewport = fakeViewport();
+    const store = lesson('revocation');
+    await store.getState().load();
+    playWhileVisible(store, document.documentElement, true);
+    viewport.scroll(true);
+    viewport.scroll(false);
+    const question = store.getState().scenario!.questions![0]!;
+    const choiceId = question.choices[0]!.id;
+    store.setState({ question: { question, choiceId, result: { choiceId, why: 'as the run did', correct: true } } });
+    viewport.scroll(true);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().question?.result?.why).toBe('as the run did');
+  });
+
   // Teacher review: an embed shows its first caption before Play; basic at 1x then held it ~11 s more.
   it('counts the time a paused caption was seen toward its reading time, and only while it was seen', async () => {
     const basic = (await findScenario('basic'))!;

@@ -167,6 +167,22 @@ describe('load lab form', () => {
     expect(runButton().getAttribute('aria-disabled')).toBe('false');
   });
 
+  // Code review: with the check cost the only problem, no box was marked, and Run or Enter did nothing and said nothing.
+  it('sends a refused Run to the measured choice when the check could not be measured here, and reads why with it', async () => {
+    const fake = fakeClient();
+    fake.client.measureVerifyMs.mockImplementation(() => Promise.reject(new Error('no WebCrypto')));
+    await act(async () => {
+      render(<LoadLab client={fake.client} />);
+    });
+    const measured = screen.getByRole('radio', { name: 'Measured in this browser' });
+    expect(measured.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('radio', { name: 'Measured in this browser', description: /could not be measured here/ })).toBe(measured);
+    screen.getByLabelText('Seed').focus();
+    fireEvent.click(runButton());
+    expect(fake.client.start).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(measured);
+  });
+
   it('measures the signature check here (again when the algorithm changes) or takes the reference laptop', async () => {
     const fake = await setup(0.18);
     expect(fake.client.measureVerifyMs).toHaveBeenCalledWith('EdDSA');

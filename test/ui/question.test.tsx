@@ -66,7 +66,7 @@ describe('predict, then see', () => {
     predict(store.getState().question!.question.choices[0]!.text);
     expect(body.hasAttribute('inert')).toBe(false);
     expect(screen.queryByText(/hidden until you answer the question/)).toBeNull();
-  });
+  }, 60_000);
 
   it('asked just before the caption it is about, that caption shows as the prediction is made', async () => {
     const lessonLine = () => screen.getByTestId('lesson-caption').textContent ?? '';
@@ -114,6 +114,23 @@ describe('predict, then see', () => {
     expect(store.player.timeMs).toBeGreaterThan(decidedAt);
   }, 60_000);
 
+  // Code review: the verdict came from a frame's first publish, and the rest of that frame ran on (key-rotation 7256.7 -> 7422.3 ms).
+  it.each(['key-rotation', 'revocation'])('decided, %s stands where the verdict came, the frame that decided it included', async (id) => {
+    const store = await setup(`?scenario=${id}&mode=both&speed=4`);
+    await playUntil(store, () => store.getState().question !== null);
+    predict(store.getState().question!.question.choices[0]!.text);
+    // The moment the verdict is published, whatever the frame does after.
+    let decidedAt: number | undefined;
+    const stop = store.subscribe((s) => {
+      if (s.question?.result && decidedAt === undefined) decidedAt = s.timeMs;
+    });
+    await playUntil(store, () => store.getState().question?.result != null);
+    stop();
+    await act(() => store.player.settled());
+    expect(store.player.timeMs).toBe(decidedAt);
+    expect(store.getState().timeMs).toBe(decidedAt);
+  }, 60_000);
+
   // Learner review: held under the card, Play read "Pause", the clock "reading time", and Pause then Play did nothing.
   it('decided, the lesson is paused under the verdict, holds no caption, and Play goes on as Continue does', async () => {
     const store = await setup();
@@ -121,13 +138,51 @@ describe('predict, then see', () => {
     predict(store.getState().question!.question.choices[0]!.text);
     await playUntil(store, () => store.getState().question?.result != null);
     expect(store.getState().playing).toBe(false);
+    // A caption's reading time that was running as it was decided is not shown under it: it waits for Continue.
+    act(() => store.setState({ holding: true }));
     expect(document.querySelector('.caption.is-holding')).toBeNull();
+    act(() => store.setState({ holding: false }));
     const decidedAt = store.player.timeMs;
     act(() => store.getState().togglePlay());
     expect(screen.queryByRole('radiogroup')).toBeNull();
     expect(store.getState().playing).toBe(true);
     await runFrames(store, 600);
     expect(store.player.timeMs).toBeGreaterThan(decidedAt);
+  }, 60_000);
+
+  it('decided, "Skip all questions" goes on too, as Continue does: it left the lesson paused with nothing saying so', async () => {
+    const store = await setup();
+    await playUntil(store, () => store.getState().question !== null);
+    predict(store.getState().question!.question.choices[0]!.text);
+    await playUntil(store, () => store.getState().question?.result != null);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip all questions' }));
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    expect(store.getState().playing).toBe(true);
+  }, 60_000);
+
+  it('decided, "See the stage" folds the verdict until "Show the verdict", keeping focus; asked again, its new verdict is whole', async () => {
+    const store = await setup();
+    await playUntil(store, () => store.getState().question !== null);
+    const question = store.getState().question!.question;
+    predict(question.choices[0]!.text);
+    await playUntil(store, () => store.getState().question?.result != null);
+    const fold = screen.getByRole('button', { name: 'See the stage' });
+    fold.focus();
+    fireEvent.click(fold);
+    expect(document.querySelector('.question')!.classList.contains('is-peeking')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('Show the verdict');
+    // Folded, its choices are out of reach: the focused radio, clipped to nothing, was a Tab stop.
+    expect(document.querySelector('.question-choices')!.hasAttribute('inert')).toBe(true);
+    // The verdict is still there to read, and Continue to press.
+    expect(screen.getByRole('status').textContent).toContain(store.getState().question!.result!.why);
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    // Back before the question, asked again: the new verdict is not folded.
+    await act(() => store.getState().seek(question.atMs - 300));
+    await playUntil(store, () => store.getState().question !== null);
+    predict(question.choices[0]!.text);
+    await playUntil(store, () => store.getState().question?.result != null);
+    expect(document.querySelector('.question')!.classList.contains('is-peeking')).toBe(false);
+    expect(screen.getByRole('button', { name: 'See the stage' })).toBeTruthy();
   }, 60_000);
 
   it('decided, a step or a seek moves on: the card goes with its hold, and Play plays', async () => {

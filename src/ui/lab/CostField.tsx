@@ -8,10 +8,12 @@ interface Props {
   alg: Alg;
   measured: CostReading | undefined;
   onChange: (source: CostSource) => void;
+  /** The sentence saying why no cost can be used yet (in the list under the form), read with the measured choice. */
+  problemId: string | undefined;
 }
 
 /** Where a signature check's CPU cost comes from, and the figure it gives for the chosen algorithm. */
-export function CostField({ source, alg, measured, onChange }: Props) {
+export function CostField({ source, alg, measured, onChange, problemId }: Props) {
   const figure =
     source === 'reference'
       ? referenceText(alg, referenceCostMs(alg))
@@ -24,7 +26,7 @@ export function CostField({ source, alg, measured, onChange }: Props) {
     <fieldset className="lab-cost" aria-describedby="lab-cost-figure">
       <legend>Signature check cost</legend>
       <label className="lab-choice">
-        <input type="radio" name="lab-cost" value="measured" checked={source === 'measured'} onChange={() => onChange('measured')} />
+        <input type="radio" name="lab-cost" value="measured" checked={source === 'measured'} onChange={() => onChange('measured')} aria-invalid={problemId ? true : undefined} aria-describedby={problemId} />
         Measured in this browser
       </label>
       <label className="lab-choice">

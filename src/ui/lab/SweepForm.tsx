@@ -33,7 +33,7 @@ const FIELDS: { key: NumberKey; label: string; hint: string; decimals?: boolean 
 export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, children }: Props) {
   const set = <K extends keyof LabForm>(key: K, value: LabForm[K]) => onChange({ ...form, [key]: value });
   // The sentence in the list under the form that names a box, read with the box (seen there, read here once).
-  const problemOf = (key: NumberKey | 'modes'): string | undefined => (parsed.ok || !parsed.fields[key] ? undefined : problemId(parsed.problems.indexOf(parsed.fields[key])));
+  const problemOf = (key: NumberKey | 'modes' | 'verifyCostMs'): string | undefined => (parsed.ok || !parsed.fields[key] ? undefined : problemId(parsed.problems.indexOf(parsed.fields[key])));
   // Refused, Enter or Run goes to the first box named, which reads its problem: they did nothing and said nothing (a11y review).
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -84,7 +84,7 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
             Refresh tokens (JWT)
           </label>
         </div>
-        <CostField source={form.costSource} alg={form.alg} measured={measured} onChange={(source) => set('costSource', source)} />
+        <CostField source={form.costSource} alg={form.alg} measured={measured} onChange={(source) => set('costSource', source)} problemId={problemOf('verifyCostMs')} />
       </fieldset>
       {children}
     </form>

@@ -100,5 +100,6 @@ export function settingsOf(form: LabForm, measured: CostReading | undefined): Sw
   };
   const parsed = parseSweepSettings(input);
   if ('ms' in cost) return parsed;
-  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem], fields: parsed.ok ? {} : parsed.fields };
+  // The measured choice is what it names: a refused Run goes there, and reads it (no box was marked, and Run said nothing).
+  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), cost.problem], fields: { ...(parsed.ok ? {} : parsed.fields), verifyCostMs: cost.problem } };
 }

@@ -65,15 +65,16 @@ export function QuestionCard() {
   const group = useRef<HTMLDivElement>(null);
   // The choice marked but not locked in, per card (a new card starts with none).
   const [draft, setDraft] = useState<{ card: unknown; choiceId: string } | null>(null);
-  // The verdict folded away to look at the stage it speaks of (per card): whole, it lay over the
-  // servers and browsers whose answers it names, and the lesson waits under it (learner review).
+  // The verdict folded away to look at the stage it speaks of: whole, it lay over the servers and
+  // browsers whose answers it names, and the lesson waits under it (learner review). Per decided card,
+  // not per question: asked again after a seek back, its new verdict opened folded (code review).
   const [peeking, setPeeking] = useState<unknown>(null);
   const card = useRef<HTMLElement>(null);
   useFocusWhenAsked(heading);
   useNoStopsUnder(card, q.asked !== null);
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
-  const peek = result !== null && peeking === question;
+  const peek = result !== null && peeking === q.asked;
   const marked = choiceId ?? (draft?.card === q.asked.question ? draft.choiceId : null);
   const textOf = (id: string) => question.choices.find((c) => c.id === id)?.text ?? id;
   // The card goes away with the button that closed it: focus goes on to the stage, not to <body>.
@@ -105,7 +106,8 @@ export function QuestionCard() {
           lockIn();
         }}
       >
-        <div role="radiogroup" aria-labelledby={promptId} className="question-choices" ref={group}>
+        {/* Inert while folded: its focused radio, clipped to nothing, was still a Tab stop (code review). */}
+        <div role="radiogroup" aria-labelledby={promptId} className="question-choices" ref={group} inert={peek}>
           {question.choices.map((choice) => (
             <label key={choice.id} className={`question-choice${result?.choiceId === choice.id ? ' is-answer' : ''}${marked === choice.id ? ' is-picked' : ''}`}>
               {/* aria-disabled once answered, not disabled: the picked radio keeps focus (answer() takes one pick only). */}
@@ -168,7 +170,7 @@ export function QuestionCard() {
           )}
           {/* One button whose words change, so focus stays on it. */}
           {result && (
-            <button type="button" onClick={() => setPeeking(peek ? null : question)}>
+            <button type="button" onClick={() => setPeeking(peek ? null : q.asked)}>
               {peek ? 'Show the verdict' : 'See the stage'}
             </button>
           )}
