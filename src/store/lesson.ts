@@ -135,6 +135,14 @@ export function jumpTarget(atMs: number, nowMs: number, coming: readonly { atMs:
   return coming.find((q) => q.atMs > nowMs && q.atMs <= atMs && atMs - q.atMs <= ASKED_ABOUT_WITHIN_MS)?.atMs ?? atMs + 1;
 }
 
+/**
+ * Where a timeline marker's jump lands: on the first question still to come on the way there, which
+ * its name promises ("a key moment, told after your prediction"); a jump past it skipped the question,
+ * and the captions there told its answer (revocation's 21 s marker before its 5.1 s question: embed review).
+ */
+export const markerTarget = (atMs: number, nowMs: number, coming: readonly { atMs: number }[]): number =>
+  coming.find((q) => q.atMs > nowMs && q.atMs <= atMs)?.atMs ?? jumpTarget(atMs, nowMs, coming);
+
 /** Whether a marker keeps the words of the moment at `step` back: a question to come asks before or about it. */
 export const toldAfterQuestion = (step: { atMs: number }, coming: readonly { atMs: number }[]): boolean => coming.some((q) => q.atMs <= step.atMs || keepsBack(q.atMs, step));
 

@@ -59,8 +59,8 @@ test('inside an LMS, a finished lesson is reported completed with its question s
   await sco.getByRole('button', { name: 'Lock in my prediction' }).click();
   await expect(sco.locator('.question.is-right, .question.is-wrong')).toBeVisible({ timeout: 30_000 });
   const right = (await sco.locator('.question.is-right').count()) === 1;
-  // On to the end of the lesson.
-  await sco.getByRole('button', { name: 'Pause', exact: true }).click();
+  // On to the end of the lesson (the verdict waits, paused).
+  await expect(sco.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await sco.getByLabel('Timeline').fill('5500');
   await sco.getByRole('button', { name: 'Play', exact: true }).click();
 

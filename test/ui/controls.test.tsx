@@ -19,8 +19,8 @@ function Harness({ store }: { store: AppStore }) {
   );
 }
 
-async function setup() {
-  const store = createAppStore({ scenarioId: 'basic', view: 'both' });
+async function setup(scenarioId = 'basic') {
+  const store = createAppStore({ scenarioId, view: 'both' });
   await store.getState().load();
   render(<Harness store={store} />);
   return store;
@@ -158,6 +158,17 @@ describe('playback controls', () => {
     expect(slider.getAttribute('aria-valuetext')).toBe(`00:00.501 of ${clockTime(store.getState().endMs)}`);
   });
 
+  // Embed review: revocation's 21 s marker, pressed before its 5.1 s question, went past it, and the captions there told its answer.
+  it('a marker past a question still to come lands on that question, as its name promises', async () => {
+    const store = await setup('revocation');
+    const asked = store.getState().scenario!.questions![0]!;
+    const later = screen.getAllByRole('button', { name: /^Jump to .*: a key moment, told after your prediction/ }).at(-1)!;
+    expect(Number(/Jump to 00:(\d\d)/.exec(later.title)![1]) * 1000).toBeGreaterThan(asked.atMs + 5_000);
+    fireEvent.click(later);
+    await waitFor(() => expect(store.getState().question?.question.id).toBe(asked.id));
+    expect(store.player.timeMs).toBe(asked.atMs);
+  });
+
   it('a marker keeps a moment\u2019s words back while a question before it waits, and jumps to that question, as Next key moment does', async () => {
     // basic asks at 0.4 s about its 0.5 s moment: its one marker's name said the answer from the first
     // screen, and its jump (1 ms past the moment) went over the question and showed the answer (embed review).
@@ -214,6 +225,10 @@ describe('playback controls', () => {
     const step = screen.getByRole('button', { name: 'Step' });
     expect(step.getAttribute('aria-disabled')).toBe('true');
     expect(step.title).toBe('Answer or skip the question first');
+    // So does Play, which does nothing then (it looked enabled, and a click looked like a freeze: review).
+    const play = screen.getByRole('button', { name: 'Play' });
+    expect([play.getAttribute('aria-disabled'), play.title]).toEqual(['true', 'Answer or skip the question first']);
+    fireEvent.click(play);
     fireEvent.click(step);
     fireEvent.keyDown(document.body, { key: 'ArrowRight' });
     await act(() => store.player.settled());
@@ -222,6 +237,7 @@ describe('playback controls', () => {
     // Predicted, a step goes on.
     act(() => store.getState().answer(asked.choices[0]!.id));
     expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBeNull();
+    expect(screen.getByRole('button', { name: /^(Play|Pause)$/ }).getAttribute('aria-disabled')).toBeNull();
   });
 
   it('an arrow key on the timeline moves half a second, not the slider\u2019s 10 ms (a 42 s lesson took 4,200 presses); Shift keeps the fine step', async () => {

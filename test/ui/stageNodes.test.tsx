@@ -168,5 +168,9 @@ describe('the latency a lesson asks to watch', () => {
     expect(Number.parseFloat(session.figure)).toBeGreaterThan(2 * Number.parseFloat(jwt.figure));
     const { container } = await renderStageAt('basic', 'session', 5_000);
     expect(container.querySelector('figcaption')!.textContent).not.toContain('latency');
+    cleanup();
+    // There from the start, before a request is served: coming then, it pushed the diagram 19 px down.
+    const start = await renderStageAt('load', 'session', 0);
+    expect(start.container.querySelector('.stage-latency')?.textContent).toBe('latency: none served yet');
   });
 });

@@ -4,7 +4,7 @@ import { Fragment, useMemo, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { clockTime, plural } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
-import { jumpTarget, lessonSteps, toldAfterQuestion } from '../../store/lesson';
+import { lessonSteps, markerTarget, toldAfterQuestion } from '../../store/lesson';
 import { atMsList, modesFromKey, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
@@ -58,7 +58,7 @@ export function TimelineMarkers({ endMs, trackPx }: { endMs: number; trackPx: nu
     const name = markerName(marker, coming);
     return (
       <Fragment key={marker.step.atMs}>
-        <button type="button" className="marker" style={{ left: `${share * 100}%` }} onClick={() => void c.seek(jumpTarget(marker.step.atMs, c.timeMs, coming))} title={name}>
+        <button type="button" className="marker" style={{ left: `${share * 100}%` }} onClick={() => void c.seek(markerTarget(marker.step.atMs, c.timeMs, coming))} title={name}>
           <span aria-hidden="true">◆</span>
         </button>
         {/* Its name in sight while it has the keyboard's focus: a title shows only to a pointer, and Tab met bare diamonds (a11y review). */}

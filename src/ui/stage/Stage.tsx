@@ -147,7 +147,12 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
       <figcaption>
         <span id={`stage-title-${mode}`}>{title}</span>
         {missing && <span className="stage-solo">this lesson has no {SCHEME_WORDS[missing].world}: nothing like this happens there</span>}
-        {latency !== null && <span className="stage-latency" title={`The median latency of the latest ${LATEST_API_REQUESTS} requests`}>latency: {duration(latency)}</span>}
+        {/* From the first frame, before a request is served: appearing then, it pushed the diagram 19 px down (e2e). */}
+        {showsLatency && (
+          <span className="stage-latency" title={`The median latency of the latest ${LATEST_API_REQUESTS} requests`}>
+            latency: {latency === null ? 'none served yet' : duration(latency)}
+          </span>
+        )}
         {undrawn > 0 && <span className="stage-crowd">+{formatNumber(undrawn)} more in flight</span>}
       </figcaption>
       <div className="stage-canvas" ref={canvas}>
