@@ -466,7 +466,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1366, height: 768
       const page = await browser.newPage({ viewport });
       await page.goto(`/?scenario=${scenario}&t=${t}`);
       const play = page.getByRole('button', { name: 'Play', exact: true });
-      await expect(play).toBeEnabled({ timeout: 30_000 });
+      // Loaded (not disabled); the link may land on the question, where Play is aria-disabled.
+      await expect(play).not.toHaveAttribute('disabled', { timeout: 30_000 });
       if (!(await page.getByRole('radiogroup').count())) await play.click();
       await expect(page.getByRole('radiogroup')).toBeVisible({ timeout: 30_000 });
       const card = page.locator('.question');
