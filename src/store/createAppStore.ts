@@ -366,12 +366,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       if (asked && (asked.choiceId === null || asked.result)) get().play();
     },
     setQuestionsOn(on) {
-      // Off, the card closes: an unanswered one's lesson goes on as after Skip, a verdict's as after Continue.
-      const asked = get().question;
-      const skipped = !on && !!asked && (asked.choiceId === null || !!asked.result);
-      set({ questionsOn: on, ...(on ? {} : { question: null }) });
+      set({ questionsOn: on });
       pace();
-      if (skipped) get().play();
+      // Off, the card closes as Skip or Continue closes it, and the lesson goes on.
+      if (!on) get().dismissQuestion();
     },
     async nextMoment() {
       player.release();

@@ -141,7 +141,7 @@ export function jumpTarget(atMs: number, nowMs: number, coming: readonly { atMs:
  * and the captions there told its answer (revocation's 21 s marker before its 5.1 s question: embed review).
  */
 export const markerTarget = (atMs: number, nowMs: number, coming: readonly { atMs: number }[]): number =>
-  coming.find((q) => q.atMs > nowMs && q.atMs <= atMs)?.atMs ?? jumpTarget(atMs, nowMs, coming);
+  coming.find((q) => q.atMs > nowMs && q.atMs <= atMs)?.atMs ?? atMs + 1;
 
 /** Whether a marker keeps the words of the moment at `step` back: a question to come asks before or about it. */
 export const toldAfterQuestion = (step: { atMs: number }, coming: readonly { atMs: number }[]): boolean => coming.some((q) => q.atMs <= step.atMs || keepsBack(q.atMs, step));

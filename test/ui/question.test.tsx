@@ -26,6 +26,15 @@ function predict(text: string) {
   fireEvent.click(screen.getByRole('button', { name: 'Lock in my prediction' }));
 }
 
+/** Plays to the next question, predicts its first choice, and plays on until the run has decided it. */
+async function decideFirstChoice(store: AppStore) {
+  await playUntil(store, () => store.getState().question !== null);
+  const question = store.getState().question!.question;
+  predict(question.choices[0]!.text);
+  await playUntil(store, () => store.getState().question?.result != null);
+  return question;
+}
+
 async function setup(link = '?scenario=revocation&mode=both&speed=4') {
   fakeFrames();
   const { state } = parseLink(link);
@@ -134,9 +143,7 @@ describe('predict, then see', () => {
   // Learner review: held under the card, Play read "Pause", the clock "reading time", and Pause then Play did nothing.
   it('decided, the lesson is paused under the verdict, holds no caption, and Play goes on as Continue does', async () => {
     const store = await setup();
-    await playUntil(store, () => store.getState().question !== null);
-    predict(store.getState().question!.question.choices[0]!.text);
-    await playUntil(store, () => store.getState().question?.result != null);
+    await decideFirstChoice(store);
     expect(store.getState().playing).toBe(false);
     // A caption's reading time that was running as it was decided is not shown under it: it waits for Continue.
     act(() => store.setState({ holding: true }));
@@ -152,9 +159,7 @@ describe('predict, then see', () => {
 
   it('decided, "Skip all questions" goes on too, as Continue does: it left the lesson paused with nothing saying so', async () => {
     const store = await setup();
-    await playUntil(store, () => store.getState().question !== null);
-    predict(store.getState().question!.question.choices[0]!.text);
-    await playUntil(store, () => store.getState().question?.result != null);
+    await decideFirstChoice(store);
     fireEvent.click(screen.getByRole('button', { name: 'Skip all questions' }));
     expect(screen.queryByRole('radiogroup')).toBeNull();
     expect(store.getState().playing).toBe(true);
@@ -162,10 +167,7 @@ describe('predict, then see', () => {
 
   it('decided, "See the stage" folds the verdict until "Show the verdict", keeping focus; asked again, its new verdict is whole', async () => {
     const store = await setup();
-    await playUntil(store, () => store.getState().question !== null);
-    const question = store.getState().question!.question;
-    predict(question.choices[0]!.text);
-    await playUntil(store, () => store.getState().question?.result != null);
+    const question = await decideFirstChoice(store);
     const fold = screen.getByRole('button', { name: 'See the stage' });
     fold.focus();
     fireEvent.click(fold);
@@ -188,9 +190,7 @@ describe('predict, then see', () => {
   it('decided, a step or a seek moves on: the card goes with its hold, and Play plays', async () => {
     for (const move of [(st: AppStore) => st.getState().step(), (st: AppStore) => st.getState().seek(st.player.timeMs + 500)]) {
       const store = await setup();
-      await playUntil(store, () => store.getState().question !== null);
-      predict(store.getState().question!.question.choices[0]!.text);
-      await playUntil(store, () => store.getState().question?.result != null);
+      await decideFirstChoice(store);
       await act(() => move(store));
       expect(screen.queryByRole('radiogroup')).toBeNull();
       const movedTo = store.player.timeMs;

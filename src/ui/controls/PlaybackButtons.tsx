@@ -9,7 +9,7 @@ export function PlayButton() {
   const c = useApp(useShallow(selectPlayback));
   return (
     // While a question waits for its prediction Play does nothing: it says so, as Step does (it looked enabled, and a click on it looked like a freeze: review).
-    <button type="button" className="play" onClick={c.togglePlay} disabled={!c.ready} aria-disabled={(c.asking && !c.playing) || undefined} title={c.asking && !c.playing ? 'Answer or skip the question first' : undefined} aria-label={c.playing ? 'Pause' : 'Play'}>
+    <button type="button" className="play" onClick={c.togglePlay} disabled={!c.ready} aria-disabled={c.asking || undefined} title={c.asking ? 'Answer or skip the question first' : undefined} aria-label={c.playing ? 'Pause' : 'Play'}>
       {/* A phone shows the glyph alone (controls.css); the accessible name stays Play / Pause. */}
       {c.playing ? '❚❚' : '▶'}
       <span className="play-word"> {c.playing ? 'Pause' : 'Play'}</span>
