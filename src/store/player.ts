@@ -188,16 +188,21 @@ export class Player {
     return Object.values(this.histories).flatMap((h) => [...h.driver.state.messages.values()]);
   }
 
+  /**
+   * To the next logged moment, never past a question still to come, as playback stops there: Step
+   * back from the ban's question, then Step, went on past it unasked.
+   */
   private async advanceToNextLogged(): Promise<void> {
+    const stopAtMs = this.pacing.questions[this.nextQuestion]?.atMs ?? Infinity;
     const logged = this.loggedTotal();
-    for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged; i++) {
+    for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged && this.timeMs < stopAtMs; i++) {
       const next = this.nextEventMs();
       // Nothing left to happen: the last step goes to the lesson's end, where playback would end it.
       if (next === undefined) {
-        if (this.timeMs < this.endMs) await this.advanceAll(this.endMs);
+        if (this.timeMs < this.endMs) await this.advanceAll(Math.min(this.endMs, stopAtMs));
         break;
       }
-      await this.advanceAll(Math.max(next, this.timeMs));
+      await this.advanceAll(Math.min(Math.max(next, this.timeMs), stopAtMs));
     }
   }
 

@@ -583,8 +583,10 @@ describe('an embed and its visibility', () => {
     expect(store.player.timeMs).toBeLessThan(5_100);
     expect(lessonSteps(store.getState().scenario, ['session', 'jwt'])[store.player.captionIndex]!.atMs).toBe(5_000);
     vi.advanceTimersByTime(20_000);
-    // A Step past the question (jumped over, not asked) shows the ban's caption: unread.
+    // A Step goes on to the question (asked, as playback would); skipped, the ban's caption shows: unread.
     while (store.player.timeMs < 5_100) await store.getState().step();
+    expect(store.getState().question?.question.atMs).toBe(5_100);
+    store.getState().dismissQuestion();
     expect(store.getState().question).toBeNull();
     store.getState().play();
     expect(store.player.holdProgress()).toBeLessThan(0.2);

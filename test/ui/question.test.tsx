@@ -434,6 +434,20 @@ describe('a link or a seek to a question\'s moment', () => {
     expect(store.getState().question).toBeNull();
   }, 60_000);
 
+  // Review: Step back from a question, then Step, went on past it unasked.
+  it('Step after Step back from a question asks it again, never going past it', async () => {
+    const store = await setup('?scenario=revocation&mode=both');
+    const ban = store.getState().scenario!.questions![0]!;
+    await act(() => store.getState().seek(ban.atMs));
+    act(() => store.getState().dismissQuestion());
+    await act(() => store.getState().stepBack());
+    expect(store.player.timeMs).toBeLessThan(ban.atMs);
+    expect(store.getState().question).toBeNull();
+    for (let i = 0; i < 20 && !store.getState().question && store.player.timeMs < ban.atMs; i++) await act(() => store.getState().step());
+    expect(store.player.timeMs).toBe(ban.atMs);
+    expect(store.getState().question).toMatchObject({ question: { id: ban.id }, choiceId: null });
+  }, 60_000);
+
   // Review: Step onto the ban showed "Alice logs in." over the ban done, its caption kept back for a
   // question not asked until Play.
   it('a Step into the window a question keeps its caption back for asks it, as a seek there does', async () => {
