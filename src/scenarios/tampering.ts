@@ -33,7 +33,7 @@ export const tampering: Scenario = {
       {
         atMs: 2_500,
         action: { type: 'note', text: jwt ? 'Each server recomputes the signature over the edited bytes.' : 'Each server looks the guessed id up in the store.' },
-        caption: jwt ? 'Each server checks the signature over the edited bytes: it does not match, on every server.' : 'The shared store has no such session, whichever server asks.',
+        caption: jwt ? 'From now on each server checks the signature over the edited bytes: watch it fail to match, on every server.' : 'The shared store has no such session, whichever server asks.',
       },
       { atMs: 5_000, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in again to get a clean credential.' },
       jwt
