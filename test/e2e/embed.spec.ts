@@ -150,6 +150,28 @@ test('an embed shows what just happened in the lines its caption leaves empty, t
   await page.close();
 });
 
+// Review: an 800x600 embed's what-just-happened, one line there, cut tampering's refusal before its
+// reason ("…signature_invalid (the signature does not match…"), and nothing opened it.
+test("an 800x600 embed's what just happened, cut short while paused, opens whole; without controls it lets clicks through", async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await page.goto('/?embed=1&scenario=tampering&mode=both&q=0&t=2600');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByTestId('caption')).toContainText('signature_invalid');
+  const showAll = page.getByRole('button', { name: 'Show all of what just happened' });
+  await showAll.click();
+  const whole = page.locator('.caption-now-whole');
+  await expect(whole).toContainText('the token was altered after it was signed');
+  await expect(whole.getByText('the token was altered after it was signed', { exact: false })).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(whole).toBeHidden();
+  await expect(showAll).toBeFocused();
+  await page.goto('/?embed=1&controls=0&scenario=tampering&mode=both&q=0&t=2600');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByTestId('caption')).toContainText('signature_invalid');
+  await expect(showAll).toHaveCount(0);
+  await page.close();
+});
+
 // Screenshot audit: an 800x600 embed's timeline was 107 px wide, beside the words of Back, Step and
 // "Open in the full simulator": microservices' 0:25, load's 0:10 and stolen-credential's 0:07 had no
 // marker of their own, and the markers are the frame's only way to a key moment.

@@ -9,13 +9,14 @@ import { useApp } from '../storeContext';
  * store-outage's "…with a cut-off of 00:19.0, so…" hid why a token of that second is refused too,
  * and nothing opened it. Its words are said whole anyway (MomentNews) and kept in the event logs:
  * this is for the eyes. With the stage's code (the line is the first load's, Caption.tsx). An
- * embed's line lets clicks through to the caption (a controls=0 frame's Space): it has no button.
+ * embed without its controls lets clicks through to the caption (a controls=0 frame's Space): it has
+ * no button; with them, its line (one line at 800x600, cut) opens as a page's does, where it shows at all.
  */
 export function WholeNowLine({ line, text }: { line: RefObject<HTMLParagraphElement | null>; text: string }) {
   const paused = useApp((s) => !s.playing);
-  const embed = useApp((s) => s.presentation.embed);
+  const bare = useApp((s) => s.presentation.embed && !s.presentation.controls);
   const [measuredCut, setCut] = useState(false);
-  const cut = paused && !embed && measuredCut;
+  const cut = paused && !bare && measuredCut;
   const [openFor, setOpenFor] = useState<string | null>(null);
   const open = cut && openFor === text;
   // Gone by any path (the run moved on, a Close), it is forgotten: back at the same words later, it stays shut.
@@ -29,14 +30,15 @@ export function WholeNowLine({ line, text }: { line: RefObject<HTMLParagraphElem
   // at each new text and whenever the line's box changes (useNowLines sets its lines after this runs).
   useLayoutEffect(() => {
     const el = line.current;
-    if (!el || embed || !paused) return;
-    const measure = () => setCut(el.scrollHeight > el.clientHeight + 1);
+    if (!el || bare || !paused) return;
+    // An embed's line has no lines where the caption leaves none (clientHeight 0): nothing to open then.
+    const measure = () => setCut(el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 1);
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [line, text, paused, embed]);
+  }, [line, text, paused, bare]);
 
   // Cut, the line leaves the button its last line's end (layout.css).
   useLayoutEffect(() => {
