@@ -425,7 +425,7 @@ test('a 640x400 embed\'s question shows every choice whole above its buttons', a
   }
 });
 
-// key-rotation, a one-world lesson: its heading's "this lesson has no session world: nothing like this happens there" was cut to "…nothing" under the card.
+// key-rotation, a one-world lesson: its heading's words ("this lesson has no session world: nothing like this happens there", then) were cut to "…nothing" under the card.
 // load: each world's latency under its name, what the run decides, stays in sight.
 for (const [lesson, from] of [['revocation', 4_800], ['key-rotation', 6_000], ['load', 9_600]] as const) test(`predicted, an 800x600 embed's card is one row over no node and no world's heading while the run decides (${lesson})`, async ({ page }) => {
   const url = coursePage(`/course/predict-${lesson}.html`, `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=${lesson}&t=${from}&play=1&speed=4" width="800" height="600"></iframe>`);

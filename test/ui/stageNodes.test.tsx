@@ -142,9 +142,9 @@ describe('the session world\u2019s store', () => {
 
 // A learner review: refresh-tokens opened with one world and no word of why until the table far below.
 describe('a lesson of one world', () => {
-  it('says beside the world\u2019s name that the lesson has no other, and a lesson of two says nothing', async () => {
+  it('says beside the world\u2019s name that the lesson shows only it (not that nothing like it happens in the other), and a lesson of two says nothing', async () => {
     const solo = await renderStageAt('refresh-tokens', 'jwt', 0);
-    expect(solo.container.querySelector('figcaption')?.textContent).toBe('JWT (stateless)this lesson has no session world: nothing like this happens there');
+    expect(solo.container.querySelector('figcaption')?.textContent).toBe('JWT (stateless)this lesson shows only the JWT world');
     cleanup();
     const pair = await renderStageAt('revocation', 'jwt', 0);
     expect(pair.container.querySelector('.stage-solo')).toBeNull();

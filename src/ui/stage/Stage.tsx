@@ -146,7 +146,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
     <figure className={`stage stage-${mode}${compact ? ' is-compact' : ''}${reducedMotion ? ' is-still' : ''}`} ref={figure} aria-labelledby={`stage-title-${mode}`}>
       <figcaption>
         <span id={`stage-title-${mode}`}>{title}</span>
-        {missing && <span className="stage-solo">this lesson has no {SCHEME_WORDS[missing].world}: nothing like this happens there</span>}
+        {/* Not "nothing like this happens there": signed session cookies rotate secrets too, and a session's expiry meets skewed clocks (learner review). */}
+        {missing && <span className="stage-solo">this lesson shows only the {SCHEME_WORDS[mode].world}</span>}
         {/* From the first frame, before a request is served: appearing then, it pushed the diagram 19 px down (e2e). */}
         {showsLatency && (
           <span className="stage-latency" title={`The median latency of the latest ${LATEST_API_REQUESTS} requests`}>
