@@ -40,8 +40,10 @@ export const keyRotation: Scenario = {
     { atMs: 16_000, action: { type: 'note', text: `From now on, each server\u2019s key cache grows old enough to refetch, ${JWKS_REFRESH_MS / 1000} s after its own last fetch.` }, about: 'bob', caption: 'About 15 s after each server\u2019s last fetch it may refetch the key set; it finds k2 and Bob gets in.' },
     { atMs: 20_000, action: { type: 'note', text: 'Alice\u2019s k1 token still verifies.' }, about: 'alice', caption: 'Alice\u2019s k1 token keeps verifying for its whole life, whichever server checks it: the overlap outlasts it.' },
     {
-      // Just after the withdrawal (logged by the key set itself), which the stage's key set shows.
-      atMs: WITHDRAWN_AT_MS + 100,
+      // With the withdrawal (logged by the key set itself), which the stage's key set shows: 100 ms
+      // after it, the last caption's reading time held the clock at 32.09 s, "Alice's k1 token keeps
+      // verifying…" over a key set that had dropped k1 with no word of why (learner review).
+      atMs: WITHDRAWN_AT_MS,
       action: { type: 'note', text: 'Every token signed with k1 has expired: withdrawing it locks no one out.' },
       // The servers' "keys: k1 k2" stood under "withdrawn" with nothing to say why: their caches.
       caption: 'The overlap ends: k1 is withdrawn from the key set, though each server trusts its cached copy until it next fetches the set. The last token k1 signed, Alice\u2019s, expired at 30 s, so no one is locked out.',

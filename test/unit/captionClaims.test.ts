@@ -349,6 +349,9 @@ const CLAIMS: Claim[] = [
       return fetchedSince.every((c) => !c.kids.includes('k1')) ? null : 'a fetch after the withdrawal still cached k1';
     } },
   { says: /k1 is withdrawn from the key set[^.]*\. The last token k1 signed, (\w+)’s, expired at (\d+) s/, check: (ctx) => {
+      // Said as it happens: said later, the last caption's reading time held the clock over a key set without k1 (learner review).
+      const withdrawn = ctx.run.log.find((e) => e.text.startsWith('Key k1 is withdrawn'))?.timeMs;
+      if (withdrawn !== ctx.atMs) return `k1 was withdrawn at ${withdrawn} ms, the caption says so at ${ctx.atMs} ms`;
       const [, who, expSec] = /The last token k1 signed, (\w+)’s, expired at (\d+) s/.exec(ctx.caption)!;
       const last = ctx.run.requests.filter((r) => r.kind === 'login' && r.reason === 'ok' && handedOver(r)?.header.kid === 'k1').at(-1);
       const expMs = last ? fromNumericDate(Number(handedOver(last)!.payload.exp)) : NaN;
