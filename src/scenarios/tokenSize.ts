@@ -32,7 +32,8 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
         ? `Alice logs out, her profile grows to ${step} groups, and she logs in again.`
         : `Alice logs out, her profile grows to ${step} groups, and she logs in again: every group rides in every request.`;
   // The last round's drop is told as it happens, at the login and at her first request: told at the
-  // logout, it stood beside her logged-out browser and a 200 OK for the logout (learner review).
+  // logout, it stood beside her logged-out browser and a 200 OK for the logout (learner review). Told as
+  // the login leaves, it says what to watch: "the browser silently drops it" stood over a login on its way.
   const lastJwt = last && mode === 'jwt';
   steps.push(
     { atMs: t, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
@@ -40,7 +41,7 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
       atMs: t + 600,
       action: { type: 'login', clientId: 'alice' },
       ...(index === 0 ? { caption: mode === 'session' ? 'Alice logs in: her cookie holds a session id.' : 'Alice logs in: her cookie holds the whole token, with a small profile.' } : {}),
-      ...(lastJwt ? { caption: `Her new token outgrows a ${COOKIE_LIMIT_BYTES}-byte cookie: the browser silently drops it.` } : {}),
+      ...(lastJwt ? { caption: `Her new token outgrows a ${COOKIE_LIMIT_BYTES}-byte cookie: watch the browser silently drop it as the login answers.` } : {}),
     },
     { atMs: t + 1_500, action: { type: 'traffic', clientId: 'alice', everyMs: 1_000, count: REQUESTS_PER_ROUND }, ...(lastJwt ? { caption: 'Her requests now carry nothing: no cookie, so no token.' } : {}) },
   );
