@@ -40,6 +40,13 @@ export const refreshTokens: Scenario = {
       action: { type: 'request', clientId: 'mallory' },
       caption: 'Mallory\u2019s copy has expired too, so her client presents the stolen refresh token, which Alice already used: reuse detected, the whole family is revoked.',
     },
+    // Her 200s went on after "the whole family is revoked", with no word of why until 20 s (learner review).
+    {
+      atMs: MALLORY_USES_AT_MS[1]! + 1_500,
+      action: { type: 'note', text: 'Alice\u2019s access token is checked by its signature alone: it verifies until its exp.' },
+      about: 'alice',
+      caption: 'Alice\u2019s access token in hand still works until it expires: revoking the family stops only her next refresh.',
+    },
     {
       atMs: 20_000,
       action: { type: 'note', text: 'Alice\u2019s current access token expires; its refresh token belongs to the revoked family.' },
