@@ -4,6 +4,7 @@
 import type { AppStore } from '../store/createAppStore';
 import { MAX_KEPT, takeEarlyMessages } from './earlyMessages';
 import { watchLesson } from './lessonEvents';
+import { SCHEME_WORDS } from '../sim/schemes/names';
 import { parseCommand, type Command, type OutMessage } from './messages';
 
 export interface HostWindows {
@@ -111,7 +112,11 @@ async function run(store: AppStore, command: Command, warn: (message: string) =>
       return s.step();
     case 'authsim:seek':
       return s.seek(command.timeMs);
-    case 'authsim:load':
-      await s.load({ scenarioId: command.scenario, ...(command.mode ? { view: command.mode } : {}), seed: command.seed ?? null });
+    case 'authsim:load': {
+      const loaded = await s.load({ scenarioId: command.scenario, ...(command.mode ? { view: command.mode } : {}), seed: command.seed ?? null });
+      // A mode the lesson lacks (or this page cannot run) was replaced without a word (teacher review).
+      const { view } = store.getState();
+      if (loaded && command.mode && view !== command.mode) warn(`authsim: ${command.scenario} has no ${command.mode === 'both' ? 'second world' : SCHEME_WORDS[command.mode].world} to show here: it shows ${view === 'both' ? 'both worlds' : `the ${SCHEME_WORDS[view].world}`} (authsim:ready's mode says so).`);
+    }
   }
 }

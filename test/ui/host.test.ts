@@ -279,6 +279,21 @@ describe('host page API', () => {
     expect(store.getState().scenario?.id).toBe('store-outage');
   });
 
+  // Teacher review: a load asking for a world the lesson lacks showed the other without a word.
+  it('says when a load asks for a world the lesson does not have', async () => {
+    const store = lesson();
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    w.send({ type: 'authsim:load', scenario: 'key-rotation', mode: 'session' });
+    await vi.waitFor(() => expect(store.getState()).toMatchObject({ status: 'ready', view: 'jwt' }));
+    await vi.waitFor(() => expect(w.warn).toHaveBeenCalledWith('authsim: key-rotation has no session world to show here: it shows the JWT world (authsim:ready\'s mode says so).'));
+    w.warn.mockClear();
+    w.send({ type: 'authsim:load', scenario: 'revocation', mode: 'session' });
+    await vi.waitFor(() => expect(store.getState()).toMatchObject({ status: 'ready', view: 'session', scenarioId: 'revocation' }));
+    expect(w.warn).not.toHaveBeenCalled();
+  });
+
   it('plays, pauses, steps, seeks and loads on the parent\'s word, and ignores everyone else', async () => {
     const store = lesson();
     const w = windows();
