@@ -38,7 +38,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'basic',
     title: 'Log in and browse',
     notice:
-      'Alice logs in and browses in two worlds side by side: with a session cookie in one, with a signed token (JWT) in the other. Watch what a server does in each world to learn who sent a request, and how many bytes each request carries.',
+      'Alice logs in and browses in two worlds: with a session cookie in one, with a signed token (JWT) in the other. Watch what a server does in each world to learn who sent a request, and how many bytes each request carries.',
     firstCaption: {
       session: 'Alice logs in: the server stores a session and hands her a cookie with its id.',
       jwt: 'Alice logs in: the issuer (drawn as the key set) signs a token with her id and role; the server hands it to her.',

@@ -262,7 +262,7 @@ test('the host page hears ready, resize, captions and completion, and can start 
   const received = () => page.evaluate(() => (window as unknown as { received: { type: string }[] }).received);
   await expect.poll(async () => (await received()).map((m) => m.type)).toEqual(expect.arrayContaining(['authsim:ready', 'authsim:resize']));
   const messages = await received();
-  expect(messages.find((m) => m.type === 'authsim:ready')).toEqual({ type: 'authsim:ready', scenario: 'basic', mode: 'both', title: 'Log in and browse', notice: expect.stringMatching(/^Alice logs in and browses in two worlds side by side: with a session cookie/) });
+  expect(messages.find((m) => m.type === 'authsim:ready')).toEqual({ type: 'authsim:ready', scenario: 'basic', mode: 'both', title: 'Log in and browse', notice: expect.stringMatching(/^Alice logs in and browses in two worlds: with a session cookie/) });
   // The embed's content is the frame: a host that follows resize keeps it at 600.
   expect(messages.filter((m) => m.type === 'authsim:resize')).toEqual([{ type: 'authsim:resize', height: 600 }]);
 
