@@ -119,7 +119,7 @@ describe('questions', () => {
   it('token-size: the verdict says how large the dropped cookie was, the number that crossed the limit', async () => {
     const s = scenario('token-size');
     const why = (await ask(s, s.questions![0]!)).outcome!.why;
-    const dropped = Number(/the new token's cookie was (\d+) bytes, over the 4096-byte limit/.exec(why)?.[1]);
+    const dropped = Number(/the new token's cookie \(name and value\) was (\d+) bytes, over the 4096-byte limit/.exec(why)?.[1]);
     expect(dropped, why).toBeGreaterThan(4096);
   });
 
@@ -182,7 +182,7 @@ describe('questions', () => {
     // "the largest token that still fitted weighed 3715 bytes" stood beside a "3694 B" badge (learner review).
     const asked = await ask(scenario('token-size'), question('token-size', 'token-size-limit'));
     expect(asked.outcome?.choiceId).toBe('dropped');
-    expect(asked.outcome?.why).toMatch(/the largest Cookie line that still carried one was \d+ bytes\.$/);
+    expect(asked.outcome?.why).toMatch(/the largest Cookie line that still carried one, header and cookie name included, was \d+ bytes\.$/);
   });
 
   it('load: the verdict compares with the seconds before the wave and says why: the store\u2019s capacity against the lookups asked of it', async () => {
