@@ -142,6 +142,18 @@ describe('node status words', () => {
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
   });
 
+  // Learner review: the lesson's contrast showed in its JWT world alone; the session browsers said only "sid …".
+  it('stale-claims: once a role has changed, a session wristband says it carries none (not while a prediction waits)', async () => {
+    const driver = await loadScenario(findScenario('stale-claims')!, 'session');
+    const line = async (atMs: number) => {
+      await driver.runUntil(atMs);
+      return nodeStatus(snapshot(driver.state), 'alice').lines[0];
+    };
+    expect(await line(4_000)).toMatch(/^wristband: sid \S+…, 22 B$/);
+    expect(await line(6_000)).toMatch(/^wristband: sid \S+…, no role in it$/);
+    expect(nodeStatus(snapshot(driver.state), 'alice', [], true).lines[0]).toMatch(/^wristband: sid \S+…, 22 B$/);
+  });
+
   it('jwt-in-cookie: a JWT kept in a cookie is said to be in one ("badge:" alone read as a token the page keeps, beside "the cookie is cleared")', async () => {
     const driver = await loadScenario(findScenario('jwt-in-cookie')!, 'jwt');
     await driver.runUntil(2_000);

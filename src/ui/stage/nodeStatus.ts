@@ -293,6 +293,9 @@ export function holdingOf(world: WorldSnapshot, clientId: string, predicting = f
     // session browser said none beside "a signed JWT, 3694 B", under "watch the bytes grow in each world").
     const short = `${client.forged === 'guess-session' ? 'guessed ' : ''}sid ${shorten(sid, 6)}`;
     const size = `${formatNumber(sid.length)} B`; // base64url: one byte a character
+    // Once a role has changed, the wristband says it carries none, beside the badges' "still says "user"":
+    // stale-claims' contrast showed in its JWT world alone (learner review). Not while a prediction waits.
+    if (!predicting && world.report.roleChanges > 0) return { kind: 'session', text: `wristband: ${short}, no role in it`, short: [`${short}, no role in it`, 'sid: no role in it', short], value: sid };
     return { kind: 'session', text: `wristband: ${short}, ${size}`, short: [`${short}, ${size}`, short], value: sid };
   }
   if (token) {
