@@ -1,10 +1,11 @@
 // The host page API: when the simulator runs in a frame, it tells the page around it what the
 // lesson does (ready, size, captions, questions, completion) and takes a few commands from it.
 // Only window.parent is listened to; every command is validated by parseCommand first.
-import type { AppStore } from '../store/createAppStore';
+import type { AppStore, View } from '../store/createAppStore';
 import { MAX_KEPT, takeEarlyMessages } from './earlyMessages';
 import { watchLesson } from './lessonEvents';
 import { SCHEME_WORDS } from '../sim/schemes/names';
+import type { Mode } from '../sim/types';
 import { parseCommand, type Command, type OutMessage } from './messages';
 
 export interface HostWindows {
@@ -115,8 +116,15 @@ async function run(store: AppStore, command: Command, warn: (message: string) =>
     case 'authsim:load': {
       const loaded = await s.load({ scenarioId: command.scenario, ...(command.mode ? { view: command.mode } : {}), seed: command.seed ?? null });
       // A mode the lesson lacks (or this page cannot run) was replaced without a word (teacher review).
-      const { view } = store.getState();
-      if (loaded && command.mode && view !== command.mode) warn(`authsim: ${command.scenario} has no ${command.mode === 'both' ? 'second world' : SCHEME_WORDS[command.mode].world} to show here: it shows ${view === 'both' ? 'both worlds' : `the ${SCHEME_WORDS[view].world}`} (authsim:ready's mode says so).`);
+      const { view, scenario } = store.getState();
+      if (loaded && scenario && command.mode && view !== command.mode) warn(`authsim: ${otherWorldWhy(scenario.id, scenario.modes, command.mode)}: it shows ${view === 'both' ? 'both worlds' : `the ${SCHEME_WORDS[view].world}`} (authsim:ready's mode says so).`);
     }
   }
+}
+
+/** Why a load's `mode` was not shown: a world the lesson does not have, or one this page cannot run (a JWT world without Web Crypto). */
+function otherWorldWhy(id: string, modes: readonly Mode[], asked: View): string {
+  const lacks = asked === 'both' ? modes.length < 2 : !modes.includes(asked);
+  if (lacks) return `${id} has no ${asked === 'both' ? 'second world' : SCHEME_WORDS[asked].world} to show here`;
+  return `this page cannot run ${id}'s ${SCHEME_WORDS.jwt.world}: it signs with WebCrypto, which browsers allow only on a secure page`;
 }

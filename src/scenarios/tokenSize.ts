@@ -78,7 +78,7 @@ export const tokenSize: Scenario = {
           // The dropped cookie's own size, the number that crossed the limit: the answer cited only the 3715-byte line that still fitted (learner review).
           const { droppedCookieBytesMax: dropped, cookiesDropped } = jwt.report;
           const why = dropped > 0 ? `the new token's cookie (name and value) was ${plural(dropped, 'byte')}, over the ${COOKIE_LIMIT_BYTES}-byte limit, so the browser dropped it without a word` : cookiesDropped > 0 ? 'the browser dropped the new token\u2019s cookie without a word' : 'her browser held no token to send';
-          return { choiceId: 'dropped', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: ${why}; the largest Cookie line that still carried one, header and cookie name included, was ${plural(jwt.report.credentialBytesMax, 'byte')}.` };
+          return { choiceId: 'dropped', why: `Her request at ${clock(r.sentAtMs)} got ${describe(r)}: ${why}; the largest Cookie line that still carried one, "Cookie:" and the cookie's name included, was ${plural(jwt.report.credentialBytesMax, 'byte')}.` };
         }
         return { choiceId: 'server-refuses', why: `Her request ${happened(r)}.` };
       },
@@ -88,9 +88,9 @@ export const tokenSize: Scenario = {
     perWorld(reports, {
       // The request's Cookie line, what grows: its largest, not an average over requests that carried nothing.
       // Short enough for a phone's caption box: longer, its end ("3 requests went out with no credentials") was under the fold.
-      session: (r) => `the session's Cookie line, header and cookie name included, stayed ${plural(r.credentialBytesMax, 'byte')} on every request`,
+      session: (r) => `the session's Cookie line, "Cookie:" and the cookie's name included, stayed ${plural(r.credentialBytesMax, 'byte')} on every request`,
       jwt: (r) =>
-        `the JWT's Cookie line, header and cookie name included, grew with the profile to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${r.cookiesDropped === 1 && r.droppedCookieBytesMax > 0 ? `a ${r.droppedCookieBytesMax}-byte cookie` : plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
+        `the JWT's Cookie line, "Cookie:" and the cookie's name included, grew with the profile to ${plural(r.credentialBytesMax, 'byte')}, until the browser dropped ${r.cookiesDropped === 1 && r.droppedCookieBytesMax > 0 ? `a ${r.droppedCookieBytesMax}-byte cookie` : plural(r.cookiesDropped, 'cookie')} over the ${COOKIE_LIMIT_BYTES}-byte limit and ${plural(apiCount(r, 'no_credentials'), 'request')} went out with no credentials`,
     }),
   expect: (run) => {
     const f: string[] = [];

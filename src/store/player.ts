@@ -347,11 +347,17 @@ export class Player {
       const rate = hopRate(this.messagesInFlight(), this.timeMs, this.speed);
       const floor = rate === null ? gapEnd : Math.min(this.timeMs + (REDUCED_MOTION_STEP_MS / this.speed) * rate * REDUCED_MOTION_PACE_FLOOR, Math.max(this.endMs, this.timeMs));
       this.sinceStep = 0;
-      const { target, ask, held } = this.paced(Math.max(gapEnd, floor));
-      if (held) return;
+      const paced = this.paced(Math.max(gapEnd, floor));
+      if (paced.held) return;
+      let { ask } = paced;
       // One logged moment per beat (a request sent, a check, an answer), as Step does, where they are far enough apart.
-      if (ask || next === undefined || target > next) await this.advanceAll(target);
-      else await this.advanceToNextLogged();
+      if (ask || next === undefined || paced.target > next) await this.advanceAll(paced.target, ask === null);
+      else {
+        await this.advanceToNextLogged();
+        // Stopped at a question still to come (advanceToNextLogged goes no further): asked now, not a beat later.
+        const question = this.pacing.questions[this.nextQuestion];
+        if (question?.atMs === this.timeMs) ask = question;
+      }
       this.passStops(ask);
       return;
     }
@@ -371,7 +377,8 @@ export class Player {
     if (rate === null) wanted = Math.min(wanted, next ?? Math.max(this.endMs, this.timeMs));
     const { target, ask, held } = this.paced(wanted);
     if (held && target <= this.timeMs) return;
-    await this.advanceAll(target);
+    // Reaching a question, passStops asks it, then publishes: published here first, the moment stood without its card.
+    await this.advanceAll(target, ask === null);
     this.passStops(ask);
   }
 
@@ -455,11 +462,12 @@ export class Player {
     return !shown ? 1 : Math.min(1, this.captionShownMs / dwellAtSpeed(shown.dwellMs, this.speed));
   }
 
-  private async advanceAll(timeMs: number): Promise<void> {
+  /** `publish` false: the caller publishes this moment itself (a question asked there is put to the store first). */
+  private async advanceAll(timeMs: number, publish = true): Promise<void> {
     for (const h of Object.values(this.histories)) await h.advanceTo(timeMs);
     this.timeMs = timeMs;
     // Paused while this advance awaited its checks: the world is here now, and the page must say so at once.
-    this.publish(!this.playing);
+    if (publish) this.publish(!this.playing);
   }
 
   /** When the next event of any loaded world is due (none: undefined). */

@@ -152,7 +152,7 @@ test('an embed shows what just happened in the lines its caption leaves empty, t
 
 // Review: an 800x600 embed's what-just-happened, one line there, cut tampering's refusal before its
 // reason ("…signature_invalid (the signature does not match…"), and nothing opened it.
-test("an 800x600 embed's what just happened, cut short while paused, opens whole; without controls it lets clicks through", async ({ browser }) => {
+test("an 800x600 embed's what just happened, cut short while paused, opens whole; without controls it has no button (clicks go through to the caption)", async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
   await page.goto('/?embed=1&scenario=tampering&mode=both&q=0&t=2600');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });

@@ -5,6 +5,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { fakeFrames, runFrames } from './support/frames';
+import { SCENARIOS } from '../../src/scenarios';
 
 afterEach(() => {
   cleanup();
@@ -39,4 +40,26 @@ describe('reduced motion\u2019s pace', () => {
     expect(still.logged).toBeGreaterThan(10);
     expect(still.logged).toBeLessThanOrEqual(dots.logged);
   }, 60_000);
+});
+
+// Code review: playback published a question's moment (the load lesson's 9.9 s under reduced motion
+// at 4x) before the question was put to the store, so the page and a host page stood there without its card.
+describe('a question reached by playback', () => {
+  it.each([false, true])('is on the store with the first publish of its moment, in every lesson (reduced motion %s)', async (reducedMotion) => {
+    for (const lesson of SCENARIOS.filter((sc) => sc.questions?.length)) {
+      fakeFrames();
+      const store = createAppStore({ scenarioId: lesson.id, view: 'both', questionsOn: true, speed: 4 });
+      await store.getState().load();
+      store.getState().setReducedMotion(reducedMotion);
+      const first = store.getState().scenario!.questions![0]!;
+      const bare: number[] = [];
+      store.subscribe((s) => {
+        if (!s.asked.includes(first.id) && s.timeMs >= first.atMs && !s.question) bare.push(s.timeMs);
+      });
+      store.getState().play();
+      await runFrames(store, 10_000, () => store.getState().question !== null);
+      expect([store.getState().question?.question.id, store.player.timeMs, bare], lesson.id).toEqual([first.id, first.atMs, []]);
+      vi.useRealTimers();
+    }
+  }, 120_000);
 });

@@ -199,6 +199,20 @@ const CLAIMS: Claim[] = [
   { says: /everyone is refused/, check: (ctx) => allRefused({ ...ctx, subject: null }) },
   // Past tense: the refusals happened just before the caption.
   { says: /"none" was refused/, check: (ctx) => someRefused({ reason: 'alg_not_allowed', from: ctx.atMs - 3_000, to: ctx.atMs })(ctx) },
+  // Said before the refusals come: each one that follows is the signature's.
+  { says: /watch it fail to match/, check: (ctx) => {
+      const rs = sent(ctx, { to: ctx.atMs + 2_500 });
+      return rs.length > 0 && rs.every((r) => r.reason === 'signature_invalid') ? null : `not all signature_invalid: ${outcomes(rs)}`;
+    } },
+  // Her access token verifies until its exp, and not after: revoking the family stopped only the refresh.
+  { says: /access token in hand still works until it expires/, check: (ctx) => {
+      const issued = ctx.run.requests.filter((r) => r.clientId === ctx.subject && r.reason === 'ok' && r.kind !== 'api' && r.sentAtMs < ctx.atMs && handedOver(r)).at(-1);
+      const expMs = issued ? fromNumericDate(Number(handedOver(issued)!.payload.exp)) : NaN;
+      if (!Number.isFinite(expMs)) return 'no access token issued before the caption';
+      const before = sent(ctx, { to: expMs - 1 });
+      const after = sent(ctx, { from: expMs, to: expMs + 5_000 });
+      return before.length > 0 && before.every((r) => r.reason === 'ok') && after.every((r) => r.reason !== 'ok') ? null : `before exp: ${outcomes(before)}; after: ${outcomes(after)}`;
+    } },
   { says: /on every server|whichever server asks/, check: (ctx) => {
       const rs = sent(ctx, { to: ctx.atMs + 2_500 });
       const servers = new Set(rs.map((r) => r.serverId));

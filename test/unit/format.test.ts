@@ -150,7 +150,7 @@ describe('node status words', () => {
       return nodeStatus(snapshot(driver.state), 'alice').lines[0];
     };
     expect(await line(4_000)).toMatch(/^wristband: sid \S+…, 22 B$/);
-    expect(await line(6_000)).toMatch(/^wristband: sid \S+…, no role in it$/);
+    expect(await line(6_000)).toMatch(/^wristband: sid \S+…, 22 B, no role in it$/);
     expect(nodeStatus(snapshot(driver.state), 'alice', [], true).lines[0]).toMatch(/^wristband: sid \S+…, 22 B$/);
   });
 

@@ -182,7 +182,7 @@ describe('questions', () => {
     // "the largest token that still fitted weighed 3715 bytes" stood beside a "3694 B" badge (learner review).
     const asked = await ask(scenario('token-size'), question('token-size', 'token-size-limit'));
     expect(asked.outcome?.choiceId).toBe('dropped');
-    expect(asked.outcome?.why).toMatch(/the largest Cookie line that still carried one, header and cookie name included, was \d+ bytes\.$/);
+    expect(asked.outcome?.why).toMatch(/the largest Cookie line that still carried one, "Cookie:" and the cookie's name included, was \d+ bytes\.$/);
   });
 
   it('load: the verdict compares with the seconds before the wave and says why: the store\u2019s capacity against the lookups asked of it', async () => {

@@ -121,11 +121,11 @@ describe('the lessons QA named, and the others that count requests, with the run
     const jwt = world('token-size', 'jwt').run;
     const text = half(SCENARIOS.find((s) => s.id === 'token-size')!, 'jwt');
     // Whole on its own too (the JWT world alone): "The JWT's grew…" named nothing.
-    expect(text).toMatch(new RegExp(`^The JWT's Cookie line, header and cookie name included, grew with the profile to ${jwt.credentialBytesMax} bytes`));
+    expect(text).toMatch(new RegExp(`^The JWT's Cookie line, "Cookie:" and the cookie's name included, grew with the profile to ${jwt.credentialBytesMax} bytes`));
     // The old words: "grew to 3715 bytes on every request (1628 bytes on average)", the average counting the 3 requests with no credential.
     expect(jwt.bytes.credentialMean).toBeLessThan(jwt.credentialBytesMax / 2);
     expect(text).not.toMatch(/on every request|on average/);
-    expect(half(SCENARIOS.find((s) => s.id === 'token-size')!, 'session')).toContain(`Cookie line, header and cookie name included, stayed ${world('token-size', 'session').run.credentialBytesMax} bytes on every request`);
+    expect(half(SCENARIOS.find((s) => s.id === 'token-size')!, 'session')).toContain(`Cookie line, "Cookie:" and the cookie's name included, stayed ${world('token-size', 'session').run.credentialBytesMax} bytes on every request`);
   });
 
   it('microservices: names who held a signing key, as the stage draws them: the key set and the services', () => {

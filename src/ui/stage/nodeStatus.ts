@@ -295,7 +295,7 @@ export function holdingOf(world: WorldSnapshot, clientId: string, predicting = f
     const size = `${formatNumber(sid.length)} B`; // base64url: one byte a character
     // Once a role has changed, the wristband says it carries none, beside the badges' "still says "user"":
     // stale-claims' contrast showed in its JWT world alone (learner review). Not while a prediction waits.
-    if (!predicting && world.report.roleChanges > 0) return { kind: 'session', text: `wristband: ${short}, no role in it`, short: [`${short}, no role in it`, 'sid: no role in it', short], value: sid };
+    if (!predicting && world.report.roleChanges > 0) return { kind: 'session', text: `wristband: ${short}, ${size}, no role in it`, short: [`${short}, ${size}, no role in it`, `${short}, no role in it`, 'sid: no role in it', short], value: sid };
     return { kind: 'session', text: `wristband: ${short}, ${size}`, short: [`${short}, ${size}`, short], value: sid };
   }
   if (token) {
