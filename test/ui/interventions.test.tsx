@@ -8,6 +8,7 @@ import type { WorldSnapshot } from '../../src/store/snapshot';
 import { InterventionsPanel } from '../../src/ui/interventions/InterventionsPanel';
 import { droppedNotice, FIRST_INTERVENTION } from '../../src/ui/interventions/model';
 import { AppStoreProvider } from '../../src/ui/storeContext';
+import { fakeFrames } from './support/frames';
 
 afterEach(cleanup);
 
@@ -73,6 +74,37 @@ describe('InterventionsPanel', () => {
     }
     await after(() => fireEvent.click(button('Take down the store')), store);
     expect(said).toHaveLength(3);
+  });
+
+  // A11y review: held for a caption's reading time (the clock standing still), each press said the
+  // ones made there before it again: the third said the ban, the crash and the store's outage.
+  it('says only what each press did, where several are made at the same moment', async () => {
+    const store = await setup();
+    const region = screen.getByTestId('intervention-news');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    fakeFrames(); // no frame runs: the clock stands still, as in a hold
+    act(() => store.getState().play());
+    try {
+      const at = store.player.timeMs;
+      // Pressed, then the press's work awaited (no waitFor: with fake frames it would run frames).
+      const press = async (name: string) => {
+        fireEvent.click(button(name));
+        for (let i = 0; i < 5; i++) await act(() => store.player.settled());
+      };
+      await press('Ban alice');
+      await press('Kill server-2');
+      await press('Take down the store');
+      expect(said).toHaveLength(3);
+      expect(Math.ceil(store.player.timeMs)).toBe(Math.ceil(at));
+      expect(said[1]).toMatch(/server-2/);
+      expect(said[2]).toMatch(/store/i);
+      for (const later of said.slice(1)) expect(later).not.toMatch(/ban/i);
+      expect(said[2]).not.toMatch(/server-2/);
+    } finally {
+      act(() => store.getState().pause());
+      vi.useRealTimers();
+    }
   });
 
   it('groups the controls in labelled fieldsets', async () => {

@@ -5,7 +5,7 @@ import { parseLink } from '../../src/store/urlState';
 import { Caption } from '../../src/ui/narration/Caption';
 import { NEWS_QUIET_MS } from '../../src/ui/narration/MomentNews';
 import { AppStoreProvider } from '../../src/ui/storeContext';
-import { runFrames } from './support/frames';
+import { fakeFrames, runFrames } from './support/frames';
 
 async function setup() {
   const store = createAppStore(parseLink('?scenario=revocation&mode=both&q=0').state);
@@ -81,4 +81,27 @@ describe("a paused moment's news", () => {
     expect(line).toMatch(/^Session: .* JWT: /);
     expect(said).toEqual([line]);
   }, 30_000);
+});
+
+// A11y review: while revocation played, its "Watch whether her next requests still get in" was
+// followed by 9 s of silence; the session's 401 and the JWT's 200 on the stage were never said.
+describe('while playing, what a caption asks to watch', () => {
+  it('is said as it comes: each world\u2019s first answer to the caption\u2019s subject, once', async () => {
+    const store = await setup();
+    await vi.waitFor(() => expect(screen.getByTestId('outcome-news')).toBeTruthy());
+    const region = screen.getByTestId('outcome-news');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    fakeFrames();
+    await act(() => store.getState().seek(4_900));
+    store.getState().play();
+    await runFrames(store, 2_000, () => store.player.timeMs >= 6_000);
+    const ban = said.filter((text) => /alice gets/.test(text));
+    // The ban's caption (5 s) is about Alice: her next answer in each world, refused and accepted.
+    expect(ban.join(' ')).toMatch(/Session: alice gets 401 session_unknown/);
+    expect(ban.join(' ')).toMatch(/JWT: alice gets 200 OK/);
+    // Once per world and caption: not her every answer.
+    expect(said.filter((text) => /Session: alice/.test(text))).toHaveLength(1);
+    expect(said.filter((text) => /JWT: alice/.test(text))).toHaveLength(1);
+  });
 });

@@ -8,7 +8,7 @@ import type { RecordedAction } from '../../sim/history';
 import type { Action, LogEntry, Mode, SimOptions } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { shownModes } from '../../store/selectors';
-import { MOST_LINES_SAID, newsOf } from '../../store/news';
+import { linesSince, MOST_LINES_SAID, newsOf } from '../../store/news';
 import { useApp, useAppStore } from '../storeContext';
 import { SayNews } from './InterventionNews';
 
@@ -81,9 +81,10 @@ export function useIntervene(): (action: Action) => Promise<void> {
   const say = use(SayNews);
   return async (action) => {
     const before = [...store.player.recordedActions()];
+    const logged = { session: store.getState().worlds.session?.log.at(-1), jwt: store.getState().worlds.jwt?.log.at(-1) };
     await store.getState().dispatch(action);
     const now = store.getState();
-    if (now.playing) say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesOfAction(now.worlds[mode]?.log ?? [], store.player.timeMs) }))));
+    if (now.playing) say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesOfAction(now.worlds[mode]?.log ?? [], store.player.timeMs, logged[mode]) }))));
     const kept = store.player.recordedActions();
     const dropped = before.filter((r) => !kept.includes(r));
     // Said where the captions are read, once a page: key-rotation's "No server has k2…" beside a k3 token read as a bug.
@@ -100,7 +101,10 @@ export function useIntervene(): (action: Action) => Promise<void> {
  * traffic (~20 lines in the load lesson at 1x), and at 16x the log's tail rolled past the last one
  * seen, and nothing was said.
  */
-const linesOfAction = (log: readonly LogEntry[], atMs: number): LogEntry[] => log.filter((e) => e.timeMs === atMs).slice(0, MOST_LINES_SAID);
+const linesOfAction = (log: readonly LogEntry[], atMs: number, lastBefore: LogEntry | undefined): LogEntry[] =>
+  // Only what this action logged: held for a caption's reading time, the clock stood still, and each
+  // intervention said the ones made there before it again (a11y review: the third said all three).
+  (linesSince(log, lastBefore) ?? log).filter((e) => e.timeMs === atMs).slice(0, MOST_LINES_SAID);
 
 /** The pages (stores) whose learner has been told the captions stay as written. */
 const toldCaptions = new WeakSet<object>();

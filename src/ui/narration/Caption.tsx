@@ -176,7 +176,7 @@ export function Caption() {
         {fixed ?? now}
       </p>
       <Suspense fallback={null}>
-        <CaptionExtras holding={c.holding} summary={now} fixed={fixed} line={nowRef} />
+        <CaptionExtras holding={c.holding} summary={now} fixed={fixed} line={nowRef} step={c.ended ? undefined : shown} />
       </Suspense>
     </div>
   );

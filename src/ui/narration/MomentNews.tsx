@@ -50,7 +50,9 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
     // A move's lines while another's wait unsaid: the moment reached is said by its summary.
     const piledUp = pending.current !== null && !pending.current.fixed;
     if (playing) pending.current = { text: '', fixed: true };
-    else if (fixed && newFixed) pending.current = { text: fixed, fixed: true };
+    // While a prediction waits, emptied, not said: the question's heading, the caption's "Your prediction
+    // first" and the card's hint already speak, and "What just happened is hidden…" was a third voice (a11y review).
+    else if (fixed && newFixed) pending.current = { text: hides ? '' : fixed, fixed: true };
     else if (!hides && paused && !fixed) pending.current = { text: summary, fixed: false };
     else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID || piledUp ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
     void store.player.settled().then(() => {

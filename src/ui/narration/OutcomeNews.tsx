@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { LogEntry, Mode } from '../../sim/types';
+import type { AppStoreState } from '../../store/createAppStore';
+import { perWorldLine, type LessonStep } from '../../store/lesson';
+import { predicting, shownModes } from '../../store/selectors';
+import { useApp } from '../storeContext';
+
+const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, timeMs: s.timeMs, playing: s.playing, hides: predicting(s), oneWorld: shownModes(s).length === 1 });
+
+/** The first answer `who` got after `fromMs` (a 200 or a refusal, with its reason), if it has come. */
+const firstAnswer = (log: readonly LogEntry[] | undefined, who: string, fromMs: number): LogEntry | undefined =>
+  log?.find((e) => e.kind === 'response' && e.nodeId === who && e.timeMs >= fromMs);
+
+/**
+ * While playing, what the caption on screen asks to watch, said as it comes: each world's first answer
+ * to the node the caption is about, once per caption. The lesson line says only captions, and the
+ * moment's news only a paused moment: revocation's "Watch whether her next requests still get in"
+ * was followed by 9 s of silence, the 401 and the 200 on the stage never said (a11y review).
+ */
+export function OutcomeNews({ step }: { step: LessonStep | undefined }) {
+  const { session, jwt, timeMs, playing, hides, oneWorld } = useApp(useShallow(selectOutcomes));
+  // Answers from `fromMs` on: the caption's moment, or where Play was pressed under it (played from a
+  // link at 4.9 s, revocation said Alice's login of 0.2 s as news).
+  const told = useRef<{ step: LessonStep | undefined; fromMs: number; modes: Set<Mode> }>({ step: undefined, fromMs: 0, modes: new Set() });
+  const wasPlaying = useRef(false);
+  const region = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const started = playing && !wasPlaying.current;
+    wasPlaying.current = playing;
+    if (told.current.step !== step) told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), modes: new Set() };
+    else if (started) told.current.fromMs = Math.max(told.current.fromMs, timeMs);
+    if (!step || !playing || hides || !region.current) return;
+    const logs = { session, jwt };
+    const fresh = (['session', 'jwt'] as const).flatMap((mode) => {
+      const who = step.about[mode];
+      const answer = who && !told.current.modes.has(mode) ? firstAnswer(logs[mode], who, told.current.fromMs) : undefined;
+      return answer ? [{ mode, text: answer.text }] : [];
+    });
+    if (!fresh.length) return;
+    for (const f of fresh) told.current.modes.add(f.mode);
+    region.current.textContent = perWorldLine(fresh, oneWorld);
+  }, [step, session, jwt, timeMs, playing, hides, oneWorld]);
+  return <p ref={region} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="outcome-news" />;
+}
