@@ -190,19 +190,21 @@ export class Player {
 
   /**
    * To the next logged moment, never past a question still to come, as playback stops there: Step
-   * back from the ban's question, then Step, went on past it unasked.
+   * back from the ban's question, then Step, went on past it unasked. Stopped at the question, it
+   * leaves that moment's publish to the ask (the callers ask there), as playback does.
    */
   private async advanceToNextLogged(): Promise<void> {
     const stopAtMs = this.pacing.questions[this.nextQuestion]?.atMs ?? Infinity;
+    const to = (timeMs: number) => this.advanceAll(Math.min(timeMs, stopAtMs), timeMs < stopAtMs);
     const logged = this.loggedTotal();
     for (let i = 0; i < MAX_EVENTS_PER_STEP && this.loggedTotal() === logged && this.timeMs < stopAtMs; i++) {
       const next = this.nextEventMs();
       // Nothing left to happen: the last step goes to the lesson's end, where playback would end it.
       if (next === undefined) {
-        if (this.timeMs < this.endMs) await this.advanceAll(Math.min(this.endMs, stopAtMs));
+        if (this.timeMs < this.endMs) await to(this.endMs);
         break;
       }
-      await this.advanceAll(Math.min(Math.max(next, this.timeMs), stopAtMs));
+      await to(Math.max(next, this.timeMs));
     }
   }
 
