@@ -158,7 +158,7 @@ export const CATALOG: CatalogEntry[] = [
     title: 'Five services, one signing key',
     notice:
       'The five servers stand for five services that each verify tokens without calling anyone; the issuer, which signs each token at login, is drawn as the key set. With HS256 the key that verifies is the key that signs, and the issuer and every service hold it. Then the issuer switches to EdDSA, whose public key verifies but cannot sign, and later withdraws the HS256 key. Watch who could sign a token the services accept, at each step.',
-    firstCaption: 'Tokens are signed with HS256: the issuer and all five services share one secret.',
+    firstCaption: 'Tokens are signed with HS256: the issuer (drawn as the key set) and all five services, server-1 to server-5, share one secret.',
     modes: ['jwt'],
     load: () => import('./microservices').then(lesson),
   },
