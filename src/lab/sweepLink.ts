@@ -50,7 +50,7 @@ function withSeed({ sweep, seedGiven }: { sweep: LinkedSweep | null; seedGiven?:
   const { min, max } = SWEEP_LIMITS.seed;
   // Decimal digits only: 0x10, 1e3 or " 5" is no one's typo to honour (src/store/urlState.ts reads a lesson's so).
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n > max || n < min) return { sweep, problems: [`The link's seed "${raw.slice(0, 20)}" must be a whole number from ${min} to ${max}; it was ignored.`] };
+  if (!/^\d+$/.test(raw) || n > max || n < min) return { sweep, problems: [`The link's seed "${raw.slice(0, 20)}" must be a whole number in plain digits from ${min} to ${max}; it was ignored.`] };
   if (sweep && seedGiven && sweep.seed !== n) return { sweep, problems: [`The link gives a seed twice (${n}, and ${sweep.seed} in its sweep settings); the sweep's is used.`] };
   const { verifyCostMs: _cost, ...defaults } = DEFAULT_SWEEP;
   return { sweep: { ...(sweep ?? defaults), seed: n }, problems: [] };

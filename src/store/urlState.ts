@@ -77,7 +77,7 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     const raw = params.get(name);
     if (raw === null) return;
     const n = Number(raw);
-    if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; it was ignored.`);
+    if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} in plain digits${integer ? '' : ' (a point for decimals)'} from ${min} to ${max}; it was ignored.`);
     else set(n);
   };
   number('seed', LINK_SEED.min, LINK_SEED.max, true, (n) => (state.seed = n));

@@ -18,7 +18,7 @@ describe('links', () => {
     expect(sweepFromSearch('?lab=load&seed=7')).toEqual({ sweep: expect.objectContaining({ seed: 7, users: 400 }), embed: false, problems: [] });
     expect(sweepFromSearch(`?lab=load&seed=7&sweep=${encodeURIComponent('{"users":50}')}`).sweep).toMatchObject({ seed: 7, users: 50 });
     expect(sweepFromSearch(`?lab=load&seed=7&sweep=${encodeURIComponent('{"seed":3}')}`)).toMatchObject({ sweep: { seed: 3 }, problems: ["The link gives a seed twice (7, and 3 in its sweep settings); the sweep's is used."] });
-    expect(sweepFromSearch('?lab=load&seed=xyz')).toEqual({ sweep: null, embed: false, problems: ['The link\'s seed "xyz" must be a whole number from 0 to 4294967295; it was ignored.'] });
+    expect(sweepFromSearch('?lab=load&seed=xyz')).toEqual({ sweep: null, embed: false, problems: ['The link\'s seed "xyz" must be a whole number in plain digits from 0 to 4294967295; it was ignored.'] });
     expect(sweepFromSearch('?lab=load&seed=-1').problems).toHaveLength(1);
     expect(sweepFromSearch('?lab=load&lab=xyz&sweep=%7B%7D&sweep=junk').problems).toEqual(['The link gives lab and sweep more than once; the first of each is used.']);
     // The lab's, not the lessons' link reader: told once, by the lab, and never "showing the first one instead".
@@ -129,8 +129,8 @@ describe('links for embeds', () => {
     expect(state).toEqual({ scenarioId: 'revocation', view: 'jwt' });
     expect(repeatedParameters(search)).toEqual(['The link gives scenario 2 times ("revocation", "basic"); the first is used.']);
     expect(problems).toEqual([
-      'The link\'s seed "99999999999999999999" must be a whole number from 0 to 4294967295; it was ignored.',
-      'The link\'s t "abc" must be a number from 0 to 86400000; it was ignored.',
+      'The link\'s seed "99999999999999999999" must be a whole number in plain digits from 0 to 4294967295; it was ignored.',
+      'The link\'s t "abc" must be a number in plain digits (a point for decimals) from 0 to 86400000; it was ignored.',
     ]);
   });
 
@@ -139,9 +139,9 @@ describe('links for embeds', () => {
     const { state, problems } = parseLink('?t=0x10&speed=1e0&seed=%205&scenario=basic');
     expect(state).toEqual({ scenarioId: 'basic' });
     expect(problems).toEqual([
-      'The link\'s seed " 5" must be a whole number from 0 to 4294967295; it was ignored.',
-      'The link\'s speed "1e0" must be a number from 0.25 to 16; it was ignored.',
-      'The link\'s t "0x10" must be a number from 0 to 86400000; it was ignored.',
+      'The link\'s seed " 5" must be a whole number in plain digits from 0 to 4294967295; it was ignored.',
+      'The link\'s speed "1e0" must be a number in plain digits (a point for decimals) from 0.25 to 16; it was ignored.',
+      'The link\'s t "0x10" must be a number in plain digits (a point for decimals) from 0 to 86400000; it was ignored.',
     ]);
     expect(parseLink('?t=1500.5&speed=0.5&seed=7').state).toEqual({ timeMs: 1500.5, speed: 0.5, seed: 7 });
   });
