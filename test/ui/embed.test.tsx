@@ -31,6 +31,10 @@ describe('embed layout', () => {
     const href = new URL(out.getAttribute('href')!);
     expect(out.getAttribute('target')).toBe('_blank');
     expect(Object.fromEntries(href.searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '4200', q: '0' });
+    // A clock's float is tidied as Share tidies it: "t=8547.164999999999" (teacher review).
+    await act(() => store.getState().seek(4200.0001234));
+    fireEvent.pointerEnter(out);
+    expect(new URL(out.getAttribute('href')!).searchParams.get('t')).toBe('4200.001');
   });
 
   it('with controls=0 keeps only Play, and with inspect=0 the stage opens nothing', async () => {

@@ -7,8 +7,7 @@ import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
 import { parseInterventions } from '../../src/sim/parseAction';
 import { linkFor } from '../../src/store/linkFor';
-import { captureMoment } from '../../src/ui/controls/momentLink';
-import { tidied } from '../../src/ui/controls/ShareDialog';
+import { captureMoment, tidied } from '../../src/ui/controls/momentLink';
 import { captionAt } from '../../src/host/lessonEvents';
 import { nextFrame, fakeFrames } from './support/frames';
 

@@ -6,7 +6,7 @@ import { pacingFor, questionOnOpening } from '../../store/pacing';
 import { shownModes } from '../../store/selectors';
 import type { Presentation } from '../../store/linkFor';
 import { useApp, useAppStore } from '../storeContext';
-import { captureMoment, momentLink, type Moment } from './momentLink';
+import { momentLink, tidyMoment, type Moment } from './momentLink';
 import { MAX_INTERVENTIONS } from '../../sim/parseAction';
 import { clockTime, formatNumber } from '../../format';
 import { frameHeightFor, iframeSnippet } from './shareSnippet';
@@ -30,16 +30,6 @@ async function copyText(text: string): Promise<boolean> {
 
 /** Many servers refuse an address longer than this (nginx's and Apache's default request line is 8 KB). */
 const LINK_LENGTH_LIMIT = 8_000;
-
-/**
- * The moment to a whole microsecond, rounded up where no event falls before it: a paused clock's
- * float made links of "t=4007.6016499999996". The same state then, since every event up to the
- * moment has happened, and the next is later still; else the exact moment, as it was.
- */
-export function tidied(moment: Moment, nextEventMs: number | undefined): Moment {
-  const timeMs = Math.ceil(moment.timeMs * 1000) / 1000;
-  return nextEventMs === undefined || nextEventMs > timeMs ? { ...moment, timeMs } : moment;
-}
 
 /** Why this moment's link would not open as it is, if it would not: interventions past a link's limit, an address too long. */
 function linkWarning(moment: Moment, link: string): string | null {
@@ -79,7 +69,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   // while previewing went into every link for students.
   const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: true, autoplay: false });
   // The moment the dialog opened at: the link and the embed code carry the same one, whatever plays on.
-  const [moment] = useState(() => tidied(captureMoment(store), store.player.nextEventMs()));
+  const [moment] = useState(() => tidyMoment(store));
   const linksFor = (c: Choices) => ({
     link: momentLink(store, { questionsOn: c.questions }, moment),
     embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }, moment),

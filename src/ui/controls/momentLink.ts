@@ -20,8 +20,21 @@ export function captureMoment(store: AppStore): Moment {
   return { timeMs, actions };
 }
 
+/**
+ * The moment to a whole microsecond, rounded up where no event falls before it: a paused clock's
+ * float made links of "t=4007.6016499999996". The same state then, since every event up to the
+ * moment has happened, and the next is later still; else the exact moment, as it was.
+ */
+export function tidied(moment: Moment, nextEventMs: number | undefined): Moment {
+  const timeMs = Math.ceil(moment.timeMs * 1000) / 1000;
+  return nextEventMs === undefined || nextEventMs > timeMs ? { ...moment, timeMs } : moment;
+}
+
+/** The moment on screen, tidied for a link (Share's, the embed's way to the full simulator). */
+export const tidyMoment = (store: AppStore): Moment => tidied(captureMoment(store), store.player.nextEventMs());
+
 /** The address of a moment (scenario, mode, seed, speed, time, interventions) plus a teacher's choices. */
-export function momentLink(store: AppStore, extras: LinkExtras = {}, moment: Moment = captureMoment(store)): string {
+export function momentLink(store: AppStore, extras: LinkExtras = {}, moment: Moment = tidyMoment(store)): string {
   const s = store.getState();
   return `${window.location.origin}${window.location.pathname}${linkFor({ ...s, timeMs: moment.timeMs }, moment.actions, extras)}`;
 }
