@@ -54,6 +54,15 @@ describe('embed layout', () => {
 });
 
 describe('Share dialog', () => {
+  it("keeps a stage the page's link made unclickable (inspect=0) so in the embed code it writes", async () => {
+    await app({ presentation: { inspect: false } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await screen.findByRole('dialog', { name: 'Share this moment' });
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Clicking the stage/ }).checked).toBe(false);
+    const src = new URL(/src="([^"]+)"/.exec(screen.getByLabelText<HTMLTextAreaElement>('Embed code').value)![1]!.replace(/&amp;/g, '&'));
+    expect(src.searchParams.get('inspect')).toBe('0');
+  });
+
   it('gives the link to this moment and an iframe snippet that follows the teacher\'s choices', async () => {
     const store = await app();
     await act(() => store.getState().seek(3000));

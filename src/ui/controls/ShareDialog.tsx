@@ -66,8 +66,9 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   // Questions on unless the sharer says otherwise here: a teacher's own "Ask me questions" set off
-  // while previewing went into every link for students.
-  const [choices, setChoices] = useState<Choices>({ embed: true, controls: true, inspect: true, questions: true, autoplay: false });
+  // while previewing went into every link for students. A stage the page's link made unclickable
+  // (inspect=0) stays so: no box on the page unticks it, and the link it wrote dropped it (teacher review).
+  const [choices, setChoices] = useState<Choices>(() => ({ embed: true, controls: true, inspect: store.getState().presentation.inspect, questions: true, autoplay: false }));
   // The moment the dialog opened at: the link and the embed code carry the same one, whatever plays on.
   const [moment] = useState(() => tidyMoment(store));
   const linksFor = (c: Choices) => ({
