@@ -188,16 +188,23 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
    * while stolen-credential asked). Landed at its question's moment (asked again there), it stays; elsewhere it closes.
    */
   const movingBy = async (move: () => Promise<void>) => {
-    const open = store.getState().question;
-    if (open?.choiceId !== null) {
+    if (store.getState().question?.result) {
       closeCard();
       return move();
     }
     await move();
+    const card = store.getState().question;
+    if (!card) return;
+    // A prediction locked in stays through a move forward: landed past the run's decision, the
+    // publish gives its verdict (revealIfDecided); closed, Next while "Watching the run…" lost it for
+    // good (learner review). Moved back before its question, it closes, to be asked again on the way.
+    if (card.choiceId !== null) {
+      if (!card.result && player.timeMs < card.question.atMs) closeCard();
+      return;
+    }
     // Kept only where its question stands: overlapping moves (a host's seek, then a step) or an
     // answer given meanwhile left a card over a moment past its question (review).
-    const card = store.getState().question;
-    if (card && card.question.atMs !== player.timeMs) closeCard();
+    if (card.question.atMs !== player.timeMs) closeCard();
   };
   /** The lesson's reading pace and questions, for the worlds on screen. */
   const pace = () => {

@@ -402,6 +402,26 @@ describe('predict, then see', () => {
 // Learner review: a shared link to the ban's moment (t=5000, questions on) showed "Alice logs in."
 // over a stage where the ban was done: the ban's caption kept back for a question (at 5100) not asked.
 describe('a link or a seek to a question\'s moment', () => {
+  // Learner review: Next pressed while "Locked in. Watching the run…" closed the card, and the verdict never came.
+  it('keeps a locked-in prediction through a move forward and gives its verdict where the move lands past the decision', async () => {
+    const store = await setup('?scenario=revocation&mode=both');
+    await playUntil(store, () => store.getState().question !== null);
+    const question = store.getState().question!.question;
+    predict(question.choices[0]!.text);
+    expect(store.getState().question).toMatchObject({ choiceId: question.choices[0]!.id, result: null });
+    for (let i = 0; i < 3 && !store.getState().question?.result; i++) await act(() => store.getState().nextMoment());
+    const result = store.getState().question?.result;
+    expect(result?.choiceId).toBe(question.outcome(store.getState().worlds, question.atMs)!.choiceId);
+    expect(screen.getAllByText(/✓ Right\.|✗ Not this time/).length).toBeGreaterThan(0);
+    expect(store.getState().answers.map((a) => a.id)).toEqual([question.id]);
+    expect(store.getState().playing).toBe(false);
+    // Locked in again after a move back: a move back before the question closes it, to be asked again on the way.
+    await act(() => store.getState().seek(question.atMs));
+    predict(question.choices[0]!.text);
+    await act(() => store.getState().seek(question.atMs - 1_000));
+    expect(store.getState().question).toBeNull();
+  }, 60_000);
+
   it('asks it there, or from between it and the caption it keeps back, as playback reaching it would; a moment past it asks nothing', async () => {
     const revocation = await setup('?scenario=revocation&mode=both');
     const ban = revocation.getState().scenario!.questions![0]!;
