@@ -99,6 +99,13 @@ export function firstSteps(meta: ScenarioMeta | undefined, modes: Mode[]): Lesso
 /** How long before its question a step may come and still be the moment the question asks about. */
 export const ASKED_ABOUT_WITHIN_MS = 1_000;
 
+/**
+ * Whether `next`, the first caption after a question at `questionAtMs`, is the one it asks about: it
+ * comes within ASKED_ABOUT_WITHIN_MS, and shows as the prediction is made (Caption.tsx), in place of
+ * the caption before it.
+ */
+export const asksAbout = (questionAtMs: number, next: { atMs: number } | undefined): boolean => next !== undefined && next.atMs > questionAtMs && next.atMs - questionAtMs <= ASKED_ABOUT_WITHIN_MS;
+
 /** A question at `questionAtMs` keeps `step` (the caption just before it) back unseen until it is answered. */
 export const keepsBack = (questionAtMs: number, step: { atMs: number }): boolean => step.atMs > 0 && questionAtMs - step.atMs <= ASKED_ABOUT_WITHIN_MS;
 

@@ -6,7 +6,7 @@ import type { Action, Message, Mode, SimOptions, SimState } from '../sim/types';
 import type { Scenario } from '../scenarios/scenario';
 import { hopRate, idleRate } from './clock';
 import { dwellAtSpeed, landsOnQuestion, NO_PACING, type Pacing, type QuestionStop } from './pacing';
-import { keepsBack } from './lesson';
+import { asksAbout, keepsBack } from './lesson';
 import type { WorldSnapshot } from './snapshot';
 import { browserPause } from './yieldToBrowser';
 
@@ -426,6 +426,10 @@ export class Player {
       // answer: its reading time starts then (key-rotation's "Bob logs in…" went after 1.07 s).
       const shown = captions[this.captionIndex];
       if (shown && keepsBack(ask.atMs, shown)) this.captionShownMs = 0;
+      // The caption it asks about shows as the prediction is made, in place of this one: no hold
+      // waits for this one's reading time (a link to microservices' question held the clock 9.5 s
+      // at 24.9 under "The HS256 key is withdrawn…", the services still holding it).
+      else if (asksAbout(ask.atMs, captions[this.captionIndex + 1])) this.captionShownMs = Infinity;
       this.nextQuestion++;
       this.pause();
       this.setHolding(false);

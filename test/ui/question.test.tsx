@@ -402,6 +402,20 @@ describe('predict, then see', () => {
 // Learner review: a shared link to the ban's moment (t=5000, questions on) showed "Alice logs in."
 // over a stage where the ban was done: the ban's caption kept back for a question (at 5100) not asked.
 describe('a link or a seek to a question\'s moment', () => {
+  // Learner review: a link to microservices' question (24.8 s), predicted, showed "The HS256 key is
+  // withdrawn…" (25.0 s, the caption it is about) at once, over a clock held 9.5 s at 24.9 for the
+  // reading time of the caption before, which was no longer on screen: services still holding k1.
+  it('after a prediction, goes on to the caption it is about without holding for the one that caption replaced', async () => {
+    const store = await setup('?scenario=microservices&mode=jwt&t=24800');
+    const question = store.getState().question!.question;
+    const about = lessonSteps(store.getState().scenario, ['jwt']).find((st) => st.atMs > question.atMs)!;
+    predict(question.choices[0]!.text);
+    expect(screen.getByTestId('lesson-caption').textContent).toContain(about.lines[0]!.text);
+    // 200 ms of the run at 2x: a tenth of a second of frames, not 9.5 s.
+    await runFrames(store, 30, () => store.player.timeMs >= about.atMs);
+    expect(store.player.timeMs).toBeGreaterThanOrEqual(about.atMs);
+  }, 60_000);
+
   // Learner review: Next pressed while "Locked in. Watching the run…" closed the card, and the verdict never came.
   it('keeps a locked-in prediction through a move forward and gives its verdict where the move lands past the decision', async () => {
     const store = await setup('?scenario=revocation&mode=both');

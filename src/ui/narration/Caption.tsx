@@ -4,7 +4,7 @@ import { findMeta } from '../../scenarios/catalog';
 import { unitsKept } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
 import type { Mode } from '../../sim/schemes/names';
-import { ASKED_ABOUT_WITHIN_MS, firstSteps, lessonSteps, perWorldLine, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
+import { asksAbout, firstSteps, lessonSteps, perWorldLine, stepAt, WORLD_LABEL, type LessonStep } from '../../store/lesson';
 import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 import { fetchStageCode } from '../LazyStageArea';
@@ -88,7 +88,7 @@ export function Caption() {
   // Asked just before the caption it is about (within ASKED_ABOUT_WITHIN_MS), that caption shows as
   // the prediction is made: "Prediction made…" stood for the 30-100 ms before it, a flicker.
   const about = readBefore ? steps.find((st) => st.atMs > c.watchingFrom!) : undefined;
-  const shown = about && about.atMs - c.watchingFrom! <= ASKED_ABOUT_WITHIN_MS ? about : step;
+  const shown = about && asksAbout(c.watchingFrom!, about) ? about : step;
   const reread = readBefore && shown === step;
   // A lesson that cannot run here (the alert says why) has no Play to press.
   const now = useApp((s) => whatJustHappened(s, shownModes(s), step)) ?? (c.failed ? '' : 'Press Play to start.');
