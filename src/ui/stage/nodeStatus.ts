@@ -60,7 +60,8 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     const tolerance = toleranceMs > 0 ? `tolerance ${seconds}` : '';
     const clock = [skew, tolerance].filter(Boolean).join(', ');
     // An 800x600 embed's skewed servers said "clock +20 s" alone, server-1 "tolerance 25 s", beside "every server allows a 25 s clock tolerance".
-    const clockShort = clock ? (skew && tolerance ? [clock, `${skew}, tol. ${seconds}`, skew] : [clock]) : undefined;
+    // A phone's (~95 px of line) kept "clock +20 s" alone too: the skew's sign and seconds say it, beside the tolerance.
+    const clockShort = clock ? (skew && tolerance ? [clock, `${skew}, tol. ${seconds}`, `${skew.slice('clock '.length)}, tol. ${seconds}`, skew] : [clock, ...(tolerance ? [`tol. ${seconds}`] : [])]) : undefined;
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
