@@ -140,7 +140,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'clock-skew',
     title: 'Servers whose clocks disagree',
     notice:
-      'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock; here two of the three clocks are 20 s off. Watch which servers take Alice\u2019s token, at its start and near its end. Sessions expire by the store\u2019s one clock. Later the servers verify with a clock tolerance: watch what that changes.',
+      'A JWT\u2019s iat and exp are absolute times, and each server compares them with its own clock; here two of the three clocks are 20 s off. Watch which servers take Alice\u2019s token, at its start and near its end (only the JWT world: a session expires by the one clock of the store that holds it). Later the servers verify with a clock tolerance: watch what that changes.',
     firstCaption: 'server-2\u2019s clock runs 20 s fast and server-3\u2019s 20 s slow; server-1 is right.',
     modes: ['jwt'],
     load: () => import('./clockSkew').then(lesson),
