@@ -744,6 +744,12 @@ test('at 360x640 a question\'s result keeps Continue in sight at its card\'s foo
   expect(b.y).toBeGreaterThanOrEqual(c.y);
   expect(b.y + b.height).toBeLessThanOrEqual(c.y + c.height);
   expect(b.y + b.height).toBeLessThanOrEqual(640);
+  // Its bar casts a shadow up onto what is under it, gone once the card is scrolled to its end (learner review: a
+  // verdict's last line cut in half was all that said there was more).
+  const shadow = () => card.locator('.question-actions').evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(await shadow()).toMatch(/rgba\(0, 0, 0, 0\.2\d*\)/);
+  await card.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(shadow).toMatch(/^(none|rgba\(0, 0, 0, 0\) 0px 0px 0px 0px)$/);
   await page.close();
 });
 
