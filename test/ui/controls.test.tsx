@@ -217,7 +217,7 @@ describe('playback controls', () => {
     expect(store.getState().question?.question.id).toBe(found.question.id);
   });
 
-  it('Step and its Right-arrow key wait while a question waits for its prediction: a step closed the card and showed the caption that answers it', async () => {
+  it('Step, its Right-arrow key, Next key moment and a marker past the question wait while a question waits for its prediction: each closed the card and showed the caption that answers it', async () => {
     const store = await setup();
     const asked = store.getState().scenario!.questions![0]!;
     await act(() => store.getState().seek(asked.atMs));
@@ -225,6 +225,13 @@ describe('playback controls', () => {
     const step = screen.getByRole('button', { name: 'Step' });
     expect(step.getAttribute('aria-disabled')).toBe('true');
     expect(step.title).toBe('Answer or skip the question first');
+    // Next went to the moment after, whose caption answers it (learner review); a marker there too.
+    const next = screen.getByRole('button', { name: 'Next key moment' });
+    expect([next.getAttribute('aria-disabled'), next.title]).toEqual(['true', 'Answer or skip the question first']);
+    fireEvent.click(next);
+    const marker = screen.getByRole('button', { name: /^Jump to 00:00\.500: .*\(answer or skip the question first\)$/ });
+    expect(marker.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(marker);
     // So does Play, which does nothing then (it looked enabled, and a click looked like a freeze: review).
     const play = screen.getByRole('button', { name: 'Play' });
     expect([play.getAttribute('aria-disabled'), play.title]).toEqual(['true', 'Answer or skip the question first']);
@@ -238,6 +245,8 @@ describe('playback controls', () => {
     act(() => store.getState().answer(asked.choices[0]!.id));
     expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-disabled')).toBeNull();
     expect(screen.getByRole('button', { name: /^(Play|Pause)$/ }).getAttribute('aria-disabled')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Next key moment' }).getAttribute('aria-disabled')).toBeNull();
+    expect(screen.getByRole('button', { name: /^Jump to 00:00\.500/ }).getAttribute('aria-disabled')).toBeNull();
   });
 
   it('an arrow key on the timeline moves half a second, not the slider\u2019s 10 ms (a 42 s lesson took 4,200 presses); Shift keeps the fine step', async () => {

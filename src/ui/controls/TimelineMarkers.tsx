@@ -5,10 +5,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { clockTime, plural } from '../../format';
 import type { AppStoreState } from '../../store/createAppStore';
 import { lessonSteps, markerTarget, toldAfterQuestion } from '../../store/lesson';
-import { atMsList, modesFromKey, questionsToComeKey, shownModes } from '../../store/selectors';
+import { atMsList, modesFromKey, predicting, questionsToComeKey, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
-const selectMarkers = (s: AppStoreState) => ({ timeMs: s.timeMs, scenario: s.scenario, modesKey: shownModes(s).join(' '), coming: questionsToComeKey(s), seek: s.seek });
+const selectMarkers = (s: AppStoreState) => ({ timeMs: s.timeMs, scenario: s.scenario, modesKey: shownModes(s).join(' '), coming: questionsToComeKey(s), seek: s.seek, askingAtMs: predicting(s) ? s.question!.question.atMs : null });
 
 /** A marker on the track: its moment, and how many moments after it share its place, up to which. */
 export interface Marker<T> {
@@ -55,10 +55,14 @@ export function TimelineMarkers({ endMs, trackPx }: { endMs: number; trackPx: nu
   const coming = atMsList(c.coming);
   return spacedMarkers(steps, endMs, trackPx).map((marker) => {
     const share = marker.step.atMs / endMs;
-    const name = markerName(marker, coming);
+    // Past a question that waits for its prediction, a marker goes nowhere, as Next and Step: it jumped to the caption that answers it.
+    const blocked = c.askingAtMs !== null && marker.step.atMs >= c.askingAtMs;
+    const name = `${markerName(marker, coming)}${blocked ? ' (answer or skip the question first)' : ''}`;
     return (
       <Fragment key={marker.step.atMs}>
-        <button type="button" className="marker" style={{ left: `${share * 100}%` }} onClick={() => void c.seek(markerTarget(marker.step.atMs, c.timeMs, coming))} title={name}>
+        <button type="button" className="marker" style={{ left: `${share * 100}%` }} aria-disabled={blocked || undefined} onClick={() => {
+            if (!blocked) void c.seek(markerTarget(marker.step.atMs, c.timeMs, coming));
+          }} title={name}>
           <span aria-hidden="true">◆</span>
         </button>
         {/* Its name in sight while it has the keyboard's focus: a title shows only to a pointer, and Tab met bare diamonds (a11y review). */}
