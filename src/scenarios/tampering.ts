@@ -18,7 +18,7 @@ function refusedUnsigned(r: RequestRecord): boolean {
 
 export const tampering: Scenario = {
   ...meta('tampering'),
-  summary: 'Alice edits her token to say role "admin", then tries alg "none": every server refuses. In the session world she can only guess ids.',
+  summary: 'Alice edits her token to say role "admin", then tries it again unsigned, with alg "none": every server refuses. In the session world she can only guess ids.',
   seed: 23,
   speed: 1,
   options: () => ({ servers: SERVERS, tokenTtlMs: 60_000, clients: browsers('alice') }),
@@ -37,7 +37,7 @@ export const tampering: Scenario = {
       },
       { atMs: 5_000, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in again to get a clean credential.' },
       jwt
-        ? { atMs: 6_000, action: { type: 'tamper', clientId: 'alice', how: 'alg-none' }, caption: 'Now she sets the header to alg "none" and drops the signature: "trust me, unsigned".' }
+        ? { atMs: 6_000, action: { type: 'tamper', clientId: 'alice', how: 'alg-none' }, caption: 'Now she tries role "admin" unsigned: alg "none", no signature.' }
         : { atMs: 6_000, action: { type: 'note', text: 'There is nothing to strip from a session id: it is not signed, it is looked up.' }, caption: 'There is no signature to strip from a session id: the store lookup is the only check.' },
       { atMs: 9_000, action: { type: 'login', clientId: 'alice' }, caption: jwt ? 'The servers accept only EdDSA, so "none" was refused on each try. Alice logs in once more.' : 'Alice logs in once more.' },
     ];
@@ -67,7 +67,7 @@ export const tampering: Scenario = {
       id: 'tampering-alg-none',
       atMs: 6_200,
       modes: ['jwt'],
-      prompt: 'Now Alice sets the header to alg "none" and drops the signature. Her next request\u2026',
+      prompt: 'Now Alice\u2019s token says role "admin" again, its header says alg "none", and it has no signature. Her next request\u2026',
       choices: [
         { id: 'accepted', text: 'is accepted: an unsigned token has no signature that could fail' },
         { id: 'alg', text: 'is refused: the servers accept only the algorithm they sign with' },
@@ -85,7 +85,8 @@ export const tampering: Scenario = {
   ],
   takeaway: (reports) =>
     perWorld(reports, {
-      session: (r) => `a guessed session id found no session ${times(apiCount(r, 'session_unknown'))} in ${plural(r.apiRequests, 'request')}`,
+      // Each world's own count of what got in: "only untampered tokens got in (5 of 11)" read as both worlds' total (learner review).
+      session: (r) => `a guessed session id found no session ${times(apiCount(r, 'session_unknown'))}; only real session ids got in (${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'request')})`,
       jwt: (r) =>
         `the edited token failed its signature check ${times(apiCount(r, 'signature_invalid'))} and the unsigned one was refused ${times(apiCount(r, 'alg_not_allowed'))}; only untampered tokens got in (${r.apiOutcomes.accepted} of ${plural(r.apiRequests, 'request')})`,
     }),

@@ -301,11 +301,12 @@ describe('app server: JWT mode', () => {
     expect(requestsOf(d.state, 'alice', 'api')[0]).toMatchObject({ reason: 'ok' });
   });
 
-  it('a token rewritten to alg "none" is refused as alg_not_allowed', async () => {
+  it('a token rewritten to alg "none", and to role "admin" (what unsigned claims are forged for), is refused as alg_not_allowed', async () => {
     const script: Script = [...sequential('alice', 1, 2_000), [1_000, { type: 'tamper', clientId: 'alice', how: 'alg-none' }]];
     const d = await run({ mode: 'jwt' }, script, 4_000);
     const parts = decodeJwtParts(d.state.clients.alice!.storage.accessToken!);
     expect(parts.ok && parts.header.alg).toBe('none');
+    expect(parts.ok && [parts.payload.role, parts.payload.sub, parts.signature]).toEqual(['admin', 'alice', '']);
     expect(requestsOf(d.state, 'alice', 'api')[0]).toMatchObject({ reason: 'alg_not_allowed', status: 401 });
   });
 

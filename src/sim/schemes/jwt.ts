@@ -261,8 +261,10 @@ function revokeUser(s: SimState, userId: string, what: string): void {
 
 /** Edits the token the client holds, as a user with devtools open would: the signature no longer matches. */
 function forge(s: SimState, client: Client, how: 'role-admin' | 'alg-none'): void {
-  const edit = (token: string) => (how === 'alg-none' ? algNoneToken(token) : tamperClaims(token, { role: 'admin' }));
-  const what = how === 'alg-none' ? 'sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
+  // Unsigned, the claims are forged too: alg "none" is how an attacker hopes forged claims pass (kept "user", it gained nothing: learner review).
+  const admin = (token: string) => tamperClaims(token, { role: 'admin' });
+  const edit = (token: string) => (how === 'alg-none' ? algNoneToken(admin(token)) : admin(token));
+  const what = how === 'alg-none' ? 'edits the payload to role "admin", sets the header to alg "none" and drops the signature' : 'edits the payload to role "admin" without re-signing';
   if (client.storage.accessToken) {
     client.storage.accessToken = edit(client.storage.accessToken);
     client.forged = how;

@@ -9,7 +9,8 @@ type How = Extract<Action, { type: 'tamper' }>['how'];
 /** Tampering that means something in a world of this mode (a session id cannot be re-signed). */
 const TAMPERS: { how: How; mode: Mode; text: string; spoken: string }[] = [
   { how: 'role-admin', mode: 'jwt', text: 'Set role to admin', spoken: 'set role to admin' },
-  { how: 'alg-none', mode: 'jwt', text: 'Set alg to none', spoken: 'set alg to none' },
+  // Unsigned and made admin at once: alg "none" is how forged claims hope to pass (the engine's forge).
+  { how: 'alg-none', mode: 'jwt', text: 'Admin, alg none', spoken: 'set role to admin, unsigned with alg none' },
   { how: 'guess-session', mode: 'session', text: 'Guess a session id', spoken: 'guess a session id' },
 ];
 
