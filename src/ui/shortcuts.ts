@@ -65,7 +65,14 @@ function closedOptions(target: EventTarget | null): boolean {
 }
 
 /**
- * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower. Never while a modal
+ * Where + and - change the speed: the player, its playback controls or its stage, focused. Single
+ * characters heard page-wide changed the speed as a screen reader's user typed or a speech user
+ * said "minus", with no way to turn them off (WCAG 2.1.4; a11y review).
+ */
+const inPlayer = (target: EventTarget | null): boolean => target instanceof Element && target.closest('[role="group"][aria-label="Playback"], #stage') !== null;
+
+/**
+ * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower, from the player (`inPlayer`). Never while a modal
  * dialog is open, nor for a key a focused control or a dialog owns (`ownsKeys`). An embed with
  * `controls=0` offers Play only, so Space is its one shortcut: the teacher chose the pace.
  */
@@ -82,6 +89,7 @@ export function listenForShortcuts(store: AppStore): () => void {
       if (e.key === 'ArrowLeft') void s.stepBack();
       else if (!predicting(s)) void s.step(); // a Step closed a waiting card, and showed the caption that answers it
     }
+    else if (!inPlayer(e.target)) return;
     else if (e.key === '+' || e.key === '=') s.setSpeed(s.speed * 2);
     else if (e.key === '-' || e.key === '_') s.setSpeed(s.speed / 2);
     else return;

@@ -129,7 +129,7 @@ describe('playback controls', () => {
     expect(store.getState().speed).toBeCloseTo(0.25);
   });
 
-  it('keyboard: Space plays and pauses, + and - double and halve the speed, within limits', async () => {
+  it('keyboard: Space plays and pauses, + and - double and halve the speed from the playback controls, within limits', async () => {
     const store = await setup();
     // The shortcuts' code comes just after the first render (useShortcuts imports it).
     await act(() => import('../../src/ui/shortcuts'));
@@ -137,11 +137,18 @@ describe('playback controls', () => {
     expect(store.getState().playing).toBe(true);
     fireEvent.keyDown(window, { key: ' ' });
     expect(store.getState().playing).toBe(false);
-    fireEvent.keyDown(window, { key: '+' });
+    // Page-wide, single characters are not shortcuts (WCAG 2.1.4: a speech user's "minus" changed the speed; a11y review).
+    fireEvent.keyDown(document.body, { key: '+' });
+    expect(store.getState().speed).toBe(1);
+    const play = screen.getByRole('button', { name: 'Play' });
+    // Each control names its key to assistive technology (the README alone listed them).
+    const keysOf = (name: string, role: 'button' | 'slider' = 'button') => screen.getByRole(role, { name }).getAttribute('aria-keyshortcuts');
+    expect([keysOf('Play'), keysOf('Step'), keysOf('Step back'), keysOf('Speed', 'slider')]).toEqual(['Space', 'ArrowRight', 'ArrowLeft', '+ -']);
+    fireEvent.keyDown(play, { key: '+' });
     expect(store.getState().speed).toBe(2);
-    for (let i = 0; i < 10; i++) fireEvent.keyDown(window, { key: '+' });
+    for (let i = 0; i < 10; i++) fireEvent.keyDown(play, { key: '+' });
     expect(store.getState().speed).toBe(16);
-    fireEvent.keyDown(window, { key: '-' });
+    fireEvent.keyDown(play, { key: '-' });
     expect(store.getState().speed).toBe(8);
   });
 
