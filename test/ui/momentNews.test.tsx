@@ -105,3 +105,45 @@ describe('while playing, what a caption asks to watch', () => {
     expect(said.filter((text) => /JWT: alice/.test(text))).toHaveLength(1);
   });
 });
+
+// A11y review: the caption's outcome news said the 401 and the 200 as they came, the verdict said them,
+// 250 ms later the paused moment's news, and after Continue the outcome news again.
+describe('a verdict', () => {
+  it('is the one voice of the answers it names: neither the paused moment nor, after Continue, the outcome news says them again', async () => {
+    const store = createAppStore(parseLink('?scenario=revocation&mode=both').state);
+    await store.getState().load();
+    render(
+      <AppStoreProvider store={store}>
+        <Caption />
+      </AppStoreProvider>,
+    );
+    await vi.waitFor(() => expect(screen.getByTestId('moment-news')).toBeTruthy());
+    await vi.waitFor(() => expect(screen.getByTestId('outcome-news')).toBeTruthy());
+    const said: string[] = [];
+    for (const id of ['moment-news', 'outcome-news']) {
+      const region = screen.getByTestId(id);
+      new MutationObserver(() => region.textContent && said.push(`${id}: ${region.textContent}`)).observe(region, { childList: true, characterData: true, subtree: true });
+    }
+    // Frames and the news' quiet timer on one fake clock, advanced with the promises between timers.
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout', 'clearTimeout'] });
+    const frames = async (n: number, done: () => boolean = () => false) => {
+      for (let i = 0; i < n && !done(); i++) await act(() => vi.advanceTimersByTimeAsync(16));
+    };
+    act(() => store.getState().play());
+    await frames(5_000, () => store.getState().question !== null);
+    const question = store.getState().question!.question;
+    act(() => store.getState().answer(question.choices[0]!.id));
+    const lockedIn = said.length;
+    await frames(5_000, () => store.getState().question?.result != null);
+    expect(store.getState().question?.result).toBeTruthy();
+    await frames(Math.ceil(NEWS_QUIET_MS / 16) + 2);
+    act(() => store.getState().dismissQuestion());
+    await frames(60);
+    // The verdict says the answers it names: nothing else does, before it, at its pause or after Continue.
+    const decided = (['session', 'jwt'] as const).map((mode) => store.getState().worlds[mode]!.log.find((e) => e.kind === 'response' && e.nodeId === 'alice' && e.timeMs >= question.atMs)!);
+    const after = said.slice(lockedIn);
+    for (const entry of decided) expect(after.filter((text) => text.includes(entry.text))).toEqual([]);
+    // Nor does the paused moment's news say the verdict's moment at all: its lines were the verdict's.
+    expect(after.filter((text) => text.startsWith('moment-news'))).toEqual([]);
+  }, 60_000);
+});

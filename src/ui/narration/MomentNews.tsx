@@ -13,7 +13,7 @@ import { linesSince, MOST_LINES_SAID, newsOf } from '../../store/news';
  */
 export const NEWS_QUIET_MS = 250;
 
-const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, modesKey: shownModes(s).join(' '), playing: s.playing, hides: predicting(s) });
+const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, modesKey: shownModes(s).join(' '), playing: s.playing, hides: predicting(s), verdict: !!s.question?.result });
 
 /**
  * What a screen reader hears of a paused moment, the one voice of it (the event logs are silent):
@@ -26,7 +26,7 @@ const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt:
  */
 export function MomentNews({ summary, fixed }: { summary: string; fixed: string | null }) {
   const store = useAppStore();
-  const { session, jwt, modesKey, playing, hides } = useApp(useShallow(selectLogs));
+  const { session, jwt, modesKey, playing, hides, verdict } = useApp(useShallow(selectLogs));
   const seen = useRef<Partial<Record<Mode, LogEntry>>>({});
   const saidFixed = useRef<string | null>(null);
   // Said once the player's work is done, the latest news winning: a seek onto a question draws its
@@ -53,6 +53,8 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
     // While a prediction waits, emptied, not said: the question's heading, the caption's "Your prediction
     // first" and the card's hint already speak, and "What just happened is hidden…" was a third voice (a11y review).
     else if (fixed && newFixed) pending.current = { text: hides ? '' : fixed, fixed: true };
+    // Paused by a verdict, the verdict speaks: said here too, its answers were heard twice (a11y review).
+    else if (paused && verdict) pending.current = null;
     else if (!hides && paused && !fixed) pending.current = { text: summary, fixed: false };
     else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID || piledUp ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
     void store.player.settled().then(() => {
@@ -63,7 +65,7 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
         if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = news.text;
       }, NEWS_QUIET_MS);
     });
-  }, [store, session, jwt, modesKey, playing, fixed, hides, summary]);
+  }, [store, session, jwt, modesKey, playing, fixed, hides, verdict, summary]);
   useEffect(() => () => clearTimeout(quiet.current), []);
   return <p ref={region} className="visually-hidden" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="moment-news" />;
 }

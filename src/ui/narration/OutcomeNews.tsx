@@ -6,11 +6,14 @@ import { perWorldLine, type LessonStep } from '../../store/lesson';
 import { predicting, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
-const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, timeMs: s.timeMs, playing: s.playing, hides: predicting(s), oneWorld: shownModes(s).length === 1 });
+// A prediction locked in waits for its verdict, which says the answers it names: said here as they
+// came too, and again after Continue, a learner heard them three times (a11y review).
+const awaitingVerdict = (s: AppStoreState): boolean => !!s.question && s.question.choiceId !== null && !s.question.result;
+const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, timeMs: s.timeMs, playing: s.playing, hides: predicting(s) || awaitingVerdict(s), oneWorld: shownModes(s).length === 1 });
 
-/** The first answer `who` got after `fromMs` (a 200 or a refusal, with its reason), if it has come. */
-const firstAnswer = (log: readonly LogEntry[] | undefined, who: string, fromMs: number): LogEntry | undefined =>
-  log?.find((e) => e.kind === 'response' && e.nodeId === who && e.timeMs >= fromMs);
+/** The first answer `who` got from `fromMs` on (a 200 or a refusal, with its reason), if it has come; after it, where `fromMs` is a Play press. */
+const firstAnswer = (log: readonly LogEntry[] | undefined, who: string, fromMs: number, after: boolean): LogEntry | undefined =>
+  log?.find((e) => e.kind === 'response' && e.nodeId === who && (after ? e.timeMs > fromMs : e.timeMs >= fromMs));
 
 /**
  * While playing, what the caption on screen asks to watch, said as it comes: each world's first answer
@@ -22,19 +25,20 @@ export function OutcomeNews({ step }: { step: LessonStep | undefined }) {
   const { session, jwt, timeMs, playing, hides, oneWorld } = useApp(useShallow(selectOutcomes));
   // Answers from `fromMs` on: the caption's moment, or where Play was pressed under it (played from a
   // link at 4.9 s, revocation said Alice's login of 0.2 s as news).
-  const told = useRef<{ step: LessonStep | undefined; fromMs: number; modes: Set<Mode> }>({ step: undefined, fromMs: 0, modes: new Set() });
+  // From a press, answers after it: the one a verdict's pause stopped on was said again after Continue.
+  const told = useRef<{ step: LessonStep | undefined; fromMs: number; pressed: boolean; modes: Set<Mode> }>({ step: undefined, fromMs: 0, pressed: false, modes: new Set() });
   const wasPlaying = useRef(false);
   const region = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     const started = playing && !wasPlaying.current;
     wasPlaying.current = playing;
-    if (told.current.step !== step) told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), modes: new Set() };
-    else if (started) told.current.fromMs = Math.max(told.current.fromMs, timeMs);
+    if (told.current.step !== step) told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), pressed: started, modes: new Set() };
+    else if (started && timeMs >= told.current.fromMs) Object.assign(told.current, { fromMs: timeMs, pressed: true });
     if (!step || !playing || hides || !region.current) return;
     const logs = { session, jwt };
     const fresh = (['session', 'jwt'] as const).flatMap((mode) => {
       const who = step.about[mode];
-      const answer = who && !told.current.modes.has(mode) ? firstAnswer(logs[mode], who, told.current.fromMs) : undefined;
+      const answer = who && !told.current.modes.has(mode) ? firstAnswer(logs[mode], who, told.current.fromMs, told.current.pressed) : undefined;
       return answer ? [{ mode, text: answer.text }] : [];
     });
     if (!fresh.length) return;
