@@ -63,17 +63,20 @@ describe('InterventionsPanel', () => {
       const banLine = (w: WorldSnapshot) => w.log.findLast((e) => /ban/i.test(e.text))!.text;
       expect(said[0]).toContain(banLine(session(store)).split(': ')[0]);
       expect(region.getAttribute('role')).toBe('status');
-      // The same press again is said again.
+      // The same press again is said again, and the answer each world then gives alice, as it comes
+      // (a11y review: the 401 of a banned user's request was never said).
       fireEvent.click(button('Request from alice'));
       await vi.waitFor(() => expect(said).toHaveLength(2));
       fireEvent.click(button('Request from alice'));
-      await vi.waitFor(() => expect(said).toHaveLength(3));
+      await vi.waitFor(() => expect(said.length).toBeGreaterThanOrEqual(3));
       expect(said[2]!.trim()).toBe(said[1]!.trim());
+      await vi.waitFor(() => expect(said.some((text) => /Session: alice gets 40\d/.test(text) && /JWT: alice gets /.test(text))).toBe(true), { timeout: 10_000 });
     } finally {
       act(() => store.getState().pause());
     }
+    const whilePlaying = said.length;
     await after(() => fireEvent.click(button('Take down the store')), store);
-    expect(said).toHaveLength(3);
+    expect(said).toHaveLength(whilePlaying);
   });
 
   // A11y review: held for a caption's reading time (the clock standing still), each press said the

@@ -11,6 +11,7 @@ import { shownModes } from '../../store/selectors';
 import { linesSince, MOST_LINES_SAID, newsOf } from '../../store/news';
 import { useApp, useAppStore } from '../storeContext';
 import { SayNews } from './InterventionNews';
+import { sayAnswersTo } from './answerNews';
 
 /** The settings the engine lets `setOptions` change while a run goes on. */
 export type LiveOptions = Required<Extract<Action, { type: 'setOptions' }>['patch']>;
@@ -84,7 +85,10 @@ export function useIntervene(): (action: Action) => Promise<void> {
     const logged = { session: store.getState().worlds.session?.log.at(-1), jwt: store.getState().worlds.jwt?.log.at(-1) };
     await store.getState().dispatch(action);
     const now = store.getState();
-    if (now.playing) say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesOfAction(now.worlds[mode]?.log ?? [], store.player.timeMs, logged[mode]) }))));
+    if (now.playing) {
+      say(newsOf(shownModes(now).map((mode) => ({ mode, lines: linesOfAction(now.worlds[mode]?.log ?? [], store.player.timeMs, logged[mode]) }))));
+      if ('clientId' in action) sayAnswersTo(store, action.clientId, store.player.timeMs, say);
+    }
     const kept = store.player.recordedActions();
     const dropped = before.filter((r) => !kept.includes(r));
     // Said where the captions are read, once a page: key-rotation's "No server has k2…" beside a k3 token read as a bug.
