@@ -7,8 +7,8 @@ import { NEWS_QUIET_MS } from '../../src/ui/narration/MomentNews';
 import { AppStoreProvider } from '../../src/ui/storeContext';
 import { fakeFrames, runFrames } from './support/frames';
 
-async function setup() {
-  const store = createAppStore(parseLink('?scenario=revocation&mode=both&q=0').state);
+async function setup(link = '?scenario=revocation&mode=both&q=0') {
+  const store = createAppStore(parseLink(link).state);
   await store.getState().load();
   render(
     <AppStoreProvider store={store}>
@@ -110,14 +110,7 @@ describe('while playing, what a caption asks to watch', () => {
 // 250 ms later the paused moment's news, and after Continue the outcome news again.
 describe('a verdict', () => {
   it('is the one voice of the answers it names: neither the paused moment nor, after Continue, the outcome news says them again', async () => {
-    const store = createAppStore(parseLink('?scenario=revocation&mode=both').state);
-    await store.getState().load();
-    render(
-      <AppStoreProvider store={store}>
-        <Caption />
-      </AppStoreProvider>,
-    );
-    await vi.waitFor(() => expect(screen.getByTestId('moment-news')).toBeTruthy());
+    const store = await setup('?scenario=revocation&mode=both');
     await vi.waitFor(() => expect(screen.getByTestId('outcome-news')).toBeTruthy());
     const said: string[] = [];
     for (const id of ['moment-news', 'outcome-news']) {
