@@ -195,15 +195,18 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     await move();
     const card = store.getState().question;
     if (!card) return;
-    // A prediction locked in stays through a move forward: landed past the run's decision, the
-    // publish gives its verdict (revealIfDecided); closed, Next while "Watching the run…" lost it for
-    // good (learner review). Moved back before its question, it closes, to be asked again on the way.
+    // A prediction locked in stays through a move forward (one locked in while the move ran too: the
+    // learner answered it): landed past the run's decision, the publish gives its verdict
+    // (revealIfDecided); closed, Next while "Watching the run…" lost it for good (learner review).
+    // Moved back before its question, it closes, to be asked again on the way. A move that lands on
+    // the next question's moment asks that one in its place, the first unmarked: playback and Next
+    // stop at each question, so only a seek there does that.
     if (card.choiceId !== null) {
       if (!card.result && player.timeMs < card.question.atMs) closeCard();
       return;
     }
-    // Kept only where its question stands: overlapping moves (a host's seek, then a step) or an
-    // answer given meanwhile left a card over a moment past its question (review).
+    // Unanswered, kept only where its question stands: overlapping moves (a host's seek, then a step)
+    // left a card over a moment past its question (review).
     if (card.question.atMs !== player.timeMs) closeCard();
   };
   /** The lesson's reading pace and questions, for the worlds on screen. */
@@ -359,6 +362,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       const asked = get().question;
       if (!asked || asked.choiceId !== null || !asked.question.choices.some((c) => c.id === choiceId)) return;
       set({ question: { ...asked, choiceId } });
+      player.predicted(asked.question.atMs);
       revealIfDecided();
       // Decided at once, the verdict waits to be read (paused); else the run goes on to decide it.
       if (!get().question?.result) get().play();

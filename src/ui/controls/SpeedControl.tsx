@@ -18,7 +18,7 @@ export const SpeedControl = memo(function SpeedControl() {
   return (
     <label className="speed">
       <span>Speed</span>
-      <input type="range" min={0} max={1} step={1 / SPEED_OCTAVES} value={sliderFromSpeed(c.speed)} onChange={(e) => c.setSpeed(speedFromSlider(Number(e.target.value)))} aria-label="Speed" aria-valuetext={formatSpeed(c.speed)} aria-keyshortcuts="+ -" />
+      <input type="range" min={0} max={1} step={1 / SPEED_OCTAVES} value={sliderFromSpeed(c.speed)} onChange={(e) => c.setSpeed(speedFromSlider(Number(e.target.value)))} aria-label="Speed" aria-valuetext={formatSpeed(c.speed)} />
       {/* Hidden from screen readers: an <output> is a live status, and each change was heard twice (the slider says it). */}
       <output aria-hidden="true">{formatSpeed(c.speed)}</output>
     </label>

@@ -10,7 +10,7 @@ type How = Extract<Action, { type: 'tamper' }>['how'];
 const TAMPERS: { how: How; mode: Mode; text: string; spoken: string }[] = [
   { how: 'role-admin', mode: 'jwt', text: 'Set role to admin', spoken: 'set role to admin' },
   // Unsigned and made admin at once: alg "none" is how forged claims hope to pass (the engine's forge).
-  { how: 'alg-none', mode: 'jwt', text: 'Admin, alg none', spoken: 'set role to admin, unsigned with alg none' },
+  { how: 'alg-none', mode: 'jwt', text: 'Admin, alg none', spoken: 'admin, alg none (role set to admin, unsigned)' },
   { how: 'guess-session', mode: 'session', text: 'Guess a session id', spoken: 'guess a session id' },
 ];
 

@@ -35,11 +35,14 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
   const region = useRef<HTMLParagraphElement>(null);
   const quiet = useRef<ReturnType<typeof setTimeout>>(undefined);
   const wasPlaying = useRef(playing);
+  const hadVerdict = useRef(verdict);
   useEffect(() => {
     // Paused by the learner, the moment it stopped at is said: the lesson line had not said what
     // happened since its caption (revocation's refusals, "Watch whether…"), and Pause said nothing (a11y review).
     const paused = wasPlaying.current && !playing;
     wasPlaying.current = playing;
+    const verdictCame = verdict && !hadVerdict.current;
+    hadVerdict.current = verdict;
     const logs = { session, jwt };
     const modes = modesFromKey(modesKey);
     const fresh = modes.map((mode) => ({ mode, lines: linesSince(logs[mode] ?? [], seen.current[mode]) }));
@@ -53,8 +56,8 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
     // While a prediction waits, emptied, not said: the question's heading, the caption's "Your prediction
     // first" and the card's hint already speak, and "What just happened is hidden…" was a third voice (a11y review).
     else if (fixed && newFixed) pending.current = { text: hides ? '' : fixed, fixed: true };
-    // Paused by a verdict, the verdict speaks: said here too, its answers were heard twice (a11y review).
-    else if (paused && verdict) pending.current = null;
+    // Where a verdict comes (playback's pause, a Step), the verdict speaks: said here too, its answers were heard twice (a11y review).
+    else if (verdictCame) pending.current = null;
     else if (!hides && paused && !fixed) pending.current = { text: summary, fixed: false };
     else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID || piledUp ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
     void store.player.settled().then(() => {
