@@ -53,7 +53,8 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
   if (server) {
     const own = SERVER_LINES[world.mode](world, server);
     // A skewed clock, the clock-skew lesson's point, is what a narrow box keeps of the second line ("0 in flight, clo…" on a phone).
-    const skew = server.skewMs ? `clock ${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s` : '';
+    const offset = `${server.skewMs > 0 ? '+' : ''}${Math.round(server.skewMs / 1000)} s`;
+    const skew = server.skewMs ? `clock ${offset}` : '';
     // So is the tolerance a JWT server verifies with: clock-skew's workaround changed nothing on the stage (learner review).
     const toleranceMs = world.mode === 'jwt' ? world.options.clockToleranceMs : 0;
     const seconds = `${formatNumber(toleranceMs / 1000, 3)} s`;
@@ -61,7 +62,7 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     const clock = [skew, tolerance].filter(Boolean).join(', ');
     // An 800x600 embed's skewed servers said "clock +20 s" alone, server-1 "tolerance 25 s", beside "every server allows a 25 s clock tolerance".
     // A phone's (~95 px of line) kept "clock +20 s" alone too: the skew's sign and seconds say it, beside the tolerance.
-    const clockShort = clock ? (skew && tolerance ? [clock, `${skew}, tol. ${seconds}`, `${skew.slice('clock '.length)}, tol. ${seconds}`, skew] : [clock, ...(tolerance ? [`tol. ${seconds}`] : [])]) : undefined;
+    const clockShort = clock ? (skew && tolerance ? [clock, `${skew}, tol. ${seconds}`, `${offset}, tol. ${seconds}`, skew] : [clock, ...(tolerance ? [`tol. ${seconds}`] : [])]) : undefined;
     const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
