@@ -215,7 +215,7 @@ describe('predict, then see', () => {
     expect(marked.map((l) => l.textContent)).toEqual([`${answer.text}✓ what the run did`]);
     // The mark is not read as part of the choice's name; the verdict says the answer instead.
     expect(screen.getByRole('radio', { name: answer.text })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain(`✗ Not this time: the run did “${answer.text}”.`);
+    expect(screen.getByRole('status').textContent).toContain(`✗ Not this time. The run's answer: “${answer.text}”.`);
   }, 60_000);
 
   it('Skip goes on playing, and the caption the card kept back, or Continue the one it revealed, keeps its reading time', async () => {

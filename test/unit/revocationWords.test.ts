@@ -16,6 +16,13 @@ describe('revocation in words', () => {
     expect(lines(d.state.log.entries, /bans alice/)).toEqual([expect.stringMatching(/bans alice: no session of theirs to delete\.$/)]);
   });
 
+  it('a ban in the JWT world of a user holding no live token says none gets past it, not that keeping no list made tokens invalid', async () => {
+    const d = await loadScenario(findScenario('revocation')!, 'jwt');
+    d.dispatch({ type: 'banUser', userId: 'bob' }, 8_000);
+    await d.runUntil(8_100);
+    expect(lines(d.state.log.entries, /bans bob/)).toEqual([expect.stringMatching(/bans bob: the servers keep no list of tokens, but no token issued to bob is still valid, so none gets past the ban\.$/)]);
+  });
+
   it('a log-out-everywhere over two live tokens says how long the longest stays valid, as "up to"', async () => {
     const d = await loadScenario(findScenario('basic')!, 'jwt');
     d.dispatch({ type: 'login', clientId: 'alice' }, 2_000);

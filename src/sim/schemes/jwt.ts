@@ -253,10 +253,11 @@ function revokeUser(s: SimState, userId: string, what: string): void {
   // What the servers cannot know, the narrator can: how long the tokens already handed out stay good.
   const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
   const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
+  // With none live, "so no issued token is still valid" read as if keeping no list made them invalid (a11y review).
   const stays = live.length
-    ? `${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${live.length > 1 ? 'up to ' : ''}${Math.round((until - s.timeMs) / 1000)} s more, until exp`
-    : 'no issued token is still valid';
-  log(s, 'action', `${what}: the servers keep no list of tokens, so ${stays}.${refreshNote}`);
+    ? `so ${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${live.length > 1 ? 'up to ' : ''}${Math.round((until - s.timeMs) / 1000)} s more, until exp`
+    : `but no token issued to ${userId} is still valid, so none gets past the ban`;
+  log(s, 'action', `${what}: the servers keep no list of tokens, ${stays}.${refreshNote}`);
 }
 
 /** Edits the token the client holds, as a user with devtools open would: the signature no longer matches. */

@@ -144,7 +144,7 @@ export function QuestionCard() {
                   '✓ Right. '
                 ) : (
                   <>
-                    ✗ Not this time<span className="visually-hidden">: the run did “{textOf(result.choiceId)}”</span>.{' '}
+                    ✗ Not this time.<span className="visually-hidden"> The run's answer: “{textOf(result.choiceId)}”.</span>{' '}
                   </>
                 )}
               </strong>
