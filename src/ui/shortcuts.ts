@@ -37,6 +37,8 @@ function scrolls(el: Element | null): boolean {
  */
 const PAGE_KEYS = new Set(['ArrowLeft', 'ArrowRight', '+', '=', '-', '_']);
 const PLAIN_BUTTON = 'button, [role=button]';
+/** The question card, whose question takes the focus as it is asked: Left there stepped back, the card and the focus gone with it (a11y review). */
+const QUESTION = '.question';
 const LESSON_VIEW = '[role=group][aria-label=Playback], .stage, .eventlog';
 
 /** Whether `key` (any key when omitted) pressed with focus on `target` belongs to that control rather than to the page. */
@@ -46,6 +48,7 @@ export function ownsKeys(target: EventTarget | null, key?: string): boolean {
   if (inDialog(el)) return true;
   const button = key !== undefined && PAGE_KEYS.has(key) ? el.closest(PLAIN_BUTTON) : null;
   if (button?.closest(LESSON_VIEW)) return false;
+  if (key !== undefined && PAGE_KEYS.has(key) && el.closest(QUESTION)) return true;
   if (el.closest(CONTROLS) !== null || (el instanceof HTMLElement && el.isContentEditable)) return true;
   const stop = el.closest(TAB_STOP);
   return stop !== null && scrolls(stop);

@@ -30,6 +30,9 @@ function setup() {
           </button>
         </div>
         <div className="question">
+          <h2 id="prompt" tabIndex={-1}>
+            Her next requests are…
+          </h2>
           <button type="button" id="lock">
             Lock in my prediction
           </button>
@@ -114,7 +117,8 @@ describe('Space', () => {
     press('btn', '+');
     expect([state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls]).toEqual([1, 1, [[2]]]);
     // Nor on a button elsewhere: Right on the question card's Lock in stepped past the question (review).
-    for (const id of ['field', 'radio', 'in-group', 'link', 'lock']) for (const key of ['ArrowRight', 'ArrowLeft', '+', '-']) press(id, key);
+    // Nor on the card's question, which takes the focus as it is asked: Left stepped back from it, and the card went with the focus (a11y review).
+    for (const id of ['field', 'radio', 'in-group', 'link', 'lock', 'prompt']) for (const key of ['ArrowRight', 'ArrowLeft', '+', '-']) press(id, key);
     expect([state.step.mock.calls.length, state.stepBack.mock.calls.length, state.setSpeed.mock.calls.length]).toEqual([1, 1, 1]);
   });
 

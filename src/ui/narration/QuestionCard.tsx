@@ -53,6 +53,26 @@ function useFocusWhenAsked(heading: React.RefObject<HTMLHeadingElement | null>):
 }
 
 /**
+ * A seek (a host's, a timeline's) takes the card away with the focus in it: the focus goes on to the
+ * stage, not to <body> (a11y review: Left on the question stepped back, the card gone, Tab then went
+ * to the transcript at the page's foot). Chromium blurs a removed element only in a focused document,
+ * so not in a course page's frame: the card's own record of the focus says where it was.
+ */
+function useFocusOnStageWhenGone(asked: boolean) {
+  const focusedRef = useRef(false);
+  useEffect(() => {
+    if (asked || !focusedRef.current) return;
+    focusedRef.current = false;
+    requestAnimationFrame(() => keepFocusIn(null, 'stage'));
+  }, [asked]);
+  return {
+    onFocus: () => (focusedRef.current = true),
+    // To nothing (a click on no control, or the card taken away) it is still the card's to give back.
+    onBlur: (e: React.FocusEvent) => e.relatedTarget && (focusedRef.current = false),
+  };
+}
+
+/**
  * Predict, then see: the question at a key moment, over the stage while playback waits. Looking
  * through the choices (arrows, clicks) only marks one; "Lock in my prediction" answers, so the
  * first arrow press no longer answers with the second choice. The answer is marked from what the
@@ -71,6 +91,7 @@ export function QuestionCard() {
   const [peeking, setPeeking] = useState<unknown>(null);
   const card = useRef<HTMLElement>(null);
   useFocusWhenAsked(heading);
+  const focusKept = useFocusOnStageWhenGone(q.asked !== null);
   useNoStopsUnder(card, q.asked !== null);
   if (!q.asked) return null;
   const { question, choiceId, result } = q.asked;
@@ -96,6 +117,7 @@ export function QuestionCard() {
       // About one world: where two are side by side, layout.css asks over the other one.
       data-about={question.modes.length === 1 ? question.modes[0] : undefined}
       aria-labelledby={promptId}
+      {...focusKept}
     >
       <h2 id={promptId} className="question-prompt" ref={heading} tabIndex={-1}>
         {question.prompt}
