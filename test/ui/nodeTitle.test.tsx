@@ -41,6 +41,20 @@ describe('node titles', () => {
     expect(drawn('store', 240, store)).toMatchObject({ text: 'Session store', lines: ['unused (server memory)'] });
   });
 
+  it('a store down says so after its title where its line does not fit (store-outage on a landscape phone said "Session store" alone)', async () => {
+    for (const mode of ['session', 'jwt'] as const) {
+      const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'store-outage')!, mode);
+      await driver.runUntil(8_600);
+      const world = snapshot(driver.state);
+      expect(world.store.up, mode).toBe(false);
+      const status = nodeStatus(world, 'store');
+      // 844x390: the session store's box is 240 px wide.
+      expect(drawn('store', 240, status, undefined, 30).text, mode).toBe(`${status.title}: DOWN`);
+      // With room, its words say more than the state.
+      expect(drawn('store', 480, status, undefined, 30).text, mode).toMatch(new RegExp(`^${status.title.replace(/[()]/g, '\\$&')}: DOWN: .+`));
+    }
+  });
+
   const POLICIES = ['round-robin', 'random', 'least-connections', 'sticky'];
   it.each([
     ['390 px', 362, POLICIES],

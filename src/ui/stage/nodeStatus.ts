@@ -63,11 +63,13 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     // An 800x600 embed's skewed servers said "clock +20 s" alone, server-1 "tolerance 25 s", beside "every server allows a 25 s clock tolerance".
     // A phone's (~95 px of line) kept "clock +20 s" alone too: the skew's sign and seconds say it, beside the tolerance.
     const clockShort = clock ? (skew && tolerance ? [clock, `${skew}, tol. ${seconds}`, `${offset}, tol. ${seconds}`, skew] : [clock, ...(tolerance ? [`tol. ${seconds}`] : [])]) : undefined;
-    const lines = [...own.map((l) => l.text), `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`];
+    const clockLine = { text: `${server.inFlight} in flight${clock ? `, ${clock}` : ''}`, short: clockShort };
+    // Where a clock is skewed, that line first: a box with room for one (a landscape phone's) said "keys: k1" on every server, and not which one runs fast (learner review).
+    const ordered = world.servers.some((sv) => sv.skewMs) ? [clockLine, ...own] : [...own, clockLine];
     const c = server.lastCheck;
     const fresh = c && world.timeMs - c.atMs <= FLASH_MS;
     const flash = fresh && c ? { ok: c.ok, text: `${c.kind} ${c.ok ? '✓' : '✗'}` } : null;
-    return { title: server.id, short: serverShortTitles(server.id), lines: server.up ? lines : ['down'], shortLines: server.up ? [...own.map((l) => l.short), clockShort] : undefined, down: !server.up, flash };
+    return { title: server.id, short: serverShortTitles(server.id), lines: server.up ? ordered.map((l) => l.text) : ['down'], shortLines: server.up ? ordered.map((l) => l.short) : undefined, down: !server.up, flash };
   }
   const client = world.clients.find((c) => c.id === id);
   if (client) {
@@ -151,7 +153,13 @@ const storeLines = (what: string, state: string, queued = ''): string[] => (stat
 
 function storeStatus(world: WorldSnapshot, predicting: boolean): NodeStatus {
   const st = world.store;
-  return STORE_STATUS[world.mode](world, !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up', predicting);
+  const state = !st.up ? 'DOWN' : st.slowFactor > 1 ? `slow ×${st.slowFactor}` : 'up';
+  const status = STORE_STATUS[world.mode](world, state, predicting);
+  if (state === 'up' || status.lines[0] === state) return status;
+  // Where no other form fits, the state alone: a landscape phone's store said "Session store" through
+  // the whole outage, where "Session store: DOWN" fits (learner review).
+  const [first = [], ...rest] = status.shortLines ?? [];
+  return { ...status, shortLines: [[...first, state], ...rest] };
 }
 
 /**
