@@ -106,6 +106,34 @@ describe('while playing, what a caption asks to watch', () => {
   });
 });
 
+// A11y review: captions about a server or about every browser were followed by silence: clock-skew's
+// server-2 refused six requests, token_expired, and tampering's 401s after "From now on each server checks…".
+describe('while playing, a caption about a server or about no one node', () => {
+  const heard = async (link: string, from: number, to: number) => {
+    const store = await setup(link);
+    await vi.waitFor(() => expect(screen.getByTestId('outcome-news')).toBeTruthy());
+    const region = screen.getByTestId('outcome-news');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    fakeFrames();
+    await act(() => store.getState().seek(from));
+    store.getState().play();
+    await runFrames(store, 3_000, () => store.player.timeMs >= to);
+    return said;
+  };
+
+  it('says the server\'s first decision after it: clock-skew\'s server-2 refusing, token_expired', async () => {
+    const said = await heard('?scenario=clock-skew&mode=jwt&q=0', 10_400, 13_000);
+    expect(said.filter((text) => /^server-2 rejects \w+'s GET \/api\/profile: token_expired/.test(text))).toHaveLength(1);
+  });
+
+  it('says the first answer any browser gets after it: tampering\'s refused edited token, in each world', async () => {
+    const said = await heard('?scenario=tampering&mode=both&q=0', 2_400, 4_500);
+    expect(said.join(' ')).toMatch(/Session: alice gets 401 \w+/);
+    expect(said.join(' ')).toMatch(/JWT: alice gets 401 signature_invalid/);
+  });
+});
+
 // A11y review: the caption's outcome news said the 401 and the 200 as they came, the verdict said them,
 // 250 ms later the paused moment's news, and after Continue the outcome news again.
 describe('a verdict', () => {

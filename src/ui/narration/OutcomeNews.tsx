@@ -11,9 +11,20 @@ import { useApp } from '../storeContext';
 const awaitingVerdict = (s: AppStoreState): boolean => !!s.question && s.question.choiceId !== null && !s.question.result;
 const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, timeMs: s.timeMs, playing: s.playing, hides: predicting(s) || awaitingVerdict(s), oneWorld: shownModes(s).length === 1 });
 
-/** The first answer `who` got from `fromMs` on (a 200 or a refusal, with its reason), if it has come; after it, where `fromMs` is a Play press. */
-const firstAnswer = (log: readonly LogEntry[] | undefined, who: string, fromMs: number, after: boolean): LogEntry | undefined =>
-  log?.find((e) => e.kind === 'response' && e.nodeId === who && (after ? e.timeMs > fromMs : e.timeMs >= fromMs));
+/**
+ * The first answer from `fromMs` on (after it, where `fromMs` is a Play press), if it has come: of a
+ * browser, the answer it got (a 200 or a refusal, with its reason); of a server, its decision on a
+ * request; of a caption about no one node ("From now on each server checks…"), any browser's answer.
+ * Captions about a server or about everyone were followed by silence: clock-skew's six token_expired
+ * refusals from server-2, tampering's 401s (a11y review).
+ */
+function firstAnswer(log: readonly LogEntry[] | undefined, who: string | undefined, fromMs: number, after: boolean): LogEntry | undefined {
+  const from = (e: LogEntry) => (after ? e.timeMs > fromMs : e.timeMs >= fromMs);
+  const browsers = (e: LogEntry) => e.kind === 'response' && (who === undefined || e.nodeId === who);
+  const decides = (e: LogEntry) => e.kind === 'server' && e.nodeId === who && e.requestId !== undefined && e.ok !== undefined;
+  const answers = who?.startsWith('server-') ? decides : browsers;
+  return log?.find((e) => answers(e) && from(e));
+}
 
 /**
  * While playing, what the caption on screen asks to watch, said as it comes: each world's first answer
@@ -37,8 +48,7 @@ export function OutcomeNews({ step }: { step: LessonStep | undefined }) {
     if (!step || !playing || hides || !region.current) return;
     const logs = { session, jwt };
     const fresh = (['session', 'jwt'] as const).flatMap((mode) => {
-      const who = step.about[mode];
-      const answer = who && !told.current.modes.has(mode) ? firstAnswer(logs[mode], who, told.current.fromMs, told.current.pressed) : undefined;
+      const answer = told.current.modes.has(mode) ? undefined : firstAnswer(logs[mode], step.about[mode], told.current.fromMs, told.current.pressed);
       return answer ? [{ mode, text: answer.text }] : [];
     });
     if (!fresh.length) return;
