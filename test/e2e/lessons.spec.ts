@@ -69,7 +69,7 @@ test('the load lesson shows each world\'s latency under its name, in sight besid
   const figures = page.locator('.stage-latency');
   await expect(figures).toHaveCount(2);
   for (const figure of await figures.all()) {
-    await expect(figure).toHaveText(/^latency: \d+ ms$/);
+    await expect(figure).toHaveText(/^latency now: \d+ ms$/);
     // Its words, not its box: the box takes the row's whole width.
     const b = await figure.evaluate((el) => {
       const range = document.createRange();

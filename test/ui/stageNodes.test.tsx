@@ -162,8 +162,8 @@ describe('the latency a lesson asks to watch', () => {
     };
     const session = await said('session');
     const jwt = await said('jwt');
-    expect(session.text).toContain(`latency: ${session.figure}`);
-    expect(jwt.text).toContain(`latency: ${jwt.figure}`);
+    expect(session.text).toContain(`latency now: ${session.figure}`);
+    expect(jwt.text).toContain(`latency now: ${jwt.figure}`);
     // The session world's requests wait at the store; the JWT world's do not.
     expect(Number.parseFloat(session.figure)).toBeGreaterThan(2 * Number.parseFloat(jwt.figure));
     const { container } = await renderStageAt('basic', 'session', 5_000);
@@ -171,6 +171,6 @@ describe('the latency a lesson asks to watch', () => {
     cleanup();
     // There from the start, before a request is served: coming then, it pushed the diagram 19 px down.
     const start = await renderStageAt('load', 'session', 0);
-    expect(start.container.querySelector('.stage-latency')?.textContent).toBe('latency: none served yet');
+    expect(start.container.querySelector('.stage-latency')?.textContent).toBe('latency now: none served yet');
   });
 });
