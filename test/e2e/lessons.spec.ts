@@ -179,6 +179,25 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
 }
 
 /** The caption box's "what just happened" line: how many lines it shows, whether its text is cut, and where the worlds start. */
+// Learner review: in a world drawn alone its servers stand in a column mid-stage, and the decided card,
+// centred, hid server-1 and server-2 as its verdict said "… from server-1: its cached key set…".
+for (const [lesson, at] of [['key-rotation', 5_000], ['clock-skew', 0]] as const) test(`at 1280x800 a one-world lesson's verdict leaves the servers and the key set in sight (${lesson})`, async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/?scenario=${lesson}&t=${at}&speed=4&play=1`);
+  const group = page.getByRole('radiogroup');
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  await group.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await expect(page.locator('.question-foot')).toContainText(/✓ Right\.|✗ Not this time/, { timeout: 30_000 });
+  const card = (await page.locator('.question').boundingBox())!;
+  const named = page.locator('.stage .node').filter({ hasText: /^(server-\d|Key set)/ });
+  expect(await named.count()).toBe(4);
+  for (const node of await named.all()) {
+    const b = (await node.boundingBox())!;
+    expect(b.y >= card.y + card.height || b.y + b.height <= card.y || b.x >= card.x + card.width || b.x + b.width <= card.x, `${await node.textContent()} under the verdict`).toBe(true);
+  }
+});
+
 const nowLine = (page: Page) =>
   page.evaluate(() => {
     const now = document.querySelector<HTMLElement>('.caption-now')!;
