@@ -81,6 +81,24 @@ describe("a paused moment's news", () => {
     expect(line).toMatch(/^Session: .* JWT: /);
     expect(said).toEqual([line]);
   }, 30_000);
+
+  it('of a pause is not said again where the outcome news has just said it (a11y review: basic\u2019s two 200s, said as they came, then again at Pause)', async () => {
+    const store = await setup('?scenario=basic&mode=both&q=0');
+    const said = listen();
+    const outcome = screen.getByTestId('outcome-news');
+    const outcomes: string[] = [];
+    new MutationObserver(() => outcomes.push(outcome.textContent ?? '')).observe(outcome, { childList: true, characterData: true, subtree: true });
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout', 'clearTimeout'] });
+    act(() => store.getState().setSpeed(4));
+    act(() => store.getState().play());
+    while (!(outcomes.join(' ').includes('Session: alice gets 200') && outcomes.join(' ').includes('JWT: alice gets 200'))) await runFrames(store, 1);
+    act(() => store.getState().pause());
+    await act(() => store.player.settled());
+    await act(() => vi.advanceTimersByTimeAsync(NEWS_QUIET_MS + 10));
+    // The line under the caption is what the outcome news said, world by world.
+    expect(screen.getByTestId('caption').textContent).toBe(outcomes.join(' '));
+    expect(said).toEqual([]);
+  }, 30_000);
 });
 
 // A11y review: while revocation played, its "Watch whether her next requests still get in" was

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -24,7 +24,7 @@ const selectLogs = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt:
  * intervention adds there are said after it), and alone while a prediction is pending (nothing
  * then says what the question asks about). Silent while playing: the lesson line speaks.
  */
-export function MomentNews({ summary, fixed }: { summary: string; fixed: string | null }) {
+export function MomentNews({ summary, fixed, outcomesSaid }: { summary: string; fixed: string | null; outcomesSaid: RefObject<string> }) {
   const store = useAppStore();
   const { session, jwt, modesKey, playing, hides, verdict } = useApp(useShallow(selectLogs));
   const seen = useRef<Partial<Record<Mode, LogEntry>>>({});
@@ -58,7 +58,8 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
     else if (fixed && newFixed) pending.current = { text: hides ? '' : fixed, fixed: true };
     // Where a verdict comes (playback's pause, a Step), the verdict speaks: said here too, its answers were heard twice (a11y review).
     else if (verdictCame) pending.current = null;
-    else if (!hides && paused && !fixed) pending.current = { text: summary, fixed: false };
+    // A Pause says what just happened, unless the outcome news has just said it (a11y review: basic's two 200s, said as they came, then again at Pause).
+    else if (!hides && paused && !fixed) pending.current = summary === outcomesSaid.current ? null : { text: summary, fixed: false };
     else if (!hides && count > 0) pending.current = { text: count > MOST_LINES_SAID || piledUp ? summary : newsOf(fresh as { mode: Mode; lines: readonly LogEntry[] }[]), fixed: false };
     void store.player.settled().then(() => {
       clearTimeout(quiet.current);
@@ -68,7 +69,7 @@ export function MomentNews({ summary, fixed }: { summary: string; fixed: string 
         if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = news.text;
       }, NEWS_QUIET_MS);
     });
-  }, [store, session, jwt, modesKey, playing, fixed, hides, verdict, summary]);
+  }, [store, session, jwt, modesKey, playing, fixed, hides, verdict, summary, outcomesSaid]);
   useEffect(() => () => clearTimeout(quiet.current), []);
   return <p ref={region} className="visually-hidden" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="moment-news" />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
@@ -8,6 +8,7 @@ import { useApp } from '../storeContext';
 
 // A prediction locked in waits for its verdict, which says the answers it names: said here as they
 // came too, and again after Continue, a learner heard them three times (a11y review).
+const MODES = ['session', 'jwt'] as const;
 const awaitingVerdict = (s: AppStoreState): boolean => !!s.question && s.question.choiceId !== null && !s.question.result;
 const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, timeMs: s.timeMs, playing: s.playing, hides: predicting(s) || awaitingVerdict(s), oneWorld: shownModes(s).length === 1 });
 
@@ -32,28 +33,32 @@ function firstAnswer(log: readonly LogEntry[] | undefined, who: string | undefin
  * moment's news only a paused moment: revocation's "Watch whether her next requests still get in"
  * was followed by 9 s of silence, the 401 and the 200 on the stage never said (a11y review).
  */
-export function OutcomeNews({ step }: { step: LessonStep | undefined }) {
+export function OutcomeNews({ step, saidRef }: { step: LessonStep | undefined; saidRef: RefObject<string> }) {
   const { session, jwt, timeMs, playing, hides, oneWorld } = useApp(useShallow(selectOutcomes));
   // Answers from `fromMs` on: the caption's moment, or where Play was pressed under it (played from a
   // link at 4.9 s, revocation said Alice's login of 0.2 s as news).
   // From a press, answers after it: the one a verdict's pause stopped on was said again after Continue.
-  const told = useRef<{ step: LessonStep | undefined; fromMs: number; pressed: boolean; modes: Set<Mode> }>({ step: undefined, fromMs: 0, pressed: false, modes: new Set() });
+  const told = useRef<{ step: LessonStep | undefined; fromMs: number; pressed: boolean; said: { mode: Mode; text: string }[] }>({ step: undefined, fromMs: 0, pressed: false, said: [] });
   const wasPlaying = useRef(false);
   const region = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     const started = playing && !wasPlaying.current;
     wasPlaying.current = playing;
-    if (told.current.step !== step) told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), pressed: started, modes: new Set() };
+    if (told.current.step !== step) {
+      told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), pressed: started, said: [] };
+      saidRef.current = '';
+    }
     else if (started && timeMs >= told.current.fromMs) Object.assign(told.current, { fromMs: timeMs, pressed: true });
     if (!step || !playing || hides || !region.current) return;
     const logs = { session, jwt };
-    const fresh = (['session', 'jwt'] as const).flatMap((mode) => {
-      const answer = told.current.modes.has(mode) ? undefined : firstAnswer(logs[mode], step.about[mode], told.current.fromMs, told.current.pressed);
+    const fresh = MODES.flatMap((mode) => {
+      const answer = told.current.said.some((said) => said.mode === mode) ? undefined : firstAnswer(logs[mode], step.about[mode], told.current.fromMs, told.current.pressed);
       return answer ? [{ mode, text: answer.text }] : [];
     });
     if (!fresh.length) return;
-    for (const f of fresh) told.current.modes.add(f.mode);
+    told.current.said = [...told.current.said, ...fresh].sort((a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
     region.current.textContent = perWorldLine(fresh, oneWorld);
-  }, [step, session, jwt, timeMs, playing, hides, oneWorld]);
+    saidRef.current = perWorldLine(told.current.said, oneWorld);
+  }, [step, session, jwt, timeMs, playing, hides, oneWorld, saidRef]);
   return <p ref={region} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="outcome-news" />;
 }
