@@ -428,7 +428,7 @@ test('a 640x400 embed\'s question shows every choice whole above its buttons', a
 // A11y review: Left on the question, which has the focus once asked, stepped back and took the card,
 // the focus falling to <body>; a host's seek takes it away with the focus in it too.
 test('the question keeps its card under Left and Right; a host\'s seek that takes it leaves the focus on the stage', async ({ page }) => {
-  const url = coursePage('/course/ask-focus.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&t=5100" width="800" height="600"></iframe>`);
+  const url = coursePage('/course/ask-focus.html', `<button id="jump">Jump</button><iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=revocation&t=5100" width="800" height="600"></iframe>`);
   await page.goto(url);
   const ui = page.frameLocator('iframe[name="sim"]');
   const prompt = ui.getByRole('heading', { name: /^The admin has banned Alice/ });
@@ -438,9 +438,18 @@ test('the question keeps its card under Left and Right; a host\'s seek that take
   await expect(ui.getByRole('radiogroup')).toBeVisible();
   await expect(ui.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuetext', /^00:05\.1/);
   await expect(prompt).toBeFocused();
-  await page.evaluate(() => (window.frames as unknown as { sim: Window }).sim.postMessage({ type: 'authsim:seek', timeMs: 3_000 }, '*'));
+  const seek = (timeMs: number) => page.evaluate((t) => (window.frames as unknown as { sim: Window }).sim.postMessage({ type: 'authsim:seek', timeMs: t }, '*'), timeMs);
+  await seek(3_000);
   await expect(ui.getByRole('radiogroup')).toHaveCount(0);
   await expect.poll(() => frameIn(page, 'sim').evaluate(() => document.activeElement?.id)).toBe('stage');
+  // Left for the course page, the card gives the focus up: a host's seek then does not take it back into the frame.
+  await seek(5_100);
+  await prompt.focus();
+  await page.locator('#jump').click();
+  await seek(3_000);
+  await expect(ui.getByRole('radiogroup')).toHaveCount(0);
+  await frameIn(page, 'sim').evaluate(() => new Promise(requestAnimationFrame));
+  await expect(page.locator('#jump')).toBeFocused();
 });
 
 // key-rotation, a one-world lesson: its heading's words ("this lesson has no session world: nothing like this happens there", then) were cut to "…nothing" under the card.

@@ -178,7 +178,6 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
   });
 }
 
-/** The caption box's "what just happened" line: how many lines it shows, whether its text is cut, and where the worlds start. */
 // Learner review: in a world drawn alone its servers stand in a column mid-stage, and the decided card,
 // centred, hid server-1 and server-2 as its verdict said "… from server-1: its cached key set…".
 for (const [lesson, at] of [['key-rotation', 5_000], ['clock-skew', 0]] as const) test(`at 1280x800 a one-world lesson's verdict leaves the servers and the key set in sight (${lesson})`, async ({ page }) => {
@@ -198,6 +197,7 @@ for (const [lesson, at] of [['key-rotation', 5_000], ['clock-skew', 0]] as const
   }
 });
 
+/** The caption box's "what just happened" line: how many lines it shows, whether its text is cut, and where the worlds start. */
 const nowLine = (page: Page) =>
   page.evaluate(() => {
     const now = document.querySelector<HTMLElement>('.caption-now')!;

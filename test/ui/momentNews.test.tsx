@@ -145,7 +145,13 @@ describe('while playing, a caption about a server or about no one node', () => {
     expect(said.filter((text) => /^server-2 rejects \w+'s GET \/api\/profile: token_expired/.test(text))).toHaveLength(1);
   });
 
-  it('says the first answer any browser gets after it: tampering\'s refused edited token, in each world', async () => {
+  it('says nothing of a world the caption does not speak of: revocation\'s JWT-only denylist caption, no session news', async () => {
+    const said = await heard('?scenario=revocation&mode=both&q=0', 21_900, 24_500);
+    expect(said.some((text) => /^JWT: alice gets 200/.test(text) || /^alice gets 200/.test(text))).toBe(true);
+    expect(said.filter((text) => text.includes('Session:'))).toEqual([]);
+  });
+
+  it('says the first refusal any browser gets after it: tampering\'s refused edited token, in each world', async () => {
     const said = await heard('?scenario=tampering&mode=both&q=0', 2_400, 4_500);
     expect(said.join(' ')).toMatch(/Session: alice gets 401 \w+/);
     expect(said.join(' ')).toMatch(/JWT: alice gets 401 signature_invalid/);

@@ -16,11 +16,17 @@ describe('revocation in words', () => {
     expect(lines(d.state.log.entries, /bans alice/)).toEqual([expect.stringMatching(/bans alice: no session of theirs to delete\.$/)]);
   });
 
-  it('a ban in the JWT world of a user holding no live token says none gets past it, not that keeping no list made tokens invalid', async () => {
+  it('a revocation in the JWT world of a user holding no live token says what is true of the tokens, not that keeping no list made them invalid', async () => {
     const d = await loadScenario(findScenario('revocation')!, 'jwt');
     d.dispatch({ type: 'banUser', userId: 'bob' }, 8_000);
     await d.runUntil(8_100);
-    expect(lines(d.state.log.entries, /bans bob/)).toEqual([expect.stringMatching(/bans bob: the servers keep no list of tokens, but no token issued to bob is still valid, so none gets past the ban\.$/)]);
+    expect(lines(d.state.log.entries, /bans bob/)).toEqual([expect.stringMatching(/bans bob: the servers keep no list of tokens, and no token has been issued to bob yet\.$/)]);
+    // A log-out everywhere says the same words of its own, past every exp: no ban named.
+    const basic = await loadScenario(findScenario('basic')!, 'jwt');
+    basic.dispatch({ type: 'logoutEverywhere', userId: 'alice' }, 200_000);
+    await basic.runUntil(200_100);
+    const logout = lines(basic.state.log.entries, /alice logs out everywhere/);
+    expect(logout).toEqual([expect.stringMatching(/: the servers keep no list of tokens, and every token issued to alice is already past its exp\.$/)]);
   });
 
   it('a log-out-everywhere over two live tokens says how long the longest stays valid, as "up to"', async () => {

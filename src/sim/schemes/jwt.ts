@@ -253,10 +253,15 @@ function revokeUser(s: SimState, userId: string, what: string): void {
   // What the servers cannot know, the narrator can: how long the tokens already handed out stay good.
   const live = Object.values(s.issued).filter((i) => i.userId === userId && i.expiresAtMs > s.timeMs);
   const until = live.length ? Math.max(...live.map((i) => i.expiresAtMs)) : s.timeMs;
-  // With none live, "so no issued token is still valid" read as if keeping no list made them invalid (a11y review).
+  // With none live, "so no issued token is still valid" read as if keeping no list made them invalid
+  // (a11y review). What is true of the tokens alone: a ban, a log-out everywhere and a password change
+  // all say this, and a server's clock tolerance may still take a token past its exp.
+  const everIssued = Object.values(s.issued).some((i) => i.userId === userId);
   const stays = live.length
     ? `so ${plural(live.length, 'issued token')} ${word(live.length, 'stays', 'stay')} valid for ${live.length > 1 ? 'up to ' : ''}${Math.round((until - s.timeMs) / 1000)} s more, until exp`
-    : `but no token issued to ${userId} is still valid, so none gets past the ban`;
+    : everIssued
+      ? `and every token issued to ${userId} is already past its exp`
+      : `and no token has been issued to ${userId} yet`;
   log(s, 'action', `${what}: the servers keep no list of tokens, ${stays}.${refreshNote}`);
 }
 

@@ -14,18 +14,25 @@ const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, 
 
 /**
  * The first answer from `fromMs` on (after it, where `fromMs` is a Play press), if it has come: of a
- * browser, the answer it got (a 200 or a refusal, with its reason); of a server, its decision on a
- * request; of a caption about no one node ("From now on each server checks…"), any browser's answer.
- * Captions about a server or about everyone were followed by silence: clock-skew's six token_expired
- * refusals from server-2, tampering's 401s (a11y review).
+ * browser, the answer it got (a 200 or a refusal, with its reason); of a server, what it logged of a
+ * request (a refusal, an acceptance, a login, work lost); of a caption about no one node ("From now on
+ * each server checks…"), the first refusal any browser gets: in a crowd a first 200 is anyone's, and
+ * says nothing. Captions about a server or about everyone were followed by silence: clock-skew's six
+ * token_expired refusals from server-2, tampering's 401s (a11y review).
  */
 function firstAnswer(log: readonly LogEntry[] | undefined, who: string | undefined, fromMs: number, after: boolean): LogEntry | undefined {
   const from = (e: LogEntry) => (after ? e.timeMs > fromMs : e.timeMs >= fromMs);
-  const browsers = (e: LogEntry) => e.kind === 'response' && (who === undefined || e.nodeId === who);
-  const decides = (e: LogEntry) => e.kind === 'server' && e.nodeId === who && e.requestId !== undefined && e.ok !== undefined;
-  const answers = who?.startsWith('server-') ? decides : browsers;
+  const answers =
+    who === undefined
+      ? (e: LogEntry) => e.kind === 'response' && e.ok === false
+      : SERVER_ID.test(who)
+        ? (e: LogEntry) => e.kind === 'server' && e.nodeId === who && e.requestId !== undefined && e.ok !== undefined
+        : (e: LogEntry) => e.kind === 'response' && e.nodeId === who;
   return log?.find((e) => answers(e) && from(e));
 }
+
+/** The engine names its app servers so (`server-1`, and `server-N` for one added). */
+const SERVER_ID = /^server-\d+$/;
 
 /**
  * While playing, what the caption on screen asks to watch, said as it comes: each world's first answer
@@ -52,7 +59,9 @@ export function OutcomeNews({ step, saidRef }: { step: LessonStep | undefined; s
     if (!step || !playing || hides || !region.current) return;
     const logs = { session, jwt };
     const fresh = MODES.flatMap((mode) => {
-      const answer = told.current.said.some((said) => said.mode === mode) ? undefined : firstAnswer(logs[mode], step.about[mode], told.current.fromMs, told.current.pressed);
+      // Only a world the caption speaks of: a JWT-only line ("The operators turn the denylist on…") was followed by the session world's news.
+      const captioned = step.lines.some((line) => line.mode === null || line.mode === mode);
+      const answer = !captioned || told.current.said.some((said) => said.mode === mode) ? undefined : firstAnswer(logs[mode], step.about[mode], told.current.fromMs, told.current.pressed);
       return answer ? [{ mode, text: answer.text }] : [];
     });
     if (!fresh.length) return;

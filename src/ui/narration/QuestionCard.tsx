@@ -67,8 +67,14 @@ function useFocusOnStageWhenGone(asked: boolean) {
   }, [asked]);
   return {
     onFocus: () => (focusedRef.current = true),
-    // To nothing (a click on no control, or the card taken away) it is still the card's to give back.
-    onBlur: (e: React.FocusEvent) => e.relatedTarget && (focusedRef.current = false),
+    // Taken away, the card still holds the focus to give back; left (a click elsewhere, on the page around
+    // a frame too: a host's seek then took the focus back into the frame), it gives it up.
+    onBlur: (e: React.FocusEvent) => {
+      const card = e.currentTarget;
+      requestAnimationFrame(() => {
+        if (card.isConnected && !card.contains(document.activeElement)) focusedRef.current = false;
+      });
+    },
   };
 }
 
