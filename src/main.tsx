@@ -69,13 +69,16 @@ function startLoadLab() {
 }
 
 function startLessons(link: LinkState, notices: string[], read: boolean) {
-  const store = createAppStore({ ...link, linkTimeMs: link.timeMs, notices, questionsOn: link.questionsOn ?? questionsPreference() });
+  // An embed asks unless its link says q=0, the teacher's choice: one frame's "Skip all questions",
+  // remembered, turned the questions off in every lesson the course embeds from this site (teacher review).
+  const embed = link.presentation?.embed === true;
+  const store = createAppStore({ ...link, linkTimeMs: link.timeMs, notices, questionsOn: link.questionsOn ?? (embed || questionsPreference()) });
   // Caught here: a failed fetch is told by the stage's error boundary when React reaches it, not as an unhandled rejection now.
   fetchStageCode().catch(() => {});
   const { presentation } = store.getState();
-  // The learner's "Ask me questions" choice is remembered (a link's q=0 is not: it is the teacher's).
+  // The learner's "Ask me questions" choice is remembered (a link's q=0 is not: it is the teacher's), in the full app only.
   store.subscribe((s, prev) => {
-    if (s.questionsOn !== prev.questionsOn) rememberQuestions(s.questionsOn);
+    if (s.questionsOn !== prev.questionsOn && !embed) rememberQuestions(s.questionsOn);
   });
   // For poking at the model from the devtools console while developing.
   if (import.meta.env.DEV) Object.assign(window, { __app: store });

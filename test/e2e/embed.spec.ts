@@ -425,6 +425,20 @@ test('a 640x400 embed\'s question shows every choice whole above its buttons', a
   }
 });
 
+// Teacher review: "Skip all questions" in one frame was remembered, and every lesson the course
+// embeds from the site then asked nothing; an embed has no "Ask me questions" to turn them back on.
+test('an embed asks unless its link says q=0: no remembered choice turns its questions off, and its Skip all is not remembered', async ({ page }) => {
+  await page.goto(`${site.appUrl}?embed=1&scenario=revocation&t=5100`);
+  await expect(page.getByRole('radiogroup')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Skip all questions' }).click();
+  await expect(page.getByRole('radiogroup')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('authsim:questions'))).toBeNull();
+  // Turned off in the full app on this site: the embed still asks.
+  await page.evaluate(() => localStorage.setItem('authsim:questions', 'off'));
+  await page.goto(`${site.appUrl}?embed=1&scenario=stale-claims&t=5100`);
+  await expect(page.getByRole('radiogroup')).toBeVisible({ timeout: 30_000 });
+});
+
 // A11y review: Left on the question, which has the focus once asked, stepped back and took the card,
 // the focus falling to <body>; a host's seek takes it away with the focus in it too.
 test('the question keeps its card under Left and Right; a host\'s seek that takes it leaves the focus on the stage', async ({ page }) => {
