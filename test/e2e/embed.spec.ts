@@ -466,6 +466,26 @@ test('the question keeps its card under Left and Right; a host\'s seek that take
   await expect(page.locator('#jump')).toBeFocused();
 });
 
+// Teacher review: in a phone-width frame the card's three buttons stood in three rows, and of
+// refresh-tokens' four choices one and a half were in sight, the rest scrolled under them.
+test('a 360x640 embed\'s question keeps its buttons to two rows and every choice begun above them', async ({ page }) => {
+  const url = coursePage('/course/ask360.html', `<iframe name="sim" title="Sessions vs JWT" src="${site.appUrl}?embed=1&scenario=refresh-tokens&t=13800" width="360" height="640"></iframe>`);
+  await page.goto(url);
+  const ui = page.frameLocator('iframe[name="sim"]');
+  const choices = ui.getByRole('radiogroup').getByRole('radio');
+  await expect(choices).toHaveCount(4, { timeout: 30_000 });
+  const bar = (await ui.locator('.question-actions').boundingBox())!;
+  const button = (await ui.getByRole('button', { name: 'Skip all questions' }).boundingBox())!;
+  expect(bar.height, 'two rows of buttons at most').toBeLessThan(2.6 * button.height);
+  const rows = await ui.locator('.question-choice').all();
+  for (const [i, choice] of rows.entries()) {
+    const b = (await choice.boundingBox())!;
+    // The first three whole; the last begun, so a learner sees there is more.
+    if (i < rows.length - 1) expect(b.y + b.height, `${await choice.textContent()}: above the buttons`).toBeLessThanOrEqual(bar.y + 0.5);
+    else expect(b.y + 16, `${await choice.textContent()}: begun above the buttons`).toBeLessThanOrEqual(bar.y);
+  }
+});
+
 // key-rotation, a one-world lesson: its heading's words ("this lesson has no session world: nothing like this happens there", then) were cut to "…nothing" under the card.
 // load: each world's latency under its name, what the run decides, stays in sight.
 for (const [lesson, from] of [['revocation', 4_800], ['key-rotation', 6_000], ['load', 9_600]] as const) test(`predicted, an 800x600 embed's card is one row over no node and no world's heading while the run decides (${lesson})`, async ({ page }) => {
