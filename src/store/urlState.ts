@@ -62,12 +62,14 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     if (isLab(lab)) return { state: { lab }, problems: [] };
     problems.push(`The link's lab "${lab.slice(0, 20)}" is not one this app has (${LABS.join(', ')}); showing the lessons instead.`);
   }
+  // A lesson and a mode are read whatever their case: "scenario=Revocation" played the first lesson (teacher review).
   const scenario = params.get('scenario');
   if (scenario !== null) {
-    if (findMeta(scenario)) state.scenarioId = scenario;
+    const id = scenario.toLowerCase();
+    if (findMeta(id)) state.scenarioId = id;
     else problems.push(`The link names a scenario "${scenario.slice(0, 40)}" that does not exist; showing the first one instead.`);
   }
-  const mode = params.get('mode');
+  const mode = params.get('mode')?.toLowerCase() ?? null;
   if (mode !== null) {
     if (isView(mode)) state.view = mode;
     else problems.push(`The link's mode "${mode.slice(0, 20)}" is not session, jwt or both; showing both.`);
@@ -111,5 +113,38 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     if (parsed.ok) state.actions = parsed.value;
     else problems.push(`The link's interventions could not be used (${parsed.problem}); the lesson plays without them.`);
   }
+  problems.push(...misnamed(params));
   return { state, problems };
+}
+
+/** The parameters a lesson's link is read by (a lab's `sweep` apart): others are an LMS's, a tracker's, or a typo. */
+const KNOWN = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'q', 'embed', 'controls', 'inspect', 'a', 'lab'];
+/** What a teacher may write for one: "autoplay=1" was ignored without a word. */
+const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't'], ['start', 't'], ['questions', 'q'], ['view', 'mode']]);
+
+/**
+ * A parameter no lesson reads, named where it looks like one that is ("scenari=revocation" played the
+ * first lesson without a word: teacher review). Others (an LMS's, a tracker's) are left alone.
+ */
+function misnamed(params: URLSearchParams): string[] {
+  const names = [...new Set(params.keys())].filter((name) => !KNOWN.includes(name));
+  return names.flatMap((name) => {
+    if (name === 'sweep') return ['The link\'s sweep is the load lab\'s (lab=load); it was ignored.'];
+    const lower = name.toLowerCase();
+    const near = KNOWN.filter((known) => known.length >= 4 || known === lower).map((known) => ({ known, apart: editDistance(known, lower) }));
+    const nearest = lower.length >= 4 || near.some((n) => n.apart === 0) ? near.sort((a, b) => a.apart - b.apart)[0] : undefined;
+    const meant = ALIKE.get(lower) ?? (nearest && nearest.apart <= 2 ? nearest.known : undefined);
+    return meant ? [`The link's "${name.slice(0, 20)}" is not a parameter this app reads (did you mean ${meant}?); it was ignored.`] : [];
+  });
+}
+
+/** Levenshtein distance, for names of a few letters. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -100,6 +100,19 @@ describe('links', () => {
     expect(problems[0]).toMatch(/scenario "nope" that does not exist/);
   });
 
+  // Teacher review: "scenario=Revocation" played the first lesson, and "scenari=revocation" or "autoplay=1" were ignored without a word.
+  it('reads a lesson and a mode whatever their case, and names a parameter that looks like one it reads', () => {
+    expect(parseLink('?scenario=Revocation&mode=JWT')).toEqual({ state: { scenarioId: 'revocation', view: 'jwt' }, problems: [] });
+    const { state, problems } = parseLink('?scenari=revocation&autoplay=1&Speed=2&sweep=x&utm_source=lms&fbclid=abc&__proto__=1&constructor=1');
+    expect(state).toEqual({});
+    expect(problems).toEqual([
+      'The link\'s "scenari" is not a parameter this app reads (did you mean scenario?); it was ignored.',
+      'The link\'s "autoplay" is not a parameter this app reads (did you mean play?); it was ignored.',
+      'The link\'s "Speed" is not a parameter this app reads (did you mean speed?); it was ignored.',
+      'The link\'s sweep is the load lab\'s (lab=load); it was ignored.',
+    ]);
+  });
+
   it('never throws, whatever the query string', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (q) => Array.isArray(parseLink(q, parseInterventions).problems)));
   });
