@@ -1,5 +1,5 @@
 import { apiCount, check, count, type Scenario, type TimelineStep, browsers } from './scenario';
-import { meta } from './catalog';
+import { firstCaption, meta } from './catalog';
 import { accepted, clock, describe, firstFinishedAfter, happened, perWorld, plural } from './outcomes';
 
 /** Profile sizes, in extra claims, for each round of logging in again. */
@@ -36,7 +36,8 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
   // the login leaves, it says what to watch: "the browser silently drops it" stood over a login on its way.
   const lastJwt = last && mode === 'jwt';
   steps.push(
-    { atMs: t, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, ...(index > 0 ? { caption } : {}) },
+    // The first round's profile is set at 0 s, with the lesson's first caption.
+    index > 0 ? { atMs: t, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, caption } : { atMs: 0, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, caption: firstCaption('token-size', mode) },
     {
       atMs: t + 600,
       action: { type: 'login', clientId: 'alice' },
