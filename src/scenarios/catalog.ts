@@ -152,8 +152,8 @@ export const CATALOG: CatalogEntry[] = [
       'The JWT rides in a cookie here, so it inherits the cookie limit: name and value together may not exceed 4096 bytes. Each round Alice logs in with a bigger profile that her token carries. Watch the bytes on every request grow in each world, and what happens to her requests once the token outgrows the limit.',
     // Said at 0 s, as every lesson's first moment: an embed showed the opening instead, cut to two lines (teacher review).
     firstCaption: {
-      session: 'Alice is about to log in: with sessions her profile stays on the server, and her cookie holds only a session id.',
-      jwt: 'Alice is about to log in: her token will carry her profile, in a cookie of at most 4096 bytes.',
+      session: 'Alice is about to log in: her profile stays on the server, her cookie holds a session id.',
+      jwt: 'Alice is about to log in with a profile that her token carries, in a cookie that may not exceed 4096 bytes.',
     },
     modes: ['session', 'jwt'],
     load: () => import('./tokenSize').then(lesson),

@@ -272,10 +272,10 @@ test('focus never falls to <body>: Ban, Remove server, Reset, Dismiss', async ({
 
   // Dismissing the notices removes them, button and all: focus goes on to the stage.
   await page.goto('/?scenario=basic&seed=abc&q=0');
-  await page.getByRole('button', { name: 'Dismiss notices' }).focus();
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status', { name: 'Notices' })).toBeEmpty();
-  await expect(page.getByRole('button', { name: 'Dismiss notices' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Dismiss', exact: true })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stage');
 });
 

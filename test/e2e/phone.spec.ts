@@ -301,7 +301,7 @@ test('at 390x844 the takeaway is shown whole beside both worlds, and the caption
     // No shadow under a whole text (the box's yellow, #fffbea, has blue 234).
     expect(await footShade(page)).toBeGreaterThan(228);
     // The link's own notice (its moment is past the end) read and dismissed: every world of the lesson, whole on the first screen.
-    await page.getByRole('button', { name: 'Dismiss notices' }).click();
+    await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
     const worlds = CATALOG.find((c) => c.id === id)!.modes.length;
     await expect(page.locator('.stage'), id).toHaveCount(worlds);
     const screen = await firstScreen(page);
@@ -327,7 +327,7 @@ test('on a 667x400 landscape phone the takeaway is shown whole', async ({ browse
   for (const id of ['load', 'key-rotation']) {
     await page.goto(`/?scenario=${id}&q=0&t=600000`);
     await expect(page.getByTestId('lesson-caption')).toContainText('Takeaway:', { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Dismiss notices' }).click();
+    await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
     const screen = await firstScreen(page);
     expect(screen.caption.cut, id).toEqual([]);
     // Grown to at most 45% of the screen: the worlds keep the rest, below it.
@@ -339,7 +339,7 @@ test('on a 667x400 landscape phone the takeaway is shown whole', async ({ browse
   await page.goto('/?scenario=stale-claims&q=0&t=600000');
   const lesson = page.getByTestId('lesson-caption');
   await expect(lesson).toContainText('Takeaway:', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Dismiss notices' }).click();
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
   const atEnd = (await page.locator('.stage').first().boundingBox())!.y;
   await page.getByRole('button', { name: /Step back/ }).click();
   await expect(lesson).not.toContainText('Takeaway:');
@@ -412,7 +412,7 @@ test('at 390x844 a link\'s notice leaves both worlds drawn, in sight until dismi
   await expect(notice).toBeHidden();
   await page.getByRole('button', { name: 'Options' }).focus();
   await expect(notice).toBeVisible();
-  await page.getByRole('button', { name: 'Dismiss notices' }).click();
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
   await expect(notice).toBeHidden();
   await expect(page.locator('.stage')).toHaveCount(2);
   await page.close();

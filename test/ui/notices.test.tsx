@@ -16,7 +16,7 @@ it('keeps one status region from the first render, fills it with a notice, and s
   );
   const region = screen.getByRole('status', { name: 'Notices' });
   expect(region.textContent).toBe('');
-  expect(screen.queryByRole('button', { name: 'Dismiss notices' })).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
 
   act(() => store.setState({ notices: ['That intervention was not applied: no such server.'] }));
   // The same element, now holding the words: inserted with them, it went unsaid.
@@ -25,7 +25,7 @@ it('keeps one status region from the first render, fills it with a notice, and s
   // "Dismiss" is no part of what the region says.
   expect(within(region).queryByRole('button')).toBeNull();
 
-  fireEvent.click(screen.getByRole('button', { name: 'Dismiss notices' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
   expect(store.getState().notices).toEqual([]);
   expect(screen.getByRole('status', { name: 'Notices' })).toBe(region);
   expect(region.textContent).toBe('');

@@ -29,7 +29,6 @@ export function Notices() {
       {any && (
         <button
           type="button"
-          aria-label="Dismiss notices"
           onClick={() => {
             dismiss();
             // The notices (and this button) are gone: focus goes on to the stage, not to <body>.
