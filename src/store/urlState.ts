@@ -120,7 +120,19 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
 /** The parameters a lesson's link is read by (a lab's `sweep` apart): others are an LMS's, a tracker's, or a typo. */
 const KNOWN = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'q', 'embed', 'controls', 'inspect', 'a', 'lab'];
 /** What a teacher may write for one: "autoplay=1" was ignored without a word. */
-const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't'], ['start', 't'], ['questions', 'q'], ['view', 'mode']]);
+const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't'], ['start', 't'], ['seek', 't'], ['questions', 'q'], ['view', 'mode']]);
+
+/**
+ * The known name `name` (lower-cased) is nearest to, if a typo of it: the same first letter, one slip
+ * in a name of five letters or fewer, two in a longer one; a name of one to three letters only in
+ * another case. Two slips in four letters took an LMS's `code` or `role` for `mode`, `seen` or `step`
+ * for `seed` (code review).
+ */
+function typoOf(name: string): string | undefined {
+  const slips = KNOWN.map((known) => (known.length < 4 || name[0] !== known[0] ? (name === known ? 0 : Infinity) : editDistance(known, name)));
+  const nearest = slips.indexOf(Math.min(...slips));
+  return slips[nearest]! <= (KNOWN[nearest]!.length <= 5 ? 1 : 2) ? KNOWN[nearest] : undefined;
+}
 
 /**
  * A parameter no lesson reads, named where it looks like one that is ("scenari=revocation" played the
@@ -131,20 +143,19 @@ function misnamed(params: URLSearchParams): string[] {
   return names.flatMap((name) => {
     if (name === 'sweep') return ['The link\'s sweep is the load lab\'s (lab=load); it was ignored.'];
     const lower = name.toLowerCase();
-    const near = KNOWN.filter((known) => known.length >= 4 || known === lower).map((known) => ({ known, apart: editDistance(known, lower) }));
-    const nearest = lower.length >= 4 || near.some((n) => n.apart === 0) ? near.sort((a, b) => a.apart - b.apart)[0] : undefined;
-    const meant = ALIKE.get(lower) ?? (nearest && nearest.apart <= 2 ? nearest.known : undefined);
+    const meant = ALIKE.get(lower) ?? typoOf(lower);
     return meant ? [`The link's "${name.slice(0, 20)}" is not a parameter this app reads (did you mean ${meant}?); it was ignored.`] : [];
   });
 }
 
-/** Levenshtein distance, for names of a few letters. */
+/** Slips between two short names: a letter added, dropped, changed, or two side by side swapped ("mdoe"). */
 function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }

@@ -111,6 +111,10 @@ describe('links', () => {
       'The link\'s "Speed" is not a parameter this app reads (did you mean speed?); it was ignored.',
       'The link\'s sweep is the load lab\'s (lab=load); it was ignored.',
     ]);
+    // Code review: two slips in four letters named an LMS's `code` and `role` as `mode`, `step` as `seed`.
+    const hosts = '?code=x&role=Learner&node=1&state=s&page=2&step=1&player=1&ref=a&_ga=1&gclid=2&lti_version=1&context_id=7';
+    expect(parseLink(hosts).problems).toEqual([]);
+    expect(parseLink('?seek=4000&mdoe=jwt&embd=1&contorls=0&T=10').problems.map((p) => p.match(/mean (\w+)/)?.[1])).toEqual(['t', 'mode', 'embed', 'controls', 't']);
   });
 
   it('never throws, whatever the query string', () => {
