@@ -10,6 +10,7 @@ import { SCHEME_WORDS } from './schemes/names';
 import { noteSigningKeyHolders } from './nodes/keySet';
 import { LIMITS } from './options';
 import { parseAction, type OptionsPatch } from './parseAction';
+import { isServerId, serverId } from './serverIds';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
 import { cookieContext, log, own, serverById, shortId, type Tick } from './world';
@@ -32,7 +33,7 @@ const OPTION_WORDS: { [K in keyof Required<OptionsPatch>]: (v: Required<OptionsP
 
 export function newServer(s: SimState): AppServer {
   return {
-    id: `server-${s.nextServerNumber++}`,
+    id: serverId(s.nextServerNumber++),
     up: true,
     skewMs: 0,
     bootedAtMs: s.timeMs,
@@ -232,7 +233,7 @@ function tamper(s: SimState, clientId: string, how: ForgeHow): void {
 }
 
 /** Ids the cluster's nodes answer to: a client of that name would have the node's messages delivered to it. */
-const namesANode = (id: string): boolean => id === 'lb' || id === 'store' || id === 'jwks' || /^server-\d+$/.test(id);
+const namesANode = (id: string): boolean => id === 'lb' || id === 'store' || id === 'jwks' || isServerId(id);
 
 /** The attacker copies every credential the victim's browser holds (XSS, a leaked log, malware). */
 function steal(s: SimState, fromClientId: string, attackerId: string): void {

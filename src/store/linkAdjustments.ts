@@ -5,6 +5,7 @@ import { duration } from '../formatSpans';
 import type { RecordedAction } from '../sim/history';
 import { LIMITS } from '../sim/options';
 import { SCHEME_WORDS, type Mode } from '../sim/schemes/names';
+import { serverId } from '../sim/serverIds';
 import type { Action } from '../sim/types';
 import type { AppStore } from './createAppStore';
 import type { LinkState } from './urlState';
@@ -49,7 +50,7 @@ const quoted = (names: readonly string[]): string => {
 export function interventionProblems(actions: readonly RecordedAction[], lesson: LessonCast & { endMs: number }): string[] {
   const unknown = { clients: new Set<string>(), users: new Set<string>(), servers: new Set<string>() };
   const added = actions.filter(({ action }) => action.type === 'addServer').length;
-  const serverIds = new Set(Array.from({ length: lesson.servers + added }, (_, i) => `server-${i + 1}`));
+  const serverIds = new Set(Array.from({ length: lesson.servers + added }, (_, i) => serverId(i + 1)));
   // An attacker the link's own steal brings in is a client it may name (the panel's Steal, then "mallory replays").
   const linkSteals = stealsIn(actions);
   const clientIds = new Set([...lesson.clientIds, ...linkSteals.map((t) => t.attackerId)]);

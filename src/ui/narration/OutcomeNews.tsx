@@ -1,6 +1,8 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LogEntry, Mode } from '../../sim/types';
+import { MODES, type Mode } from '../../sim/schemes/names';
+import { isServerId } from '../../sim/serverIds';
+import type { LogEntry } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { perWorldLine, type LessonStep } from '../../store/lesson';
 import { predicting, shownModes } from '../../store/selectors';
@@ -8,7 +10,6 @@ import { useApp } from '../storeContext';
 
 // A prediction locked in waits for its verdict, which says the answers it names: said here as they
 // came too, and again after Continue, a learner heard them three times (a11y review).
-const MODES = ['session', 'jwt'] as const;
 const awaitingVerdict = (s: AppStoreState): boolean => !!s.question && s.question.choiceId !== null && !s.question.result;
 const selectOutcomes = (s: AppStoreState) => ({ session: s.worlds.session?.log, jwt: s.worlds.jwt?.log, timeMs: s.timeMs, playing: s.playing, hides: predicting(s) || awaitingVerdict(s), oneWorld: shownModes(s).length === 1 });
 
@@ -25,14 +26,11 @@ function firstAnswer(log: readonly LogEntry[] | undefined, who: string | undefin
   const answers =
     who === undefined
       ? (e: LogEntry) => e.kind === 'response' && e.ok === false
-      : SERVER_ID.test(who)
+      : isServerId(who)
         ? (e: LogEntry) => e.kind === 'server' && e.nodeId === who && e.requestId !== undefined && e.ok !== undefined
         : (e: LogEntry) => e.kind === 'response' && e.nodeId === who;
   return log?.find((e) => answers(e) && from(e));
 }
-
-/** The engine names its app servers so (`server-1`, and `server-N` for one added). */
-const SERVER_ID = /^server-\d+$/;
 
 /**
  * While playing, what the caption on screen asks to watch, said as it comes: each world's first answer
