@@ -53,7 +53,9 @@ export function parseCommand(data: unknown): Parsed {
       return { command: { type, timeMs: t } };
     }
     case 'authsim:load': {
-      const { scenario, mode, seed } = data;
+      // Read whatever their case, as a link's are: a teacher copies them from one (teacher review).
+      const { seed } = data;
+      const [scenario, mode] = [data.scenario, data.mode].map((v) => (typeof v === 'string' ? v.toLowerCase() : v));
       if (typeof scenario !== 'string' || !findMeta(scenario)) return { problem: `authsim:load names no known scenario (${typeof scenario === 'string' ? scenario.slice(0, 40) : typeof scenario})` };
       if (mode !== undefined && !isView(mode)) return { problem: 'authsim:load mode must be session, jwt or both' };
       if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < LIMITS.seed.min || seed > LIMITS.seed.max)) return { problem: `authsim:load seed must be a whole number from ${LIMITS.seed.min} to ${LIMITS.seed.max}` };

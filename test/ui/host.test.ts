@@ -60,6 +60,8 @@ describe('host page commands', () => {
     expect(parseCommand({ type: 'authsim:play' })).toEqual({ command: { type: 'authsim:play' } });
     expect(parseCommand({ type: 'authsim:seek', timeMs: 1500 })).toEqual({ command: { type: 'authsim:seek', timeMs: 1500 } });
     expect(parseCommand({ type: 'authsim:load', scenario: 'revocation', mode: 'jwt', seed: 3 })).toEqual({ command: { type: 'authsim:load', scenario: 'revocation', mode: 'jwt', seed: 3 } });
+    // As a link's: a teacher copies them from one (teacher review: "Revocation" was refused).
+    expect(parseCommand({ type: 'authsim:load', scenario: 'Revocation', mode: 'JWT' })).toEqual({ command: { type: 'authsim:load', scenario: 'revocation', mode: 'jwt' } });
     for (const bad of [null, 'play', [], { type: 7 }, { type: 'authsim:seek' }, { type: 'authsim:seek', timeMs: -1 }, { type: 'authsim:seek', timeMs: Infinity }, { type: 'authsim:load', scenario: 'nope' }, { type: 'authsim:load', scenario: 'basic', mode: 'all' }, { type: 'authsim:load', scenario: 'basic', seed: 1.5 }, { type: 'authsim:explode' }])
       expect(parseCommand(bad)).toHaveProperty('problem');
   });
