@@ -71,8 +71,11 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const [choices, setChoices] = useState<Choices>(() => ({ embed: true, controls: true, inspect: store.getState().presentation.inspect, questions: true, autoplay: false }));
   // The moment the dialog opened at: the link and the embed code carry the same one, whatever plays on.
   const [moment] = useState(() => tidyMoment(store));
+  // Ticked, the link says q=1 where the sharer's own questions are off: opened in her browser
+  // without it, her stored choice applied, and she saw no question where her students would (teacher review).
+  const asksHere = (link: string, c: Choices) => (c.questions && !store.getState().questionsOn ? `${link}&q=1` : link);
   const linksFor = (c: Choices) => ({
-    link: momentLink(store, { questionsOn: c.questions }, moment),
+    link: asksHere(momentLink(store, { questionsOn: c.questions }, moment), c),
     embed: momentLink(store, { questionsOn: c.questions, autoplay: c.autoplay, presentation: { embed: c.embed, controls: c.embed ? c.controls : true, inspect: c.inspect } }, moment),
   });
   const [links, setLinks] = useState(() => linksFor(choices));
