@@ -423,6 +423,14 @@ test('a 640x400 embed\'s question shows every choice whole above its buttons', a
     expect(b.y, `${await choice.textContent()}: below the card's top`).toBeGreaterThanOrEqual(card.y);
     expect(b.y + b.height, `${await choice.textContent()}: above the buttons`).toBeLessThanOrEqual(buttons.y + 0.5);
   }
+  // Decided, the verdict is read whole under the prompt: below the choices, it was cut mid-sentence at the card's foot.
+  await choices.nth(3).check();
+  await ui.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const verdict = ui.locator('.question-foot p');
+  await expect(verdict).toContainText(/^✗ Not this time/, { timeout: 30_000 });
+  const v = (await verdict.boundingBox())!;
+  const under = (await ui.locator('.question-actions').boundingBox())!;
+  expect(v.y + v.height, 'the verdict ends above the buttons').toBeLessThanOrEqual(under.y + 0.5);
 });
 
 // Teacher review: "Skip all questions" in one frame was remembered, and every lesson the course
