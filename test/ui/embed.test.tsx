@@ -70,9 +70,10 @@ describe('Share dialog', () => {
     // The dialog's chunk loads on demand, then it opens (showModal): wait for it to be open.
     await screen.findByRole('dialog', { name: 'Share this moment' });
     const link = screen.getByLabelText<HTMLInputElement>('Link to this moment').value;
-    // The sharer's own questions are off here; a student's link asks them unless the sharer unticks it (teacher review).
+    // The sharer's own questions are off here; a student's link asks them unless the sharer unticks it,
+    // and says so (q=1), or opened in the sharer's browser it asked none (teacher reviews).
     expect(store.getState().questionsOn).toBe(false);
-    expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '3000' });
+    expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ scenario: 'revocation', mode: 'both', speed: String(store.getState().speed), t: '3000', q: '1' });
     const code = () => screen.getByLabelText<HTMLTextAreaElement>('Embed code').value;
     const src = () => new URL(/src="([^"]+)"/.exec(code())![1]!.replace(/&amp;/g, '&'));
     expect(code()).toContain('height="600"');
