@@ -49,7 +49,7 @@ export const microservices: Scenario = {
       {
         atMs: SWITCH_AT_MS + KEY_OVERLAP_MS,
         action: { type: 'note', text: 'The old HS256 key is withdrawn.' },
-        caption: 'The HS256 key is withdrawn: no service accepts HS256 now, so only the issuer can sign a token they take. In real life each service must be reconfigured; until then its secret still forges tokens.',
+        caption: 'The HS256 key is withdrawn: no service accepts HS256 now, so only the issuer, with its private key, can sign a token they take. (Here every service lets go at once; in real life each is reconfigured in turn.)',
       },
     ];
     return steps;

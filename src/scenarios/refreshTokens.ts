@@ -33,7 +33,7 @@ export const refreshTokens: Scenario = {
       atMs: 10_000,
       action: { type: 'note', text: 'Alice\u2019s access token expires; her browser refreshes it.' },
       about: 'alice',
-      caption: 'Alice\u2019s access token expires: her browser trades the refresh token for a new pair; the old refresh token is now marked used.',
+      caption: 'Alice\u2019s access token expires: her next request is refused (401), so her browser trades the refresh token for a new pair; the old one is now marked used.',
     },
     {
       atMs: MALLORY_USES_AT_MS[1]!,

@@ -266,11 +266,21 @@ const CLAIMS: Claim[] = [
       const roles = new Set(sent({ ...ctx, subject: null }).filter((r) => r.reason === 'ok').map((r) => `${r.claims?.role}`));
       return roles.has(a!) && roles.has(b!) ? null : `token roles seen: ${[...roles].join(', ')}`;
     } },
-  { says: /read their roles on each request/, check: lookups(true) },
+  { says: /read their roles on each request|reads the role from the user record/, check: lookups(true) },
   { says: /bans (\w+)/, check: (ctx) => (after(ctx).banned[named(ctx.caption, /bans (\w+)/)!] ? null : 'not banned') },
   // ---- logins, logouts, theft, tampering -------------------------------------------------------
   { says: /\b(logs? in|log in again)\b/, check: (ctx) => (/\b(Everyone|Three users|Both|Twenty users|the users|Alice and Bob)\b/.test(ctx.caption) ? someAccepted({ kind: 'login' })({ ...ctx, subject: null }) : someAccepted({ kind: 'login' })(ctx)) },
   { says: /logs out everywhere/, check: logSays(/logs out everywhere/) },
+  // clock-skew: a tolerance covers the skew only against the clock that stamped the token (learner review).
+  { says: /logs in on (server-\d)/, check: (ctx) => {
+      const login = sent(ctx, { to: ctx.atMs + 2_000, kind: 'login' })[0];
+      return login?.serverId === named(ctx.caption, /logs in on (server-\d)/) ? null : `the login was served by ${login?.serverId ?? 'no server'}`;
+    } },
+  { says: /Only (server-\d) accepts it now/, check: (ctx) => {
+      const ok = sent({ ...ctx, subject: null }, { to: ctx.atMs + 9_000 }).filter((r) => r.reason === 'ok');
+      const servers = new Set(ok.map((r) => r.serverId));
+      return ok.length > 0 && servers.size === 1 && servers.has(named(ctx.caption, /Only (server-\d)/)) ? null : `accepted on ${[...servers].join(', ') || 'no server'}`;
+    } },
   { says: /their tokens were still good/, check: (ctx) => {
       const last = sent({ ...ctx, subject: null }, { from: ctx.atMs - 3_000, to: ctx.atMs - 1 });
       return last.length && last.every((r) => r.reason === 'ok') ? null : `the requests before: ${outcomes(last)}`;
@@ -289,7 +299,7 @@ const CLAIMS: Claim[] = [
   { says: /starts a fresh family/, check: someAccepted() },
   { says: /(\d+)-second access token/, check: (ctx) => (after(ctx).options.tokenTtlMs === Number(/(\d+)-second/.exec(ctx.caption)![1]) * 1000 ? null : 'another token lifetime') },
   { says: /expires in (\d+) s/, check: (ctx) => (after(ctx).options.tokenTtlMs === Number(/expires in (\d+) s/.exec(ctx.caption)![1]) * 1000 ? null : 'another token lifetime') },
-  { says: /access token expires: her browser/, check: someRefused({ reason: 'token_expired' }) },
+  { says: /access token expires: her (browser|next request is refused)/, check: someRefused({ reason: 'token_expired' }) },
   // ---- the cluster ----------------------------------------------------------------------------
   { says: /(server-\d) crashes/, check: (ctx) => {
       const id = named(ctx.caption, /(server-\d) crashes/)!;
