@@ -79,11 +79,11 @@ describe('node status words', () => {
   });
 
   // Learner review: "public keys: k1 k2*" said which key signs by a mark nothing explained.
-  it('key-rotation: while two keys are published, the key set says in words which one signs', async () => {
+  it('key-rotation: while two keys are published, the key set says in words which one is current, not that a public key signs', async () => {
     const driver = await loadScenario(findScenario('key-rotation')!, 'jwt');
     const linesAt = async (ms: number) => (await driver.runUntil(ms), nodeStatus(snapshot(driver.state), 'jwks').lines);
     expect(await linesAt(2_000)).toEqual(['public key: k1']);
-    expect(await linesAt(10_000)).toEqual(['public keys: k1 k2 (signing)']);
+    expect(await linesAt(10_000)).toEqual(['public keys: k1 k2 (current)']);
     expect(await linesAt(34_000)).toEqual(['public key: k2']);
   });
 
@@ -245,14 +245,14 @@ describe('node status words', () => {
     // Before Play makes the secret, not a key set to fetch: "key set not fetched" stood under "all five services share one secret".
     expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'no secret given yet'));
     await driver.runUntil(14_000);
-    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'keys: k1'));
+    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'secret k1 (can sign)'));
     expect(driver.state.log.entries.filter((e) => /fetches the key set/.test(e.text))).toEqual([]);
     expect(driver.state.servers.every((server) => server.jwksCache.fetchedAtMs === null)).toBe(true);
     // EdDSA from 15 s: a service fetches the public key k2 for the first EdDSA token it checks, and keeps the secret beside it until k1 is withdrawn.
     await driver.runUntil(20_000);
     expect(driver.state.log.entries.some((e) => /fetches the key set/.test(e.text))).toBe(true);
     expect(driver.state.servers.flatMap((server) => server.jwksCache.kids)).not.toContain('k1');
-    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toContain('keys: k1 k2');
+    expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toContain('secret k1 (can sign) · public k2');
     await driver.runUntil(30_000);
     expect(servers.map((id) => nodeStatus(snapshot(driver.state), id).lines[0])).toEqual(servers.map(() => 'keys: k2'));
   });

@@ -99,9 +99,17 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
   // Short enough for a phone's server box ("keys: none cached" was cut to "keys: none ca…").
   // Four in a phone's row: "keys: k1…" hid the k2 the microservices lesson is about; the ids alone fit.
   // The keys it checks with: an HS256 secret it was given (never fetched) and the public keys it
-  // cached from the key set; with neither yet, that it has not fetched the set.
+  // cached from the key set; with neither yet, that it has not fetched the set. A secret says it
+  // signs too: microservices' "keys: k1" and "keys: k1 k2" drew no line between a secret any service
+  // could sign with and a public key none can (learner review).
   jwt: (world, server) => {
     const kids = knownKids(world.keys.keys, server.jwksCache.kids);
+    const secrets = kids.filter((kid) => world.keys.keys.some((k) => k.kid === kid && k.alg === 'HS256'));
+    if (secrets.length) {
+      const published = kids.filter((kid) => !secrets.includes(kid));
+      const held = [`secret ${secrets.join(' ')}`, ...(published.length ? [`public ${published.join(' ')}`] : [])];
+      return [{ text: `${held[0]} (can sign)${held[1] ? ` · ${held[1]}` : ''}`, short: [held.join(' · '), kids.join(' ')] }];
+    }
     if (kids.length) return [{ text: `keys: ${kids.join(' ')}`, short: [kids.join(' ')] }];
     // An HS256 secret is given, never fetched: before the Play that makes it, microservices' services
     // read "key set not fetched" under "the issuer and all five services share one secret" (embed review).
@@ -165,13 +173,15 @@ function storeStatus(world: WorldSnapshot, predicting: boolean): NodeStatus {
 /**
  * The key set's lines: public keys are published; an HS256 secret is not (the issuer provisions it
  * to every server), so it is never drawn as part of the public set. With more than one key, the one
- * that signs new tokens says so in words: a bare "k1 k2*" was read as nothing (learner review).
+ * new tokens are signed with says so in words: a bare "k1 k2*" was read as nothing; a public key is
+ * "current", not "signing": "public key: k2 (signing)" said a public key signs, what the
+ * microservices lesson undoes (learner reviews).
  */
 function keyLines(world: WorldSnapshot): Pick<NodeStatus, 'lines' | 'shortLines'> {
   const ready = world.keys.keys.filter((k) => k.ready);
   if (ready.length === 0) return { lines: ['no keys yet'] };
   const kids = (hs256: boolean) =>
-    ready.filter((k) => (k.alg === 'HS256') === hs256).map((k) => (ready.length > 1 && k.kid === world.keys.activeKid ? `${k.kid} (signing)` : k.kid));
+    ready.filter((k) => (k.alg === 'HS256') === hs256).map((k) => (ready.length > 1 && k.kid === world.keys.activeKid ? `${k.kid} (${hs256 ? 'signing' : 'current'})` : k.kid));
   const [published, secrets] = [kids(false), kids(true)];
   const noun = (one: string, list: string[]) => `${one}${list.length > 1 ? 's' : ''}`;
   const publicLine = published.length ? { text: `${noun('public key', published)}: ${published.join(' ')}`, short: [`${noun('key', published)}: ${published.join(' ')}`, published.join(' ')] } : { text: 'no public key', short: [] };
