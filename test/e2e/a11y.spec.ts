@@ -137,6 +137,10 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
       expect(box.x + box.width).toBeLessThanOrEqual(size.width);
       // Seen, not heard twice: the name stays the title's.
       await expect(marker).toHaveAccessibleName((await marker.getAttribute('title'))!);
+      // Escape puts it away, the focus staying (WCAG 1.4.13: it lay over the caption's first line).
+      await page.keyboard.press('Escape');
+      await expect(page.locator('.marker-tip:visible')).toHaveCount(0);
+      await expect(marker).toBeFocused();
     }
     await page.keyboard.press('Tab');
     await expect(page.locator('.marker-tip:visible')).toHaveCount(0);

@@ -48,6 +48,14 @@ export function markerName({ step, alsoHere, lastAtMs }: Marker<{ atMs: number; 
  * The markers over a track `trackPx` wide for a timeline `endMs` long; a jump lands on a question asked
  * just before its moment. Named by their title alone: as aria-label too, a screen reader read it twice.
  */
+/** Escape puts a focused marker's name away, the focus staying (WCAG 1.4.13): it lay over the caption's first line. */
+function hideTipOnEscape(e: React.KeyboardEvent<HTMLButtonElement>) {
+  if (e.key !== 'Escape' || e.currentTarget.dataset.tip === 'hidden') return;
+  e.currentTarget.dataset.tip = 'hidden';
+  // This Escape's only job: a drawer open beside it stays (DrawerPanel skips one already handled).
+  e.preventDefault();
+}
+
 export function TimelineMarkers({ endMs, trackPx }: { endMs: number; trackPx: number }) {
   const c = useApp(useShallow(selectMarkers));
   const { scenario, modesKey } = c;
@@ -62,7 +70,7 @@ export function TimelineMarkers({ endMs, trackPx }: { endMs: number; trackPx: nu
       <Fragment key={marker.step.atMs}>
         <button type="button" className="marker" style={{ left: `${share * 100}%` }} aria-disabled={blocked || undefined} onClick={() => {
             if (!blocked) void c.seek(markerTarget(marker.step.atMs, c.timeMs, coming));
-          }} title={name}>
+          }} onKeyDown={hideTipOnEscape} onBlur={(e) => delete e.currentTarget.dataset.tip} title={name}>
           <span aria-hidden="true">◆</span>
         </button>
         {/* Its name in sight while it has the keyboard's focus: a title shows only to a pointer, and Tab met bare diamonds (a11y review). */}
