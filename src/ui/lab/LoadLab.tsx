@@ -27,6 +27,21 @@ interface Props {
   search?: string;
 }
 
+/**
+ * Back to the lesson the picker left for the lab (the page that sent the learner here, this site's
+ * lessons), or the first lesson: "Back to the lessons" opened "Log in and browse", not the lesson left (a11y review).
+ */
+function lessonsLink(): string {
+  const here = window.location.pathname;
+  try {
+    const from = new URL(document.referrer);
+    if (from.origin === window.location.origin && from.pathname === here && !from.searchParams.has('lab')) return `${here}${from.search}`;
+  } catch {
+    // No referrer, or not an address: the first lesson.
+  }
+  return here;
+}
+
 export function LoadLab({ client: given, notices: linkNotices = [], search = window.location.search }: Props) {
   const [linked] = useState(() => sweepFromSearch(search));
   const notices = [...linkNotices, ...linked.problems];
@@ -49,7 +64,7 @@ export function LoadLab({ client: given, notices: linkNotices = [], search = win
       <header className="lab-header">
         {/* In a course page's frame, the teacher placed the lab: a way to the lessons would leave it. */}
         {!linked.embed && (
-          <a className="lab-back" href={window.location.pathname}>
+          <a className="lab-back" href={lessonsLink()}>
             Back to the lessons
           </a>
         )}

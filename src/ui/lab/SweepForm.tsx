@@ -46,8 +46,9 @@ export function SweepForm({ form, onChange, measured, parsed, locked, onSubmit, 
   return (
     <form className="lab-form panel" onSubmit={submit} noValidate aria-labelledby="lab-form-title">
       <h2 id="lab-form-title">Sweep settings</h2>
-      {/* No legend: the form is named by its heading already ("Sweep settings" was read three times). */}
-      <fieldset className="lab-fields" disabled={locked}>
+      {/* A fieldset to lock the fields while a sweep runs, no group of its own: the form is named by its
+          heading ("Sweep settings" was read three times with a legend), and unnamed it was read as "group" (a11y reviews). */}
+      <fieldset className="lab-fields" disabled={locked} role="none">
         <fieldset className="lab-models">
           <legend>Models</legend>
           {MODES.map((mode) => (
