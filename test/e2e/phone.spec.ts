@@ -745,6 +745,9 @@ test('at 360x640 a question\'s result keeps Continue in sight at its card\'s foo
   expect(b.y).toBeGreaterThanOrEqual(c.y);
   expect(b.y + b.height).toBeLessThanOrEqual(c.y + c.height);
   expect(b.y + b.height).toBeLessThanOrEqual(640);
+  // The verdict under the prompt, the choices it marks after it: below them, it was cut at the card's foot (learner review).
+  const verdictAt = (await card.locator('.question-foot p').boundingBox())!.y;
+  expect(verdictAt, 'the verdict above the choices').toBeLessThan((await card.locator('.question-choice').first().boundingBox())!.y);
   // Its bar casts a shadow up onto what is under it, gone once the card is scrolled to its end (learner review: a
   // verdict's last line cut in half was all that said there was more).
   const shadow = () => card.locator('.question-actions').evaluate((el) => getComputedStyle(el).boxShadow);
