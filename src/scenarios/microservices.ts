@@ -49,7 +49,7 @@ export const microservices: Scenario = {
       {
         atMs: SWITCH_AT_MS + KEY_OVERLAP_MS,
         action: { type: 'note', text: 'The old HS256 key is withdrawn.' },
-        caption: 'The HS256 key is withdrawn: no service accepts HS256 now, so only the issuer, with its private key, can sign a token they take. (Here every service lets go at once; in real life each is reconfigured in turn.)',
+        caption: 'The HS256 key is withdrawn: no service accepts HS256 now, so only the issuer, with its private key, can sign a token they take. (Here all let go at once; in real life, until each service is reconfigured, the old secret still forges tokens it accepts.)',
       },
     ];
     return steps;

@@ -276,10 +276,13 @@ const CLAIMS: Claim[] = [
       const login = sent(ctx, { to: ctx.atMs + 2_000, kind: 'login' })[0];
       return login?.serverId === named(ctx.caption, /logs in on (server-\d)/) ? null : `the login was served by ${login?.serverId ?? 'no server'}`;
     } },
-  { says: /Only (server-\d) accepts it now/, check: (ctx) => {
-      const ok = sent({ ...ctx, subject: null }, { to: ctx.atMs + 9_000 }).filter((r) => r.reason === 'ok');
-      const servers = new Set(ok.map((r) => r.serverId));
-      return ok.length > 0 && servers.size === 1 && servers.has(named(ctx.caption, /Only (server-\d)/)) ? null : `accepted on ${[...servers].join(', ') || 'no server'}`;
+  { says: /Until (server-\d)’s clock reaches the iat, at (\d+) s, only (server-\d) accepts it/, check: (ctx) => {
+      const [, later, at, only] = /Until (server-\d)’s clock reaches the iat, at (\d+) s, only (server-\d) accepts it/.exec(ctx.caption) ?? [];
+      const untilMs = Number(at) * 1000;
+      const ok = (from: number, to: number) => sent({ ...ctx, subject: null }, { from, to }).filter((r) => r.reason === 'ok');
+      const before = new Set(ok(ctx.atMs, untilMs).map((r) => r.serverId));
+      const after = new Set(ok(untilMs + 1, untilMs + 5_000).map((r) => r.serverId));
+      return before.size === 1 && before.has(only ?? null) && after.has(later ?? null) ? null : `accepted before ${at} s on ${[...before].join(', ') || 'no server'}, after on ${[...after].join(', ') || 'no server'}`;
     } },
   { says: /their tokens were still good/, check: (ctx) => {
       const last = sent({ ...ctx, subject: null }, { from: ctx.atMs - 3_000, to: ctx.atMs - 1 });
