@@ -43,26 +43,28 @@ export function OutcomeNews({ step, saidRef }: { step: LessonStep | undefined; s
   // Answers from `fromMs` on: the caption's moment, or where Play was pressed under it (played from a
   // link at 4.9 s, revocation said Alice's login of 0.2 s as news).
   // From a press, answers after it: the one a verdict's pause stopped on was said again after Continue.
-  // `saidUpToMs`: the latest answer said; played again from before it (a seek back under the same caption), it is news again.
-  const told = useRef<{ step: LessonStep | undefined; fromMs: number; pressed: boolean; said: { mode: Mode; text: string }[]; saidUpToMs: number }>({ step: undefined, fromMs: 0, pressed: false, said: [], saidUpToMs: -1 });
+  const told = useRef<{ step: LessonStep | undefined; fromMs: number; pressed: boolean; said: { mode: Mode; text: string; atMs: number }[] }>({ step: undefined, fromMs: 0, pressed: false, said: [] });
   const wasPlaying = useRef(false);
   const region = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     const started = playing && !wasPlaying.current;
     wasPlaying.current = playing;
-    if (told.current.step !== step || (started && timeMs < told.current.saidUpToMs)) {
-      told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), pressed: started, said: [], saidUpToMs: -1 };
+    if (told.current.step !== step) {
+      told.current = { step, fromMs: started ? timeMs : (step?.atMs ?? 0), pressed: started, said: [] };
       saidRef.current = '';
-    }
-    else if (started && timeMs >= told.current.fromMs) Object.assign(told.current, { fromMs: timeMs, pressed: true });
+    } else if (told.current.said.some((said) => said.atMs > timeMs)) {
+      // Moved back before an answer said (a seek under the same caption, playing or paused): it is news
+      // again, a world's answer still behind the clock is not (code review: a replay went silent).
+      told.current = { step, fromMs: timeMs, pressed: true, said: told.current.said.filter((said) => said.atMs <= timeMs) };
+      saidRef.current = perWorldLine(told.current.said, oneWorld);
+    } else if (started) Object.assign(told.current, { fromMs: timeMs, pressed: true });
     if (!step || !playing || hides || !region.current) return;
     const logs = { session, jwt };
     const fresh = MODES.flatMap((mode) => {
       // Only a world the caption speaks of: a JWT-only line ("The operators turn the denylist on…") was followed by the session world's news.
       const captioned = step.lines.some((line) => line.mode === null || line.mode === mode);
       const answer = !captioned || told.current.said.some((said) => said.mode === mode) ? undefined : firstAnswer(logs[mode], step.about[mode], told.current.fromMs, told.current.pressed);
-      if (answer) told.current.saidUpToMs = Math.max(told.current.saidUpToMs, answer.timeMs);
-      return answer ? [{ mode, text: answer.text }] : [];
+      return answer ? [{ mode, text: answer.text, atMs: answer.timeMs }] : [];
     });
     if (!fresh.length) return;
     told.current.said = [...told.current.said, ...fresh].sort((a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
