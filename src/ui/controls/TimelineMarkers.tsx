@@ -50,7 +50,7 @@ export function markerName({ step, alsoHere, lastAtMs }: Marker<{ atMs: number; 
  */
 /** Escape puts a focused marker's name away, the focus staying (WCAG 1.4.13): it lay over the caption's first line. */
 function hideTipOnEscape(e: React.KeyboardEvent<HTMLButtonElement>) {
-  if (e.key !== 'Escape' || e.currentTarget.dataset.tip === 'hidden') return;
+  if (e.key !== 'Escape' || e.currentTarget.dataset.tip === 'hidden' || !e.currentTarget.matches(':focus-visible')) return;
   e.currentTarget.dataset.tip = 'hidden';
   // This Escape's only job: a drawer open beside it stays (DrawerPanel skips one already handled).
   e.preventDefault();
