@@ -35,7 +35,9 @@ function lessonsLink(): string {
   const here = window.location.pathname;
   try {
     const from = new URL(document.referrer);
-    if (from.origin === window.location.origin && from.pathname === here && !from.searchParams.has('lab')) return `${here}${from.search}`;
+    // The lesson and how it was shown, not the moment: a shared link's t, play=1 and interventions opened again, with their notices.
+    const lesson = new URLSearchParams([...from.searchParams].filter(([name]) => ['scenario', 'mode', 'seed', 'q'].includes(name)));
+    if (from.origin === window.location.origin && from.pathname === here && !from.searchParams.has('lab') && lesson.size) return `${here}?${lesson.toString()}`;
   } catch {
     // No referrer, or not an address: the first lesson.
   }
