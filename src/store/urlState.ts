@@ -125,8 +125,8 @@ const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't
 /**
  * The known name `name` (lower-cased) is nearest to, if a typo of it: the same first letter, one slip
  * in a name of five letters or fewer, two in a longer one; a name of one to three letters only in
- * another case. Two slips in four letters took an LMS's `code` or `role` for `mode`, `seen` or `step`
- * for `seed` (code review).
+ * another case. Two slips in four letters took an LMS's `code` or `role` for `mode`, `step` for `seed`
+ * (code review); one still takes `seen` for `seed`, a word no host adds.
  */
 function typoOf(name: string): string | undefined {
   const slips = KNOWN.map((known) => (known.length < 4 || name[0] !== known[0] ? (name === known ? 0 : Infinity) : editDistance(known, name)));
