@@ -43,7 +43,8 @@ export const staleClaims: Scenario = {
       atMs: TOKEN_TTL_MS,
       // Logged in each world's own terms: the session world has no token to expire.
       action: { type: 'note', text: mode === 'jwt' ? 'The tokens signed at login expire now.' : 'Nothing expires here: every request is served with the role its user has now.' },
-      caption: mode === 'jwt' ? 'The tokens expire: only a new token, from a fresh login (or a refresh), would carry the new roles.' : 'Nothing happens here in the session world: each request reads the role from the user record, so no copy goes stale (unless an app copies the role into its session at login).',
+      // No longer than the demotion's two lines, the lesson's longest: a phone's caption box, as tall as it, left room for both worlds.
+      caption: mode === 'jwt' ? 'The tokens expire: only a new token, from a login or refresh, carries the new roles.' : 'Nothing happens here: every request reads the role from the user record.',
     },
   ],
   durationMs: 35_000,
