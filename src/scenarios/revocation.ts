@@ -51,7 +51,7 @@ export const revocation: Scenario = {
         action: { type: 'setOptions', patch: { denylist: true } },
         // The caption's point is Alice: "JWT: server-1 accepts the JWT: bob (role user)" stood under it.
         about: 'alice',
-        caption: 'The operators turn the denylist on: every valid token costs a store lookup. Alice\u2019s token still gets in: she was banned before the denylist existed.',
+        caption: 'The operators turn the denylist on: every valid token costs a store lookup. Alice\u2019s token still gets in: she was banned before the denylist existed, and nobody listed her.',
       });
     return steps.sort((a, b) => a.atMs - b.atMs);
   },

@@ -82,7 +82,7 @@ export const scaleOut: Scenario = {
       id: 'scale-out-round-robin',
       atMs: ROUND_ROBIN.fromMs - 100,
       modes: ['session'],
-      prompt: 'Three more servers have joined behind a round-robin load balancer, and each session still lives in the memory of the server that created it. Of the users\u2019 next four requests in the session world\u2026',
+      prompt: 'Three more servers have joined behind a round-robin load balancer, and each session still lives in the memory of the server that created it. Of the next four requests the users send in the session world\u2026',
       choices: [
         { id: 'all', text: 'all four get in: the load balancer knows where each session lives' },
         { id: 'some', text: 'only about one in four gets in: only the server that created a session knows it' },

@@ -32,7 +32,7 @@ export const tampering: Scenario = {
         : { atMs: 2_000, action: { type: 'tamper', clientId: 'alice', how: 'guess-session' }, caption: 'A session cookie holds no role to edit; Alice tries a guessed session id instead.' },
       {
         atMs: 2_500,
-        action: { type: 'note', text: jwt ? 'Each server recomputes the signature over the edited bytes.' : 'Each server looks the guessed id up in the store.' },
+        action: { type: 'note', text: jwt ? 'Each server checks the signature against the edited bytes.' : 'Each server looks the guessed id up in the store.' },
         caption: jwt ? 'From now on each server checks the signature over the edited bytes: watch it fail to match, on every server.' : 'The shared store has no such session, whichever server asks.',
       },
       { atMs: 5_000, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in again to get a clean credential.' },
