@@ -37,7 +37,7 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
   const lastJwt = last && mode === 'jwt';
   steps.push(
     // The first round's profile is set at 0 s, with the lesson's first caption.
-    index > 0 ? { atMs: t, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, caption } : { atMs: 0, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, caption: firstCaption('token-size', mode) },
+    { atMs: index > 0 ? t : 0, action: { type: 'setExtraClaims', userId: 'alice', claims: profileClaims(step) }, caption: index > 0 ? caption : firstCaption('token-size', mode) },
     {
       atMs: t + 600,
       action: { type: 'login', clientId: 'alice' },

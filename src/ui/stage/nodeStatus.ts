@@ -10,6 +10,7 @@ import { decodeJwtParts } from '../../auth/jwtText';
 import { VIRTUAL_EPOCH_MS } from '../../sim/world';
 import { knownKids } from '../../sim/schemes/jwt';
 import { refreshTokenHeld } from '../../sim/nodes/browser';
+import { isHeldSecret } from '../../sim/nodes/keySet';
 import { Remembered } from '../../sim/remembered';
 
 /** The balancer's title; layout.ts gives its column room to hold it whole. */
@@ -104,11 +105,11 @@ const SERVER_LINES: Record<Mode, (world: WorldSnapshot, server: AppServer) => { 
   // could sign with and a public key none can (learner review).
   jwt: (world, server) => {
     const kids = knownKids(world.keys.keys, server.jwksCache.kids);
-    const secrets = kids.filter((kid) => world.keys.keys.some((k) => k.kid === kid && k.alg === 'HS256'));
+    const secrets = kids.filter((kid) => world.keys.keys.some((k) => k.kid === kid && isHeldSecret(k)));
     if (secrets.length) {
       const published = kids.filter((kid) => !secrets.includes(kid));
-      const held = [`secret ${secrets.join(' ')}`, ...(published.length ? [`public ${published.join(' ')}`] : [])];
-      return [{ text: `${held[0]} (can sign)${held[1] ? ` · ${held[1]}` : ''}`, short: [held.join(' · '), kids.join(' ')] }];
+      const [secret, pub] = [`secret ${secrets.join(' ')}`, published.length ? ` · public ${published.join(' ')}` : ''];
+      return [{ text: `${secret} (can sign)${pub}`, short: [`${secret}${pub}`, kids.join(' ')] }];
     }
     if (kids.length) return [{ text: `keys: ${kids.join(' ')}`, short: [kids.join(' ')] }];
     // An HS256 secret is given, never fetched: before the Play that makes it, microservices' services
