@@ -175,7 +175,9 @@ export function parseTimedActions(v: unknown, { maxActions, maxTimeMs }: { maxAc
     if (!action.ok) return bad(`${n}: ${action.problem}`);
     out.push({ atMs: at.value, action: action.value });
   }
-  return ok(out);
+  // In time order (a stable sort keeps a moment's own order): the app applies a list in turn, so a
+  // hand-written link's later-listed earlier ban landed late, and differently after a seek back.
+  return ok(out.sort((a, b) => a.atMs - b.atMs));
 }
 
 /** What interventions may do (a link's a=, the runner's --actions): what the panel can do, no self-repeating traffic. */

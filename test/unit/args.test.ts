@@ -89,6 +89,25 @@ describe('interventions and longer runs', () => {
     }
   });
 
+  it('a link that lists its interventions out of order applies them in time order, as the runner does', async () => {
+    const { History } = await import('../../src/sim/history');
+    const { loadScenario } = await import('../../src/scenarios/run');
+    const { findScenario } = await import('../../src/scenarios/index');
+    const { parseInterventions } = await import('../../src/sim/parseAction');
+    const list = [
+      { atMs: 5_000, action: { type: 'killServer', serverId: 'server-2' } },
+      { atMs: 1_000, action: { type: 'banUser', userId: 'alice' } },
+    ];
+    const parsed = parseInterventions(JSON.stringify(list), 60_000);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const sc = findScenario('basic')!;
+    const app = new History(await loadScenario(sc, 'jwt', sc.seed));
+    app.adopt(parsed.value);
+    await app.advanceTo(6_000);
+    // Applied in the listed order, the ban waited for the kill at 5 s.
+    expect(app.driver.state.log.entries.find((e) => /bans alice/.test(e.text))?.timeMs).toBe(1_000);
+  });
+
   it('a link and the runner agree: the same interventions give the same run', async () => {
     const { runScenario } = await import('../../src/scenarios/run');
     const { findScenario } = await import('../../src/scenarios/index');
