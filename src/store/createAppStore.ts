@@ -336,7 +336,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       await movingBy(() => player.seek(timeMs));
     },
     async seekBy(deltaMs) {
-      await movingBy(() => player.seekFrom((now) => Math.max(0, Math.min(now + deltaMs, get().endMs || Infinity))));
+      // Past the lesson's end as the run goes on there (a seek lands no further than its last moment),
+      // but not from the end itself: clamped to the end, a press 60 s past it jumped back there.
+      await movingBy(() => player.seekFrom((now) => (deltaMs > 0 && player.atEnd ? undefined : Math.max(0, now + deltaMs))));
     },
     setSpeed(speed) {
       player.speed = clampSpeed(speed);

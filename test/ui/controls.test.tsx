@@ -278,6 +278,26 @@ describe('playback controls', () => {
     await waitFor(() => expect(store.player.timeMs).toBe(2_500));
   });
 
+  it('past the lesson\u2019s end, where an intervention keeps the run going, an arrow key still moves half a second from where the clock is', async () => {
+    const store = await setup();
+    const end = store.getState().endMs;
+    await act(() => store.getState().seek(end));
+    const slider = screen.getByRole('slider', { name: 'Timeline' });
+    // At the end, with nothing left to happen, there is nowhere further to go.
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    await act(() => store.player.seekFrom(() => undefined));
+    expect(store.player.timeMs).toBe(end);
+    // A rotation's 120 s overlap goes on past the end.
+    await act(() => store.getState().dispatch({ type: 'rotateKey' }));
+    await act(() => store.getState().seek(end + 20_000));
+    expect(store.player.timeMs).toBe(end + 20_000);
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    await waitFor(() => expect(store.player.timeMs).toBe(end + 19_500));
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    await waitFor(() => expect(store.player.timeMs).toBe(end + 20_500));
+  });
+
   it('markers too close to tell apart become one, whose name counts the moments it stands for', () => {
     // A 10 s lesson on a 200 px track: 1 s is 20 px, closer than one 26 px target.
     const steps = [300, 1_000, 1_200, 5_000].map((atMs) => ({ atMs, caption: `moment at ${atMs}` }));
