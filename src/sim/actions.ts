@@ -241,6 +241,8 @@ function steal(s: SimState, fromClientId: string, attackerId: string): void {
   if (!victim) return log(s, 'note', `There is no client called ${fromClientId}.`);
   if (namesANode(attackerId)) return log(s, 'note', `${attackerId} is the name of a node of the cluster: the attacker needs a name of its own.`);
   let attacker = own(s.clients, attackerId);
+  // A user's own browser is no attacker: a link's steal into bob's browser had him send alice's credentials as bob.
+  if (attacker && attacker.kind !== 'attacker') return log(s, 'note', `${attackerId} is a user's browser: the attacker needs a name of its own.`);
   if (!attacker) {
     const attackers = Object.values(s.clients).filter((c) => c.kind === 'attacker');
     if (attackers.length >= LIMITS.drawnAttackers)

@@ -35,6 +35,16 @@ describe('ids that name nothing', () => {
     expect(d.state.metrics.accepted).toBe(21);
   });
 
+  it.each(['session', 'jwt'] as const)('refuse, in the %s world, a thief named after a user\u2019s own browser, who would then send the victim\u2019s credentials as that user', async (mode) => {
+    const clients = ['alice', 'bob'].map((id) => ({ id, userId: id, kind: 'browser' as const }));
+    const d = await run({ mode, clients }, [[0, { type: 'login', clientId: 'alice' }], [0, { type: 'login', clientId: 'bob' }], [200, { type: 'steal', fromClientId: 'alice', attackerId: 'bob' }]], 1_000);
+    expect(d.state.log.entries.map((e) => e.text)).toContain("bob is a user's browser: the attacker needs a name of its own.");
+    const bob = d.state.clients.bob!;
+    expect(bob.kind).toBe('browser');
+    // Bob keeps his own credential.
+    expect(JSON.stringify([bob.jar, bob.storage])).not.toBe(JSON.stringify([d.state.clients.alice!.jar, d.state.clients.alice!.storage]));
+  });
+
   it(`draws at most ${LIMITS.drawnServers} servers, however many are added`, async () => {
     const d = await run({ mode: 'jwt' }, Array.from({ length: 30 }, (_, i): [number, Action] => [i, { type: 'addServer' }]), 100);
     expect(d.state.servers).toHaveLength(LIMITS.drawnServers);

@@ -30,6 +30,7 @@ describe('parseAction', () => {
     ['an unknown algorithm', { type: 'setOptions', patch: { alg: 'local' } }],
     ['a role that is an object', { type: 'changeRole', userId: 'alice', role: { x: 1 } }],
     ['a slow store by "x"', { type: 'storeSlow', factor: 'x' }],
+    ['a store "slowed" to twice its speed, which the store cannot do', { type: 'storeSlow', factor: 0.5 }],
     ['a log emptied', { type: 'setOptions', patch: { logCapacity: 0 } }],
     ['a world changing kind', { type: 'setOptions', patch: { mode: 'jwt' } }],
     ['a skew as text', { type: 'setSkew', serverId: 'server-2', skewMs: '20000' }],
