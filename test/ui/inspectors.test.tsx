@@ -171,6 +171,20 @@ describe('InspectorPanel', () => {
     expect(predictAcceptance(world, { ...d.header, alg: 'none' }, d.payload, t)[2]!.why).toContain('not allowed');
   });
 
+  it('predicts as the servers check: an HS256 secret a service was given is known without fetching the key set, before the switch to EdDSA and during its overlap', async () => {
+    const { store } = await setup(3000, 'microservices', false);
+    const d = decodeJwtParts(jwtWorld(store).clients[0]!.storage.accessToken!);
+    if (!d.ok) throw new Error(d.detail);
+    expect(d.header.alg).toBe('HS256');
+    const whys = () => predictAcceptance(jwtWorld(store), d.header, d.payload, store.getState().timeMs).map((p) => (p.ok ? '✓ ' : '✗ ') + p.why);
+    // No service fetches a key set for a secret it holds.
+    expect(new Set(whys())).toEqual(new Set(['✓ signature checks out (if untampered)']));
+    // After the switch, the services cached the new public key k2; the caption says they accept both.
+    await act(() => store.player.seek(18_000));
+    expect(jwtWorld(store).servers.some((s) => s.jwksCache.kids.includes('k2') && !s.jwksCache.kids.includes('k1'))).toBe(true);
+    expect(new Set(whys())).toEqual(new Set(['✓ signature checks out (if untampered)']));
+  });
+
   it('shows a server: status, its clock, the key cache and a link to its last request', async () => {
     const { store } = await setup();
     await select(store, { kind: 'server', mode: 'jwt', serverId: 'server-1' });

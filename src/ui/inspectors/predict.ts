@@ -5,6 +5,7 @@ import type { AppServer } from '../../sim/types';
 import type { WorldSnapshot } from '../../store/snapshot';
 import { acceptedAlgorithms, timeVerdict } from '../../auth/acceptance';
 import { fromNumericDate, VIRTUAL_EPOCH_MS } from '../../sim/world';
+import { knownKids } from '../../sim/schemes/jwt';
 
 export interface Prediction {
   serverId: string;
@@ -42,7 +43,8 @@ function predictOne(world: WorldSnapshot, server: AppServer, t: TokenFacts, time
   const id = server.id;
   if (!server.up) return { serverId: id, ok: false, why: 'down' };
   let prefix = '';
-  if (typeof t.kid === 'string' && !server.jwksCache.kids.includes(t.kid)) {
+  // What the server checks with, as the engine has it: its cached public keys and any secret it was given (known without a fetch).
+  if (typeof t.kid === 'string' && !knownKids(world.keys.keys, server.jwksCache.kids).includes(t.kid)) {
     const fetched = server.jwksCache.fetchedAtMs;
     const stale = fetched === null || timeMs - fetched >= world.options.jwksRefreshMs;
     if (!stale) return { serverId: id, ok: false, why: `kid ${t.kid} unknown (its key cache is fresh, so it will not refetch)` };
