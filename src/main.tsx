@@ -96,10 +96,11 @@ function startLessons(link: LinkState, notices: string[], read: boolean) {
       else if (link.autoplay) store.getState().play();
     });
 
-  // Keep the address bar pointing at what is loaded, so a reload or a copied URL shows the same lesson.
+  // Keep the address bar pointing at what is loaded, so a reload or a copied URL shows the same lesson:
+  // its worlds as asked (a key-rotation link's mode=both, shown as one world, rewrote the link, its t and a= gone).
   store.subscribe((s, prev) => {
-    if (s.scenarioId !== prev.scenarioId || s.view !== prev.view || s.seed !== prev.seed)
-      window.history.replaceState(null, '', linkFor({ ...s, speed: 1, timeMs: 0 }, [], { questionsOn: link.questionsOn, presentation: link.presentation }));
+    if (s.scenarioId !== prev.scenarioId || s.wantedView !== prev.wantedView || s.seed !== prev.seed)
+      window.history.replaceState(null, '', linkFor({ ...s, view: s.wantedView, speed: null, timeMs: 0 }, [], { questionsOn: link.questionsOn, presentation: link.presentation }));
   });
 
   // The embed fills its frame exactly; the full app in a frame sizes itself by its width, so a host that

@@ -22,10 +22,11 @@ export interface LinkExtras {
   presentation?: Partial<Presentation>;
 }
 
-export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number; timeMs: number }, actions: readonly RecordedAction[] = [], extras: LinkExtras = {}): string {
+/** `speed` null: none written (the address bar's, a lesson's own tempo); else always, since a lesson's own tempo is not 1x (Share's 1x opened at revocation's 2x). */
+export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number | null; timeMs: number }, actions: readonly RecordedAction[] = [], extras: LinkExtras = {}): string {
   const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
   if (s.seed !== null) params.set('seed', String(s.seed));
-  if (s.speed !== 1) params.set('speed', String(Math.round(s.speed * 100) / 100));
+  if (s.speed !== null) params.set('speed', String(Math.round(s.speed * 100) / 100));
   // Exact (see momentLink.ts); under 1e-6 String writes an exponent, which t refuses, and nothing happens there.
   if (s.timeMs >= 1e-6) params.set('t', String(s.timeMs));
   if (actions.length) params.set('a', JSON.stringify(actions));

@@ -350,13 +350,17 @@ test('a copied link reopens the same lesson at the same moment', async ({ page }
 });
 
 test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ page }) => {
-  await page.goto('/?scenario=key-rotation&mode=both');
+  await page.goto('/?scenario=key-rotation&mode=both&t=10000&speed=4');
   await expect(page.getByLabel('Mode', { exact: true })).toHaveValue('jwt');
+  await expect(page.getByLabel('Simulation time')).toHaveText('00:10.000');
+  // The link stays in the address bar, its moment too, for a reload or a copy (teacher review: rewritten to mode=jwt, t and speed gone).
+  expect(page.url()).toMatch(/[?&]scenario=key-rotation&mode=both&t=10000&speed=4$/);
   await expect(page.locator('.stage')).toHaveCount(1);
   await expect(page.getByRole('option', { name: 'Side by side' })).toBeDisabled();
   // Back to a lesson with both worlds: the side-by-side wish comes back.
   await page.getByLabel('Scenario').selectOption('basic');
   await expect(page.locator('.stage')).toHaveCount(2);
+  await expect(page).toHaveURL(/\?scenario=basic&mode=both$/);
 });
 
 test('the panel opens at its heading, below its Close bar, for the interventions and for a node inspected', async ({ page }) => {

@@ -7,7 +7,7 @@ import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
 import { parseInterventions } from '../../src/sim/parseAction';
 import { linkFor } from '../../src/store/linkFor';
-import { captureMoment, tidied } from '../../src/ui/controls/momentLink';
+import { captureMoment, momentLink, tidied } from '../../src/ui/controls/momentLink';
 import { captionAt } from '../../src/host/lessonEvents';
 import { nextFrame, fakeFrames } from './support/frames';
 
@@ -98,4 +98,17 @@ describe('a link made where the learner paused', () => {
     expect(paused.caption).toBe(first);
     expect(screenOf(await opened(store))).toEqual(paused);
   }, 60_000);
+});
+
+describe('a shared link keeps the speed', () => {
+  it('1x chosen in a lesson whose own tempo is faster opens at 1x (revocation opens at 2x; the link said no speed)', async () => {
+    const store = createAppStore({ scenarioId: 'revocation', view: 'both', questionsOn: false });
+    await store.getState().load();
+    expect(store.getState().speed).toBe(2);
+    store.getState().setSpeed(1);
+    const { state } = parseLink(new URL(momentLink(store)).search, parseInterventions);
+    const twin = createAppStore({ ...state, linkTimeMs: state.timeMs, questionsOn: false });
+    await twin.getState().load();
+    expect(twin.getState().speed).toBe(1);
+  });
 });

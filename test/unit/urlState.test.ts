@@ -137,7 +137,7 @@ describe('links for embeds', () => {
   });
 
   it('write only what differs from a page\'s defaults', () => {
-    expect(linkFor({ scenarioId: 'basic', view: 'both', seed: null, speed: 1, timeMs: 0 }, [], { presentation: { embed: false, controls: true, inspect: true }, questionsOn: true })).toBe('?scenario=basic&mode=both');
+    expect(linkFor({ scenarioId: 'basic', view: 'both', seed: null, speed: null, timeMs: 0 }, [], { presentation: { embed: false, controls: true, inspect: true }, questionsOn: true })).toBe('?scenario=basic&mode=both');
   });
 
   it('say a repeated parameter', () => {

@@ -33,7 +33,7 @@ export function tidied(moment: Moment, nextEventMs: number | undefined): Moment 
 /** The moment on screen, tidied for a link (Share's, the embed's way to the full simulator). */
 export const tidyMoment = (store: AppStore): Moment => tidied(captureMoment(store), store.player.nextEventMs());
 
-/** The address of a moment (scenario, mode, seed, speed, time, interventions) plus a teacher's choices. */
+/** The address of a moment (scenario, mode, seed, speed, time, interventions) plus a teacher's choices; its speed always (see linkFor). */
 export function momentLink(store: AppStore, extras: LinkExtras = {}, moment: Moment = tidyMoment(store)): string {
   const s = store.getState();
   return `${window.location.origin}${window.location.pathname}${linkFor({ ...s, timeMs: moment.timeMs }, moment.actions, extras)}`;
