@@ -428,3 +428,22 @@ test('the clock is a named timer', async ({ page }) => {
   await ready(page);
   await expect(page.getByRole('timer', { name: 'Simulation time' })).toHaveText('00:02.500');
 });
+
+// A11y review: forced colours drop the fade of a control that cannot act now and the fill of the
+// world shown, so Back at 0 s looked like Step, and Session like JWT.
+test('in forced colours, a control that cannot act now and the world shown still look so', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/?scenario=basic&q=0');
+  await ready(page);
+  const look = (name: string) => page.getByRole('button', { name, exact: true }).first().evaluate((b) => { const s = getComputedStyle(b); return `${s.color} ${s.backgroundColor} ${s.borderTopColor}`; });
+  await expect(page.getByRole('button', { name: 'Step back', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  expect(await look('Step back')).not.toBe(await look('Step'));
+  // A phone's embed shows one world at a time, and its toggle.
+  await page.goto('/?scenario=basic&q=0&embed=1');
+  await ready(page);
+  const toggle = page.getByRole('group', { name: 'World shown' });
+  const [pressed, other] = await Promise.all(['true', 'false'].map((p) => toggle.locator(`button[aria-pressed='${p}']`).evaluate((b) => { const s = getComputedStyle(b); return `${s.color} ${s.backgroundColor}`; })));
+  expect(pressed).not.toBe(other);
+  await page.close();
+});
