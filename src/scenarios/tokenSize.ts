@@ -25,12 +25,9 @@ function round(step: number, index: number, mode: 'session' | 'jwt'): TimelineSt
   const last = index === TOKEN_SIZE_STEPS.length - 1;
   // Each round begins with a logout: the new profile needs a new login (a token carries the profile it was signed with).
   // Its caption comes with the logout: 0.3 s later, the last round's words stood over her logged-out browser.
-  const caption =
-    mode === 'session'
-      ? `Alice logs out, her profile grows to ${step} groups, and she logs in again. Her cookie is still a 22-character id.`
-      : last
-        ? `Alice logs out, her profile grows to ${step} groups, and she logs in again.`
-        : `Alice logs out, her profile grows to ${step} groups, and she logs in again: every group rides in every request.`;
+  // A line per world at 844x390: two each put what just happened (the request's bytes) under the box's edge.
+  const grows = `Alice’s profile grows to ${step} groups; she logs in again`;
+  const caption = mode === 'session' ? `${grows}. Her cookie is still a 22-character id.` : last ? `${grows}.` : `${grows}: every group rides in every request.`;
   // The last round's drop is told as it happens, at the login and at her first request: told at the
   // logout, it stood beside her logged-out browser and a 200 OK for the logout (learner review). Told as
   // the login leaves, it says what to watch: "the browser silently drops it" stood over a login on its way.

@@ -143,10 +143,12 @@ for (const viewport of PHONES) {
 }
 
 // Under 844 px wide token-size's captions take four lines: what just happened (the request's bytes,
-// the lesson's point) went under the box's edge at each of its moments, at 823x411.
-test('at 823x411 token-size\'s key moments keep what just happened in the caption box', async ({ browser }) => {
+// the lesson's point) went under the box's edge at each of its moments, at 823x411; at 844x390, a
+// box a line shorter, too (learner review), until each world's round said its words in one line.
+for (const [width, height] of [[823, 411], [844, 390]] as const)
+test(`at ${width}x${height} token-size's key moments keep what just happened in the caption box`, async ({ browser }) => {
   test.setTimeout(90_000);
-  const viewport: Phone = { width: 823, height: 411, worlds: 2 };
+  const viewport: Phone = { width, height, worlds: 2 };
   const page = await browser.newPage({ viewport });
   await page.goto('/?scenario=token-size&q=0');
   await ready(page);
