@@ -29,6 +29,14 @@ export function captionAt(s: AppStoreState): { atMs: number; text: string } | nu
   return step ? { atMs: step.atMs, text: step.caption } : null;
 }
 
+/**
+ * The clock just came to a question's very moment and no card is up yet: the player asks it next,
+ * again if it was asked before, so the caption it keeps back waits (teacher review: a seek back onto
+ * revocation's question told "The admin bans Alice. Watch whether…" before the question).
+ */
+const landedOnQuestion = (s: AppStoreState): boolean =>
+  !s.question && s.questionsOn && (s.scenario?.questions ?? []).some((q) => q.atMs === s.timeMs && q.modes.every((m) => shownModes(s).includes(m)));
+
 /** Calls `listener` as the lesson moves on; returns the unsubscribe. */
 export function watchLesson(store: AppStore, listener: LessonListener): () => void {
   let lastCaptionAt: number | null = null;
@@ -36,8 +44,8 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   // again; but a learner who sought to the end, then went back and answered, finishes with that.
   let completedWith: string | null = null;
   const captionIfNew = (s: AppStoreState) => {
-    // Told once the learner has predicted (or closed the card): told now, it would answer the question.
-    if (predicting(s)) return;
+    // A card waiting keeps back the caption it asks about (`captionAt`): the one told is the one on
+    // screen under it, so a host that heard a later one (a seek back from the end) is not left on it.
     const caption = captionAt(s);
     // The caption's own moment, not the moment it was told: a host seeking back to a caption lands on it.
     if (caption && caption.atMs !== lastCaptionAt) listener.caption?.(caption.text, caption.atMs);
@@ -61,7 +69,7 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
     listener.ready?.(id, s.view, { title, notice });
     captionIfNew(s);
     if (predicting(s)) ask(s.question!);
-    if (s.ended) complete(s);
+    if (s.ended && !predicting(s)) complete(s);
   };
   // Connected after the lesson loaded (a lazy import can lose that race): say so now.
   const now = store.getState();
@@ -69,13 +77,15 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   return store.subscribe((s, prev) => {
     if (s.status !== 'ready' || !s.scenario) return;
     if (prev.status !== 'ready' || s.scenario !== prev.scenario) return ready(s);
-    if (s.timeMs !== prev.timeMs || predicting(s) !== predicting(prev)) captionIfNew(s);
+    if (predicting(s) !== predicting(prev) || (s.timeMs !== prev.timeMs && !landedOnQuestion(s))) captionIfNew(s);
     const card = newlyAsked(s, prev);
     if (card) ask(card);
     if (s.answers !== prev.answers && s.answers.length) {
       const latest = s.answers.at(-1)!;
       if (!prev.answers.includes(latest)) listener.answer?.(latest);
     }
-    if (s.ended && !prev.ended) complete(s);
+    // Once no card waits: the end reached under one (a host's seek past the question) said complete
+    // before the last caption, which the card kept back until the move landed and closed it.
+    if (s.ended && !predicting(s) && (!prev.ended || predicting(prev))) complete(s);
   });
 }

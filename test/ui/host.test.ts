@@ -138,6 +138,29 @@ describe('host page API', () => {
     expect(told(mark)).toEqual(first);
   });
 
+  // Teacher review: seeks to the question, to the end and back to it told the caption it keeps back
+  // ("The admin bans Alice. Watch whether…") before the question asked again; and the end reached
+  // while the card waited said complete before the last caption.
+  it('over seeks to a question, past it and back, keeps its caption back and says complete after the last caption', async () => {
+    const store = lesson('revocation', { questionsOn: true });
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    const q = store.getState().scenario!.questions![0]!;
+    const told = (from: number) => w.posted.slice(from).flatMap((m) => (m.type === 'authsim:caption' ? [`caption@${m.timeMs}`] : m.type === 'authsim:question' || m.type === 'authsim:complete' ? [m.type.slice(8)] : []));
+    await store.getState().seek(q.atMs);
+    expect(store.getState().question?.question.id).toBe(q.id);
+    let mark = w.posted.length;
+    await store.getState().seek(store.getState().endMs);
+    const atEnd = told(mark);
+    expect(atEnd.at(-1)).toBe('complete');
+    expect(atEnd.filter((t) => t.startsWith('caption'))).toHaveLength(1);
+    mark = w.posted.length;
+    await store.getState().seek(q.atMs);
+    // The caption on screen under the card: the one before the ban's, which the question keeps back.
+    expect(told(mark)).toEqual(['caption@0', 'question']);
+  });
+
   // Teacher review: a play sent while a question waited did nothing, and nothing said why.
   it('says that a play sent while a question waits for its answer does nothing; a seek moves on', async () => {
     const store = lesson('basic', { questionsOn: true });
@@ -238,7 +261,9 @@ describe('host page API', () => {
     const w3 = windows();
     connectHost(asking, w3);
     await asking.getState().load();
-    expect(w3.posted.map((m) => m.type).filter((type) => type !== 'authsim:resize')).toEqual(['authsim:ready', 'authsim:question']);
+    // The caption told is the one under the card, not the ban's, which the question keeps back.
+    expect(w3.posted.map((m) => m.type).filter((type) => type !== 'authsim:resize')).toEqual(['authsim:ready', 'authsim:caption', 'authsim:question']);
+    expect(w3.posted.find((m) => m.type === 'authsim:caption')).toMatchObject({ timeMs: 0 });
     const ended = lesson('basic', { linkTimeMs: 999_999 });
     const w4 = windows();
     connectHost(ended, w4);
