@@ -128,22 +128,24 @@ const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't
  * another case. Two slips in four letters took an LMS's `code` or `role` for `mode`, `step` for `seed`
  * (code review); one still takes `seen` for `seed`, a word no host adds.
  */
-function typoOf(name: string): string | undefined {
-  const slips = KNOWN.map((known) => (known.length < 4 || name[0] !== known[0] ? (name === known ? 0 : Infinity) : editDistance(known, name)));
+function typoOf(name: string, names: readonly string[]): string | undefined {
+  const slips = names.map((known) => (known.length < 4 || name[0] !== known[0] ? (name === known ? 0 : Infinity) : editDistance(known, name)));
   const nearest = slips.indexOf(Math.min(...slips));
-  return slips[nearest]! <= (KNOWN[nearest]!.length <= 5 ? 1 : 2) ? KNOWN[nearest] : undefined;
+  return slips[nearest]! <= (names[nearest]!.length <= 5 ? 1 : 2) ? names[nearest] : undefined;
 }
 
 /**
  * A parameter no lesson reads, named where it looks like one that is ("scenari=revocation" played the
- * first lesson without a word: teacher review). Others (an LMS's, a tracker's) are left alone.
+ * first lesson without a word: teacher review). Others (an LMS's, a tracker's) are left alone. `also`:
+ * the load lab's own (its `sweep`: a lab link's "embd=1" opened the full lab without a word).
  */
-function misnamed(params: URLSearchParams): string[] {
-  const names = [...new Set(params.keys())].filter((name) => !KNOWN.includes(name));
+export function misnamed(params: URLSearchParams, also: readonly string[] = []): string[] {
+  const read = [...KNOWN, ...also];
+  const names = [...new Set(params.keys())].filter((name) => !read.includes(name));
   return names.flatMap((name) => {
     if (name === 'sweep') return ['The link\'s sweep is the load lab\'s (lab=load); it was ignored.'];
     const lower = name.toLowerCase();
-    const meant = ALIKE.get(lower) ?? typoOf(lower);
+    const meant = ALIKE.get(lower) ?? typoOf(lower, read);
     return meant ? [`The link's "${name.slice(0, 20)}" is not a parameter this app reads (did you mean ${meant}?); it was ignored.`] : [];
   });
 }

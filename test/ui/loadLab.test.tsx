@@ -371,6 +371,17 @@ it('in the embed layout (embed=1) it offers no way out of the frame; a bad embed
   expect(screen.getByRole('status', { name: 'Notices' }).textContent).toMatch(/embed "2" must be 0 or 1/);
 });
 
+// Teacher review: a lab link's "embd=1" opened the full lab, and "swep=" the defaults, without a word.
+it('names a parameter that looks like one the lab reads, and leaves an LMS\u2019s own alone', async () => {
+  render(<LoadLab client={fakeClient().client} search="?lab=load&embd=1&swep=%7B%7D&Sweep=%7B%7D&code=XYZ&lti_version=1" />);
+  await act(async () => {});
+  const notices = screen.getByRole('status', { name: 'Notices' }).textContent;
+  expect(notices).toContain('"embd" is not a parameter this app reads (did you mean embed?)');
+  expect(notices).toContain('"swep" is not a parameter this app reads (did you mean sweep?)');
+  expect(notices).toContain('"Sweep" is not a parameter this app reads (did you mean sweep?)');
+  expect(notices).not.toMatch(/code|lti_version/);
+});
+
 describe('a link to a sweep (sweep=)', () => {
   it('opens the lab with the linked settings, and offers the link to the settings on the page', async () => {
     const { client } = fakeClient();

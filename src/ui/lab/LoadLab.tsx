@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createSweepClient, type SweepClient } from '../../lab/sweepClient';
 import { sweepFromSearch } from '../../lab/sweepLink';
+import { misnamed } from '../../store/urlState';
 import { DEFAULT_FORM, formOf, settingsOf } from './labForm';
 import { RunControls } from './RunControls';
 import { SweepCharts } from './SweepCharts';
@@ -46,7 +47,8 @@ function lessonsLink(): string {
 
 export function LoadLab({ client: given, notices: linkNotices = [], search = window.location.search }: Props) {
   const [linked] = useState(() => sweepFromSearch(search));
-  const notices = [...linkNotices, ...linked.problems];
+  const [typos] = useState(() => misnamed(new URLSearchParams(search), ['sweep']));
+  const notices = [...linkNotices, ...linked.problems, ...typos];
   const [client] = useState(() => given ?? createSweepClient());
   // Leaving the page ends the worker; a later call (React's dev double mount) starts a new one.
   useEffect(() => () => client.dispose(), [client]);
