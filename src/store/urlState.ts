@@ -72,14 +72,15 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
   const mode = params.get('mode')?.toLowerCase() ?? null;
   if (mode !== null) {
     if (isView(mode)) state.view = mode;
-    else problems.push(`The link's mode "${mode.slice(0, 20)}" is not session, jwt or both; showing both.`);
+    else problems.push(`The link's mode "${mode.slice(0, 20)}" is not session, jwt or both; it was ignored.`);
   }
   // Written in plain decimals, as links write them: 0x10, 1e3 or " 5" is no one's typo to honour.
-  const number = (name: string, min: number, max: number, integer: boolean, set: (n: number) => void) => {
+  // `unit`: what the number counts, said where it is not plain ("t=00:12" and "t=12s" were not told that t is in milliseconds).
+  const number = (name: string, min: number, max: number, integer: boolean, set: (n: number) => void, unit = '') => {
     const raw = params.get(name);
     if (raw === null) return;
     const n = Number(raw);
-    if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'} in plain digits${integer ? '' : ' (a point for decimals)'} from ${min} to ${max}; it was ignored.`);
+    if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max || (integer && !Number.isInteger(n))) problems.push(`The link's ${name} "${raw.slice(0, 20)}" must be ${integer ? 'a whole number' : 'a number'}${unit} in plain digits${integer ? '' : ' (a point for decimals)'} from ${min} to ${max}; it was ignored.`);
     else set(n);
   };
   number('seed', LINK_SEED.min, LINK_SEED.max, true, (n) => (state.seed = n));
@@ -87,7 +88,7 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
     state.speed = speedStepNear(n);
     if (state.speed !== n) problems.push(`The link's speed ${n} is played at ${state.speed}x: the speeds double from ${SPEED_MIN}x to ${SPEED_MAX}x.`);
   });
-  number('t', 0, MAX_LINK_TIME_MS, false, (n) => (state.timeMs = n));
+  number('t', 0, MAX_LINK_TIME_MS, false, (n) => (state.timeMs = n), ' of milliseconds (t=12000 is 12 s)');
   const flag = (name: string, meaning: string, set: (on: boolean) => void) => {
     const raw = params.get(name);
     if (raw === null) return;

@@ -147,7 +147,7 @@ describe('links for embeds', () => {
     expect(repeatedParameters(search)).toEqual(['The link gives scenario 2 times ("revocation", "basic"); the first is used.']);
     expect(problems).toEqual([
       'The link\'s seed "99999999999999999999" must be a whole number in plain digits from 0 to 4294967295; it was ignored.',
-      'The link\'s t "abc" must be a number in plain digits (a point for decimals) from 0 to 86400000; it was ignored.',
+      'The link\'s t "abc" must be a number of milliseconds (t=12000 is 12 s) in plain digits (a point for decimals) from 0 to 86400000; it was ignored.',
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('links for embeds', () => {
     expect(problems).toEqual([
       'The link\'s seed " 5" must be a whole number in plain digits from 0 to 4294967295; it was ignored.',
       'The link\'s speed "1e0" must be a number in plain digits (a point for decimals) from 0.25 to 16; it was ignored.',
-      'The link\'s t "0x10" must be a number in plain digits (a point for decimals) from 0 to 86400000; it was ignored.',
+      'The link\'s t "0x10" must be a number of milliseconds (t=12000 is 12 s) in plain digits (a point for decimals) from 0 to 86400000; it was ignored.',
     ]);
     expect(parseLink('?t=1500.5&speed=0.5&seed=7').state).toEqual({ timeMs: 1500.5, speed: 0.5, seed: 7 });
   });
@@ -167,7 +167,7 @@ describe('links for embeds', () => {
     const { state, problems } = parseLink('?embed=yes&controls=0&inspect=2&play=true&scenario=basic&mode=constructor');
     expect(state).toEqual({ scenarioId: 'basic' });
     expect(problems).toEqual([
-      'The link\'s mode "constructor" is not session, jwt or both; showing both.',
+      'The link\'s mode "constructor" is not session, jwt or both; it was ignored.',
       'The link\'s play "true" must be 0 or 1 (start playing); it was ignored.',
       'The link\'s embed "yes" must be 0 or 1 (the embed layout); it was ignored.',
       'The link\'s inspect "2" must be 0 or 1 (a clickable stage); it was ignored.',
