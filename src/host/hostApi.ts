@@ -49,7 +49,7 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
     complete: (scenario, mode, summary, score) => post({ type: 'authsim:complete', scenario, mode, summary, score }),
   });
 
-  const stopSizing = reportSize(content, post);
+  const stopSizing = reportSize(content, post, () => store.getState().playing);
   const stopListening = listenToParent({ self, parent, warn }, obey);
   return () => {
     stopWatching();
@@ -58,20 +58,42 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
   };
 }
 
-/** Tells the host the content's height now and whenever it changes, so it can fit the frame to it. */
-export function reportSize(content: Element, post: (message: OutMessage) => void): () => void {
+/**
+ * A smaller height is told once it has held this long, and not while the lesson plays: a comparison
+ * table's row loses a line when no request is on its way and gets it back with the next, and a host
+ * following each height made the course page under the frame jump 18 px, back and forth, as the
+ * lesson played (teacher review).
+ */
+export const SHRINK_HOLD_MS = 1_000;
+
+/** Tells the host the content's height now and whenever it grows, or shrinks for good (`playing`: not yet), so it can fit the frame to it. */
+export function reportSize(content: Element, post: (message: OutMessage) => void, playing: () => boolean = () => false): () => void {
   let lastHeight = -1;
-  const sendSize = () => {
-    const height = contentHeight(content);
-    // 0: not rendered yet; the observer reports the first real height.
-    if (height === 0 || height === lastHeight) return;
+  let shrinking: ReturnType<typeof setTimeout> | undefined;
+  const tell = (height: number) => {
     lastHeight = height;
     post({ type: 'authsim:resize', height });
+  };
+  const sendSize = () => {
+    const height = contentHeight(content);
+    clearTimeout(shrinking);
+    // 0: not rendered yet; the observer reports the first real height.
+    if (height === 0 || height === lastHeight) return;
+    if (height > lastHeight) return tell(height);
+    const whenHeld = () => {
+      if (playing()) return void (shrinking = setTimeout(whenHeld, SHRINK_HOLD_MS));
+      const held = contentHeight(content);
+      if (held !== 0 && held !== lastHeight) tell(held);
+    };
+    shrinking = setTimeout(whenHeld, SHRINK_HOLD_MS);
   };
   sendSize();
   const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(sendSize);
   resize?.observe(content);
-  return () => resize?.disconnect();
+  return () => {
+    clearTimeout(shrinking);
+    resize?.disconnect();
+  };
 }
 
 /** Hands each valid command from window.parent to `obey`; anything else is named in a warning. */

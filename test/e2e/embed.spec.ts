@@ -308,6 +308,16 @@ test('a host that follows authsim:resize gets a height that settles, for the ful
   expect(all.at(-1)).toBeLessThan(4000);
   // The whole app is inside the frame: it has nothing left to scroll.
   expect((await overflow(frameIn(page, 'sim'))).y).toBeLessThanOrEqual(1);
+  // Played, the app grows (its logs, its table) and the frame with it, never back: each growth came
+  // back 18 px, the frame's scrollbar coming and going and the page's text below it jumping (teacher review).
+  const settled = all.length;
+  const sim = page.frameLocator('iframe[name="sim"]');
+  await sim.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(sim.getByLabel('Simulation time')).toHaveText(/^00:(1[5-9]|[2-5]\d)/, { timeout: 60_000 });
+  await sim.getByRole('button', { name: 'Pause', exact: true }).click();
+  const grown = (await sizes()).slice(settled - 1);
+  expect(grown.length, `resize messages ${grown.join(', ')}`).toBeGreaterThan(1);
+  expect(grown, `resize messages ${grown.join(', ')}`).toEqual([...grown].sort((a, b) => a - b));
 });
 
 // Teacher review: pasted as it stood, the docs' host page said "Done: 0/0 predictions right. The JWT

@@ -2,7 +2,7 @@
 // course page hears, which commands it may give, and what an LMS is told at the end.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectHost } from '../../src/host/hostApi';
+import { connectHost, reportSize, SHRINK_HOLD_MS } from '../../src/host/hostApi';
 import { parseCommand, type OutMessage } from '../../src/host/messages';
 import { connectScorm, findScormApi, scormTimespan, type Scorm12Api } from '../../src/host/scorm';
 import { playWhileVisible } from '../../src/host/visibility';
@@ -54,6 +54,40 @@ function carryOn(store: AppStore): void {
 
 beforeEach(fakeFrames);
 afterEach(() => vi.useRealTimers());
+
+// Teacher review: a host following authsim:resize moved its course page 18 px back and forth as the
+// comparison table's row lost a line and got it back with each request on its way.
+describe('the height told to the host', () => {
+  it('grows at once, and shrinks only once the smaller height has held, the lesson paused', () => {
+    vi.useFakeTimers();
+    let height = 600;
+    let observed: (() => void) | null = null;
+    vi.stubGlobal('ResizeObserver', class { constructor(fn: () => void) { observed = fn; } observe() {} disconnect() {} });
+    try {
+      const posted: number[] = [];
+      const content = { getBoundingClientRect: () => ({ height }) } as unknown as Element;
+      let playing = false;
+      const stop = reportSize(content, (m) => m.type === 'authsim:resize' && posted.push(m.height), () => playing);
+      const resizeTo = (h: number) => ((height = h), observed!());
+      resizeTo(618);
+      resizeTo(600);
+      vi.advanceTimersByTime(SHRINK_HOLD_MS / 2);
+      resizeTo(618);
+      vi.advanceTimersByTime(SHRINK_HOLD_MS * 2);
+      expect(posted).toEqual([600, 618]);
+      playing = true;
+      resizeTo(500);
+      vi.advanceTimersByTime(SHRINK_HOLD_MS * 5);
+      expect(posted).toEqual([600, 618]);
+      playing = false;
+      vi.advanceTimersByTime(SHRINK_HOLD_MS);
+      expect(posted).toEqual([600, 618, 500]);
+      stop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
 
 describe('host page commands', () => {
   it('accepts exactly the documented commands, with valid fields', () => {
