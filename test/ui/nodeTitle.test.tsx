@@ -41,6 +41,19 @@ describe('node titles', () => {
     expect(drawn('store', 240, store)).toMatchObject({ text: 'Session store', lines: ['unused (server memory)'] });
   });
 
+  // Learner review: at 844x390, side by side, stolen-credential's "Alice logs out" stood over a box
+  // reading "alice's browser" alone, and token-size's over no byte count at all.
+  it('a title-only browser says its line after its name, shortened, where its full title and the line do not fit together', () => {
+    const alice = { ...browserTitles('alice'), lines: ['not logged in'], flash: null };
+    // (Measured here erring wide, a bold letter 0.68 em: 230 px stands for the ~190 px box a canvas measures.)
+    expect(drawn('browser', 230, alice, undefined, 30)).toMatchObject({ text: 'alice: not logged in', lines: [] });
+    const badge = { ...browserTitles('alice'), lines: ['cookie: a signed JWT, 2669 B'], shortLines: [['signed JWT, 2669 B', 'JWT, 2669 B', 'signed JWT']], flash: null };
+    expect(drawn('browser', 230, badge, undefined, 30).text).toMatch(/^alice: (signed )?JWT, 2669 B$/);
+    // Wide enough, the full title keeps its line beside it; with a line's room, the line goes under it.
+    expect(drawn('browser', 400, alice, undefined, 30).text).toBe("alice's browser: not logged in");
+    expect(drawn('browser', 190, alice)).toMatchObject({ text: "alice's browser", lines: ['not logged in'] });
+  });
+
   it('a store down says so after its title where its line does not fit (store-outage on a landscape phone said "Session store" alone)', async () => {
     for (const mode of ['session', 'jwt'] as const) {
       const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'store-outage')!, mode);

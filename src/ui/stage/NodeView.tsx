@@ -91,8 +91,11 @@ const CHIP_OFF_BOX_PX = 8;
  * title where both fit: scale-out's store said "Session store: unused" nowhere, its full line too long.
  */
 function placeTitle(box: NodeBox, status: NodeStatus, lineForms: readonly string[] = [], firstTitle = 0): { title: string; titleX: number; chipY: number } {
-  // A title-only key set keeps its keys in fewer words: "Key set: public key: k1".
-  const withLine = box.kind === 'server' ? [] : lineForms.flatMap((line) => [status.title, ...(box.kind === 'jwks' ? (status.short ?? []) : [])].map((t) => `${t}: ${line}`));
+  // A title-only key set keeps its keys in fewer words: "Key set: public key: k1"; a browser, its line
+  // after its name alone, from the form its siblings take: at 844x390 "alice's browser" stood alone
+  // under "Alice logs out", and token-size's badge said no bytes (learner review).
+  const named = box.kind === 'jwks' || box.kind === 'browser' || box.kind === 'attacker' ? titleForms(status).slice(firstTitle) : [status.title];
+  const withLine = box.kind === 'server' ? [] : lineForms.flatMap((line) => named.map((t) => `${t}: ${line}`));
   const titles = [...withLine, ...titleForms(status).slice(firstTitle)];
   const top = -box.h / 2;
   const chipY = top + CHIP_INSET + (box.chipDrop ?? 0);

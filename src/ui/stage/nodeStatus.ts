@@ -213,7 +213,7 @@ const SIGNED_BADGE: Badge = { text: 'a signed JWT', short: ['signed JWT'] };
  */
 const sizedBadge = (token: string, kid: string | null): Badge => {
   const size = formatNumber(token.length); // base64url and dots: one byte a character
-  if (!kid) return { text: `a signed JWT, ${size} B`, short: [`signed JWT, ${size} B`, 'signed JWT'] };
+  if (!kid) return { text: `a signed JWT, ${size} B`, short: [`signed JWT, ${size} B`, `JWT, ${size} B`, 'signed JWT'] };
   return { text: `a JWT signed with ${kid}, ${size} B`, short: [`signed with ${kid}, ${size} B`, `signed with ${kid}`, 'signed JWT'] };
 };
 const EXPIRED_BADGE: Badge = { text: 'an expired JWT', short: ['expired JWT'] };
