@@ -121,7 +121,7 @@ export function parseLink(search: string, interventions?: InterventionsGate): Pa
 /** The parameters a lesson's link is read by (a lab's `sweep` apart): others are an LMS's, a tracker's, or a typo. */
 const KNOWN = ['scenario', 'mode', 'seed', 'speed', 't', 'play', 'q', 'embed', 'controls', 'inspect', 'a', 'lab'];
 /** What a teacher may write for one: "autoplay=1" was ignored without a word. */
-const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't'], ['start', 't'], ['seek', 't'], ['questions', 'q'], ['view', 'mode']]);
+const ALIKE = new Map([['autoplay', 'play'], ['lesson', 'scenario'], ['time', 't'], ['start', 't'], ['seek', 't'], ['questions', 'q'], ['view', 'mode'], ['embedded', 'embed'], ['embeded', 'embed']]);
 
 /**
  * The known name `name` (lower-cased) is nearest to, if a typo of it: the same first letter, one slip

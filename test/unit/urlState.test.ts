@@ -115,6 +115,8 @@ describe('links', () => {
     const hosts = '?code=x&role=Learner&node=1&state=s&page=2&step=1&player=1&ref=a&_ga=1&gclid=2&lti_version=1&context_id=7';
     expect(parseLink(hosts).problems).toEqual([]);
     expect(parseLink('?seek=4000&mdoe=jwt&embd=1&contorls=0&T=10').problems.map((p) => p.match(/mean (\w+)/)?.[1])).toEqual(['t', 'mode', 'embed', 'controls', 't']);
+    // Two slips from embed, past the typo rule: spelt as a word, or misspelt so.
+    expect(parseLink('?embedded=1&embeded=1').problems.map((p) => p.match(/mean (\w+)/)?.[1])).toEqual(['embed', 'embed']);
   });
 
   it('never throws, whatever the query string', () => {
