@@ -176,9 +176,7 @@ export function parseTimedActions(v: unknown, { maxActions, maxTimeMs }: { maxAc
     if (!action.ok) return bad(`${n}: ${action.problem}`);
     out.push({ atMs: at.value, action: action.value });
   }
-  // In time order (a stable sort keeps a moment's own order): the app applies a list in turn, so a
-  // hand-written link's later-listed earlier ban landed late, and differently after a seek back.
-  return ok(out.sort((a, b) => a.atMs - b.atMs));
+  return ok(out);
 }
 
 /** What interventions may do (a link's a=, the runner's --actions): what the panel can do, no self-repeating traffic. */
@@ -201,5 +199,9 @@ export function parseInterventions(json: string, maxTimeMs: number): Parsed<Time
   const parsed = parseTimedActions(value, { maxActions: MAX_INTERVENTIONS, maxTimeMs });
   if (!parsed.ok) return parsed;
   const i = parsed.value.findIndex((r) => !INTERVENTIONS.has(r.action.type));
-  return i < 0 ? parsed : bad(`intervention ${i + 1}: ${parsed.value[i]!.action.type} cannot be replayed as an intervention`);
+  if (i >= 0) return bad(`intervention ${i + 1}: ${parsed.value[i]!.action.type} cannot be replayed as an intervention`);
+  // In time order once checked (a stable sort keeps a moment's own order; a problem names the one as
+  // listed): the app applies a list in turn, so a hand-written link's later-listed earlier ban landed
+  // late, and differently after a seek back.
+  return ok(parsed.value.sort((a, b) => a.atMs - b.atMs));
 }

@@ -106,6 +106,9 @@ describe('interventions and longer runs', () => {
     await app.advanceTo(6_000);
     // Applied in the listed order, the ban waited for the kill at 5 s.
     expect(app.driver.state.log.entries.find((e) => /bans alice/.test(e.text))?.timeMs).toBe(1_000);
+    // A problem still names the intervention as listed.
+    const refused = parseInterventions(JSON.stringify([list[0], { atMs: 500, action: { type: 'traffic', clientId: 'alice', everyMs: 100, count: 2 } }]), 60_000);
+    expect(refused).toEqual({ ok: false, problem: 'intervention 2: traffic cannot be replayed as an intervention' });
   });
 
   it('a link and the runner agree: the same interventions give the same run', async () => {
