@@ -30,12 +30,13 @@ export function captionAt(s: AppStoreState): { atMs: number; text: string } | nu
 }
 
 /**
- * The clock just came to a question's very moment and no card is up yet: the player asks it next,
- * again if it was asked before, so the caption it keeps back waits (teacher review: a seek back onto
- * revocation's question told "The admin bans Alice. Watch whether…" before the question).
+ * The clock just came to a question's very moment: the player asks it there, again if it was asked
+ * before, so the caption it keeps back waits for its card (teacher review: a seek back onto
+ * revocation's question told "The admin bans Alice. Watch whether…" before the question), whatever
+ * card the move left up meanwhile (a later question's, until the move lands: code review).
  */
 const landedOnQuestion = (s: AppStoreState): boolean =>
-  !s.question && s.questionsOn && (s.scenario?.questions ?? []).some((q) => q.atMs === s.timeMs && q.modes.every((m) => shownModes(s).includes(m)));
+  s.questionsOn && (s.scenario?.questions ?? []).some((q) => q.atMs === s.timeMs && q.modes.every((m) => shownModes(s).includes(m)));
 
 /** Calls `listener` as the lesson moves on; returns the unsubscribe. */
 export function watchLesson(store: AppStore, listener: LessonListener): () => void {
@@ -77,8 +78,9 @@ export function watchLesson(store: AppStore, listener: LessonListener): () => vo
   return store.subscribe((s, prev) => {
     if (s.status !== 'ready' || !s.scenario) return;
     if (prev.status !== 'ready' || s.scenario !== prev.scenario) return ready(s);
-    if (predicting(s) !== predicting(prev) || (s.timeMs !== prev.timeMs && !landedOnQuestion(s))) captionIfNew(s);
+    // A card put up tells the caption under it first: one card replacing another changes no `predicting`.
     const card = newlyAsked(s, prev);
+    if (card || predicting(s) !== predicting(prev) || (s.timeMs !== prev.timeMs && !landedOnQuestion(s))) captionIfNew(s);
     if (card) ask(card);
     if (s.answers !== prev.answers && s.answers.length) {
       const latest = s.answers.at(-1)!;

@@ -2,12 +2,13 @@
 // course page hears, which commands it may give, and what an LMS is told at the end.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectHost, reportSize, SHRINK_HOLD_MS } from '../../src/host/hostApi';
+import { connectHost, reportSize, SHRINK_HOLD_MS, SHRINK_HOLD_PLAYING_MS } from '../../src/host/hostApi';
 import { parseCommand, type OutMessage } from '../../src/host/messages';
 import { connectScorm, findScormApi, scormTimespan, type Scorm12Api } from '../../src/host/scorm';
 import { playWhileVisible } from '../../src/host/visibility';
 import { findMeta } from '../../src/scenarios/catalog';
 import { lessonSteps } from '../../src/store/lesson';
+import { shownModes } from '../../src/store/selectors';
 import { dwellMs } from '../../src/store/pacing';
 import { findScenario } from '../../src/scenarios/index';
 import { runScenario } from '../../src/scenarios/run';
@@ -82,6 +83,13 @@ describe('the height told to the host', () => {
       playing = false;
       vi.advanceTimersByTime(SHRINK_HOLD_MS);
       expect(posted).toEqual([600, 618, 500]);
+      // Held long enough, a smaller height is told while playing too (another lesson, loaded and played at once).
+      playing = true;
+      resizeTo(400);
+      vi.advanceTimersByTime(SHRINK_HOLD_PLAYING_MS - SHRINK_HOLD_MS);
+      expect(posted).toEqual([600, 618, 500]);
+      vi.advanceTimersByTime(SHRINK_HOLD_MS);
+      expect(posted).toEqual([600, 618, 500, 400]);
       stop();
     } finally {
       vi.unstubAllGlobals();
@@ -193,6 +201,27 @@ describe('host page API', () => {
     await store.getState().seek(q.atMs);
     // The caption on screen under the card: the one before the ban's, which the question keeps back.
     expect(told(mark)).toEqual(['caption@0', 'question']);
+  });
+
+  // Code review: a seek back onto an answered question while a later one waited told the earlier
+  // one's caption (its answer) before asking it again: the later card stays up until the move lands.
+  it('a seek back onto an answered question, while a later one waits, tells its caption only after it is asked again', async () => {
+    const store = lesson('store-outage', { questionsOn: true });
+    const w = windows();
+    connectHost(store, w);
+    await store.getState().load();
+    const [first, second] = store.getState().scenario!.questions!;
+    await answerFirstQuestion(store);
+    carryOn(store);
+    await runFrames(store, 20_000, () => store.getState().question?.question.id === second!.id);
+    expect(store.getState().question?.choiceId).toBeNull();
+    const about = lessonSteps(store.getState().scenario, shownModes(store.getState())).filter((st) => st.atMs <= first!.atMs).at(-1)!;
+    const mark = w.posted.length;
+    await store.getState().seek(first!.atMs);
+    expect(store.getState().question?.question.id).toBe(first!.id);
+    const told = w.posted.slice(mark).flatMap((m) => (m.type === 'authsim:caption' ? [`caption@${m.timeMs}`] : m.type === 'authsim:question' ? ['question'] : []));
+    expect(told.indexOf('question')).toBeGreaterThanOrEqual(0);
+    expect(told.slice(0, told.indexOf('question'))).not.toContain(`caption@${about.atMs}`);
   });
 
   // Teacher review: a play sent while a question waited did nothing, and nothing said why.
