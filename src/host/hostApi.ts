@@ -59,12 +59,14 @@ export function connectHost(store: AppStore, { self, parent, content, warn = con
 }
 
 /**
- * A smaller height is told once it has held this long, and not while the lesson plays: a comparison
- * table's row loses a line when no request is on its way and gets it back with the next, and a host
- * following each height made the course page under the frame jump 18 px, back and forth, as the
- * lesson played (teacher review).
+ * A smaller height is told once it has held this long with the lesson paused, or SHRINK_HOLD_PLAYING_MS
+ * while it plays: a comparison table's row loses a line when no request is on its way and gets it back
+ * with the next, and a host following each height made the course page under the frame jump 18 px,
+ * back and forth, as the lesson played (teacher review). Bounded, so a lesson loaded and played at
+ * once does not keep the last one's height throughout (code review).
  */
 export const SHRINK_HOLD_MS = 1_000;
+export const SHRINK_HOLD_PLAYING_MS = 10_000;
 
 /** Tells the host the content's height now and whenever it grows, or shrinks for good (`playing`: not yet), so it can fit the frame to it. */
 export function reportSize(content: Element, post: (message: OutMessage) => void, playing: () => boolean = () => false): () => void {
@@ -80,8 +82,10 @@ export function reportSize(content: Element, post: (message: OutMessage) => void
     // 0: not rendered yet; the observer reports the first real height.
     if (height === 0 || height === lastHeight) return;
     if (height > lastHeight) return tell(height);
+    let heldMs = 0;
     const whenHeld = () => {
-      if (playing()) return void (shrinking = setTimeout(whenHeld, SHRINK_HOLD_MS));
+      heldMs += SHRINK_HOLD_MS;
+      if (playing() && heldMs < SHRINK_HOLD_PLAYING_MS) return void (shrinking = setTimeout(whenHeld, SHRINK_HOLD_MS));
       const held = contentHeight(content);
       if (held !== 0 && held !== lastHeight) tell(held);
     };

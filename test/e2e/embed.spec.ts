@@ -314,8 +314,9 @@ test('a host that follows authsim:resize gets a height that settles, for the ful
   const sim = page.frameLocator('iframe[name="sim"]');
   await sim.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(sim.getByLabel('Simulation time')).toHaveText(/^00:(1[5-9]|[2-5]\d)/, { timeout: 60_000 });
-  await sim.getByRole('button', { name: 'Pause', exact: true }).click();
+  // Read while playing: paused, a smaller height that has held is told, as it should be.
   const grown = (await sizes()).slice(settled - 1);
+  await sim.getByRole('button', { name: 'Pause', exact: true }).click();
   expect(grown.length, `resize messages ${grown.join(', ')}`).toBeGreaterThan(1);
   expect(grown, `resize messages ${grown.join(', ')}`).toEqual([...grown].sort((a, b) => a - b));
 });
