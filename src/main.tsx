@@ -97,10 +97,13 @@ function startLessons(link: LinkState, notices: string[], read: boolean) {
     });
 
   // Keep the address bar pointing at what is loaded, so a reload or a copied URL shows the same lesson:
-  // its worlds as asked (a key-rotation link's mode=both, shown as one world, rewrote the link, its t and a= gone).
+  // rewritten at each load after the first (another lesson, other worlds: the ones it will show,
+  // `comingModes`, as each load sets them), not as the link's own lesson settles on its worlds (a
+  // key-rotation link's mode=both, shown as one world, lost its t and a=), nor to worlds the lesson
+  // lacks (mode=session kept for key-rotation said so on reload).
   store.subscribe((s, prev) => {
-    if (s.scenarioId !== prev.scenarioId || s.wantedView !== prev.wantedView || s.seed !== prev.seed)
-      window.history.replaceState(null, '', linkFor({ ...s, view: s.wantedView, speed: null, timeMs: 0 }, [], { questionsOn: link.questionsOn, presentation: link.presentation }));
+    if (prev.scenario && (s.comingModes !== prev.comingModes || s.seed !== prev.seed))
+      window.history.replaceState(null, '', linkFor({ ...s, view: s.comingModes[1] ? 'both' : s.comingModes[0]!, speed: null, timeMs: 0 }, [], { questionsOn: link.questionsOn, presentation: link.presentation }));
   });
 
   // The embed fills its frame exactly; the full app in a frame sizes itself by its width, so a host that

@@ -93,7 +93,7 @@ export interface AppActions {
   step(): Promise<void>;
   stepBack(): Promise<void>;
   seek(timeMs: number): Promise<void>;
-  /** A seek by `deltaMs` from where the last queued seek lands (a held key goes one step further each time), within 0 and the end. */
+  /** A seek by `deltaMs` from where the last queued seek lands (a held key goes one step further each time), from 0 to as far as the run goes. */
   seekBy(deltaMs: number): Promise<void>;
   setSpeed(speed: number): void;
   reset(): Promise<void>;

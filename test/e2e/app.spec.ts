@@ -361,6 +361,11 @@ test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ p
   await page.getByLabel('Scenario').selectOption('basic');
   await expect(page.locator('.stage')).toHaveCount(2);
   await expect(page).toHaveURL(/\?scenario=basic&mode=both$/);
+  // The session world asked for, then a lesson without one: the address names the world shown, so a reload says nothing of a mode it lacks.
+  await page.getByLabel('Mode', { exact: true }).selectOption('session');
+  await expect(page).toHaveURL(/\?scenario=basic&mode=session$/);
+  await page.getByLabel('Scenario').selectOption('key-rotation');
+  await expect(page).toHaveURL(/\?scenario=key-rotation&mode=jwt$/);
 });
 
 test('the panel opens at its heading, below its Close bar, for the interventions and for a node inspected', async ({ page }) => {

@@ -49,8 +49,9 @@ describe('node titles', () => {
     expect(drawn('browser', 230, alice, undefined, 30)).toMatchObject({ text: 'alice: not logged in', lines: [] });
     const badge = { ...browserTitles('alice'), lines: ['cookie: a signed JWT, 2669 B'], shortLines: [['signed JWT, 2669 B', 'JWT, 2669 B', 'signed JWT']], flash: null };
     expect(drawn('browser', 230, badge, undefined, 30).text).toMatch(/^alice: (signed )?JWT, 2669 B$/);
-    // Wide enough, the full title keeps its line beside it; with a line's room, the line goes under it.
-    expect(drawn('browser', 400, alice, undefined, 30).text).toBe("alice's browser: not logged in");
+    // Its name alone, however wide, as every browser of the row says it ("alice's browser: …" beside "bob: …" mixed two forms);
+    // with a line's room, the line goes under the full title.
+    expect(drawn('browser', 400, alice, undefined, 30).text).toBe('alice: not logged in');
     expect(drawn('browser', 190, alice)).toMatchObject({ text: "alice's browser", lines: ['not logged in'] });
   });
 

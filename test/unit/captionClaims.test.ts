@@ -288,7 +288,7 @@ const CLAIMS: Claim[] = [
       const last = sent({ ...ctx, subject: null }, { from: ctx.atMs - 3_000, to: ctx.atMs - 1 });
       return last.length && last.every((r) => r.reason === 'ok') ? null : `the requests before: ${outcomes(last)}`;
     } },
-  // token-size's "logs out, her profile grows…" came 0.3 s after her logout, over her logged-out browser (learner review).
+  // A caption saying someone logs out: their logout went through (token-size's, once, came 0.3 s after it, over her logged-out browser).
   { says: /logs out[:,]/, check: someAccepted({ kind: 'logout' }) },
   { says: /The token itself is not revoked: a copy would still verify until its exp/, check: state((s) => !s.options.denylist, 'no denylist') },
   { says: /copies (both of )?Alice/, check: logSays(/mallory steals/) },

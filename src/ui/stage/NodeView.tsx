@@ -91,10 +91,11 @@ const CHIP_OFF_BOX_PX = 8;
  * title where both fit: scale-out's store said "Session store: unused" nowhere, its full line too long.
  */
 function placeTitle(box: NodeBox, status: NodeStatus, lineForms: readonly string[] = [], firstTitle = 0): { title: string; titleX: number; chipY: number } {
-  // A title-only key set keeps its keys in fewer words: "Key set: public key: k1"; a browser, its line
-  // after its name alone, from the form its siblings take: at 844x390 "alice's browser" stood alone
-  // under "Alice logs out", and token-size's badge said no bytes (learner review).
-  const named = box.kind === 'jwks' || box.kind === 'browser' || box.kind === 'attacker' ? titleForms(status).slice(firstTitle) : [status.title];
+  // A title-only key set keeps its keys in fewer words: "Key set: public key: k1"; a browser says its
+  // line after its name alone, as all its siblings do ("alice's browser: …" beside "bob: …" mixed two
+  // forms a row keeps apart): at 844x390 "alice's browser" stood alone under "Alice logs out", and
+  // token-size's badge said no bytes (learner review).
+  const named = box.kind === 'jwks' ? titleForms(status) : box.kind === 'browser' || box.kind === 'attacker' ? (status.short ?? [status.title]) : [status.title];
   const withLine = box.kind === 'server' ? [] : lineForms.flatMap((line) => named.map((t) => `${t}: ${line}`));
   const titles = [...withLine, ...titleForms(status).slice(firstTitle)];
   const top = -box.h / 2;
