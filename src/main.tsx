@@ -97,12 +97,12 @@ function startLessons(link: LinkState, notices: string[], read: boolean) {
     });
 
   // Keep the address bar pointing at what is loaded, so a reload or a copied URL shows the same lesson:
-  // rewritten at each load after the first (another lesson, other worlds: the ones it will show,
-  // `comingModes`, as each load sets them), not as the link's own lesson settles on its worlds (a
+  // rewritten at each load after the first (another lesson, other worlds, another seed: each load sets
+  // `comingModes`, the worlds it will show, anew), not as the link's own lesson settles on its worlds (a
   // key-rotation link's mode=both, shown as one world, lost its t and a=), nor to worlds the lesson
   // lacks (mode=session kept for key-rotation said so on reload).
   store.subscribe((s, prev) => {
-    if (prev.scenario && (s.comingModes !== prev.comingModes || s.seed !== prev.seed))
+    if (prev.scenario && s.comingModes !== prev.comingModes)
       window.history.replaceState(null, '', linkFor({ ...s, view: s.comingModes[1] ? 'both' : s.comingModes[0]!, speed: null, timeMs: 0 }, [], { questionsOn: link.questionsOn, presentation: link.presentation }));
   });
 

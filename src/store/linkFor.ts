@@ -26,7 +26,8 @@ export interface LinkExtras {
 export function linkFor(s: { scenarioId: string; view: View; seed: number | null; speed: number | null; timeMs: number }, actions: readonly RecordedAction[] = [], extras: LinkExtras = {}): string {
   const params = new URLSearchParams({ scenario: s.scenarioId, mode: s.view });
   if (s.seed !== null) params.set('seed', String(s.seed));
-  if (s.speed !== null) params.set('speed', String(Math.round(s.speed * 100) / 100));
+  // (A speed is never 0: the slowest is 0.25x.)
+  if (s.speed) params.set('speed', String(Math.round(s.speed * 100) / 100));
   // Exact (see momentLink.ts); under 1e-6 String writes an exponent, which t refuses, and nothing happens there.
   if (s.timeMs >= 1e-6) params.set('t', String(s.timeMs));
   if (actions.length) params.set('a', JSON.stringify(actions));
