@@ -35,8 +35,7 @@ export function captionAt(s: AppStoreState): { atMs: number; text: string } | nu
  * revocation's question told "The admin bans Alice. Watch whether…" before the question), whatever
  * card the move left up meanwhile (a later question's, until the move lands: code review).
  */
-const landedOnQuestion = (s: AppStoreState): boolean =>
-  s.questionsOn && (s.scenario?.questions ?? []).some((q) => q.atMs === s.timeMs && q.modes.every((m) => shownModes(s).includes(m)));
+const landedOnQuestion = (s: AppStoreState): boolean => s.questionsOn && !!s.scenario && askable(s.scenario, shownModes(s)).some((q) => q.atMs === s.timeMs);
 
 /** Calls `listener` as the lesson moves on; returns the unsubscribe. */
 export function watchLesson(store: AppStore, listener: LessonListener): () => void {
