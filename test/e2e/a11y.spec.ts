@@ -447,3 +447,24 @@ test('in forced colours, a control that cannot act now and the world shown still
   expect(pressed).not.toBe(other);
   await page.close();
 });
+
+// WCAG 1.4.12: with a reader's own text spacing, a JWT badge's words ran past its box into the stage.
+test("with a reader's text spacing, every node's words stay inside its box", async ({ browser }) => {
+  // The spacing a reader's stylesheet (or a bookmarklet) adds; the page's CSP would refuse it inline.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto('/?scenario=stolen-credential&q=0&t=5000');
+  await ready(page);
+  await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
+  const spills = () =>
+    page.locator('.node').evaluateAll((nodes) =>
+      nodes.flatMap((node) => {
+        const box = node.querySelector('rect')!.getBoundingClientRect();
+        return [...node.querySelectorAll(':scope > text')].filter((t) => { const r = t.getBoundingClientRect(); return r.left < box.left || r.right > box.right; }).map((t) => t.textContent);
+      }),
+    );
+  await expect.poll(spills).toEqual([]);
+  // The badges still say what they carry, in fewer words.
+  await expect(page.locator('.node').filter({ hasText: /JWT, 334 B/ })).toHaveCount(2);
+  await context.close();
+});

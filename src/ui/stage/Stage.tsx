@@ -13,6 +13,7 @@ import { CROWD_ID, edgeEnds, layoutStage, type NodeBox, type StageSize } from '.
 import { nodeStatus } from './nodeStatus';
 import { NodeView, siblingTitleForms } from './NodeView';
 import { siblingForms } from './nodeLines';
+import { readTextSpacing } from './measureText';
 import './stage.css';
 import { MODES, SCHEME_WORDS } from '../../sim/schemes/names';
 import { focusLost } from '../focus';
@@ -100,6 +101,8 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const askersKey = mode === 'jwt' && world?.options.alg === 'HS256' && world.keys.keys.every((k) => k.alg === 'HS256') ? world.servers.filter((sv) => sv.jwksCache.fetchedAtMs !== null).map((sv) => sv.id).join(',') : null;
   // A JWT world's browser can hold a refresh token beside its access token: its box keeps room for both lines.
   const clientLines = mode === 'jwt' && world?.options.refreshTokens ? 2 : 1;
+  // Before the labels are fitted to their boxes (NodeView): a reader's text spacing widens them.
+  readTextSpacing();
   const layout = useMemo(() => {
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     const keySetAskers = askersKey === null ? undefined : askersKey ? askersKey.split(',') : [];
