@@ -887,3 +887,34 @@ test('at 756x308, where nothing sticks, every key moment\'s caption is read whol
   }
   await page.close();
 });
+
+// A11y review: on a phone the timeline is drawn before the speed, and Tab reached the speed first (WCAG 2.4.3).
+for (const size of [{ width: 390, height: 844 }, { width: 844, height: 390 }, { width: 1024, height: 600 }]) {
+  test(`at ${size.width}x${size.height} Tab goes through the playback controls in the order they are drawn`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport: size });
+    await page.goto('/?scenario=basic&q=0');
+    await ready(page);
+    const controls = page.getByRole('group', { name: 'Playback' });
+    await controls.getByRole('button', { name: 'Play', exact: true }).focus();
+    const drawn: { name: string; x: number; y: number; h: number }[] = [];
+    for (;;) {
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        if (!el.closest('[role="group"][aria-label="Playback"]')) return null;
+        const r = el.getBoundingClientRect();
+        return { name: el.getAttribute('aria-label') ?? el.textContent ?? '', x: r.x, y: r.y, h: r.height };
+      });
+      if (!at) break;
+      drawn.push(at);
+      await page.keyboard.press('Tab');
+    }
+    expect(drawn.map((d) => d.name)).toEqual(expect.arrayContaining(['Speed', 'Timeline']));
+    // Each control stands after the last: to its right on the same row, or on a row below.
+    for (let i = 1; i < drawn.length; i++) {
+      const [a, b] = [drawn[i - 1]!, drawn[i]!];
+      const sameRow = b.y < a.y + a.h && a.y < b.y + b.h;
+      expect(sameRow ? b.x > a.x : b.y > a.y, `${b.name} drawn after ${a.name}`).toBe(true);
+    }
+    await page.close();
+  });
+}
