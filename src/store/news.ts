@@ -1,4 +1,5 @@
 import type { LogEntry, Mode } from '../sim/types';
+import { REASON_CODES } from '../reasons';
 import { perWorldLine } from './lesson';
 
 // What a move logged, in words: the paused moment's news (MomentNews) and an intervention's while playing.
@@ -20,3 +21,11 @@ export function newsOf(fresh: { mode: Mode; lines: readonly LogEntry[] }[]): str
   const told = fresh.filter((f) => f.lines.length).map((f) => ({ mode: f.mode, text: f.lines.map((e) => e.text).join(' ') }));
   return perWorldLine(told, fresh.length === 1);
 }
+
+const CODES = new RegExp(`\\b(${REASON_CODES.filter((code) => code.includes('_')).join('|')})\\b`, 'g');
+
+/**
+ * A line as a screen reader is given it: log lines name a refusal by its reason code, and a code said
+ * aloud is its words ("token revoked"), not "token underscore revoked" (a11y review). Seen, the code stays.
+ */
+export const spoken = (text: string): string => text.replace(CODES, (code) => code.replaceAll('_', ' '));

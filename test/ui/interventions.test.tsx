@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordedAction } from '../../src/sim/history';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
+import { spoken } from '../../src/store/news';
 import type { WorldSnapshot } from '../../src/store/snapshot';
 import { InterventionsPanel } from '../../src/ui/interventions/InterventionsPanel';
 import { droppedNotice, FIRST_INTERVENTION } from '../../src/ui/interventions/model';
@@ -103,7 +104,8 @@ describe('InterventionsPanel', () => {
       const sent = pressedAt.map((atMs) => session(store).log.findLast((e) => e.kind === 'request' && e.nodeId === 'alice' && e.timeMs === atMs)!.requestId);
       const got = sent.map((id) => session(store).log.find((e) => e.kind === 'response' && e.requestId === id)!.text);
       expect(answers()).toHaveLength(2);
-      for (const [i, text] of got.entries()) expect(answers()[i]).toContain(text);
+      for (const [i, text] of got.entries()) expect(answers()[i]).toContain(spoken(text));
+      expect(answers().join(' '), 'a reason code said as its words').not.toContain('_');
     } finally {
       act(() => store.getState().pause());
     }

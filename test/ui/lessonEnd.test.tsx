@@ -2,6 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { lessonSteps } from '../../src/store/lesson';
+import { spoken } from '../../src/store/news';
 import { parseLink } from '../../src/store/urlState';
 import { Caption } from '../../src/ui/narration/Caption';
 import { Controls } from '../../src/ui/controls/Controls';
@@ -120,7 +121,7 @@ describe('what just happened', () => {
     expect(nowLine().textContent?.match(/bans alice/g)).toHaveLength(1);
     // Seen, not said: what a screen reader hears is the moment's news (a jump: this summary).
     expect(nowLine().hasAttribute('aria-live')).toBe(false);
-    await vi.waitFor(() => expect(news().textContent).toBe(nowLine().textContent));
+    await vi.waitFor(() => expect(news().textContent).toBe(spoken(nowLine().textContent)));
     expect(news().getAttribute('aria-live')).toBe('polite');
     act(() => store.getState().play());
     expect(news().getAttribute('aria-live')).toBe('off');
@@ -145,7 +146,7 @@ describe('what just happened', () => {
     const step = lessonSteps(store.getState().scenario, ['session', 'jwt']).find((st) => st.about.jwt === 'bob')!;
     await seek(store, step.atMs + 600);
     expect(nowLine().textContent).toMatch(/bob/);
-    await vi.waitFor(() => expect(news().textContent).toBe(nowLine().textContent));
+    await vi.waitFor(() => expect(news().textContent).toBe(spoken(nowLine().textContent)));
     await act(() => store.getState().dispatch({ type: 'killServer', serverId: 'server-2' }));
     await vi.waitFor(() => expect(news().textContent).toMatch(/^Both worlds: server-2 crashes/));
     // Each Step's lines, whoever logged them (the line on screen stays Bob's), each world named.
@@ -158,7 +159,7 @@ describe('what just happened', () => {
       if (fresh.length === 0 || fresh.some((f) => f.texts.length > 3)) continue;
       said++;
       await vi.waitFor(() => {
-        for (const f of fresh) for (const text of f.texts) expect(news().textContent).toContain(text);
+        for (const f of fresh) for (const text of f.texts) expect(news().textContent).toContain(spoken(text));
       });
       const alike = fresh.length === 2 && fresh[0]!.texts.join(' ') === fresh[1]!.texts.join(' ');
       expect(news().textContent).toMatch(alike ? /^Both worlds: / : fresh.length === 2 ? /^Session: .* JWT: / : fresh[0]!.mode === 'session' ? /^Session: / : /^JWT: /);

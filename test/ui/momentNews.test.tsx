@@ -2,6 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
+import { spoken } from '../../src/store/news';
 import { Caption } from '../../src/ui/narration/Caption';
 import { NEWS_QUIET_MS } from '../../src/ui/narration/MomentNews';
 import { AppStoreProvider } from '../../src/ui/storeContext';
@@ -79,7 +80,9 @@ describe("a paused moment's news", () => {
     await pause();
     const line = screen.getByTestId('caption').textContent;
     expect(line).toMatch(/^Session: .* JWT: /);
-    expect(said).toEqual([line]);
+    // Said as seen, its reason codes as words ("session unknown").
+    expect(said).toEqual([spoken(line)]);
+    expect(said[0]).not.toContain('_');
   }, 30_000);
 
   it('of a pause is not said again where the outcome news has just said it (a11y review: basic\u2019s two 200s, said as they came, then again at Pause)', async () => {
@@ -116,7 +119,9 @@ describe('while playing, what a caption asks to watch', () => {
     await runFrames(store, 2_000, () => store.player.timeMs >= 6_000);
     const ban = said.filter((text) => /alice gets/.test(text));
     // The ban's caption (5 s) is about Alice: her next answer in each world, refused and accepted.
-    expect(ban.join(' ')).toMatch(/Session: alice gets 401 session_unknown/);
+    // A reason code is said as its words, not "session underscore unknown" (a11y review).
+    expect(ban.join(' ')).toMatch(/Session: alice gets 401 session unknown/);
+    expect(said.join(' ')).not.toContain('_');
     expect(ban.join(' ')).toMatch(/JWT: alice gets 200 OK/);
     // Once per world and caption: not her every answer.
     expect(said.filter((text) => /Session: alice/.test(text))).toHaveLength(1);
@@ -147,7 +152,7 @@ describe('while playing, a caption about a server or about no one node', () => {
 
   it('says the server\'s first decision after it: clock-skew\'s server-2 refusing, token_expired', async () => {
     const said = await heard('?scenario=clock-skew&mode=jwt&q=0', 10_400, 13_000);
-    expect(said.filter((text) => /^server-2 rejects \w+'s GET \/api\/profile: token_expired/.test(text))).toHaveLength(1);
+    expect(said.filter((text) => /^server-2 rejects \w+'s GET \/api\/profile: token expired/.test(text))).toHaveLength(1);
   });
 
   it('says nothing of a world the caption does not speak of: revocation\'s JWT-only denylist caption, no session news', async () => {
@@ -159,7 +164,7 @@ describe('while playing, a caption about a server or about no one node', () => {
   it('says the first refusal any browser gets after it: tampering\'s refused edited token, in each world', async () => {
     const said = await heard('?scenario=tampering&mode=both&q=0', 2_400, 4_500);
     expect(said.join(' ')).toMatch(/Session: alice gets 401 \w+/);
-    expect(said.join(' ')).toMatch(/JWT: alice gets 401 signature_invalid/);
+    expect(said.join(' ')).toMatch(/JWT: alice gets 401 signature invalid/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useRef, type ReactNode } from 'react';
+import { spoken } from '../../store/news';
 
 /** Says what an intervention made while the lesson plays did (`useIntervene`). */
 export const SayNews = createContext<(text: string) => void>(() => {});
@@ -10,8 +11,9 @@ export const SayNews = createContext<(text: string) => void>(() => {});
 export function InterventionNews({ children }: { children: ReactNode }) {
   const region = useRef<HTMLParagraphElement>(null);
   // The same words twice (Request pressed again) are a change too, or the second press is unsaid.
-  const say = useCallback((text: string) => {
+  const say = useCallback((words: string) => {
     const el = region.current;
+    const text = spoken(words);
     if (el && text) el.textContent = el.textContent === text ? `${text}\u00a0` : text;
   }, []);
   return (

@@ -4,7 +4,7 @@ import type { LogEntry, Mode } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { modesFromKey, predicting, shownModes } from '../../store/selectors';
 import { useApp, useAppStore } from '../storeContext';
-import { linesSince, MOST_LINES_SAID, newsOf } from '../../store/news';
+import { linesSince, MOST_LINES_SAID, newsOf, spoken } from '../../store/news';
 
 /**
  * News waits this long for the next move before it is said: an arrow held on the timeline or on Step
@@ -66,7 +66,7 @@ export function MomentNews({ summary, fixed, outcomesSaid }: { summary: string; 
       quiet.current = setTimeout(() => {
         const news = pending.current;
         pending.current = null;
-        if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = news.text;
+        if (news && region.current && !(predicting(store.getState()) && !news.fixed)) region.current.textContent = spoken(news.text);
       }, NEWS_QUIET_MS);
     });
   }, [store, session, jwt, modesKey, playing, fixed, hides, verdict, summary, outcomesSaid]);

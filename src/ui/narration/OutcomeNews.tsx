@@ -5,6 +5,7 @@ import { isServerId } from '../../sim/serverIds';
 import type { LogEntry } from '../../sim/types';
 import type { AppStoreState } from '../../store/createAppStore';
 import { perWorldLine, type LessonStep } from '../../store/lesson';
+import { spoken } from '../../store/news';
 import { predicting, shownModes } from '../../store/selectors';
 import { useApp } from '../storeContext';
 
@@ -68,7 +69,7 @@ export function OutcomeNews({ step, saidRef }: { step: LessonStep | undefined; s
     });
     if (!fresh.length) return;
     told.current.said = [...told.current.said, ...fresh].sort((a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
-    region.current.textContent = perWorldLine(fresh, oneWorld);
+    region.current.textContent = spoken(perWorldLine(fresh, oneWorld));
     saidRef.current = perWorldLine(told.current.said, oneWorld);
   }, [step, session, jwt, timeMs, playing, hides, oneWorld, saidRef]);
   return <p ref={region} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="outcome-news" />;
