@@ -4,7 +4,6 @@ import { useStore } from 'zustand';
 import { createAppStore, type AppStore } from './store/createAppStore';
 import { prefetchEngine } from './store/player';
 import { questionsPreference, rememberQuestions } from './store/preferences';
-import { linkFor } from './store/linkFor';
 import type { LinkState, ParsedLink } from './store/urlState';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -96,15 +95,8 @@ function startLessons(link: LinkState, notices: string[], read: boolean) {
       else if (link.autoplay) store.getState().play();
     });
 
-  // Keep the address bar pointing at what is loaded, so a reload or a copied URL shows the same lesson:
-  // rewritten at each load after the first (another lesson, other worlds, another seed: each load sets
-  // `comingModes`, the worlds it will show, anew), not as the link's own lesson settles on its worlds (a
-  // key-rotation link's mode=both, shown as one world, lost its t and a=), nor to worlds the lesson
-  // lacks (mode=session kept for key-rotation said so on reload).
-  store.subscribe((s, prev) => {
-    if (prev.scenario && s.comingModes !== prev.comingModes)
-      window.history.replaceState(null, '', linkFor({ ...s, view: s.comingModes[1] ? 'both' : s.comingModes[0]!, speed: null, timeMs: 0 }, [], { questionsOn: link.questionsOn, presentation: link.presentation }));
-  });
+  // The address bar follows the loads after the first (store/addressBar.ts); fetched meanwhile, none can come before it.
+  void import('./store/addressBar').then((m) => m.keepAddressBar(store, { questionsOn: link.questionsOn, presentation: link.presentation }));
 
   // The embed fills its frame exactly; the full app in a frame sizes itself by its width, so a host that
   // follows authsim:resize does not chase a height that grows with the frame (layout.css).

@@ -10,7 +10,7 @@ import { clampSpeed } from './clock';
 import { askable, jumpTarget, lessonSteps, nextMomentAfter } from './lesson';
 import { pacingFor } from './pacing';
 import { Player, type Worlds } from './player';
-import { DEFAULT_PRESENTATION, type Presentation } from './linkFor';
+import { DEFAULT_PRESENTATION, type Presentation } from './presentation';
 import { hasWebCrypto, runnableModes } from './secureContext';
 
 export type View = Mode | 'both';
@@ -57,6 +57,8 @@ export interface AppState {
    * toggle is there at once), so nothing moves when they are drawn.
    */
   comingModes: Mode[];
+  /** The interventions the lesson being loaded replays: the link's, or those of the run another view of it goes on with. */
+  comingActions: readonly RecordedAction[];
   selection: Selection | null;
   ended: boolean;
   /** Sentences about input that could not be used (a bad link parameter), shown until dismissed. */
@@ -236,6 +238,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
     endMs: 0,
     worlds: {},
     comingModes: modesToShow(first.modes, initial.view ?? 'both', webCrypto),
+    comingActions: carried[0],
     selection: null,
     ended: false,
     notices: initial.notices ?? [],
@@ -266,7 +269,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'scenarioId' | 'v
       player.pause();
       // Wanted from now: a load that supersedes this one before it lands, naming no mode, keeps it.
       const wantedView = patch.view ?? next.wantedView;
-      set({ ...patch, wantedView, comingModes: modesToShow(entry.modes, wantedView, webCrypto), status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
+      set({ ...patch, wantedView, comingModes: modesToShow(entry.modes, wantedView, webCrypto), comingActions: actions, status: 'loading', error: null, playing: false, ended: false, selection: null, timeMs: 0, question: null, started: false, holding: false, asked: [], answers: [] });
       let sc: Scenario;
       try {
         [sc] = await Promise.all([entry.load(), loadGate()]);

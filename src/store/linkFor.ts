@@ -1,19 +1,8 @@
 // Writing a link: the moment a page shows, as `?scenario=..&mode=..` (read back by urlState.ts's
-// parseLink). In the first load, which keeps the address bar on what is loaded; the parser is not.
+// parseLink). Out of the first load, as the parser is: the address bar's (addressBar.ts) and Share's.
 import type { RecordedAction } from '../sim/history';
 import type { View } from './createAppStore';
-
-/** A teacher's choices for a page in a course: the embed layout, its controls, a clickable stage. */
-export interface Presentation {
-  /** embed=1: only the stage(s), the caption and one row of controls, sized to the frame. */
-  embed: boolean;
-  /** controls=0: the caption and Play only. */
-  controls: boolean;
-  /** inspect=0: clicking the stage opens nothing. */
-  inspect: boolean;
-}
-
-export const DEFAULT_PRESENTATION: Presentation = { embed: false, controls: true, inspect: true };
+import type { Presentation } from './presentation';
 
 /** What a shared link may add to the moment: the teacher's choices for the page it opens. */
 export interface LinkExtras {

@@ -9,7 +9,7 @@ import type { RecordedAction } from '../sim/history';
 import type { parseInterventions } from '../sim/parseAction';
 import { MODES } from '../sim/schemes/names';
 import type { View } from './createAppStore';
-import type { Presentation } from './linkFor';
+import type { Presentation } from './presentation';
 
 /** The seed's range, LIMITS.seed in src/sim/options.ts (a uint32); test/unit/urlState.test.ts holds them equal. */
 export const LINK_SEED = { min: 0, max: 0xffff_ffff } as const;

@@ -368,6 +368,20 @@ test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ p
   await expect(page).toHaveURL(/\?scenario=key-rotation&mode=jwt$/);
 });
 
+// Code review: a mode switch rewrote the address without the link's a=, which the run still played; a reload lost the ban.
+test('another view of the run keeps its interventions in the address bar, so a reload replays them', async ({ page }) => {
+  const ban = encodeURIComponent(JSON.stringify([{ atMs: 1000, action: { type: 'banUser', userId: 'alice' } }]));
+  await page.goto(`/?scenario=basic&mode=both&q=0&a=${ban}`);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await page.getByLabel('Mode', { exact: true }).selectOption('jwt');
+  await expect(page).toHaveURL(/[?&]mode=jwt(&|$)/);
+  expect(JSON.parse(new URL(page.url()).searchParams.get('a') ?? '[]')).toEqual([{ atMs: 1000, action: { type: 'banUser', userId: 'alice' } }]);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await page.getByLabel('Timeline').fill('2000');
+  await expect(page.getByRole('log', { name: 'jwt event log' })).toContainText('The admin bans alice');
+});
+
 test('the panel opens at its heading, below its Close bar, for the interventions and for a node inspected', async ({ page }) => {
   for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(size);

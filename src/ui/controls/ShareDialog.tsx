@@ -4,7 +4,7 @@ import type { AppStore, AppStoreState } from '../../store/createAppStore';
 import { askable, lessonSteps } from '../../store/lesson';
 import { pacingFor, questionOnOpening } from '../../store/pacing';
 import { shownModes } from '../../store/selectors';
-import type { Presentation } from '../../store/linkFor';
+import type { Presentation } from '../../store/presentation';
 import { useApp, useAppStore } from '../storeContext';
 import { momentLink, tidyMoment, type Moment } from './momentLink';
 import { MAX_INTERVENTIONS } from '../../sim/parseAction';

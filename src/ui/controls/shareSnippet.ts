@@ -1,4 +1,4 @@
-import type { Presentation } from '../../store/linkFor';
+import type { Presentation } from '../../store/presentation';
 
 /** A frame height that fits the chosen layout at a course page's usual width (~800 px). */
 export function frameHeightFor(presentation: Presentation, worlds: number): number {
