@@ -19,6 +19,9 @@ if (import.meta.env.PROD) reloadOnNewVersion();
 // A link (or an iframe src) may name a scenario, mode, seed, speed, position and autoplay, or open a lab.
 // Only a page with a link waits for its parser, and only a link with interventions (a=) for their
 // gate: the plain page, the one with the built first screen, starts without either.
+// A link copied out of an iframe's HTML (the Share snippet escapes its src) may write its & as &amp;:
+// read, and kept, as meant (code review: all but its first parameter went, without a word).
+if (window.location.search.includes('&amp;')) window.history.replaceState(null, '', window.location.search.replaceAll('&amp;', '&') + window.location.hash);
 const search = window.location.search;
 const root = document.getElementById('root')!;
 // #root may already show the first screen of / (drawn at build time: build/firstScreen.ts), unless

@@ -368,6 +368,16 @@ test('a JWT-only lesson asked for side by side shows, and says, JWT', async ({ p
   await expect(page).toHaveURL(/\?scenario=key-rotation&mode=jwt$/);
 });
 
+// Code review: a link copied out of an iframe's HTML (the Share snippet's src) writes its & as &amp;; all but its first parameter were dropped without a word.
+test('a link whose & are written &amp; opens as meant, and the address bar shows it clean', async ({ page }) => {
+  await page.goto('/?scenario=revocation&amp;mode=jwt&amp;t=5000&amp;q=0');
+  await expect(page.getByLabel('Simulation time')).toHaveText('00:05.000', { timeout: 20_000 });
+  await expect(page.getByLabel('Mode', { exact: true })).toHaveValue('jwt');
+  await expect(page.locator('.stage')).toHaveCount(1);
+  expect(new URL(page.url()).search).toBe('?scenario=revocation&mode=jwt&t=5000&q=0');
+  await expect(page.getByRole('status', { name: 'Notices' })).toHaveText('');
+});
+
 // Code review: a mode switch rewrote the address without the link's a=, which the run still played; a reload lost the ban.
 test('another view of the run keeps its interventions in the address bar, so a reload replays them', async ({ page }) => {
   const ban = encodeURIComponent(JSON.stringify([{ atMs: 1000, action: { type: 'banUser', userId: 'alice' } }]));
