@@ -166,6 +166,9 @@ describe('sweep settings', () => {
   it('refuses a window longer than an hour and a backwards server range', () => {
     const slow = parseSweepSettings({ users: 1, ratePerUser: 0.1, requests: 1_000 });
     expect(slow.ok || slow.problems.join(' ')).toMatch(/take more than an hour/);
+    // The offered rate as a person writes it, not 0.30000000000000004 (code review).
+    const floats = parseSweepSettings({ users: 3, ratePerUser: 0.1, requests: 200_000 });
+    expect(floats.ok || floats.problems.join(' ')).toMatch(/^200000 requests at 0\.3 a second take more than an hour/);
     const backwards = parseSweepSettings({ serversFrom: 5, serversTo: 2 });
     expect(backwards.ok || backwards.problems.join(' ')).toMatch(/must not be more than servers to/);
   });
