@@ -4,7 +4,8 @@ import type { Scenario } from '../scenarios/scenario';
 import { plural } from '../format';
 import { seconds } from '../formatSpans';
 
-export function formatReport(report: RunReport, scenario: Scenario): string {
+/** `intervened`: the run replayed `--actions`, so the lesson's own expectations may not hold, and a miss is no broken lesson. */
+export function formatReport(report: RunReport, scenario: Scenario, intervened = false): string {
   const lines = [`${scenario.title} (${report.scenario}, seed ${report.seed})`, scenario.notice, ''];
   for (const run of report.runs) {
     const r = run.requests;
@@ -18,7 +19,9 @@ export function formatReport(report: RunReport, scenario: Scenario): string {
     );
     if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${seconds(run.revocation.exposureMs)}, ${run.revocation.refusedAfter} refused`);
     const failures = scenario.expect(run);
-    lines.push(failures.length ? `  LESSON BROKEN: ${failures.join('; ')}` : '  lesson holds', '');
+    // With interventions a miss is what they changed (code review: a login added to basic read "LESSON BROKEN").
+    const verdict = intervened ? (failures.length ? `  with these interventions, unlike the lesson: ${failures.join('; ')}` : '  lesson holds, interventions and all') : failures.length ? `  LESSON BROKEN: ${failures.join('; ')}` : '  lesson holds';
+    lines.push(verdict, '');
   }
   return lines.join('\n');
 }

@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const note of runNotes(scenario, args, withOptions(scenario.options(modes[0]!)).requestTimeoutMs)) process.stderr.write(`sim: ${note}\n`);
   const report = await runScenario(scenario, modes, args.seed ?? scenario.seed, { actions: args.actions, untilMs: args.untilMs, onProgress: progressReporter((line) => process.stderr.write(line)) });
-  process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report, scenario));
+  process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report, scenario, !!args.actions?.length));
   return 0;
 }
 

@@ -128,4 +128,17 @@ describe('interventions and longer runs', () => {
     expect(varied.runs[0]!.revocation?.acceptedAfter).toBe(0);
     expect(plain.runs[0]!.revocation?.acceptedAfter).toBeGreaterThan(0);
   });
+
+  // Code review: a login added to basic printed "LESSON BROKEN"; the interventions changed the run, not the lesson.
+  it('the runner calls a run its interventions changed no broken lesson', async () => {
+    const { runScenario } = await import('../../src/scenarios/run');
+    const { findScenario } = await import('../../src/scenarios/index');
+    const { formatReport } = await import('../../src/cli/format');
+    const sc = findScenario('basic')!;
+    const actions = [{ atMs: 10, action: { type: 'login' as const, clientId: 'alice' } }];
+    const text = formatReport(await runScenario(sc, ['session'], sc.seed, { actions }), sc, true);
+    expect(text).not.toContain('LESSON BROKEN');
+    expect(text).toMatch(/with these interventions, unlike the lesson: all 10 requests/);
+    expect(formatReport(await runScenario(sc, ['session'], sc.seed), sc)).toContain('lesson holds');
+  });
 });
