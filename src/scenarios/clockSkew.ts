@@ -29,7 +29,7 @@ export const clockSkew: Scenario = {
     { atMs: 0, action: { type: 'setSkew', serverId: 'server-3', skewMs: -SKEW_MS } },
     { atMs: 200, action: { type: 'login', clientId: 'alice' }, caption: 'Alice logs in on server-1: her token says issued now, expires in 30 s.' },
     browse('alice', 500, 1_000, ALICE_REQUESTS),
-    { atMs: 1_000, action: { type: 'note', text: 'server-3 reads the iat as 20 s in its future.' }, about: 'server-3', caption: 'server-3, 20 s behind, will read the token as issued in the future and, like some libraries, refuse it: token_not_yet_valid (the JWT standard requires that refusal only before a token\u2019s \u201cnot before\u201d time, nbf).' },
+    { atMs: 1_000, action: { type: 'note', text: 'server-3 reads the iat as 20 s in its future.' }, about: 'server-3', caption: 'server-3, 20 s behind, reads the token as issued in the future and, like some libraries, refuses it: token_not_yet_valid (the JWT standard requires that refusal only before a token\u2019s \u201cnot before\u201d time, nbf).' },
     { atMs: 10_500, action: { type: 'note', text: 'server-2 reads the exp as already past.' }, about: 'server-2', caption: 'From 10 s on, server-2, 20 s ahead, reads the token as expired: the next request it gets is refused, token_expired, 20 s early. Until server-3\u2019s clock reaches the iat, at 20 s, only server-1 accepts it.' },
     {
       atMs: FIX_AT_MS,

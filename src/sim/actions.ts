@@ -14,7 +14,7 @@ import { isServerId, serverId } from './serverIds';
 import { randomId128 } from './rng';
 import type { Action, AppServer, Client, ForgeHow, SimState } from './types';
 import { cookieContext, log, own, serverById, shortId, type Tick } from './world';
-import { plural } from '../format';
+import { formatNumber, plural } from '../format';
 
 const onOff = (on: boolean): string => (on ? 'on' : 'off');
 const seconds = (ms: number): string => plural(ms / 1000, 'second');
@@ -192,7 +192,9 @@ function applyOperatorAction(t: Tick, action: Action): void {
       const server = findServer(s, action.serverId);
       if (!server) return;
       server.skewMs = action.skewMs;
-      return log(s, 'action', `${server.id}'s clock is now ${action.skewMs >= 0 ? '+' : ''}${Math.round(action.skewMs / 1000)} s off.`, { nodeId: server.id });
+      // Ahead or behind, as the captions say: "-20 s off" read as a double negative (learner review).
+      const offBy = `${formatNumber(Math.abs(action.skewMs) / 1000, 3)} s ${action.skewMs > 0 ? 'ahead' : 'behind'}`;
+      return log(s, 'action', `${server.id}'s clock is now ${action.skewMs === 0 ? 'right' : offBy}.`, { nodeId: server.id });
     }
     case 'setOptions': {
       const algChanged = action.patch.alg !== undefined && action.patch.alg !== s.options.alg;
