@@ -55,6 +55,15 @@ describe('node titles', () => {
     expect(drawn('browser', 190, alice)).toMatchObject({ text: "alice's browser", lines: ['not logged in'] });
   });
 
+  // Learner review: at 844x390, stale-claims' JWT world read "bob: still says "user"" beside "alice's browser" alone, her stale "admin" unseen.
+  it('a stale badge too long to follow the name says it in one word: "alice: stale "admin""', async () => {
+    const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'stale-claims')!, 'jwt');
+    await driver.runUntil(10_000);
+    const status = nodeStatus(snapshot(driver.state), 'alice');
+    expect(drawn('browser', 215, status, undefined, 30).text).toBe('alice: stale "admin"');
+    expect(drawn('browser', 280, status, undefined, 30).text).toBe('alice: still says "admin"');
+  });
+
   it('a store down says so after its title where its line does not fit (store-outage on a landscape phone said "Session store" alone)', async () => {
     for (const mode of ['session', 'jwt'] as const) {
       const driver = await loadScenario(SCENARIOS.find((x) => x.id === 'store-outage')!, mode);

@@ -134,11 +134,11 @@ describe('node status words', () => {
     const signed = [expect.stringMatching(/^badge: a signed JWT, \d{3} B$/), [expect.stringMatching(/^signed JWT, \d{3} B$/), expect.stringMatching(/^JWT, \d{3} B$/), 'signed JWT']];
     expect(await badges(4_000)).toEqual([signed, signed]);
     // Alice is demoted at 5 s, Bob promoted at 8 s; the tokens signed at login expire at 30 s.
-    expect(await badges(6_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], signed]);
+    expect(await badges(6_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"', 'stale "admin"']], signed]);
     // While the learner predicts whether Alice is still served as an admin, the badge does not say it for them.
     const held = nodeStatus(snapshot(driver.state), 'alice', [], true);
     expect([held.lines[0], held.shortLines?.[0]]).toEqual(signed);
-    expect(await badges(9_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"']], ['badge: a stale JWT: still says "user", role now "admin"', ['still says "user", role now "admin"', 'still says "user"']]]);
+    expect(await badges(9_000)).toEqual([['badge: a stale JWT: still says "admin", role now "user"', ['still says "admin", role now "user"', 'still says "admin"', 'stale "admin"']], ['badge: a stale JWT: still says "user", role now "admin"', ['still says "user", role now "admin"', 'still says "user"', 'stale "user"']]]);
     expect((await badges(31_000)).map(([line]) => line)).toEqual(['badge: an expired JWT', 'badge: an expired JWT']);
   });
 

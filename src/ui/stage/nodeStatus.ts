@@ -263,11 +263,12 @@ function signedBadge(world: WorldSnapshot, token: string, predicting: boolean): 
   // Its subject's role (a stolen copy in Mallory's browser is still Alice's token).
   const now = world.users.find((u) => u.id === sub)?.role;
   // The caption's words, "still says": "says "admin", now "user"" read as a token that now says "user",
-  // and, narrow, "says "user"" alone as Bob's role just after his promotion.
+  // and, narrow, "says "user"" alone as Bob's role just after his promotion. Narrowest, "stale": at 844x390
+  // "alice: still says "admin"" did not fit, and her box said only "alice's browser" (learner review).
   // Not while a prediction waits: stale-claims asks, just after the demotion, whether Alice is served as
   // an admin, "her token still says "admin"" being the answer's own words (learner review).
   return !predicting && typeof role === 'string' && now !== undefined && role !== now
-    ? { text: `a stale JWT: still says "${role}", role now "${now}"`, short: [`still says "${role}", role now "${now}"`, `still says "${role}"`] }
+    ? { text: `a stale JWT: still says "${role}", role now "${now}"`, short: [`still says "${role}", role now "${now}"`, `still says "${role}"`, `stale "${role}"`] }
     : sizedBadge(token, rotated ? kid : null);
 }
 
