@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/createAppStore';
 import { parseLink } from '../../src/store/urlState';
+import { spoken } from '../../src/store/news';
 import { QuestionCard } from '../../src/ui/narration/QuestionCard';
 import { Caption } from '../../src/ui/narration/Caption';
 import { Transcript } from '../../src/ui/narration/Transcript';
@@ -112,7 +113,7 @@ describe('predict, then see', () => {
     expect(result.choiceId).toBe(question.outcome(store.getState().worlds, question.atMs)!.choiceId);
     expect(result.correct).toBe(result.choiceId === picked.id);
     expect(screen.getByRole('status').textContent).toContain(result.correct ? '✓ Right.' : '✗ Not this time');
-    expect(screen.getByRole('status').textContent).toContain(result.why);
+    expect(screen.getByRole('status').textContent).toContain(spoken(result.why));
     // The lesson waits under the card, however long its verdict is read; Continue goes on.
     const decidedAt = store.player.timeMs;
     await runFrames(store, 2_000);
@@ -141,6 +142,16 @@ describe('predict, then see', () => {
   }, 60_000);
 
   // Learner review: held under the card, Play read "Pause", the clock "reading time", and Pause then Play did nothing.
+  // A11y review: the verdict, a status region, said "503 store underscore unavailable".
+  it('says a reason code in its verdict as words', async () => {
+    const store = await setup('?scenario=store-outage&mode=both&speed=4');
+    await decideFirstChoice(store);
+    expect(store.getState().question!.result!.why).toMatch(/store_unavailable/);
+    expect(screen.getByRole('status').textContent).toContain('store unavailable');
+    expect(screen.getByRole('status').textContent).not.toContain('_');
+    act(() => store.getState().pause());
+  });
+
   it('decided, the lesson is paused under the verdict, holds no caption, and Play goes on as Continue does', async () => {
     const store = await setup();
     await decideFirstChoice(store);
@@ -176,7 +187,7 @@ describe('predict, then see', () => {
     // Folded, its choices are out of reach: the focused radio, clipped to nothing, was a Tab stop.
     expect(document.querySelector('.question-choices')!.hasAttribute('inert')).toBe(true);
     // The verdict is still there to read, and Continue to press.
-    expect(screen.getByRole('status').textContent).toContain(store.getState().question!.result!.why);
+    expect(screen.getByRole('status').textContent).toContain(spoken(store.getState().question!.result!.why));
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
     // Back before the question, asked again: the new verdict is not folded.
     await act(() => store.getState().seek(question.atMs - 300));

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStoreState } from '../../store/createAppStore';
+import { spoken } from '../../store/news';
 import { newlyAsked } from '../../store/selectors';
 import { keepFocusIn } from '../focus';
 import { useApp, useAppStore } from '../storeContext';
@@ -176,7 +177,8 @@ export function QuestionCard() {
                   </>
                 )}
               </strong>
-              {result.why}
+              {/* A status region, so said: a reason code in its words ("503 store unavailable"; a11y review). */}
+              {spoken(result.why)}
             </p>
           )}
         </div>
