@@ -1,6 +1,7 @@
 // What the UI draws of one world, copied out of the live simulation state after each batch of
 // events (never per frame). Plain data, so React compares it cheaply and tests build it from a seed.
 import { copyJson } from '../sim/copyJson';
+import { refreshTokenHeld } from '../sim/nodes/browser';
 import { modeRun, type ModeRun } from '../sim/report';
 import type { AppServer, Client, KeyInfo, LogEntry, Message, Mode, RequestRecord, Served, SessionRecord, SimOptions, SimState, User } from '../sim/types';
 
@@ -11,7 +12,7 @@ export interface WorldSnapshot {
   users: User[];
   clients: Client[];
   servers: AppServer[];
-  store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; revokedUsers: { userId: string; cutOffMs: number }[]; refreshFamilies: number; revokedFamilies: number };
+  store: { up: boolean; slowFactor: number; queued: number; ops: number; sessions: SessionRecord[]; denylist: { jti: string; expMs: number }[]; revokedUsers: { userId: string; cutOffMs: number }[]; refreshFamilies: number; revokedFamilies: number; /** Clients whose refresh token's family is revoked: they hold a dead one. */ revokedRefreshHolders: string[] };
   /** `made`: how many keys the issuer has made so far, withdrawn ones too (a rotation is still the news once k1 is gone). */
   keys: { activeKid: string | null; keys: KeyInfo[]; made: number };
   /** Access tokens signed so far in this run. */
@@ -77,6 +78,7 @@ export function snapshot(s: SimState): WorldSnapshot {
       revokedUsers: Object.entries(s.store.revokedUsers).map(([userId, cutOffMs]) => ({ userId, cutOffMs })),
       refreshFamilies: new Set(Object.values(s.store.refreshTokens).map((r) => r.familyId)).size,
       revokedFamilies: Object.keys(s.store.revokedFamilies).length,
+      revokedRefreshHolders: Object.values(s.clients).filter((c) => (s.store.refreshTokens[refreshTokenHeld(c) ?? '']?.familyId ?? '') in s.store.revokedFamilies).map((c) => c.id),
     },
     // A key is made not ready and marked ready once its pair is generated.
     keys: { activeKid: s.keys.activeKid, keys: s.keys.keys.map((k) => ({ ...k })), made: s.keys.nextKeyNumber - 1 },

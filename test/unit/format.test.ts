@@ -125,6 +125,17 @@ describe('node status words', () => {
     expect((await badge(33_500, 'bob'))[0]).toMatch(/^badge: a JWT signed with k2, \d{3} B$/);
   });
 
+  // Learner review: "reuse detected, the whole family is revoked" stood beside Alice's "refresh token" for 6 s.
+  it('refresh-tokens: a browser whose refresh token\'s family the store revoked says it holds a revoked one', async () => {
+    const driver = await loadScenario(findScenario('refresh-tokens')!, 'jwt');
+    const second = async (atMs: number) => {
+      await driver.runUntil(atMs);
+      return ['alice', 'bob'].map((id) => nodeStatus(snapshot(driver.state), id).lines[1]);
+    };
+    expect(await second(12_000)).toEqual(['+ a refresh token', '+ a refresh token']);
+    expect(await second(15_000)).toEqual(['+ a refresh token, revoked', '+ a refresh token']);
+  });
+
   it('stale-claims: a badge whose role its user no longer has says so ("her token still says admin" had nothing on the stage to show it)', async () => {
     const driver = await loadScenario(findScenario('stale-claims')!, 'jwt');
     const badges = async (atMs: number) => {

@@ -79,7 +79,10 @@ export function nodeStatus(world: WorldSnapshot, id: string, folded: readonly st
     // Its refresh token, where it holds one, is its second line: "Mallory copies both of Alice's tokens"
     // stood beside one badge, and so did her presenting the stolen refresh token.
     const refresh = refreshTokenHeld(client) !== undefined;
-    return { ...titles, lines: refresh ? [held.text, '+ a refresh token'] : [held.text], shortLines: refresh ? [held.short, ['refresh token']] : [held.short], down: false, flash: null };
+    // One whose family the store revoked is said so: refresh-tokens' "the whole family is revoked" stood beside Alice's "refresh token" for 6 s (learner review).
+    const dead = world.store.revokedRefreshHolders.includes(client.id);
+    const second = dead ? { text: '+ a refresh token, revoked', short: ['refresh token, revoked', 'revoked refresh'] } : { text: '+ a refresh token', short: ['refresh token'] };
+    return { ...titles, lines: refresh ? [held.text, second.text] : [held.text], shortLines: refresh ? [held.short, second.short] : [held.short], down: false, flash: null };
   }
   return { title: id, lines: [], down: false, flash: null };
 }
