@@ -110,6 +110,24 @@ describe('load lab form', () => {
     expect(runButton().getAttribute('aria-disabled')).toBe('false');
   });
 
+  // A11y review: "Measuring the EdDSA check in this browser…" and "The EdDSA check is still being measured" were said at once.
+  it('while the cost is measured, says so once: by the cost\'s figure, not again among the problems', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeClient();
+      fake.client.measureVerifyMs.mockImplementation(() => new Promise<number>(() => {}));
+      await act(async () => {
+        render(<LoadLab client={fake.client} />);
+      });
+      await act(async () => vi.advanceTimersByTime(SETTLE_MS));
+      expect(screen.getByText(/still being measured in this browser/)).toBeTruthy();
+      expect(document.querySelector('#lab-cost-figure')!.textContent).toMatch(/^Measuring the \w+ check in this browser/);
+      expect(screen.getByTestId('lab-problems-said').textContent).not.toMatch(/measured/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   // A11y review: each keystroke's problem was read out ("1", "10", "100" each a different sentence).
   it('says the problems, or what Run would run, once the typing stops, not at each keystroke', async () => {
     vi.useFakeTimers();

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { plural } from '../../format';
+import { ALGS } from '../../auth/alg';
 import { rowCount, type SweepParse, type SweepSettings } from '../../lab/settings';
 import { sweepLinkSearch } from '../../lab/sweepLink';
 import { useCalmValue } from '../calmValue';
 import { focusLost } from '../focus';
 import { cancelledText, doneText, problemId, progressText } from './labWords';
+import { stillMeasuring } from './labForm';
 import { useSettledText } from './useSettledText';
 import type { ProgressFeed, SweepRun } from './useSweepRun';
 
@@ -82,7 +84,8 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
   // What Run sweep runs, in words that stand before and after a run ("Ready:" stood over "Sweep done").
   const ready = parsed.ok ? readyText(parsed.settings) : '';
   // Shown at once, said once the typing stops (a11y review: read out at every keystroke).
-  const said = useSettledText(parsed.ok ? ready : parsed.problems.join(' '));
+  // The cost being measured is said by its own figure, "Measuring the EdDSA check…": said here too, the two came at once (a11y review).
+  const said = useSettledText(parsed.ok ? ready : parsed.problems.filter((p) => !ALGS.some((alg) => p === stillMeasuring(alg))).join(' '));
   return (
     <div className="lab-run">
       <div className="lab-problems">

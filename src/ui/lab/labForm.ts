@@ -73,10 +73,13 @@ export function typedNumber(raw: string): number | string {
   return Number.isFinite(n) ? n : text;
 }
 
+/** The problem while the cost is measured; the cost's own figure says it aloud (CostField), so the problems region does not. */
+export const stillMeasuring = (alg: string): string => `The ${alg} check is still being measured in this browser.`;
+
 /** The cost a sweep would use now, or why there is none yet. */
 export function costOf(form: LabForm, measured: CostReading | undefined): { ms: number } | { problem: string } {
   if (form.costSource === 'reference') return { ms: referenceCostMs(form.alg) };
-  if (!measured || measured.status === 'measuring') return { problem: `The ${form.alg} check is still being measured in this browser.` };
+  if (!measured || measured.status === 'measuring') return { problem: stillMeasuring(form.alg) };
   if (measured.status === 'failed') return { problem: `The ${form.alg} check could not be measured here (${measured.problem}): choose the reference laptop's cost.` };
   return { ms: measured.ms };
 }
