@@ -20,8 +20,8 @@ export function formatReport(report: RunReport, scenario: Scenario, intervened =
     if (run.revocation) lines.push(`  revocation    ${run.revocation.acceptedAfter} accepted after it, exposure ${seconds(run.revocation.exposureMs)}, ${run.revocation.refusedAfter} refused`);
     const failures = scenario.expect(run);
     // With interventions a miss is what they changed (code review: a login added to basic read "LESSON BROKEN").
-    const verdict = intervened ? (failures.length ? `  with these interventions, unlike the lesson: ${failures.join('; ')}` : '  lesson holds, interventions and all') : failures.length ? `  LESSON BROKEN: ${failures.join('; ')}` : '  lesson holds';
-    lines.push(verdict, '');
+    const verdict = failures.length ? `${intervened ? 'with these interventions, unlike the lesson' : 'LESSON BROKEN'}: ${failures.join('; ')}` : `lesson holds${intervened ? ', interventions and all' : ''}`;
+    lines.push(`  ${verdict}`, '');
   }
   return lines.join('\n');
 }

@@ -57,6 +57,12 @@ export function shownRequests(s: SimState): RequestRecord[] {
  * was two thirds of a busy page's publish). test/unit/snapshot.test.ts holds every lesson's
  * snapshots unchanged as the run goes on.
  */
+/** Whether the refresh token `c` holds belongs to a family the store revoked. */
+function holdsRevokedRefresh(s: SimState, c: Client): boolean {
+  const family = s.store.refreshTokens[refreshTokenHeld(c) ?? '']?.familyId;
+  return family !== undefined && family in s.store.revokedFamilies;
+}
+
 export function snapshot(s: SimState): WorldSnapshot {
   const finished = s.recent.slice(-RECENT_REQUESTS);
   const inFlight = [...s.requests.values()].slice(-IN_FLIGHT_REQUESTS).map((r) => ({ ...r }));
@@ -78,7 +84,7 @@ export function snapshot(s: SimState): WorldSnapshot {
       revokedUsers: Object.entries(s.store.revokedUsers).map(([userId, cutOffMs]) => ({ userId, cutOffMs })),
       refreshFamilies: new Set(Object.values(s.store.refreshTokens).map((r) => r.familyId)).size,
       revokedFamilies: Object.keys(s.store.revokedFamilies).length,
-      revokedRefreshHolders: Object.values(s.clients).filter((c) => (s.store.refreshTokens[refreshTokenHeld(c) ?? '']?.familyId ?? '') in s.store.revokedFamilies).map((c) => c.id),
+      revokedRefreshHolders: Object.values(s.clients).filter((c) => holdsRevokedRefresh(s, c)).map((c) => c.id),
     },
     // A key is made not ready and marked ready once its pair is generated.
     keys: { activeKid: s.keys.activeKid, keys: s.keys.keys.map((k) => ({ ...k })), made: s.keys.nextKeyNumber - 1 },

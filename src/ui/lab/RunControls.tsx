@@ -1,12 +1,11 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { plural } from '../../format';
-import { ALGS } from '../../auth/alg';
 import { rowCount, type SweepParse, type SweepSettings } from '../../lab/settings';
 import { sweepLinkSearch } from '../../lab/sweepLink';
 import { useCalmValue } from '../calmValue';
 import { focusLost } from '../focus';
 import { cancelledText, doneText, problemId, progressText } from './labWords';
-import { stillMeasuring } from './labForm';
+import { isStillMeasuring } from './labForm';
 import { useSettledText } from './useSettledText';
 import type { ProgressFeed, SweepRun } from './useSweepRun';
 
@@ -85,7 +84,7 @@ export function RunControls({ parsed, run, progress, onCancel }: Props) {
   const ready = parsed.ok ? readyText(parsed.settings) : '';
   // Shown at once, said once the typing stops (a11y review: read out at every keystroke).
   // The cost being measured is said by its own figure, "Measuring the EdDSA check…": said here too, the two came at once (a11y review).
-  const said = useSettledText(parsed.ok ? ready : parsed.problems.filter((p) => !ALGS.some((alg) => p === stillMeasuring(alg))).join(' '));
+  const said = useSettledText(parsed.ok ? ready : parsed.problems.filter((p) => !isStillMeasuring(p)).join(' '));
   return (
     <div className="lab-run">
       <div className="lab-problems">

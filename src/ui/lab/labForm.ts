@@ -1,6 +1,6 @@
 // The lab's form as typed (text, as the inputs hold it) and its one way to sweep settings:
 // parseSweepSettings (src/lab/settings.ts), which names every bad value in a sentence.
-import type { Alg } from '../../auth/alg';
+import { ALGS, type Alg } from '../../auth/alg';
 import { DEFAULT_SWEEP, parseSweepSettings, referenceCostMs, type SweepParse, type SweepSettings } from '../../lab/settings';
 import type { Mode } from '../../sim/schemes/names';
 
@@ -74,7 +74,8 @@ export function typedNumber(raw: string): number | string {
 }
 
 /** The problem while the cost is measured; the cost's own figure says it aloud (CostField), so the problems region does not. */
-export const stillMeasuring = (alg: string): string => `The ${alg} check is still being measured in this browser.`;
+const stillMeasuring = (alg: string): string => `The ${alg} check is still being measured in this browser.`;
+export const isStillMeasuring = (problem: string): boolean => ALGS.some((alg) => problem === stillMeasuring(alg));
 
 /** The cost a sweep would use now, or why there is none yet. */
 export function costOf(form: LabForm, measured: CostReading | undefined): { ms: number } | { problem: string } {

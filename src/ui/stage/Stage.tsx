@@ -101,9 +101,10 @@ export function Stage({ mode, compact = false }: { mode: Mode; compact?: boolean
   const askersKey = mode === 'jwt' && world?.options.alg === 'HS256' && world.keys.keys.every((k) => k.alg === 'HS256') ? world.servers.filter((sv) => sv.jwksCache.fetchedAtMs !== null).map((sv) => sv.id).join(',') : null;
   // A JWT world's browser can hold a refresh token beside its access token: its box keeps room for both lines.
   const clientLines = mode === 'jwt' && world?.options.refreshTokens ? 2 : 1;
-  // Before the labels are fitted to their boxes (NodeView): a reader's text spacing widens them.
-  readTextSpacing();
   const layout = useMemo(() => {
+    // Before the labels are fitted to their boxes (NodeView): a reader's text spacing widens them, and
+    // changes the stage's size, so it is read with each new size, not at every publish.
+    readTextSpacing();
     const clients = clientsKey ? clientsKey.split(',').map((c) => ({ id: c.split(':')[0]!, kind: c.split(':')[1] as 'browser' | 'attacker' })) : [];
     const keySetAskers = askersKey === null ? undefined : askersKey ? askersKey.split(',') : [];
     return layoutStage({ mode, clients, serverIds: serversKey ? serversKey.split(',') : [], storeShown, storeUnasked, keySetAskers, clientLines }, size ?? FALLBACK_SIZE);

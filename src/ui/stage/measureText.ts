@@ -25,7 +25,7 @@ function emOf(value: string, fontPx: number): number {
   return value.endsWith('em') ? n : n / fontPx;
 }
 
-/** Reads the page's text spacing; called as the stage renders, so a reader's spacing stylesheet is measured with. */
+/** Reads the page's text spacing; called as the stage lays out a new size, so a reader's spacing stylesheet is measured with. */
 export function readTextSpacing(): void {
   let next = { letter: 0, word: 0 };
   try {
